@@ -1,0 +1,712 @@
+"""Find attributions: a speaker mention, a reporting cue and the content, with the rule that fired.
+
+The stage works in two passes over the decoded text:
+
+1. Quotations are paired (straight, curly, guillemets, German low-high marks) paragraph by
+   paragraph; each quotation is framed by a cue after it (``"...," he said`` / ``," said X``) or
+   before it (``X said: "..."``). Unframed quotations that follow a framed one are continuations.
+2. Every other cue (one named-list scan over the whole text; the expensive work runs only around
+   these hits) is read as indirect speech: ``X said (that) P``, ``P, X said``, ``P, said X``,
+   ``..., saying P``, ``according to X, P``, ``X was quoted as saying P``, ``urged X to V``.
+
+Speakers are read as noun phrases by walking word by word away from the cue, over a closed
+vocabulary (names, titles, source nouns, determiners). Deliberate limits: no parser, so a clause
+is recognised by position (after a cue) rather than by structure; windows are bounded so that
+run time stays linear in the input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .lexicons import Lexicon, fold
+from .models import Attribution, Sentence, Span
+
+# A word of a noun phrase: letters/digits with inner dots, apostrophes, hyphens, ampersands.
+_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’&\-]*+(?:\.(?=\p{L})[\p{L}\p{N}\p{M}'’&\-]*+)*+\.?+|[^\s\p{L}\p{N}]")
+_OPENING_QUOTES = "“„«‘"
+_CLOSING_QUOTES = "”»’"
+_QUOTE_MARKS = regex.compile(r"[\"“”„«»]")
+_SENTENCE_PUNCT = ".!?;"
+_MAX_QUOTE = 6000  # a "quotation" longer than this is a stray mark, not a quote
+_WINDOW = 400  # how far from a cue the speaker and frame are looked for
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    open: int  # offset of the opening mark
+    close: int  # offset of the closing mark
+    paragraph: int
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.open + 1, self.close
+
+
+@dataclass(slots=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Token]:
+    return [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+class AttributionFinder:
+    """Holds the compiled vocabulary; :meth:`find` runs on one document."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+        grammar = lexicon.grammar
+        self.auxiliaries = frozenset(grammar["cue_auxiliaries"])
+        self.passive = frozenset(grammar["passive_auxiliaries"])
+        self.stopwords = frozenset(grammar["capitalised_stopwords"]) | frozenset(grammar["weekdays"]) | frozenset(m.rstrip(".") for m in grammar["months"])
+        self.function_words = frozenset(grammar["np_function_words"])
+        self.title_words = frozenset(w for phrase in lexicon.titles for w in phrase.split()) - self.function_words
+        self.source_words = frozenset(w for phrase in lexicon.anonymous_nouns for w in phrase.split()) - self.function_words
+        self.bare_clause_cues = frozenset(grammar["bare_clause_cues"])
+        self.content_openers_rejected = frozenset(grammar["non_clause_openers"])
+        self.np_words = self.title_words | self.source_words | lexicon.source_modifiers | self.function_words
+        self.cues = lexicon.matcher("cues")
+        self.not_cues = regex.compile(r"(?<![\p{L}])\L<phrases>(?![\p{L}])", regex.IGNORECASE, phrases=sorted(lexicon.not_cues)) if lexicon.not_cues else None
+        adjunct = "|".join(f"(?:{a})" for a in grammar["cue_adjuncts"])
+        self.adjuncts = regex.compile(
+            rf"(?:\s*+,?\s*+(?:{adjunct}))*+",
+            regex.IGNORECASE, weekdays=grammar["weekdays"], months=grammar["months"],
+        )
+        self.addressee = regex.compile(
+            r"\s++(?:\L<nouns>|(?:the\s+)?\p{Lu}[\p{L}\p{M}.'’&-]*+(?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}\p{M}.'’&-]*+){0,4}|(?:a|an|the|his|her|their|its)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:briefing|conference|meeting|interview|session|forum|audience|gathering|crowd|newspaper|agency|channel|broadcaster|outlet|television|radio|daily|magazine|station|counterpart|lawmakers|officials))(?=[\s,.:;]|$)",
+            regex.IGNORECASE, nouns=grammar["addressee_nouns"],
+        )
+        self.connective = regex.compile(r"\s*+(?:\L<words>)\s*+,\s*+", regex.IGNORECASE, words=grammar["leading_connectives"])
+        self.that = regex.compile(r"\s*+,?\s*+(?:that|whether|how|what|if|why|when)\b\s*+", regex.IGNORECASE)
+
+    # ------------------------------------------------------------------ entry point
+    def find(self, text: str, sentences: list[Sentence], turns: list[tuple[int, int, bool]] | None = None) -> list[Attribution]:
+        self.text = text
+        self.sentences = sentences
+        self.sentence_starts = [s.start for s in sentences]
+        quotes = find_quotes(text, sentences)
+        found: list[Attribution] = []
+        used_cues: set[int] = set()
+        found.extend(self._frame_quotes(quotes, used_cues))
+        quote_regions = [(q.open, q.close) for q in quotes]
+        consumed = [(a.content.start, a.content.end) for a in found]
+        for match in self.cues.finditer(text):
+            if match.start() in used_cues:
+                continue
+            if self._excluded(match):
+                continue
+            attribution = self._indirect(match, quote_regions, consumed)
+            if attribution is not None:
+                found.append(attribution)
+        if turns:
+            found = [a for a in found if not _in_question(a.cue.start, turns)]
+        found.sort(key=lambda a: (a.cue.start, a.content.start))
+        return _dedupe(found)
+
+    # ------------------------------------------------------------------ helpers
+    def _sentence_index(self, offset: int) -> int:
+        import bisect
+
+        index = bisect.bisect_right(self.sentence_starts, offset) - 1
+        return max(index, 0)
+
+    def _sentence(self, offset: int) -> Sentence:
+        return self.sentences[self._sentence_index(offset)]
+
+    def _excluded(self, match: regex.Match) -> bool:
+        """Cue words used in another sense: 'declined to say', 'is said to', 'called off'."""
+        if self.not_cues is None:
+            return False
+        start = max(0, match.start() - 40)
+        for phrase in self.not_cues.finditer(self.text, start, min(len(self.text), match.end() + 40)):
+            if phrase.start() <= match.start() < phrase.end() or match.start() <= phrase.start() < match.end():
+                return True
+        return False
+
+    def _is_name_word(self, word: str) -> bool:
+        core = word.rstrip(".")
+        if not core:
+            return False
+        if word in self.stopwords or core in self.stopwords:
+            return False
+        first = core[0]
+        return first.isupper() or (first.isdigit() is False and core[:1].isupper())
+
+    def _np_word(self, token: _Token) -> bool:
+        word = token.text
+        base = word.removesuffix("'s").removesuffix("’s").rstrip(".")
+        if not base or not base[0].isalnum():
+            return False
+        if base[0].isupper():
+            return base not in self.stopwords or base in ("The", "A", "An")
+        lower = base.casefold()
+        return lower in self.np_words or lower.rstrip("s") in self.np_words or word.casefold() in self.np_words
+
+    def _head_ok(self, token: _Token) -> bool:
+        word = token.text.rstrip(".")
+        lower = word.casefold()
+        if word[:1].isupper():
+            return word not in self.stopwords
+        return lower in self.title_words or lower in self.source_words or lower in self.lex.anonymous_nouns or lower.rstrip("s") in self.title_words
+
+    def speaker_before(self, end: int, lower: int) -> Span | None:
+        """The noun phrase (or pronoun) ending right before ``end`` (skipping auxiliaries)."""
+        tokens = _tokens(self.text, max(lower, end - _WINDOW), end)
+        i = len(tokens) - 1
+        skipped = 0
+        while i >= 0 and skipped < 4 and (tokens[i].text.casefold() in self.auxiliaries or (tokens[i].text.endswith("ly") and tokens[i].text.islower())):
+            i -= 1
+            skipped += 1
+        if i < 0:
+            return None
+        token = tokens[i]
+        if token.text.casefold() in self.passive:
+            return None
+        if token.text.casefold() in self.lex.pronouns and token.text.casefold() not in ("his", "her", "its", "their", "our", "my", "your", "him", "them", "me", "us"):
+            if token.text.casefold() == "us" and token.text != "us":
+                pass
+            else:
+                return Span.of(self.text, token.start, token.end)
+        if token.text.casefold() in ("who", "which"):
+            # "the Ukrainian President, who admitted ..." -> the noun phrase before the comma
+            if i >= 1 and tokens[i - 1].text == ",":
+                return self.speaker_before(tokens[i - 1].start, lower)
+            return None
+        if token.text == ",":
+            return self._subject_before_parenthetical(tokens[: i + 1], lower)
+        return self._np_ending_at(tokens, i)
+
+    def _np_ending_at(self, tokens: list[_Token], i: int) -> Span | None:
+        if i < 0 or not self._np_word(tokens[i]) or not self._head_ok(tokens[i]):
+            return None
+        first = i
+        while first - 1 >= 0 and self._np_word(tokens[first - 1]):
+            first -= 1
+        # trim words that cannot open a noun phrase
+        while first < i and tokens[first].text.casefold() in ("of", "and", "for", "to", "at", "in", "on", "'s"):
+            first += 1
+        if tokens[first].text in self.stopwords and tokens[first].text not in ("The", "A", "An"):
+            first += 1
+        if first > i:
+            return None
+        # "A, B and C" coordination is kept; a bare determiner is not a speaker.
+        if all(t.text.casefold() in self.function_words for t in tokens[first : i + 1]):
+            return None
+        return Span.of(self.text, tokens[first].start, tokens[i].end)
+
+    def _subject_before_parenthetical(self, tokens: list[_Token], lower: int) -> Span | None:
+        """'Peskov, speaking in Qingdao, said' / 'Dmitry Peskov, the Kremlin spokesman, said'."""
+        sentence = self._sentence(tokens[-1].start if tokens else lower)
+        clause_tokens = [t for t in tokens if t.start >= sentence.start]
+        if not clause_tokens:
+            return None
+        # skip a leading adverbial set off by a comma ("On Monday, ...")
+        start_index = 0
+        if clause_tokens[0].text in self.stopwords and clause_tokens[0].text not in ("The",):
+            for j, t in enumerate(clause_tokens[:8]):
+                if t.text == ",":
+                    start_index = j + 1
+                    break
+        j = start_index
+        while j < len(clause_tokens) and self._np_word(clause_tokens[j]):
+            j += 1
+        if j == start_index or j >= len(clause_tokens) or clause_tokens[j].text != ",":
+            return None
+        if j == len(clause_tokens) - 1:
+            return None
+        subject = self._np_ending_at(clause_tokens[: j], j - 1)
+        if subject is None:
+            return None
+        # The parenthetical must look like one: an apposition, a participle, a relative or a PP.
+        opener = clause_tokens[j + 1].text
+        if not (
+            opener.casefold() in ("who", "which", "where", "when", "speaking", "writing", "asked", "talking", "in", "at", "during", "after", "on", "a", "an", "the", "whose", "according", "while", "citing", "quoted", "himself", "herself", "also", "however", "though")
+            or opener.endswith("ing")
+            or opener.endswith("ed")
+            or opener.casefold() in self.title_words
+            or opener[:1].isupper()
+        ):
+            return None
+        return subject
+
+    def speaker_after(self, start: int, limit: int) -> Span | None:
+        """The noun phrase starting at ``start`` (after an inverted cue or 'according to')."""
+        tokens = _tokens(self.text, start, min(limit, start + _WINDOW))
+        if not tokens:
+            return None
+        if tokens[0].text.casefold() in self.lex.pronouns:
+            return Span.of(self.text, tokens[0].start, tokens[0].end)
+        j = 0
+        last_head = -1
+        while j < len(tokens) and self._np_word(tokens[j]):
+            if self._head_ok(tokens[j]):
+                last_head = j
+            j += 1
+        if last_head < 0:
+            return None
+        end_token = tokens[last_head]
+        end = end_token.end
+        # a sentence-final period after a name is not part of it
+        if end_token.text.endswith(".") and not self._abbreviation(end_token.text):
+            end -= 1
+        if end_token.text.endswith(("'s", "’s")):
+            return None
+        return Span.of(self.text, tokens[0].start, end)
+
+    def _abbreviation(self, word: str) -> bool:
+        return word.casefold() in self.lex.abbreviations or bool(regex.fullmatch(r"(?:\p{L}\.){2,}", word))
+
+    def _content_end(self, start: int, limit: int) -> int:
+        """End of a reported clause: the sentence end, without final punctuation."""
+        end = limit
+        while end > start and (self.text[end - 1] in _SENTENCE_PUNCT or self.text[end - 1].isspace()):
+            end -= 1
+        return end
+
+    def _skip_connective(self, start: int, end: int) -> int:
+        match = self.connective.match(self.text, start, end)
+        return match.end() if match else start
+
+    def _trailing_frame_start(self, start: int, end: int, skip_cue: int) -> int | None:
+        """Offset of ', X said' closing the stretch [start, end), if there is one."""
+        for match in self.cues.finditer(self.text, start, end):
+            if match.start() == skip_cue:
+                continue
+            after = self.adjuncts.match(self.text, match.end(), end).end()
+            if self.text[after:end].strip(" .!?;\"”") :
+                continue
+            speaker = self.speaker_before(match.start(), start)
+            if speaker is not None:
+                comma = self.text.rfind(",", start, speaker.start)
+                if comma >= 0 and not self.text[comma + 1 : speaker.start].strip():
+                    return comma
+            before = self.text[start : match.start()].rstrip()
+            if before.endswith(","):
+                if self.speaker_after(match.end(), end) is not None:
+                    return start + len(before) - 1
+        return None
+
+    # ------------------------------------------------------------------ pass 1: quotations
+    def _frame_quotes(self, quotes: list[Quote], used_cues: set[int]) -> list[Attribution]:
+        text = self.text
+        found: list[Attribution] = []
+        last_direct: Attribution | None = None
+        last_paragraph = -1
+        skip: set[int] = set()
+        for index, quote in enumerate(quotes):
+            if index in skip:
+                continue
+            inner_start, inner_end = _trim_inner(text, *quote.inner)
+            if inner_end <= inner_start:
+                continue
+            sentence = self._sentence(quote.open)
+            para_end = _paragraph_end(text, quote.close)
+            frame = self._frame_after(quote, para_end) or self._frame_before(quote, sentence)
+            if frame is not None:
+                speaker, cue, rule = frame
+                used_cues.add(cue.start)
+                content_end = inner_end
+                # "A," he said, "B." -> one statement running over both parts
+                if rule.startswith("attribution.direct.after") and index + 1 < len(quotes):
+                    nxt = quotes[index + 1]
+                    between = text[cue.end : nxt.open]
+                    between_stripped = self.adjuncts.match(text, cue.end, nxt.open).end()
+                    rest = text[max(between_stripped, cue.end) : nxt.open]
+                    if "\n" not in between and (rest.strip() == "," or (rest.strip() == "" and between.strip().endswith(","))) and (speaker.end <= nxt.open):
+                        content_end = _trim_inner(text, *nxt.inner)[1]
+                        skip.add(index + 1)
+                        rule = "attribution.direct.split"
+                attribution = Attribution(speaker, cue, Span.of(text, inner_start, content_end), "direct", rule, self._sentence_index(cue.start))
+                found.append(attribution)
+                last_direct = attribution
+                last_paragraph = quote.paragraph
+                continue
+            # continuation: an unframed quote after a framed one, same or next paragraph
+            if last_direct is not None and quote.paragraph - last_paragraph <= 1 and not _other_cue_between(self, last_direct.content.end, quote.open):
+                found.append(Attribution(last_direct.speaker, last_direct.cue, Span.of(text, inner_start, inner_end), "direct", "attribution.direct.continuation", self._sentence_index(quote.open)))
+                last_paragraph = quote.paragraph
+        return found
+
+    def _frame_after(self, quote: Quote, para_end: int) -> tuple[Span, Span, str] | None:
+        text = self.text
+        start = quote.close + 1
+        window_end = min(para_end, start + 160)
+        lead = regex.match(r"[\s,]*+", text[start:window_end])
+        pos = start + (lead.end() if lead else 0)
+        # only a frame when the quote ends a clause: '," he said' or '" he said' or '", said'
+        inner_tail = text[max(quote.open, quote.close - 2) : quote.close]
+        if not (text[quote.close - 1 : quote.close] in ",!?" or "," in text[start:pos] or inner_tail.endswith(("…", "—", "-"))):
+            # a quote that ends with a period closes its sentence: no frame after it
+            if text[quote.close - 1 : quote.close] == ".":
+                return None
+        match = self.cues.search(text, pos, window_end)
+        if match is None or self._excluded(match):
+            return None
+        cue = Span.of(text, match.start(), match.end())
+        cue_word = match.group().casefold()
+        if match.start() == pos:
+            # inverted: '," said Peskov'
+            speaker = self.speaker_after(_skip_spaces(text, match.end()), para_end)
+            if speaker is None or cue_word in ("according to",):
+                return None
+            return speaker, cue, "attribution.direct.after_inverted"
+        speaker = self.speaker_before(match.start(), pos)
+        if speaker is None or speaker.start != pos:
+            return None
+        return speaker, self._cue_with_addressee(cue, window_end), "attribution.direct.after"
+
+    def _frame_before(self, quote: Quote, sentence: Sentence) -> tuple[Span, Span, str] | None:
+        text = self.text
+        lower = max(sentence.start, quote.open - _WINDOW)
+        best = None
+        for match in self.cues.finditer(text, lower, quote.open):
+            best = match
+        if best is None or self._excluded(best):
+            return None
+        cue = Span.of(text, best.start(), best.end())
+        cue = self._cue_with_addressee(cue, quote.open)
+        tail = self.adjuncts.match(text, cue.end, quote.open).end()
+        gap = text[tail : quote.open]
+        if not regex.fullmatch(r"\s*+(?:[,:]\s*+|\s+that\s+|\s+)?", gap, regex.IGNORECASE):
+            return None
+        if regex.search(r"that\s*$", gap, regex.IGNORECASE):
+            # 'pointed out that "..."': direct only when the quote runs to the sentence end
+            if text[quote.close + 1 : sentence.end].strip(" .!?;") != "":
+                return None
+        if best.group().casefold() == "according to":
+            return None
+        speaker = self.speaker_before(best.start(), sentence.start)
+        if speaker is None:
+            return None
+        return speaker, cue, "attribution.direct.before"
+
+    def _cue_with_addressee(self, cue: Span, limit: int) -> Span:
+        """'told reporters', 'informed the Vice President': the addressee belongs to the cue."""
+        verb = self.lex.cue_forms.get(cue.text.casefold())
+        if verb is None or verb.cue_class != "tell":
+            return cue
+        match = self.addressee.match(self.text, cue.end, limit)
+        if match is None:
+            return cue
+        end = match.end()
+        if self.text[end - 1] == "." and not self._abbreviation(self.text[match.start():end].split()[-1]):
+            end -= 1
+        return Span.of(self.text, cue.start, end)
+
+    # ------------------------------------------------------------------ pass 2: indirect speech
+    def _indirect(self, match: regex.Match, quote_regions, consumed) -> Attribution | None:
+        text = self.text
+        cue_word = match.group().casefold()
+        sentence_index = self._sentence_index(match.start())
+        sentence = self.sentences[sentence_index]
+        lower, upper = sentence.start, sentence.end
+        # inside a quotation, reported speech is bounded by the quotation
+        for q_open, q_close in quote_regions:
+            if q_open < match.start() < q_close:
+                lower, upper = max(lower, q_open + 1), min(upper, q_close)
+                break
+        for c_start, c_end in consumed:
+            if c_start <= match.start() < c_end:
+                lower, upper = max(lower, c_start), min(upper, c_end)
+        before_word = text[max(lower, match.start() - 4) : match.start()].casefold()
+        if regex.search(r"\bto\s$", before_word) and cue_word not in ("according to",):
+            return None  # 'declined to comment', 'refused to say'
+        cue = Span.of(text, match.start(), match.end())
+        if cue_word == "according to":
+            return self._according_to(cue, lower, upper, sentence_index)
+        if cue_word.startswith("as "):
+            return self._quoted_as_saying(cue, lower, upper, sentence_index)
+        verb = self.lex.cue_forms.get(cue_word)
+        if verb is None:
+            return None
+        if cue_word.endswith("ing") and text[lower : cue.start].rstrip().endswith(","):
+            return self._participial(cue, verb, lower, upper, sentence_index)
+        if cue_word.endswith("ing"):
+            return None
+        # inverted trailing: 'P, said Peskov.'
+        head = text[lower : cue.start].rstrip()
+        if head.endswith((",", ",\"", ",”")) and cue.start > lower:
+            speaker = self.speaker_after(_skip_spaces(text, cue.end), upper)
+            if speaker is not None:
+                rest = self.adjuncts.match(text, speaker.end, upper).end()
+                if not text[rest:upper].strip(" .!?;"):
+                    content_start = self._skip_connective(lower, upper)
+                    comma = lower + len(head) - 1
+                    return self._make(speaker, cue, content_start, comma, "attribution.indirect.trailing_inverted", sentence_index)
+        speaker = self.speaker_before(cue.start, lower)
+        if speaker is None:
+            return None
+        if self._is_passive(speaker, cue):
+            return None
+        full_cue = self._cue_with_addressee(cue, upper)
+        after = self.adjuncts.match(text, full_cue.end, upper).end()
+        remainder = text[after:upper]
+        if not remainder.strip(" .!?;\"”'’"):
+            # trailing: 'P, X said.'
+            comma = text.rfind(",", lower, speaker.start)
+            if comma < 0 or text[comma + 1 : speaker.start].strip(" \"”"):
+                return None
+            content_start = self._skip_connective(lower, comma)
+            return self._make(speaker, full_cue, content_start, comma, "attribution.indirect.trailing", sentence_index)
+        if verb.cue_class == "direct":
+            to = regex.compile(r"\b(?:not\s+)?to\s+\p{Ll}").search(text, after, min(upper, after + 120))
+            if to is None:
+                return None
+            if text[after : to.start()].count(",") > 1:
+                return None
+            return self._make(speaker, full_cue, to.start(), self._content_end(to.start(), upper), "attribution.indirect.directive", sentence_index)
+        that = self.that.match(text, after, upper)
+        content_start = that.end() if that else after
+        if verb.cue_class == "describe":
+            return self._described(speaker, full_cue, content_start, upper, sentence_index)
+        opener = regex.match(r"\s*+([\p{L}'’]+)", text[content_start:upper])
+        if opener and opener.group(1).casefold() in self.content_openers_rejected:
+            return None
+        if not that and verb.lemma not in self.bare_clause_cues and verb.cue_class != "deny" and not _QUOTE_MARKS.match(text[_skip_spaces(text, content_start):upper] or " "):
+            return None
+        # a comma right after the cue opens a parenthetical: ', however,'
+        comma_paren = regex.match(r"\s*+,\s*+(?:\L<words>)\s*+,\s*+", text[content_start:upper], regex.IGNORECASE, words=self.lex.grammar["leading_connectives"])
+        if comma_paren:
+            content_start += comma_paren.end()
+        content_start = _skip_spaces(text, content_start)
+        if content_start < upper and text[content_start] in ":":
+            content_start = _skip_spaces(text, content_start + 1)
+        content_end = self._content_end(content_start, upper)
+        trailing = self._trailing_frame_start(content_start, upper, cue.start)
+        if trailing is not None and trailing > content_start:
+            content_end = trailing
+        if content_end <= content_start:
+            return None
+        first = text[content_start]
+        if verb.cue_class == "say" and (first in ",;" or text[content_start:content_start + 3].casefold() in ("by ", "to ")):
+            return None
+        rule = "attribution.indirect.that" if that else "attribution.indirect.subject_cue"
+        return self._make(speaker, full_cue, content_start, content_end, rule, sentence_index)
+
+    def _described(self, speaker: Span, cue: Span, start: int, upper: int, sentence_index: int) -> Attribution | None:
+        """'described the talks as "candid"': only a quoted evaluative phrase is content."""
+        text = self.text
+        window = text[start:upper]
+        quoted = regex.search(r"[\"“«„]([^\"“”«»„]{1,200})[\"”»“]", window)
+        if quoted is None:
+            return None
+        inner_start, inner_end = _trim_inner(text, start + quoted.start(1), start + quoted.end(1))
+        if inner_end <= inner_start:
+            return None
+        return Attribution(speaker, cue, Span.of(text, inner_start, inner_end), "direct", "attribution.direct.described_as", sentence_index)
+
+    def _is_passive(self, speaker: Span, cue: Span) -> bool:
+        between = self.text[speaker.end : cue.start].split()
+        return any(w.casefold() in self.passive for w in between) and not any(w.casefold() in ("has", "have", "had") for w in between[-1:])
+
+    def _participial(self, cue: Span, verb, lower: int, upper: int, sentence_index: int) -> Attribution | None:
+        text = self.text
+        speaker = self._clause_subject(lower, cue.start)
+        if speaker is None:
+            return None
+        full_cue = self._cue_with_addressee(cue, upper)
+        after = self.adjuncts.match(text, full_cue.end, upper).end()
+        if verb.cue_class == "direct":
+            to = regex.compile(r"\b(?:not\s+)?to\s+\p{Ll}").search(text, after, min(upper, after + 120))
+            if to is None:
+                return None
+            return self._make(speaker, full_cue, to.start(), self._content_end(to.start(), upper), "attribution.indirect.participial", sentence_index)
+        that = self.that.match(text, after, upper)
+        start = _skip_spaces(text, that.end() if that else after)
+        end = self._content_end(start, upper)
+        if end <= start:
+            return None
+        return self._make(speaker, full_cue, start, end, "attribution.indirect.participial", sentence_index)
+
+    def _clause_subject(self, lower: int, end: int) -> Span | None:
+        """Subject of the clause governing a participle: the first noun phrase of the sentence."""
+        tokens = _tokens(self.text, lower, end)
+        j = 0
+        if tokens and tokens[0].text in self.stopwords and tokens[0].text != "The":
+            for k, t in enumerate(tokens[:10]):
+                if t.text == ",":
+                    j = k + 1
+                    break
+        if j < len(tokens) and tokens[j].text.casefold() in self.lex.pronouns:
+            return Span.of(self.text, tokens[j].start, tokens[j].end)
+        k = j
+        while k < len(tokens) and self._np_word(tokens[k]):
+            k += 1
+        if k == j:
+            return None
+        # the subject is followed by its verb: trim to the last head word
+        while k - 1 > j and not self._head_ok(tokens[k - 1]):
+            k -= 1
+        return self._np_ending_at(tokens[:k], k - 1)
+
+    def _according_to(self, cue: Span, lower: int, upper: int, sentence_index: int) -> Attribution | None:
+        text = self.text
+        speaker = self.speaker_after(_skip_spaces(text, cue.end), upper)
+        if speaker is None:
+            return None
+        clause_start = self._skip_connective(lower, upper)
+        before = text[clause_start : cue.start].strip()
+        after_speaker = speaker.end
+        if not before:
+            # 'According to X, P'
+            comma = regex.compile(r"\s*+,\s*+").match(text, after_speaker, upper)
+            if comma is None:
+                return None
+            start = comma.end()
+            end = self._content_end(start, upper)
+            rule = "attribution.according_to.initial"
+        elif not text[after_speaker:upper].strip(" .!?;\"”"):
+            # 'P, according to X.'
+            start = clause_start
+            end = text.rfind(",", clause_start, cue.start)
+            if end < 0:
+                end = len(text[:cue.start].rstrip())
+            rule = "attribution.according_to.final"
+        else:
+            start = clause_start
+            end = self._content_end(start, upper)
+            rule = "attribution.according_to.medial"
+        if end <= start:
+            return None
+        return Attribution(speaker, cue, Span.of(text, start, end), "according_to", rule, sentence_index)
+
+    def _quoted_as_saying(self, cue: Span, lower: int, upper: int, sentence_index: int) -> Attribution | None:
+        text = self.text
+        head = text[lower : cue.start]
+        quoted = regex.search(r"\b(?:quoted|cited)\b", head, regex.IGNORECASE)
+        if quoted is None:
+            return None
+        between_start = lower + quoted.end()
+        if text[between_start : cue.start].strip():
+            speaker = self.speaker_after(_skip_spaces(text, between_start), cue.start)  # 'Y quoted X as saying'
+        else:
+            speaker = self.speaker_before(lower + quoted.start(), lower)  # 'X was quoted as saying'
+        if speaker is None:
+            return None
+        that = self.that.match(text, cue.end, upper)
+        start = _skip_spaces(text, that.end() if that else cue.end)
+        end = self._content_end(start, upper)
+        if end <= start:
+            return None
+        return self._make(speaker, cue, start, end, "attribution.indirect.quoted_as_saying", sentence_index)
+
+    def _make(self, speaker: Span, cue: Span, start: int, end: int, rule: str, sentence_index: int) -> Attribution | None:
+        text = self.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1] in " ,;:\t":
+            end -= 1
+        if end <= start:
+            return None
+        content = Span.of(text, start, end)
+        kind = "indirect"
+        if _QUOTE_MARKS.search(content.text):
+            inner = content.text
+            if inner[0] in "\"“„«" and inner[-1] in "\"”»“" and not _QUOTE_MARKS.search(inner[1:-1]):
+                content = Span.of(text, start + 1, end - 1)
+                while content.end > content.start and text[content.end - 1] == ",":
+                    content = Span.of(text, content.start, content.end - 1)
+                kind = "direct"
+            elif inner[0] in "\"“„«" and inner[-1] in ".!?" and inner[-2] not in "\"”»" and inner.count('"') + inner.count("“") + inner.count("”") == 1:
+                kind = "indirect"
+            else:
+                kind = "mixed"
+        return Attribution(speaker, cue, content, kind, rule, sentence_index)
+
+
+def _skip_spaces(text: str, offset: int) -> int:
+    while offset < len(text) and text[offset] in " \t":
+        offset += 1
+    return offset
+
+
+def _trim_inner(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def _paragraph_end(text: str, offset: int) -> int:
+    newline = text.find("\n", offset)
+    return len(text) if newline < 0 else newline
+
+
+def _other_cue_between(finder: AttributionFinder, start: int, end: int) -> bool:
+    if end - start > 2000:
+        return True
+    return finder.cues.search(finder.text, start, end) is not None
+
+
+def _in_question(offset: int, turns: list[tuple[int, int, bool]]) -> bool:
+    for start, end, is_question, _label in turns:
+        if start <= offset < end:
+            return is_question
+    return False
+
+
+def _dedupe(found: list[Attribution]) -> list[Attribution]:
+    seen: set[tuple[int, int]] = set()
+    result = []
+    for attribution in found:
+        key = (attribution.cue.start, attribution.content.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        result.append(attribution)
+    return result
+
+
+def find_quotes(text: str, sentences: list[Sentence]) -> list[Quote]:
+    """Pair quotation marks paragraph by paragraph; stray marks are dropped, never extended."""
+    quotes: list[Quote] = []
+    open_at: int | None = None
+    open_paragraph = -1
+    paragraph = 0
+    paragraph_start = 0
+    for match in regex.finditer(r"[\"“”„«»]|\n", text):
+        mark = match.group()
+        pos = match.start()
+        if mark == "\n":
+            paragraph += 1
+            paragraph_start = pos + 1
+            if open_at is not None:
+                # a quotation runs on only when the next paragraph opens with a quote mark
+                nxt = text[pos + 1 : pos + 3].lstrip()
+                if not nxt or nxt[0] not in "\"“„«":
+                    open_at = None
+            continue
+        prev = text[pos - 1] if pos > 0 else " "
+        nxt = text[pos + 1] if pos + 1 < len(text) else " "
+        opening_shape = (prev.isspace() or prev in "([{—–-/" or pos == paragraph_start) and not nxt.isspace()
+        closing_shape = not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)]}—–-" or pos + 1 == len(text))
+        if mark in "„«":
+            is_open = True
+        elif mark in "”»":
+            is_open = False
+        elif mark == "“":
+            is_open = not (open_at is not None and closing_shape and text[open_at] == "„") and not (open_at is not None and closing_shape and not opening_shape)
+        else:  # straight quote
+            is_open = opening_shape if open_at is None else (opening_shape and not closing_shape)
+        if is_open:
+            if open_at is not None and pos == paragraph_start and open_paragraph < paragraph:
+                continue  # continuation of a quotation across a paragraph break
+            open_at = pos
+            open_paragraph = paragraph
+        elif open_at is not None:
+            if pos - open_at <= _MAX_QUOTE:
+                quotes.append(Quote(open_at, pos, open_paragraph))
+            open_at = None
+    return quotes
+
+
+def find_attributions(text: str, sentences: list[Sentence], lexicon: Lexicon, turns=None) -> list[Attribution]:
+    """All attributions of a document, ordered by cue position."""
+    return AttributionFinder(lexicon).find(text, sentences, turns)

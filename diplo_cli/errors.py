@@ -1,0 +1,18 @@
+"""Library-level errors. The CLI maps them to messages and exit codes; the library never exits."""
+
+
+class DiploError(Exception):
+    """Base class of every error diplo raises on purpose."""
+
+
+class InputError(DiploError):
+    """An input could not be read or decoded (missing, binary, undecodable...)."""
+
+    def __init__(self, source: str, reason: str):
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class RuleError(DiploError):
+    """A lexicon, gazetteer or rule pack is malformed; names the file, line and key."""

@@ -1,0 +1,288 @@
+"""Score diplo against annotated JSON Lines (``diplo eval``).
+
+Three record shapes are recognised, line by line:
+
+* statements + meetings (``news-dev.jsonl`` format): ``{"id", "text", "statements": [...], "meetings": [...]}``;
+* attributions (``{"text", "attributions": [{"source_span", "cue_span", "content_span", ...}]}``);
+* sentence events (``{"text", "is_meeting", "scorable"}``): does the sentence report a meeting?
+
+A predicted statement matches a gold one when their contents overlap (one-to-one, largest overlap
+first). On matched pairs the scorer checks exact content boundaries, speaker (resolved names
+compared without case and accents), cue span and kind. A predicted meeting matches a gold one when
+they share a participant.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .lexicons import Lexicon, name_key
+from .models import Document
+from .pipeline import extract
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, tp: int, fp: int, fn: int) -> None:
+        self.tp += tp
+        self.fp += fp
+        self.fn += fn
+
+    def prf(self) -> dict:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+@dataclass
+class Ratio:
+    right: int = 0
+    total: int = 0
+
+    def value(self) -> dict:
+        return {"accuracy": round(self.right / self.total, 4) if self.total else 0.0, "right": self.right, "total": self.total}
+
+
+@dataclass
+class Report:
+    records: int = 0
+    statements: Counts = field(default_factory=Counts)
+    exact: Counts = field(default_factory=Counts)
+    attribution: Counts = field(default_factory=Counts)
+    speaker: Ratio = field(default_factory=Ratio)
+    cue: Ratio = field(default_factory=Ratio)
+    kind: Ratio = field(default_factory=Ratio)
+    meetings: Counts = field(default_factory=Counts)
+    meeting_status: Ratio = field(default_factory=Ratio)
+    participants: Counts = field(default_factory=Counts)
+    about_meeting: Counts = field(default_factory=Counts)
+    sentences_meeting: Counts = field(default_factory=Counts)
+    errors: list[dict] = field(default_factory=list)
+    has_meetings: bool = False
+    has_sentence_events: bool = False
+    has_statements: bool = False
+
+    def to_dict(self) -> dict:
+        result: dict = {"records": self.records}
+        if self.has_statements:
+            result.update({
+                "statements": self.statements.prf(),
+                "exact_boundaries": self.exact.prf(),
+                "attribution": self.attribution.prf(),
+                "speaker_correct": self.speaker.value(),
+                "cue_correct": self.cue.value(),
+                "kind_correct": self.kind.value(),
+            })
+        if self.has_meetings:
+            result.update({
+                "meetings": self.meetings.prf(),
+                "meeting_status_correct": self.meeting_status.value(),
+                "participants": self.participants.prf(),
+                "statements_about_meeting": self.about_meeting.prf(),
+            })
+        if self.has_sentence_events:
+            result["sentences_reporting_meeting"] = self.sentences_meeting.prf()
+        return result
+
+
+def _span(value) -> tuple[int, int] | None:
+    if isinstance(value, (list, tuple)) and len(value) == 2 and all(isinstance(v, int) for v in value):
+        return value[0], value[1]
+    return None
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _gold_statements(record: dict) -> list[dict]:
+    if "statements" in record:
+        gold = []
+        for statement in record["statements"]:
+            gold.append({
+                "content": _span(statement.get("content_span")),
+                "cue": _span(statement.get("cue_span")),
+                "speaker": statement.get("speaker_resolved") or statement.get("speaker"),
+                "speaker_text": statement.get("speaker"),
+                "kind": statement.get("kind"),
+                "about_meeting": bool(statement.get("about_meeting")),
+            })
+        return gold
+    gold = []
+    for attribution in record.get("attributions", []):
+        fragments = attribution.get("content_fragments") or []
+        spans = [_span(f) for f in fragments if _span(f)] or [_span(attribution.get("content_span"))]
+        spans = [s for s in spans if s]
+        if not spans:
+            continue
+        gold.append({
+            "content": (min(s[0] for s in spans), max(s[1] for s in spans)),
+            "cue": _span(attribution.get("cue_span")),
+            "speaker": attribution.get("source"),
+            "speaker_text": attribution.get("source"),
+            "kind": None,
+            "about_meeting": False,
+        })
+    return gold
+
+
+def _sentence_of(text: str, offset: int) -> str:
+    start = max(text.rfind("\n", 0, offset) + 1, offset - 160)
+    end = text.find("\n", offset)
+    end = len(text) if end < 0 else min(end, offset + 240)
+    return text[start:end]
+
+
+def score_record(record: dict, document: Document, report: Report, show_errors: bool) -> None:
+    text = record["text"]
+    report.records += 1
+    if "is_meeting" in record and "statements" not in record and "attributions" not in record:
+        if not record.get("scorable", True):
+            return
+        report.has_sentence_events = True
+        predicted = bool(document.meetings) or any(True for _ in document.meetings)
+        gold = bool(record["is_meeting"])
+        report.sentences_meeting.add(int(predicted and gold), int(predicted and not gold), int(gold and not predicted))
+        if show_errors and predicted != gold:
+            report.errors.append({"record": record.get("id"), "type": "meeting false alarm" if predicted else "meeting miss", "sentence": text})
+        return
+    report.has_statements = True
+    gold = _gold_statements(record)
+    predicted = list(document.statements)
+    pairs = []
+    for gi, g in enumerate(gold):
+        if g["content"] is None:
+            continue
+        for pi, p in enumerate(predicted):
+            overlap = _overlap(g["content"], (p.content.start, p.content.end))
+            if overlap:
+                pairs.append((overlap, gi, pi))
+    pairs.sort(reverse=True)
+    gold_done: dict[int, int] = {}
+    pred_done: set[int] = set()
+    for _, gi, pi in pairs:
+        if gi in gold_done or pi in pred_done:
+            continue
+        gold_done[gi] = pi
+        pred_done.add(pi)
+    matched = len(gold_done)
+    report.statements.add(matched, len(predicted) - matched, len(gold) - matched)
+    exact = 0
+    attributed = 0
+    for gi, pi in gold_done.items():
+        g, p = gold[gi], predicted[pi]
+        is_exact = g["content"] == (p.content.start, p.content.end)
+        exact += is_exact
+        speaker_right = bool(g["speaker"]) and name_key(g["speaker"]) == name_key(p.speaker.name)
+        report.speaker.total += 1
+        report.speaker.right += speaker_right
+        attributed += speaker_right
+        if g["cue"]:
+            report.cue.total += 1
+            report.cue.right += g["cue"] == (p.cue.start, p.cue.end)
+        if g["kind"]:
+            report.kind.total += 1
+            report.kind.right += g["kind"] == p.kind
+        if show_errors and not (is_exact and speaker_right and (g["kind"] in (None, p.kind))):
+            report.errors.append({
+                "record": record.get("id", record.get("doc_id")), "type": "mismatch",
+                "gold": {"speaker": g["speaker"], "content": text[g["content"][0]:g["content"][1]], "kind": g["kind"],
+                         "cue": text[g["cue"][0]:g["cue"][1]] if g["cue"] else None},
+                "predicted": {"speaker": p.speaker.name, "mention": p.speaker.mention.text, "content": p.content.text,
+                              "kind": p.kind, "cue": p.cue.text, "rule": p.rule},
+            })
+    report.exact.add(exact, len(predicted) - exact, len(gold) - exact)
+    report.attribution.add(attributed, len(predicted) - attributed, len(gold) - attributed)
+    if show_errors:
+        for gi, g in enumerate(gold):
+            if gi not in gold_done and g["content"]:
+                report.errors.append({"record": record.get("id", record.get("doc_id")), "type": "miss", "speaker": g["speaker"],
+                                      "content": text[g["content"][0]:g["content"][1]], "sentence": _sentence_of(text, g["content"][0])})
+        for pi, p in enumerate(predicted):
+            if pi not in pred_done:
+                report.errors.append({"record": record.get("id", record.get("doc_id")), "type": "false alarm", "speaker": p.speaker.name,
+                                      "cue": p.cue.text, "content": p.content.text, "rule": p.rule, "sentence": _sentence_of(text, p.cue.start)})
+    if "meetings" in record:
+        report.has_meetings = True
+        about_tp = sum(1 for gi, pi in gold_done.items() if gold[gi]["about_meeting"] and predicted[pi].meeting)
+        about_pred = sum(1 for p in predicted if p.meeting)
+        about_gold = sum(1 for g in gold if g["about_meeting"])
+        report.about_meeting.add(about_tp, about_pred - about_tp, about_gold - about_tp)
+        _score_meetings(record, document, report, show_errors)
+
+
+def _score_meetings(record: dict, document: Document, report: Report, show_errors: bool) -> None:
+    gold = [{"participants": {name_key(p) for p in m.get("participants", [])}, "status": m.get("status"), "raw": m} for m in record["meetings"]]
+    predicted = [{"participants": {name_key(p.name) for p in m.participants}, "status": m.status, "meeting": m} for m in document.meetings]
+    pairs = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(predicted):
+            shared = len(g["participants"] & p["participants"])
+            if shared:
+                union = len(g["participants"] | p["participants"])
+                pairs.append((shared / union, gi, pi))
+    pairs.sort(reverse=True)
+    gold_done: dict[int, int] = {}
+    pred_done: set[int] = set()
+    for _, gi, pi in pairs:
+        if gi in gold_done or pi in pred_done:
+            continue
+        gold_done[gi] = pi
+        pred_done.add(pi)
+    matched = len(gold_done)
+    report.meetings.add(matched, len(predicted) - matched, len(gold) - matched)
+    shared_total = 0
+    for gi, pi in gold_done.items():
+        report.meeting_status.total += 1
+        report.meeting_status.right += gold[gi]["status"] == predicted[pi]["status"]
+        shared_total += len(gold[gi]["participants"] & predicted[pi]["participants"])
+        if show_errors and gold[gi]["status"] != predicted[pi]["status"]:
+            report.errors.append({"record": record.get("id"), "type": "meeting status", "gold": gold[gi]["raw"],
+                                  "predicted": predicted[pi]["meeting"].to_dict(record.get("id", "-"))})
+    report.participants.add(shared_total, sum(len(p["participants"]) for p in predicted) - shared_total,
+                            sum(len(g["participants"]) for g in gold) - shared_total)
+    if show_errors:
+        for gi, g in enumerate(gold):
+            if gi not in gold_done:
+                report.errors.append({"record": record.get("id"), "type": "meeting miss", "gold": g["raw"]})
+        for pi, p in enumerate(predicted):
+            if pi not in pred_done:
+                m = p["meeting"]
+                report.errors.append({"record": record.get("id"), "type": "meeting false alarm",
+                                      "predicted": {"participants": [x.name for x in m.participants], "type": m.type, "status": m.status,
+                                                    "mentions": [x.text for x in m.mentions]}})
+
+
+def _year_of(record: dict) -> int | None:
+    for key in ("date", "year"):
+        value = record.get(key)
+        if isinstance(value, int):
+            return value
+        if isinstance(value, str) and value[:4].isdigit():
+            return int(value[:4])
+    return None
+
+
+def evaluate_file(path: Path, lexicon: Lexicon | None = None, show_errors: bool = False) -> Report:
+    """Run extraction over every record of a gold file and return the figures."""
+    report = Report()
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}:{number}: not valid JSON ({exc.msg})") from None
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                raise ValueError(f"{path}:{number}: a gold record needs a string field 'text'")
+            document = extract(record["text"], str(record.get("id", number)), lexicon=lexicon, year=_year_of(record))
+            score_record(record, document, report, show_errors)
+    return report

@@ -1,0 +1,489 @@
+"""Load the language data in ``data/`` once and compile it into the matchers the stages use.
+
+Code holds the mechanism, ``data/`` holds the language: cue verbs, titles, source nouns,
+abbreviations, pronouns, meeting words, status and time patterns, countries, organisations and
+the gazetteer of officials. Every file is validated on load; a malformed line raises
+:class:`RuleError` naming the file, the line and the problem.
+
+Names are matched on a *folded* copy of the text: the same length as the text, accents removed
+and a few look-alike letters mapped (``Erdoğan`` -> ``Erdogan``), so offsets found on the folded
+copy are offsets into the original.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import regex
+
+from .errors import RuleError
+
+# --------------------------------------------------------------------------------------------
+# Folding: one character in, one character out, so offsets survive.
+
+_SPECIAL_FOLDS = {"ı": "i", "İ": "I", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
+                  "ß": "s", "æ": "a", "Æ": "A", "œ": "o", "Œ": "O", "’": "'", "‘": "'", "ʼ": "'",
+                  "\u00a0": " ", "\u2011": "-", "\u2010": "-"}
+
+
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0x00C0, 0x0250):
+        char = chr(code)
+        base = unicodedata.normalize("NFD", char)[0]
+        if base != char and base.isascii():
+            table[code] = base
+    for code in range(0x1E00, 0x1F00):  # Latin Extended Additional (Vietnamese etc.)
+        char = chr(code)
+        base = unicodedata.normalize("NFD", char)[0]
+        if base != char and base.isascii():
+            table[code] = base
+    for char, replacement in _SPECIAL_FOLDS.items():
+        table[ord(char)] = replacement
+    # Combining marks are kept as they are (length must not change); patterns allow them after letters.
+    return table
+
+
+FOLD_TABLE = _build_fold_table()
+
+
+def fold(text: str) -> str:
+    """Accent-free copy of ``text`` with exactly the same length."""
+    return text.translate(FOLD_TABLE)
+
+
+def name_key(name: str) -> str:
+    """Comparison key for names: folded, case-free, single-spaced, no combining marks."""
+    folded = fold(unicodedata.normalize("NFC", name))
+    folded = "".join(c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c))
+    return " ".join(folded.casefold().replace(".", " ").split())
+
+
+# --------------------------------------------------------------------------------------------
+# Reading data files.
+
+DATA_PACKAGE = "diplo_cli.data"
+
+
+def _data_text(name: str) -> str:
+    return resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+
+
+def read_table(text: str, source: str, columns: int, min_columns: int | None = None) -> list[tuple[int, list[str]]]:
+    """Rows of a tab-separated file as (line number, cells); ``#`` lines and blank lines skipped."""
+    rows: list[tuple[int, list[str]]] = []
+    minimum = columns if min_columns is None else min_columns
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [cell.strip() for cell in line.rstrip("\r\n").split("\t")]
+        if not minimum <= len(cells) <= columns:
+            raise RuleError(f"{source}:{number}: expected {columns} tab-separated columns, found {len(cells)}")
+        cells += [""] * (columns - len(cells))
+        if not cells[0]:
+            raise RuleError(f"{source}:{number}: the first column is empty")
+        rows.append((number, cells))
+    return rows
+
+
+def read_list(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def split_bar(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|") if part.strip()]
+
+
+# --------------------------------------------------------------------------------------------
+# The records the rest of the package uses.
+
+
+@dataclass(frozen=True, slots=True)
+class RoleTerm:
+    role: str
+    periods: tuple[tuple[int | None, int | None], ...] = ()  # (from year, to year); empty = always
+
+    def holds_in(self, year: int | None) -> bool:
+        if year is None or not self.periods:
+            return True
+        return any((lo is None or lo <= year) and (hi is None or year <= hi) for lo, hi in self.periods)
+
+    def is_current(self) -> bool:
+        return not self.periods or any(hi is None for _, hi in self.periods)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    aliases: tuple[str, ...]
+    roles: tuple[RoleTerm, ...]
+    country: str | None
+    gender: str | None  # "m" | "f" | None
+    source: str = "builtin"
+
+    def role_in(self, year: int | None) -> str | None:
+        for term in self.roles:
+            if term.holds_in(year) and (year is not None or term.is_current()):
+                return term.role
+        return self.roles[0].role if self.roles else None
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    name: str
+    country: str | None
+    kind: str  # government | igo | media | party | military | ngo | company
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    phrase: str
+    role: str | None
+    gender: str | None
+    kind: str  # title | honorific | role
+
+
+@dataclass(frozen=True, slots=True)
+class CueVerb:
+    lemma: str
+    cue_class: str  # say | tell | direct | deny | describe
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingWord:
+    phrase: str
+    type: str
+    pos: str  # noun | verb
+    tense: str  # base | present | past | participle | gerund | noun
+
+
+@dataclass(frozen=True, slots=True)
+class PatternRule:
+    id: str
+    value: str
+    pattern: regex.Pattern
+    examples: tuple[str, ...]
+    counterexamples: tuple[str, ...]
+
+
+@dataclass
+class Lexicon:
+    """All language data, compiled. Build with :func:`default_lexicon` or :func:`build_lexicon`."""
+
+    cue_forms: dict[str, CueVerb]
+    reporting_nouns: dict[str, str]
+    titles: dict[str, Title]
+    anonymous_nouns: dict[str, str]  # form -> singular
+    source_modifiers: frozenset[str]
+    abbreviations: frozenset[str]
+    pronouns: dict[str, tuple[str, str, str]]  # pronoun -> (gender, number, person)
+    not_cues: frozenset[str]
+    grammar: dict[str, list[str]]
+    countries: dict[str, str]  # folded key of any country word -> country
+    adjectives: dict[str, str]  # folded adjective/demonym -> country
+    organisations: dict[str, Organisation]  # folded alias -> organisation
+    persons: list[Person]
+    person_by_alias: dict[str, list[Person]]
+    person_by_surname: dict[str, list[Person]]
+    meeting_words: dict[str, MeetingWord]
+    status_rules: list[PatternRule]
+    time_rules: list[PatternRule]
+    agents: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # extra role nouns from agent dictionaries
+    _compiled: dict[str, regex.Pattern] = field(default_factory=dict)
+    _stages: dict[str, object] = field(default_factory=dict)
+
+    def stage(self, name: str, factory):
+        """A stage object built once per lexicon (its patterns compiled once)."""
+        built = self._stages.get(name)
+        if built is None:
+            built = factory(self)
+            self._stages[name] = built
+        return built
+
+    # -- compiled matchers (built lazily, once per lexicon) ------------------------------------
+    def matcher(self, name: str) -> regex.Pattern:
+        pattern = self._compiled.get(name)
+        if pattern is None:
+            pattern = _COMPILERS[name](self)
+            self._compiled[name] = pattern
+        return pattern
+
+    # -- look-ups ------------------------------------------------------------------------------
+    def country_of_word(self, word: str) -> str | None:
+        key = name_key(word).removeprefix("the ")
+        return self.adjectives.get(key) or self.countries.get(key)
+
+    def title(self, phrase: str) -> Title | None:
+        return self.titles.get(phrase.casefold().strip())
+
+    def organisation(self, phrase: str) -> Organisation | None:
+        key = name_key(phrase)
+        return self.organisations.get(key) or self.organisations.get(key.removeprefix("the "))
+
+    def word_list(self, name: str) -> list[str]:
+        return self.grammar[name]
+
+
+def _parse_years(cell: str, source: str, line: int) -> tuple[tuple[int | None, int | None], ...]:
+    periods = []
+    for part in cell.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        match = regex.fullmatch(r"(\d{4})?\s*-\s*(\d{4})?|(\d{4})", part)
+        if not match:
+            raise RuleError(f"{source}:{line}: bad years {part!r} (expected YYYY-YYYY, YYYY- or YYYY)")
+        if match.group(3):
+            year = int(match.group(3))
+            periods.append((year, year))
+        else:
+            periods.append((int(match.group(1)) if match.group(1) else None, int(match.group(2)) if match.group(2) else None))
+    return tuple(periods)
+
+
+def parse_roles(cell: str, source: str, line: int) -> tuple[RoleTerm, ...]:
+    terms = []
+    for part in split_bar(cell):
+        role, _, years = part.partition("@")
+        terms.append(RoleTerm(role.strip().casefold(), _parse_years(years, source, line)))
+    return tuple(terms)
+
+
+def parse_gazetteer_tsv(text: str, source: str) -> list[Person]:
+    persons = []
+    for line, (name, aliases, roles, country, gender) in read_table(text, source, 5, min_columns=1):
+        if gender not in ("", "m", "f"):
+            raise RuleError(f"{source}:{line}: gender must be m, f or empty, not {gender!r}")
+        persons.append(Person(name, tuple(split_bar(aliases)), parse_roles(roles, source, line), country or None, gender or None, source))
+    return persons
+
+
+def surname_of(name: str, country: str | None, family_first: frozenset[str], particles: frozenset[str]) -> str | None:
+    words = [w for w in name.replace(",", " ").split() if w]
+    if len(words) < 2:
+        return None
+    if country in family_first:
+        return words[0]
+    # Roman numerals and generational suffixes are not surnames ("Benigno Aquino III").
+    while len(words) > 2 and regex.fullmatch(r"(?:[IVX]+|Jr\.?|Sr\.?)", words[-1]):
+        words.pop()
+    surname = words[-1]
+    # "el-Sisi", "al-Assad" are referred to by the full hyphenated word, which is what is kept.
+    if surname.casefold() in particles:
+        return None
+    return surname
+
+
+class _LexiconBuilder:
+    def __init__(self) -> None:
+        self.persons: list[Person] = []
+
+
+def _load_grammar() -> dict[str, list[str]]:
+    data = tomllib.loads(_data_text("grammar.toml"))
+    for key, value in data.items():
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise RuleError(f"grammar.toml: {key} must be a list of strings")
+    return data
+
+
+def _load_rules(name: str) -> list[PatternRule]:
+    data = tomllib.loads(_data_text(name))
+    return parse_rules(data.get("rule", []), name)
+
+
+def parse_rules(records: list[dict], source: str) -> list[PatternRule]:
+    rules = []
+    for index, record in enumerate(records, 1):
+        for key in ("id", "value", "pattern"):
+            if key not in record:
+                raise RuleError(f"{source}: rule #{index}: missing key {key!r}")
+        try:
+            pattern = regex.compile(record["pattern"], regex.IGNORECASE)
+        except regex.error as exc:
+            raise RuleError(f"{source}: rule {record['id']}: bad pattern: {exc}") from None
+        rules.append(PatternRule(record["id"], record["value"], pattern,
+                                 tuple(record.get("examples", ())), tuple(record.get("counterexamples", ()))))
+    return rules
+
+
+def build_lexicon(extra_persons: list[Person] | None = None,
+                  extra_rules: dict | None = None) -> Lexicon:
+    """Load the built-in data, plus a user gazetteer and rule pack when given."""
+    cue_forms: dict[str, CueVerb] = {}
+    for _, (lemma, third, past, participle, gerund, cue_class) in read_table(_data_text("cue_verbs.tsv"), "cue_verbs.tsv", 6):
+        verb = CueVerb(lemma, cue_class)
+        for cell in (lemma, third, past, participle, gerund):
+            for form in split_bar(cell):
+                cue_forms.setdefault(form.casefold(), verb)
+    reporting_nouns = {}
+    for _, (lemma, plural) in read_table(_data_text("reporting_nouns.tsv"), "reporting_nouns.tsv", 2, 1):
+        reporting_nouns[lemma.casefold()] = lemma
+        if plural:
+            reporting_nouns[plural.casefold()] = lemma
+    titles = {}
+    for line, (phrase, role, gender, kind) in read_table(_data_text("titles.tsv"), "titles.tsv", 4, 1):
+        titles[phrase.casefold()] = Title(phrase.casefold(), role or None, gender or None, kind or "title")
+    anonymous = {}
+    for _, (singular, plural) in read_table(_data_text("anonymous_sources.tsv"), "anonymous_sources.tsv", 2, 1):
+        anonymous[singular.casefold()] = singular
+        if plural:
+            anonymous[plural.casefold()] = singular
+    pronouns = {}
+    for _, (pronoun, gender, number, person) in read_table(_data_text("pronouns.tsv"), "pronouns.tsv", 4):
+        pronouns[pronoun.casefold()] = (gender, number, person)
+    grammar = _load_grammar()
+    countries: dict[str, str] = {}
+    adjectives: dict[str, str] = {}
+    for _, (country, adjective_cell, places) in read_table(_data_text("countries.tsv"), "countries.tsv", 3, 1):
+        countries[name_key(country)] = country
+        for place in split_bar(places):
+            countries.setdefault(name_key(place).removeprefix("the "), country)
+        for adjective in split_bar(adjective_cell):
+            adjectives.setdefault(name_key(adjective), country)
+    organisations: dict[str, Organisation] = {}
+    for _, (name, aliases, country, kind) in read_table(_data_text("organisations.tsv"), "organisations.tsv", 4, 1):
+        organisation = Organisation(name, country or None, kind or "government")
+        for alias in (name, *split_bar(aliases)):
+            organisations.setdefault(name_key(alias).removeprefix("the "), organisation)
+    persons = parse_gazetteer_tsv(_data_text("gazetteer.tsv"), "gazetteer.tsv")
+    if extra_persons:
+        persons = list(extra_persons) + persons  # user entries win
+    meeting_words = {}
+    for _, (phrase, mtype, pos, tense) in read_table(_data_text("meeting_words.tsv"), "meeting_words.tsv", 4):
+        meeting_words[phrase.casefold()] = MeetingWord(phrase.casefold(), mtype, pos, tense)
+    lexicon = Lexicon(
+        cue_forms=cue_forms,
+        reporting_nouns=reporting_nouns,
+        titles=titles,
+        anonymous_nouns=anonymous,
+        source_modifiers=frozenset(w.casefold() for w in read_list(_data_text("source_modifiers.txt"))),
+        abbreviations=frozenset(w.casefold() for w in read_list(_data_text("abbreviations.txt"))),
+        pronouns=pronouns,
+        not_cues=frozenset(w.casefold() for w in read_list(_data_text("not_cues.txt"))),
+        grammar=grammar,
+        countries=countries,
+        adjectives=adjectives,
+        organisations=organisations,
+        persons=persons,
+        person_by_alias={},
+        person_by_surname={},
+        meeting_words=meeting_words,
+        status_rules=_load_rules("meeting_status.toml"),
+        time_rules=_load_rules("time_expressions.toml"),
+    )
+    if extra_rules:
+        apply_rule_pack(lexicon, extra_rules)
+    index_persons(lexicon)
+    return lexicon
+
+
+def apply_rule_pack(lexicon: Lexicon, pack: dict) -> None:
+    """Add the entries of a user rule pack (already validated by :mod:`diplo_cli.rulepack`)."""
+    for verb in pack.get("cue_verbs", []):
+        cue = CueVerb(verb["lemma"], verb.get("class", "say"))
+        for form in verb["forms"]:
+            lexicon.cue_forms[form.casefold()] = cue
+    for title in pack.get("titles", []):
+        lexicon.titles[title["phrase"].casefold()] = Title(title["phrase"].casefold(), title.get("role"), title.get("gender"), title.get("kind", "title"))
+    for word in pack.get("meeting_words", []):
+        lexicon.meeting_words[word["phrase"].casefold()] = MeetingWord(word["phrase"].casefold(), word["type"], word.get("pos", "noun"), word.get("tense", "noun"))
+    for person in pack.get("gazetteer", []):
+        lexicon.persons.insert(0, person)
+    lexicon._compiled.clear()
+    lexicon._stages.clear()
+
+
+def index_persons(lexicon: Lexicon) -> None:
+    family_first = frozenset(lexicon.grammar["family_name_first_countries"])
+    particles = frozenset(lexicon.grammar["name_particles"])
+    by_alias: dict[str, list[Person]] = {}
+    by_surname: dict[str, list[Person]] = {}
+    for person in lexicon.persons:
+        for alias in (person.name, *person.aliases):
+            key = name_key(alias)
+            if key and person not in by_alias.setdefault(key, []):
+                by_alias[key].append(person)
+        for alias in (person.name, *person.aliases):
+            surname = surname_of(alias, person.country, family_first, particles)
+            if surname:
+                key = name_key(surname)
+                if person not in by_surname.setdefault(key, []):
+                    by_surname[key].append(person)
+    lexicon.person_by_alias = by_alias
+    lexicon.person_by_surname = by_surname
+    lexicon._compiled.clear()
+    lexicon._stages.clear()
+
+
+# --------------------------------------------------------------------------------------------
+# Compiled matchers. Each is built once per lexicon, on first use.
+
+def _words_pattern(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _compile_cues(lex: Lexicon) -> regex.Pattern:
+    # Reporting verbs and the fixed multiword cues, as one named list: the prefilter of the stage.
+    forms = list(lex.cue_forms) + ["according to", "as saying", "as telling", "as stating"]
+    return regex.compile(r"(?<![\p{L}\p{N}'’-])\L<cues>(?![\p{L}\p{N}-])", regex.IGNORECASE, cues=forms)
+
+
+def _compile_names(lex: Lexicon) -> regex.Pattern:
+    # All gazetteer aliases and surnames, matched on folded text.
+    keys = [fold(alias) for alias in _all_aliases(lex)]
+    return regex.compile(r"(?<![\p{L}\p{N}])\L<names>(?![\p{L}\p{N}])", regex.IGNORECASE, names=keys)
+
+
+def _all_aliases(lex: Lexicon):
+    family_first = frozenset(lex.grammar["family_name_first_countries"])
+    particles = frozenset(lex.grammar["name_particles"])
+    for person in lex.persons:
+        for alias in (person.name, *person.aliases):
+            yield alias
+            surname = surname_of(alias, person.country, family_first, particles)
+            if surname:
+                yield surname
+
+
+def _compile_places(lex: Lexicon) -> regex.Pattern:
+    # Countries, capitals, metonyms and demonyms; matched case-sensitively on folded text.
+    words = set()
+    for key in list(lex.countries) + list(lex.adjectives):
+        words.add(key)
+    return regex.compile(r"(?<![\p{L}\p{N}])\L<places>(?![\p{L}\p{N}])", regex.IGNORECASE, places=sorted(words))
+
+
+def _compile_organisations(lex: Lexicon) -> regex.Pattern:
+    return regex.compile(r"(?<![\p{L}\p{N}])\L<orgs>(?![\p{L}\p{N}])", regex.IGNORECASE, orgs=sorted(lex.organisations))
+
+
+def _compile_meeting_words(lex: Lexicon) -> regex.Pattern:
+    return regex.compile(r"(?<![\p{L}\p{N}-])\L<words>(?![\p{L}\p{N}-])", regex.IGNORECASE, words=sorted(lex.meeting_words))
+
+
+_COMPILERS = {
+    "cues": _compile_cues,
+    "names": _compile_names,
+    "places": _compile_places,
+    "organisations": _compile_organisations,
+    "meeting_words": _compile_meeting_words,
+}
+
+
+@functools.cache
+def default_lexicon() -> Lexicon:
+    """The built-in lexicon, loaded and compiled once per process."""
+    return build_lexicon()
+
+
+def load_user_gazetteer(path: Path) -> list[Person]:
+    """Read a user gazetteer: diplo's TSV format, or a PETRARCH/Phoenix actor or agent dictionary."""
+    from .gazetteer import read_gazetteer_file
+
+    return read_gazetteer_file(path)

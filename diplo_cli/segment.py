@@ -1,0 +1,89 @@
+"""Split decoded text into paragraphs and sentences, as spans of the original text.
+
+A paragraph is a run of non-blank lines separated by a line break (news bodies put one paragraph
+per line). A sentence ends at ``.``, ``!`` or ``?`` (and any closing quotes or brackets after it)
+followed by white space and a capital letter, digit or opening quote, unless the word before the
+period is a known abbreviation or a single initial (``U.S.``, ``Gen.``, ``J. Smith``).
+Deliberate limits: no sentence spans a line break; a period with no following space
+(``meeting.He``) does not split, matching how annotators treat such typos.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .lexicons import Lexicon
+from .models import Sentence
+
+_PARAGRAPH = regex.compile(r"[^\r\n\f\v\x1c-\x1e\x85\u2028\u2029]+")
+# Candidate sentence ends: terminal punctuation, closing marks, then white space and an opener.
+_SENTENCE_END = regex.compile(
+    r"""[.!?]++[\"'”’»)\]]*+(?=\s++[\"“‘«„(\[]?[\p{Lu}\p{N}])""",
+)
+_WORD_BEFORE = regex.compile(r"(?r)[\p{L}.\-]{1,40}+$")
+
+
+def _is_abbreviation(text: str, period: int, lexicon: Lexicon) -> bool:
+    """True when the period at ``period`` belongs to an abbreviation or an initial."""
+    if text[period] != ".":
+        return False
+    match = _WORD_BEFORE.search(text, max(0, period - 40), period + 1)
+    if match is None:
+        return False
+    word = match.group().lstrip(".-")
+    if not word:
+        return False
+    core = word[:-1]
+    if len(core) == 1 and core.isalpha():
+        return True  # an initial: "J." or the last letter of "U.S."
+    if regex.fullmatch(r"(?:\p{L}\.)+", word):
+        return True  # "U.S." / "e.g."
+    return word.casefold() in lexicon.abbreviations
+
+
+def segment_sentences(text: str, lexicon: Lexicon) -> list[Sentence]:
+    """Return the sentences of ``text`` in order; each is trimmed of surrounding white space."""
+    sentences: list[Sentence] = []
+    for paragraph_index, paragraph in enumerate(_PARAGRAPH.finditer(text)):
+        start = paragraph.start()
+        end_of_paragraph = paragraph.end()
+        for end_match in _SENTENCE_END.finditer(text, start, end_of_paragraph):
+            if _is_abbreviation(text, end_match.start(), lexicon):
+                continue
+            _append(sentences, text, start, end_match.end(), paragraph_index)
+            start = end_match.end()
+        _append(sentences, text, start, end_of_paragraph, paragraph_index)
+    return sentences
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        sentences.append(Sentence(start, end, paragraph))
+
+
+# A speaker label opening a transcript line: "MS. PSAKI:", "THE PRESIDENT:", "Q", "Q:".
+_LABEL = regex.compile(
+    r"^(?:(?P<question>Q)(?::|\s)|(?P<label>(?:\p{Lu}[\p{Lu}.'’\-]*+\s+){0,3}\p{Lu}[\p{Lu}.'’\-]++)\s*+:)",
+    regex.MULTILINE,
+)
+
+
+def find_turns(text: str) -> list[tuple[int, int, bool, str | None]]:
+    """Transcript turns as (start, end, is_question, label); empty for ordinary prose.
+
+    A turn runs from its label to the next label; a reporter's question (``Q``) is a turn too.
+    Text counts as a transcript only when at least two labelled lines are found.
+    """
+    labels = [m for m in _LABEL.finditer(text) if m.group("question") or len(m.group("label")) >= 2]
+    if len(labels) < 2:
+        return []
+    turns = []
+    for index, match in enumerate(labels):
+        end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
+        label = match.group("label")
+        turns.append((match.start(), end, bool(match.group("question")), label.strip() if label else None))
+    return turns

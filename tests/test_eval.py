@@ -1,0 +1,42 @@
+"""Accuracy floors on the shared development sets (skipped when ../shared is absent).
+
+The floors are the figures reached so far, minus a small margin; raise them as the rules improve.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from diplo_cli.cli import cli
+
+FLOORS = {
+    "news-dev.jsonl": {
+        "statements": ("f1", 0.80),
+        "attribution": ("f1", 0.43),
+        "exact_boundaries": ("f1", 0.69),
+        "speaker_correct": ("accuracy", 0.53),
+        "meetings": ("f1", 0.65),
+        "meeting_status_correct": ("accuracy", 0.52),
+        "participants": ("f1", 0.57),
+        "statements_about_meeting": ("f1", 0.72),
+    },
+    "news-dev-briefings.jsonl": {
+        "statements": ("f1", 0.49),
+        "attribution": ("f1", 0.20),
+    },
+    "events-dev.jsonl": {
+        "sentences_reporting_meeting": ("f1", 0.50),
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_dev_set_figures_stay_above_their_floors(shared_eval, name):
+    result = CliRunner().invoke(cli, ["eval", "--format", "json", str(shared_eval / name)])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout)
+    for figure, (measure, floor) in FLOORS[name].items():
+        assert figures[figure][measure] >= floor, f"{name}: {figure} {measure} {figures[figure][measure]} < floor {floor}"
