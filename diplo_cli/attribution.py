@@ -23,6 +23,7 @@ import regex
 
 from .lexicons import Lexicon, fold
 from .models import Attribution, Sentence, Span
+from .segment import turn_body_start
 
 # A word of a noun phrase: letters/digits with inner dots, apostrophes, hyphens, ampersands.
 _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’&\-]*+(?:\.(?=\p{L})[\p{L}\p{N}\p{M}'’&\-]*+)*+\.?+|[^\s\p{L}\p{N}]")
@@ -79,7 +80,7 @@ class AttributionFinder:
             regex.IGNORECASE, weekdays=grammar["weekdays"], months=grammar["months"],
         )
         self.addressee = regex.compile(
-            r"\s++(?:\L<nouns>|(?:the\s+)?\p{Lu}[\p{L}\p{M}.'’&-]*+(?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}\p{M}.'’&-]*+){0,4}|(?:a|an|the|his|her|their|its)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:briefing|conference|meeting|interview|session|forum|audience|gathering|crowd|newspaper|agency|channel|broadcaster|outlet|television|radio|daily|magazine|station|counterpart|lawmakers|officials))(?=[\s,.:;]|$)",
+            r"\s++(?:\L<nouns>|(?:the\s+)?(?-i:\p{Lu}[\p{L}\p{M}.'’&-]*+(?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}\p{M}.'’&-]*+){0,4})|(?:a|an|the|his|her|their|its)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:briefing|conference|meeting|interview|session|forum|audience|gathering|crowd|newspaper|agency|channel|broadcaster|outlet|television|radio|daily|magazine|station|counterpart|lawmakers|officials))(?=[\s,.:;]|$)",
             regex.IGNORECASE, nouns=grammar["addressee_nouns"],
         )
         self.connective = regex.compile(r"\s*+(?:\L<words>)\s*+,\s*+", regex.IGNORECASE, words=grammar["leading_connectives"])
@@ -96,16 +97,19 @@ class AttributionFinder:
         found.extend(self._frame_quotes(quotes, used_cues))
         quote_regions = [(q.open, q.close) for q in quotes]
         consumed = [(a.content.start, a.content.end) for a in found]
+        self.turn_bodies = [turn_body_start(text, turn) for turn in turns] if turns else []
+        self.turns = turns or []
         for match in self.cues.finditer(text):
             if match.start() in used_cues:
                 continue
-            if self._excluded(match):
+            if self._excluded(match) or not self._cue_shape_ok(match):
                 continue
             attribution = self._indirect(match, quote_regions, consumed)
             if attribution is not None:
                 found.append(attribution)
-        if turns:
-            found = [a for a in found if not _in_question(a.cue.start, turns)]
+        # A reporter's question is not a statement, nor is a cue inside any interrogative sentence
+        # ("Can you confirm that ...?"); reported speech in the declarative part of a question turn is.
+        found = [a for a in found if a.kind == "direct" or not self._interrogative(a.cue.start, quote_regions)]
         found.sort(key=lambda a: (a.cue.start, a.content.start))
         return _dedupe(found)
 
@@ -118,6 +122,30 @@ class AttributionFinder:
 
     def _sentence(self, offset: int) -> Sentence:
         return self.sentences[self._sentence_index(offset)]
+
+    def _cue_shape_ok(self, match: regex.Match) -> bool:
+        """A capitalised cue word inside a sentence is a name ('the United States', 'State Department')."""
+        word = match.group()
+        if not word[:1].isupper() or (word.isupper() and len(word) > 1):
+            return True
+        before = self.text[self._sentence(match.start()).start : match.start()]
+        return not before.strip(" \t\"“„«‘'—–-:(") or before.rstrip().endswith((":", "\"", "“", "—"))
+
+    def _interrogative(self, offset: int, quote_regions) -> bool:
+        """True when the cue sits in a question: the clause around it ends with '?'."""
+        sentence = self._sentence(offset)
+        for q_open, q_close in quote_regions:
+            if q_open < offset < q_close:
+                return False
+        tail = self.text[offset : sentence.end].rstrip(" \"”’»)")
+        return tail.endswith("?")
+
+    def _body_start(self, offset: int) -> int:
+        """Where the words of the transcript turn holding ``offset`` begin (after its label)."""
+        for (start, end, *_rest), body in zip(self.turns, self.turn_bodies):
+            if start <= offset < end:
+                return body
+        return 0
 
     def _excluded(self, match: regex.Match) -> bool:
         """Cue words used in another sense: 'declined to say', 'is said to', 'called off'."""
@@ -643,13 +671,6 @@ def _other_cue_between(finder: AttributionFinder, start: int, end: int) -> bool:
     if end - start > 2000:
         return True
     return finder.cues.search(finder.text, start, end) is not None
-
-
-def _in_question(offset: int, turns: list[tuple[int, int, bool]]) -> bool:
-    for start, end, is_question, _label in turns:
-        if start <= offset < end:
-            return is_question
-    return False
 
 
 def _dedupe(found: list[Attribution]) -> list[Attribution]:

@@ -87,3 +87,15 @@ def find_turns(text: str) -> list[tuple[int, int, bool, str | None]]:
         label = match.group("label")
         turns.append((match.start(), end, bool(match.group("question")), label.strip() if label else None))
     return turns
+
+
+def turn_body_start(text: str, turn: tuple) -> int:
+    """Offset of the first word after the speaker label of ``turn`` (its start when unlabelled)."""
+    start = turn[0]
+    match = _LABEL.match(text, start)
+    if match is None or match.start() != start:
+        return start
+    end = match.end()
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    return end
