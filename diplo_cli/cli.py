@@ -1,26 +1,34 @@
 """The ``diplo`` command: the only module that knows argv, exit codes, colours and streams.
 
-Exit codes (also in ``--help`` and README):
-  0  success (also when no statement was found)
-  1  some input failed (missing, unreadable, binary, undecodable), or a warning under --strict
-  2  usage error (bad option, bad rule pack or gazetteer)
-  130 interrupted (Ctrl-C)
+stdout carries data only (tables, JSON, CSV); every message goes to stderr. Output is written
+document by document, so a long run shows its first rows at once. The outside world (streams,
+whether they are terminals, environment variables) is one :class:`Environment` object that tests
+replace to simulate a terminal. Exit codes are defined once, in :class:`ExitStatus`, and shown in
+every ``--help`` and in README.
 """
 
 from __future__ import annotations
 
+import contextlib
 import enum
+import functools
+import io
 import json
 import logging
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from typing import IO
 
 import click
 
-EPILOG_EXIT = """\b
-Exit codes: 0 success (also with no statements), 1 some input failed,
-2 usage error, 130 interrupted."""
+
+def safe(text: str) -> str:
+    """Text from inputs made harmless for a terminal (see :func:`render.safe`); imported late to keep --help fast."""
+    from .render import safe as render_safe
+
+    return render_safe(text)
 
 
 class ExitStatus(enum.IntEnum):
@@ -28,6 +36,74 @@ class ExitStatus(enum.IntEnum):
     INPUT_FAILED = 1
     USAGE = 2
     INTERRUPTED = 130
+
+
+EXIT_MEANINGS = {
+    ExitStatus.SUCCESS: "success (also when no statement was found)",
+    ExitStatus.INPUT_FAILED: "some input failed (missing, unreadable, binary, undecodable); the others were still processed",
+    ExitStatus.USAGE: "usage error (bad option, bad gazetteer or rule pack)",
+    ExitStatus.INTERRUPTED: "interrupted (Ctrl-C)",
+}
+EPILOG_EXIT = "\b\nExit codes:\n" + "\n".join(f"  {int(code):<4}{meaning}" for code, meaning in EXIT_MEANINGS.items())
+PROGRESS_MIN_FILES = 4  # a progress bar for fewer files would only flicker
+
+
+class Environment:
+    """Streams and terminal facts of one run. Unset fields are read from ``sys`` when used, so a test
+    can pass ``Environment(stdout_isatty=True)`` as click's ``obj`` to simulate a terminal."""
+
+    def __init__(self, *, stdin: IO | None = None, stdout: IO | None = None, stderr: IO | None = None,
+                 stdin_isatty: bool | None = None, stdout_isatty: bool | None = None, stderr_isatty: bool | None = None,
+                 environ: Mapping[str, str] | None = None):
+        self._stdin, self._stdout, self._stderr = stdin, stdout, stderr
+        self._stdin_isatty, self._stdout_isatty, self._stderr_isatty = stdin_isatty, stdout_isatty, stderr_isatty
+        self._environ = environ
+
+    @staticmethod
+    def _isatty(stream) -> bool:
+        try:
+            return stream is not None and stream.isatty()
+        except (AttributeError, ValueError):
+            return False
+
+    @property
+    def stdin(self):
+        return self._stdin if self._stdin is not None else sys.stdin
+
+    @property
+    def stdout(self):
+        return self._stdout if self._stdout is not None else sys.stdout
+
+    @property
+    def stderr(self):
+        return self._stderr if self._stderr is not None else sys.stderr
+
+    @property
+    def stdin_isatty(self) -> bool:
+        return self._isatty(self.stdin) if self._stdin_isatty is None else self._stdin_isatty
+
+    @property
+    def stdout_isatty(self) -> bool:
+        return self._isatty(self.stdout) if self._stdout_isatty is None else self._stdout_isatty
+
+    @property
+    def stderr_isatty(self) -> bool:
+        return self._isatty(self.stderr) if self._stderr_isatty is None else self._stderr_isatty
+
+    @property
+    def environ(self) -> Mapping[str, str]:
+        return os.environ if self._environ is None else self._environ
+
+
+def wants_colour(flag: bool | None, environ: Mapping[str, str], isatty: bool) -> bool:
+    """--color/--no-color first, then NO_COLOR (any value), then FORCE_COLOR, then: is it a terminal."""
+    if flag is not None:
+        return flag
+    if environ.get("NO_COLOR", ""):
+        return False
+    if environ.get("FORCE_COLOR", "") not in ("", "0", "false"):
+        return True
+    return isatty
 
 
 class DefaultGroup(click.Group):
@@ -44,10 +120,11 @@ class DefaultGroup(click.Group):
 
 
 def _common_options(function):
+    """Every option shared by statements, meetings and speakers: add new ones here, read them in Run."""
     options = [
         click.argument("files", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True)),
-        click.option("-f", "--format", "output_format", type=click.Choice(["auto", "table", "json", "jsonl", "csv", "tsv"]), default="auto", show_default=True,
-                     help="Output format; auto is a table on a terminal and JSON Lines otherwise."),
+        click.option("-f", "--format", "output_format", type=click.Choice(["auto", "table", "json", "jsonl", "csv", "tsv"]), default="auto",
+                     show_default=True, help="Output format; auto is a table on a terminal and JSON Lines otherwise."),
         click.option("--input", "input_format", type=click.Choice(["text", "jsonl"]), default="text", show_default=True,
                      help="text: each file is one document; jsonl: each line is a JSON document."),
         click.option("--text-field", default="text", show_default=True, help="With --input jsonl: the field holding the text."),
@@ -55,8 +132,21 @@ def _common_options(function):
         click.option("--glob", default=None, help="With directories: only files whose name matches, e.g. '*.txt'."),
         click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(exists=True, dir_okay=False),
                      help="Extra people: diplo TSV or a PETRARCH/Phoenix actor or agent dictionary (repeatable)."),
+        click.option("--rules", "rule_packs", multiple=True, type=click.Path(exists=True, dir_okay=False), metavar="FILE.toml",
+                     help="A rule pack: extra cue verbs, titles, meeting words, gazetteer entries (repeatable; see README)."),
         click.option("--year", type=int, default=None, help="The documents' year, to pick office holders for role nouns."),
+        click.option("--speaker", default=None, metavar="NAME", help="Only statements by this speaker (name, alias or surname)."),
+        click.option("--country", default=None, help="Only statements by speakers of this country (name or demonym)."),
+        click.option("--kind", "kinds", multiple=True, type=click.Choice(["direct", "indirect", "mixed", "according_to"]),
+                     help="Only statements of this kind (repeatable)."),
+        click.option("--about-meeting", is_flag=True, help="Only statements about a meeting."),
+        click.option("--meeting-with", default=None, metavar="NAME", help="Only statements about, or meetings with, this participant (person or country)."),
+        click.option("--status", "statuses", multiple=True, type=click.Choice(["held", "planned", "proposed", "denied", "cancelled", "unknown"]),
+                     help="Only meetings with this status, and statements about them (repeatable)."),
         click.option("--color/--no-color", "color", default=None, help="Force colours on or off (NO_COLOR and FORCE_COLOR are honoured)."),
+        click.option("--width", type=click.IntRange(min=20), default=None, help="Table width in columns (default: the terminal's, else $COLUMNS or 80)."),
+        click.option("--svg", type=click.Path(dir_okay=False, writable=True), default=None, metavar="FILE.svg",
+                     help="Also save the table view as an SVG picture (used for the README)."),
         click.option("--strict", is_flag=True, help="Treat warnings (e.g. a legacy encoding) as failures."),
         click.option("--debug", is_flag=True, help="Show the traceback of an internal error."),
     ]
@@ -81,80 +171,186 @@ def cli():
       diplo --format jsonl a.txt b.txt | jq .speaker.name
       diplo meetings samples/peskov-erdogan-meeting.txt
       diplo eval ../shared/eval/news-dev.jsonl
+
+    \b
+    Shell completion (bash; zsh and fish likewise):
+      eval "$(_DIPLO_COMPLETE=bash_source diplo)"
     """
 
 
 class Run:
-    """Shared state of one invocation: console, writers, counters."""
+    """Shared state of one invocation: environment, options, consoles, counters."""
 
-    def __init__(self, output_format: str, color: bool | None, strict: bool, debug: bool):
+    def __init__(self, options: dict):
         from rich.console import Console
 
-        self.stdout_tty = sys.stdout.isatty()
-        self.output_format = output_format if output_format != "auto" else ("table" if self.stdout_tty else "jsonl")
-        no_color = os.environ.get("NO_COLOR") is not None and os.environ.get("NO_COLOR") != ""
-        force = os.environ.get("FORCE_COLOR") not in (None, "")
-        if color is None:
-            color = False if no_color else (True if force else None)
+        from .filters import Selection
+
+        context = click.get_current_context(silent=True)
+        self.env: Environment = (context.find_object(Environment) if context else None) or Environment()
+        self.options = options
+        self.files: tuple[str, ...] = tuple(options.get("files") or ())
+        requested = options.get("output_format", "auto")
+        self.output_format = requested if requested != "auto" else ("table" if self.env.stdout_isatty else "jsonl")
+        self.colour = wants_colour(options.get("color"), self.env.environ, self.env.stdout_isatty)
+        width = options.get("width")
+        if width is None and self.env.stdout_isatty:
+            width = _terminal_width(self.env.stdout)
         self.console = Console(
-            file=sys.stdout, force_terminal=color if color else None, no_color=(color is False), highlight=False,
-            emoji=False, markup=False, soft_wrap=False,
+            file=self.env.stdout, width=width, force_terminal=self.colour, color_system="auto" if self.colour else None,
+            no_color=not self.colour, highlight=False, emoji=False, markup=False, soft_wrap=False, legacy_windows=False,
         )
-        self.ascii = not self.stdout_tty and not color
-        self.err = click.get_text_stream("stderr")
-        self.strict = strict
-        self.debug = debug
+        encoding = (getattr(self.env.stdout, "encoding", None) or "utf-8").lower().replace("-", "")
+        self.ascii = not self.env.stdout_isatty or encoding not in ("utf8", "utf8sig")
+        self.svg_path: str | None = options.get("svg")
+        self.svg_console = None
+        if self.svg_path:
+            self.svg_console = Console(file=io.StringIO(), width=options.get("width") or 100, record=True, force_terminal=True,
+                                       color_system="truecolor", highlight=False, emoji=False, markup=False, legacy_windows=False)
+        self.selection = Selection(options.get("speaker"), options.get("country"), tuple(options.get("kinds") or ()),
+                                   bool(options.get("about_meeting")), options.get("meeting_with"), tuple(options.get("statuses") or ()))
+        self.strict = bool(options.get("strict"))
+        self.debug = bool(options.get("debug"))
         self.read = 0
+        self.done = 0
         self.failed: dict[str, int] = {}
         self.warned = 0
+        self.progress = None
+
+    @property
+    def several(self) -> bool:
+        """Whether the run may see more than one document (then each gets a heading)."""
+        return len(self.files) > 1 or self.options.get("input_format") == "jsonl" or any(os.path.isdir(f) for f in self.files if f != "-")
+
+    def message(self, line: str) -> None:
+        """One line on stderr, above the progress bar when one is showing."""
+        if self.progress is not None:
+            from rich.text import Text
+
+            self.progress.console.print(Text(line), soft_wrap=True)
+        else:
+            click.echo(line, err=True)
 
     def error(self, doc: str, reason: str) -> None:
-        click.echo(f"diplo: {doc}: {reason}", err=True)
+        self.message(f"diplo: {safe(doc)}: {safe(reason)}")
         key = reason.split(" (")[0].split(";")[0]
         self.failed[key] = self.failed.get(key, 0) + 1
 
     def warning(self, message: str) -> None:
-        click.echo(f"diplo: warning: {message}", err=True)
+        self.message(f"diplo: warning: {safe(message)}")
         self.warned += 1
 
-    def summary(self, total: int) -> None:
-        if total > 1 or self.failed:
+    def summary(self) -> None:
+        if self.read + sum(self.failed.values()) > 1 or self.failed:
             skipped = sum(self.failed.values())
             reasons = ", ".join(f"{n} {r}" for r, n in sorted(self.failed.items()))
             line = f"diplo: {self.read} documents read, {skipped} skipped" + (f" ({reasons})" if reasons else "")
-            click.echo(line, err=True)
+            self.message(line)
 
     def exit_status(self) -> int:
         if self.failed or (self.strict and self.warned):
             return ExitStatus.INPUT_FAILED
         return ExitStatus.SUCCESS
 
+    def show(self, renderable) -> None:
+        """A table-view renderable: to stdout when the format is table, and to the SVG recording."""
+        if self.output_format == "table":
+            if self.progress is not None and self.env.stdout_isatty:
+                # stdout and the bar share one screen: take the bar down while the table is printed.
+                self.progress.stop()
+                self.console.print(renderable)
+                self.progress.start()
+            else:
+                self.console.print(renderable)
+        if self.svg_console is not None:
+            self.svg_console.print(renderable)
 
-def _build_lexicon(gazetteers: tuple[str, ...]):
+    def finish(self) -> None:
+        if self.svg_console is not None and self.svg_path:
+            title = "diplo " + " ".join(self.files)
+            try:
+                self.svg_console.save_svg(self.svg_path, title=title)
+            except OSError as exc:
+                self.error(self.svg_path, f"cannot write SVG: {exc.strerror or exc}")
+        self.summary()
+
+
+def _terminal_width(stream) -> int | None:
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+        return None
+
+
+def _build_lexicon(gazetteers: tuple[str, ...], rule_packs: tuple[str, ...] = ()):
+    """The built-in lexicon, or a new one with the user's gazetteers and rule packs added."""
     from .lexicons import build_lexicon, default_lexicon
 
-    if not gazetteers:
+    if not gazetteers and not rule_packs:
         return default_lexicon()
     from .gazetteer import read_gazetteer_file
+    from .rulepack import load_rule_pack
 
     persons = []
     for path in gazetteers:
         persons.extend(read_gazetteer_file(Path(path)))
-    return build_lexicon(extra_persons=persons)
+    rules: dict[str, list] = {}
+    for path in rule_packs:
+        for section, entries in load_rule_pack(path).items():
+            rules.setdefault(section, []).extend(entries)
+    return build_lexicon(extra_persons=persons, extra_rules=rules or None)
 
 
-def _documents(run: Run, files, input_format, text_field, id_field, glob, year, lexicon):
-    """Yield extracted documents; report unreadable inputs and carry on."""
+def _input_count(run: Run) -> int:
+    """How many files the run will read (for the progress bar); 0 when not worth counting."""
+    if not run.env.stderr_isatty or run.options.get("input_format") == "jsonl":
+        return 0
+    from .inputs import expand_paths
+
+    return sum(1 for _ in expand_paths(list(run.files), run.options.get("glob")))
+
+
+@contextlib.contextmanager
+def _progress(run: Run):
+    """A transient progress bar on stderr, for more than a few files and only on a terminal."""
+    total = _input_count(run)
+    if total < PROGRESS_MIN_FILES:
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    console = Console(file=run.env.stderr, force_terminal=True, highlight=False, markup=False, emoji=False,
+                      no_color=not wants_colour(run.options.get("color"), run.env.environ, True))
+    progress = Progress(TextColumn("diplo"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console,
+                        transient=True, redirect_stdout=False, redirect_stderr=False)
+    task = progress.add_task("reading", total=total)
+    run.progress = progress
+    progress.start()
+    try:
+        yield lambda: progress.update(task, completed=run.done)
+    finally:
+        progress.stop()
+        run.progress = None
+
+
+def _documents(run: Run, lexicon):
+    """Yield extracted documents (filtered as asked); report unreadable inputs and carry on."""
+    from .filters import Selector
     from .inputs import iter_documents
     from .pipeline import extract
 
-    paths = list(files)
+    paths = list(run.files)
     if not paths:
-        if sys.stdin is None or sys.stdin.isatty():
+        if run.env.stdin is None or run.env.stdin_isatty:
             raise click.UsageError("no input: give FILE... or '-', or pipe text on standard input")
         paths = ["-"]
-    stdin = sys.stdin.buffer if sys.stdin is not None else None
-    for item in iter_documents(paths, input_format=input_format, text_field=text_field, id_field=id_field, glob=glob, stdin=stdin):
+    stdin = getattr(run.env.stdin, "buffer", run.env.stdin) if run.env.stdin is not None else None
+    selector = Selector(run.selection, lexicon)
+    options = run.options
+    for item in iter_documents(paths, input_format=options.get("input_format", "text"), text_field=options.get("text_field", "text"),
+                               id_field=options.get("id_field", "id"), glob=options.get("glob"), stdin=stdin):
+        run.done += 1
         if item.error is not None:
             run.error(item.doc, item.error)
             continue
@@ -164,8 +360,8 @@ def _documents(run: Run, files, input_format, text_field, id_field, glob, year, 
             run.error(item.doc, "warning under --strict")
             continue
         try:
-            document = extract(item.text, item.doc, lexicon=lexicon, year=year)
-        except Exception as exc:  # an internal error must not stop the batch
+            document = extract(item.text, item.doc, lexicon=lexicon, year=options.get("year"))
+        except Exception as exc:  # noqa: BLE001 -- an internal error must not stop the batch
             if run.debug:
                 import traceback
 
@@ -173,12 +369,11 @@ def _documents(run: Run, files, input_format, text_field, id_field, glob, year, 
             run.error(item.doc, f"internal error: {type(exc).__name__}: {exc}")
             continue
         run.read += 1
-        yield document
+        yield selector.apply(document)
 
 
 def _guard(function):
     """Turn interrupts, broken pipes and library errors into exit codes without tracebacks."""
-    import functools
 
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
@@ -193,7 +388,7 @@ def _guard(function):
             _quiet_broken_pipe()
             sys.exit(ExitStatus.SUCCESS)
         except DiploError as exc:
-            click.echo(f"diplo: {exc}", err=True)
+            click.echo(f"diplo: {safe(str(exc))}", err=True)
             sys.exit(ExitStatus.USAGE)
         except OSError as exc:
             click.echo(f"diplo: cannot write output: {exc.strerror or exc}", err=True)
@@ -207,15 +402,15 @@ def _quiet_broken_pipe() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
+    except (OSError, ValueError, io.UnsupportedOperation):
         pass
 
 
 @cli.command("statements", epilog=EPILOG_EXIT)
 @_common_options
-@click.option("--explain", is_flag=True, help="Per statement: the rule that fired and its sentence, marked.")
+@click.option("--explain", is_flag=True, help="Per statement: the rule that fired and its sentence with speaker, cue and content marked.")
 @_guard
-def statements_command(files, output_format, input_format, text_field, id_field, glob, gazetteers, year, color, strict, debug, explain):
+def statements_command(explain, **options):
     """Attributed statements: who said what (the default command).
 
     \b
@@ -223,101 +418,123 @@ def statements_command(files, output_format, input_format, text_field, id_field,
       diplo statements article.txt
       diplo article.txt --format csv > statements.csv
       diplo --input jsonl --text-field body --id-field url scraped.jsonl
+      diplo --speaker Lavrov --about-meeting corpus/ --glob '*.txt'
       diplo --explain samples/peskov-erdogan-meeting.txt
     """
-    from . import render
-
-    run = Run(output_format, color, strict, debug)
-    lexicon = _build_lexicon(gazetteers)
-    documents = _documents(run, files, input_format, text_field, id_field, glob, year, lexicon)
-    _write(run, documents, "statements", len(files), explain=explain)
-    run.summary(len(files))
-    sys.exit(run.exit_status())
+    if explain and options.get("output_format") not in ("auto", "table"):
+        raise click.UsageError("--explain prints an explanation for people; it cannot be combined with --format " + options["output_format"])
+    run = Run(options)
+    if explain:
+        run.output_format = "table"
+    _run_view(run, "statements", explain=explain)
 
 
 @cli.command("meetings", epilog=EPILOG_EXIT)
 @_common_options
 @click.option("--statements", "with_statements", is_flag=True, help="List the statements under each meeting.")
 @_guard
-def meetings_command(files, output_format, input_format, text_field, id_field, glob, gazetteers, year, color, strict, debug, with_statements):
+def meetings_command(with_statements, **options):
     """Meetings: participants, type, status, time, place, statements about them.
 
     \b
     Examples:
       diplo meetings samples/peskov-erdogan-meeting.txt
       diplo meetings --statements article.txt
+      diplo meetings --status held --meeting-with Turkey corpus/
       diplo meetings --format jsonl *.txt | jq .status
     """
-    run = Run(output_format, color, strict, debug)
-    lexicon = _build_lexicon(gazetteers)
-    documents = _documents(run, files, input_format, text_field, id_field, glob, year, lexicon)
-    _write(run, documents, "meetings", len(files), with_statements=with_statements)
-    run.summary(len(files))
-    sys.exit(run.exit_status())
+    _run_view(Run(options), "meetings", with_statements=with_statements)
 
 
 @cli.command("speakers", epilog=EPILOG_EXIT)
 @_common_options
 @_guard
-def speakers_command(files, output_format, input_format, text_field, id_field, glob, gazetteers, year, color, strict, debug):
+def speakers_command(**options):
     """Speakers: one row per resolved speaker, with role, country, statements and meetings.
 
     \b
     Examples:
       diplo speakers samples/*.txt
+      diplo speakers --country Russia corpus/
       diplo speakers --format csv corpus/ > speakers.csv
     """
     from . import render
 
-    run = Run(output_format, color, strict, debug)
-    lexicon = _build_lexicon(gazetteers)
-    documents = list(_documents(run, files, input_format, text_field, id_field, glob, year, lexicon))
+    run = Run(options)
+    lexicon = _build_lexicon(options.get("gazetteers", ()), options.get("rule_packs", ()))
+    with _progress(run) as advance:
+        documents = []
+        for document in _documents(run, lexicon):
+            documents.append(document)
+            advance()
     rows = render.speaker_rows(documents)
     fmt = run.output_format
-    if fmt == "table":
-        run.console.print(render.speakers_table(rows, run.ascii, render.SpeakerColours()))
-    elif fmt == "jsonl":
-        render.write_jsonl(rows, sys.stdout)
+    stdout = run.env.stdout
+    if fmt == "table" or run.svg_console is not None:
+        if rows:
+            run.show(render.fit(render.speakers_table(rows, run.ascii, render.SpeakerColours()), run.console))
+        else:
+            from rich.text import Text
+
+            run.show(Text("no speakers found", style="dim italic"))
+    if fmt == "jsonl":
+        render.write_jsonl(rows, stdout)
     elif fmt == "json":
-        sys.stdout.write(json.dumps({"speakers": rows}, ensure_ascii=False) + "\n")
-    else:
-        writer = render.DelimitedWriter(sys.stdout, ("name", "role", "country", "anonymous", "statements", "meetings"), "," if fmt == "csv" else "\t")
+        stdout.write(json.dumps({"speakers": rows}, ensure_ascii=False) + "\n")
+    elif fmt in ("csv", "tsv"):
+        writer = render.DelimitedWriter(stdout, ("name", "role", "country", "anonymous", "statements", "meetings"), "," if fmt == "csv" else "\t")
         writer.write({**r, "role": r["role"] or "", "country": r["country"] or "", "meetings": "; ".join(r["meetings"])} for r in rows)
-    run.summary(len(files))
+    stdout.flush()
+    run.finish()
     sys.exit(run.exit_status())
 
 
-def _write(run: Run, documents, view: str, file_count: int, explain: bool = False, with_statements: bool = False) -> None:
+def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool = False) -> None:
+    """Read, extract, filter and write document by document: the statements and meetings views."""
     from . import render
 
+    lexicon = _build_lexicon(run.options.get("gazetteers", ()), run.options.get("rule_packs", ()))
     fmt = run.output_format
+    stdout = run.env.stdout
     colours = render.SpeakerColours()
-    json_writer = render.JsonDocumentsWriter(sys.stdout) if fmt == "json" else None
+    tally = render.Tally()
+    json_writer = render.JsonDocumentsWriter(stdout) if fmt == "json" else None
     delimited = None
     if fmt in ("csv", "tsv"):
         columns = render.MEETING_CSV_COLUMNS if view == "meetings" else render.CSV_COLUMNS
-        delimited = render.DelimitedWriter(sys.stdout, columns, "," if fmt == "csv" else "\t")
-    for document in documents:
-        if fmt == "table":
-            if explain:
-                render.print_explain(run.console, document)
-            else:
-                render.print_document(run.console, document, view, colours, run.ascii, heading=file_count > 1 or document.doc == "-" and False, with_statements=with_statements)
-        elif fmt == "jsonl":
-            records = render.meeting_records(document) if view == "meetings" else render.statement_records(document)
-            render.write_jsonl(records, sys.stdout)
-        elif json_writer is not None:
-            json_writer.write(document.to_dict())
-        elif delimited is not None:
-            if view == "meetings":
-                delimited.write(render.flat_meeting(r) for r in render.meeting_records(document))
-            else:
-                delimited.write(render.flat_statement(r) for r in render.statement_records(document))
-        sys.stdout.flush()
+        delimited = render.DelimitedWriter(stdout, columns, "," if fmt == "csv" else "\t")
+    with _progress(run) as advance:
+        for document in _documents(run, lexicon):
+            tally.add(document)
+            if run.selection.active and not (document.statements if view == "statements" else document.meetings):
+                advance()
+                continue  # a filter is like grep: documents with nothing left are not shown
+            if fmt == "table" or run.svg_console is not None:
+                if explain:
+                    run.show(render.explain_view(document, colours))
+                else:
+                    run.show(render.document_view(run.console, document, view, colours, run.ascii, run.several, with_statements))
+            if fmt == "jsonl":
+                records = render.meeting_records(document) if view == "meetings" else render.statement_records(document)
+                render.write_jsonl(records, stdout)
+            elif json_writer is not None:
+                json_writer.write(document.to_dict())
+            elif delimited is not None:
+                if view == "meetings":
+                    delimited.write(render.flat_meeting(r) for r in render.meeting_records(document))
+                else:
+                    delimited.write(render.flat_statement(r) for r in render.statement_records(document))
+            stdout.flush()
+            advance()
     if json_writer is not None:
         json_writer.close()
     elif delimited is not None and not delimited.header_written:
         delimited.write([])
+    if tally.documents > 1 and not explain:
+        run.show(tally.line(total=True))
+    stdout.flush()
+    run.finish()
+    sys.exit(run.exit_status())
 
 
 @cli.command("eval", epilog=EPILOG_EXIT)
@@ -325,8 +542,10 @@ def _write(run: Run, documents, view: str, file_count: int, explain: bool = Fals
 @click.option("-f", "--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--show-errors", is_flag=True, help="List misses, false alarms and mismatches with their sentence.")
 @click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra gazetteer (repeatable).")
+@click.option("--rules", "rule_packs", multiple=True, type=click.Path(exists=True, dir_okay=False), metavar="FILE.toml",
+              help="A rule pack to measure (repeatable).")
 @_guard
-def eval_command(gold, output_format, show_errors, gazetteers):
+def eval_command(gold, output_format, show_errors, gazetteers, rule_packs):
     """Score diplo against annotated JSON Lines (format: see README).
 
     \b
@@ -334,13 +553,14 @@ def eval_command(gold, output_format, show_errors, gazetteers):
       diplo eval ../shared/eval/news-dev.jsonl
       diplo eval --format json ../shared/eval/*.jsonl
       diplo eval --show-errors ../shared/eval/news-dev-briefings.jsonl
+      diplo eval --rules my-rules.toml ../shared/eval/news-dev.jsonl
     """
     from rich.console import Console
     from rich.table import Table
 
     from .evaluate import evaluate_file
 
-    lexicon = _build_lexicon(gazetteers)
+    lexicon = _build_lexicon(gazetteers, rule_packs)
     results = {}
     reports = {}
     for path in gold:

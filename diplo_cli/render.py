@@ -10,14 +10,19 @@ from __future__ import annotations
 
 import csv
 import json
-from typing import IO, Iterable
+from collections.abc import Iterable
+from typing import IO
 
 import regex
 from rich import box
 from rich.console import Console, Group
+from rich.measure import Measurement
+from rich.padding import Padding
+from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from .lexicons import fold
 from .models import Document, Meeting, Statement
 
 FORMATS = ("auto", "table", "json", "jsonl", "csv", "tsv")
@@ -28,12 +33,23 @@ CSV_COLUMNS = (
     "speaker_start", "speaker_end", "cue", "cue_start", "cue_end", "content", "content_start", "content_end",
     "meeting", "meeting_status", "rule",
 )
-_CONTROL = regex.compile(r"[\p{Cc}\p{Cf}\u2028\u2029--[\n\t]]", regex.V1)
+_CONTROL = regex.compile(r"[\p{Cc}\p{Cf}\p{Zl}\p{Zp}--[\n\t]]", regex.V1)
+
+
+def _visible(char: str) -> str:
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode "control picture" of C0 controls: ␛ for ESC
+    return "\u2421" if code == 0x7F else "\ufffd"
 
 
 def safe(text: str) -> str:
-    """Input text made safe for a terminal: control and format characters shown as escapes."""
-    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    """Input text made safe for a terminal: control and format characters made visible.
+
+    Each such character becomes exactly one visible character (``ESC`` -> ``␛``, a bidi override
+    -> ``�``), so offsets into the text stay offsets into the safe text and spans can be marked.
+    """
+    return _CONTROL.sub(lambda m: _visible(m.group()), text)
 
 
 # ------------------------------------------------------------------------------ machine formats
@@ -118,7 +134,7 @@ class JsonDocumentsWriter:
 # ------------------------------------------------------------------------------ tables
 
 class SpeakerColours:
-    """One colour per speaker name, stable for the whole run."""
+    """One colour per speaker name, stable for the whole run (every table and document)."""
 
     def __init__(self) -> None:
         self.assigned: dict[str, str] = {}
@@ -131,6 +147,24 @@ class SpeakerColours:
         return colour
 
 
+def _box(ascii_only: bool) -> box.Box:
+    return box.ASCII if ascii_only else box.ROUNDED
+
+
+def _table(ascii_only: bool, title: str | None = None) -> Table:
+    # No column has a minimum width and only the id column refuses to wrap, so rich can always
+    # shrink the table to the console width (it wraps, then folds long words) instead of cutting it.
+    return Table(title=Text(title, style="bold") if title else None, box=_box(ascii_only), show_lines=True,
+                 header_style="bold", title_justify="left", expand=False, pad_edge=True)
+
+
+def fit(table: Table, console: Console) -> Table:
+    """Let the flexible columns share the console width when the table would not fit as it is."""
+    if Measurement.get(console, console.options, table).maximum > console.width:
+        table.expand = True
+    return table
+
+
 def _speaker_cell(statement: Statement, colours: SpeakerColours) -> Text:
     speaker = statement.speaker
     cell = Text(safe(speaker.name), style=f"bold {colours(speaker.name)}")
@@ -139,64 +173,97 @@ def _speaker_cell(statement: Statement, colours: SpeakerColours) -> Text:
         details = ", ".join(x for x in ("anonymous", details) if x)
     if details:
         cell.append("\n" + safe(details), style="dim")
-    if speaker.mention.text != speaker.name:
+    if speaker.mention.text.casefold() != speaker.name.casefold():
         cell.append("\n“" + safe(speaker.mention.text) + "”", style="dim italic")
     return cell
 
 
-def _content_cell(statement: Statement, document: Document) -> Text:
-    text = Text(safe(statement.content.text))
-    highlights: list[str] = []
+def _participant_words(document: Document) -> list[str]:
+    """Folded words of the meeting participants' names, to highlight where the content names them."""
+    words = set()
+    for meeting in document.meetings:
+        for participant in meeting.participants:
+            words.update(w for w in fold(participant.name).split() if len(w) > 2 and w[0].isupper())
+    return sorted(words, key=len, reverse=True)
+
+
+def _content_cell(statement: Statement, document: Document, participant_pattern: regex.Pattern | None) -> Text:
+    content = statement.content
+    text = Text(safe(content.text))
     for meeting in document.meetings:
         for mention in meeting.mentions:
-            if statement.content.contains(mention):
-                highlights.append(mention.text)
-        highlights.extend(p.name for p in meeting.participants)
-    for word in set(highlights):
-        text.highlight_words([safe(word)], style="bold underline")
+            if content.contains(mention):
+                text.stylize("bold", mention.start - content.start, mention.end - content.start)
+    if participant_pattern is not None:
+        for match in participant_pattern.finditer(fold(content.text)):
+            text.stylize("underline", match.start(), match.end())
     return text
 
 
+def _participant_pattern(document: Document) -> regex.Pattern | None:
+    words = _participant_words(document)
+    if not words:
+        return None
+    return regex.compile(r"(?<![\p{L}\p{N}])\L<words>(?![\p{L}\p{N}])", words=words)
+
+
+def _meeting_cell(statement: Statement, meetings: dict[str, Meeting]) -> Text:
+    meeting = meetings.get(statement.meeting or "")
+    if meeting is None:
+        return Text("")
+    status = statement.meeting_status or meeting.status
+    cell = Text(f"{meeting.id} {meeting.type}\n")
+    cell.append(status, style=STATUS_STYLE.get(status, ""))
+    return cell
+
+
 def statements_table(document: Document, colours: SpeakerColours, ascii_only: bool, title: str | None = None) -> Table:
-    table = Table(title=title, box=box.ASCII if ascii_only else box.ROUNDED, show_lines=True, expand=False)
+    table = _table(ascii_only, title)
     table.add_column("#", style="dim", no_wrap=True)
-    table.add_column("speaker", min_width=12, max_width=30)
-    table.add_column("cue", style="italic", max_width=18)
-    table.add_column("content", ratio=1, min_width=20)
-    table.add_column("kind", no_wrap=True)
-    table.add_column("meeting", no_wrap=True)
+    table.add_column("speaker", max_width=28)
+    table.add_column("cue", style="italic", max_width=16)
+    table.add_column("content", ratio=1)
+    table.add_column("kind", max_width=9)
+    table.add_column("meeting", max_width=14)
     meetings = {m.id: m for m in document.meetings}
+    participants = _participant_pattern(document)
     for statement in document.statements:
-        meeting_cell = Text("")
-        if statement.meeting:
-            meeting = meetings[statement.meeting]
-            status = statement.meeting_status or meeting.status
-            meeting_cell = Text(statement.meeting + " ")
-            meeting_cell.append(status, style=STATUS_STYLE.get(status, ""))
-        table.add_row(statement.id, _speaker_cell(statement, colours), safe(statement.cue.text), _content_cell(statement, document), statement.kind, meeting_cell)
+        table.add_row(statement.id, _speaker_cell(statement, colours), Text(safe(statement.cue.text)),
+                      _content_cell(statement, document, participants), statement.kind.replace("_", " "),
+                      _meeting_cell(statement, meetings))
     return table
 
 
+def _participants_cell(meeting: Meeting) -> Text:
+    cell = Text()
+    for index, participant in enumerate(meeting.participants):
+        if index:
+            cell.append("\n")
+        cell.append(safe(participant.name), style="bold")
+        if participant.country and participant.country != participant.name:
+            cell.append(f" ({safe(participant.country)})", style="dim")
+    return cell
+
+
 def meetings_table(document: Document, ascii_only: bool, title: str | None = None, with_statements: bool = False) -> Table:
-    table = Table(title=title, box=box.ASCII if ascii_only else box.ROUNDED, show_lines=True)
+    table = _table(ascii_only, title)
     table.add_column("#", style="dim", no_wrap=True)
-    table.add_column("participants", min_width=16)
-    table.add_column("type", no_wrap=True)
-    table.add_column("status", no_wrap=True)
-    table.add_column("time")
-    table.add_column("place")
-    table.add_column("statements", justify="right")
+    table.add_column("participants", ratio=2)
+    table.add_column("type")
+    table.add_column("status")
+    table.add_column("time", ratio=1)
+    table.add_column("place", ratio=1)
+    table.add_column("statements", justify="right", ratio=2 if with_statements else None)
     by_id = {s.id: s for s in document.statements}
     for meeting in document.meetings:
-        participants = Text("\n".join(safe(p.name) for p in meeting.participants), style="bold")
-        statements_cell: Text | str = str(len(meeting.statements))
-        if with_statements and meeting.statements:
-            statements_cell = Text(str(len(meeting.statements)))
+        statements_cell = Text(str(len(meeting.statements)))
+        if with_statements:
             for sid in meeting.statements:
                 statement = by_id[sid]
                 statements_cell.append(f"\n{sid} {safe(statement.speaker.name)}: {safe(statement.content.text)}", style="dim")
+            statements_cell.justify = "left"
         table.add_row(
-            meeting.id, participants, meeting.type, Text(meeting.status, style=STATUS_STYLE.get(meeting.status, "")),
+            meeting.id, _participants_cell(meeting), meeting.type, Text(meeting.status, style=STATUS_STYLE.get(meeting.status, "")),
             safe(meeting.time.text) if meeting.time else "", safe(meeting.place.text) if meeting.place else "", statements_cell,
         )
     return table
@@ -223,49 +290,166 @@ def speaker_rows(documents: Iterable[Document]) -> list[dict]:
 
 
 def speakers_table(rows: list[dict], ascii_only: bool, colours: SpeakerColours) -> Table:
-    table = Table(box=box.ASCII if ascii_only else box.ROUNDED, show_lines=True)
-    table.add_column("speaker")
-    table.add_column("role")
-    table.add_column("country")
+    table = _table(ascii_only)
+    table.add_column("speaker", ratio=1)
+    table.add_column("role", ratio=1)
+    table.add_column("country", ratio=1)
     table.add_column("statements", justify="right")
-    table.add_column("meetings spoken about")
+    table.add_column("meetings spoken about", ratio=2)
     for row in rows:
-        table.add_row(Text(safe(row["name"]), style=f"bold {colours(row['name'])}"), safe(row["role"] or ""), safe(row["country"] or ""),
-                      str(row["statements"]), safe("\n".join(row["meetings"])))
+        table.add_row(Text(safe(row["name"]), style=f"bold {colours(row['name'])}"), Text(safe(row["role"] or ""), style="dim"),
+                      Text(safe(row["country"] or ""), style="dim"), str(row["statements"]), safe("\n".join(row["meetings"])))
     return table
 
 
+class Tally:
+    """Counts for the summary line: of one document, or added up over a run."""
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self.statements = 0
+        self.speakers: set[str] = set()
+        self.meetings = 0
+
+    def add(self, document: Document) -> Tally:
+        self.documents += 1
+        self.statements += len(document.statements)
+        self.speakers.update(s.speaker.name for s in document.statements)
+        self.meetings += len(document.meetings)
+        return self
+
+    def line(self, total: bool = False) -> Text:
+        def count(n: int, word: str) -> str:
+            return f"{n} {word}{'' if n == 1 else 's'}"
+
+        parts = [count(self.statements, "statement"), count(len(self.speakers), "speaker"), count(self.meetings, "meeting")]
+        if total:
+            parts.append(count(self.documents, "document"))
+        return Text(("total: " if total else "") + " · ".join(parts), style="bold" if total else "dim")
+
+
 def summary_line(document: Document) -> Text:
-    speakers = {s.speaker.name for s in document.statements}
-    return Text(f"{len(document.statements)} statements · {len(speakers)} speakers · {len(document.meetings)} meetings", style="dim")
+    return Tally().add(document).line()
 
 
-def print_document(console: Console, document: Document, view: str, colours: SpeakerColours, ascii_only: bool, heading: bool, with_statements: bool = False) -> None:
-    parts = []
-    if heading:
-        parts.append(Text(safe(document.doc), style="bold underline"))
+def heading(doc: str, ascii_only: bool) -> Rule:
+    return Rule(Text(safe(doc), style="bold"), align="left", characters="-" if ascii_only else "─", style="dim")
+
+
+def document_view(console: Console, document: Document, view: str, colours: SpeakerColours, ascii_only: bool, with_heading: bool,
+                  with_statements: bool = False) -> Group:
+    """What the table format prints for one document: heading, table(s), summary line."""
+    parts: list = []
+    if with_heading:
+        parts.append(heading(document.doc, ascii_only))
     if view == "meetings":
-        parts.append(meetings_table(document, ascii_only, with_statements=with_statements))
-    else:
-        parts.append(statements_table(document, colours, ascii_only))
         if document.meetings:
-            parts.append(meetings_table(document, ascii_only, title="meetings"))
+            parts.append(fit(meetings_table(document, ascii_only, with_statements=with_statements), console))
+        else:
+            parts.append(Text("no meetings found", style="dim italic"))
+    else:
+        if document.statements:
+            parts.append(fit(statements_table(document, colours, ascii_only), console))
+        else:
+            parts.append(Text("no attributed statements found", style="dim italic"))
+        if document.meetings:
+            parts.append(Text("meetings", style="bold"))
+            parts.append(fit(meetings_table(document, ascii_only), console))
     parts.append(summary_line(document))
-    console.print(Group(*parts))
+    return Group(*parts)
 
 
-def print_explain(console: Console, document: Document) -> None:
-    """Per statement: the rule that fired and its sentence with speaker, cue and content marked."""
-    text = document.text
+def print_document(console: Console, document: Document, view: str, colours: SpeakerColours, ascii_only: bool, heading: bool,
+                   with_statements: bool = False) -> None:
+    console.print(document_view(console, document, view, colours, ascii_only, heading, with_statements))
+
+
+# ------------------------------------------------------------------------------ --explain
+
+_SENTENCE_END = regex.compile(r"[.!?][\"”’)]*(?=\s|\Z)|\n")
+EXPLAIN_WINDOW = 300  # characters of context at most on each side of a statement
+
+
+def statement_sentence(text: str, statement: Statement) -> tuple[int, int]:
+    """Bounds of the sentence(s) a statement spans: from the sentence start before its first span to
+    the sentence end after its last, within EXPLAIN_WINDOW characters."""
+    spans = (statement.speaker.mention, statement.cue, statement.content)
+    lo = min(s.start for s in spans)
+    hi = max(s.end for s in spans)
+    floor = max(0, lo - EXPLAIN_WINDOW)
+    start = floor
+    for match in regex.finditer(r"[.!?][\"”’)]*\s+|\n", text, pos=floor, endpos=lo):
+        start = match.end()
+    end_match = _SENTENCE_END.search(text, hi, min(len(text), hi + EXPLAIN_WINDOW))
+    end = end_match.end() if end_match else min(len(text), hi + EXPLAIN_WINDOW)
+    if text[end - 1:end] == "\n":
+        end -= 1
+    return start, end
+
+
+def marked_sentence(text: str, statement: Statement, colours: SpeakerColours) -> Text:
+    """The statement's sentence with ``[speaker: ...]``, ``[cue: ...]`` and ``[content: ...]`` marked,
+    readable with and without colour."""
+    start, end = statement_sentence(text, statement)
+    marks = [(statement.speaker.mention, "speaker", f"bold {colours(statement.speaker.name)}"),
+             (statement.cue, "cue", "bold yellow"), (statement.content, "content", "underline")]
+    events: list[tuple[int, int, str, str]] = []  # offset, order, kind, label/style
+    for span, label, style in marks:
+        events.append((span.start, 1, "open", f"{label}\0{style}"))
+        events.append((span.end, 0, "close", f"{label}\0{style}"))
+    events.sort(key=lambda e: (e[0], e[1]))
+    line = Text()
+    position = start
+    open_styles: list[str] = []
+    for offset, _, kind, payload in events:
+        offset = min(max(offset, start), end)
+        segment = safe(text[position:offset])
+        line.append(segment, style=" ".join(open_styles) or None)
+        position = offset
+        label, style = payload.split("\0")
+        if kind == "open":
+            line.append(f"[{label}: ", style="dim")
+            open_styles.append(style)
+        else:
+            line.append("]", style="dim")
+            if style in open_styles:
+                open_styles.remove(style)
+    line.append(safe(text[position:end]))
+    return line
+
+
+def explain_view(document: Document, colours: SpeakerColours) -> Group:
+    """Per statement: the rule that fired, the sentence with the three parts marked, and what they resolved to."""
+    parts: list = []
+    meetings = {m.id: m for m in document.meetings}
     for statement in document.statements:
-        lo = min(statement.speaker.mention.start, statement.cue.start, statement.content.start)
-        hi = max(statement.speaker.mention.end, statement.cue.end, statement.content.end)
-        lo = max(0, text.rfind("\n", 0, lo) + 1, lo - 200)
-        newline = text.find("\n", hi)
-        hi = min(len(text), hi + 200, newline if newline >= 0 else len(text))
-        line = Text(safe(text[lo:hi]))
-        for span, style in ((statement.content, "underline"), (statement.speaker.mention, "bold cyan"), (statement.cue, "bold yellow")):
-            line.stylize(style, span.start - lo, span.end - lo)
-        console.print(Text(f"{statement.id}  {statement.rule}", style="bold"))
-        console.print(line)
-        console.print(Text(f"  speaker [{statement.speaker.mention.start}:{statement.speaker.mention.end}]  cue [{statement.cue.start}:{statement.cue.end}]  content [{statement.content.start}:{statement.content.end}]", style="dim"))
+        speaker = statement.speaker
+        header = Text(statement.id, style="bold")
+        header.append(f"  {statement.kind.replace('_', ' ')}  ")
+        header.append(statement.rule, style="bold magenta")
+        parts.append(header)
+        parts.append(Padding(marked_sentence(document.text, statement, colours), (0, 0, 0, 2), expand=False))
+        resolved = Text("  speaker ", style="dim")
+        resolved.append(safe(speaker.name), style=f"bold {colours(speaker.name)}")
+        details = ", ".join(x for x in (speaker.role, speaker.country, "anonymous" if speaker.anonymous else None) if x)
+        resolved.append(f" ({safe(details)})" if details else "", style="dim")
+        resolved.append(f", from the {speaker.mention_kind} “{safe(speaker.mention.text)}”", style="dim")
+        parts.append(resolved)
+        parts.append(Text(f"  offsets: speaker {speaker.mention.start}-{speaker.mention.end}, cue {statement.cue.start}-{statement.cue.end},"
+                          f" content {statement.content.start}-{statement.content.end}", style="dim"))
+        meeting = meetings.get(statement.meeting or "")
+        if meeting is not None:
+            about = Text(f"  about {meeting.id}: {meeting.type}, ", style="dim")
+            status = statement.meeting_status or meeting.status
+            about.append(status, style=STATUS_STYLE.get(status, ""))
+            names = ", ".join(p.name for p in meeting.participants)
+            about.append(f" ({safe(names)})" if names else "", style="dim")
+            parts.append(about)
+        parts.append(Text(""))
+    if not document.statements:
+        parts.append(Text("no attributed statements found", style="dim italic"))
+    return Group(*parts)
+
+
+def print_explain(console: Console, document: Document, colours: SpeakerColours | None = None) -> None:
+    console.print(explain_view(document, colours or SpeakerColours()))
