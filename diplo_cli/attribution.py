@@ -31,6 +31,9 @@ _OPENING_QUOTES = "“„«‘"
 _CLOSING_QUOTES = "”»’"
 _QUOTE_MARKS = regex.compile(r"[\"“”„«»]")
 _SENTENCE_PUNCT = ".!?;"
+_EVALUATIVE_QUOTE = regex.compile(r"[\"“«„]([^\"“”«»„]{1,200})[\"”»“]")
+_CONTRACTED_PRONOUN = regex.compile(r"(I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey)['’](?:ll|ve|re|m|d)", regex.V0)
+_NEGATED_AUXILIARY = regex.compile(r"\p{L}+n['’]t|cannot")
 _MAX_QUOTE = 6000  # a "quotation" longer than this is a stray mark, not a quote
 _WINDOW = 400  # how far from a cue the speaker and frame are looked for
 
@@ -85,6 +88,29 @@ class AttributionFinder:
         )
         self.connective = regex.compile(r"\s*+(?:\L<words>)\s*+,\s*+", regex.IGNORECASE, words=grammar["leading_connectives"])
         self.that = regex.compile(r"\s*+,?\s*+(?:that|whether|how|what|if|why|when)\b\s*+", regex.IGNORECASE)
+        self.infinitive_cues = frozenset(grammar["infinitive_cues"])
+        self.addressee_before_that = regex.compile(r"\s++((?:[\p{L}\p{N}.'’&-]++\s++){0,5}[\p{L}\p{N}.'’&-]++)\s++that\b")
+        self.anaphoric = regex.compile(r"\s*+(?:not\s++)?(?:to\s++)?(?:\L<words>)\s*+[.!?;]*+\s*+$", regex.IGNORECASE, words=grammar["anaphoric_contents"])
+        self.lenient_cues = frozenset(grammar["lenient_clause_cues"])
+        self.subject_pronouns = frozenset(grammar["subject_pronouns"])
+        self.finite_markers = frozenset(grammar["finite_markers"])
+        self.clause_stops = frozenset(grammar["clause_stops"])
+        self.infinitive = regex.compile(r"\s*+(?:not\s++)?to\s++\p{Ll}")
+        self.progressive = regex.compile(r"(?:\b(?:am|is|are|was|were|been|be)|['’](?:m|re|s))\s++(?:\p{Ll}++ly\s++|not\s++|also\s++|just\s++)*+$", regex.IGNORECASE)
+        self.coordinated_before = regex.compile(r",?+\s++(?:and|but)\s++(?:(?:also|then|later|further|again|\p{Ll}++ly)\s++)?+$")
+        self.as_before = regex.compile(r"(?:^|[\s,(—–])([Aa]s)\s++$")
+        self.cleft_before = regex.compile(r"(?:^|[\s,(—–])([Ww]hat)\s++$")
+        self.relative_before = regex.compile(r"(?:^|[\s,(—–])(which|who|whom|that)\s++$")
+        self.relative_word = regex.compile(r"[,—–]\s*+(which|who)\b")
+        self.copula = regex.compile(r"\s*+(?:is|was|are|were)\s++(?:that\s++)?", regex.IGNORECASE)
+        self.copula_start = regex.compile(r"\s*+(?:is|was|are|were|will|would|has|had)\b", regex.IGNORECASE)
+        self.adverbial_opener = regex.compile(r"\s*+(?:\L<words>)\b", regex.IGNORECASE, words=grammar["adverbial_openers"])
+        self.delayed_that = regex.compile(r"[^.;:?!\"“”«»,]{1,100}?\s++that\s++", regex.IGNORECASE)
+        self.frame_end = regex.compile(r"\s*+[,—–]\s*+")
+        self.word_at = regex.compile(r"\s*+([\p{L}'’]+)")
+        self.word_run = regex.compile(r"[\p{L}\p{N}'’]++|[,;:—–()]")
+        self.answer_particle = regex.compile(r"(?:yes|no|yeah|look|well|sure)\s*+[,.]\s*+", regex.IGNORECASE)
+        self.comma_parenthetical = regex.compile(r"\s*+,\s*+(?:\L<words>)\s*+,\s*+", regex.IGNORECASE, words=grammar["leading_connectives"])
 
     # ------------------------------------------------------------------ entry point
     def find(self, text: str, sentences: list[Sentence], turns: list[tuple[int, int, bool]] | None = None) -> list[Attribution]:
@@ -188,7 +214,11 @@ class AttributionFinder:
         tokens = _tokens(self.text, max(lower, end - _WINDOW), end)
         i = len(tokens) - 1
         skipped = 0
-        while i >= 0 and skipped < 4 and (tokens[i].text.casefold() in self.auxiliaries or (tokens[i].text.endswith("ly") and tokens[i].text.islower())):
+        while i >= 0 and skipped < 5 and (
+            tokens[i].text.casefold() in self.auxiliaries
+            or (tokens[i].text.endswith("ly") and tokens[i].text.islower())
+            or _NEGATED_AUXILIARY.fullmatch(tokens[i].text)
+        ):
             i -= 1
             skipped += 1
         if i < 0:
@@ -196,6 +226,15 @@ class AttributionFinder:
         token = tokens[i]
         if token.text.casefold() in self.passive:
             return None
+        contracted = _CONTRACTED_PRONOUN.fullmatch(token.text)
+        if contracted:  # "we’ve said", "I’ll say": the pronoun without its auxiliary
+            return Span.of(self.text, token.start, token.start + contracted.end(1))
+        if token.text.casefold() == "me" and i >= 1 and tokens[i - 1].text.casefold() == "let":
+            return Span.of(self.text, token.start, token.end)  # "let me say"
+        if token.text in "—–" and i >= 1 and self.cues.fullmatch(tokens[i - 1].text):
+            # self-repair: "he said — he denied" is handled by the later cue; "as I noted — previously
+            # noted —" keeps the speaker of the abandoned cue
+            return self.speaker_before(tokens[i - 1].start, lower)
         if token.text.casefold() in self.lex.pronouns and token.text.casefold() not in ("his", "her", "its", "their", "our", "my", "your", "him", "them", "me", "us"):
             if token.text.casefold() == "us" and token.text != "us":
                 pass
@@ -380,6 +419,8 @@ class AttributionFinder:
         cue_word = match.group().casefold()
         if match.start() == pos:
             # inverted: '," said Peskov'
+            if cue_word.endswith("ing"):
+                return None  # '"...," saying P' continues the sentence; it is not an inverted frame
             speaker = self.speaker_after(_skip_spaces(text, match.end()), para_end)
             if speaker is None or cue_word in ("according to",):
                 return None
@@ -397,6 +438,9 @@ class AttributionFinder:
             best = match
         if best is None or self._excluded(best):
             return None
+        after_quote = text[quote.close + 1 : sentence.end].lstrip(" \"”’»")
+        if after_quote and after_quote[0] not in ".,;:!?)—–-…" and text[quote.close - 1] not in ".,;:!?…":
+            return None  # a scare-quoted word inside a clause: 'threatened "limited" action'
         cue = Span.of(text, best.start(), best.end())
         cue = self._cue_with_addressee(cue, quote.open)
         tail = self.adjuncts.match(text, cue.end, quote.open).end()
@@ -421,7 +465,11 @@ class AttributionFinder:
             return cue
         match = self.addressee.match(self.text, cue.end, limit)
         if match is None:
-            return cue
+            # any short noun phrase before "that": "told several news organisations that"
+            match = self.addressee_before_that.match(self.text, cue.end, limit)
+            if match is None or any(w.casefold() in self.finite_markers or w.casefold() in self.subject_pronouns for w in match.group(1).split()):
+                return cue
+            return Span.of(self.text, cue.start, match.end(1))
         end = match.end()
         if self.text[end - 1] == "." and not self._abbreviation(self.text[match.start():end].split()[-1]):
             end -= 1
@@ -455,8 +503,8 @@ class AttributionFinder:
             return None
         if cue_word.endswith("ing") and text[lower : cue.start].rstrip().endswith(","):
             return self._participial(cue, verb, lower, upper, sentence_index)
-        if cue_word.endswith("ing"):
-            return None
+        if cue_word.endswith("ing") and not self.progressive.search(text, max(lower, cue.start - 40), cue.start):
+            return None  # a gerund or participle without a subject of its own: "by saying", "a warning"
         # inverted trailing: 'P, said Peskov.'
         head = text[lower : cue.start].rstrip()
         if head.endswith((",", ",\"", ",”")) and cue.start > lower:
@@ -468,10 +516,18 @@ class AttributionFinder:
                     comma = lower + len(head) - 1
                     return self._make(speaker, cue, content_start, comma, "attribution.indirect.trailing_inverted", sentence_index)
         speaker = self.speaker_before(cue.start, lower)
+        rule_prefix = "attribution.indirect"
+        if speaker is None and self.coordinated_before.search(text, max(lower, cue.start - 30), cue.start):
+            # "noted P, and pledged that Q": the second predicate shares the clause subject
+            speaker = self._clause_subject(max(lower, self._body_start(cue.start)), cue.start)
+            rule_prefix = "attribution.indirect.coordinated"
         if speaker is None:
             return None
         if self._is_passive(speaker, cue):
             return None
+        as_frame = self.as_before.search(text, max(lower, speaker.start - 12), speaker.start)
+        if as_frame is not None and self._sets_off(as_frame.start(1), lower, cue.start):
+            return self._as_frame(speaker, cue, as_frame.start(1), lower, upper, sentence_index)
         full_cue = self._cue_with_addressee(cue, upper)
         after = self.adjuncts.match(text, full_cue.end, upper).end()
         remainder = text[after:upper]
@@ -480,50 +536,148 @@ class AttributionFinder:
             comma = text.rfind(",", lower, speaker.start)
             if comma < 0 or text[comma + 1 : speaker.start].strip(" \"”"):
                 return None
-            content_start = self._skip_connective(lower, comma)
+            content_start = self._skip_connective(max(lower, self._body_start(cue.start)), comma)
             return self._make(speaker, full_cue, content_start, comma, "attribution.indirect.trailing", sentence_index)
-        if verb.cue_class == "direct":
-            to = regex.compile(r"\b(?:not\s+)?to\s+\p{Ll}").search(text, after, min(upper, after + 120))
+        if verb.cue_class == "direct" or (verb.lemma in self.infinitive_cues and self.infinitive.match(text, after, upper)):
+            to = self.infinitive.search(text, after, min(upper, after + 120))
             if to is None:
                 return None
             if text[after : to.start()].count(",") > 1:
                 return None
-            return self._make(speaker, full_cue, to.start(), self._content_end(to.start(), upper), "attribution.indirect.directive", sentence_index)
+            end = self._coordinated_end(to.start(), self._content_end(to.start(), upper))
+            if self.anaphoric.match(text, to.start(), end):
+                return None  # "urged them to do the same"
+            return self._make(speaker, full_cue, to.start(), end, "attribution.indirect.directive", sentence_index)
+        cleft = self.cleft_before.search(text, max(lower, speaker.start - 8), speaker.start)
         that = self.that.match(text, after, upper)
+        if that is None and (self.adverbial_opener.match(text, after, upper) or self.adverbial_opener.match(text, full_cue.end, upper)):
+            # "said in an interview aired on Thursday that P", "said right here that P"
+            that = self.delayed_that.match(text, full_cue.end, min(upper, full_cue.end + 160))
         content_start = that.end() if that else after
         if verb.cue_class == "describe":
             return self._described(speaker, full_cue, content_start, upper, sentence_index)
-        opener = regex.match(r"\s*+([\p{L}'’]+)", text[content_start:upper])
-        if opener and opener.group(1).casefold() in self.content_openers_rejected:
+        rule = f"{rule_prefix}.that" if that else f"{rule_prefix}.subject_cue"
+        if cleft is not None and not that:
+            copula = self.copula.match(text, content_start, upper)
+            if copula is None:
+                return None
+            if self._clause_like(copula.end(), upper):
+                content_start = copula.end()  # "what I can guarantee you is P"
+                rule = "attribution.indirect.pseudo_cleft"
+            else:
+                content_start = cleft.start(1)  # "what it said was a weapon": the content holds the frame
+                rule = "attribution.indirect.interrupted"
+        elif not that and self.copula_start.match(text, content_start, upper):
+            relative = self.relative_before.search(text, max(lower, speaker.start - 12), speaker.start)
+            if relative is None:
+                return None
+            content_start = relative.start(1)  # "which X said was ruled by ..."
+            rule = "attribution.indirect.interrupted"
+        opener = self.word_at.match(text, content_start, upper)
+        if opener and opener.group(1).casefold() in self.content_openers_rejected and rule != "attribution.indirect.interrupted":
             return None
-        if not that and verb.lemma not in self.bare_clause_cues and verb.cue_class != "deny" and not _QUOTE_MARKS.match(text[_skip_spaces(text, content_start):upper] or " "):
-            return None
+        quoted_start = _QUOTE_MARKS.match(text[_skip_spaces(text, content_start):upper] or " ")
+        if not that and not quoted_start and rule.endswith("subject_cue"):
+            if verb.cue_class == "deny":
+                if self.anaphoric.match(text, content_start, upper):
+                    return None  # "I just confirmed it"
+            elif verb.lemma not in self.lenient_cues and not self._clause_like(content_start, upper):
+                return None  # "noted the deep ties", "announced the visit": a noun phrase, not a report
         # a comma right after the cue opens a parenthetical: ', however,'
-        comma_paren = regex.match(r"\s*+,\s*+(?:\L<words>)\s*+,\s*+", text[content_start:upper], regex.IGNORECASE, words=self.lex.grammar["leading_connectives"])
+        comma_paren = self.comma_parenthetical.match(text, content_start, upper)
         if comma_paren:
-            content_start += comma_paren.end()
+            content_start = comma_paren.end()
         content_start = _skip_spaces(text, content_start)
         if content_start < upper and text[content_start] in ":":
             content_start = _skip_spaces(text, content_start + 1)
+            particle = self.answer_particle.match(text, content_start, upper)
+            if particle:
+                content_start = particle.end()  # "I'll just say: No, it does not ..."
+        if content_start < upper and text[content_start] in "—–-":
+            return None  # an abandoned frame: "he said — he denied that ..."
         content_end = self._content_end(content_start, upper)
         trailing = self._trailing_frame_start(content_start, upper, cue.start)
         if trailing is not None and trailing > content_start:
             content_end = trailing
+        content_end = self._coordinated_end(content_start, content_end)
         if content_end <= content_start:
             return None
         first = text[content_start]
         if verb.cue_class == "say" and (first in ",;" or text[content_start:content_start + 3].casefold() in ("by ", "to ")):
             return None
-        rule = "attribution.indirect.that" if that else "attribution.indirect.subject_cue"
         return self._make(speaker, full_cue, content_start, content_end, rule, sentence_index)
+
+    def _sets_off(self, offset: int, lower: int, cue_start: int) -> bool:
+        """Is the word at ``offset`` at the start of its clause or after a comma/dash/colon?"""
+        clause_lower = self._skip_connective(max(lower, self._body_start(cue_start)), cue_start)
+        before = self.text[clause_lower:offset].rstrip()
+        return not before or before.endswith((",", "—", "–", ":", "(", ";"))
+
+    def _clause_like(self, start: int, end: int) -> bool:
+        """Does [start, end) open with a finite clause rather than a noun phrase?"""
+        words = self.word_run.findall(self.text, start, min(end, start + 200))
+        if not words:
+            return False
+        if words[0].casefold() in self.subject_pronouns or _CONTRACTED_PRONOUN.fullmatch(words[0]):
+            return True
+        for word in words[1:14]:
+            lower = word.casefold()
+            if lower in self.clause_stops:
+                return False
+            if lower in self.finite_markers or _NEGATED_AUXILIARY.fullmatch(word) or _CONTRACTED_PRONOUN.fullmatch(word):
+                return True
+        return False
+
+    def _coordinated_end(self, start: int, end: int) -> int:
+        """Cut content before a coordinated second report of the same subject ('..., and pledged that')."""
+        for match in self.cues.finditer(self.text, start, end):
+            if not self._cue_shape_ok(match) or self._excluded(match):
+                continue
+            joint = self.coordinated_before.search(self.text, max(start, match.start() - 30), match.start())
+            if joint is None:
+                continue
+            verb = self.lex.cue_forms.get(match.group().casefold())
+            if verb is None:
+                continue
+            cue = self._cue_with_addressee(Span.of(self.text, match.start(), match.end()), end)
+            if self.that.match(self.text, cue.end, end) or self.infinitive.match(self.text, cue.end, end):
+                return joint.start()
+            if verb.cue_class == "direct" and self.infinitive.search(self.text, cue.end, min(end, cue.end + 60)):
+                return joint.start()
+        return end
+
+    def _as_frame(self, speaker: Span, cue: Span, as_start: int, lower: int, upper: int, sentence_index: int) -> Attribution | None:
+        """'As we announced, P' / 'P, as he said' / 'A, as he said yesterday, B': the host clause is the content."""
+        text = self.text
+        clause_lower = self._skip_connective(max(lower, self._body_start(cue.start)), upper)
+        full_cue = self._cue_with_addressee(cue, upper)
+        frame_end = self.frame_end.search(text, full_cue.end, min(upper, full_cue.end + 120))
+        before = text[clause_lower:as_start].rstrip(" ,—–")
+        if frame_end is None:
+            # final frame: 'P, as X said.'
+            if not before:
+                return None
+            return self._make(speaker, full_cue, clause_lower, clause_lower + len(before), "attribution.indirect.as_frame", sentence_index)
+        if not before:
+            start = self._skip_connective(_skip_spaces(text, frame_end.end()), upper)
+            end = self._content_end(start, upper)
+            if start >= end or text[start] in "—–-":
+                return None
+            return self._make(speaker, full_cue, start, end, "attribution.indirect.as_frame", sentence_index)
+        relative = None
+        for relative in self.relative_word.finditer(text, clause_lower, as_start):
+            pass
+        start = relative.start(1) if relative is not None else clause_lower
+        return self._make(speaker, full_cue, start, self._content_end(start, upper), "attribution.indirect.as_frame", sentence_index)
 
     def _described(self, speaker: Span, cue: Span, start: int, upper: int, sentence_index: int) -> Attribution | None:
         """'described the talks as "candid"': only a quoted evaluative phrase is content."""
         text = self.text
-        window = text[start:upper]
-        quoted = regex.search(r"[\"“«„]([^\"“”«»„]{1,200})[\"”»“]", window)
-        if quoted is None:
-            return None
+        window = text[start : min(upper, start + 160)]
+        quoted = _EVALUATIVE_QUOTE.search(window)
+        if quoted is None or regex.search(r",|\bthat\b", window[: quoted.start()]):
+            return None  # the quote belongs to another clause: 'called X long, and noted that "..."'
+
         inner_start, inner_end = _trim_inner(text, start + quoted.start(1), start + quoted.end(1))
         if inner_end <= inner_start:
             return None
