@@ -31,6 +31,8 @@ _OPENING_QUOTES = "“„«‘"
 _CLOSING_QUOTES = "”»’"
 _QUOTE_MARKS = regex.compile(r"[\"“”„«»]")
 _SENTENCE_PUNCT = ".!?;"
+_LETTER = regex.compile(r"\p{L}")
+_WORD = regex.compile(r"\p{L}++")
 _EVALUATIVE_QUOTE = regex.compile(r"[\"“«„]([^\"“”«»„]{1,200})[\"”»“]")
 _CONTRACTED_PRONOUN = regex.compile(r"(I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey)['’](?:ll|ve|re|m|d)", regex.V0)
 _NEGATED_AUXILIARY = regex.compile(r"\p{L}+n['’]t|cannot")
@@ -74,7 +76,9 @@ class AttributionFinder:
         self.source_words = frozenset(w for phrase in lexicon.anonymous_nouns for w in phrase.split()) - self.function_words
         self.bare_clause_cues = frozenset(grammar["bare_clause_cues"])
         self.content_openers_rejected = frozenset(grammar["non_clause_openers"])
-        self.np_words = self.title_words | self.source_words | lexicon.source_modifiers | self.function_words
+        # documents speak too: "the statement said", "An official statement says"
+        self.document_words = frozenset(w for w in lexicon.reporting_nouns if " " not in w) | frozenset(grammar["document_nouns"])
+        self.np_words = self.title_words | self.source_words | lexicon.source_modifiers | self.function_words | self.document_words
         self.cues = lexicon.matcher("cues")
         self.not_cues = regex.compile(r"(?<![\p{L}])\L<phrases>(?![\p{L}])", regex.IGNORECASE, phrases=sorted(lexicon.not_cues)) if lexicon.not_cues else None
         adjunct = "|".join(f"(?:{a})" for a in grammar["cue_adjuncts"])
@@ -89,13 +93,22 @@ class AttributionFinder:
         self.connective = regex.compile(r"\s*+(?:\L<words>)\s*+,\s*+", regex.IGNORECASE, words=grammar["leading_connectives"])
         self.that = regex.compile(r"\s*+,?\s*+(?:that|whether|how|what|if|why|when)\b\s*+", regex.IGNORECASE)
         self.infinitive_cues = frozenset(grammar["infinitive_cues"])
+        self.adverbial_words = frozenset(grammar["adverbial_openers"]) | {"when", "while", "after", "before", "as", "if"}
         self.addressee_before_that = regex.compile(r"\s++((?:[\p{L}\p{N}.'’&-]++\s++){0,5}[\p{L}\p{N}.'’&-]++)\s++that\b")
         self.anaphoric = regex.compile(r"\s*+(?:not\s++)?(?:to\s++)?(?:\L<words>)\s*+[.!?;]*+\s*+$", regex.IGNORECASE, words=grammar["anaphoric_contents"])
         self.lenient_cues = frozenset(grammar["lenient_clause_cues"])
         self.subject_pronouns = frozenset(grammar["subject_pronouns"])
         self.finite_markers = frozenset(grammar["finite_markers"])
         self.clause_stops = frozenset(grammar["clause_stops"])
-        self.infinitive = regex.compile(r"\s*+(?:not\s++)?to\s++\p{Ll}")
+        self.infinitive = regex.compile(r"\s*+(?:not\s++)?to\s++(?!(?:them|him|her|us|me|you|it|the|a|an|his|their|our|my|its|this|that)\b)\p{Ll}")
+        self.not_addressee = regex.compile(r"\b(?:if|whether|that|what|how|when|where|why)\b|[;?:]", regex.IGNORECASE)
+        self.clause_filler = regex.compile(r"\s*+(?:(?:\L<words>)\b\s*+[,—–]?\s*+)*+", regex.IGNORECASE, words=grammar["leading_connectives"] + grammar["clause_fillers"])
+        self.copular_cues = frozenset(grammar["copular_cues"])
+        self.copula_before = regex.compile(r"(?:\b(?:be|been|being|is|are|was|were|am)|['’](?:m|re|s))\s++(?:\p{L}++\s++){0,2}$", regex.IGNORECASE)
+        self.that_after_parenthetical = regex.compile(r"\s*+,\s*+[^,.;:?!\"“”]{1,60},\s*+that\s++", regex.IGNORECASE)
+        self.abandoned = regex.compile(r"(?:[\p{L}'’]++\s++){0,2}[\p{L}'’]++\s*+[—–]\s")
+        self.deny_objects = regex.compile(r"\s*+(?:[^\s,;]++\s++){0,6}?(?:\L<words>)\b", regex.IGNORECASE, words=grammar["deny_objects"])
+        self.reporting_np = regex.compile(r"\s*+(?:[^\s,;]++\s++){0,6}?(?:\L<nouns>)\s++(?:that|to)\s", regex.IGNORECASE, nouns=sorted(lexicon.reporting_nouns))
         self.progressive = regex.compile(r"(?:\b(?:am|is|are|was|were|been|be)|['’](?:m|re|s))\s++(?:\p{Ll}++ly\s++|not\s++|also\s++|just\s++)*+$", regex.IGNORECASE)
         self.coordinated_before = regex.compile(r",?+\s++(?:and|but)\s++(?:(?:also|then|later|further|again|\p{Ll}++ly)\s++)?+$")
         self.as_before = regex.compile(r"(?:^|[\s,(—–])([Aa]s)\s++$")
@@ -105,7 +118,7 @@ class AttributionFinder:
         self.copula = regex.compile(r"\s*+(?:is|was|are|were)\s++(?:that\s++)?", regex.IGNORECASE)
         self.copula_start = regex.compile(r"\s*+(?:is|was|are|were|will|would|has|had)\b", regex.IGNORECASE)
         self.adverbial_opener = regex.compile(r"\s*+(?:\L<words>)\b", regex.IGNORECASE, words=grammar["adverbial_openers"])
-        self.delayed_that = regex.compile(r"[^.;:?!\"“”«»,]{1,100}?\s++that\s++", regex.IGNORECASE)
+        self.delayed_that = regex.compile(r"\s*+\p{L}++[^.;:?!\"“”«»,]{1,100}?\s++that\s++", regex.IGNORECASE)
         self.frame_end = regex.compile(r"\s*+[,—–]\s*+")
         self.word_at = regex.compile(r"\s*+([\p{L}'’]+)")
         self.word_run = regex.compile(r"[\p{L}\p{N}'’]++|[,;:—–()]")
@@ -207,7 +220,7 @@ class AttributionFinder:
         lower = word.casefold()
         if word[:1].isupper():
             return word not in self.stopwords
-        return lower in self.title_words or lower in self.source_words or lower in self.lex.anonymous_nouns or lower.rstrip("s") in self.title_words
+        return lower in self.title_words or lower in self.source_words or lower in self.lex.anonymous_nouns or lower.rstrip("s") in self.title_words or lower in self.document_words
 
     def speaker_before(self, end: int, lower: int) -> Span | None:
         """The noun phrase (or pronoun) ending right before ``end`` (skipping auxiliaries)."""
@@ -231,10 +244,15 @@ class AttributionFinder:
             return Span.of(self.text, token.start, token.start + contracted.end(1))
         if token.text.casefold() == "me" and i >= 1 and tokens[i - 1].text.casefold() == "let":
             return Span.of(self.text, token.start, token.end)  # "let me say"
-        if token.text in "—–" and i >= 1 and self.cues.fullmatch(tokens[i - 1].text):
-            # self-repair: "he said — he denied" is handled by the later cue; "as I noted — previously
-            # noted —" keeps the speaker of the abandoned cue
-            return self.speaker_before(tokens[i - 1].start, lower)
+        if token.text in "—–" and i >= 1:
+            # self-repair: "as I noted — previously noted —" and "very clear from this podium — very
+            # clear about —" keep the speaker of the abandoned repetition of the same cue
+            cue_word = _WORD.match(self.text, end)
+            repeated = self.text.rfind(cue_word.group(), max(lower, end - 80), token.start) if cue_word else -1
+            if repeated >= 0:
+                return self.speaker_before(repeated, lower)
+            if self.cues.fullmatch(tokens[i - 1].text):
+                return self.speaker_before(tokens[i - 1].start, lower)
         if token.text.casefold() in self.lex.pronouns and token.text.casefold() not in ("his", "her", "its", "their", "our", "my", "your", "him", "them", "me", "us"):
             if token.text.casefold() == "us" and token.text != "us":
                 pass
@@ -246,14 +264,39 @@ class AttributionFinder:
                 return self.speaker_before(tokens[i - 1].start, lower)
             return None
         if token.text == ",":
+            name = self._appositive_name(tokens, i)
+            if name is not None:
+                return name
             return self._subject_before_parenthetical(tokens[: i + 1], lower)
         return self._np_ending_at(tokens, i)
+
+    def _appositive_name(self, tokens: list[_Token], comma: int) -> Span | None:
+        """'the Ambassador to Russia, Vinay Kumar, said': a name in comma apposition is the speaker."""
+        name = self._np_ending_at(tokens, comma - 1)
+        if name is None:
+            return None
+        first = comma - 1
+        while first >= 0 and tokens[first].start >= name.start:
+            first -= 1
+        if first < 1 or tokens[first].text != ",":
+            return None
+        words = [t.text for t in tokens[first + 1 : comma]]
+        if not all(w[:1].isupper() and w.casefold().rstrip(".") not in self.title_words for w in words):
+            return None
+        if not tokens[first - 1].text[:1].isalnum():
+            return None
+        return name
 
     def _np_ending_at(self, tokens: list[_Token], i: int) -> Span | None:
         if i < 0 or not self._np_word(tokens[i]) or not self._head_ok(tokens[i]):
             return None
         first = i
-        while first - 1 >= 0 and self._np_word(tokens[first - 1]):
+        while first - 1 >= 0 and (self._np_word(tokens[first - 1]) or (
+            # a lower-case modifier inside a capitalised name phrase: "Free Syrian Army rebel chief X"
+            first - 2 >= 0 and tokens[first - 1].text.isalpha() and tokens[first - 1].text.islower()
+            and tokens[first - 2].text[:1].isupper() and self._np_word(tokens[first - 2]) and self._np_word(tokens[first])
+            and tokens[first].text.casefold() not in self.function_words
+        )):
             first -= 1
         # trim words that cannot open a noun phrase
         while first < i and tokens[first].text.casefold() in ("of", "and", "for", "to", "at", "in", "on", "'s"):
@@ -464,12 +507,13 @@ class AttributionFinder:
         if verb is None or verb.cue_class != "tell":
             return cue
         match = self.addressee.match(self.text, cue.end, limit)
+        # any short noun phrase before "that": "told several news organisations that"
+        before_that = self.addressee_before_that.match(self.text, cue.end, limit)
+        if before_that is not None and (match is None or before_that.end(1) > match.end()):
+            if not any(w.casefold() in self.finite_markers or w.casefold() in self.subject_pronouns or w.casefold() in self.adverbial_words for w in before_that.group(1).split()):
+                return Span.of(self.text, cue.start, before_that.end(1))
         if match is None:
-            # any short noun phrase before "that": "told several news organisations that"
-            match = self.addressee_before_that.match(self.text, cue.end, limit)
-            if match is None or any(w.casefold() in self.finite_markers or w.casefold() in self.subject_pronouns for w in match.group(1).split()):
-                return cue
-            return Span.of(self.text, cue.start, match.end(1))
+            return cue
         end = match.end()
         if self.text[end - 1] == "." and not self._abbreviation(self.text[match.start():end].split()[-1]):
             end -= 1
@@ -501,7 +545,7 @@ class AttributionFinder:
         verb = self.lex.cue_forms.get(cue_word)
         if verb is None:
             return None
-        if cue_word.endswith("ing") and text[lower : cue.start].rstrip().endswith(","):
+        if cue_word.endswith("ing") and text[lower : cue.start].rstrip().endswith((",", ",\"", ",”", ",’")):
             return self._participial(cue, verb, lower, upper, sentence_index)
         if cue_word.endswith("ing") and not self.progressive.search(text, max(lower, cue.start - 40), cue.start):
             return None  # a gerund or participle without a subject of its own: "by saying", "a warning"
@@ -515,7 +559,11 @@ class AttributionFinder:
                     content_start = self._skip_connective(lower, upper)
                     comma = lower + len(head) - 1
                     return self._make(speaker, cue, content_start, comma, "attribution.indirect.trailing_inverted", sentence_index)
-        speaker = self.speaker_before(cue.start, lower)
+        progressive = self.progressive.search(text, max(lower, cue.start - 40), cue.start) if cue_word.endswith("ing") else None
+        speaker = self.speaker_before(progressive.start() if progressive else cue.start, lower)
+        if progressive and speaker is None:
+            contracted = _CONTRACTED_PRONOUN.search(text, max(lower, progressive.start() - 8), progressive.end())
+            speaker = Span.of(text, contracted.start(1), contracted.end(1)) if contracted else None
         rule_prefix = "attribution.indirect"
         if speaker is None and self.coordinated_before.search(text, max(lower, cue.start - 30), cue.start):
             # "noted P, and pledged that Q": the second predicate shares the clause subject
@@ -523,8 +571,10 @@ class AttributionFinder:
             rule_prefix = "attribution.indirect.coordinated"
         if speaker is None:
             return None
-        if self._is_passive(speaker, cue):
+        if not progressive and self._is_passive(speaker, cue):
             return None
+        if verb.lemma in self.copular_cues and not self.copula_before.search(text, max(lower, cue.start - 40), cue.start):
+            return None  # "clear" is a cue only in "has been clear that P", "we've been very clear: P"
         as_frame = self.as_before.search(text, max(lower, speaker.start - 12), speaker.start)
         if as_frame is not None and self._sets_off(as_frame.start(1), lower, cue.start):
             return self._as_frame(speaker, cue, as_frame.start(1), lower, upper, sentence_index)
@@ -542,14 +592,14 @@ class AttributionFinder:
             to = self.infinitive.search(text, after, min(upper, after + 120))
             if to is None:
                 return None
-            if text[after : to.start()].count(",") > 1:
-                return None
+            if text[after : to.start()].count(",") > 1 or self.not_addressee.search(text, after, to.start()):
+                return None  # "asking me if there is a trip to preview": a question, not a directive
             end = self._coordinated_end(to.start(), self._content_end(to.start(), upper))
             if self.anaphoric.match(text, to.start(), end):
                 return None  # "urged them to do the same"
             return self._make(speaker, full_cue, to.start(), end, "attribution.indirect.directive", sentence_index)
         cleft = self.cleft_before.search(text, max(lower, speaker.start - 8), speaker.start)
-        that = self.that.match(text, after, upper)
+        that = self.that.match(text, after, upper) or self.that_after_parenthetical.match(text, after, upper)
         if that is None and (self.adverbial_opener.match(text, after, upper) or self.adverbial_opener.match(text, full_cue.end, upper)):
             # "said in an interview aired on Thursday that P", "said right here that P"
             that = self.delayed_that.match(text, full_cue.end, min(upper, full_cue.end + 160))
@@ -577,11 +627,19 @@ class AttributionFinder:
         if opener and opener.group(1).casefold() in self.content_openers_rejected and rule != "attribution.indirect.interrupted":
             return None
         quoted_start = _QUOTE_MARKS.match(text[_skip_spaces(text, content_start):upper] or " ")
+        if self.abandoned.match(text, content_start, upper) and self.cues.search(text, content_start, min(upper, content_start + 60)):
+            return None  # an abandoned frame: "said he’d — came out and said he’d ..."
+        if that and that.group().strip(" ,").casefold() == "that" and not quoted_start and not self._clause_like(that.end(), upper, bare_that=True):
+            return None  # "that" was a pronoun object: "I said that right here"
         if not that and not quoted_start and rule.endswith("subject_cue"):
+            if self.anaphoric.match(text, content_start, upper):
+                return None  # "I just confirmed it"
             if verb.cue_class == "deny":
-                if self.anaphoric.match(text, content_start, upper):
-                    return None  # "I just confirmed it"
-            elif verb.lemma not in self.lenient_cues and not self._clause_like(content_start, upper):
+                if not self._clause_like(content_start, upper) and not self.deny_objects.match(text, content_start, upper):
+                    return None  # "didn't confirm the name": a denial needs a report, claim, plan or participation
+            elif self.reporting_np.match(text, content_start, upper):
+                pass  # "reiterated the President's insistence that P"
+            elif not self._clause_like(content_start, upper, short_ok=verb.lemma in self.lenient_cues):
                 return None  # "noted the deep ties", "announced the visit": a noun phrase, not a report
         # a comma right after the cue opens a parenthetical: ', however,'
         comma_paren = self.comma_parenthetical.match(text, content_start, upper)
@@ -607,25 +665,48 @@ class AttributionFinder:
             return None
         return self._make(speaker, full_cue, content_start, content_end, rule, sentence_index)
 
+    def _clause_lower(self, lower: int, offset: int) -> int:
+        """Start of the clause holding ``offset``: after the turn label, a colon, and fillers ('So,', 'And', 'Yeah, just —')."""
+        start = max(lower, self._body_start(offset))
+        colon = self.text.rfind(":", start, offset)
+        if colon >= 0:
+            start = colon + 1
+        return self.clause_filler.match(self.text, start, offset).end()
+
     def _sets_off(self, offset: int, lower: int, cue_start: int) -> bool:
         """Is the word at ``offset`` at the start of its clause or after a comma/dash/colon?"""
-        clause_lower = self._skip_connective(max(lower, self._body_start(cue_start)), cue_start)
-        before = self.text[clause_lower:offset].rstrip()
+        before = self.text[self._clause_lower(lower, offset):offset].rstrip()
         return not before or before.endswith((",", "—", "–", ":", "(", ";"))
 
-    def _clause_like(self, start: int, end: int) -> bool:
-        """Does [start, end) open with a finite clause rather than a noun phrase?"""
+    def _clause_like(self, start: int, end: int, short_ok: bool = False, bare_that: bool = False) -> bool:
+        """Does [start, end) open with a finite clause rather than a noun phrase?
+
+        ``short_ok`` (for say/tell): any object of four words or more counts ("said the two leaders
+        met"); ``bare_that``: only checks that the words after a "that" are not a bare adverbial.
+        """
         words = self.word_run.findall(self.text, start, min(end, start + 200))
         if not words:
             return False
+        if short_ok or bare_that:
+            letters = [w for w in words if w[0].isalnum()]
+            if len(letters) >= 4 or any(w.casefold() in self.finite_markers for w in letters):
+                return True
+            if bare_that:
+                return bool(letters) and (letters[0].casefold() in self.subject_pronouns or letters[0][0].isupper())
         if words[0].casefold() in self.subject_pronouns or _CONTRACTED_PRONOUN.fullmatch(words[0]):
             return True
+        previous = words[0]
         for word in words[1:14]:
             lower = word.casefold()
             if lower in self.clause_stops:
                 return False
             if lower in self.finite_markers or _NEGATED_AUXILIARY.fullmatch(word) or _CONTRACTED_PRONOUN.fullmatch(word):
                 return True
+            # a verb in -s/-ed right after a proper name: "added Trump looks forward", "said Kyiv refused"
+            if (word.islower() and lower.endswith(("s", "ed")) and lower not in self.function_words
+                    and previous[:1].isupper() and not previous.endswith(("'s", "’s", "s'", "s’"))):
+                return True
+            previous = word
         return False
 
     def _coordinated_end(self, start: int, end: int) -> int:
@@ -649,7 +730,7 @@ class AttributionFinder:
     def _as_frame(self, speaker: Span, cue: Span, as_start: int, lower: int, upper: int, sentence_index: int) -> Attribution | None:
         """'As we announced, P' / 'P, as he said' / 'A, as he said yesterday, B': the host clause is the content."""
         text = self.text
-        clause_lower = self._skip_connective(max(lower, self._body_start(cue.start)), upper)
+        clause_lower = self._clause_lower(lower, as_start)
         full_cue = self._cue_with_addressee(cue, upper)
         frame_end = self.frame_end.search(text, full_cue.end, min(upper, full_cue.end + 120))
         before = text[clause_lower:as_start].rstrip(" ,—–")
@@ -659,7 +740,7 @@ class AttributionFinder:
                 return None
             return self._make(speaker, full_cue, clause_lower, clause_lower + len(before), "attribution.indirect.as_frame", sentence_index)
         if not before:
-            start = self._skip_connective(_skip_spaces(text, frame_end.end()), upper)
+            start = self.clause_filler.match(text, _skip_spaces(text, frame_end.end()), upper).end()
             end = self._content_end(start, upper)
             if start >= end or text[start] in "—–-":
                 return None
@@ -708,17 +789,24 @@ class AttributionFinder:
 
     def _clause_subject(self, lower: int, end: int) -> Span | None:
         """Subject of the clause governing a participle: the first noun phrase of the sentence."""
+        lower = self.clause_filler.match(self.text, max(lower, self._body_start(end)), end).end()
         tokens = _tokens(self.text, lower, end)
         j = 0
         if tokens and tokens[0].text in self.stopwords and tokens[0].text != "The":
-            for k, t in enumerate(tokens[:10]):
+            for k, t in enumerate(tokens[:6]):
                 if t.text == ",":
                     j = k + 1
                     break
         if j < len(tokens) and tokens[j].text.casefold() in self.lex.pronouns:
             return Span.of(self.text, tokens[j].start, tokens[j].end)
         k = j
-        while k < len(tokens) and self._np_word(tokens[k]):
+
+        def inner_modifier(index: int) -> bool:  # "rebel" in "Free Syrian Army rebel chief Salim Idris"
+            word = tokens[index].text
+            return (index > j and word.isalpha() and word.islower() and index + 1 < len(tokens)
+                    and self._np_word(tokens[index + 1]) and tokens[index + 1].text.casefold() not in self.function_words)
+
+        while k < len(tokens) and (self._np_word(tokens[k]) or inner_modifier(k)):
             k += 1
         if k == j:
             return None
@@ -780,11 +868,11 @@ class AttributionFinder:
 
     def _make(self, speaker: Span, cue: Span, start: int, end: int, rule: str, sentence_index: int) -> Attribution | None:
         text = self.text
-        while start < end and text[start].isspace():
+        while start < end and (text[start].isspace() or text[start] in ",;"):
             start += 1
         while end > start and text[end - 1] in " ,;:\t":
             end -= 1
-        if end <= start:
+        if end <= start or not _LETTER.search(text, start, end):
             return None
         content = Span.of(text, start, end)
         kind = "indirect"
@@ -829,12 +917,17 @@ def _other_cue_between(finder: AttributionFinder, start: int, end: int) -> bool:
 
 def _dedupe(found: list[Attribution]) -> list[Attribution]:
     seen: set[tuple[int, int]] = set()
-    result = []
+    result: list[Attribution] = []
     for attribution in found:
         key = (attribution.cue.start, attribution.content.start)
         if key in seen:
             continue
         seen.add(key)
+        # a self-repair ("very clear from this podium — very clear about — that P") repeats one cue
+        # over one content: the later repetition governs the content
+        if result and result[-1].content == attribution.content and result[-1].cue.text.casefold() == attribution.cue.text.casefold():
+            result[-1] = attribution
+            continue
         result.append(attribution)
     return result
 

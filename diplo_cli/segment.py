@@ -34,6 +34,8 @@ def _is_abbreviation(text: str, period: int, lexicon: Lexicon) -> bool:
     if not word:
         return False
     core = word[:-1]
+    if match.start() > 0 and text[match.start() - 1] in "'’":
+        return False  # "Russia’s." ends a sentence; the "s" is no initial
     if len(core) == 1 and core.isalpha():
         return True  # an initial: "J." or the last letter of "U.S."
     if regex.fullmatch(r"(?:\p{L}\.)+", word):
