@@ -539,7 +539,8 @@ def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool 
 
 @cli.command("eval", epilog=EPILOG_EXIT)
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("-f", "--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("-f", "--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="A table of figures, or JSON for scripts and floors.")
 @click.option("--show-errors", is_flag=True, help="List misses, false alarms and mismatches with their sentence.")
 @click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra gazetteer (repeatable).")
 @click.option("--rules", "rule_packs", multiple=True, type=click.Path(exists=True, dir_okay=False), metavar="FILE.toml",

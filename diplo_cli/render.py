@@ -152,16 +152,54 @@ def _box(ascii_only: bool) -> box.Box:
 
 
 def _table(ascii_only: bool, title: str | None = None) -> Table:
-    # No column has a minimum width and only the id column refuses to wrap, so rich can always
-    # shrink the table to the console width (it wraps, then folds long words) instead of cutting it.
+    # Columns fold words longer than their width instead of cutting them with an ellipsis; `fit`
+    # chooses the widths so that the table is as wide as the console at most.
     return Table(title=Text(title, style="bold") if title else None, box=_box(ascii_only), show_lines=True,
                  header_style="bold", title_justify="left", expand=False, pad_edge=True)
 
 
+LONGEST_UNBROKEN = 24  # a longer word (a URL) is folded rather than allowed to widen its column
+
+
 def fit(table: Table, console: Console) -> Table:
-    """Let the flexible columns share the console width when the table would not fit as it is."""
-    if Measurement.get(console, console.options, table).maximum > console.width:
-        table.expand = True
+    """Give the table column widths that fit the console: every column gets its longest word (up to
+    LONGEST_UNBROKEN), then the spare width goes to the columns that still wrap, in proportion to
+    their ``ratio`` (the content column has the largest), never beyond what a column needs."""
+    columns = table.columns
+    for column in columns:
+        column.overflow = "fold"
+    available = console.width - (len(columns) + 1) - 2 * len(columns)  # borders, and padding of one each side
+    options = console.options
+    least: list[int] = []
+    most: list[int] = []
+    for column in columns:
+        sizes = [Measurement.get(console, options, cell) for cell in (column.header, *column.cells)]
+        high = max(m.maximum for m in sizes)
+        if column.max_width:
+            high = min(high, column.max_width)
+        low = high if column.no_wrap else min(max(m.minimum for m in sizes), high, LONGEST_UNBROKEN)
+        least.append(low)
+        most.append(high)
+    if sum(most) <= available:
+        return table
+    while sum(least) > available and max(least) > 3:
+        least[least.index(max(least))] -= 1  # too narrow for whole words: the widest columns fold first
+    widths = least[:]
+    spare = available - sum(widths)
+    while spare > 0:
+        growing = [i for i, column in enumerate(columns) if widths[i] < most[i]]
+        if not growing:
+            break
+        weight = sum(columns[i].ratio or 1 for i in growing)
+        for i in growing:
+            share = max(1, spare * (columns[i].ratio or 1) // weight)
+            step = min(share, most[i] - widths[i], spare)
+            widths[i] += step
+            spare -= step
+            if spare == 0:
+                break
+    for column, width in zip(columns, widths):
+        column.width = width
     return table
 
 
@@ -220,9 +258,9 @@ def _meeting_cell(statement: Statement, meetings: dict[str, Meeting]) -> Text:
 def statements_table(document: Document, colours: SpeakerColours, ascii_only: bool, title: str | None = None) -> Table:
     table = _table(ascii_only, title)
     table.add_column("#", style="dim", no_wrap=True)
-    table.add_column("speaker", max_width=28)
+    table.add_column("speaker", max_width=28, ratio=2)
     table.add_column("cue", style="italic", max_width=16)
-    table.add_column("content", ratio=1)
+    table.add_column("content", ratio=6)
     table.add_column("kind", max_width=9)
     table.add_column("meeting", max_width=14)
     meetings = {m.id: m for m in document.meetings}

@@ -1,0 +1,96 @@
+"""Rule packs: valid packs load and change the lexicon; every mistake names file, line and key."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplo_cli import extract
+from diplo_cli.errors import RuleError
+from diplo_cli.lexicons import Person, build_lexicon
+from diplo_cli.rulepack import load_rule_pack, parse_rule_pack
+
+VALID = """\
+# an invented pack
+[[cue_verbs]]
+lemma = "harrumph"
+forms = ["harrumphs", "harrumphed", "harrumphing"]
+class = "say"
+
+[[titles]]
+phrase = "chief negotiator"
+role = "negotiator"
+
+[[meeting_words]]
+phrase = "parley"
+type = "talks"
+
+[[gazetteer]]
+name = "Ana Ivanova"
+aliases = ["Anna Ivanova"]
+roles = ["foreign minister@2020-"]
+country = "Ruritania"
+gender = "f"
+"""
+
+
+def test_valid_pack_is_normalised():
+    pack = parse_rule_pack(VALID, "pack.toml")
+    assert pack["cue_verbs"] == [{"lemma": "harrumph", "forms": ["harrumph", "harrumphs", "harrumphed", "harrumphing"], "class": "say"}]
+    assert pack["titles"] == [{"phrase": "chief negotiator", "role": "negotiator", "gender": None, "kind": "title"}]
+    assert pack["meeting_words"] == [{"phrase": "parley", "type": "talks", "pos": "noun", "tense": "noun"}]
+    (person,) = pack["gazetteer"]
+    assert isinstance(person, Person)
+    assert (person.name, person.aliases, person.country, person.gender) == ("Ana Ivanova", ("Anna Ivanova",), "Ruritania", "f")
+    assert person.roles[0].role == "foreign minister" and person.roles[0].periods == ((2020, None),)
+
+
+def test_valid_pack_changes_the_lexicon():
+    lexicon = build_lexicon(extra_rules=parse_rule_pack(VALID, "pack.toml"))
+    assert lexicon.cue_forms["harrumphed"].lemma == "harrumph"
+    assert lexicon.title("chief negotiator").role == "negotiator"
+    assert lexicon.meeting_words["parley"].type == "talks"
+    assert lexicon.person_by_alias["anna ivanova"][0].name == "Ana Ivanova"
+
+
+def test_pack_is_used_by_extraction():
+    lexicon = build_lexicon(extra_rules=parse_rule_pack(VALID, "pack.toml"))
+    text = "Anna Ivanova harrumphed that the parley in Vienna had achieved nothing.\n"
+    document = extract(text, lexicon=lexicon)
+    statement = next(s for s in document.statements if s.cue.text == "harrumphed")
+    assert statement.speaker.name == "Ana Ivanova"
+    assert statement.speaker.country == "Ruritania"
+
+
+def test_load_from_file_and_utf8_bom(tmp_path):
+    path = tmp_path / "pack.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + VALID.encode("utf-8"))
+    assert set(load_rule_pack(path)) == {"cue_verbs", "titles", "meeting_words", "gazetteer"}
+
+
+@pytest.mark.parametrize("text, message", [
+    ('[[cue_verbs]]\nlemma = "x"\nclass = "shout"\n', "p.toml:3: cue_verbs[1].class: 'shout' is not one of say, tell, direct, deny, describe"),
+    ('[[cue_verbs]]\nforms = ["x"]\n', "p.toml:1: cue_verbs[1].lemma: missing (required)"),
+    ('[[titles]]\nphrase = "envoy"\n\n[[titles]]\nphrase = "aide"\ncolour = "red"\n', "p.toml:6: titles[2].colour: unknown key (expected one of phrase, role, gender, kind)"),
+    ('[[meeting_words]]\nphrase = "parley"\ntype = "party"\n', "p.toml:3: meeting_words[1].type: 'party' is not one of meeting, visit, summit, talks, call, other"),
+    ('[[meeting_words]]\nphrase = "parley"\ntype = "talks"\npos = "verb"\ntense = "noun"\n', "p.toml:5: meeting_words[1].tense: a noun has tense"),
+    ('[[gazetteer]]\nname = "A B"\nroles = ["minister@20x"]\n', "p.toml:3: gazetteer[1].roles: bad years '20x'"),
+    ('[[gazetteer]]\nname = "A B"\ngender = "x"\n', "p.toml:3: gazetteer[1].gender: 'x' is not one of m, f"),
+    ('[[gazetteer]]\nname = ""\n', "p.toml:2: gazetteer[1].name: must be a non-empty string"),
+    ('[[gazetteer]]\nname = "A B"\naliases = [1, 2]\n', "p.toml:3: gazetteer[1].aliases: must be a list of non-empty strings"),
+    ('[[patterns]]\nregex = ".*"\n', "p.toml:1: patterns: unknown section"),
+    ('cue_verbs = "say"\n', "p.toml:1: cue_verbs: must be an array of tables"),
+    ('[[cue_verbs]]\nlemma = "x\n', "p.toml:2: not valid TOML"),
+])
+def test_invalid_packs_name_file_line_and_key(text, message):
+    with pytest.raises(RuleError) as caught:
+        parse_rule_pack(text, "p.toml")
+    assert str(caught.value).startswith(message), str(caught.value)
+
+
+def test_unreadable_pack(tmp_path):
+    with pytest.raises(RuleError, match="cannot read rule pack"):
+        load_rule_pack(tmp_path / "missing.toml")
+    binary = tmp_path / "binary.toml"
+    binary.write_bytes(b"\xff\xfe\x00x")
+    with pytest.raises(RuleError, match="must be UTF-8"):
+        load_rule_pack(binary)
