@@ -1,43 +1,80 @@
 """Find the meetings a text is about, merge their mentions, and link statements to them.
 
-A meeting mention is a trigger word (``data/meeting_words.tsv``) not inside an excluded phrase
-(``data/not_meetings.txt``). For each mention, within its sentence:
+A meeting mention is a trigger word (``data/meeting_words.tsv``) that is not inside an excluded
+phrase (``data/not_meetings.txt``) and passes the guards of ``data/meeting_grammar.toml`` (``called``
+is a call only with a person as its object, ``meet`` is not ``meet demand``, ...). For each mention,
+inside its sentence (or inside the content of the statement that reports it):
 
-* type comes from the trigger; status from the nearest status cue (``data/meeting_status.toml``),
-  else from the trigger's tense; time and place from the nearest time expression / ``in <Place>``;
-* participants are the people named around the trigger (inside the statement's content when the
-  trigger is reported speech), else countries and organisations; ``the two leaders`` and bare
-  anaphors (``the rendezvous``) take the participants of the last meeting.
+* the clause around the trigger is cut at clause boundaries (``where``, ``to discuss``, ``;`` ...);
+* participants: ``between X and Y``; else the people named in the clause left and right of the
+  trigger (``X and Y will meet``, ``X met with Y``, ``X hosted Y``), never a statement's speaker;
+  a pronoun subject resolves to the statement's speaker or the last person named; ``the two
+  leaders`` / ``they`` take the participants of the meeting mentioned before; ``his Turkish
+  counterpart`` adds Turkey; a visit adds the host country; countries and organisations stand in
+  when no person is named, and bare capitalised actors when nothing known is named;
+* type from the trigger (a ``meeting`` said to be by phone or video is a ``call``); status from the
+  nearest status cue (``data/meeting_status.toml``), else the trigger's tense; time and place
+  from the nearest time expression and ``in <Place>``.
 
-Mentions with the same participants and a compatible type merge into one meeting, whose status is
-the strongest of its mentions (held > cancelled > denied > planned > proposed > unknown).
-Deliberate limits: one sentence of context per mention; no coreference beyond the last meeting.
+Mentions with the same participants (one set inside the other), compatible types and no
+conflicting time or place merge into one meeting; a mention with no participants of its own
+(``the rendezvous``) joins the meeting mentioned in the three sentences before it. The meeting's
+status is the strongest of its mentions (held > cancelled > denied > planned > proposed >
+unknown); a statement linked to it keeps the status its own content asserts.
+
+Every per-trigger lookup is a bisection into indices built once per document, so the stage is
+linear in the text. Deliberate limits: no parser, so subjects and objects are read off the
+clause around the trigger; no coreference beyond pronouns, the speaker and the last meeting.
 """
 
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+import tomllib
+from dataclasses import dataclass, field, replace
 
 import regex
 
-from .lexicons import Lexicon, fold, read_list, _data_text
+from .errors import RuleError
+from .lexicons import Lexicon, MeetingWord, _data_text, fold, name_key, read_list
 from .models import Meeting, Participant, Sentence, Span, Statement
 from .speakers import Entity, EntityTracker
 
 STATUS_RANK = {"held": 5, "cancelled": 4, "denied": 3, "planned": 2, "proposed": 1, "unknown": 0}
-_CAMEO = {"call": "041", "visit": "042", "host": "043", "meeting": "044", "summit": "044", "talks": "046", "other": "040"}
-_PLOVER_MODE = {"call": "phone", "visit": "visit", "host": "host", "meeting": "third-party", "summit": "multilateral", "talks": "negotiate", "other": ""}
-_IN_PERSON = {"meeting", "summit", "talks", "visit", "other"}
 _STATUS_WINDOW = 90
-_PLACE = regex.compile(r"\b(?:in|at)\s+(?P<place>(?:the\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*+(?:\s+(?:of\s+)?\p{Lu}[\p{L}\p{M}'’\-]*+){0,3})")
-_TWO_LEADERS = regex.compile(
-    r"\b(?:the\s+(?:two|both)\s+(?:leaders|presidents|sides|men|countries|ministers|heads\s+of\s+state|delegations)|both\s+(?:leaders|presidents|sides|men|countries)|the\s+leaders\s+of\s+the\s+two\s+countries|they|their)\b",
+_TIME_WINDOW = 120
+_SPECIFIC_TIMES = frozenset({"weekday", "date", "year"})  # time rule values that name one day or period
+_NEGATIVE_BONUS = 40  # characters: a cancellation or denial in reach outweighs a nearer future cue
+_GUARD_REACH = 60
+_ANAPHOR_SENTENCES = 3
+_LOOKBACK = 40  # person mentions looked at when resolving a pronoun
+_PLACE = regex.compile(
+    r"\b(?:in|at|to)\s+(?P<place>(?:the\s+)?\p{Lu}[\p{L}\p{M}\p{N}'’.\-]*+(?:\s+(?:of\s+)?\p{Lu}[\p{L}\p{M}\p{N}'’\-]*+){0,3})"
+)
+_DEFINITE = regex.compile(
+    r"\b(?:the|this|that|these|those|such\s+a|such|their|its|his|her|our|the\s+planned|the\s+proposed|the\s+upcoming)\s+(?:[\p{L}\-]+\s+){0,2}$",
     regex.IGNORECASE,
 )
-_ANAPHOR = regex.compile(r"\b(?:the|this|that|such\s+a|a\s+planned|the\s+planned|their|the\s+proposed)\s+(?:\w+\s+){0,2}$", regex.IGNORECASE)
-_BETWEEN = regex.compile(r"(?:\s+\S+){0,3}?\s+between\s+", regex.IGNORECASE)
-_COUNTERPART = regex.compile(r"\b(?:his|her|their)\s+(?P<country>\p{Lu}[\p{L}\-]+)\s+counterparts?\b")
+_LOCATIVE = regex.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$", regex.IGNORECASE)
+_CALL_MEDIUM = regex.compile(r"\b(?:phone|telephone|video|virtual|online)\s+(?:[\p{L}\-]+\s+){0,1}$", regex.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Guard:
+    id: str
+    require_before: regex.Pattern | None
+    require_after: regex.Pattern | None
+    reject_before: regex.Pattern | None
+    reject_after: regex.Pattern | None
+
+    def allows(self, before: str, after: str) -> bool:
+        if self.require_before is not None and not self.require_before.search(before):
+            return False
+        if self.require_after is not None and not self.require_after.search(after):
+            return False
+        if self.reject_before is not None and self.reject_before.search(before):
+            return False
+        return not (self.reject_after is not None and self.reject_after.search(after))
 
 
 @dataclass
@@ -50,6 +87,8 @@ class MeetingMention:
     place: Span | None
     sentence: int
     anaphoric: bool = False
+    hosted: bool = False
+    vague_time: bool = True  # 'soon', 'next week': never conflicts with another time
     meeting: int | None = None  # index of the merged meeting
 
 
@@ -60,9 +99,53 @@ class _Draft:
     mentions: list[MeetingMention] = field(default_factory=list)
     time: Span | None = None
     place: Span | None = None
+    hosted: bool = False
+    vague_time: bool = True
+    cameo: str | None = None
+    plover: str | None = None
+
+
+class _SpanIndex:
+    """Items ``(start, end, payload)`` sorted by start, queried by bisection."""
+
+    def __init__(self, items):
+        self.items = sorted(items, key=lambda item: (item[0], item[1]))
+        self.starts = [item[0] for item in self.items]
+
+    def within(self, lower: int, upper: int):
+        """Items that start in ``[lower, upper)``."""
+        return self.items[bisect.bisect_left(self.starts, lower):bisect.bisect_left(self.starts, upper)]
+
+    def covering(self, offset: int, reach: int = 24):
+        """Items with ``start <= offset < end``, innermost (latest start) first; looks back ``reach`` items."""
+        index = bisect.bisect_right(self.starts, offset)
+        found = []
+        for j in range(index - 1, max(-1, index - 1 - reach), -1):
+            item = self.items[j]
+            if item[0] <= offset < item[1]:
+                found.append(item)
+        return found
+
+    def overlaps(self, start: int, end: int, reach: int = 24) -> bool:
+        index = bisect.bisect_left(self.starts, end)
+        for j in range(index - 1, max(-1, index - 1 - reach), -1):
+            if self.items[j][1] > start:
+                return True
+        return False
+
+
+def _compile(pattern: str | None, source: str) -> regex.Pattern | None:
+    if not pattern:
+        return None
+    try:
+        return regex.compile(pattern, regex.IGNORECASE)
+    except regex.error as exc:
+        raise RuleError(f"meeting_grammar.toml: {source}: bad pattern: {exc}") from None
 
 
 class MeetingFinder:
+    """Built once per lexicon (``Lexicon.stage``): every pattern here is compiled once."""
+
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
         self.triggers = lexicon.matcher("meeting_words")
@@ -70,225 +153,451 @@ class MeetingFinder:
         self.excluded = regex.compile(r"(?<![\p{L}])\L<p>(?![\p{L}])", regex.IGNORECASE, p=phrases)
         self.places = lexicon.matcher("places")
         self.organisations = lexicon.matcher("organisations")
+        grammar = tomllib.loads(_data_text("meeting_grammar.toml"))
+        self.clause_end = _compile(grammar["clause_end_right"], "clause_end_right")
+        self.clause_start = _compile(grammar["clause_start_left"], "clause_start_left")
+        self.between = _compile(grammar["between"], "between")
+        self.group_anaphor = _compile(grammar["group_anaphor"], "group_anaphor")
+        self.person_pronoun = _compile(grammar["person_pronoun"], "person_pronoun")
+        self.counterpart = regex.compile(grammar["counterpart"])  # case matters: the country is capitalised
+        self.actor_before = regex.compile(grammar["actor_before"])
+        self.group_before = regex.compile(grammar["group_before"])
+        self.actor_after = regex.compile(grammar["actor_after"])
+        self.host_triggers = frozenset(grammar["host_triggers"])
+        self.never_merge = {frozenset(pair) for pair in grammar["never_merge"]}
+        self.codes = {key: tuple(value) for key, value in grammar["codes"].items()}
+        self.pattern_triggers: list[tuple[regex.Pattern, MeetingWord]] = []
+        for record in grammar.get("pattern_trigger", []):
+            pattern = _compile(record["pattern"], record["id"])
+            self.pattern_triggers.append((pattern, MeetingWord(record["id"], record["type"], "verb", record.get("tense", "base"))))
+        self.guards: dict[str, list[_Guard]] = {}
+        for record in grammar.get("guard", []):
+            guard = _Guard(record["id"], *(_compile(record.get(key), record["id"]) for key in ("require_before", "require_after", "reject_before", "reject_after")))
+            for trigger in record["triggers"]:
+                self.guards.setdefault(trigger.casefold(), []).append(guard)
+        self.stopwords = frozenset(lexicon.grammar["capitalised_stopwords"]) | frozenset(lexicon.grammar["months"]) | frozenset(lexicon.grammar["weekdays"])
 
+    # ------------------------------------------------------------------ the document
     def find(self, text: str, sentences: list[Sentence], tracker: EntityTracker, statements: list[Statement]) -> tuple[list[MeetingMention], list[_Draft]]:
-        starts = [s.start for s in sentences]
+        doc = _Document(self, text, sentences, tracker, statements)
         mentions: list[MeetingMention] = []
-        excluded = [(m.start(), m.end()) for m in self.excluded.finditer(text)]
-        for match in self.triggers.finditer(text):
-            if any(s <= match.start() < e for s, e in excluded):
+        for match, word in self._triggers(text):
+            if doc.excluded.covering(match.start()):
                 continue
-            word = self.lex.meeting_words[match.group().casefold()]
-            index = bisect.bisect_right(starts, match.start()) - 1
+            phrase = word.phrase
+            before = text[max(0, match.start() - _GUARD_REACH):match.start()]
+            after = text[match.end():match.end() + _GUARD_REACH]
+            if not all(guard.allows(before, after) for guard in self.guards.get(phrase, ())):
+                continue
+            index = bisect.bisect_right(doc.sentence_starts, match.start()) - 1
             if index < 0:
                 continue
-            sentence = sentences[index]
-            mention = self._mention(text, match, word, sentence, index, tracker, statements, mentions)
+            mention = self._mention(doc, match, word, sentences[index], index, mentions)
             if mention is not None:
                 mentions.append(mention)
-        drafts = _merge(mentions)
+        drafts = self._merge(mentions)
+        for draft in drafts:
+            draft.cameo, draft.plover = self.code_of(draft, _status_of(draft))
         return mentions, drafts
 
-    def _mention(self, text, match, word, sentence, index, tracker, statements, previous) -> MeetingMention | None:
+    def _triggers(self, text: str):
+        """Word-list and pattern triggers in text order; of two that overlap the earlier (longer) wins."""
+        found = [(m.start(), -m.end(), m, self.lex.meeting_words[m.group().casefold()]) for m in self.triggers.finditer(text)]
+        for pattern, word in self.pattern_triggers:
+            found.extend((m.start(), -m.end(), m, word) for m in pattern.finditer(text))
+        found.sort(key=lambda item: (item[0], item[1]))
+        last_end = -1
+        for start, negative_end, match, word in found:
+            if start < last_end:
+                continue
+            last_end = -negative_end
+            yield match, word
+
+    def _mention(self, doc: _Document, match, word, sentence: Sentence, index: int, previous: list[MeetingMention]) -> MeetingMention | None:
+        text = doc.text
         trigger = Span.of(text, match.start(), match.end())
         lower, upper = sentence.start, sentence.end
         # reported speech: the meeting's participants are in the content, not the speaker
-        for statement in statements:
-            if statement.content.start <= match.start() < statement.content.end:
-                lower, upper = max(lower, statement.content.start), min(upper, statement.content.end)
-                break
-        status = self._status(text, trigger, word, lower, upper)
-        time = self._nearest_rule_span(text, self.lex.time_rules, trigger, lower, upper)
-        place = self._place(text, trigger, lower, upper, tracker)
-        participants = self._participants(text, trigger, word, lower, upper, tracker, previous)
-        anaphoric = bool(_ANAPHOR.search(text[max(lower, match.start() - 40):match.start()]))
+        speaker_of_content = None
+        containing = doc.contents.covering(match.start())
+        if containing:
+            start, end, statement = containing[0]
+            if statement.content.text.startswith(("to ", "not to ")) and statement.cue.end <= start:
+                start = statement.cue.end  # 'invited X to visit Y': the addressee X is the visitor
+            lower, upper = max(lower, start), min(upper, end)
+            speaker_of_content = statement
+        left = max(lower, doc.clause_start_before(trigger.start))
+        right = min(upper, doc.clause_end_after(trigger.end))
         mtype = word.type
-        if mtype == "meeting" and regex.search(r"\b(?:phone|telephone|video|virtual)\b", text[max(lower, match.start() - 25):match.start()], regex.IGNORECASE):
+        if mtype == "meeting" and _CALL_MEDIUM.search(text, max(lower, trigger.start - 25), trigger.start):
             mtype = "call"
-        return MeetingMention(trigger, mtype, status, participants, time, place, index, anaphoric and not participants)
+        status = self._status(doc, trigger, word, lower, upper)
+        timed = self._nearest(doc.times, trigger, max(lower, trigger.start - _TIME_WINDOW), min(upper, trigger.end + _TIME_WINDOW))
+        time, time_kind = timed if timed else (None, None)
+        place = self._place(doc, trigger, lower, upper)
+        participants = self._participants(doc, trigger, word, mtype, lower, upper, left, right, speaker_of_content, previous)
+        anaphoric = bool(_DEFINITE.search(text, max(lower, trigger.start - 40), trigger.start))
+        hosted = word.phrase in self.host_triggers
+        return MeetingMention(trigger, mtype, status, participants, time, place, index, anaphoric and not participants, hosted,
+                              vague_time=time_kind not in _SPECIFIC_TIMES)
 
-    def _status(self, text: str, trigger: Span, word, lower: int, upper: int) -> str:
+    # ------------------------------------------------------------------ status, time, place
+    def _status(self, doc: _Document, trigger: Span, word, lower: int, upper: int) -> str:
         best: tuple[int, int, str] | None = None
         window_start = max(lower, trigger.start - _STATUS_WINDOW)
         window_end = min(upper, trigger.end + _STATUS_WINDOW)
-        for rule in self.lex.status_rules:
-            for m in rule.pattern.finditer(text, window_start, window_end):
-                if m.start() < trigger.end and m.end() > trigger.start and rule.value == "held" and word.tense != "past":
-                    continue
-                distance = trigger.start - m.end() if m.end() <= trigger.start else max(0, m.start() - trigger.end)
-                key = (distance, -STATUS_RANK[rule.value], rule.value)
-                if best is None or key < best:
-                    best = key
+        for start, end, value in doc.status.within(max(0, window_start - _STATUS_WINDOW), window_end):
+            if start < window_start or end > window_end:
+                continue
+            distance = trigger.start - end if end <= trigger.start else max(0, start - trigger.end)
+            if value in ("cancelled", "denied"):
+                distance -= _NEGATIVE_BONUS  # 'called off next week's talks': the cancellation, not the date
+            key = (distance, -STATUS_RANK[value], value)
+            if best is None or key < best:
+                best = key
         if best is not None:
             return best[2]
-        if word.tense == "past":
-            return "held"
-        return "unknown"
+        return "held" if word.tense == "past" else "unknown"
 
-    def _nearest_rule_span(self, text, rules, trigger: Span, lower: int, upper: int) -> Span | None:
+    @staticmethod
+    def _nearest(index: _SpanIndex, trigger: Span, lower: int, upper: int) -> Span | None:
         best = None
-        for rule in rules:
-            for m in rule.pattern.finditer(text, lower, upper):
-                distance = abs(m.start() - trigger.start)
-                if best is None or distance < best[0]:
-                    best = (distance, m.start(), m.end())
-        if best is None:
-            return None
-        start, end = best[1], best[2]
-        return Span.of(text, start, end)
+        for start, end, span in index.within(lower, upper):
+            if end > upper:
+                continue
+            distance = abs(start - trigger.start)
+            if best is None or distance < best[0]:
+                best = (distance, span)
+        return best[1] if best else None
 
-    def _place(self, text, trigger: Span, lower: int, upper: int, tracker: EntityTracker) -> Span | None:
+    def _place(self, doc: _Document, trigger: Span, lower: int, upper: int) -> Span | None:
         best = None
-        folded = fold(text)
-        for m in _PLACE.finditer(text, lower, upper):
-            start, end = m.span("place")
-            phrase = text[start:end].rstrip(".")
-            end = start + len(phrase)
-            words = phrase.split()
-            if words[0] in self.lex.grammar["months"] or words[0] in self.lex.grammar["weekdays"]:
-                continue
-            if words[0] in self.lex.grammar["capitalised_stopwords"] and words[0] != "The":
-                continue
-            known = self.places.fullmatch(folded, start, end) or self.lex.country_of_word(phrase)
-            if any(mm.start <= start < mm.end and mm.entity.kind == "person" for mm in tracker.mentions):
+        for start, end, (span, known) in doc.place_candidates.within(lower, upper):
+            if end > upper:
                 continue
             distance = abs(start - trigger.start) - (40 if known else 0)
             if best is None or distance < best[0]:
-                best = (distance, start, end)
-        if best is None:
-            return None
-        return Span.of(text, best[1], best[2])
+                best = (distance, span)
+        return best[1] if best else None
 
-    def _participants(self, text, trigger: Span, word, lower, upper, tracker: EntityTracker, previous: list[MeetingMention]) -> list[Entity]:
-        people: list[Entity] = []
-        # 'a meeting between X and Y': the participants are named after 'between'
-        between = _BETWEEN.match(text, trigger.end, upper)
+    # ------------------------------------------------------------------ participants
+    def _participants(self, doc: _Document, trigger: Span, word, mtype: str, lower: int, upper: int, left: int, right: int,
+                      statement: Statement | None, previous: list[MeetingMention]) -> list[Entity]:
+        text = doc.text
+        between = self.between.match(text, trigger.end, upper)
         if between:
-            lower = between.end()
-            clause_end = regex.compile(r"[,;.]\s|\s(?:in|on|at|during|to|which|that|who)\s").search(text, lower, upper)
-            upper = clause_end.start() if clause_end else upper
-        for m in tracker.mentions:
-            if m.start >= upper:
-                break
-            if m.start >= lower and m.entity.kind == "person" and m.entity not in people:
-                people.append(m.entity)
-        if _TWO_LEADERS.search(text, lower, upper) and previous:
-            for entity in previous[-1].participants:
-                if entity not in people:
-                    people.append(entity)
-        counterpart = _COUNTERPART.search(text, lower, upper)
+            people = doc.people(between.end(), right)
+            if people:
+                return people
+            found = doc.bodies(between.end(), right)
+            if found:
+                return found
+        people = doc.people(left, trigger.start)
+        if mtype in ("summit", "meeting"):
+            group = self._group(text, trigger, left)
+            if group is not None:
+                return [*people, group]
+        right_people = doc.people(trigger.end, right)
+        if not people:
+            pronoun = self._pronoun_subject(doc, left, trigger.start, statement)
+            if pronoun is not None:
+                people.append(pronoun)
+        for entity in right_people:
+            if entity not in people:
+                people.append(entity)
+        counterpart = self.counterpart.search(text, left, right)
         countries: list[Entity] = []
         if counterpart:
             country = self.lex.country_of_word(counterpart.group("country"))
             if country:
                 countries.append(Entity(country, "country", country=country))
+        if len(people) < 2 and self.group_anaphor.search(text, left, right):
+            for entity in _last_group(previous, lower - 2000):
+                if entity not in people:
+                    people.append(entity)
         if people:
-            if countries and all(p.country != countries[0].country for p in people):
+            if countries and not right_people and all(p.country != countries[0].country for p in people):
                 people.extend(countries)
-            if word.type == "visit" and len(people) == 1:
-                host = self._host_country(text, trigger, upper)
-                if host is not None and host.country != people[0].country:
+            if mtype == "visit" and not right_people:
+                host = doc.host_country(trigger.end, right)
+                if host is not None and all(host.name != p.name and host.name != p.country for p in people):
                     people.append(host)
             return people
-        folded = fold(text)
-        for m in self.places.finditer(folded, lower, upper):
-            if not text[m.start()].isupper():
-                continue
-            country = self.lex.country_of_word(text[m.start():m.end()])
-            if country and all(c.name != country for c in countries):
-                countries.append(Entity(country, "country", country=country))
-        for m in self.organisations.finditer(folded, lower, upper):
-            if not text[m.start()].isupper():
-                continue
-            organisation = self.lex.organisation(text[m.start():m.end()])
-            if organisation and organisation.kind == "igo" and all(c.name != organisation.name for c in countries):
-                countries.append(Entity(organisation.name, "organisation"))
-        return countries
+        bodies = doc.bodies(left, right)
+        for country in countries:
+            if all(country.name != b.name for b in bodies):
+                bodies.append(country)
+        if bodies:
+            return bodies
+        if word.pos == "verb":
+            return self._actors(doc, trigger, left, right)
+        return []
 
-    def _host_country(self, text, trigger: Span, upper: int) -> Entity | None:
-        folded = fold(text)
-        m = self.places.search(folded, trigger.end, min(upper, trigger.end + 40))
-        if m is None or not text[m.start()].isupper():
+    def _group(self, text: str, trigger: Span, left: int) -> Entity | None:
+        """The group named right before a summit word ('the G20 summit'), as written."""
+        match = self.group_before.search(text, max(left, trigger.start - 60), trigger.start)
+        if match is None:
             return None
-        country = self.lex.country_of_word(text[m.start():m.end()])
-        return Entity(country, "country", country=country) if country else None
+        name = match.group("group")
+        organisation = self.lex.organisation(name)
+        if name.isupper() and (organisation is None or organisation.kind != "igo"):
+            return None
+        return Entity(name, "organisation", country=organisation.country if organisation else None)
 
+    def _pronoun_subject(self, doc: _Document, lower: int, upper: int, statement: Statement | None) -> Entity | None:
+        pronoun = None
+        for m in self.person_pronoun.finditer(doc.text, lower, upper):
+            pronoun = m
+        if pronoun is None:
+            return None
+        if statement is not None and pronoun.start() - statement.content.start < 12 and statement.speaker.mention_kind != "anonymous":
+            entity = doc.tracker.lookup_name(statement.speaker.name)
+            if entity is not None and entity.kind == "person":
+                return entity
+        return doc.person_before(pronoun.start())
 
-def _compatible(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    if "call" in (a, b):
-        return False
-    return {a, b} <= {"meeting", "talks", "visit"} or {a, b} <= {"meeting", "talks"}
-
-
-def _merge(mentions: list[MeetingMention]) -> list[_Draft]:
-    drafts: list[_Draft] = []
-    for mention in mentions:
-        target = None
-        names = {e.name for e in mention.participants}
-        if names:
-            for index in range(len(drafts) - 1, -1, -1):
-                draft = drafts[index]
-                draft_names = {e.name for e in draft.participants}
-                if (names <= draft_names or draft_names <= names) and _compatible(mention.type, draft.type):
-                    target = index
-                    break
-        elif drafts:
-            for index in range(len(drafts) - 1, -1, -1):
-                if _compatible(mention.type, drafts[index].type) and mention.sentence - drafts[index].mentions[-1].sentence <= 3:
-                    target = index
-                    break
-        if target is None:
-            if not names:
+    def _actors(self, doc: _Document, trigger: Span, left: int, right: int) -> list[Entity]:
+        """Bare capitalised actors around a verb trigger, when nothing known is named."""
+        actors: list[Entity] = []
+        before = self.actor_before.search(doc.text, left, trigger.start)
+        after = self.actor_after.match(doc.text, trigger.end, right)
+        for match in (before, after):
+            if match is None:
                 continue
-            drafts.append(_Draft(mention.type, list(mention.participants)))
-            target = len(drafts) - 1
-        draft = drafts[target]
-        draft.mentions.append(mention)
-        mention.meeting = target
-        for entity in mention.participants:
-            if entity.name not in {e.name for e in draft.participants}:
-                draft.participants.append(entity)
-        if draft.type != mention.type and mention.type in ("summit", "visit") and draft.type in ("meeting", "talks"):
-            draft.type = mention.type
-        draft.time = draft.time or mention.time
-        draft.place = draft.place or mention.place
-    return drafts
+            name = regex.sub(r"^(?:the|a)\s+", "", match.group("actor"), flags=regex.IGNORECASE)
+            if name.split()[0] in self.stopwords or name in self.stopwords:
+                continue
+            actors.append(Entity(name, "group"))
+        return actors
+
+    # ------------------------------------------------------------------ merging
+    def _compatible(self, a: str, b: str) -> bool:
+        return a == b or frozenset((a, b)) not in self.never_merge
+
+    def _merge(self, mentions: list[MeetingMention]) -> list[_Draft]:
+        drafts: list[_Draft] = []
+        by_key: dict[str, list[int]] = {}  # participant key -> drafts that include it
+        for mention in mentions:
+            target = None
+            names = {name_key(e.name) for e in mention.participants}
+            if names:
+                candidates = sorted({i for key in names for i in by_key.get(key, ())}, reverse=True)
+                for index in candidates:
+                    draft = drafts[index]
+                    draft_names = {name_key(e.name) for e in draft.participants}
+                    if not (names <= draft_names or draft_names <= names):
+                        continue
+                    if not self._compatible(mention.type, draft.type):
+                        continue
+                    times_conflict = not (mention.vague_time or draft.vague_time) and _conflict(mention.time, draft.time)
+                    if times_conflict or _conflict(mention.place, draft.place):
+                        continue
+                    target = index
+                    break
+            elif drafts and (mention.anaphoric or mention.type != "visit"):
+                for index in range(len(drafts) - 1, max(-1, len(drafts) - 4), -1):
+                    draft = drafts[index]
+                    if self._compatible(mention.type, draft.type) and mention.sentence - draft.mentions[-1].sentence <= _ANAPHOR_SENTENCES:
+                        target = index
+                        break
+            if target is None:
+                if not names:
+                    continue
+                drafts.append(_Draft(mention.type, []))
+                target = len(drafts) - 1
+            draft = drafts[target]
+            draft.mentions.append(mention)
+            mention.meeting = target
+            known = {name_key(e.name) for e in draft.participants}
+            for entity in mention.participants:
+                key = name_key(entity.name)
+                if key not in known:
+                    draft.participants.append(entity)
+                    known.add(key)
+                    by_key.setdefault(key, []).append(target)
+            if draft.type != mention.type and mention.type in ("summit", "visit", "call") and draft.type in ("meeting", "talks"):
+                draft.type = mention.type
+            if draft.time is None or (draft.vague_time and not mention.vague_time):
+                draft.time, draft.vague_time = mention.time or draft.time, mention.vague_time if mention.time else draft.vague_time
+            draft.place = draft.place or mention.place
+            draft.hosted = draft.hosted or mention.hosted
+        return drafts
+
+    def code_of(self, draft: _Draft, status: str) -> tuple[str, str]:
+        """CAMEO event code and PLOVER CONSULT mode of a merged meeting."""
+        if status in ("planned", "proposed"):
+            code = self.codes["intent"][0]
+        elif status in ("cancelled", "denied"):
+            code = self.codes["rejected"][0]
+        else:
+            code = None
+        kind = draft.type
+        if kind == "visit" and draft.hosted:
+            kind = "host"
+        elif kind == "meeting" and draft.place is not None:
+            countries = {e.country or e.name for e in draft.participants}
+            place_country = self.lex.country_of_word(draft.place.text)
+            if place_country and place_country not in countries:
+                kind = "third_location"
+        type_code, mode = self.codes.get(kind, self.codes["other"])
+        return code or type_code, f"CONSULT:{mode}" if mode else "CONSULT"
+
+
+def _conflict(a: Span | None, b: Span | None) -> bool:
+    """Two times (or places) that name different things: neither contains the other."""
+    if a is None or b is None:
+        return False
+    x, y = name_key(regex.sub(r"^(?i:on|in|at|the)\s+", "", a.text)), name_key(regex.sub(r"^(?i:on|in|at|the)\s+", "", b.text))
+    return not (x in y or y in x)
+
+
+def _last_group(previous: list[MeetingMention], floor: int) -> list[Entity]:
+    """Participants of the last mention (after ``floor``) that named two or more."""
+    for mention in reversed(previous[-8:]):
+        if mention.trigger.start < floor:
+            break
+        if len(mention.participants) >= 2:
+            return mention.participants
+    return []
+
+
+class _Document:
+    """Per-document indices, each built once: every trigger then looks up by bisection."""
+
+    def __init__(self, finder: MeetingFinder, text: str, sentences: list[Sentence], tracker: EntityTracker, statements: list[Statement]):
+        self.finder = finder
+        self.text = text
+        self.folded = folded = fold(text)
+        self.tracker = tracker
+        self.sentence_starts = [s.start for s in sentences]
+        lex = finder.lex
+        self.excluded = _SpanIndex((m.start(), m.end(), None) for m in finder.excluded.finditer(text))
+        self.contents = _SpanIndex((s.content.start, s.content.end, s) for s in statements)
+        speaker_spans = {(s.speaker.mention.start, s.speaker.mention.end) for s in statements}
+        self.speakers = _SpanIndex((start, end, None) for start, end in speaker_spans)
+        self.status = _SpanIndex((m.start(), m.end(), rule.value) for rule in lex.status_rules for m in rule.pattern.finditer(text))
+        self.times = _SpanIndex((m.start(), m.end(), (Span.of(text, m.start(), m.end()), rule.value)) for rule in lex.time_rules for m in rule.pattern.finditer(text))
+        self.clause_starts = [m.end() for m in finder.clause_start.finditer(text)]
+        self.clause_ends = [m.start() for m in finder.clause_end.finditer(text)]
+        self.persons = [m for m in tracker.mentions if m.entity.kind == "person"]
+        self.person_starts = [m.start for m in self.persons]
+        self.person_spans = _SpanIndex((m.start, m.end, m) for m in self.persons)
+        bodies = []
+        for m in finder.places.finditer(folded):
+            if text[m.start()].isupper():
+                country = lex.country_of_word(text[m.start():m.end()])
+                if country:
+                    bodies.append((m.start(), m.end(), Entity(country, "country", country=country)))
+        for m in finder.organisations.finditer(folded):
+            if text[m.start()].isupper():
+                organisation = lex.organisation(text[m.start():m.end()])
+                if organisation and organisation.kind == "igo":
+                    bodies.append((m.start(), m.end(), Entity(organisation.name, "organisation", country=organisation.country)))
+        self.bodies_index = _SpanIndex(bodies)
+        self.place_candidates = _SpanIndex(self._place_candidates(lex))
+
+    def _place_candidates(self, lex: Lexicon):
+        text, folded = self.text, self.folded
+        for m in _PLACE.finditer(text):
+            start, end = m.span("place")
+            phrase = text[start:end].rstrip(".")
+            if phrase.startswith("the "):
+                if not lex.country_of_word(phrase[4:]):
+                    continue
+                start, phrase = start + 4, phrase[4:]
+            end = start + len(phrase)
+            words = phrase.split()
+            if words[0] in self.finder.stopwords:
+                continue
+            if self.person_spans.overlaps(start, end):
+                continue
+            known = bool(self.finder.places.fullmatch(folded, start, end) or lex.country_of_word(phrase))
+            if not known and (lex.organisation(phrase) or self.finder.triggers.search(phrase)):
+                continue
+            yield start, end, (Span.of(text, start, end), known)
+
+    # -- clause limits
+    def clause_start_before(self, offset: int) -> int:
+        index = bisect.bisect_right(self.clause_starts, offset) - 1
+        return self.clause_starts[index] if index >= 0 else 0
+
+    def clause_end_after(self, offset: int) -> int:
+        index = bisect.bisect_left(self.clause_ends, offset)
+        return self.clause_ends[index] if index < len(self.clause_ends) else len(self.text)
+
+    # -- entities in a window
+    def people(self, lower: int, upper: int) -> list[Entity]:
+        found: list[Entity] = []
+        for start, end, mention in self.person_spans.within(lower, upper):
+            if end > upper or self.speakers.covering(start) or _LOCATIVE.search(self.text, max(0, start - 12), start):
+                continue
+            if mention.entity not in found:
+                found.append(mention.entity)
+        return found
+
+    def bodies(self, lower: int, upper: int) -> list[Entity]:
+        """Countries and international organisations named in the window, not as a location."""
+        found: list[Entity] = []
+        for start, end, entity in self.bodies_index.within(lower, upper):
+            if end > upper or self.speakers.covering(start):
+                continue
+            if _LOCATIVE.search(self.text, max(0, start - 12), start):
+                continue
+            if all(entity.name != e.name for e in found):
+                found.append(entity)
+        return found
+
+    def person_before(self, offset: int) -> Entity | None:
+        """The subject named last before ``offset`` (else the person named last)."""
+        index = bisect.bisect_left(self.person_starts, offset)
+        fallback = None
+        for j in range(index - 1, max(-1, index - 1 - _LOOKBACK), -1):
+            mention = self.persons[j]
+            if mention.subject:
+                return mention.entity
+            fallback = fallback or mention.entity
+        return fallback
+
+    def host_country(self, lower: int, upper: int) -> Entity | None:
+        for start, end, entity in self.bodies_index.within(lower, min(upper, lower + 40)):
+            if entity.kind == "country":
+                return entity
+        return None
+
+
+def _status_of(draft: _Draft) -> str:
+    return max((m.status for m in draft.mentions), key=lambda s: STATUS_RANK[s])
 
 
 def build_meetings(drafts: list[_Draft], mentions: list[MeetingMention], statements: list[Statement]) -> tuple[list[Meeting], list[Statement]]:
     """Number the meetings, link statements whose content mentions one, and freeze both."""
+    linked_mentions = sorted((m for m in mentions if m.meeting is not None), key=lambda m: m.trigger.start)
+    starts = [m.trigger.start for m in linked_mentions]
     linked: dict[int, list[str]] = {}
     new_statements: list[Statement] = []
     for statement in statements:
+        content = statement.content
+        inside = linked_mentions[bisect.bisect_left(starts, content.start):bisect.bisect_left(starts, content.end)]
         target = None
-        subordinate_end = _subordinate_clause_end(statement.content)
-        for mention in mentions:
-            if mention.meeting is None:
-                continue
-            if statement.content.start <= mention.trigger.start < statement.content.end:
-                # a meeting in a leading 'when ...,' clause is background, not what is asserted
-                if target is None or (target.trigger.start < subordinate_end <= mention.trigger.start):
-                    target = mention
-                if mention.trigger.start >= subordinate_end:
-                    break
+        subordinate_end = _subordinate_clause_end(content)
+        for mention in inside:
+            # a meeting in a leading 'when ...,' clause is background, not what is asserted
+            if target is None or (target.trigger.start < subordinate_end <= mention.trigger.start):
+                target = mention
+            if mention.trigger.start >= subordinate_end:
+                break
         if target is None:
             new_statements.append(statement)
             continue
-        meeting_id = f"m{target.meeting + 1}"
         linked.setdefault(target.meeting, []).append(statement.id)
-        new_statements.append(_replace(statement, meeting=meeting_id, meeting_status=target.status))
+        new_statements.append(replace(statement, meeting=f"m{target.meeting + 1}", meeting_status=target.status))
     meetings = []
     for index, draft in enumerate(drafts):
-        status = max((m.status for m in draft.mentions), key=lambda s: STATUS_RANK[s])
         participants = tuple(Participant(e.name, e.country) for e in draft.participants)
-        code = "036" if status in ("planned", "proposed") else _CAMEO.get(draft.type, "040")
         meetings.append(Meeting(
-            id=f"m{index + 1}", type=draft.type, status=status, participants=participants,
+            id=f"m{index + 1}", type=draft.type, status=_status_of(draft), participants=participants,
             time=draft.time, place=draft.place, mentions=tuple(m.trigger for m in draft.mentions),
-            statements=tuple(linked.get(index, ())), cameo=code,
-            plover=f"CONSULT:{_PLOVER_MODE.get(draft.type, '')}".rstrip(":"),
+            statements=tuple(linked.get(index, ())), cameo=draft.cameo, plover=draft.plover,
         ))
     return meetings, new_statements
 
@@ -302,17 +611,11 @@ def _subordinate_clause_end(content: Span) -> int:
     return content.start + match.end() if match else content.start
 
 
-def _replace(statement: Statement, **changes) -> Statement:
-    from dataclasses import replace
-
-    return replace(statement, **changes)
-
-
 def find_meetings(text: str, sentences: list[Sentence], tracker: EntityTracker, statements: list[Statement], lexicon: Lexicon):
     """Meeting mentions of the document and their merged drafts."""
-    return MeetingFinder(lexicon).find(text, sentences, tracker, statements)
+    return lexicon.stage("meetings", MeetingFinder).find(text, sentences, tracker, statements)
 
 
 def link_meetings(drafts, mentions, statements):
-    """Final meetings, and the statements with their ``meeting`` set."""
+    """Final meetings (with CAMEO / PLOVER codes), and the statements with their ``meeting`` set."""
     return build_meetings(drafts, mentions, statements)

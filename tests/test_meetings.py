@@ -1,0 +1,207 @@
+"""Meetings: triggers and non-meetings, participants, type, status, time and place, merging,
+linking statements, event codes. Every sentence here is invented for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplo_cli import extract
+from diplo_cli.lexicons import default_lexicon, name_key
+from diplo_cli.meetings import STATUS_RANK, MeetingFinder
+
+
+def _meetings(text: str):
+    return extract(text).meetings
+
+
+def _names(meeting) -> set[str]:
+    return {name_key(p.name) for p in meeting.participants}
+
+
+def _only(text: str):
+    meetings = _meetings(text)
+    assert len(meetings) == 1, [(m.type, m.status, [p.name for p in m.participants]) for m in meetings]
+    return meetings[0]
+
+
+# ---------------------------------------------------------------- types
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Vladimir Putin held a telephone conversation with Recep Tayyip Erdogan on Monday.", "call"),
+    ("Vladimir Putin spoke today with Recep Tayyip Erdogan about grain exports.", "call"),
+    ("Sergey Lavrov will travel to Ankara next week.", "visit"),
+    ("Vladimir Putin and Recep Tayyip Erdogan will attend a summit in Tehran in July.", "summit"),
+    ("Sergey Lavrov held talks with Antony Blinken in Geneva.", "talks"),
+    ("Sergey Lavrov met with Antony Blinken in Geneva on Friday.", "meeting"),
+])
+def test_each_type_is_read_from_its_trigger(text, expected):
+    assert _only(text).type == expected
+
+
+# ---------------------------------------------------------------- not meetings
+@pytest.mark.parametrize("text", [
+    "Sergey Lavrov told a press conference in Moscow that sanctions had failed.",
+    "The central bank board meeting left interest rates unchanged on Thursday.",
+    "Turkish factories struggled to meet demand for steel, Recep Tayyip Erdogan said.",
+    "Antony Blinken called for restraint on both sides.",
+    "Vladimir Putin gave an interview to state television on Sunday.",
+    "The home side won the match against the visitors in Ankara.",
+    "The ministry advised against travel to the border region.",
+    "Sergey Lavrov criticised what he called a campaign of lies.",
+])
+def test_non_meetings_are_not_meetings(text):
+    assert _meetings(text) == ()
+
+
+# ---------------------------------------------------------------- status
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sergey Lavrov met Antony Blinken in Geneva on Friday.", "held"),
+    ("Vladimir Putin had a telephone conversation with Recep Tayyip Erdogan.", "held"),
+    ("Sergey Lavrov will meet Antony Blinken in Geneva next week.", "planned"),
+    ("A meeting between Sergey Lavrov and Antony Blinken is scheduled for May 19.", "planned"),
+    ("Sergey Lavrov could meet Antony Blinken in Geneva, but no date has been set.", "proposed"),
+    ("A meeting between Vladimir Putin and Recep Tayyip Erdogan is possible.", "proposed"),
+    ("No meeting between Vladimir Putin and Recep Tayyip Erdogan is planned.", "denied"),
+    ("Sergey Lavrov has called off next week's talks with Antony Blinken.", "cancelled"),
+    ("The summit between Vladimir Putin and Recep Tayyip Erdogan was postponed.", "cancelled"),
+])
+def test_each_status_is_read_from_tense_modality_or_cue(text, expected):
+    assert _only(text).status == expected
+
+
+def test_status_precedence_is_held_over_cancelled_over_denied_over_planned_over_proposed():
+    assert sorted(STATUS_RANK, key=STATUS_RANK.get, reverse=True) == ["held", "cancelled", "denied", "planned", "proposed", "unknown"]
+
+
+def test_a_statement_keeps_the_status_it_asserts_while_the_meeting_takes_the_strongest():
+    text = ("Sergey Lavrov will meet Antony Blinken in Geneva on Friday. "
+            "On Friday, Sergey Lavrov met Antony Blinken in Geneva. "
+            "A Russian diplomat said that Sergey Lavrov would meet Antony Blinken again.")
+    document = extract(text)
+    linked = [s for s in document.statements if s.meeting]
+    assert linked, "the diplomat's statement is about the meeting"
+    assert linked[0].meeting_status == "planned"
+    meeting = next(m for m in document.meetings if m.id == linked[0].meeting)
+    assert meeting.status == "held"
+
+
+# ---------------------------------------------------------------- participants
+def test_between_x_and_y_names_both_participants():
+    meeting = _only("Officials prepared a meeting between Sergey Lavrov and Antony Blinken.")
+    assert _names(meeting) == {name_key("Sergey Lavrov"), name_key("Antony Blinken")}
+
+
+def test_x_and_y_will_meet():
+    meeting = _only("Vladimir Putin and Recep Tayyip Erdogan will meet in Sochi on Monday.")
+    assert _names(meeting) == {name_key("Vladimir Putin"), name_key("Recep Tayyip Erdoğan")}
+
+
+def test_a_short_and_a_full_name_are_one_participant():
+    text = ("Recep Tayyip Erdoğan arrived in Sochi on Monday. "
+            "Erdogan met Vladimir Putin at the president's residence.")
+    meetings = _meetings(text)
+    names = [p.name for m in meetings for p in m.participants]
+    assert "Erdogan" not in names
+    assert any(_names(m) >= {name_key("Vladimir Putin"), name_key("Recep Tayyip Erdoğan")} for m in meetings)
+
+
+def test_the_speaker_is_not_a_participant_of_the_meeting_he_reports():
+    document = extract("Dmitry Peskov said Vladimir Putin would meet Recep Tayyip Erdogan next week.")
+    assert len(document.meetings) == 1
+    assert _names(document.meetings[0]) == {name_key("Vladimir Putin"), name_key("Recep Tayyip Erdoğan")}
+
+
+def test_the_two_leaders_take_the_participants_of_the_meeting_before():
+    text = ("Vladimir Putin had a telephone conversation with Recep Tayyip Erdogan on Tuesday. "
+            "The two leaders agreed to meet in Istanbul next month.")
+    meetings = _meetings(text)
+    assert len(meetings) == 2
+    assert _names(meetings[1]) == {name_key("Vladimir Putin"), name_key("Recep Tayyip Erdoğan")}
+    assert meetings[1].status == "planned"
+
+
+def test_a_visit_names_visitor_and_host_country():
+    meeting = _only("Sergey Lavrov will visit Turkey next week.")
+    assert _names(meeting) == {name_key("Sergey Lavrov"), name_key("Turkey")}
+    assert meeting.cameo == "036"
+
+
+def test_countries_stand_in_when_no_person_is_named():
+    meeting = _only("India and Pakistan held talks in Islamabad on Monday.")
+    assert _names(meeting) == {name_key("India"), name_key("Pakistan")}
+
+
+def test_unknown_actors_stand_in_when_nothing_known_is_named():
+    meeting = _only("Zarvania and Quellistan met yesterday.")
+    assert meeting.status == "held"
+    assert any("Quellistan" in p.name for p in meeting.participants)
+
+
+# ---------------------------------------------------------------- time and place
+def test_time_and_place_are_spans_of_the_text():
+    text = "Sergey Lavrov will meet Antony Blinken in Geneva next week."
+    meeting = _only(text)
+    assert meeting.time is not None and meeting.time.text == "next week"
+    assert meeting.place is not None and meeting.place.text == "Geneva"
+    for span in (meeting.time, meeting.place, *meeting.mentions):
+        assert text[span.start:span.end] == span.text
+
+
+# ---------------------------------------------------------------- merging
+def test_mentions_of_one_meeting_merge():
+    text = ("Sergey Lavrov will meet Antony Blinken in Geneva on Friday. "
+            "The meeting will focus on arms control.")
+    meeting = _only(text)
+    assert [m.text for m in meeting.mentions] == ["meet", "meeting"]
+
+
+def test_a_call_and_the_meeting_it_prepares_stay_apart():
+    text = ("Vladimir Putin had a telephone conversation with Recep Tayyip Erdogan. "
+            "Vladimir Putin and Recep Tayyip Erdogan will meet in Istanbul in October.")
+    assert [m.type for m in _meetings(text)] == ["call", "meeting"]
+
+
+def test_meetings_at_different_places_stay_apart():
+    text = ("Sergey Lavrov met Antony Blinken in Geneva in January. "
+            "Sergey Lavrov will meet Antony Blinken in Vienna in March.")
+    assert len(_meetings(text)) == 2
+
+
+# ---------------------------------------------------------------- linking
+def test_a_statement_about_the_meeting_links_to_it_and_one_on_another_subject_does_not():
+    text = ("Sergey Lavrov met Antony Blinken in Geneva on Friday. "
+            "Lavrov said the meeting had been useful. "
+            "Lavrov also said that grain prices were rising.")
+    document = extract(text)
+    by_content = {s.content.text: s for s in document.statements}
+    about = next(s for c, s in by_content.items() if "meeting" in c)
+    other = next(s for c, s in by_content.items() if "grain" in c)
+    assert about.meeting == document.meetings[0].id
+    assert about.id in document.meetings[0].statements
+    assert other.meeting is None
+
+
+# ---------------------------------------------------------------- event codes
+@pytest.mark.parametrize(("text", "cameo", "plover"), [
+    ("Vladimir Putin had a telephone conversation with Recep Tayyip Erdogan.", "041", "CONSULT:phone"),
+    ("Sergey Lavrov visited Turkey on Monday.", "042", "CONSULT:visit"),
+    ("Sergey Lavrov held talks with Antony Blinken on Friday.", "046", "CONSULT:meet"),
+    ("Sergey Lavrov will meet Antony Blinken next week.", "036", "CONSULT:meet"),
+    ("Sergey Lavrov has called off next week's talks with Antony Blinken.", "125", "CONSULT:meet"),
+])
+def test_each_meeting_has_its_cameo_code_and_plover_mode(text, cameo, plover):
+    meeting = _only(text)
+    assert (meeting.cameo, meeting.plover) == (cameo, plover)
+
+
+# ---------------------------------------------------------------- data checks
+def test_the_meeting_grammar_compiles_once_per_lexicon():
+    lexicon = default_lexicon()
+    assert lexicon.stage("meetings", MeetingFinder) is lexicon.stage("meetings", MeetingFinder)
+
+
+def test_status_rules_match_their_examples_and_not_their_counterexamples():
+    for rule in default_lexicon().status_rules:
+        for example in rule.examples:
+            assert rule.pattern.search(example), (rule.id, example)
+        for counter in rule.counterexamples:
+            assert not rule.pattern.search(counter), (rule.id, counter)
