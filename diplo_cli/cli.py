@@ -252,18 +252,19 @@ class Run:
             return ExitStatus.INPUT_FAILED
         return ExitStatus.SUCCESS
 
-    def show(self, renderable) -> None:
-        """A table-view renderable: to stdout when the format is table, and to the SVG recording."""
+    def show(self, make) -> None:
+        """Print ``make(console, ascii_only)``, the table view, on stdout when the format is table, and
+        into the SVG recording (always with rounded boxes and colours)."""
         if self.output_format == "table":
             if self.progress is not None and self.env.stdout_isatty:
                 # stdout and the bar share one screen: take the bar down while the table is printed.
                 self.progress.stop()
-                self.console.print(renderable)
+                self.console.print(make(self.console, self.ascii))
                 self.progress.start()
             else:
-                self.console.print(renderable)
+                self.console.print(make(self.console, self.ascii))
         if self.svg_console is not None:
-            self.svg_console.print(renderable)
+            self.svg_console.print(make(self.svg_console, False))
 
     def finish(self) -> None:
         if self.svg_console is not None and self.svg_path:
@@ -472,11 +473,12 @@ def speakers_command(**options):
     stdout = run.env.stdout
     if fmt == "table" or run.svg_console is not None:
         if rows:
-            run.show(render.fit(render.speakers_table(rows, run.ascii, render.SpeakerColours()), run.console))
+            colours = render.SpeakerColours()
+            run.show(lambda console, ascii_only: render.fit(render.speakers_table(rows, ascii_only, colours), console))
         else:
             from rich.text import Text
 
-            run.show(Text("no speakers found", style="dim italic"))
+            run.show(lambda console, ascii_only: Text("no speakers found", style="dim italic"))
     if fmt == "jsonl":
         render.write_jsonl(rows, stdout)
     elif fmt == "json":
@@ -511,9 +513,9 @@ def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool 
                 continue  # a filter is like grep: documents with nothing left are not shown
             if fmt == "table" or run.svg_console is not None:
                 if explain:
-                    run.show(render.explain_view(document, colours))
+                    run.show(lambda console, ascii_only, document=document: render.explain_view(document, colours))
                 else:
-                    run.show(render.document_view(run.console, document, view, colours, run.ascii, run.several, with_statements))
+                    run.show(lambda console, ascii_only, document=document: render.document_view(console, document, view, colours, ascii_only, run.several, with_statements))
             if fmt == "jsonl":
                 records = render.meeting_records(document) if view == "meetings" else render.statement_records(document)
                 render.write_jsonl(records, stdout)
@@ -531,7 +533,7 @@ def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool 
     elif delimited is not None and not delimited.header_written:
         delimited.write([])
     if tally.documents > 1 and not explain:
-        run.show(tally.line(total=True))
+        run.show(lambda console, ascii_only: tally.line(total=True))
     stdout.flush()
     run.finish()
     sys.exit(run.exit_status())

@@ -94,3 +94,13 @@ def test_unreadable_pack(tmp_path):
     binary.write_bytes(b"\xff\xfe\x00x")
     with pytest.raises(RuleError, match="must be UTF-8"):
         load_rule_pack(binary)
+
+
+def test_the_readme_example_pack_is_valid():
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    (example,) = re.findall(r"```toml\n(.*?)```", readme, re.DOTALL)
+    pack = parse_rule_pack(example, "README.md")
+    assert set(pack) == {"cue_verbs", "titles", "meeting_words", "gazetteer"}
