@@ -48,6 +48,7 @@ _NEGATIVE_BONUS = 40  # characters: a cancellation or denial in reach outweighs 
 _GUARD_REACH = 60
 _ANAPHOR_SENTENCES = 3
 _LOOKBACK = 40  # person mentions looked at when resolving a pronoun
+_GROUP_LOOKBACK = 12  # meeting mentions looked at for 'the two leaders'
 _PLACE = regex.compile(
     r"\b(?:in|at|to)\s+(?P<place>(?:the\s+)?\p{Lu}[\p{L}\p{M}\p{N}'’.\-]*+(?:\s+(?:of\s+)?\p{Lu}[\p{L}\p{M}\p{N}'’\-]*+){0,3})"
 )
@@ -89,6 +90,7 @@ class MeetingMention:
     anaphoric: bool = False
     hosted: bool = False
     vague_time: bool = True  # 'soon', 'next week': never conflicts with another time
+    known_place: bool = False  # the place is a known country or city
     meeting: int | None = None  # index of the merged meeting
 
 
@@ -101,6 +103,7 @@ class _Draft:
     place: Span | None = None
     hosted: bool = False
     vague_time: bool = True
+    known_place: bool = False
     cameo: str | None = None
     plover: str | None = None
 
@@ -234,12 +237,12 @@ class MeetingFinder:
         status = self._status(doc, trigger, word, lower, upper)
         timed = self._nearest(doc.times, trigger, max(lower, trigger.start - _TIME_WINDOW), min(upper, trigger.end + _TIME_WINDOW))
         time, time_kind = timed if timed else (None, None)
-        place = self._place(doc, trigger, lower, upper)
+        place, known_place = self._place(doc, trigger, lower, upper)
         participants = self._participants(doc, trigger, word, mtype, lower, upper, left, right, speaker_of_content, previous)
         anaphoric = bool(_DEFINITE.search(text, max(lower, trigger.start - 40), trigger.start))
         hosted = word.phrase in self.host_triggers
         return MeetingMention(trigger, mtype, status, participants, time, place, index, anaphoric and not participants, hosted,
-                              vague_time=time_kind not in _SPECIFIC_TIMES)
+                              vague_time=time_kind not in _SPECIFIC_TIMES, known_place=known_place)
 
     # ------------------------------------------------------------------ status, time, place
     def _status(self, doc: _Document, trigger: Span, word, lower: int, upper: int) -> str:
@@ -270,15 +273,15 @@ class MeetingFinder:
                 best = (distance, span)
         return best[1] if best else None
 
-    def _place(self, doc: _Document, trigger: Span, lower: int, upper: int) -> Span | None:
+    def _place(self, doc: _Document, trigger: Span, lower: int, upper: int) -> tuple[Span | None, bool]:
         best = None
         for start, end, (span, known) in doc.place_candidates.within(lower, upper):
             if end > upper:
                 continue
             distance = abs(start - trigger.start) - (40 if known else 0)
             if best is None or distance < best[0]:
-                best = (distance, span)
-        return best[1] if best else None
+                best = (distance, span, known)
+        return (best[1], best[2]) if best else (None, False)
 
     # ------------------------------------------------------------------ participants
     def _participants(self, doc: _Document, trigger: Span, word, mtype: str, lower: int, upper: int, left: int, right: int,
@@ -312,7 +315,7 @@ class MeetingFinder:
             if country:
                 countries.append(Entity(country, "country", country=country))
         if len(people) < 2 and self.group_anaphor.search(text, left, right):
-            for entity in _last_group(previous, lower - 2000):
+            for entity in _last_group(previous, lower - 2000, people):
                 if entity not in people:
                     people.append(entity)
         if people:
@@ -354,7 +357,7 @@ class MeetingFinder:
             entity = doc.tracker.lookup_name(statement.speaker.name)
             if entity is not None and entity.kind == "person":
                 return entity
-        return doc.person_before(pronoun.start())
+        return doc.person_before(pronoun.start(), doc.sentence_start(pronoun.start()))
 
     def _actors(self, doc: _Document, trigger: Span, left: int, right: int) -> list[Entity]:
         """Bare capitalised actors around a verb trigger, when nothing known is named."""
@@ -389,8 +392,11 @@ class MeetingFinder:
                         continue
                     if not self._compatible(mention.type, draft.type):
                         continue
+                    if mention.type != draft.type and not names <= draft_names:
+                        continue  # 'X travels to Y' then 'X will meet Z': the meeting is its own
                     times_conflict = not (mention.vague_time or draft.vague_time) and _conflict(mention.time, draft.time)
-                    if times_conflict or _conflict(mention.place, draft.place):
+                    places_conflict = mention.known_place and draft.known_place and _conflict(mention.place, draft.place)
+                    if times_conflict or places_conflict:
                         continue
                     target = index
                     break
@@ -415,11 +421,13 @@ class MeetingFinder:
                     draft.participants.append(entity)
                     known.add(key)
                     by_key.setdefault(key, []).append(target)
-            if draft.type != mention.type and mention.type in ("summit", "visit", "call") and draft.type in ("meeting", "talks"):
-                draft.type = mention.type
+            upgrade = mention.type in ("summit", "call") or (mention.type == "visit" and mention.known_place)
+            if draft.type != mention.type and upgrade and draft.type in ("meeting", "talks"):
+                draft.type = mention.type  # 'the meeting' of a visit to a named place is the visit
             if draft.time is None or (draft.vague_time and not mention.vague_time):
                 draft.time, draft.vague_time = mention.time or draft.time, mention.vague_time if mention.time else draft.vague_time
-            draft.place = draft.place or mention.place
+            if draft.place is None or (mention.known_place and not draft.known_place):
+                draft.place, draft.known_place = mention.place or draft.place, mention.known_place or draft.known_place
             draft.hosted = draft.hosted or mention.hosted
         return drafts
 
@@ -451,14 +459,21 @@ def _conflict(a: Span | None, b: Span | None) -> bool:
     return not (x in y or y in x)
 
 
-def _last_group(previous: list[MeetingMention], floor: int) -> list[Entity]:
-    """Participants of the last mention (after ``floor``) that named two or more."""
-    for mention in reversed(previous[-8:]):
+def _last_group(previous: list[MeetingMention], floor: int, known: list[Entity]) -> list[Entity]:
+    """Participants of the last mention (after ``floor``) that named two or more people, else
+    two or more participants of any kind ('the two leaders' are people first); a group must
+    include the participants already ``known``."""
+    fallback: list[Entity] = []
+    for mention in reversed(previous[-_GROUP_LOOKBACK:]):
         if mention.trigger.start < floor:
             break
-        if len(mention.participants) >= 2:
+        if not all(entity in mention.participants for entity in known):
+            continue
+        if sum(1 for e in mention.participants if e.kind == "person") >= 2:
             return mention.participants
-    return []
+        if not fallback and len(mention.participants) >= 2:
+            fallback = mention.participants
+    return fallback
 
 
 class _Document:
@@ -531,7 +546,7 @@ class _Document:
         for start, end, mention in self.person_spans.within(lower, upper):
             if end > upper or self.speakers.covering(start) or _LOCATIVE.search(self.text, max(0, start - 12), start):
                 continue
-            if mention.entity not in found:
+            if mention.entity not in found and not self.finder.lex.country_of_word(mention.entity.name):
                 found.append(mention.entity)
         return found
 
@@ -547,13 +562,20 @@ class _Document:
                 found.append(entity)
         return found
 
-    def person_before(self, offset: int) -> Entity | None:
-        """The subject named last before ``offset`` (else the person named last)."""
+    def sentence_start(self, offset: int) -> int:
+        index = bisect.bisect_right(self.sentence_starts, offset) - 1
+        return self.sentence_starts[index] if index >= 0 else 0
+
+    def person_before(self, offset: int, sentence_start: int = 0) -> Entity | None:
+        """The person named last before ``offset`` in its sentence, else the subject named last
+        before it (else the person named last)."""
         index = bisect.bisect_left(self.person_starts, offset)
         fallback = None
         for j in range(index - 1, max(-1, index - 1 - _LOOKBACK), -1):
             mention = self.persons[j]
-            if mention.subject:
+            if self.speakers.covering(mention.start) and mention.start >= sentence_start:
+                continue
+            if mention.start >= sentence_start or mention.subject:
                 return mention.entity
             fallback = fallback or mention.entity
         return fallback
