@@ -196,7 +196,7 @@ class Run:
         width = options.get("width")
         if width is None and self.env.stdout_isatty:
             width = _terminal_width(self.env.stdout)
-        self.console = Console(
+        self.console = _pipe_console(
             file=self.env.stdout, width=width, force_terminal=self.colour, color_system="auto" if self.colour else None,
             no_color=not self.colour, highlight=False, emoji=False, markup=False, soft_wrap=False, legacy_windows=False,
         )
@@ -244,7 +244,8 @@ class Run:
         if self.read + sum(self.failed.values()) > 1 or self.failed:
             skipped = sum(self.failed.values())
             reasons = ", ".join(f"{n} {r}" for r, n in sorted(self.failed.items()))
-            line = f"diplo: {self.read} documents read, {skipped} skipped" + (f" ({reasons})" if reasons else "")
+            documents = "1 document" if self.read == 1 else f"{self.read} documents"
+            line = f"diplo: {documents} read, {skipped} skipped" + (f" ({reasons})" if reasons else "")
             self.message(line)
 
     def exit_status(self) -> int:
@@ -274,6 +275,19 @@ class Run:
             except OSError as exc:
                 self.error(self.svg_path, f"cannot write SVG: {exc.strerror or exc}")
         self.summary()
+
+
+def _pipe_console(**kwargs):
+    """A rich Console whose broken pipe (``diplo ... | head``) ends the run like any other write
+    to a closed pipe, through _guard (exit 0), instead of rich's own exit 1."""
+    from rich.console import Console
+
+    class PipeConsole(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError
+
+    return PipeConsole(**kwargs)
 
 
 def _terminal_width(stream) -> int | None:

@@ -370,6 +370,25 @@ def test_exit_codes_are_documented_in_help_and_readme():
         assert re.search(rf"^\s+{int(code)}\s", help_text, re.MULTILINE), f"exit code {int(code)} missing from --help"
 
 
+
+@pytest.mark.parametrize("fmt", ["table", "jsonl"])
+def test_closed_pipe_ends_quietly_with_success(fmt):
+    """`diplo ... | head -1`: the reader goes away; no traceback, exit 0. The output is far larger
+    than a pipe buffer, so the write after the close does fail."""
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "diplo_cli", "--format", fmt, "-j", "1", *[str(SAMPLES)] * 25]
+    if not any(p.name == "jobs" for p in cli.commands["statements"].params):
+        command.remove("-j")
+        command.remove("1")
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    assert process.stdout.readline()
+    process.stdout.close()
+    stderr = process.stderr.read().decode("utf-8")
+    assert process.wait(timeout=300) == ExitStatus.SUCCESS, stderr
+    assert "Traceback" not in stderr and "Error" not in stderr
+
 # ---------------------------------------------------------------------------------- help and completion
 
 def _commands():
