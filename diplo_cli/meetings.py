@@ -44,7 +44,8 @@ STATUS_RANK = {"held": 5, "cancelled": 4, "denied": 3, "planned": 2, "proposed":
 _STATUS_WINDOW = 90
 _TIME_WINDOW = 120
 _SPECIFIC_TIMES = frozenset({"weekday", "date", "year"})  # time rule values that name one day or period
-_NEGATIVE_BONUS = 40  # characters: a cancellation or denial in reach outweighs a nearer future cue
+_RIGHT_WEIGHT = 1.5  # the verb that governs a meeting word mostly precedes it
+_NEGATIVE_BONUS = 80  # characters: a cancellation or denial in reach outweighs a nearer future cue
 _GUARD_REACH = 60
 _ANAPHOR_SENTENCES = 3
 _LOOKBACK = 40  # person mentions looked at when resolving a pronoun
@@ -57,6 +58,9 @@ _DEFINITE = regex.compile(
     regex.IGNORECASE,
 )
 _LOCATIVE = regex.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$", regex.IGNORECASE)
+_PAST_VERB = regex.compile(r"\b(?:\p{Ll}{2,}(?:ed|ught)|had|was|were|did|made|gave|held|spoke|took|sent|went|came)\b(?!\s+(?:to|by)\b)")
+_PAIR = regex.compile(r"(?P<a>[^,;.()]{2,60}?)\s+and\s+(?P<b>[^,;.()]{2,60}?)(?=[,;.]|\s+(?:in|on|at|over|about|for|to\s+discuss|last|next|this)\s|$)")
+_LIST_GAP = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 _CALL_MEDIUM = regex.compile(r"\b(?:phone|telephone|video|virtual|online)\s+(?:[\p{L}\-]+\s+){0,1}$", regex.IGNORECASE)
 
 
@@ -89,6 +93,7 @@ class MeetingMention:
     sentence: int
     anaphoric: bool = False
     hosted: bool = False
+    definite: bool = False  # 'the meeting', 'this visit': may refer back to a meeting named before
     vague_time: bool = True  # 'soon', 'next week': never conflicts with another time
     known_place: bool = False  # the place is a known country or city
     meeting: int | None = None  # index of the merged meeting
@@ -222,11 +227,15 @@ class MeetingFinder:
         lower, upper = sentence.start, sentence.end
         # reported speech: the meeting's participants are in the content, not the speaker
         speaker_of_content = None
+        inviter = None
         containing = doc.contents.covering(match.start())
         if containing:
             start, end, statement = containing[0]
             if statement.content.text.startswith(("to ", "not to ")) and statement.cue.end <= start:
                 start = statement.cue.end  # 'invited X to visit Y': the addressee X is the visitor
+                inviter = doc.tracker.lookup_name(statement.speaker.name) if statement.speaker.mention_kind != "anonymous" else None
+                if inviter is not None and inviter.kind != "person":
+                    inviter = None
             lower, upper = max(lower, start), min(upper, end)
             speaker_of_content = statement
         left = max(lower, doc.clause_start_before(trigger.start))
@@ -235,13 +244,25 @@ class MeetingFinder:
         if mtype == "meeting" and _CALL_MEDIUM.search(text, max(lower, trigger.start - 25), trigger.start):
             mtype = "call"
         status = self._status(doc, trigger, word, lower, upper)
-        timed = self._nearest(doc.times, trigger, max(lower, trigger.start - _TIME_WINDOW), min(upper, trigger.end + _TIME_WINDOW))
+        if status == "unknown" and previous and previous[-1].sentence == index and previous[-1].trigger.start >= lower:
+            status = previous[-1].status  # 'will meet X in Paris and attend the summit': one modality
+        if status == "unknown" and speaker_of_content is None and _PAST_VERB.search(text, left, trigger.start):
+            status = "held"  # narration in the past tense: 'praised the outcome of the summit'
+        # time and place of the trigger's own clause first, else of its sentence
+        timed = (self._nearest(doc.times, trigger, max(left, trigger.start - _TIME_WINDOW), min(right, trigger.end + _TIME_WINDOW))
+                 or self._nearest(doc.times, trigger, max(lower, trigger.start - _TIME_WINDOW), min(upper, trigger.end + _TIME_WINDOW)))
         time, time_kind = timed if timed else (None, None)
-        place, known_place = self._place(doc, trigger, lower, upper)
-        participants = self._participants(doc, trigger, word, mtype, lower, upper, left, right, speaker_of_content, previous)
-        anaphoric = bool(_DEFINITE.search(text, max(lower, trigger.start - 40), trigger.start))
+        place, known_place = self._place(doc, trigger, left, right)
+        if place is None:
+            place, known_place = self._place(doc, trigger, lower, upper)
+        participants = self._participants(doc, trigger, word, mtype, lower, upper, left, right, speaker_of_content, previous, inviter)
+        definite = word.pos == "noun" and bool(_DEFINITE.search(text, max(lower, trigger.start - 40), trigger.start))
         hosted = word.phrase in self.host_triggers
-        return MeetingMention(trigger, mtype, status, participants, time, place, index, anaphoric and not participants, hosted,
+        if definite and len(participants) == 1 and participants[0].kind != "person":
+            earlier = _recent_people(previous, index, mtype, self._compatible)
+            if earlier:
+                participants = list(earlier)  # 'the meeting' after 'X met Y': theirs, not the country named near it
+        return MeetingMention(trigger, mtype, status, participants, time, place, index, definite and not participants, hosted, definite,
                               vague_time=time_kind not in _SPECIFIC_TIMES, known_place=known_place)
 
     # ------------------------------------------------------------------ status, time, place
@@ -252,7 +273,7 @@ class MeetingFinder:
         for start, end, value in doc.status.within(max(0, window_start - _STATUS_WINDOW), window_end):
             if start < window_start or end > window_end:
                 continue
-            distance = trigger.start - end if end <= trigger.start else max(0, start - trigger.end)
+            distance = trigger.start - end if end <= trigger.start else max(0, start - trigger.end) * _RIGHT_WEIGHT
             if value in ("cancelled", "denied"):
                 distance -= _NEGATIVE_BONUS  # 'called off next week's talks': the cancellation, not the date
             key = (distance, -STATUS_RANK[value], value)
@@ -285,14 +306,18 @@ class MeetingFinder:
 
     # ------------------------------------------------------------------ participants
     def _participants(self, doc: _Document, trigger: Span, word, mtype: str, lower: int, upper: int, left: int, right: int,
-                      statement: Statement | None, previous: list[MeetingMention]) -> list[Entity]:
+                      statement: Statement | None, previous: list[MeetingMention], inviter: Entity | None = None) -> list[Entity]:
         text = doc.text
         between = self.between.match(text, trigger.end, upper)
         if between:
             people = doc.people(between.end(), right)
             if people:
                 return people
+            pair = _PAIR.match(text, between.end(), right)
             found = doc.bodies(between.end(), right)
+            if pair and not (doc.bodies(*pair.span("a")) and doc.bodies(*pair.span("b"))) and not self.group_anaphor.match(text, between.end(), right):
+                # 'between Pakistan's envoy to India and Kashmiri separatists': the groups as written
+                return [Entity(regex.sub(r"^(?i:the)\s+", "", pair.group(side)), "group") for side in ("a", "b")]
             if found:
                 return found
         people = doc.people(left, trigger.start)
@@ -322,9 +347,12 @@ class MeetingFinder:
             if countries and not right_people and all(p.country != countries[0].country for p in people):
                 people.extend(countries)
             if mtype == "visit" and not right_people:
-                host = doc.host_country(trigger.end, right)
-                if host is not None and all(host.name != p.name and host.name != p.country for p in people):
-                    people.append(host)
+                if inviter is not None and inviter not in people:
+                    people.append(inviter)  # 'X invited Y to visit': X hosts
+                else:
+                    for host in doc.host_countries(trigger.end, right):
+                        if all(host.name != p.name and host.name != p.country for p in people):
+                            people.append(host)
             return people
         bodies = doc.bodies(left, right)
         for country in countries:
@@ -459,6 +487,16 @@ def _conflict(a: Span | None, b: Span | None) -> bool:
     return not (x in y or y in x)
 
 
+def _recent_people(previous: list[MeetingMention], sentence: int, mtype: str, compatible) -> list[Entity]:
+    """Participants of the last meeting mention with two named people, in this or the sentence before."""
+    for mention in reversed(previous[-_GROUP_LOOKBACK:]):
+        if sentence - mention.sentence > 1:
+            break
+        if compatible(mention.type, mtype) and sum(1 for e in mention.participants if e.kind == "person") >= 2:
+            return mention.participants
+    return []
+
+
 def _last_group(previous: list[MeetingMention], floor: int, known: list[Entity]) -> list[Entity]:
     """Participants of the last mention (after ``floor``) that named two or more people, else
     two or more participants of any kind ('the two leaders' are people first); a group must
@@ -580,11 +618,22 @@ class _Document:
             fallback = fallback or mention.entity
         return fallback
 
-    def host_country(self, lower: int, upper: int) -> Entity | None:
-        for start, end, entity in self.bodies_index.within(lower, min(upper, lower + 40)):
-            if entity.kind == "country":
-                return entity
-        return None
+    def host_countries(self, lower: int, upper: int) -> list[Entity]:
+        """The country visited ('travel to X'), or the listed countries ('to X, Y and Z')."""
+        hosts: list[Entity] = []
+        previous_end = None
+        for start, end, entity in self.bodies_index.within(lower, upper):
+            if end > upper or entity.kind != "country":
+                continue
+            if previous_end is None:
+                if start > lower + 40:
+                    break
+            elif not _LIST_GAP.fullmatch(self.text, previous_end, start):
+                break
+            if all(entity.name != e.name for e in hosts):
+                hosts.append(entity)
+            previous_end = end
+        return hosts
 
 
 def _status_of(draft: _Draft) -> str:
