@@ -61,6 +61,8 @@ _LOCATIVE = regex.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$", regex.IGNORECASE)
 _PAST_VERB = regex.compile(r"\b(?:\p{Ll}{2,}(?:ed|ught)|had|was|were|did|made|gave|held|spoke|took|sent|went|came)\b(?!\s+(?:to|by)\b)")
 _PAIR = regex.compile(r"(?P<a>[^,;.()]{2,60}?)\s+and\s+(?P<b>[^,;.()]{2,60}?)(?=[,;.]|\s+(?:in|on|at|over|about|for|to\s+discuss|last|next|this)\s|$)")
 _LIST_GAP = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+_EVENT_NAME = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}\p{N}'’\-]*+\s+(?:(?:of|on|for|and)\s+(?:the\s+)?)?){1,5}$")
+_SIDELINES = regex.compile(r"\b(?:sidelines|margins|side)\s+of\s+(?:the\s+|this\s+|a\s+)?(?:[\p{L}\p{N}\-'’]+\s+){0,6}$", regex.IGNORECASE)
 _CALL_MEDIUM = regex.compile(r"\b(?:phone|telephone|video|virtual|online)\s+(?:[\p{L}\-]+\s+){0,1}$", regex.IGNORECASE)
 
 
@@ -170,6 +172,7 @@ class MeetingFinder:
         self.counterpart = regex.compile(grammar["counterpart"])  # case matters: the country is capitalised
         self.actor_before = regex.compile(grammar["actor_before"])
         self.group_before = regex.compile(grammar["group_before"])
+        self.attend_gap = _compile(grammar["attend_gap"], "attend_gap")
         self.actor_after = regex.compile(grammar["actor_after"])
         self.host_triggers = frozenset(grammar["host_triggers"])
         self.never_merge = {frozenset(pair) for pair in grammar["never_merge"]}
@@ -201,12 +204,21 @@ class MeetingFinder:
             if index < 0:
                 continue
             mention = self._mention(doc, match, word, sentences[index], index, mentions)
-            if mention is not None:
-                mentions.append(mention)
+            if mention is None:
+                continue
+            if mentions and self._attends(text, mentions[-1], mention):
+                trip = mentions.pop()  # the trip is part of the event it goes to
+                mention.participants = [*[e for e in trip.participants if e.kind == "person" and e not in mention.participants], *mention.participants]
+            mentions.append(mention)
         drafts = self._merge(mentions)
         for draft in drafts:
             draft.cameo, draft.plover = self.code_of(draft, _status_of(draft))
         return mentions, drafts
+
+    def _attends(self, text: str, trip: MeetingMention, event: MeetingMention) -> bool:
+        """'travels to X to attend the summit': the visit mention ``trip`` goes to ``event``."""
+        return (trip.type == "visit" and event.type in ("summit", "other", "meeting") and trip.sentence == event.sentence
+                and bool(self.attend_gap.search(text, trip.trigger.end, event.trigger.start)))
 
     def _triggers(self, text: str):
         """Word-list and pattern triggers in text order; of two that overlap the earlier (longer) wins."""
@@ -321,10 +333,15 @@ class MeetingFinder:
             if found:
                 return found
         people = doc.people(left, trigger.start)
-        if mtype in ("summit", "meeting"):
-            group = self._group(text, trigger, left)
+        if mtype in ("summit", "meeting", "other"):
+            group = self._group(text, trigger, left) or self._named_event(text, trigger, left)
+            if _SIDELINES.search(text, max(left, trigger.start - 80), trigger.start):
+                return [group] if group else []  # 'X met Y on the sidelines of the Z summit': not Z's participants
             if group is not None:
-                return [*people, group]
+                attendees = [p for p in people if p.name not in group.name]
+                if mtype == "other":
+                    attendees = attendees[:1]  # 'X will meet Y and attend the Z Forum': X attends
+                return [*attendees, group]
         right_people = doc.people(trigger.end, right)
         if not people:
             pronoun = self._pronoun_subject(doc, left, trigger.start, statement)
@@ -374,6 +391,15 @@ class MeetingFinder:
         if name.isupper() and (organisation is None or organisation.kind != "igo"):
             return None
         return Entity(name, "organisation", country=organisation.country if organisation else None)
+
+    def _named_event(self, text: str, trigger: Span, left: int) -> Entity | None:
+        """'the Munich Security Conference', 'the World Economic Forum': the event's name as written."""
+        if not text[trigger.start].isupper():
+            return None
+        match = _EVENT_NAME.search(text, max(left, trigger.start - 80), trigger.start)
+        if match is None or match.group().split()[0] in self.stopwords:
+            return None
+        return Entity(text[match.start():trigger.end], "organisation")
 
     def _pronoun_subject(self, doc: _Document, lower: int, upper: int, statement: Statement | None) -> Entity | None:
         pronoun = None
