@@ -29,6 +29,7 @@ from .segment import turn_body_start
 _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’&\-]*+(?:\.(?=\p{L})[\p{L}\p{N}\p{M}'’&\-]*+)*+\.?+|[^\s\p{L}\p{N}]")
 _OPENING_QUOTES = "“„«‘"
 _CLOSING_QUOTES = "”»’"
+_ONLY_CLOSERS = regex.compile(r"[ .!?;\"”]*+")  # what may follow a trailing frame ('..., he said."')
 _QUOTE_MARKS = regex.compile(r"[\"“”„«»]")
 _SENTENCE_PUNCT = ".!?;"
 _LETTER = regex.compile(r"\p{L}")
@@ -93,6 +94,18 @@ class AttributionFinder:
         self.connective = regex.compile(r"\s*+(?:\L<words>)\s*+,\s*+", regex.IGNORECASE, words=grammar["leading_connectives"])
         self.that = regex.compile(r"\s*+,?\s*+(?:that|whether|how|what|if|why|when)\b\s*+", regex.IGNORECASE)
         self.infinitive_cues = frozenset(grammar["infinitive_cues"])
+        # between a cue and its quotation: ', ' ': ' that ' 'that, ' ' to him, ' ' to the envoy: '
+        self.frame_gap = regex.compile(
+            r"\s*+(?:(?:to\s++(?:him|her|them|us|me|you|(?:the\s++|a\s++|an\s++|his\s++|her\s++|their\s++)?(?:[\p{L}.'’-]++\s*+){1,4}?))?\s*+[,:]\s*+|that\s*+,?\s*+)?",
+            regex.IGNORECASE,
+        )
+        # "Peskov's remark that P", "his promise to V": a possessor is the source of a reporting noun
+        self.reporting_noun = regex.compile(
+            r"(?:\b(?P<pronoun>his|her|their|its|our|my|your)|(?<=\p{L})(?P<possessive>['’]s?+))\s++(?:[\p{Ll}-]++\s++){0,2}?"
+            r"(?P<noun>\L<nouns>)\s++(?P<complement>that|(?:not\s++)?to)\s++(?=\p{L})",
+            nouns=sorted(w for w in lexicon.reporting_nouns if " " not in w),
+        )
+        self.performative_to = regex.compile(r"\b(?:would\s++like|I\s++(?:want|wish)|let\s++me|have)\s++to\s++$", regex.IGNORECASE)
         self.adverbial_words = frozenset(grammar["adverbial_openers"]) | {"when", "while", "after", "before", "as", "if"}
         self.addressee_before_that = regex.compile(r"\s++((?:[\p{L}\p{N}.'’&-]++\s++){0,5}[\p{L}\p{N}.'’&-]++)\s++that\b")
         self.anaphoric = regex.compile(r"\s*+(?:not\s++)?(?:to\s++)?(?:\L<words>)\s*+[.!?;]*+\s*+$", regex.IGNORECASE, words=grammar["anaphoric_contents"])
@@ -109,7 +122,7 @@ class AttributionFinder:
         self.abandoned = regex.compile(r"(?:[\p{L}'’]++\s++){0,2}[\p{L}'’]++\s*+[—–]\s")
         self.deny_objects = regex.compile(r"\s*+(?:[^\s,;]++\s++){0,6}?(?:\L<words>)\b", regex.IGNORECASE, words=grammar["deny_objects"])
         self.reporting_np = regex.compile(r"\s*+(?:[^\s,;]++\s++){0,6}?(?:\L<nouns>)\s++(?:that|to)\s", regex.IGNORECASE, nouns=sorted(lexicon.reporting_nouns))
-        self.progressive = regex.compile(r"(?:\b(?:am|is|are|was|were|been|be)|['’](?:m|re|s))\s++(?:\p{Ll}++ly\s++|not\s++|also\s++|just\s++)*+$", regex.IGNORECASE)
+        self.progressive = regex.compile(r"(?:\b(?:am|is|are|was|were|been|be)(?:\s++heard)?+|['’](?:m|re|s))\s++(?:\p{Ll}++ly\s++|not\s++|also\s++|just\s++)*+$", regex.IGNORECASE)
         self.coordinated_before = regex.compile(r",?+\s++(?:and|but)\s++(?:(?:also|then|later|further|again|\p{Ll}++ly)\s++)?+$")
         self.as_before = regex.compile(r"(?:^|[\s,(—–])([Aa]s)\s++$")
         self.cleft_before = regex.compile(r"(?:^|[\s,(—–])([Ww]hat)\s++$")
@@ -133,6 +146,7 @@ class AttributionFinder:
         quotes = find_quotes(text, sentences)
         found: list[Attribution] = []
         used_cues: set[int] = set()
+        self.unframed: list[Quote] = []
         found.extend(self._frame_quotes(quotes, used_cues))
         quote_regions = [(q.open, q.close) for q in quotes]
         consumed = [(a.content.start, a.content.end) for a in found]
@@ -146,6 +160,11 @@ class AttributionFinder:
             attribution = self._indirect(match, quote_regions, consumed)
             if attribution is not None:
                 found.append(attribution)
+        for match in self.reporting_noun.finditer(text):
+            attribution = self._reporting_noun(match, quote_regions)
+            if attribution is not None:
+                found.append(attribution)
+        found.extend(self._late_continuations(found))
         # A reporter's question is not a statement, nor is a cue inside any interrogative sentence
         # ("Can you confirm that ...?"); reported speech in the declarative part of a question turn is.
         found = [a for a in found if a.kind == "direct" or not self._interrogative(a.cue.start, quote_regions)]
@@ -294,6 +313,7 @@ class AttributionFinder:
         while first - 1 >= 0 and (self._np_word(tokens[first - 1]) or (
             # a lower-case modifier inside a capitalised name phrase: "Free Syrian Army rebel chief X"
             first - 2 >= 0 and tokens[first - 1].text.isalpha() and tokens[first - 1].text.islower()
+            and not tokens[first - 1].text.endswith("ed") and not self.cues.fullmatch(tokens[first - 1].text)
             and tokens[first - 2].text[:1].isupper() and self._np_word(tokens[first - 2]) and self._np_word(tokens[first])
             and tokens[first].text.casefold() not in self.function_words
         )):
@@ -385,11 +405,12 @@ class AttributionFinder:
 
     def _trailing_frame_start(self, start: int, end: int, skip_cue: int) -> int | None:
         """Offset of ', X said' closing the stretch [start, end), if there is one."""
-        for match in self.cues.finditer(self.text, start, end):
+        # only a cue near the end can close the stretch: bounding the scan keeps a long clause linear
+        for match in self.cues.finditer(self.text, max(start, end - _WINDOW), end):
             if match.start() == skip_cue:
                 continue
             after = self.adjuncts.match(self.text, match.end(), end).end()
-            if self.text[after:end].strip(" .!?;\"”") :
+            if not _ONLY_CLOSERS.fullmatch(self.text, after, end):  # not text[after:end].strip(): no copy per cue
                 continue
             speaker = self.speaker_before(match.start(), start)
             if speaker is not None:
@@ -441,7 +462,33 @@ class AttributionFinder:
             if last_direct is not None and quote.paragraph - last_paragraph <= 1 and not _other_cue_between(self, last_direct.content.end, quote.open):
                 found.append(Attribution(last_direct.speaker, last_direct.cue, Span.of(text, inner_start, inner_end), "direct", "attribution.direct.continuation", self._sentence_index(quote.open)))
                 last_paragraph = quote.paragraph
+                continue
+            self.unframed.append(quote)
         return found
+
+    def _late_continuations(self, found: list[Attribution]) -> list[Attribution]:
+        """A quotation opening its sentence right after an indirect statement continues that statement:
+        'X said P. "Q."' (same paragraph) or a next paragraph that opens with the quotation."""
+        text = self.text
+        result = []
+        for quote in self.unframed:
+            if any(a.content.start <= quote.open < a.content.end for a in found):
+                continue
+            if text[self._sentence(quote.open).start : quote.open].strip():
+                continue  # the quotation does not open its sentence
+            previous = [a for a in found if a.cue.end <= quote.open and a.kind != "according_to"]
+            if not previous:
+                continue
+            governing = max(previous, key=lambda a: a.content.end)
+            if governing.content.end > quote.open or text.count("\n", governing.content.end, quote.open) > 1:
+                continue
+            if _other_cue_between(self, governing.content.end, quote.open):
+                continue
+            inner_start, inner_end = _trim_inner(text, *quote.inner)
+            if inner_end > inner_start:
+                result.append(Attribution(governing.speaker, governing.cue, Span.of(text, inner_start, inner_end), "direct",
+                                          "attribution.direct.continuation", self._sentence_index(quote.open)))
+        return result
 
     def _frame_after(self, quote: Quote, para_end: int) -> tuple[Span, Span, str] | None:
         text = self.text
@@ -475,6 +522,11 @@ class AttributionFinder:
 
     def _frame_before(self, quote: Quote, sentence: Sentence) -> tuple[Span, Span, str] | None:
         text = self.text
+        if sentence.start == quote.open and self.sentences and self._sentence_index(quote.open) > 0:
+            # 'The message reads, in part:' ending the previous paragraph frames a block quotation
+            previous = self.sentences[self._sentence_index(quote.open) - 1]
+            if text[previous.start : previous.end].rstrip().endswith(":") and text.count("\n", previous.end, quote.open) <= 1:
+                sentence = Sentence(previous.start, previous.end, previous.paragraph)
         lower = max(sentence.start, quote.open - _WINDOW)
         best = None
         for match in self.cues.finditer(text, lower, quote.open):
@@ -488,7 +540,7 @@ class AttributionFinder:
         cue = self._cue_with_addressee(cue, quote.open)
         tail = self.adjuncts.match(text, cue.end, quote.open).end()
         gap = text[tail : quote.open]
-        if not regex.fullmatch(r"\s*+(?:[,:]\s*+|\s+that\s+|\s+)?", gap, regex.IGNORECASE):
+        if not self.frame_gap.fullmatch(gap):
             return None
         if regex.search(r"that\s*$", gap, regex.IGNORECASE):
             # 'pointed out that "..."': direct only when the quote runs to the sentence end
@@ -496,7 +548,8 @@ class AttributionFinder:
                 return None
         if best.group().casefold() == "according to":
             return None
-        speaker = self.speaker_before(best.start(), sentence.start)
+        progressive = self.progressive.search(text, max(sentence.start, best.start() - 40), best.start()) if best.group().endswith("ing") else None
+        speaker = self.speaker_before(progressive.start() if progressive else best.start(), sentence.start)
         if speaker is None:
             return None
         return speaker, cue, "attribution.direct.before"
@@ -535,7 +588,7 @@ class AttributionFinder:
             if c_start <= match.start() < c_end:
                 lower, upper = max(lower, c_start), min(upper, c_end)
         before_word = text[max(lower, match.start() - 4) : match.start()].casefold()
-        if regex.search(r"\bto\s$", before_word) and cue_word not in ("according to",):
+        if regex.search(r"\bto\s$", before_word) and cue_word not in ("according to",) and not self.performative_to.search(text, max(lower, match.start() - 24), match.start()):
             return None  # 'declined to comment', 'refused to say'
         cue = Span.of(text, match.start(), match.end())
         if cue_word == "according to":
@@ -569,8 +622,8 @@ class AttributionFinder:
             # "noted P, and pledged that Q": the second predicate shares the clause subject
             speaker = self._clause_subject(max(lower, self._body_start(cue.start)), cue.start)
             rule_prefix = "attribution.indirect.coordinated"
-        if speaker is None:
-            return None
+        if speaker is None or speaker.text.endswith(("'s", "’s")):
+            return None  # "Lavrov's remark that": a noun, read by the reporting-noun rule
         if not progressive and self._is_passive(speaker, cue):
             return None
         if verb.lemma in self.copular_cues and not self.copula_before.search(text, max(lower, cue.start - 40), cue.start):
@@ -627,6 +680,8 @@ class AttributionFinder:
         if opener and opener.group(1).casefold() in self.content_openers_rejected and rule != "attribution.indirect.interrupted":
             return None
         quoted_start = _QUOTE_MARKS.match(text[_skip_spaces(text, content_start):upper] or " ")
+        if quoted_start and text[upper - 1 : upper] not in "\"”»“" and not text[upper - 2 : upper - 1] in "\"”»“":
+            quoted_start = None  # 'threatened "limited" military action': a scare quote, not the content
         if self.abandoned.match(text, content_start, upper) and self.cues.search(text, content_start, min(upper, content_start + 60)):
             return None  # an abandoned frame: "said he’d — came out and said he’d ..."
         if that and that.group().strip(" ,").casefold() == "that" and not quoted_start and not self._clause_like(that.end(), upper, bare_that=True):
@@ -678,6 +733,33 @@ class AttributionFinder:
         before = self.text[self._clause_lower(lower, offset):offset].rstrip()
         return not before or before.endswith((",", "—", "–", ":", "(", ";"))
 
+    def _reporting_noun(self, match: regex.Match, quote_regions) -> Attribution | None:
+        text = self.text
+        sentence_index = self._sentence_index(match.start())
+        sentence = self.sentences[sentence_index]
+        lower, upper = sentence.start, sentence.end
+        for q_open, q_close in quote_regions:
+            if q_open < match.start() < q_close:
+                lower, upper = max(lower, q_open + 1), min(upper, q_close)
+                break
+        if match.group("pronoun"):
+            speaker = Span.of(text, match.start("pronoun"), match.end("pronoun"))
+        else:
+            speaker = self.speaker_before(match.start("possessive"), lower)
+        if speaker is None:
+            return None
+        cue = Span.of(text, match.start("noun"), match.end("noun"))
+        if match.group("complement") == "that":
+            start = match.end()
+        elif self.infinitive.match(text, match.start("complement"), upper):
+            start = match.start("complement")
+        else:
+            return None  # "Obama's letter to the President": an addressee, not an infinitive
+        end = self._coordinated_end(start, self._content_end(start, upper))
+        if self.anaphoric.match(text, start, end):
+            return None
+        return self._make(speaker, cue, start, end, "attribution.indirect.reporting_noun", sentence_index)
+
     def _clause_like(self, start: int, end: int, short_ok: bool = False, bare_that: bool = False) -> bool:
         """Does [start, end) open with a finite clause rather than a noun phrase?
 
@@ -712,10 +794,10 @@ class AttributionFinder:
     def _coordinated_end(self, start: int, end: int) -> int:
         """Cut content before a coordinated second report of the same subject ('..., and pledged that')."""
         for match in self.cues.finditer(self.text, start, end):
-            if not self._cue_shape_ok(match) or self._excluded(match):
+            if not self._cue_shape_ok(match):
                 continue
             joint = self.coordinated_before.search(self.text, max(start, match.start() - 30), match.start())
-            if joint is None:
+            if joint is None or self._excluded(match):  # the cheap test first: this runs for every cue of the clause
                 continue
             verb = self.lex.cue_forms.get(match.group().casefold())
             if verb is None:
@@ -804,6 +886,7 @@ class AttributionFinder:
         def inner_modifier(index: int) -> bool:  # "rebel" in "Free Syrian Army rebel chief Salim Idris"
             word = tokens[index].text
             return (index > j and word.isalpha() and word.islower() and index + 1 < len(tokens)
+                    and not word.endswith("ed") and not self.cues.fullmatch(word) and tokens[index + 1].text.islower()
                     and self._np_word(tokens[index + 1]) and tokens[index + 1].text.casefold() not in self.function_words)
 
         while k < len(tokens) and (self._np_word(tokens[k]) or inner_modifier(k)):
@@ -932,6 +1015,12 @@ def _dedupe(found: list[Attribution]) -> list[Attribution]:
     return result
 
 
+def _closes_next_paragraph(text: str, start: int) -> bool:
+    end = text.find("\n", start, start + _MAX_QUOTE)
+    mark = _QUOTE_MARKS.search(text, start, end if end >= 0 else min(len(text), start + _MAX_QUOTE))
+    return mark is not None and mark.group() in "”»"
+
+
 def find_quotes(text: str, sentences: list[Sentence]) -> list[Quote]:
     """Pair quotation marks paragraph by paragraph; stray marks are dropped, never extended."""
     quotes: list[Quote] = []
@@ -946,9 +1035,10 @@ def find_quotes(text: str, sentences: list[Sentence]) -> list[Quote]:
             paragraph += 1
             paragraph_start = pos + 1
             if open_at is not None:
-                # a quotation runs on only when the next paragraph opens with a quote mark
+                # a quotation runs on only when the next paragraph opens with a quote mark, or when
+                # the first mark of the next paragraph can only close (a quoted block of paragraphs)
                 nxt = text[pos + 1 : pos + 3].lstrip()
-                if not nxt or nxt[0] not in "\"“„«":
+                if (not nxt or nxt[0] not in "\"“„«") and not _closes_next_paragraph(text, pos + 1):
                     open_at = None
             continue
         prev = text[pos - 1] if pos > 0 else " "

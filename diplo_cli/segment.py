@@ -4,7 +4,7 @@ A paragraph is a run of non-blank lines separated by a line break (news bodies p
 per line). A sentence ends at ``.``, ``!`` or ``?`` (and any closing quotes or brackets after it)
 followed by white space and a capital letter, digit or opening quote, unless the word before the
 period is a known abbreviation or a single initial (``U.S.``, ``Gen.``, ``J. Smith``).
-Deliberate limits: no sentence spans a line break; a period with no following space
+Deliberate limits: no sentence spans a line break, none is longer than :data:`MAX_SENTENCE`; a period with no following space
 (``meeting.He``) does not split, matching how annotators treat such typos.
 """
 
@@ -17,8 +17,9 @@ from .models import Sentence
 
 _PARAGRAPH = regex.compile(r"[^\r\n\f\v\x1c-\x1e\x85\u2028\u2029]+")
 # Candidate sentence ends: terminal punctuation, closing marks, then white space and an opener.
+# The look-behind starts a match only at the first mark of a run, so "......" is one candidate, not n.
 _SENTENCE_END = regex.compile(
-    r"""[.!?]++[\"'”’»)\]]*+(?=\s++[\"“‘«„(\[]?[\p{Lu}\p{N}])""",
+    r"""(?<![.!?])[.!?]++[\"'”’»)\]]*+(?=\s++[\"“‘«„(\[]?[\p{Lu}\p{N}])""",
 )
 _WORD_BEFORE = regex.compile(r"(?r)[\p{L}.\-]{1,40}+$")
 
@@ -58,13 +59,34 @@ def segment_sentences(text: str, lexicon: Lexicon) -> list[Sentence]:
     return sentences
 
 
+# A run longer than this without a sentence end (unpunctuated speech-to-text, a pasted table, a
+# hostile input) is cut at a comma or space: later stages bound their work by the sentence, so a
+# bounded sentence keeps the whole pipeline linear in the input.
+MAX_SENTENCE = 1000
+
+
 def _append(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = _soft_cut(text, start, start + MAX_SENTENCE)
+        _append(sentences, text, start, cut, paragraph)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if start < end:
         sentences.append(Sentence(start, end, paragraph))
+
+
+def _soft_cut(text: str, start: int, limit: int) -> int:
+    """Where to cut an over-long sentence: after the last comma or space in its second half."""
+    for separator in (", ", " "):
+        found = text.rfind(separator, start + MAX_SENTENCE // 2, limit)
+        if found >= 0:
+            return found + len(separator)
+    return limit
 
 
 # A speaker label opening a transcript line: "MS. PSAKI:", "THE PRESIDENT:", "Q", "Q:".
