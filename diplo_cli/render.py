@@ -255,20 +255,30 @@ def _meeting_cell(statement: Statement, meetings: dict[str, Meeting]) -> Text:
     return cell
 
 
-def statements_table(document: Document, colours: SpeakerColours, ascii_only: bool, title: str | None = None) -> Table:
+COMPACT_BELOW = 120  # console columns under which the kind moves under the cue, leaving the width to the content
+
+
+def statements_table(document: Document, colours: SpeakerColours, ascii_only: bool, title: str | None = None, compact: bool = False) -> Table:
+    """One row per statement. ``compact`` puts the kind under the cue instead of in its own column."""
     table = _table(ascii_only, title)
     table.add_column("#", style="dim", no_wrap=True)
     table.add_column("speaker", max_width=28, ratio=2)
-    table.add_column("cue", style="italic", max_width=16)
+    table.add_column("cue / kind" if compact else "cue", max_width=16)
     table.add_column("content", ratio=6)
-    table.add_column("kind", max_width=9)
+    if not compact:
+        table.add_column("kind", max_width=9)
     table.add_column("meeting", max_width=14)
     meetings = {m.id: m for m in document.meetings}
     participants = _participant_pattern(document)
     for statement in document.statements:
-        table.add_row(statement.id, _speaker_cell(statement, colours), Text(safe(statement.cue.text)),
-                      _content_cell(statement, document, participants), statement.kind.replace("_", " "),
-                      _meeting_cell(statement, meetings))
+        kind = statement.kind.replace("_", " ")
+        cue = Text(safe(statement.cue.text), style="italic")
+        if compact and kind != statement.cue.text.casefold():
+            cue.append("\n" + kind, style="dim")
+        cells = [statement.id, _speaker_cell(statement, colours), cue, _content_cell(statement, document, participants)]
+        if not compact:
+            cells.append(kind)
+        table.add_row(*cells, _meeting_cell(statement, meetings))
     return table
 
 
@@ -387,7 +397,7 @@ def document_view(console: Console, document: Document, view: str, colours: Spea
             parts.append(Text("no meetings found", style="dim italic"))
     else:
         if document.statements:
-            parts.append(fit(statements_table(document, colours, ascii_only), console))
+            parts.append(fit(statements_table(document, colours, ascii_only, compact=console.width < COMPACT_BELOW), console))
         else:
             parts.append(Text("no attributed statements found", style="dim italic"))
         if document.meetings:

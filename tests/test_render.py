@@ -39,6 +39,13 @@ def test_statements_view_snapshot():
     check_golden("statements-100.txt", console.file.getvalue())
 
 
+def test_statements_view_snapshot_wide():
+    console = plain_console(140)
+    render.print_document(console, ruritania_document(), "statements", render.SpeakerColours(), ascii_only=True, heading=False)
+    check_golden("statements-140.txt", console.file.getvalue())
+    assert "| kind " in console.file.getvalue()  # wide enough for a column of its own
+
+
 def test_statements_view_snapshot_with_rounded_box():
     console = plain_console(72)
     render.print_document(console, ruritania_document(), "statements", render.SpeakerColours(), ascii_only=False, heading=False)
