@@ -63,6 +63,10 @@ _PAIR = regex.compile(r"(?P<a>[^,;.()]{2,60}?)\s+and\s+(?P<b>[^,;.()]{2,60}?)(?=
 _LIST_GAP = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 _EVENT_NAME = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}\p{N}'’\-]*+\s+(?:(?:of|on|for|and)\s+(?:the\s+)?)?){1,5}$")
 _SIDELINES = regex.compile(r"\b(?:sidelines|margins|side)\s+of\s+(?:the\s+|this\s+|a\s+)?(?:[\p{L}\p{N}\-'’]+\s+){0,6}$", regex.IGNORECASE)
+_ROLE_MENTION = regex.compile(
+    r"\b(?:[Tt]he|[Oo]ur)\s+(?P<role>Vice\s+President|President|Prime\s+Minister|Chancellor|Secretary\s+of\s+State|Crown\s+Prince)\b"
+    r"(?!\s+(?:of\s+(?:the\s+)?)?\p{Lu})(?!['’]s\s+(?:call|meeting|visit|trip))"
+)
 _CALL_MEDIUM = regex.compile(r"\b(?:phone|telephone|video|virtual|online)\s+(?:[\p{L}\-]+\s+){0,1}$", regex.IGNORECASE)
 
 
@@ -433,20 +437,21 @@ class MeetingFinder:
 
     def _merge(self, mentions: list[MeetingMention]) -> list[_Draft]:
         drafts: list[_Draft] = []
-        by_key: dict[str, list[int]] = {}  # participant key -> drafts that include it
+        by_token: dict[str, list[int]] = {}  # a word of a participant's name -> drafts that include it
         for mention in mentions:
             target = None
             names = {name_key(e.name) for e in mention.participants}
             if names:
-                candidates = sorted({i for key in names for i in by_key.get(key, ())}, reverse=True)
+                candidates = sorted({i for key in names for token in key.split() for i in by_token.get(token, ())}, reverse=True)
                 for index in candidates:
                     draft = drafts[index]
                     draft_names = {name_key(e.name) for e in draft.participants}
-                    if not (names <= draft_names or draft_names <= names):
+                    inside = _within(names, draft_names)
+                    if not (inside or _within(draft_names, names)):
                         continue
                     if not self._compatible(mention.type, draft.type):
                         continue
-                    if mention.type != draft.type and not names <= draft_names:
+                    if mention.type != draft.type and not inside:
                         continue  # 'X travels to Y' then 'X will meet Z': the meeting is its own
                     times_conflict = not (mention.vague_time or draft.vague_time) and _conflict(mention.time, draft.time)
                     places_conflict = mention.known_place and draft.known_place and _conflict(mention.place, draft.place)
@@ -468,13 +473,16 @@ class MeetingFinder:
             draft = drafts[target]
             draft.mentions.append(mention)
             mention.meeting = target
-            known = {name_key(e.name) for e in draft.participants}
             for entity in mention.participants:
                 key = name_key(entity.name)
-                if key not in known:
+                same = next((i for i, e in enumerate(draft.participants) if _same_name(key, name_key(e.name))), None)
+                if same is None:
                     draft.participants.append(entity)
-                    known.add(key)
-                    by_key.setdefault(key, []).append(target)
+                elif len(entity.name) > len(draft.participants[same].name) and entity.kind == draft.participants[same].kind:
+                    draft.participants[same] = entity  # 'Lee' then 'Lee Myung-bak': the fuller name
+                for token in key.split():
+                    if target not in by_token.setdefault(token, []):
+                        by_token[token].append(target)
             upgrade = mention.type in ("summit", "call") or (mention.type == "visit" and mention.known_place)
             if draft.type != mention.type and upgrade and draft.type in ("meeting", "talks"):
                 draft.type = mention.type  # 'the meeting' of a visit to a named place is the visit
@@ -503,6 +511,22 @@ class MeetingFinder:
                 kind = "third_location"
         type_code, mode = self.codes.get(kind, self.codes["other"])
         return code or type_code, f"CONSULT:{mode}" if mode else "CONSULT"
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two name keys of one participant: equal, or one the first or last words of the other
+    ('lee' / 'lee myung-bak', 'pacific island' / 'pacific island leaders')."""
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) < 3:
+        return False
+    return long.startswith(short + " ") or long.endswith(" " + short)
+
+
+def _within(names: set[str], others: set[str]) -> bool:
+    """Every name of ``names`` is one of ``others``."""
+    return all(any(_same_name(name, other) for other in others) for name in names)
 
 
 def _conflict(a: Span | None, b: Span | None) -> bool:
@@ -561,6 +585,7 @@ class _Document:
         self.persons = [m for m in tracker.mentions if m.entity.kind == "person"]
         self.person_starts = [m.start for m in self.persons]
         self.person_spans = _SpanIndex((m.start, m.end, m) for m in self.persons)
+        self.role_spans = _SpanIndex(self._role_mentions(lex, statements))
         bodies = []
         for m in finder.places.finditer(folded):
             if text[m.start()].isupper():
@@ -574,6 +599,23 @@ class _Document:
                     bodies.append((m.start(), m.end(), Entity(organisation.name, "organisation", country=organisation.country)))
         self.bodies_index = _SpanIndex(bodies)
         self.place_candidates = _SpanIndex(self._place_candidates(lex))
+
+    def _role_mentions(self, lex: Lexicon, statements: list[Statement]):
+        """'the President' as a participant: the person a statement's role speaker of the same
+        document resolved to (the resolver knows the document's year and home country)."""
+        resolved: dict[str, Entity] = {}
+        for statement in statements:
+            speaker = statement.speaker
+            if speaker.mention_kind == "role" and speaker.role and not speaker.anonymous:
+                entity = self.tracker.lookup_name(speaker.name)
+                if entity is not None and entity.kind == "person":
+                    resolved.setdefault(speaker.role, entity)
+        if not resolved:
+            return
+        for match in _ROLE_MENTION.finditer(self.text):
+            entity = resolved.get(" ".join(match.group("role").casefold().split()))
+            if entity is not None:
+                yield match.start(), match.end(), entity
 
     def _place_candidates(self, lex: Lexicon):
         text, folded = self.text, self.folded
@@ -607,11 +649,13 @@ class _Document:
     # -- entities in a window
     def people(self, lower: int, upper: int) -> list[Entity]:
         found: list[Entity] = []
-        for start, end, mention in self.person_spans.within(lower, upper):
+        named = [(start, end, mention.entity) for start, end, mention in self.person_spans.within(lower, upper)]
+        roles = self.role_spans.within(lower, upper)
+        for start, end, entity in sorted(named + roles, key=lambda item: item[0]) if roles else named:
             if end > upper or self.speakers.covering(start) or _LOCATIVE.search(self.text, max(0, start - 12), start):
                 continue
-            if mention.entity not in found and not self.finder.lex.country_of_word(mention.entity.name):
-                found.append(mention.entity)
+            if entity not in found and not self.finder.lex.country_of_word(entity.name):
+                found.append(entity)
         return found
 
     def bodies(self, lower: int, upper: int) -> list[Entity]:
