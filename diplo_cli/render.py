@@ -205,7 +205,8 @@ def fit(table: Table, console: Console) -> Table:
 
 def _speaker_cell(statement: Statement, colours: SpeakerColours) -> Text:
     speaker = statement.speaker
-    cell = Text(safe(speaker.name), style=f"bold {colours(speaker.name)}")
+    cell = Text()
+    cell.append(safe(speaker.name), style=f"bold {colours(speaker.name)}")  # the name only: details stay plain dim
     details = ", ".join(x for x in (speaker.role, speaker.country) if x)
     if speaker.anonymous:
         details = ", ".join(x for x in ("anonymous", details) if x)
