@@ -310,6 +310,43 @@ def test_filter_that_matches_nothing_succeeds_quietly():
     assert result.exit_code == ExitStatus.SUCCESS and result.stdout == ""
 
 
+
+def _selector(**criteria):
+    from diplo_cli.filters import Selection, Selector
+    from diplo_cli.lexicons import Person, RoleTerm, build_lexicon
+
+    ivanova = Person("Ana Ivanova", ("Anna Ivanova",), (RoleTerm("foreign minister"),), "Ruritania", "f", "test")
+    return Selector(Selection(**criteria), build_lexicon(extra_persons=[ivanova]))
+
+
+@pytest.mark.parametrize("criteria, statements, meetings", [
+    ({}, ["s1", "s2", "s3", "s4"], ["m1", "m2"]),
+    ({"speaker": "Anna Ivanova"}, ["s1"], ["m1"]),          # a gazetteer alias
+    ({"speaker": "ivanova"}, ["s1"], ["m1"]),               # the surname, any case
+    ({"speaker": "Hale"}, ["s2"], []),                      # words of a name outside the gazetteer
+    ({"speaker": "Ivan"}, [], []),                          # whole words only
+    ({"country": "Ruritania"}, ["s1", "s4"], ["m1"]),
+    ({"kinds": ("direct", "according_to")}, ["s2", "s3"], ["m2"]),
+    ({"about_meeting": True}, ["s1", "s3", "s4"], ["m1", "m2"]),
+    ({"meeting_with": "Tom Hale"}, ["s1", "s4"], ["m1"]),
+    ({"meeting_with": "Freedonia"}, ["s1", "s4"], ["m1"]),  # a participant's country
+    ({"statuses": ("cancelled",)}, ["s3"], ["m2"]),
+    ({"speaker": "Ana Ivanova", "statuses": ("cancelled",)}, [], []),
+])
+def test_selection_on_a_handmade_document(criteria, statements, meetings):
+    from tests.handmade import ruritania_document
+
+    document = _selector(**criteria).apply(ruritania_document())
+    assert [s.id for s in document.statements] == statements
+    assert [m.id for m in document.meetings] == meetings
+
+
+def test_selection_by_speaker_keeps_only_their_statements_under_a_meeting():
+    from tests.handmade import ruritania_document
+
+    (meeting,) = _selector(speaker="a ministry spokesman").apply(ruritania_document()).meetings
+    assert meeting.id == "m1" and meeting.statements == ("s4",)
+
 # ---------------------------------------------------------------------------------- rule packs
 
 def test_rule_pack_adds_a_cue_verb(tmp_path):
