@@ -332,7 +332,8 @@ def speaker_rows(documents: Iterable[Document]) -> list[dict]:
             row["role"] = row["role"] or speaker.role
             if statement.meeting:
                 meeting = meetings[statement.meeting]
-                label = " – ".join(p.name for p in meeting.participants) + f" ({meeting.type}, {meeting.status})"
+                names = " – ".join(p.name for p in meeting.participants)
+                label = f"{names} ({meeting.type}, {meeting.status})" if names else f"{meeting.type}, {meeting.status}"
                 if label not in row["meetings"]:
                     row["meetings"].append(label)
     return sorted(rows.values(), key=lambda r: (-r["statements"], r["name"]))
