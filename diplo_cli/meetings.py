@@ -244,22 +244,26 @@ class MeetingFinder:
         # reported speech: the meeting's participants are in the content, not the speaker
         speaker_of_content = None
         inviter = None
+        status_lower = None
         containing = doc.contents.covering(match.start())
         if containing:
             start, end, statement = containing[0]
             if statement.content.text.startswith(("to ", "not to ")) and statement.cue.end <= start:
                 start = statement.cue.end  # 'invited X to visit Y': the addressee X is the visitor
+                status_lower = max(lower, statement.cue.start)  # ... and 'invited' says proposed
                 inviter = doc.tracker.lookup_name(statement.speaker.name) if statement.speaker.mention_kind != "anonymous" else None
                 if inviter is not None and inviter.kind != "person":
                     inviter = None
             lower, upper = max(lower, start), min(upper, end)
             speaker_of_content = statement
+        status_lower = lower if status_lower is None else status_lower
+        status_lower = lower if status_lower is None else status_lower
         left = max(lower, doc.clause_start_before(trigger.start))
         right = min(upper, doc.clause_end_after(trigger.end))
         mtype = word.type
         if mtype == "meeting" and _CALL_MEDIUM.search(text, max(lower, trigger.start - 25), trigger.start):
             mtype = "call"
-        status = self._status(doc, trigger, word, lower, upper)
+        status = self._status(doc, trigger, word, status_lower, upper)
         if status == "unknown" and previous and previous[-1].sentence == index and previous[-1].trigger.start >= lower:
             status = previous[-1].status  # 'will meet X in Paris and attend the summit': one modality
         if status == "unknown" and speaker_of_content is None and _PAST_VERB.search(text, left, trigger.start):
