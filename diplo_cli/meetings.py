@@ -355,6 +355,10 @@ class MeetingFinder:
             pronoun = self._pronoun_subject(doc, left, trigger.start, statement)
             if pronoun is not None:
                 people.append(pronoun)
+        if not people and statement is not None and inviter is None and statement.content.text.startswith(("to ", "not to ")):
+            subject = doc.tracker.lookup_name(statement.speaker.name)
+            if subject is not None and subject.kind == "person":
+                people.append(subject)  # 'X committed to travel to Y': X travels
         for entity in right_people:
             if entity not in people:
                 people.append(entity)
@@ -457,6 +461,8 @@ class MeetingFinder:
                         continue
                     if mention.type != draft.type and not inside:
                         continue  # 'X travels to Y' then 'X will meet Z': the meeting is its own
+                    if mention.type == "visit" and draft.type != "visit" and mention.known_place:
+                        continue  # 'agreed to meet ... and during X's visit to Y': the visit is its own
                     times_conflict = not (mention.vague_time or draft.vague_time) and _conflict(mention.time, draft.time)
                     places_conflict = mention.known_place and draft.known_place and _conflict(mention.place, draft.place)
                     if times_conflict or places_conflict:
@@ -679,18 +685,25 @@ class _Document:
         return self.sentence_starts[index] if index >= 0 else 0
 
     def person_before(self, offset: int, sentence_start: int = 0) -> Entity | None:
-        """The person named last before ``offset`` in its sentence, else the subject named last
-        before it (else the person named last)."""
+        """The subject (else the first person) of the sentence before ``offset``, else the subject
+        named last before it (else the person named last)."""
         index = bisect.bisect_left(self.person_starts, offset)
         fallback = None
+        in_sentence = None
         for j in range(index - 1, max(-1, index - 1 - _LOOKBACK), -1):
             mention = self.persons[j]
-            if self.speakers.covering(mention.start) and mention.start >= sentence_start:
+            if mention.start >= sentence_start:
+                if not self.speakers.covering(mention.start):
+                    in_sentence = mention  # ends as the first person of the sentence (its subject)
+                    if mention.subject:
+                        return mention.entity
                 continue
-            if mention.start >= sentence_start or mention.subject:
+            if in_sentence is not None:
+                return in_sentence.entity
+            if mention.subject:
                 return mention.entity
             fallback = fallback or mention.entity
-        return fallback
+        return in_sentence.entity if in_sentence is not None else fallback
 
     def host_countries(self, lower: int, upper: int) -> list[Entity]:
         """The country visited ('travel to X'), or the listed countries ('to X, Y and Z')."""
