@@ -313,7 +313,7 @@ def meetings_table(document: Document, ascii_only: bool, title: str | None = Non
             statements_cell.justify = "left"
         table.add_row(
             meeting.id, _participants_cell(meeting), meeting.type, Text(meeting.status, style=STATUS_STYLE.get(meeting.status, "")),
-            safe(meeting.time.text) if meeting.time else "", safe(meeting.place.text) if meeting.place else "", statements_cell,
+            Text(safe(meeting.time.text) if meeting.time else ""), Text(safe(meeting.place.text) if meeting.place else ""), statements_cell,
         )
     return table
 
@@ -348,7 +348,7 @@ def speakers_table(rows: list[dict], ascii_only: bool, colours: SpeakerColours) 
     table.add_column("meetings spoken about", ratio=2)
     for row in rows:
         table.add_row(Text(safe(row["name"]), style=f"bold {colours(row['name'])}"), Text(safe(row["role"] or ""), style="dim"),
-                      Text(safe(row["country"] or ""), style="dim"), str(row["statements"]), safe("\n".join(row["meetings"])))
+                      Text(safe(row["country"] or ""), style="dim"), str(row["statements"]), Text(safe("\n".join(row["meetings"]))))
     return table
 
 

@@ -139,6 +139,22 @@ def test_input_text_never_becomes_markup_or_raw_escapes(make_console):
     assert "hostile␛[2J.txt" in output
 
 
+def test_input_is_plain_text_even_on_a_console_that_reads_markup():
+    """A library user's Console may have markup and emoji on: input text must still print as written."""
+    from diplo_cli.models import Meeting, Participant, Span
+
+    document = hostile_document()
+    text = document.text
+    place = Span(text[text.index("[bold]"):text.index("[/bold]") + 7], text.index("[bold]"), text.index("[/bold]") + 7)
+    meeting = Meeting("m1", "meeting", "planned", (Participant("[red]X[/red] :smile:", None),), place, place, (place,), ("s1",))
+    document = type(document)(document.doc, text, document.statements, (meeting,))
+    console = Console(file=io.StringIO(), width=160, color_system=None, markup=True, emoji=True, highlight=True)
+    render.print_document(console, document, "statements", render.SpeakerColours(), ascii_only=True, heading=True)
+    console.print(render.speakers_table(render.speaker_rows([document]), True, render.SpeakerColours()))
+    output = console.file.getvalue()
+    assert output.count("[bold]final[/bold]") >= 3  # content, time and place
+    assert "[red]X[/red] :smile:" in output
+
 def test_safe_keeps_offsets():
     assert len(render.safe(HOSTILE_TEXT)) == len(HOSTILE_TEXT)
     assert render.safe("a\u202eb\tc\n") == "a\ufffdb\tc\n"
