@@ -155,7 +155,7 @@ def _common_options(function):
     return function
 
 
-@click.group(cls=DefaultGroup, epilog=EPILOG_EXIT, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=DefaultGroup, epilog=EPILOG_EXIT, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
 @click.version_option(package_name="diplo", message="diplo %(version)s")
 def cli():
     """diplo: who said what, about which meeting.
