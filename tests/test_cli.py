@@ -98,7 +98,7 @@ def test_output_is_streamed_document_by_document(monkeypatch, tmp_path):
         path.write_text(INVENTED, encoding="utf-8")
     stdout = io.StringIO()
     seen: list[str] = []
-    import diplo_cli.pipeline as pipeline
+    from diplo_cli import pipeline
 
     real_extract = pipeline.extract
 

@@ -87,7 +87,7 @@ def test_content_is_wrapped_not_cut():
     console = plain_console(80)
     render.print_document(console, ruritania_document(), "statements", render.SpeakerColours(), ascii_only=True, heading=False)
     flat = " ".join(console.file.getvalue().split())
-    for word in "she would meet her Freedonian counterpart Tom Hale in Vienna next week".split():
+    for word in ["she", "would", "meet", "her", "Freedonian", "counterpart", "Tom", "Hale", "in", "Vienna", "next", "week"]:
         assert word in flat
 
 
