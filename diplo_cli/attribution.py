@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicons import Lexicon, fold
+from .lexicons import Lexicon, fold, name_key
 from .models import Attribution, Sentence, Span
 from .segment import turn_body_start
 
@@ -34,8 +34,10 @@ _QUOTE_MARKS = regex.compile(r"[\"“”„«»]")
 _SENTENCE_PUNCT = ".!?;"
 _LETTER = regex.compile(r"\p{L}")
 _WORD = regex.compile(r"\p{L}++")
+_WORD_BEFORE = regex.compile(r"\p{L}++$")
 _EVALUATIVE_QUOTE = regex.compile(r"[\"“«„]([^\"“”«»„]{1,200})[\"”»“]")
 _CONTRACTED_PRONOUN = regex.compile(r"(I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey)['’](?:ll|ve|re|m|d)", regex.V0)
+_CONTRACTED_IS = regex.compile(r"(?:he|she|it|there|that|what|who)['’]s", regex.IGNORECASE)
 _NEGATED_AUXILIARY = regex.compile(r"\p{L}+n['’]t|cannot")
 _MAX_QUOTE = 6000  # a "quotation" longer than this is a stray mark, not a quote
 _WINDOW = 400  # how far from a cue the speaker and frame are looked for
@@ -79,7 +81,9 @@ class AttributionFinder:
         self.content_openers_rejected = frozenset(grammar["non_clause_openers"])
         # documents speak too: "the statement said", "An official statement says"
         self.document_words = frozenset(w for w in lexicon.reporting_nouns if " " not in w) | frozenset(grammar["document_nouns"])
-        self.np_words = self.title_words | self.source_words | lexicon.source_modifiers | self.function_words | self.document_words
+        # "the ministry said", "the embassy said": organisation heads are kept with the speaker data
+        self.body_words = frozenset(getattr(lexicon, "organisation_heads", {}) or grammar.get("speaking_bodies", ())) | frozenset(grammar["collective_speakers"])
+        self.np_words = self.title_words | self.source_words | lexicon.source_modifiers | self.function_words | self.document_words | self.body_words
         self.cues = lexicon.matcher("cues")
         self.not_cues = regex.compile(r"(?<![\p{L}])\L<phrases>(?![\p{L}])", regex.IGNORECASE, phrases=sorted(lexicon.not_cues)) if lexicon.not_cues else None
         adjunct = "|".join(f"(?:{a})" for a in grammar["cue_adjuncts"])
@@ -94,6 +98,19 @@ class AttributionFinder:
         self.connective = regex.compile(r"\s*+(?:\L<words>)\s*+,\s*+", regex.IGNORECASE, words=grammar["leading_connectives"])
         self.that = regex.compile(r"\s*+,?\s*+(?:that|whether|how|what|if|why|when)\b\s*+", regex.IGNORECASE)
         self.infinitive_cues = frozenset(grammar["infinitive_cues"])
+        self.own_voice = regex.compile(r",\s++and\s++(?:I|[Ww]e)(?:['’]\p{L}++)?\s")
+        self.leading_as_frame = regex.compile(r"\s*+(?:(?:\p{L}++\s++)?\p{L}++ly\s*+,\s*+)?as\s++([^,.;:?!]{1,90}?),\s*+", regex.IGNORECASE)
+        self.source_postmodifier = regex.compile(
+            r"\s++(?:by|from|of|at)\s++(?:\p{Ll}[\p{L}-]*+\s++){0,3}(?:the\s++)?(?-i:\p{Lu}[\p{L}\p{M}.'’&-]*+(?:\s++\p{Lu}[\p{L}\p{M}.'’&-]*+){0,4})",
+            regex.IGNORECASE)
+        self.appositive_tail = regex.compile(r"\s*+,[^,;:]{1,100}?[.!?\"”…]*+\s*+")
+        self.that_parenthetical_lead = regex.compile(r"\b(?:I|we)\s++(?:think|believe|guess|mean)\b|\bas\s++(?:some\s++of\s++)?you\b", regex.IGNORECASE)
+        self.comma_after = regex.compile(r"\s*+,")
+        self.not_possessors = frozenset(grammar["contracted_words"])
+        # headline / caption form at the start of a line: "Lavrov: talks with Kyiv are possible"
+        self.headline = regex.compile(r"^[ \t]*+(?P<name>\p{Lu}[\p{L}\p{M}'’.-]*+(?:[ \t]++\p{Lu}[\p{L}\p{M}'’.-]*+){0,3})[ \t]*+(?P<colon>:)[ \t]++(?=\p{L})", regex.MULTILINE)
+        self.quoted_verb = regex.compile(r"\b(?:quoted|cited|heard|reported)\b", regex.IGNORECASE)
+        self.passive_before = regex.compile(r"\b(?:was|were|is|are|been|being)\s++(?:\p{Ll}++ly\s++)?+$", regex.IGNORECASE)
         # between a cue and its quotation: ', ' ': ' that ' 'that, ' ' to him, ' ' to the envoy: '
         self.frame_gap = regex.compile(
             r"\s*+(?:(?:to\s++(?:him|her|them|us|me|you|(?:the\s++|a\s++|an\s++|his\s++|her\s++|their\s++)?(?:[\p{L}.'’-]++\s*+){1,4}?))?\s*+[,:]\s*+|that\s*+,?\s*+)?",
@@ -119,7 +136,7 @@ class AttributionFinder:
         self.copular_cues = frozenset(grammar["copular_cues"])
         self.copula_before = regex.compile(r"(?:\b(?:be|been|being|is|are|was|were|am)|['’](?:m|re|s))\s++(?:\p{L}++\s++){0,2}$", regex.IGNORECASE)
         self.that_after_parenthetical = regex.compile(r"\s*+,\s*+[^,.;:?!\"“”]{1,60},\s*+that\s++", regex.IGNORECASE)
-        self.abandoned = regex.compile(r"(?:[\p{L}'’]++\s++){0,2}[\p{L}'’]++\s*+[—–]\s")
+        self.abandoned = regex.compile(r"\s*+(?:[\p{L}'’]++\s++){0,2}[\p{L}'’]++\s*+[—–]\s")
         self.deny_objects = regex.compile(r"\s*+(?:[^\s,;]++\s++){0,6}?(?:\L<words>)\b", regex.IGNORECASE, words=grammar["deny_objects"])
         self.reporting_np = regex.compile(r"\s*+(?:[^\s,;]++\s++){0,6}?(?:\L<nouns>)\s++(?:that|to)\s", regex.IGNORECASE, nouns=sorted(lexicon.reporting_nouns))
         self.progressive = regex.compile(r"(?:\b(?:am|is|are|was|were|been|be)(?:\s++heard)?+|['’](?:m|re|s))\s++(?:\p{Ll}++ly\s++|not\s++|also\s++|just\s++)*+$", regex.IGNORECASE)
@@ -160,6 +177,11 @@ class AttributionFinder:
             attribution = self._indirect(match, quote_regions, consumed)
             if attribution is not None:
                 found.append(attribution)
+        if not turns:
+            for match in self.headline.finditer(text):
+                attribution = self._headline(match)
+                if attribution is not None:
+                    found.append(attribution)
         for match in self.reporting_noun.finditer(text):
             attribution = self._reporting_noun(match, quote_regions)
             if attribution is not None:
@@ -239,7 +261,8 @@ class AttributionFinder:
         lower = word.casefold()
         if word[:1].isupper():
             return word not in self.stopwords
-        return lower in self.title_words or lower in self.source_words or lower in self.lex.anonymous_nouns or lower.rstrip("s") in self.title_words or lower in self.document_words
+        return (lower in self.title_words or lower in self.source_words or lower in self.lex.anonymous_nouns
+                or lower.rstrip("s") in self.title_words or lower in self.document_words or lower in self.body_words)
 
     def speaker_before(self, end: int, lower: int) -> Span | None:
         """The noun phrase (or pronoun) ending right before ``end`` (skipping auxiliaries)."""
@@ -319,7 +342,7 @@ class AttributionFinder:
         )):
             first -= 1
         # trim words that cannot open a noun phrase
-        while first < i and tokens[first].text.casefold() in ("of", "and", "for", "to", "at", "in", "on", "'s"):
+        while first < i and tokens[first].text.casefold() in ("of", "and", "for", "to", "at", "in", "on", "'s", "as"):
             first += 1
         if tokens[first].text in self.stopwords and tokens[first].text not in ("The", "A", "An"):
             first += 1
@@ -459,7 +482,7 @@ class AttributionFinder:
                 last_paragraph = quote.paragraph
                 continue
             # continuation: an unframed quote after a framed one, same or next paragraph
-            if last_direct is not None and quote.paragraph - last_paragraph <= 1 and not _other_cue_between(self, last_direct.content.end, quote.open):
+            if last_direct is not None and quote.paragraph - last_paragraph <= 1 and not _other_cue_between(self, last_direct.content.end, quote.open, last_direct.cue):
                 found.append(Attribution(last_direct.speaker, last_direct.cue, Span.of(text, inner_start, inner_end), "direct", "attribution.direct.continuation", self._sentence_index(quote.open)))
                 last_paragraph = quote.paragraph
                 continue
@@ -624,7 +647,7 @@ class AttributionFinder:
             rule_prefix = "attribution.indirect.coordinated"
         if speaker is None or speaker.text.endswith(("'s", "’s")):
             return None  # "Lavrov's remark that": a noun, read by the reporting-noun rule
-        if not progressive and self._is_passive(speaker, cue):
+        if not progressive and verb.lemma not in self.copular_cues and self._is_passive(speaker, cue):
             return None
         if verb.lemma in self.copular_cues and not self.copula_before.search(text, max(lower, cue.start - 40), cue.start):
             return None  # "clear" is a cue only in "has been clear that P", "we've been very clear: P"
@@ -652,7 +675,7 @@ class AttributionFinder:
                 return None  # "urged them to do the same"
             return self._make(speaker, full_cue, to.start(), end, "attribution.indirect.directive", sentence_index)
         cleft = self.cleft_before.search(text, max(lower, speaker.start - 8), speaker.start)
-        that = self.that.match(text, after, upper) or self.that_after_parenthetical.match(text, after, upper)
+        that = self.that_after_parenthetical.match(text, after, upper) or self.that.match(text, after, upper)
         if that is None and (self.adverbial_opener.match(text, after, upper) or self.adverbial_opener.match(text, full_cue.end, upper)):
             # "said in an interview aired on Thursday that P", "said right here that P"
             that = self.delayed_that.match(text, full_cue.end, min(upper, full_cue.end + 160))
@@ -672,10 +695,14 @@ class AttributionFinder:
                 rule = "attribution.indirect.interrupted"
         elif not that and self.copula_start.match(text, content_start, upper):
             relative = self.relative_before.search(text, max(lower, speaker.start - 12), speaker.start)
-            if relative is None:
-                return None
+            if relative is None or (relative.group(1).casefold() == "that" and after > full_cue.end):
+                return None  # "the things that I said right here is ...": an object relative
             content_start = relative.start(1)  # "which X said was ruled by ..."
             rule = "attribution.indirect.interrupted"
+        if not that and rule.endswith("subject_cue"):
+            leading = self.leading_as_frame.match(text, content_start, upper)
+            if leading and self.cues.search(text, leading.start(1), leading.end(1)):
+                content_start = leading.end()  # "I'll say more broadly, as we have shared, P"
         opener = self.word_at.match(text, content_start, upper)
         if opener and opener.group(1).casefold() in self.content_openers_rejected and rule != "attribution.indirect.interrupted":
             return None
@@ -713,6 +740,10 @@ class AttributionFinder:
         if trailing is not None and trailing > content_start:
             content_end = trailing
         content_end = self._coordinated_end(content_start, content_end)
+        if speaker.text.casefold() not in ("i", "we"):
+            own_voice = self.own_voice.search(text, content_start, content_end)
+            if own_voice is not None:
+                content_end = own_voice.start()  # "..., and we're going to do everything we can": the reporter's own words
         if content_end <= content_start:
             return None
         first = text[content_start]
@@ -733,6 +764,25 @@ class AttributionFinder:
         before = self.text[self._clause_lower(lower, offset):offset].rstrip()
         return not before or before.endswith((",", "—", "–", ":", "(", ";"))
 
+    def _headline(self, match: regex.Match) -> Attribution | None:
+        """'Lavrov: talks with Kyiv are possible': a known name, a colon and a clause (not a quotation,
+        not a transcript label in capitals, not 'Update:' or 'Photo:')."""
+        name = match.group("name")
+        words = name.split()
+        if name.isupper() or words[0] in self.stopwords:
+            return None
+        known = name_key(name) in self.lex.person_by_alias or name_key(name) in self.lex.person_by_surname or self.lex.organisation(name) is not None
+        if not known:
+            return None
+        start = match.end()
+        sentence_index = self._sentence_index(start)
+        upper = self.sentences[sentence_index].end
+        if not self._clause_like(start, upper):
+            return None
+        speaker = Span.of(self.text, match.start("name"), match.end("name"))
+        cue = Span.of(self.text, match.start("colon"), match.end("colon"))
+        return self._make(speaker, cue, start, self._content_end(start, upper), "attribution.indirect.headline", sentence_index)
+
     def _reporting_noun(self, match: regex.Match, quote_regions) -> Attribution | None:
         text = self.text
         sentence_index = self._sentence_index(match.start())
@@ -745,6 +795,9 @@ class AttributionFinder:
         if match.group("pronoun"):
             speaker = Span.of(text, match.start("pronoun"), match.end("pronoun"))
         else:
+            owner = _WORD_BEFORE.search(text, max(lower, match.start() - 40), match.start("possessive"))
+            if owner is None or owner.group().casefold() in self.lex.pronouns or owner.group().casefold() in self.not_possessors:
+                return None  # "it’s important to note that": a contraction, not a possessor
             speaker = self.speaker_before(match.start("possessive"), lower)
         if speaker is None:
             return None
@@ -775,7 +828,7 @@ class AttributionFinder:
                 return True
             if bare_that:
                 return bool(letters) and (letters[0].casefold() in self.subject_pronouns or letters[0][0].isupper())
-        if words[0].casefold() in self.subject_pronouns or _CONTRACTED_PRONOUN.fullmatch(words[0]):
+        if words[0].casefold() in self.subject_pronouns or _CONTRACTED_PRONOUN.fullmatch(words[0]) or _CONTRACTED_IS.fullmatch(words[0]):
             return True
         previous = words[0]
         for word in words[1:14]:
@@ -816,6 +869,8 @@ class AttributionFinder:
         full_cue = self._cue_with_addressee(cue, upper)
         frame_end = self.frame_end.search(text, full_cue.end, min(upper, full_cue.end + 120))
         before = text[clause_lower:as_start].rstrip(" ,—–")
+        if before and self.cues.search(text, clause_lower, as_start):
+            before = ""  # "I'll say more broadly, as we have shared, P": the host clause follows the frame
         if frame_end is None:
             # final frame: 'P, as X said.'
             if not before:
@@ -903,9 +958,21 @@ class AttributionFinder:
         speaker = self.speaker_after(_skip_spaces(text, cue.end), upper)
         if speaker is None:
             return None
-        clause_start = self._skip_connective(lower, upper)
+        clause_start = self._clause_lower(lower, cue.start)
         before = text[clause_start : cue.start].strip()
         after_speaker = speaker.end
+        post = self.source_postmodifier.match(text, after_speaker, upper)
+        if post:  # "a study by investment firm X", "an analysis from X"
+            end = post.end()
+            if text[end - 1] == "." and not self._abbreviation(text[post.start():end].split()[-1]):
+                end -= 1
+            speaker = Span.of(text, speaker.start, end)
+            after_speaker = speaker.end
+        tail = text[after_speaker:upper]
+        appositive_tail = self.appositive_tail.fullmatch(tail) and not any(
+            w.casefold() in self.finite_markers for w in self.word_run.findall(tail))
+        if before.endswith(",") and self.that_parenthetical_lead.search(before) and self.comma_after.match(text, after_speaker, upper):
+            before = ""  # "I think, as some of you may be aware, according to X, P": initial after asides
         if not before:
             # 'According to X, P'
             comma = regex.compile(r"\s*+,\s*+").match(text, after_speaker, upper)
@@ -914,7 +981,7 @@ class AttributionFinder:
             start = comma.end()
             end = self._content_end(start, upper)
             rule = "attribution.according_to.initial"
-        elif not text[after_speaker:upper].strip(" .!?;\"”"):
+        elif not tail.strip(" .!?;\"”…") or appositive_tail:
             # 'P, according to X.'
             start = clause_start
             end = text.rfind(",", clause_start, cue.start)
@@ -931,15 +998,18 @@ class AttributionFinder:
 
     def _quoted_as_saying(self, cue: Span, lower: int, upper: int, sentence_index: int) -> Attribution | None:
         text = self.text
-        head = text[lower : cue.start]
-        quoted = regex.search(r"\b(?:quoted|cited)\b", head, regex.IGNORECASE)
+        quoted = None
+        for quoted in self.quoted_verb.finditer(text, max(lower, cue.start - 200), cue.start):
+            pass
         if quoted is None:
             return None
-        between_start = lower + quoted.end()
+        between_start = quoted.end()
         if text[between_start : cue.start].strip():
             speaker = self.speaker_after(_skip_spaces(text, between_start), cue.start)  # 'Y quoted X as saying'
         else:
-            speaker = self.speaker_before(lower + quoted.start(), lower)  # 'X was quoted as saying'
+            # 'X was quoted as saying': the subject stands before the passive auxiliary
+            passive = self.passive_before.search(text, max(lower, quoted.start() - 30), quoted.start())
+            speaker = self.speaker_before(passive.start() if passive else quoted.start(), lower)
         if speaker is None:
             return None
         that = self.that.match(text, cue.end, upper)
@@ -992,10 +1062,13 @@ def _paragraph_end(text: str, offset: int) -> int:
     return len(text) if newline < 0 else newline
 
 
-def _other_cue_between(finder: AttributionFinder, start: int, end: int) -> bool:
+def _other_cue_between(finder: AttributionFinder, start: int, end: int, own_cue: Span | None = None) -> bool:
     if end - start > 2000:
         return True
-    return finder.cues.search(finder.text, start, end) is not None
+    for match in finder.cues.finditer(finder.text, start, end):
+        if own_cue is None or match.start() != own_cue.start:
+            return True
+    return False
 
 
 def _dedupe(found: list[Attribution]) -> list[Attribution]:
