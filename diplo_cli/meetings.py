@@ -67,6 +67,7 @@ _ROLE_MENTION = regex.compile(
     r"\b(?:[Tt]he|[Oo]ur)\s+(?P<role>Vice\s+President|President|Prime\s+Minister|Chancellor|Secretary\s+of\s+State|Crown\s+Prince)\b"
     r"(?!\s+(?:of\s+(?:the\s+)?)?\p{Lu})(?!['’]s\s+(?:call|meeting|visit|trip))"
 )
+_ELLIPSIS = regex.compile(r"(?P<word>\p{Lu}[\p{L}\-]+)\s+(?:and|or|&)\s+$")
 _CALL_MEDIUM = regex.compile(r"\b(?:phone|telephone|video|virtual|online)\s+(?:[\p{L}\-]+\s+){0,1}$", regex.IGNORECASE)
 
 
@@ -177,6 +178,7 @@ class MeetingFinder:
         self.actor_before = regex.compile(grammar["actor_before"])
         self.group_before = regex.compile(grammar["group_before"])
         self.attend_gap = _compile(grammar["attend_gap"], "attend_gap")
+        self.during_visit_gap = _compile(grammar["during_visit_gap"], "during_visit_gap")
         self.actor_after = regex.compile(grammar["actor_after"])
         self.host_triggers = frozenset(grammar["host_triggers"])
         self.never_merge = {frozenset(pair) for pair in grammar["never_merge"]}
@@ -213,6 +215,11 @@ class MeetingFinder:
             if mentions and self._attends(text, mentions[-1], mention):
                 trip = mentions.pop()  # the trip is part of the event it goes to
                 mention.participants = [*[e for e in trip.participants if e.kind == "person" and e not in mention.participants], *mention.participants]
+            elif mentions and self._meets_hosts(text, mentions[-1], mention):
+                trip = mentions[-1]  # the meeting with the hosts is part of the visit: visitor + hosts
+                hosts = [e for e in mention.participants if e.kind == "person" and e not in trip.participants]
+                trip.participants = [*(e for e in trip.participants if e.kind == "person"), *hosts] if hosts else trip.participants
+                mention.type, mention.participants = "visit", list(trip.participants)
             mentions.append(mention)
         drafts = self._merge(mentions)
         for draft in drafts:
@@ -223,6 +230,12 @@ class MeetingFinder:
         """'travels to X to attend the summit': the visit mention ``trip`` goes to ``event``."""
         return (trip.type == "visit" and event.type in ("summit", "other", "meeting") and trip.sentence == event.sentence
                 and bool(self.attend_gap.search(text, trip.trigger.end, event.trigger.start)))
+
+    def _meets_hosts(self, text: str, trip: MeetingMention, meeting: MeetingMention) -> bool:
+        """'travels to X, where he will meet Y': ``meeting`` happens during the visit ``trip``."""
+        return (trip.type == "visit" and meeting.type in ("meeting", "talks") and trip.sentence == meeting.sentence
+                and any(e in meeting.participants for e in trip.participants if e.kind == "person")
+                and bool(self.during_visit_gap.match(text, trip.trigger.end, meeting.trigger.start)))
 
     def _triggers(self, text: str):
         """Word-list and pattern triggers in text order; of two that overlap the earlier (longer) wins."""
@@ -602,6 +615,13 @@ class _Document:
                 country = lex.country_of_word(text[m.start():m.end()])
                 if country:
                     bodies.append((m.start(), m.end(), Entity(country, "country", country=country)))
+                    elided = _ELLIPSIS.search(text, max(0, m.start() - 30), m.start())
+                    words = text[m.start():m.end()].split()
+                    if elided and len(words) > 1:
+                        # 'South and North Korea': South Korea too
+                        other = lex.country_of_word(" ".join([elided.group("word"), *words[1:]]))
+                        if other and other != country:
+                            bodies.append((elided.start(), elided.end("word"), Entity(other, "country", country=other)))
         for m in finder.organisations.finditer(folded):
             if text[m.start()].isupper():
                 organisation = lex.organisation(text[m.start():m.end()])
