@@ -8,8 +8,13 @@ Three record shapes are recognised, line by line:
 
 A predicted statement matches a gold one when their contents overlap (one-to-one, largest overlap
 first). On matched pairs the scorer checks exact content boundaries, speaker (resolved names
-compared without case and accents), cue span and kind. A predicted meeting matches a gold one when
-they share a participant.
+compared without case and accents), the speaker's mention span (when the gold gives one), cue span
+and kind. Exact boundaries and attribution (content matched and speaker right) are scored as
+precision/recall over all predictions, so a false alarm lowers them too. A predicted meeting
+matches a gold one when they share a participant.
+
+With ``show_errors`` every miss, false alarm and mismatch is listed with its sentence, for rule
+writers. Deliberate limit: multi-fragment gold contents are scored against their envelope.
 """
 
 from __future__ import annotations
@@ -57,6 +62,7 @@ class Report:
     exact: Counts = field(default_factory=Counts)
     attribution: Counts = field(default_factory=Counts)
     speaker: Ratio = field(default_factory=Ratio)
+    speaker_span: Ratio = field(default_factory=Ratio)
     cue: Ratio = field(default_factory=Ratio)
     kind: Ratio = field(default_factory=Ratio)
     meetings: Counts = field(default_factory=Counts)
@@ -77,6 +83,7 @@ class Report:
                 "exact_boundaries": self.exact.prf(),
                 "attribution": self.attribution.prf(),
                 "speaker_correct": self.speaker.value(),
+                "speaker_span_correct": self.speaker_span.value(),
                 "cue_correct": self.cue.value(),
                 "kind_correct": self.kind.value(),
             })
@@ -111,6 +118,7 @@ def _gold_statements(record: dict) -> list[dict]:
                 "cue": _span(statement.get("cue_span")),
                 "speaker": statement.get("speaker_resolved") or statement.get("speaker"),
                 "speaker_text": statement.get("speaker"),
+                "speaker_span": _span(statement.get("speaker_span")),
                 "kind": statement.get("kind"),
                 "about_meeting": bool(statement.get("about_meeting")),
             })
@@ -127,6 +135,7 @@ def _gold_statements(record: dict) -> list[dict]:
             "cue": _span(attribution.get("cue_span")),
             "speaker": attribution.get("source"),
             "speaker_text": attribution.get("source"),
+            "speaker_span": _span(attribution.get("source_span")),
             "kind": None,
             "about_meeting": False,
         })
@@ -184,6 +193,9 @@ def score_record(record: dict, document: Document, report: Report, show_errors: 
         report.speaker.total += 1
         report.speaker.right += speaker_right
         attributed += speaker_right
+        if g["speaker_span"]:
+            report.speaker_span.total += 1
+            report.speaker_span.right += g["speaker_span"] == (p.speaker.mention.start, p.speaker.mention.end)
         if g["cue"]:
             report.cue.total += 1
             report.cue.right += g["cue"] == (p.cue.start, p.cue.end)
@@ -197,6 +209,7 @@ def score_record(record: dict, document: Document, report: Report, show_errors: 
                          "cue": text[g["cue"][0]:g["cue"][1]] if g["cue"] else None},
                 "predicted": {"speaker": p.speaker.name, "mention": p.speaker.mention.text, "content": p.content.text,
                               "kind": p.kind, "cue": p.cue.text, "rule": p.rule},
+                "sentence": _sentence_of(text, g["content"][0]),
             })
     report.exact.add(exact, len(predicted) - exact, len(gold) - exact)
     report.attribution.add(attributed, len(predicted) - attributed, len(gold) - attributed)
@@ -204,6 +217,7 @@ def score_record(record: dict, document: Document, report: Report, show_errors: 
         for gi, g in enumerate(gold):
             if gi not in gold_done and g["content"]:
                 report.errors.append({"record": record.get("id", record.get("doc_id")), "type": "miss", "speaker": g["speaker"],
+                                      "cue": text[g["cue"][0]:g["cue"][1]] if g["cue"] else None, "kind": g["kind"],
                                       "content": text[g["content"][0]:g["content"][1]], "sentence": _sentence_of(text, g["content"][0])})
         for pi, p in enumerate(predicted):
             if pi not in pred_done:

@@ -1,0 +1,151 @@
+"""The scorer behind ``diplo eval``, on tiny hand-made gold records (no shared data needed)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from diplo_cli.cli import cli
+from diplo_cli.evaluate import Report, evaluate_file, score_record
+from diplo_cli.models import Document, Speaker, Span, Statement
+
+TEXT = 'The envoy said the talks were useful. "We are ready," Ivanov added. Officials praised the host.'
+
+
+def _span(text: str, part: str, start: int = 0) -> list[int]:
+    begin = text.index(part, start)
+    return [begin, begin + len(part)]
+
+
+def _statement(ident: str, kind: str, name: str, mention: str, cue: str, content: tuple[int, int]) -> Statement:
+    mention_start = TEXT.index(mention)
+    cue_start = TEXT.index(cue)
+    return Statement(
+        ident, kind,
+        Speaker(Span.of(TEXT, mention_start, mention_start + len(mention)), name),
+        Span.of(TEXT, cue_start, cue_start + len(cue)),
+        Span.of(TEXT, *content),
+        "test.rule",
+    )
+
+
+GOLD = {
+    "id": "tiny-1",
+    "text": TEXT,
+    "statements": [
+        {"speaker": "The envoy", "speaker_span": _span(TEXT, "The envoy"), "speaker_resolved": "Boris Ivanov",
+         "cue": "said", "cue_span": _span(TEXT, "said"), "content_span": _span(TEXT, "the talks were useful"),
+         "kind": "indirect", "about_meeting": False},
+        {"speaker": "Ivanov", "speaker_span": _span(TEXT, "Ivanov"), "speaker_resolved": "Boris Ivanov",
+         "cue": "added", "cue_span": _span(TEXT, "added"), "content_span": _span(TEXT, "We are ready"),
+         "kind": "direct", "about_meeting": False},
+    ],
+}
+
+
+def _predicted() -> Document:
+    envoy = _statement("s1", "indirect", "Boris Ivanov", "The envoy", "said", tuple(_span(TEXT, "the talks were useful")))
+    # right cue and kind, content one character too long, speaker resolved wrongly
+    ready = _statement("s2", "direct", "Ivan Petrov", "Ivanov", "added", (TEXT.index("We are ready"), TEXT.index("We are ready") + 13))
+    # nothing in the gold data: a false alarm
+    praised = _statement("s3", "indirect", "officials", "Officials", "praised", tuple(_span(TEXT, "the host")))
+    return Document("tiny-1", TEXT, (envoy, ready, praised), ())
+
+
+def test_scorer_counts_matches_boundaries_speakers_and_cues_on_a_hand_made_record():
+    report = Report()
+    score_record(GOLD, _predicted(), report, show_errors=False)
+    figures = report.to_dict()
+    assert figures["records"] == 1
+    assert figures["statements"] == {"precision": 0.6667, "recall": 1.0, "f1": 0.8, "tp": 2, "fp": 1, "fn": 0}
+    assert figures["exact_boundaries"] == {"precision": 0.3333, "recall": 0.5, "f1": 0.4, "tp": 1, "fp": 2, "fn": 1}
+    assert figures["attribution"] == {"precision": 0.3333, "recall": 0.5, "f1": 0.4, "tp": 1, "fp": 2, "fn": 1}
+    assert figures["speaker_correct"] == {"accuracy": 0.5, "right": 1, "total": 2}
+    assert figures["speaker_span_correct"] == {"accuracy": 1.0, "right": 2, "total": 2}
+    assert figures["cue_correct"] == {"accuracy": 1.0, "right": 2, "total": 2}
+    assert figures["kind_correct"] == {"accuracy": 1.0, "right": 2, "total": 2}
+    assert "meetings" not in figures  # the record has no "meetings" key
+
+
+def test_show_errors_lists_the_false_alarm_and_the_mismatch_with_their_sentence():
+    report = Report()
+    score_record(GOLD, _predicted(), report, show_errors=True)
+    kinds = [error["type"] for error in report.errors]
+    assert sorted(kinds) == ["false alarm", "mismatch"]
+    alarm = next(e for e in report.errors if e["type"] == "false alarm")
+    assert alarm["cue"] == "praised"
+    assert alarm["content"] == "the host"
+    assert "Officials praised the host." in alarm["sentence"]
+    mismatch = next(e for e in report.errors if e["type"] == "mismatch")
+    assert mismatch["gold"]["content"] == "We are ready"
+    assert mismatch["predicted"]["content"] == "We are ready,"
+    assert mismatch["predicted"]["speaker"] == "Ivan Petrov"
+
+
+def test_a_missed_statement_is_listed_with_its_cue_and_sentence():
+    report = Report()
+    empty = Document("tiny-1", TEXT, (), ())
+    score_record(GOLD, empty, report, show_errors=True)
+    assert report.to_dict()["statements"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "tp": 0, "fp": 0, "fn": 2}
+    misses = [e for e in report.errors if e["type"] == "miss"]
+    assert [m["content"] for m in misses] == ["the talks were useful", "We are ready"]
+    assert misses[0]["cue"] == "said"
+    assert misses[0]["sentence"].startswith("The envoy said")
+
+
+def test_attributions_format_scores_against_the_envelope_of_fragments():
+    text = '"We will come," the minister said, "but not this week."'
+    first, second = _span(text, "We will come"), _span(text, "but not this week.")
+    record = {"doc_id": "frag", "text": text, "attributions": [
+        {"source": "the minister", "source_span": _span(text, "the minister"), "cue_span": _span(text, "said"),
+         "content_span": [first[0], second[1]], "content_fragments": [first, second]},
+    ]}
+    content = Span.of(text, first[0], second[1])
+    statement = Statement("s1", "direct", Speaker(Span.of(text, *_span(text, "the minister")), "the minister"),
+                          Span.of(text, *_span(text, "said")), content, "test.rule")
+    report = Report()
+    score_record(record, Document("frag", text, (statement,), ()), report, show_errors=False)
+    figures = report.to_dict()
+    assert figures["exact_boundaries"]["tp"] == 1
+    assert figures["speaker_span_correct"] == {"accuracy": 1.0, "right": 1, "total": 1}
+
+
+def test_sentence_event_records_score_meeting_detection(tmp_path):
+    gold = tmp_path / "events.jsonl"
+    gold.write_text(
+        json.dumps({"id": "e1", "text": "The two presidents met in Geneva on Tuesday.", "is_meeting": True, "scorable": True}) + "\n"
+        + json.dumps({"id": "e2", "text": "Prices rose sharply.", "is_meeting": False, "scorable": True}) + "\n"
+        + json.dumps({"id": "e3", "text": "Not scored.", "is_meeting": True, "scorable": False}) + "\n",
+        encoding="utf-8",
+    )
+    figures = evaluate_file(gold).to_dict()
+    assert figures["records"] == 3
+    assert figures["sentences_reporting_meeting"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "tp": 1, "fp": 0, "fn": 0}
+
+
+def test_a_broken_gold_line_is_reported_with_its_line_number(tmp_path):
+    gold = tmp_path / "broken.jsonl"
+    gold.write_text(json.dumps({"text": "fine"}) + "\n{not json\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"broken\.jsonl:2: not valid JSON"):
+        evaluate_file(gold)
+
+
+def test_eval_command_prints_every_figure_as_json(tmp_path):
+    text = "The minister said the talks would resume next week."
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "g1", "text": text, "statements": [
+        {"speaker": "The minister", "speaker_span": _span(text, "The minister"), "speaker_resolved": "the minister",
+         "cue": "said", "cue_span": _span(text, "said"), "content_span": _span(text, "the talks would resume next week"),
+         "kind": "indirect", "about_meeting": False},
+    ], "meetings": []}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", "--format", "json", str(gold)])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout)
+    assert set(figures) >= {"records", "statements", "exact_boundaries", "attribution", "speaker_correct",
+                            "speaker_span_correct", "cue_correct", "kind_correct", "meetings",
+                            "meeting_status_correct", "participants", "statements_about_meeting"}
+    assert figures["statements"]["f1"] == 1.0
+    assert figures["exact_boundaries"]["f1"] == 1.0
+    assert figures["cue_correct"] == {"accuracy": 1.0, "right": 1, "total": 1}
