@@ -527,7 +527,7 @@ def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool 
                 continue  # a filter is like grep: documents with nothing left are not shown
             if fmt == "table" or run.svg_console is not None:
                 if explain:
-                    run.show(lambda console, ascii_only, document=document: render.explain_view(document, colours))
+                    run.show(lambda console, ascii_only, document=document: render.explain_view(document, colours, run.several, ascii_only))
                 else:
                     run.show(lambda console, ascii_only, document=document: render.document_view(console, document, view, colours, ascii_only, run.several, with_statements))
             if fmt == "jsonl":

@@ -17,7 +17,6 @@ import regex
 from rich import box
 from rich.console import Console, Group
 from rich.measure import Measurement
-from rich.padding import Padding
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
@@ -468,9 +467,28 @@ def marked_sentence(text: str, statement: Statement, colours: SpeakerColours) ->
     return line
 
 
-def explain_view(document: Document, colours: SpeakerColours) -> Group:
+class _Indented:
+    """Texts wrapped to the width less an indent, each line indented, then a blank line. Unlike
+    rich's Padding it adds no trailing spaces, so the plain-text explanation greps cleanly."""
+
+    def __init__(self, texts: list[Text], indent: int = 2):
+        self.texts = texts
+        self.indent = indent
+
+    def __rich_console__(self, console: Console, options):
+        width = max(8, options.max_width - self.indent)
+        for text in self.texts:
+            for line in text.wrap(console, width):
+                line.rstrip()
+                yield Text(" " * self.indent) + line
+        yield Text("")
+
+
+def explain_view(document: Document, colours: SpeakerColours, with_heading: bool = False, ascii_only: bool = True) -> Group:
     """Per statement: the rule that fired, the sentence with the three parts marked, and what they resolved to."""
     parts: list = []
+    if with_heading:
+        parts.append(heading(document.doc, ascii_only))
     meetings = {m.id: m for m in document.meetings}
     for statement in document.statements:
         speaker = statement.speaker
@@ -478,24 +496,25 @@ def explain_view(document: Document, colours: SpeakerColours) -> Group:
         header.append(f"  {statement.kind.replace('_', ' ')}  ")
         header.append(statement.rule, style="bold magenta")
         parts.append(header)
-        parts.append(Padding(marked_sentence(document.text, statement, colours), (0, 0, 0, 2), expand=False))
-        resolved = Text("  speaker ", style="dim")
+        resolved = Text()
+        resolved.append("speaker ", style="dim")
         resolved.append(safe(speaker.name), style=f"bold {colours(speaker.name)}")
         details = ", ".join(x for x in (speaker.role, speaker.country, "anonymous" if speaker.anonymous else None) if x)
         resolved.append(f" ({safe(details)})" if details else "", style="dim")
         resolved.append(f", from the {speaker.mention_kind} “{safe(speaker.mention.text)}”", style="dim")
-        parts.append(resolved)
-        parts.append(Text(f"  offsets: speaker {speaker.mention.start}-{speaker.mention.end}, cue {statement.cue.start}-{statement.cue.end},"
-                          f" content {statement.content.start}-{statement.content.end}", style="dim"))
+        lines = [marked_sentence(document.text, statement, colours), resolved,
+                 Text(f"offsets: speaker {speaker.mention.start}-{speaker.mention.end}, cue {statement.cue.start}-{statement.cue.end},"
+                      f" content {statement.content.start}-{statement.content.end}", style="dim")]
         meeting = meetings.get(statement.meeting or "")
         if meeting is not None:
-            about = Text(f"  about {meeting.id}: {meeting.type}, ", style="dim")
+            about = Text()
+            about.append(f"about {meeting.id}: {meeting.type}, ", style="dim")
             status = statement.meeting_status or meeting.status
             about.append(status, style=STATUS_STYLE.get(status, ""))
             names = ", ".join(p.name for p in meeting.participants)
             about.append(f" ({safe(names)})" if names else "", style="dim")
-            parts.append(about)
-        parts.append(Text(""))
+            lines.append(about)
+        parts.append(_Indented(lines))
     if not document.statements:
         parts.append(Text("no attributed statements found", style="dim italic"))
     return Group(*parts)
