@@ -68,6 +68,8 @@ _ROLE_MENTION = regex.compile(
     r"(?!\s+(?:of\s+(?:the\s+)?)?\p{Lu})(?!['’]s\s+(?:call|meeting|visit|trip))"
 )
 _ELLIPSIS = regex.compile(r"(?P<word>\p{Lu}[\p{L}\-]+)\s+(?:and|or|&)\s+$")
+_DOTTED = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,3}(?!\p{L})")
+_BODY_NOUN = regex.compile(r"\b(?:countries|nations|states|governments|sides|delegations)\b", regex.IGNORECASE)
 _CALL_MEDIUM = regex.compile(r"\b(?:phone|telephone|video|virtual|online)\s+(?:[\p{L}\-]+\s+){0,1}$", regex.IGNORECASE)
 
 
@@ -198,7 +200,9 @@ class MeetingFinder:
     def find(self, text: str, sentences: list[Sentence], tracker: EntityTracker, statements: list[Statement]) -> tuple[list[MeetingMention], list[_Draft]]:
         doc = _Document(self, text, sentences, tracker, statements)
         mentions: list[MeetingMention] = []
-        for match, word in self._triggers(text):
+        triggers = list(self._triggers(text))
+        doc.trigger_starts = [match.start() for match, _ in triggers]
+        for match, word in triggers:
             if doc.excluded.covering(match.start()):
                 continue
             phrase = word.phrase
@@ -282,7 +286,7 @@ class MeetingFinder:
         if status == "unknown" and speaker_of_content is None and _PAST_VERB.search(text, left, trigger.start):
             status = "held"  # narration in the past tense: 'praised the outcome of the summit'
         # time and place of the trigger's own clause first, else of its sentence
-        timed = (self._nearest(doc.times, trigger, max(left, trigger.start - _TIME_WINDOW), min(right, trigger.end + _TIME_WINDOW))
+        timed = (self._nearest(doc.times, trigger, max(left, trigger.start - _TIME_WINDOW), min(right, trigger.end + _TIME_WINDOW), doc.nearest_trigger)
                  or self._nearest(doc.times, trigger, max(lower, trigger.start - _TIME_WINDOW), min(upper, trigger.end + _TIME_WINDOW)))
         time, time_kind = timed if timed else (None, None)
         place, known_place = self._place(doc, trigger, left, right)
@@ -317,10 +321,10 @@ class MeetingFinder:
         return "held" if word.tense == "past" else "unknown"
 
     @staticmethod
-    def _nearest(index: _SpanIndex, trigger: Span, lower: int, upper: int) -> Span | None:
+    def _nearest(index: _SpanIndex, trigger: Span, lower: int, upper: int, owner=None) -> Span | None:
         best = None
         for start, end, span in index.within(lower, upper):
-            if end > upper:
+            if end > upper or (owner is not None and owner(start) != trigger.start):
                 continue
             distance = abs(start - trigger.start)
             if best is None or distance < best[0]:
@@ -381,8 +385,12 @@ class MeetingFinder:
             country = self.lex.country_of_word(counterpart.group("country"))
             if country:
                 countries.append(Entity(country, "country", country=country))
-        if len(people) < 2 and self.group_anaphor.search(text, left, right):
-            for entity in _last_group(previous, lower - 2000, people):
+        anaphor = self.group_anaphor.search(text, left, right) if len(people) < 2 else None
+        if anaphor is None and not people and not doc.bodies(left, right):
+            anaphor = self.group_anaphor.search(text, lower, upper)  # 'relations between the two countries ..., but meetings were cut off'
+        if anaphor is not None:
+            bodies_wanted = bool(_BODY_NOUN.search(anaphor.group()))
+            for entity in _last_group(previous, lower - 2000, people, bodies_wanted):
                 if entity not in people:
                     people.append(entity)
         if people:
@@ -536,6 +544,16 @@ class MeetingFinder:
         return code or type_code, f"CONSULT:{mode}" if mode else "CONSULT"
 
 
+def _outermost(items: list[tuple[int, int, Entity]]) -> list[tuple[int, int, Entity]]:
+    """Drop matches inside a longer one ('U.N.' in 'U.N. Security Council')."""
+    kept: list[tuple[int, int, Entity]] = []
+    for item in sorted(items, key=lambda i: (i[0], -i[1])):
+        if kept and item[1] <= kept[-1][1]:
+            continue
+        kept.append(item)
+    return kept
+
+
 def _same_name(a: str, b: str) -> bool:
     """Two name keys of one participant: equal, or one the first or last words of the other
     ('lee' / 'lee myung-bak', 'pacific island' / 'pacific island leaders')."""
@@ -570,17 +588,17 @@ def _recent_people(previous: list[MeetingMention], sentence: int, mtype: str, co
     return []
 
 
-def _last_group(previous: list[MeetingMention], floor: int, known: list[Entity]) -> list[Entity]:
-    """Participants of the last mention (after ``floor``) that named two or more people, else
-    two or more participants of any kind ('the two leaders' are people first); a group must
-    include the participants already ``known``."""
+def _last_group(previous: list[MeetingMention], floor: int, known: list[Entity], bodies: bool = False) -> list[Entity]:
+    """Participants of the last mention (after ``floor``) that named two or more people (two or
+    more countries or organisations when ``bodies``: 'the two countries'), else two or more
+    participants of any kind; a group must include the participants already ``known``."""
     fallback: list[Entity] = []
     for mention in reversed(previous[-_GROUP_LOOKBACK:]):
         if mention.trigger.start < floor:
             break
         if not all(entity in mention.participants for entity in known):
             continue
-        if sum(1 for e in mention.participants if e.kind == "person") >= 2:
+        if sum(1 for e in mention.participants if (e.kind != "person") == bodies) >= 2:
             return mention.participants
         if not fallback and len(mention.participants) >= 2:
             fallback = mention.participants
@@ -592,6 +610,7 @@ class _Document:
 
     def __init__(self, finder: MeetingFinder, text: str, sentences: list[Sentence], tracker: EntityTracker, statements: list[Statement]):
         self.finder = finder
+        self.trigger_starts: list[int] = []
         self.text = text
         self.folded = folded = fold(text)
         self.tracker = tracker
@@ -622,12 +641,20 @@ class _Document:
                         other = lex.country_of_word(" ".join([elided.group("word"), *words[1:]]))
                         if other and other != country:
                             bodies.append((elided.start(), elided.end("word"), Entity(other, "country", country=other)))
+        for m in _DOTTED.finditer(text):
+            # 'U.S.', 'U.K.', 'U.N.': the name lists hold them without their dots
+            country = lex.country_of_word(m.group())
+            organisation = None if country else lex.organisation(m.group())
+            if country:
+                bodies.append((m.start(), m.end(), Entity(country, "country", country=country)))
+            elif organisation is not None and organisation.kind == "igo":
+                bodies.append((m.start(), m.end(), Entity(organisation.name, "organisation", country=organisation.country)))
         for m in finder.organisations.finditer(folded):
             if text[m.start()].isupper():
                 organisation = lex.organisation(text[m.start():m.end()])
                 if organisation and organisation.kind == "igo":
                     bodies.append((m.start(), m.end(), Entity(organisation.name, "organisation", country=organisation.country)))
-        self.bodies_index = _SpanIndex(bodies)
+        self.bodies_index = _SpanIndex(_outermost(bodies))
         self.place_candidates = _SpanIndex(self._place_candidates(lex))
 
     def _role_mentions(self, lex: Lexicon, statements: list[Statement]):
@@ -666,6 +693,12 @@ class _Document:
             if not known and (lex.organisation(phrase) or self.finder.triggers.search(phrase)):
                 continue
             yield start, end, (Span.of(text, start, end), known)
+
+    def nearest_trigger(self, offset: int) -> int:
+        """Start of the meeting trigger nearest to ``offset`` (a time expression belongs to it)."""
+        index = bisect.bisect_left(self.trigger_starts, offset)
+        near = [self.trigger_starts[i] for i in (index - 1, index) if 0 <= i < len(self.trigger_starts)]
+        return min(near, key=lambda start: abs(start - offset)) if near else -1
 
     # -- clause limits
     def clause_start_before(self, offset: int) -> int:
