@@ -106,6 +106,8 @@ class AttributionFinder:
         self.appositive_tail = regex.compile(r"\s*+,[^,;:]{1,100}?[.!?\"”…]*+\s*+")
         self.that_parenthetical_lead = regex.compile(r"\b(?:I|we)\s++(?:think|believe|guess|mean)\b|\bas\s++(?:some\s++of\s++)?you\b", regex.IGNORECASE)
         self.comma_after = regex.compile(r"\s*+,")
+        # "P, the agency said, with no reports of damage": the narrator's addition is no content
+        self.narrator_addition = regex.compile(r"\s*+,\s*+(?:with|without|amid|after|before|following|despite|citing|as|while|in|at|on)\b", regex.IGNORECASE)
         self.not_possessors = frozenset(grammar["contracted_words"])
         # headline / caption form at the start of a line: "Lavrov: talks with Kyiv are possible"
         self.headline = regex.compile(r"^[ \t]*+(?P<name>\p{Lu}[\p{L}\p{M}'’.-]*+(?:[ \t]++\p{Lu}[\p{L}\p{M}'’.-]*+){0,3})[ \t]*+(?P<colon>:)[ \t]++(?=\p{L})", regex.MULTILINE)
@@ -657,7 +659,7 @@ class AttributionFinder:
         full_cue = self._cue_with_addressee(cue, upper)
         after = self.adjuncts.match(text, full_cue.end, upper).end()
         remainder = text[after:upper]
-        if not remainder.strip(" .!?;\"”'’"):
+        if not remainder.strip(" .!?;\"”'’") or self.narrator_addition.match(remainder):
             # trailing: 'P, X said.'
             comma = text.rfind(",", lower, speaker.start)
             if comma < 0 or text[comma + 1 : speaker.start].strip(" \"”"):
@@ -728,6 +730,8 @@ class AttributionFinder:
         if comma_paren:
             content_start = comma_paren.end()
         content_start = _skip_spaces(text, content_start)
+        if content_start + 1 < upper and text[content_start] == "," and text[_skip_spaces(text, content_start + 1)] in "\"“„«":
+            content_start = _skip_spaces(text, content_start + 1)  # 'said, "We are ready.' with the quote left open
         if content_start < upper and text[content_start] in ":":
             content_start = _skip_spaces(text, content_start + 1)
             particle = self.answer_particle.match(text, content_start, upper)
@@ -849,6 +853,8 @@ class AttributionFinder:
         for match in self.cues.finditer(self.text, start, end):
             if not self._cue_shape_ok(match):
                 continue
+            if match.group().endswith(("ing", "ING")) and self.text[max(start, match.start() - 2) : match.start()].strip() == ",":
+                return self.text.rfind(",", start, match.start())  # "P, adding that Q": the participle has its own content
             joint = self.coordinated_before.search(self.text, max(start, match.start() - 30), match.start())
             if joint is None or self._excluded(match):  # the cheap test first: this runs for every cue of the clause
                 continue
