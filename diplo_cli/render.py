@@ -1,9 +1,15 @@
-"""Writers: documents -> table / JSON / JSON Lines / CSV / TSV on a text stream.
+"""Writers: documents -> table / JSON / JSON Lines / CSV / TSV on a text stream, and ``--explain``.
 
 No click here, and no decision about terminals: the CLI passes a rich Console (already configured
-for colour and width) or a plain stream. Text from the input is never interpreted as rich markup
-(only :class:`rich.text.Text` objects are built from it) and control characters are made visible
-in tables; JSON escapes them itself.
+for colour and width) or a plain stream, and says whether boxes must be ASCII. Text from the input
+is never interpreted as rich markup (every cell built from it is a :class:`rich.text.Text`) and
+control and format characters are replaced one for one by visible symbols (:func:`safe`), so no
+escape sequence from a document reaches a terminal; JSON escapes them itself.
+
+Tables are laid out by :func:`fit` to the console width: rich is never left to cut a table.
+Deliberate limits: the explanation shows the sentence(s) around a statement found by punctuation,
+not the segmenter's sentences (the Document does not carry them); colours cycle after eleven
+speakers.
 """
 
 from __future__ import annotations
