@@ -108,6 +108,7 @@ class AttributionFinder:
         self.comma_after = regex.compile(r"\s*+,")
         # "P, the agency said, with no reports of damage": the narrator's addition is no content
         self.narrator_addition = regex.compile(r"\s*+,\s*+(?:with|without|amid|after|before|following|despite|citing|as|while|in|at|on)\b", regex.IGNORECASE)
+        self.cataphor = regex.compile(r"(?:this|that|the\s++following|as\s++follows)\s*+:", regex.IGNORECASE)
         self.not_possessors = frozenset(grammar["contracted_words"])
         # headline / caption form at the start of a line: "Lavrov: talks with Kyiv are possible"
         self.headline = regex.compile(r"^[ \t]*+(?P<name>\p{Lu}[\p{L}\p{M}'’.-]*+(?:[ \t]++\p{Lu}[\p{L}\p{M}'’.-]*+){0,3})[ \t]*+(?P<colon>:)[ \t]++(?=\p{L})", regex.MULTILINE)
@@ -732,6 +733,9 @@ class AttributionFinder:
         content_start = _skip_spaces(text, content_start)
         if content_start + 1 < upper and text[content_start] == "," and text[_skip_spaces(text, content_start + 1)] in "\"“„«":
             content_start = _skip_spaces(text, content_start + 1)  # 'said, "We are ready.' with the quote left open
+        cataphor = self.cataphor.match(text, content_start, upper)
+        if cataphor:
+            content_start = cataphor.end() - 1  # "let me say this: P"
         if content_start < upper and text[content_start] in ":":
             content_start = _skip_spaces(text, content_start + 1)
             particle = self.answer_particle.match(text, content_start, upper)

@@ -1,0 +1,56 @@
+"""Sentences and transcript turns (segment.py), on invented text."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplo_cli.lexicons import default_lexicon
+from diplo_cli.segment import find_turns, segment_sentences, turn_body_start
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s.start:s.end] for s in segment_sentences(text, default_lexicon())]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The talks ended. The envoy left.", ["The talks ended.", "The envoy left."]),
+    ("Mr. Petrov met Gen. Ivanov in the U.S. capital. They spoke.", ["Mr. Petrov met Gen. Ivanov in the U.S. capital.", "They spoke."]),
+    ("J. Smith arrived. He spoke.", ["J. Smith arrived.", "He spoke."]),
+    ("The talks ended in Russia’s favour. He left.", ["The talks ended in Russia’s favour.", "He left."]),
+    ("He cited the country's. Then he left.", ["He cited the country's.", "Then he left."]),
+    ('"We are ready." The envoy smiled.', ['"We are ready."', "The envoy smiled."]),
+    ("Is it over? Nobody knows!", ["Is it over?", "Nobody knows!"]),
+    ("A typo.He stayed.", ["A typo.He stayed."]),
+])
+def test_sentence_ends(text, expected):
+    assert sentences(text) == expected
+
+
+def test_no_sentence_spans_a_line_break_and_paragraphs_are_numbered():
+    text = "First line without a period\nSecond line. Third sentence."
+    found = segment_sentences(text, default_lexicon())
+    assert [text[s.start:s.end] for s in found] == ["First line without a period", "Second line.", "Third sentence."]
+    assert [s.paragraph for s in found] == [0, 1, 1]
+
+
+TRANSCRIPT = "MS. HARLOW: Good afternoon.\nQ Is the trip on?\nMS. HARLOW: It is.\nTHE PRESIDENT: Thank you.\n"
+
+
+def test_turns_have_label_question_flag_and_extent():
+    turns = find_turns(TRANSCRIPT)
+    assert [(TRANSCRIPT[start:end].split("\n")[0], question, label) for start, end, question, label in turns] == [
+        ("MS. HARLOW: Good afternoon.", False, "MS. HARLOW"),
+        ("Q Is the trip on?", True, None),
+        ("MS. HARLOW: It is.", False, "MS. HARLOW"),
+        ("THE PRESIDENT: Thank you.", False, "THE PRESIDENT"),
+    ]
+    assert turns[-1][1] == len(TRANSCRIPT)
+
+
+def test_turn_body_starts_after_the_label():
+    turns = find_turns(TRANSCRIPT)
+    assert [TRANSCRIPT[turn_body_start(TRANSCRIPT, t):][:5] for t in turns] == ["Good ", "Is th", "It is", "Thank"]
+
+
+def test_prose_with_one_colon_line_is_not_a_transcript():
+    assert find_turns("NOTE: the schedule may change.\nThe envoy arrives on Monday.") == []
