@@ -14,9 +14,9 @@ from diplo_cli.cli import cli
 
 FLOORS = {
     "news-dev.jsonl": {
-        "statements": ("f1", 0.80),
+        "statements": ("f1", 0.95),
         "attribution": ("f1", 0.43),
-        "exact_boundaries": ("f1", 0.69),
+        "exact_boundaries": ("f1", 0.94),
         "speaker_correct": ("accuracy", 0.53),
         "meetings": ("f1", 0.65),
         "meeting_status_correct": ("accuracy", 0.52),
@@ -24,7 +24,8 @@ FLOORS = {
         "statements_about_meeting": ("f1", 0.72),
     },
     "news-dev-briefings.jsonl": {
-        "statements": ("f1", 0.49),
+        "statements": ("f1", 0.88),
+        "exact_boundaries": ("f1", 0.81),
         "attribution": ("f1", 0.20),
     },
     "events-dev.jsonl": {
