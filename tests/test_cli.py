@@ -23,9 +23,13 @@ INVENTED = ('Foreign Minister Ana Ivanova said on Monday that she would meet her
             '"We expect progress," Ivanova told reporters.\n')
 
 
-def run(args, *, env: Environment | None = None, input=None, environ=None):
+# rich reads these from the process environment itself; the tests' outcome must not depend on the shell.
+QUIET_ENVIRONMENT = dict.fromkeys(("COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "TERM"))
+
+
+def run(args, *, env: Environment | None = None, input=None):
     return CliRunner().invoke(cli, args, obj=env or Environment(stdout_isatty=False, stderr_isatty=False, stdin_isatty=False),
-                              input=input, env=environ, catch_exceptions=False)
+                              input=input, env=QUIET_ENVIRONMENT, catch_exceptions=False)
 
 
 def jsonl(output: str) -> list[dict]:

@@ -22,7 +22,7 @@ def plain_console(width: int = 100) -> Console:
 
 
 def colour_console(width: int = 100) -> Console:
-    return Console(file=io.StringIO(), width=width, color_system="standard", force_terminal=True, legacy_windows=False,
+    return Console(file=io.StringIO(), width=width, color_system="standard", force_terminal=True, no_color=False, legacy_windows=False,
                    highlight=False, markup=False, emoji=False)
 
 
