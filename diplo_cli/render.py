@@ -350,7 +350,7 @@ def speakers_table(rows: list[dict], ascii_only: bool, colours: SpeakerColours) 
     table.add_column("role", ratio=1)
     table.add_column("country", ratio=1)
     table.add_column("statements", justify="right")
-    table.add_column("meetings spoken about", ratio=2)
+    table.add_column("meetings spoken about", ratio=5)
     for row in rows:
         table.add_row(Text(safe(row["name"]), style=f"bold {colours(row['name'])}"), Text(safe(row["role"] or ""), style="dim"),
                       Text(safe(row["country"] or ""), style="dim"), str(row["statements"]), Text(safe("\n".join(row["meetings"]))))
