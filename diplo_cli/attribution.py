@@ -17,6 +17,8 @@ run time stays linear in the input.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from dataclasses import dataclass
 
 import regex
@@ -168,8 +170,8 @@ class AttributionFinder:
         used_cues: set[int] = set()
         self.unframed: list[Quote] = []
         found.extend(self._frame_quotes(quotes, used_cues))
-        quote_regions = [(q.open, q.close) for q in quotes]
-        consumed = [(a.content.start, a.content.end) for a in found]
+        quote_regions = [(q.open, q.close) for q in quotes]  # in order and disjoint: looked up by bisection
+        consumed = _Spans((a.content.start, a.content.end) for a in found)
         self.turn_bodies = [turn_body_start(text, turn) for turn in turns] if turns else []
         self.turns = turns or []
         for match in self.cues.finditer(text):
@@ -217,9 +219,8 @@ class AttributionFinder:
     def _interrogative(self, offset: int, quote_regions) -> bool:
         """True when the cue sits in a question: the clause around it ends with '?'."""
         sentence = self._sentence(offset)
-        for q_open, q_close in quote_regions:
-            if q_open < offset < q_close:
-                return False
+        if _quote_around(quote_regions, offset) is not None:
+            return False
         tail = self.text[offset : sentence.end].rstrip(" \"”’»)")
         return tail.endswith("?")
 
@@ -606,13 +607,11 @@ class AttributionFinder:
         sentence = self.sentences[sentence_index]
         lower, upper = sentence.start, sentence.end
         # inside a quotation, reported speech is bounded by the quotation
-        for q_open, q_close in quote_regions:
-            if q_open < match.start() < q_close:
-                lower, upper = max(lower, q_open + 1), min(upper, q_close)
-                break
-        for c_start, c_end in consumed:
-            if c_start <= match.start() < c_end:
-                lower, upper = max(lower, c_start), min(upper, c_end)
+        around = _quote_around(quote_regions, match.start())
+        if around is not None:
+            lower, upper = max(lower, around[0] + 1), min(upper, around[1])
+        for c_start, c_end in consumed.containing(match.start()):
+            lower, upper = max(lower, c_start), min(upper, c_end)
         before_word = text[max(lower, match.start() - 4) : match.start()].casefold()
         if regex.search(r"\bto\s$", before_word) and cue_word not in ("according to",) and not self.performative_to.search(text, max(lower, match.start() - 24), match.start()):
             return None  # 'declined to comment', 'refused to say'
@@ -796,10 +795,9 @@ class AttributionFinder:
         sentence_index = self._sentence_index(match.start())
         sentence = self.sentences[sentence_index]
         lower, upper = sentence.start, sentence.end
-        for q_open, q_close in quote_regions:
-            if q_open < match.start() < q_close:
-                lower, upper = max(lower, q_open + 1), min(upper, q_close)
-                break
+        around = _quote_around(quote_regions, match.start())
+        if around is not None:
+            lower, upper = max(lower, around[0] + 1), min(upper, around[1])
         if match.group("pronoun"):
             speaker = Span.of(text, match.start("pronoun"), match.end("pronoun"))
         else:
@@ -1051,6 +1049,30 @@ class AttributionFinder:
             else:
                 kind = "mixed"
         return Attribution(speaker, cue, content, kind, rule, sentence_index)
+
+
+def _quote_around(quote_regions: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    """The quotation strictly around ``offset``. Regions are in order and disjoint, so a bisection
+    finds it: a scan per cue would make a document with many quotes quadratic."""
+    index = bisect.bisect_left(quote_regions, (offset,)) - 1
+    if index >= 0 and quote_regions[index][0] < offset < quote_regions[index][1]:
+        return quote_regions[index]
+    return None
+
+
+class _Spans:
+    """(start, end) spans sorted by start, with the furthest end so far, to find those around an offset."""
+
+    def __init__(self, spans):
+        self.spans = sorted(spans)
+        self.reach = list(itertools.accumulate((end for _, end in self.spans), max))
+
+    def containing(self, offset: int):
+        index = bisect.bisect_right(self.spans, (offset, float("inf")))
+        while index > 0 and self.reach[index - 1] > offset:
+            index -= 1
+            if self.spans[index][1] > offset:
+                yield self.spans[index]
 
 
 def _skip_spaces(text: str, offset: int) -> int:

@@ -149,6 +149,8 @@ def _common_options(function):
                      help="Also save the table view as an SVG picture (used for the README)."),
         click.option("--strict", is_flag=True, help="Treat warnings (e.g. a legacy encoding) as failures."),
         click.option("--debug", is_flag=True, help="Show the traceback of an internal error."),
+        click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+                     help="Worker processes for many files or JSON Lines documents; output keeps the input order. [default: all cores]"),
     ]
     for option in reversed(options):
         function = option(function)
@@ -352,8 +354,7 @@ def _progress(run: Run):
 def _documents(run: Run, lexicon):
     """Yield extracted documents (filtered as asked); report unreadable inputs and carry on."""
     from .filters import Selector
-    from .inputs import iter_documents
-    from .pipeline import extract
+    from .parallel import extract_inputs, iter_inputs
 
     paths = list(run.files)
     if not paths:
@@ -363,28 +364,30 @@ def _documents(run: Run, lexicon):
     stdin = getattr(run.env.stdin, "buffer", run.env.stdin) if run.env.stdin is not None else None
     selector = Selector(run.selection, lexicon)
     options = run.options
-    for item in iter_documents(paths, input_format=options.get("input_format", "text"), text_field=options.get("text_field", "text"),
-                               id_field=options.get("id_field", "id"), glob=options.get("glob"), stdin=stdin):
-        run.done += 1
-        if item.error is not None:
-            run.error(item.doc, item.error)
-            continue
-        for warning in item.warnings:
-            run.warning(warning)
-        if run.strict and item.warnings:
-            run.error(item.doc, "warning under --strict")
-            continue
-        try:
-            document = extract(item.text, item.doc, lexicon=lexicon, year=options.get("year"))
-        except Exception as exc:  # noqa: BLE001 -- an internal error must not stop the batch
+    # Large text files are streamed in windows when the output is record by record anyway.
+    sources = iter_inputs(paths, input_format=options.get("input_format", "text"), text_field=options.get("text_field", "text"),
+                          id_field=options.get("id_field", "id"), glob=options.get("glob"), stdin=stdin,
+                          stream_large=run.output_format in ("jsonl", "csv", "tsv"))
+    for outcome in extract_inputs(sources, lexicon=lexicon, year=options.get("year"), jobs=options.get("jobs"), strict=run.strict):
+        item = outcome.item
+        if outcome.part == 0:  # the later parts of a streamed large file are the same input
+            run.done += 1
+            if item.error is not None:
+                run.error(item.doc, item.error)
+                continue
+            for warning in item.warnings:
+                run.warning(warning)
+            if run.strict and item.warnings:
+                run.error(item.doc, "warning under --strict")
+                continue
+        if outcome.failure is not None:  # an internal error must not stop the batch
             if run.debug:
-                import traceback
-
-                traceback.print_exc()
-            run.error(item.doc, f"internal error: {type(exc).__name__}: {exc}")
+                click.echo(outcome.trace, err=True, nl=False)
+            run.error(item.doc, outcome.failure)
             continue
-        run.read += 1
-        yield selector.apply(document)
+        if outcome.part == 0:
+            run.read += 1
+        yield selector.apply(outcome.document)
 
 
 def _guard(function):

@@ -1,0 +1,239 @@
+"""diplo's benchmark: throughput, the regex floor, memory, parallel speed-up and start-up, in one run.
+
+    python bench/bench.py                 # the default run (a few minutes on 2 cores)
+    python bench/bench.py --rss-mb 200    # also the peak memory on a 200 MB file (slow: minutes per 10 MB)
+    python bench/bench.py --dask          # also a local 2-worker Dask cluster against one process
+
+Corpus: the English texts of ``../shared/eval`` (news, briefings, event sentences) when present, and
+``samples/``; larger inputs are made of shuffled copies of those articles (a fixed seed), so the
+text is realistic news and every run measures the same thing.
+
+Baseline: one pass of one ``regex`` named-list search for the cue verbs of ``data/cue_verbs.tsv``
+over the same text (``\\b\\L<cues>\\b``, case-insensitive): close to the floor of any regex approach.
+diplo's figure is the whole extraction (segmentation, attribution, speakers, meetings) in this
+process; the CLI figures add reading, decoding and JSON Lines writing, and the start-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "eval"
+ENGLISH_SETS = ("news-dev.jsonl", "news-dev-briefings.jsonl", "events-dev.jsonl")
+MB = 1_000_000
+
+sys.path.insert(0, str(ROOT))
+
+
+def corpus_articles() -> list[str]:
+    """The English texts available: shared dev sets when present, then the samples."""
+    articles = []
+    for name in ENGLISH_SETS:
+        path = SHARED / name
+        if path.exists():
+            with open(path, encoding="utf-8") as handle:
+                articles.extend(json.loads(line)["text"] for line in handle if line.strip())
+    articles.extend(p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").glob("*.txt")))
+    return [a for a in articles if a.strip()]
+
+
+def large_text(articles: list[str], size: int, seed: int = 8) -> str:
+    """Shuffled copies of the articles, one blank line apart, up to ``size`` characters."""
+    rng = random.Random(seed)
+    parts, total = [], 0
+    while total < size:
+        batch = articles[:]
+        rng.shuffle(batch)
+        for article in batch:
+            parts.append(article)
+            total += len(article) + 2
+            if total >= size:
+                break
+    return "\n\n".join(parts)
+
+
+def best_of(runs: int, function) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def baseline_pattern():
+    import regex
+
+    from diplo_cli.lexicons import default_lexicon
+
+    forms = list(default_lexicon().cue_forms) + ["according to"]
+    return regex.compile(r"\b\L<cues>\b", regex.IGNORECASE, cues=forms)
+
+
+def run_cli(args: list[str], stdout=subprocess.DEVNULL) -> tuple[float, int]:
+    """Wall time and peak RSS (KiB) of one ``diplo`` run in a child process."""
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "diplo_cli", *args], stdout=stdout, stderr=subprocess.PIPE, cwd=ROOT)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    error = process.stderr.read().decode()
+    process.stderr.close()
+    if process.returncode not in (0,):
+        raise SystemExit(f"diplo {' '.join(args)} failed ({process.returncode}): {error}")
+    return elapsed, usage.ru_maxrss
+
+
+def machine() -> str:
+    model = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    from diplo_cli.parallel import default_jobs
+
+    return f"{model}, {default_jobs()} cores, Python {platform.python_version()}, {platform.system()} {platform.release()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--large-mb", type=float, default=2.0, help="size of the one large text, in MB (in process)")
+    parser.add_argument("--files", type=int, default=2000, help="number of small files for the -j runs")
+    parser.add_argument("--rss-mb", type=float, nargs="*", default=[4, 16], help="sizes of the generated files whose peak RSS is measured")
+    parser.add_argument("--runs", type=int, default=3, help="best of this many runs for the quick measurements")
+    parser.add_argument("--dask", action="store_true", help="also time a local 2-worker Dask cluster against one process")
+    options = parser.parse_args()
+
+    from diplo_cli.lexicons import default_lexicon
+    from diplo_cli.pipeline import extract
+
+    lexicon = default_lexicon()
+    articles = corpus_articles()
+    print(f"machine: {machine()}")
+    print(f"corpus: {len(articles)} English articles, {sum(len(a.encode()) for a in articles) / MB:.2f} MB "
+          f"({'shared dev sets + samples' if (SHARED / ENGLISH_SETS[0]).exists() else 'samples only'})")
+    rows: list[tuple[str, str]] = []
+
+    # 1. one large text, in process, against the single-pass baseline
+    text = large_text(articles, int(options.large_mb * MB))
+    size = len(text.encode()) / MB
+    pattern = baseline_pattern()
+    baseline = best_of(options.runs, lambda: sum(1 for _ in pattern.finditer(text)))
+    extract("Warm-up, he said.", lexicon=lexicon)
+    large = best_of(max(1, options.runs - 1), lambda: extract(text, "large", lexicon=lexicon))
+    rows.append((f"baseline: one \\L<cues> pass over {size:.1f} MB", f"{size / baseline:.2f} MB/s"))
+    rows.append((f"diplo, one large text ({size:.1f} MB, in process)", f"{size / large:.2f} MB/s"))
+    rows.append(("ratio diplo / baseline (time)", f"{large / baseline:.1f}x"))
+
+    # 2. many small documents, in process
+    small = articles * max(1, 200 // len(articles)) if articles else []
+    small_size = sum(len(a.encode()) for a in small) / MB
+    small_time = best_of(max(1, options.runs - 1), lambda: [extract(a, "d", lexicon=lexicon) for a in small])
+    rows.append((f"diplo, {len(small)} small documents ({small_size:.2f} MB, in process)", f"{small_size / small_time:.2f} MB/s"))
+
+    work = Path(tempfile.mkdtemp(prefix="diplo-bench-"))
+    try:
+        # 3. many small files through the CLI, -j 1 against -j 2
+        corpus = work / "files"
+        corpus.mkdir()
+        rng = random.Random(9)
+        total = 0
+        for index in range(options.files):
+            article = rng.choice(articles)
+            total += len(article.encode())
+            (corpus / f"{index:05d}.txt").write_text(article, encoding="utf-8")
+        timings = {}
+        for jobs in (1, 2):
+            timings[jobs] = min(run_cli(["-f", "jsonl", "-j", str(jobs), str(corpus)])[0] for _ in range(max(1, options.runs - 1)))
+            rows.append((f"diplo CLI, {options.files} small files ({total / MB:.1f} MB), -j {jobs}", f"{total / MB / timings[jobs]:.2f} MB/s ({timings[jobs]:.1f} s)"))
+        rows.append(("speed-up -j 2 / -j 1", f"{timings[1] / timings[2]:.2f}x"))
+
+        # 4. peak memory on generated large files, streamed by the CLI
+        for mb in options.rss_mb:
+            path = work / f"large-{mb:g}.txt"
+            with open(path, "w", encoding="utf-8") as handle:
+                chunk = large_text(articles, 4 * MB, seed=int(mb))
+                written = 0
+                while written < mb * MB:
+                    handle.write(chunk + "\n\n")
+                    written += len(chunk.encode()) + 2
+            elapsed, rss = run_cli(["-f", "jsonl", "-j", "1", str(path)])
+            rows.append((f"peak RSS, one {written / MB:.0f} MB file (CLI, -j 1, JSON Lines)", f"{rss / 1024:.0f} MB ({written / MB / elapsed:.2f} MB/s)"))
+            path.unlink()
+
+        # 5. start-up
+        python = best_of(10, lambda: subprocess.run([sys.executable, "-c", "pass"], check=True))
+        diplo = shutil.which("diplo")
+        command = [diplo, "--version"] if diplo else [sys.executable, "-m", "diplo_cli", "--version"]
+        startup = best_of(10, lambda: subprocess.run(command, check=True, stdout=subprocess.DEVNULL))
+        rows.append(("start-up: python -c pass", f"{python * 1000:.0f} ms"))
+        rows.append((f"start-up: {'diplo' if diplo else 'python -m diplo_cli'} --version", f"{startup * 1000:.0f} ms ({startup / python:.1f}x)"))
+
+        # 6. a local Dask cluster against one process
+        if options.dask:
+            rows.extend(dask_rows(articles, work))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    width = max(len(name) for name, _ in rows)
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
+
+
+def dask_rows(articles: list[str], work: Path) -> list[tuple[str, str]]:
+    """Throughput of a local 2-worker cluster against one process on the same JSON Lines corpus."""
+    try:
+        from diplo_cli.dask import run_files
+    except ImportError:
+        return [("dask", "not installed (pip install 'diplo[dask]')")]
+    from distributed import Client, LocalCluster
+
+    from diplo_cli.records import extract_records
+
+    rng = random.Random(10)
+    corpus = work / "corpus"
+    corpus.mkdir()
+    documents = 0
+    for shard in range(8):
+        with open(corpus / f"part-{shard}.jsonl", "w", encoding="utf-8") as handle:
+            for index in range(250):
+                handle.write(json.dumps({"id": f"{shard}-{index}", "text": rng.choice(articles)}, ensure_ascii=False) + "\n")
+                documents += 1
+    size = sum(p.stat().st_size for p in corpus.iterdir()) / MB
+
+    def one_process():
+        for path in sorted(corpus.iterdir()):
+            with open(path, encoding="utf-8") as handle:
+                for _ in extract_records(json.loads(line) for line in handle):
+                    pass
+
+    single = best_of(1, one_process)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, Client(cluster) as client:
+        client.run(lambda: None)
+        out = work / "out"
+        start = time.perf_counter()
+        run_files(client, [str(corpus / "*.jsonl")], out, progress=False)
+        clustered = time.perf_counter() - start
+    return [
+        (f"one process, {documents} documents ({size:.1f} MB JSON Lines)", f"{size / single:.2f} MB/s ({single:.1f} s)"),
+        ("local Dask cluster, 2 workers, same corpus", f"{size / clustered:.2f} MB/s ({clustered:.1f} s)"),
+        ("speed-up Dask 2 workers / one process", f"{single / clustered:.2f}x"),
+    ]
+
+
+if __name__ == "__main__":
+    main()

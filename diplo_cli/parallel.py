@@ -1,0 +1,329 @@
+"""Many documents on every core, in input order; large files streamed in bounded windows.
+
+:func:`extract_inputs` turns the input documents of a run into :class:`Outcome` records in the
+order the inputs came, whatever the number of worker processes (``-j N``). Work is sent to the
+workers in small batches (a few dozen documents, or one window of a large file) and at most a
+few batches per worker are in flight, so memory stays bounded and the first rows appear at once.
+Workers get the caller's lexicon once (inherited on fork, pickled once on other platforms), never
+per document. A run whose whole input fits in one batch is processed in this process: starting
+workers would cost more than it saves.
+
+Large text files (over :data:`LARGE_FILE_BYTES`) are not read into memory: they are checked for
+their encoding in one pass, then decoded piece by piece and cut into windows
+(:func:`diplo_cli.pipeline.stream_windows`), each window one task; the document comes out as
+several parts whose ids run on and whose offsets index the whole decoded text. Deliberate limit:
+standard input is always read whole.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import os
+import signal
+import traceback
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from .decode import _BOMS, decode_bytes
+from .errors import InputError
+from .inputs import InputDocument, expand_paths, iter_documents
+from .models import Document
+from .pipeline import Renumbering, extract, extract_window, stream_windows
+
+LARGE_FILE_BYTES = 8 * 1024 * 1024  # text files larger than this are streamed in windows
+READ_BYTES = 1024 * 1024  # bytes read at a time from a large file
+BATCH_DOCUMENTS = 16  # documents per task
+BATCH_CHARS = 128 * 1024  # or fewer, when they are long
+IN_FLIGHT_PER_WORKER = 4  # tasks queued per worker: enough to keep it busy, few enough to bound memory
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True, slots=True)
+class LargeFile:
+    """A text file to stream: its path, encoding, and the length of its byte-order mark."""
+
+    path: str
+    encoding: str
+    skip: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one input (or one part of a large one), in input order.
+
+    ``document`` is None when the input was not extracted (a read error, a warning under
+    ``--strict``) or when extraction failed (then ``failure`` says why and ``trace`` holds the
+    traceback). ``part`` counts the parts of a streamed large file from 0.
+    """
+
+    item: InputDocument
+    document: Document | None = None
+    failure: str | None = None
+    trace: str | None = None
+    part: int = 0
+
+
+# ------------------------------------------------------------------------------ inputs
+
+def iter_inputs(paths: list[str], *, input_format: str = "text", text_field: str = "text", id_field: str = "id",
+                glob: str | None = None, stdin=None, stream_large: bool = True) -> Iterator[tuple[InputDocument, LargeFile | None]]:
+    """The run's input documents, as :func:`diplo_cli.inputs.iter_documents` gives them, except that
+    large text files come as a :class:`LargeFile` to stream (with an item carrying no text)."""
+    if not stream_large or input_format != "text":
+        for item in iter_documents(paths, input_format=input_format, text_field=text_field, id_field=id_field, glob=glob, stdin=stdin):
+            yield item, None
+        return
+    for path in expand_paths(paths, glob):
+        if isinstance(path, str) and path != "-" and _is_large(path):
+            yield _large_file(path)
+            continue
+        source = [path] if isinstance(path, str) else []
+        if not source:  # an expansion error (e.g. an empty directory): reported as iter_documents would
+            yield InputDocument(path.source, None, path.reason), None
+            continue
+        for item in iter_documents(source, input_format=input_format, text_field=text_field, id_field=id_field, stdin=stdin):
+            yield item, None
+
+
+def _is_large(path: str) -> bool:
+    try:
+        return os.path.isfile(path) and os.path.getsize(path) > LARGE_FILE_BYTES
+    except OSError:
+        return False
+
+
+def _large_file(path: str) -> tuple[InputDocument, LargeFile | None]:
+    """A large file to stream when it is plain UTF-8 (or has a byte-order mark), checked in one pass.
+
+    Anything :mod:`diplo_cli.decode` would have to guess about (a legacy code page, repaired bytes,
+    UTF-16 without a mark, binary data) is read whole by ``iter_documents`` instead, so that it is
+    decoded, warned about or refused exactly as a small file would be.
+    """
+    from . import inputs
+
+    name = getattr(inputs, "display_name", str)(path)
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(READ_BYTES)
+            for bom, encoding in _BOMS:
+                if head.startswith(bom):
+                    handle.seek(len(bom))
+                    if _first_decode_error(handle, encoding) is None:
+                        return InputDocument(name, None), LargeFile(path, encoding, len(bom))
+                    return _read_whole(path)
+            line_end = head.rfind(b"\n") + 1  # a line feed byte never sits inside a UTF-8 sequence
+            try:
+                judged = decode_bytes(head[:line_end] if line_end else head, name)
+            except InputError:
+                return _read_whole(path)
+            if judged.encoding != "utf-8" or judged.warnings:
+                return _read_whole(path)
+            handle.seek(0)
+            if _first_decode_error(handle, "utf-8") is not None:
+                return _read_whole(path)
+            return InputDocument(name, None), LargeFile(path, "utf-8")
+    except OSError:
+        return _read_whole(path)
+
+
+def _read_whole(path: str) -> tuple[InputDocument, None]:
+    items = list(iter_documents([path]))
+    return (items[0] if items else InputDocument(path, None, "no document")), None
+
+
+def _first_decode_error(handle, encoding: str) -> int | None:
+    """Byte offset (from the handle's position) of the first undecodable byte, or None."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    consumed = 0
+    while True:
+        block = handle.read(READ_BYTES)
+        pending = len(decoder.getstate()[0])
+        try:
+            decoder.decode(block, final=not block)
+        except UnicodeDecodeError as exc:
+            return consumed - pending + exc.start
+        if not block:
+            return None
+        consumed += len(block)
+
+
+def read_text_pieces(large: LargeFile) -> Iterator[str]:
+    """The decoded text of a large file, piece by piece (newlines kept exactly as read)."""
+    decoder = codecs.getincrementaldecoder(large.encoding)()
+    with open(large.path, "rb") as handle:
+        handle.seek(large.skip)
+        while True:
+            block = handle.read(READ_BYTES)
+            piece = decoder.decode(block, final=not block)
+            if piece:
+                yield piece
+            if not block:
+                return
+
+
+# ------------------------------------------------------------------------------ extraction
+
+@dataclass(frozen=True, slots=True)
+class _Failure:
+    message: str
+    trace: str
+
+
+_worker_lexicon = None
+_worker_year: int | None = None
+
+
+def _start_worker(lexicon, year: int | None) -> None:
+    global _worker_lexicon, _worker_year
+    # Ctrl-C is the parent's to handle: it stops the pool and exits with 130.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker_lexicon, _worker_year = lexicon, year
+
+
+def _extract_or_fail(function: Callable[..., Document], *args, **kwargs) -> Document | _Failure:
+    try:
+        return function(*args, **kwargs)
+    except Exception as exc:  # noqa: BLE001 -- one bad document must not stop the batch
+        return _Failure(f"internal error: {type(exc).__name__}: {exc}", traceback.format_exc())
+
+
+def _run_task(task):
+    """In a worker: a batch of (doc, text) pairs, or one window of a large file."""
+    kind, payload = task
+    if kind == "window":
+        doc, window = payload
+        return _extract_or_fail(extract_window, window, doc, lexicon=_worker_lexicon, year=_worker_year)
+    results = []
+    for doc, text in payload:
+        if text is None:
+            results.append(None)
+            continue
+        result = _extract_or_fail(extract, text, doc, lexicon=_worker_lexicon, year=_worker_year)
+        # the text is sent back by the caller, not through the pipe
+        results.append(replace(result, text="") if isinstance(result, Document) else result)
+    return results
+
+
+def _tasks(sources: Iterable[tuple[InputDocument, LargeFile | None]], strict: bool) -> Iterator[tuple[tuple, tuple]]:
+    """(task for a worker, what the caller needs to turn its result into outcomes), in input order."""
+    batch: list[InputDocument] = []
+    size = 0
+
+    def flush():
+        nonlocal batch, size
+        task = ("docs", [(i.doc, i.text if _wanted(i, strict) else None) for i in batch])
+        meta = ("docs", batch)
+        batch, size = [], 0
+        return task, meta
+
+    for item, large in sources:
+        if large is not None and _wanted(item, strict):
+            if batch:
+                yield flush()
+            for part, window in enumerate(stream_windows(read_text_pieces(large))):
+                yield ("window", (item.doc, window)), ("window", (item, part))
+            continue
+        batch.append(item)
+        size += len(item.text or "")
+        if len(batch) >= BATCH_DOCUMENTS or size >= BATCH_CHARS:
+            yield flush()
+    if batch:
+        yield flush()
+
+
+def _wanted(item: InputDocument, strict: bool) -> bool:
+    return item.error is None and not (strict and item.warnings)
+
+
+def extract_inputs(sources: Iterable[tuple[InputDocument, LargeFile | None]], *, lexicon, year: int | None = None,
+                   jobs: int | None = None, strict: bool = False) -> Iterator[Outcome]:
+    """Extract every input in ``jobs`` processes (default: all cores); outcomes in input order.
+
+    Inputs with a read error, or with warnings under ``strict``, are passed through unextracted.
+    """
+    jobs = default_jobs() if jobs is None or jobs < 1 else jobs
+    numbering = Renumbering()
+    results = ordered_map(_run_task, _tasks(sources, strict), jobs, _start_worker, (lexicon, year), inline=_use_in_this_process)
+    for (kind, meta), result in results:
+        if kind == "docs":
+            for item, found in zip(meta, result):
+                yield _outcome(item, found, 0)
+            continue
+        item, part = meta
+        if part == 0:
+            numbering = Renumbering()  # ids start again with each large file
+        if isinstance(result, Document):
+            result = numbering.next(result)
+        yield _outcome(item, result, part)
+
+
+def _outcome(item: InputDocument, found, part: int) -> Outcome:
+    if isinstance(found, _Failure):
+        return Outcome(item, None, found.message, found.trace, part)
+    if isinstance(found, Document) and part == 0 and item.text is not None:
+        found = replace(found, text=item.text)
+    return Outcome(item, found, part=part)
+
+
+def ordered_map(function, tasks: Iterable[tuple[object, object]], jobs: int, initializer=None, initargs=(),
+                inline: Callable | None = None) -> Iterator[tuple[object, object]]:
+    """``(meta, function(task))`` for each ``(task, meta)``, in order, on ``jobs`` worker processes.
+
+    With one job, or when all tasks fit in the first one, everything runs in this process, inside
+    the context manager ``inline(*initargs)`` when given (the workers' initializer is not run here).
+    """
+    tasks = iter(tasks)
+    first = next(tasks, None)
+    if first is None:
+        return
+    second = next(tasks, None)
+    if jobs <= 1 or second is None:
+        with inline(*initargs) if inline is not None else contextlib.nullcontext():
+            for task, meta in _chain(first, second, tasks):
+                yield meta, function(task)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method), initializer=initializer, initargs=initargs)
+    pending: deque = deque()
+    try:
+        for task, meta in _chain(first, second, tasks):
+            pending.append((meta, pool.submit(function, task)))
+            while len(pending) >= jobs * IN_FLIGHT_PER_WORKER:
+                meta_done, future = pending.popleft()
+                yield meta_done, future.result()
+        while pending:
+            meta_done, future = pending.popleft()
+            yield meta_done, future.result()
+    finally:
+        # on an early exit (Ctrl-C, a closed pipe) queued work is dropped, not waited for
+        pool.shutdown(wait=not pending, cancel_futures=True)
+
+
+@contextlib.contextmanager
+def _use_in_this_process(lexicon, year):
+    global _worker_lexicon, _worker_year
+    saved = _worker_lexicon, _worker_year
+    _worker_lexicon, _worker_year = lexicon, year
+    try:
+        yield
+    finally:
+        _worker_lexicon, _worker_year = saved
+
+
+def _chain(first, second, rest):
+    yield first
+    if second is not None:
+        yield second
+        yield from rest

@@ -1,0 +1,154 @@
+"""``-j N``: the same output in the same order as one process; large files streamed in windows."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from diplo_cli import parallel, pipeline
+from diplo_cli.cli import cli
+from diplo_cli.inputs import InputDocument
+from diplo_cli.lexicons import default_lexicon
+from diplo_cli.parallel import default_jobs, extract_inputs
+from diplo_cli.pipeline import extract
+
+SPEAKERS = ("Anna Lindqvist", "Jonas Berg", "Maria Kowalczyk", "Pedro Alves")
+
+
+def _article(number: int) -> str:
+    speaker = SPEAKERS[number % len(SPEAKERS)]
+    return (
+        f"Foreign Minister {speaker} said on Monday that talks number {number} would be held in Oslo.\n"
+        f"\"We are ready,\" {speaker.split()[-1]} told reporters.\n"
+    )
+
+
+def _run(args: list[str]):
+    return CliRunner().invoke(cli, args)
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for number in range(40):  # more than two batches, so that the workers really run
+        (folder / f"{number:03d}.txt").write_text(_article(number), encoding="utf-8")
+    return folder
+
+
+def test_two_jobs_print_the_same_records_in_the_same_order_as_one(corpus):
+    one = _run(["--format", "jsonl", "-j", "1", str(corpus)])
+    two = _run(["--format", "jsonl", "-j", "2", str(corpus)])
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout
+    records = [json.loads(line) for line in two.stdout.splitlines()]
+    docs = [r["doc"] for r in records]
+    assert docs == sorted(docs)  # the order of the inputs
+    assert len({r["doc"] for r in records}) == 40
+    assert records[0]["speaker"]["name"] == "Anna Lindqvist"
+
+
+def test_errors_and_exit_codes_are_the_same_with_two_jobs(corpus, tmp_path):
+    (corpus / "020.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    missing = str(tmp_path / "missing.txt")
+    one = _run(["--format", "jsonl", "-j", "1", str(corpus), missing])
+    two = _run(["--format", "jsonl", "-j", "2", str(corpus), missing])
+    assert one.exit_code == two.exit_code == 1
+    assert one.stdout == two.stdout
+    assert one.stderr == two.stderr
+    assert "020.txt: binary data" in two.stderr
+    assert "missing.txt: no such file" in two.stderr
+    assert "39 documents read, 2 skipped" in two.stderr
+
+
+def test_jsonl_documents_are_spread_over_workers_in_order(tmp_path):
+    path = tmp_path / "docs.jsonl"
+    path.write_text("".join(json.dumps({"id": f"d{n:02d}", "text": _article(n)}) + "\n" for n in range(50)), encoding="utf-8")
+    one = _run(["--format", "jsonl", "--input", "jsonl", "-j", "1", str(path)])
+    two = _run(["--format", "jsonl", "--input", "jsonl", "-j", "2", str(path)])
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout
+    assert [json.loads(line)["doc"] for line in two.stdout.splitlines()][:2] == ["d00", "d00"]
+
+
+def test_jobs_must_be_positive():
+    result = _run(["-j", "0", "x.txt"])
+    assert result.exit_code == 2
+    assert "--jobs" in result.stderr
+
+
+def test_default_jobs_is_the_number_of_usable_cores():
+    assert 1 <= default_jobs() <= 4096
+
+
+def _failing_extract(text, doc, **kwargs):
+    if doc == "bad":
+        raise ValueError("broken rule")
+    return extract(text, doc, **kwargs)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_internal_error_in_one_document_is_reported_and_the_others_go_on(monkeypatch, jobs):
+    monkeypatch.setattr(parallel, "extract", _failing_extract)  # workers are forked: they see it too
+    names = [f"d{n}" for n in range(20)] + ["bad"] + [f"e{n}" for n in range(20)]
+    sources = [(InputDocument(name, _article(n)), None) for n, name in enumerate(names)]
+    outcomes = list(extract_inputs(sources, lexicon=default_lexicon(), jobs=jobs))
+    assert [o.item.doc for o in outcomes] == names
+    bad = outcomes[20]
+    assert bad.document is None
+    assert bad.failure == "internal error: ValueError: broken rule"
+    assert "ValueError" in bad.trace
+    assert all(o.document is not None and o.document.text == o.item.text for i, o in enumerate(outcomes) if i != 20)
+
+
+def test_inputs_with_errors_or_warnings_under_strict_are_not_extracted():
+    sources = [(InputDocument("a", None, "no such file"), None), (InputDocument("b", "He said it works.", None, ("b: decoded as cp1252",)), None)]
+    outcomes = list(extract_inputs(sources, lexicon=default_lexicon(), jobs=1, strict=True))
+    assert [(o.item.doc, o.document) for o in outcomes] == [("a", None), ("b", None)]
+
+
+@pytest.fixture
+def small_windows(monkeypatch):
+    """Make 'large' mean a few kilobytes, so that streaming is tested on small files."""
+    monkeypatch.setattr(parallel, "LARGE_FILE_BYTES", 4_000)
+    monkeypatch.setattr(parallel, "READ_BYTES", 1_000)
+    monkeypatch.setattr(pipeline, "LARGE_TEXT", 4_000)
+    monkeypatch.setattr(pipeline, "WINDOW", 2_000)
+    monkeypatch.setattr(pipeline, "CONTEXT", 500)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_large_file_is_streamed_with_the_records_of_the_whole_text(tmp_path, small_windows, jobs):
+    text = "\r\n".join(_article(n) for n in range(60)) + "Última línea: «Sí», dijo Berg.\n"
+    path = tmp_path / "large.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))  # with a byte-order mark
+    result = _run(["--format", "jsonl", "-j", jobs, str(path)])
+    assert result.exit_code == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    whole = extract(text, str(path), lexicon=default_lexicon())
+    assert records == [s.to_dict(str(path)) for s in whole.statements]
+    assert len(records) >= 100
+    for record in records:
+        assert text[record["content"]["start"]:record["content"]["end"]] == record["content"]["text"]
+
+
+def test_a_large_legacy_encoded_file_is_decoded_as_a_small_one_would_be(tmp_path, small_windows):
+    text = "\n".join(_article(n) for n in range(40)) + "Le ministre a déclaré que tout allait bien.\n"
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(text.encode("cp1252"))
+    result = _run(["--format", "jsonl", "-j", "1", str(path)])
+    assert result.exit_code == 0
+    assert "decoded as cp1252" in result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records == [s.to_dict(str(path)) for s in extract(text, str(path), lexicon=default_lexicon()).statements]
+
+
+def test_a_large_binary_file_is_refused_as_a_small_one_would_be(tmp_path, small_windows):
+    path = tmp_path / "blob.bin"
+    path.write_bytes(bytes(range(256)) * 40)
+    result = _run(["--format", "jsonl", str(path)])
+    assert result.exit_code == 1
+    assert "binary data" in result.stderr
+    assert result.stdout == ""

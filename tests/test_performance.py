@@ -1,0 +1,157 @@
+"""Run time stays linear in the input, and large texts are cut into windows that lose nothing.
+
+No absolute time is asserted: only ratios, with a margin a noisy 2-core machine cannot trip
+(4x the input may take at most 8x the time, best of 3 runs; quadratic behaviour would take 16x).
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diplo_cli import pipeline
+from diplo_cli.lexicons import default_lexicon
+from diplo_cli.pipeline import Window, extract, stream_windows, text_windows
+
+# Invented wire copy: several paragraphs with quotes, pronouns, role nouns and a meeting.
+ARTICLE = (
+    "Foreign Minister Anna Lindqvist said on Monday that the two governments would meet in Oslo next week.\n"
+    "\"We are ready to talk,\" she told reporters. \"Nothing is ruled out.\"\n"
+    "According to a senior diplomat, the talks could start as early as Tuesday.\n"
+    "The minister added that a phone call with her Danish counterpart had been held.\n"
+    "Officials declined to say whether a summit was planned.\n"
+)
+
+
+def _best_of_three(text: str, lexicon) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        extract(text, "t", lexicon=lexicon)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _copies(count: int) -> str:
+    return "\n".join([ARTICLE] * count)
+
+
+def _check_spans(document, text: str) -> None:
+    for statement in document.statements:
+        for span in (statement.speaker.mention, statement.cue, statement.content):
+            assert text[span.start:span.end] == span.text
+    for meeting in document.meetings:
+        for span in (*meeting.mentions, meeting.time, meeting.place):
+            if span is not None:
+                assert text[span.start:span.end] == span.text
+
+
+def test_one_document_four_times_longer_takes_at_most_eight_times_longer():
+    lexicon = default_lexicon()
+    extract(ARTICLE, lexicon=lexicon)  # compile everything first
+    small, large = _copies(25), _copies(100)  # about 9,000 and 36,000 characters: one window each
+    assert len(large) <= pipeline.LARGE_TEXT
+    assert _best_of_three(large, lexicon) <= 8 * _best_of_three(small, lexicon)
+
+
+def test_windowed_text_four_times_longer_takes_at_most_eight_times_longer(monkeypatch):
+    monkeypatch.setattr(pipeline, "LARGE_TEXT", 2_000)
+    monkeypatch.setattr(pipeline, "WINDOW", 3_000)
+    monkeypatch.setattr(pipeline, "CONTEXT", 600)
+    lexicon = default_lexicon()
+    extract(ARTICLE, lexicon=lexicon)
+    small, large = _copies(25), _copies(100)
+    assert _best_of_three(large, lexicon) <= 8 * _best_of_three(small, lexicon)
+
+
+def test_a_normal_document_is_processed_whole_exactly_as_before():
+    lexicon = default_lexicon()
+    text = _copies(3)
+    assert extract(text, "d", lexicon=lexicon) == pipeline._extract_whole(text, "d", lexicon, None)
+
+
+def test_windows_tile_the_text_and_carry_context_from_line_starts(monkeypatch):
+    monkeypatch.setattr(pipeline, "WINDOW", 1_000)
+    monkeypatch.setattr(pipeline, "CONTEXT", 300)
+    text = _copies(20)
+    windows = list(text_windows(text))
+    assert len(windows) > 5
+    position = 0
+    for window in windows:
+        assert text[window.offset:window.offset + len(window.text)] == window.text
+        assert window.offset + window.own == position  # own parts follow each other with no gap
+        assert window.own <= 300
+        assert window.offset == 0 or text[window.offset - 1] == "\n"  # context starts at a line start
+        assert text[window.offset + len(window.text) - 1] == "\n" or window is windows[-1]  # cut after a line break
+        position = window.offset + len(window.text)
+    assert position == len(text)
+
+
+@settings(max_examples=25, deadline=None)
+@given(pieces=st.lists(st.integers(min_value=1, max_value=700), min_size=1, max_size=40))
+def test_windows_do_not_depend_on_how_the_text_arrives(pieces):
+    text = _copies(12) + "A last line without a line break, which is long enough " * 40
+    original = (pipeline.WINDOW, pipeline.CONTEXT)
+    pipeline.WINDOW, pipeline.CONTEXT = 900, 200
+    try:
+        expected = list(text_windows(text))
+        chunks, start = [], 0
+        for size in pieces * (len(text) // sum(pieces) + 1):
+            chunks.append(text[start:start + size])
+            start += size
+        assert list(stream_windows(chunks)) == expected
+    finally:
+        pipeline.WINDOW, pipeline.CONTEXT = original
+
+
+def test_a_line_longer_than_a_window_is_cut_at_a_sentence_end(monkeypatch):
+    monkeypatch.setattr(pipeline, "WINDOW", 1_000)
+    text = "The envoy said the talks went well. " * 200  # one 7,200-character line
+    windows = list(text_windows(text))
+    assert len(windows) >= 5
+    for window in windows[:-1]:
+        assert window.text.endswith(". ")
+
+
+def test_the_empty_text_is_one_empty_window():
+    assert list(stream_windows([])) == [Window("", 0, 0)]
+
+
+def test_a_large_text_keeps_offsets_ids_and_every_statement(monkeypatch):
+    lexicon = default_lexicon()
+    single = extract(ARTICLE, "a", lexicon=lexicon)
+    assert len(single.statements) >= 3
+    monkeypatch.setattr(pipeline, "LARGE_TEXT", 2_000)
+    monkeypatch.setattr(pipeline, "WINDOW", 2_500)
+    monkeypatch.setattr(pipeline, "CONTEXT", 400)
+    text = _copies(30)
+    document = extract(text, "big", lexicon=lexicon)
+    _check_spans(document, text)
+    assert [s.id for s in document.statements] == [f"s{n}" for n in range(1, len(document.statements) + 1)]
+    assert [m.id for m in document.meetings] == [f"m{n}" for n in range(1, len(document.meetings) + 1)]
+    keys = [(s.cue.start, s.content.start) for s in document.statements]
+    assert keys == sorted(keys) and len(set(keys)) == len(keys)  # each statement once, in order
+    # every copy of the article yields the statements of the article alone
+    assert len(document.statements) == 30 * len(single.statements)
+    statement_ids = {s.id for s in document.statements}
+    for meeting in document.meetings:
+        assert set(meeting.statements) <= statement_ids
+    for statement in document.statements:
+        assert statement.meeting is None or statement.meeting in {m.id for m in document.meetings}
+
+
+@pytest.mark.parametrize("size", [1, 2])
+def test_speaker_resolution_in_a_window_uses_the_context_before_it(monkeypatch, size):
+    # Wherever the cuts fall, a pronoun resolves to the person named in the line before it.
+    monkeypatch.setattr(pipeline, "LARGE_TEXT", 500)
+    monkeypatch.setattr(pipeline, "WINDOW", 600)
+    monkeypatch.setattr(pipeline, "CONTEXT", 500)
+    filler = "The weather was mild and the streets were quiet.\n" * (12 * size)
+    text = filler + "Prime Minister Jonas Berg arrived in Vienna.\n" + "He said that the meeting would go ahead.\n" + filler
+    document = extract(text, "w", lexicon=default_lexicon())
+    said = [s for s in document.statements if s.speaker.mention.text == "He"]
+    assert len(said) == 1
+    assert said[0].speaker.name == "Jonas Berg"
