@@ -111,6 +111,9 @@ class AttributionFinder:
         # "P, the agency said, with no reports of damage": the narrator's addition is no content
         self.narrator_addition = regex.compile(r"\s*+,\s*+(?:with|without|amid|after|before|following|despite|citing|as|while|in|at|on)\b", regex.IGNORECASE)
         self.cataphor = regex.compile(r"(?:this|that|the\s++following|as\s++follows)\s*+:", regex.IGNORECASE)
+        self.frame_before_as = regex.compile(r"(?:\L<cues>)(?:\s++\p{L}++){0,2}$", regex.IGNORECASE, cues=sorted(lexicon.cue_forms))
+        self.repair_tail = regex.compile(r"\s*+(?:[\p{L}'’]++\s++){0,2}[\p{L}'’]++\s*+[—–]\s*+")
+        self.second_predicate = regex.compile(r"\s++and\s*+,[^,]{1,60},\s*+(?:did|does|has|had|was|is|will|would|could|also)\b")
         self.not_possessors = frozenset(grammar["contracted_words"])
         # headline / caption form at the start of a line: "Lavrov: talks with Kyiv are possible"
         self.headline = regex.compile(r"^[ \t]*+(?P<name>\p{Lu}[\p{L}\p{M}'’.-]*+(?:[ \t]++\p{Lu}[\p{L}\p{M}'’.-]*+){0,3})[ \t]*+(?P<colon>:)[ \t]++(?=\p{L})", regex.MULTILINE)
@@ -169,6 +172,7 @@ class AttributionFinder:
         found: list[Attribution] = []
         used_cues: set[int] = set()
         self.unframed: list[Quote] = []
+        self._recent_speaker: tuple[int, Span] | None = None
         found.extend(self._frame_quotes(quotes, used_cues))
         quote_regions = [(q.open, q.close) for q in quotes]  # in order and disjoint: looked up by bisection
         consumed = _Spans((a.content.start, a.content.end) for a in found)
@@ -643,12 +647,22 @@ class AttributionFinder:
             contracted = _CONTRACTED_PRONOUN.search(text, max(lower, progressive.start() - 8), progressive.end())
             speaker = Span.of(text, contracted.start(1), contracted.end(1)) if contracted else None
         rule_prefix = "attribution.indirect"
-        if speaker is None and self.coordinated_before.search(text, max(lower, cue.start - 30), cue.start):
-            # "noted P, and pledged that Q": the second predicate shares the clause subject
-            speaker = self._clause_subject(max(lower, self._body_start(cue.start)), cue.start)
+        coordinated = speaker is None and (
+            self.coordinated_before.search(text, max(lower, cue.start - 30), cue.start)
+            # "declared an emergency, pledged to cut taxes, and ...": a list of predicates
+            or (text[lower:cue.start].rstrip().endswith(",") and (self.infinitive.match(text, cue.end, upper) or self.that.match(text, cue.end, upper)))
+        )
+        if coordinated:
+            # "noted P, and pledged that Q": the second predicate shares the subject of the first
+            recent = self._recent_speaker
+            if recent is not None and recent[0] == sentence_index:
+                speaker = recent[1]
+            else:
+                speaker = self._clause_subject(max(lower, self._body_start(cue.start)), cue.start)
             rule_prefix = "attribution.indirect.coordinated"
         if speaker is None or speaker.text.endswith(("'s", "’s")):
             return None  # "Lavrov's remark that": a noun, read by the reporting-noun rule
+        self._recent_speaker = (sentence_index, speaker)
         if not progressive and verb.lemma not in self.copular_cues and self._is_passive(speaker, cue):
             return None
         if verb.lemma in self.copular_cues and not self.copula_before.search(text, max(lower, cue.start - 40), cue.start):
@@ -681,6 +695,16 @@ class AttributionFinder:
         if that is None and (self.adverbial_opener.match(text, after, upper) or self.adverbial_opener.match(text, full_cue.end, upper)):
             # "said in an interview aired on Thursday that P", "said right here that P"
             that = self.delayed_that.match(text, full_cue.end, min(upper, full_cue.end + 160))
+        if that is not None and that.group().strip(" ,").casefold() in ("when", "if", "how", "what", "why"):
+            # "told him when they met that P": the complementizer is the later "that"
+            later = self.delayed_that.match(text, after, min(upper, after + 80))
+            if later is not None:
+                that = later
+        if that is not None and that.re is self.delayed_that and self.word_at.match(text, that.end(), upper) and \
+                self.word_at.match(text, that.end(), upper).group(1).casefold() in self.finite_markers:
+            that = None  # "committed to the release of a report that would ...": a relative "that"
+        if verb.lemma in self.copular_cues and not (that is not None and "that" in that.group().casefold()) and not text[after:after + 2].strip().startswith(":"):
+            return None  # "very clear on how we see it": topic only
         content_start = that.end() if that else after
         if verb.cue_class == "describe":
             return self._described(speaker, full_cue, content_start, upper, sentence_index)
@@ -747,6 +771,9 @@ class AttributionFinder:
         if trailing is not None and trailing > content_start:
             content_end = trailing
         content_end = self._coordinated_end(content_start, content_end)
+        predicate = self.second_predicate.search(text, content_start, content_end)
+        if predicate is not None:
+            content_end = predicate.start()  # "he supports a truce and, for the first time, did not ..."
         if speaker.text.casefold() not in ("i", "we"):
             own_voice = self.own_voice.search(text, content_start, content_end)
             if own_voice is not None:
@@ -860,6 +887,8 @@ class AttributionFinder:
             joint = self.coordinated_before.search(self.text, max(start, match.start() - 30), match.start())
             if joint is None or self._excluded(match):  # the cheap test first: this runs for every cue of the clause
                 continue
+            if joint.group().startswith(","):
+                return joint.start()  # "P, and underscores Q": a second predicate of the source
             verb = self.lex.cue_forms.get(match.group().casefold())
             if verb is None:
                 continue
@@ -877,7 +906,7 @@ class AttributionFinder:
         full_cue = self._cue_with_addressee(cue, upper)
         frame_end = self.frame_end.search(text, full_cue.end, min(upper, full_cue.end + 120))
         before = text[clause_lower:as_start].rstrip(" ,—–")
-        if before and self.cues.search(text, clause_lower, as_start):
+        if before and self.frame_before_as.search(before):
             before = ""  # "I'll say more broadly, as we have shared, P": the host clause follows the frame
         if frame_end is None:
             # final frame: 'P, as X said.'
@@ -886,6 +915,9 @@ class AttributionFinder:
             return self._make(speaker, full_cue, clause_lower, clause_lower + len(before), "attribution.indirect.as_frame", sentence_index)
         if not before:
             start = self.clause_filler.match(text, _skip_spaces(text, frame_end.end()), upper).end()
+            repair = self.repair_tail.match(text, start, upper)
+            if repair is not None and self.cues.search(text, start, repair.end()):
+                start = repair.end()  # "as I noted — previously noted — P"
             end = self._content_end(start, upper)
             if start >= end or text[start] in "—–-":
                 return None
