@@ -205,3 +205,77 @@ def test_status_rules_match_their_examples_and_not_their_counterexamples():
             assert rule.pattern.search(example), (rule.id, example)
         for counter in rule.counterexamples:
             assert not rule.pattern.search(counter), (rule.id, counter)
+
+
+# ---------------------------------------------------------------- frames added for news and readouts
+def test_the_group_named_before_summit_is_its_participant():
+    meeting = _only("Recep Tayyip Erdogan will attend the G20 summit in Rome in October.")
+    assert {p.name for p in meeting.participants} >= {"G20"}
+    assert meeting.type == "summit"
+
+
+def test_a_bilateral_on_the_sidelines_stays_apart_from_the_summit():
+    text = "Sergey Lavrov will meet Antony Blinken on the sidelines of the G20 summit in Bali next month."
+    meetings = _meetings(text)
+    assert sorted(m.type for m in meetings) == ["meeting", "summit"]
+    bilateral = next(m for m in meetings if m.type == "meeting")
+    assert _names(bilateral) == {name_key("Sergey Lavrov"), name_key("Antony Blinken")}
+
+
+def test_a_trip_to_attend_a_conference_is_part_of_the_conference():
+    meeting = _only("Antony Blinken will travel to Germany next week to attend the Munich Security Conference.")
+    assert meeting.type == "other"
+    assert {p.name for p in meeting.participants} == {"Antony Blinken", "Munich Security Conference"}
+
+
+def test_a_meeting_with_the_hosts_during_a_trip_is_part_of_the_visit():
+    meeting = _only("Antony Blinken will travel to Ankara, where he will meet Recep Tayyip Erdogan.")
+    assert meeting.type == "visit"
+    assert _names(meeting) == {name_key("Antony Blinken"), name_key("Recep Tayyip Erdoğan")}
+
+
+def test_a_visit_to_listed_countries_names_them_all():
+    meeting = _only("Sergey Lavrov will travel to Turkey, Egypt and India next week.")
+    assert _names(meeting) == {name_key(n) for n in ("Sergey Lavrov", "Turkey", "Egypt", "India")}
+
+
+def test_an_invitation_to_visit_is_proposed_with_the_inviter_as_host():
+    document = extract("Vladimir Putin invited Recep Tayyip Erdogan to visit Russia.")
+    visits = [m for m in document.meetings if m.type == "visit"]
+    assert len(visits) == 1
+    assert visits[0].status == "proposed"
+    assert _names(visits[0]) == {name_key("Vladimir Putin"), name_key("Recep Tayyip Erdoğan")}
+
+
+def test_a_readout_call_with_words_between_verb_and_preposition():
+    meeting = _only("Antony Blinken spoke today with Sergey Lavrov about prisoner exchanges.")
+    assert (meeting.type, meeting.status) == ("call", "held")
+
+
+def test_dotted_abbreviations_and_elided_country_names_are_participants():
+    meeting = _only("The U.S. and Iran held talks in Oman on Sunday.")
+    assert _names(meeting) == {name_key("United States"), name_key("Iran")}
+    meeting = _only("Talks between South and North Korea took place on Monday.")
+    assert _names(meeting) == {name_key("South Korea"), name_key("North Korea")}
+
+
+def test_the_speakers_name_under_a_pronoun_is_the_participant():
+    document = extract("Antony Blinken said he would meet Sergey Lavrov in Geneva next week.")
+    assert len(document.meetings) == 1
+    assert _names(document.meetings[0]) == {name_key("Antony Blinken"), name_key("Sergey Lavrov")}
+    assert document.meetings[0].status == "planned"
+
+
+def test_a_visit_that_cannot_go_forward_is_cancelled():
+    meeting = _only("Sergey Lavrov will not be able to travel to India next week because of the storm.")
+    assert meeting.status == "cancelled"
+
+
+def test_meetings_are_found_in_linear_passes():
+    # many paragraphs, many meetings: each is found once and the stage stays per-document
+    paragraph = "Sergey Lavrov met Antony Blinken in Geneva on {day}. The meeting lasted two hours.\n"
+    days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    text = "".join(paragraph.format(day=day) for day in days)
+    meetings = _meetings(text)
+    assert len(meetings) == len(days)
+    assert [m.time.text for m in meetings] == [f"on {day}" for day in days]
