@@ -1,13 +1,23 @@
 """User gazetteers: diplo's own TSV format, and PETRARCH / Phoenix actor and agent dictionaries.
 
-diplo TSV (one person a line, ``#`` comments)::
+diplo TSV (one person a line, ``#`` comments; see README "Speakers and gazetteers")::
 
-    name<TAB>aliases (|-separated)<TAB>roles (role@YYYY-YYYY|...)<TAB>country<TAB>gender (m/f/empty)
+    name<TAB>aliases (|-separated)<TAB>roles (role@YYYY-YYYY|...)<TAB>country<TAB>gender (m/f/empty)<TAB>organisation
 
 Phoenix actor dictionaries (``Phoenix.Countries.actors.txt``): an actor line at column 0
-(``RECEP_TAYYIP_ERDOGAN_``), ``+`` synonym lines, and tab-indented ``[CODE DATES]`` lines. The country
-comes from the first three letters of the code, the role from the sector (GOV -> government, ...).
-Agent dictionaries (``Phoenix.agents.txt``) add role nouns and are read by the same function.
+(``RECEP_TAYYIP_ERDOGAN_``), ``+`` synonym lines, and tab-indented ``[CODE DATES]`` lines. Each
+actor becomes a :class:`Person` record of one of four kinds:
+
+* ``country``: a bare three-letter code (``AFGHANISTAN_ [AFG]``); teaches diplo the code;
+* ``person``: an actor generated from a rulers list (``# CountryInfo.txt``, ``IGOrulers``) or one
+  with dated codes and a two-to-five-word name; country = the code's first three letters (mapped
+  to a country name when the lexicon is built), roles = the sectors (GOV -> government) with their
+  dates, plus any title in the synonyms (``PRESIDENT_VLADIMIR_PUTIN`` -> president);
+* ``organisation``: any other actor with a code (parties, ministries, international bodies);
+* ``agent``: a line of an agent dictionary (``SPOKES!PERSON! [~GOV]``): a role noun.
+
+Deliberate limits: ``{}`` slots and negated agent patterns are skipped; a person's one-word
+synonyms are dropped (they clash with ordinary words in a 26,000-name list).
 """
 
 from __future__ import annotations
@@ -19,10 +29,14 @@ import regex
 from .errors import RuleError
 from .lexicons import Person, RoleTerm, parse_gazetteer_tsv
 
-_CODE = regex.compile(r"\[(?P<code>[A-Z~]{3,}[A-Z]*)(?:\s+(?P<dates>[<>]?\d{6}(?:-\d{6})?))?\]")
+PHOENIX_SOURCE_PREFIX = "phoenix:"
+
+_CODE = regex.compile(r"\[(?P<code>~?[A-Z]{3,})(?:\s*+(?P<dates>[<>]?\s*+\d{6,8}(?:-\d{6,8})?))?\s*+\]")
 _SECTORS = {"GOV": "government", "MIL": "military", "OPP": "opposition", "LEG": "legislator", "ELI": "elite",
             "JUD": "judiciary", "MED": "media", "BUS": "business", "REB": "rebel", "SPY": "intelligence", "COP": "police",
-            "DIP": "diplomat", "HLH": "health", "EDU": "education", "CVL": "civilian", "PTY": "party", "IGO": "international organisation"}
+            "DIP": "diplomat", "HLH": "health", "EDU": "education", "CVL": "civilian", "PTY": "party"}
+_NON_COUNTRY_PREFIXES = ("IGO", "NGO", "MNC", "UNO")
+_MACRO = regex.compile(r"^(?P<name>![A-Z]+!)\s*=\s*(?P<forms>.+)$")
 
 
 def read_gazetteer_file(path: Path) -> list[Person]:
@@ -30,24 +44,33 @@ def read_gazetteer_file(path: Path) -> list[Person]:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError as exc:
         raise RuleError(f"{path}: cannot read gazetteer: {exc.strerror or exc}") from None
+    if _looks_like_agents(text):
+        return parse_phoenix_agents(text, f"{PHOENIX_SOURCE_PREFIX}{path}")
     if _looks_like_phoenix(text):
-        return parse_phoenix_actors(text, str(path))
+        return parse_phoenix_actors(text, f"{PHOENIX_SOURCE_PREFIX}{path}")
     return parse_gazetteer_tsv(text, str(path))
 
 
 def _looks_like_phoenix(text: str) -> bool:
-    sample = text[:20000]
-    return bool(regex.search(r"^\+\S|^\t\[[A-Z]{3}", sample, regex.MULTILINE)) or "_" in sample and "\t" not in sample.split("\n", 40)[-1]
+    sample = text[:200000]
+    return bool(regex.search(r"^\+\S|^\t\[[A-Z]{3}|^[A-Z][A-Z_.\-]+_?\s*\[[A-Z]{3}", sample, regex.MULTILINE))
+
+
+def _looks_like_agents(text: str) -> bool:
+    return bool(regex.search(r"^[A-Z!][A-Z_!]*\s*\[~[A-Z]+\]", text[:200000], regex.MULTILINE))
 
 
 def _year(stamp: str) -> int:
+    if len(stamp) >= 8 or (len(stamp) == 7 and stamp[:2] in ("19", "20")):
+        return int(stamp[:4])
     yy = int(stamp[:2])
-    return 1900 + yy if yy > 40 else 2000 + yy
+    return 2000 + yy if yy <= 30 else 1900 + yy  # the dictionaries end in 2014
 
 
 def _periods(dates: str | None) -> tuple[tuple[int | None, int | None], ...]:
     if not dates:
         return ()
+    dates = dates.replace(" ", "")
     if dates.startswith(">"):
         return ((_year(dates[1:]), None),)
     if dates.startswith("<"):
@@ -58,48 +81,101 @@ def _periods(dates: str | None) -> tuple[tuple[int | None, int | None], ...]:
 
 def _phrase(raw: str) -> str:
     words = raw.strip().rstrip("_").replace("_", " ").split()
-    return " ".join(w.capitalize() if not w.isupper() or len(w) > 3 else w.title() for w in words)
+    return " ".join(_capitalise(w) for w in words)
 
 
-def parse_phoenix_actors(text: str, source: str, countries: dict[str, str] | None = None) -> list[Person]:
-    """Actors of a Phoenix/PETRARCH dictionary as gazetteer persons (country = ISO-3 code)."""
-    persons: list[Person] = []
+def _capitalise(word: str) -> str:
+    if "." in word and len(word) <= 5:
+        return word.upper()  # initials and dotted abbreviations: "U.N.", "V."
+    return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+
+
+def parse_phoenix_actors(text: str, source: str) -> list[Person]:
+    """Actors of a Phoenix/PETRARCH dictionary (country = the code's ISO-3 letters, mapped later)."""
+    entries: list[Person] = []
     name: str | None = None
     aliases: list[str] = []
     codes: list[tuple[str, tuple]] = []
+    comments: list[str] = []
 
     def flush() -> None:
-        if name is None:
+        if not name:
             return
-        country = None
-        roles = []
-        for code, periods in codes:
-            if code.startswith("~"):
-                continue
-            country = country or code[:3]
-            sector = _SECTORS.get(code[3:6], code[3:6].casefold() or None)
-            if sector:
-                roles.append(RoleTerm(sector, periods))
-        persons.append(Person(name, tuple(dict.fromkeys(aliases)), tuple(roles), country, None, source))
+        real = [(c, p) for c, p in codes if not c.startswith("~")]
+        if not real:
+            return
+        first = real[0][0]
+        country = first[:3]
+        looks_personal = any("countryinfo" in c or "rulers" in c for c in comments) or (
+            any(p for _, p in real) and 2 <= len(name.split()) <= 5)
+        if (len(first) == 3 and all(len(c) == 3 for c, _ in real) and country not in _NON_COUNTRY_PREFIXES
+                and country not in _SECTORS and not looks_personal):
+            entries.append(Person(name, tuple(dict.fromkeys(aliases)), (), country, None, source, None, "country"))
+            return
+        if looks_personal:
+            roles = []
+            for code, periods in real:
+                sector = _SECTORS.get(code[3:6]) or ("international organisation" if code[:3] in _NON_COUNTRY_PREFIXES else None)
+                if sector:
+                    roles.append(RoleTerm(sector, periods))
+            entries.append(Person(name, tuple(dict.fromkeys(aliases)), tuple(roles), country, None, source, None, "person"))
+            return
+        entries.append(Person(name, tuple(dict.fromkeys(aliases)), (), country, None, source, None, "organisation"))
 
     for line in text.splitlines():
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        body = line.split("#", 1)[0].rstrip()
-        if not body:
-            continue
+        body, _, comment = line.partition("#")
+        body = body.rstrip()
         if line[0] in " \t":
             for match in _CODE.finditer(body):
                 codes.append((match.group("code"), _periods(match.group("dates"))))
+            if comment:
+                comments.append(comment.casefold())
             continue
         if body.startswith("+"):
             if name is not None:
-                aliases.append(_phrase(body[1:]))
+                alias = _phrase(_CODE.split(body[1:])[0])
+                if alias:
+                    aliases.append(alias)
+            continue
+        if not body:
             continue
         flush()
-        head = _CODE.split(body)[0]
-        name = _phrase(head)
+        name = _phrase(_CODE.split(body)[0])
         aliases = []
+        comments = [comment.casefold()] if comment else []
         codes = [(m.group("code"), _periods(m.group("dates"))) for m in _CODE.finditer(body)]
     flush()
-    return [p for p in persons if p.name]
+    return entries
+
+
+def parse_phoenix_agents(text: str, source: str) -> list[Person]:
+    """Agent nouns (``SPOKES!PERSON! [~GOV]``) as ``agent`` records: the role is the noun itself."""
+    macros: dict[str, list[str]] = {}
+    agents: list[Person] = []
+    for line in text.splitlines():
+        body = line.partition("#")[0].strip()
+        if not body:
+            continue
+        macro = _MACRO.match(body)
+        if macro:
+            macros[macro.group("name")] = [f.strip() for f in macro.group("forms").split(",") if f.strip()]
+            continue
+        code = _CODE.search(body)
+        if code is None or "{" in body or body.startswith("-"):
+            continue
+        pattern = body[:code.start()].strip().rstrip("_")
+        forms = [pattern]
+        for name, replacements in macros.items():
+            if name in pattern:
+                forms = [f.replace(name, r) for f in forms for r in replacements]
+        forms = [f.replace("!", "") for f in forms]
+        phrases = [" ".join(f.replace("_", " ").split()).casefold() for f in forms]
+        phrases = [p for p in phrases if p]
+        if not phrases:
+            continue
+        role = phrases[0]
+        sector = _SECTORS.get(code.group("code").lstrip("~")[:3])
+        agents.append(Person(role, tuple(phrases[1:]), (RoleTerm(role),), None, None, source, sector, "agent"))
+    return agents

@@ -68,6 +68,7 @@ def name_key(name: str) -> str:
 # Reading data files.
 
 DATA_PACKAGE = "diplo_cli.data"
+DICTIONARY_SOURCE_PREFIX = "phoenix:"  # entries of event-data dictionaries (see gazetteer.py)
 
 
 def _data_text(name: str) -> str:
@@ -125,6 +126,8 @@ class Person:
     country: str | None
     gender: str | None  # "m" | "f" | None
     source: str = "builtin"
+    organisation: str | None = None  # the body the person speaks for ("we" in a briefing): White House, Kremlin
+    kind: str = "person"  # person | country | organisation | agent (the last three only from event-data dictionaries)
 
     def role_in(self, year: int | None) -> str | None:
         for term in self.roles:
@@ -194,6 +197,12 @@ class Lexicon:
     status_rules: list[PatternRule]
     time_rules: list[PatternRule]
     agents: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # extra role nouns from agent dictionaries
+    role_groups: dict[str, frozenset[str]] = field(default_factory=dict)  # role -> roles naming the same office
+    organisation_heads: dict[str, str] = field(default_factory=dict)  # head noun -> "body" | "document"
+    country_adjective: dict[str, str] = field(default_factory=dict)  # country -> its first adjective
+    country_codes: dict[str, str] = field(default_factory=dict)  # CAMEO/ISO-3 code -> country
+    unsafe_surnames: frozenset[str] = frozenset()  # surname keys that are also ordinary words or places
+    common_words: frozenset[str] = frozenset()  # ordinary words that are also surnames (Rice, Brown, Hague)
     _compiled: dict[str, regex.Pattern] = field(default_factory=dict)
     _stages: dict[str, object] = field(default_factory=dict)
 
@@ -255,11 +264,13 @@ def parse_roles(cell: str, source: str, line: int) -> tuple[RoleTerm, ...]:
 
 
 def parse_gazetteer_tsv(text: str, source: str) -> list[Person]:
+    """diplo's gazetteer format: name, aliases, roles, country, gender[, organisation] (tab-separated)."""
     persons = []
-    for line, (name, aliases, roles, country, gender) in read_table(text, source, 5, min_columns=1):
+    for line, (name, aliases, roles, country, gender, organisation) in read_table(text, source, 6, min_columns=1):
         if gender not in ("", "m", "f"):
             raise RuleError(f"{source}:{line}: gender must be m, f or empty, not {gender!r}")
-        persons.append(Person(name, tuple(split_bar(aliases)), parse_roles(roles, source, line), country or None, gender or None, source))
+        persons.append(Person(name, tuple(split_bar(aliases)), parse_roles(roles, source, line), country or None,
+                              gender or None, source, organisation or None))
     return persons
 
 
@@ -273,10 +284,19 @@ def surname_of(name: str, country: str | None, family_first: frozenset[str], par
     while len(words) > 2 and regex.fullmatch(r"(?:[IVX]+|Jr\.?|Sr\.?)", words[-1]):
         words.pop()
     surname = words[-1]
-    # "el-Sisi", "al-Assad" are referred to by the full hyphenated word, which is what is kept.
+    # "el-Sisi", "al-Assad" are referred to by the full hyphenated word (see surname_forms for "Assad").
     if surname.casefold() in particles:
         return None
     return surname
+
+
+def surname_forms(surname: str, particles: frozenset[str]) -> list[str]:
+    """The surname and, for a particle-prefixed one (``al-Assad``), the bare form news also uses."""
+    forms = [surname]
+    head, dash, rest = surname.partition("-")
+    if dash and rest and (head.casefold() in particles or f"{head.casefold()}-" in particles) and len(rest) > 2:
+        forms.append(rest)
+    return forms
 
 
 class _LexiconBuilder:
@@ -340,8 +360,14 @@ def build_lexicon(extra_persons: list[Person] | None = None,
     grammar = _load_grammar()
     countries: dict[str, str] = {}
     adjectives: dict[str, str] = {}
-    for _, (country, adjective_cell, places) in read_table(_data_text("countries.tsv"), "countries.tsv", 3, 1):
+    country_adjective: dict[str, str] = {}
+    country_codes: dict[str, str] = {}
+    for _, (country, adjective_cell, places, codes) in read_table(_data_text("countries.tsv"), "countries.tsv", 4, 1):
         countries[name_key(country)] = country
+        for code in split_bar(codes):
+            country_codes.setdefault(code.upper(), country)
+        if split_bar(adjective_cell):
+            country_adjective[country] = split_bar(adjective_cell)[0]
         for place in split_bar(places):
             countries.setdefault(name_key(place).removeprefix("the "), country)
         for adjective in split_bar(adjective_cell):
@@ -352,8 +378,19 @@ def build_lexicon(extra_persons: list[Person] | None = None,
         for alias in (name, *split_bar(aliases)):
             organisations.setdefault(name_key(alias).removeprefix("the "), organisation)
     persons = parse_gazetteer_tsv(_data_text("gazetteer.tsv"), "gazetteer.tsv")
-    if extra_persons:
-        persons = list(extra_persons) + persons  # user entries win
+    organisation_heads = {}
+    for _, (phrase, kind) in read_table(_data_text("organisation_heads.tsv"), "organisation_heads.tsv", 2):
+        if kind not in ("body", "document"):
+            raise RuleError(f"organisation_heads.tsv: {phrase!r}: kind must be body or document, not {kind!r}")
+        organisation_heads[phrase.casefold()] = kind
+    role_groups: dict[str, frozenset[str]] = {}
+    for line in read_list(_data_text("role_groups.txt")):
+        if line.startswith("-"):  # words that make a different, lower office: "vice president" is not "the president"
+            role_groups["-subordinate"] = frozenset(r.casefold() for r in split_bar(line[1:]))
+            continue
+        group = frozenset(r.casefold() for r in split_bar(line))
+        for role in group:
+            role_groups[role] = role_groups.get(role, frozenset()) | group
     meeting_words = {}
     for _, (phrase, mtype, pos, tense) in read_table(_data_text("meeting_words.tsv"), "meeting_words.tsv", 4):
         meeting_words[phrase.casefold()] = MeetingWord(phrase.casefold(), mtype, pos, tense)
@@ -371,16 +408,103 @@ def build_lexicon(extra_persons: list[Person] | None = None,
         adjectives=adjectives,
         organisations=organisations,
         persons=persons,
+        role_groups=role_groups,
+        common_words=frozenset(w.casefold() for w in read_list(_data_text("common_words.txt"))),
+        organisation_heads=organisation_heads,
+        country_adjective=country_adjective,
+        country_codes=country_codes,
         person_by_alias={},
         person_by_surname={},
         meeting_words=meeting_words,
         status_rules=_load_rules("meeting_status.toml"),
         time_rules=_load_rules("time_expressions.toml"),
     )
+    if extra_persons:
+        add_persons(lexicon, extra_persons)
     if extra_rules:
         apply_rule_pack(lexicon, extra_rules)
     index_persons(lexicon)
     return lexicon
+
+
+def add_persons(lexicon: Lexicon, entries: list[Person]) -> None:
+    """Add user gazetteer entries: diplo TSV people win over built-in ones; event-data entries only add.
+
+    Event-data dictionaries (PETRARCH / Phoenix) also carry countries (they teach their country
+    codes), organisations and agent nouns (role words); a person's country arrives as a code and is
+    mapped to a country name here.
+    """
+    known = {name_key(alias) for person in lexicon.persons for alias in (person.name, *person.aliases)}
+    for entry in entries:
+        if entry.kind == "country":
+            country = None
+            for alias in (entry.name, *entry.aliases):
+                country = lexicon.country_of_word(alias)
+                if country:
+                    break
+            code = entry.country
+            if country and code and code not in lexicon.country_codes:
+                lexicon.country_codes[code] = country
+    user: list[Person] = []
+    dictionary: list[Person] = []
+    for entry in entries:
+        if entry.kind == "agent":
+            for alias in (entry.name, *entry.aliases):
+                phrase = alias.casefold()
+                if phrase not in lexicon.titles and entry.roles:
+                    lexicon.agents[phrase] = (entry.roles[0].role, entry.gender)
+            continue
+        if entry.kind in ("organisation", "country"):
+            # a dictionary's bodies: only those whose name has an organisation head noun ("... Ministry")
+            words = name_key(entry.name).split()
+            if (not lexicon.organisation(entry.name) and not lexicon.country_of_word(entry.name)
+                    and any(w in lexicon.organisation_heads and lexicon.organisation_heads[w] == "body" for w in words)):
+                organisation = Organisation(entry.name, lexicon.country_codes.get(entry.country or "", None), "igo" if entry.country == "IGO" else "government")
+                for alias in (entry.name, *entry.aliases):
+                    if len(alias) > 3:
+                        lexicon.organisations.setdefault(name_key(alias).removeprefix("the "), organisation)
+            continue
+        if entry.kind != "person":
+            continue
+        if entry.source.startswith(DICTIONARY_SOURCE_PREFIX):
+            names, roles = _strip_dictionary_titles(lexicon, (entry.name, *entry.aliases), entry.roles)
+            if not names or {name_key(n) for n in names} & known:
+                continue  # the curated entry already knows this person, with better spelling
+            country = lexicon.country_codes.get(entry.country or "", entry.country if entry.country and len(entry.country) > 3 else None)
+            # one-word synonyms of a 26,000-name dictionary clash with ordinary words: keep full names only
+            aliases = tuple(a for a in names[1:] if " " in a)
+            entry = Person(names[0], aliases, roles, country, entry.gender, entry.source, entry.organisation, "person")
+            dictionary.append(entry)
+        else:
+            user.append(entry)
+    lexicon.persons = user + lexicon.persons + dictionary
+
+
+def _strip_dictionary_titles(lexicon: Lexicon, names, roles: tuple[RoleTerm, ...]) -> tuple[list[str], tuple[RoleTerm, ...]]:
+    """``President Vladimir Putin`` -> ``Vladimir Putin`` plus the role ``president`` (dated like the sector)."""
+    periods = next((t.periods for t in roles if t.role == "government"), roles[0].periods if roles else ())
+    found: list[RoleTerm] = []
+    plain: list[str] = []
+    for name in names:
+        words = name.split()
+        while len(words) > 2:
+            for length in (3, 2, 1):
+                title = lexicon.titles.get(" ".join(words[:length]).casefold())
+                if title is not None and len(words) - length >= 2:
+                    if title.role and all(t.role != title.role for t in found):
+                        found.append(RoleTerm(title.role, periods))
+                    words = words[length:]
+                    break
+            else:
+                # a leading country word: "Russian President Vladimir Putin"
+                if lexicon.country_of_word(words[0]) and len(words) > 3:
+                    words = words[1:]
+                    continue
+                break
+        candidate = " ".join(words)
+        if candidate and candidate not in plain:
+            plain.append(candidate)
+    return plain, tuple(found) + roles
 
 
 def apply_rule_pack(lexicon: Lexicon, pack: dict) -> None:
@@ -393,8 +517,8 @@ def apply_rule_pack(lexicon: Lexicon, pack: dict) -> None:
         lexicon.titles[title["phrase"].casefold()] = Title(title["phrase"].casefold(), title.get("role"), title.get("gender"), title.get("kind", "title"))
     for word in pack.get("meeting_words", []):
         lexicon.meeting_words[word["phrase"].casefold()] = MeetingWord(word["phrase"].casefold(), word["type"], word.get("pos", "noun"), word.get("tense", "noun"))
-    for person in pack.get("gazetteer", []):
-        lexicon.persons.insert(0, person)
+    if pack.get("gazetteer"):
+        add_persons(lexicon, list(pack["gazetteer"]))
     lexicon._compiled.clear()
     lexicon._stages.clear()
 
@@ -411,12 +535,13 @@ def index_persons(lexicon: Lexicon) -> None:
                 by_alias[key].append(person)
         for alias in (person.name, *person.aliases):
             surname = surname_of(alias, person.country, family_first, particles)
-            if surname:
-                key = name_key(surname)
+            for form in surname_forms(surname, particles) if surname else ():
+                key = name_key(form)
                 if person not in by_surname.setdefault(key, []):
                     by_surname[key].append(person)
     lexicon.person_by_alias = by_alias
     lexicon.person_by_surname = by_surname
+    lexicon.unsafe_surnames = frozenset(key for key in by_surname if _is_ordinary_word(lexicon, key))
     lexicon._compiled.clear()
     lexicon._stages.clear()
 
@@ -472,21 +597,29 @@ def _compile_cues(lex: Lexicon) -> regex.Pattern:
     return compile_named_lists(r"(?<![\p{L}\p{N}'’-])\L<cues>(?![\p{L}\p{N}-])", regex.IGNORECASE, cues=forms)
 
 
+def _is_ordinary_word(lex: Lexicon, key: str) -> bool:
+    """A surname that is also a place, a people, an organisation, a date word or a sentence word."""
+    if key in lex.countries or key in lex.adjectives or key in lex.organisations:
+        return True
+    if key in lex.titles or key in lex.anonymous_nouns or key in lex.pronouns or key in lex.cue_forms:
+        return True
+    plain = {w.casefold().rstrip(".") for name in ("months", "weekdays", "capitalised_stopwords") for w in lex.grammar.get(name, [])}
+    return key in plain or key in lex.common_words
+
+
 def _compile_names(lex: Lexicon) -> regex.Pattern:
-    # All gazetteer aliases and surnames, matched on folded text.
-    keys = [fold(alias) for alias in _all_aliases(lex)]
+    # All gazetteer aliases and the surnames that are safe alone, matched on folded text.
+    keys = sorted({fold(alias).casefold() for alias in _all_aliases(lex)})
     return compile_named_lists(r"(?<![\p{L}\p{N}])\L<names>(?![\p{L}\p{N}])", regex.IGNORECASE, names=keys)
 
 
 def _all_aliases(lex: Lexicon):
-    family_first = frozenset(lex.grammar["family_name_first_countries"])
-    particles = frozenset(lex.grammar["name_particles"])
     for person in lex.persons:
         for alias in (person.name, *person.aliases):
             yield alias
-            surname = surname_of(alias, person.country, family_first, particles)
-            if surname:
-                yield surname
+    for key, holders in lex.person_by_surname.items():
+        if key not in lex.unsafe_surnames and any(not p.source.startswith(DICTIONARY_SOURCE_PREFIX) for p in holders):
+            yield key
 
 
 def _compile_places(lex: Lexicon) -> regex.Pattern:

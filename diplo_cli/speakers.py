@@ -1,36 +1,73 @@
 """Resolve speaker mentions to the person or body they refer to.
 
-Within one document, an :class:`EntityTracker` collects every person, organisation and country
-mention in reading order (gazetteer names, title + capitalised name, known organisations), merges
-name parts (``Peskov`` -> ``Dmitry Peskov``) and answers three questions for a speaker mention:
+Within one document an :class:`EntityTracker` collects the person, organisation and country
+mentions in reading order: gazetteer names (diacritic- and case-insensitive, on a folded copy of
+the text), title + capitalised name (``Special Envoy Ghassan Salame``, ``Mr. Chambas``), unknown
+two-to-four-word names, organisations and countries. All full names are registered before any
+bare surname is read, so name parts merge (``Peskov`` -> ``Dmitry Peskov``, also when the full
+name comes later) and a surname with a one-letter typo still merges with a long surname of the same
+document. A bare surname that is also an ordinary word or a place (``May``, ``Rice``, ``Hague``)
+needs a title or the full name.
 
-* a name (with or without titles): who is it, with role, country and gender;
-* a role noun (``the Kremlin spokesperson``, ``the Turkish president``): the last entity holding a
-  compatible role and country, else a later one in the same passage (news leads name the person a
-  sentence later), else the gazetteer's holder of that role;
-* a pronoun: the most recent compatible speaker or sentence subject, by gender and number.
+A :class:`SpeakerResolver` then answers, for each attribution's speaker span:
 
-Anonymous sources keep their description as the name (``a senior official``). Deliberate limits:
-no syntactic parse, so "subject" means the first person mentioned at the start of a sentence.
+* a name, with or without titles and appositions on either side: who it is, with role, country,
+  gender (from titles, honorifics, the gazetteer, earlier pronouns);
+* an organisation, a seat of government or a capital (``the Kremlin``, ``Beijing``), a media outlet;
+  ``the ministry``/``the agency`` -> the last organisation with that noun in its name; a document
+  (``a study by X``, ``IRS data``, ``the statement``) -> its issuer;
+* a role noun (``the Kremlin spokesperson``, ``the Turkish president``): the last person holding a
+  compatible role and country (sentence subjects first), else a person named later in the same
+  paragraph (news leads), else the gazetteer's holder of that role in the document's year;
+* an anonymous source (``a senior official``, ``Officials``): the description as written; a bare
+  later mention (``officials``, ``the correspondent``) is the fullest earlier one with the same noun;
+* a pronoun: ``I``/``we`` inside a quotation -> its speaker (``we`` -> their organisation); in a
+  transcript -> the labelled speaker (``we`` -> their organisation, ``you`` in a question -> the
+  briefer); third person -> the most recent compatible speaker or subject by gender and number,
+  never one inside the statement's own quotation nor the turn's own speaker; ``they`` after two
+  people -> both.
+
+The document's year (given, else the latest year written in the text, else the years in which the
+dated office holders it names served together) picks the holder of ``the President``.
+Deliberate limits: no syntactic parse ("subject" means an entity with only names, titles and
+function words before it in its sentence); coordination is split on ``and`` only.
 """
 
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from dataclasses import dataclass, field
 
 import regex
 
-from .lexicons import Lexicon, Person, fold, name_key
+from .lexicons import Lexicon, Person, fold, name_key, surname_forms
 from .models import Attribution, Sentence, Span, Speaker
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}.'’&\-]*+")
+_NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’\-]*+\.?+")
 _CAPITALISED_RUN = regex.compile(
-    r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}'’\-]*+(?:\.(?=\s))?(?:\s++(?:(?:al|bin|ibn|de|del|da|van|von|el|la|le|di|du|dos|der|ul|y)[\s-]++)?\p{Lu}[\p{L}\p{M}'’\-]*+){0,4}"
+    r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}'’\-]*+(?:\.(?=\s))?"
+    r"(?:\s++(?:(?:al|bin|ibn|bint|de|del|da|van|von|el|la|le|di|du|dos|der|ul|y|abu|of(?:\s++the)?)[\s-]++)?\p{Lu}[\p{L}\p{M}'’\-]*+\.?+){0,6}"
 )
+_QUOTED = regex.compile(r"[\"“][^\"“”\n]{1,3000}+[\"”]")
+_YEAR = regex.compile(r"(?<![\p{N},.$€£-])(?:19[4-9]\d|20[0-3]\d)(?![\p{N}%-]|\s*(?:troops|people|soldiers|km|miles|tons|metres|meters))")
+_POSSESSIVE = regex.compile(r"['’]s?$")
+_CONTRACTION = regex.compile(r"['’](?:ll|d|ve|m|re|s)$", regex.IGNORECASE)
+_DETERMINERS = frozenset({"the", "a", "an", "one", "two", "three", "four", "some", "several", "many", "another", "other",
+                          "its", "his", "her", "their", "our", "this", "that", "these", "those", "both", "all"})
+_INDEFINITE = frozenset({"a", "an", "one", "two", "three", "four", "some", "several", "many", "another"})
+_FUNCTION = frozenset({"the", "a", "an", "of", "and", "for", "to", "on", "in", "at", "'s", "’s", "s", "by", "from", "with"})
+_ISSUER_LINK = regex.compile(r"\s(?:from|by|of|issued\s+by|released\s+by)\s+(?:the\s+)?", regex.IGNORECASE)
+_COORDINATION = regex.compile(r"\s+(?:and|&)\s+")
+# How far back an antecedent is looked for: far enough for any news story, bounded so that run time
+# stays linear on pathological input.
+LOOKBACK_CHARS = 6000
+LOOKBACK_MENTIONS = 200
+LOOKBACK_SPEAKERS = 60
 
 
-@dataclass
+@dataclass(eq=False)
 class Entity:
     name: str
     kind: str  # person | organisation | country | anonymous | group
@@ -40,9 +77,18 @@ class Entity:
     plural: bool = False
     surname: str | None = None
     first: int = 0
+    organisation: str | None = None
+    roles: set[str] = field(default_factory=set)  # every role the person holds in the document's time
+    members: tuple[Entity, ...] = ()
+    person: Person | None = None
 
     def compatible_gender(self, gender: str | None) -> bool:
         return gender is None or self.gender is None or self.gender == gender
+
+    def add_role(self, role: str | None) -> None:
+        if role:
+            self.roles.add(role)
+            self.role = self.role or role
 
 
 @dataclass
@@ -51,68 +97,371 @@ class _Mention:
     end: int
     entity: Entity
     subject: bool = False
+    quoted: bool = False
 
 
 @dataclass
+class _Description:
+    role: str | None = None
+    country: str | None = None
+    gender: str | None = None
+    head: str | None = None  # the head noun as written
+    plural: bool = False
+    definite: bool = False
+    indefinite: bool = False
+    organisation: str | None = None
+    anonymous: bool = False
+    bare: bool = True  # nothing but a determiner before the head
+
+
 class EntityTracker:
     """Entities of one document in reading order."""
 
-    text: str
-    lexicon: Lexicon
-    year: int | None = None
-    mentions: list[_Mention] = field(default_factory=list)
-    by_key: dict[str, Entity] = field(default_factory=dict)
+    def __init__(self, text: str, lexicon: Lexicon, year: int | None = None):
+        self.text = text
+        self.lexicon = lexicon
+        self.year = year
+        self.mentions: list[_Mention] = []
+        self.by_key: dict[str, Entity] = {}
+        self._starts: list[int] = []
+        self._quotes: list[tuple[int, int]] = []
+        self._title_phrases = {**{k: (t.role, t.gender, t.kind) for k, t in lexicon.titles.items()},
+                               **{k: (role, None, "role") for k, (role, _) in lexicon.agents.items() if k not in lexicon.titles}}
+        self._title_words = frozenset(w for phrase in self._title_phrases for w in phrase.split()) - {"of", "the", "for", "and", "to"}
 
     # -------------------------------------------------------------- building
     def scan(self, sentences: list[Sentence]) -> None:
         """Find person, organisation and country mentions in the whole text."""
         text = self.text
         folded = fold(text)
-        names = self.lexicon.matcher("names")
-        found: list[tuple[int, int, Entity]] = []
-        taken: list[tuple[int, int]] = []
-        for match in names.finditer(folded):
-            original = text[match.start():match.end()]
-            if not original[:1].isupper():
-                continue
-            if " " not in original and (original in self.lexicon.grammar["months"] or original in self.lexicon.grammar["weekdays"]):
-                continue
-            entity = self.by_key.get(name_key(original))
-            if entity is None:
-                person = self._person_for(original)
-                if person is None:
-                    continue
-                entity = self._entity_for_person(person, original)
-            found.append((match.start(), match.end(), entity))
-            taken.append((match.start(), match.end()))
-        # title + unknown capitalised name: "Special Envoy Ghassan Salame", "Mr. Chambas"
+        lex = self.lexicon
+        self._quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+        self._quote_starts = [start for start, _ in self._quotes]
+        # candidates by priority: known people, titled names, organisations, countries, other names
+        known: list[tuple[int, int, str, object]] = []
+        for match in lex.matcher("names").finditer(folded):
+            if text[match.start()].isupper():
+                known.append((match.start(), match.end(), "gazetteer", None))
+        runs: list[tuple[int, int, str, object]] = []
         for match in _CAPITALISED_RUN.finditer(text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
+            found = self._name_in_run(match.start(), match.end())
+            if found is not None:
+                runs.append(found)
+        titled = [c for c in runs if c[2] == "titled"]
+        # untitled unknown names count only when the document reuses their surname alone ("Chambas")
+        capitalised_words = Counter(name_key(m.group()) for m in _NAME_WORD.finditer(text))
+        untitled = [c for c in runs if c[2] == "name" and capitalised_words[name_key(text[c[0]:c[1]].split()[-1])] > 1]
+        known_full = [c for c in known if " " in text[c[0]:c[1]]]
+        known_surnames = [c for c in known if " " not in text[c[0]:c[1]]]
+        organisations = []
+        for match in lex.matcher("organisations").finditer(folded):
+            if text[match.start()].isupper():
+                organisation = lex.organisation(text[match.start():match.end()])
+                if organisation is not None:
+                    organisations.append((match.start(), match.end(), "organisation", organisation))
+        countries = []
+        for match in lex.matcher("places").finditer(folded):
+            word = text[match.start():match.end()]
+            key = name_key(word).removeprefix("the ")
+            if word[:1].isupper() and key in lex.countries and key not in lex.adjectives:
+                countries.append((match.start(), match.end(), "country", lex.countries[key]))
+        accepted: list[tuple[int, int, str, object]] = []
+        taken = bytearray(len(text) + 1)  # characters already inside an accepted mention
+        for group in (known_full, titled, organisations, countries, untitled, known_surnames):
+            for candidate in sorted(group, key=lambda c: -(c[1] - c[0])):
+                if not any(taken[candidate[0]:candidate[1]]):
+                    accepted.append(candidate)
+                    taken[candidate[0]:candidate[1]] = b"\x01" * (candidate[1] - candidate[0])
+        accepted.sort(key=lambda c: c[0])
+        # full names first, so that surnames (before or after) merge with them
+        entities: dict[int, Entity] = {}
+        for index, (start, end, kind, payload) in enumerate(accepted):
+            if kind in ("gazetteer", "name", "titled") and " " in text[start:end].strip():
+                entity = self._person_entity(text[start:end], kind, payload)
+                if entity is not None:
+                    entities[index] = entity
+        for index, (start, end, kind, payload) in enumerate(accepted):
+            if index in entities:
                 continue
-            entity_span = self._name_in_run(match.start(), match.end())
-            if entity_span is None:
+            if kind == "organisation":
+                entities[index] = Entity(payload.name, "organisation", country=payload.country, first=start,
+                                         organisation=payload.name)
+            elif kind == "country":
+                entities[index] = Entity(payload, "country", country=payload, first=start)
+            else:
+                entity = self._person_entity(text[start:end], kind, payload)
+                if entity is not None:
+                    entities[index] = entity
+        found = [(accepted[i][0], accepted[i][1], entities[i]) for i in sorted(entities)]
+        # a surname alone that the document's full names explain, even an ordinary word ("Brown", "Rice")
+        for match in _NAME_WORD.finditer(text):
+            entity = self.by_key.get(name_key(match.group().rstrip(".")))
+            if entity is None or entity.kind != "person":
                 continue
-            start, end, entity = entity_span
+            start, end = match.start(), match.start() + len(match.group().rstrip("."))
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
             found.append((start, end, entity))
         found.sort(key=lambda item: item[0])
         sentence_starts = [s.start for s in sentences]
         for start, end, entity in found:
-            index = bisect.bisect_right(sentence_starts, start) - 1
-            sentence_start = sentences[index].start if index >= 0 else 0
-            lead = text[sentence_start:start]
-            subject = len(lead) < 80 and not regex.search(r"\b\p{Ll}+(?:ed|s)\b\s", _strip_titles(lead, self.lexicon))
-            self.mentions.append(_Mention(start, end, entity, subject))
+            position = bisect.bisect_right(sentence_starts, start) - 1
+            sentence_start = sentences[position].start if position >= 0 else 0
+            if entity.kind == "person":
+                self._titles_before(entity, max(sentence_start, start - 100), start)
+            subject = self._is_subject(sentence_start, start)
+            quoted = self.quoted(start) is not None
+            self.mentions.append(_Mention(start, end, entity, subject, quoted))
         self._starts = [m.start for m in self.mentions]
+        if self.year is None:
+            self.year = self._infer_year()
+        for mention in self.mentions:
+            if mention.entity.person is not None:
+                self._apply_person(mention.entity, mention.entity.person)
 
-    def _person_for(self, original: str) -> Person | None:
+    def _titles_before(self, entity: Entity, lower: int, start: int) -> None:
+        """Role, country and gender from the words right before a name: 'Kremlin spokesman', 'Ms.'."""
+        chunk = self.text[lower:start]
+        words = list(_WORD.finditer(chunk))
+        if not words or chunk[words[-1].end():].strip(" "):
+            return
+        first = len(words)
+        for index in range(len(words) - 1, -1, -1):
+            word = words[index].group()
+            if index < len(words) - 1 and chunk[words[index].end():words[index + 1].start()].strip(" ") not in ("", "'s", "’s"):
+                break
+            lowered = word.casefold().removesuffix("'s").removesuffix("’s")
+            if lowered in self._title_words or lowered in ("of", "the") or self.lexicon.country_of_word(lowered) \
+                    or self.lexicon.organisation(lowered) or lowered in self.lexicon.source_modifiers:
+                first = index
+                continue
+            break
+        if first == len(words):
+            return
+        described = self.describe(chunk[words[first].start():])
+        if described.role:
+            entity.add_role(described.role)
+            if entity.person is None or described.role not in entity.roles:
+                entity.role = entity.role or described.role
+        entity.country = entity.country or described.country
+        entity.gender = entity.gender or described.gender
+
+    def describe(self, phrase: str) -> _Description:
+        """Role, country, gender and head noun of a description such as 'the Kremlin spokesperson'."""
+        lex = self.lexicon
+        info = _Description()
+        words = _WORD.findall(phrase)
+        lowered = [_POSSESSIVE.sub("", w).casefold().rstrip(".,") if w.endswith(("'s", "’s")) else w.casefold().rstrip(",") for w in words]
+        i = 0
+        modifiers = 0
+        while i < len(lowered):
+            word = lowered[i]
+            if i == 0 and word in _DETERMINERS:
+                info.definite = word in ("the", "this", "that", "these", "those")
+                info.indefinite = word in _INDEFINITE
+                i += 1
+                continue
+            matched = False
+            for length in (4, 3, 2, 1):
+                if i + length > len(lowered):
+                    continue
+                key = " ".join(lowered[i:i + length])
+                title = self._title_phrases.get(key)
+                plural = False
+                if title is None and key.endswith("s") and key[:-1] in self._title_phrases:
+                    title, plural = self._title_phrases[key[:-1]], True
+                if title is None and key.endswith("es") and key[:-2] in self._title_phrases:
+                    title, plural = self._title_phrases[key[:-2]], True
+                if title is not None:
+                    info.role = title[0] or info.role
+                    info.gender = title[1] or info.gender
+                    info.head = words[i + length - 1]
+                    info.plural = plural or (key in lex.anonymous_nouns and lex.anonymous_nouns[key] != key)
+                    info.anonymous = key in lex.anonymous_nouns and title[2] == "role"
+                    i += length
+                    matched = True
+                    break
+            if matched:
+                continue
+            if word in ("of", "for", "to", "at", "in", "with", "from"):
+                # "the executive secretary of the Economic Community ...": what follows qualifies the head
+                rest = " ".join(words[i + 1:])
+                place = lex.country_of_word(_strip_determiner(rest)) or (lex.organisation(rest).country if lex.organisation(rest) else None)
+                info.country = info.country or place
+                if lex.organisation(rest):
+                    info.organisation = lex.organisation(rest).name
+                break
+            place = lex.country_of_word(words[i].removesuffix("'s").removesuffix("’s"))
+            organisation = lex.organisation(words[i].removesuffix("'s").removesuffix("’s"))
+            if organisation is None and i + 1 < len(words):
+                organisation = lex.organisation(f"{words[i]} {words[i + 1]}")
+                if organisation is not None:
+                    i += 1
+            if organisation is not None:
+                info.organisation = organisation.name
+                info.country = info.country or organisation.country
+            elif place is not None:
+                info.country = info.country or place
+            elif word in lex.anonymous_nouns:
+                info.head = words[i]
+                info.anonymous = True
+                info.plural = lex.anonymous_nouns[word] != word
+            elif word in lex.source_modifiers or word in ("senior", "top", "former"):
+                pass
+            else:
+                possessor = self.by_key.get(name_key(words[i].removesuffix("'s").removesuffix("’s")))
+                if possessor is not None and possessor.country:
+                    info.country = info.country or possessor.country
+            modifiers += 1
+            i += 1
+        info.bare = modifiers == 0 and info.organisation is None and info.country is None
+        return info
+
+    def _is_subject(self, sentence_start: int, start: int) -> bool:
+        if start - sentence_start > 130:
+            return False
+        lead = self.text[sentence_start:start]
+        opener = regex.match(r"[^,;:\"“”]{1,30}+,\s*+", lead)  # "Last night, President X ..."
+        if opener and not regex.search(r"\p{Lu}", opener.group()[1:]):
+            lead = lead[opener.end():]
+        if len(lead) > 90:
+            return False
+        for word in _WORD.findall(lead):
+            lowered = word.casefold()
+            if word[:1].isupper() or lowered in _FUNCTION or lowered in self._title_words or word[:1].isdigit():
+                continue
+            if lowered in self.lexicon.source_modifiers:
+                continue
+            return False
+        return True
+
+    def _name_in_run(self, start: int, end: int):
+        """A capitalised run: title words, then a name (known or not)."""
+        words = [(m.start() + start, m.end() + start, m.group()) for m in _WORD.finditer(self.text[start:end])]
+        role = country = gender = None
+        titled = False
+        i = 0
+        # a lower-case title right before the run also counts: "rescue leader Travis Hots", "spokesman Ned Price"
+        before = regex.search(r"([\p{Ll}\-]+(?:\s+[\p{Ll}\-]+)?)\s+$", self.text[max(0, start - 40):start])
+        if before:
+            for phrase in (before.group(1), before.group(1).split()[-1]):
+                info = self._title_phrases.get(phrase.casefold())
+                if info is not None and info[2] != "role":
+                    role, gender, titled = info[0], info[1], True
+                    break
+        while i < len(words):
+            length, info = self._title_at(words, i)
+            if info is not None:
+                role = info[0] or role
+                gender = info[1] or gender
+                titled = True
+                i += length
+                continue
+            if words[i][2] in ("of", "the") and titled:
+                i += 1
+                continue
+            for length in (4, 3, 2, 1):
+                if i + length >= len(words):
+                    continue
+                phrase = " ".join(w[2] for w in words[i:i + length])
+                organisation = self.lexicon.organisation(phrase)
+                place = self.lexicon.country_of_word(phrase) or (organisation.country if organisation else None)
+                if place is not None or organisation is not None:
+                    country = country or place
+                    i += length
+                    break
+            else:
+                break
+        rest = words[i:]
+        if rest and regex.search(r"['’]s?$", rest[-1][2]):
+            last = rest[-1]
+            trimmed = regex.sub(r"['’]s?$", "", last[2])
+            rest[-1] = (last[0], last[0] + len(trimmed), trimmed)
+        while rest and not self._could_be_name(rest[-1][2]):
+            rest = rest[:-1]
+        # a sentence adverb before a name: "Afterwards Bush", "Separately Lavrov"
+        if len(rest) > 1 and regex.search(r"(?:ly|wards|while)$", rest[0][2]):
+            rest = rest[1:]
+            titled = titled or self.by_key.get(name_key(rest[-1][2])) is not None
+        if not rest or not all(self._could_be_name(w[2]) for w in rest):
+            return None
+        if not titled and len(rest) < 2:
+            return None
+        if len(rest) > 4:
+            return None
+        name_end = rest[-1][1] - (1 if self.text[rest[-1][1] - 1] == "." and len(rest[-1][2]) > 2 else 0)
+        return rest[0][0], name_end, "titled" if titled else "name", (role, country, gender)
+
+    def _could_be_name(self, word: str) -> bool:
+        lex = self.lexicon
+        bare = word.rstrip(".")
+        particle = regex.match(r"(?:al|el|bin|ibn|abu|ul|ad|as|ash|at|az)-(?=\p{Lu})", bare)
+        if particle:
+            bare = bare[particle.end():]  # "al-Assad"
+        key = name_key(bare)
+        if not key or not bare[:1].isupper() or len(bare) < 2 or _CONTRACTION.search(bare):
+            return False
+        if word.endswith(".") and key in lex.abbreviations:
+            return False
+        if bare.isupper() and len(bare) > 1 and not lex.person_by_surname.get(key):
+            return False  # acronyms: NATO, FEMA (labels in capitals are read separately)
+        if key in lex.countries or key in lex.adjectives or key in lex.organisations or key in lex.organisation_heads:
+            return False
+        if key in lex.titles or key in lex.anonymous_nouns or key in lex.pronouns or key in _DETERMINERS or key in self._title_words:
+            return False
+        grammar = lex.grammar
+        return bare not in grammar["capitalised_stopwords"] and bare not in grammar["months"] and bare not in grammar["weekdays"] \
+            and word not in grammar["months"] and not key.isdigit()
+
+    def _title_at(self, words, i):
+        for length in (4, 3, 2, 1):
+            if i + length > len(words):
+                continue
+            phrase = " ".join(w[2] for w in words[i:i + length]).casefold()
+            info = self._title_phrases.get(phrase)
+            if info is not None and (info[2] != "role" or length > 1):
+                return length, info
+        return 0, None
+
+    def _person_entity(self, original: str, kind: str, payload) -> Entity | None:
+        key = name_key(original)
+        entity = self.by_key.get(key)
+        if entity is not None:
+            return entity
+        person = self._gazetteer_person(original, payload[0] if kind == "titled" and payload else None)
+        if person is not None:
+            return self.entity_for_person(person, original)
+        if kind == "gazetteer":
+            return None  # an unsafe or ambiguous bare surname
+        words = original.split()
+        if len(words) == 1:
+            entity = self._merge_surname(key)
+            if entity is not None:
+                self.by_key[key] = entity
+                return entity
+        entity = Entity(_display_name(original), "person", surname=words[-1].rstrip("."), first=0)
+        self.register(entity)
+        return entity
+
+    def _gazetteer_person(self, original: str, title_role: str | None) -> Person | None:
         key = name_key(original)
         candidates = self.lexicon.person_by_alias.get(key)
         if candidates:
             return candidates[0]
+        if " " in key:
+            return None
         candidates = self.lexicon.person_by_surname.get(key)
         if not candidates:
             return None
-        # a surname alone (not yet seen in this document): a unique gazetteer holder
+        if key in self.lexicon.unsafe_surnames and title_role is None and not original.isupper():
+            return None
+        if title_role is not None:
+            fitting = [p for p in candidates if any(roles_compatible(self.lexicon, title_role, t.role) for t in p.roles)]
+            if fitting:
+                candidates = fitting
+            elif title_role not in ("mr.", None) and len(candidates) > 1:
+                return None
         dated = [p for p in candidates if self.year is None or any(t.holds_in(self.year) for t in p.roles)]
         if len(dated) == 1:
             return dated[0]
@@ -120,67 +469,45 @@ class EntityTracker:
             return candidates[0]
         return None
 
-    def _entity_for_person(self, person: Person, original: str) -> Entity:
+    def entity_for_person(self, person: Person, original: str) -> Entity:
         key = name_key(person.name)
         entity = self.by_key.get(key)
         if entity is None:
             surname = person.name.split()[-1]
-            entity = Entity(person.name, "person", person.role_in(self.year), person.country, person.gender, surname=surname)
+            name = person.name
+            if person.source.startswith("phoenix:") and " " in original.strip():
+                name = _display_name(original)  # the dictionary keeps no case: use the text's spelling
+            entity = Entity(name, "person", None, person.country, person.gender, surname=surname,
+                            organisation=person.organisation, person=person)
+            self._apply_person(entity, person)
             self.by_key[key] = entity
-            self.by_key.setdefault(name_key(surname), entity)
             for alias in person.aliases:
                 self.by_key.setdefault(name_key(alias), entity)
+            particles = frozenset(self.lexicon.grammar["name_particles"])
+            for form in surname_forms(surname, particles):
+                self.by_key.setdefault(name_key(form), entity)
         self.by_key.setdefault(name_key(original), entity)
         return entity
 
-    def _name_in_run(self, start: int, end: int) -> tuple[int, int, Entity] | None:
-        """A capitalised run: title words then a name the gazetteer does not know."""
-        words = [(m.start() + start, m.end() + start, m.group()) for m in _WORD.finditer(self.text[start:end])]
-        role = country = gender = None
-        i = 0
-        honorific = False
-        while i < len(words):
-            word = words[i][2]
-            phrase_len, title = self._title_at(words, i)
-            if title is not None:
-                role = title.role or role
-                gender = title.gender or gender
-                honorific = honorific or title.kind == "honorific"
-                i += phrase_len
-                continue
-            place = self.lexicon.country_of_word(word)
-            if place is not None and i + 1 < len(words):
-                country = country or place
-                i += 1
-                continue
-            break
-        rest = words[i:]
-        if not rest or (role is None and not honorific):
-            return None
-        if any(self.lexicon.organisation(w[2]) or self.lexicon.country_of_word(w[2]) for w in rest[:1]):
-            return None
-        name = " ".join(w[2] for w in rest).rstrip(".")
-        if name in self.lexicon.grammar["capitalised_stopwords"] or len(name) < 2:
-            return None
-        entity = self.lookup_name(name)
-        if entity is None:
-            entity = Entity(name, "person", role, country, gender, surname=name.split()[-1], first=rest[0][0])
-            self.register(entity)
-        else:
-            entity.role = entity.role or role
-            entity.country = entity.country or country
-            entity.gender = entity.gender or gender
-        return rest[0][0], rest[-1][1] - (1 if self.text[rest[-1][1] - 1] == "." else 0), entity
+    def _apply_person(self, entity: Entity, person: Person) -> None:
+        year = self.year
+        held = [t.role for t in person.roles if t.holds_in(year)] if year else [t.role for t in person.roles]
+        entity.roles.update(held)
+        current = person.role_in(year)
+        if current and (entity.role is None or entity.role not in held or entity.role not in entity.roles):
+            entity.role = current
 
-    def _title_at(self, words, i):
-        for length in (4, 3, 2, 1):
-            if i + length > len(words):
-                continue
-            phrase = " ".join(w[2] for w in words[i:i + length]).casefold()
-            title = self.lexicon.titles.get(phrase)
-            if title is not None:
-                return length, title
-        return 0, None
+    def _merge_surname(self, key: str) -> Entity | None:
+        """A surname alone: the document's person with that surname, tolerating one typo in long names."""
+        entity = self.by_key.get(key)
+        if entity is not None:
+            return entity
+        if len(key) < 5:
+            return None
+        for other_key, other in self.by_key.items():
+            if other.kind == "person" and other.surname and name_key(other.surname) == other_key and _one_edit(key, other_key):
+                return other
+        return None
 
     def register(self, entity: Entity) -> None:
         self.by_key.setdefault(name_key(entity.name), entity)
@@ -193,16 +520,66 @@ class EntityTracker:
         if entity is not None:
             return entity
         parts = key.split()
-        if parts:
-            entity = self.by_key.get(parts[-1])
-            if entity is not None and entity.kind == "person":
+        if len(parts) == 1:
+            entity = self._merge_surname(parts[0])
+            if entity is not None:
                 return entity
+        elif parts:
+            entity = self.by_key.get(parts[-1])
+            if entity is not None and entity.kind == "person" and name_key(entity.name).endswith(parts[-1]):
+                first = name_key(entity.name).split()[0]
+                if first[:1] == parts[0][:1]:
+                    return entity
+        return None
+
+    def _infer_year(self) -> int | None:
+        """The latest year written in the text, else a year in which the dated office holders named served.
+
+        Years after the gazetteer's latest known start are targets ("by 2030"), not dates. Among the
+        years in which most of the named office holders served together, the middle of the latest
+        run is taken: a term's first and last years are shared with the predecessor and successor.
+        """
+        latest = self.lexicon.stage("latest_known_year", _latest_known_year)
+        years = [int(m.group()) for m in _YEAR.finditer(self.text) if int(m.group()) <= latest]
+        if years:
+            return max(years)
+        periods: list[list[tuple[int, int]]] = []
+        seen: set[int] = set()
+        for mention in self.mentions:
+            person = mention.entity.person
+            if person is None or id(person) in seen:
+                continue
+            seen.add(id(person))
+            spans = [(lo or 1945, hi or latest) for t in person.roles for lo, hi in t.periods]
+            if spans:
+                periods.append(spans)
+        if not periods:
+            return None
+        counts: Counter[int] = Counter()
+        for spans in periods:
+            counts.update({y for lo, hi in spans for y in range(max(lo, 1945), min(hi, latest) + 1)})
+        best = max(counts.values())
+        if best < 2 and len(periods) > 1:
+            return None
+        best_years = sorted(y for y, c in counts.items() if c == best)
+        run = [best_years[-1]]
+        while run[0] - 1 in counts and counts[run[0] - 1] == best:
+            run.insert(0, run[0] - 1)
+        return run[(len(run) - 1) // 2]
+
+    def quoted(self, offset: int) -> tuple[int, int] | None:
+        index = bisect.bisect_left(self._quote_starts, offset) - 1
+        if index >= 0 and self._quotes[index][1] > offset:
+            return self._quotes[index]
         return None
 
     # -------------------------------------------------------------- queries
-    def entities_before(self, offset: int):
+    def entities_before(self, offset: int, window: int = LOOKBACK_CHARS):
+        """Mentions before ``offset``, nearest first, within a bounded look-back (keeps resolution linear)."""
         index = bisect.bisect_left(self._starts, offset)
-        for mention in reversed(self.mentions[:index]):
+        for count, mention in enumerate(reversed(self.mentions[max(0, index - LOOKBACK_MENTIONS):index])):
+            if mention.start < offset - window:
+                break
             yield mention
 
     def entities_after(self, offset: int, limit: int):
@@ -211,6 +588,50 @@ class EntityTracker:
             if mention.start > limit:
                 break
             yield mention
+
+    def within(self, start: int, end: int) -> list[_Mention]:
+        index = bisect.bisect_left(self._starts, start)
+        found = []
+        for mention in self.mentions[index:]:
+            if mention.start >= end:
+                break
+            if mention.end <= end:
+                found.append(mention)
+        return found
+
+
+def _persons_by_country(lexicon: Lexicon) -> dict[str, list[Person]]:
+    # curated entries only: a dictionary's "government" sector says nothing about the office held
+    grouped: dict[str, list[Person]] = {}
+    for person in lexicon.persons:
+        if person.country and not person.source.startswith("phoenix:"):
+            grouped.setdefault(person.country, []).append(person)
+    return grouped
+
+
+def _latest_known_year(lexicon: Lexicon) -> int:
+    starts = [lo for person in lexicon.persons for term in person.roles for lo, _ in term.periods if lo]
+    return max(starts, default=2025) + 1
+
+
+def _compile_role_nouns(lexicon: Lexicon) -> regex.Pattern:
+    # "the President", "the Turkish foreign minister", "the Kremlin spokesman": the, up to two modifiers, a title
+    titles = [phrase for phrase, title in lexicon.titles.items() if title.kind == "title" and title.role and not phrase.endswith(".")]
+    return regex.compile(r"(?<![\p{L}\p{N}])(?i:the)\s++(?:[\p{L}.'’-]++\s++){0,2}?\L<titles>(?![\p{L}\p{N}-])",
+                         regex.IGNORECASE, titles=titles)
+
+
+def roles_compatible(lexicon: Lexicon, wanted: str, held: str) -> bool:
+    """``the spokesperson`` fits a press secretary, ``the minister`` a foreign minister, not a vice president."""
+    wanted, held = wanted.casefold(), held.casefold()
+    if wanted == held or held in lexicon.role_groups.get(wanted, ()):
+        return True
+    if wanted in ("official", "leader"):
+        return True
+    if held.endswith(" " + wanted):
+        prefix = held[: -len(wanted) - 1].split()
+        return not any(word in lexicon.role_groups.get("-subordinate", ()) for word in prefix)
+    return False
 
 
 class SpeakerResolver:
@@ -221,255 +642,590 @@ class SpeakerResolver:
         self.lex = lexicon
         self.sentences = sentences
         self.turns = turns or []
+        self.sentence_starts = [s.start for s in sentences]
+        self.turn_starts = [turn[0] for turn in self.turns]
         self.tracker = EntityTracker(text, lexicon, year)
         self.tracker.scan(sentences)
         self.recent: list[tuple[int, Entity]] = []  # speakers resolved so far, by offset
         self.label_entities: dict[str, Entity] = {}
+        self._org_aliases: dict[str, set[str]] | None = None
+        self.label_spans = [(start, start + len(label) + 1) for start, _, q, label in self.turns if label]
+        self.home_country = self._home_country()
+        self._add_role_mentions()
+
+    def _add_role_mentions(self) -> None:
+        """'the President', 'the British prime minister': a role noun names a person the pronouns can refer to."""
+        tracker = self.tracker
+        added: list[_Mention] = []
+        for match in self.lex.stage("role_noun_mentions", _compile_role_nouns).finditer(self.text):
+            start, end = match.span()
+            if tracker.within(start, end) or regex.match(r"\s*+\p{Lu}", self.text[end:end + 3]):
+                continue
+            described = tracker.describe(match.group())
+            if described.role is None or described.role in ("official", "leader"):
+                continue
+            tail = regex.match(r"\s+of\s+((?:the\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,3})", self.text[end:end + 60])
+            if tail and not described.country:
+                described.country = self.lex.country_of_word(tail.group(1))
+            entity = self._role_antecedent(start, end, described)
+            if entity is None:
+                continue
+            position = bisect.bisect_right(self.sentence_starts, start) - 1
+            sentence_start = self.sentences[position].start if position >= 0 else 0
+            added.append(_Mention(start, end, entity, tracker._is_subject(sentence_start, start), tracker.quoted(start) is not None))
+        if added:
+            tracker.mentions = sorted(tracker.mentions + added, key=lambda m: m.start)
+            tracker._starts = [m.start for m in tracker.mentions]
 
     def resolve(self, attributions: list[Attribution]) -> list[Speaker]:
+        quotations = sorted((a.content.start, a.content.end, i) for i, a in enumerate(attributions) if a.kind in ("direct", "mixed"))
+        self._quotations = quotations
+        self._quotation_starts = [q[0] for q in quotations]
         speakers: list[Speaker] = []
-        by_span: dict[tuple[int, int], Speaker] = {}
+        self._by_span: dict[tuple[int, int], Speaker] = {}
         for attribution in attributions:
-            key = (attribution.speaker.start, attribution.speaker.end)
-            speaker = by_span.get(key)
-            if speaker is None:
-                speaker = self._resolve_one(attribution, attributions, speakers)
-                by_span[key] = speaker
-            speakers.append(speaker)
+            speakers.append(self._speaker_of(attribution, attributions, speakers))
         return speakers
+
+    def _speaker_of(self, attribution: Attribution, attributions, done: list[Speaker]) -> Speaker:
+        key = (attribution.speaker.start, attribution.speaker.end)
+        speaker = self._by_span.get(key)
+        if speaker is None:
+            speaker = self._resolve_one(attribution, attributions, done)
+            self._by_span[key] = speaker
+        return speaker
 
     # -------------------------------------------------------------- one mention
     def _resolve_one(self, attribution: Attribution, attributions, done: list[Speaker]) -> Speaker:
         mention = attribution.speaker
-        words = mention.text.split()
-        lowered = mention.text.casefold()
+        start, end = _trim(self.text, mention.start, mention.end)
+        phrase = self.text[start:end]
+        lowered = phrase.casefold()
         if lowered in self.lex.pronouns:
-            return self._pronoun(mention, attribution, attributions, done)
-        entity = self._named(mention)
-        if entity is not None:
-            self._note(mention.start, entity)
-            return _speaker(mention, entity, "name")
-        organisation = self._organisation(mention)
-        if organisation is not None:
-            self._note(mention.start, organisation)
-            return _speaker(mention, organisation, "organisation")
-        role, country, gender, head = self._describe(words)
-        anonymous_head = head is not None and head.casefold() in self.lex.anonymous_nouns
-        if role is not None or (head and head.casefold() in self.lex.titles):
-            entity = self._role_antecedent(mention, role, country, gender)
-            if entity is not None:
-                self._note(mention.start, entity)
-                return _speaker(mention, entity, "role")
-        if anonymous_head or role is not None:
-            previous = self._anonymous_antecedent(mention, head)
-            if previous is not None:
-                self._note(mention.start, previous)
-                return Speaker(mention, previous.name, previous.role, previous.country, True, "role")
-            name = _lower_determiner(mention.text)
-            plural = head is not None and head.casefold() != self.lex.anonymous_nouns.get(head.casefold(), head).casefold()
-            entity = Entity(name, "anonymous", role, country, gender, plural=plural, surname=head.casefold() if head else None)
-            self._note(mention.start, entity)
-            return Speaker(mention, name, role, country, True, "anonymous")
-        # an unknown capitalised name
-        name = _strip_honorifics(mention.text, self.lex)
-        entity = self.tracker.lookup_name(name)
-        if entity is None:
-            entity = Entity(name, "person", role, country, gender, surname=name.split()[-1] if name.split() else None)
-            self.tracker.register(entity)
+            return self._pronoun(mention, lowered, attribution, attributions, done)
+        entity, kind = self._phrase(start, end, attribution)
         self._note(mention.start, entity)
-        return _speaker(mention, entity, "name")
+        return Speaker(mention, entity.name, entity.role, entity.country, entity.kind == "anonymous", kind)
 
-    def _anonymous_antecedent(self, mention: Span, head: str | None) -> Entity | None:
-        """'The correspondent' after 'a Hürriyet correspondent': a definite mention of the same source."""
-        if head is None or not mention.text.casefold().startswith(("the ", "this ", "that ")):
+    def _phrase(self, start: int, end: int, attribution: Attribution | None = None, depth: int = 0) -> tuple[Entity, str]:
+        """Who a non-pronoun noun phrase of the text refers to, and the kind of mention."""
+        text = self.text
+        start, end = _trim(text, start, end)
+        phrase = text[start:end]
+        stripped = _strip_determiner(phrase)
+        # a whole organisation or country name (also "Bosnia and Herzegovina", "the Kremlin", "Beijing")
+        organisation = self.lex.organisation(stripped)
+        if organisation is not None:
+            return self._organisation_entity(organisation.name, organisation.country), "organisation"
+        country = self.lex.countries.get(name_key(stripped))
+        if country is not None:
+            return Entity(country, "country", country=country), "organisation"
+        # coordination: "Vladimir Putin and Barack Obama", "the U.S. and its allies"
+        if depth == 0:
+            parts = _COORDINATION.split(phrase)
+            if len(parts) == 2 and all(parts):
+                cut = _COORDINATION.search(phrase)
+                left = self._phrase(start, start + cut.start(), None, 1)
+                right = self._phrase(start + cut.end(), end, None, 1)
+                if left[0].kind != "anonymous" or right[0].kind != "anonymous":
+                    names = [left[0].name if left[0].kind != "anonymous" else _lower_determiner(parts[0]),
+                             right[0].name if right[0].kind != "anonymous" else _lower_determiner(parts[1])]
+                    group = Entity(" and ".join(names), "group", plural=True, members=(left[0], right[0]),
+                                   country=left[0].country if left[0].country == right[0].country else None)
+                    return group, "name"
+        words = _WORD.findall(phrase)
+        if not words:
+            return Entity(phrase, "anonymous"), "anonymous"
+        head = words[-1].casefold()
+        # a document: its issuer is the speaker
+        if self.lex.organisation_heads.get(head) == "document" or self.lex.organisation_heads.get(head.rstrip("s")) == "document":
+            return self._document(start, end, phrase, attribution, depth)
+        link = _ISSUER_LINK.search(phrase)
+        if link and self.lex.organisation_heads.get(_WORD.findall(phrase[:link.start()])[-1].casefold() if _WORD.findall(phrase[:link.start()]) else "") == "document":
+            return self._phrase(start + link.end(), end, attribution, depth + 1)
+        persons = [m for m in self.tracker.within(start, end) if m.entity.kind == "person"]
+        described = self.tracker.describe(phrase)
+        # a person named at the head of the phrase: "Kremlin spokesman Dmitry Peskov", "Mr. Chambas"
+        if persons and _only_closers(text[persons[-1].end:end]):
+            entity = persons[-1].entity
+            self._enrich(entity, described)
+            self._enrich_from_apposition(entity, start, end)
+            return entity, "name"
+        # the head is a description; a comma apposition may name it: "The executive secretary of X, Mohammad Ibn Chambas,"
+        named = self._apposition_after(end)
+        if named is not None and not described.plural:
+            self._enrich(named, described)
+            return named, "role"
+        # organisations inside the phrase: "the Russian Foreign Ministry", "South Korea's government"
+        organised = self._organisation_phrase(start, end, phrase, words, described)
+        if organised is not None:
+            return organised
+        if described.anonymous or described.plural:
+            return self._anonymous(phrase, described), "anonymous"
+        if described.role is not None:
+            entity = self._role_antecedent(start, end, described)
+            if entity is not None:
+                self._enrich(entity, described)
+                return entity, "role"
+            if described.indefinite or described.role in ("official",):
+                return self._anonymous(phrase, described), "anonymous"
+            return Entity(_lower_determiner(phrase), "anonymous", described.role, described.country, described.gender,
+                          surname=described.head and described.head.casefold()), "role"
+        # an unknown capitalised name: keep the name part ("rescue leader Travis Hots" -> "Travis Hots")
+        name = _name_part(phrase, self.lex)
+        if name:
+            entity = self.tracker.lookup_name(name)
+            if entity is None:
+                entity = Entity(_display_name(name), "person", described.role, described.country, described.gender,
+                                surname=name.split()[-1], first=start)
+                self.tracker.register(entity)
+            self._enrich(entity, described)
+            return entity, "name"
+        return Entity(_lower_determiner(phrase), "anonymous"), "anonymous"
+
+    def _organisation_entity(self, name: str, country: str | None) -> Entity:
+        return Entity(name, "organisation", country=country)
+
+    def _document(self, start: int, end: int, phrase: str, attribution, depth: int) -> tuple[Entity, str]:
+        """'a study by Piper Sandler' -> Piper Sandler; 'IRS data' -> IRS; 'the statement' -> the last source."""
+        link = _ISSUER_LINK.search(phrase)
+        if link is not None and depth < 2:
+            issuer = self._phrase(start + link.end(), end, attribution, depth + 1)
+            if issuer[0].kind != "anonymous":
+                return issuer
+        words = list(_WORD.finditer(phrase))
+        modifier_end = words[-1].start() if words else 0
+        modifier = phrase[:modifier_end].strip()
+        if _strip_determiner(modifier):
+            inner = self._phrase(start, start + len(phrase[:modifier_end].rstrip()), attribution, depth + 1)
+            if inner[0].kind != "anonymous":
+                return inner
+        for offset, entity in self._recent_before():
+            if offset < start and entity.kind in ("person", "organisation", "country"):
+                return entity, "organisation"
+        for mention in self.tracker.entities_before(start):
+            if mention.subject:
+                return mention.entity, "organisation"
+        return Entity(_lower_determiner(phrase), "anonymous"), "anonymous"
+
+    def _organisation_phrase(self, start: int, end: int, phrase: str, words: list[str], described: _Description):
+        lex = self.lex
+        head = words[-1].casefold()
+        organisations = [m for m in self.tracker.within(start, end) if m.entity.kind == "organisation"]
+        if organisations and _only_closers(self.text[organisations[-1].end:end]):
+            return organisations[-1].entity, "organisation"
+        if lex.organisation_heads.get(head) != "body" and not (words[-1].casefold() in lex.adjectives and described.plural):
+            if " of " in phrase:
+                # "the Ministry of Foreign Affairs", "the Office of the Governor": head before "of"
+                before = phrase[:phrase.index(" of ")]
+                bw = _WORD.findall(before)
+                if bw and lex.organisation_heads.get(bw[-1].casefold()) == "body" and bw[-1][:1].isupper():
+                    return self._organisation_entity(_strip_determiner(phrase), described.country or self._country_in(phrase)), "organisation"
             return None
-        for _, entity in reversed(self.recent):
-            if entity.kind == "anonymous" and entity.surname == head.casefold():
+        stripped = _strip_determiner(phrase)
+        stripped_words = stripped.split()
+        country = described.country or self._country_in(phrase)
+        if len(stripped_words) == 1:
+            # "the ministry", "The Agency": the last organisation with that noun in its name
+            antecedent = self._organisation_antecedent(start, head)
+            if antecedent is not None:
+                return antecedent, "organisation"
+            return Entity(_lower_determiner(phrase), "organisation", country=country), "organisation"
+        first = stripped_words[0].removesuffix("'s").removesuffix("’s")
+        place = lex.country_of_word(first)
+        if place is not None and not stripped_words[0][:1].islower():
+            adjective = lex.country_adjective.get(place, first)
+            rest = " ".join(stripped_words[1:])
+            return self._organisation_entity(f"{adjective} {rest}", place), "organisation"
+        return self._organisation_entity(stripped, country), "organisation"
+
+    def _organisation_antecedent(self, start: int, head: str) -> Entity | None:
+        aliases = self._aliases_by_organisation()
+        for mention in self.tracker.entities_before(start):
+            entity = mention.entity
+            if entity.kind != "organisation":
+                continue
+            names = aliases.get(entity.name, set()) | {name_key(entity.name)}
+            if any(head in n.split() for n in names):
                 return entity
+        return None
+
+    def _aliases_by_organisation(self) -> dict[str, set[str]]:
+        if self._org_aliases is None:
+            grouped: dict[str, set[str]] = {}
+            for alias, organisation in self.lex.organisations.items():
+                grouped.setdefault(organisation.name, set()).add(alias)
+            self._org_aliases = grouped
+        return self._org_aliases
+
+    def _country_in(self, phrase: str) -> str | None:
+        for word in _WORD.findall(phrase):
+            country = self.lex.country_of_word(word.removesuffix("'s").removesuffix("’s"))
+            if country:
+                return country
+        return None
+
+    def _anonymous(self, phrase: str, described: _Description) -> Entity:
+        """An anonymous source keeps its description; a bare later mention is the fullest earlier one."""
+        head = (described.head or "").casefold()
+        singular = self.lex.anonymous_nouns.get(head, head)
+        if described.bare and not described.indefinite:
+            for _, entity in self._recent_before():
+                if entity.kind == "anonymous" and entity.surname == singular and entity.plural == described.plural:
+                    return entity
+        name = _lower_determiner(phrase) if described.indefinite else _strip_determiner(phrase)
+        if name[:1].isupper() and described.bare:
+            name = name  # "Officials" as written
+        return Entity(name, "anonymous", described.role if not described.plural else None, described.country, described.gender,
+                      plural=described.plural, surname=singular)
+
+    def _enrich(self, entity: Entity, described: _Description) -> None:
+        if entity.kind != "person":
+            return
+        if described.role:
+            if described.role not in entity.roles and not any(roles_compatible(self.lex, described.role, r) for r in entity.roles):
+                entity.roles.add(described.role)
+            if entity.role is None:
+                entity.role = described.role
+        entity.country = entity.country or described.country
+        entity.gender = entity.gender or described.gender
+
+    def _enrich_from_apposition(self, entity: Entity, start: int, end: int) -> None:
+        """'Dmitry Peskov, the Kremlin spokesman,' and 'the Kremlin spokesman, Dmitry Peskov,' describe the name."""
+        after = regex.match(r"\s*,\s*((?:the|a|an)\s+[^,;:.\n]{3,80}?)\s*[,;.]", self.text[end:end + 120], regex.IGNORECASE)
+        if after:
+            self._enrich(entity, self.tracker.describe(after.group(1)))
+        before = regex.search(r"(?:^|[.;:\n]\s*|\s)((?:the|a|an)\s+[^,;:.\n]{3,80}?)\s*,\s*$", self.text[max(0, start - 120):start], regex.IGNORECASE)
+        if before:
+            self._enrich(entity, self.tracker.describe(before.group(1)))
+
+    def _apposition_after(self, end: int) -> Entity | None:
+        match = regex.match(r"\s*,\s*", self.text[end:end + 4])
+        if match is None:
+            return None
+        name_start = end + match.end()
+        for mention in self.tracker.entities_after(name_start - 1, name_start + 1):
+            if mention.start == name_start and mention.entity.kind == "person":
+                if regex.match(r"\s*[,;]", self.text[mention.end:mention.end + 3]):
+                    return mention.entity
+        return None
+
+    def _role_antecedent(self, start: int, end: int, described: _Description) -> Entity | None:
+        role, country, gender = described.role, described.country, described.gender
+        lex = self.lex
+
+        def fits(entity: Entity, wanted_country: str | None) -> bool:
+            if entity.kind != "person" or not entity.roles:
+                return False
+            if not any(roles_compatible(lex, role, held) for held in entity.roles):
+                return False
+            if wanted_country and entity.country != wanted_country:
+                return False
+            return entity.compatible_gender(gender)
+
+        if not described.indefinite:
+            fallback = None
+            for mention in self.tracker.entities_before(start):
+                if fits(mention.entity, country):
+                    if mention.subject and not mention.quoted:
+                        return mention.entity
+                    fallback = fallback or mention.entity
+            for _, entity in self._recent_before():
+                if fits(entity, country):
+                    return entity
+            if fallback is not None:
+                return fallback
+        paragraph_end = self.text.find("\n", end)
+        limit = end + 400 if paragraph_end < 0 else min(end + 400, paragraph_end)
+        if described.indefinite and paragraph_end >= 0:
+            # a news lead names the person in the next sentence or paragraph
+            next_end = self.text.find("\n", paragraph_end + 1)
+            limit = min(end + 400, next_end if next_end >= 0 else len(self.text))
+        for mention in self.tracker.entities_after(end, limit):
+            if fits(mention.entity, country):
+                return mention.entity
+        if described.indefinite:
+            return None
+        wanted_country = country or (self.home_country if described.definite or described.bare else None)
+        if wanted_country:
+            year = self.tracker.year
+            by_country = lex.stage("persons_by_country", _persons_by_country)
+            holders = [p for p in by_country.get(wanted_country, ())
+                       if any(roles_compatible(lex, role, t.role) and (t.holds_in(year) if year else t.is_current()) for t in p.roles)]
+            exact = [p for p in holders if any(t.role == role and (t.holds_in(year) if year else t.is_current()) for t in p.roles)]
+            holders = exact or holders
+            if len(holders) == 1:
+                return self.tracker.entity_for_person(holders[0], holders[0].name)
+        return None
+
+    def _home_country(self) -> str | None:
+        """The country whose officials the document speaks from: the transcript's labelled speakers, else its first subject."""
+        for start, end, is_question, label in self.turns:
+            if label and not is_question:
+                entity = self._label_entity(label)
+                if entity is not None and entity.country:
+                    return entity.country
+        for mention in self.tracker.mentions:
+            if mention.subject and mention.entity.kind == "person" and mention.entity.country:
+                return mention.entity.country
         return None
 
     def _note(self, offset: int, entity: Entity) -> None:
         self.recent.append((offset, entity))
 
-    def _named(self, mention: Span) -> Entity | None:
-        """A person named in the mention (gazetteer or document entity), with title refinements."""
-        best = None
-        for m in self.tracker.mentions:
-            if m.start >= mention.start and m.end <= mention.end and m.entity.kind == "person":
-                best = m.entity
-        if best is None:
-            return None
-        role, country, gender, _ = self._describe(self.text[mention.start:mention.end].split())
-        if role and not best.role:
-            best.role = role
-        if country and not best.country:
-            best.country = country
-        if gender and not best.gender:
-            best.gender = gender
-        return best
+    def _recent_before(self):
+        """The speakers resolved so far, latest first, bounded."""
+        return reversed(self.recent[-LOOKBACK_SPEAKERS:])
 
-    def _organisation(self, mention: Span) -> Entity | None:
-        text = mention.text
-        stripped = regex.sub(r"^(?i:the|a|an)\s+", "", text)
-        organisation = self.lex.organisation(stripped)
-        if organisation is not None:
-            return Entity(organisation.name, "organisation", None, organisation.country, None, plural=False)
-        country = self.lex.countries.get(name_key(stripped))
-        if country is not None:
-            return Entity(country, "country", None, country, None)
-        # "the Russian Foreign Ministry" -> an organisation with a country
-        words = stripped.split()
-        if words and words[-1].casefold() in ("ministry", "government", "office", "embassy", "department", "agency", "administration", "cabinet", "presidency", "parliament", "council", "commission", "committee", "army", "military", "palace", "statement", "readout", "release", "report", "spokesman's office"):
-            country = next((self.lex.country_of_word(w) for w in words if self.lex.country_of_word(w)), None)
-            name = " ".join(words)
-            return Entity(name, "organisation", None, country, None)
-        return None
-
-    def _describe(self, words: list[str]) -> tuple[str | None, str | None, str | None, str | None]:
-        """Role, country, gender and head noun of a description such as 'the Kremlin spokesperson'."""
-        role = country = gender = None
-        head = None
-        lowered = [w.casefold().removesuffix("'s").removesuffix("’s").rstrip(",") for w in words]
-        i = 0
-        while i < len(lowered):
-            matched = False
-            for length in (4, 3, 2, 1):
-                phrase = " ".join(lowered[i:i + length])
-                title = self.lex.titles.get(phrase) or (self.lex.titles.get(phrase[:-1]) if phrase.endswith("s") else None)
-                if title is not None and len(phrase.split()) == length:
-                    role = title.role or role
-                    gender = title.gender or gender
-                    head = words[i + length - 1]
-                    i += length
-                    matched = True
-                    break
-            if matched:
-                continue
-            place = self.lex.country_of_word(words[i].removesuffix("'s").removesuffix("’s"))
-            if place is not None:
-                country = country or place
-            elif lowered[i] in self.lex.anonymous_nouns:
-                head = words[i]
-            i += 1
-        return role, country, gender, head
-
-    def _role_antecedent(self, mention: Span, role: str | None, country: str | None, gender: str | None) -> Entity | None:
-        def fits(entity: Entity) -> bool:
-            if entity.kind != "person":
-                return False
-            if role and entity.role and not _roles_compatible(role, entity.role):
-                return False
-            if role and not entity.role:
-                return False
-            if country and entity.country and entity.country != country:
-                return False
-            if country and not entity.country:
-                return False
-            return entity.compatible_gender(gender)
-
-        for m in self.tracker.entities_before(mention.start):
-            if fits(m.entity):
-                return m.entity
-        paragraph_end = self.text.find("\n\n", mention.end)
-        limit = mention.end + 600 if paragraph_end < 0 else min(mention.end + 600, paragraph_end)
-        for m in self.tracker.entities_after(mention.end, limit):
-            if fits(m.entity):
-                return m.entity
-        if role and country:
-            holders = [p for p in self.lex.persons if p.country == country and any(_roles_compatible(role, t.role) and (t.holds_in(self.tracker.year) if self.tracker.year else t.is_current()) for t in p.roles)]
-            if len(holders) == 1:
-                return self.tracker._entity_for_person(holders[0], holders[0].name)
-        return None
-
-    def _pronoun(self, mention: Span, attribution: Attribution, attributions, done: list[Speaker]) -> Speaker:
-        pronoun = mention.text.casefold()
+    # -------------------------------------------------------------- pronouns
+    def _pronoun(self, mention: Span, pronoun: str, attribution: Attribution, attributions, done: list[Speaker]) -> Speaker:
         gender, number, person = self.lex.pronouns[pronoun]
-        if person in ("1", "2"):
-            container = _enclosing(attribution, attributions, done)
-            if container is not None:
-                return Speaker(mention, container.name, container.role, container.country, container.anonymous, "pronoun")
-            label = self._turn_label(mention.start)
-            if label is not None:
-                return Speaker(mention, label.name, label.role, label.country, False, "pronoun")
-            return Speaker(mention, mention.text, None, None, False, "pronoun")
+        if person == "1":
+            return self._first_person(mention, number, attribution, attributions, done)
+        if person == "2":
+            return self._second_person(mention)
         wanted_gender = gender if gender in ("m", "f") else None
         plural = number == "pl"
-        candidates: list[tuple[int, Entity]] = []
-        for offset, entity in self.recent:
-            if offset < mention.start:
-                candidates.append((offset, entity))
+        own_quote = (attribution.content.start, attribution.content.end) if attribution.kind in ("direct", "mixed") else None
+        turn_speaker = self._turn_entity(mention.start)
+        candidates: list[tuple[int, Entity]] = [(offset, entity) for offset, entity in self._recent_before() if offset < mention.start]
         for m in self.tracker.entities_before(mention.start):
-            if m.subject:
+            if m.subject or (gender == "n" and m.entity.kind in ("organisation", "country")):
                 candidates.append((m.start, m.entity))
         candidates.sort(key=lambda item: item[0], reverse=True)
-        for _, entity in candidates:
-            if plural != (entity.plural or entity.kind in ("organisation", "country", "group")) and not (plural and entity.kind == "anonymous"):
-                if not (not plural and entity.kind == "person"):
-                    continue
-                if plural:
-                    continue
-            if plural and entity.kind == "person":
+        if plural:
+            group = self._recent_pair(mention.start)
+        if not plural and gender != "n":
+            # after the subjects and speakers, any person named before (objects, possessors)
+            fallback = [(m.start, m.entity) for m in self.tracker.entities_before(mention.start)
+                        if not m.subject and m.entity.kind == "person" and not m.quoted]
+            candidates.extend(fallback)
+        for offset, entity in candidates:
+            if own_quote and own_quote[0] <= offset < own_quote[1]:
                 continue
-            if not plural and entity.kind != "person":
-                if pronoun not in ("it", "its"):
-                    continue
-            if not entity.compatible_gender(wanted_gender):
+            if turn_speaker is not None and entity is turn_speaker:
                 continue
-            if entity.gender is None and wanted_gender:
-                entity.gender = wanted_gender
+            if any(start <= offset < end for start, end in self.label_spans):
+                continue
+            if plural:
+                if group is not None and group[0] > offset:
+                    entity = group[1]
+                elif not (entity.plural or entity.kind in ("organisation", "country", "group")):
+                    continue
+            elif gender == "n":
+                if entity.kind not in ("organisation", "country"):
+                    continue
+            else:
+                if entity.kind not in ("person",) or not entity.compatible_gender(wanted_gender):
+                    continue
+                if entity.gender is None and wanted_gender:
+                    entity.gender = wanted_gender
+            self._note(mention.start, entity)
+            return Speaker(mention, entity.name, entity.role, entity.country, entity.kind == "anonymous", "pronoun")
+        if plural and group is not None:
+            self._note(mention.start, group[1])
+            return Speaker(mention, group[1].name, None, group[1].country, False, "pronoun")
+        return Speaker(mention, mention.text, None, None, False, "pronoun")
+
+    def _recent_pair(self, offset: int) -> tuple[int, Entity] | None:
+        """'They' after 'President X spoke with President Y.': both people of the previous sentence."""
+        index = bisect.bisect_right(self.sentence_starts, offset) - 1
+        for position in (index, index - 1):
+            if position < 0:
+                continue
+            sentence = self.sentences[position]
+            people: list[_Mention] = []
+            for m in self.tracker.within(sentence.start, min(sentence.end, offset)):
+                if m.entity.kind == "person" and all(p.entity is not m.entity for p in people):
+                    people.append(m)
+            if len(people) >= 2:
+                first, second = people[0], people[1]
+                between = self.text[first.end:second.start]
+                if regex.search(r"\b(?:and|with)\b", between) and "." not in between:
+                    group = Entity(f"{first.entity.name} and {second.entity.name}", "group", plural=True,
+                                   members=(first.entity, second.entity),
+                                   country=first.entity.country if first.entity.country == second.entity.country else None)
+                    return second.start, group
+            if people:
+                return None
+        return None
+
+    def _first_person(self, mention: Span, number: str, attribution, attributions, done) -> Speaker:
+        container = self._enclosing(attribution, attributions, done)
+        entity: Entity | None = None
+        if container is not None:
+            if number == "pl":
+                return Speaker(mention, container.name if container.country is None else container.name, container.role,
+                               container.country, container.anonymous, "pronoun") if container.anonymous else \
+                    self._we(mention, self._entity_named(container.name, container.country))
+            return Speaker(mention, container.name, container.role, container.country, container.anonymous, "pronoun")
+        entity = self._turn_entity(mention.start)
+        if entity is not None:
+            if number == "pl":
+                return self._we(mention, entity)
             self._note(mention.start, entity)
             return Speaker(mention, entity.name, entity.role, entity.country, entity.kind == "anonymous", "pronoun")
         return Speaker(mention, mention.text, None, None, False, "pronoun")
 
-    def _turn_label(self, offset: int) -> Entity | None:
-        for start, end, is_question, label in self.turns:
-            if start <= offset < end and label and not is_question:
-                entity = self.label_entities.get(label)
-                if entity is None:
-                    name = _strip_honorifics(label.title(), self.lex)
-                    entity = self.tracker.lookup_name(name) or Entity(name, "person")
-                    self.label_entities[label] = entity
-                return entity
+    def _enclosing(self, attribution: Attribution, attributions: list[Attribution], done: list[Speaker]) -> Speaker | None:
+        """'I' inside a quotation is the quoted speaker (the innermost quotation holding it)."""
+        position = attribution.speaker.start
+        index = bisect.bisect_right(self._quotation_starts, position) - 1
+        for start, end, i in reversed(self._quotations[max(0, index - 20):index + 1]):
+            other = attributions[i]
+            if other is not attribution and start <= position < end:
+                if i < len(done):
+                    return done[i]
+                if other.speaker.start != attribution.speaker.start:  # the quotation's own cue comes later
+                    return self._speaker_of(other, attributions, done)
+        return None
+
+    def _entity_named(self, name: str, country: str | None) -> Entity:
+        return self.tracker.by_key.get(name_key(name)) or Entity(name, "person", country=country)
+
+    def _we(self, mention: Span, entity: Entity) -> Speaker:
+        """'we' of a speaker: the body they speak for (the White House), else their government."""
+        if entity.kind in ("organisation", "country"):
+            return Speaker(mention, entity.name, None, entity.country, False, "pronoun")
+        organisation = entity.organisation or (entity.person.organisation if entity.person else None)
+        if organisation:
+            return Speaker(mention, f"the {organisation}", None, entity.country, False, "pronoun")
+        if entity.kind == "anonymous" and entity.country is None:
+            return Speaker(mention, entity.name, None, None, True, "pronoun")
+        if entity.country:
+            return Speaker(mention, entity.country, None, entity.country, False, "pronoun")
+        return Speaker(mention, mention.text, None, None, False, "pronoun")
+
+    def _second_person(self, mention: Span) -> Speaker:
+        index = self._turn_at(mention.start)
+        if index is not None:
+            is_question = self.turns[index][2]
+            if not is_question:
+                return Speaker(mention, "reporter", None, None, True, "pronoun")
+            # a reporter's "you" is the briefer who answers
+            for later in self.turns[index + 1:index + 6]:
+                if not later[2] and later[3]:
+                    entity = self._label_entity(later[3])
+                    if entity is not None:
+                        return Speaker(mention, entity.name, entity.role, entity.country, entity.kind == "anonymous", "pronoun")
+                    break
+        return Speaker(mention, mention.text, None, None, False, "pronoun")
+
+    def _turn_at(self, offset: int) -> int | None:
+        index = bisect.bisect_right(self.turn_starts, offset) - 1
+        if index >= 0 and offset < self.turns[index][1]:
+            return index
+        return None
+
+    def _turn_entity(self, offset: int) -> Entity | None:
+        index = self._turn_at(offset)
+        if index is None:
+            return None
+        _, _, is_question, label = self.turns[index]
+        return self._label_entity(label) if label and not is_question else None
+
+    def _label_entity(self, label: str) -> Entity | None:
+        """'MS. PSAKI' -> Jen Psaki; 'THE PRESIDENT' -> the President of the day; 'SENIOR ADMINISTRATION OFFICIAL' -> anonymous."""
+        entity = self.label_entities.get(label)
+        if entity is not None:
+            return entity
+        words = label.title().split()
+        described = self.tracker.describe(" ".join(words))
+        while len(words) > 1 and self.lex.titles.get(words[0].casefold()) is not None:
+            words = words[1:]
+        name = " ".join(words)
+        if described.role and (described.anonymous or described.plural or name.casefold() == (described.head or "").casefold()):
+            if described.anonymous or described.role == "official":
+                entity = Entity(" ".join(label.casefold().split()), "anonymous", described.role, described.country, plural=described.plural)
+            else:
+                described.definite = True
+                saved = getattr(self, "home_country", None)
+                self.home_country = saved or self._labels_country(exclude=label)
+                entity = self._role_antecedent(0, 0, described) or Entity(label.title(), "person", described.role)
+                self.home_country = saved
+        else:
+            entity = self.tracker.lookup_name(name)
+            if entity is None:
+                person = self.tracker._gazetteer_person(name, described.role or "mr.")
+                entity = self.tracker.entity_for_person(person, name) if person else Entity(_display_name(name), "person", described.role, gender=described.gender)
+            entity.gender = entity.gender or described.gender
+        self.label_entities[label] = entity
+        return entity
+
+    def _labels_country(self, exclude: str) -> str | None:
+        for _, _, is_question, label in self.turns:
+            if label and not is_question and label != exclude:
+                words = label.title().split()
+                while len(words) > 1 and self.lex.titles.get(words[0].casefold()) is not None:
+                    words = words[1:]
+                person = self.tracker._gazetteer_person(" ".join(words), "mr.")
+                if person is not None and person.country:
+                    return person.country
         return None
 
 
-def _enclosing(attribution: Attribution, attributions: list[Attribution], done: list[Speaker]) -> Speaker | None:
-    """'I' inside a quotation is the quoted speaker."""
-    for other, speaker in zip(attributions, done):
-        if other is attribution:
-            continue
-        if other.kind in ("direct", "mixed") and other.content.start <= attribution.speaker.start < other.content.end:
-            return speaker
-    return None
+def _one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by one substitution, insertion or deletion (and are not equal)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    for i in range(len(long_)):
+        if long_[:i] + long_[i + 1:] == short:
+            return True
+    return False
 
 
-def _roles_compatible(wanted: str, held: str) -> bool:
-    if wanted == held:
-        return True
-    groups = ({"spokesperson", "press secretary"}, {"president", "leader", "head of state"}, {"prime minister", "premier", "leader"}, {"foreign minister", "secretary of state"})
-    return any(wanted in g and held in g for g in groups) or wanted in ("leader", "official")
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding punctuation, a possessive and a contraction (``I’ll`` -> ``I``)."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] == "."):
+        end -= 1
+    phrase = text[start:end]
+    match = _CONTRACTION.search(phrase)
+    if match and phrase[:match.start()].casefold() in ("i", "we", "you", "he", "she", "they", "it") or (match and match.group().casefold() in ("’s", "'s")):
+        end = start + match.start()
+    return start, end
 
 
-def _speaker(mention: Span, entity: Entity, kind: str) -> Speaker:
-    return Speaker(mention, entity.name, entity.role, entity.country, entity.kind == "anonymous", kind)
+def _only_closers(text: str) -> bool:
+    return not regex.search(r"[\p{L}\p{N}]", regex.sub(r"^['’]s?\b", "", text.strip()))
+
+
+def _strip_determiner(text: str) -> str:
+    first, _, rest = text.strip().partition(" ")
+    if first.casefold() in ("the", "a", "an") and rest:
+        return rest
+    return text.strip()
 
 
 def _lower_determiner(text: str) -> str:
     first, _, rest = text.partition(" ")
-    if first in ("A", "An", "The", "One", "Two", "Three", "Some", "Several", "Many") and rest:
+    if first.casefold() in _DETERMINERS and rest and first[:1].isupper():
         return f"{first.lower()} {rest}"
     return text
 
 
-def _strip_honorifics(text: str, lexicon: Lexicon) -> str:
-    words = text.split()
-    while len(words) > 1 and lexicon.titles.get(words[0].casefold()) is not None:
-        words = words[1:]
-    return " ".join(words).removesuffix("'s").removesuffix("’s")
+def _display_name(name: str) -> str:
+    """A name as written, with a label's capitals turned into name case."""
+    name = name.strip().rstrip(",")
+    if name.isupper() and len(name) > 3:
+        return " ".join("-".join(part.capitalize() for part in word.split("-")) for word in name.split())
+    return name
 
 
-def _strip_titles(text: str, lexicon: Lexicon) -> str:
-    return text
+def _name_part(phrase: str, lexicon: Lexicon) -> str:
+    """The capitalised name at the end of a phrase, without titles or lower-case words before it."""
+    words = phrase.split()
+    name: list[str] = []
+    for word in reversed(words):
+        clean = word.rstrip(",")
+        if not clean[:1].isupper() or lexicon.titles.get(clean.casefold()) is not None or clean.casefold() in _DETERMINERS:
+            break
+        name.insert(0, clean)
+    return " ".join(name).removesuffix("'s").removesuffix("’s")
 
 
 def resolve_speakers(text: str, sentences: list[Sentence], attributions: list[Attribution], lexicon: Lexicon, turns=None, year: int | None = None) -> tuple[list[Speaker], EntityTracker]:
