@@ -101,7 +101,7 @@ class AttributionFinder:
         self.that = regex.compile(r"\s*+,?\s*+(?:that|whether|how|what|if|why|when)\b\s*+", regex.IGNORECASE)
         self.infinitive_cues = frozenset(grammar["infinitive_cues"])
         self.own_voice = regex.compile(r",\s++and\s++(?:I|[Ww]e)(?:['’]\p{L}++)?\s")
-        self.leading_as_frame = regex.compile(r"\s*+(?:(?:\p{L}++\s++)?\p{L}++ly\s*+,\s*+)?as\s++([^,.;:?!]{1,90}?),\s*+", regex.IGNORECASE)
+        self.leading_as_frame = regex.compile(r"\s*+,?+\s*+(?:(?:\p{L}++\s++)?\p{L}++ly\s*+,\s*+)?as\s++([^,.;:?!]{1,90}?),\s*+", regex.IGNORECASE)
         self.source_postmodifier = regex.compile(
             r"\s++(?:by|from|of|at)\s++(?:\p{Ll}[\p{L}-]*+\s++){0,3}(?:the\s++)?(?-i:\p{Lu}[\p{L}\p{M}.'’&-]*+(?:\s++\p{Lu}[\p{L}\p{M}.'’&-]*+){0,4})",
             regex.IGNORECASE)
@@ -109,11 +109,14 @@ class AttributionFinder:
         self.that_parenthetical_lead = regex.compile(r"\b(?:I|we)\s++(?:think|believe|guess|mean)\b|\bas\s++(?:some\s++of\s++)?you\b", regex.IGNORECASE)
         self.comma_after = regex.compile(r"\s*+,")
         # "P, the agency said, with no reports of damage": the narrator's addition is no content
-        self.narrator_addition = regex.compile(r"\s*+,\s*+(?:with|without|amid|after|before|following|despite|citing|as|while|in|at|on)\b", regex.IGNORECASE)
+        self.narrator_addition = regex.compile(r"\s*+,\s*+(?:with|without|amid|after|before|following|despite|citing|in|at|on)\b", regex.IGNORECASE)
         self.cataphor = regex.compile(r"(?:this|that|the\s++following|as\s++follows)\s*+:", regex.IGNORECASE)
         self.frame_before_as = regex.compile(r"(?:\L<cues>)(?:\s++\p{L}++){0,2}$", regex.IGNORECASE, cues=sorted(lexicon.cue_forms))
         self.repair_tail = regex.compile(r"\s*+(?:[\p{L}'’]++\s++){0,2}[\p{L}'’]++\s*+[—–]\s*+")
         self.second_predicate = regex.compile(r"\s++and\s*+,[^,]{1,60},\s*+(?:did|does|has|had|was|is|will|would|could|also)\b")
+        self.subordinator = regex.compile(r"\s*+(?:\L<words>)\b", regex.IGNORECASE, words=grammar["subordinators"])
+        self.past_predicate = regex.compile(r",\s++and\s++\p{Ll}++ed\b")
+        self.wh_word = regex.compile(r"\b(?:how|what|whether|which|who|whom|why)\b", regex.IGNORECASE)
         self.not_possessors = frozenset(grammar["contracted_words"])
         # headline / caption form at the start of a line: "Lavrov: talks with Kyiv are possible"
         self.headline = regex.compile(r"^[ \t]*+(?P<name>\p{Lu}[\p{L}\p{M}'’.-]*+(?:[ \t]++\p{Lu}[\p{L}\p{M}'’.-]*+){0,3})[ \t]*+(?P<colon>:)[ \t]++(?=\p{L})", regex.MULTILINE)
@@ -687,6 +690,9 @@ class AttributionFinder:
             if text[after : to.start()].count(",") > 1 or self.not_addressee.search(text, after, to.start()):
                 return None  # "asking me if there is a trip to preview": a question, not a directive
             end = self._coordinated_end(to.start(), self._content_end(to.start(), upper))
+            past = self.past_predicate.search(text, to.start(), end)
+            if past is not None:
+                end = past.start()  # "pledged to cut taxes, and outlined a plan": the next predicate of a list
             if self.anaphoric.match(text, to.start(), end):
                 return None  # "urged them to do the same"
             return self._make(speaker, full_cue, to.start(), end, "attribution.indirect.directive", sentence_index)
@@ -700,6 +706,8 @@ class AttributionFinder:
             later = self.delayed_that.match(text, after, min(upper, after + 80))
             if later is not None:
                 that = later
+        if that is not None and that.re is self.delayed_that and self.wh_word.search(text, that.start(), that.end()):
+            that = None  # "very clear on how we see that invite": "that" is a determiner in a wh-clause
         if that is not None and that.re is self.delayed_that and self.word_at.match(text, that.end(), upper) and \
                 self.word_at.match(text, that.end(), upper).group(1).casefold() in self.finite_markers:
             that = None  # "committed to the release of a report that would ...": a relative "that"
@@ -771,6 +779,10 @@ class AttributionFinder:
         if trailing is not None and trailing > content_start:
             content_end = trailing
         content_end = self._coordinated_end(content_start, content_end)
+        if self.subordinator.match(text, self._clause_lower(lower, speaker.start), speaker.start):
+            main = self._main_clause_start(content_start, content_end, cue.start)
+            if main is not None:
+                content_end = main  # "After X assessed that P, the President said Q": P ends at the main clause
         predicate = self.second_predicate.search(text, content_start, content_end)
         if predicate is not None:
             content_end = predicate.start()  # "he supports a truce and, for the first time, did not ..."
@@ -876,6 +888,19 @@ class AttributionFinder:
                 return True
             previous = word
         return False
+
+    def _main_clause_start(self, start: int, end: int, skip_cue: int) -> int | None:
+        """The comma before ', <speaker> <cue>' that opens the main clause after a subordinate one."""
+        for match in self.cues.finditer(self.text, start, end):
+            if match.start() == skip_cue or not self._cue_shape_ok(match):
+                continue
+            speaker = self.speaker_before(match.start(), start)
+            if speaker is None:
+                continue
+            comma = self.text.rfind(",", start, speaker.start)
+            if comma >= 0 and not self.text[comma + 1 : speaker.start].strip():
+                return comma
+        return None
 
     def _coordinated_end(self, start: int, end: int) -> int:
         """Cut content before a coordinated second report of the same subject ('..., and pledged that')."""
