@@ -51,14 +51,17 @@ _ANAPHOR_SENTENCES = 3
 _LOOKBACK = 40  # person mentions looked at when resolving a pronoun
 _GROUP_LOOKBACK = 12  # meeting mentions looked at for 'the two leaders'
 _PLACE = regex.compile(
-    r"\b(?:in|at|to)\s+(?P<place>(?:the\s+)?\p{Lu}[\p{L}\p{M}\p{N}'’.\-]*+(?:\s+(?:of\s+)?\p{Lu}[\p{L}\p{M}\p{N}'’\-]*+){0,3})"
+    r"\b(?:in|at|to)[ \t]+(?P<place>(?:the[ \t]+)?\p{Lu}[\p{L}\p{M}\p{N}'’\-]*+(?:[ \t]+(?:of[ \t]+)?\p{Lu}[\p{L}\p{M}\p{N}'’\-]*+){0,3})"
 )
 _DEFINITE = regex.compile(
     r"\b(?:the|this|that|these|those|such\s+a|such|their|its|his|her|our|the\s+planned|the\s+proposed|the\s+upcoming)\s+(?:[\p{L}\-]+\s+){0,2}$",
     regex.IGNORECASE,
 )
 _LOCATIVE = regex.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$", regex.IGNORECASE)
-_PAST_VERB = regex.compile(r"\b(?:\p{Ll}{2,}(?:ed|ught)|had|was|were|did|made|gave|held|spoke|took|sent|went|came)\b(?!\s+(?:to|by)\b)")
+_PAST_VERB = regex.compile(
+    r"(?<!\b(?:being|be|been|to|is|are|am|will|would|can|could|may|might|must|should|not)\s)"
+    r"\b(?:\p{Ll}{2,}(?:ed|ught)|had|was|were|did|made|gave|held|spoke|took|sent|went|came)\b(?!\s+(?:to|by)\b)"
+)
 _PAIR = regex.compile(r"(?P<a>[^,;.()]{2,60}?)\s+and\s+(?P<b>[^,;.()]{2,60}?)(?=[,;.]|\s+(?:in|on|at|over|about|for|to\s+discuss|last|next|this)\s|$)")
 _LIST_GAP = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 _EVENT_NAME = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}\p{N}'’\-]*+\s+(?:(?:of|on|for|and)\s+(?:the\s+)?)?){1,5}$")
