@@ -49,6 +49,7 @@ _NEGATIVE_BONUS = 80  # characters: a cancellation or denial in reach outweighs 
 _GUARD_REACH = 60
 _ANAPHOR_SENTENCES = 3
 _LOOKBACK = 40  # person mentions looked at when resolving a pronoun
+_PRONOUN_REACH = 100  # characters: a pronoun further from the trigger is another clause's subject
 _GROUP_LOOKBACK = 12  # meeting mentions looked at for 'the two leaders'
 _PLACE = regex.compile(
     r"\b(?:in|at|to)[ \t]+(?P<place>(?:the[ \t]+)?\p{Lu}[\p{L}\p{M}\p{N}'’\-]*+(?:[ \t]+(?:of[ \t]+)?\p{Lu}[\p{L}\p{M}\p{N}'’\-]*+){0,3})"
@@ -235,8 +236,11 @@ class MeetingFinder:
 
     def _attends(self, text: str, trip: MeetingMention, event: MeetingMention) -> bool:
         """'travels to X to attend the summit': the visit mention ``trip`` goes to ``event``."""
-        return (trip.type == "visit" and event.type in ("summit", "other", "meeting") and trip.sentence == event.sentence
-                and bool(self.attend_gap.search(text, trip.trigger.end, event.trigger.start)))
+        if trip.type != "visit" or trip.sentence != event.sentence:
+            return False
+        if event.type in ("summit", "other") and self.during_visit_gap.match(text, trip.trigger.end, event.trigger.start):
+            return True  # 'leaves for X, where he will hold a summit with Y'
+        return event.type in ("summit", "other", "meeting") and bool(self.attend_gap.search(text, trip.trigger.end, event.trigger.start))
 
     def _meets_hosts(self, text: str, trip: MeetingMention, meeting: MeetingMention) -> bool:
         """'travels to X, where he will meet Y': ``meeting`` happens during the visit ``trip``."""
@@ -439,7 +443,7 @@ class MeetingFinder:
 
     def _pronoun_subject(self, doc: _Document, lower: int, upper: int, statement: Statement | None) -> Entity | None:
         pronoun = None
-        for m in self.person_pronoun.finditer(doc.text, lower, upper):
+        for m in self.person_pronoun.finditer(doc.text, max(lower, upper - _PRONOUN_REACH), upper):
             pronoun = m
         if pronoun is None:
             return None
@@ -488,7 +492,8 @@ class MeetingFinder:
                     if mention.type == "visit" and draft.type != "visit" and mention.known_place:
                         continue  # 'agreed to meet ... and during X's visit to Y': the visit is its own
                     times_conflict = not (mention.vague_time or draft.vague_time) and _conflict(mention.time, draft.time)
-                    places_conflict = mention.known_place and draft.known_place and _conflict(mention.place, draft.place)
+                    places_conflict = (mention.known_place and draft.known_place and _conflict(mention.place, draft.place)
+                                       and not self._among(mention.place, draft.participants))
                     if times_conflict or places_conflict:
                         continue
                     target = index
@@ -526,6 +531,11 @@ class MeetingFinder:
                 draft.place, draft.known_place = mention.place or draft.place, mention.known_place or draft.known_place
             draft.hosted = draft.hosted or mention.hosted
         return drafts
+
+    def _among(self, place: Span | None, participants: list[Entity]) -> bool:
+        """The place is the country of one of the participants (one stop of a listed trip)."""
+        country = self.lex.country_of_word(place.text) if place else None
+        return country is not None and any(e.kind == "country" and e.name == country for e in participants)
 
     def code_of(self, draft: _Draft, status: str) -> tuple[str, str]:
         """CAMEO event code and PLOVER CONSULT mode of a merged meeting."""
@@ -582,9 +592,9 @@ def _conflict(a: Span | None, b: Span | None) -> bool:
 
 
 def _recent_people(previous: list[MeetingMention], sentence: int, mtype: str, compatible) -> list[Entity]:
-    """Participants of the last meeting mention with two named people, in this or the sentence before."""
+    """Participants of the last meeting mention with two named people, in the three sentences before."""
     for mention in reversed(previous[-_GROUP_LOOKBACK:]):
-        if sentence - mention.sentence > 1:
+        if sentence - mention.sentence > _ANAPHOR_SENTENCES:
             break
         if compatible(mention.type, mtype) and sum(1 for e in mention.participants if e.kind == "person") >= 2:
             return mention.participants
