@@ -49,7 +49,7 @@ _NEGATIVE_BONUS = 80  # characters: a cancellation or denial in reach outweighs 
 _GUARD_REACH = 60
 _ANAPHOR_SENTENCES = 3
 _LOOKBACK = 40  # person mentions looked at when resolving a pronoun
-_PRONOUN_REACH = 100  # characters: a pronoun further from the trigger is another clause's subject
+_PRONOUN_REACH = 70  # characters: a pronoun further from the trigger is another clause's subject
 _GROUP_LOOKBACK = 12  # meeting mentions looked at for 'the two leaders'
 _PLACE = regex.compile(
     r"\b(?:in|at|to)[ \t]+(?P<place>(?:the[ \t]+)?\p{Lu}[\p{L}\p{M}\p{N}'’\-]*+(?:[ \t]+(?:of[ \t]+)?\p{Lu}[\p{L}\p{M}\p{N}'’\-]*+){0,3})"
