@@ -489,11 +489,11 @@ class MeetingFinder:
                         continue
                     if mention.type != draft.type and not inside:
                         continue  # 'X travels to Y' then 'X will meet Z': the meeting is its own
-                    if mention.type == "visit" and draft.type != "visit" and mention.known_place:
+                    if mention.type == "visit" and draft.type != "visit" and mention.place is not None:
                         continue  # 'agreed to meet ... and during X's visit to Y': the visit is its own
                     times_conflict = not (mention.vague_time or draft.vague_time) and _conflict(mention.time, draft.time)
                     places_conflict = (mention.known_place and draft.known_place and _conflict(mention.place, draft.place)
-                                       and not self._among(mention.place, draft.participants))
+                                       and not (mention.type == draft.type == "visit" and self._among(mention.place, draft.participants)))
                     if times_conflict or places_conflict:
                         continue
                     target = index
