@@ -226,6 +226,7 @@ class Run:
 
     def message(self, line: str) -> None:
         """One line on stderr, above the progress bar when one is showing."""
+        line = line.replace("\n", "\\n")  # an exception's text may hold line breaks; a message stays one line
         if self.progress is not None:
             from rich.text import Text
 
@@ -400,9 +401,11 @@ def _guard(function):
         try:
             return function(*args, **kwargs)
         except KeyboardInterrupt:
+            _stop_workers()
             click.echo("diplo: interrupted", err=True)
             sys.exit(ExitStatus.INTERRUPTED)
         except BrokenPipeError:
+            _stop_workers()
             _quiet_broken_pipe()
             sys.exit(ExitStatus.SUCCESS)
         except DiploError as exc:
@@ -413,6 +416,15 @@ def _guard(function):
             sys.exit(ExitStatus.INPUT_FAILED)
 
     return wrapper
+
+
+def _stop_workers() -> None:
+    """Terminate worker processes at once: Ctrl-C or a closed pipe must not wait for their in-flight batches."""
+    multiprocessing = sys.modules.get("multiprocessing")
+    if multiprocessing is None:
+        return
+    for child in multiprocessing.active_children():
+        child.terminate()
 
 
 def _quiet_broken_pipe() -> None:
