@@ -117,6 +117,10 @@ class AttributionFinder:
         self.subordinator = regex.compile(r"\s*+(?:\L<words>)\b", regex.IGNORECASE, words=grammar["subordinators"])
         self.past_predicate = regex.compile(r",\s++and\s++\p{Ll}++ed\b")
         self.wh_word = regex.compile(r"\b(?:how|what|whether|which|who|whom|why)\b", regex.IGNORECASE)
+        self.object_infinitive_cues = frozenset(grammar["object_infinitive_cues"])
+        # "warned Washington not to interfere": a short object, then the infinitive
+        self.object_then_infinitive = regex.compile(r"\s*+(?:[\p{L}.'’-]++\s++){0,4}?(?:not\s++)?to\s++\p{Ll}")
+        self.empty_object = regex.compile(r"\s*+(?:nothing|anything|little|something|everything)\b(?:\s++(?:about|on|of|more|else|further|new)\b|\s*+[.;!?]|\s*+$)", regex.IGNORECASE)
         self.not_possessors = frozenset(grammar["contracted_words"])
         # headline / caption form at the start of a line: "Lavrov: talks with Kyiv are possible"
         self.headline = regex.compile(r"^[ \t]*+(?P<name>\p{Lu}[\p{L}\p{M}'’.-]*+(?:[ \t]++\p{Lu}[\p{L}\p{M}'’.-]*+){0,3})[ \t]*+(?P<colon>:)[ \t]++(?=\p{L})", regex.MULTILINE)
@@ -391,6 +395,7 @@ class AttributionFinder:
         opener = clause_tokens[j + 1].text
         if not (
             opener.casefold() in ("who", "which", "where", "when", "speaking", "writing", "asked", "talking", "in", "at", "during", "after", "on", "a", "an", "the", "whose", "according", "while", "citing", "quoted", "himself", "herself", "also", "however", "though")
+            or opener[:1].isdigit()  # an age: "Mr. Smith, 54, said"
             or opener.endswith("ing")
             or opener.endswith("ed")
             or opener.casefold() in self.title_words
@@ -683,7 +688,10 @@ class AttributionFinder:
                 return None
             content_start = self._skip_connective(max(lower, self._body_start(cue.start)), comma)
             return self._make(speaker, full_cue, content_start, comma, "attribution.indirect.trailing", sentence_index)
-        if verb.cue_class == "direct" or (verb.lemma in self.infinitive_cues and self.infinitive.match(text, after, upper)):
+        object_infinitive = self.object_then_infinitive.match(text, after, upper) if verb.lemma in self.object_infinitive_cues else None
+        if object_infinitive is not None and self.not_addressee.search(text, after, object_infinitive.end()):
+            object_infinitive = None  # "tell you that we are going to stay": a that-clause, not a directive
+        if verb.cue_class == "direct" or object_infinitive or (verb.lemma in self.infinitive_cues and self.infinitive.match(text, after, upper)):
             to = self.infinitive.search(text, after, min(upper, after + 120))
             if to is None:
                 return None
@@ -748,8 +756,8 @@ class AttributionFinder:
         if that and that.group().strip(" ,").casefold() == "that" and not quoted_start and not self._clause_like(that.end(), upper, bare_that=True):
             return None  # "that" was a pronoun object: "I said that right here"
         if not that and not quoted_start and rule.endswith("subject_cue"):
-            if self.anaphoric.match(text, content_start, upper):
-                return None  # "I just confirmed it"
+            if self.anaphoric.match(text, content_start, upper) or self.empty_object.match(text, content_start, upper):
+                return None  # "I just confirmed it", "they said nothing about it"
             if verb.cue_class == "deny":
                 if not self._clause_like(content_start, upper) and not self.deny_objects.match(text, content_start, upper):
                     return None  # "didn't confirm the name": a denial needs a report, claim, plan or participation

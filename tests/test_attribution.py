@@ -367,3 +367,32 @@ def test_mismatched_and_mixed_marks_pair_within_a_paragraph_only():
 
 def test_an_open_quote_at_the_end_of_a_line_still_gives_the_statement():
     assert attributions('The envoy said, "We are ready.') == [("The envoy", "said", '"We are ready', "mixed")]
+
+
+# ---------------------------------------------------------------- clause edges
+@pytest.mark.parametrize("text, expected", [
+    ("The government has warned its neighbour not to hold the exercise.", [("The government", "warned", "not to hold the exercise", "indirect")]),
+    ("The envoy told reporters to expect a deal.", [("The envoy", "told reporters", "to expect a deal", "indirect")]),
+    ("Ms. Lind, 61, told the radio station that the border would reopen.",
+     [("Ms. Lind", "told the radio station", "the border would reopen", "indirect")]),
+    ("After the agency reported that the border had closed, the minister said the talks would go on.",
+     [("the agency", "reported", "the border had closed", "indirect"), ("the minister", "said", "the talks would go on", "indirect")]),
+    ("The survey shows support is falling, and underscores the need for reform.",
+     [("The survey", "shows", "support is falling", "indirect")]),
+    ("The governor pledged to rebuild the bridge, and announced a new budget.",
+     [("The governor", "pledged", "to rebuild the bridge", "indirect")]),
+    ("The talks will resume in May, officials said, with a venue still to be agreed.",
+     [("officials", "said", "The talks will resume in May", "indirect")]),
+])
+def test_content_ends_where_the_report_ends(text, expected):
+    assert attributions(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "They said nothing about a new round of talks.",
+    "The foreign minister is expected to say that the deal is dead.",
+    "We have been very clear on how we see that offer.",
+    "The ministry committed to the release of a report that would come out next week.",
+])
+def test_more_non_statements(text):
+    assert attributions(text) == []
