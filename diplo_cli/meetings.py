@@ -204,16 +204,9 @@ class MeetingFinder:
     def find(self, text: str, sentences: list[Sentence], tracker: EntityTracker, statements: list[Statement]) -> tuple[list[MeetingMention], list[_Draft]]:
         doc = _Document(self, text, sentences, tracker, statements)
         mentions: list[MeetingMention] = []
-        triggers = list(self._triggers(text))
+        triggers = [(match, word) for match, word in self._triggers(text) if self._accepted(doc, text, match, word)]
         doc.trigger_starts = [match.start() for match, _ in triggers]
         for match, word in triggers:
-            if doc.excluded.covering(match.start()):
-                continue
-            phrase = word.phrase
-            before = text[max(0, match.start() - _GUARD_REACH):match.start()]
-            after = text[match.end():match.end() + _GUARD_REACH]
-            if not all(guard.allows(before, after) for guard in self.guards.get(phrase, ())):
-                continue
             index = bisect.bisect_right(doc.sentence_starts, match.start()) - 1
             if index < 0:
                 continue
@@ -233,6 +226,14 @@ class MeetingFinder:
         for draft in drafts:
             draft.cameo, draft.plover = self.code_of(draft, _status_of(draft))
         return mentions, drafts
+
+    def _accepted(self, doc: _Document, text: str, match, word) -> bool:
+        """Not inside an excluded phrase, and every guard of the trigger allows it."""
+        if doc.excluded.covering(match.start()):
+            return False
+        before = text[max(0, match.start() - _GUARD_REACH):match.start()]
+        after = text[match.end():match.end() + _GUARD_REACH]
+        return all(guard.allows(before, after) for guard in self.guards.get(word.phrase, ()))
 
     def _attends(self, text: str, trip: MeetingMention, event: MeetingMention) -> bool:
         """'travels to X to attend the summit': the visit mention ``trip`` goes to ``event``."""
