@@ -103,7 +103,8 @@ class AttributionFinder:
         self.own_voice = regex.compile(r",\s++and\s++(?:I|[Ww]e)(?:['’]\p{L}++)?\s")
         self.leading_as_frame = regex.compile(r"\s*+,?+\s*+(?:(?:\p{L}++\s++)?\p{L}++ly\s*+,\s*+)?as\s++([^,.;:?!]{1,90}?),\s*+", regex.IGNORECASE)
         self.source_postmodifier = regex.compile(
-            r"\s++(?:by|from|of|at)\s++(?:\p{Ll}[\p{L}-]*+\s++){0,3}(?:the\s++)?(?-i:\p{Lu}[\p{L}\p{M}.'’&-]*+(?:\s++\p{Lu}[\p{L}\p{M}.'’&-]*+){0,4})",
+            r"\s++(?:(?:released|published|issued|obtained|seen|posted|quoted|cited|compiled|conducted)\s++)?(?:by|from|of|at)\s++(?:(?:\p{Ll}[\p{L}-]*+\s++){0,3}(?:the\s++)?(?-i:\p{Lu}[\p{L}\p{M}.'’&-]*+(?:\s++\p{Lu}[\p{L}\p{M}.'’&-]*+){0,4})"
+            r"|(?:his|her|its|their|the)\s++(?-i:\p{Ll}[\p{L}-]*+)(?=\s*+[.!?;\"”]*+\s*+$))",
             regex.IGNORECASE)
         self.appositive_tail = regex.compile(r"\s*+,[^,;:]{1,100}?[.!?\"”…]*+\s*+")
         self.that_parenthetical_lead = regex.compile(r"\b(?:I|we)\s++(?:think|believe|guess|mean)\b|\bas\s++(?:some\s++of\s++)?you\b", regex.IGNORECASE)
@@ -121,6 +122,8 @@ class AttributionFinder:
         # "warned Washington not to interfere": a short object, then the infinitive
         self.object_then_infinitive = regex.compile(r"\s*+(?:[\p{L}.'’-]++\s++){0,4}?(?:not\s++)?to\s++\p{Ll}")
         self.empty_object = regex.compile(r"\s*+(?:nothing|anything|little|something|everything)\b(?:\s++(?:about|on|of|more|else|further|new)\b|\s*+[.;!?]|\s*+$)", regex.IGNORECASE)
+        # "MOSCOW, April 27 (TASS) -", "GENEVA (Reuters) —": a dateline is not part of the content
+        self.dateline = regex.compile(r"(?-i:\p{Lu}{2,}+(?:[ .'-]\p{Lu}{2,}+)*+)(?:,[^\n—–]{1,40}?)?(?:\s*+\([^()\n]{1,30}\))?\s++[-—–]\s++")
         self.not_possessors = frozenset(grammar["contracted_words"])
         # headline / caption form at the start of a line: "Lavrov: talks with Kyiv are possible"
         self.headline = regex.compile(r"^[ \t]*+(?P<name>\p{Lu}[\p{L}\p{M}'’.-]*+(?:[ \t]++\p{Lu}[\p{L}\p{M}'’.-]*+){0,3})[ \t]*+(?P<colon>:)[ \t]++(?=\p{L})", regex.MULTILINE)
@@ -439,6 +442,10 @@ class AttributionFinder:
         return end
 
     def _skip_connective(self, start: int, end: int) -> int:
+        """Past a dateline ('GENEVA, March 3 (Wire) -') and a leading connective ('However,')."""
+        dateline = self.dateline.match(self.text, start, end)
+        if dateline:
+            start = dateline.end()
         match = self.connective.match(self.text, start, end)
         return match.end() if match else start
 

@@ -396,3 +396,13 @@ def test_content_ends_where_the_report_ends(text, expected):
 ])
 def test_more_non_statements(text):
     assert attributions(text) == []
+
+
+def test_a_dateline_is_not_part_of_a_trailing_content():
+    text = "OSLO, May 2 (Wire) - The two delegations will meet again in June, officials said."
+    assert attributions(text) == [("officials", "said", "The two delegations will meet again in June", "indirect")]
+
+
+def test_according_to_a_source_with_a_participle_post_modifier():
+    text = "Exports fell sharply, according to figures published by the statistics office."
+    assert attributions(text) == [("figures published by the statistics office", "according to", "Exports fell sharply", "according_to")]
