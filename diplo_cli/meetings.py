@@ -288,7 +288,9 @@ class MeetingFinder:
         mtype = word.type
         if mtype == "meeting" and _CALL_MEDIUM.search(text, max(lower, trigger.start - 25), trigger.start):
             mtype = "call"
-        status = self._status(doc, trigger, word, status_lower, upper)
+        status = self._status(doc, trigger, word, max(status_lower, min(left, trigger.start)), right, default=False)
+        if status == "unknown":
+            status = self._status(doc, trigger, word, status_lower, upper)
         if status == "unknown" and previous and previous[-1].sentence == index and previous[-1].trigger.start >= lower:
             status = previous[-1].status  # 'will meet X in Paris and attend the summit': one modality
         if status == "unknown" and speaker_of_content is None and _PAST_VERB.search(text, left, trigger.start):
@@ -311,7 +313,7 @@ class MeetingFinder:
                               vague_time=time_kind not in _SPECIFIC_TIMES, known_place=known_place)
 
     # ------------------------------------------------------------------ status, time, place
-    def _status(self, doc: _Document, trigger: Span, word, lower: int, upper: int) -> str:
+    def _status(self, doc: _Document, trigger: Span, word, lower: int, upper: int, default: bool = True) -> str:
         best: tuple[int, int, str] | None = None
         window_start = max(lower, trigger.start - _STATUS_WINDOW)
         window_end = min(upper, trigger.end + _STATUS_WINDOW)
@@ -326,7 +328,7 @@ class MeetingFinder:
                 best = key
         if best is not None:
             return best[2]
-        return "held" if word.tense == "past" else "unknown"
+        return "held" if word.tense == "past" and default else "unknown"
 
     @staticmethod
     def _nearest(index: _SpanIndex, trigger: Span, lower: int, upper: int, owner=None) -> Span | None:
