@@ -104,7 +104,7 @@ class AttributionFinder:
         self.leading_as_frame = regex.compile(r"\s*+,?+\s*+(?:(?:\p{L}++\s++)?\p{L}++ly\s*+,\s*+)?as\s++([^,.;:?!]{1,90}?),\s*+", regex.IGNORECASE)
         self.source_postmodifier = regex.compile(
             r"\s++(?:(?:released|published|issued|obtained|seen|posted|quoted|cited|compiled|conducted)\s++)?(?:by|from|of|at)\s++(?:(?:\p{Ll}[\p{L}-]*+\s++){0,3}(?:the\s++)?(?-i:\p{Lu}[\p{L}\p{M}.'’&-]*+(?:\s++\p{Lu}[\p{L}\p{M}.'’&-]*+){0,4})"
-            r"|(?:his|her|its|their|the)\s++(?-i:\p{Ll}[\p{L}-]*+)(?=\s*+[.!?;\"”]*+\s*+$))",
+            r"|(?:his|her|its|their|the)\s++(?-i:\p{Ll}[\p{L}-]*+(?:\s++\p{Ll}[\p{L}-]*+){0,2})(?=\s*+[.!?;\"”]*+\s*+$))",
             regex.IGNORECASE)
         self.appositive_tail = regex.compile(r"\s*+,[^,;:]{1,100}?[.!?\"”…]*+\s*+")
         self.that_parenthetical_lead = regex.compile(r"\b(?:I|we)\s++(?:think|believe|guess|mean)\b|\bas\s++(?:some\s++of\s++)?you\b", regex.IGNORECASE)
