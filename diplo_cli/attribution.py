@@ -514,18 +514,29 @@ class AttributionFinder:
 
     def _late_continuations(self, found: list[Attribution]) -> list[Attribution]:
         """A quotation opening its sentence right after an indirect statement continues that statement:
-        'X said P. "Q."' (same paragraph) or a next paragraph that opens with the quotation."""
+        'X said P. "Q."' (same paragraph) or a next paragraph that opens with the quotation.
+
+        One pass over the quotations and the statements, both in text order (no scan per quote)."""
         text = self.text
         result = []
-        for quote in self.unframed:
-            if any(a.content.start <= quote.open < a.content.end for a in found):
-                continue
+        by_cue = sorted((a for a in found if a.kind != "according_to"), key=lambda a: a.cue.end)
+        by_content = sorted(found, key=lambda a: a.content.start)
+        governing: Attribution | None = None
+        covering_end = -1
+        cue_index = content_index = 0
+        for quote in self.unframed:  # in text order
+            while cue_index < len(by_cue) and by_cue[cue_index].cue.end <= quote.open:
+                candidate = by_cue[cue_index]
+                if governing is None or candidate.content.end >= governing.content.end:
+                    governing = candidate
+                cue_index += 1
+            while content_index < len(by_content) and by_content[content_index].content.start <= quote.open:
+                covering_end = max(covering_end, by_content[content_index].content.end)
+                content_index += 1
+            if covering_end > quote.open or governing is None:
+                continue  # inside another statement's content, or nothing before it
             if text[self._sentence(quote.open).start : quote.open].strip():
                 continue  # the quotation does not open its sentence
-            previous = [a for a in found if a.cue.end <= quote.open and a.kind != "according_to"]
-            if not previous:
-                continue
-            governing = max(previous, key=lambda a: a.content.end)
             if governing.content.end > quote.open or text.count("\n", governing.content.end, quote.open) > 1:
                 continue
             if _other_cue_between(self, governing.content.end, quote.open):
