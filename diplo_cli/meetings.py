@@ -305,7 +305,8 @@ class MeetingFinder:
         participants = self._participants(doc, trigger, word, mtype, lower, upper, left, right, speaker_of_content, previous, inviter)
         definite = word.pos == "noun" and bool(_DEFINITE.search(text, max(lower, trigger.start - 40), trigger.start))
         hosted = word.phrase in self.host_triggers
-        if definite and len(participants) == 1 and participants[0].kind != "person":
+        bodies_only = participants and not any(e.kind == "person" for e in participants)
+        if definite and bodies_only and (len(participants) == 1 or mtype == "visit"):
             earlier = _recent_people(previous, index, mtype, self._compatible)
             if earlier:
                 participants = list(earlier)  # 'the meeting' after 'X met Y': theirs, not the country named near it
