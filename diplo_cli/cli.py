@@ -151,6 +151,12 @@ def _common_options(function):
         click.option("--debug", is_flag=True, help="Show the traceback of an internal error."),
         click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
                      help="Worker processes for many files or JSON Lines documents; output keeps the input order. [default: all cores]"),
+        click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                     help="dask: run on a Dask cluster (pip install 'diplo[dask]'); needs --output-dir."),
+        click.option("--scheduler", default=None, metavar="ADDRESS",
+                     help="With --engine dask: the scheduler, e.g. tcp://host:8786 [default: a local cluster of -j workers]."),
+        click.option("--output-dir", type=click.Path(file_okay=False), default=None, metavar="DIR",
+                     help="With --engine dask: write DIR/statements/, DIR/meetings/, DIR/errors/ as partitioned JSON Lines."),
     ]
     for option in reversed(options):
         function = option(function)
@@ -520,10 +526,52 @@ def speakers_command(**options):
     sys.exit(run.exit_status())
 
 
+def _run_dask(run: Run) -> None:
+    """--engine dask: files on shared storage extracted on a Dask cluster, written as partitioned JSON Lines."""
+    options = run.options
+    if not options.get("output_dir"):
+        raise click.UsageError("--engine dask writes files: give --output-dir DIR")
+    if not run.files:
+        raise click.UsageError("--engine dask reads files the workers can see: give FILE or 'corpus/*.jsonl'")
+    try:
+        from distributed import Client, LocalCluster
+
+        from .dask import run_files
+    except ImportError:
+        raise click.UsageError("--engine dask needs Dask: pip install 'diplo[dask]'") from None
+    from .parallel import default_jobs
+
+    input_format = "jsonl" if options.get("input_format") == "jsonl" or all(f.endswith(".jsonl") for f in run.files) else "text"
+    logging.getLogger("distributed").setLevel(logging.ERROR)  # the cluster's own chatter is not diplo's to show
+    cluster = None
+    if options.get("scheduler"):
+        client = Client(options["scheduler"])
+    else:
+        cluster = LocalCluster(n_workers=options.get("jobs") or default_jobs(), threads_per_worker=1, dashboard_address=None,
+                               silence_logs=logging.ERROR)
+        client = Client(cluster)
+    try:
+        run.message(f"diplo: dask: {len(client.scheduler_info().get('workers', {}))} workers at {client.scheduler.address}")
+        result = run_files(client, list(run.files), options["output_dir"], input_format=input_format,
+                           text_field=options.get("text_field", "text"), id_field=options.get("id_field", "id"), year=options.get("year"),
+                           gazetteers=tuple(str(Path(g).resolve()) for g in options.get("gazetteers", ())), stream=run.env.stderr)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    for error in result["errors"]:
+        run.error(error["doc"], error["error"])
+    run.message(f"diplo: {result['statements']} statements and {result['meetings']} meetings written to {options['output_dir']} "
+                f"({result['partitions']} partitions)")
+    sys.exit(run.exit_status())
+
+
 def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool = False) -> None:
     """Read, extract, filter and write document by document: the statements and meetings views."""
     from . import render
 
+    if run.options.get("engine") == "dask":
+        return _run_dask(run)
     lexicon = _build_lexicon(run.options.get("gazetteers", ()), run.options.get("rule_packs", ()))
     fmt = run.output_format
     stdout = run.env.stdout

@@ -1,0 +1,128 @@
+"""The same extraction on a local Dask cluster (2 worker processes): the CLI's records, record for record."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+pytest.importorskip("dask.bag")
+distributed = pytest.importorskip("distributed")
+
+import dask
+import dask.bag as db
+
+from diplo_cli.cli import cli
+from diplo_cli.dask import extract_bag, extract_dataframe
+from diplo_cli.render import flat_statement
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def client():
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40)
+    client = distributed.Client(cluster)
+    try:
+        yield client
+    finally:
+        client.close()
+        cluster.close()
+
+
+def _documents(shared: Path | None) -> list[dict]:
+    documents = [{"id": p.name, "text": p.read_text(encoding="utf-8")} for p in sorted((ROOT / "samples").glob("*.txt"))]
+    if shared is not None:
+        for name in ("news-dev.jsonl", "news-dev-briefings.jsonl"):
+            with open(shared / name, encoding="utf-8") as handle:
+                documents.extend({"id": r["id"], "text": r["text"]} for r in map(json.loads, handle))
+    return documents
+
+
+def _write_corpus(folder: Path, documents: list[dict], shards: int = 3) -> list[Path]:
+    folder.mkdir()
+    paths = []
+    for shard in range(shards):
+        path = folder / f"part-{shard}.jsonl"
+        path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in documents[shard::shards]), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _cli(args: list[str]):
+    return CliRunner().invoke(cli, args)
+
+
+def _cli_records(paths: list[Path], view: str) -> list[dict]:
+    result = _cli([view, "--format", "jsonl", "--input", "jsonl", "-j", "1", *map(str, paths)])
+    assert result.exit_code == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_a_bag_of_documents_gives_the_cli_records(client, tmp_path):
+    documents = _documents(None)
+    paths = _write_corpus(tmp_path / "corpus", documents, shards=1)
+    bag = db.from_sequence(documents, npartitions=2)
+    statements, meetings, errors = extract_bag(bag)
+    statements, meetings, errors = dask.compute(statements, meetings, errors)
+    assert statements == _cli_records(paths, "statements")
+    assert meetings == _cli_records(paths, "meetings")
+    assert errors == []
+    assert len(statements) >= 10
+
+
+def test_the_dev_texts_on_the_cluster_equal_the_cli_output(client, tmp_path, shared_eval):
+    documents = _documents(shared_eval)
+    paths = _write_corpus(tmp_path / "corpus", documents)
+    out = tmp_path / "out"
+    result = _cli(["--engine", "dask", "--scheduler", client.scheduler.address, str(tmp_path / "corpus" / "*.jsonl"), "--output-dir", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert "tasks of the write done" in result.stderr
+    assert result.stdout == ""
+    for view in ("statements", "meetings"):
+        written = [json.loads(line) for part in sorted((out / view).glob("part-*.jsonl")) for line in part.read_text(encoding="utf-8").splitlines()]
+        assert written == _cli_records(paths, view), view
+    assert all(part.read_text() == "" for part in (out / "errors").glob("*.jsonl"))
+
+
+def test_bad_documents_are_reported_with_exit_code_1(client, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.jsonl").write_text('{"id": "ok", "text": "The minister said that talks would resume."}\n{"id": "bad", "body": "x"}\nnot json\n', encoding="utf-8")
+    out = tmp_path / "out"
+    result = _cli(["--engine", "dask", "--scheduler", client.scheduler.address, str(corpus / "a.jsonl"), "--output-dir", str(out)])
+    assert result.exit_code == 1
+    assert "diplo: bad: no string field 'text'" in result.stderr
+    assert "not valid JSON" in result.stderr
+    statements = [json.loads(line) for line in (out / "statements" / "part-0.jsonl").read_text().splitlines()]
+    assert [s["doc"] for s in statements] == ["ok"]
+
+
+def test_text_files_are_one_document_each(client, tmp_path):
+    out = tmp_path / "out"
+    samples = sorted((ROOT / "samples").glob("*.txt"))
+    result = _cli(["--engine", "dask", "--scheduler", client.scheduler.address, str(ROOT / "samples" / "*.txt"), "--output-dir", str(out)])
+    assert result.exit_code == 0, result.stderr
+    written = [json.loads(line) for part in sorted((out / "statements").glob("part-*.jsonl")) for line in part.read_text(encoding="utf-8").splitlines()]
+    expected = _cli(["--format", "jsonl", "-j", "1", *map(str, samples)])
+    assert written == [json.loads(line) for line in expected.stdout.splitlines()]
+
+
+def test_the_dask_engine_needs_an_output_directory():
+    result = _cli(["--engine", "dask", "corpus/*.jsonl"])
+    assert result.exit_code == 2
+    assert "--output-dir" in result.stderr
+
+
+def test_a_dataframe_text_column_gives_the_csv_rows(client, tmp_path):
+    pd = pytest.importorskip("pandas")
+    dd = pytest.importorskip("dask.dataframe")
+    documents = _documents(None)
+    frame = dd.from_pandas(pd.DataFrame({"url": [d["id"] for d in documents], "body": [d["text"] for d in documents]}), npartitions=2)
+    statements, meetings = extract_dataframe(frame, text_column="body", id_column="url")
+    rows = statements.compute().to_dict("records")
+    paths = _write_corpus(tmp_path / "corpus", documents, shards=1)
+    assert rows == [flat_statement(r) for r in _cli_records(paths, "statements")]
+    assert len(meetings.compute()) == len(_cli_records(paths, "meetings"))
