@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicons import Lexicon, fold, name_key
+from .lexicons import CueVerb, Lexicon, fold, name_key
 from .models import Attribution, Sentence, Span
 from .segment import turn_body_start
 
@@ -35,6 +35,7 @@ _ONLY_CLOSERS = regex.compile(r"[ .!?;\"”]*+")  # what may follow a trailing f
 _QUOTE_MARKS = regex.compile(r"[\"“”„«»]")
 _SENTENCE_PUNCT = ".!?;"
 _LETTER = regex.compile(r"\p{L}")
+_NO_CUE = CueVerb("", "")
 _WORD = regex.compile(r"\p{L}++")
 _WORD_BEFORE = regex.compile(r"\p{L}++$")
 _EVALUATIVE_QUOTE = regex.compile(r"[\"“«„]([^\"“”«»„]{1,200})[\"”»“]")
@@ -124,6 +125,9 @@ class AttributionFinder:
         self.empty_object = regex.compile(r"\s*+(?:nothing|anything|little|something|everything)\b(?:\s++(?:about|on|of|more|else|further|new)\b|\s*+[.;!?]|\s*+$)", regex.IGNORECASE)
         # "MOSCOW, April 27 (TASS) -", "GENEVA (Reuters) —": a dateline is not part of the content
         self.dateline = regex.compile(r"(?-i:\p{Lu}{2,}+(?:[ .'-]\p{Lu}{2,}+)*+)(?:,[^\n—–]{1,40}?)?(?:\s*+\([^()\n]{1,30}\))?\s++[-—–]\s++")
+        self.purpose_to = regex.compile(r"(?:\b(?:him|her|them|us|me)|(?-i:\p{Lu}[\p{L}.'’-]*+))\s++to\s++$")
+        self.that_word = regex.compile(r"\bthat\b", regex.IGNORECASE)
+        self.by_gerund = regex.compile(r"\bby\s++$", regex.IGNORECASE)
         self.not_possessors = frozenset(grammar["contracted_words"])
         # headline / caption form at the start of a line: "Lavrov: talks with Kyiv are possible"
         self.headline = regex.compile(r"^[ \t]*+(?P<name>\p{Lu}[\p{L}\p{M}'’.-]*+(?:[ \t]++\p{Lu}[\p{L}\p{M}'’.-]*+){0,3})[ \t]*+(?P<colon>:)[ \t]++(?=\p{L})", regex.MULTILINE)
@@ -140,7 +144,7 @@ class AttributionFinder:
             r"(?P<noun>\L<nouns>)\s++(?P<complement>that|(?:not\s++)?to)\s++(?=\p{L})",
             nouns=sorted(w for w in lexicon.reporting_nouns if " " not in w),
         )
-        self.performative_to = regex.compile(r"\b(?:would\s++like|I\s++(?:want|wish)|let\s++me|have)\s++to\s++$", regex.IGNORECASE)
+        self.performative_to = regex.compile(r"(?:\bwould\s++like|['’]d\s++like|(?<=\bI\s++)(?:want|wish)|\b(?:have|has))\s++to\s++$", regex.IGNORECASE)
         self.adverbial_words = frozenset(grammar["adverbial_openers"]) | {"when", "while", "after", "before", "as", "if"}
         self.addressee_before_that = regex.compile(r"\s++((?:[\p{L}\p{N}.'’&-]++\s++){0,5}[\p{L}\p{N}.'’&-]++)\s++that\b")
         self.anaphoric = regex.compile(r"\s*+(?:not\s++)?(?:to\s++)?(?:\L<words>)\s*+[.!?;]*+\s*+$", regex.IGNORECASE, words=grammar["anaphoric_contents"])
@@ -643,8 +647,15 @@ class AttributionFinder:
         for c_start, c_end in consumed.containing(match.start()):
             lower, upper = max(lower, c_start), min(upper, c_end)
         before_word = text[max(lower, match.start() - 4) : match.start()].casefold()
+        purpose = False
         if regex.search(r"\bto\s$", before_word) and cue_word not in ("according to",) and not self.performative_to.search(text, max(lower, match.start() - 24), match.start()):
-            return None  # 'declined to comment', 'refused to say'
+            # "called the president to inform him that P": an infinitive of purpose after an object is
+            # the subject's report; "declined to say", "plans to announce" are not reports
+            purpose = bool(self.purpose_to.search(text, max(lower, match.start() - 40), match.start())) and not any(
+                self.lex.cue_forms.get(m.group().casefold(), _NO_CUE).cue_class == "direct"
+                for m in self.cues.finditer(text, self._clause_lower(lower, match.start()), match.start() - 3))
+            if not purpose:
+                return None  # 'declined to comment', 'refused to say'
         cue = Span.of(text, match.start(), match.end())
         if cue_word == "according to":
             return self._according_to(cue, lower, upper, sentence_index)
@@ -652,6 +663,13 @@ class AttributionFinder:
             return self._quoted_as_saying(cue, lower, upper, sentence_index)
         verb = self.lex.cue_forms.get(cue_word)
         if verb is None:
+            return None
+        if purpose or (cue_word.endswith("ing") and self.by_gerund.search(text, max(lower, cue.start - 12), cue.start)):
+            # "started the speech by saying that P", "called X to inform him that P": the clause subject speaks
+            attribution = self._participial(cue, verb, lower, upper, sentence_index)
+            if attribution is not None and self.that_word.search(text, attribution.cue.end, attribution.content.start):
+                return Attribution(attribution.speaker, attribution.cue, attribution.content, attribution.kind,
+                                   "attribution.indirect.purpose" if purpose else "attribution.indirect.by_gerund", sentence_index)
             return None
         if cue_word.endswith("ing") and text[lower : cue.start].rstrip().endswith((",", ",\"", ",”", ",’")):
             return self._participial(cue, verb, lower, upper, sentence_index)
@@ -668,7 +686,8 @@ class AttributionFinder:
                     comma = lower + len(head) - 1
                     return self._make(speaker, cue, content_start, comma, "attribution.indirect.trailing_inverted", sentence_index)
         progressive = self.progressive.search(text, max(lower, cue.start - 40), cue.start) if cue_word.endswith("ing") else None
-        speaker = self.speaker_before(progressive.start() if progressive else cue.start, lower)
+        performative = self.performative_to.search(text, max(lower, cue.start - 24), cue.start)
+        speaker = self.speaker_before(progressive.start() if progressive else performative.start() if performative else cue.start, lower)
         if progressive and speaker is None:
             contracted = _CONTRACTED_PRONOUN.search(text, max(lower, progressive.start() - 8), progressive.end())
             speaker = Span.of(text, contracted.start(1), contracted.end(1)) if contracted else None
@@ -809,6 +828,13 @@ class AttributionFinder:
             main = self._main_clause_start(content_start, content_end, cue.start)
             if main is not None:
                 content_end = main  # "After X assessed that P, the President said Q": P ends at the main clause
+        for name in {speaker.text, text[cue.end:full_cue.end].strip()}:
+            if len(name) > 2:
+                again = text.find(", and " + name, content_start, content_end)
+                if again < 0 and name[:1].isupper():
+                    again = text.find(", and " + name[:1].lower() + name[1:], content_start, content_end)
+                if again >= 0:
+                    content_end = again  # "..., and the Vice President commended ...": the narrator again
         predicate = self.second_predicate.search(text, content_start, content_end)
         if predicate is not None:
             content_end = predicate.start()  # "he supports a truce and, for the first time, did not ..."

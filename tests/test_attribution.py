@@ -406,3 +406,27 @@ def test_a_dateline_is_not_part_of_a_trailing_content():
 def test_according_to_a_source_with_a_participle_post_modifier():
     text = "Exports fell sharply, according to figures published by the statistics office."
     assert attributions(text) == [("figures published by the statistics office", "according to", "Exports fell sharply", "according_to")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The president opened the session by saying that the alliance was strong.",
+     [("The president", "saying", "the alliance was strong", "indirect")]),
+    ("The premier phoned President Lind to tell her that the visit was off.",
+     [("The premier", "tell her", "the visit was off", "indirect")]),
+    ("“I would like to stress that we want a deal.”", [("I", "stress", "we want a deal", "indirect")]),
+    ("The envoy informed the minister that the convoy had left, and the minister thanked him.",
+     [("The envoy", "informed the minister", "the convoy had left", "indirect")]),
+])
+def test_gerund_purpose_and_performative_frames(text, expected):
+    assert attributions(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The chancellor closed the visit by commenting on trade.",  # a topic, no clause
+    "Applicants can register by calling the hotline.",
+    "The minister plans to announce that the border will reopen.",  # not yet said
+    "The council urged the envoy to announce that talks would resume.",  # only the urging is a report
+])
+def test_gerund_and_infinitive_non_reports(text):
+    found = attributions(text)
+    assert [cue for _, cue, _, _ in found] in ([], ["urged"])
