@@ -105,7 +105,7 @@ def _decode_non_utf8(data: bytes, sample: bytes, source: str, first_invalid: int
     # outweigh several broken bytes.
     if valid_multibyte and invalid <= _REPAIR_RATIO * valid_multibyte:
         noun = "byte sequence" if invalid == 1 else "byte sequences"
-        return DecodedText(repaired, "utf-8", (f"{source}: {where}; {invalid} invalid {noun} replaced with U+FFFD",))
+        return DecodedText(repaired, "utf-8", (f"{source}: {where}; decoded as utf-8 with {invalid} invalid {noun} replaced by U+FFFD",))
     if len(sample) >= _MIN_JUDGED and _ascii_share(sample) < _LEGACY_MIN_ASCII_SHARE:
         raise InputError(source, "binary data, not text; skipped")
     encoding, label = ("cp1254", "Windows-1254, Turkish") if _TURKISH_BYTES.search(data) else ("cp1252", "Windows-1252/latin-1")
