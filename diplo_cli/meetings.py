@@ -184,6 +184,7 @@ class MeetingFinder:
         self.actor_before = regex.compile(grammar["actor_before"])
         self.group_before = regex.compile(grammar["group_before"])
         self.attend_gap = _compile(grammar["attend_gap"], "attend_gap")
+        self.agent_after = _compile(grammar["agent_after"], "agent_after")
         self.during_visit_gap = _compile(grammar["during_visit_gap"], "during_visit_gap")
         self.actor_after = regex.compile(grammar["actor_after"])
         self.host_triggers = frozenset(grammar["host_triggers"])
@@ -390,6 +391,9 @@ class MeetingFinder:
         for entity in right_people:
             if entity not in people:
                 people.append(entity)
+        if people:
+            # 'a meeting with Iran's foreign minister': an agent described, not named
+            people.extend(e for e in doc.bodies(trigger.end, right) if e.kind == "group" and e not in people)
         counterpart = self.counterpart.search(text, left, right)
         countries: list[Entity] = []
         if counterpart:
@@ -596,11 +600,12 @@ def _conflict(a: Span | None, b: Span | None) -> bool:
 
 
 def _recent_people(previous: list[MeetingMention], sentence: int, mtype: str, compatible) -> list[Entity]:
-    """Participants of the last meeting mention with two named people, in the three sentences before."""
+    """Participants of the last meeting mention with two participants, one of them a person, in
+    the three sentences before."""
     for mention in reversed(previous[-_GROUP_LOOKBACK:]):
         if sentence - mention.sentence > _ANAPHOR_SENTENCES:
             break
-        if compatible(mention.type, mtype) and sum(1 for e in mention.participants if e.kind == "person") >= 2:
+        if compatible(mention.type, mtype) and len(mention.participants) >= 2 and any(e.kind == "person" for e in mention.participants):
             return mention.participants
     return []
 
@@ -671,8 +676,19 @@ class _Document:
                 organisation = lex.organisation(text[m.start():m.end()])
                 if organisation and organisation.kind == "igo":
                     bodies.append((m.start(), m.end(), Entity(organisation.name, "organisation", country=organisation.country)))
-        self.bodies_index = _SpanIndex(_outermost(bodies))
+        self.bodies_index = _SpanIndex(_outermost(self._agents(_outermost(bodies))))
         self.place_candidates = _SpanIndex(self._place_candidates(lex))
+
+    def _agents(self, bodies: list[tuple[int, int, Entity]]) -> list[tuple[int, int, Entity]]:
+        """'Iran's foreign minister' is that agent, not Iran: the phrase as written."""
+        found = []
+        for start, end, entity in bodies:
+            agent = self.finder.agent_after.match(self.text, end, end + 60)
+            if agent is not None:
+                entity = Entity(self.text[start:agent.end()], "group", country=entity.country)
+                end = agent.end()
+            found.append((start, end, entity))
+        return found
 
     def _role_mentions(self, lex: Lexicon, statements: list[Statement]):
         """'the President' as a participant: the person a statement's role speaker of the same

@@ -279,3 +279,19 @@ def test_meetings_are_found_in_linear_passes():
     meetings = _meetings(text)
     assert len(meetings) == len(days)
     assert [m.time.text for m in meetings] == [f"on {day}" for day in days]
+
+
+def test_an_agent_described_by_its_country_is_a_participant_as_written():
+    meeting = _only("Antony Blinken could meet with Iran's foreign minister in Oman next week.")
+    assert {p.name for p in meeting.participants} == {"Antony Blinken", "Iran's foreign minister"}
+    assert meeting.status == "proposed"
+
+
+def test_the_subject_of_an_if_clause_is_not_the_speaker():
+    document = extract("Dmitry Peskov said he did not know if Iranian officials would attend the summit in Tehran.")
+    assert all(p.name != "Dmitry Peskov" for m in document.meetings for p in m.participants)
+
+
+def test_is_in_a_place_at_a_summit_is_held():
+    meeting = _only("Vladimir Putin is in Astana at a regional summit with Central Asian leaders.")
+    assert meeting.status == "held"
