@@ -65,7 +65,7 @@ _PAST_VERB = regex.compile(
 )
 _PAIR = regex.compile(r"(?P<a>[^,;.()]{2,60}?)\s+and\s+(?P<b>[^,;.()]{2,60}?)(?=[,;.]|\s+(?:in|on|at|over|about|for|to\s+discuss|last|next|this)\s|$)")
 _LIST_GAP = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
-_EVENT_NAME = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}\p{N}'’\-]*+\s+(?:(?:of|on|for|and)\s+(?:the\s+)?)?){1,5}$")
+_EVENT_NAME = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}\p{N}'’\-]*+\s+(?:(?:of|on|and)\s+(?:the\s+)?)?){1,5}$")
 _SIDELINES = regex.compile(r"\b(?:sidelines|margins|side)\s+of\s+(?:the\s+|this\s+|a\s+)?(?:[\p{L}\p{N}\-'’]+\s+){0,6}$", regex.IGNORECASE)
 _ROLE_MENTION = regex.compile(
     r"\b(?:[Tt]he|[Oo]ur)\s+(?P<role>Vice\s+President|President|Prime\s+Minister|Chancellor|Secretary\s+of\s+State|Crown\s+Prince)\b"
@@ -364,9 +364,11 @@ class MeetingFinder:
                 return people
             pair = _PAIR.match(text, between.end(), right)
             found = doc.bodies(between.end(), right)
-            if pair and not (doc.bodies(*pair.span("a")) and doc.bodies(*pair.span("b"))) and not self.group_anaphor.match(text, between.end(), right):
+            groups = [regex.sub(r"^(?i:the)\s+", "", pair.group(side)) for side in ("a", "b")] if pair else []
+            if (pair and not (doc.bodies(*pair.span("a")) and doc.bodies(*pair.span("b"))) and not self.group_anaphor.match(text, between.end(), right)
+                    and not any(self.lex.title(group) for group in groups)):
                 # 'between Pakistan's envoy to India and Kashmiri separatists': the groups as written
-                return [Entity(regex.sub(r"^(?i:the)\s+", "", pair.group(side)), "group") for side in ("a", "b")]
+                return [Entity(group, "group") for group in groups]
             if found:
                 return found
         people = doc.people(left, trigger.start)
@@ -470,7 +472,7 @@ class MeetingFinder:
             if match is None:
                 continue
             name = regex.sub(r"^(?:the|a)\s+", "", match.group("actor"), flags=regex.IGNORECASE)
-            if name.split()[0] in self.stopwords or name in self.stopwords:
+            if name.split()[0] in self.stopwords or name in self.stopwords or self.lex.title(name):
                 continue
             actors.append(Entity(name, "group"))
         return actors
@@ -750,8 +752,9 @@ class _Document:
         for start, end, entity in sorted(named + roles, key=lambda item: item[0]) if roles else named:
             if end > upper or self.speakers.covering(start) or _LOCATIVE.search(self.text, max(0, start - 12), start):
                 continue
-            if entity not in found and not self.finder.lex.country_of_word(entity.name):
-                found.append(entity)
+            if entity in found or self.finder.lex.country_of_word(entity.name) or self.finder.lex.title(entity.name):
+                continue  # a demonym or a bare title ('President') is not a person's name
+            found.append(entity)
         return found
 
     def bodies(self, lower: int, upper: int) -> list[Entity]:
