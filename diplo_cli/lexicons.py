@@ -58,10 +58,10 @@ def fold(text: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """Comparison key for names: folded, case-free, single-spaced, no combining marks."""
+    """Comparison key for names: folded, case-free, single-spaced, no combining marks, hyphens as spaces."""
     folded = fold(unicodedata.normalize("NFC", name))
     folded = "".join(c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c))
-    return " ".join(folded.casefold().replace(".", " ").split())
+    return " ".join(folded.casefold().replace(".", " ").replace("-", " ").split())
 
 
 # --------------------------------------------------------------------------------------------
@@ -461,7 +461,8 @@ def add_persons(lexicon: Lexicon, entries: list[Person]) -> None:
                     and any(w in lexicon.organisation_heads and lexicon.organisation_heads[w] == "body" for w in words)):
                 organisation = Organisation(entry.name, lexicon.country_codes.get(entry.country or "", None), "igo" if entry.country == "IGO" else "government")
                 for alias in (entry.name, *entry.aliases):
-                    if len(alias) > 3:
+                    # a dictionary files members and leaders under their body: keep only names of bodies
+                    if len(alias) > 3 and lexicon.organisation_heads.get(name_key(alias).split()[-1]) == "body":
                         lexicon.organisations.setdefault(name_key(alias).removeprefix("the "), organisation)
             continue
         if entry.kind != "person":
@@ -614,12 +615,38 @@ def _compile_names(lex: Lexicon) -> regex.Pattern:
 
 
 def _all_aliases(lex: Lexicon):
+    """Every alias, and every safe surname, as written (with a spaced variant of hyphenated ones)."""
+    family_first = frozenset(lex.grammar["family_name_first_countries"])
+    particles = frozenset(lex.grammar["name_particles"])
     for person in lex.persons:
+        dictionary = person.source.startswith(DICTIONARY_SOURCE_PREFIX)
         for alias in (person.name, *person.aliases):
             yield alias
-    for key, holders in lex.person_by_surname.items():
-        if key not in lex.unsafe_surnames and any(not p.source.startswith(DICTIONARY_SOURCE_PREFIX) for p in holders):
-            yield key
+            if "-" in alias:
+                yield alias.replace("-", " ")
+            surname = None if dictionary else surname_of(alias, person.country, family_first, particles)
+            for form in surname_forms(surname, particles) if surname else ():
+                if name_key(form) not in lex.unsafe_surnames:
+                    yield form
+
+
+@dataclass(frozen=True, slots=True)
+class NameIndex:
+    """Every alias and safe surname as a name key, for a dictionary look-up of word n-grams.
+
+    A 26,000-actor dictionary makes a regex alternation slow to compile; a set of keys is built in
+    well under a second and looked up in constant time per word n-gram.
+    """
+
+    keys: frozenset[str]
+    first_words: frozenset[str]
+    longest: int
+
+
+def build_name_index(lex: Lexicon) -> NameIndex:
+    keys = {name_key(alias) for alias in _all_aliases(lex)}
+    keys.discard("")
+    return NameIndex(frozenset(keys), frozenset(k.split()[0] for k in keys), max((len(k.split()) for k in keys), default=1))
 
 
 def _compile_places(lex: Lexicon) -> regex.Pattern:

@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .lexicons import Lexicon, Person, fold, name_key, surname_forms
+from .lexicons import Lexicon, Person, build_name_index, fold, name_key, surname_forms, surname_of
 from .models import Attribution, Sentence, Span, Speaker
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}.'’&\-]*+")
@@ -50,6 +50,8 @@ _CAPITALISED_RUN = regex.compile(
     r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}'’\-]*+(?:\.(?=\s))?"
     r"(?:\s++(?:(?:al|bin|ibn|bint|de|del|da|van|von|el|la|le|di|du|dos|der|ul|y|abu|of(?:\s++the)?)[\s-]++)?\p{Lu}[\p{L}\p{M}'’\-]*+\.?+){0,6}"
 )
+_NAME_TOKEN = regex.compile(r"[\p{L}\p{N}\p{M}]++(?:'[\p{L}\p{M}]++)*+")
+_NAME_GLUE = regex.compile(r"\.?[ \-]|\.")  # between the words of one name: "George W. Bush", "Jean-Pierre"
 _QUOTED = regex.compile(r"[\"“][^\"“”\n]{1,3000}+[\"”]")
 _YEAR = regex.compile(r"(?<![\p{N},.$€£-])(?:19[4-9]\d|20[0-3]\d)(?![\p{N}%-]|\s*(?:troops|people|soldiers|km|miles|tons|metres|meters))")
 _POSSESSIVE = regex.compile(r"['’]s?$")
@@ -138,10 +140,7 @@ class EntityTracker:
         self._quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
         self._quote_starts = [start for start, _ in self._quotes]
         # candidates by priority: known people, titled names, organisations, countries, other names
-        known: list[tuple[int, int, str, object]] = []
-        for match in lex.matcher("names").finditer(folded):
-            if text[match.start()].isupper():
-                known.append((match.start(), match.end(), "gazetteer", None))
+        known = [(start, end, "gazetteer", None) for start, end in self._known_names(folded)]
         runs: list[tuple[int, int, str, object]] = []
         for match in _CAPITALISED_RUN.finditer(text):
             found = self._name_in_run(match.start(), match.end())
@@ -219,6 +218,31 @@ class EntityTracker:
         for mention in self.mentions:
             if mention.entity.person is not None:
                 self._apply_person(mention.entity, mention.entity.person)
+
+    def _known_names(self, folded: str) -> list[tuple[int, int]]:
+        """Gazetteer names in the text: the longest word n-gram whose key is an alias, at each capitalised word."""
+        index = self.lexicon.stage("name_index", build_name_index)
+        tokens = [(m.start(), m.end(), m.group().casefold()) for m in _NAME_TOKEN.finditer(folded)]
+        found: list[tuple[int, int]] = []
+        i = 0
+        while i < len(tokens):
+            start, _, word = tokens[i]
+            if not folded[start].isupper() or word not in index.first_words:
+                i += 1
+                continue
+            words = [word]
+            j = i
+            while len(words) < index.longest and j + 1 < len(tokens) and _NAME_GLUE.fullmatch(folded, tokens[j][1], tokens[j + 1][0]):
+                j += 1
+                words.append(tokens[j][2])
+            for n in range(len(words), 0, -1):
+                if " ".join(words[:n]) in index.keys:
+                    found.append((start, tokens[i + n - 1][1]))
+                    i += n
+                    break
+            else:
+                i += 1
+        return found
 
     def _titles_before(self, entity: Entity, lower: int, start: int) -> None:
         """Role, country and gender from the words right before a name: 'Kremlin spokesman', 'Ms.'."""
@@ -449,13 +473,16 @@ class EntityTracker:
         candidates = self.lexicon.person_by_alias.get(key)
         if candidates:
             return candidates[0]
-        if " " in key:
+        if " " in original.strip():
             return None
         candidates = self.lexicon.person_by_surname.get(key)
         if not candidates:
             return None
         if key in self.lexicon.unsafe_surnames and title_role is None and not original.isupper():
             return None
+        curated = [p for p in candidates if not p.source.startswith("phoenix:")]
+        if curated and len(curated) < len(candidates):
+            candidates = curated  # a curated entry outranks namesakes from an event-data dictionary
         if title_role is not None:
             fitting = [p for p in candidates if any(roles_compatible(self.lexicon, title_role, t.role) for t in p.roles)]
             if fitting:
@@ -473,7 +500,9 @@ class EntityTracker:
         key = name_key(person.name)
         entity = self.by_key.get(key)
         if entity is None:
-            surname = person.name.split()[-1]
+            particles = frozenset(self.lexicon.grammar["name_particles"])
+            family_first = frozenset(self.lexicon.grammar["family_name_first_countries"])
+            surname = surname_of(person.name, person.country, family_first, particles) or person.name.split()[-1]
             name = person.name
             if person.source.startswith("phoenix:") and " " in original.strip():
                 name = _display_name(original)  # the dictionary keeps no case: use the text's spelling
@@ -483,7 +512,6 @@ class EntityTracker:
             self.by_key[key] = entity
             for alias in person.aliases:
                 self.by_key.setdefault(name_key(alias), entity)
-            particles = frozenset(self.lexicon.grammar["name_particles"])
             for form in surname_forms(surname, particles):
                 self.by_key.setdefault(name_key(form), entity)
         self.by_key.setdefault(name_key(original), entity)
@@ -628,6 +656,8 @@ def roles_compatible(lexicon: Lexicon, wanted: str, held: str) -> bool:
         return True
     if wanted in ("official", "leader"):
         return True
+    if any(r.startswith(wanted + " of ") for r in lexicon.role_groups.get(held, {held})):  # "Secretary Austin": secretary of defense
+        return True
     if held.endswith(" " + wanted):
         prefix = held[: -len(wanted) - 1].split()
         return not any(word in lexicon.role_groups.get("-subordinate", ()) for word in prefix)
@@ -650,6 +680,7 @@ class SpeakerResolver:
         self.label_entities: dict[str, Entity] = {}
         self._org_aliases: dict[str, set[str]] | None = None
         self.label_spans = [(start, start + len(label) + 1) for start, _, q, label in self.turns if label]
+        self.transcript_country = None
         self.home_country = self._home_country()
         self._add_role_mentions()
 
@@ -660,6 +691,10 @@ class SpeakerResolver:
         for match in self.lex.stage("role_noun_mentions", _compile_role_nouns).finditer(self.text):
             start, end = match.span()
             if tracker.within(start, end) or regex.match(r"\s*+\p{Lu}", self.text[end:end + 3]):
+                continue
+            modifiers = match.group().split()[1:-1]
+            if any(not (self.lex.country_of_word(w) or self.lex.organisation(w) or w.casefold() in tracker._title_words)
+                   for w in modifiers) and not tracker._title_phrases.get(" ".join(modifiers[-1:] + match.group().split()[-1:]).casefold()):
                 continue
             described = tracker.describe(match.group())
             if described.role is None or described.role in ("official", "leader"):
@@ -718,8 +753,13 @@ class SpeakerResolver:
         if organisation is not None:
             return self._organisation_entity(organisation.name, organisation.country), "organisation"
         country = self.lex.countries.get(name_key(stripped))
+        if country is None and (stripped.endswith("s") or "." in stripped or stripped.isupper()):
+            country = self.lex.adjectives.get(name_key(stripped))  # "the U.S.", "The Russians"
         if country is not None:
             return Entity(country, "country", country=country), "organisation"
+        pair = self._both(phrase, start)
+        if pair is not None:
+            return pair, "organisation"
         # coordination: "Vladimir Putin and Barack Obama", "the U.S. and its allies"
         if depth == 0:
             parts = _COORDINATION.split(phrase)
@@ -762,6 +802,17 @@ class SpeakerResolver:
             return organised
         if described.anonymous or described.plural:
             return self._anonymous(phrase, described), "anonymous"
+        name = _name_part(phrase, self.lex)
+        if name and self.tracker._could_be_name(name.split()[-1]) and (described.role is None or len(name.split()) > 1
+                                                                       or described.head != words[-1]):
+            # a name the tracker did not know: "rebel chief Salim Idris" -> "Salim Idris"
+            entity = self.tracker.lookup_name(name)
+            if entity is None:
+                entity = Entity(_display_name(name), "person", described.role, described.country, described.gender,
+                                surname=name.split()[-1], first=start)
+                self.tracker.register(entity)
+            self._enrich(entity, described)
+            return entity, "name"
         if described.role is not None:
             entity = self._role_antecedent(start, end, described)
             if entity is not None:
@@ -782,6 +833,20 @@ class SpeakerResolver:
             self._enrich(entity, described)
             return entity, "name"
         return Entity(_lower_determiner(phrase), "anonymous"), "anonymous"
+
+    def _both(self, phrase: str, start: int) -> Entity | None:
+        """'both countries', 'the two sides': the last two countries or organisations named before."""
+        if not regex.fullmatch(r"(?i:both|the\s+two)\s+(?:countries|nations|sides|governments|parties)", phrase.strip()):
+            return None
+        found: list[Entity] = []
+        for mention in self.tracker.entities_before(start):
+            entity = mention.entity
+            if entity.kind in ("country", "organisation") and all(e.name != entity.name for e in found):
+                found.append(entity)
+                if len(found) == 2:
+                    first, second = found[1], found[0]
+                    return Entity(f"{first.name} and {second.name}", "group", plural=True, members=(first, second))
+        return None
 
     def _organisation_entity(self, name: str, country: str | None) -> Entity:
         return Entity(name, "organisation", country=country)
@@ -831,12 +896,16 @@ class SpeakerResolver:
             if antecedent is not None:
                 return antecedent, "organisation"
             return Entity(_lower_determiner(phrase), "organisation", country=country), "organisation"
-        first = stripped_words[0].removesuffix("'s").removesuffix("’s")
-        place = lex.country_of_word(first)
-        if place is not None and not stripped_words[0][:1].islower():
-            adjective = lex.country_adjective.get(place, first)
-            rest = " ".join(stripped_words[1:])
-            return self._organisation_entity(f"{adjective} {rest}", place), "organisation"
+        for length in (3, 2, 1):
+            if length >= len(stripped_words):
+                continue
+            first = " ".join(stripped_words[:length]).removesuffix("'s").removesuffix("’s")
+            place = lex.country_of_word(first)
+            if place is not None and not stripped_words[0][:1].islower():
+                # "South Korea's government" -> "South Korean government"
+                adjective = lex.country_adjective.get(place, first)
+                rest = " ".join(stripped_words[length:])
+                return self._organisation_entity(f"{adjective} {rest}", place), "organisation"
         return self._organisation_entity(stripped, country), "organisation"
 
     def _organisation_antecedent(self, start: int, head: str) -> Entity | None:
@@ -912,6 +981,9 @@ class SpeakerResolver:
 
     def _role_antecedent(self, start: int, end: int, described: _Description) -> Entity | None:
         role, country, gender = described.role, described.country, described.gender
+        if country is None and self.transcript_country and not described.indefinite:
+            # a briefer's "the President" is their own country's, whoever the reporter named before
+            country = self.transcript_country
         lex = self.lex
 
         def fits(entity: Entity, wanted_country: str | None) -> bool:
@@ -941,10 +1013,11 @@ class SpeakerResolver:
             # a news lead names the person in the next sentence or paragraph
             next_end = self.text.find("\n", paragraph_end + 1)
             limit = min(end + 400, next_end if next_end >= 0 else len(self.text))
-        for mention in self.tracker.entities_after(end, limit):
-            if fits(mention.entity, country):
-                return mention.entity
         if described.indefinite:
+            # cataphora is a lead's device: "A Kremlin spokesman said ... Dmitry Peskov said"
+            for mention in self.tracker.entities_after(end, limit):
+                if fits(mention.entity, country):
+                    return mention.entity
             return None
         wanted_country = country or (self.home_country if described.definite or described.bare else None)
         if wanted_country:
@@ -954,21 +1027,27 @@ class SpeakerResolver:
                        if any(roles_compatible(lex, role, t.role) and (t.holds_in(year) if year else t.is_current()) for t in p.roles)]
             exact = [p for p in holders if any(t.role == role and (t.holds_in(year) if year else t.is_current()) for t in p.roles)]
             holders = exact or holders
+            if len(holders) > 1 and year:
+                # in a hand-over year, the incoming holder (terms begin early in the year more often than not)
+                incoming = [p for p in holders if any(t.role == role and any(lo == year for lo, _ in t.periods) for t in p.roles)]
+                holders = incoming if len(incoming) == 1 else holders
             if len(holders) == 1:
                 return self.tracker.entity_for_person(holders[0], holders[0].name)
         return None
 
     def _home_country(self) -> str | None:
         """The country whose officials the document speaks from: the transcript's labelled speakers, else its first subject."""
-        for start, end, is_question, label in self.turns:
+        for start, end, is_question, label in self.turns[:LOOKBACK_MENTIONS]:
             if label and not is_question:
                 entity = self._label_entity(label)
                 if entity is not None and entity.country:
+                    self.transcript_country = entity.country
                     return entity.country
         for mention in self.tracker.mentions:
             if mention.subject and mention.entity.kind == "person" and mention.entity.country:
                 return mention.entity.country
-        return None
+        counts = Counter(m.entity.country for m in self.tracker.mentions[:LOOKBACK_MENTIONS] if m.entity.country)
+        return counts.most_common(1)[0][0] if counts else None
 
     def _note(self, offset: int, entity: Entity) -> None:
         self.recent.append((offset, entity))
