@@ -74,6 +74,7 @@ _ROLE_MENTION = regex.compile(
 _ELLIPSIS = regex.compile(r"(?P<word>\p{Lu}[\p{L}\-]+)\s+(?:and|or|&)\s+$")
 _DOTTED = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,3}(?!\p{L})")
 _BODY_NOUN = regex.compile(r"\b(?:countries|nations|states|governments|sides|delegations)\b", regex.IGNORECASE)
+_WITH = regex.compile(r"\s+(?:(?:by\s+(?:phone|telephone|video)|today|yesterday|again|on\s+\p{Lu}\p{Ll}+)\s+)?with\s", regex.IGNORECASE)
 _CALL_MEDIUM = regex.compile(r"\b(?:phone|telephone|video|virtual|online)\s+(?:[\p{L}\-]+\s+){0,1}$", regex.IGNORECASE)
 
 
@@ -180,6 +181,7 @@ class MeetingFinder:
         self.between = _compile(grammar["between"], "between")
         self.group_anaphor = _compile(grammar["group_anaphor"], "group_anaphor")
         self.person_pronoun = _compile(grammar["person_pronoun"], "person_pronoun")
+        self.first_person = regex.compile(grammar["first_person"])
         self.counterpart = regex.compile(grammar["counterpart"])  # case matters: the country is capitalised
         self.actor_before = regex.compile(grammar["actor_before"])
         self.group_before = regex.compile(grammar["group_before"])
@@ -394,8 +396,11 @@ class MeetingFinder:
             if entity not in people:
                 people.append(entity)
         if people:
-            # 'a meeting with Iran's foreign minister': an agent described, not named
-            people.extend(e for e in doc.bodies(trigger.end, right) if e.kind == "group" and e not in people)
+            # 'a meeting with Iran's foreign minister': an agent described, not named; 'talks with
+            # Turkey': the counterpart country when no person is named after the trigger
+            people.extend(e for e in doc.bodies(trigger.end, right)
+                          if (e.kind == "group" or (not right_people and mtype != "visit" and _WITH.match(text, trigger.end, right)))
+                          and all(e.name != p.name and e.name != p.country for p in people))
         counterpart = self.counterpart.search(text, left, right)
         countries: list[Entity] = []
         if counterpart:
@@ -452,6 +457,16 @@ class MeetingFinder:
         return Entity(text[match.start():trigger.end], "organisation")
 
     def _pronoun_subject(self, doc: _Document, lower: int, upper: int, statement: Statement | None) -> Entity | None:
+        if statement is not None and statement.speaker.mention_kind != "anonymous":
+            first = None
+            for first in self.first_person.finditer(doc.text, max(lower, upper - _PRONOUN_REACH), upper):
+                pass
+            if first is not None and first.group("singular"):
+                entity = doc.tracker.lookup_name(statement.speaker.name)
+                if entity is not None and entity.kind == "person":
+                    return entity
+            elif first is not None and statement.speaker.country:
+                return Entity(statement.speaker.country, "country", country=statement.speaker.country)
         pronoun = None
         for m in self.person_pronoun.finditer(doc.text, max(lower, upper - _PRONOUN_REACH), upper):
             pronoun = m

@@ -295,3 +295,11 @@ def test_the_subject_of_an_if_clause_is_not_the_speaker():
 def test_is_in_a_place_at_a_summit_is_held():
     meeting = _only("Vladimir Putin is in Astana at a regional summit with Central Asian leaders.")
     assert meeting.status == "held"
+
+
+def test_first_person_inside_a_statement_is_its_speaker_or_the_speakers_country():
+    meeting = _only("\"I spoke with Sergey Lavrov this morning,\" Antony Blinken said.")
+    assert _names(meeting) == {name_key("Antony Blinken"), name_key("Sergey Lavrov")}
+    meeting = _only("Antony Blinken said that we will hold talks with Turkey next week.")
+    assert _names(meeting) == {name_key("United States"), name_key("Turkey")}
+    assert meeting.status == "planned"
