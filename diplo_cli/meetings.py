@@ -637,7 +637,7 @@ def _last_group(previous: list[MeetingMention], floor: int, known: list[Entity],
             break
         if not all(entity in mention.participants for entity in known):
             continue
-        if sum(1 for e in mention.participants if (e.kind != "person") == bodies) >= 2:
+        if sum(1 for e in mention.participants if (e.kind in ("country", "organisation") if bodies else e.kind == "person")) >= 2:
             return mention.participants
         if not fallback and len(mention.participants) >= 2:
             fallback = mention.participants
