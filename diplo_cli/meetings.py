@@ -305,6 +305,7 @@ class MeetingFinder:
         place, known_place = self._place(doc, trigger, left, right)
         if place is None:
             place, known_place = self._place(doc, trigger, lower, upper)
+        doc.trigger_at = trigger.start
         participants = self._participants(doc, trigger, word, mtype, lower, upper, left, right, speaker_of_content, previous, inviter)
         definite = word.pos == "noun" and bool(_DEFINITE.search(text, max(lower, trigger.start - 40), trigger.start))
         hosted = word.phrase in self.host_triggers
@@ -657,8 +658,12 @@ class _Document:
         lex = finder.lex
         self.excluded = _SpanIndex((m.start(), m.end(), None) for m in finder.excluded.finditer(text))
         self.contents = _SpanIndex((s.content.start, s.content.end, s) for s in statements)
-        speaker_spans = {(s.speaker.mention.start, s.speaker.mention.end) for s in statements}
-        self.speakers = _SpanIndex((start, end, None) for start, end in speaker_spans)
+        first_cue: dict[tuple[int, int], int] = {}
+        for s in statements:
+            key = (s.speaker.mention.start, s.speaker.mention.end)
+            first_cue[key] = min(first_cue.get(key, s.cue.start), s.cue.start)
+        self.speakers = _SpanIndex((start, end, cue) for (start, end), cue in first_cue.items())
+        self.trigger_at = -1  # start of the trigger whose participants are being read
         self.status = _SpanIndex((m.start(), m.end(), rule.value) for rule in lex.status_rules for m in rule.pattern.finditer(text))
         self.times = _SpanIndex((m.start(), m.end(), (Span.of(text, m.start(), m.end()), rule.value)) for rule in lex.time_rules for m in rule.pattern.finditer(text))
         self.clause_starts = [m.end() for m in finder.clause_start.finditer(text)]
@@ -759,13 +764,19 @@ class _Document:
         index = bisect.bisect_left(self.clause_ends, offset)
         return self.clause_ends[index] if index < len(self.clause_ends) else len(self.text)
 
+    def is_reporter(self, offset: int) -> bool:
+        """A statement's speaker reporting the meeting: the trigger comes after its cue
+        ('Peskov said Putin will meet ...'); a speaker who is the subject of the meeting verb before
+        the cue ('Obama called Aquino to inform him that ...') is a participant."""
+        return any(cue < self.trigger_at or self.trigger_at < 0 for _, _, cue in self.speakers.covering(offset))
+
     # -- entities in a window
     def people(self, lower: int, upper: int) -> list[Entity]:
         found: list[Entity] = []
         named = [(start, end, mention.entity) for start, end, mention in self.person_spans.within(lower, upper)]
         roles = self.role_spans.within(lower, upper)
         for start, end, entity in sorted(named + roles, key=lambda item: item[0]) if roles else named:
-            if end > upper or self.speakers.covering(start) or _LOCATIVE.search(self.text, max(0, start - 12), start):
+            if end > upper or self.is_reporter(start) or _LOCATIVE.search(self.text, max(0, start - 12), start):
                 continue
             if entity in found or self.finder.lex.country_of_word(entity.name) or self.finder.lex.title(entity.name):
                 continue  # a demonym or a bare title ('President') is not a person's name
@@ -776,7 +787,7 @@ class _Document:
         """Countries and international organisations named in the window, not as a location."""
         found: list[Entity] = []
         for start, end, entity in self.bodies_index.within(lower, upper):
-            if end > upper or self.speakers.covering(start):
+            if end > upper or self.is_reporter(start):
                 continue
             if _LOCATIVE.search(self.text, max(0, start - 12), start):
                 continue
