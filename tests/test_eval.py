@@ -14,9 +14,9 @@ from diplo_cli.cli import cli
 
 FLOORS = {
     "news-dev.jsonl": {
-        "statements": ("f1", 0.95),
+        "statements": ("f1", 0.97),
         "attribution": ("f1", 0.43),
-        "exact_boundaries": ("f1", 0.94),
+        "exact_boundaries": ("f1", 0.96),
         "speaker_correct": ("accuracy", 0.53),
         "meetings": ("f1", 0.77),
         "meeting_status_correct": ("accuracy", 0.73),
@@ -24,8 +24,8 @@ FLOORS = {
         "statements_about_meeting": ("f1", 0.84),
     },
     "news-dev-briefings.jsonl": {
-        "statements": ("f1", 0.88),
-        "exact_boundaries": ("f1", 0.81),
+        "statements": ("f1", 0.92),
+        "exact_boundaries": ("f1", 0.89),
         "attribution": ("f1", 0.20),
         "meetings": ("f1", 0.55),
         "meeting_status_correct": ("accuracy", 0.61),
