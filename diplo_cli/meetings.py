@@ -423,7 +423,7 @@ class MeetingFinder:
                 if inviter is not None and inviter not in people:
                     people.append(inviter)  # 'X invited Y to visit': X hosts
                 else:
-                    for host in doc.host_countries(trigger.end, right):
+                    for host in doc.host_countries(trigger.end, max(right, min(upper, trigger.end + 40))):
                         if all(host.name != p.name and host.name != p.country for p in people):
                             people.append(host)
             return people
@@ -808,7 +808,7 @@ class _Document:
         for j in range(index - 1, max(-1, index - 1 - _LOOKBACK), -1):
             mention = self.persons[j]
             if mention.start >= sentence_start:
-                if not self.speakers.covering(mention.start):
+                if not self.is_reporter(mention.start):
                     in_sentence = mention  # ends as the first person of the sentence (its subject)
                     if mention.subject:
                         return mention.entity
