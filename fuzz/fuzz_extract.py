@@ -78,7 +78,8 @@ def run_big() -> None:
     from diplo_cli.lexicons import default_lexicon
 
     lexicon = default_lexicon()
-    unit = "The talks went on for hours, the minister said that nothing was “agreed”, and "
+    # news density: the sample article with its line breaks removed, as a scraped page may arrive
+    unit = (ROOT / "samples" / "peskov-erdogan-meeting.txt").read_text(encoding="utf-8").replace("\n", " ")
     timings = []
     for size in (2_500_000, 10_000_000):
         line = (unit * (size // len(unit) + 1))[:size]
