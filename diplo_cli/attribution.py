@@ -128,6 +128,8 @@ class AttributionFinder:
         self.purpose_to = regex.compile(r"(?:\b(?:him|her|them|us|me)|(?-i:\p{Lu}[\p{L}.'’-]*+))\s++to\s++$")
         self.that_word = regex.compile(r"\bthat\b", regex.IGNORECASE)
         self.by_gerund = regex.compile(r"\bby\s++$", regex.IGNORECASE)
+        self.hedge_modal = regex.compile(r"\b(?:should|would|must|might|could|dare)\b|['’]d\b", regex.IGNORECASE)
+        self.comma_then_finite = regex.compile(r"\s*+,\s*+(?:is|are|was|were|will|would|has|have|had|can|could|should|must|may|might|remains|remain)\b", regex.IGNORECASE)
         self.not_possessors = frozenset(grammar["contracted_words"])
         # headline / caption form at the start of a line: "Lavrov: talks with Kyiv are possible"
         self.headline = regex.compile(r"^[ \t]*+(?P<name>\p{Lu}[\p{L}\p{M}'’.-]*+(?:[ \t]++\p{Lu}[\p{L}\p{M}'’.-]*+){0,3})[ \t]*+(?P<colon>:)[ \t]++(?=\p{L})", regex.MULTILINE)
@@ -712,6 +714,9 @@ class AttributionFinder:
             return None
         if verb.lemma in self.copular_cues and not self.copula_before.search(text, max(lower, cue.start - 40), cue.start):
             return None  # "clear" is a cue only in "has been clear that P", "we've been very clear: P"
+        parenthetical = self._parenthetical_frame(speaker, cue, lower, upper, sentence_index)
+        if parenthetical is not None:
+            return parenthetical
         as_frame = self.as_before.search(text, max(lower, speaker.start - 12), speaker.start)
         if as_frame is not None and self._sets_off(as_frame.start(1), lower, cue.start):
             return self._as_frame(speaker, cue, as_frame.start(1), lower, upper, sentence_index)
@@ -940,6 +945,27 @@ class AttributionFinder:
                 return True
             previous = word
         return False
+
+    def _parenthetical_frame(self, speaker: Span, cue: Span, lower: int, upper: int, sentence_index: int) -> Attribution | None:
+        """'Ambassador Tai, we said yesterday, is going to engage ...': a frame set off by commas inside
+        its host clause; the content is the whole host clause, frame included."""
+        text = self.text
+        if not text[max(lower, speaker.start - 2) : speaker.start].strip() == ",":
+            return None
+        if self.hedge_modal.search(text, speaker.end, cue.start):
+            return None  # "the next step, I should say, is ...": a self-correction tag, not a report
+        after = self.adjuncts.match(text, cue.end, upper).end()
+        comma = text.rfind(",", lower, speaker.start)
+        close = self.comma_then_finite.match(text, after, upper)
+        if close is None and not (text[after:after + 1] == "," and self._clause_like(after + 1, upper)
+                                  and not self._clause_like(self._clause_lower(lower, comma), comma)):
+            return None
+        boundary = max(text.rfind(",", lower, comma), text.rfind("—", lower, comma), text.rfind("–", lower, comma), text.rfind(":", lower, comma))
+        start = self._clause_lower(lower, comma) if boundary < 0 else _skip_spaces(text, boundary + 1)
+        start = max(start, self._clause_lower(lower, comma))
+        if start >= comma or not text[start:comma].strip():
+            return None
+        return self._make(speaker, cue, start, self._content_end(start, upper), "attribution.indirect.parenthetical", sentence_index)
 
     def _main_clause_start(self, start: int, end: int, skip_cue: int) -> int | None:
         """The comma before ', <speaker> <cue>' that opens the main clause after a subordinate one."""

@@ -430,3 +430,16 @@ def test_gerund_purpose_and_performative_frames(text, expected):
 def test_gerund_and_infinitive_non_reports(text):
     found = attributions(text)
     assert [cue for _, cue, _, _ in found] in ([], ["urged"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The deal, the minister said on Monday, was never signed.",
+     [("the minister", "said", "The deal, the minister said on Monday, was never signed", "indirect")]),
+    ("In Paris, he said, the talks went well.", [("he", "said", "In Paris, he said, the talks went well", "indirect")]),
+])
+def test_parenthetical_frames_inside_their_host_clause(text, expected):
+    assert attributions(text) == expected
+
+
+def test_a_self_correction_tag_is_not_a_frame():
+    assert attributions("The first step — the next step, I should say, is a phone call.") == []
