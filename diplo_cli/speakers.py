@@ -149,7 +149,9 @@ class EntityTracker:
         titled = [c for c in runs if c[2] == "titled"]
         # untitled unknown names count only when the document reuses their surname alone ("Chambas")
         capitalised_words = Counter(name_key(m.group()) for m in _NAME_WORD.finditer(text))
-        untitled = [c for c in runs if c[2] == "name" and capitalised_words[name_key(text[c[0]:c[1]].split()[-1])] > 1]
+        # (or end in a surname the gazetteer knows: "Hudson Austin" is not Lloyd Austin)
+        untitled = [c for c in runs if c[2] == "name" and (capitalised_words[name_key(text[c[0]:c[1]].split()[-1])] > 1
+                                                           or name_key(text[c[0]:c[1]].split()[-1]) in lex.person_by_surname)]
         known_full = [c for c in known if " " in text[c[0]:c[1]]]
         known_surnames = [c for c in known if " " not in text[c[0]:c[1]]]
         organisations = []
@@ -398,6 +400,10 @@ class EntityTracker:
             else:
                 break
         rest = words[i:]
+        for cut, word in enumerate(rest):
+            if word[2] in ("of", "the"):  # "President Ilves of Arnor": the name ends before "of"
+                rest = rest[:cut]
+                break
         if rest and regex.search(r"['’]s?$", rest[-1][2]):
             last = rest[-1]
             trimmed = regex.sub(r"['’]s?$", "", last[2])
@@ -681,6 +687,7 @@ class SpeakerResolver:
         self._org_aliases: dict[str, set[str]] | None = None
         self.label_spans = [(start, start + len(label) + 1) for start, _, q, label in self.turns if label]
         self.transcript_country = None
+        self.home_is_guess = False
         self.home_country = self._home_country()
         self._add_role_mentions()
 
@@ -803,8 +810,9 @@ class SpeakerResolver:
         if described.anonymous or described.plural:
             return self._anonymous(phrase, described), "anonymous"
         name = _name_part(phrase, self.lex)
-        if name and self.tracker._could_be_name(name.split()[-1]) and (described.role is None or len(name.split()) > 1
-                                                                       or described.head != words[-1]):
+        if name and all(self.tracker._could_be_name(w) for w in name.split()) and not self.lex.country_of_word(name) \
+                and not self.lex.organisation(name) \
+                and (described.role is None or len(name.split()) > 1 or described.head != words[-1]):
             # a name the tracker did not know: "rebel chief Salim Idris" -> "Salim Idris"
             entity = self.tracker.lookup_name(name)
             if entity is None:
@@ -812,6 +820,7 @@ class SpeakerResolver:
                                 surname=name.split()[-1], first=start)
                 self.tracker.register(entity)
             self._enrich(entity, described)
+            self._enrich_from_apposition(entity, start, end)
             return entity, "name"
         if described.role is not None:
             entity = self._role_antecedent(start, end, described)
@@ -943,8 +952,6 @@ class SpeakerResolver:
                 if entity.kind == "anonymous" and entity.surname == singular and entity.plural == described.plural:
                     return entity
         name = _lower_determiner(phrase) if described.indefinite else _strip_determiner(phrase)
-        if name[:1].isupper() and described.bare:
-            name = name  # "Officials" as written
         return Entity(name, "anonymous", described.role if not described.plural else None, described.country, described.gender,
                       plural=described.plural, surname=singular)
 
@@ -974,9 +981,9 @@ class SpeakerResolver:
             return None
         name_start = end + match.end()
         for mention in self.tracker.entities_after(name_start - 1, name_start + 1):
-            if mention.start == name_start and mention.entity.kind == "person":
-                if regex.match(r"\s*[,;]", self.text[mention.end:mention.end + 3]):
-                    return mention.entity
+            if mention.start == name_start and mention.entity.kind == "person" \
+                    and regex.match(r"\s*[,;]", self.text[mention.end:mention.end + 3]):
+                return mention.entity
         return None
 
     def _role_antecedent(self, start: int, end: int, described: _Description) -> Entity | None:
@@ -1019,7 +1026,8 @@ class SpeakerResolver:
                 if fits(mention.entity, country):
                     return mention.entity
             return None
-        wanted_country = country or (self.home_country if described.definite or described.bare else None)
+        home = self.home_country if (not self.home_is_guess or (described.head or "")[:1].isupper()) else None
+        wanted_country = country or (home if described.definite or described.bare else None)
         if wanted_country:
             year = self.tracker.year
             by_country = lex.stage("persons_by_country", _persons_by_country)
@@ -1046,7 +1054,9 @@ class SpeakerResolver:
         for mention in self.tracker.mentions:
             if mention.subject and mention.entity.kind == "person" and mention.entity.country:
                 return mention.entity.country
+        # a guess, used only for a formal capitalised "The President": the most named country
         counts = Counter(m.entity.country for m in self.tracker.mentions[:LOOKBACK_MENTIONS] if m.entity.country)
+        self.home_is_guess = True
         return counts.most_common(1)[0][0] if counts else None
 
     def _note(self, offset: int, entity: Entity) -> None:
@@ -1131,12 +1141,9 @@ class SpeakerResolver:
 
     def _first_person(self, mention: Span, number: str, attribution, attributions, done) -> Speaker:
         container = self._enclosing(attribution, attributions, done)
-        entity: Entity | None = None
         if container is not None:
-            if number == "pl":
-                return Speaker(mention, container.name if container.country is None else container.name, container.role,
-                               container.country, container.anonymous, "pronoun") if container.anonymous else \
-                    self._we(mention, self._entity_named(container.name, container.country))
+            if number == "pl" and not container.anonymous:
+                return self._we(mention, self._entity_named(container.name, container.country))
             return Speaker(mention, container.name, container.role, container.country, container.anonymous, "pronoun")
         entity = self._turn_entity(mention.start)
         if entity is not None:

@@ -1,0 +1,250 @@
+"""Speaker resolution: one construction per test, positive and negative, on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplo_cli import extract
+from diplo_cli.lexicons import default_lexicon
+
+
+def _speakers(text: str, **kwargs) -> dict[str, object]:
+    """The resolved speaker of each statement, keyed by the speaker mention as written."""
+    document = extract(text, lexicon=default_lexicon(), **kwargs)
+    for statement in document.statements:
+        mention = statement.speaker.mention
+        assert text[mention.start:mention.end] == mention.text
+    return {s.speaker.mention.text: s.speaker for s in document.statements}
+
+
+def _speaker(text: str, mention: str, **kwargs):
+    speakers = _speakers(text, **kwargs)
+    assert mention in speakers, sorted(speakers)
+    return speakers[mention]
+
+
+# ---------------------------------------------------------------- names and titles
+
+def test_title_and_transliterated_name_resolve_to_the_canonical_name():
+    speaker = _speaker("Kremlin spokesman Dmitriy Peskov said that the talks would go ahead.", "Kremlin spokesman Dmitriy Peskov")
+    assert (speaker.name, speaker.country, speaker.anonymous, speaker.mention_kind) == ("Dmitry Peskov", "Russia", False, "name")
+
+
+def test_a_name_written_without_diacritics_keeps_them_in_the_canonical_name():
+    speaker = _speaker("Turkish President Recep Tayyip Erdogan said that a visit was planned.", "Turkish President Recep Tayyip Erdogan")
+    assert speaker.name == "Recep Tayyip Erdoğan"
+    assert speaker.country == "Turkey"
+
+
+def test_a_surname_alone_merges_with_the_full_name_seen_before():
+    text = ("Foreign Minister Anna Lindqvist of Arnor arrived in Vienna on Monday.\n"
+            "Lindqvist said that the ceasefire talks would resume next week.")
+    speaker = _speaker(text, "Lindqvist")
+    assert speaker.name == "Anna Lindqvist"
+    assert speaker.role == "foreign minister"
+
+
+def test_a_one_letter_typo_in_a_long_surname_still_merges():
+    text = ("Prime Minister Jonas Bergström of Arnor met the envoy on Monday.\n"
+            "Bergstöm said that the meeting had been useful.")
+    assert _speaker(text, "Bergstöm").name == "Jonas Bergström"
+
+
+def test_an_unknown_name_after_a_lower_case_role_keeps_only_the_name():
+    text = "Rescue leader Tomas Arven said that the search would go on overnight."
+    assert _speaker(text, "Rescue leader Tomas Arven").name == "Tomas Arven"
+
+
+def test_a_label_in_capitals_becomes_the_gazetteer_name():
+    text = "Q Is the call still on?\nMS. PSAKI: I can confirm that the call will take place on Friday.\n"
+    speaker = _speaker(text, "I")
+    assert (speaker.name, speaker.mention_kind) == ("Jen Psaki", "pronoun")
+
+
+# ---------------------------------------------------------------- appositions
+
+def test_a_role_in_apposition_after_the_name_gives_the_role():
+    text = "Lena Vosk, the Arnorian foreign minister, said that the border would reopen."
+    speaker = _speaker(text, "Lena Vosk")
+    assert speaker.name == "Lena Vosk"
+    assert speaker.role == "foreign minister"
+
+
+def test_a_description_followed_by_a_name_in_apposition_is_that_person():
+    text = "The chief negotiator of the delegation, Lena Vosk, said that the border would reopen."
+    speakers = _speakers(text)
+    assert [s.name for s in speakers.values()] == ["Lena Vosk"]
+
+
+# ---------------------------------------------------------------- role nouns
+
+def test_a_role_noun_refers_to_the_last_person_holding_that_role():
+    text = ("Foreign Minister Anna Lindqvist of Arnor arrived in Vienna on Monday for the talks.\n"
+            "The minister said that a second round was planned for May.")
+    assert _speaker(text, "The minister").name == "Anna Lindqvist"
+
+
+def test_a_role_noun_does_not_resolve_to_a_person_of_another_country():
+    text = ("Russian Foreign Minister Sergey Lavrov arrived in Ankara on Monday.\n"
+            "The Turkish foreign minister said that the talks had been constructive.")
+    speaker = _speaker(text, "The Turkish foreign minister")
+    assert speaker.name != "Sergey Lavrov"
+    assert speaker.country == "Turkey"
+
+
+def test_a_possessive_role_takes_the_possessor_country():
+    text = ("Turkish President Recep Tayyip Erdogan received the envoy on Monday.\n"
+            "His spokesman Ibrahim Kalin said that the talks were useful.\n"
+            "Erdogan's spokesman added that a second round was planned.")
+    assert _speaker(text, "Erdogan's spokesman").name == "İbrahim Kalın"
+
+
+def test_an_indefinite_role_in_a_lead_is_the_person_named_next():
+    text = ("A Kremlin spokesman said on Friday that a summit was possible.\n"
+            "Dmitry Peskov said the date had not been set.")
+    assert _speaker(text, "A Kremlin spokesman").name == "Dmitry Peskov"
+
+
+@pytest.mark.parametrize("year, president", [(2010, "Barack Obama"), (2019, "Donald Trump"), (2003, "George W. Bush")])
+def test_the_president_is_the_holder_in_the_documents_year(year, president):
+    text = f"WASHINGTON, March 3, {year}. The President of the United States said that the talks would resume."
+    assert _speaker(text, "The President of the United States").name == president
+
+
+def test_without_a_year_the_office_holders_named_together_date_the_document():
+    text = ("Vice President Joe Biden spoke today with Ukrainian President Petro Poroshenko.\n"
+            "The Vice President said that the United States would keep supporting Ukraine.")
+    assert _speaker(text, "The Vice President").name == "Joe Biden"
+
+
+# ---------------------------------------------------------------- organisations, media, documents
+
+@pytest.mark.parametrize("sentence, mention, name", [
+    ("The Kremlin said that no meeting was planned.", "The Kremlin", "Kremlin"),
+    ("Beijing said that the visit would go ahead.", "Beijing", "China"),
+    ("The State Department said that the envoy would travel on Sunday.", "The State Department", "U.S. State Department"),
+    ("TASS reported that the delegations had met in Minsk.", "TASS", "TASS"),
+    ("The Russians said that the summit was off.", "The Russians", "Russia"),
+])
+def test_organisations_metonyms_and_media_resolve_to_the_body(sentence, mention, name):
+    speaker = _speaker(sentence, mention)
+    assert (speaker.name, speaker.mention_kind, speaker.anonymous) == (name, "organisation", False)
+
+
+def test_the_ministry_refers_back_to_the_last_ministry_named():
+    text = ("The Russian Foreign Ministry summoned the ambassador on Monday.\n"
+            "The ministry said that the talks would continue in Geneva.")
+    assert _speaker(text, "The ministry").name == "Russian Foreign Ministry"
+
+
+def test_a_document_resolves_to_its_issuer():
+    text = "A study by the Arnor Institute showed that exports had fallen by a third."
+    speakers = _speakers(text)
+    assert [s.name for s in speakers.values()] == ["Arnor Institute"]
+
+
+def test_a_countrys_government_is_written_with_the_adjective():
+    text = "South Korea's government said that the talks would resume next week."
+    assert _speaker(text, "South Korea's government").name == "South Korean government"
+
+
+# ---------------------------------------------------------------- anonymous sources
+
+def test_an_anonymous_source_keeps_its_description_lower_cased():
+    speaker = _speaker("A senior Western official said that the meeting had been postponed.", "A senior Western official")
+    assert (speaker.name, speaker.anonymous, speaker.mention_kind) == ("a senior Western official", True, "anonymous")
+
+
+def test_a_bare_later_mention_of_an_anonymous_group_is_the_fullest_earlier_one():
+    text = ("Senior Arnorian officials said that a summit was being prepared.\n"
+            "Officials said that the date would be announced on Friday.")
+    assert _speaker(text, "Officials").name == "Senior Arnorian officials"
+    assert _speaker(text, "Officials").anonymous
+
+
+def test_an_anonymous_source_is_not_a_named_person_mentioned_nearby():
+    text = ("Foreign Minister Anna Lindqvist arrived in Vienna on Monday.\n"
+            "Officials said that the talks would start on Tuesday.")
+    speaker = _speaker(text, "Officials")
+    assert speaker.name == "Officials" and speaker.anonymous
+
+
+def test_a_correspondent_of_an_outlet_is_anonymous_and_the_correspondent_refers_back():
+    text = ("A Hürriyet correspondent said that the leaders would meet in Ankara.\n"
+            "The correspondent added that the date was not yet fixed.")
+    speakers = _speakers(text)
+    assert speakers["A Hürriyet correspondent"].name == "a Hürriyet correspondent"
+    assert speakers["A Hürriyet correspondent"].anonymous
+    assert speakers["The correspondent"].name == "a Hürriyet correspondent"
+
+
+# ---------------------------------------------------------------- pronouns
+
+def test_she_resolves_to_the_woman_not_to_the_more_recent_man():
+    text = "Ms. Lindqvist met Mr. Berg in Vienna on Monday. She said that the talks had gone well."
+    assert _speaker(text, "She").name == "Lindqvist"
+
+
+def test_he_does_not_resolve_across_a_speaker_of_the_wrong_gender():
+    text = ("Russian Foreign Ministry spokeswoman Maria Zakharova spoke on Monday.\n"
+            "He said that the summit would take place in the autumn.")
+    assert _speaker(text, "He").name != "Maria Zakharova"
+
+
+def test_a_pronoun_after_a_quote_skips_names_inside_its_own_quotation():
+    text = ('Prime Minister Jonas Berg met the envoy on Sunday.\n'
+            '"I look forward to seeing President Ilves again soon," he wrote.')
+    assert _speaker(text, "he").name == "Jonas Berg"
+
+
+def test_they_after_two_leaders_is_both():
+    text = ("President Tamsin Orvel of Arnor spoke today with Chancellor Edda Kvist of Gondor. "
+            "They stressed that the ceasefire must hold.")
+    assert _speaker(text, "They").name == "Tamsin Orvel and Edda Kvist"
+
+
+def test_it_resolves_to_a_country_not_to_a_person():
+    text = "Pakistan rejected the proposal on Monday, saying it had not been consulted."
+    speaker = _speaker(text, "Pakistan")
+    assert speaker.name == "Pakistan"
+
+
+def test_i_inside_a_quotation_is_the_quoted_speaker():
+    text = '"I can confirm that we will meet in Geneva," Foreign Minister Anna Lindqvist said.'
+    speakers = _speakers(text)
+    assert speakers["Foreign Minister Anna Lindqvist"].name == "Anna Lindqvist"
+
+
+def test_we_in_a_briefing_is_the_speakers_organisation():
+    text = ("Q Any news on the summit?\n"
+            "MS. JEAN-PIERRE: As we announced yesterday, the President will travel to Canada next week.\n")
+    speaker = _speaker(text, "we")
+    assert speaker.name == "the White House"
+
+
+def test_a_reporters_you_is_the_briefer():
+    text = ("Q You said that the President would raise the issue with the Chancellor. Did he?\n"
+            "MR. KIRBY: He did.\n")
+    assert _speaker(text, "You").name == "John Kirby"
+
+
+# ---------------------------------------------------------------- surnames that are ordinary words
+
+@pytest.mark.parametrize("text, mention, not_name", [
+    ("May said that the budget would be presented in June.", "May", "Theresa May"),
+    ("Rice said that the harvest had been poor this year.", "Rice", "Condoleezza Rice"),
+])
+def test_a_bare_surname_that_is_an_ordinary_word_is_not_the_gazetteer_person(text, mention, not_name):
+    speakers = _speakers(text)
+    assert all(s.name != not_name for s in speakers.values())
+
+
+def test_the_same_surname_after_the_full_name_is_the_person():
+    text = ("Secretary of State Condoleezza Rice arrived in Cairo on Monday.\n"
+            "Rice said that the talks would start on Tuesday.")
+    assert _speaker(text, "Rice").name == "Condoleezza Rice"
+
+
+def test_a_country_that_is_also_a_surname_stays_a_country():
+    speaker = _speaker("Montenegro said that it would host the next round.", "Montenegro")
+    assert (speaker.name, speaker.mention_kind) == ("Montenegro", "organisation")
