@@ -75,6 +75,9 @@ _ELLIPSIS = regex.compile(r"(?P<word>\p{Lu}[\p{L}\-]+)\s+(?:and|or|&)\s+$")
 _DOTTED = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,3}(?!\p{L})")
 _BODY_NOUN = regex.compile(r"\b(?:countries|nations|states|governments|sides|delegations)\b", regex.IGNORECASE)
 _WITH = regex.compile(r"\s+(?:(?:by\s+(?:phone|telephone|video)|today|yesterday|again|on\s+\p{Lu}\p{Ll}+)\s+)?with\s", regex.IGNORECASE)
+_ADDRESSEE = regex.compile(  # a word between a directive's cue and its 'to ...' that is not a time
+    r"(?!(?:on|in|at|last|this|next|early|late|today|yesterday|tomorrow|again|also|formally|repeatedly|publicly|\p{Lu}\p{Ll}+day)\b)[\p{L}\p{N}]{2,}",
+    regex.IGNORECASE)
 _CALL_MEDIUM = regex.compile(r"\b(?:phone|telephone|video|virtual|online)\s+(?:[\p{L}\-]+\s+){0,1}$", regex.IGNORECASE)
 
 
@@ -268,6 +271,7 @@ class MeetingFinder:
     def _mention(self, doc: _Document, match, word, sentence: Sentence, index: int, previous: list[MeetingMention]) -> MeetingMention | None:
         text = doc.text
         trigger = Span.of(text, match.start(), match.end())
+        doc.trigger_at = trigger.start
         lower, upper = sentence.start, sentence.end
         # reported speech: the meeting's participants are in the content, not the speaker
         speaker_of_content = None
@@ -277,11 +281,12 @@ class MeetingFinder:
         if containing:
             start, end, statement = containing[0]
             if statement.content.text.startswith(("to ", "not to ")) and statement.cue.end <= start:
-                start = statement.cue.end  # 'invited X to visit Y': the addressee X is the visitor
-                status_lower = max(lower, statement.cue.start)  # ... and 'invited' says proposed
-                inviter = doc.tracker.lookup_name(statement.speaker.name) if statement.speaker.mention_kind != "anonymous" else None
-                if inviter is not None and inviter.kind != "person":
-                    inviter = None
+                status_lower = max(lower, statement.cue.start)  # 'invited ... to visit' says proposed
+                if _ADDRESSEE.search(text, statement.cue.end, start):
+                    start = statement.cue.end  # 'invited X to visit Y': the addressee X is the visitor
+                    inviter = doc.tracker.lookup_name(statement.speaker.name) if statement.speaker.mention_kind != "anonymous" else None
+                    if inviter is not None and inviter.kind != "person":
+                        inviter = None
             lower, upper = max(lower, start), min(upper, end)
             speaker_of_content = statement
         status_lower = lower if status_lower is None else status_lower
@@ -305,7 +310,6 @@ class MeetingFinder:
         place, known_place = self._place(doc, trigger, left, right)
         if place is None:
             place, known_place = self._place(doc, trigger, lower, upper)
-        doc.trigger_at = trigger.start
         participants = self._participants(doc, trigger, word, mtype, lower, upper, left, right, speaker_of_content, previous, inviter)
         definite = word.pos == "noun" and bool(_DEFINITE.search(text, max(lower, trigger.start - 40), trigger.start))
         hosted = word.phrase in self.host_triggers
@@ -808,10 +812,9 @@ class _Document:
         for j in range(index - 1, max(-1, index - 1 - _LOOKBACK), -1):
             mention = self.persons[j]
             if mention.start >= sentence_start:
-                if not self.is_reporter(mention.start):
-                    in_sentence = mention  # ends as the first person of the sentence (its subject)
-                    if mention.subject:
-                        return mention.entity
+                in_sentence = mention  # ends as the first person of the sentence (its subject)
+                if mention.subject:
+                    return mention.entity
                 continue
             if in_sentence is not None:
                 return in_sentence.entity
