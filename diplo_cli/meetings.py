@@ -481,7 +481,10 @@ class MeetingFinder:
             entity = doc.tracker.lookup_name(statement.speaker.name)
             if entity is not None and entity.kind == "person":
                 return entity
-        return doc.person_before(pronoun.start(), doc.sentence_start(pronoun.start()))
+        sentence_start = doc.sentence_start(pronoun.start())
+        if statement is not None:
+            sentence_start = max(sentence_start, statement.content.start)  # reported speech: its own subject first
+        return doc.person_before(pronoun.start(), sentence_start)
 
     def _actors(self, doc: _Document, trigger: Span, left: int, right: int) -> list[Entity]:
         """Bare capitalised actors around a verb trigger, when nothing known is named."""
