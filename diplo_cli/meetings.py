@@ -526,6 +526,7 @@ class MeetingFinder:
                         continue  # 'agreed to meet ... and during X's visit to Y': the visit is its own
                     times_conflict = not (mention.vague_time or draft.vague_time) and _conflict(mention.time, draft.time)
                     places_conflict = (mention.known_place and draft.known_place and _conflict(mention.place, draft.place)
+                                       and self.lex.country_of_word(mention.place.text) != self.lex.country_of_word(draft.place.text)
                                        and not (mention.type == draft.type == "visit" and self._among(mention.place, draft.participants)))
                     if times_conflict or places_conflict:
                         continue
