@@ -15,9 +15,9 @@ from diplo_cli.cli import cli
 FLOORS = {
     "news-dev.jsonl": {
         "statements": ("f1", 0.97),
-        "attribution": ("f1", 0.43),
+        "attribution": ("f1", 0.93),
         "exact_boundaries": ("f1", 0.96),
-        "speaker_correct": ("accuracy", 0.53),
+        "speaker_correct": ("accuracy", 0.94),
         "meetings": ("f1", 0.77),
         "meeting_status_correct": ("accuracy", 0.73),
         "participants": ("f1", 0.67),
@@ -26,7 +26,8 @@ FLOORS = {
     "news-dev-briefings.jsonl": {
         "statements": ("f1", 0.92),
         "exact_boundaries": ("f1", 0.89),
-        "attribution": ("f1", 0.20),
+        "attribution": ("f1", 0.83),
+        "speaker_correct": ("accuracy", 0.88),
         "meetings": ("f1", 0.55),
         "meeting_status_correct": ("accuracy", 0.61),
         "participants": ("f1", 0.43),
