@@ -78,6 +78,7 @@ _WITH = regex.compile(r"\s+(?:(?:by\s+(?:phone|telephone|video)|today|yesterday|
 _ADDRESSEE = regex.compile(  # a word between a directive's cue and its 'to ...' that is not a time
     r"(?!(?:on|in|at|last|this|next|early|late|today|yesterday|tomorrow|again|also|formally|repeatedly|publicly|\p{Lu}\p{Ll}+day)\b)[\p{L}\p{N}]{2,}",
     regex.IGNORECASE)
+_COMPANION = regex.compile(r"\b(?:his|her|their)\s+(?:wife|husband|spouse|daughter|son)\s*,?\s*$", regex.IGNORECASE)
 _CALL_MEDIUM = regex.compile(r"\b(?:phone|telephone|video|virtual|online)\s+(?:[\p{L}\-]+\s+){0,1}$", regex.IGNORECASE)
 
 
@@ -786,6 +787,8 @@ class _Document:
         for start, end, entity in sorted(named + roles, key=lambda item: item[0]) if roles else named:
             if end > upper or self.is_reporter(start) or _LOCATIVE.search(self.text, max(0, start - 12), start):
                 continue
+            if _COMPANION.search(self.text, max(0, start - 24), start):
+                continue  # 'X and his wife Y will host ...': a spouse accompanies, does not meet
             if entity in found or self.finder.lex.country_of_word(entity.name) or self.finder.lex.title(entity.name):
                 continue  # a demonym or a bare title ('President') is not a person's name
             found.append(entity)

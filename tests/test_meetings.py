@@ -303,3 +303,14 @@ def test_first_person_inside_a_statement_is_its_speaker_or_the_speakers_country(
     meeting = _only("Antony Blinken said that we will hold talks with Turkey next week.")
     assert _names(meeting) == {name_key("United States"), name_key("Turkey")}
     assert meeting.status == "planned"
+
+
+def test_a_spouse_accompanies_and_is_not_a_participant():
+    meeting = _only("Joe Biden and his wife Jill Biden will host Fumio Kishida at the White House on Friday.")
+    assert _names(meeting) == {name_key("Joe Biden"), name_key("Fumio Kishida")}
+    assert (meeting.cameo, meeting.plover) == ("036", "CONSULT:host")
+
+
+def test_something_to_be_discussed_during_a_visit_is_not_a_held_visit():
+    meeting = _only("Trade is sure to be discussed during Fumio Kishida's visit to Washington.")
+    assert meeting.status != "held"
