@@ -35,6 +35,12 @@ _ONLY_CLOSERS = regex.compile(r"[ .!?;\"”]*+")  # what may follow a trailing f
 _QUOTE_MARKS = regex.compile(r"[\"“”„«»]")
 _SENTENCE_PUNCT = ".!?;"
 _LETTER = regex.compile(r"\p{L}")
+_DOTTED = regex.compile(r"(?:\p{L}\.){2,}")
+_LEAD = regex.compile(r"[\s,]*+")
+_ENDS_WITH_THAT = regex.compile(r"that\s*+$", regex.IGNORECASE)
+_ENDS_WITH_TO = regex.compile(r"\bto\s$")
+_COMMA_OR_THAT = regex.compile(r",|\bthat\b")
+_MARK_OR_NEWLINE = regex.compile(r"[\"“”„«»]|\n")
 _NO_CUE = CueVerb("", "")
 _WORD = regex.compile(r"\p{L}++")
 _WORD_BEFORE = regex.compile(r"\p{L}++$")
@@ -438,7 +444,7 @@ class AttributionFinder:
         return Span.of(self.text, tokens[0].start, end)
 
     def _abbreviation(self, word: str) -> bool:
-        return word.casefold() in self.lex.abbreviations or bool(regex.fullmatch(r"(?:\p{L}\.){2,}", word))
+        return word.casefold() in self.lex.abbreviations or bool(_DOTTED.fullmatch(word))
 
     def _content_end(self, start: int, limit: int) -> int:
         """End of a reported clause: the sentence end, without final punctuation."""
@@ -557,7 +563,7 @@ class AttributionFinder:
         text = self.text
         start = quote.close + 1
         window_end = min(para_end, start + 160)
-        lead = regex.match(r"[\s,]*+", text[start:window_end])
+        lead = _LEAD.match(text[start:window_end])
         pos = start + (lead.end() if lead else 0)
         # only a frame when the quote ends a clause: '," he said' or '" he said' or '", said'
         inner_tail = text[max(quote.open, quote.close - 2) : quote.close]
@@ -605,7 +611,7 @@ class AttributionFinder:
         gap = text[tail : quote.open]
         if not self.frame_gap.fullmatch(gap):
             return None
-        if regex.search(r"that\s*$", gap, regex.IGNORECASE):
+        if _ENDS_WITH_THAT.search(gap):
             # 'pointed out that "..."': direct only when the quote runs to the sentence end
             if text[quote.close + 1 : sentence.end].strip(" .!?;") != "":
                 return None
@@ -650,7 +656,7 @@ class AttributionFinder:
             lower, upper = max(lower, c_start), min(upper, c_end)
         before_word = text[max(lower, match.start() - 4) : match.start()].casefold()
         purpose = False
-        if regex.search(r"\bto\s$", before_word) and cue_word not in ("according to",) and not self.performative_to.search(text, max(lower, match.start() - 24), match.start()):
+        if _ENDS_WITH_TO.search(before_word) and cue_word not in ("according to",) and not self.performative_to.search(text, max(lower, match.start() - 24), match.start()):
             # "called the president to inform him that P": an infinitive of purpose after an object is
             # the subject's report; "declined to say", "plans to announce" are not reports
             purpose = bool(self.purpose_to.search(text, max(lower, match.start() - 40), match.start())) and not any(
@@ -1036,7 +1042,7 @@ class AttributionFinder:
         text = self.text
         window = text[start : min(upper, start + 160)]
         quoted = _EVALUATIVE_QUOTE.search(window)
-        if quoted is None or regex.search(r",|\bthat\b", window[: quoted.start()]):
+        if quoted is None or _COMMA_OR_THAT.search(window[: quoted.start()]):
             return None  # the quote belongs to another clause: 'called X long, and noted that "..."'
 
         inner_start, inner_end = _trim_inner(text, start + quoted.start(1), start + quoted.end(1))
@@ -1268,7 +1274,7 @@ def find_quotes(text: str, sentences: list[Sentence]) -> list[Quote]:
     open_paragraph = -1
     paragraph = 0
     paragraph_start = 0
-    for match in regex.finditer(r"[\"“”„«»]|\n", text):
+    for match in _MARK_OR_NEWLINE.finditer(text):
         mark = match.group()
         pos = match.start()
         if mark == "\n":

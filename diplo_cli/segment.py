@@ -21,6 +21,7 @@ _PARAGRAPH = regex.compile(r"[^\r\n\f\v\x1c-\x1e\x85\u2028\u2029]+")
 _SENTENCE_END = regex.compile(
     r"""(?<![.!?])[.!?]++[\"'”’»)\]]*+(?=\s++[\"“‘«„(\[]?[\p{Lu}\p{N}])""",
 )
+_DOTTED_WORD = regex.compile(r"(?:\p{L}\.)+")
 _WORD_BEFORE = regex.compile(r"(?r)[\p{L}.\-]{1,40}+$")
 
 
@@ -39,7 +40,7 @@ def _is_abbreviation(text: str, period: int, lexicon: Lexicon) -> bool:
         return False  # "Russia’s." ends a sentence; the "s" is no initial
     if len(core) == 1 and core.isalpha():
         return True  # an initial: "J." or the last letter of "U.S."
-    if regex.fullmatch(r"(?:\p{L}\.)+", word):
+    if _DOTTED_WORD.fullmatch(word):
         return True  # "U.S." / "e.g."
     return word.casefold() in lexicon.abbreviations
 
