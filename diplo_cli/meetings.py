@@ -79,6 +79,7 @@ _ADDRESSEE = regex.compile(  # a word between a directive's cue and its 'to ...'
     r"(?!(?:on|in|at|last|this|next|early|late|today|yesterday|tomorrow|again|also|formally|repeatedly|publicly|\p{Lu}\p{Ll}+day)\b)[\p{L}\p{N}]{2,}",
     regex.IGNORECASE)
 _COMPANION = regex.compile(r"\b(?:his|her|their)\s+(?:wife|husband|spouse|daughter|son)\s*,?\s*$", regex.IGNORECASE)
+_ATTENDING = regex.compile(r"\b(?:attend\w*|host\w*|chair\w*|at|during|participat\w*|join\w*|address\w*|lead|leads|led|leading|hold|holds|held|holding|go\w*\s+to|travel\w*\s+to|arriv\w*)\b", regex.IGNORECASE)
 _CALL_MEDIUM = regex.compile(r"\b(?:phone|telephone|video|virtual|online)\s+(?:[\p{L}\-]+\s+){0,1}$", regex.IGNORECASE)
 
 
@@ -386,6 +387,8 @@ class MeetingFinder:
                 return [group] if group else []  # 'X met Y on the sidelines of the Z summit': not Z's participants
             if group is not None:
                 attendees = [p for p in people if p.name not in group.name]
+                if not _ATTENDING.search(text, left, trigger.start):
+                    attendees = []  # 'X praised the outcome of the G20 summit': X is not said to attend
                 if mtype == "other":
                     attendees = attendees[:1]  # 'X will meet Y and attend the Z Forum': X attends
                 return [*attendees, group]
