@@ -730,8 +730,9 @@ class AttributionFinder:
         self._recent_speaker = (sentence_index, speaker)
         if not progressive and verb.lemma not in self.copular_cues and self._is_passive(speaker, cue):
             return None
-        if verb.lemma in self.copular_cues and not self.copula_before.search(text, max(lower, cue.start - 40), cue.start):
-            return None  # "clear" is a cue only in "has been clear that P", "we've been very clear: P"
+        if verb.lemma in self.copular_cues and (not self.copula_before.search(text, max(lower, cue.start - 40), cue.start)
+                                                or speaker.text.casefold() in ("it", "this", "that", "there")):
+            return None  # "clear" is a cue only in "has been clear that P", "we've been very clear: P"; "it is clear" has no source
         parenthetical = self._parenthetical_frame(speaker, cue, lower, upper, sentence_index)
         if parenthetical is not None:
             return parenthetical
@@ -849,8 +850,14 @@ class AttributionFinder:
         content_end = self._coordinated_end(content_start, content_end)
         if self.subordinator.match(text, self._clause_lower(lower, speaker.start), speaker.start):
             main = self._main_clause_start(content_start, content_end, cue.start)
+            if main is None:
+                # "When the minister said that P, the envoy left": P ends before the main clause
+                main = next((c for c in _reversed_commas(text, content_start, content_end) if self._clause_like(c + 1, content_end)), None)
             if main is not None:
                 content_end = main  # "After X assessed that P, the President said Q": P ends at the main clause
+        semicolon = text.find(";", content_start, content_end)
+        if semicolon > content_start and _quote_around(quote_regions, semicolon) is None:
+            content_end = semicolon  # "Officials say P; others disagree"
         for name in {speaker.text, text[cue.end:full_cue.end].strip()}:
             if len(name) > 2:
                 again = text.find(", and " + name, content_start, content_end)
@@ -1226,6 +1233,14 @@ class _Spans:
             index -= 1
             if self.spans[index][1] > offset:
                 yield self.spans[index]
+
+
+def _reversed_commas(text: str, start: int, end: int):
+    """Offsets of the commas in [start, end), last first."""
+    comma = text.rfind(",", start, end)
+    while comma > start:
+        yield comma
+        comma = text.rfind(",", start, comma)
 
 
 def _skip_spaces(text: str, offset: int) -> int:

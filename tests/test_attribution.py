@@ -443,3 +443,16 @@ def test_parenthetical_frames_inside_their_host_clause(text, expected):
 
 def test_a_self_correction_tag_is_not_a_frame():
     assert attributions("The first step — the next step, I should say, is a phone call.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("When the minister said that talks were over, the envoy left.", [("the minister", "said", "talks were over", "indirect")]),
+    ("Officials say talks are stalled; others disagree.", [("Officials", "say", "talks are stalled", "indirect")]),
+    ('He said the plan was "bold; very bold" and left.', [("He", "said", 'the plan was "bold; very bold" and left', "mixed")]),
+])
+def test_subordinate_clauses_and_semicolons_end_a_content(text, expected):
+    assert attributions(text) == expected
+
+
+def test_it_is_clear_has_no_source():
+    assert attributions("It is clear that the deal is dead.") == []
