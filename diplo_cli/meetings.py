@@ -50,6 +50,7 @@ _GUARD_REACH = 60
 _ANAPHOR_SENTENCES = 3
 _LOOKBACK = 40  # person mentions looked at when resolving a pronoun
 _PRONOUN_REACH = 70  # characters: a pronoun further from the trigger is another clause's subject
+_COUNTERPART_REACH = 400  # characters around 'his Russian counterpart' where the counterpart is named
 _GROUP_LOOKBACK = 12  # meeting mentions looked at for 'the two leaders'
 _PLACE = regex.compile(
     r"\b(?:in|at|to)[ \t]+(?P<place>(?:the[ \t]+)?\p{Lu}[\p{L}\p{M}\p{N}'’\-]*+(?:[ \t]+(?:of[ \t]+)?\p{Lu}[\p{L}\p{M}\p{N}'’\-]*+){0,3})"
@@ -414,7 +415,10 @@ class MeetingFinder:
         countries: list[Entity] = []
         if counterpart:
             country = self.lex.country_of_word(counterpart.group("country"))
-            if country:
+            named = doc.person_of_country(country, counterpart.end(), people) if country else None
+            if named is not None and not right_people:
+                people.append(named)  # 'his Russian counterpart' ... 'Sergei Lavrov' a sentence later
+            elif country:
                 countries.append(Entity(country, "country", country=country))
         anaphor = self.group_anaphor.search(text, left, right) if len(people) < 2 else None
         if anaphor is None and not people and not doc.bodies(left, right):
@@ -832,6 +836,24 @@ class _Document:
                 return mention.entity
             fallback = fallback or mention.entity
         return in_sentence.entity if in_sentence is not None else fallback
+
+    def person_of_country(self, country: str, offset: int, exclude: list[Entity]) -> Entity | None:
+        """The person of ``country`` named nearest after ``offset`` (within the reach of a
+        counterpart's name), else nearest before it."""
+        index = bisect.bisect_left(self.person_starts, offset)
+        for j in range(index, min(len(self.persons), index + _LOOKBACK)):
+            mention = self.persons[j]
+            if mention.start > offset + _COUNTERPART_REACH:
+                break
+            if mention.entity.country == country and mention.entity not in exclude:
+                return mention.entity
+        for j in range(index - 1, max(-1, index - 1 - _LOOKBACK), -1):
+            mention = self.persons[j]
+            if mention.start < offset - _COUNTERPART_REACH:
+                break
+            if mention.entity.country == country and mention.entity not in exclude:
+                return mention.entity
+        return None
 
     def host_countries(self, lower: int, upper: int) -> list[Entity]:
         """The country visited ('travel to X'), or the listed countries ('to X, Y and Z')."""

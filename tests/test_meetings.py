@@ -314,3 +314,11 @@ def test_a_spouse_accompanies_and_is_not_a_participant():
 def test_something_to_be_discussed_during_a_visit_is_not_a_held_visit():
     meeting = _only("Trade is sure to be discussed during Fumio Kishida's visit to Washington.")
     assert meeting.status != "held"
+
+
+def test_his_turkish_counterpart_is_turkey_or_the_turk_named_nearby():
+    meeting = _only("Sergey Lavrov will meet his Turkish counterpart in Ankara on Monday.")
+    assert _names(meeting) == {name_key("Sergey Lavrov"), name_key("Turkey")}
+    meeting = _only("Sergey Lavrov will meet his Turkish counterpart in Ankara on Monday. "
+                    "Mevlüt Çavuşoğlu is expected to raise grain exports.")
+    assert _names(meeting) == {name_key("Sergey Lavrov"), name_key("Mevlüt Çavuşoğlu")}
