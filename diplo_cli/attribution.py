@@ -208,6 +208,7 @@ class AttributionFinder:
         self.unframed: list[Quote] = []
         self._recent_speaker: tuple[int, Span] | None = None
         found.extend(self._frame_quotes(quotes, used_cues))
+        self.frame_speakers = {a.sentence: a.speaker for a in found if a.rule.startswith("attribution.direct.after")}
         quote_regions = [(q.open, q.close) for q in quotes]  # in order and disjoint: looked up by bisection
         consumed = _Spans((a.content.start, a.content.end) for a in found)
         self.turn_bodies = [turn_body_start(text, turn) for turn in turns] if turns else []
@@ -393,6 +394,12 @@ class AttributionFinder:
         # "A, B and C" coordination is kept; a bare determiner is not a speaker.
         if all(t.text.casefold() in self.function_words for t in tokens[first : i + 1]):
             return None
+        # a restrictive post-modifier of a document: "A statement from the presidency said"
+        if first >= 2 and tokens[first - 1].text.casefold() in ("from", "by", "of") and \
+                tokens[first - 2].text.casefold().rstrip("s") in self.document_words | {w.rstrip("s") for w in self.document_words}:
+            head = self._np_ending_at(tokens, first - 2)
+            if head is not None:
+                return Span.of(self.text, head.start, tokens[i].end)
         return Span.of(self.text, tokens[first].start, tokens[i].end)
 
     def _subject_before_parenthetical(self, tokens: list[_Token], lower: int) -> Span | None:
@@ -1075,7 +1082,11 @@ class AttributionFinder:
 
     def _participial(self, cue: Span, verb, lower: int, upper: int, sentence_index: int) -> Attribution | None:
         text = self.text
-        speaker = self._clause_subject(lower, cue.start)
+        framed = self.frame_speakers.get(sentence_index)
+        if framed is not None and framed.end <= cue.start:
+            speaker = framed  # '"We are close," one source said, adding that P'
+        else:
+            speaker = self._clause_subject(lower, cue.start)
         if speaker is None:
             return None
         full_cue = self._cue_with_addressee(cue, upper)

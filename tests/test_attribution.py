@@ -456,3 +456,13 @@ def test_subordinate_clauses_and_semicolons_end_a_content(text, expected):
 
 def test_it_is_clear_has_no_source():
     assert attributions("It is clear that the deal is dead.") == []
+
+
+def test_participle_after_a_quote_frame_reuses_its_speaker():
+    assert attributions('"We are close," one source said, adding that a draft was ready.') == [
+        ("one source", "said", "We are close", "direct"), ("one source", "adding", "a draft was ready", "indirect")]
+
+
+def test_document_speaker_keeps_its_restrictive_post_modifier():
+    assert attributions("A statement from the presidency said the two leaders spoke by phone.") == [
+        ("A statement from the presidency", "said", "the two leaders spoke by phone", "indirect")]
