@@ -623,6 +623,13 @@ class EntityTracker:
                 break
             yield mention
 
+    def crossing(self, offset: int) -> _Mention | None:
+        """The mention that runs across ``offset``, if any."""
+        index = bisect.bisect_left(self._starts, offset) - 1
+        if index >= 0 and self.mentions[index].start < offset < self.mentions[index].end:
+            return self.mentions[index]
+        return None
+
     def within(self, start: int, end: int) -> list[_Mention]:
         index = bisect.bisect_left(self._starts, start)
         found = []
@@ -791,6 +798,9 @@ class SpeakerResolver:
         if link and self.lex.organisation_heads.get(_WORD.findall(phrase[:link.start()])[-1].casefold() if _WORD.findall(phrase[:link.start()]) else "") == "document":
             return self._phrase(start + link.end(), end, attribution, depth + 1)
         persons = [m for m in self.tracker.within(start, end) if m.entity.kind == "person"]
+        cut = self.tracker.crossing(end)
+        if cut is not None and cut.entity.kind == "person" and cut.start >= start:
+            persons.append(cut)  # a span cut inside a name ("Theresa" of "Theresa May") still names the person
         described = self.tracker.describe(phrase)
         # a person named at the head of the phrase: "Kremlin spokesman Dmitry Peskov", "Mr. Chambas"
         if persons and _only_closers(text[persons[-1].end:end]):
@@ -1117,12 +1127,13 @@ class SpeakerResolver:
         return Speaker(mention, mention.text, None, None, False, "pronoun")
 
     def _recent_pair(self, offset: int) -> tuple[int, Entity] | None:
-        """'They' after 'President X spoke with President Y.': both people of the previous sentence."""
+        """'They' after 'President X spoke with President Y.': both people of the nearest sentence naming people."""
         index = bisect.bisect_right(self.sentence_starts, offset) - 1
-        for position in (index, index - 1):
-            if position < 0:
-                continue
+        paragraph = self.sentences[index].paragraph if index >= 0 else None
+        for position in range(index, max(-1, index - 4), -1):
             sentence = self.sentences[position]
+            if sentence.paragraph != paragraph:
+                break
             people: list[_Mention] = []
             for m in self.tracker.within(sentence.start, min(sentence.end, offset)):
                 if m.entity.kind == "person" and all(p.entity is not m.entity for p in people):
@@ -1130,7 +1141,7 @@ class SpeakerResolver:
             if len(people) >= 2:
                 first, second = people[0], people[1]
                 between = self.text[first.end:second.start]
-                if regex.search(r"\b(?:and|with)\b", between) and "." not in between:
+                if regex.search(r"\b(?:and|with)\b", between) and "." not in between.replace(". ", " ", 0):
                     group = Entity(f"{first.entity.name} and {second.entity.name}", "group", plural=True,
                                    members=(first.entity, second.entity),
                                    country=first.entity.country if first.entity.country == second.entity.country else None)
@@ -1297,7 +1308,7 @@ def _lower_determiner(text: str) -> str:
 def _display_name(name: str) -> str:
     """A name as written, with a label's capitals turned into name case."""
     name = name.strip().rstrip(",")
-    if name.isupper() and len(name) > 3:
+    if name.isupper() and len(name) > 3 and "." not in name:
         return " ".join("-".join(part.capitalize() for part in word.split("-")) for word in name.split())
     return name
 

@@ -248,3 +248,21 @@ def test_the_same_surname_after_the_full_name_is_the_person():
 def test_a_country_that_is_also_a_surname_stays_a_country():
     speaker = _speaker("Montenegro said that it would host the next round.", "Montenegro")
     assert (speaker.name, speaker.mention_kind) == ("Montenegro", "organisation")
+
+
+def test_a_definite_role_noun_refers_back_to_the_named_holder():
+    text = ("Kremlin spokesman Dmitry Peskov said on Friday that the leaders would meet.\n"
+            "The Kremlin spokesman added that the date was still open.")
+    assert _speaker(text, "The Kremlin spokesman").name == "Dmitry Peskov"
+
+
+def test_a_general_role_noun_of_another_country_stays_unresolved_rather_than_wrong():
+    text = ("Turkish Foreign Minister Hakan Fidan met his Greek counterpart in Athens.\n"
+            "The Greek minister said that a second round would follow.")
+    speaker = _speaker(text, "The Greek minister")
+    assert (speaker.name, speaker.country) == ("the Greek minister", "Greece")
+
+
+def test_a_speaker_span_cut_inside_a_name_still_names_the_person():
+    speakers = _speakers("In May, Theresa May said that Britain would leave.")
+    assert [s.name for s in speakers.values()] == ["Theresa May"]
