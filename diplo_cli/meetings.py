@@ -51,6 +51,7 @@ _ANAPHOR_SENTENCES = 3
 _LOOKBACK = 40  # person mentions looked at when resolving a pronoun
 _PRONOUN_REACH = 70  # characters: a pronoun further from the trigger is another clause's subject
 _COUNTERPART_REACH = 400  # characters around 'his Russian counterpart' where the counterpart is named
+_OBJECT_REACH = 80  # characters between a cue and its content where the cue's object may name the meeting
 _GROUP_LOOKBACK = 12  # meeting mentions looked at for 'the two leaders'
 _PLACE = regex.compile(
     r"\b(?:in|at|to)[ \t]+(?P<place>(?:the[ \t]+)?\p{Lu}[\p{L}\p{M}\p{N}'’\-]*+(?:[ \t]+(?:of[ \t]+)?\p{Lu}[\p{L}\p{M}\p{N}'’\-]*+){0,3})"
@@ -546,6 +547,12 @@ class MeetingFinder:
                     if self._compatible(mention.type, draft.type) and mention.sentence - draft.mentions[-1].sentence <= _ANAPHOR_SENTENCES:
                         target = index
                         break
+                if target is None and mention.anaphoric:
+                    # 'the summit', long after the summit was named: the last one of that type
+                    for index in range(len(drafts) - 1, max(-1, len(drafts) - 1 - _GROUP_LOOKBACK), -1):
+                        if drafts[index].type == mention.type:
+                            target = index
+                            break
             if target is None:
                 if not names:
                     continue
@@ -894,6 +901,10 @@ def build_meetings(drafts: list[_Draft], mentions: list[MeetingMention], stateme
                 target = mention
             if mention.trigger.start >= subordinate_end:
                 break
+        if target is None and statement.cue.end <= content.start:
+            # 'described the decision to cancel the meeting as a "setback"': the cue's object
+            between = linked_mentions[bisect.bisect_left(starts, statement.cue.end):bisect.bisect_left(starts, content.start)]
+            target = between[-1] if between and content.start - statement.cue.end <= _OBJECT_REACH else None
         if target is None:
             new_statements.append(statement)
             continue

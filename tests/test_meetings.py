@@ -322,3 +322,21 @@ def test_his_turkish_counterpart_is_turkey_or_the_turk_named_nearby():
     meeting = _only("Sergey Lavrov will meet his Turkish counterpart in Ankara on Monday. "
                     "Mevlüt Çavuşoğlu is expected to raise grain exports.")
     assert _names(meeting) == {name_key("Sergey Lavrov"), name_key("Mevlüt Çavuşoğlu")}
+
+
+def test_a_statement_whose_cue_object_names_the_meeting_is_about_it():
+    text = ("India has called off next week's talks with Pakistan. "
+            "Pakistan described India's decision to cancel the talks as a \"setback.\"")
+    document = extract(text)
+    described = next(s for s in document.statements if s.cue.text == "described")
+    assert described.meeting == document.meetings[0].id
+
+
+def test_the_summit_long_after_it_was_named_is_that_summit():
+    text = ("African leaders gathered in Addis Ababa for the African Union summit on Sunday. "
+            "Drought has hit the region hard. Prices of grain have doubled. Aid has been slow. "
+            "Several ministers said health would also be discussed at the summit.")
+    document = extract(text)
+    assert len(document.meetings) == 1
+    linked = [s for s in document.statements if s.meeting]
+    assert [s.meeting for s in linked] == [document.meetings[0].id]
