@@ -548,11 +548,12 @@ class MeetingFinder:
                         target = index
                         break
                 if target is None and mention.anaphoric:
-                    # 'the summit', long after the summit was named: the last one of that type
-                    for index in range(len(drafts) - 1, max(-1, len(drafts) - 1 - _GROUP_LOOKBACK), -1):
-                        if drafts[index].type == mention.type:
-                            target = index
-                            break
+                    # 'the summit', long after the summit was named: the last one of that type,
+                    # else the last one it may name ('the meeting' for a summit)
+                    recent = range(len(drafts) - 1, max(-1, len(drafts) - 1 - _GROUP_LOOKBACK), -1)
+                    target = next((i for i in recent if drafts[i].type == mention.type), None)
+                    if target is None:
+                        target = next((i for i in recent if self._compatible(mention.type, drafts[i].type)), None)
             if target is None:
                 if not names:
                     continue
