@@ -62,6 +62,7 @@ _INDEFINITE = frozenset({"a", "an", "one", "two", "three", "four", "some", "seve
 _FUNCTION = frozenset({"the", "a", "an", "of", "and", "for", "to", "on", "in", "at", "'s", "’s", "s", "by", "from", "with"})
 _ISSUER_LINK = regex.compile(r"\s(?:from|by|of|issued\s+by|released\s+by)\s+(?:the\s+)?", regex.IGNORECASE)
 _COORDINATION = regex.compile(r"\s+(?:and|&)\s+")
+_PRONOUN_OFFICE = regex.compile(r"(?i)(his|her|its|their)\s++(?:press\s++)?(?:office|team|camp|staff|aides?|administration|government)")
 # How far back an antecedent is looked for: far enough for any news story, bounded so that run time
 # stays linear on pathological input.
 LOOKBACK_CHARS = 6000
@@ -752,6 +753,11 @@ class SpeakerResolver:
         lowered = phrase.casefold()
         if lowered in self.lex.pronouns:
             return self._pronoun(mention, lowered, attribution, attributions, done)
+        before = regex.search(r"(?i)\b(his|her|its|their)\s++$", self.text[max(0, start - 8):start])
+        office = _PRONOUN_OFFICE.fullmatch(f"{before.group(1)} {phrase}" if before else phrase)
+        if office and office.group(1).casefold() in self.lex.pronouns:
+            # "his office said": the person (or body) the pronoun refers to
+            return self._pronoun(mention, office.group(1).casefold(), attribution, attributions, done)
         entity, kind = self._phrase(start, end, attribution)
         self._note(mention.start, entity)
         return Speaker(mention, entity.name, entity.role, entity.country, entity.kind == "anonymous", kind)

@@ -266,3 +266,9 @@ def test_a_general_role_noun_of_another_country_stays_unresolved_rather_than_wro
 def test_a_speaker_span_cut_inside_a_name_still_names_the_person():
     speakers = _speakers("In May, Theresa May said that Britain would leave.")
     assert [s.name for s in speakers.values()] == ["Theresa May"]
+
+
+def test_his_office_speaks_for_the_person_the_pronoun_refers_to():
+    text = "Prime Minister Jonas Berg arrived in Oslo on Monday. His office said that the talks would resume on Friday."
+    speakers = _speakers(text)
+    assert [(s.name, s.mention_kind) for s in speakers.values()] == [("Jonas Berg", "pronoun")]
