@@ -47,6 +47,8 @@ _ONLY_CLOSERS = regex.compile(r"[ .!?;\"”]*+")  # what may follow a trailing f
 _QUOTE_MARKS = regex.compile(r"[\"“”„«»]")
 _SENTENCE_PUNCT = ".!?;"
 _LETTER = regex.compile(r"\p{L}")
+# Words that open a noun-phrase object of "say" ("say one more thing", "said a few words").
+_QUANTIFIERS = frozenset(["a", "an", "one", "some", "few", "many", "several", "another", "this", "that", "these", "those", "no", "any", "every", "each", "more", "much", "something", "nothing", "anything", "everything", "hello", "goodbye", "yes"])
 _DOTTED = regex.compile(r"(?:\p{L}\.){2,}")
 _LEAD = regex.compile(r"[\s,]*+")
 _ENDS_WITH_THAT = regex.compile(r"that\s*+$", regex.IGNORECASE)
@@ -960,6 +962,10 @@ class AttributionFinder:
             letters = [w for w in words if w[0].isalnum()]
             if len(letters) >= 4 or any(w.casefold() in self.finite_markers for w in letters):
                 return True
+            if short_ok and len(letters) >= 2 and (
+                    letters[0].casefold() not in _QUANTIFIERS
+                    or any(w.islower() and w.endswith(("ed", "s")) and w not in self.function_words for w in letters[1:])):
+                return True  # "said the talks failed", "said talks continue"; not "say one more thing"
             if bare_that:
                 return bool(letters) and (letters[0].casefold() in self.subject_pronouns or letters[0][0].isupper())
         if words[0].casefold() in self.subject_pronouns or _CONTRACTED_PRONOUN.fullmatch(words[0]) or _CONTRACTED_IS.fullmatch(words[0]):

@@ -466,3 +466,11 @@ def test_participle_after_a_quote_frame_reuses_its_speaker():
 def test_document_speaker_keeps_its_restrictive_post_modifier():
     assert attributions("A statement from the presidency said the two leaders spoke by phone.") == [
         ("A statement from the presidency", "said", "the two leaders spoke by phone", "indirect")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A senior official said the talks failed.", [("A senior official", "said", "the talks failed", "indirect")]),
+    ("He said talks continue.", [("He", "said", "talks continue", "indirect")]),
+])
+def test_short_reported_clauses(text, expected):
+    assert attributions(text) == expected
