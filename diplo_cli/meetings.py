@@ -52,6 +52,7 @@ _LOOKBACK = 40  # person mentions looked at when resolving a pronoun
 _PRONOUN_REACH = 70  # characters: a pronoun further from the trigger is another clause's subject
 _COUNTERPART_REACH = 400  # characters around 'his Russian counterpart' where the counterpart is named
 _OBJECT_REACH = 80  # characters between a cue and its content where the cue's object may name the meeting
+_AGENDA_REACH = 400  # characters from a meeting's mention to a statement on its agenda
 _GROUP_LOOKBACK = 12  # meeting mentions looked at for 'the two leaders'
 _PLACE = regex.compile(
     r"\b(?:in|at|to)[ \t]+(?P<place>(?:the[ \t]+)?\p{Lu}[\p{L}\p{M}\p{N}'’\-]*+(?:[ \t]+(?:of[ \t]+)?\p{Lu}[\p{L}\p{M}\p{N}'’\-]*+){0,3})"
@@ -130,6 +131,7 @@ class _Draft:
     hosted: bool = False
     vague_time: bool = True
     known_place: bool = False
+    agenda: dict[str, str] = field(default_factory=dict)  # statement id -> status, for agenda statements
     cameo: str | None = None
     plover: str | None = None
 
@@ -193,6 +195,8 @@ class MeetingFinder:
         self.actor_before = regex.compile(grammar["actor_before"])
         self.group_before = regex.compile(grammar["group_before"])
         self.attend_gap = _compile(grammar["attend_gap"], "attend_gap")
+        self.agenda_verb = _compile(grammar["agenda_verb"], "agenda_verb")
+        self.agenda_subject = _compile(grammar["agenda_subject"], "agenda_subject")
         self.agent_after = _compile(grammar["agent_after"], "agent_after")
         self.during_visit_gap = _compile(grammar["during_visit_gap"], "during_visit_gap")
         self.actor_after = regex.compile(grammar["actor_after"])
@@ -235,7 +239,28 @@ class MeetingFinder:
         drafts = self._merge(mentions)
         for draft in drafts:
             draft.cameo, draft.plover = self.code_of(draft, _status_of(draft))
+        self._agenda_links(doc, statements, mentions, drafts)
         return mentions, drafts
+
+    def _agenda_links(self, doc: _Document, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
+        """Statements on what a meeting named just before will discuss are about that meeting:
+        recorded as a mention-less link (``_Draft.agenda``) that :func:`build_meetings` reads."""
+        linked = [m for m in mentions if m.meeting is not None]
+        starts = [m.trigger.start for m in linked]
+        for statement in statements:
+            content = statement.content
+            if not self.agenda_verb.search(doc.text, content.start, content.end):
+                continue
+            index = bisect.bisect_left(starts, content.start) - 1
+            if index < 0 or content.start - linked[index].trigger.start > _AGENDA_REACH:
+                continue
+            if bisect.bisect_left(starts, content.end) > index + 1:
+                continue  # the content names a meeting of its own
+            draft = drafts[linked[index].meeting]
+            folded = name_key(content.text)
+            surnames = {name_key(e.name).split()[-1] for e in draft.participants if e.kind == "person"}
+            if any(f" {surname} " in f" {folded} " for surname in surnames if len(surname) > 2) or self.agenda_subject.search(content.text):
+                draft.agenda[statement.id] = linked[index].status
 
     def _accepted(self, doc: _Document, text: str, match, word) -> bool:
         """Not inside an excluded phrase, and every guard of the trigger allows it."""
@@ -890,6 +915,7 @@ def build_meetings(drafts: list[_Draft], mentions: list[MeetingMention], stateme
     linked_mentions = sorted((m for m in mentions if m.meeting is not None), key=lambda m: m.trigger.start)
     starts = [m.trigger.start for m in linked_mentions]
     linked: dict[int, list[str]] = {}
+    agendas = {sid: (index, status) for index, draft in enumerate(drafts) for sid, status in draft.agenda.items()}
     new_statements: list[Statement] = []
     for statement in statements:
         content = statement.content
@@ -907,7 +933,12 @@ def build_meetings(drafts: list[_Draft], mentions: list[MeetingMention], stateme
             between = linked_mentions[bisect.bisect_left(starts, statement.cue.end):bisect.bisect_left(starts, content.start)]
             target = between[-1] if between and content.start - statement.cue.end <= _OBJECT_REACH else None
         if target is None:
-            new_statements.append(statement)
+            agenda = agendas.get(statement.id)
+            if agenda is not None:
+                linked.setdefault(agenda[0], []).append(statement.id)
+                new_statements.append(replace(statement, meeting=f"m{agenda[0] + 1}", meeting_status=agenda[1]))
+            else:
+                new_statements.append(statement)
             continue
         linked.setdefault(target.meeting, []).append(statement.id)
         new_statements.append(replace(statement, meeting=f"m{target.meeting + 1}", meeting_status=target.status))

@@ -340,3 +340,20 @@ def test_the_summit_long_after_it_was_named_is_that_summit():
     assert len(document.meetings) == 1
     linked = [s for s in document.statements if s.meeting]
     assert [s.meeting for s in linked] == [document.meetings[0].id]
+
+
+def test_what_the_participants_will_discuss_is_about_their_meeting():
+    text = ("Sergey Lavrov will meet Antony Blinken in Geneva on Friday. "
+            "A spokeswoman said Lavrov and Blinken would discuss arms control.")
+    document = extract(text)
+    said = next(s for s in document.statements if s.cue.text == "said")
+    assert said.meeting == document.meetings[0].id
+    assert said.id in document.meetings[0].statements
+
+
+def test_a_discussion_by_others_is_not_about_the_meeting():
+    text = ("Sergey Lavrov will meet Antony Blinken in Geneva on Friday. "
+            "A spokeswoman said farmers would discuss grain prices.")
+    document = extract(text)
+    said = next(s for s in document.statements if s.cue.text == "said")
+    assert said.meeting is None
