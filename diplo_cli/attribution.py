@@ -150,6 +150,7 @@ class AttributionFinder:
         self.by_gerund = regex.compile(r"\bby\s++$", regex.IGNORECASE)
         self.hedge_modal = regex.compile(r"\b(?:should|would|must|might|could|dare)\b|['’]d\b", regex.IGNORECASE)
         self.comma_then_finite = regex.compile(r"\s*+,\s*+(?:is|are|was|were|will|would|has|have|had|can|could|should|must|may|might|remains|remain)\b", regex.IGNORECASE)
+        self.indefinite = regex.compile(r"(?:a|an)\s++(?=\p{Lu})", regex.IGNORECASE)
         self.not_possessors = frozenset(grammar["contracted_words"])
         # headline / caption form at the start of a line: "Lavrov: talks with Kyiv are possible"
         self.headline = regex.compile(r"^[ \t]*+(?P<name>\p{Lu}[\p{L}\p{M}'’.-]*+(?:[ \t]++\p{Lu}[\p{L}\p{M}'’.-]*+){0,3})[ \t]*+(?P<colon>:)[ \t]++(?=\p{L})", regex.MULTILINE)
@@ -384,6 +385,14 @@ class AttributionFinder:
             and not tokens[first - 1].text.endswith("ed") and not self.cues.fullmatch(tokens[first - 1].text)
             and tokens[first - 2].text[:1].isupper() and self._np_word(tokens[first - 2]) and self._np_word(tokens[first])
             and tokens[first].text.casefold() not in self.function_words
+        ) or (
+            # a lower-case noun modifier before a role or document head: "rescue leader X", "jobs report"
+            tokens[first - 1].text.isalpha() and tokens[first - 1].text.islower() and tokens[first].text.islower()
+            and not tokens[first - 1].text.endswith(("ed", "ly")) and not self.cues.fullmatch(tokens[first - 1].text)
+            and tokens[first - 1].text.casefold() not in self.function_words and tokens[first - 1].text.casefold() not in self.auxiliaries
+            and tokens[first].text.casefold().rstrip("s") in self.title_words | self.document_words
+            and (first - 2 < 0 or not tokens[first - 2].text[:1].isalnum() or tokens[first - 2].text.casefold() in self.function_words
+                 or tokens[first - 2].text[:1].isupper())
         )):
             first -= 1
         # trim words that cannot open a noun phrase
@@ -736,6 +745,10 @@ class AttributionFinder:
             rule_prefix = "attribution.indirect.coordinated"
         if speaker is None or speaker.text.endswith(("'s", "’s")):
             return None  # "Lavrov's remark that": a noun, read by the reporting-noun rule
+        article = self.indefinite.match(speaker.text)
+        if article and cue.text.casefold() == verb.lemma and self._np_word(_Token(text[speaker.start + article.end():speaker.end].split()[0], 0, 0)):
+            # "an African Union request to delay": the cue is a noun; its article is not the source's
+            speaker = Span.of(text, speaker.start + article.end(), speaker.end)
         self._recent_speaker = (sentence_index, speaker)
         if not progressive and verb.lemma not in self.copular_cues and self._is_passive(speaker, cue):
             return None

@@ -474,3 +474,16 @@ def test_document_speaker_keeps_its_restrictive_post_modifier():
 ])
 def test_short_reported_clauses(text, expected):
     assert attributions(text) == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Afterwards Lind noted that the talks were useful.", "Lind"),
+    ("Fire rescue leader Ana Ruiz said the search would continue.", "Fire rescue leader Ana Ruiz"),
+    ("The rebel chief said the talks failed.", "The rebel chief"),
+])
+def test_speaker_spans(text, speaker):
+    assert attributions(text)[0][0] == speaker
+
+
+def test_a_reporting_noun_after_an_article_leaves_the_article_out_of_the_source():
+    assert attributions("An Arctic Council request to delay the vote was accepted.")[0][:2] == ("Arctic Council", "request")
