@@ -1073,7 +1073,10 @@ class SpeakerResolver:
         # a guess, used only for a formal capitalised "The President": the most named country
         counts = Counter(m.entity.country for m in self.tracker.mentions[:LOOKBACK_MENTIONS] if m.entity.country)
         self.home_is_guess = True
-        return counts.most_common(1)[0][0] if counts else None
+        if not counts:
+            return None
+        country, count = counts.most_common(1)[0]
+        return country if 2 * count > sum(counts.values()) else None  # only a clear majority
 
     def _note(self, offset: int, entity: Entity) -> None:
         self.recent.append((offset, entity))
