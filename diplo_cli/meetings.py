@@ -408,6 +408,12 @@ class MeetingFinder:
             if found:
                 return found
         people = doc.people(left, trigger.start)
+        if mtype == "talks":
+            group = self._group(text, trigger, left)
+            if group is not None:
+                # 'the P5+1 negotiations with Iran': the group and its counterparts
+                counterparts = [e for e in doc.people(trigger.end, right) + doc.bodies(trigger.end, right) if e.name != group.name]
+                return [group, *counterparts]
         if mtype in ("summit", "meeting", "other"):
             group = self._group(text, trigger, left) or self._named_event(text, trigger, left)
             if _SIDELINES.search(text, max(left, trigger.start - 80), trigger.start):
@@ -482,7 +488,7 @@ class MeetingFinder:
             return None
         name = match.group("group")
         organisation = self.lex.organisation(name)
-        if name.isupper() and (organisation is None or organisation.kind != "igo"):
+        if name.isalpha() and name.isupper() and (organisation is None or organisation.kind != "igo"):
             return None
         return Entity(name, "organisation", country=organisation.country if organisation else None)
 

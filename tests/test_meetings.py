@@ -357,3 +357,9 @@ def test_a_discussion_by_others_is_not_about_the_meeting():
     document = extract(text)
     said = next(s for s in document.statements if s.cue.text == "said")
     assert said.meeting is None
+
+
+def test_a_negotiating_group_named_before_talks_and_its_counterpart():
+    meeting = _only("Diplomats said the P5+1 negotiations with Iran resumed in Vienna on Monday.")
+    assert {p.name for p in meeting.participants} == {"P5+1", "Iran"}
+    assert meeting.type == "talks"
