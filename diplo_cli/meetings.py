@@ -83,6 +83,7 @@ _ADDRESSEE = regex.compile(  # a word between a directive's cue and its 'to ...'
     regex.IGNORECASE)
 _COMPANION = regex.compile(r"\b(?:his|her|their)\s+(?:wife|husband|spouse|daughter|son)\s*,?\s*$", regex.IGNORECASE)
 _ATTENDING = regex.compile(r"\b(?:attend\w*|host\w*|chair\w*|at|during|participat\w*|join\w*|address\w*|lead|leads|led|leading|hold|holds|held|holding|go\w*\s+to|travel\w*\s+to|arriv\w*)\b", regex.IGNORECASE)
+_AFFIX = regex.compile(r"\b(?:pro|anti|non|ex|post|pre)-$", regex.IGNORECASE)
 _CALL_MEDIUM = regex.compile(r"\b(?:phone|telephone|video|virtual|online)\s+(?:[\p{L}\-]+\s+){0,1}$", regex.IGNORECASE)
 
 
@@ -729,7 +730,7 @@ class _Document:
         self.role_spans = _SpanIndex(self._role_mentions(lex, statements))
         bodies = []
         for m in finder.places.finditer(folded):
-            if text[m.start()].isupper():
+            if text[m.start()].isupper() and not _AFFIX.search(text, max(0, m.start() - 5), m.start()):
                 country = lex.country_of_word(text[m.start():m.end()])
                 if country:
                     bodies.append((m.start(), m.end(), Entity(country, "country", country=country)))

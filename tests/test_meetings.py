@@ -363,3 +363,7 @@ def test_a_negotiating_group_named_before_talks_and_its_counterpart():
     meeting = _only("Diplomats said the P5+1 negotiations with Iran resumed in Vienna on Monday.")
     assert {p.name for p in meeting.participants} == {"P5+1", "Iran"}
     assert meeting.type == "talks"
+
+
+def test_pro_and_anti_demonyms_are_not_countries():
+    assert _meetings("Officials proposed venues for negotiating a ceasefire with pro-Russian separatists.") == ()
