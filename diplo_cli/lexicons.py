@@ -644,7 +644,15 @@ class NameIndex:
 
 
 def build_name_index(lex: Lexicon) -> NameIndex:
-    keys = {name_key(alias) for alias in _all_aliases(lex)}
+    return _index_of({name_key(alias) for alias in _all_aliases(lex)})
+
+
+def build_organisation_index(lex: Lexicon) -> NameIndex:
+    """Organisation aliases as keys: "U.S. State Department" and "Al-Jazeera" match however dotted or hyphenated."""
+    return _index_of(set(lex.organisations))
+
+
+def _index_of(keys: set[str]) -> NameIndex:
     keys.discard("")
     return NameIndex(frozenset(keys), frozenset(k.split()[0] for k in keys), max((len(k.split()) for k in keys), default=1))
 

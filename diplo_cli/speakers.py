@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .lexicons import Lexicon, Person, build_name_index, fold, name_key, surname_forms, surname_of
+from .lexicons import Lexicon, Person, build_name_index, build_organisation_index, fold, name_key, surname_forms, surname_of
 from .models import Attribution, Sentence, Span, Speaker
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}.'’&\-]*+")
@@ -141,7 +141,7 @@ class EntityTracker:
         self._quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
         self._quote_starts = [start for start, _ in self._quotes]
         # candidates by priority: known people, titled names, organisations, countries, other names
-        known = [(start, end, "gazetteer", None) for start, end in self._known_names(folded)]
+        known = [(start, end, "gazetteer", None) for start, end in self._known_names(folded, lex.stage("name_index", build_name_index))]
         runs: list[tuple[int, int, str, object]] = []
         for match in _CAPITALISED_RUN.finditer(text):
             found = self._name_in_run(match.start(), match.end())
@@ -156,11 +156,10 @@ class EntityTracker:
         known_full = [c for c in known if " " in text[c[0]:c[1]]]
         known_surnames = [c for c in known if " " not in text[c[0]:c[1]]]
         organisations = []
-        for match in lex.matcher("organisations").finditer(folded):
-            if text[match.start()].isupper():
-                organisation = lex.organisation(text[match.start():match.end()])
-                if organisation is not None:
-                    organisations.append((match.start(), match.end(), "organisation", organisation))
+        for start, end in self._known_names(folded, lex.stage("organisation_index", build_organisation_index)):
+            organisation = lex.organisation(text[start:end])
+            if organisation is not None:
+                organisations.append((start, end, "organisation", organisation))
         countries = []
         for match in lex.matcher("places").finditer(folded):
             word = text[match.start():match.end()]
@@ -222,9 +221,8 @@ class EntityTracker:
             if mention.entity.person is not None:
                 self._apply_person(mention.entity, mention.entity.person)
 
-    def _known_names(self, folded: str) -> list[tuple[int, int]]:
-        """Gazetteer names in the text: the longest word n-gram whose key is an alias, at each capitalised word."""
-        index = self.lexicon.stage("name_index", build_name_index)
+    def _known_names(self, folded: str, index) -> list[tuple[int, int]]:
+        """Names of ``index`` in the text: the longest word n-gram whose key is an alias, at each capitalised word."""
         tokens = [(m.start(), m.end(), m.group().casefold()) for m in _NAME_TOKEN.finditer(folded)]
         found: list[tuple[int, int]] = []
         i = 0
