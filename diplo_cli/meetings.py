@@ -344,7 +344,8 @@ class MeetingFinder:
         definite = word.pos == "noun" and bool(_DEFINITE.search(text, max(lower, trigger.start - 40), trigger.start))
         hosted = word.phrase in self.host_triggers
         bodies_only = participants and not any(e.kind == "person" for e in participants)
-        if definite and bodies_only and (len(participants) == 1 or mtype == "visit"):
+        refers_back = len(participants) == 1 or mtype == "visit" or bool(self.group_anaphor.search(text, left, right))
+        if definite and bodies_only and refers_back:
             earlier = _recent_people(previous, index, mtype, self._compatible)
             if earlier:
                 participants = list(earlier)  # 'the meeting' after 'X met Y': theirs, not the country named near it
@@ -447,12 +448,13 @@ class MeetingFinder:
         counterpart = self.counterpart.search(text, left, right)
         countries: list[Entity] = []
         if counterpart:
-            country = self.lex.country_of_word(counterpart.group("country"))
-            named = doc.person_of_country(country, counterpart.end(), people) if country else None
-            if named is not None and not right_people:
-                people.append(named)  # 'his Russian counterpart' ... 'Sergei Lavrov' a sentence later
-            elif country:
-                countries.append(Entity(country, "country", country=country))
+            for adjective in regex.split(r",\s*(?:and\s+)?|\s+and\s+", counterpart.group("countries")):
+                country = self.lex.country_of_word(adjective)
+                named = doc.person_of_country(country, counterpart.end(), people) if country else None
+                if named is not None and not right_people:
+                    people.append(named)  # 'his Russian counterpart' ... 'Sergei Lavrov' a sentence later
+                elif country:
+                    countries.append(Entity(country, "country", country=country))
         anaphor = self.group_anaphor.search(text, left, right) if len(people) < 2 else None
         if anaphor is None and not people and not doc.bodies(left, right):
             anaphor = self.group_anaphor.search(text, lower, upper)  # 'relations between the two countries ..., but meetings were cut off'
@@ -462,8 +464,8 @@ class MeetingFinder:
                 if entity not in people:
                     people.append(entity)
         if people:
-            if countries and not right_people and all(p.country != countries[0].country for p in people):
-                people.extend(countries)
+            if countries and not right_people:
+                people.extend(c for c in countries if all(p.country != c.country and p.name != c.name for p in people))
             if mtype == "visit" and not right_people:
                 if inviter is not None and inviter not in people:
                     people.append(inviter)  # 'X invited Y to visit': X hosts
@@ -471,7 +473,9 @@ class MeetingFinder:
                     for host in doc.host_countries(trigger.end, max(right, min(upper, trigger.end + 40))):
                         if all(host.name != p.name and host.name != p.country for p in people):
                             people.append(host)
-            return people
+            # a country stands in for its people only when none of them is named ('Kerry will meet
+            # his German counterpart' resolved to Steinmeier drops Germany)
+            return [e for e in people if e.kind != "country" or not any(p.kind == "person" and p.country == e.name for p in people)]
         bodies = doc.bodies(left, right)
         for country in countries:
             if all(country.name != b.name for b in bodies):

@@ -367,3 +367,10 @@ def test_a_negotiating_group_named_before_talks_and_its_counterpart():
 
 def test_pro_and_anti_demonyms_are_not_countries():
     assert _meetings("Officials proposed venues for negotiating a ceasefire with pro-Russian separatists.") == ()
+
+
+def test_coordinated_counterparts_resolve_to_the_people_named_nearby():
+    text = ("Antony Blinken will meet with his Russian and Turkish counterparts on Tuesday. "
+            "Sergey Lavrov and Mevlüt Çavuşoğlu arrive in Geneva on Monday.")
+    meeting = _meetings(text)[0]
+    assert _names(meeting) == {name_key(n) for n in ("Antony Blinken", "Sergey Lavrov", "Mevlüt Çavuşoğlu")}
