@@ -101,6 +101,7 @@ class _Mention:
     entity: Entity
     subject: bool = False
     quoted: bool = False
+    by_role: bool = False  # "the President": a role noun standing for the person
 
 
 @dataclass
@@ -720,7 +721,7 @@ class SpeakerResolver:
                 continue
             position = bisect.bisect_right(self.sentence_starts, start) - 1
             sentence_start = self.sentences[position].start if position >= 0 else 0
-            added.append(_Mention(start, end, entity, tracker._is_subject(sentence_start, start), tracker.quoted(start) is not None))
+            added.append(_Mention(start, end, entity, tracker._is_subject(sentence_start, start), tracker.quoted(start) is not None, True))
         if added:
             tracker.mentions = sorted(tracker.mentions + added, key=lambda m: m.start)
             tracker._starts = [m.start for m in tracker.mentions]
@@ -811,7 +812,7 @@ class SpeakerResolver:
             entity = persons[-1].entity
             self._enrich(entity, described)
             self._enrich_from_apposition(entity, start, end)
-            return entity, "name"
+            return entity, "role" if persons[-1].by_role else "name"
         # the head is a description; a comma apposition may name it: "The executive secretary of X, Mohammad Ibn Chambas,"
         named = self._apposition_after(end)
         if named is not None and not described.plural:

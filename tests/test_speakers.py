@@ -272,3 +272,11 @@ def test_his_office_speaks_for_the_person_the_pronoun_refers_to():
     text = "Prime Minister Jonas Berg arrived in Oslo on Monday. His office said that the talks would resume on Friday."
     speakers = _speakers(text)
     assert [(s.name, s.mention_kind) for s in speakers.values()] == [("Jonas Berg", "pronoun")]
+
+
+def test_the_mention_kind_says_how_the_speaker_was_named():
+    text = ("Foreign Minister Hakan Fidan told reporters that Ankara was ready.\n"
+            "The minister said a date would be set. He added that the venue was open.")
+    speakers = _speakers(text)
+    assert [(s.name, s.mention_kind) for s in speakers.values()] == [
+        ("Hakan Fidan", "name"), ("Hakan Fidan", "role"), ("Hakan Fidan", "pronoun")]
