@@ -127,6 +127,7 @@ class EntityTracker:
         self.year = year
         self.mentions: list[_Mention] = []
         self.by_key: dict[str, Entity] = {}
+        self._surnames: dict[int, list[tuple[str, Entity]]] = {}  # surname key length -> (key, person)
         self._starts: list[int] = []
         self._quotes: list[tuple[int, int]] = []
         self._title_phrases = {**{k: (t.role, t.gender, t.kind) for k, t in lexicon.titles.items()},
@@ -515,6 +516,7 @@ class EntityTracker:
             entity = Entity(name, "person", None, person.country, person.gender, surname=surname,
                             organisation=person.organisation, person=person)
             self._apply_person(entity, person)
+            self._note_surname(entity)
             self.by_key[key] = entity
             for alias in person.aliases:
                 self.by_key.setdefault(name_key(alias), entity)
@@ -538,12 +540,20 @@ class EntityTracker:
             return entity
         if len(key) < 5:
             return None
-        for other_key, other in self.by_key.items():
-            if other.kind == "person" and other.surname and name_key(other.surname) == other_key and _one_edit(key, other_key):
-                return other
+        # only surnames of nearly the same length can be one edit apart; the latest few, for linear time
+        for length in (len(key) - 1, len(key), len(key) + 1):
+            for other_key, other in reversed(self._surnames.get(length, [])[-LOOKBACK_MENTIONS:]):
+                if _one_edit(key, other_key):
+                    return other
         return None
 
+    def _note_surname(self, entity: Entity) -> None:
+        if entity.kind == "person" and entity.surname:
+            key = name_key(entity.surname)
+            self._surnames.setdefault(len(key), []).append((key, entity))
+
     def register(self, entity: Entity) -> None:
+        self._note_surname(entity)
         self.by_key.setdefault(name_key(entity.name), entity)
         if entity.kind == "person" and entity.surname:
             self.by_key.setdefault(name_key(entity.surname), entity)

@@ -280,3 +280,35 @@ def test_the_mention_kind_says_how_the_speaker_was_named():
     speakers = _speakers(text)
     assert [(s.name, s.mention_kind) for s in speakers.values()] == [
         ("Hakan Fidan", "name"), ("Hakan Fidan", "role"), ("Hakan Fidan", "pronoun")]
+
+
+def _distinct_names(count: int) -> list[str]:
+    letters = "bcdfghklmnprstvz"
+    return [f"{letters[i % 16].upper()}{'aeiou'[i // 16 % 5]}{letters[i // 80 % 16]}{'aeiou'[i // 1280 % 5]}{letters[i // 6400 % 16]}ov"
+            for i in range(count)]
+
+
+def _resolution_time(count: int) -> float:
+    import time
+
+    names = _distinct_names(count)
+    text = "".join(f"Mr. {name} met Ms. {names[-i - 1]} on Monday. She said that the talks went well. "
+                   f"{name[:-1]}v said that he agreed.\n" for i, name in enumerate(names))
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        extract(text, lexicon=default_lexicon())
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def test_resolution_stays_linear_with_many_distinct_people_and_pronouns():
+    # no absolute timing: four times the people may take at most eight times as long (quadratic: sixteen)
+    extract("Mr. Warmup said that it rained.", lexicon=default_lexicon())
+    ratios = []
+    for _attempt in range(3):
+        ratio = _resolution_time(400) / _resolution_time(100)
+        ratios.append(ratio)
+        if ratio <= 8:
+            break
+    assert min(ratios) <= 8, ratios
