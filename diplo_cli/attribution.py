@@ -47,6 +47,8 @@ _ONLY_CLOSERS = regex.compile(r"[ .!?;\"”]*+")  # what may follow a trailing f
 _QUOTE_MARKS = regex.compile(r"[\"“”„«»]")
 _SENTENCE_PUNCT = ".!?;"
 _LETTER = regex.compile(r"\p{L}")
+# A fragment in single marks (not an apostrophe: no letter before the opening or after the closing mark).
+_SINGLE_QUOTED = regex.compile(r"(?<![\p{L}\p{N}])['‘][\p{L}][^'‘’\n]{0,80}?[\p{L}.!?,]['’](?![\p{L}\p{N}])")
 # Words that open a noun-phrase object of "say" ("say one more thing", "said a few words").
 _QUANTIFIERS = frozenset(["a", "an", "one", "some", "few", "many", "several", "another", "this", "that", "these", "those", "no", "any", "every", "each", "more", "much", "something", "nothing", "anything", "everything", "hello", "goodbye", "yes"])
 _DOTTED = regex.compile(r"(?:\p{L}\.){2,}")
@@ -1238,6 +1240,8 @@ class AttributionFinder:
                 kind = "indirect"
             else:
                 kind = "mixed"
+        elif _SINGLE_QUOTED.search(content.text):
+            kind = "mixed"  # "making a 'strenuous effort'": a quoted fragment in single marks
         return Attribution(speaker, cue, content, kind, rule, sentence_index)
 
 

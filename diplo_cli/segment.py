@@ -16,10 +16,11 @@ from .lexicons import Lexicon
 from .models import Sentence
 
 _PARAGRAPH = regex.compile(r"[^\r\n\f\v\x1c-\x1e\x85\u2028\u2029]+")
-# Candidate sentence ends: terminal punctuation, closing marks, then white space and an opener.
+# Candidate sentence ends: terminal punctuation, closing marks, then white space and an opener
+# (a capital, a digit, or an opening quote mark, even before a lower-case word: '. "we are').
 # The look-behind starts a match only at the first mark of a run, so "......" is one candidate, not n.
 _SENTENCE_END = regex.compile(
-    r"""(?<![.!?])[.!?]++[\"'”’»)\]]*+(?=\s++[\"“‘«„(\[]?[\p{Lu}\p{N}])""",
+    r"""(?<![.!?])[.!?]++[\"'”’»)\]]*+(?=\s++(?:[\"“‘«„(\[]?[\p{Lu}\p{N}]|[\"“«„]\p{Ll}))""",
 )
 _DOTTED_WORD = regex.compile(r"(?:\p{L}\.)+")
 _WORD_BEFORE = regex.compile(r"(?r)[\p{L}.\-]{1,40}+$")

@@ -21,6 +21,7 @@ def sentences(text: str) -> list[str]:
     ('"We are ready." The envoy smiled.', ['"We are ready."', "The envoy smiled."]),
     ("Is it over? Nobody knows!", ["Is it over?", "Nobody knows!"]),
     ("A typo.He stayed.", ["A typo.He stayed."]),
+    ('He left the room. "we are close," he said.', ["He left the room.", '"we are close," he said.']),
 ])
 def test_sentence_ends(text, expected):
     assert sentences(text) == expected
