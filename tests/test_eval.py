@@ -16,7 +16,7 @@ FLOORS = {
     "news-dev.jsonl": {
         "statements": ("f1", 0.97),
         "attribution": ("f1", 0.93),
-        "exact_boundaries": ("f1", 0.96),
+        "exact_boundaries": ("f1", 0.97),
         "speaker_correct": ("accuracy", 0.94),
         "meetings": ("f1", 0.86),
         "meeting_status_correct": ("accuracy", 0.82),
@@ -24,8 +24,8 @@ FLOORS = {
         "statements_about_meeting": ("f1", 0.89),
     },
     "news-dev-briefings.jsonl": {
-        "statements": ("f1", 0.92),
-        "exact_boundaries": ("f1", 0.89),
+        "statements": ("f1", 0.93),
+        "exact_boundaries": ("f1", 0.90),
         "attribution": ("f1", 0.83),
         "speaker_correct": ("accuracy", 0.88),
         "meetings": ("f1", 0.58),
