@@ -42,6 +42,8 @@ from .speakers import Entity, EntityTracker
 
 STATUS_RANK = {"held": 5, "cancelled": 4, "denied": 3, "planned": 2, "proposed": 1, "unknown": 0}
 _STATUS_WINDOW = 90
+_SENTENCE_REACH = 600  # characters either side of a trigger that count as its sentence
+_CLAUSE_REACH = 300  # ... and as its clause
 _TIME_WINDOW = 120
 _SPECIFIC_TIMES = frozenset({"weekday", "date", "year"})  # time rule values that name one day or period
 _RIGHT_WEIGHT = 1.5  # the verb that governs a meeting word mostly precedes it
@@ -302,7 +304,8 @@ class MeetingFinder:
         text = doc.text
         trigger = Span.of(text, match.start(), match.end())
         doc.trigger_at = trigger.start
-        lower, upper = sentence.start, sentence.end
+        # a sentence, bounded: a megabyte without a full stop must not make every trigger read it all
+        lower, upper = max(sentence.start, trigger.start - _SENTENCE_REACH), min(sentence.end, trigger.end + _SENTENCE_REACH)
         # reported speech: the meeting's participants are in the content, not the speaker
         speaker_of_content = None
         inviter = None
@@ -321,8 +324,8 @@ class MeetingFinder:
             speaker_of_content = statement
         status_lower = lower if status_lower is None else status_lower
         status_lower = lower if status_lower is None else status_lower
-        left = max(lower, doc.clause_start_before(trigger.start))
-        right = min(upper, doc.clause_end_after(trigger.end))
+        left = max(lower, doc.clause_start_before(trigger.start), trigger.start - _CLAUSE_REACH)
+        right = min(upper, doc.clause_end_after(trigger.end), trigger.end + _CLAUSE_REACH)
         mtype = word.type
         if mtype == "meeting" and _CALL_MEDIUM.search(text, max(lower, trigger.start - 25), trigger.start):
             mtype = "call"

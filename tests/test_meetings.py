@@ -374,3 +374,12 @@ def test_coordinated_counterparts_resolve_to_the_people_named_nearby():
             "Sergey Lavrov and Mevlüt Çavuşoğlu arrive in Geneva on Monday.")
     meeting = _meetings(text)[0]
     assert _names(meeting) == {name_key(n) for n in ("Antony Blinken", "Sergey Lavrov", "Mevlüt Çavuşoğlu")}
+
+
+def test_a_name_far_away_in_a_run_on_text_is_not_a_participant():
+    # every trigger reads a bounded window (its clause, its sentence, at most a few hundred characters)
+    filler = "and the weather stayed mild " * 200
+    text = "Sergey Lavrov walked " + filler + "and the diplomats met Antony Blinken"
+    meeting = _only(text)
+    assert name_key("Sergey Lavrov") not in _names(meeting)
+    assert name_key("Antony Blinken") in _names(meeting)
