@@ -62,6 +62,8 @@ _INDEFINITE = frozenset({"a", "an", "one", "two", "three", "four", "some", "seve
 _FUNCTION = frozenset({"the", "a", "an", "of", "and", "for", "to", "on", "in", "at", "'s", "’s", "s", "by", "from", "with"})
 _ISSUER_LINK = regex.compile(r"\s(?:from|by|of|issued\s+by|released\s+by)\s+(?:the\s+)?", regex.IGNORECASE)
 _COORDINATION = regex.compile(r"\s+(?:and|&)\s+")
+# a name's own post-modifier: "Anna Lindqvist of Arnor", "President Aquino of the Philippines"
+_OF_PLACE = regex.compile(r"\s++(?:of|from)\s++(?:the\s++)?\p{Lu}[\p{L}\p{M}.'’\-]*+(?:\s++\p{Lu}[\p{L}\p{M}.'’\-]*+){0,4}+\s*+")
 _PRONOUN_OFFICE = regex.compile(r"(?i)(his|her|its|their)\s++(?:press\s++)?(?:office|team|camp|staff|aides?|administration|government)")
 # How far back an antecedent is looked for: far enough for any news story, bounded so that run time
 # stays linear on pathological input.
@@ -700,6 +702,7 @@ class SpeakerResolver:
         self.tracker = EntityTracker(text, lexicon, year)
         self.tracker.scan(sentences)
         self.recent: list[tuple[int, Entity]] = []  # speakers resolved so far, by offset
+        self._noted: dict[int, Entity] = {}  # mention offset -> the entity it was resolved to
         self.label_entities: dict[str, Entity] = {}
         self._org_aliases: dict[str, set[str]] | None = None
         self.label_spans = [(start, start + len(label) + 1) for start, _, q, label in self.turns if label]
@@ -744,7 +747,17 @@ class SpeakerResolver:
         self._by_span: dict[tuple[int, int], Speaker] = {}
         for attribution in attributions:
             speakers.append(self._speaker_of(attribution, attributions, speakers))
-        return speakers
+        return [self._completed(speaker) for speaker in speakers]
+
+    def _completed(self, speaker: Speaker) -> Speaker:
+        """Role and country learnt later in the document (an apposition, a title) fill an early mention's gaps."""
+        entity = self._noted.get(speaker.mention.start)
+        if entity is None or entity.name != speaker.name or entity.kind == "anonymous":
+            return speaker
+        role, country = speaker.role or entity.role, speaker.country or entity.country
+        if (role, country) == (speaker.role, speaker.country):
+            return speaker
+        return Speaker(speaker.mention, speaker.name, role, country, speaker.anonymous, speaker.mention_kind)
 
     def _speaker_of(self, attribution: Attribution, attributions, done: list[Speaker]) -> Speaker:
         key = (attribution.speaker.start, attribution.speaker.end)
@@ -818,7 +831,7 @@ class SpeakerResolver:
             persons.append(cut)  # a span cut inside a name ("Theresa" of "Theresa May") still names the person
         described = self.tracker.describe(phrase)
         # a person named at the head of the phrase: "Kremlin spokesman Dmitry Peskov", "Mr. Chambas"
-        if persons and _only_closers(text[persons[-1].end:end]):
+        if persons and (_only_closers(text[persons[-1].end:end]) or _OF_PLACE.fullmatch(text, persons[-1].end, end)):
             entity = persons[-1].entity
             self._enrich(entity, described)
             self._enrich_from_apposition(entity, start, end)
@@ -1089,6 +1102,7 @@ class SpeakerResolver:
 
     def _note(self, offset: int, entity: Entity) -> None:
         self.recent.append((offset, entity))
+        self._noted[offset] = entity
 
     def _recent_before(self):
         """The speakers resolved so far, latest first, bounded."""

@@ -312,3 +312,10 @@ def test_resolution_stays_linear_with_many_distinct_people_and_pronouns():
         if ratio <= 8:
             break
     assert min(ratios) <= 8, ratios
+
+
+def test_a_name_with_of_place_after_it_is_the_person_and_later_titles_complete_earlier_mentions():
+    text = ("Lindqvist said that the talks would resume.\n"
+            "Foreign Minister Anna Lindqvist of Arnor later said that the date was set.")
+    speakers = _speakers(text)
+    assert [(s.name, s.role) for s in speakers.values()] == [("Anna Lindqvist", "foreign minister")] * 2
