@@ -222,7 +222,7 @@ def dask_rows(articles: list[str], work: Path) -> list[tuple[str, str]]:
                     pass
 
     single = best_of(1, one_process)
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, Client(cluster) as client:
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=40) as cluster, Client(cluster) as client:
         client.run(lambda: None)
         out = work / "out"
         start = time.perf_counter()

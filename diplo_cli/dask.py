@@ -37,7 +37,11 @@ def _extract_partition(documents: Iterable[dict], text_field: str, id_field: str
 
 def extract_bag(documents: db.Bag, text_field: str = "text", id_field: str = "id", *, year: int | None = None,
                 gazetteers: tuple[str, ...] = ()) -> tuple[db.Bag, db.Bag, db.Bag]:
-    """(statements, meetings, errors) bags for a bag of document dicts; computed together, extraction runs once."""
+    """(statements, meetings, errors) bags for a bag of document dicts.
+
+    Compute them together with ``dask.compute(..., optimize_graph=False)`` (or persist the first):
+    extraction then runs once per partition; graph optimisation would fuse it into each bag.
+    """
     records = documents.map_partitions(_extract_partition, text_field, id_field, year, tuple(gazetteers))
     return records.filter(is_statement), records.filter(is_meeting), records.filter(is_error)
 
@@ -126,7 +130,9 @@ def run_files(client, patterns: list[str], output_dir, *, input_format: str = "j
         texts = bag.map_partitions(_json_lines)
         writes.extend(texts.to_textfiles(str(out / kind / "part-*.jsonl"), encoding="utf-8", compute=False))
     counts = [bag.count() for bag in (statements, meetings)]
-    futures = client.compute([*writes, *counts, errors])
+    # optimize_graph=False keeps the extraction of a partition one shared task: fused into each
+    # output instead, it would run once per output (five times)
+    futures = client.compute([*writes, *counts, errors], optimize_graph=False)
     total = len(futures)
     for done, _ in enumerate(as_completed(futures), 1):
         if progress:
