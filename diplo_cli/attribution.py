@@ -392,7 +392,7 @@ class AttributionFinder:
             tokens[first - 1].text.isalpha() and tokens[first - 1].text.islower() and tokens[first].text.islower()
             and not tokens[first - 1].text.endswith(("ed", "ly")) and not self.cues.fullmatch(tokens[first - 1].text)
             and tokens[first - 1].text.casefold() not in self.function_words and tokens[first - 1].text.casefold() not in self.auxiliaries
-            and tokens[first].text.casefold().rstrip("s") in self.title_words | self.document_words
+            and (tokens[first].text.casefold().rstrip("s") in self.title_words | self.document_words or tokens[first].text.casefold() in self.body_words)
             and (first - 2 < 0 or not tokens[first - 2].text[:1].isalnum() or tokens[first - 2].text.casefold() in self.function_words
                  or tokens[first - 2].text[:1].isupper())
         )):

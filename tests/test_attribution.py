@@ -492,3 +492,8 @@ def test_a_reporting_noun_after_an_article_leaves_the_article_out_of_the_source(
 def test_single_quoted_fragment_makes_a_mixed_statement_but_an_apostrophe_does_not():
     assert attributions("He said both sides are making a 'real effort' in the region.")[0][3] == "mixed"
     assert attributions("He said Norway's position hadn't changed.")[0][3] == "indirect"
+
+
+def test_broadcasters_speak():
+    assert attributions("Talks were held behind closed doors, state television reported.") == [
+        ("state television", "reported", "Talks were held behind closed doors", "indirect")]
