@@ -846,7 +846,7 @@ class SpeakerResolver:
         if organised is not None:
             return organised
         if described.anonymous or described.plural:
-            return self._anonymous(phrase, described), "anonymous"
+            return self._anonymous(phrase, described, start), "anonymous"
         name = _name_part(phrase, self.lex)
         if name and all(self.tracker._could_be_name(w) for w in name.split()) and not self.lex.country_of_word(name) \
                 and not self.lex.organisation(name) \
@@ -866,7 +866,7 @@ class SpeakerResolver:
                 self._enrich(entity, described)
                 return entity, "role"
             if described.indefinite or described.role in ("official",):
-                return self._anonymous(phrase, described), "anonymous"
+                return self._anonymous(phrase, described, start), "anonymous"
             return Entity(_lower_determiner(phrase), "anonymous", described.role, described.country, described.gender,
                           surname=described.head and described.head.casefold()), "role"
         # an unknown capitalised name: keep the name part ("rescue leader Travis Hots" -> "Travis Hots")
@@ -981,7 +981,7 @@ class SpeakerResolver:
                 return country
         return None
 
-    def _anonymous(self, phrase: str, described: _Description) -> Entity:
+    def _anonymous(self, phrase: str, described: _Description, start: int | None = None) -> Entity:
         """An anonymous source keeps its description; a bare later mention is the fullest earlier one."""
         head = (described.head or "").casefold()
         singular = self.lex.anonymous_nouns.get(head, head)
@@ -989,7 +989,22 @@ class SpeakerResolver:
             for _, entity in self._recent_before():
                 if entity.kind == "anonymous" and entity.surname == singular and entity.plural == described.plural:
                     return entity
-        name = _lower_determiner(phrase) if described.indefinite else _strip_determiner(phrase)
+            if start is not None and not described.plural and head:
+                # "the official" after "A senior Turkish official, speaking on condition of anonymity, ..."
+                earlier = None
+                for match in regex.finditer(rf"(?<![\p{{L}}])(?:[Aa]n?|[Oo]ne)\s++(?:[\p{{L}}.'’\-]++\s++){{0,4}}?{regex.escape(head)}(?![\p{{L}}])",
+                                            self.text[max(0, start - 3000):start]):
+                    earlier = match.group()
+                if earlier is not None:
+                    fuller = self.tracker.describe(earlier)
+                    return Entity(_lower_determiner(earlier), "anonymous", fuller.role or described.role,
+                                  fuller.country or described.country, described.gender, surname=singular)
+        if described.indefinite:
+            name = _lower_determiner(phrase)
+        elif described.plural or not described.bare:
+            name = _strip_determiner(phrase)  # "the UK authorities" -> "UK authorities"
+        else:
+            name = _lower_determiner(phrase)  # "the official" stays a description
         return Entity(name, "anonymous", described.role if not described.plural else None, described.country, described.gender,
                       plural=described.plural, surname=singular)
 

@@ -319,3 +319,15 @@ def test_a_name_with_of_place_after_it_is_the_person_and_later_titles_complete_e
             "Foreign Minister Anna Lindqvist of Arnor later said that the date was set.")
     speakers = _speakers(text)
     assert [(s.name, s.role) for s in speakers.values()] == [("Anna Lindqvist", "foreign minister")] * 2
+
+
+def test_the_official_refers_back_to_an_earlier_indefinite_description_even_without_a_statement():
+    text = ("A senior Arnorian official, speaking on condition of anonymity, confirmed the plan on Monday.\n"
+            "The official added that the envoy could join by video.")
+    speaker = _speaker(text, "The official")
+    assert (speaker.name, speaker.country, speaker.anonymous) == ("a senior Arnorian official", None, True)
+
+
+def test_a_definite_anonymous_source_without_antecedent_keeps_its_determiner():
+    speaker = _speaker("The official said that the envoy could join by video.", "The official")
+    assert (speaker.name, speaker.anonymous) == ("the official", True)
