@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicons import CueVerb, Lexicon, fold, name_key
+from .lexicons import CueVerb, Lexicon, name_key
 from .models import Attribution, Sentence, Span
 from .segment import turn_body_start
 
@@ -443,8 +443,7 @@ class AttributionFinder:
         if not (
             opener.casefold() in ("who", "which", "where", "when", "speaking", "writing", "asked", "talking", "in", "at", "during", "after", "on", "a", "an", "the", "whose", "according", "while", "citing", "quoted", "himself", "herself", "also", "however", "though")
             or opener[:1].isdigit()  # an age: "Mr. Smith, 54, said"
-            or opener.endswith("ing")
-            or opener.endswith("ed")
+            or opener.endswith(("ing", "ed"))
             or opener.casefold() in self.title_words
             or opener[:1].isupper()
         ):
@@ -508,9 +507,8 @@ class AttributionFinder:
                 if comma >= 0 and not self.text[comma + 1 : speaker.start].strip():
                     return comma
             before = self.text[start : match.start()].rstrip()
-            if before.endswith(","):
-                if self.speaker_after(match.end(), end) is not None:
-                    return start + len(before) - 1
+            if before.endswith(",") and self.speaker_after(match.end(), end) is not None:
+                return start + len(before) - 1
         return None
 
     # ------------------------------------------------------------------ pass 1: quotations
@@ -599,10 +597,10 @@ class AttributionFinder:
         pos = start + (lead.end() if lead else 0)
         # only a frame when the quote ends a clause: '," he said' or '" he said' or '", said'
         inner_tail = text[max(quote.open, quote.close - 2) : quote.close]
-        if not (text[quote.close - 1 : quote.close] in ",!?" or "," in text[start:pos] or inner_tail.endswith(("…", "—", "-"))):
-            # a quote that ends with a period closes its sentence: no frame after it
-            if text[quote.close - 1 : quote.close] == ".":
-                return None
+        # only a frame when the quote ends a clause; a quote that ends with a period closes its sentence
+        if not (text[quote.close - 1 : quote.close] in ",!?" or "," in text[start:pos] or inner_tail.endswith(("…", "—", "-"))) \
+                and text[quote.close - 1 : quote.close] == ".":
+            return None
         match = self.cues.search(text, pos, window_end)
         if match is None or self._excluded(match):
             return None
@@ -643,10 +641,8 @@ class AttributionFinder:
         gap = text[tail : quote.open]
         if not self.frame_gap.fullmatch(gap):
             return None
-        if _ENDS_WITH_THAT.search(gap):
-            # 'pointed out that "..."': direct only when the quote runs to the sentence end
-            if text[quote.close + 1 : sentence.end].strip(" .!?;") != "":
-                return None
+        if _ENDS_WITH_THAT.search(gap) and text[quote.close + 1 : sentence.end].strip(" .!?;") != "":
+            return None  # 'pointed out that "..."': direct only when the quote runs to the sentence end
         if best.group().casefold() == "according to":
             return None
         progressive = self.progressive.search(text, max(sentence.start, best.start() - 40), best.start()) if best.group().endswith("ing") else None
@@ -663,9 +659,11 @@ class AttributionFinder:
         match = self.addressee.match(self.text, cue.end, limit)
         # any short noun phrase before "that": "told several news organisations that"
         before_that = self.addressee_before_that.match(self.text, cue.end, limit)
-        if before_that is not None and (match is None or before_that.end(1) > match.end()):
-            if not any(w.casefold() in self.finite_markers or w.casefold() in self.subject_pronouns or w.casefold() in self.adverbial_words for w in before_that.group(1).split()):
-                return Span.of(self.text, cue.start, before_that.end(1))
+        if before_that is not None and (match is None or before_that.end(1) > match.end()) and not any(
+            w.casefold() in self.finite_markers or w.casefold() in self.subject_pronouns or w.casefold() in self.adverbial_words
+            for w in before_that.group(1).split()
+        ):
+            return Span.of(self.text, cue.start, before_that.end(1))
         if match is None:
             return cue
         end = match.end()
@@ -1003,7 +1001,7 @@ class AttributionFinder:
         """'Ambassador Tai, we said yesterday, is going to engage ...': a frame set off by commas inside
         its host clause; the content is the whole host clause, frame included."""
         text = self.text
-        if not text[max(lower, speaker.start - 2) : speaker.start].strip() == ",":
+        if text[max(lower, speaker.start - 2) : speaker.start].strip() != ",":
             return None
         if self.hedge_modal.search(text, speaker.end, cue.start):
             return None  # "the next step, I should say, is ...": a self-correction tag, not a report

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from diplo_cli.cli import cli
 from diplo_cli.evaluate import Report, evaluate_file, score_record
-from diplo_cli.models import Document, Speaker, Span, Statement
+from diplo_cli.models import Document, Span, Speaker, Statement
 
 TEXT = 'The envoy said the talks were useful. "We are ready," Ivanov added. Officials praised the host.'
 
