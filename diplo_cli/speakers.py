@@ -707,6 +707,7 @@ class SpeakerResolver:
         self._org_aliases: dict[str, set[str]] | None = None
         self.label_spans = [(start, start + len(label) + 1) for start, _, q, label in self.turns if label]
         self.transcript_country = None
+        self.transcript_organisation: str | None = None
         self.home_is_guess = False
         self.home_country = self._home_country()
         self._add_role_mentions()
@@ -1088,6 +1089,10 @@ class SpeakerResolver:
                        if any(roles_compatible(lex, role, t.role) and (t.holds_in(year) if year else t.is_current()) for t in p.roles)]
             exact = [p for p in holders if any(t.role == role and (t.holds_in(year) if year else t.is_current()) for t in p.roles)]
             holders = exact or holders
+            if len(holders) > 1 and self.transcript_organisation:
+                # a State Department briefer's "the Secretary" is the Secretary of State
+                same_body = [p for p in holders if p.organisation == self.transcript_organisation]
+                holders = same_body or holders
             if len(holders) > 1 and year:
                 # in a hand-over year, the incoming holder (terms begin early in the year more often than not)
                 incoming = [p for p in holders if any(t.role == role and any(lo == year for lo, _ in t.periods) for t in p.roles)]
@@ -1103,6 +1108,7 @@ class SpeakerResolver:
                 entity = self._label_entity(label)
                 if entity is not None and entity.country:
                     self.transcript_country = entity.country
+                    self.transcript_organisation = entity.organisation
                     return entity.country
         for mention in self.tracker.mentions:
             if mention.subject and mention.entity.kind == "person" and mention.entity.country:

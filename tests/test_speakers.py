@@ -331,3 +331,12 @@ def test_the_official_refers_back_to_an_earlier_indefinite_description_even_with
 def test_a_definite_anonymous_source_without_antecedent_keeps_its_determiner():
     speaker = _speaker("The official said that the envoy could join by video.", "The official")
     assert (speaker.name, speaker.anonymous) == ("the official", True)
+
+
+def test_a_briefers_the_secretary_is_the_head_of_the_briefers_department():
+    text = ("MR. PRICE: As we said yesterday, the Secretary will travel to Brussels next week.\n"
+            "Q Will he meet his Russian counterpart?\n"
+            "MR. PRICE: The Secretary said that diplomacy remains open.\n")
+    speakers = _speakers(text, year=2022)
+    assert speakers["The Secretary"].name == "Antony Blinken"
+    assert speakers["we"].name == "the U.S. State Department"
