@@ -497,3 +497,14 @@ def test_single_quoted_fragment_makes_a_mixed_statement_but_an_apostrophe_does_n
 def test_broadcasters_speak():
     assert attributions("Talks were held behind closed doors, state television reported.") == [
         ("state television", "reported", "Talks were held behind closed doors", "indirect")]
+
+
+def test_nested_according_to_and_citing():
+    assert attributions("According to the Tokyo daily, the minister told a press conference that talks would resume.") == [
+        ("the Tokyo daily", "According to", "the minister told a press conference that talks would resume", "according_to"),
+        ("the minister", "told a press conference", "talks would resume", "indirect"),
+    ]
+    assert attributions("The agency wrote citing its sources that the visit was postponed.") == [
+        ("The agency", "wrote", "the visit was postponed", "indirect")]
+    assert attributions("The newspaper, citing two officials, reported that the summit was off.") == [
+        ("The newspaper", "reported", "the summit was off", "indirect")]
