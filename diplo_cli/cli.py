@@ -547,7 +547,7 @@ def _run_dask(run: Run) -> None:
     if options.get("scheduler"):
         client = Client(options["scheduler"])
     else:
-        cluster = LocalCluster(n_workers=options.get("jobs") or default_jobs(), threads_per_worker=1, dashboard_address=None,
+        cluster = LocalCluster(n_workers=options.get("jobs") or default_jobs(), threads_per_worker=1, dashboard_address=":0",
                                silence_logs=logging.ERROR)
         client = Client(cluster)
     try:

@@ -25,6 +25,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+import dask
 import dask.bag as db
 
 from .records import extract_records, is_error, is_meeting, is_statement
@@ -123,36 +124,36 @@ def run_files(client, patterns: list[str], output_dir, *, input_format: str = "j
     text_field_used = text_field if input_format == "jsonl" else "text"
     id_field_used = id_field if input_format == "jsonl" else "id"
     records = documents.map_partitions(_with_read_errors, text_field_used, id_field_used, year, tuple(gazetteers))
-    statements, meetings, errors = records.filter(is_statement), records.filter(is_meeting), records.filter(is_error)
-    writes = []
-    for kind, bag in (("statements", statements), ("meetings", meetings), ("errors", errors)):
-        # one text per partition, every line ending in a newline: parts can be concatenated as they are
-        texts = bag.map_partitions(_json_lines)
-        writes.extend(texts.to_textfiles(str(out / kind / "part-*.jsonl"), encoding="utf-8", compute=False))
-    counts = [bag.count() for bag in (statements, meetings)]
-    # optimize_graph=False keeps the extraction of a partition one shared task: fused into each
-    # output instead, it would run once per output (five times)
-    futures = client.compute([*writes, *counts, errors], optimize_graph=False)
-    total = len(futures)
+    # One task per partition extracts it and writes its three part files: nothing is computed
+    # twice (outputs derived separately would each fuse the extraction into their own tasks).
+    parts = records.to_delayed(optimize_graph=False)
+    futures = client.compute([dask.delayed(_write_part)(part, str(out), index) for index, part in enumerate(parts)])
     for done, _ in enumerate(as_completed(futures), 1):
         if progress:
-            _show_progress(stream, done, total, getattr(client, "scheduler", None))
-    if progress:
-        stream.write("\n" if getattr(stream, "isatty", lambda: False)() else "")
+            _show_progress(stream, done, len(futures), getattr(client, "scheduler", None))
+    if progress and getattr(stream, "isatty", lambda: False)():
+        stream.write("\n")
         stream.flush()
     results = client.gather(futures)
-    statement_count, meeting_count, error_records = results[len(writes)], results[len(writes) + 1], results[len(writes) + 2]
-    return {"statements": statement_count, "meetings": meeting_count, "errors": list(error_records), "partitions": documents.npartitions}
+    return {"statements": sum(r[0] for r in results), "meetings": sum(r[1] for r in results),
+            "errors": [e for r in results for e in r[2]], "partitions": len(results)}
 
 
-def _json_lines(records: Iterable[dict]) -> list[str]:
-    text = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
-    return [text] if text else []
+def _write_part(records: list[dict], output_dir: str, index: int) -> tuple[int, int, list[dict]]:
+    """Write one partition's statements, meetings and errors as ``part-INDEX.jsonl`` files."""
+    kinds = {"statements": is_statement, "meetings": is_meeting, "errors": is_error}
+    counts = {}
+    for kind, wanted in kinds.items():
+        chosen = [r for r in records if wanted(r)]
+        counts[kind] = chosen
+        with open(Path(output_dir) / kind / f"part-{index:05d}.jsonl", "w", encoding="utf-8") as handle:
+            handle.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in chosen)
+    return len(counts["statements"]), len(counts["meetings"]), counts["errors"]
 
 
 def _show_progress(stream, done: int, total: int, scheduler) -> None:
     where = getattr(scheduler, "address", "") or ""
-    line = f"diplo: dask {where}: {done}/{total} tasks of the write done"
+    line = f"diplo: dask {where}: {done}/{total} partitions done"
     if getattr(stream, "isatty", lambda: False)():
         stream.write("\r" + line)
     elif done == total or done % max(1, total // 10) == 0:
