@@ -14,4 +14,4 @@ from .pipeline import extract
 
 __version__ = "0.1.0"
 
-__all__ = ["extract", "Document", "Statement", "Meeting", "Participant", "Speaker", "Span", "DiploError", "InputError", "RuleError", "__version__"]
+__all__ = ["DiploError", "Document", "InputError", "Meeting", "Participant", "RuleError", "Span", "Speaker", "Statement", "__version__", "extract"]

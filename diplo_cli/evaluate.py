@@ -28,6 +28,10 @@ from .models import Document
 from .pipeline import extract
 
 
+class GoldFormatError(ValueError):
+    """A gold file line that is not a usable annotated record; names the file and line."""
+
+
 @dataclass
 class Counts:
     tp: int = 0
@@ -142,6 +146,18 @@ def _gold_statements(record: dict) -> list[dict]:
     return gold
 
 
+def _match_one_to_one(pairs: list[tuple[float, int, int]]) -> tuple[dict[int, int], set[int]]:
+    """Greedy one-to-one matching of (score, gold index, predicted index), best score first."""
+    gold_done: dict[int, int] = {}
+    pred_done: set[int] = set()
+    for _, gi, pi in sorted(pairs, reverse=True):
+        if gi in gold_done or pi in pred_done:
+            continue
+        gold_done[gi] = pi
+        pred_done.add(pi)
+    return gold_done, pred_done
+
+
 def _sentence_of(text: str, offset: int) -> str:
     start = max(text.rfind("\n", 0, offset) + 1, offset - 160)
     end = text.find("\n", offset)
@@ -173,14 +189,7 @@ def score_record(record: dict, document: Document, report: Report, show_errors: 
             overlap = _overlap(g["content"], (p.content.start, p.content.end))
             if overlap:
                 pairs.append((overlap, gi, pi))
-    pairs.sort(reverse=True)
-    gold_done: dict[int, int] = {}
-    pred_done: set[int] = set()
-    for _, gi, pi in pairs:
-        if gi in gold_done or pi in pred_done:
-            continue
-        gold_done[gi] = pi
-        pred_done.add(pi)
+    gold_done, pred_done = _match_one_to_one(pairs)
     matched = len(gold_done)
     report.statements.add(matched, len(predicted) - matched, len(gold) - matched)
     exact = 0
@@ -242,14 +251,7 @@ def _score_meetings(record: dict, document: Document, report: Report, show_error
             if shared:
                 union = len(g["participants"] | p["participants"])
                 pairs.append((shared / union, gi, pi))
-    pairs.sort(reverse=True)
-    gold_done: dict[int, int] = {}
-    pred_done: set[int] = set()
-    for _, gi, pi in pairs:
-        if gi in gold_done or pi in pred_done:
-            continue
-        gold_done[gi] = pi
-        pred_done.add(pi)
+    gold_done, pred_done = _match_one_to_one(pairs)
     matched = len(gold_done)
     report.meetings.add(matched, len(predicted) - matched, len(gold) - matched)
     shared_total = 0
@@ -294,9 +296,9 @@ def evaluate_file(path: Path, lexicon: Lexicon | None = None, show_errors: bool 
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{number}: not valid JSON ({exc.msg})") from None
+                raise GoldFormatError(f"{path}:{number}: not valid JSON ({exc.msg})") from None
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                raise ValueError(f"{path}:{number}: a gold record needs a string field 'text'")
+                raise GoldFormatError(f"{path}:{number}: a gold record needs a string field 'text'")
             document = extract(record["text"], str(record.get("id", number)), lexicon=lexicon, year=_year_of(record))
             score_record(record, document, report, show_errors)
     return report
