@@ -49,7 +49,7 @@ _SENTENCE_PUNCT = ".!?;"
 _LETTER = regex.compile(r"\p{L}")
 # A fragment in single marks (not an apostrophe: no letter before the opening or after the closing mark).
 _SINGLE_QUOTED = regex.compile(r"(?<![\p{L}\p{N}])['‘][\p{L}][^'‘’\n]{0,80}?[\p{L}.!?,]['’](?![\p{L}\p{N}])")
-# Words that open a noun-phrase object of "say" ("say one more thing", "said a few words").
+# Words that open a noun-phrase object of "say" ("say one last word", "said a few words").
 _QUANTIFIERS = frozenset(["a", "an", "one", "some", "few", "many", "several", "another", "this", "that", "these", "those", "no", "any", "every", "each", "more", "much", "something", "nothing", "anything", "everything", "hello", "goodbye", "yes"])
 _DOTTED = regex.compile(r"(?:\p{L}\.){2,}")
 _LEAD = regex.compile(r"[\s,]*+")
@@ -104,7 +104,7 @@ class AttributionFinder:
         self.source_words = frozenset(w for phrase in lexicon.anonymous_nouns for w in phrase.split()) - self.function_words
         self.bare_clause_cues = frozenset(grammar["bare_clause_cues"])
         self.content_openers_rejected = frozenset(grammar["non_clause_openers"])
-        # documents speak too: "the statement said", "An official statement says"
+        # documents speak too: "the statement said", "A joint communiqué says"
         self.document_words = frozenset(w for w in lexicon.reporting_nouns if " " not in w) | frozenset(grammar["document_nouns"])
         # "the ministry said", "the embassy said": organisation heads are kept with the speaker data
         self.body_words = frozenset(getattr(lexicon, "organisation_heads", {}) or grammar.get("speaking_bodies", ())) | frozenset(grammar["collective_speakers"])
@@ -145,7 +145,7 @@ class AttributionFinder:
         # "warned Washington not to interfere": a short object, then the infinitive
         self.object_then_infinitive = regex.compile(r"\s*+(?:[\p{L}.'’-]++\s++){0,4}?(?:not\s++)?to\s++\p{Ll}")
         self.empty_object = regex.compile(r"\s*+(?:nothing|anything|little|something|everything)\b(?:\s++(?:about|on|of|more|else|further|new)\b|\s*+[.;!?]|\s*+$)", regex.IGNORECASE)
-        # "MOSCOW, April 27 (TASS) -", "GENEVA (Reuters) —": a dateline is not part of the content
+        # "MOSCOW, May 3 (TASS) -", "GENEVA (Reuters) —": a dateline is not part of the content
         self.dateline = regex.compile(r"(?-i:\p{Lu}{2,}+(?:[ .'-]\p{Lu}{2,}+)*+)(?:,[^\n—–]{1,40}?)?(?:\s*+\([^()\n]{1,30}\))?\s++[-—–]\s++")
         self.purpose_to = regex.compile(r"(?:\b(?:him|her|them|us|me)|(?-i:\p{Lu}[\p{L}.'’-]*+))\s++to\s++$")
         self.that_word = regex.compile(r"\bthat\b", regex.IGNORECASE)
@@ -335,8 +335,8 @@ class AttributionFinder:
         if token.text.casefold() == "me" and i >= 1 and tokens[i - 1].text.casefold() == "let":
             return Span.of(self.text, token.start, token.end)  # "let me say"
         if token.text in "—–" and i >= 1:
-            # self-repair: "as I noted — previously noted —" and "very clear from this podium — very
-            # clear about —" keep the speaker of the abandoned repetition of the same cue
+            # self-repair: "as we stated — publicly stated —" and "clear in these talks — clear
+            # about —" keep the speaker of the abandoned repetition of the same cue
             cue_word = _WORD.match(self.text, end)
             repeated = self.text.rfind(cue_word.group(), max(lower, end - 80), token.start) if cue_word else -1
             if repeated >= 0:
@@ -349,7 +349,7 @@ class AttributionFinder:
             else:
                 return Span.of(self.text, token.start, token.end)
         if token.text.casefold() in ("who", "which"):
-            # "the Ukrainian President, who admitted ..." -> the noun phrase before the comma
+            # "the Nordland minister, who conceded ..." -> the noun phrase before the comma
             if i >= 1 and tokens[i - 1].text == ",":
                 return self.speaker_before(tokens[i - 1].start, lower)
             return None
@@ -361,7 +361,7 @@ class AttributionFinder:
         return self._np_ending_at(tokens, i)
 
     def _appositive_name(self, tokens: list[_Token], comma: int) -> Span | None:
-        """'the Ambassador to Russia, Vinay Kumar, said': a name in comma apposition is the speaker."""
+        """'the Ambassador to Chile, Ana Veld, said': a name in comma apposition is the speaker."""
         name = self._np_ending_at(tokens, comma - 1)
         if name is None:
             return None
@@ -382,7 +382,7 @@ class AttributionFinder:
             return None
         first = i
         while first - 1 >= 0 and (self._np_word(tokens[first - 1]) or (
-            # a lower-case modifier inside a capitalised name phrase: "Free Syrian Army rebel chief X"
+            # a lower-case modifier inside a capitalised name phrase: "Northern Alliance militia commander X"
             first - 2 >= 0 and tokens[first - 1].text.isalpha() and tokens[first - 1].text.islower()
             and not tokens[first - 1].text.endswith("ed") and not self.cues.fullmatch(tokens[first - 1].text)
             and tokens[first - 2].text[:1].isupper() and self._np_word(tokens[first - 2]) and self._np_word(tokens[first])
@@ -416,7 +416,7 @@ class AttributionFinder:
         return Span.of(self.text, tokens[first].start, tokens[i].end)
 
     def _subject_before_parenthetical(self, tokens: list[_Token], lower: int) -> Span | None:
-        """'Peskov, speaking in Qingdao, said' / 'Dmitry Peskov, the Kremlin spokesman, said'."""
+        """'Veld, speaking in Valletta, said' / 'Ana Veld, the Nordland foreign minister, said'."""
         sentence = self._sentence(tokens[-1].start if tokens else lower)
         clause_tokens = [t for t in tokens if t.start >= sentence.start]
         if not clause_tokens:
@@ -622,7 +622,7 @@ class AttributionFinder:
     def _frame_before(self, quote: Quote, sentence: Sentence) -> tuple[Span, Span, str] | None:
         text = self.text
         if sentence.start == quote.open and self.sentences and self._sentence_index(quote.open) > 0:
-            # 'The message reads, in part:' ending the previous paragraph frames a block quotation
+            # 'The letter states, in part:' ending the previous paragraph frames a block quotation
             previous = self.sentences[self._sentence_index(quote.open) - 1]
             if text[previous.start : previous.end].rstrip().endswith(":") and text.count("\n", previous.end, quote.open) <= 1:
                 sentence = Sentence(previous.start, previous.end, previous.paragraph)
@@ -652,7 +652,7 @@ class AttributionFinder:
         return speaker, cue, "attribution.direct.before"
 
     def _cue_with_addressee(self, cue: Span, limit: int) -> Span:
-        """'told reporters', 'informed the Vice President': the addressee belongs to the cue."""
+        """'told reporters', 'informed the trade envoy': the addressee belongs to the cue."""
         verb = self.lex.cue_forms.get(cue.text.casefold())
         if verb is None or verb.cue_class != "tell":
             return cue
@@ -703,7 +703,7 @@ class AttributionFinder:
         if verb is None:
             return None
         if purpose or (cue_word.endswith("ing") and self.by_gerund.search(text, max(lower, cue.start - 12), cue.start)):
-            # "started the speech by saying that P", "called X to inform him that P": the clause subject speaks
+            # "opened the session by noting that P", "phoned X to assure her that P": the clause subject speaks
             attribution = self._participial(cue, verb, lower, upper, sentence_index)
             if attribution is not None and self.that_word.search(text, attribution.cue.end, attribution.content.start):
                 return Attribution(attribution.speaker, attribution.cue, attribution.content, attribution.kind,
@@ -747,7 +747,7 @@ class AttributionFinder:
             return None  # "Lavrov's remark that": a noun, read by the reporting-noun rule
         article = self.indefinite.match(speaker.text)
         if article and cue.text.casefold() == verb.lemma and self._np_word(_Token(text[speaker.start + article.end():speaker.end].split()[0], 0, 0)):
-            # "an African Union request to delay": the cue is a noun; its article is not the source's
+            # "a European Union request to postpone": the cue is a noun; its article is not the source's
             speaker = Span.of(text, speaker.start + article.end(), speaker.end)
         self._recent_speaker = (sentence_index, speaker)
         if not progressive and verb.lemma not in self.copular_cues and self._is_passive(speaker, cue):
@@ -798,12 +798,12 @@ class AttributionFinder:
             if later is not None:
                 that = later
         if that is not None and that.re is self.delayed_that and self.wh_word.search(text, that.start(), that.end()):
-            that = None  # "very clear on how we see that invite": "that" is a determiner in a wh-clause
+            that = None  # "very clear on why they reject that plan": "that" is a determiner in a wh-clause
         if that is not None and that.re is self.delayed_that and self.word_at.match(text, that.end(), upper) and \
                 self.word_at.match(text, that.end(), upper).group(1).casefold() in self.finite_markers:
-            that = None  # "committed to the release of a report that would ...": a relative "that"
+            that = None  # "committed to the publication of a review that would ...": a relative "that"
         if verb.lemma in self.copular_cues and not (that is not None and "that" in that.group().casefold()) and not text[after:after + 2].strip().startswith(":"):
-            return None  # "very clear on how we see it": topic only
+            return None  # "very clear on why they reject it": topic only
         content_start = that.end() if that else after
         if verb.cue_class == "describe":
             return self._described(speaker, full_cue, content_start, upper, sentence_index)
@@ -813,41 +813,41 @@ class AttributionFinder:
             if copula is None:
                 return None
             if self._clause_like(copula.end(), upper):
-                content_start = copula.end()  # "what I can guarantee you is P"
+                content_start = copula.end()  # "what I can promise the committee is P"
                 rule = "attribution.indirect.pseudo_cleft"
             else:
-                content_start = cleft.start(1)  # "what it said was a weapon": the content holds the frame
+                content_start = cleft.start(1)  # "what it claimed was a satellite": the content holds the frame
                 rule = "attribution.indirect.interrupted"
         elif not that and self.copula_start.match(text, content_start, upper):
             relative = self.relative_before.search(text, max(lower, speaker.start - 12), speaker.start)
             if relative is None or (relative.group(1).casefold() == "that" and after > full_cue.end):
-                return None  # "the things that I said right here is ...": an object relative
+                return None  # "the words that I wrote yesterday is ...": an object relative
             content_start = relative.start(1)  # "which X said was ruled by ..."
             rule = "attribution.indirect.interrupted"
         if not that and rule.endswith("subject_cue"):
             leading = self.leading_as_frame.match(text, content_start, upper)
             if leading and self.cues.search(text, leading.start(1), leading.end(1)):
-                content_start = leading.end()  # "I'll say more broadly, as we have shared, P"
+                content_start = leading.end()  # "I'll add more generally, as we told the envoy, P"
         opener = self.word_at.match(text, content_start, upper)
         if opener and opener.group(1).casefold() in self.content_openers_rejected and rule != "attribution.indirect.interrupted":
             return None
         quoted_start = _QUOTE_MARKS.match(text[_skip_spaces(text, content_start):upper] or " ")
         if quoted_start and text[upper - 1 : upper] not in "\"”»“" and not text[upper - 2 : upper - 1] in "\"”»“":
-            quoted_start = None  # 'threatened "limited" military action': a scare quote, not the content
+            quoted_start = None  # 'promised "swift" retaliation': a scare quote, not the content
         if self.abandoned.match(text, content_start, upper) and self.cues.search(text, content_start, min(upper, content_start + 60)):
-            return None  # an abandoned frame: "said he’d — came out and said he’d ..."
+            return None  # an abandoned frame: "told us she’d — went on record and told us she’d ..."
         if that and that.group().strip(" ,").casefold() == "that" and not quoted_start and not self._clause_like(that.end(), upper, bare_that=True):
-            return None  # "that" was a pronoun object: "I said that right here"
+            return None  # "that" was a pronoun object: "I said that earlier today"
         if not that and not quoted_start and rule.endswith("subject_cue"):
             if self.anaphoric.match(text, content_start, upper) or self.empty_object.match(text, content_start, upper):
                 return None  # "I just confirmed it", "they said nothing about it"
             if verb.cue_class == "deny":
                 if not self._clause_like(content_start, upper) and not self.deny_objects.match(text, content_start, upper):
-                    return None  # "didn't confirm the name": a denial needs a report, claim, plan or participation
+                    return None  # "didn't confirm the figure": a denial needs a report, claim, plan or participation
             elif self.reporting_np.match(text, content_start, upper):
                 pass  # "reiterated the President's insistence that P"
             elif not self._clause_like(content_start, upper, short_ok=verb.lemma in self.lenient_cues):
-                return None  # "noted the deep ties", "announced the visit": a noun phrase, not a report
+                return None  # "noted the long friendship", "announced the visit": a noun phrase, not a report
         # a comma right after the cue opens a parenthetical: ', however,'
         comma_paren = self.comma_parenthetical.match(text, content_start, upper)
         if comma_paren:
@@ -862,7 +862,7 @@ class AttributionFinder:
             content_start = _skip_spaces(text, content_start + 1)
             particle = self.answer_particle.match(text, content_start, upper)
             if particle:
-                content_start = particle.end()  # "I'll just say: No, it does not ..."
+                content_start = particle.end()  # "Let me just say: Yes, the offer stands ..."
         if content_start < upper and text[content_start] in "—–-":
             return None  # an abandoned frame: "he said — he denied that ..."
         content_end = self._content_end(content_start, upper)
@@ -886,10 +886,10 @@ class AttributionFinder:
                 if again < 0 and name[:1].isupper():
                     again = text.find(", and " + name[:1].lower() + name[1:], content_start, content_end)
                 if again >= 0:
-                    content_end = again  # "..., and the Vice President commended ...": the narrator again
+                    content_end = again  # "..., and the Chancellor praised ...": the narrator again
         predicate = self.second_predicate.search(text, content_start, content_end)
         if predicate is not None:
-            content_end = predicate.start()  # "he supports a truce and, for the first time, did not ..."
+            content_end = predicate.start()  # "she backs the plan and, unusually, did not ..."
         if speaker.text.casefold() not in ("i", "we"):
             own_voice = self.own_voice.search(text, content_start, content_end)
             if own_voice is not None:
@@ -978,7 +978,7 @@ class AttributionFinder:
             if short_ok and len(letters) >= 2 and (
                     letters[0].casefold() not in _QUANTIFIERS
                     or any(w.islower() and w.endswith(("ed", "s")) and w not in self.function_words for w in letters[1:])):
-                return True  # "said the talks failed", "said talks continue"; not "say one more thing"
+                return True  # "said the talks failed", "said talks continue"; not "say one last word"
             if bare_that:
                 return bool(letters) and (letters[0].casefold() in self.subject_pronouns or letters[0][0].isupper())
         if words[0].casefold() in self.subject_pronouns or _CONTRACTED_PRONOUN.fullmatch(words[0]) or _CONTRACTED_IS.fullmatch(words[0]):
@@ -1004,7 +1004,7 @@ class AttributionFinder:
         if text[max(lower, speaker.start - 2) : speaker.start].strip() != ",":
             return None
         if self.hedge_modal.search(text, speaker.end, cue.start):
-            return None  # "the next step, I should say, is ...": a self-correction tag, not a report
+            return None  # "the second round, I should say, is ...": a self-correction tag, not a report
         after = self.adjuncts.match(text, cue.end, upper).end()
         comma = text.rfind(",", lower, speaker.start)
         close = self.comma_then_finite.match(text, after, upper)
@@ -1061,7 +1061,7 @@ class AttributionFinder:
         frame_end = self.frame_end.search(text, full_cue.end, min(upper, full_cue.end + 120))
         before = text[clause_lower:as_start].rstrip(" ,—–")
         if before and self.frame_before_as.search(before):
-            before = ""  # "I'll say more broadly, as we have shared, P": the host clause follows the frame
+            before = ""  # "I'll add more generally, as we told the envoy, P": the host clause follows the frame
         if frame_end is None:
             # final frame: 'P, as X said.'
             if not before:
@@ -1071,7 +1071,7 @@ class AttributionFinder:
             start = self.clause_filler.match(text, _skip_spaces(text, frame_end.end()), upper).end()
             repair = self.repair_tail.match(text, start, upper)
             if repair is not None and self.cues.search(text, start, repair.end()):
-                start = repair.end()  # "as I noted — previously noted — P"
+                start = repair.end()  # "as we stated — publicly stated — P"
             end = self._content_end(start, upper)
             if start >= end or text[start] in "—–-":
                 return None
@@ -1136,7 +1136,7 @@ class AttributionFinder:
             return Span.of(self.text, tokens[j].start, tokens[j].end)
         k = j
 
-        def inner_modifier(index: int) -> bool:  # "rebel" in "Free Syrian Army rebel chief Salim Idris"
+        def inner_modifier(index: int) -> bool:  # "militia" in "Northern Alliance militia commander Dren Haskel"
             word = tokens[index].text
             return (index > j and word.isalpha() and word.islower() and index + 1 < len(tokens)
                     and not word.endswith("ed") and not self.cues.fullmatch(word) and tokens[index + 1].text.islower()
@@ -1160,7 +1160,7 @@ class AttributionFinder:
         before = text[clause_start : cue.start].strip()
         after_speaker = speaker.end
         post = self.source_postmodifier.match(text, after_speaker, upper)
-        if post:  # "a study by investment firm X", "an analysis from X"
+        if post:  # "a survey by polling firm X", "an analysis from X"
             end = post.end()
             if text[end - 1] == "." and not self._abbreviation(text[post.start():end].split()[-1]):
                 end -= 1
@@ -1170,7 +1170,7 @@ class AttributionFinder:
         appositive_tail = self.appositive_tail.fullmatch(tail) and not any(
             w.casefold() in self.finite_markers for w in self.word_run.findall(tail))
         if before.endswith(",") and self.that_parenthetical_lead.search(before) and self.comma_after.match(text, after_speaker, upper):
-            before = ""  # "I think, as some of you may be aware, according to X, P": initial after asides
+            before = ""  # "I believe, as you all know, according to X, P": initial after asides
         if not before:
             # 'According to X, P'
             comma = regex.compile(r"\s*+,\s*+").match(text, after_speaker, upper)
@@ -1239,7 +1239,7 @@ class AttributionFinder:
             else:
                 kind = "mixed"
         elif _SINGLE_QUOTED.search(content.text):
-            kind = "mixed"  # "making a 'strenuous effort'": a quoted fragment in single marks
+            kind = "mixed"  # "showing 'real resolve'": a quoted fragment in single marks
         return Attribution(speaker, cue, content, kind, rule, sentence_index)
 
 
@@ -1311,7 +1311,7 @@ def _dedupe(found: list[Attribution]) -> list[Attribution]:
         if key in seen:
             continue
         seen.add(key)
-        # a self-repair ("very clear from this podium — very clear about — that P") repeats one cue
+        # a self-repair ("clear in these talks — clear about — that P") repeats one cue
         # over one content: the later repetition governs the content
         if result and result[-1].content == attribution.content and result[-1].cue.text.casefold() == attribution.cue.text.casefold():
             result[-1] = attribution

@@ -943,7 +943,7 @@ def build_meetings(drafts: list[_Draft], mentions: list[MeetingMention], stateme
             if mention.trigger.start >= subordinate_end:
                 break
         if target is None and statement.cue.end <= content.start:
-            # 'described the decision to cancel the meeting as a "setback"': the cue's object
+            # 'described the move to scrap the visit as a "mistake"': the cue's object
             between = linked_mentions[bisect.bisect_left(starts, statement.cue.end):bisect.bisect_left(starts, content.start)]
             target = between[-1] if between and content.start - statement.cue.end <= _OBJECT_REACH else None
         if target is None:

@@ -2,7 +2,7 @@
 
 Within one document an :class:`EntityTracker` collects the person, organisation and country
 mentions in reading order: gazetteer names (diacritic- and case-insensitive, on a folded copy of
-the text), title + capitalised name (``Special Envoy Ghassan Salame``, ``Mr. Chambas``), unknown
+the text), title + capitalised name (``Special Envoy Ghassan Salame``, ``Mr. Okafor``), unknown
 two-to-four-word names, organisations and countries. All full names are registered before any
 bare surname is read, so name parts merge (``Peskov`` -> ``Dmitry Peskov``, also when the full
 name comes later) and a surname with a one-letter typo still merges with a long surname of the same
@@ -152,7 +152,7 @@ class EntityTracker:
             if found is not None:
                 runs.append(found)
         titled = [c for c in runs if c[2] == "titled"]
-        # untitled unknown names count only when the document reuses their surname alone ("Chambas")
+        # untitled unknown names count only when the document reuses their surname alone ("Okafor")
         capitalised_words = Counter(name_key(m.group()) for m in _NAME_WORD.finditer(text))
         # (or end in a surname the gazetteer knows: "Hudson Austin" is not Lloyd Austin)
         untitled = [c for c in runs if c[2] == "name" and (capitalised_words[name_key(text[c[0]:c[1]].split()[-1])] > 1
@@ -314,7 +314,7 @@ class EntityTracker:
             if matched:
                 continue
             if word in ("of", "for", "to", "at", "in", "with", "from"):
-                # "the executive secretary of the Economic Community ...": what follows qualifies the head
+                # "the deputy director of the Baltic Shipping Council ...": what follows qualifies the head
                 rest = " ".join(words[i + 1:])
                 place = lex.country_of_word(_strip_determiner(rest)) or (lex.organisation(rest).country if lex.organisation(rest) else None)
                 info.country = info.country or place
@@ -371,7 +371,7 @@ class EntityTracker:
         role = country = gender = None
         titled = False
         i = 0
-        # a lower-case title right before the run also counts: "rescue leader Travis Hots", "spokesman Ned Price"
+        # a lower-case title right before the run also counts: "rescue leader Mara Tenn", "spokesman Ned Price"
         before = regex.search(r"([\p{Ll}\-]+(?:\s+[\p{Ll}\-]+)?)\s+$", self.text[max(0, start - 40):start])
         if before:
             for phrase in (before.group(1), before.group(1).split()[-1]):
@@ -404,7 +404,7 @@ class EntityTracker:
                 break
         rest = words[i:]
         for cut, word in enumerate(rest):
-            if word[2] in ("of", "the"):  # "President Ilves of Arnor": the name ends before "of"
+            if word[2] in ("of", "the"):  # "President Orvel of Arnor": the name ends before "of"
                 rest = rest[:cut]
                 break
         if rest and regex.search(r"['’]s?$", rest[-1][2]):
@@ -803,7 +803,7 @@ class SpeakerResolver:
         pair = self._both(phrase, start)
         if pair is not None:
             return pair, "organisation"
-        # coordination: "Vladimir Putin and Barack Obama", "the U.S. and its allies"
+        # coordination: "Olaf Scholz and Emmanuel Macron", "the U.S. and its allies"
         if depth == 0:
             parts = _COORDINATION.split(phrase)
             if len(parts) == 2 and all(parts):
@@ -831,13 +831,13 @@ class SpeakerResolver:
         if cut is not None and cut.entity.kind == "person" and cut.start >= start:
             persons.append(cut)  # a span cut inside a name ("Theresa" of "Theresa May") still names the person
         described = self.tracker.describe(phrase)
-        # a person named at the head of the phrase: "Kremlin spokesman Dmitry Peskov", "Mr. Chambas"
+        # a person named at the head of the phrase: "Kremlin spokesman Dmitry Peskov", "Mr. Okafor"
         if persons and (_only_closers(text[persons[-1].end:end]) or _OF_PLACE.fullmatch(text, persons[-1].end, end)):
             entity = persons[-1].entity
             self._enrich(entity, described)
             self._enrich_from_apposition(entity, start, end)
             return entity, "role" if persons[-1].by_role else "name"
-        # the head is a description; a comma apposition may name it: "The executive secretary of X, Mohammad Ibn Chambas,"
+        # the head is a description; a comma apposition may name it: "The deputy director of X, Chidi Okafor,"
         named = self._apposition_after(end)
         if named is not None and not described.plural:
             self._enrich(named, described)
@@ -852,7 +852,7 @@ class SpeakerResolver:
         if name and all(self.tracker._could_be_name(w) for w in name.split()) and not self.lex.country_of_word(name) \
                 and not self.lex.organisation(name) \
                 and (described.role is None or len(name.split()) > 1 or described.head != words[-1]):
-            # a name the tracker did not know: "rebel chief Salim Idris" -> "Salim Idris"
+            # a name the tracker did not know: "militia commander Dren Haskel" -> "Dren Haskel"
             entity = self.tracker.lookup_name(name)
             if entity is None:
                 entity = Entity(_display_name(name), "person", described.role, described.country, described.gender,
@@ -870,7 +870,7 @@ class SpeakerResolver:
                 return self._anonymous(phrase, described, start), "anonymous"
             return Entity(_lower_determiner(phrase), "anonymous", described.role, described.country, described.gender,
                           surname=described.head and described.head.casefold()), "role"
-        # an unknown capitalised name: keep the name part ("rescue leader Travis Hots" -> "Travis Hots")
+        # an unknown capitalised name: keep the name part ("rescue leader Mara Tenn" -> "Mara Tenn")
         name = _name_part(phrase, self.lex)
         if name:
             entity = self.tracker.lookup_name(name)

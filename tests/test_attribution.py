@@ -224,8 +224,8 @@ def test_according_to_without_a_source_is_not_a_statement():
 @pytest.mark.parametrize("text, expected", [
     ("The ministry denied reports of a planned meeting between the two leaders.",
      [("The ministry", "denied", "reports of a planned meeting between the two leaders", "indirect")]),
-    ("The minister confirmed his participation in the summit.",
-     [("The minister", "confirmed", "his participation in the summit", "indirect")]),
+    ("The minister confirmed her participation in the conference.",
+     [("The minister", "confirmed", "her participation in the conference", "indirect")]),
     ("The palace has not confirmed the king's attendance.", [("The palace", "confirmed", "the king's attendance", "indirect")]),
 ])
 def test_denials_and_confirmations_with_a_noun_object(text, expected):
@@ -235,7 +235,7 @@ def test_denials_and_confirmations_with_a_noun_object(text, expected):
 @pytest.mark.parametrize("text", [
     "The minister denied the charges.",  # not a report, claim, plan or participation
     "The minister confirmed it.",  # an anaphor only
-    "I didn't confirm the name.",
+    "I didn't confirm the figure.",
 ])
 def test_denials_without_a_proposition_are_not_statements(text):
     assert attributions(text) == []
@@ -342,9 +342,9 @@ def test_briefers_frames_and_performatives(text, expected):
 
 
 @pytest.mark.parametrize("text", [
-    "I said that right here.",
+    "I said that earlier today.",
     "I just confirmed it.",
-    "Can you just say that one more time?",
+    "Could you just say that once more?",
     "The crowd grew as she called for calm.",
 ])
 def test_briefers_non_answers_are_not_statements(text):
@@ -391,8 +391,8 @@ def test_content_ends_where_the_report_ends(text, expected):
 @pytest.mark.parametrize("text", [
     "They said nothing about a new round of talks.",
     "The foreign minister is expected to say that the deal is dead.",
-    "We have been very clear on how we see that offer.",
-    "The ministry committed to the release of a report that would come out next week.",
+    "They have been very clear on why they reject that plan.",
+    "The agency committed to the publication of a review that would be finished by June.",
 ])
 def test_more_non_statements(text):
     assert attributions(text) == []
@@ -442,7 +442,7 @@ def test_parenthetical_frames_inside_their_host_clause(text, expected):
 
 
 def test_a_self_correction_tag_is_not_a_frame():
-    assert attributions("The first step — the next step, I should say, is a phone call.") == []
+    assert attributions("The second round — the third round, I should say, is a vote in parliament.") == []
 
 
 @pytest.mark.parametrize("text, expected", [

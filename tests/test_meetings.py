@@ -55,13 +55,13 @@ def test_non_meetings_are_not_meetings(text):
 # ---------------------------------------------------------------- status
 @pytest.mark.parametrize(("text", "expected"), [
     ("Sergey Lavrov met Antony Blinken in Geneva on Friday.", "held"),
-    ("Vladimir Putin had a telephone conversation with Recep Tayyip Erdogan.", "held"),
+    ("Olaf Scholz had a phone conversation with Emmanuel Macron.", "held"),
     ("Sergey Lavrov will meet Antony Blinken in Geneva next week.", "planned"),
     ("A meeting between Sergey Lavrov and Antony Blinken is scheduled for May 19.", "planned"),
     ("Sergey Lavrov could meet Antony Blinken in Geneva, but no date has been set.", "proposed"),
     ("A meeting between Vladimir Putin and Recep Tayyip Erdogan is possible.", "proposed"),
     ("No meeting between Vladimir Putin and Recep Tayyip Erdogan is planned.", "denied"),
-    ("Sergey Lavrov has called off next week's talks with Antony Blinken.", "cancelled"),
+    ("Sergey Lavrov has called off Thursday's talks with Antony Blinken.", "cancelled"),
     ("The summit between Vladimir Putin and Recep Tayyip Erdogan was postponed.", "cancelled"),
 ])
 def test_each_status_is_read_from_tense_modality_or_cue(text, expected):
@@ -111,11 +111,11 @@ def test_the_speaker_is_not_a_participant_of_the_meeting_he_reports():
 
 
 def test_the_two_leaders_take_the_participants_of_the_meeting_before():
-    text = ("Vladimir Putin had a telephone conversation with Recep Tayyip Erdogan on Tuesday. "
-            "The two leaders agreed to meet in Istanbul next month.")
+    text = ("Olaf Scholz had a phone conversation with Emmanuel Macron on Tuesday. "
+            "The two leaders agreed to meet in Strasbourg next month.")
     meetings = _meetings(text)
     assert len(meetings) == 2
-    assert _names(meetings[1]) == {name_key("Vladimir Putin"), name_key("Recep Tayyip Erdoğan")}
+    assert _names(meetings[1]) == {name_key("Olaf Scholz"), name_key("Emmanuel Macron")}
     assert meetings[1].status == "planned"
 
 
@@ -155,8 +155,8 @@ def test_mentions_of_one_meeting_merge():
 
 
 def test_a_call_and_the_meeting_it_prepares_stay_apart():
-    text = ("Vladimir Putin had a telephone conversation with Recep Tayyip Erdogan. "
-            "Vladimir Putin and Recep Tayyip Erdogan will meet in Istanbul in October.")
+    text = ("Olaf Scholz had a phone conversation with Emmanuel Macron. "
+            "Olaf Scholz and Emmanuel Macron will meet in Strasbourg in October.")
     assert [m.type for m in _meetings(text)] == ["call", "meeting"]
 
 
@@ -182,11 +182,11 @@ def test_a_statement_about_the_meeting_links_to_it_and_one_on_another_subject_do
 
 # ---------------------------------------------------------------- event codes
 @pytest.mark.parametrize(("text", "cameo", "plover"), [
-    ("Vladimir Putin had a telephone conversation with Recep Tayyip Erdogan.", "041", "CONSULT:phone"),
+    ("Olaf Scholz had a phone conversation with Emmanuel Macron.", "041", "CONSULT:phone"),
     ("Sergey Lavrov visited Turkey on Monday.", "042", "CONSULT:visit"),
     ("Sergey Lavrov held talks with Antony Blinken on Friday.", "046", "CONSULT:meet"),
     ("Sergey Lavrov will meet Antony Blinken next week.", "036", "CONSULT:meet"),
-    ("Sergey Lavrov has called off next week's talks with Antony Blinken.", "125", "CONSULT:meet"),
+    ("Sergey Lavrov has called off Thursday's talks with Antony Blinken.", "125", "CONSULT:meet"),
 ])
 def test_each_meeting_has_its_cameo_code_and_plover_mode(text, cameo, plover):
     meeting = _only(text)
@@ -288,8 +288,8 @@ def test_an_agent_described_by_its_country_is_a_participant_as_written():
 
 
 def test_the_subject_of_an_if_clause_is_not_the_speaker():
-    document = extract("Dmitry Peskov said he did not know if Iranian officials would attend the summit in Tehran.")
-    assert all(p.name != "Dmitry Peskov" for m in document.meetings for p in m.participants)
+    document = extract("Mark Rutte said he was not sure if Danish ministers would attend the summit in Oslo.")
+    assert all(p.name != "Mark Rutte" for m in document.meetings for p in m.participants)
 
 
 def test_is_in_a_place_at_a_summit_is_held():
@@ -312,7 +312,7 @@ def test_a_spouse_accompanies_and_is_not_a_participant():
 
 
 def test_something_to_be_discussed_during_a_visit_is_not_a_held_visit():
-    meeting = _only("Trade is sure to be discussed during Fumio Kishida's visit to Washington.")
+    meeting = _only("Fisheries are bound to be discussed during Jonas Gahr Støre's visit to Reykjavik.")
     assert meeting.status != "held"
 
 
@@ -325,8 +325,8 @@ def test_his_turkish_counterpart_is_turkey_or_the_turk_named_nearby():
 
 
 def test_a_statement_whose_cue_object_names_the_meeting_is_about_it():
-    text = ("India has called off next week's talks with Pakistan. "
-            "Pakistan described India's decision to cancel the talks as a \"setback.\"")
+    text = ("Norway has called off Friday's talks with Iceland. "
+            "Iceland described Norway's move to scrap the talks as a \"mistake.\"")
     document = extract(text)
     described = next(s for s in document.statements if s.cue.text == "described")
     assert described.meeting == document.meetings[0].id
@@ -335,7 +335,7 @@ def test_a_statement_whose_cue_object_names_the_meeting_is_about_it():
 def test_the_summit_long_after_it_was_named_is_that_summit():
     text = ("African leaders gathered in Addis Ababa for the African Union summit on Sunday. "
             "Drought has hit the region hard. Prices of grain have doubled. Aid has been slow. "
-            "Several ministers said health would also be discussed at the summit.")
+            "Several delegates said migration would also be reviewed at the summit.")
     document = extract(text)
     assert len(document.meetings) == 1
     linked = [s for s in document.statements if s.meeting]

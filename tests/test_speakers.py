@@ -112,8 +112,8 @@ def test_the_president_is_the_holder_in_the_documents_year(year, president):
 
 
 def test_without_a_year_the_office_holders_named_together_date_the_document():
-    text = ("Vice President Joe Biden spoke today with Ukrainian President Petro Poroshenko.\n"
-            "The Vice President said that the United States would keep supporting Ukraine.")
+    text = ("Vice President Joe Biden met today with Mexican President Enrique Peña Nieto.\n"
+            "The Vice President said that the United States would keep working with Mexico.")
     assert _speaker(text, "The Vice President").name == "Joe Biden"
 
 
@@ -193,7 +193,7 @@ def test_he_does_not_resolve_across_a_speaker_of_the_wrong_gender():
 
 def test_a_pronoun_after_a_quote_skips_names_inside_its_own_quotation():
     text = ('Prime Minister Jonas Berg met the envoy on Sunday.\n'
-            '"I look forward to seeing President Ilves again soon," he wrote.')
+            '"I hope to see President Niinistö again before long," he wrote.')
     assert _speaker(text, "he").name == "Jonas Berg"
 
 
