@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicons import CueVerb, Lexicon, name_key
+from .lexicons import CueVerb, Lexicon, compile_named_lists, name_key
 from .models import Attribution, Sentence, Span
 from .segment import turn_body_start
 
@@ -110,7 +110,7 @@ class AttributionFinder:
         self.body_words = frozenset(getattr(lexicon, "organisation_heads", {}) or grammar.get("speaking_bodies", ())) | frozenset(grammar["collective_speakers"])
         self.np_words = self.title_words | self.source_words | lexicon.source_modifiers | self.function_words | self.document_words | self.body_words
         self.cues = lexicon.matcher("cues")
-        self.not_cues = regex.compile(r"(?<![\p{L}])\L<phrases>(?![\p{L}])", regex.IGNORECASE, phrases=sorted(lexicon.not_cues)) if lexicon.not_cues else None
+        self.not_cues = compile_named_lists(r"(?<![\p{L}])\L<phrases>(?![\p{L}])", regex.IGNORECASE, phrases=sorted(lexicon.not_cues)) if lexicon.not_cues else None
         adjunct = "|".join(f"(?:{a})" for a in grammar["cue_adjuncts"])
         self.adjuncts = regex.compile(
             rf"(?:\s*+,?\s*+(?:{adjunct}))*+",
