@@ -13,6 +13,7 @@ copy are offsets into the original.
 from __future__ import annotations
 
 import functools
+import string
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field
@@ -57,8 +58,15 @@ def fold(text: str) -> str:
     return text.translate(FOLD_TABLE)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
-    """Comparison key for names: folded, case-free, single-spaced, no combining marks, hyphens as spaces."""
+    """Comparison key for names: folded, case-free, single-spaced, no combining marks, hyphens as spaces.
+
+    Cached (bounded): the stages ask for the keys of the same few words and names many times per
+    document, and the two Unicode normalisations dominate the cost.
+    """
+    if name.isascii():  # nothing to normalise or fold: every fold and combining mark is non-ASCII
+        return " ".join(name.casefold().replace(".", " ").replace("-", " ").split())
     folded = fold(unicodedata.normalize("NFC", name))
     folded = "".join(c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c))
     return " ".join(folded.casefold().replace(".", " ").replace("-", " ").split())
@@ -657,12 +665,79 @@ def _index_of(keys: set[str]) -> NameIndex:
     return NameIndex(frozenset(keys), frozenset(k.split()[0] for k in keys), max((len(k.split()) for k in keys), default=1))
 
 
+def _place_words(lex: Lexicon) -> list[str]:
+    return sorted(set(lex.countries) | set(lex.adjectives))
+
+
 def _compile_places(lex: Lexicon) -> regex.Pattern:
-    # Countries, capitals, metonyms and demonyms; matched case-sensitively on folded text.
-    words = set()
-    for key in list(lex.countries) + list(lex.adjectives):
-        words.add(key)
-    return compile_named_lists(r"(?<![\p{L}\p{N}])\L<places>(?![\p{L}\p{N}])", regex.IGNORECASE, places=sorted(words))
+    # Countries, capitals, metonyms and demonyms; matched case-insensitively on folded text.
+    return compile_named_lists(r"(?<![\p{L}\p{N}])\L<places>(?![\p{L}\p{N}])", regex.IGNORECASE, places=_place_words(lex))
+
+
+# Non-ASCII characters that the regex module's IGNORECASE matches to an ASCII letter (dotted capital I,
+# long s, Kelvin sign); tests/test_key_finder.py checks this against every code point.
+ASCII_CASE_VARIANTS = frozenset("\u0130\u017f\u212a")
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+_LETTER_OR_DIGIT_RUN = regex.compile(r"[\p{L}\p{N}]++")
+
+
+class WholeWordKeyFinder:
+    """The spans of ``pattern``, found by set look-ups.
+
+    ``pattern`` is :func:`compile_named_lists` of ``keys`` as whole words, case-insensitive: no letter
+    or digit before or after (the form of the ``places`` matcher).
+
+    Why: the regex module tries its trie of a thousand keys at every word start, about 3 µs each, the
+    cost of the whole speaker stage's country pass. The spans are the same: a key starts and ends with a
+    letter or digit, so it starts at the start of a run of letters and digits (the look-behind) and ends
+    at the end of one (the look-ahead); its first run is a whole run of the text; at each run from the
+    left, the longest key ending at the end of this or a following run wins, and matches do not overlap.
+    Case is compared by lowering ASCII letters, which is what IGNORECASE does for ASCII keys except on
+    :data:`ASCII_CASE_VARIANTS`: a text with one of those, or keys this cannot mirror, uses the pattern.
+    """
+
+    def __init__(self, keys, pattern: regex.Pattern):
+        self.pattern = pattern
+        self.keys = frozenset(k.casefold() if len(k.casefold()) == len(k) else k for k in keys if k)  # as compile_named_lists
+        self._longest_by_first_run: dict[str, int] | None = {}
+        for key in self.keys:
+            first = _LETTER_OR_DIGIT_RUN.match(key)
+            mirrored = key == key.translate(_ASCII_LOWER) and all(c.isascii() or c.lower() == c.upper() == c.casefold() == c for c in key)
+            if first is None or not _LETTER_OR_DIGIT_RUN.search(key[-1]) or not mirrored:
+                self._longest_by_first_run = None  # a key this look-up cannot mirror
+                break
+            run = first.group()
+            self._longest_by_first_run[run] = max(self._longest_by_first_run.get(run, 0), len(key))
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        longest_by_first_run = self._longest_by_first_run
+        if longest_by_first_run is None or any(variant in text for variant in ASCII_CASE_VARIANTS):
+            return [match.span() for match in self.pattern.finditer(text)]
+        lowered = text.translate(_ASCII_LOWER)
+        runs = [match.span() for match in _LETTER_OR_DIGIT_RUN.finditer(text)]
+        found: list[tuple[int, int]] = []
+        resume = 0  # the end of the last key found
+        for index, (start, end) in enumerate(runs):
+            if start < resume:
+                continue
+            longest = longest_by_first_run.get(lowered[start:end])
+            if longest is None:
+                continue
+            key_end = None
+            for _, run_end in runs[index:index + longest]:  # a key of n characters spans at most n runs
+                if run_end - start > longest:
+                    break
+                if lowered[start:run_end] in self.keys:
+                    key_end = run_end
+            if key_end is not None:
+                found.append((start, key_end))
+                resume = key_end
+        return found
+
+
+def build_place_finder(lex: Lexicon) -> WholeWordKeyFinder:
+    """Countries, capitals, metonyms and demonyms in folded text: the spans of ``lex.matcher("places")``."""
+    return WholeWordKeyFinder(_place_words(lex), lex.matcher("places"))
 
 
 def _compile_organisations(lex: Lexicon) -> regex.Pattern:

@@ -41,7 +41,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .lexicons import Lexicon, Person, build_name_index, build_organisation_index, fold, name_key, surname_forms, surname_of
+from .lexicons import (Lexicon, Person, build_name_index, build_organisation_index, build_place_finder, fold, name_key, surname_forms,
+                       surname_of)
 from .models import Attribution, Sentence, Span, Speaker
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}.'’&\-]*+")
@@ -51,7 +52,8 @@ _CAPITALISED_RUN = regex.compile(
     r"(?:\s++(?:(?:al|bin|ibn|bint|de|del|da|van|von|el|la|le|di|du|dos|der|ul|y|abu|of(?:\s++the)?)[\s-]++)?\p{Lu}[\p{L}\p{M}'’\-]*+\.?+){0,6}"
 )
 _NAME_TOKEN = regex.compile(r"[\p{L}\p{N}\p{M}]++(?:'[\p{L}\p{M}]++)*+")
-_NAME_GLUE = regex.compile(r"\.?[ \-]|\.")  # between the words of one name: "George W. Bush", "Jean-Pierre"
+# between the words of one name: "George W. Bush", "Jean-Pierre" (the strings the pattern \.?[ \-]|\. matches whole)
+_NAME_GLUES = frozenset({" ", "-", ". ", ".-", "."})
 _QUOTED = regex.compile(r"[\"“][^\"“”\n]{1,3000}+[\"”]")
 _YEAR = regex.compile(r"(?<![\p{N},.$€£-])(?:19[4-9]\d|20[0-3]\d)(?![\p{N}%-]|\s*(?:troops|people|soldiers|km|miles|tons|metres|meters))")
 _POSSESSIVE = regex.compile(r"['’]s?$")
@@ -65,6 +67,24 @@ _COORDINATION = regex.compile(r"\s+(?:and|&)\s+")
 # a name's own post-modifier: "Anna Lindqvist of Arnor", "President Aquino of the Philippines"
 _OF_PLACE = regex.compile(r"\s++(?:of|from)\s++(?:the\s++)?\p{Lu}[\p{L}\p{M}.'’\-]*+(?:\s++\p{Lu}[\p{L}\p{M}.'’\-]*+){0,4}+\s*+")
 _PRONOUN_OFFICE = regex.compile(r"(?i)(his|her|its|their)\s++(?:press\s++)?(?:office|team|camp|staff|aides?|administration|government)")
+_POSSESSIVE_PRONOUN_BEFORE = regex.compile(r"(?i)\b(his|her|its|their)\s++$")  # "his office said"
+_SENTENCE_OPENER = regex.compile(r"[^,;:\"“”]{1,30}+,\s*+")  # "Last night, President X ..."
+_UPPER = regex.compile(r"\p{Lu}")
+_LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
+_LEADING_POSSESSIVE = regex.compile(r"^['’]s?\b")
+# lower-case title words right before a name; searched right to left (same match) because the match
+# ends at the end of the window, and a forward search backtracks through every word before it
+_LOWER_WORDS_BEFORE = regex.compile(r"(?r)([\p{Ll}\-]+(?:\s+[\p{Ll}\-]+)?)\s+$")
+_SENTENCE_ADVERB = regex.compile(r"(?:ly|wards|while)$")
+_NAME_PARTICLE = regex.compile(r"(?:al|el|bin|ibn|abu|ul|ad|as|ash|at|az)-(?=\p{Lu})")  # "al-Assad"
+_CAPITAL_NEXT = regex.compile(r"\s*+\p{Lu}")
+_OF_NAME_TAIL = regex.compile(r"\s+of\s+((?:the\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,3})")  # "the president of Arnor"
+_BOTH = regex.compile(r"(?i:both|the\s+two)\s+(?:countries|nations|sides|governments|parties)")
+_APPOSITION_AFTER = regex.compile(r"\s*,\s*((?:the|a|an)\s+[^,;:.\n]{3,80}?)\s*[,;.]", regex.IGNORECASE)
+_APPOSITION_BEFORE = regex.compile(r"(?:^|[.;:\n]\s*|\s)((?:the|a|an)\s+[^,;:.\n]{3,80}?)\s*,\s*$", regex.IGNORECASE)
+_COMMA = regex.compile(r"\s*,\s*")
+_CLAUSE_BREAK = regex.compile(r"\s*[,;]")
+_AND_WITH = regex.compile(r"\b(?:and|with)\b")
 # How far back an antecedent is looked for: far enough for any news story, bounded so that run time
 # stays linear on pathological input.
 LOOKBACK_CHARS = 6000
@@ -132,9 +152,9 @@ class EntityTracker:
         self._surnames: dict[int, list[tuple[str, Entity]]] = {}  # surname key length -> (key, person)
         self._starts: list[int] = []
         self._quotes: list[tuple[int, int]] = []
-        self._title_phrases = {**{k: (t.role, t.gender, t.kind) for k, t in lexicon.titles.items()},
-                               **{k: (role, None, "role") for k, (role, _) in lexicon.agents.items() if k not in lexicon.titles}}
-        self._title_words = frozenset(w for phrase in self._title_phrases for w in phrase.split()) - {"of", "the", "for", "and", "to"}
+        self._tables = lexicon.stage("tracker_tables", _TrackerTables.build)
+        self._title_phrases = self._tables.title_phrases
+        self._title_words = self._tables.title_words
 
     # -------------------------------------------------------------- building
     def scan(self, sentences: list[Sentence]) -> None:
@@ -145,7 +165,10 @@ class EntityTracker:
         self._quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
         self._quote_starts = [start for start, _ in self._quotes]
         # candidates by priority: known people, titled names, organisations, countries, other names
-        known = [(start, end, "gazetteer", None) for start, end in self._known_names(folded, lex.stage("name_index", build_name_index))]
+        tokens = [(m.start(), m.end(), m.group().casefold()) for m in _NAME_TOKEN.finditer(folded)]
+        capitalised = [i for i, token in enumerate(tokens) if folded[token[0]].isupper()]
+        known = [(start, end, "gazetteer", None)
+                 for start, end in self._known_names(folded, tokens, capitalised, lex.stage("name_index", build_name_index))]
         runs: list[tuple[int, int, str, object]] = []
         for match in _CAPITALISED_RUN.finditer(text):
             found = self._name_in_run(match.start(), match.end())
@@ -160,16 +183,16 @@ class EntityTracker:
         known_full = [c for c in known if " " in text[c[0]:c[1]]]
         known_surnames = [c for c in known if " " not in text[c[0]:c[1]]]
         organisations = []
-        for start, end in self._known_names(folded, lex.stage("organisation_index", build_organisation_index)):
+        for start, end in self._known_names(folded, tokens, capitalised, lex.stage("organisation_index", build_organisation_index)):
             organisation = lex.organisation(text[start:end])
             if organisation is not None:
                 organisations.append((start, end, "organisation", organisation))
         countries = []
-        for match in lex.matcher("places").finditer(folded):
-            word = text[match.start():match.end()]
+        for start, end in lex.stage("place_finder", build_place_finder).spans(folded):
+            word = text[start:end]
             key = name_key(word).removeprefix("the ")
             if word[:1].isupper() and key in lex.countries and key not in lex.adjectives:
-                countries.append((match.start(), match.end(), "country", lex.countries[key]))
+                countries.append((start, end, "country", lex.countries[key]))
         accepted: list[tuple[int, int, str, object]] = []
         taken = bytearray(len(text) + 1)  # characters already inside an accepted mention
         for group in (known_full, titled, organisations, countries, untitled, known_surnames):
@@ -225,28 +248,30 @@ class EntityTracker:
             if mention.entity.person is not None:
                 self._apply_person(mention.entity, mention.entity.person)
 
-    def _known_names(self, folded: str, index) -> list[tuple[int, int]]:
-        """Names of ``index`` in the text: the longest word n-gram whose key is an alias, at each capitalised word."""
-        tokens = [(m.start(), m.end(), m.group().casefold()) for m in _NAME_TOKEN.finditer(folded)]
+    def _known_names(self, folded: str, tokens: list[tuple[int, int, str]], capitalised: list[int], index) -> list[tuple[int, int]]:
+        """Names of ``index`` in the text: the longest word n-gram whose key is an alias, at each capitalised word.
+
+        ``tokens`` are the (start, end, case-folded word) of the folded text, ``capitalised`` the indexes of
+        those that begin with a capital; a name found is not searched again from inside itself.
+        """
         found: list[tuple[int, int]] = []
-        i = 0
-        while i < len(tokens):
+        resume = 0  # the first token after the last name found
+        for i in capitalised:
+            if i < resume:
+                continue
             start, _, word = tokens[i]
-            if not folded[start].isupper() or word not in index.first_words:
-                i += 1
+            if word not in index.first_words:
                 continue
             words = [word]
             j = i
-            while len(words) < index.longest and j + 1 < len(tokens) and _NAME_GLUE.fullmatch(folded, tokens[j][1], tokens[j + 1][0]):
+            while len(words) < index.longest and j + 1 < len(tokens) and folded[tokens[j][1]:tokens[j + 1][0]] in _NAME_GLUES:
                 j += 1
                 words.append(tokens[j][2])
             for n in range(len(words), 0, -1):
                 if " ".join(words[:n]) in index.keys:
                     found.append((start, tokens[i + n - 1][1]))
-                    i += n
+                    resume = i + n
                     break
-            else:
-                i += 1
         return found
 
     def _titles_before(self, entity: Entity, lower: int, start: int) -> None:
@@ -351,8 +376,8 @@ class EntityTracker:
         if start - sentence_start > 130:
             return False
         lead = self.text[sentence_start:start]
-        opener = regex.match(r"[^,;:\"“”]{1,30}+,\s*+", lead)  # "Last night, President X ..."
-        if opener and not regex.search(r"\p{Lu}", opener.group()[1:]):
+        opener = _SENTENCE_OPENER.match(lead)  # "Last night, President X ..."
+        if opener and not _UPPER.search(opener.group()[1:]):
             lead = lead[opener.end():]
         if len(lead) > 90:
             return False
@@ -368,11 +393,12 @@ class EntityTracker:
     def _name_in_run(self, start: int, end: int):
         """A capitalised run: title words, then a name (known or not)."""
         words = [(m.start() + start, m.end() + start, m.group()) for m in _WORD.finditer(self.text[start:end])]
+        lowered = [w[2].casefold() for w in words]
         role = country = gender = None
         titled = False
         i = 0
         # a lower-case title right before the run also counts: "rescue leader Mara Tenn", "spokesman Ned Price"
-        before = regex.search(r"([\p{Ll}\-]+(?:\s+[\p{Ll}\-]+)?)\s+$", self.text[max(0, start - 40):start])
+        before = _LOWER_WORDS_BEFORE.search(self.text[max(0, start - 40):start])
         if before:
             for phrase in (before.group(1), before.group(1).split()[-1]):
                 info = self._title_phrases.get(phrase.casefold())
@@ -380,7 +406,7 @@ class EntityTracker:
                     role, gender, titled = info[0], info[1], True
                     break
         while i < len(words):
-            length, info = self._title_at(words, i)
+            length, info = self._title_at(lowered, i)
             if info is not None:
                 role = info[0] or role
                 gender = info[1] or gender
@@ -407,14 +433,14 @@ class EntityTracker:
             if word[2] in ("of", "the"):  # "President Orvel of Arnor": the name ends before "of"
                 rest = rest[:cut]
                 break
-        if rest and regex.search(r"['’]s?$", rest[-1][2]):
+        if rest and _POSSESSIVE.search(rest[-1][2]):
             last = rest[-1]
-            trimmed = regex.sub(r"['’]s?$", "", last[2])
+            trimmed = _POSSESSIVE.sub("", last[2])
             rest[-1] = (last[0], last[0] + len(trimmed), trimmed)
         while rest and not self._could_be_name(rest[-1][2]):
             rest = rest[:-1]
         # a sentence adverb before a name: "Afterwards Bush", "Separately Lavrov"
-        if len(rest) > 1 and regex.search(r"(?:ly|wards|while)$", rest[0][2]):
+        if len(rest) > 1 and _SENTENCE_ADVERB.search(rest[0][2]):
             rest = rest[1:]
             titled = titled or self.by_key.get(name_key(rest[-1][2])) is not None
         if not rest or not all(self._could_be_name(w[2]) for w in rest):
@@ -429,7 +455,7 @@ class EntityTracker:
     def _could_be_name(self, word: str) -> bool:
         lex = self.lexicon
         bare = word.rstrip(".")
-        particle = regex.match(r"(?:al|el|bin|ibn|abu|ul|ad|as|ash|at|az)-(?=\p{Lu})", bare)
+        particle = _NAME_PARTICLE.match(bare)
         if particle:
             bare = bare[particle.end():]  # "al-Assad"
         key = name_key(bare)
@@ -439,20 +465,18 @@ class EntityTracker:
             return False
         if bare.isupper() and len(bare) > 1 and not lex.person_by_surname.get(key):
             return False  # acronyms: NATO, FEMA (labels in capitals are read separately)
-        if key in lex.countries or key in lex.adjectives or key in lex.organisations or key in lex.organisation_heads:
+        # places, peoples, organisations, titles, source nouns, pronouns, determiners
+        tables = self._tables
+        if key in tables.not_name_keys:
             return False
-        if key in lex.titles or key in lex.anonymous_nouns or key in lex.pronouns or key in _DETERMINERS or key in self._title_words:
-            return False
-        grammar = lex.grammar
-        return bare not in grammar["capitalised_stopwords"] and bare not in grammar["months"] and bare not in grammar["weekdays"] \
-            and word not in grammar["months"] and not key.isdigit()
+        return bare not in tables.name_stopwords and word not in tables.months and not key.isdigit()
 
-    def _title_at(self, words, i):
+    def _title_at(self, lowered: list[str], i: int):
+        """The longest title phrase (up to four words) at word ``i`` of case-folded words."""
         for length in (4, 3, 2, 1):
-            if i + length > len(words):
+            if i + length > len(lowered):
                 continue
-            phrase = " ".join(w[2] for w in words[i:i + length]).casefold()
-            info = self._title_phrases.get(phrase)
+            info = self._title_phrases.get(" ".join(lowered[i:i + length]))
             if info is not None and (info[2] != "role" or length > 1):
                 return length, info
         return 0, None
@@ -653,6 +677,28 @@ class EntityTracker:
         return found
 
 
+@dataclass(frozen=True, eq=False)
+class _TrackerTables:
+    """Look-up tables of the entity tracker, built once per lexicon (read-only)."""
+
+    title_phrases: dict[str, tuple[str | None, str | None, str]]  # title or agent phrase -> (role, gender, kind)
+    title_words: frozenset[str]  # the words of those phrases, less function words
+    not_name_keys: frozenset[str]  # keys of words that are never (part of) a person's name
+    name_stopwords: frozenset[str]  # capitalised words that are no names: sentence words, months, weekdays
+    months: frozenset[str]
+
+    @classmethod
+    def build(cls, lexicon: Lexicon) -> _TrackerTables:
+        phrases = {**{k: (t.role, t.gender, t.kind) for k, t in lexicon.titles.items()},
+                   **{k: (role, None, "role") for k, (role, _) in lexicon.agents.items() if k not in lexicon.titles}}
+        words = frozenset(w for phrase in phrases for w in phrase.split()) - {"of", "the", "for", "and", "to"}
+        grammar = lexicon.grammar
+        not_name_keys = frozenset().union(lexicon.countries, lexicon.adjectives, lexicon.organisations, lexicon.organisation_heads,
+                                          lexicon.titles, lexicon.anonymous_nouns, lexicon.pronouns, _DETERMINERS, words)
+        stopwords = frozenset(grammar["capitalised_stopwords"]) | frozenset(grammar["months"]) | frozenset(grammar["weekdays"])
+        return cls(phrases, words, not_name_keys, stopwords, frozenset(grammar["months"]))
+
+
 def _persons_by_country(lexicon: Lexicon) -> dict[str, list[Person]]:
     # curated entries only: a dictionary's "government" sector says nothing about the office held
     grouped: dict[str, list[Person]] = {}
@@ -660,6 +706,26 @@ def _persons_by_country(lexicon: Lexicon) -> dict[str, list[Person]]:
         if person.country and not person.source.startswith("phoenix:"):
             grouped.setdefault(person.country, []).append(person)
     return grouped
+
+
+class _RoleHolders:
+    """A country's curated people who ever held a role compatible with a wanted one, memoised per lexicon.
+
+    Narrows the scan over all of a country's people to a few per role mention; the year is checked by the caller.
+    """
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self.by_country = _persons_by_country(lexicon)
+        self._holders: dict[tuple[str, str], list[Person]] = {}  # bounded: countries x roles of the lexicon
+
+    def of(self, country: str, role: str) -> list[Person]:
+        holders = self._holders.get((country, role))
+        if holders is None:
+            holders = [p for p in self.by_country.get(country, ())
+                       if any(roles_compatible(self.lexicon, role, t.role) for t in p.roles)]
+            self._holders[(country, role)] = holders
+        return holders
 
 
 def _latest_known_year(lexicon: Lexicon) -> int:
@@ -718,7 +784,7 @@ class SpeakerResolver:
         added: list[_Mention] = []
         for match in self.lex.stage("role_noun_mentions", _compile_role_nouns).finditer(self.text):
             start, end = match.span()
-            if tracker.within(start, end) or regex.match(r"\s*+\p{Lu}", self.text[end:end + 3]):
+            if tracker.within(start, end) or _CAPITAL_NEXT.match(self.text[end:end + 3]):
                 continue
             modifiers = match.group().split()[1:-1]
             if any(not (self.lex.country_of_word(w) or self.lex.organisation(w) or w.casefold() in tracker._title_words)
@@ -727,7 +793,7 @@ class SpeakerResolver:
             described = tracker.describe(match.group())
             if described.role is None or described.role in ("official", "leader"):
                 continue
-            tail = regex.match(r"\s+of\s+((?:the\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,3})", self.text[end:end + 60])
+            tail = _OF_NAME_TAIL.match(self.text[end:end + 60])
             if tail and not described.country:
                 described.country = self.lex.country_of_word(tail.group(1))
             entity = self._role_antecedent(start, end, described)
@@ -776,7 +842,7 @@ class SpeakerResolver:
         lowered = phrase.casefold()
         if lowered in self.lex.pronouns:
             return self._pronoun(mention, lowered, attribution, attributions, done)
-        before = regex.search(r"(?i)\b(his|her|its|their)\s++$", self.text[max(0, start - 8):start])
+        before = _POSSESSIVE_PRONOUN_BEFORE.search(self.text[max(0, start - 8):start])
         office = _PRONOUN_OFFICE.fullmatch(f"{before.group(1)} {phrase}" if before else phrase)
         if office and office.group(1).casefold() in self.lex.pronouns:
             # "his office said": the person (or body) the pronoun refers to
@@ -884,7 +950,7 @@ class SpeakerResolver:
 
     def _both(self, phrase: str, start: int) -> Entity | None:
         """'both countries', 'the two sides': the last two countries or organisations named before."""
-        if not regex.fullmatch(r"(?i:both|the\s+two)\s+(?:countries|nations|sides|governments|parties)", phrase.strip()):
+        if not _BOTH.fullmatch(phrase.strip()):
             return None
         found: list[Entity] = []
         for mention in self.tracker.entities_before(start):
@@ -1022,21 +1088,21 @@ class SpeakerResolver:
 
     def _enrich_from_apposition(self, entity: Entity, start: int, end: int) -> None:
         """'Dmitry Peskov, the Kremlin spokesman,' and 'the Kremlin spokesman, Dmitry Peskov,' describe the name."""
-        after = regex.match(r"\s*,\s*((?:the|a|an)\s+[^,;:.\n]{3,80}?)\s*[,;.]", self.text[end:end + 120], regex.IGNORECASE)
+        after = _APPOSITION_AFTER.match(self.text[end:end + 120])
         if after:
             self._enrich(entity, self.tracker.describe(after.group(1)))
-        before = regex.search(r"(?:^|[.;:\n]\s*|\s)((?:the|a|an)\s+[^,;:.\n]{3,80}?)\s*,\s*$", self.text[max(0, start - 120):start], regex.IGNORECASE)
+        before = _APPOSITION_BEFORE.search(self.text[max(0, start - 120):start])
         if before:
             self._enrich(entity, self.tracker.describe(before.group(1)))
 
     def _apposition_after(self, end: int) -> Entity | None:
-        match = regex.match(r"\s*,\s*", self.text[end:end + 4])
+        match = _COMMA.match(self.text[end:end + 4])
         if match is None:
             return None
         name_start = end + match.end()
         for mention in self.tracker.entities_after(name_start - 1, name_start + 1):
             if mention.start == name_start and mention.entity.kind == "person" \
-                    and regex.match(r"\s*[,;]", self.text[mention.end:mention.end + 3]):
+                    and _CLAUSE_BREAK.match(self.text[mention.end:mention.end + 3]):
                 return mention.entity
         return None
 
@@ -1084,8 +1150,8 @@ class SpeakerResolver:
         wanted_country = country or (home if described.definite or described.bare else None)
         if wanted_country:
             year = self.tracker.year
-            by_country = lex.stage("persons_by_country", _persons_by_country)
-            holders = [p for p in by_country.get(wanted_country, ())
+            candidates = lex.stage("role_holders", _RoleHolders).of(wanted_country, role)
+            holders = [p for p in candidates
                        if any(roles_compatible(lex, role, t.role) and (t.holds_in(year) if year else t.is_current()) for t in p.roles)]
             exact = [p for p in holders if any(t.role == role and (t.holds_in(year) if year else t.is_current()) for t in p.roles)]
             holders = exact or holders
@@ -1194,7 +1260,7 @@ class SpeakerResolver:
             if len(people) >= 2:
                 first, second = people[0], people[1]
                 between = self.text[first.end:second.start]
-                if regex.search(r"\b(?:and|with)\b", between) and "." not in between.replace(". ", " ", 0):
+                if _AND_WITH.search(between) and "." not in between.replace(". ", " ", 0):
                     group = Entity(f"{first.entity.name} and {second.entity.name}", "group", plural=True,
                                    members=(first.entity, second.entity),
                                    country=first.entity.country if first.entity.country == second.entity.country else None)
@@ -1341,7 +1407,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _only_closers(text: str) -> bool:
-    return not regex.search(r"[\p{L}\p{N}]", regex.sub(r"^['’]s?\b", "", text.strip()))
+    return not _LETTER_OR_DIGIT.search(_LEADING_POSSESSIVE.sub("", text.strip()))
 
 
 def _strip_determiner(text: str) -> str:

@@ -1,0 +1,60 @@
+"""The look-up finder of whole-word keys finds exactly what the case-insensitive named-list pattern finds."""
+
+from __future__ import annotations
+
+import random
+import string
+from pathlib import Path
+
+import regex
+
+from diplo_cli.lexicons import ASCII_CASE_VARIANTS, WholeWordKeyFinder, build_place_finder, compile_named_lists, default_lexicon, fold
+
+_ALL_CHARACTERS = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+
+
+def _pattern_spans(pattern: regex.Pattern, text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in pattern.finditer(text)]
+
+
+def test_ascii_case_variants_are_all_the_non_ascii_characters_ignorecase_matches_to_ascii_letters():
+    letters = regex.compile(f"[{string.ascii_lowercase}]", regex.IGNORECASE)
+    found = {match.group() for match in letters.finditer(_ALL_CHARACTERS) if not match.group().isascii()}
+    assert found == ASCII_CASE_VARIANTS
+
+
+def test_non_ascii_key_characters_match_only_themselves():
+    finder = default_lexicon().stage("place_finder", build_place_finder)
+    for char in {c for key in finder.keys for c in key if not c.isascii()}:
+        same = regex.compile(regex.escape(char), regex.IGNORECASE)
+        assert [match.group() for match in same.finditer(_ALL_CHARACTERS)] == [char]
+
+
+def test_place_finder_uses_look_ups_and_matches_the_pattern_on_the_samples():
+    lexicon = default_lexicon()
+    finder = lexicon.stage("place_finder", build_place_finder)
+    assert finder._longest_by_first_run  # the look-up path is in use for the built-in places
+    for path in sorted(Path(__file__).parent.parent.joinpath("samples").glob("*.txt")):
+        text = fold(path.read_text(encoding="utf-8"))
+        assert finder.spans(text) == _pattern_spans(lexicon.matcher("places"), text), path.name
+
+
+def test_place_finder_matches_the_pattern_on_tricky_text():
+    lexicon = default_lexicon()
+    finder = lexicon.stage("place_finder", build_place_finder)
+    pieces = ["South Korea", "south korea", "SOUTH KOREA", "South  Korea", "Korea", "China", "china\u0301", "Chinas", "Chinese",
+              "U.S.", "U S", "US", "Côte d'Ivoire", "Cote d'Ivoire", "d'", "\u017fudan", "Sudan", "K\u212aorea", "\u0130ndia", "India",
+              "New", "Zealand", "New Zealand", "new Zealand", "x", "1", "2China", "China2", "-", "'", ".", ",", " ", "\n", "é", "\u00a0"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", "", "-"]) for _ in range(rng.randint(0, 12)))
+        assert finder.spans(text) == _pattern_spans(lexicon.matcher("places"), text), repr(text)
+
+
+def test_keys_it_cannot_mirror_fall_back_to_the_pattern():
+    keys = ["'s-hertogenbosch", "paris"]
+    pattern = compile_named_lists(r"(?<![\p{L}\p{N}])\L<keys>(?![\p{L}\p{N}])", regex.IGNORECASE, keys=keys)
+    finder = WholeWordKeyFinder(keys, pattern)
+    assert finder._longest_by_first_run is None
+    text = "From 's-Hertogenbosch to Paris."
+    assert finder.spans(text) == _pattern_spans(pattern, text) == [(5, 21), (25, 30)]
