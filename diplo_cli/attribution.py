@@ -36,6 +36,7 @@ from dataclasses import dataclass
 import regex
 
 from .lexicons import CueVerb, Lexicon, compile_named_lists, name_key
+from .meetings import ListScan, ascii_alnum
 from .models import Attribution, Sentence, Span
 from .segment import turn_body_start
 
@@ -110,6 +111,7 @@ class AttributionFinder:
         self.body_words = frozenset(getattr(lexicon, "organisation_heads", {}) or grammar.get("speaking_bodies", ())) | frozenset(grammar["collective_speakers"])
         self.np_words = self.title_words | self.source_words | lexicon.source_modifiers | self.function_words | self.document_words | self.body_words
         self.cues = lexicon.matcher("cues")
+        self.cue_scan = ListScan(self.cues)  # the whole-text pass, on the faster engine when it finds the same
         self.not_cues = compile_named_lists(r"(?<![\p{L}])\L<phrases>(?![\p{L}])", regex.IGNORECASE, phrases=sorted(lexicon.not_cues)) if lexicon.not_cues else None
         adjunct = "|".join(f"(?:{a})" for a in grammar["cue_adjuncts"])
         self.adjuncts = regex.compile(
@@ -218,7 +220,7 @@ class AttributionFinder:
         consumed = _Spans((a.content.start, a.content.end) for a in found)
         self.turn_bodies = [turn_body_start(text, turn) for turn in turns] if turns else []
         self.turns = turns or []
-        for match in self.cues.finditer(text):
+        for match in self.cue_scan.finditer(text, ascii_alnum(text)):
             if match.start() in used_cues:
                 continue
             if self._excluded(match) or not self._cue_shape_ok(match):
