@@ -32,6 +32,8 @@ from __future__ import annotations
 import bisect
 import re
 import tomllib
+from re import _constants as sre_constants
+from re import _parser as sre_parser
 from dataclasses import dataclass, field, replace
 
 import regex
@@ -210,6 +212,109 @@ class ListScan:
         return self.pattern.finditer(text)
 
 
+_PREFIX_LENGTH = 4  # characters of a pattern's literal prefixes looked for
+_MAX_PREFIXES = 300
+_PROPERTY = regex.compile(r"\\[pP]\{[^}]*\}")
+_ZERO_WIDTH = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
+_REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
+_UNKNOWN = (sre_constants.ANY, None)  # stands for whatever may follow a repeated part
+
+
+def _prefixes(items: list, budget: int) -> set[str]:
+    """Lower-cased literal strings (at most ``budget`` long) one of which starts every match of
+    the parsed sequence ``items``; ``""`` among them when some match may start with anything."""
+    if budget == 0:
+        return {""}
+    for index, (op, value) in enumerate(items):
+        if op in _ZERO_WIDTH:
+            continue  # \b, lookarounds: the next consuming item starts at the same place
+        rest = items[index + 1:]
+        if op is sre_constants.LITERAL:
+            found = {chr(value).lower() + tail for tail in _prefixes(rest, budget - 1)}
+        elif op is sre_constants.IN and all(kind is sre_constants.LITERAL for kind, _ in value):
+            tails = _prefixes(rest, budget - 1)
+            found = {chr(code).lower() + tail for _, code in value for tail in tails}
+        elif op is sre_constants.SUBPATTERN:
+            found = _prefixes([*value[-1], *rest], budget)
+        elif op is sre_constants.ATOMIC_GROUP:
+            found = _prefixes([*value, *rest], budget)
+        elif op is sre_constants.BRANCH:
+            found = set().union(*(_prefixes([*branch, *rest], budget) for branch in value[1]))
+        elif op in _REPEATS:
+            low, _, body = value
+            found = _prefixes([*body, _UNKNOWN], budget)
+            if low == 0:
+                found |= _prefixes(rest, budget)
+        else:
+            return {""}
+        return found if len(found) <= _MAX_PREFIXES else {""}
+    return {""}
+
+
+class LoweredText:
+    """A document lower-cased for :class:`PrefixScan` (same offsets when :func:`ascii_alnum`
+    holds), with the offsets of each literal prefix looked for, found once per document."""
+
+    def __init__(self, text: str):
+        self.text = text.lower()
+        self._offsets: dict[str, list[int]] = {}
+
+    def offsets(self, prefix: str) -> list[int]:
+        found = self._offsets.get(prefix)
+        if found is None:
+            found = []
+            find = self.text.find
+            at = find(prefix)
+            while at >= 0:
+                found.append(at)
+                at = find(prefix, at + 1)
+            self._offsets[prefix] = found
+        return found
+
+
+class PrefixScan:
+    r"""The whole-text scan of a rule pattern that starts with literal words (``\b(?:will|shall|...)``).
+
+    Why: ``regex`` tries every alternative of such a pattern at every position of the text; the
+    status and time rules, run one by one, were half of the meeting stage. Here the pattern is
+    tried only where one of its literal prefixes (read off its parse, at most
+    :data:`_PREFIX_LENGTH` characters) starts in the lower-cased text, found with ``str.find``,
+    resuming after each match as ``finditer`` does: the same matches. This holds on a text whose
+    letters and digits are all ASCII (:func:`ascii_alnum`), where lower-casing keeps every offset
+    and compares as the pattern's case-insensitive letters do; other texts, and patterns some of
+    whose matches start without a literal, are scanned by the pattern itself.
+    """
+
+    def __init__(self, pattern: regex.Pattern):
+        self.pattern = pattern
+        self.prefixes: tuple[str, ...] | None = None
+        try:
+            parsed = sre_parser.parse(_PROPERTY.sub(r"\\d", pattern.pattern))  # a property is no literal
+        except (re.error, RecursionError, OverflowError, ValueError):
+            return
+        prefixes = _prefixes(list(parsed), _PREFIX_LENGTH)
+        if "" not in prefixes and all(c.isascii() or c.lower() == c.upper() for prefix in prefixes for c in prefix):
+            self.prefixes = tuple(sorted(prefixes))
+
+    def finditer(self, text: str, lowered: LoweredText | None):
+        """Matches in ``text``; ``lowered``: the text lower-cased when :func:`ascii_alnum` holds, else None."""
+        if lowered is None or self.prefixes is None:
+            yield from self.pattern.finditer(text)
+            return
+        starts = set()
+        for prefix in self.prefixes:
+            starts.update(lowered.offsets(prefix))
+        match_at = self.pattern.match
+        resume = 0
+        for start in sorted(starts):
+            if start < resume:
+                continue
+            match = match_at(text, start)
+            if match is not None:
+                yield match
+                resume = match.end()
+
+
 def _compile(pattern: str | None, source: str) -> regex.Pattern | None:
     if not pattern:
         return None
@@ -254,6 +359,9 @@ class MeetingFinder:
         for record in grammar.get("pattern_trigger", []):
             pattern = _compile(record["pattern"], record["id"])
             self.pattern_triggers.append((pattern, MeetingWord(record["id"], record["type"], "verb", record.get("tense", "base"))))
+        self.pattern_trigger_scans = [(PrefixScan(pattern), word) for pattern, word in self.pattern_triggers]
+        self.status_scans = [(PrefixScan(rule.pattern), rule.value) for rule in lexicon.status_rules]
+        self.time_scans = [(PrefixScan(rule.pattern), rule.value) for rule in lexicon.time_rules]
         self.guards: dict[str, list[_Guard]] = {}
         for record in grammar.get("guard", []):
             guard = _Guard(record["id"], *(_compile(record.get(key), record["id"]) for key in ("require_before", "require_after", "reject_before", "reject_after")))
@@ -264,14 +372,15 @@ class MeetingFinder:
     # ------------------------------------------------------------------ the document
     def find(self, text: str, sentences: list[Sentence], tracker: EntityTracker, statements: list[Statement]) -> tuple[list[MeetingMention], list[_Draft]]:
         plain = ascii_alnum(text)
-        candidates = list(self._triggers(text, plain))
+        lowered = LoweredText(text) if plain else None
+        candidates = list(self._triggers(text, plain, lowered))
         if not candidates:
             return [], []  # no meeting word: the document's indices below would go unused
         excluded = _SpanIndex((m.start(), m.end(), None) for m in self.excluded_scan.finditer(text, plain))
         triggers = [(match, word) for match, word in candidates if self._accepted(excluded, text, match, word)]
         if not triggers:
             return [], []
-        doc = _Document(self, text, sentences, tracker, statements, plain)
+        doc = _Document(self, text, sentences, tracker, statements, plain, lowered)
         mentions: list[MeetingMention] = []
         doc.trigger_starts = [match.start() for match, _ in triggers]
         for match, word in triggers:
@@ -338,11 +447,11 @@ class MeetingFinder:
                 and any(e in meeting.participants for e in trip.participants if e.kind == "person")
                 and bool(self.during_visit_gap.match(text, trip.trigger.end, meeting.trigger.start)))
 
-    def _triggers(self, text: str, plain: bool):
+    def _triggers(self, text: str, plain: bool, lowered: LoweredText | None):
         """Word-list and pattern triggers in text order; of two that overlap the earlier (longer) wins."""
         found = [(m.start(), -m.end(), m, self.lex.meeting_words[m.group().casefold()]) for m in self.trigger_scan.finditer(text, plain)]
-        for pattern, word in self.pattern_triggers:
-            found.extend((m.start(), -m.end(), m, word) for m in pattern.finditer(text))
+        for scan, word in self.pattern_trigger_scans:
+            found.extend((m.start(), -m.end(), m, word) for m in scan.finditer(text, lowered))
         found.sort(key=lambda item: (item[0], item[1]))
         last_end = -1
         for start, negative_end, match, word in found:
@@ -762,7 +871,7 @@ def _last_group(previous: list[MeetingMention], floor: int, known: list[Entity],
 class _Document:
     """Per-document indices, each built once: every trigger then looks up by bisection."""
 
-    def __init__(self, finder: MeetingFinder, text: str, sentences: list[Sentence], tracker: EntityTracker, statements: list[Statement], plain: bool):
+    def __init__(self, finder: MeetingFinder, text: str, sentences: list[Sentence], tracker: EntityTracker, statements: list[Statement], plain: bool, lowered: LoweredText | None):
         self.finder = finder
         self.trigger_starts: list[int] = []
         self.text = text
@@ -777,8 +886,8 @@ class _Document:
             first_cue[key] = min(first_cue.get(key, s.cue.start), s.cue.start)
         self.speakers = _SpanIndex((start, end, cue) for (start, end), cue in first_cue.items())
         self.trigger_at = -1  # start of the trigger whose participants are being read
-        self.status = _SpanIndex((m.start(), m.end(), rule.value) for rule in lex.status_rules for m in rule.pattern.finditer(text))
-        self.times = _SpanIndex((m.start(), m.end(), (Span.of(text, m.start(), m.end()), rule.value)) for rule in lex.time_rules for m in rule.pattern.finditer(text))
+        self.status = _SpanIndex((m.start(), m.end(), value) for scan, value in finder.status_scans for m in scan.finditer(text, lowered))
+        self.times = _SpanIndex((m.start(), m.end(), (Span.of(text, m.start(), m.end()), value)) for scan, value in finder.time_scans for m in scan.finditer(text, lowered))
         self.clause_starts = [m.end() for m in finder.clause_start.finditer(text)]
         self.clause_ends = [m.start() for m in finder.clause_end.finditer(text)]
         self.persons = [m for m in tracker.mentions if m.entity.kind == "person"]
