@@ -218,6 +218,8 @@ _PROPERTY = regex.compile(r"\\[pP]\{[^}]*\}")
 _ZERO_WIDTH = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
 _REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
 _UNKNOWN = (sre_constants.ANY, None)  # stands for whatever may follow a repeated part
+_DIGIT = sre_constants.CATEGORY_DIGIT
+_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")  # word characters for \b in any engine
 
 
 def _prefixes(items: list, budget: int) -> set[str]:
@@ -231,9 +233,9 @@ def _prefixes(items: list, budget: int) -> set[str]:
         rest = items[index + 1:]
         if op is sre_constants.LITERAL:
             found = {chr(value).lower() + tail for tail in _prefixes(rest, budget - 1)}
-        elif op is sre_constants.IN and all(kind is sre_constants.LITERAL for kind, _ in value):
+        elif op is sre_constants.IN and all(kind is sre_constants.LITERAL or member == _DIGIT for kind, member in value):
             tails = _prefixes(rest, budget - 1)
-            found = {chr(code).lower() + tail for _, code in value for tail in tails}
+            found = {char + tail for char in _class_chars(value) for tail in tails}
         elif op is sre_constants.SUBPATTERN:
             found = _prefixes([*value[-1], *rest], budget)
         elif op is sre_constants.ATOMIC_GROUP:
@@ -251,24 +253,39 @@ def _prefixes(items: list, budget: int) -> set[str]:
     return {""}
 
 
+def _class_chars(members: list) -> set[str]:
+    """The characters of a parsed class of literals and ``\\d`` (ASCII digits: the scans using
+    these prefixes run only on texts without other digits), lower-cased."""
+    chars = set()
+    for kind, member in members:
+        chars.update("0123456789" if member == _DIGIT else chr(member).lower())
+    return chars
+
+
 class LoweredText:
     """A document lower-cased for :class:`PrefixScan` (same offsets when :func:`ascii_alnum`
     holds), with the offsets of each literal prefix looked for, found once per document."""
 
     def __init__(self, text: str):
         self.text = text.lower()
-        self._offsets: dict[str, list[int]] = {}
+        self._offsets: dict[tuple[str, bool], list[int]] = {}
 
-    def offsets(self, prefix: str) -> list[int]:
-        found = self._offsets.get(prefix)
+    def offsets(self, prefix: str, word_start: bool = False) -> list[int]:
+        """Where ``prefix`` starts; with ``word_start``, not where a letter or digit of the prefix
+        continues an ASCII word (no word boundary there)."""
+        found = self._offsets.get((prefix, word_start))
         if found is None:
-            found = []
-            find = self.text.find
-            at = find(prefix)
-            while at >= 0:
-                found.append(at)
-                at = find(prefix, at + 1)
-            self._offsets[prefix] = found
+            if word_start and prefix[0] in _ASCII_WORD:
+                text = self.text
+                found = [at for at in self.offsets(prefix) if at == 0 or text[at - 1] not in _ASCII_WORD]
+            else:
+                found = []
+                find = self.text.find
+                at = find(prefix)
+                while at >= 0:
+                    found.append(at)
+                    at = find(prefix, at + 1)
+            self._offsets[prefix, word_start] = found
         return found
 
 
@@ -288,13 +305,19 @@ class PrefixScan:
     def __init__(self, pattern: regex.Pattern):
         self.pattern = pattern
         self.prefixes: tuple[str, ...] | None = None
+        self.word_start = False  # every match starts at \b
         try:
-            parsed = sre_parser.parse(_PROPERTY.sub(r"\\d", pattern.pattern))  # a property is no literal
+            parsed = sre_parser.parse(_PROPERTY.sub(r"\\W", pattern.pattern))  # a property: no literal known
         except (re.error, RecursionError, OverflowError, ValueError):
             return
         prefixes = _prefixes(list(parsed), _PREFIX_LENGTH)
         if "" not in prefixes and all(c.isascii() or c.lower() == c.upper() for prefix in prefixes for c in prefix):
             self.prefixes = tuple(sorted(prefixes))
+        for op, value in parsed:
+            if op not in _ZERO_WIDTH:
+                break
+            if op is sre_constants.AT and value is sre_constants.AT_BOUNDARY:
+                self.word_start = True
 
     def finditer(self, text: str, lowered: LoweredText | None):
         """Matches in ``text``; ``lowered``: the text lower-cased when :func:`ascii_alnum` holds, else None."""
@@ -303,7 +326,7 @@ class PrefixScan:
             return
         starts = set()
         for prefix in self.prefixes:
-            starts.update(lowered.offsets(prefix))
+            starts.update(lowered.offsets(prefix, self.word_start))
         match_at = self.pattern.match
         resume = 0
         for start in sorted(starts):
