@@ -13,6 +13,7 @@ copy are offsets into the original.
 from __future__ import annotations
 
 import functools
+import re
 import string
 import tomllib
 import unicodedata
@@ -649,6 +650,7 @@ class NameIndex:
     keys: frozenset[str]
     first_words: frozenset[str]
     longest: int
+    prefixes: frozenset[str]  # the first n words of every key, n >= 1: where a look-up may stop growing
 
 
 def build_name_index(lex: Lexicon) -> NameIndex:
@@ -662,7 +664,9 @@ def build_organisation_index(lex: Lexicon) -> NameIndex:
 
 def _index_of(keys: set[str]) -> NameIndex:
     keys.discard("")
-    return NameIndex(frozenset(keys), frozenset(k.split()[0] for k in keys), max((len(k.split()) for k in keys), default=1))
+    prefixes = {" ".join(words[:n]) for words in (k.split() for k in keys) for n in range(1, len(words) + 1)}
+    return NameIndex(frozenset(keys), frozenset(k.split()[0] for k in keys), max((len(k.split()) for k in keys), default=1),
+                     frozenset(prefixes))
 
 
 def _place_words(lex: Lexicon) -> list[str]:
@@ -679,6 +683,18 @@ def _compile_places(lex: Lexicon) -> regex.Pattern:
 ASCII_CASE_VARIANTS = frozenset("\u0130\u017f\u212a")
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _LETTER_OR_DIGIT_RUN = regex.compile(r"[\p{L}\p{N}]++")
+_ASCII_LETTER_OR_DIGIT_RUN = re.compile(r"[A-Za-z0-9]++")
+_NON_ASCII_WORD_CHARACTER = regex.compile(r"[[\p{L}\p{N}\p{M}]--[\x00-\x7f]]", regex.V1)
+
+
+def ascii_words(text: str) -> bool:
+    r"""Every letter, digit and combining mark of ``text`` is ASCII (so there is no mark).
+
+    On such a text a pattern whose only use of Unicode classes is ``\p{L}``, ``\p{N}`` and ``\p{M}``
+    finds the same with the standard library's ``re`` and ``A-Za-z``, ``0-9`` and nothing in their
+    place, several times faster than ``regex``; folding makes most news text so.
+    """
+    return text.isascii() or not _NON_ASCII_WORD_CHARACTER.search(text)
 
 
 class WholeWordKeyFinder:
@@ -709,12 +725,14 @@ class WholeWordKeyFinder:
             run = first.group()
             self._longest_by_first_run[run] = max(self._longest_by_first_run.get(run, 0), len(key))
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
+    def spans(self, text: str, plain: bool | None = None) -> list[tuple[int, int]]:
+        """The spans in ``text``; ``plain``: whether :func:`ascii_words` holds for it, when known."""
         longest_by_first_run = self._longest_by_first_run
         if longest_by_first_run is None or any(variant in text for variant in ASCII_CASE_VARIANTS):
             return [match.span() for match in self.pattern.finditer(text)]
         lowered = text.translate(_ASCII_LOWER)
-        runs = [match.span() for match in _LETTER_OR_DIGIT_RUN.finditer(text)]
+        runs_pattern = _ASCII_LETTER_OR_DIGIT_RUN if (ascii_words(text) if plain is None else plain) else _LETTER_OR_DIGIT_RUN
+        runs = [match.span() for match in runs_pattern.finditer(text)]
         found: list[tuple[int, int]] = []
         resume = 0  # the end of the last key found
         for index, (start, end) in enumerate(runs):
