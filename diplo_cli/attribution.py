@@ -113,6 +113,7 @@ class AttributionFinder:
         self.cues = lexicon.matcher("cues")
         self.cue_scan = ListScan(self.cues)  # the whole-text pass, on the faster engine when it finds the same
         self.not_cues = compile_named_lists(r"(?<![\p{L}])\L<phrases>(?![\p{L}])", regex.IGNORECASE, phrases=sorted(lexicon.not_cues)) if lexicon.not_cues else None
+        self.not_cue_scan = ListScan(self.not_cues) if self.not_cues is not None else None  # looked for around every cue
         adjunct = "|".join(f"(?:{a})" for a in grammar["cue_adjuncts"])
         self.adjuncts = regex.compile(
             rf"(?:\s*+,?\s*+(?:{adjunct}))*+",
@@ -207,6 +208,7 @@ class AttributionFinder:
     # ------------------------------------------------------------------ entry point
     def find(self, text: str, sentences: list[Sentence], turns: list[tuple[int, int, bool]] | None = None) -> list[Attribution]:
         self.text = text
+        self.plain = ascii_alnum(text)  # cue and not-cue lists then scan on the faster engine (see ListScan)
         self.sentences = sentences
         self.sentence_starts = [s.start for s in sentences]
         quotes = find_quotes(text, sentences)
@@ -220,7 +222,7 @@ class AttributionFinder:
         consumed = _Spans((a.content.start, a.content.end) for a in found)
         self.turn_bodies = [turn_body_start(text, turn) for turn in turns] if turns else []
         self.turns = turns or []
-        for match in self.cue_scan.finditer(text, ascii_alnum(text)):
+        for match in self.cue_scan.finditer(text, self.plain):
             if match.start() in used_cues:
                 continue
             if self._excluded(match) or not self._cue_shape_ok(match):
@@ -282,7 +284,7 @@ class AttributionFinder:
         if self.not_cues is None:
             return False
         start = max(0, match.start() - 40)
-        for phrase in self.not_cues.finditer(self.text, start, min(len(self.text), match.end() + 40)):
+        for phrase in self.not_cue_scan.finditer(self.text, self.plain, start, min(len(self.text), match.end() + 40)):
             if phrase.start() <= match.start() < phrase.end() or match.start() <= phrase.start() < match.end():
                 return True
         return False

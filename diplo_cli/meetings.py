@@ -205,11 +205,13 @@ class ListScan:
         except re.error:
             pass
 
-    def finditer(self, text: str, ascii_only: bool):
-        """Matches in ``text``; ``ascii_only``: :func:`ascii_alnum` holds for ``text``."""
+    def finditer(self, text: str, ascii_only: bool, pos: int = 0, endpos: int | None = None):
+        """Matches in ``text[pos:endpos]`` (seeing the text around it, as ``finditer`` does);
+        ``ascii_only``: :func:`ascii_alnum` holds for ``text``."""
+        endpos = len(text) if endpos is None else endpos
         if ascii_only and self.ascii_pattern is not None:
-            return self.ascii_pattern.finditer(text)
-        return self.pattern.finditer(text)
+            return self.ascii_pattern.finditer(text, pos, endpos)
+        return self.pattern.finditer(text, pos, endpos)
 
 
 _PREFIX_LENGTH = 4  # characters of a pattern's literal prefixes looked for
