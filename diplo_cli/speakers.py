@@ -54,6 +54,9 @@ _CAPITALISED_RUN = regex.compile(
 )
 _NAME_TOKEN = regex.compile(r"[\p{L}\p{N}\p{M}]++(?:'[\p{L}\p{M}]++)*+")
 _ASCII_NAME_TOKEN = re.compile(r"[A-Za-z0-9]++(?:'[A-Za-z]++)*+")  # the same on a text for which ascii_words holds
+# there, the tokens that begin with a capital: not inside a token (no letter or digit before, nor one
+# and an apostrophe, which a letter continues)
+_ASCII_CAPITALISED_NAME_TOKEN = re.compile(r"(?<![A-Za-z0-9])(?<![A-Za-z0-9]')[A-Z][A-Za-z0-9]*+(?:'[A-Za-z]++)*+")
 # between the words of one name: "George W. Bush", "Jean-Pierre" (the strings the pattern \.?[ \-]|\. matches whole)
 _NAME_GLUES = frozenset({" ", "-", ". ", ".-", "."})
 _QUOTED = regex.compile(r"[\"“][^\"“”\n]{1,3000}+[\"”]")
@@ -143,6 +146,39 @@ class _Description:
     bare: bool = True  # nothing but a determiner before the head
 
 
+class _NameTokens:
+    """The word tokens of a folded text (start, end, case-folded word) that name look-ups visit: those
+    that begin with a capital, and the token right after one across name glue.
+
+    On a text for which ``ascii_words`` holds only those tokens are read (with the standard library's
+    engine); otherwise all of them, with ``regex``.
+    """
+
+    def __init__(self, folded: str, plain: bool):
+        self.folded = folded
+        self.plain = plain
+        if plain:
+            self.capitalised = [(m.start(), m.end(), m.group().casefold()) for m in _ASCII_CAPITALISED_NAME_TOKEN.finditer(folded)]
+        else:
+            self._all = [(m.start(), m.end(), m.group().casefold()) for m in _NAME_TOKEN.finditer(folded)]
+            self._index = {token[0]: i for i, token in enumerate(self._all)}
+            self.capitalised = [token for token in self._all if folded[token[0]].isupper()]
+
+    def glued_after(self, token: tuple[int, int, str]) -> tuple[int, int, str] | None:
+        """The next token when only name glue lies between it and ``token``."""
+        folded, end = self.folded, token[1]
+        if not self.plain:
+            following = self._index[token[0]] + 1
+            if following < len(self._all) and folded[end:self._all[following][0]] in _NAME_GLUES:
+                return self._all[following]
+            return None
+        for start in (end + 1, end + 2):  # glue is one or two characters, none of them a letter or digit
+            if folded[end:start] in _NAME_GLUES and start < len(folded) and folded[start].isascii() and folded[start].isalnum():
+                match = _ASCII_NAME_TOKEN.match(folded, start)
+                return match.start(), match.end(), match.group().casefold()
+        return None
+
+
 class EntityTracker:
     """Entities of one document in reading order."""
 
@@ -169,10 +205,8 @@ class EntityTracker:
         self._quote_starts = [start for start, _ in self._quotes]
         # candidates by priority: known people, titled names, organisations, countries, other names
         plain = ascii_words(folded)
-        tokens = [(m.start(), m.end(), m.group().casefold()) for m in (_ASCII_NAME_TOKEN if plain else _NAME_TOKEN).finditer(folded)]
-        capitalised = [i for i, token in enumerate(tokens) if folded[token[0]].isupper()]
-        known = [(start, end, "gazetteer", None)
-                 for start, end in self._known_names(folded, tokens, capitalised, lex.stage("name_index", build_name_index))]
+        tokens = _NameTokens(folded, plain)
+        known = [(start, end, "gazetteer", None) for start, end in self._known_names(tokens, lex.stage("name_index", build_name_index))]
         runs: list[tuple[int, int, str, object]] = []
         for match in _CAPITALISED_RUN.finditer(text):
             found = self._name_in_run(match.start(), match.end())
@@ -180,14 +214,15 @@ class EntityTracker:
                 runs.append(found)
         titled = [c for c in runs if c[2] == "titled"]
         # untitled unknown names count only when the document reuses their surname alone ("Okafor")
-        capitalised_words = Counter(name_key(m.group()) for m in _NAME_WORD.finditer(text))
+        name_words = [(m.start(), m.group()) for m in _NAME_WORD.finditer(text)]
+        capitalised_words = Counter(name_key(word) for _, word in name_words)
         # (or end in a surname the gazetteer knows: "Hudson Austin" is not Lloyd Austin)
         untitled = [c for c in runs if c[2] == "name" and (capitalised_words[name_key(text[c[0]:c[1]].split()[-1])] > 1
                                                            or name_key(text[c[0]:c[1]].split()[-1]) in lex.person_by_surname)]
         known_full = [c for c in known if " " in text[c[0]:c[1]]]
         known_surnames = [c for c in known if " " not in text[c[0]:c[1]]]
         organisations = []
-        for start, end in self._known_names(folded, tokens, capitalised, lex.stage("organisation_index", build_organisation_index)):
+        for start, end in self._known_names(tokens, lex.stage("organisation_index", build_organisation_index)):
             organisation = lex.organisation(text[start:end])
             if organisation is not None:
                 organisations.append((start, end, "organisation", organisation))
@@ -226,11 +261,12 @@ class EntityTracker:
                     entities[index] = entity
         found = [(accepted[i][0], accepted[i][1], entities[i]) for i in sorted(entities)]
         # a surname alone that the document's full names explain, even an ordinary word ("Brown", "Rice")
-        for match in _NAME_WORD.finditer(text):
-            entity = self.by_key.get(name_key(match.group().rstrip(".")))
+        for start, word in name_words:
+            word = word.rstrip(".")
+            entity = self.by_key.get(name_key(word))
             if entity is None or entity.kind != "person":
                 continue
-            start, end = match.start(), match.start() + len(match.group().rstrip("."))
+            end = start + len(word)
             if any(taken[start:end]):
                 continue
             taken[start:end] = b"\x01" * (end - start)
@@ -252,34 +288,34 @@ class EntityTracker:
             if mention.entity.person is not None:
                 self._apply_person(mention.entity, mention.entity.person)
 
-    def _known_names(self, folded: str, tokens: list[tuple[int, int, str]], capitalised: list[int], index) -> list[tuple[int, int]]:
+    @staticmethod
+    def _known_names(tokens: _NameTokens, index) -> list[tuple[int, int]]:
         """Names of ``index`` in the text: the longest word n-gram whose key is an alias, at each capitalised word.
 
-        ``tokens`` are the (start, end, case-folded word) of the folded text, ``capitalised`` the indexes of
-        those that begin with a capital; a name found is not searched again from inside itself. The
-        n-gram grows only while it is the beginning of some key.
+        A name found is not searched again from inside itself; the n-gram grows only over name glue
+        and while it is the beginning of some key.
         """
         found: list[tuple[int, int]] = []
-        resume = 0  # the first token after the last name found
-        for i in capitalised:
-            if i < resume:
+        resume = 0  # the end of the last name found
+        for token in tokens.capitalised:
+            start, _, phrase = token
+            if start < resume or phrase not in index.first_words:
                 continue
-            start, _, phrase = tokens[i]
-            if phrase not in index.first_words:
-                continue
-            last = i if phrase in index.keys else None  # the last token of the longest key so far
-            j = i
-            while j - i + 1 < index.longest and j + 1 < len(tokens) and folded[tokens[j][1]:tokens[j + 1][0]] in _NAME_GLUES:
-                longer = f"{phrase} {tokens[j + 1][2]}"
+            last = token if phrase in index.keys else None  # the last token of the longest key so far
+            current = token
+            for _ in range(index.longest - 1):
+                following = tokens.glued_after(current)
+                if following is None:
+                    break
+                longer = f"{phrase} {following[2]}"
                 if longer not in index.prefixes:
                     break
-                j += 1
-                phrase = longer
+                current, phrase = following, longer
                 if phrase in index.keys:
-                    last = j
+                    last = current
             if last is not None:
-                found.append((start, tokens[last][1]))
-                resume = last + 1
+                found.append((start, last[1]))
+                resume = last[1]
         return found
 
     def _titles_before(self, entity: Entity, lower: int, start: int) -> None:
@@ -400,7 +436,6 @@ class EntityTracker:
 
     def _name_in_run(self, start: int, end: int):
         """A capitalised run: title words, then a name (known or not)."""
-        words = [(m.start() + start, m.end() + start, m.group()) for m in _WORD.finditer(self.text[start:end])]
         role = country = gender = None
         titled = False
         i = 0
@@ -412,8 +447,10 @@ class EntityTracker:
                 if info is not None and info[2] != "role":
                     role, gender, titled = info[0], info[1], True
                     break
-        if len(words) == 1 and not titled:
-            return None  # a single word is a name only after a title (a title inside the run leaves no name)
+        if not titled and len(self.text[start:end].split(None, 1)) == 1:
+            # one word (a run without spaces is one word) is a name only after a title
+            return None
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.text, start, end)]
         lowered = [w[2].casefold() for w in words]
         while i < len(words):
             length, info = self._title_at(lowered, i)
@@ -763,7 +800,24 @@ def _compile_role_nouns(lexicon: Lexicon) -> regex.Pattern:
 
 
 def roles_compatible(lexicon: Lexicon, wanted: str, held: str) -> bool:
-    """``the spokesperson`` fits a press secretary, ``the minister`` a foreign minister, not a vice president."""
+    """``the spokesperson`` fits a press secretary, ``the minister`` a foreign minister, not a vice president.
+
+    Memoised per lexicon: role antecedents ask it of every role of every recent person.
+    """
+    memo = lexicon.stage("roles_compatible", _new_memo)
+    answer = memo.get((wanted, held))
+    if answer is None:
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        answer = memo[(wanted, held)] = _roles_compatible(lexicon, wanted, held)
+    return answer
+
+
+def _new_memo(lexicon: Lexicon) -> dict:
+    return {}
+
+
+def _roles_compatible(lexicon: Lexicon, wanted: str, held: str) -> bool:
     wanted, held = wanted.casefold(), held.casefold()
     if wanted == held or held in lexicon.role_groups.get(wanted, ()):
         return True

@@ -1,4 +1,4 @@
-"""The look-up finder of whole-word keys finds exactly what the case-insensitive named-list pattern finds."""
+"""Look-ups that stand in for regex scans (whole-word keys, name tokens) find exactly what the scans find."""
 
 from __future__ import annotations
 
@@ -58,3 +58,28 @@ def test_keys_it_cannot_mirror_fall_back_to_the_pattern():
     assert finder._longest_by_first_run is None
     text = "From 's-Hertogenbosch to Paris."
     assert finder.spans(text) == _pattern_spans(pattern, text) == [(5, 21), (25, 30)]
+
+
+def test_name_tokens_read_on_ascii_text_are_those_of_the_full_tokenisation():
+    from diplo_cli.lexicons import ascii_words
+    from diplo_cli.speakers import _NameTokens
+
+    pieces = ["A", "a", "B", "1", "'", " ", "-", ".", "\n", "Ab", "O'Neil", "x'1", "a'B", "Jean-Pierre", "W.", "U.S.", ". ", "'s", "Z9", "_"]
+    rng = random.Random(3)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 15)))
+        assert ascii_words(text)
+        plain, full = _NameTokens(text, True), _NameTokens(text, False)
+        assert plain.capitalised == full.capitalised, repr(text)
+        for token in full._all:
+            assert plain.glued_after(token) == full.glued_after(token), (text, token)
+
+
+def test_fold_replaces_exactly_the_characters_of_the_fold_table():
+    from diplo_cli.lexicons import FOLD_TABLE
+
+    alphabet = [chr(code) for code in FOLD_TABLE] + list("abc XÉé\u0301’") + [chr(code) for code in range(0x100, 0x300)]
+    rng = random.Random(5)
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+        assert fold(text) == text.translate(FOLD_TABLE)
