@@ -37,6 +37,8 @@ _SECTORS = {"GOV": "government", "MIL": "military", "OPP": "opposition", "LEG": 
             "DIP": "diplomat", "HLH": "health", "EDU": "education", "CVL": "civilian", "PTY": "party"}
 _NON_COUNTRY_PREFIXES = ("IGO", "NGO", "MNC", "UNO")
 _MACRO = regex.compile(r"^(?P<name>![A-Z]+!)\s*=\s*(?P<forms>.+)$")
+_PHOENIX_ACTOR_LINE = regex.compile(r"^\+\S|^\t\[[A-Z]{3}|^[A-Z][A-Z_.\-]+_?\s*\[[A-Z]{3}", regex.MULTILINE)
+_AGENT_LINE = regex.compile(r"^[A-Z!][A-Z_!]*\s*\[~[A-Z]+\]", regex.MULTILINE)
 
 
 def read_gazetteer_file(path: Path) -> list[Person]:
@@ -53,11 +55,11 @@ def read_gazetteer_file(path: Path) -> list[Person]:
 
 def _looks_like_phoenix(text: str) -> bool:
     sample = text[:200000]
-    return bool(regex.search(r"^\+\S|^\t\[[A-Z]{3}|^[A-Z][A-Z_.\-]+_?\s*\[[A-Z]{3}", sample, regex.MULTILINE))
+    return bool(_PHOENIX_ACTOR_LINE.search(sample))
 
 
 def _looks_like_agents(text: str) -> bool:
-    return bool(regex.search(r"^[A-Z!][A-Z_!]*\s*\[~[A-Z]+\]", text[:200000], regex.MULTILINE))
+    return bool(_AGENT_LINE.search(text[:200000]))
 
 
 def _year(stamp: str) -> int:

@@ -255,13 +255,17 @@ class Lexicon:
         return self.grammar[name]
 
 
+_YEARS = regex.compile(r"(\d{4})?\s*-\s*(\d{4})?|(\d{4})")  # "1990-2001", "2019-", "2004"
+_NAME_SUFFIX = regex.compile(r"(?:[IVX]+|Jr\.?|Sr\.?)")  # Roman numerals and generational suffixes
+
+
 def _parse_years(cell: str, source: str, line: int) -> tuple[tuple[int | None, int | None], ...]:
     periods = []
     for part in cell.split(","):
         part = part.strip()
         if not part:
             continue
-        match = regex.fullmatch(r"(\d{4})?\s*-\s*(\d{4})?|(\d{4})", part)
+        match = _YEARS.fullmatch(part)
         if not match:
             raise RuleError(f"{source}:{line}: bad years {part!r} (expected YYYY-YYYY, YYYY- or YYYY)")
         if match.group(3):
@@ -298,7 +302,7 @@ def surname_of(name: str, country: str | None, family_first: frozenset[str], par
     if country in family_first:
         return words[0]
     # Roman numerals and generational suffixes are not surnames ("Benigno Aquino III").
-    while len(words) > 2 and regex.fullmatch(r"(?:[IVX]+|Jr\.?|Sr\.?)", words[-1]):
+    while len(words) > 2 and _NAME_SUFFIX.fullmatch(words[-1]):
         words.pop()
     surname = words[-1]
     # "el-Sisi", "al-Assad" are referred to by the full hyphenated word (see surname_forms for "Assad").

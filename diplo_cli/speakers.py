@@ -36,14 +36,26 @@ function words before it in its sentence); coordination is split on ``and`` only
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 import regex
 
-from .lexicons import (Lexicon, Person, ascii_words, build_name_index, build_organisation_index, build_place_finder, compile_named_lists,
-                       fold, name_key, surname_forms, surname_of)
+from .lexicons import (
+    Lexicon,
+    Person,
+    ascii_words,
+    build_name_index,
+    build_organisation_index,
+    build_place_finder,
+    compile_named_lists,
+    fold,
+    name_key,
+    surname_forms,
+    surname_of,
+)
 from .models import Attribution, Sentence, Span, Speaker
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}.'’&\-]*+")
@@ -440,7 +452,10 @@ class EntityTracker:
         titled = False
         i = 0
         # a lower-case title right before the run also counts: "rescue leader Mara Tenn", "spokesman Ned Price"
-        before = _LOWER_WORDS_BEFORE.search(self.text[max(0, start - 40):start])
+        window = self.text[max(0, start - 40):start]
+        last = window.rstrip()[-1:]
+        # (only a window ending in spaces after a lower-case letter or a hyphen can match)
+        before = _LOWER_WORDS_BEFORE.search(window) if window[-1:].isspace() and (last.islower() or last == "-") else None
         if before:
             for phrase in (before.group(1), before.group(1).split()[-1]):
                 info = self._title_phrases.get(phrase.casefold())
@@ -590,8 +605,7 @@ class EntityTracker:
         key = name_key(person.name)
         entity = self.by_key.get(key)
         if entity is None:
-            particles = frozenset(self.lexicon.grammar["name_particles"])
-            family_first = frozenset(self.lexicon.grammar["family_name_first_countries"])
+            particles, family_first = self._tables.name_particles, self._tables.family_name_first
             surname = surname_of(person.name, person.country, family_first, particles) or person.name.split()[-1]
             name = person.name
             if person.source.startswith("phoenix:") and " " in original.strip():
@@ -743,6 +757,8 @@ class _TrackerTables:
     not_name_keys: frozenset[str]  # keys of words that are never (part of) a person's name
     name_stopwords: frozenset[str]  # capitalised words that are no names: sentence words, months, weekdays
     months: frozenset[str]
+    name_particles: frozenset[str]
+    family_name_first: frozenset[str]  # countries whose names put the family name first
     could_be_name: dict[str, bool] = field(default_factory=dict)  # memo of EntityTracker._could_be_name (depends on the lexicon only)
 
     @classmethod
@@ -754,7 +770,8 @@ class _TrackerTables:
         not_name_keys = frozenset().union(lexicon.countries, lexicon.adjectives, lexicon.organisations, lexicon.organisation_heads,
                                           lexicon.titles, lexicon.anonymous_nouns, lexicon.pronouns, _DETERMINERS, words)
         stopwords = frozenset(grammar["capitalised_stopwords"]) | frozenset(grammar["months"]) | frozenset(grammar["weekdays"])
-        return cls(phrases, words, not_name_keys, stopwords, frozenset(grammar["months"]))
+        return cls(phrases, words, not_name_keys, stopwords, frozenset(grammar["months"]), frozenset(grammar["name_particles"]),
+                   frozenset(grammar["family_name_first_countries"]))
 
 
 def _persons_by_country(lexicon: Lexicon) -> dict[str, list[Person]]:
@@ -1135,8 +1152,7 @@ class SpeakerResolver:
             if start is not None and not described.plural and head:
                 # "the official" after "A senior Turkish official, speaking on condition of anonymity, ..."
                 earlier = None
-                for match in regex.finditer(rf"(?<![\p{{L}}])(?:[Aa]n?|[Oo]ne)\s++(?:[\p{{L}}.'’\-]++\s++){{0,4}}?{regex.escape(head)}(?![\p{{L}}])",
-                                            self.text[max(0, start - 3000):start]):
+                for match in _indefinite_mention(head).finditer(self.text[max(0, start - 3000):start]):
                     earlier = match.group()
                 if earlier is not None:
                     fuller = self.tracker.describe(earlier)
@@ -1454,6 +1470,12 @@ class SpeakerResolver:
                 if person is not None and person.country:
                     return person.country
         return None
+
+
+@functools.lru_cache(maxsize=256)
+def _indefinite_mention(head: str) -> regex.Pattern:
+    """'a/an/one' and up to four words before the source noun ``head``: "A senior Turkish official"."""
+    return regex.compile(rf"(?<![\p{{L}}])(?:[Aa]n?|[Oo]ne)\s++(?:[\p{{L}}.'’\-]++\s++){{0,4}}?{regex.escape(head)}(?![\p{{L}}])")
 
 
 def _one_edit(a: str, b: str) -> bool:
