@@ -177,6 +177,19 @@ _NON_ASCII_ALNUM = regex.compile(r"[[\p{L}\p{N}]--[\x00-\x7f]]", regex.V1)
 _CLASS_WITH_PROPERTY = regex.compile(r"(?<!\\)\[[^\]\[]*\\p\{[LN]\}[^\]\[]*\]")
 
 
+# Characters that ``regex`` matches to an ASCII letter case-insensitively but that lower-case to
+# something else ('ſ' ~ 's'; 'İ' ~ 'i', lower-cased to two characters), and digits outside ASCII
+# (``\d``): a text without any can be searched for a pattern's literal prefixes lower-cased.
+_LOWERING_UNSAFE = regex.compile(r"[\u0130\u017f]|(?![0-9])\d")
+
+
+def lowering_keeps_matches(text: str) -> bool:
+    """``text.lower()`` has the same offsets and finds the literal prefixes of :class:`PrefixScan`
+    wherever the case-insensitive pattern could match (checked against ``regex``: besides ASCII
+    case pairs it equates only 'K' (Kelvin) with 'k', 'ſ' with 's' and 'İ' with 'i')."""
+    return text.isascii() or not _LOWERING_UNSAFE.search(text)
+
+
 def ascii_alnum(text: str) -> bool:
     """The text has no letter or digit outside ASCII (accents folded away, or none to begin with)."""
     return text.isascii() or not _NON_ASCII_ALNUM.search(text)
@@ -265,7 +278,7 @@ def _class_chars(members: list) -> set[str]:
 
 
 class LoweredText:
-    """A document lower-cased for :class:`PrefixScan` (same offsets when :func:`ascii_alnum`
+    """A document lower-cased for :class:`PrefixScan` (when :func:`lowering_keeps_matches`
     holds), with the offsets of each literal prefix looked for, found once per document."""
 
     def __init__(self, text: str):
@@ -298,10 +311,10 @@ class PrefixScan:
     status and time rules, run one by one, were half of the meeting stage. Here the pattern is
     tried only where one of its literal prefixes (read off its parse, at most
     :data:`_PREFIX_LENGTH` characters) starts in the lower-cased text, found with ``str.find``,
-    resuming after each match as ``finditer`` does: the same matches. This holds on a text whose
-    letters and digits are all ASCII (:func:`ascii_alnum`), where lower-casing keeps every offset
-    and compares as the pattern's case-insensitive letters do; other texts, and patterns some of
-    whose matches start without a literal, are scanned by the pattern itself.
+    resuming after each match as ``finditer`` does: the same matches. This holds on a text where
+    lower-casing keeps every offset and compares as the pattern's case-insensitive letters do
+    (:func:`lowering_keeps_matches`: nearly every text); other texts, and patterns some of whose
+    matches start without a literal, are scanned by the pattern itself.
     """
 
     def __init__(self, pattern: regex.Pattern):
@@ -322,7 +335,7 @@ class PrefixScan:
                 self.word_start = True
 
     def finditer(self, text: str, lowered: LoweredText | None):
-        """Matches in ``text``; ``lowered``: the text lower-cased when :func:`ascii_alnum` holds, else None."""
+        """Matches in ``text``; ``lowered``: the text lower-cased when :func:`lowering_keeps_matches` holds, else None."""
         if lowered is None or self.prefixes is None:
             yield from self.pattern.finditer(text)
             return
@@ -397,7 +410,7 @@ class MeetingFinder:
     # ------------------------------------------------------------------ the document
     def find(self, text: str, sentences: list[Sentence], tracker: EntityTracker, statements: list[Statement]) -> tuple[list[MeetingMention], list[_Draft]]:
         plain = ascii_alnum(text)
-        lowered = LoweredText(text) if plain else None
+        lowered = LoweredText(text) if lowering_keeps_matches(text) else None
         candidates = list(self._triggers(text, plain, lowered))
         if not candidates:
             return [], []  # no meeting word: the document's indices below would go unused
