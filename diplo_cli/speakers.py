@@ -45,6 +45,7 @@ import regex
 
 from .lexicons import (
     Lexicon,
+    Organisation,
     Person,
     ascii_words,
     build_name_index,
@@ -481,9 +482,7 @@ class EntityTracker:
             for length in (4, 3, 2, 1):
                 if i + length >= len(words):
                     continue
-                phrase = " ".join(w[2] for w in words[i:i + length])
-                organisation = self.lexicon.organisation(phrase)
-                place = self.lexicon.country_of_word(phrase) or (organisation.country if organisation else None)
+                organisation, place = self._place_or_body(" ".join(w[2] for w in words[i:i + length]))
                 if place is not None or organisation is not None:
                     country = country or place
                     i += length
@@ -543,8 +542,21 @@ class EntityTracker:
             return False
         return bare not in tables.name_stopwords and word not in tables.months and not key.isdigit()
 
+    def _place_or_body(self, phrase: str) -> tuple[Organisation | None, str | None]:
+        """The organisation a phrase names, and its country or the country it names; memoised per lexicon."""
+        memo = self._tables.place_or_body
+        answer = memo.get(phrase)
+        if answer is None:
+            if len(memo) >= _MEMO_LIMIT:
+                memo.clear()
+            organisation = self.lexicon.organisation(phrase)
+            answer = memo[phrase] = (organisation, self.lexicon.country_of_word(phrase) or (organisation.country if organisation else None))
+        return answer
+
     def _title_at(self, lowered: list[str], i: int):
         """The longest title phrase (up to four words) at word ``i`` of case-folded words."""
+        if lowered[i] not in self._tables.title_first_words:
+            return 0, None
         for length in (4, 3, 2, 1):
             if i + length > len(lowered):
                 continue
@@ -754,11 +766,13 @@ class _TrackerTables:
 
     title_phrases: dict[str, tuple[str | None, str | None, str]]  # title or agent phrase -> (role, gender, kind)
     title_words: frozenset[str]  # the words of those phrases, less function words
+    title_first_words: frozenset[str]  # what the phrases begin with, up to the first space
     not_name_keys: frozenset[str]  # keys of words that are never (part of) a person's name
     name_stopwords: frozenset[str]  # capitalised words that are no names: sentence words, months, weekdays
     months: frozenset[str]
     name_particles: frozenset[str]
     family_name_first: frozenset[str]  # countries whose names put the family name first
+    place_or_body: dict[str, tuple[Organisation | None, str | None]] = field(default_factory=dict)  # memo of EntityTracker._place_or_body
     could_be_name: dict[str, bool] = field(default_factory=dict)  # memo of EntityTracker._could_be_name (depends on the lexicon only)
 
     @classmethod
@@ -770,7 +784,8 @@ class _TrackerTables:
         not_name_keys = frozenset().union(lexicon.countries, lexicon.adjectives, lexicon.organisations, lexicon.organisation_heads,
                                           lexicon.titles, lexicon.anonymous_nouns, lexicon.pronouns, _DETERMINERS, words)
         stopwords = frozenset(grammar["capitalised_stopwords"]) | frozenset(grammar["months"]) | frozenset(grammar["weekdays"])
-        return cls(phrases, words, not_name_keys, stopwords, frozenset(grammar["months"]), frozenset(grammar["name_particles"]),
+        first_words = frozenset(phrase.split(" ")[0] for phrase in phrases)
+        return cls(phrases, words, first_words, not_name_keys, stopwords, frozenset(grammar["months"]), frozenset(grammar["name_particles"]),
                    frozenset(grammar["family_name_first_countries"]))
 
 
