@@ -36,8 +36,8 @@ from dataclasses import dataclass
 import regex
 
 from .lexicons import CueVerb, Lexicon, compile_named_lists, name_key
-from .meetings import ListScan, ascii_alnum
 from .models import Attribution, Sentence, Span
+from .scanning import ListScan, ascii_alnum
 from .segment import turn_body_start
 
 # A word of a noun phrase: letters/digits with inner dots, apostrophes, hyphens, ampersands.

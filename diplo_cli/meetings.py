@@ -30,10 +30,7 @@ clause around the trigger; no coreference beyond pronouns, the speaker and the l
 from __future__ import annotations
 
 import bisect
-import re
 import tomllib
-from re import _constants as sre_constants
-from re import _parser as sre_parser
 from dataclasses import dataclass, field, replace
 
 import regex
@@ -41,6 +38,7 @@ import regex
 from .errors import RuleError
 from .lexicons import Lexicon, MeetingWord, _data_text, compile_named_lists, fold, name_key, read_list
 from .models import Meeting, Participant, Sentence, Span, Statement
+from .scanning import ListScan, LoweredText, PrefixScan, ascii_alnum, lowering_keeps_matches
 from .speakers import Entity, EntityTracker
 
 STATUS_RANK = {"held": 5, "cancelled": 4, "denied": 3, "planned": 2, "proposed": 1, "unknown": 0}
@@ -169,188 +167,6 @@ class _SpanIndex:
             if self.items[j][1] > start:
                 return True
         return False
-
-
-# Letters and digits outside ASCII: a text without any is one where a named list matches the
-# same on the standard library's engine (see ListScan).
-_NON_ASCII_ALNUM = regex.compile(r"[[\p{L}\p{N}]--[\x00-\x7f]]", regex.V1)
-_CLASS_WITH_PROPERTY = regex.compile(r"(?<!\\)\[[^\]\[]*\\p\{[LN]\}[^\]\[]*\]")
-
-
-# Characters that ``regex`` matches to an ASCII letter case-insensitively but that lower-case to
-# something else ('ſ' ~ 's'; 'İ' ~ 'i', lower-cased to two characters), and digits outside ASCII
-# (``\d``): a text without any can be searched for a pattern's literal prefixes lower-cased.
-_LOWERING_UNSAFE = regex.compile(r"[\u0130\u017f]|(?![0-9])\d")
-
-
-def lowering_keeps_matches(text: str) -> bool:
-    """``text.lower()`` has the same offsets and finds the literal prefixes of :class:`PrefixScan`
-    wherever the case-insensitive pattern could match (checked against ``regex``: besides ASCII
-    case pairs it equates only 'K' (Kelvin) with 'k', 'ſ' with 's' and 'İ' with 'i')."""
-    return text.isascii() or not _LOWERING_UNSAFE.search(text)
-
-
-def ascii_alnum(text: str) -> bool:
-    """The text has no letter or digit outside ASCII (accents folded away, or none to begin with)."""
-    return text.isascii() or not _NON_ASCII_ALNUM.search(text)
-
-
-class ListScan:
-    r"""The whole-text scan of a named-list pattern: a trie of words between guards such as
-    ``(?<![\p{L}\p{N}])`` and ``(?![\p{L}\p{N}])``.
-
-    Why: the standard library's ``re`` runs such a trie about 5x faster than ``regex`` (tested on
-    the dev texts; on alternations of phrases it is no faster). On a text with no letter or digit
-    outside ASCII (see :func:`ascii_alnum`: most news, the more so once folded) the two find the
-    same matches: ``\p{L}`` and ``\p{N}`` in the guards then stand for ``A-Za-z`` and ``0-9``, and
-    ASCII letters compare case-insensitively the same way. On any other text, and for a pattern
-    using more of ``regex``'s syntax, the ``regex`` pattern itself scans.
-    """
-
-    def __init__(self, pattern: regex.Pattern):
-        self.pattern = pattern
-        self.ascii_pattern = None
-        source = _CLASS_WITH_PROPERTY.sub(lambda m: m.group().replace(r"\p{L}", "A-Za-z").replace(r"\p{N}", "0-9"), pattern.pattern)
-        if pattern.flags & ~(regex.IGNORECASE | regex.UNICODE | regex.VERSION0) or "\\p" in source or "\\L" in source:
-            return
-        try:
-            self.ascii_pattern = re.compile(source, re.IGNORECASE if pattern.flags & regex.IGNORECASE else 0)
-        except re.error:
-            pass
-
-    def finditer(self, text: str, ascii_only: bool, pos: int = 0, endpos: int | None = None):
-        """Matches in ``text[pos:endpos]`` (seeing the text around it, as ``finditer`` does);
-        ``ascii_only``: :func:`ascii_alnum` holds for ``text``."""
-        endpos = len(text) if endpos is None else endpos
-        if ascii_only and self.ascii_pattern is not None:
-            return self.ascii_pattern.finditer(text, pos, endpos)
-        return self.pattern.finditer(text, pos, endpos)
-
-
-_PREFIX_LENGTH = 4  # characters of a pattern's literal prefixes looked for
-_MAX_PREFIXES = 300
-_PROPERTY = regex.compile(r"\\[pP]\{[^}]*\}")
-_ZERO_WIDTH = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
-_REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT)
-_UNKNOWN = (sre_constants.ANY, None)  # stands for whatever may follow a repeated part
-_DIGIT = sre_constants.CATEGORY_DIGIT
-_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")  # word characters for \b in any engine
-
-
-def _prefixes(items: list, budget: int) -> set[str]:
-    """Lower-cased literal strings (at most ``budget`` long) one of which starts every match of
-    the parsed sequence ``items``; ``""`` among them when some match may start with anything."""
-    if budget == 0:
-        return {""}
-    for index, (op, value) in enumerate(items):
-        if op in _ZERO_WIDTH:
-            continue  # \b, lookarounds: the next consuming item starts at the same place
-        rest = items[index + 1:]
-        if op is sre_constants.LITERAL:
-            found = {chr(value).lower() + tail for tail in _prefixes(rest, budget - 1)}
-        elif op is sre_constants.IN and all(kind is sre_constants.LITERAL or member == _DIGIT for kind, member in value):
-            tails = _prefixes(rest, budget - 1)
-            found = {char + tail for char in _class_chars(value) for tail in tails}
-        elif op is sre_constants.SUBPATTERN:
-            found = _prefixes([*value[-1], *rest], budget)
-        elif op is sre_constants.ATOMIC_GROUP:
-            found = _prefixes([*value, *rest], budget)
-        elif op is sre_constants.BRANCH:
-            found = set().union(*(_prefixes([*branch, *rest], budget) for branch in value[1]))
-        elif op in _REPEATS:
-            low, _, body = value
-            found = _prefixes([*body, _UNKNOWN], budget)
-            if low == 0:
-                found |= _prefixes(rest, budget)
-        else:
-            return {""}
-        return found if len(found) <= _MAX_PREFIXES else {""}
-    return {""}
-
-
-def _class_chars(members: list) -> set[str]:
-    """The characters of a parsed class of literals and ``\\d`` (ASCII digits: the scans using
-    these prefixes run only on texts without other digits), lower-cased."""
-    chars = set()
-    for kind, member in members:
-        chars.update("0123456789" if member == _DIGIT else chr(member).lower())
-    return chars
-
-
-class LoweredText:
-    """A document lower-cased for :class:`PrefixScan` (when :func:`lowering_keeps_matches`
-    holds), with the offsets of each literal prefix looked for, found once per document."""
-
-    def __init__(self, text: str):
-        self.text = text.lower()
-        self._offsets: dict[tuple[str, bool], list[int]] = {}
-
-    def offsets(self, prefix: str, word_start: bool = False) -> list[int]:
-        """Where ``prefix`` starts; with ``word_start``, not where a letter or digit of the prefix
-        continues an ASCII word (no word boundary there)."""
-        found = self._offsets.get((prefix, word_start))
-        if found is None:
-            if word_start and prefix[0] in _ASCII_WORD:
-                text = self.text
-                found = [at for at in self.offsets(prefix) if at == 0 or text[at - 1] not in _ASCII_WORD]
-            else:
-                found = []
-                find = self.text.find
-                at = find(prefix)
-                while at >= 0:
-                    found.append(at)
-                    at = find(prefix, at + 1)
-            self._offsets[prefix, word_start] = found
-        return found
-
-
-class PrefixScan:
-    r"""The whole-text scan of a rule pattern that starts with literal words (``\b(?:will|shall|...)``).
-
-    Why: ``regex`` tries every alternative of such a pattern at every position of the text; the
-    status and time rules, run one by one, were half of the meeting stage. Here the pattern is
-    tried only where one of its literal prefixes (read off its parse, at most
-    :data:`_PREFIX_LENGTH` characters) starts in the lower-cased text, found with ``str.find``,
-    resuming after each match as ``finditer`` does: the same matches. This holds on a text where
-    lower-casing keeps every offset and compares as the pattern's case-insensitive letters do
-    (:func:`lowering_keeps_matches`: nearly every text); other texts, and patterns some of whose
-    matches start without a literal, are scanned by the pattern itself.
-    """
-
-    def __init__(self, pattern: regex.Pattern):
-        self.pattern = pattern
-        self.prefixes: tuple[str, ...] | None = None
-        self.word_start = False  # every match starts at \b
-        try:
-            parsed = sre_parser.parse(_PROPERTY.sub(r"\\W", pattern.pattern))  # a property: no literal known
-        except (re.error, RecursionError, OverflowError, ValueError):
-            return
-        prefixes = _prefixes(list(parsed), _PREFIX_LENGTH)
-        if "" not in prefixes and all(c.isascii() or c.lower() == c.upper() for prefix in prefixes for c in prefix):
-            self.prefixes = tuple(sorted(prefixes))
-        for op, value in parsed:
-            if op not in _ZERO_WIDTH:
-                break
-            if op is sre_constants.AT and value is sre_constants.AT_BOUNDARY:
-                self.word_start = True
-
-    def finditer(self, text: str, lowered: LoweredText | None):
-        """Matches in ``text``; ``lowered``: the text lower-cased when :func:`lowering_keeps_matches` holds, else None."""
-        if lowered is None or self.prefixes is None:
-            yield from self.pattern.finditer(text)
-            return
-        starts = set()
-        for prefix in self.prefixes:
-            starts.update(lowered.offsets(prefix, self.word_start))
-        match_at = self.pattern.match
-        resume = 0
-        for start in sorted(starts):
-            if start < resume:
-                continue
-            match = match_at(text, start)
-            if match is not None:
-                yield match
-                resume = match.end()
 
 
 def _compile(pattern: str | None, source: str) -> regex.Pattern | None:

@@ -1,0 +1,69 @@
+"""The fast scans of diplo_cli.scanning find exactly what their ``regex`` patterns find.
+
+ListScan runs named lists on the standard library's engine for ASCII-lettered text, and
+PrefixScan tries rule patterns only where a literal prefix starts; both must give the same
+matches as ``pattern.finditer`` on every text, or fall back to it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from diplo_cli.attribution import AttributionFinder
+from diplo_cli.lexicons import default_lexicon, fold
+from diplo_cli.meetings import MeetingFinder
+from diplo_cli.scanning import LoweredText, ascii_alnum, lowering_keeps_matches
+
+from .conftest import SAMPLES
+
+LEXICON = default_lexicon()
+MEETINGS = LEXICON.stage("meetings", MeetingFinder)
+ATTRIBUTION = LEXICON.stage("attribution", AttributionFinder)
+LIST_SCANS = {
+    "cues": ATTRIBUTION.cue_scan, "not_cues": ATTRIBUTION.not_cue_scan, "meeting words": MEETINGS.trigger_scan,
+    "excluded phrases": MEETINGS.excluded_scan, "places": MEETINGS.place_scan, "organisations": MEETINGS.organisation_scan,
+}
+PREFIX_SCANS = [scan for scan, _ in MEETINGS.status_scans + MEETINGS.time_scans + MEETINGS.pattern_trigger_scans]
+
+# Words the scans look for, mixed with glue, so that generated texts hit the lists and the rules.
+VOCABULARY = sorted({*list(LEXICON.cue_forms)[:300], *list(LEXICON.meeting_words), "Monday", "next week", "May 19",
+                     "will", "could", "no plans", "called off", "postponed", "met", "Moscow", "the Kremlin", "NATO",
+                     "U.S.", "Turkish", "according to", "declined to comment", "in the near future", "İstanbul", "Straße"})
+GLUE = [" ", ", ", ". ", "\n", "-", "'s ", " \"", "\" ", "(", ") ", "5", "é"]
+texts = st.lists(st.one_of(st.sampled_from(VOCABULARY), st.sampled_from(GLUE),
+                           st.text(alphabet="abcdefgXYZ .,'-İſ\u00e9", max_size=6)), max_size=40).map("".join)
+case_variants = st.sampled_from([str, str.upper, str.lower, str.title])
+
+
+def _spans(matches):
+    return [(m.start(), m.end(), m.group()) for m in matches]
+
+
+def _check(text: str) -> None:
+    plain = ascii_alnum(text)
+    for name, scan in LIST_SCANS.items():
+        assert _spans(scan.finditer(text, plain)) == _spans(scan.pattern.finditer(text)), name
+    lowered = LoweredText(text) if lowering_keeps_matches(text) else None
+    for scan in PREFIX_SCANS:
+        assert _spans(scan.finditer(text, lowered)) == _spans(scan.pattern.finditer(text)), scan.pattern.pattern[:60]
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.name)
+def test_sample_texts_scan_the_same_folded_and_not(path):
+    text = path.read_text(encoding="utf-8")
+    for variant in (text, fold(text), text.upper(), text.lower()):
+        _check(variant)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts, case_variants)
+def test_generated_texts_scan_the_same(text, case):
+    _check(case(text))
+
+
+def test_the_fast_paths_are_taken_on_plain_news_text():
+    text = fold((SAMPLES / "peskov-erdogan-meeting.txt").read_text(encoding="utf-8"))
+    assert ascii_alnum(text) and lowering_keeps_matches(text)
+    assert not ascii_alnum("Erdoğan met Putin") and not lowering_keeps_matches("İstanbul talks")
