@@ -65,10 +65,6 @@ _DEFINITE = regex.compile(
     regex.IGNORECASE,
 )
 _LOCATIVE = regex.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$", regex.IGNORECASE)
-_PAST_VERB = regex.compile(
-    r"(?<!\b(?:being|be|been|to|is|are|am|will|would|can|could|may|might|must|should|not)\s)"
-    r"\b(?:\p{Ll}{2,}(?:ed|ught)|had|was|were|did|made|gave|held|spoke|took|sent|went|came)\b(?!\s+(?:to|by)\b)"
-)
 _PAIR = regex.compile(r"(?P<a>[^,;.()]{2,60}?)\s+and\s+(?P<b>[^,;.()]{2,60}?)(?=[,;.]|\s+(?:in|on|at|over|about|for|to\s+discuss|last|next|this)\s|$)")
 _LIST_GAP = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 _EVENT_NAME = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}\p{N}'’\-]*+\s+(?:(?:of|on|and)\s+(?:the\s+)?)?){1,5}$")
@@ -207,6 +203,8 @@ class MeetingFinder:
         self.during_visit_gap = _compile(grammar["during_visit_gap"], "during_visit_gap")
         self.actor_after = regex.compile(grammar["actor_after"])
         self.host_triggers = frozenset(grammar["host_triggers"])
+        self.past_verb = regex.compile(grammar["past_narration"])
+        self.non_narrating_past = frozenset(grammar["non_narrating_past"])
         self.never_merge = {frozenset(pair) for pair in grammar["never_merge"]}
         self.codes = {key: tuple(value) for key, value in grammar["codes"].items()}
         self.pattern_triggers: list[tuple[regex.Pattern, MeetingWord]] = []
@@ -348,7 +346,7 @@ class MeetingFinder:
             status = self._status(doc, trigger, word, status_lower, upper)
         if status == "unknown" and previous and previous[-1].sentence == index and previous[-1].trigger.start >= lower:
             status = previous[-1].status  # 'will meet X in Paris and attend the summit': one modality
-        if status == "unknown" and speaker_of_content is None and _PAST_VERB.search(text, left, trigger.start):
+        if status == "unknown" and speaker_of_content is None and self._narrated_in_past(text, left, trigger.start):
             status = "held"  # narration in the past tense: 'praised the outcome of the summit'
         # time and place of the trigger's own clause first, else of its sentence
         timed = (self._nearest(doc.times, trigger, max(left, trigger.start - _TIME_WINDOW), min(right, trigger.end + _TIME_WINDOW), doc.nearest_trigger)
@@ -368,6 +366,11 @@ class MeetingFinder:
                 participants = list(earlier)  # 'the meeting' after 'X met Y': theirs, not the country named near it
         return MeetingMention(trigger, mtype, status, participants, time, place, index, definite and not participants, hosted, definite,
                               vague_time=time_kind not in _SPECIFIC_TIMES, known_place=known_place)
+
+    def _narrated_in_past(self, text: str, start: int, end: int) -> bool:
+        """A past-tense verb before the meeting word narrates it ('praised the summit'); a past verb of
+        wishing or intending ('hoped the visit would ...') does not say that it took place."""
+        return any(m.group().casefold() not in self.non_narrating_past for m in self.past_verb.finditer(text, start, end))
 
     # ------------------------------------------------------------------ status, time, place
     def _status(self, doc: _Document, trigger: Span, word, lower: int, upper: int, default: bool = True) -> str:

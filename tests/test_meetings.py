@@ -383,3 +383,18 @@ def test_a_name_far_away_in_a_run_on_text_is_not_a_participant():
     meeting = _only(text)
     assert name_key("Sergey Lavrov") not in _names(meeting)
     assert name_key("Antony Blinken") in _names(meeting)
+
+
+_CARNEY_VISIT = ("Canadian Prime Minister Mark Carney will travel to Canberra next month for talks with "
+                 "Australian Prime Minister Anthony Albanese. ")
+
+
+@pytest.mark.parametrize("follow_up, expected", [
+    ("Ottawa hoped the visit would open a new chapter in relations.", "planned"),  # a wish says nothing of its taking place
+    ("Ottawa praised the visit as a new chapter in relations.", "held"),  # narration in the past tense does
+])
+def test_a_past_verb_of_wishing_does_not_make_a_meeting_held(follow_up, expected):
+    meeting = _only(_CARNEY_VISIT + follow_up)
+    assert meeting.type == "visit"
+    assert _names(meeting) == {"Mark Carney", "Anthony Albanese"}
+    assert meeting.status == expected
