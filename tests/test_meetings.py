@@ -396,5 +396,5 @@ _CARNEY_VISIT = ("Canadian Prime Minister Mark Carney will travel to Canberra ne
 def test_a_past_verb_of_wishing_does_not_make_a_meeting_held(follow_up, expected):
     meeting = _only(_CARNEY_VISIT + follow_up)
     assert meeting.type == "visit"
-    assert _names(meeting) == {"Mark Carney", "Anthony Albanese"}
+    assert {p.name for p in meeting.participants} == {"Mark Carney", "Anthony Albanese"}
     assert meeting.status == expected
