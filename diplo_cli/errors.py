@@ -14,5 +14,9 @@ class InputError(DiploError):
         self.reason = reason
 
 
+class ExtractionTimeout(DiploError):
+    """A pattern ran past its time limit on one document (the safety net of the ``regex`` timeout)."""
+
+
 class RuleError(DiploError):
     """A lexicon, gazetteer or rule pack is malformed; names the file, line and key."""

@@ -19,7 +19,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
+from . import scanning
 from .attribution import AttributionFinder
+from .errors import ExtractionTimeout
 from .lexicons import Lexicon, default_lexicon
 from .meetings import MeetingFinder, link_meetings
 from .models import Document, Meeting, Span, Statement
@@ -49,6 +51,13 @@ def extract(text: str, doc: str = "-", *, lexicon: Lexicon | None = None, year: 
 
 
 def _extract_whole(text: str, doc: str, lexicon: Lexicon, year: int | None) -> Document:
+    try:
+        return _run_stages(text, doc, lexicon, year)
+    except TimeoutError:  # the regex time-out safety net (scanning.PATTERN_TIMEOUT) fired
+        raise ExtractionTimeout(f"a rule ran longer than {scanning.PATTERN_TIMEOUT:g} s on this text; skipped") from None
+
+
+def _run_stages(text: str, doc: str, lexicon: Lexicon, year: int | None) -> Document:
     sentences = segment_sentences(text, lexicon)
     turns = find_turns(text)
     finder = lexicon.stage("attribution", AttributionFinder)

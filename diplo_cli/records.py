@@ -19,6 +19,7 @@ import functools
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .errors import DiploError
 from .pipeline import extract
 
 RECORD_KINDS = ("statement", "meeting", "error")
@@ -55,6 +56,9 @@ def extract_records(docs: Iterable[dict], text_field: str = "text", id_field: st
             continue
         try:
             document = extract(text, doc, lexicon=lexicon, year=year)
+        except DiploError as exc:  # a reported condition such as a rule time-out, not a bug
+            yield {"doc": doc, "error": str(exc)}
+            continue
         except Exception as exc:  # noqa: BLE001 -- one bad document must not stop a partition
             yield {"doc": doc, "error": f"internal error: {type(exc).__name__}: {exc}"}
             continue

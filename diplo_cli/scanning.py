@@ -23,6 +23,11 @@ from re import _parser as sre_parser
 
 import regex
 
+# Seconds one ``regex`` scan may take before the document is given up. A safety net: every pattern
+# is written to run in linear time, and a scan covers one document or one window of a large one
+# (at most ~100,000 characters), which takes milliseconds.
+PATTERN_TIMEOUT = 10.0
+
 # Letters and digits outside ASCII: a text without any is one where a named list matches the
 # same on the standard library's engine (see ListScan).
 _NON_ASCII_ALNUM = regex.compile(r"[[\p{L}\p{N}]--[\x00-\x7f]]", regex.V1)
@@ -76,7 +81,7 @@ class ListScan:
         endpos = len(text) if endpos is None else endpos
         if ascii_only and self.ascii_pattern is not None:
             return self.ascii_pattern.finditer(text, pos, endpos)
-        return self.pattern.finditer(text, pos, endpos)
+        return self.pattern.finditer(text, pos, endpos, timeout=PATTERN_TIMEOUT)
 
 
 _PREFIX_LENGTH = 4  # characters of a pattern's literal prefixes looked for
@@ -189,7 +194,7 @@ class PrefixScan:
     def finditer(self, text: str, lowered: LoweredText | None):
         """Matches in ``text``; ``lowered``: the text lower-cased when :func:`lowering_keeps_matches` holds, else None."""
         if lowered is None or self.prefixes is None:
-            yield from self.pattern.finditer(text)
+            yield from self.pattern.finditer(text, timeout=PATTERN_TIMEOUT)
             return
         starts = set()
         for prefix in self.prefixes:
@@ -199,7 +204,7 @@ class PrefixScan:
         for start in sorted(starts):
             if start < resume:
                 continue
-            match = match_at(text, start)
+            match = match_at(text, start, timeout=PATTERN_TIMEOUT)
             if match is not None:
                 yield match
                 resume = match.end()

@@ -303,3 +303,15 @@ def test_an_internal_error_is_one_line_and_debug_shows_the_traceback(tmp_path, m
     debug = CliRunner().invoke(cli, ["--debug", "--jobs", "1", "--format", "jsonl", str(tmp_path / "a.txt")])
     assert debug.exit_code == 1
     assert "Traceback (most recent call last)" in debug.stderr and "ValueError: stage broke" in debug.stderr
+
+
+def test_a_rule_that_runs_past_the_time_limit_skips_only_its_document(monkeypatch):
+    # The regex time-out is a safety net: force it to fire and check that it becomes a clear,
+    # per-document error rather than a hang or a traceback.
+    from diplo_cli import scanning
+    from diplo_cli.errors import ExtractionTimeout
+    from diplo_cli.pipeline import extract
+
+    monkeypatch.setattr(scanning, "PATTERN_TIMEOUT", 0.0)
+    with pytest.raises(ExtractionTimeout, match="a rule ran longer than 0 s on this text; skipped"):
+        extract("Ana Veld, the minister, said the talks would resume in Valletta next week.")
