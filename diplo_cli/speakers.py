@@ -1027,12 +1027,7 @@ class SpeakerResolver:
                 and not self.lex.organisation(name) \
                 and (described.role is None or len(name.split()) > 1 or described.head != words[-1]):
             # a name the tracker did not know: "militia commander Dren Haskel" -> "Dren Haskel"
-            entity = self.tracker.lookup_name(name)
-            if entity is None:
-                entity = Entity(_display_name(name), "person", described.role, described.country, described.gender,
-                                surname=name.split()[-1], first=start)
-                self.tracker.register(entity)
-            self._enrich(entity, described)
+            entity = self._person_named(name, described, start)
             self._enrich_from_apposition(entity, start, end)
             return entity, "name"
         if described.role is not None:
@@ -1047,14 +1042,18 @@ class SpeakerResolver:
         # an unknown capitalised name: keep the name part ("rescue leader Mara Tenn" -> "Mara Tenn")
         name = _name_part(phrase, self.lex)
         if name:
-            entity = self.tracker.lookup_name(name)
-            if entity is None:
-                entity = Entity(_display_name(name), "person", described.role, described.country, described.gender,
-                                surname=name.split()[-1], first=start)
-                self.tracker.register(entity)
-            self._enrich(entity, described)
-            return entity, "name"
+            return self._person_named(name, described, start), "name"
         return Entity(_lower_determiner(phrase), "anonymous"), "anonymous"
+
+    def _person_named(self, name: str, described, start: int) -> Entity:
+        """The document's person of that name (registered on first sight), completed by the description."""
+        entity = self.tracker.lookup_name(name)
+        if entity is None:
+            entity = Entity(_display_name(name), "person", described.role, described.country, described.gender,
+                            surname=name.split()[-1], first=start)
+            self.tracker.register(entity)
+        self._enrich(entity, described)
+        return entity
 
     def _both(self, phrase: str, start: int) -> Entity | None:
         """'both countries', 'the two sides': the last two countries or organisations named before."""
