@@ -220,6 +220,7 @@ class Run:
         self.strict = bool(options.get("strict"))
         self.debug = bool(options.get("debug"))
         self.read = 0
+        self.with_statements = 0  # documents read in which at least one statement was found
         self.done = 0
         self.failed: dict[str, int] = {}
         self.warned = 0
@@ -255,6 +256,9 @@ class Run:
             reasons = ", ".join(f"{n} {r}" for r, n in sorted(self.failed.items()))
             documents = "1 document" if self.read == 1 else f"{self.read} documents"
             line = f"diplo: {documents} read, {skipped} skipped" + (f" ({reasons})" if reasons else "")
+            without = self.read - self.with_statements
+            if without:  # such documents have no record in JSON Lines or CSV output: say so here
+                line += f"; {without} with no statements"
             self.message(line)
 
     def exit_status(self) -> int:
@@ -375,6 +379,7 @@ def _documents(run: Run, lexicon):
     sources = iter_inputs(paths, input_format=options.get("input_format", "text"), text_field=options.get("text_field", "text"),
                           id_field=options.get("id_field", "id"), glob=options.get("glob"), stdin=stdin,
                           stream_large=run.output_format in ("jsonl", "csv", "tsv"))
+    found_statements = False
     for outcome in extract_inputs(sources, lexicon=lexicon, year=options.get("year"), jobs=options.get("jobs"), strict=run.strict):
         item = outcome.item
         if outcome.part == 0:  # the later parts of a streamed large file are the same input
@@ -394,6 +399,10 @@ def _documents(run: Run, lexicon):
             continue
         if outcome.part == 0:
             run.read += 1
+            found_statements = False
+        if outcome.document.statements and not found_statements:
+            run.with_statements += 1  # counted once per input, whichever window found them
+            found_statements = True
         yield selector.apply(outcome.document)
 
 

@@ -459,3 +459,15 @@ def test_shell_completion_script_is_generated():
     result = CliRunner().invoke(cli, [], prog_name="diplo", env={"_DIPLO_COMPLETE": "bash_source"})
     assert result.exit_code == 0
     assert "_diplo_completion" in result.stdout and "complete -o nosort -F _diplo_completion diplo" in result.stdout
+
+
+def test_the_batch_summary_counts_documents_without_statements(tmp_path):
+    # JSON Lines carries statements only, so an input without any must still be accounted for.
+    quiet = tmp_path / "quiet.txt"
+    quiet.write_text("The weather in Valletta was mild all week.\n", encoding="utf-8")
+    spoken = tmp_path / "spoken.txt"
+    spoken.write_text("Foreign Minister Ana Veld said the talks would resume next week.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--format", "jsonl", "-j", "1", str(quiet), str(spoken)])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["doc"] for line in result.stdout.splitlines()] == [str(spoken)]
+    assert result.stderr.splitlines()[-1] == "diplo: 2 documents read, 0 skipped; 1 with no statements"
