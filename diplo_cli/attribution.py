@@ -123,6 +123,8 @@ class AttributionFinder:
             r"\s++(?:\L<nouns>|(?:the\s+)?(?-i:\p{Lu}[\p{L}\p{M}.'’&-]*+(?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}\p{M}.'’&-]*+){0,4})|(?:a|an|the|his|her|their|its)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:briefing|conference|meeting|interview|session|forum|audience|gathering|crowd|newspaper|agency|channel|broadcaster|outlet|television|radio|daily|magazine|station|counterpart|lawmakers|officials))(?=[\s,.:;]|$)",
             regex.IGNORECASE, nouns=grammar["addressee_nouns"],
         )
+        subject_adjunct = "|".join(f"(?:{a})" for a in grammar["subject_adjuncts"])
+        self.subject_adjunct = regex.compile(rf"(?<=\S)\s++(?:{subject_adjunct})\s*+$", regex.IGNORECASE, weekdays=grammar["weekdays"], months=grammar["months"])
         self.connective = regex.compile(r"\s*+(?:\L<words>)\s*+,\s*+", regex.IGNORECASE, words=grammar["leading_connectives"])
         self.that = regex.compile(r"\s*+,?\s*+(?:that|whether|how|what|if|why|when)\b\s*+", regex.IGNORECASE)
         self.infinitive_cues = frozenset(grammar["infinitive_cues"])
@@ -146,7 +148,7 @@ class AttributionFinder:
         self.wh_word = regex.compile(r"\b(?:how|what|whether|which|who|whom|why)\b", regex.IGNORECASE)
         self.object_infinitive_cues = frozenset(grammar["object_infinitive_cues"])
         # "warned Washington not to interfere": a short object, then the infinitive
-        self.object_then_infinitive = regex.compile(r"\s*+(?:[\p{L}.'’-]++\s++){0,4}?(?:not\s++)?to\s++\p{Ll}")
+        self.object_then_infinitive = regex.compile(r"\s*+(?:[\p{L}.'’-]++\s++){0,4}?(?:not\s++)?to\s++[\"“]?+\p{Ll}")
         self.empty_object = regex.compile(r"\s*+(?:nothing|anything|little|something|everything)\b(?:\s++(?:about|on|of|more|else|further|new)\b|\s*+[.;!?]|\s*+$)", regex.IGNORECASE)
         # "MOSCOW, May 3 (TASS) -", "GENEVA (Reuters) —": a dateline is not part of the content
         self.dateline = regex.compile(r"(?-i:\p{Lu}{2,}+(?:[ .'-]\p{Lu}{2,}+)*+)(?:,[^\n—–]{1,40}?)?(?:\s*+\([^()\n]{1,30}\))?\s++[-—–]\s++")
@@ -180,7 +182,7 @@ class AttributionFinder:
         self.subject_pronouns = frozenset(grammar["subject_pronouns"])
         self.finite_markers = frozenset(grammar["finite_markers"])
         self.clause_stops = frozenset(grammar["clause_stops"])
-        self.infinitive = regex.compile(r"\s*+(?:not\s++)?to\s++(?!(?:them|him|her|us|me|you|it|the|a|an|his|their|our|my|its|this|that)\b)\p{Ll}")
+        self.infinitive = regex.compile(r"\s*+(?:not\s++)?to\s++[\"“]?+(?!(?:them|him|her|us|me|you|it|the|a|an|his|their|our|my|its|this|that)\b)\p{Ll}")
         self.not_addressee = regex.compile(r"\b(?:if|whether|that|what|how|when|where|why)\b|[;?:]", regex.IGNORECASE)
         self.clause_filler = regex.compile(r"\s*+(?:(?:\L<words>)\b\s*+[,—–]?\s*+)*+", regex.IGNORECASE, words=grammar["leading_connectives"] + grammar["clause_fillers"])
         self.copular_cues = frozenset(grammar["copular_cues"])
@@ -318,6 +320,9 @@ class AttributionFinder:
 
     def speaker_before(self, end: int, lower: int) -> Span | None:
         """The noun phrase (or pronoun) ending right before ``end`` (skipping auxiliaries)."""
+        adjunct = self.subject_adjunct.search(self.text, max(lower, end - 48), end)
+        if adjunct is not None:
+            end = adjunct.start()  # "The Kremlin on Thursday dismissed": a time phrase is no part of the subject
         tokens = _tokens(self.text, max(lower, end - _WINDOW), end)
         i = len(tokens) - 1
         skipped = 0
@@ -427,7 +432,7 @@ class AttributionFinder:
             return None
         # skip a leading adverbial set off by a comma ("On Monday, ...")
         start_index = 0
-        if clause_tokens[0].text in self.stopwords and clause_tokens[0].text not in ("The",):
+        if clause_tokens[0].text in self.stopwords and clause_tokens[0].text not in ("The", "A", "An"):
             for j, t in enumerate(clause_tokens[:8]):
                 if t.text == ",":
                     start_index = j + 1
@@ -435,6 +440,14 @@ class AttributionFinder:
         j = start_index
         while j < len(clause_tokens) and self._np_word(clause_tokens[j]):
             j += 1
+        if j < len(clause_tokens) and clause_tokens[j].text != "," and j > start_index:
+            # "A South Korean presidential official, ...": a lower-case modifier before the head;
+            # the noun phrase must then run from the clause start to the comma
+            comma = next((k for k in range(j, min(len(clause_tokens), start_index + 12)) if clause_tokens[k].text == ","), None)
+            if comma is not None:
+                candidate = self._np_ending_at(clause_tokens[:comma], comma - 1)
+                if candidate is not None and candidate.start == clause_tokens[start_index].start:
+                    j = comma
         if j == start_index or j >= len(clause_tokens) or clause_tokens[j].text != ",":
             return None
         if j == len(clause_tokens) - 1:
@@ -1114,6 +1127,8 @@ class AttributionFinder:
             return None
         full_cue = self._cue_with_addressee(cue, upper)
         after = self.adjuncts.match(text, full_cue.end, upper).end()
+        if verb.cue_class == "describe":
+            return self._described(speaker, full_cue, after, upper, sentence_index)  # ', calling them "pure speculation."'
         if verb.cue_class == "direct":
             to = regex.compile(r"\b(?:not\s+)?to\s+\p{Ll}").search(text, after, min(upper, after + 120))
             if to is None:

@@ -508,3 +508,56 @@ def test_nested_according_to_and_citing():
         ("The agency", "wrote", "the visit was postponed", "indirect")]
     assert attributions("The newspaper, citing two officials, reported that the summit was off.") == [
         ("The newspaper", "reported", "the summit was off", "indirect")]
+
+
+# ---------------------------------------------------------------- unseen-text constructions
+@pytest.mark.parametrize("text, expected", [
+    ("The Elysee on Tuesday rejected reports that President Marc Ravel would visit Lagos in March.",
+     [("The Elysee", "rejected", "reports that President Marc Ravel would visit Lagos in March", "indirect")]),
+    ("Brazil's foreign ministry late on Friday denied reports that the minister had resigned.",
+     [("Brazil's foreign ministry", "denied", "reports that the minister had resigned", "indirect")]),
+    ("The embassy earlier this week said the consulate would reopen.",
+     [("The embassy", "said", "the consulate would reopen", "indirect")]),
+])
+def test_a_time_phrase_between_subject_and_cue_is_skipped(text, expected):
+    assert attributions(text) == expected
+
+
+def test_a_time_phrase_before_a_cue_without_a_subject_gives_nothing():
+    assert attributions("Talks on Tuesday denied the figure.") == []
+    assert attributions("The meeting on Monday discussed trade.") == []
+
+
+def test_participial_describe_cue_keeps_only_the_quoted_phrase():
+    text = 'The palace dismissed the rumours, calling them "baseless gossip."'
+    assert attributions(text)[-1] == ("The palace", "calling", "baseless gossip.", "direct")
+    assert attributions('The palace rejected the rumours, describing them as "baseless," and moved on.')[-1] == (
+        "The palace", "describing", "baseless", "direct")
+
+
+def test_participial_describe_cue_without_a_quotation_is_no_statement():
+    found = attributions("The palace dismissed the rumours, calling them baseless.")
+    assert [a for a in found if a[1] == "calling"] == []  # the denial of the rumours stays
+
+
+def test_indefinite_subject_with_lower_case_modifier_before_a_participial_parenthetical():
+    text = "A Kenyan government spokesman, speaking on condition of anonymity, said Nairobi expected the talks to resume."
+    assert attributions(text) == [("A Kenyan government spokesman", "said", "Nairobi expected the talks to resume", "indirect")]
+    text = 'An Egyptian diplomatic source, speaking to reporters, said the border would stay "firmly closed" for now.'
+    assert attributions(text) == [("An Egyptian diplomatic source", "said", 'the border would stay "firmly closed" for now', "mixed")]
+
+
+def test_a_lead_adverbial_before_the_comma_is_still_no_subject():
+    assert attributions("After a long delay, speaking on the radio, officials said the road had reopened.")[0][0] == "officials"
+    assert attributions("A few days later, in a rare move, the weather turned.") == []
+
+
+def test_directive_with_a_quoted_infinitive_keeps_its_to():
+    assert attributions('She urged the two governments to "refrain from any provocation."') == [
+        ("She", "urged", 'to "refrain from any provocation."', "mixed")]
+    assert attributions('The envoy called on Kabul to “release all detainees.”') == [
+        ("The envoy", "called on", "to “release all detainees.”", "mixed")]
+
+
+def test_a_quoted_noun_after_to_is_no_directive():
+    assert attributions('She urged restraint to "the two sides."') == []
