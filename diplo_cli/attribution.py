@@ -125,6 +125,7 @@ class AttributionFinder:
         )
         subject_adjunct = "|".join(f"(?:{a})" for a in grammar["subject_adjuncts"])
         self.subject_adjunct = regex.compile(rf"(?<=\S)\s++(?:{subject_adjunct})\s*+$", regex.IGNORECASE, weekdays=grammar["weekdays"], months=grammar["months"])
+        self.final_according = regex.compile(r",\s*+(according\s++to)\s++[^,;:\"“”]{1,80}?[.!?]?+$", regex.IGNORECASE)
         self.connective = regex.compile(r"\s*+(?:\L<words>)\s*+,\s*+", regex.IGNORECASE, words=grammar["leading_connectives"])
         self.that = regex.compile(r"\s*+,?\s*+(?:that|whether|how|what|if|why|when)\b\s*+", regex.IGNORECASE)
         self.infinitive_cues = frozenset(grammar["infinitive_cues"])
@@ -333,6 +334,11 @@ class AttributionFinder:
         ):
             i -= 1
             skipped += 1
+            if i >= 0 and skipped < 5:
+                adjunct = self.subject_adjunct.search(self.text, max(lower, tokens[i].end - 48), tokens[i].end)
+                if adjunct is not None:  # "the ministry on Wednesday flatly denied"
+                    while i >= 0 and tokens[i].start >= adjunct.start():
+                        i -= 1
         if i < 0:
             return None
         token = tokens[i]
@@ -911,6 +917,9 @@ class AttributionFinder:
             own_voice = self.own_voice.search(text, content_start, content_end)
             if own_voice is not None:
                 content_end = own_voice.start()  # "..., and we're going to do everything we can": the reporter's own words
+        final_source = self.final_according.search(text, max(content_start, content_end - 100), content_end)
+        if final_source is not None and not (self.not_cues is not None and self.not_cues.match(text, final_source.start(1))):
+            content_end = final_source.start()  # "P, according to a readout": the narrator's source, not content
         if content_end <= content_start:
             return None
         first = text[content_start]
@@ -1113,7 +1122,11 @@ class AttributionFinder:
         return Attribution(speaker, cue, Span.of(text, inner_start, inner_end), "direct", "attribution.direct.described_as", sentence_index)
 
     def _is_passive(self, speaker: Span, cue: Span) -> bool:
-        between = self.text[speaker.end : cue.start].split()
+        # only the words after a parenthetical count: "officials, who asked not to be named, said"
+        between = self.text[speaker.end : cue.start]
+        if between.lstrip().startswith(","):
+            between = between.rpartition(",")[2]
+        between = between.split()
         return any(w.casefold() in self.passive for w in between) and not any(w.casefold() in ("has", "have", "had") for w in between[-1:])
 
     def _participial(self, cue: Span, verb, lower: int, upper: int, sentence_index: int) -> Attribution | None:

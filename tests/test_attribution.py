@@ -561,3 +561,33 @@ def test_directive_with_a_quoted_infinitive_keeps_its_to():
 
 def test_a_quoted_noun_after_to_is_no_directive():
     assert attributions('She urged restraint to "the two sides."') == []
+
+
+def test_a_time_phrase_then_an_adverb_between_subject_and_cue():
+    assert attributions("The Chilean foreign ministry on Monday firmly denied that Santiago had recalled its ambassador.") == [
+        ("The Chilean foreign ministry", "denied", "Santiago had recalled its ambassador", "indirect")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Two diplomats, who asked not to be named, said the envoy would stay in Doha.", "Two diplomats"),
+    ("Officials in Accra, who asked not to be identified, said the envoy would stay in Doha.", "Officials in Accra"),
+])
+def test_anonymity_relative_is_no_cue_and_no_passive(text, speaker):
+    assert attributions(text) == [(speaker, "said", "the envoy would stay in Doha", "indirect")]
+
+
+def test_passive_cue_after_a_subject_still_gives_nothing():
+    assert attributions("The envoy was told the talks had ended.") == []
+    assert attributions("Two diplomats, who asked not to be named, were told the envoy would stay.") == []
+
+
+def test_a_final_according_to_is_the_narrators_source_not_the_reported_content():
+    assert attributions("The premier told the visiting envoy that Oslo backed the plan, according to a palace readout.") == [
+        ("The premier", "told the visiting envoy", "Oslo backed the plan", "indirect"),
+        ("a palace readout", "according to", "The premier told the visiting envoy that Oslo backed the plan", "according_to"),
+    ]
+
+
+def test_a_final_according_to_that_names_no_source_stays_in_the_content():
+    assert attributions("The premier said the vote went ahead, according to plan.") == [
+        ("The premier", "said", "the vote went ahead, according to plan", "indirect")]
