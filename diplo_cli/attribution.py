@@ -126,6 +126,7 @@ class AttributionFinder:
         subject_adjunct = "|".join(f"(?:{a})" for a in grammar["subject_adjuncts"])
         self.subject_adjunct = regex.compile(rf"(?<=\S)\s++(?:{subject_adjunct})\s*+$", regex.IGNORECASE, weekdays=grammar["weekdays"], months=grammar["months"])
         self.final_according = regex.compile(r",\s*+(according\s++to)\s++[^,;:\"“”]{1,80}?[.!?]?+$", regex.IGNORECASE)
+        self.participial_to = regex.compile(r"\b(?:not\s++)?to\s++[\"“]?+\p{Ll}")
         self.connective = regex.compile(r"\s*+(?:\L<words>)\s*+,\s*+", regex.IGNORECASE, words=grammar["leading_connectives"])
         self.that = regex.compile(r"\s*+,?\s*+(?:that|whether|how|what|if|why|when)\b\s*+", regex.IGNORECASE)
         self.infinitive_cues = frozenset(grammar["infinitive_cues"])
@@ -625,6 +626,9 @@ class AttributionFinder:
                 and text[quote.close - 1 : quote.close] == ".":
             return None
         match = self.cues.search(text, pos, window_end)
+        if match is not None and match.start() > pos and not self._cue_shape_ok(match):
+            # '," a State Department spokesperson said': a capitalised cue word is part of a name
+            match = next((m for m in itertools.islice(self.cues.finditer(text, match.end(), window_end), 4) if self._cue_shape_ok(m)), None)
         if match is None or self._excluded(match):
             return None
         cue = Span.of(text, match.start(), match.end())
@@ -1143,7 +1147,7 @@ class AttributionFinder:
         if verb.cue_class == "describe":
             return self._described(speaker, full_cue, after, upper, sentence_index)  # ', calling them "pure speculation."'
         if verb.cue_class == "direct":
-            to = regex.compile(r"\b(?:not\s+)?to\s+\p{Ll}").search(text, after, min(upper, after + 120))
+            to = self.participial_to.search(text, after, min(upper, after + 120))
             if to is None:
                 return None
             return self._make(speaker, full_cue, to.start(), self._content_end(to.start(), upper), "attribution.indirect.participial", sentence_index)

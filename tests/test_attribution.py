@@ -591,3 +591,24 @@ def test_a_final_according_to_is_the_narrators_source_not_the_reported_content()
 def test_a_final_according_to_that_names_no_source_stays_in_the_content():
     assert attributions("The premier said the vote went ahead, according to plan.") == [
         ("The premier", "said", "the vote went ahead, according to plan", "indirect")]
+
+
+def test_participial_directive_after_a_quote_keeps_a_quoted_infinitive():
+    text = '"Talks are the only way," the Chilean president told the assembly, urging delegates to "stay at the table."'
+    assert attributions(text)[-1] == ("the Chilean president", "urging", 'to "stay at the table."', "mixed")
+
+
+def test_participial_directive_needs_an_infinitive():
+    assert attributions('"Talks are the only way," the Chilean president told the assembly, urging "restraint."')[1:] == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"We remain concerned," a State Department spokesperson said.', "a State Department spokesperson"),
+    ('"We remain concerned," a Foreign Office official said on condition of anonymity.', "a Foreign Office official"),
+])
+def test_capitalised_cue_word_inside_the_speaker_name_is_skipped_in_a_trailing_frame(text, speaker):
+    assert attributions(text) == [(speaker, "said", "We remain concerned", "direct")]
+
+
+def test_a_capitalised_cue_word_without_a_later_cue_frames_nothing():
+    assert attributions('"We remain concerned," a State Department spokesperson.') == []
