@@ -52,6 +52,7 @@ _LETTER = regex.compile(r"\p{L}")
 _SINGLE_QUOTED = regex.compile(r"(?<![\p{L}\p{N}])['‘][\p{L}][^'‘’\n]{0,80}?[\p{L}.!?,]['’](?![\p{L}\p{N}])")
 # Words that open a noun-phrase object of "say" ("say one last word", "said a few words").
 _QUANTIFIERS = frozenset(["a", "an", "one", "some", "few", "many", "several", "another", "this", "that", "these", "those", "no", "any", "every", "each", "more", "much", "something", "nothing", "anything", "everything", "hello", "goodbye", "yes"])
+_DETERMINERS = frozenset(["the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "these", "those", "any", "no", "every", "each"])
 _DOTTED = regex.compile(r"(?:\p{L}\.){2,}")
 _LEAD = regex.compile(r"[\s,]*+")
 _ENDS_WITH_THAT = regex.compile(r"that\s*+$", regex.IGNORECASE)
@@ -777,7 +778,13 @@ class AttributionFinder:
             # "a European Union request to postpone": the cue is a noun; its article is not the source's
             speaker = Span.of(text, speaker.start + article.end(), speaker.end)
         self._recent_speaker = (sentence_index, speaker)
-        if not progressive and verb.lemma not in self.copular_cues and self._is_passive(speaker, cue):
+        passive_from = speaker
+        if coordinated:
+            # "said the talks were useful and added that Q": only the second predicate's own words count
+            bridge = coordinated.start() if isinstance(coordinated, regex.Match) else text.rfind(",", lower, cue.start)
+            if bridge >= 0:
+                passive_from = Span.of(text, bridge, bridge)
+        if not progressive and verb.lemma not in self.copular_cues and self._is_passive(passive_from, cue):
             return None
         if verb.lemma in self.copular_cues and (not self.copula_before.search(text, max(lower, cue.start - 40), cue.start)
                                                 or speaker.text.casefold() in ("it", "this", "that", "there")):
@@ -1018,8 +1025,8 @@ class AttributionFinder:
             lower = word.casefold()
             if lower in self.clause_stops:
                 return False
-            if lower in self.finite_markers or _NEGATED_AUXILIARY.fullmatch(word) or _CONTRACTED_PRONOUN.fullmatch(word):
-                return True
+            if (lower in self.finite_markers and previous.casefold() not in _DETERMINERS) or _NEGATED_AUXILIARY.fullmatch(word) or _CONTRACTED_PRONOUN.fullmatch(word):
+                return True  # not after a determiner: "the need for reform", "its plans" are nouns
             # a verb in -s/-ed right after a proper name: "added Trump looks forward", "said Kyiv refused"
             if (word.islower() and lower.endswith(("s", "ed")) and lower not in self.function_words
                     and previous[:1].isupper() and not previous.endswith(("'s", "’s", "s'", "s’"))):

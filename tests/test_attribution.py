@@ -612,3 +612,24 @@ def test_capitalised_cue_word_inside_the_speaker_name_is_skipped_in_a_trailing_f
 
 def test_a_capitalised_cue_word_without_a_later_cue_frames_nothing():
     assert attributions('"We remain concerned," a State Department spokesperson.') == []
+
+
+@pytest.mark.parametrize("text, second", [
+    ("The envoy said the border was calm, but warned that clashes could resume.",
+     ("The envoy", "warned", "clashes could resume", "indirect")),
+    ("The envoy said the talks were useful and added that a second round would follow.",
+     ("The envoy", "added", "a second round would follow", "indirect")),
+])
+def test_a_coordinated_cue_after_a_content_with_a_copula_is_not_passive(text, second):
+    assert attributions(text)[1] == second
+
+
+def test_a_coordinated_passive_cue_is_still_passive():
+    found = attributions("The envoy said the border was calm, but was told that clashes could resume.")
+    assert [a for a in found if a[1] == "told"] == []
+
+
+def test_a_finite_marker_after_a_determiner_is_a_noun_not_a_clause():
+    assert attributions("The envoy stressed the need for calm.") == []
+    assert attributions("The envoy stressed that the plan needs more time.") == [
+        ("The envoy", "stressed", "the plan needs more time", "indirect")]
