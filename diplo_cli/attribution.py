@@ -643,7 +643,14 @@ class AttributionFinder:
                 return None
             return speaker, cue, "attribution.direct.after_inverted"
         speaker = self.speaker_before(match.start(), pos)
-        if speaker is None or speaker.start != pos:
+        if speaker is not None and speaker.start > pos:
+            # '," the Lithuanian defence minister, Tomas Vaitkus, told': the name in apposition speaks
+            # when the words before it are one noun phrase opening the frame
+            tokens = _tokens(text, pos, speaker.start)
+            head = self._np_ending_at(tokens, len(tokens) - 2) if len(tokens) >= 2 and tokens[-1].text == "," else None
+            if head is None or head.start != pos:
+                return None
+        if speaker is None or speaker.start < pos:
             return None
         return speaker, self._cue_with_addressee(cue, window_end), "attribution.direct.after"
 

@@ -633,3 +633,22 @@ def test_a_finite_marker_after_a_determiner_is_a_noun_not_a_clause():
     assert attributions("The envoy stressed the need for calm.") == []
     assert attributions("The envoy stressed that the plan needs more time.") == [
         ("The envoy", "stressed", "the plan needs more time", "indirect")]
+
+
+def test_trailing_quote_frame_with_role_then_name_in_apposition():
+    text = '"The border stays open," the Latvian interior minister, Ilze Berzina, told reporters in Riga.'
+    assert attributions(text) == [("Ilze Berzina", "told reporters", "The border stays open", "direct")]
+
+
+def test_trailing_quote_frame_with_a_clause_before_the_comma_is_no_apposition():
+    text = '"The border stays open," she insisted when asked, Ilze Berzina told reporters.'
+    assert [a for a in attributions(text) if a[0] == "Ilze Berzina" and a[3] == "direct"] == []
+    text = '"The border stays open," the crowd in Riga shouted, Ilze Berzina said.'
+    assert [a for a in attributions(text) if a[3] == "direct"] == []  # she reports the shout; she is not quoted
+
+
+def test_privately_between_cue_and_that_is_no_content():
+    assert attributions("Diplomats said privately that the vote would be delayed.") == [
+        ("Diplomats", "said", "the vote would be delayed", "indirect")]
+    assert attributions("Diplomats said the vote would be held privately.") == [
+        ("Diplomats", "said", "the vote would be held privately", "indirect")]
