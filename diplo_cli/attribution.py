@@ -1252,7 +1252,11 @@ class AttributionFinder:
         if quoted is None:
             return None
         between_start = quoted.end()
-        if text[between_start : cue.start].strip():
+        passive = self.passive_before.search(text, max(lower, quoted.start() - 30), quoted.start())
+        if passive is not None and text[between_start : cue.start].strip():
+            # 'X was quoted by the Bangkok Post as saying': the subject speaks, the by-phrase reports
+            speaker = self.speaker_before(passive.start(), lower)
+        elif text[between_start : cue.start].strip():
             speaker = self.speaker_after(_skip_spaces(text, between_start), cue.start)  # 'Y quoted X as saying'
         else:
             # 'X was quoted as saying': the subject stands before the passive auxiliary

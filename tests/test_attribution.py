@@ -652,3 +652,17 @@ def test_privately_between_cue_and_that_is_no_content():
         ("Diplomats", "said", "the vote would be delayed", "indirect")]
     assert attributions("Diplomats said the vote would be held privately.") == [
         ("Diplomats", "said", "the vote would be held privately", "indirect")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Malian prime minister was quoted by the Dakar Times as saying the border would reopen.", "The Malian prime minister"),
+    ("The Malian prime minister was quoted in the weekly Jeune Revue as saying the border would reopen.", "The Malian prime minister"),
+    ("The Dakar Times quoted the Malian prime minister as saying the border would reopen.", "the Malian prime minister"),
+])
+def test_quoted_as_saying_with_the_reporting_outlet_in_between(text, speaker):
+    assert attributions(text) == [(speaker, "as saying", "the border would reopen", "indirect")]
+
+
+def test_quoted_by_an_outlet_without_as_saying_gives_nothing():
+    assert attributions("The Malian prime minister was quoted by the Dakar Times at length.") == []
+    assert attributions("The Malian prime minister was quoted by the Dakar Times as the source.") == []
