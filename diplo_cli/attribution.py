@@ -572,7 +572,9 @@ class AttributionFinder:
                 last_paragraph = quote.paragraph
                 continue
             # continuation: an unframed quote after a framed one, same or next paragraph
-            if last_direct is not None and quote.paragraph - last_paragraph <= 1 and not _other_cue_between(self, last_direct.content.end, quote.open, last_direct.cue):
+            opens_paragraph = not text[_paragraph_start(text, quote.open) : quote.open].strip()
+            if last_direct is not None and (quote.paragraph == last_paragraph or (quote.paragraph - last_paragraph == 1 and opens_paragraph)) \
+                    and not _other_cue_between(self, last_direct.content.end, quote.open, last_direct.cue):
                 found.append(Attribution(last_direct.speaker, last_direct.cue, Span.of(text, inner_start, inner_end), "direct", "attribution.direct.continuation", self._sentence_index(quote.open)))
                 last_paragraph = quote.paragraph
                 continue
@@ -1341,6 +1343,13 @@ def _trim_inner(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
         end -= 1
     return start, end
+
+
+def _paragraph_start(text: str, offset: int) -> int:
+    """Start of the line holding ``offset`` (looked for at most 2,000 characters back)."""
+    low = max(0, offset - 2000)
+    newline = text.rfind("\n", low, offset)
+    return newline + 1 if newline >= 0 else low
 
 
 def _paragraph_end(text: str, offset: int) -> int:

@@ -666,3 +666,14 @@ def test_quoted_as_saying_with_the_reporting_outlet_in_between(text, speaker):
 def test_quoted_by_an_outlet_without_as_saying_gives_nothing():
     assert attributions("The Malian prime minister was quoted by the Dakar Times at length.") == []
     assert attributions("The Malian prime minister was quoted by the Dakar Times as the source.") == []
+
+
+def test_a_scare_quote_inside_a_narrated_sentence_of_the_next_paragraph_is_no_continuation():
+    text = '"We are not at war," the envoy told reporters.\nThe ministry accused Riga of "provocations" at the border.'
+    assert attributions(text) == [("the envoy", "told reporters", "We are not at war", "direct")]
+
+
+def test_a_quote_opening_the_next_paragraph_is_still_a_continuation():
+    text = '"We are not at war," the envoy told reporters.\n"Nobody here wants one."'
+    assert attributions(text) == [("the envoy", "told reporters", "We are not at war", "direct"),
+                                  ("the envoy", "told reporters", "Nobody here wants one.", "direct")]
