@@ -128,6 +128,8 @@ class AttributionFinder:
         self.subject_adjunct = regex.compile(rf"(?<=\S)\s++(?:{subject_adjunct})\s*+$", regex.IGNORECASE, weekdays=grammar["weekdays"], months=grammar["months"])
         self.final_according = regex.compile(r",\s*+(according\s++to)\s++[^,;:\"“”]{1,80}?[.!?]?+$", regex.IGNORECASE)
         self.participial_to = regex.compile(r"\b(?:not\s++)?to\s++[\"“]?+\p{Ll}")
+        # "dismissed the criticism as \"unfounded\"": a deny cue used as a describe cue
+        self.object_as_quote = regex.compile(r"\s*+(?:[^\s,;:\"“”«»]++\s++){1,6}?as\s++[\"“«]", regex.IGNORECASE)
         self.connective = regex.compile(r"\s*+(?:\L<words>)\s*+,\s*+", regex.IGNORECASE, words=grammar["leading_connectives"])
         self.that = regex.compile(r"\s*+,?\s*+(?:that|whether|how|what|if|why|when)\b\s*+", regex.IGNORECASE)
         self.infinitive_cues = frozenset(grammar["infinitive_cues"])
@@ -848,7 +850,7 @@ class AttributionFinder:
         if verb.lemma in self.copular_cues and not (that is not None and "that" in that.group().casefold()) and not text[after:after + 2].strip().startswith(":"):
             return None  # "very clear on why they reject it": topic only
         content_start = that.end() if that else after
-        if verb.cue_class == "describe":
+        if verb.cue_class == "describe" or (not that and verb.cue_class == "deny" and self.object_as_quote.match(text, content_start, upper)):
             return self._described(speaker, full_cue, content_start, upper, sentence_index)
         rule = f"{rule_prefix}.that" if that else f"{rule_prefix}.subject_cue"
         if cleft is not None and not that:
@@ -1160,7 +1162,7 @@ class AttributionFinder:
             return None
         full_cue = self._cue_with_addressee(cue, upper)
         after = self.adjuncts.match(text, full_cue.end, upper).end()
-        if verb.cue_class == "describe":
+        if verb.cue_class == "describe" or (verb.cue_class == "deny" and self.object_as_quote.match(text, after, upper)):
             return self._described(speaker, full_cue, after, upper, sentence_index)  # ', calling them "pure speculation."'
         if verb.cue_class == "direct":
             to = self.participial_to.search(text, after, min(upper, after + 120))

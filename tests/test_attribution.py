@@ -677,3 +677,19 @@ def test_a_quote_opening_the_next_paragraph_is_still_a_continuation():
     text = '"We are not at war," the envoy told reporters.\n"Nobody here wants one."'
     assert attributions(text) == [("the envoy", "told reporters", "We are not at war", "direct"),
                                   ("the envoy", "told reporters", "Nobody here wants one.", "direct")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('The palace dismissed the report as "pure fiction," adding that no letter had been sent.',
+     ("The palace", "dismissed", "pure fiction", "direct")),
+    ('Ghana defended the vote, dismissing the protests as "orchestrated."',
+     ("Ghana", "dismissing", "orchestrated.", "direct")),
+])
+def test_a_deny_cue_with_a_quoted_as_phrase_reads_like_describe(text, expected):
+    assert expected in attributions(text)
+
+
+def test_a_deny_cue_with_an_unquoted_as_phrase_is_no_quoted_description():
+    assert attributions("The palace dismissed criticism as predictable.") == []
+    assert attributions("The palace denied reports that the letter had been sent.") == [
+        ("The palace", "denied", "reports that the letter had been sent", "indirect")]
