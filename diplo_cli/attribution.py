@@ -711,16 +711,21 @@ class AttributionFinder:
         return Span.of(self.text, cue.start, end)
 
     # ------------------------------------------------------------------ pass 2: indirect speech
+    def _reach(self, offset: int, quote_regions) -> tuple[int, int, int]:
+        """The sentence index of ``offset`` and the stretch its statement may use: the sentence, and
+        inside a quotation no more than the quotation (reported speech is bounded by it)."""
+        sentence_index = self._sentence_index(offset)
+        sentence = self.sentences[sentence_index]
+        lower, upper = sentence.start, sentence.end
+        around = _quote_around(quote_regions, offset)
+        if around is not None:
+            lower, upper = max(lower, around[0] + 1), min(upper, around[1])
+        return sentence_index, lower, upper
+
     def _indirect(self, match: regex.Match, quote_regions, consumed) -> Attribution | None:
         text = self.text
         cue_word = match.group().casefold()
-        sentence_index = self._sentence_index(match.start())
-        sentence = self.sentences[sentence_index]
-        lower, upper = sentence.start, sentence.end
-        # inside a quotation, reported speech is bounded by the quotation
-        around = _quote_around(quote_regions, match.start())
-        if around is not None:
-            lower, upper = max(lower, around[0] + 1), min(upper, around[1])
+        sentence_index, lower, upper = self._reach(match.start(), quote_regions)
         for c_start, c_end in consumed.containing(match.start()):
             lower, upper = max(lower, c_start), min(upper, c_end)
         before_word = text[max(lower, match.start() - 4) : match.start()].casefold()
@@ -983,12 +988,7 @@ class AttributionFinder:
 
     def _reporting_noun(self, match: regex.Match, quote_regions) -> Attribution | None:
         text = self.text
-        sentence_index = self._sentence_index(match.start())
-        sentence = self.sentences[sentence_index]
-        lower, upper = sentence.start, sentence.end
-        around = _quote_around(quote_regions, match.start())
-        if around is not None:
-            lower, upper = max(lower, around[0] + 1), min(upper, around[1])
+        sentence_index, lower, upper = self._reach(match.start(), quote_regions)
         if match.group("pronoun"):
             speaker = Span.of(text, match.start("pronoun"), match.end("pronoun"))
         else:
