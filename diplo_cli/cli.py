@@ -416,13 +416,13 @@ def _guard(function):
         try:
             return function(*args, **kwargs)
         except KeyboardInterrupt:
-            _stop_workers()
+            stopped = _stop_workers()
             click.echo("diplo: interrupted", err=True)
-            sys.exit(ExitStatus.INTERRUPTED)
+            _exit(ExitStatus.INTERRUPTED, stopped)
         except BrokenPipeError:
-            _stop_workers()
+            stopped = _stop_workers()
             _quiet_broken_pipe()
-            sys.exit(ExitStatus.SUCCESS)
+            _exit(ExitStatus.SUCCESS, stopped)
         except DiploError as exc:
             click.echo(f"diplo: {safe(str(exc))}", err=True)
             sys.exit(ExitStatus.USAGE)
@@ -433,13 +433,28 @@ def _guard(function):
     return wrapper
 
 
-def _stop_workers() -> None:
-    """Terminate worker processes at once: Ctrl-C or a closed pipe must not wait for their in-flight batches."""
+def _stop_workers() -> bool:
+    """Terminate worker processes at once: Ctrl-C or a closed pipe must not wait for their in-flight
+    batches. True when there were workers to stop."""
     multiprocessing = sys.modules.get("multiprocessing")
     if multiprocessing is None:
-        return
-    for child in multiprocessing.active_children():
+        return False
+    children = multiprocessing.active_children()
+    for child in children:
         child.terminate()
+    return bool(children)
+
+
+def _exit(status: int, workers_stopped: bool) -> None:
+    """Exit with ``status``. After workers were terminated, skip the interpreter's exit handlers:
+    the process pool's handler joins its queue threads, which can block for good on a pipe that
+    the terminated workers will never read."""
+    if not workers_stopped:
+        sys.exit(status)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(status)
 
 
 def _quiet_broken_pipe() -> None:
