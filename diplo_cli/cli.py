@@ -23,6 +23,8 @@ from typing import IO
 
 import click
 
+from . import __version__
+
 
 def safe(text: str) -> str:
     """Text from inputs made harmless for a terminal (see :func:`render.safe`); imported late to keep --help fast."""
@@ -164,7 +166,7 @@ def _common_options(function):
 
 
 @click.group(cls=DefaultGroup, epilog=EPILOG_EXIT, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
-@click.version_option(package_name="diplo", message="diplo %(version)s")
+@click.version_option(version=__version__, message="diplo %(version)s")  # not read from package metadata: that import alone costs a third of the start-up
 def cli():
     """diplo: who said what, about which meeting.
 
