@@ -155,3 +155,16 @@ def test_speaker_resolution_in_a_window_uses_the_context_before_it(monkeypatch, 
     said = [s for s in document.statements if s.speaker.mention.text == "He"]
     assert len(said) == 1
     assert said[0].speaker.name == "Jonas Berg"
+
+
+def test_the_version_and_help_do_not_load_the_extraction_stages():
+    # Start-up: `diplo --version` must stay close to `python -c pass`; importing the stages (and
+    # the regex engine's compiler with them) would triple it.
+    import subprocess
+    import sys
+
+    probe = ("import sys; from diplo_cli.cli import main; import diplo_cli\n"
+             "assert diplo_cli.__version__\n"
+             "print(sorted(m for m in sys.modules if m.startswith('diplo_cli.') or m in ('regex', 'rich')))")
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip()
+    assert loaded == "['diplo_cli.cli']"
