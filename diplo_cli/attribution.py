@@ -112,9 +112,9 @@ class AttributionFinder:
         self.body_words = frozenset(getattr(lexicon, "organisation_heads", {}) or grammar.get("speaking_bodies", ())) | frozenset(grammar["collective_speakers"])
         self.np_words = self.title_words | self.source_words | lexicon.source_modifiers | self.function_words | self.document_words | self.body_words
         self.cues = lexicon.matcher("cues")
-        self.cue_scan = ListScan(self.cues)  # the whole-text pass, on the faster engine when it finds the same
+        self.cue_scan = ListScan.of(self.cues)  # the whole-text pass, on the faster engine when it finds the same
         self.not_cues = compile_named_lists(r"(?<![\p{L}])\L<phrases>(?![\p{L}])", regex.IGNORECASE, phrases=sorted(lexicon.not_cues)) if lexicon.not_cues else None
-        self.not_cue_scan = ListScan(self.not_cues) if self.not_cues is not None else None  # looked for around every cue
+        self.not_cue_scan = ListScan.of(self.not_cues) if self.not_cues is not None else None  # looked for around every cue
         adjunct = "|".join(f"(?:{a})" for a in grammar["cue_adjuncts"])
         self.adjuncts = regex.compile(
             rf"(?:\s*+,?\s*+(?:{adjunct}))*+",

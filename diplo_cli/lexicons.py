@@ -17,6 +17,7 @@ import re
 import string
 import tomllib
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -220,6 +221,7 @@ class Lexicon:
     country_codes: dict[str, str] = field(default_factory=dict)  # CAMEO/ISO-3 code -> country
     unsafe_surnames: frozenset[str] = frozenset()  # surname keys that are also ordinary words or places
     common_words: frozenset[str] = frozenset()  # ordinary words that are also surnames (Rice, Brown, Hague)
+    _sources: dict[str, tuple[str, int]] = field(default_factory=dict)
     _compiled: dict[str, regex.Pattern] = field(default_factory=dict)
     _stages: dict[str, object] = field(default_factory=dict)
 
@@ -235,9 +237,18 @@ class Lexicon:
     def matcher(self, name: str) -> regex.Pattern:
         pattern = self._compiled.get(name)
         if pattern is None:
-            pattern = _COMPILERS[name](self)
+            pattern = regex.compile(*self.matcher_source(name))
             self._compiled[name] = pattern
         return pattern
+
+    def matcher_source(self, name: str) -> tuple[str, int]:
+        """The source and flags of :meth:`matcher` ``name``, without compiling it (a scan may never need
+        the ``regex`` pattern: see :class:`diplo_cli.scanning.ListScan`)."""
+        source = self._sources.get(name)
+        if source is None:
+            source = _SOURCES[name](self)
+            self._sources[name] = source
+        return source
 
     # -- look-ups ------------------------------------------------------------------------------
     def country_of_word(self, word: str) -> str | None:
@@ -541,6 +552,7 @@ def apply_rule_pack(lexicon: Lexicon, pack: dict) -> None:
         lexicon.meeting_words[word["phrase"].casefold()] = MeetingWord(word["phrase"].casefold(), word["type"], word.get("pos", "noun"), word.get("tense", "noun"))
     if pack.get("gazetteer"):
         add_persons(lexicon, list(pack["gazetteer"]))
+    lexicon._sources.clear()
     lexicon._compiled.clear()
     lexicon._stages.clear()
 
@@ -564,6 +576,7 @@ def index_persons(lexicon: Lexicon) -> None:
     lexicon.person_by_alias = by_alias
     lexicon.person_by_surname = by_surname
     lexicon.unsafe_surnames = frozenset(key for key in by_surname if _is_ordinary_word(lexicon, key))
+    lexicon._sources.clear()
     lexicon._compiled.clear()
     lexicon._stages.clear()
 
@@ -576,7 +589,12 @@ def _words_pattern(words) -> str:
 
 
 def compile_named_lists(pattern: str, flags: int = 0, **lists) -> regex.Pattern:
-    """``regex.compile`` with each ``\\L<name>`` of ``lists`` spelled out as a trie of alternatives.
+    """``regex.compile`` of :func:`expand_named_lists`."""
+    return regex.compile(expand_named_lists(pattern, flags, **lists), flags)
+
+
+def expand_named_lists(pattern: str, flags: int = 0, **lists) -> str:
+    """``pattern`` with each ``\\L<name>`` of ``lists`` spelled out as a trie of alternatives.
 
     Why: for a named list under IGNORECASE the regex module tries every word length at every
     position; on the gazetteer's thousands of names that is about 15x slower than the same words
@@ -590,7 +608,12 @@ def compile_named_lists(pattern: str, flags: int = 0, **lists) -> regex.Pattern:
             if word:
                 keys.add(folded if len(folded) == len(word) else word)
         pattern = pattern.replace(f"\\L<{name}>", f"(?:{_trie_pattern(keys)})" if keys else "(?!)")
-    return regex.compile(pattern, flags)
+    return pattern
+
+
+def _case_free_source(pattern: str, **lists) -> tuple[str, int]:
+    """The source and flags of a case-insensitive :func:`compile_named_lists` (a :meth:`Lexicon.matcher_source`)."""
+    return expand_named_lists(pattern, regex.IGNORECASE, **lists), regex.IGNORECASE
 
 
 def _trie_pattern(words) -> str:
@@ -613,10 +636,10 @@ def _trie_pattern(words) -> str:
     return emit(root)
 
 
-def _compile_cues(lex: Lexicon) -> regex.Pattern:
+def _source_cues(lex: Lexicon) -> tuple[str, int]:
     # Reporting verbs and the fixed multiword cues, as one named list: the prefilter of the stage.
     forms = list(lex.cue_forms) + ["according to", "as saying", "as telling", "as stating"]
-    return compile_named_lists(r"(?<![\p{L}\p{N}'’-])\L<cues>(?![\p{L}\p{N}-])", regex.IGNORECASE, cues=forms)
+    return _case_free_source(r"(?<![\p{L}\p{N}'’-])\L<cues>(?![\p{L}\p{N}-])", cues=forms)
 
 
 def _is_ordinary_word(lex: Lexicon, key: str) -> bool:
@@ -629,10 +652,10 @@ def _is_ordinary_word(lex: Lexicon, key: str) -> bool:
     return key in plain or key in lex.common_words
 
 
-def _compile_names(lex: Lexicon) -> regex.Pattern:
+def _source_names(lex: Lexicon) -> tuple[str, int]:
     # All gazetteer aliases and the surnames that are safe alone, matched on folded text.
     keys = sorted({fold(alias).casefold() for alias in _all_aliases(lex)})
-    return compile_named_lists(r"(?<![\p{L}\p{N}])\L<names>(?![\p{L}\p{N}])", regex.IGNORECASE, names=keys)
+    return _case_free_source(r"(?<![\p{L}\p{N}])\L<names>(?![\p{L}\p{N}])", names=keys)
 
 
 def _all_aliases(lex: Lexicon):
@@ -685,9 +708,9 @@ def _place_words(lex: Lexicon) -> list[str]:
     return sorted(set(lex.countries) | set(lex.adjectives))
 
 
-def _compile_places(lex: Lexicon) -> regex.Pattern:
+def _source_places(lex: Lexicon) -> tuple[str, int]:
     # Countries, capitals, metonyms and demonyms; matched case-insensitively on folded text.
-    return compile_named_lists(r"(?<![\p{L}\p{N}])\L<places>(?![\p{L}\p{N}])", regex.IGNORECASE, places=_place_words(lex))
+    return _case_free_source(r"(?<![\p{L}\p{N}])\L<places>(?![\p{L}\p{N}])", places=_place_words(lex))
 
 
 # Non-ASCII characters that the regex module's IGNORECASE matches to an ASCII letter (dotted capital I,
@@ -712,8 +735,8 @@ def ascii_words(text: str) -> bool:
 class WholeWordKeyFinder:
     """The spans of ``pattern``, found by set look-ups.
 
-    ``pattern`` is :func:`compile_named_lists` of ``keys`` as whole words, case-insensitive: no letter
-    or digit before or after (the form of the ``places`` matcher).
+    ``pattern`` gives :func:`compile_named_lists` of ``keys`` as whole words, case-insensitive: no letter
+    or digit before or after (the form of the ``places`` matcher); it is asked for only when needed.
 
     Why: the regex module tries its trie of a thousand keys at every word start, about 3 µs each, the
     cost of the whole speaker stage's country pass. The spans are the same: a key starts and ends with a
@@ -724,8 +747,8 @@ class WholeWordKeyFinder:
     :data:`ASCII_CASE_VARIANTS`: a text with one of those, or keys this cannot mirror, uses the pattern.
     """
 
-    def __init__(self, keys, pattern: regex.Pattern):
-        self.pattern = pattern
+    def __init__(self, keys, pattern: Callable[[], regex.Pattern]):
+        self._pattern_factory = pattern  # compiled only for the rare text this look-up cannot take
         self.keys = frozenset(k.casefold() if len(k.casefold()) == len(k) else k for k in keys if k)  # as compile_named_lists
         self._longest_by_first_run: dict[str, int] | None = {}
         for key in self.keys:
@@ -753,7 +776,7 @@ class WholeWordKeyFinder:
         """The spans in ``text``; ``plain``: whether :func:`ascii_words` holds for it, when known."""
         longest_by_first_run = self._longest_by_first_run
         if longest_by_first_run is None or any(variant in text for variant in ASCII_CASE_VARIANTS):
-            return [match.span() for match in self.pattern.finditer(text)]
+            return [match.span() for match in self._pattern_factory().finditer(text)]
         plain = ascii_words(text) if plain is None else plain
         if plain and self._first_run_scan is not None:
             return self._plain_spans(text)
@@ -804,23 +827,23 @@ class WholeWordKeyFinder:
 
 def build_place_finder(lex: Lexicon) -> WholeWordKeyFinder:
     """Countries, capitals, metonyms and demonyms in folded text: the spans of ``lex.matcher("places")``."""
-    return WholeWordKeyFinder(_place_words(lex), lex.matcher("places"))
+    return WholeWordKeyFinder(_place_words(lex), functools.partial(lex.matcher, "places"))
 
 
-def _compile_organisations(lex: Lexicon) -> regex.Pattern:
-    return compile_named_lists(r"(?<![\p{L}\p{N}])\L<orgs>(?![\p{L}\p{N}])", regex.IGNORECASE, orgs=sorted(lex.organisations))
+def _source_organisations(lex: Lexicon) -> tuple[str, int]:
+    return _case_free_source(r"(?<![\p{L}\p{N}])\L<orgs>(?![\p{L}\p{N}])", orgs=sorted(lex.organisations))
 
 
-def _compile_meeting_words(lex: Lexicon) -> regex.Pattern:
-    return compile_named_lists(r"(?<![\p{L}\p{N}-])\L<words>(?![\p{L}\p{N}-])", regex.IGNORECASE, words=sorted(lex.meeting_words))
+def _source_meeting_words(lex: Lexicon) -> tuple[str, int]:
+    return _case_free_source(r"(?<![\p{L}\p{N}-])\L<words>(?![\p{L}\p{N}-])", words=sorted(lex.meeting_words))
 
 
-_COMPILERS = {
-    "cues": _compile_cues,
-    "names": _compile_names,
-    "places": _compile_places,
-    "organisations": _compile_organisations,
-    "meeting_words": _compile_meeting_words,
+_SOURCES = {
+    "cues": _source_cues,
+    "names": _source_names,
+    "places": _source_places,
+    "organisations": _source_organisations,
+    "meeting_words": _source_meeting_words,
 }
 
 

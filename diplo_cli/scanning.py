@@ -17,7 +17,9 @@ cannot parse is simply scanned by ``regex``. ``tests/test_scanning.py`` checks t
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from re import _constants as sre_constants
 from re import _parser as sre_parser
 
@@ -64,16 +66,44 @@ class ListScan:
     using more of ``regex``'s syntax, the ``regex`` pattern itself scans.
     """
 
-    def __init__(self, pattern: regex.Pattern):
-        self.pattern = pattern
-        self.ascii_pattern = None
-        source = _CLASS_WITH_PROPERTY.sub(lambda m: m.group().replace(r"\p{L}", "A-Za-z").replace(r"\p{N}", "0-9"), pattern.pattern)
-        if pattern.flags & ~(regex.IGNORECASE | regex.UNICODE | regex.VERSION0) or "\\p" in source or "\\L" in source:
-            return
-        try:
-            self.ascii_pattern = re.compile(source, re.IGNORECASE if pattern.flags & regex.IGNORECASE else 0)
-        except re.error:
-            pass
+    def __init__(self, source: str, flags: int, compile_pattern: Callable[[], regex.Pattern] | None = None):
+        """``source`` and ``flags``: the ``regex`` pattern's; ``compile_pattern`` gives that pattern
+        (compiled by a cache such as :meth:`Lexicon.matcher`), by default ``regex.compile``.
+
+        Both engines' patterns are compiled on first use: a trie of thousands of names takes a tenth
+        of a second to compile, the ``regex`` one is needed only for the rarer non-ASCII text, and
+        a run of one short document may need neither.
+        """
+        self.source, self.flags = source, flags
+        self._compile_pattern = compile_pattern or functools.partial(regex.compile, source, flags)
+        self._pattern: regex.Pattern | None = None
+        self._ascii_pattern: re.Pattern | None | bool = False  # False: not compiled yet; None: there is none
+
+    @classmethod
+    def of(cls, pattern: regex.Pattern) -> ListScan:
+        """The scan of a pattern compiled already."""
+        scan = cls(pattern.pattern, pattern.flags)
+        scan._pattern = pattern
+        return scan
+
+    @property
+    def pattern(self) -> regex.Pattern:
+        if self._pattern is None:
+            self._pattern = self._compile_pattern()
+        return self._pattern
+
+    @property
+    def ascii_pattern(self) -> re.Pattern | None:
+        """The standard library's pattern, or None when the source uses more of ``regex``'s syntax."""
+        if self._ascii_pattern is False:
+            self._ascii_pattern = None
+            source = _CLASS_WITH_PROPERTY.sub(lambda m: m.group().replace(r"\p{L}", "A-Za-z").replace(r"\p{N}", "0-9"), self.source)
+            if not self.flags & ~(regex.IGNORECASE | regex.UNICODE | regex.VERSION0) and "\\p" not in source and "\\L" not in source:
+                try:
+                    self._ascii_pattern = re.compile(source, re.IGNORECASE if self.flags & regex.IGNORECASE else 0)
+                except re.error:
+                    pass
+        return self._ascii_pattern
 
     def finditer(self, text: str, ascii_only: bool, pos: int = 0, endpos: int | None = None):
         """Matches in ``text[pos:endpos]`` (seeing the text around it, as ``finditer`` does);
@@ -82,6 +112,13 @@ class ListScan:
         if ascii_only and self.ascii_pattern is not None:
             return self.ascii_pattern.finditer(text, pos, endpos)
         return self.pattern.finditer(text, pos, endpos, timeout=PATTERN_TIMEOUT)
+
+    def fullmatch(self, text: str, ascii_only: bool, pos: int = 0, endpos: int | None = None):
+        """The pattern's ``fullmatch`` of ``text[pos:endpos]``, on the faster engine when ``ascii_only`` (as in :meth:`finditer`)."""
+        endpos = len(text) if endpos is None else endpos
+        if ascii_only and self.ascii_pattern is not None:
+            return self.ascii_pattern.fullmatch(text, pos, endpos)
+        return self.pattern.fullmatch(text, pos, endpos, timeout=PATTERN_TIMEOUT)
 
 
 _PREFIX_LENGTH = 4  # characters of a pattern's literal prefixes looked for

@@ -54,7 +54,7 @@ def test_place_finder_matches_the_pattern_on_tricky_text():
 def test_keys_it_cannot_mirror_fall_back_to_the_pattern():
     keys = ["'s-hertogenbosch", "paris"]
     pattern = compile_named_lists(r"(?<![\p{L}\p{N}])\L<keys>(?![\p{L}\p{N}])", regex.IGNORECASE, keys=keys)
-    finder = WholeWordKeyFinder(keys, pattern)
+    finder = WholeWordKeyFinder(keys, lambda: pattern)
     assert finder._longest_by_first_run is None
     text = "From 's-Hertogenbosch to Paris."
     assert finder.spans(text) == _pattern_spans(pattern, text) == [(5, 21), (25, 30)]
