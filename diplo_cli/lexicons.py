@@ -575,7 +575,8 @@ def index_persons(lexicon: Lexicon) -> None:
                     by_surname[key].append(person)
     lexicon.person_by_alias = by_alias
     lexicon.person_by_surname = by_surname
-    lexicon.unsafe_surnames = frozenset(key for key in by_surname if _is_ordinary_word(lexicon, key))
+    sentence_words = _date_and_sentence_words(lexicon)
+    lexicon.unsafe_surnames = frozenset(key for key in by_surname if _is_ordinary_word(lexicon, key, sentence_words))
     lexicon._sources.clear()
     lexicon._compiled.clear()
     lexicon._stages.clear()
@@ -642,14 +643,18 @@ def _source_cues(lex: Lexicon) -> tuple[str, int]:
     return _case_free_source(r"(?<![\p{L}\p{N}'’-])\L<cues>(?![\p{L}\p{N}-])", cues=forms)
 
 
-def _is_ordinary_word(lex: Lexicon, key: str) -> bool:
-    """A surname that is also a place, a people, an organisation, a date word or a sentence word."""
+def _date_and_sentence_words(lex: Lexicon) -> frozenset[str]:
+    """Months, weekdays and the capitalised words that start sentences, as keys."""
+    return frozenset(w.casefold().rstrip(".") for name in ("months", "weekdays", "capitalised_stopwords") for w in lex.grammar.get(name, []))
+
+
+def _is_ordinary_word(lex: Lexicon, key: str, sentence_words: frozenset[str]) -> bool:
+    """A surname that is also a place, a people, an organisation, a date word or a sentence word (``sentence_words``)."""
     if key in lex.countries or key in lex.adjectives or key in lex.organisations:
         return True
     if key in lex.titles or key in lex.anonymous_nouns or key in lex.pronouns or key in lex.cue_forms:
         return True
-    plain = {w.casefold().rstrip(".") for name in ("months", "weekdays", "capitalised_stopwords") for w in lex.grammar.get(name, [])}
-    return key in plain or key in lex.common_words
+    return key in sentence_words or key in lex.common_words
 
 
 def _source_names(lex: Lexicon) -> tuple[str, int]:
