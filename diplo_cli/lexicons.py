@@ -608,7 +608,7 @@ def expand_named_lists(pattern: str, flags: int = 0, **lists) -> str:
             folded = word.casefold() if flags & regex.IGNORECASE else word
             if word:
                 keys.add(folded if len(folded) == len(word) else word)
-        pattern = pattern.replace(f"\\L<{name}>", f"(?:{_trie_pattern(keys)})" if keys else "(?!)")
+        pattern = pattern.replace(f"\\L<{name}>", f"(?:{trie_pattern(keys)})" if keys else "(?!)")
     return pattern
 
 
@@ -617,7 +617,8 @@ def _case_free_source(pattern: str, **lists) -> tuple[str, int]:
     return expand_named_lists(pattern, regex.IGNORECASE, **lists), regex.IGNORECASE
 
 
-def _trie_pattern(words) -> str:
+def trie_pattern(words) -> str:
+    """An alternation of ``words`` as a trie (escaped, for ``regex`` and ``re``): at each position the longest word matches."""
     root: dict = {}
     for word in words:
         node = root
@@ -774,7 +775,7 @@ class WholeWordKeyFinder:
                 self._keys_by_first_run.setdefault(first.group(), []).append(key)
         self._first_run_scan = None
         if self._longest_by_first_run is not None and self._keys_by_first_run:
-            trie = _trie_pattern(self._keys_by_first_run)
+            trie = trie_pattern(self._keys_by_first_run)
             self._first_run_scan = re.compile(rf"(?<![A-Za-z0-9])(?:{trie})(?![A-Za-z0-9])")
 
     def spans(self, text: str, plain: bool | None = None) -> list[tuple[int, int]]:

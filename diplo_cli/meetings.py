@@ -39,7 +39,7 @@ import regex
 from .errors import RuleError
 from .lexicons import Lexicon, MeetingWord, _data_text, expand_named_lists, fold, name_key, read_list
 from .models import Meeting, Participant, Sentence, Span, Statement
-from .scanning import ListScan, LoweredText, PrefixScan, ascii_alnum, lowering_keeps_matches
+from .scanning import ListScan, LoweredText, PrefixScan, PrefixTable, ascii_alnum
 from .speakers import Entity, EntityTracker
 
 STATUS_RANK = {"held": 5, "cancelled": 4, "denied": 3, "planned": 2, "proposed": 1, "unknown": 0}
@@ -213,6 +213,7 @@ class MeetingFinder:
         self.pattern_trigger_scans = [(PrefixScan(pattern), word) for pattern, word in self.pattern_triggers]
         self.status_scans = [(PrefixScan(rule.pattern), rule.value) for rule in lexicon.status_rules]
         self.time_scans = [(PrefixScan(rule.pattern), rule.value) for rule in lexicon.time_rules]
+        self.prefix_table = PrefixTable(scan for scan, _ in self.pattern_trigger_scans + self.status_scans + self.time_scans)
         self.guards: dict[str, list[_Guard]] = {}
         for record in grammar.get("guard", []):
             guard = _Guard(record["id"], *(_compile(record.get(key), record["id"]) for key in ("require_before", "require_after", "reject_before", "reject_after")))
@@ -223,7 +224,7 @@ class MeetingFinder:
     # ------------------------------------------------------------------ the document
     def find(self, text: str, sentences: list[Sentence], tracker: EntityTracker, statements: list[Statement]) -> tuple[list[MeetingMention], list[_Draft]]:
         plain = ascii_alnum(text)
-        lowered = LoweredText(text) if lowering_keeps_matches(text) else None
+        lowered = self.prefix_table.lowered(text)
         candidates = list(self._triggers(text, plain, lowered))
         if not candidates:
             return [], []  # no meeting word: the document's indices below would go unused

@@ -16,7 +16,7 @@ from diplo_cli.attribution import AttributionFinder
 from diplo_cli.lexicons import build_lexicon, default_lexicon, fold
 from diplo_cli.meetings import MeetingFinder
 from diplo_cli.pipeline import extract
-from diplo_cli.scanning import LoweredText, ascii_alnum, lowering_keeps_matches
+from diplo_cli.scanning import PrefixScan, PrefixTable, ascii_alnum, lowering_keeps_matches
 
 from .conftest import SAMPLES
 
@@ -51,7 +51,7 @@ def _check(text: str) -> None:
     for start, end in words:
         fast = MEETINGS.place_scan.fullmatch(text, plain, start, end)
         assert (fast and fast.span()) == ((m := MEETINGS.place_scan.pattern.fullmatch(text, start, end)) and m.span()), (start, end)
-    lowered = LoweredText(text) if lowering_keeps_matches(text) else None
+    lowered = MEETINGS.prefix_table.lowered(text)
     for scan in PREFIX_SCANS:
         assert _spans(scan.finditer(text, lowered)) == _spans(scan.pattern.finditer(text)), scan.pattern.pattern[:60]
 
@@ -84,3 +84,14 @@ def test_the_big_name_tries_are_compiled_for_regex_only_when_a_text_needs_them()
     assert "places" not in lexicon._compiled and "organisations" not in lexicon._compiled
     extract("Президент встретится с Путиным в Москве. The summit in Moscow was held, the Kremlin said.", lexicon=lexicon)
     assert "places" in lexicon._compiled and "organisations" in lexicon._compiled
+
+
+def test_one_pass_finds_every_prefix_of_a_group_even_where_they_overlap():
+    shorter = PrefixScan(regex.compile(r"\b(?:no|not|note)\b", regex.IGNORECASE))
+    longer = PrefixScan(regex.compile(r"\bnoted\b", regex.IGNORECASE))
+    assert shorter.prefixes == ("no", "not", "note") and longer.prefixes == ("note",)
+    text = "Not noted. No note."
+    lowered = PrefixTable([shorter, longer]).lowered(text)
+    assert lowered.found == {"no": [0, 4, 11, 14], "not": [0, 4, 14], "note": [4, 14]}
+    assert _spans(shorter.finditer(text, lowered)) == [(0, 3, "Not"), (11, 13, "No"), (14, 18, "note")]
+    assert _spans(longer.finditer(text, lowered)) == [(4, 9, "noted")]
