@@ -37,7 +37,7 @@ import regex
 
 from .lexicons import CueVerb, Lexicon, compile_named_lists, name_key
 from .models import Attribution, Sentence, Span
-from .scanning import ListScan, ascii_alnum
+from .scanning import AsciiLines, ListScan
 from .segment import turn_body_start
 
 # A word of a noun phrase: letters/digits with inner dots, apostrophes, hyphens, ampersands.
@@ -215,7 +215,7 @@ class AttributionFinder:
     # ------------------------------------------------------------------ entry point
     def find(self, text: str, sentences: list[Sentence], turns: list[tuple[int, int, bool]] | None = None) -> list[Attribution]:
         self.text = text
-        self.plain = ascii_alnum(text)  # cue and not-cue lists then scan on the faster engine (see ListScan)
+        self.lines = AsciiLines(text)  # where the cue and not-cue lists may scan on the faster engine (see ListScan)
         self.sentences = sentences
         self.sentence_starts = [s.start for s in sentences]
         quotes = find_quotes(text, sentences)
@@ -229,7 +229,7 @@ class AttributionFinder:
         consumed = _Spans((a.content.start, a.content.end) for a in found)
         self.turn_bodies = [turn_body_start(text, turn) for turn in turns] if turns else []
         self.turns = turns or []
-        for match in self.cue_scan.finditer(text, self.plain):
+        for match in self.cue_scan.finditer(text, self.lines):
             if match.start() in used_cues:
                 continue
             if self._excluded(match) or not self._cue_shape_ok(match):
@@ -291,7 +291,7 @@ class AttributionFinder:
         if self.not_cues is None:
             return False
         start = max(0, match.start() - 40)
-        for phrase in self.not_cue_scan.finditer(self.text, self.plain, start, min(len(self.text), match.end() + 40)):
+        for phrase in self.not_cue_scan.finditer(self.text, self.lines, start, min(len(self.text), match.end() + 40)):
             if phrase.start() <= match.start() < phrase.end() or match.start() <= phrase.start() < match.end():
                 return True
         return False

@@ -39,7 +39,7 @@ import regex
 from .errors import RuleError
 from .lexicons import Lexicon, MeetingWord, _data_text, expand_named_lists, fold, name_key, read_list
 from .models import Meeting, Participant, Sentence, Span, Statement
-from .scanning import ListScan, LoweredText, PrefixScan, PrefixTable, ascii_alnum
+from .scanning import AsciiLines, ListScan, LoweredText, PrefixScan, PrefixTable
 from .speakers import Entity, EntityTracker
 
 STATUS_RANK = {"held": 5, "cancelled": 4, "denied": 3, "planned": 2, "proposed": 1, "unknown": 0}
@@ -223,16 +223,16 @@ class MeetingFinder:
 
     # ------------------------------------------------------------------ the document
     def find(self, text: str, sentences: list[Sentence], tracker: EntityTracker, statements: list[Statement]) -> tuple[list[MeetingMention], list[_Draft]]:
-        plain = ascii_alnum(text)
+        lines = AsciiLines(text)
         lowered = self.prefix_table.lowered(text)
-        candidates = list(self._triggers(text, plain, lowered))
+        candidates = list(self._triggers(text, lines, lowered))
         if not candidates:
             return [], []  # no meeting word: the document's indices below would go unused
-        excluded = _SpanIndex((m.start(), m.end(), None) for m in self.excluded_scan.finditer(text, plain))
+        excluded = _SpanIndex((m.start(), m.end(), None) for m in self.excluded_scan.finditer(text, lines))
         triggers = [(match, word) for match, word in candidates if self._accepted(excluded, text, match, word)]
         if not triggers:
             return [], []
-        doc = _Document(self, text, sentences, tracker, statements, plain, lowered)
+        doc = _Document(self, text, sentences, tracker, statements, lowered)
         mentions: list[MeetingMention] = []
         doc.trigger_starts = [match.start() for match, _ in triggers]
         for match, word in triggers:
@@ -299,9 +299,9 @@ class MeetingFinder:
                 and any(e in meeting.participants for e in trip.participants if e.kind == "person")
                 and bool(self.during_visit_gap.match(text, trip.trigger.end, meeting.trigger.start)))
 
-    def _triggers(self, text: str, plain: bool, lowered: LoweredText | None):
+    def _triggers(self, text: str, lines: AsciiLines, lowered: LoweredText | None):
         """Word-list and pattern triggers in text order; of two that overlap the earlier (longer) wins."""
-        found = [(m.start(), -m.end(), m, self.lex.meeting_words[m.group().casefold()]) for m in self.trigger_scan.finditer(text, plain)]
+        found = [(m.start(), -m.end(), m, self.lex.meeting_words[m.group().casefold()]) for m in self.trigger_scan.finditer(text, lines)]
         for scan, word in self.pattern_trigger_scans:
             found.extend((m.start(), -m.end(), m, word) for m in scan.finditer(text, lowered))
         found.sort(key=lambda item: (item[0], item[1]))
@@ -728,7 +728,7 @@ def _last_group(previous: list[MeetingMention], floor: int, known: list[Entity],
 class _Document:
     """Per-document indices, each built once: every trigger then looks up by bisection."""
 
-    def __init__(self, finder: MeetingFinder, text: str, sentences: list[Sentence], tracker: EntityTracker, statements: list[Statement], plain: bool, lowered: LoweredText | None):
+    def __init__(self, finder: MeetingFinder, text: str, sentences: list[Sentence], tracker: EntityTracker, statements: list[Statement], lowered: LoweredText | None):
         self.finder = finder
         self.trigger_starts: list[int] = []
         self.text = text
@@ -752,8 +752,8 @@ class _Document:
         self.person_spans = _SpanIndex((m.start, m.end, m) for m in self.persons)
         self.role_spans = _SpanIndex(self._role_mentions(lex, statements))
         bodies = []
-        self.plain_folded = plain_folded = plain or ascii_alnum(folded)  # folding removes most accents
-        for m in finder.place_scan.finditer(folded, plain_folded):
+        self.folded_lines = AsciiLines(folded)  # folding removes most accents: more stretches for the faster engine
+        for m in finder.place_scan.finditer(folded, self.folded_lines):
             if text[m.start()].isupper() and not _AFFIX.search(text, max(0, m.start() - 5), m.start()):
                 country = lex.country_of_word(text[m.start():m.end()])
                 if country:
@@ -773,7 +773,7 @@ class _Document:
                 bodies.append((m.start(), m.end(), Entity(country, "country", country=country)))
             elif organisation is not None and organisation.kind == "igo":
                 bodies.append((m.start(), m.end(), Entity(organisation.name, "organisation", country=organisation.country)))
-        for m in finder.organisation_scan.finditer(folded, plain_folded):
+        for m in finder.organisation_scan.finditer(folded, self.folded_lines):
             if text[m.start()].isupper():
                 organisation = lex.organisation(text[m.start():m.end()])
                 if organisation and organisation.kind == "igo":
@@ -824,7 +824,7 @@ class _Document:
                 continue
             if self.person_spans.overlaps(start, end):
                 continue
-            known = bool(self.finder.place_scan.fullmatch(folded, self.plain_folded, start, end) or lex.country_of_word(phrase))
+            known = bool(self.finder.place_scan.fullmatch(folded, self.folded_lines, start, end) or lex.country_of_word(phrase))
             if not known and (lex.organisation(phrase) or self.finder.trigger_scan.pattern.search(phrase)):
                 continue
             yield start, end, (Span.of(text, start, end), known)

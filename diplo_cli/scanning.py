@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from re import _constants as sre_constants
 from re import _parser as sre_parser
 
@@ -49,6 +49,50 @@ def lowering_keeps_matches(text: str) -> bool:
     wherever the case-insensitive pattern could match (checked against ``regex``: besides ASCII
     case pairs it equates only 'K' (Kelvin) with 'k', 'ſ' with 's' and 'İ' with 'i')."""
     return text.isascii() or not _LOWERING_UNSAFE.search(text)
+
+
+class AsciiLines:
+    """A text cut at line feeds into stretches with and without a letter or digit outside ASCII.
+
+    Why: :class:`ListScan` may run a stretch without such a character on the faster engine even
+    when the document has one elsewhere: one accented name used to send every list scan of the
+    whole document (or window) to ``regex``, a third slower. The cuts are safe for named lists:
+    no word of a list contains a line feed, so no match crosses a cut or starts at a line feed,
+    and the guards at a cut see a line feed (before a stretch) or the end of the text (after
+    one), which neither engine takes for a letter or a digit.
+    """
+
+    def __init__(self, text: str):
+        self.stretches: list[tuple[int, int, bool]] = []  # (start, end, ascii_only), covering the text in order
+        size = len(text)
+        if ascii_alnum(text):
+            self.stretches.append((0, size, True))
+            return
+        start = 0
+        found = _NON_ASCII_ALNUM.search(text)
+        while found is not None:
+            line_start = text.rfind("\n", 0, found.start()) + 1
+            line_end = text.find("\n", found.start())
+            line_end = size if line_end < 0 else line_end
+            if self.stretches and not self.stretches[-1][2] and line_start - start <= 1:
+                line_start = self.stretches.pop()[0]  # the next line too: one stretch
+            elif line_start > start:
+                self.stretches.append((start, line_start, True))
+            self.stretches.append((line_start, line_end, False))
+            start = line_end
+            found = _NON_ASCII_ALNUM.search(text, line_end)
+        if start < size:
+            self.stretches.append((start, size, True))
+
+    def pieces(self, pos: int, endpos: int) -> Iterator[tuple[int, int, bool]]:
+        """The stretches' parts within ``[pos, endpos)``, in order."""
+        for start, end, ascii_only in self.stretches:
+            if end > pos and start < endpos:
+                yield max(start, pos), min(end, endpos), ascii_only
+
+    def ascii_only(self, pos: int, endpos: int) -> bool:
+        """No letter or digit outside ASCII in ``[pos, endpos)`` (nor in the lines it touches)."""
+        return all(ascii_only for _, _, ascii_only in self.pieces(pos, max(endpos, pos + 1)))
 
 
 def ascii_alnum(text: str) -> bool:
@@ -107,18 +151,21 @@ class ListScan:
                     pass
         return self._ascii_pattern
 
-    def finditer(self, text: str, ascii_only: bool, pos: int = 0, endpos: int | None = None):
-        """Matches in ``text[pos:endpos]`` (seeing the text around it, as ``finditer`` does);
-        ``ascii_only``: :func:`ascii_alnum` holds for ``text``."""
+    def finditer(self, text: str, lines: AsciiLines, pos: int = 0, endpos: int | None = None) -> Iterator:
+        """Matches in ``text[pos:endpos]`` (seeing the text around it, as ``finditer`` does); ``lines``:
+        the text's :class:`AsciiLines`, whose ASCII stretches run on the faster engine."""
         endpos = len(text) if endpos is None else endpos
-        if ascii_only and self.ascii_pattern is not None:
-            return self.ascii_pattern.finditer(text, pos, endpos)
-        return self.pattern.finditer(text, pos, endpos, timeout=PATTERN_TIMEOUT)
+        ascii_pattern = self.ascii_pattern
+        for start, end, ascii_only in lines.pieces(pos, endpos):
+            if ascii_only and ascii_pattern is not None:
+                yield from ascii_pattern.finditer(text, start, end)
+            else:
+                yield from self.pattern.finditer(text, start, end, timeout=PATTERN_TIMEOUT)
 
-    def fullmatch(self, text: str, ascii_only: bool, pos: int = 0, endpos: int | None = None):
-        """The pattern's ``fullmatch`` of ``text[pos:endpos]``, on the faster engine when ``ascii_only`` (as in :meth:`finditer`)."""
+    def fullmatch(self, text: str, lines: AsciiLines, pos: int = 0, endpos: int | None = None):
+        """The pattern's ``fullmatch`` of ``text[pos:endpos]``, on the faster engine where :meth:`finditer` would use it."""
         endpos = len(text) if endpos is None else endpos
-        if ascii_only and self.ascii_pattern is not None:
+        if self.ascii_pattern is not None and lines.ascii_only(pos, endpos):
             return self.ascii_pattern.fullmatch(text, pos, endpos)
         return self.pattern.fullmatch(text, pos, endpos, timeout=PATTERN_TIMEOUT)
 

@@ -16,7 +16,7 @@ from diplo_cli.attribution import AttributionFinder
 from diplo_cli.lexicons import build_lexicon, default_lexicon, fold
 from diplo_cli.meetings import MeetingFinder
 from diplo_cli.pipeline import extract
-from diplo_cli.scanning import PrefixScan, PrefixTable, ascii_alnum, lowering_keeps_matches
+from diplo_cli.scanning import AsciiLines, PrefixScan, PrefixTable, ascii_alnum, lowering_keeps_matches
 
 from .conftest import SAMPLES
 
@@ -44,12 +44,16 @@ def _spans(matches):
 
 
 def _check(text: str) -> None:
-    plain = ascii_alnum(text)
+    lines = AsciiLines(text)
+    assert lines.stretches[0][0] == 0 and lines.stretches[-1][1] == len(text)  # the stretches tile the text
+    assert all(before[1] == after[0] for before, after in zip(lines.stretches, lines.stretches[1:]))
     for name, scan in LIST_SCANS.items():
-        assert _spans(scan.finditer(text, plain)) == _spans(scan.pattern.finditer(text)), name
+        assert _spans(scan.finditer(text, lines)) == _spans(scan.pattern.finditer(text)), name
+        for pos, endpos in ((1, len(text) - 1), (len(text) // 3, 2 * len(text) // 3)):
+            assert _spans(scan.finditer(text, lines, pos, endpos)) == _spans(scan.pattern.finditer(text, pos, endpos)), (name, pos, endpos)
     words = [m.span() for m in regex.finditer(r"\w+(?:\s+\w+)?", text)]
     for start, end in words:
-        fast = MEETINGS.place_scan.fullmatch(text, plain, start, end)
+        fast = MEETINGS.place_scan.fullmatch(text, lines, start, end)
         assert (fast and fast.span()) == ((m := MEETINGS.place_scan.pattern.fullmatch(text, start, end)) and m.span()), (start, end)
     lowered = MEETINGS.prefix_table.lowered(text)
     for scan in PREFIX_SCANS:
@@ -67,6 +71,17 @@ def test_sample_texts_scan_the_same_folded_and_not(path):
 @given(texts, case_variants)
 def test_generated_texts_scan_the_same(text, case):
     _check(case(text))
+
+
+def test_only_the_lines_with_letters_outside_ascii_leave_the_faster_engine():
+    text = "Peskov said on Monday.\nErdoğan said talks in Moscow\nwere planned, the ministry said.\n\nLavrov said so."
+    lines = AsciiLines(text)
+    second = text.index("Erdoğan")
+    third = text.index("were")
+    assert lines.stretches == [(0, second, True), (second, third - 1, False), (third - 1, len(text), True)]
+    found = [(m.group(), type(m).__module__) for m in ATTRIBUTION.cue_scan.finditer(text, lines)]
+    assert found == [("said", "re"), ("said", "_regex"), ("said", "re"), ("said", "re")]
+    assert lines.ascii_only(0, second - 1) and not lines.ascii_only(second - 1, second + 3)
 
 
 def test_the_fast_paths_are_taken_on_plain_news_text():
