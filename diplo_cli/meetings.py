@@ -202,6 +202,9 @@ class MeetingFinder:
         self.during_visit_gap = _compile(grammar["during_visit_gap"], "during_visit_gap")
         self.actor_after = regex.compile(grammar["actor_after"])
         self.host_triggers = frozenset(grammar["host_triggers"])
+        self.denial_cues = frozenset(grammar["denial_cues"])
+        self.report_denial_cues = frozenset(grammar["report_denial_cues"])
+        self.denied_report = _compile(grammar["denied_report"], "denied_report")
         self.past_verb = regex.compile(grammar["past_narration"])
         self.non_narrating_past = frozenset(grammar["non_narrating_past"])
         self.never_merge = {frozenset(pair) for pair in grammar["never_merge"]}
@@ -335,7 +338,6 @@ class MeetingFinder:
             lower, upper = max(lower, start), min(upper, end)
             speaker_of_content = statement
         status_lower = lower if status_lower is None else status_lower
-        status_lower = lower if status_lower is None else status_lower
         left = max(lower, doc.clause_start_before(trigger.start), trigger.start - _CLAUSE_REACH)
         right = min(upper, doc.clause_end_after(trigger.end), trigger.end + _CLAUSE_REACH)
         mtype = word.type
@@ -348,6 +350,8 @@ class MeetingFinder:
             status = previous[-1].status  # 'will meet X in Paris and attend the summit': one modality
         if status == "unknown" and speaker_of_content is None and self._narrated_in_past(text, left, trigger.start):
             status = "held"  # narration in the past tense: 'praised the outcome of the summit'
+        if speaker_of_content is not None and status != "cancelled" and self._denies(speaker_of_content):
+            status = "denied"  # 'officials denied that Modi would visit Pakistan': the statement denies the meeting
         # time and place of the trigger's own clause first, else of its sentence
         timed = (self._nearest(doc.times, trigger, max(left, trigger.start - _TIME_WINDOW), min(right, trigger.end + _TIME_WINDOW), doc.nearest_trigger)
                  or self._nearest(doc.times, trigger, max(lower, trigger.start - _TIME_WINDOW), min(upper, trigger.end + _TIME_WINDOW)))
@@ -366,6 +370,13 @@ class MeetingFinder:
                 participants = list(earlier)  # 'the meeting' after 'X met Y': theirs, not the country named near it
         return MeetingMention(trigger, mtype, status, participants, time, place, index, definite and not participants, hosted, definite,
                               vague_time=time_kind not in _SPECIFIC_TIMES, known_place=known_place)
+
+    def _denies(self, statement: Statement) -> bool:
+        """The statement's cue denies its content (see ``denial_cues`` in meeting_grammar.toml)."""
+        cue = self.lex.cue_forms.get(statement.cue.text.casefold())
+        if cue is None:
+            return False
+        return cue.lemma in self.denial_cues or (cue.lemma in self.report_denial_cues and bool(self.denied_report.match(statement.content.text)))
 
     def _narrated_in_past(self, text: str, start: int, end: int) -> bool:
         """A past-tense verb before the meeting word narrates it ('praised the summit'); a past verb of

@@ -84,6 +84,19 @@ def test_a_statement_keeps_the_status_it_asserts_while_the_meeting_takes_the_str
     assert meeting.status == "held"
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Officials in Ankara denied that Recep Tayyip Erdogan would travel to Moscow next week.", "denied"),
+    ("The Kremlin on Monday dismissed reports of a visit by Vladimir Putin to Pyongyang.", "denied"),
+    ("A government spokesman denied any plans for talks with Antony Blinken.", "denied"),
+    ("The ministry confirmed that Sergey Lavrov would meet Antony Blinken in Geneva.", "planned"),
+    ("Tehran rejected an invitation to talks with Washington in Oman.", "proposed"),
+])
+def test_a_cue_that_denies_its_content_denies_the_meeting_in_it(text, expected):
+    document = extract(text)
+    assert [m.status for m in document.meetings] == [expected]
+    assert [s.meeting_status for s in document.statements if s.meeting] == [expected]
+
+
 # ---------------------------------------------------------------- participants
 def test_between_x_and_y_names_both_participants():
     meeting = _only("Officials prepared a meeting between Sergey Lavrov and Antony Blinken.")
