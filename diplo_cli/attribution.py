@@ -148,6 +148,9 @@ class AttributionFinder:
         self.frame_before_as = regex.compile(r"(?:\L<cues>)(?:\s++\p{L}++){0,2}$", regex.IGNORECASE, cues=sorted(lexicon.cue_forms))
         self.repair_tail = regex.compile(r"\s*+(?:[\p{L}'’]++\s++){0,2}[\p{L}'’]++\s*+[—–]\s*+")
         self.second_predicate = regex.compile(r"\s++and\s*+,[^,]{1,60},\s*+(?:did|does|has|had|was|is|will|would|could|also)\b")
+        self.object_end = regex.compile(r",?+\s++(?:and|but)\s++(?:\L<words>|\L<cues>)(?![\p{L}\p{N}'’-])", regex.IGNORECASE,
+                                        words=grammar["object_ending_predicates"], cues=sorted(lexicon.cue_forms))
+        self.withholding = regex.compile(r",?+\s++(?:and|but)\s++(?:\L<phrases>)\b", regex.IGNORECASE, phrases=grammar["withholding_predicates"])
         self.subordinator = regex.compile(r"\s*+(?:\L<words>)\b", regex.IGNORECASE, words=grammar["subordinators"])
         self.past_predicate = regex.compile(r",\s++and\s++\p{Ll}++ed\b")
         self.wh_word = regex.compile(r"\b(?:how|what|whether|which|who|whom|why)\b", regex.IGNORECASE)
@@ -888,11 +891,13 @@ class AttributionFinder:
             return None  # an abandoned frame: "told us she’d — went on record and told us she’d ..."
         if that and that.group().strip(" ,").casefold() == "that" and not quoted_start and not self._clause_like(that.end(), upper, bare_that=True):
             return None  # "that" was a pronoun object: "I said that earlier today"
+        noun_object = False  # the content opens with a report, plan or event, object of a deny or confirm cue
         if not that and not quoted_start and rule.endswith("subject_cue"):
             if self.anaphoric.match(text, content_start, upper) or self.empty_object.match(text, content_start, upper):
                 return None  # "I just confirmed it", "they said nothing about it"
             if verb.cue_class == "deny":
-                if not self._clause_like(content_start, upper) and not self.deny_objects.match(text, content_start, upper):
+                noun_object = bool(self.deny_objects.match(text, content_start, upper))
+                if not noun_object and not self._clause_like(content_start, upper):
                     return None  # "didn't confirm the figure": a denial needs a report, claim, plan or participation
             elif self.reporting_np.match(text, content_start, upper):
                 pass  # "reiterated the President's insistence that P"
@@ -940,6 +945,13 @@ class AttributionFinder:
         predicate = self.second_predicate.search(text, content_start, content_end)
         if predicate is not None:
             content_end = predicate.start()  # "she backs the plan and, unusually, did not ..."
+        if noun_object:
+            predicate = self.object_end.search(text, content_start, content_end)
+            if predicate is not None:
+                content_end = predicate.start()  # "confirmed the trip but did not comment": the object ends
+        withheld = self.withholding.search(text, content_start, content_end)
+        if withheld is not None:
+            content_end = withheld.start()  # "confirmed that talks were held but did not elaborate"
         if speaker.text.casefold() not in ("i", "we"):
             own_voice = self.own_voice.search(text, content_start, content_end)
             if own_voice is not None:

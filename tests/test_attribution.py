@@ -232,6 +232,19 @@ def test_denials_and_confirmations_with_a_noun_object(text, expected):
     assert attributions(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The palace confirmed the visit but did not comment on its agenda.", [("The palace", "confirmed", "the visit", "indirect")]),
+    ("The embassy denied the reports and said the talks would go ahead.",
+     [("The embassy", "denied", "the reports", "indirect"), ("The embassy", "said", "the talks would go ahead", "indirect")]),
+    ("The envoy confirmed that talks had taken place but declined to give details.",
+     [("The envoy", "confirmed", "talks had taken place", "indirect")]),
+    ("The envoy said the two sides met and agreed on a date.", [("The envoy", "said", "the two sides met and agreed on a date", "indirect")]),
+    ("The ministry denied reports of talks and counter-proposals.", [("The ministry", "denied", "reports of talks and counter-proposals", "indirect")]),
+])
+def test_a_second_predicate_of_the_speaker_ends_the_content(text, expected):
+    assert attributions(text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "The minister denied the charges.",  # not a report, claim, plan or participation
     "The minister confirmed it.",  # an anaphor only
