@@ -636,7 +636,11 @@ class EntityTracker:
 
     def _apply_person(self, entity: Entity, person: Person) -> None:
         year = self.year
-        held = [t.role for t in person.roles if t.holds_in(year)] if year else [t.role for t in person.roles]
+        if year:
+            held = [t.role for t in person.roles if t.holds_in(year)]
+        else:
+            # no date: today's offices, so that "the ambassador" is not a foreign minister who once was one
+            held = [t.role for t in person.roles if t.is_current()] or [t.role for t in person.roles]
         entity.roles.update(held)
         current = person.role_in(year)
         if current and (entity.role is None or entity.role not in held or entity.role not in entity.roles):
@@ -686,7 +690,8 @@ class EntityTracker:
         return None
 
     def _infer_year(self) -> int | None:
-        """The latest year written in the text, else a year in which the dated office holders named served.
+        """The latest year written in the text, else a year in which the dated office holders named served
+        (None when they serve still: the current office holders are meant).
 
         Years after the gazetteer's latest known start are targets ("by 2030"), not dates. Among the
         years in which most of the named office holders served together, the middle of the latest
@@ -715,6 +720,8 @@ class EntityTracker:
         if best < 2 and len(periods) > 1:
             return None
         best_years = sorted(y for y, c in counts.items() if c == best)
+        if best_years[-1] == latest:
+            return None  # they all still hold office: today's news, whose office holders are the current ones
         run = [best_years[-1]]
         while run[0] - 1 in counts and counts[run[0] - 1] == best:
             run.insert(0, run[0] - 1)
@@ -772,6 +779,7 @@ class _TrackerTables:
     months: frozenset[str]
     name_particles: frozenset[str]
     family_name_first: frozenset[str]  # countries whose names put the family name first
+    many_holder_roles: frozenset[str]  # offices held by many at once: never resolved to the gazetteer's one holder
     place_or_body: dict[str, tuple[Organisation | None, str | None]] = field(default_factory=dict)  # memo of EntityTracker._place_or_body
     could_be_name: dict[str, bool] = field(default_factory=dict)  # memo of EntityTracker._could_be_name (depends on the lexicon only)
 
@@ -786,7 +794,7 @@ class _TrackerTables:
         stopwords = frozenset(grammar["capitalised_stopwords"]) | frozenset(grammar["months"]) | frozenset(grammar["weekdays"])
         first_words = frozenset(phrase.split(" ")[0] for phrase in phrases)
         return cls(phrases, words, first_words, not_name_keys, stopwords, frozenset(grammar["months"]), frozenset(grammar["name_particles"]),
-                   frozenset(grammar["family_name_first_countries"]))
+                   frozenset(grammar["family_name_first_countries"]), frozenset(grammar["many_holder_roles"]))
 
 
 def _persons_by_country(lexicon: Lexicon) -> dict[str, list[Person]]:
@@ -1254,7 +1262,7 @@ class SpeakerResolver:
             return None
         home = self.home_country if (not self.home_is_guess or (described.head or "")[:1].isupper()) else None
         wanted_country = country or (home if described.definite or described.bare else None)
-        if wanted_country:
+        if wanted_country and role not in lex.stage("tracker_tables", _TrackerTables.build).many_holder_roles:
             year = self.tracker.year
             candidates = lex.stage("role_holders", _RoleHolders).of(wanted_country, role)
             holders = [p for p in candidates

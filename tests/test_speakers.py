@@ -117,6 +117,19 @@ def test_without_a_year_the_office_holders_named_together_date_the_document():
     assert _speaker(text, "The Vice President").name == "Joe Biden"
 
 
+def test_without_a_year_office_holders_who_serve_still_mean_todays_news():
+    # A long career alone (ambassador from 1994, foreign minister from 2004) once dated the text to
+    # its middle, and "the Russian president" became the president of 2010.
+    text = "Sergey Lavrov said the talks were useful. The Russian president said the meeting would take place in Moscow."
+    assert _speaker(text, "The Russian president").name == "Vladimir Putin"
+
+
+def test_a_role_the_person_held_long_ago_or_held_by_many_is_not_resolved_to_a_name():
+    text = "Foreign Minister Sergey Lavrov spoke first. \"We are ready,\" said the ambassador."
+    speaker = _speaker(text, "the ambassador")
+    assert (speaker.name, speaker.role, speaker.mention_kind) == ("the ambassador", "ambassador", "role")
+
+
 # ---------------------------------------------------------------- organisations, media, documents
 
 @pytest.mark.parametrize("sentence, mention, name", [
