@@ -26,9 +26,9 @@ FLOORS = {
     "news-dev-briefings.jsonl": {
         "statements": ("f1", 0.93),
         "exact_boundaries": ("f1", 0.90),
-        "attribution": ("f1", 0.83),
-        "speaker_correct": ("accuracy", 0.88),
-        "meetings": ("f1", 0.58),
+        "attribution": ("f1", 0.85),
+        "speaker_correct": ("accuracy", 0.90),
+        "meetings": ("f1", 0.60),
         "meeting_status_correct": ("accuracy", 0.61),
         "participants": ("f1", 0.48),
         "statements_about_meeting": ("f1", 0.57),
