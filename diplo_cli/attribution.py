@@ -143,7 +143,7 @@ class AttributionFinder:
         self.that_parenthetical_lead = regex.compile(r"\b(?:I|we)\s++(?:think|believe|guess|mean)\b|\bas\s++(?:some\s++of\s++)?you\b", regex.IGNORECASE)
         self.comma_after = regex.compile(r"\s*+,")
         # "P, the agency said, with no reports of damage": the narrator's addition is no content
-        self.narrator_addition = regex.compile(r"\s*+,\s*+(?:with|without|amid|after|before|following|despite|citing|in|at|on)\b", regex.IGNORECASE)
+        self.narrator_addition = regex.compile(r"\s*+,\s*+(?:\L<words>)\b", regex.IGNORECASE, words=grammar["narrator_additions"])
         self.cataphor = regex.compile(r"(?:this|that|the\s++following|as\s++follows)\s*+:", regex.IGNORECASE)
         self.frame_before_as = regex.compile(r"(?:\L<cues>)(?:\s++\p{L}++){0,2}$", regex.IGNORECASE, cues=sorted(lexicon.cue_forms))
         self.repair_tail = regex.compile(r"\s*+(?:[\p{L}'’]++\s++){0,2}[\p{L}'’]++\s*+[—–]\s*+")

@@ -416,6 +416,17 @@ def test_a_dateline_is_not_part_of_a_trailing_content():
     assert attributions(text) == [("officials", "said", "The two delegations will meet again in June", "indirect")]
 
 
+@pytest.mark.parametrize("addition", [
+    ", speaking on condition of anonymity because the plans have not been made public",
+    ", who asked not to be named",
+    ", asking not to be identified",
+    ", with no date given",
+])
+def test_a_narrator_addition_after_a_trailing_attribution_is_not_content(addition):
+    text = f"The trip is expected to focus on trade, one of the officials said{addition}."
+    assert attributions(text) == [("one of the officials", "said", "The trip is expected to focus on trade", "indirect")]
+
+
 def test_according_to_a_source_with_a_participle_post_modifier():
     text = "Exports fell sharply, according to figures published by the statistics office."
     assert attributions(text) == [("figures published by the statistics office", "according to", "Exports fell sharply", "according_to")]
