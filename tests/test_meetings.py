@@ -84,6 +84,13 @@ def test_a_statement_keeps_the_status_it_asserts_while_the_meeting_takes_the_str
     assert meeting.status == "held"
 
 
+def test_preparations_under_way_plan_the_meeting_they_prepare():
+    text = ("Sergey Lavrov will travel to Ankara next month, officials said.\n"
+            "A spokesman told reporters that preparations for the trip were under way.")
+    document = extract(text)
+    assert [s.meeting_status for s in document.statements] == ["planned", "planned"]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Officials in Ankara denied that Recep Tayyip Erdogan would travel to Moscow next week.", "denied"),
     ("The Kremlin on Monday dismissed reports of a visit by Vladimir Putin to Pyongyang.", "denied"),
