@@ -858,8 +858,11 @@ class _Document:
     def is_reporter(self, offset: int) -> bool:
         """A statement's speaker reporting the meeting: the trigger comes after its cue
         ('Peskov said Putin will meet ...'); a speaker who is the subject of the meeting verb before
-        the cue ('Obama called Aquino to inform him that ...') is a participant."""
-        return any(cue < self.trigger_at or self.trigger_at < 0 for _, _, cue in self.speakers.covering(offset))
+        the cue ('Obama called Aquino to inform him that ...') is a participant. A speaker named after
+        the trigger and a comma reports it too ('Asked whether Putin could meet Erdogan, Peskov said')."""
+        trigger = self.trigger_at
+        return any(cue < trigger or trigger < 0 or (start > trigger and "," in self.text[trigger:start])
+                   for start, _, cue in self.speakers.covering(offset))
 
     # -- entities in a window
     def people(self, lower: int, upper: int) -> list[Entity]:

@@ -105,6 +105,14 @@ def test_a_cue_that_denies_its_content_denies_the_meeting_in_it(text, expected):
 
 
 # ---------------------------------------------------------------- participants
+@pytest.mark.parametrize("text", [
+    "Asked whether Sergey Lavrov could meet Antony Blinken in Geneva, Maria Zakharova said: \"Nothing is planned yet.\"",
+    "When asked about a possible meeting between Sergey Lavrov and Antony Blinken, Maria Zakharova said nothing was planned yet.",
+])
+def test_the_speaker_answering_a_question_about_a_meeting_is_no_participant(text):
+    assert _names(_only(text)) == {name_key("Sergey Lavrov"), name_key("Antony Blinken")}
+
+
 def test_between_x_and_y_names_both_participants():
     meeting = _only("Officials prepared a meeting between Sergey Lavrov and Antony Blinken.")
     assert _names(meeting) == {name_key("Sergey Lavrov"), name_key("Antony Blinken")}
