@@ -700,6 +700,15 @@ def _within(names: set[str], others: set[str]) -> bool:
     return all(any(_same_name(name, other) for other in others) for name in names)
 
 
+_TIME_PREPOSITION = regex.compile(r"(?i:on|at|from|during|in(?=\s+(?-i:\p{Lu}|\d)))\s+")
+
+
+def _time_span(text: str, start: int, end: int) -> Span:
+    """A time expression without its leading preposition, as the guidelines write it ("in 2019" -> "2019")."""
+    preposition = _TIME_PREPOSITION.match(text, start, end)
+    return Span.of(text, preposition.end() if preposition else start, end)
+
+
 def _conflict(a: Span | None, b: Span | None) -> bool:
     """Two times (or places) that name different things: neither contains the other."""
     if a is None or b is None:
@@ -755,7 +764,7 @@ class _Document:
         self.speakers = _SpanIndex((start, end, cue) for (start, end), cue in first_cue.items())
         self.trigger_at = -1  # start of the trigger whose participants are being read
         self.status = _SpanIndex((m.start(), m.end(), value) for scan, value in finder.status_scans for m in scan.finditer(text, lowered))
-        self.times = _SpanIndex((m.start(), m.end(), (Span.of(text, m.start(), m.end()), value)) for scan, value in finder.time_scans for m in scan.finditer(text, lowered))
+        self.times = _SpanIndex((m.start(), m.end(), (_time_span(text, m.start(), m.end()), value)) for scan, value in finder.time_scans for m in scan.finditer(text, lowered))
         self.clause_starts = [m.end() for m in finder.clause_start.finditer(text)]
         self.clause_ends = [m.start() for m in finder.clause_end.finditer(text)]
         self.persons = [m for m in tracker.mentions if m.entity.kind == "person"]
