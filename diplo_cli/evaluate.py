@@ -71,6 +71,9 @@ class Report:
     kind: Ratio = field(default_factory=Ratio)
     meetings: Counts = field(default_factory=Counts)
     meeting_status: Ratio = field(default_factory=Ratio)
+    meeting_type: Ratio = field(default_factory=Ratio)
+    meeting_time: Ratio = field(default_factory=Ratio)
+    meeting_place: Ratio = field(default_factory=Ratio)
     participants: Counts = field(default_factory=Counts)
     about_meeting: Counts = field(default_factory=Counts)
     sentences_meeting: Counts = field(default_factory=Counts)
@@ -95,6 +98,9 @@ class Report:
             result.update({
                 "meetings": self.meetings.prf(),
                 "meeting_status_correct": self.meeting_status.value(),
+                "meeting_type_correct": self.meeting_type.value(),
+                "meeting_time_correct": self.meeting_time.value(),
+                "meeting_place_correct": self.meeting_place.value(),
                 "participants": self.participants.prf(),
                 "statements_about_meeting": self.about_meeting.prf(),
             })
@@ -259,6 +265,19 @@ def _score_meetings(record: dict, document: Document, report: Report, show_error
         report.meeting_status.total += 1
         report.meeting_status.right += gold[gi]["status"] == predicted[pi]["status"]
         shared_total += len(gold[gi]["participants"] & predicted[pi]["participants"])
+        meeting, raw = predicted[pi]["meeting"], gold[gi]["raw"]
+        wrong = []
+        for name, ratio, gold_value, value in (("type", report.meeting_type, raw.get("type"), meeting.type),
+                                               ("time", report.meeting_time, raw.get("time"), meeting.time and meeting.time.text),
+                                               ("place", report.meeting_place, raw.get("place"), meeting.place and meeting.place.text)):
+            ratio.total += 1
+            if _same_text(gold_value, value):  # both absent counts as right
+                ratio.right += 1
+            else:
+                wrong.append({"field": name, "gold": gold_value, "predicted": value})
+        if show_errors and wrong:
+            report.errors.append({"record": record.get("id"), "type": "meeting " + "/".join(w["field"] for w in wrong),
+                                  "participants": sorted(raw.get("participants", [])), "mismatches": wrong})
         if show_errors and gold[gi]["status"] != predicted[pi]["status"]:
             report.errors.append({"record": record.get("id"), "type": "meeting status", "gold": gold[gi]["raw"],
                                   "predicted": predicted[pi]["meeting"].to_dict(record.get("id", "-"))})
@@ -274,6 +293,11 @@ def _score_meetings(record: dict, document: Document, report: Report, show_error
                 report.errors.append({"record": record.get("id"), "type": "meeting false alarm",
                                       "predicted": {"participants": [x.name for x in m.participants], "type": m.type, "status": m.status,
                                                     "mentions": [x.text for x in m.mentions]}})
+
+
+def _same_text(gold: str | None, predicted: str | None) -> bool:
+    """Exact up to case and spacing."""
+    return " ".join((gold or "").casefold().split()) == " ".join((predicted or "").casefold().split())
 
 
 def _year_of(record: dict) -> int | None:

@@ -125,6 +125,23 @@ def test_sentence_event_records_score_meeting_detection(tmp_path):
     assert figures["sentences_reporting_meeting"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "tp": 1, "fp": 0, "fn": 0}
 
 
+def test_matched_meetings_are_scored_on_type_time_and_place(tmp_path):
+    text = "Sergey Lavrov met Antony Blinken in Geneva on Friday."
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "g1", "text": text, "statements": [], "meetings": [
+        {"participants": ["Sergey Lavrov", "Antony Blinken"], "type": "meeting", "status": "held", "place": "Geneva", "time": "Thursday"},
+    ]}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", "--format", "json", "--show-errors", str(gold)])
+    assert result.exit_code == 0, result.output
+    output = json.loads(result.stdout)
+    figures = output["figures"]
+    assert figures["meeting_type_correct"] == {"accuracy": 1.0, "right": 1, "total": 1}
+    assert figures["meeting_place_correct"] == {"accuracy": 1.0, "right": 1, "total": 1}
+    assert figures["meeting_time_correct"] == {"accuracy": 0.0, "right": 0, "total": 1}
+    assert [e["mismatches"] for e in output["errors"][str(gold)] if e["type"] == "meeting time"] == [
+        [{"field": "time", "gold": "Thursday", "predicted": "Friday"}]]
+
+
 def test_a_broken_gold_line_is_reported_with_its_line_number(tmp_path):
     gold = tmp_path / "broken.jsonl"
     gold.write_text(json.dumps({"text": "fine"}) + "\n{not json\n", encoding="utf-8")
