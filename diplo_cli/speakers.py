@@ -39,7 +39,7 @@ import bisect
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -874,7 +874,8 @@ def _roles_compatible(lexicon: Lexicon, wanted: str, held: str) -> bool:
 class SpeakerResolver:
     """Turns the raw speaker spans of attributions into :class:`Speaker` records."""
 
-    def __init__(self, text: str, sentences: list[Sentence], lexicon: Lexicon, turns=None, year: int | None = None):
+    def __init__(self, text: str, sentences: list[Sentence], lexicon: Lexicon, turns=None, year: int | None = None,
+                 attributions: list[Attribution] | None = None):
         self.text = text
         self.lex = lexicon
         self.sentences = sentences
@@ -892,7 +893,24 @@ class SpeakerResolver:
         self.transcript_organisation: str | None = None
         self.home_is_guess = False
         self.home_country = self._home_country()
+        self._content_countries = self._countries_of_contents(attributions or [])
         self._add_role_mentions()
+
+    def _countries_of_contents(self, attributions: list[Attribution]) -> list[tuple[int, int, str]]:
+        """(start, end, country) of the contents whose speaker speaks for a country: a government body
+        or an official described with one ("Pakistan's foreign office said P"), not a news outlet."""
+        found = []
+        for attribution in attributions:
+            described = self.tracker.describe(attribution.speaker.text)
+            organisation = self.lex.organisation(described.organisation) if described.organisation else None
+            if described.country and not (organisation is not None and organisation.kind == "media"):
+                found.append((attribution.content.start, attribution.content.end, described.country))
+        return found
+
+    def _content_country(self, offset: int) -> str | None:
+        """The country of the innermost such content holding ``offset``."""
+        holding = [(end - start, country) for start, end, country in self._content_countries if start <= offset < end]
+        return min(holding)[1] if holding else None
 
     def _add_role_mentions(self) -> None:
         """'the President', 'the British prime minister': a role noun names a person the pronouns can refer to."""
@@ -912,7 +930,12 @@ class SpeakerResolver:
             tail = _OF_NAME_TAIL.match(self.text[end:end + 60])
             if tail and not described.country:
                 described.country = self.lex.country_of_word(tail.group(1))
-            entity = self._role_antecedent(start, end, described)
+            entity = None
+            speaker_country = None if described.country else self._content_country(start)
+            if speaker_country:
+                # "Pakistan's foreign office said the prime minister would travel": Pakistan's, when known
+                entity = self._role_antecedent(start, end, replace(described, country=speaker_country))
+            entity = entity or self._role_antecedent(start, end, described)
             if entity is None:
                 continue
             position = bisect.bisect_right(self.sentence_starts, start) - 1
@@ -1566,5 +1589,5 @@ def _name_part(phrase: str, lexicon: Lexicon) -> str:
 
 def resolve_speakers(text: str, sentences: list[Sentence], attributions: list[Attribution], lexicon: Lexicon, turns=None, year: int | None = None) -> tuple[list[Speaker], EntityTracker]:
     """Resolve every attribution's speaker; also return the document's entities for later stages."""
-    resolver = SpeakerResolver(text, sentences, lexicon, turns, year)
+    resolver = SpeakerResolver(text, sentences, lexicon, turns, year, attributions)
     return resolver.resolve(attributions), resolver.tracker

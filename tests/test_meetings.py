@@ -164,6 +164,20 @@ def test_unknown_actors_stand_in_when_nothing_known_is_named():
     assert any("Quellistan" in p.name for p in meeting.participants)
 
 
+def test_a_role_noun_in_the_content_of_a_countrys_body_is_that_countrys_office_holder():
+    text = ("Saudi Crown Prince Mohammed bin Salman arrived in Washington on Monday.\n"
+            "Pakistan's foreign office said the prime minister would travel to Beijing next week.")
+    visits = [m for m in _meetings(text) if m.place and m.place.text == "Beijing"]
+    assert [[p.name for p in m.participants] for m in visits] == [["Shehbaz Sharif", "China"]]
+
+
+def test_a_news_outlet_gives_no_country_to_the_role_nouns_it_reports():
+    text = ("Saudi Crown Prince Mohammed bin Salman arrived in Washington on Monday.\n"
+            "Reuters reported that the prime minister would travel to Beijing next week.")
+    visits = [m for m in _meetings(text) if m.place and m.place.text == "Beijing"]
+    assert [[p.name for p in m.participants] for m in visits] == [["Mohammed bin Salman", "China"]]
+
+
 # ---------------------------------------------------------------- time and place
 @pytest.mark.parametrize(("text", "time"), [
     ("Sergey Lavrov met Antony Blinken in Geneva on Wednesday.", "Wednesday"),
