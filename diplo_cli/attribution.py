@@ -150,7 +150,8 @@ class AttributionFinder:
         self.second_predicate = regex.compile(r"\s++and\s*+,[^,]{1,60},\s*+(?:did|does|has|had|was|is|will|would|could|also)\b")
         self.object_end = regex.compile(r",?+\s++(?:and|but)\s++(?:\L<words>|\L<cues>)(?![\p{L}\p{N}'’-])", regex.IGNORECASE,
                                         words=grammar["object_ending_predicates"], cues=sorted(lexicon.cue_forms))
-        self.withholding = regex.compile(r",?+\s++(?:and|but)\s++(?:\L<phrases>)\b", regex.IGNORECASE, phrases=grammar["withholding_predicates"])
+        self.withholding = regex.compile(r",?+\s++(?:and|but)\s++(?:\L<phrases>)\b|,\s*+(?:\L<participles>)\b", regex.IGNORECASE,
+                                         phrases=grammar["withholding_predicates"], participles=grammar["withholding_participles"])
         self.subordinator = regex.compile(r"\s*+(?:\L<words>)\b", regex.IGNORECASE, words=grammar["subordinators"])
         self.past_predicate = regex.compile(r",\s++and\s++\p{Ll}++ed\b")
         self.wh_word = regex.compile(r"\b(?:how|what|whether|which|who|whom|why)\b", regex.IGNORECASE)

@@ -240,6 +240,9 @@ def test_denials_and_confirmations_with_a_noun_object(text, expected):
      [("The envoy", "confirmed", "talks had taken place", "indirect")]),
     ("The envoy said the two sides met and agreed on a date.", [("The envoy", "said", "the two sides met and agreed on a date", "indirect")]),
     ("The ministry denied reports of talks and counter-proposals.", [("The ministry", "denied", "reports of talks and counter-proposals", "indirect")]),
+    ("The foreign office said the envoy would travel to Oslo, without giving dates.",
+     [("The foreign office", "said", "the envoy would travel to Oslo", "indirect")]),
+    ("The envoy said talks would go ahead without preconditions.", [("The envoy", "said", "talks would go ahead without preconditions", "indirect")]),
 ])
 def test_a_second_predicate_of_the_speaker_ends_the_content(text, expected):
     assert attributions(text) == expected
