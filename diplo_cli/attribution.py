@@ -332,6 +332,9 @@ class AttributionFinder:
         adjunct = self.subject_adjunct.search(self.text, max(lower, end - 48), end)
         if adjunct is not None:
             end = adjunct.start()  # "The Kremlin on Thursday dismissed": a time phrase is no part of the subject
+            before = self.text[lower:end].rstrip()
+            if before.endswith(","):
+                end = lower + len(before) - 1  # "The ministry, for its part, said": the commas set it off
         tokens = _tokens(self.text, max(lower, end - _WINDOW), end)
         i = len(tokens) - 1
         skipped = 0
@@ -1375,9 +1378,11 @@ def _paragraph_end(text: str, offset: int) -> int:
 def _other_cue_between(finder: AttributionFinder, start: int, end: int, own_cue: Span | None = None) -> bool:
     if end - start > 2000:
         return True
+    own_frame_end = finder.adjuncts.match(finder.text, own_cue.end, end).end() if own_cue is not None and start <= own_cue.end <= end else -1
     for match in finder.cues.finditer(finder.text, start, end):
-        if own_cue is None or match.start() != own_cue.start:
-            return True
+        if own_cue is not None and (match.start() == own_cue.start or own_cue.end <= match.start() < own_frame_end):
+            continue  # the own cue, or a word of its adjunct ('said in televised remarks')
+        return True
     return False
 
 

@@ -419,6 +419,22 @@ def test_a_dateline_is_not_part_of_a_trailing_content():
     assert attributions(text) == [("officials", "said", "The two delegations will meet again in June", "indirect")]
 
 
+@pytest.mark.parametrize("frame", ["said in televised remarks", "told reporters in Oslo after the call", "said on Monday"])
+def test_a_quote_after_a_framed_quote_continues_it_whatever_adjunct_the_frame_has(frame):
+    text = f'"The door is open," the envoy {frame}. "But we will not negotiate under pressure."'
+    found = attributions(text)
+    assert [(speaker, content, kind) for speaker, _, content, kind in found] == [
+        ("the envoy", "The door is open", "direct"), ("the envoy", "But we will not negotiate under pressure.", "direct")]
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry, for its part, said the talks were useful.",
+    "The ministry, for their part, said the talks were useful.",
+])
+def test_for_its_part_between_subject_and_cue(text):
+    assert attributions(text) == [("The ministry", "said", "the talks were useful", "indirect")]
+
+
 @pytest.mark.parametrize("addition", [
     ", speaking on condition of anonymity because the plans have not been made public",
     ", who asked not to be named",
