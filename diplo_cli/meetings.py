@@ -460,6 +460,11 @@ class MeetingFinder:
                 return [*attendees, group]
         right_people = doc.people(trigger.end, right)
         if not people:
+            relative = _WHO_BEFORE.search(text, max(0, left - 12), left)
+            antecedent = doc.person_ending_at(relative.start()) if relative else None
+            if antecedent is not None:
+                people.append(antecedent)  # 'Lavrov, who met Blinken on Friday, said': Lavrov met
+        if not people:
             pronoun = self._pronoun_subject(doc, left, trigger.start, statement)
             if pronoun is not None:
                 people.append(pronoun)
@@ -700,6 +705,8 @@ def _within(names: set[str], others: set[str]) -> bool:
     return all(any(_same_name(name, other) for other in others) for name in names)
 
 
+_WHO_BEFORE = regex.compile(r",\s*+who\s*+$", regex.IGNORECASE)  # searched right before a clause start
+_ASKED = regex.compile(r"\s*+,\s*+(?:when\s+|after\s+being\s+|being\s+)?(?:asked|questioned|pressed)\b", regex.IGNORECASE)
 _TIME_PREPOSITION = regex.compile(r"(?i:on|at|from|during|in(?=\s+(?-i:\p{Lu}|\d)))\s+")
 
 
@@ -868,10 +875,12 @@ class _Document:
         """A statement's speaker reporting the meeting: the trigger comes after its cue
         ('Peskov said Putin will meet ...'); a speaker who is the subject of the meeting verb before
         the cue ('Obama called Aquino to inform him that ...') is a participant. A speaker named after
-        the trigger and a comma reports it too ('Asked whether Putin could meet Erdogan, Peskov said')."""
+        the trigger and a comma reports it too ('Asked whether Putin could meet Erdogan, Peskov said'),
+        as does one asked about it before the cue ('Peskov, asked about the summit, replied')."""
         trigger = self.trigger_at
         return any(cue < trigger or trigger < 0 or (start > trigger and "," in self.text[trigger:start])
-                   for start, _, cue in self.speakers.covering(offset))
+                   or (end <= trigger < cue and _ASKED.match(self.text, end, trigger) is not None)
+                   for start, end, cue in self.speakers.covering(offset))
 
     # -- entities in a window
     def people(self, lower: int, upper: int) -> list[Entity]:
@@ -903,6 +912,13 @@ class _Document:
     def sentence_start(self, offset: int) -> int:
         index = bisect.bisect_right(self.sentence_starts, offset) - 1
         return self.sentence_starts[index] if index >= 0 else 0
+
+    def person_ending_at(self, offset: int) -> Entity | None:
+        """The person whose mention ends right at ``offset`` ('Lavrov' before ', who met ...')."""
+        index = bisect.bisect_left(self.person_starts, offset) - 1
+        if index >= 0 and self.persons[index].end == offset and not self.is_reporter(self.persons[index].start):
+            return self.persons[index].entity
+        return None
 
     def person_before(self, offset: int, sentence_start: int = 0) -> Entity | None:
         """The subject (else the first person) of the sentence before ``offset``, else the subject

@@ -113,6 +113,16 @@ def test_the_speaker_answering_a_question_about_a_meeting_is_no_participant(text
     assert _names(_only(text)) == {name_key("Sergey Lavrov"), name_key("Antony Blinken")}
 
 
+def test_a_speaker_asked_about_a_meeting_between_subject_and_cue_is_no_participant():
+    text = "Maria Zakharova, asked about the talks between Sergey Lavrov and Antony Blinken, replied that nothing was planned."
+    assert _names(_only(text)) == {name_key("Sergey Lavrov"), name_key("Antony Blinken")}
+
+
+def test_the_antecedent_of_who_is_the_subject_of_the_meeting_verb():
+    meeting = _only("Sergey Lavrov, who met Antony Blinken in Geneva on Friday, said the talks were useful.")
+    assert _names(meeting) == {name_key("Sergey Lavrov"), name_key("Antony Blinken")}
+
+
 def test_between_x_and_y_names_both_participants():
     meeting = _only("Officials prepared a meeting between Sergey Lavrov and Antony Blinken.")
     assert _names(meeting) == {name_key("Sergey Lavrov"), name_key("Antony Blinken")}
