@@ -37,6 +37,15 @@ def test_each_type_is_read_from_its_trigger(text, expected):
     assert _only(text).type == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Recep Tayyip Erdogan welcomed Iranian Foreign Minister Abbas Araghchi in Ankara on Sunday.", [("visit", "held")]),
+    ("Recep Tayyip Erdogan welcomed the foreign ministers' agreement on grain exports.", []),
+    ("The Kremlin welcomed the decision.", []),
+])
+def test_welcoming_an_official_is_receiving_him(text, expected):
+    assert [(m.type, m.status) for m in _meetings(text)] == expected
+
+
 # ---------------------------------------------------------------- not meetings
 @pytest.mark.parametrize("text", [
     "Sergey Lavrov told a press conference in Moscow that sanctions had failed.",
