@@ -386,10 +386,15 @@ class MeetingFinder:
     # ------------------------------------------------------------------ status, time, place
     def _status(self, doc: _Document, trigger: Span, word, lower: int, upper: int, default: bool = True) -> str:
         best: tuple[int, int, str] | None = None
+        overriding: tuple[int, int, str] | None = None  # the best match after the trigger, or negative
+        attributive: str | None = None
         window_start = max(lower, trigger.start - _STATUS_WINDOW)
         window_end = min(upper, trigger.end + _STATUS_WINDOW)
         for start, end, value in doc.status.within(max(0, window_start - _STATUS_WINDOW), window_end):
             if start < window_start or end > window_end:
+                continue
+            if end <= trigger.start and not doc.text[end:trigger.start].strip() and _ATTRIBUTIVE.fullmatch(doc.text, start, end):
+                attributive = value  # 'the planned visit', 'the upcoming summit'
                 continue
             distance = trigger.start - end if end <= trigger.start else max(0, start - trigger.end) * _RIGHT_WEIGHT
             if value in ("cancelled", "denied"):
@@ -397,6 +402,13 @@ class MeetingFinder:
             key = (distance, -STATUS_RANK[value], value)
             if best is None or key < best:
                 best = key
+            if (start >= trigger.end or value in ("cancelled", "denied")) and (overriding is None or key < overriding):
+                overriding = key
+        if attributive is not None:
+            # the adjective outweighs a verb before it ('discussed the upcoming summit'), not a cancellation
+            # or denial ('called off the planned visit'), nor what is said of the meeting after it, which
+            # tells what became of the plan ('the planned visit was postponed', '... took place on Monday')
+            return overriding[2] if overriding is not None else attributive
         if best is not None:
             return best[2]
         return "held" if word.tense == "past" and default else "unknown"
@@ -706,6 +718,7 @@ def _within(names: set[str], others: set[str]) -> bool:
 
 
 _WHO_BEFORE = regex.compile(r",\s*+who\s*+$", regex.IGNORECASE)  # searched right before a clause start
+_ATTRIBUTIVE = regex.compile(r"(?i:planned|scheduled|upcoming|forthcoming|proposed|expected|possible|potential|prospective|mooted)")
 _ASKED = regex.compile(r"\s*+,\s*+(?:when\s+|after\s+being\s+|being\s+)?(?:asked|questioned|pressed)\b", regex.IGNORECASE)
 _TIME_PREPOSITION = regex.compile(r"(?i:on|at|from|during|in(?=\s+(?-i:\p{Lu}|\d)))\s+")
 

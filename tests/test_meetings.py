@@ -77,6 +77,17 @@ def test_each_status_is_read_from_tense_modality_or_cue(text, expected):
     assert _only(text).status == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The planned visit of Russian Foreign Minister Sergey Lavrov to Ankara was postponed because of illness.", "cancelled"),
+    ("The planned visit of Sergey Lavrov to Ankara took place on Monday.", "held"),
+    ("The planned visit of Sergey Lavrov to Ankara will strengthen ties.", "planned"),
+    ("Sergey Lavrov discussed the upcoming summit with Recep Tayyip Erdogan.", "planned"),
+    ("Sergey Lavrov called off the planned visit to Ankara.", "cancelled"),
+])
+def test_an_adjective_before_the_meeting_word_yields_to_what_is_said_of_the_meeting(text, expected):
+    assert [m.status for m in _meetings(text)] == [expected]
+
+
 def test_status_precedence_is_held_over_cancelled_over_denied_over_planned_over_proposed():
     assert sorted(STATUS_RANK, key=STATUS_RANK.get, reverse=True) == ["held", "cancelled", "denied", "planned", "proposed", "unknown"]
 
