@@ -427,6 +427,15 @@ def test_a_quote_after_a_framed_quote_continues_it_whatever_adjunct_the_frame_ha
         ("the envoy", "The door is open", "direct"), ("the envoy", "But we will not negotiate under pressure.", "direct")]
 
 
+def test_a_scare_quote_followed_by_a_noun_is_no_inverted_frame():
+    text = 'The minister wrote that he had a "productive" call with the envoy.'
+    assert attributions(text) == [("The minister", "wrote", 'he had a "productive" call with the envoy', "mixed")]
+
+
+def test_an_inverted_frame_without_a_comma_in_the_quote():
+    assert attributions('"We are ready" said the minister.') == [("the minister", "said", "We are ready", "direct")]
+
+
 @pytest.mark.parametrize("text", [
     "The ministry, for its part, said the talks were useful.",
     "The ministry, for their part, said the talks were useful.",
