@@ -652,7 +652,7 @@ class AttributionFinder:
             speaker = self.speaker_after(_skip_spaces(text, match.end()), para_end)
             if speaker is None or cue_word in ("according to",):
                 return None
-            first_word = speaker.text.split()[0]
+            first_word = (speaker.text.split() or [""])[0]
             if not (text[quote.close - 1 : quote.close] in ",!?…—-" or "," in text[start:pos]) \
                     and (text[match.end():speaker.start].strip() or (first_word.islower() and first_word not in ("the", "a", "an"))):
                 return None  # 'a "productive" call with Putin': a scare quote, then a noun; no frame
