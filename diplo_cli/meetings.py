@@ -426,9 +426,13 @@ class MeetingFinder:
 
     def _place(self, doc: _Document, trigger: Span, lower: int, upper: int) -> tuple[Span | None, bool]:
         best = None
-        for start, end, (span, known) in doc.place_candidates.within(lower, upper):
-            if end > upper:
-                continue
+        candidates = [item for item in doc.place_candidates.within(lower, upper) if item[1] <= upper]
+        for index, (start, end, (span, known)) in enumerate(candidates):
+            following = candidates[index + 1] if index + 1 < len(candidates) else None
+            if following is not None and following[2][1] and doc.text[end:following[0]] == ", " and self.lex.country_of_word(following[2][0].text):
+                known = True  # 'in Sochi, Russia': the city, placed by its country
+            elif known and index and candidates[index - 1][1] + 2 == start and doc.text[start - 2:start] == ", ":
+                continue  # ... and not the country after it
             distance = abs(start - trigger.start) - (40 if known else 0)
             if best is None or distance < best[0]:
                 best = (distance, span, known)

@@ -209,6 +209,14 @@ def test_a_news_outlet_gives_no_country_to_the_role_nouns_it_reports():
 
 
 # ---------------------------------------------------------------- time and place
+@pytest.mark.parametrize(("text", "place"), [
+    ("Sergey Lavrov will meet Antony Blinken in Sochi, Russia, on Tuesday.", "Sochi"),
+    ("Sergey Lavrov will meet Antony Blinken in Russia on Tuesday.", "Russia"),
+])
+def test_a_city_placed_by_its_country_is_the_place(text, place):
+    assert [m.place.text if m.place else None for m in _meetings(text)] == [place]
+
+
 @pytest.mark.parametrize(("text", "time"), [
     ("Sergey Lavrov met Antony Blinken in Geneva on Wednesday.", "Wednesday"),
     ("Sergey Lavrov met Antony Blinken in Geneva late Thursday.", "late Thursday"),
