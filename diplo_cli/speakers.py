@@ -893,7 +893,8 @@ class SpeakerResolver:
         self.transcript_organisation: str | None = None
         self.home_is_guess = False
         self.home_country = self._home_country()
-        self._content_countries = self._countries_of_contents(attributions or [])
+        self._attributions = attributions or []
+        self._content_countries: list[tuple[int, int, str]] | None = None  # built when a role noun asks
         self._add_role_mentions()
 
     def _countries_of_contents(self, attributions: list[Attribution]) -> list[tuple[int, int, str]]:
@@ -909,6 +910,8 @@ class SpeakerResolver:
 
     def _content_country(self, offset: int) -> str | None:
         """The country of the innermost such content holding ``offset``."""
+        if self._content_countries is None:
+            self._content_countries = self._countries_of_contents(self._attributions)
         holding = [(end - start, country) for start, end, country in self._content_countries if start <= offset < end]
         return min(holding)[1] if holding else None
 
