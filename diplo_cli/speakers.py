@@ -384,6 +384,15 @@ class EntityTracker:
                     title, plural = self._title_phrases[key[:-1]], True
                 if title is None and key.endswith("es") and key[:-2] in self._title_phrases:
                     title, plural = self._title_phrases[key[:-2]], True
+                if title is None and length >= 3:
+                    # "the top U.S. diplomat", "the chief Russian negotiator": a country inside the title
+                    for k in range(i + 1, i + length - 1):
+                        country = lex.country_of_word(words[k])
+                        inner = " ".join(lowered[i:k] + lowered[k + 1:i + length])
+                        if country and inner in self._title_phrases:
+                            title = self._title_phrases[inner]
+                            info.country = info.country or country
+                            break
                 if title is not None:
                     info.role = title[0] or info.role
                     info.gender = title[1] or info.gender

@@ -117,6 +117,13 @@ def test_without_a_year_the_office_holders_named_together_date_the_document():
     assert _speaker(text, "The Vice President").name == "Joe Biden"
 
 
+@pytest.mark.parametrize("mention", ["The top U.S. diplomat", "The chief U.S. diplomat", "America's top diplomat"])
+def test_a_top_diplomat_is_the_foreign_minister_of_the_country_named_in_or_before_the_title(mention):
+    text = f"Secretary of State Antony Blinken arrived in Cairo. {mention} said the talks would resume on Monday."
+    speaker = _speaker(text, mention)
+    assert (speaker.name, speaker.role, speaker.country) == ("Antony Blinken", "secretary of state", "United States")
+
+
 def test_without_a_year_office_holders_who_serve_still_mean_todays_news():
     # A long career alone (ambassador from 1994, foreign minister from 2004) once dated the text to
     # its middle, and "the Russian president" became the president of 2010.
