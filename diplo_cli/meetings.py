@@ -202,6 +202,7 @@ class MeetingFinder:
         self.during_visit_gap = _compile(grammar["during_visit_gap"], "during_visit_gap")
         self.actor_after = regex.compile(grammar["actor_after"])
         self.host_triggers = frozenset(grammar["host_triggers"])
+        self.attributive_status_words = frozenset(grammar["attributive_status_words"])
         self.denial_cues = frozenset(grammar["denial_cues"])
         self.report_denial_cues = frozenset(grammar["report_denial_cues"])
         self.denied_report = _compile(grammar["denied_report"], "denied_report")
@@ -393,7 +394,7 @@ class MeetingFinder:
         for start, end, value in doc.status.within(max(0, window_start - _STATUS_WINDOW), window_end):
             if start < window_start or end > window_end:
                 continue
-            if end <= trigger.start and not doc.text[end:trigger.start].strip() and _ATTRIBUTIVE.fullmatch(doc.text, start, end):
+            if end <= trigger.start and not doc.text[end:trigger.start].strip() and doc.text[start:end].casefold() in self.attributive_status_words:
                 attributive = value  # 'the planned visit', 'the upcoming summit'
                 continue
             distance = trigger.start - end if end <= trigger.start else max(0, start - trigger.end) * _RIGHT_WEIGHT
@@ -722,7 +723,6 @@ def _within(names: set[str], others: set[str]) -> bool:
 
 
 _WHO_BEFORE = regex.compile(r",\s*+who\s*+$", regex.IGNORECASE)  # searched right before a clause start
-_ATTRIBUTIVE = regex.compile(r"(?i:planned|scheduled|upcoming|forthcoming|proposed|expected|possible|potential|prospective|mooted)")
 _ASKED = regex.compile(r"\s*+,\s*+(?:when\s+|after\s+being\s+|being\s+)?(?:asked|questioned|pressed)\b", regex.IGNORECASE)
 _TIME_PREPOSITION = regex.compile(r"(?i:on|at|from|during|in(?=\s+(?-i:\p{Lu}|\d)))\s+")
 
