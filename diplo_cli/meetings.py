@@ -66,7 +66,8 @@ _DEFINITE = regex.compile(
     regex.IGNORECASE,
 )
 _LOCATIVE = regex.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$", regex.IGNORECASE)
-_PAIR = regex.compile(r"(?P<a>[^,;.()]{2,60}?)\s+and\s+(?P<b>[^,;.()]{2,60}?)(?=[,;.]|\s+(?:in|on|at|over|about|for|to\s+discuss|last|next|this)\s|$)")
+_PAIR = regex.compile(r"(?P<a>[^,;.()]{2,60}?)\s+and\s+(?P<b>[^,;.()]{2,60}?)"
+                     r"(?=[,;.]|\s+(?:in|on|at|over|about|for|to\s+discuss|last|next|this|will|would|could|may|might|are|were|is|was|have|has|had|\p{Ll}+ed)\s|$)")
 _LIST_GAP = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 _EVENT_NAME = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}\p{N}'’\-]*+\s+(?:(?:of|on|and)\s+(?:the\s+)?)?){1,5}$")
 _SIDELINES = regex.compile(r"\b(?:sidelines|margins|side)\s+of\s+(?:the\s+|this\s+|a\s+)?(?:[\p{L}\p{N}\-'’]+\s+){0,6}$", regex.IGNORECASE)
@@ -536,7 +537,7 @@ class MeetingFinder:
         if bodies:
             return bodies
         if word.pos == "verb":
-            return self._actors(doc, trigger, left, right)
+            return self._actors(doc, trigger, left, right, mtype)
         return []
 
     def _group(self, text: str, trigger: Span, left: int) -> Entity | None:
@@ -584,8 +585,9 @@ class MeetingFinder:
             sentence_start = max(sentence_start, statement.content.start)  # reported speech: its own subject first
         return doc.person_before(pronoun.start(), sentence_start)
 
-    def _actors(self, doc: _Document, trigger: Span, left: int, right: int) -> list[Entity]:
-        """Bare capitalised actors around a verb trigger, when nothing known is named."""
+    def _actors(self, doc: _Document, trigger: Span, left: int, right: int, mtype: str) -> list[Entity]:
+        """Bare capitalised actors around a verb trigger, when nothing known is named (the place of a
+        meeting is none; the place a visit goes to is its host)."""
         actors: list[Entity] = []
         before = self.actor_before.search(doc.text, left, trigger.start)
         after = self.actor_after.match(doc.text, trigger.end, right)
@@ -595,6 +597,8 @@ class MeetingFinder:
             name = regex.sub(r"^(?:the|a)\s+", "", match.group("actor"), flags=regex.IGNORECASE)
             if name.split()[0] in self.stopwords or name in self.stopwords or self.lex.title(name):
                 continue
+            if mtype != "visit" and _LOCATIVE.search(doc.text, max(0, match.start("actor") - 12), match.start("actor")):
+                continue  # 'the two presidents will meet in Geneva': the place, not an actor
             actors.append(Entity(name, "group"))
         return actors
 
@@ -920,8 +924,8 @@ class _Document:
         for start, end, entity in self.bodies_index.within(lower, upper):
             if end > upper or self.is_reporter(start):
                 continue
-            if _LOCATIVE.search(self.text, max(0, start - 12), start):
-                continue
+            if _LOCATIVE.search(self.text, max(0, start - 12), start) or _SIDELINES.search(self.text, max(0, start - 80), start):
+                continue  # a location, or the event on whose sidelines the meeting is ('the sidelines of the SCO summit')
             if all(entity.name != e.name for e in found):
                 found.append(entity)
         return found
