@@ -537,7 +537,7 @@ class MeetingFinder:
         if bodies:
             return bodies
         if word.pos == "verb":
-            return self._actors(doc, trigger, left, right, mtype)
+            return self._actors(doc, trigger, left, right, mtype, first_meeting=not previous)
         return []
 
     def _group(self, text: str, trigger: Span, left: int) -> Entity | None:
@@ -585,7 +585,7 @@ class MeetingFinder:
             sentence_start = max(sentence_start, statement.content.start)  # reported speech: its own subject first
         return doc.person_before(pronoun.start(), sentence_start)
 
-    def _actors(self, doc: _Document, trigger: Span, left: int, right: int, mtype: str) -> list[Entity]:
+    def _actors(self, doc: _Document, trigger: Span, left: int, right: int, mtype: str, first_meeting: bool = False) -> list[Entity]:
         """Bare capitalised actors around a verb trigger, when nothing known is named (the place of a
         meeting is none; the place a visit goes to is its host)."""
         actors: list[Entity] = []
@@ -600,6 +600,12 @@ class MeetingFinder:
             if mtype != "visit" and _LOCATIVE.search(doc.text, max(0, match.start("actor") - 12), match.start("actor")):
                 continue  # 'the two presidents will meet in Geneva': the place, not an actor
             actors.append(Entity(name, "group"))
+        if not actors and first_meeting:
+            group = self.group_anaphor.search(doc.text, left, trigger.start)
+            if group is not None and group.group().casefold() not in ("they", "their", "them"):
+                # 'The two presidents met in Geneva': the group as written, when nobody is named and no
+                # meeting came before (after one, 'the two presidents' refer back to its participants)
+                actors.append(Entity(regex.sub(r"^(?i:the)\s+", "", group.group()), "group"))
         return actors
 
     # ------------------------------------------------------------------ merging

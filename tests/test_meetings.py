@@ -212,7 +212,7 @@ def test_a_news_outlet_gives_no_country_to_the_role_nouns_it_reports():
     ("The foreign ministers of India and China met on the sidelines of the SCO summit in Astana.",
      [("meeting", ["India", "China"]), ("summit", ["SCO"])]),
     ("Talks between Israeli and Hamas negotiators resumed in Doha on Friday.", [("talks", ["Israeli", "Hamas negotiators"])]),
-    ("The two presidents will meet in Geneva next month.", []),
+    ("The two presidents will meet in Geneva next month.", [("meeting", ["two presidents"])]),
     ("Zarvania's leader arrived in Quellistan on Monday.", [("visit", ["Quellistan"])]),
 ])
 def test_places_and_the_events_on_whose_sidelines_meetings_happen_are_no_participants(text, expected):
