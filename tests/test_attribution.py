@@ -455,6 +455,14 @@ def test_a_narrator_addition_after_a_trailing_attribution_is_not_content(additio
     assert attributions(text) == [("one of the officials", "said", "The trip is expected to focus on trade", "indirect")]
 
 
+def test_a_trailing_attribution_reported_according_to_another_source_is_two_statements():
+    text = "The talks will resume in May, the ministry said, according to a state news agency."
+    assert attributions(text) == [
+        ("the ministry", "said", "The talks will resume in May", "indirect"),
+        ("a state news agency", "according to", "The talks will resume in May, the ministry said", "according_to"),
+    ]
+
+
 def test_according_to_a_source_with_a_participle_post_modifier():
     text = "Exports fell sharply, according to figures published by the statistics office."
     assert attributions(text) == [("figures published by the statistics office", "according to", "Exports fell sharply", "according_to")]
