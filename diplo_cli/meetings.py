@@ -204,6 +204,7 @@ class MeetingFinder:
         self.actor_after = regex.compile(grammar["actor_after"])
         self.host_triggers = frozenset(grammar["host_triggers"])
         self.attributive_status_words = frozenset(grammar["attributive_status_words"])
+        self.regions = frozenset(name_key(region) for region in grammar["regions"])
         self.denial_cues = frozenset(grammar["denial_cues"])
         self.report_denial_cues = frozenset(grammar["report_denial_cues"])
         self.denied_report = _compile(grammar["denied_report"], "denied_report")
@@ -676,10 +677,18 @@ class MeetingFinder:
                 draft.type = mention.type  # 'the meeting' of a visit to a named place is the visit
             if draft.time is None or (draft.vague_time and not mention.vague_time):
                 draft.time, draft.vague_time = mention.time or draft.time, mention.vague_time if mention.time else draft.vague_time
-            if draft.place is None or (mention.known_place and not draft.known_place):
+            if draft.place is None or (mention.known_place and not draft.known_place and not self._city_in_country(draft.place, mention.place)):
                 draft.place, draft.known_place = mention.place or draft.place, mention.known_place or draft.known_place
             draft.hosted = draft.hosted or mention.hosted
         return drafts
+
+    def _city_in_country(self, unknown: Span, known: Span | None) -> bool:
+        """``unknown`` (a place name in no list, nor a region) is more precise than ``known`` when that names a
+        country itself: a city in it, as far as the text lets us tell."""
+        if known is None or name_key(regex.sub(r"^(?i:the)\s+", "", unknown.text)) in self.regions:
+            return False
+        country = self.lex.country_of_word(known.text)
+        return country is not None and name_key(country) == name_key(regex.sub(r"^(?i:the)\s+", "", known.text))
 
     def _among(self, place: Span | None, participants: list[Entity]) -> bool:
         """The place is the country of one of the participants (one stop of a listed trip)."""

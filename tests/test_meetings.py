@@ -228,6 +228,15 @@ def test_a_city_placed_by_its_country_is_the_place(text, place):
     assert [m.place.text if m.place else None for m in _meetings(text)] == [place]
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    ("Sergey Lavrov will meet Antony Blinken in Sochi next week. It will be Blinken's first visit to Russia since 2021.", "Sochi"),
+    ("Sergey Lavrov will meet Antony Blinken in Europe next week. It will be Blinken's first visit to Switzerland since 2021.", "Switzerland"),
+])
+def test_merged_mentions_keep_the_most_precise_place(text, place):
+    meetings = _meetings(text)
+    assert [m.place.text if m.place else None for m in meetings][:1] == [place]
+
+
 @pytest.mark.parametrize(("text", "time"), [
     ("Sergey Lavrov met Antony Blinken in Geneva on Wednesday.", "Wednesday"),
     ("Sergey Lavrov met Antony Blinken in Geneva late Thursday.", "late Thursday"),
