@@ -111,6 +111,9 @@ class AttributionFinder:
         # "the ministry said", "the embassy said": organisation heads are kept with the speaker data
         self.body_words = frozenset(getattr(lexicon, "organisation_heads", {}) or grammar.get("speaking_bodies", ())) | frozenset(grammar["collective_speakers"])
         self.np_words = self.title_words | self.source_words | lexicon.source_modifiers | self.function_words | self.document_words | self.body_words
+        # built once: the noun-phrase reader asks for them at every token
+        self.modifiable_heads = self.title_words | self.document_words  # heads a lower-case noun may modify ("jobs report")
+        self.document_stems = self.document_words | {w.rstrip("s") for w in self.document_words}
         self.cues = lexicon.matcher("cues")
         self.cue_scan = ListScan.of(self.cues)  # the whole-text pass, on the faster engine when it finds the same
         self.not_cues = compile_named_lists(r"(?<![\p{L}])\L<phrases>(?![\p{L}])", regex.IGNORECASE, phrases=sorted(lexicon.not_cues)) if lexicon.not_cues else None
@@ -145,7 +148,7 @@ class AttributionFinder:
         # "P, the agency said, with no reports of damage": the narrator's addition is no content
         self.narrator_addition = regex.compile(r"\s*+,\s*+(?:\L<words>)\b", regex.IGNORECASE, words=grammar["narrator_additions"])
         self.cataphor = regex.compile(r"(?:this|that|the\s++following|as\s++follows)\s*+:", regex.IGNORECASE)
-        self.frame_before_as = regex.compile(r"(?:\L<cues>)(?:\s++\p{L}++){0,2}$", regex.IGNORECASE, cues=sorted(lexicon.cue_forms))
+        self.frame_before_as = compile_named_lists(r"(?:\L<cues>)(?:\s++\p{L}++){0,2}$", regex.IGNORECASE, cues=sorted(lexicon.cue_forms))
         self.repair_tail = regex.compile(r"\s*+(?:[\p{L}'’]++\s++){0,2}[\p{L}'’]++\s*+[—–]\s*+")
         self.second_predicate = regex.compile(r"\s++and\s*+,[^,]{1,60},\s*+(?:did|does|has|had|was|is|will|would|could|also)\b")
         self.object_end = regex.compile(r",?+\s++(?:and|but)\s++(?:\L<words>|\L<cues>)(?![\p{L}\p{N}'’-])", regex.IGNORECASE,
@@ -418,7 +421,7 @@ class AttributionFinder:
             tokens[first - 1].text.isalpha() and tokens[first - 1].text.islower() and tokens[first].text.islower()
             and not tokens[first - 1].text.endswith(("ed", "ly")) and not self.cues.fullmatch(tokens[first - 1].text)
             and tokens[first - 1].text.casefold() not in self.function_words and tokens[first - 1].text.casefold() not in self.auxiliaries
-            and (tokens[first].text.casefold().rstrip("s") in self.title_words | self.document_words or tokens[first].text.casefold() in self.body_words)
+            and (tokens[first].text.casefold().rstrip("s") in self.modifiable_heads or tokens[first].text.casefold() in self.body_words)
             and (first - 2 < 0 or not tokens[first - 2].text[:1].isalnum() or tokens[first - 2].text.casefold() in self.function_words
                  or tokens[first - 2].text[:1].isupper())
         )):
@@ -435,7 +438,7 @@ class AttributionFinder:
             return None
         # a restrictive post-modifier of a document: "A statement from the presidency said"
         if first >= 2 and tokens[first - 1].text.casefold() in ("from", "by", "of") and \
-                tokens[first - 2].text.casefold().rstrip("s") in self.document_words | {w.rstrip("s") for w in self.document_words}:
+                tokens[first - 2].text.casefold().rstrip("s") in self.document_stems:
             head = self._np_ending_at(tokens, first - 2)
             if head is not None:
                 return Span.of(self.text, head.start, tokens[i].end)
