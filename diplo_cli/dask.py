@@ -28,7 +28,7 @@ from pathlib import Path
 import dask
 import dask.bag as db
 
-from .records import extract_records, is_error, is_meeting, is_statement
+from .records import RECORD_KINDS, extract_records, is_error, is_meeting, is_statement, record_kind
 from .render import CSV_COLUMNS, MEETING_CSV_COLUMNS, flat_meeting, flat_statement
 
 
@@ -141,14 +141,13 @@ def run_files(client, patterns: list[str], output_dir, *, input_format: str = "j
 
 def _write_part(records: list[dict], output_dir: str, index: int) -> tuple[int, int, list[dict]]:
     """Write one partition's statements, meetings and errors as ``part-INDEX.jsonl`` files."""
-    kinds = {"statements": is_statement, "meetings": is_meeting, "errors": is_error}
-    counts = {}
-    for kind, wanted in kinds.items():
-        chosen = [r for r in records if wanted(r)]
-        counts[kind] = chosen
-        with open(Path(output_dir) / kind / f"part-{index:05d}.jsonl", "w", encoding="utf-8") as handle:
+    by_kind: dict[str, list[dict]] = {kind: [] for kind in RECORD_KINDS}
+    for record in records:
+        by_kind[record_kind(record)].append(record)
+    for kind, chosen in by_kind.items():
+        with open(Path(output_dir) / f"{kind}s" / f"part-{index:05d}.jsonl", "w", encoding="utf-8") as handle:
             handle.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in chosen)
-    return len(counts["statements"]), len(counts["meetings"]), counts["errors"]
+    return len(by_kind["statement"]), len(by_kind["meeting"]), by_kind["error"]
 
 
 def _show_progress(stream, done: int, total: int, scheduler) -> None:

@@ -27,9 +27,7 @@ from pathlib import Path
 import regex
 
 from .errors import RuleError
-from .lexicons import Person, RoleTerm, parse_gazetteer_tsv
-
-PHOENIX_SOURCE_PREFIX = "phoenix:"
+from .lexicons import DICTIONARY_SOURCE_PREFIX, Person, RoleTerm, parse_gazetteer_tsv
 
 _CODE = regex.compile(r"\[(?P<code>~?[A-Z]{3,})(?:\s*+(?P<dates>[<>]?\s*+\d{6,8}(?:-\d{6,8})?))?\s*+\]")
 _SECTORS = {"GOV": "government", "MIL": "military", "OPP": "opposition", "LEG": "legislator", "ELI": "elite",
@@ -47,9 +45,9 @@ def read_gazetteer_file(path: Path) -> list[Person]:
     except OSError as exc:
         raise RuleError(f"{path}: cannot read gazetteer: {exc.strerror or exc}") from None
     if _looks_like_agents(text):
-        return parse_phoenix_agents(text, f"{PHOENIX_SOURCE_PREFIX}{path}")
+        return parse_phoenix_agents(text, f"{DICTIONARY_SOURCE_PREFIX}{path}")
     if _looks_like_phoenix(text):
-        return parse_phoenix_actors(text, f"{PHOENIX_SOURCE_PREFIX}{path}")
+        return parse_phoenix_actors(text, f"{DICTIONARY_SOURCE_PREFIX}{path}")
     return parse_gazetteer_tsv(text, str(path))
 
 

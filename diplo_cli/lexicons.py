@@ -724,7 +724,6 @@ def _source_places(lex: Lexicon) -> tuple[str, int]:
 ASCII_CASE_VARIANTS = frozenset("\u0130\u017f\u212a")
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _LETTER_OR_DIGIT_RUN = regex.compile(r"[\p{L}\p{N}]++")
-_ASCII_LETTER_OR_DIGIT_RUN = re.compile(r"[A-Za-z0-9]++")
 _NON_ASCII_WORD_CHARACTER = regex.compile(r"[[\p{L}\p{N}\p{M}]--[\x00-\x7f]]", regex.V1)
 
 

@@ -212,11 +212,9 @@ class MeetingFinder:
         self.non_narrating_past = frozenset(grammar["non_narrating_past"])
         self.never_merge = {frozenset(pair) for pair in grammar["never_merge"]}
         self.codes = {key: tuple(value) for key, value in grammar["codes"].items()}
-        self.pattern_triggers: list[tuple[regex.Pattern, MeetingWord]] = []
-        for record in grammar.get("pattern_trigger", []):
-            pattern = _compile(record["pattern"], record["id"])
-            self.pattern_triggers.append((pattern, MeetingWord(record["id"], record["type"], "verb", record.get("tense", "base"))))
-        self.pattern_trigger_scans = [(PrefixScan(pattern), word) for pattern, word in self.pattern_triggers]
+        self.pattern_trigger_scans = [
+            (PrefixScan(_compile(record["pattern"], record["id"])), MeetingWord(record["id"], record["type"], "verb", record.get("tense", "base")))
+            for record in grammar.get("pattern_trigger", [])]
         self.status_scans = [(PrefixScan(rule.pattern), rule.value) for rule in lexicon.status_rules]
         self.time_scans = [(PrefixScan(rule.pattern), rule.value) for rule in lexicon.time_rules]
         self.prefix_table = PrefixTable(scan for scan, _ in self.pattern_trigger_scans + self.status_scans + self.time_scans)

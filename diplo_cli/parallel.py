@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 
 from .decode import _BOMS, decode_bytes
 from .errors import DiploError, InputError
-from .inputs import InputDocument, expand_paths, iter_documents
+from .inputs import InputDocument, display_name, expand_paths, iter_documents
 from .models import Document
 from .pipeline import Renumbering, extract, extract_window, stream_windows
 
@@ -108,9 +108,7 @@ def _large_file(path: str) -> tuple[InputDocument, LargeFile | None]:
     UTF-16 without a mark, binary data) is read whole by ``iter_documents`` instead, so that it is
     decoded, warned about or refused exactly as a small file would be.
     """
-    from . import inputs
-
-    name = getattr(inputs, "display_name", str)(path)
+    name = display_name(path)
     try:
         with open(path, "rb") as handle:
             head = handle.read(READ_BYTES)

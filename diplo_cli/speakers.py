@@ -44,6 +44,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from .lexicons import (
+    DICTIONARY_SOURCE_PREFIX,
     Lexicon,
     Organisation,
     Person,
@@ -120,10 +121,8 @@ class Entity:
     gender: str | None = None
     plural: bool = False
     surname: str | None = None
-    first: int = 0
     organisation: str | None = None
     roles: set[str] = field(default_factory=set)  # every role the person holds in the document's time
-    members: tuple[Entity, ...] = ()
     person: Person | None = None
 
     def compatible_gender(self, gender: str | None) -> bool:
@@ -264,10 +263,9 @@ class EntityTracker:
             if index in entities:
                 continue
             if kind == "organisation":
-                entities[index] = Entity(payload.name, "organisation", country=payload.country, first=start,
-                                         organisation=payload.name)
+                entities[index] = Entity(payload.name, "organisation", country=payload.country, organisation=payload.name)
             elif kind == "country":
-                entities[index] = Entity(payload, "country", country=payload, first=start)
+                entities[index] = Entity(payload, "country", country=payload)
             else:
                 entity = self._person_entity(text[start:end], kind, payload)
                 if entity is not None:
@@ -353,8 +351,6 @@ class EntityTracker:
         described = self.describe(chunk[words[first].start():])
         if described.role:
             entity.add_role(described.role)
-            if entity.person is None or described.role not in entity.roles:
-                entity.role = entity.role or described.role
         entity.country = entity.country or described.country
         entity.gender = entity.gender or described.gender
 
@@ -590,7 +586,7 @@ class EntityTracker:
             if entity is not None:
                 self.by_key[key] = entity
                 return entity
-        entity = Entity(_display_name(original), "person", surname=words[-1].rstrip("."), first=0)
+        entity = Entity(_display_name(original), "person", surname=words[-1].rstrip("."))
         self.register(entity)
         return entity
 
@@ -606,7 +602,7 @@ class EntityTracker:
             return None
         if key in self.lexicon.unsafe_surnames and title_role is None and not original.isupper():
             return None
-        curated = [p for p in candidates if not p.source.startswith("phoenix:")]
+        curated = [p for p in candidates if not p.source.startswith(DICTIONARY_SOURCE_PREFIX)]
         if curated and len(curated) < len(candidates):
             candidates = curated  # a curated entry outranks namesakes from an event-data dictionary
         if title_role is not None:
@@ -629,7 +625,7 @@ class EntityTracker:
             particles, family_first = self._tables.name_particles, self._tables.family_name_first
             surname = surname_of(person.name, person.country, family_first, particles) or person.name.split()[-1]
             name = person.name
-            if person.source.startswith("phoenix:") and " " in original.strip():
+            if person.source.startswith(DICTIONARY_SOURCE_PREFIX) and " " in original.strip():
                 name = _display_name(original)  # the dictionary keeps no case: use the text's spelling
             entity = Entity(name, "person", None, person.country, person.gender, surname=surname,
                             organisation=person.organisation, person=person)
@@ -746,7 +742,7 @@ class EntityTracker:
     def entities_before(self, offset: int, window: int = LOOKBACK_CHARS):
         """Mentions before ``offset``, nearest first, within a bounded look-back (keeps resolution linear)."""
         index = bisect.bisect_left(self._starts, offset)
-        for count, mention in enumerate(reversed(self.mentions[max(0, index - LOOKBACK_MENTIONS):index])):
+        for mention in reversed(self.mentions[max(0, index - LOOKBACK_MENTIONS):index]):
             if mention.start < offset - window:
                 break
             yield mention
@@ -810,7 +806,7 @@ def _persons_by_country(lexicon: Lexicon) -> dict[str, list[Person]]:
     # curated entries only: a dictionary's "government" sector says nothing about the office held
     grouped: dict[str, list[Person]] = {}
     for person in lexicon.persons:
-        if person.country and not person.source.startswith("phoenix:"):
+        if person.country and not person.source.startswith(DICTIONARY_SOURCE_PREFIX):
             grouped.setdefault(person.country, []).append(person)
     return grouped
 
@@ -1030,7 +1026,7 @@ class SpeakerResolver:
                 if left[0].kind != "anonymous" or right[0].kind != "anonymous":
                     names = [left[0].name if left[0].kind != "anonymous" else _lower_determiner(parts[0]),
                              right[0].name if right[0].kind != "anonymous" else _lower_determiner(parts[1])]
-                    group = Entity(" and ".join(names), "group", plural=True, members=(left[0], right[0]),
+                    group = Entity(" and ".join(names), "group", plural=True,
                                    country=left[0].country if left[0].country == right[0].country else None)
                     return group, "name"
         words = _WORD.findall(phrase)
@@ -1093,7 +1089,7 @@ class SpeakerResolver:
         entity = self.tracker.lookup_name(name)
         if entity is None:
             entity = Entity(_display_name(name), "person", described.role, described.country, described.gender,
-                            surname=name.split()[-1], first=start)
+                            surname=name.split()[-1])
             self.tracker.register(entity)
         self._enrich(entity, described)
         return entity
@@ -1109,7 +1105,7 @@ class SpeakerResolver:
                 found.append(entity)
                 if len(found) == 2:
                     first, second = found[1], found[0]
-                    return Entity(f"{first.name} and {second.name}", "group", plural=True, members=(first, second))
+                    return Entity(f"{first.name} and {second.name}", "group", plural=True)
         return None
 
     def _organisation_entity(self, name: str, country: str | None) -> Entity:
@@ -1411,7 +1407,6 @@ class SpeakerResolver:
                 between = self.text[first.end:second.start]
                 if _AND_WITH.search(between) and "." not in between.replace(". ", " ", 0):
                     group = Entity(f"{first.entity.name} and {second.entity.name}", "group", plural=True,
-                                   members=(first.entity, second.entity),
                                    country=first.entity.country if first.entity.country == second.entity.country else None)
                     return second.start, group
             if people:
