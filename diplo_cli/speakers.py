@@ -202,6 +202,7 @@ class EntityTracker:
         self.by_key: dict[str, Entity] = {}
         self._surnames: dict[int, list[tuple[str, Entity]]] = {}  # surname key length -> (key, person)
         self._starts: list[int] = []
+        self.sentence_starts: list[int] = []  # set by scan()
         self._quotes: list[tuple[int, int]] = []
         self._tables = lexicon.stage("tracker_tables", _TrackerTables.build)
         self._title_phrases = self._tables.title_phrases
@@ -283,15 +284,11 @@ class EntityTracker:
             taken[start:end] = b"\x01" * (end - start)
             found.append((start, end, entity))
         found.sort(key=lambda item: item[0])
-        sentence_starts = [s.start for s in sentences]
+        self.sentence_starts = [s.start for s in sentences]
         for start, end, entity in found:
-            position = bisect.bisect_right(sentence_starts, start) - 1
-            sentence_start = sentences[position].start if position >= 0 else 0
             if entity.kind == "person":
-                self._titles_before(entity, max(sentence_start, start - 100), start)
-            subject = self._is_subject(sentence_start, start)
-            quoted = self.quoted(start) is not None
-            self.mentions.append(_Mention(start, end, entity, subject, quoted))
+                self._titles_before(entity, max(self.sentence_start(start), start - 100), start)
+            self.mentions.append(self.mention(start, end, entity))
         self._starts = [m.start for m in self.mentions]
         if self.year is None:
             self.year = self._infer_year()
@@ -433,6 +430,15 @@ class EntityTracker:
             i += 1
         info.bare = modifiers == 0 and info.organisation is None and info.country is None
         return info
+
+    def sentence_start(self, offset: int) -> int:
+        """Start of the sentence holding ``offset`` (0 before the first)."""
+        position = bisect.bisect_right(self.sentence_starts, offset) - 1
+        return self.sentence_starts[position] if position >= 0 else 0
+
+    def mention(self, start: int, end: int, entity: Entity, by_role: bool = False) -> _Mention:
+        """A mention of ``entity`` at ``start``-``end``, knowing whether it is its sentence's subject and quoted."""
+        return _Mention(start, end, entity, self._is_subject(self.sentence_start(start), start), self.quoted(start) is not None, by_role)
 
     def _is_subject(self, sentence_start: int, start: int) -> bool:
         if start - sentence_start > 130:
@@ -885,10 +891,10 @@ class SpeakerResolver:
         self.lex = lexicon
         self.sentences = sentences
         self.turns = turns or []
-        self.sentence_starts = [s.start for s in sentences]
         self.turn_starts = [turn[0] for turn in self.turns]
         self.tracker = EntityTracker(text, lexicon, year)
         self.tracker.scan(sentences)
+        self.sentence_starts = self.tracker.sentence_starts
         self.recent: list[tuple[int, Entity]] = []  # speakers resolved so far, by offset
         self._noted: dict[int, Entity] = {}  # mention offset -> the entity it was resolved to
         self.label_entities: dict[str, Entity] = {}
@@ -946,9 +952,7 @@ class SpeakerResolver:
             entity = entity or self._role_antecedent(start, end, described)
             if entity is None:
                 continue
-            position = bisect.bisect_right(self.sentence_starts, start) - 1
-            sentence_start = self.sentences[position].start if position >= 0 else 0
-            added.append(_Mention(start, end, entity, tracker._is_subject(sentence_start, start), tracker.quoted(start) is not None, True))
+            added.append(tracker.mention(start, end, entity, by_role=True))
         if added:
             tracker.mentions = sorted(tracker.mentions + added, key=lambda m: m.start)
             tracker._starts = [m.start for m in tracker.mentions]
