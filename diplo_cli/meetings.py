@@ -450,7 +450,7 @@ class MeetingFinder:
                 return people
             pair = _PAIR.match(text, between.end(), right)
             found = doc.bodies(between.end(), right)
-            groups = [regex.sub(r"^(?i:the)\s+", "", pair.group(side)) for side in ("a", "b")] if pair else []
+            groups = [_without_the(pair.group(side)) for side in ("a", "b")] if pair else []
             if (pair and not (doc.bodies(*pair.span("a")) and doc.bodies(*pair.span("b"))) and not self.group_anaphor.match(text, between.end(), right)
                     and not any(self.lex.title(group) for group in groups)):
                 # 'between Pakistan's envoy to India and Kashmiri separatists': the groups as written
@@ -509,7 +509,8 @@ class MeetingFinder:
                 elif country:
                     countries.append(Entity(country, "country", country=country))
         anaphor = self.group_anaphor.search(text, left, right) if len(people) < 2 else None
-        if anaphor is None and not people and not doc.bodies(left, right):
+        bodies = doc.bodies(left, right) if not people else []  # read below only when nobody is found
+        if anaphor is None and not people and not bodies:
             anaphor = self.group_anaphor.search(text, lower, upper)  # 'relations between the two countries ..., but meetings were cut off'
         if anaphor is not None:
             bodies_wanted = bool(_BODY_NOUN.search(anaphor.group()))
@@ -529,7 +530,6 @@ class MeetingFinder:
             # a country stands in for its people only when none of them is named ('Kerry will meet
             # his German counterpart' resolved to Steinmeier drops Germany)
             return [e for e in people if e.kind != "country" or not any(p.kind == "person" and p.country == e.name for p in people)]
-        bodies = doc.bodies(left, right)
         for country in countries:
             if all(country.name != b.name for b in bodies):
                 bodies.append(country)
@@ -604,7 +604,7 @@ class MeetingFinder:
             if group is not None and group.group().casefold() not in ("they", "their", "them"):
                 # 'The two presidents met in Geneva': the group as written, when nobody is named and no
                 # meeting came before (after one, 'the two presidents' refer back to its participants)
-                actors.append(Entity(regex.sub(r"^(?i:the)\s+", "", group.group()), "group"))
+                actors.append(Entity(_without_the(group.group()), "group"))
         return actors
 
     # ------------------------------------------------------------------ merging
@@ -683,10 +683,10 @@ class MeetingFinder:
     def _city_in_country(self, unknown: Span, known: Span | None) -> bool:
         """``unknown`` (a place name in no list, nor a region) is more precise than ``known`` when that names a
         country itself: a city in it, as far as the text lets us tell."""
-        if known is None or name_key(regex.sub(r"^(?i:the)\s+", "", unknown.text)) in self.regions:
+        if known is None or name_key(_without_the(unknown.text)) in self.regions:
             return False
         country = self.lex.country_of_word(known.text)
-        return country is not None and name_key(country) == name_key(regex.sub(r"^(?i:the)\s+", "", known.text))
+        return country is not None and name_key(country) == name_key(_without_the(known.text))
 
     def _among(self, place: Span | None, participants: list[Entity]) -> bool:
         """The place is the country of one of the participants (one stop of a listed trip)."""
@@ -741,6 +741,13 @@ def _within(names: set[str], others: set[str]) -> bool:
 
 _WHO_BEFORE = regex.compile(r",\s*+who\s*+$", regex.IGNORECASE)  # searched right before a clause start
 _ASKED = regex.compile(r"\s*+,\s*+(?:when\s+|after\s+being\s+|being\s+)?(?:asked|questioned|pressed)\b", regex.IGNORECASE)
+_THE = regex.compile(r"^(?i:the)\s+")
+
+
+def _without_the(phrase: str) -> str:
+    return _THE.sub("", phrase)
+
+
 _TIME_PREPOSITION = regex.compile(r"(?i:on|at|from|during|in(?=\s+(?-i:\p{Lu}|\d)))\s+")
 
 
