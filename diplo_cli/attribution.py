@@ -584,8 +584,8 @@ class AttributionFinder:
                 last_paragraph = quote.paragraph
                 continue
             # continuation: an unframed quote after a framed one, same or next paragraph
-            opens_paragraph = not text[_paragraph_start(text, quote.open) : quote.open].strip()
-            if last_direct is not None and (quote.paragraph == last_paragraph or (quote.paragraph - last_paragraph == 1 and opens_paragraph)) \
+            if last_direct is not None and (quote.paragraph == last_paragraph or (
+                    quote.paragraph - last_paragraph == 1 and not text[_paragraph_start(text, quote.open) : quote.open].strip())) \
                     and not _other_cue_between(self, last_direct.content.end, quote.open, last_direct.cue):
                 found.append(Attribution(last_direct.speaker, last_direct.cue, Span.of(text, inner_start, inner_end), "direct", "attribution.direct.continuation", self._sentence_index(quote.open)))
                 last_paragraph = quote.paragraph
@@ -863,8 +863,8 @@ class AttributionFinder:
                 that = later
         if that is not None and that.re is self.delayed_that and self.wh_word.search(text, that.start(), that.end()):
             that = None  # "very clear on why they reject that plan": "that" is a determiner in a wh-clause
-        if that is not None and that.re is self.delayed_that and self.word_at.match(text, that.end(), upper) and \
-                self.word_at.match(text, that.end(), upper).group(1).casefold() in self.finite_markers:
+        if that is not None and that.re is self.delayed_that and (word := self.word_at.match(text, that.end(), upper)) \
+                and word.group(1).casefold() in self.finite_markers:
             that = None  # "committed to the publication of a review that would ...": a relative "that"
         if verb.lemma in self.copular_cues and not (that is not None and "that" in that.group().casefold()) and not text[after:after + 2].strip().startswith(":"):
             return None  # "very clear on why they reject it": topic only
@@ -1079,12 +1079,13 @@ class AttributionFinder:
         after = self.adjuncts.match(text, cue.end, upper).end()
         comma = text.rfind(",", lower, speaker.start)
         close = self.comma_then_finite.match(text, after, upper)
-        if close is None and not (text[after:after + 1] == "," and self._clause_like(after + 1, upper)
-                                  and not self._clause_like(self._clause_lower(lower, comma), comma)):
+        if close is None and not (text[after:after + 1] == "," and self._clause_like(after + 1, upper)):
+            return None
+        clause_lower = self._clause_lower(lower, comma)  # once: it scans back over the transcript's turns
+        if close is None and self._clause_like(clause_lower, comma):
             return None
         boundary = max(text.rfind(",", lower, comma), text.rfind("—", lower, comma), text.rfind("–", lower, comma), text.rfind(":", lower, comma))
-        start = self._clause_lower(lower, comma) if boundary < 0 else _skip_spaces(text, boundary + 1)
-        start = max(start, self._clause_lower(lower, comma))
+        start = clause_lower if boundary < 0 else max(clause_lower, _skip_spaces(text, boundary + 1))
         if start >= comma or not text[start:comma].strip():
             return None
         return self._make(speaker, cue, start, self._content_end(start, upper), "attribution.indirect.parenthetical", sentence_index)
