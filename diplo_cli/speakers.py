@@ -1255,8 +1255,10 @@ class SpeakerResolver:
                 return mention.entity
         return None
 
-    def _role_antecedent(self, start: int, end: int, described: _Description) -> Entity | None:
+    def _role_antecedent(self, start: int, end: int, described: _Description, home_country: str | None = None) -> Entity | None:
+        """``home_country``: the document's, by default."""
         role, country, gender = described.role, described.country, described.gender
+        home_country = home_country or getattr(self, "home_country", None)
         if country is None and self.transcript_country and not described.indefinite:
             # a briefer's "the President" is their own country's, whoever the reporter named before
             country = self.transcript_country
@@ -1295,7 +1297,7 @@ class SpeakerResolver:
                 if fits(mention.entity, country):
                     return mention.entity
             return None
-        home = self.home_country if (not self.home_is_guess or (described.head or "")[:1].isupper()) else None
+        home = home_country if (not self.home_is_guess or (described.head or "")[:1].isupper()) else None
         wanted_country = country or (home if described.definite or described.bare else None)
         if wanted_country and role not in lex.stage("tracker_tables", _TrackerTables.build).many_holder_roles:
             year = self.tracker.year
@@ -1503,10 +1505,9 @@ class SpeakerResolver:
                 entity = Entity(" ".join(label.casefold().split()), "anonymous", described.role, described.country, plural=described.plural)
             else:
                 described.definite = True
-                saved = getattr(self, "home_country", None)
-                self.home_country = saved or self._labels_country(exclude=label)
-                entity = self._role_antecedent(0, 0, described) or Entity(label.title(), "person", described.role)
-                self.home_country = saved
+                # read while the home country is being worked out, so not yet known: the other labels' country
+                home = getattr(self, "home_country", None) or self._labels_country(exclude=label)
+                entity = self._role_antecedent(0, 0, described, home) or Entity(label.title(), "person", described.role)
         else:
             entity = self.tracker.lookup_name(name)
             if entity is None:
