@@ -1358,17 +1358,18 @@ class SpeakerResolver:
         own_quote = (attribution.content.start, attribution.content.end) if attribution.kind in ("direct", "mixed") else None
         turn_speaker = self._turn_entity(mention.start)
         candidates: list[tuple[int, Entity]] = [(offset, entity) for offset, entity in self._recent_before() if offset < mention.start]
+        # after the subjects and speakers, any person named before (objects, possessors), nearest first
+        fallback: list[tuple[int, Entity]] = []
+        wants_fallback = not plural and gender != "n"
         for m in self.tracker.entities_before(mention.start):
             if m.subject or (gender == "n" and m.entity.kind in ("organisation", "country")):
                 candidates.append((m.start, m.entity))
+            elif wants_fallback and m.entity.kind == "person" and not m.quoted:
+                fallback.append((m.start, m.entity))
         candidates.sort(key=lambda item: item[0], reverse=True)
         if plural:
             group = self._recent_pair(mention.start)
-        if not plural and gender != "n":
-            # after the subjects and speakers, any person named before (objects, possessors)
-            fallback = [(m.start, m.entity) for m in self.tracker.entities_before(mention.start)
-                        if not m.subject and m.entity.kind == "person" and not m.quoted]
-            candidates.extend(fallback)
+        candidates.extend(fallback)
         for offset, entity in candidates:
             if own_quote and own_quote[0] <= offset < own_quote[1]:
                 continue
