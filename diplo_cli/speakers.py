@@ -526,13 +526,7 @@ class EntityTracker:
 
     def _could_be_name(self, word: str) -> bool:
         """Whether a capitalised word can be (part of) a person's name; memoised per lexicon."""
-        memo = self._tables.could_be_name
-        answer = memo.get(word)
-        if answer is None:
-            if len(memo) >= _MEMO_LIMIT:
-                memo.clear()
-            answer = memo[word] = self._word_could_be_name(word)
-        return answer
+        return _memoised(self._tables.could_be_name, word, self._word_could_be_name)
 
     def _word_could_be_name(self, word: str) -> bool:
         lex = self.lexicon
@@ -555,14 +549,11 @@ class EntityTracker:
 
     def _place_or_body(self, phrase: str) -> tuple[Organisation | None, str | None]:
         """The organisation a phrase names, and its country or the country it names; memoised per lexicon."""
-        memo = self._tables.place_or_body
-        answer = memo.get(phrase)
-        if answer is None:
-            if len(memo) >= _MEMO_LIMIT:
-                memo.clear()
-            organisation = self.lexicon.organisation(phrase)
-            answer = memo[phrase] = (organisation, self.lexicon.country_of_word(phrase) or (organisation.country if organisation else None))
-        return answer
+        return _memoised(self._tables.place_or_body, phrase, self._find_place_or_body)
+
+    def _find_place_or_body(self, phrase: str) -> tuple[Organisation | None, str | None]:
+        organisation = self.lexicon.organisation(phrase)
+        return organisation, self.lexicon.country_of_word(phrase) or (organisation.country if organisation else None)
 
     def _title_at(self, lowered: list[str], i: int):
         """The longest title phrase (up to four words) at word ``i`` of case-folded words."""
@@ -855,17 +846,21 @@ def roles_compatible(lexicon: Lexicon, wanted: str, held: str) -> bool:
 
     Memoised per lexicon: role antecedents ask it of every role of every recent person.
     """
-    memo = lexicon.stage("roles_compatible", _new_memo)
-    answer = memo.get((wanted, held))
-    if answer is None:
-        if len(memo) >= _MEMO_LIMIT:
-            memo.clear()
-        answer = memo[(wanted, held)] = _roles_compatible(lexicon, wanted, held)
-    return answer
+    return _memoised(lexicon.stage("roles_compatible", _new_memo), (wanted, held), lambda pair: _roles_compatible(lexicon, *pair))
 
 
 def _new_memo(lexicon: Lexicon) -> dict:
     return {}
+
+
+def _memoised(memo: dict, key, compute):
+    """``compute(key)``, remembered in ``memo``, which is emptied when full (its memory stays bounded)."""
+    answer = memo.get(key)
+    if answer is None:
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        answer = memo[key] = compute(key)
+    return answer
 
 
 def _roles_compatible(lexicon: Lexicon, wanted: str, held: str) -> bool:
