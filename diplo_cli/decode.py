@@ -99,8 +99,10 @@ def decode_bytes(data: bytes, source: str = "-") -> DecodedText:
 def _decode_non_utf8(data: bytes, sample: bytes, source: str, first_invalid: int) -> DecodedText:
     where = f"not UTF-8 (invalid byte at offset {first_invalid})"
     repaired = data.decode("utf-8", errors="replace")
-    invalid = repaired.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
-    valid_multibyte = len(_UTF8_MULTIBYTE.findall(data))
+    # U+FFFD already in the data is encoded EF BF BD, and 0xEF always starts a sequence: count the bytes
+    # rather than decode the whole input a second time
+    invalid = repaired.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    valid_multibyte = sum(1 for _ in _UTF8_MULTIBYTE.finditer(data))
     # A valid multi-byte sequence almost never occurs by chance in legacy text, so a few of them
     # outweigh several broken bytes.
     if valid_multibyte and invalid <= _REPAIR_RATIO * valid_multibyte:
