@@ -314,21 +314,9 @@ def _terminal_width(stream) -> int | None:
 
 def _build_lexicon(gazetteers: tuple[str, ...], rule_packs: tuple[str, ...] = ()):
     """The built-in lexicon, or a new one with the user's gazetteers and rule packs added."""
-    from .lexicons import build_lexicon, default_lexicon
+    from .lexicons import user_lexicon
 
-    if not gazetteers and not rule_packs:
-        return default_lexicon()
-    from .gazetteer import read_gazetteer_file
-    from .rulepack import load_rule_pack
-
-    persons = []
-    for path in gazetteers:
-        persons.extend(read_gazetteer_file(Path(path)))
-    rules: dict[str, list] = {}
-    for path in rule_packs:
-        for section, entries in load_rule_pack(path).items():
-            rules.setdefault(section, []).extend(entries)
-    return build_lexicon(extra_persons=persons, extra_rules=rules or None)
+    return user_lexicon(tuple(gazetteers), tuple(rule_packs))
 
 
 def _input_count(run: Run) -> int:

@@ -20,3 +20,11 @@ class ExtractionTimeout(DiploError):
 
 class RuleError(DiploError):
     """A lexicon, gazetteer or rule pack is malformed; names the file, line and key."""
+
+
+def failure_message(exc: Exception) -> str:
+    """What the user is told when one document's extraction failed: a reported condition (a rule
+    time-out) as it is, anything else as the internal error it is."""
+    if isinstance(exc, DiploError):
+        return str(exc)
+    return f"internal error: {type(exc).__name__}: {exc}"

@@ -858,6 +858,23 @@ def default_lexicon() -> Lexicon:
     return build_lexicon()
 
 
+def user_lexicon(gazetteers: tuple[str, ...] = (), rule_packs: tuple[str, ...] = ()) -> Lexicon:
+    """The built-in lexicon, or a new one with the user's gazetteer files and rule packs (paths) added."""
+    if not gazetteers and not rule_packs:
+        return default_lexicon()
+    from .gazetteer import read_gazetteer_file
+    from .rulepack import load_rule_pack
+
+    persons = []
+    for path in gazetteers:
+        persons.extend(read_gazetteer_file(Path(path)))
+    rules: dict[str, list] = {}
+    for path in rule_packs:
+        for section, entries in load_rule_pack(path).items():
+            rules.setdefault(section, []).extend(entries)
+    return build_lexicon(extra_persons=persons, extra_rules=rules or None)
+
+
 def load_user_gazetteer(path: Path) -> list[Person]:
     """Read a user gazetteer: diplo's TSV format, or a PETRARCH/Phoenix actor or agent dictionary."""
     from .gazetteer import read_gazetteer_file

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from .decode import _BOMS, decode_bytes
-from .errors import DiploError, InputError
+from .errors import InputError, failure_message
 from .inputs import InputDocument, display_name, expand_paths, iter_documents
 from .models import Document
 from .pipeline import Renumbering, extract, extract_window, stream_windows
@@ -190,10 +190,8 @@ def _start_worker(lexicon, year: int | None) -> None:
 def _extract_or_fail(function: Callable[..., Document], *args, **kwargs) -> Document | _Failure:
     try:
         return function(*args, **kwargs)
-    except DiploError as exc:  # a reported condition such as a rule time-out, not a bug
-        return _Failure(str(exc), traceback.format_exc())
     except Exception as exc:  # noqa: BLE001 -- one bad document must not stop the batch
-        return _Failure(f"internal error: {type(exc).__name__}: {exc}", traceback.format_exc())
+        return _Failure(failure_message(exc), traceback.format_exc())
 
 
 def _run_task(task):

@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
-from .errors import DiploError
+from .errors import failure_message
 from .pipeline import extract
 
 RECORD_KINDS = ("statement", "meeting", "error")
@@ -28,16 +27,9 @@ RECORD_KINDS = ("statement", "meeting", "error")
 @functools.lru_cache(maxsize=8)
 def worker_lexicon(gazetteers: tuple[str, ...] = ()):
     """The lexicon for this process: built-in, or with the user's gazetteers (paths on shared storage)."""
-    from .lexicons import build_lexicon, default_lexicon
+    from .lexicons import user_lexicon
 
-    if not gazetteers:
-        return default_lexicon()
-    from .gazetteer import read_gazetteer_file
-
-    persons = []
-    for path in gazetteers:
-        persons.extend(read_gazetteer_file(Path(path)))
-    return build_lexicon(extra_persons=persons)
+    return user_lexicon(gazetteers)
 
 
 def extract_records(docs: Iterable[dict], text_field: str = "text", id_field: str = "id", *,
@@ -56,11 +48,8 @@ def extract_records(docs: Iterable[dict], text_field: str = "text", id_field: st
             continue
         try:
             document = extract(text, doc, lexicon=lexicon, year=year)
-        except DiploError as exc:  # a reported condition such as a rule time-out, not a bug
-            yield {"doc": doc, "error": str(exc)}
-            continue
         except Exception as exc:  # noqa: BLE001 -- one bad document must not stop a partition
-            yield {"doc": doc, "error": f"internal error: {type(exc).__name__}: {exc}"}
+            yield {"doc": doc, "error": failure_message(exc)}
             continue
         for statement in document.statements:
             yield statement.to_dict(doc)
