@@ -145,6 +145,9 @@ def _common_options(function):
         click.option("--meeting-with", default=None, metavar="NAME", help="Only statements about, or meetings with, this participant (person or country)."),
         click.option("--status", "statuses", multiple=True, type=click.Choice(["held", "planned", "proposed", "denied", "cancelled", "unknown"]),
                      help="Only meetings with this status, and statements about them (repeatable)."),
+        click.option("--statement-status", "statement_statuses", multiple=True,
+                     type=click.Choice(["held", "planned", "proposed", "denied", "cancelled", "unknown"]),
+                     help="Only statements asserting this status of their meeting, whatever the meeting's own (repeatable)."),
         click.option("--color/--no-color", "color", default=None, help="Force colours on or off (NO_COLOR and FORCE_COLOR are honoured)."),
         click.option("--width", type=click.IntRange(min=20), default=None, help="Table width in columns (default: the terminal's, else $COLUMNS or 80)."),
         click.option("--svg", type=click.Path(dir_okay=False, writable=True), default=None, metavar="FILE.svg",
@@ -218,7 +221,8 @@ class Run:
             self.svg_console = Console(file=io.StringIO(), width=options.get("width") or 100, record=True, force_terminal=True,
                                        color_system="truecolor", highlight=False, emoji=False, markup=False, legacy_windows=False)
         self.selection = Selection(options.get("speaker"), options.get("country"), tuple(options.get("kinds") or ()),
-                                   bool(options.get("about_meeting")), options.get("meeting_with"), tuple(options.get("statuses") or ()))
+                                   bool(options.get("about_meeting")), options.get("meeting_with"), tuple(options.get("statuses") or ()),
+                                   statement_statuses=tuple(options.get("statement_statuses") or ()))
         self.strict = bool(options.get("strict"))
         self.debug = bool(options.get("debug"))
         self.read = 0

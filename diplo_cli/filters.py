@@ -65,15 +65,17 @@ class Selection:
     about_meeting: bool = False
     meeting_with: str | None = None
     statuses: tuple[str, ...] = ()
+    statement_statuses: tuple[str, ...] = ()
 
     @property
     def active(self) -> bool:
-        return bool(self.speaker or self.country or self.kinds or self.about_meeting or self.meeting_with or self.statuses)
+        return bool(self.speaker or self.country or self.kinds or self.about_meeting or self.meeting_with or self.statuses
+                    or self.statement_statuses)
 
     @property
     def selects_statements(self) -> bool:
-        """Criteria on who spoke and how, which choose meetings only through their statements."""
-        return bool(self.speaker or self.country or self.kinds)
+        """Criteria on who spoke, how, and what they asserted, which choose meetings only through their statements."""
+        return bool(self.speaker or self.country or self.kinds or self.statement_statuses)
 
 
 class Selector:
@@ -95,7 +97,10 @@ class Selector:
     def _meeting_matches(self, meeting: Meeting) -> bool:
         return self._partner_matches(meeting) and (not self.selection.statuses or meeting.status in self.selection.statuses)
 
-    def _speaker_matches(self, statement: Statement) -> bool:
+    def _speaker_matches(self, statement: Statement, meetings: dict[str, Meeting]) -> bool:
+        """The criteria on the statement itself: who spoke, how, and the meeting status it asserts."""
+        if self.selection.statement_statuses and _asserted_status(statement, meetings) not in self.selection.statement_statuses:
+            return False
         speaker = statement.speaker
         if self.speaker is not None and not (self.speaker.matches(speaker.name) or self.speaker.matches(speaker.mention.text)):
             return False
@@ -104,25 +109,20 @@ class Selector:
         return not self.selection.kinds or statement.kind in self.selection.kinds
 
     def _statement_matches(self, statement: Statement, meetings: dict[str, Meeting]) -> bool:
-        if not self._speaker_matches(statement):
+        if not self._speaker_matches(statement, meetings):
             return False
         meeting = meetings.get(statement.meeting or "")
-        if (self.selection.about_meeting or self.partner_name is not None) and meeting is None:
+        if (self.selection.about_meeting or self.partner_name is not None or self.selection.statuses) and meeting is None:
             return False
-        if meeting is not None and not self._partner_matches(meeting):
-            return False
-        if self.selection.statuses:
-            status = statement.meeting_status or (meeting.status if meeting else None)
-            if status not in self.selection.statuses:
-                return False
-        return True
+        # A statement is kept with its meeting or not at all, so that every kept reference resolves.
+        return meeting is None or self._meeting_matches(meeting)
 
     def apply(self, document: Document) -> Document:
         if not self.selection.active:
             return document
         meetings = {m.id: m for m in document.meetings}
         statements = tuple(s for s in document.statements if self._statement_matches(s, meetings))
-        spoken = {s.id for s in document.statements if self._speaker_matches(s)}
+        spoken = {s.id for s in document.statements if self._speaker_matches(s, meetings)}
         kept_meetings = []
         for meeting in document.meetings:
             if not self._meeting_matches(meeting):
@@ -133,3 +133,11 @@ class Selector:
                 meeting = replace(meeting, statements=tuple(sid for sid in meeting.statements if sid in spoken))
             kept_meetings.append(meeting)
         return replace(document, statements=statements, meetings=tuple(kept_meetings))
+
+
+def _asserted_status(statement: Statement, meetings: dict[str, Meeting]) -> str | None:
+    """The meeting status a statement's own content asserts; the meeting's when it asserts none."""
+    if statement.meeting_status:
+        return statement.meeting_status
+    meeting = meetings.get(statement.meeting or "")
+    return meeting.status if meeting else None

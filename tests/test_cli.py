@@ -309,6 +309,36 @@ def test_meeting_filters_in_the_meetings_view():
         assert any(p["name"] == "Recep Tayyip Erdoğan" for p in meeting["participants"])
 
 
+def test_status_filters_by_the_meeting_and_statement_status_by_the_statement():
+    # In the sample, m2 is a planned meeting; s6 (Zakharova) asserts nothing definite about it ("unknown").
+    planned = jsonl(run(["--format", "jsonl", "--status", "planned", CALL]).stdout)
+    assert [(r["id"], r["meeting"]) for r in planned] == [("s4", "m2"), ("s5", "m2"), ("s6", "m2")]
+    asserted = jsonl(run(["--format", "jsonl", "--statement-status", "unknown", CALL]).stdout)
+    assert [(r["id"], r["meeting_status"]) for r in asserted] == [("s6", "unknown")]
+    (meeting,) = jsonl(run(["meetings", "--format", "jsonl", "--statement-status", "unknown", CALL]).stdout)
+    assert (meeting["id"], meeting["status"], meeting["statements"]) == ("m2", "planned", ["s6"])
+
+
+def test_speakers_with_a_status_that_no_meeting_has_is_empty_not_a_crash():
+    result = run(["speakers", "--format", "jsonl", "--status", "unknown", CALL])
+    assert (result.exit_code, result.stdout) == (ExitStatus.SUCCESS, "")
+    (row,) = jsonl(run(["speakers", "--format", "jsonl", "--statement-status", "unknown", CALL]).stdout)
+    assert (row["name"], row["statements"]) == ("Maria Zakharova", 1)
+
+
+@pytest.mark.parametrize("criteria", [{"statuses": ("unknown",)}, {"statuses": ("held",)}, {"statement_statuses": ("planned",)},
+                                      {"statement_statuses": ("unknown",), "statuses": ("planned",)}, {"kinds": ("direct",)}])
+def test_every_kept_statement_points_to_a_kept_meeting(criteria):
+    from diplo_cli import extract
+    from diplo_cli.filters import Selection, Selector
+    from diplo_cli.lexicons import build_lexicon
+
+    document = extract(Path(CALL).read_text(encoding="utf-8"), CALL)
+    kept = Selector(Selection(**criteria), build_lexicon()).apply(document)
+    meeting_ids = {m.id for m in kept.meetings}
+    assert all(s.meeting in meeting_ids for s in kept.statements if s.meeting)
+
+
 def test_filter_that_matches_nothing_succeeds_quietly():
     result = run(["--format", "jsonl", "--speaker", "Nobody Atall", SEED])
     assert result.exit_code == ExitStatus.SUCCESS and result.stdout == ""
@@ -335,6 +365,8 @@ def _selector(**criteria):
     ({"meeting_with": "Tom Hale"}, ["s1", "s4"], ["m1"]),
     ({"meeting_with": "Freedonia"}, ["s1", "s4"], ["m1"]),  # a participant's country
     ({"statuses": ("cancelled",)}, ["s3"], ["m2"]),
+    ({"statuses": ("planned",)}, ["s1", "s4"], ["m1"]),
+    ({"statement_statuses": ("cancelled", "planned")}, ["s1", "s3", "s4"], ["m1", "m2"]),
     ({"speaker": "Ana Ivanova", "statuses": ("cancelled",)}, [], []),
 ])
 def test_selection_on_a_handmade_document(criteria, statements, meetings):
