@@ -34,10 +34,11 @@ FORMATS = ("auto", "table", "json", "jsonl", "csv", "tsv")
 STATUS_STYLE = {"held": "bold green", "planned": "cyan", "proposed": "yellow", "denied": "red", "cancelled": "magenta", "unknown": "dim"}
 SPEAKER_COLOURS = ("bright_cyan", "bright_magenta", "bright_green", "bright_yellow", "bright_blue", "bright_red", "cyan", "magenta", "green", "yellow", "blue")
 CSV_COLUMNS = (
-    "doc", "id", "kind", "speaker", "speaker_name", "speaker_role", "speaker_country", "speaker_anonymous",
+    "doc", "id", "kind", "speaker", "speaker_name", "speaker_role", "speaker_country", "speaker_anonymous", "speaker_mention",
     "speaker_start", "speaker_end", "cue", "cue_start", "cue_end", "content", "content_start", "content_end",
     "meeting", "meeting_status", "rule",
 )
+LIST_SEPARATOR = "; "  # between the items of a list in one CSV/TSV cell (participants, their countries, statement ids, meetings)
 _CONTROL = regex.compile(r"[\p{Cc}\p{Cf}\p{Zl}\p{Zp}--[\n\t]]", regex.V1)
 
 
@@ -81,6 +82,7 @@ def flat_statement(record: dict) -> dict:
         "doc": record["doc"], "id": record["id"], "kind": record["kind"],
         "speaker": speaker["text"], "speaker_name": speaker["name"], "speaker_role": speaker["role"] or "",
         "speaker_country": speaker["country"] or "", "speaker_anonymous": str(speaker["anonymous"]).lower(),
+        "speaker_mention": speaker["mention"],
         "speaker_start": speaker["start"], "speaker_end": speaker["end"],
         "cue": record["cue"]["text"], "cue_start": record["cue"]["start"], "cue_end": record["cue"]["end"],
         "content": record["content"]["text"], "content_start": record["content"]["start"], "content_end": record["content"]["end"],
@@ -88,16 +90,18 @@ def flat_statement(record: dict) -> dict:
     }
 
 
-MEETING_CSV_COLUMNS = ("doc", "id", "type", "status", "participants", "time", "place", "statements", "cameo", "plover")
+MEETING_CSV_COLUMNS = ("doc", "id", "type", "status", "participants", "participant_countries", "time", "place", "statements", "cameo", "plover")
 
 
 def flat_meeting(record: dict) -> dict:
     return {
         "doc": record["doc"], "id": record["id"], "type": record["type"], "status": record["status"],
-        "participants": "; ".join(p["name"] for p in record["participants"]),
+        "participants": LIST_SEPARATOR.join(p["name"] for p in record["participants"]),
+        # one item per participant, in the same order, empty where the country is not known
+        "participant_countries": LIST_SEPARATOR.join(p["country"] or "" for p in record["participants"]),
         "time": record["time"]["text"] if record["time"] else "",
         "place": record["place"]["text"] if record["place"] else "",
-        "statements": " ".join(record["statements"]), "cameo": record["cameo"] or "", "plover": record["plover"] or "",
+        "statements": LIST_SEPARATOR.join(record["statements"]), "cameo": record["cameo"] or "", "plover": record["plover"] or "",
     }
 
 

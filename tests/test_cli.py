@@ -76,6 +76,21 @@ def test_meetings_csv_has_one_row_per_meeting():
     assert rows[0]["participants"] == "; ".join(p["name"] for p in meetings[0]["participants"])
 
 
+def test_meetings_csv_lists_participants_countries_and_statements_with_one_separator():
+    rows = list(csv.DictReader(io.StringIO(run(["meetings", "--format", "csv", CALL]).stdout)))
+    assert [(r["participants"], r["participant_countries"], r["statements"]) for r in rows] == [
+        ("Sergey Lavrov; Antony Blinken", "Russia; United States", "s1"),
+        ("Sergey Lavrov; Antony Blinken", "Russia; United States", "s4; s5; s6"),
+    ]
+
+
+def test_statements_csv_carries_the_kind_of_speaker_mention():
+    rows = list(csv.DictReader(io.StringIO(run(["--format", "csv", CALL]).stdout)))
+    records = jsonl(run(["--format", "jsonl", CALL]).stdout)
+    assert [r["speaker_mention"] for r in rows] == [r["speaker"]["mention"] for r in records]
+    assert rows[0]["speaker_mention"] == "organisation"
+
+
 def test_speakers_formats_agree():
     rows = json.loads(run(["speakers", "--format", "json", SEED]).stdout)["speakers"]
     lines = jsonl(run(["speakers", "--format", "jsonl", SEED]).stdout)
