@@ -636,64 +636,99 @@ def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool 
 
 @cli.command("eval", epilog=EPILOG_EXIT)
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("-f", "--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True,
-              help="A table of figures, or JSON for scripts and floors.")
-@click.option("--show-errors", is_flag=True, help="List misses, false alarms and mismatches with their sentence.")
+@click.option("-f", "--format", "output_format", type=click.Choice(["auto", "table", "json"]), default="auto", show_default=True,
+              help="A table of figures, or JSON for scripts and floors; auto is a table on a terminal and JSON otherwise.")
+@click.option("--show-errors", is_flag=True, help="List misses, false alarms and mismatches with their sentence (one JSON object a line under a table).")
 @click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra gazetteer (repeatable).")
 @click.option("--rules", "rule_packs", multiple=True, type=click.Path(exists=True, dir_okay=False), metavar="FILE.toml",
               help="A rule pack to measure (repeatable).")
 @_guard
 def eval_command(gold, output_format, show_errors, gazetteers, rule_packs):
-    """Score diplo against annotated JSON Lines (format: see README).
+    """Score diplo against annotated JSON Lines (GOLD: one record a line).
+
+    \b
+    A gold record (samples/gold.jsonl is a small example; README has the other shapes):
+      {"id": "my-1", "text": "The envoy said the talks would resume.",
+       "statements": [{"speaker": "The envoy", "speaker_span": [0, 9],
+                       "speaker_resolved": "Anna Kovacs", "cue": "said", "cue_span": [10, 14],
+                       "content_span": [15, 37], "kind": "indirect", "about_meeting": true}],
+       "meetings": [{"participants": ["Anna Kovacs", "Norway"], "type": "talks",
+                     "status": "planned", "time": null, "place": null}]}
+    Spans are [start, end] character offsets into "text"; only "text" and each
+    statement's "content_span" are required; without "meetings" no meeting
+    figure is scored. A figure over nothing (0/0) is shown as n/a in the table.
 
     \b
     Examples:
-      diplo eval ../shared/eval/news-dev.jsonl
-      diplo eval --format json ../shared/eval/*.jsonl
-      diplo eval --show-errors ../shared/eval/news-dev-briefings.jsonl
-      diplo eval --rules my-rules.toml ../shared/eval/news-dev.jsonl
+      diplo eval samples/gold.jsonl
+      diplo eval --format json samples/gold.jsonl | jq .statements.f1
+      diplo eval --show-errors --format json samples/gold.jsonl > errors.json
+      diplo eval --rules my-rules.toml samples/gold.jsonl
     """
     from rich.console import Console
     from rich.table import Table
 
     from .evaluate import evaluate_file
+    from .render import fit
 
+    context = click.get_current_context(silent=True)
+    env: Environment = (context.find_object(Environment) if context else None) or Environment()
+    if output_format == "auto":
+        output_format = "table" if env.stdout_isatty else "json"
     lexicon = _build_lexicon(gazetteers, rule_packs)
     results = {}
     reports = {}
+    failed = False
     for path in gold:
         try:
             report = evaluate_file(Path(path), lexicon, show_errors)
-        except (ValueError, OSError) as exc:
-            click.echo(f"diplo: {exc}", err=True)
-            sys.exit(ExitStatus.INPUT_FAILED)
+        except (ValueError, OSError) as exc:  # a bad gold file is reported; the others are still scored
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            click.echo(f"diplo: {safe(reason if reason.startswith(str(path)) else f'{path}: {reason}')}", err=True)
+            failed = True
+            continue
         results[path] = report.to_dict()
         reports[path] = report
-    if output_format == "json":
-        payload = results[gold[0]] if len(gold) == 1 else results
+    stdout = env.stdout
+    if output_format == "json" and results:
+        payload = next(iter(results.values())) if len(gold) == 1 else results
         if show_errors:
             payload = {"figures": payload, "errors": {p: r.errors for p, r in reports.items()}}
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=1))
-        return
-    console = Console(highlight=False, markup=False)
-    for path, figures in results.items():
-        table = Table(title=f"{path} ({figures['records']} records)")
-        table.add_column("figure")
-        table.add_column("precision", justify="right")
-        table.add_column("recall", justify="right")
-        table.add_column("F1 / accuracy", justify="right")
-        table.add_column("counts", justify="right", style="dim")
-        for name, value in figures.items():
-            if name == "records":
-                continue
-            if "f1" in value:
-                table.add_row(name, f"{value['precision']:.3f}", f"{value['recall']:.3f}", f"{value['f1']:.3f}", f"tp {value['tp']} fp {value['fp']} fn {value['fn']}")
-            else:
-                table.add_row(name, "", "", f"{value['accuracy']:.3f}", f"{value['right']}/{value['total']}")
-        console.print(table)
-        if show_errors:
-            for error in reports[path].errors:
-                console.print(json.dumps(error, ensure_ascii=False))
+        stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+    elif output_format == "table":
+        width = _terminal_width(stdout) if env.stdout_isatty else None
+        console = _pipe_console(file=stdout, width=width, highlight=False, markup=False, emoji=False,
+                                force_terminal=env.stdout_isatty, no_color=not env.stdout_isatty)
+        for path, figures in results.items():
+            table = Table(title=f"{path} ({figures['records']} records)")
+            table.add_column("figure")
+            table.add_column("precision", justify="right")
+            table.add_column("recall", justify="right")
+            table.add_column("F1 / accuracy", justify="right")
+            table.add_column("counts", justify="right", style="dim")
+            for name, value in figures.items():
+                if name == "records":
+                    continue
+                if "f1" in value:
+                    tp, fp, fn = value["tp"], value["fp"], value["fn"]
+                    precision, recall = _figure(value["precision"], tp + fp), _figure(value["recall"], tp + fn)
+                    f1 = _figure(value["f1"], (tp + fp) * (tp + fn))  # F1 needs both a precision and a recall
+                    table.add_row(name, precision, recall, f1, f"tp {tp} fp {fp} fn {fn}")
+                else:
+                    table.add_row(name, "", "", _figure(value["accuracy"], value["total"]), f"{value['right']}/{value['total']}")
+            console.print(fit(table, console))
+            stdout.flush()
+            if show_errors:  # data for jq, never wrapped to the width
+                for error in reports[path].errors:
+                    stdout.write(json.dumps(error, ensure_ascii=False) + "\n")
+    stdout.flush()
+    if failed:
+        sys.exit(ExitStatus.INPUT_FAILED)
+
+
+def _figure(value: float, denominator: int) -> str:
+    """A ratio for the table: ``n/a`` when it is over nothing (0/0), which is not a score of 0."""
+    return f"{value:.3f}" if denominator else "n/a"
 
 
 def main() -> None:

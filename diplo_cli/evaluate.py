@@ -313,14 +313,18 @@ def _year_of(record: dict) -> int | None:
 def evaluate_file(path: Path, lexicon: Lexicon | None = None, show_errors: bool = False) -> Report:
     """Run extraction over every record of a gold file and return the figures."""
     report = Report()
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
+    with open(path, "rb") as handle:  # bytes, decoded line by line, so that a decoding error names its line
+        for number, raw in enumerate(handle, 1):
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                raise GoldFormatError(f"{path}:{number}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})") from None
             if not line.strip():
                 continue
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise GoldFormatError(f"{path}:{number}: not valid JSON ({exc.msg})") from None
+                raise GoldFormatError(f"{path}:{number}: not valid JSON ({exc.msg} at column {exc.colno})") from None
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
                 raise GoldFormatError(f"{path}:{number}: a gold record needs a string field 'text'")
             document = extract(record["text"], str(record.get("id", number)), lexicon=lexicon, year=_year_of(record))

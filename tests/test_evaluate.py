@@ -166,3 +166,66 @@ def test_eval_command_prints_every_figure_as_json(tmp_path):
     assert figures["statements"]["f1"] == 1.0
     assert figures["exact_boundaries"]["f1"] == 1.0
     assert figures["cue_correct"] == {"accuracy": 1.0, "right": 1, "total": 1}
+
+
+# ---------------------------------------------------------------------------------- the eval command's output
+
+def _eval(args, *, width: int = 80, terminal: bool = False):
+    from diplo_cli.cli import Environment
+
+    return CliRunner().invoke(cli, ["eval", *args], obj=Environment(stdout_isatty=terminal, stderr_isatty=False),
+                              env={"COLUMNS": str(width), "NO_COLOR": None, "FORCE_COLOR": None, "TERM": None})
+
+
+def _missed_gold(tmp_path):
+    """One record whose long statement diplo finds (no cue verb it knows) and one it misses, no speaker spans."""
+    text = ("The deputy envoy of the invented republic of Ostrava said the long-delayed round of consultations on the "
+            "shared river basin would finally resume in the second week of the coming month. "
+            "The envoy harrumphed that the river was wide.")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "g1", "text": text, "statements": [
+        {"speaker": "The deputy envoy of the invented republic of Ostrava", "content_span": _span(text, "the long-delayed")[:1]
+         + [text.index(" in the second week")]},
+        {"speaker": "The envoy", "content_span": _span(text, "the river was wide")},
+    ]}) + "\n", encoding="utf-8")
+    return gold
+
+
+def test_errors_under_the_table_are_json_lines_never_wrapped(tmp_path):
+    result = _eval(["--format", "table", "--show-errors", str(_missed_gold(tmp_path))], width=60)
+    assert result.exit_code == 0, result.output
+    errors = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert [e["type"] for e in errors] == ["mismatch", "miss"]
+    assert errors[1]["content"] == "the river was wide"
+    assert max(len(line) for line in result.stdout.splitlines() if line.startswith("{")) > 60
+
+
+def test_table_wraps_rather_than_cuts_figure_names_and_shows_n_a_for_nothing_measured(tmp_path):
+    narrow = _eval(["--format", "table", str(_missed_gold(tmp_path))], width=50)
+    assert "…" not in narrow.stdout and all(len(line) <= 50 for line in narrow.stdout.splitlines())
+    first_cells = "".join(line.split("│")[1].strip() for line in narrow.stdout.splitlines() if line.startswith("│"))
+    assert "speaker_correctspeaker_span_correctcue_correct" in first_cells  # folded, every letter kept
+    result = _eval(["--format", "table", str(_missed_gold(tmp_path))], width=80)
+    assert result.exit_code == 0, result.output
+    rows = {line.split("│")[1].strip(): [cell.strip() for cell in line.split("│")[2:-1]]
+            for line in result.stdout.splitlines() if line.startswith("│") and line.split("│")[1].strip()}
+    assert rows["speaker_span_correct"][2] == "n/a" and rows["speaker_span_correct"][3] == "0/0"
+    assert rows["cue_correct"][2] == "n/a"
+    assert rows["statements"][:3] == ["1.000", "0.500", "0.667"]
+
+
+def test_format_auto_is_a_table_on_a_terminal_and_json_otherwise(tmp_path):
+    gold = _missed_gold(tmp_path)
+    assert json.loads(_eval([str(gold)]).stdout)["statements"]["tp"] == 1
+    table = _eval([str(gold)], terminal=True).stdout
+    assert "│ speaker_correct" in table and not table.lstrip().startswith("{")
+
+
+def test_a_gold_file_that_is_not_utf8_is_named_with_its_line_and_the_others_are_scored(tmp_path):
+    broken = tmp_path / "latin1.jsonl"
+    broken.write_bytes(json.dumps({"text": "fine"}).encode() + b"\n" + '{"text": "caf\u00e9"}\n'.encode("latin-1"))
+    good = _missed_gold(tmp_path)
+    result = _eval(["--format", "json", str(broken), str(good)])
+    assert result.exit_code == 1
+    assert result.stderr == f"diplo: {broken}:2: not UTF-8 text (byte 0xe9 at column 14)\n"
+    assert list(json.loads(result.stdout)) == [str(good)]
