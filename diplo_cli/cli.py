@@ -316,11 +316,15 @@ def _terminal_width(stream) -> int | None:
         return None
 
 
-def _build_lexicon(gazetteers: tuple[str, ...], rule_packs: tuple[str, ...] = ()):
-    """The built-in lexicon, or a new one with the user's gazetteers and rule packs added."""
+def _build_lexicon(gazetteers: tuple[str, ...], rule_packs: tuple[str, ...] = (), warn=None):
+    """The built-in lexicon, or a new one with the user's gazetteers and rule packs added; a
+    suspicious gazetteer is reported through ``warn`` (by default a warning line on stderr)."""
     from .lexicons import user_lexicon
 
-    return user_lexicon(tuple(gazetteers), tuple(rule_packs))
+    if warn is None:
+        def warn(message: str) -> None:
+            click.echo(f"diplo: warning: {safe(message)}", err=True)
+    return user_lexicon(tuple(gazetteers), tuple(rule_packs), warn)
 
 
 def _input_count(run: Run) -> int:
@@ -418,7 +422,8 @@ def _guard(function):
             _quiet_broken_pipe()
             _exit(ExitStatus.SUCCESS, stopped)
         except DiploError as exc:
-            click.echo(f"diplo: {safe(str(exc))}", err=True)
+            for line in str(exc).splitlines():  # a file's problems, one a line
+                click.echo(f"diplo: {safe(line)}", err=True)
             sys.exit(ExitStatus.USAGE)
         except OSError as exc:
             click.echo(f"diplo: cannot write output: {exc.strerror or exc}", err=True)
@@ -515,7 +520,7 @@ def speakers_command(**options):
     from . import render
 
     run = Run(options)
-    lexicon = _build_lexicon(options.get("gazetteers", ()), options.get("rule_packs", ()))
+    lexicon = _build_lexicon(options.get("gazetteers", ()), options.get("rule_packs", ()), run.warning)
     with _progress(run) as advance:
         documents = []
         for document in _documents(run, lexicon):
@@ -590,7 +595,7 @@ def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool 
 
     if run.options.get("engine") == "dask":
         return _run_dask(run)
-    lexicon = _build_lexicon(run.options.get("gazetteers", ()), run.options.get("rule_packs", ()))
+    lexicon = _build_lexicon(run.options.get("gazetteers", ()), run.options.get("rule_packs", ()), run.warning)
     fmt = run.output_format
     stdout = run.env.stdout
     colours = render.SpeakerColours()
@@ -665,7 +670,6 @@ def eval_command(gold, output_format, show_errors, gazetteers, rule_packs):
       diplo eval --show-errors --format json samples/gold.jsonl > errors.json
       diplo eval --rules my-rules.toml samples/gold.jsonl
     """
-    from rich.console import Console
     from rich.table import Table
 
     from .evaluate import evaluate_file

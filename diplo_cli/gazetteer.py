@@ -22,12 +22,13 @@ synonyms are dropped (they clash with ordinary words in a 26,000-name list).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import regex
 
 from .errors import RuleError
-from .lexicons import DICTIONARY_SOURCE_PREFIX, Person, RoleTerm, parse_gazetteer_tsv
+from .lexicons import DICTIONARY_SOURCE_PREFIX, Person, RoleTerm, parse_gazetteer_rows
 
 _CODE = regex.compile(r"\[(?P<code>~?[A-Z]{3,})(?:\s*+(?P<dates>[<>]?\s*+\d{6,8}(?:-\d{6,8})?))?\s*+\]")
 _SECTORS = {"GOV": "government", "MIL": "military", "OPP": "opposition", "LEG": "legislator", "ELI": "elite",
@@ -40,15 +41,33 @@ _AGENT_LINE = regex.compile(r"^[A-Z!][A-Z_!]*\s*\[~[A-Z]+\]", regex.MULTILINE)
 
 
 def read_gazetteer_file(path: Path) -> list[Person]:
+    return [person for _, person in read_gazetteer_rows(path)]
+
+
+def read_gazetteer_rows(path: Path, warn: Callable[[str], None] | None = None) -> list[tuple[int | None, Person]]:
+    """The entries of a gazetteer file with their line (None for the dictionary formats). ``warn``
+    is told when the file yields nothing, or is a diplo TSV without a single tab (a CSV, an article):
+    each of its lines then became one name."""
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError as exc:
         raise RuleError(f"{path}: cannot read gazetteer: {exc.strerror or exc}") from None
     if _looks_like_agents(text):
-        return parse_phoenix_agents(text, f"{DICTIONARY_SOURCE_PREFIX}{path}")
-    if _looks_like_phoenix(text):
-        return parse_phoenix_actors(text, f"{DICTIONARY_SOURCE_PREFIX}{path}")
-    return parse_gazetteer_tsv(text, str(path))
+        rows: list[tuple[int | None, Person]] = [(None, p) for p in parse_phoenix_agents(text, f"{DICTIONARY_SOURCE_PREFIX}{path}")]
+    elif _looks_like_phoenix(text):
+        rows = [(None, p) for p in parse_phoenix_actors(text, f"{DICTIONARY_SOURCE_PREFIX}{path}")]
+    else:
+        rows = list(parse_gazetteer_rows(text, str(path)))
+        if warn is not None and rows and all(_one_column(line) for line in text.splitlines()):
+            warn(f"{path}: no tab in any line, so each line was read as one name ({len(rows)} names); "
+                 "a gazetteer is tab-separated: name, aliases, roles, country, gender, organisation")
+    if warn is not None and not rows:
+        warn(f"{path}: no usable rows: not a gazetteer (diplo TSV or a PETRARCH/Phoenix actor or agent dictionary)?")
+    return rows
+
+
+def _one_column(line: str) -> bool:
+    return "\t" not in line or line.lstrip().startswith("#")
 
 
 def _looks_like_phoenix(text: str) -> bool:

@@ -93,19 +93,29 @@ def _data_text(name: str) -> str:
     return resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
 
 
-def read_table(text: str, source: str, columns: int, min_columns: int | None = None) -> list[tuple[int, list[str]]]:
-    """Rows of a tab-separated file as (line number, cells); ``#`` lines and blank lines skipped."""
+def read_table(text: str, source: str, columns: int, min_columns: int | None = None,
+               problems: list[str] | None = None) -> list[tuple[int, list[str]]]:
+    """Rows of a tab-separated file as (line number, cells); ``#`` lines and blank lines skipped.
+
+    A malformed row raises :class:`RuleError`; with a ``problems`` list it is recorded there
+    (``FILE:LINE: problem``) and skipped, so that every problem of a file can be reported at once."""
     rows: list[tuple[int, list[str]]] = []
     minimum = columns if min_columns is None else min_columns
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         cells = [cell.strip() for cell in line.rstrip("\r\n").split("\t")]
+        problem = None
         if not minimum <= len(cells) <= columns:
-            raise RuleError(f"{source}:{number}: expected {columns} tab-separated columns, found {len(cells)}")
+            problem = f"{source}:{number}: expected {columns} tab-separated columns, found {len(cells)}"
+        elif not cells[0]:
+            problem = f"{source}:{number}: the first column is empty"
+        if problem is not None:
+            if problems is None:
+                raise RuleError(problem)
+            problems.append(problem)
+            continue
         cells += [""] * (columns - len(cells))
-        if not cells[0]:
-            raise RuleError(f"{source}:{number}: the first column is empty")
         rows.append((number, cells))
     return rows
 
@@ -297,13 +307,28 @@ def parse_roles(cell: str, source: str, line: int) -> tuple[RoleTerm, ...]:
 
 def parse_gazetteer_tsv(text: str, source: str) -> list[Person]:
     """diplo's gazetteer format: name, aliases, roles, country, gender[, organisation] (tab-separated)."""
-    persons = []
-    for line, (name, aliases, roles, country, gender, organisation) in read_table(text, source, 6, min_columns=1):
+    return [person for _, person in parse_gazetteer_rows(text, source)]
+
+
+def parse_gazetteer_rows(text: str, source: str) -> list[tuple[int, Person]]:
+    """(line number, person) of each line of a gazetteer TSV; every malformed line of the file is
+    reported in one :class:`RuleError`, one ``FILE:LINE: problem`` a line."""
+    problems: list[str] = []
+    rows = []
+    for line, (name, aliases, roles, country, gender, organisation) in read_table(text, source, 6, min_columns=1, problems=problems):
         if gender not in ("", "m", "f"):
-            raise RuleError(f"{source}:{line}: gender must be m, f or empty, not {gender!r}")
-        persons.append(Person(name, tuple(split_bar(aliases)), parse_roles(roles, source, line), country or None,
-                              gender or None, source, organisation or None))
-    return persons
+            problems.append(f"{source}:{line}: gender must be m, f or empty, not {gender!r}")
+            continue
+        try:
+            terms = parse_roles(roles, source, line)
+        except RuleError as exc:
+            problems.append(str(exc))
+            continue
+        rows.append((line, Person(name, tuple(split_bar(aliases)), terms, country or None, gender or None, source, organisation or None)))
+    if problems:
+        problems.sort(key=lambda problem: int(problem.removeprefix(f"{source}:").split(":")[0]))
+        raise RuleError("\n".join(problems))
+    return rows
 
 
 def surname_of(name: str, country: str | None, family_first: frozenset[str], particles: frozenset[str]) -> str | None:
@@ -858,21 +883,36 @@ def default_lexicon() -> Lexicon:
     return build_lexicon()
 
 
-def user_lexicon(gazetteers: tuple[str, ...] = (), rule_packs: tuple[str, ...] = ()) -> Lexicon:
-    """The built-in lexicon, or a new one with the user's gazetteer files and rule packs (paths) added."""
+def user_lexicon(gazetteers: tuple[str, ...] = (), rule_packs: tuple[str, ...] = (),
+                 warn: Callable[[str], None] | None = None) -> Lexicon:
+    """The built-in lexicon, or a new one with the user's gazetteer files and rule packs (paths) added.
+
+    ``warn`` receives what is suspicious but not wrong in a gazetteer (no usable rows, no tab in
+    any line, a country diplo does not know), one ``FILE[:LINE]: ...`` message each."""
     if not gazetteers and not rule_packs:
         return default_lexicon()
-    from .gazetteer import read_gazetteer_file
+    from .gazetteer import read_gazetteer_rows
     from .rulepack import load_rule_pack
 
-    persons = []
+    rows: list[tuple[str, int | None, Person]] = []
     for path in gazetteers:
-        persons.extend(read_gazetteer_file(Path(path)))
+        rows.extend((path, line, person) for line, person in read_gazetteer_rows(Path(path), warn))
     rules: dict[str, list] = {}
     for path in rule_packs:
         for section, entries in load_rule_pack(path).items():
             rules.setdefault(section, []).extend(entries)
-    return build_lexicon(extra_persons=persons, extra_rules=rules or None)
+    lexicon = build_lexicon(extra_persons=[person for _, _, person in rows], extra_rules=rules or None)
+    if warn is not None:
+        for path, line, person in rows:
+            if line is not None and person.country and not _known_country(lexicon, person.country):
+                warn(f"{path}:{line}: unknown country {person.country!r} for {person.name} "
+                     "(not in diplo_cli/data/countries.tsv or organisations.tsv; kept as written)")
+    return lexicon
+
+
+def _known_country(lexicon: Lexicon, country: str) -> bool:
+    """A country, demonym, ISO code or international organisation diplo knows."""
+    return bool(lexicon.country_of_word(country) or lexicon.organisation(country) or country.upper() in lexicon.country_codes)
 
 
 def load_user_gazetteer(path: Path) -> list[Person]:

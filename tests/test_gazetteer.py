@@ -115,6 +115,46 @@ def test_the_cli_rejects_a_bad_gazetteer_with_exit_code_2(tmp_path):
     assert "bad years" in result.output + (result.stderr if result.stderr_bytes is not None else "")
 
 
+def _gazetteer_run(tmp_path, gazetteer_text: str, *extra: str):
+    gazetteer = tmp_path / "people.tsv"
+    gazetteer.write_text(gazetteer_text, encoding="utf-8")
+    sample = tmp_path / "a.txt"
+    sample.write_text("Orvel said that talks would start.", encoding="utf-8")
+    return gazetteer, CliRunner().invoke(cli, ["--gazetteer", str(gazetteer), *extra, "--format", "jsonl", str(sample)])
+
+
+def test_every_malformed_line_of_a_gazetteer_is_reported_with_file_and_line(tmp_path):
+    gazetteer, result = _gazetteer_run(tmp_path, "Tamsin Orvel\t\tspokesperson@20x0\tNorway\tf\n"
+                                                 "Ana Ivanova\t\t\tNorway\tq\n# fine\nBo Ek\n\tT. Orvel\n")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"diplo: {gazetteer}:1: bad years '20x0' (expected YYYY-YYYY, YYYY- or YYYY)",
+        f"diplo: {gazetteer}:2: gender must be m, f or empty, not 'q'",
+        f"diplo: {gazetteer}:5: the first column is empty",
+    ]
+
+
+@pytest.mark.parametrize("text, warning", [
+    ("# only a comment\n", "people.tsv: no usable rows: not a gazetteer"),
+    ("name,country\nTamsin Orvel,Norway\n", "people.tsv: no tab in any line, so each line was read as one name (2 names)"),
+    ("Tamsin Orvel\t\tspokesperson@2020-\tNarnia\tf\n", "people.tsv:1: unknown country 'Narnia' for Tamsin Orvel"),
+])
+def test_a_suspicious_gazetteer_is_loaded_with_a_warning(tmp_path, text, warning):
+    _, result = _gazetteer_run(tmp_path, text)
+    assert result.exit_code == 0
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("diplo: warning: ") and warning in line
+    _, strict = _gazetteer_run(tmp_path, text, "--strict")
+    assert strict.exit_code == 1
+
+
+def test_known_countries_demonyms_and_organisations_raise_no_warning(tmp_path):
+    _, result = _gazetteer_run(tmp_path, "Tamsin Orvel\t\tspokesperson@2020-\tNorway\tf\n"
+                                         "Bo Ek\t\t\tNorwegian\tm\nCy Ek\t\t\tUnited Nations\tm\n")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert json.loads(result.stdout.splitlines()[0])["speaker"]["name"] == "Tamsin Orvel"
+
+
 # ---------------------------------------------------------------- the Phoenix / PETRARCH format (invented entries)
 
 ACTORS = """\
