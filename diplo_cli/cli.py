@@ -532,7 +532,7 @@ def speakers_command(**options):
     if fmt == "table" or run.svg_console is not None:
         if rows:
             colours = render.SpeakerColours()
-            run.show(lambda console, ascii_only: render.fit(render.speakers_table(rows, ascii_only, colours), console))
+            run.show(lambda console, ascii_only: render.fit(render.speakers_table(rows, ascii_only, colours, documents), console))
         else:
             from rich.text import Text
 
@@ -542,8 +542,8 @@ def speakers_command(**options):
     elif fmt == "json":
         stdout.write(json.dumps({"speakers": rows}, ensure_ascii=False) + "\n")
     elif fmt in ("csv", "tsv"):
-        writer = render.DelimitedWriter(stdout, ("name", "role", "country", "anonymous", "statements", "meetings"), "," if fmt == "csv" else "\t")
-        writer.write({**r, "role": r["role"] or "", "country": r["country"] or "", "meetings": "; ".join(r["meetings"])} for r in rows)
+        writer = render.DelimitedWriter(stdout, render.SPEAKER_CSV_COLUMNS, "," if fmt == "csv" else "\t")
+        writer.write(render.flat_speaker(r) for r in rows)
     stdout.flush()
     run.finish()
     sys.exit(run.exit_status())

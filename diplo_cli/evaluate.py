@@ -8,7 +8,7 @@ Three record shapes are recognised, line by line:
 
 A predicted statement matches a gold one when their contents overlap (one-to-one, largest overlap
 first). On matched pairs the scorer checks exact content boundaries, speaker (resolved names
-compared without case and accents), the speaker's mention span (when the gold gives one), cue span
+compared without case, accents and a leading "the"), the speaker's mention span (when the gold gives one), cue span
 and kind. Exact boundaries and attribution (content matched and speaker right) are scored as
 precision/recall over all predictions, so a false alarm lowers them too. A predicted meeting
 matches a gold one when they share a participant.
@@ -204,7 +204,7 @@ def score_record(record: dict, document: Document, report: Report, show_errors: 
         g, p = gold[gi], predicted[pi]
         is_exact = g["content"] == (p.content.start, p.content.end)
         exact += is_exact
-        speaker_right = bool(g["speaker"]) and name_key(g["speaker"]) == name_key(p.speaker.name)
+        speaker_right = bool(g["speaker"]) and _speaker_key(g["speaker"]) == _speaker_key(p.speaker.name)
         report.speaker.total += 1
         report.speaker.right += speaker_right
         attributed += speaker_right
@@ -293,6 +293,12 @@ def _score_meetings(record: dict, document: Document, report: Report, show_error
                 report.errors.append({"record": record.get("id"), "type": "meeting false alarm",
                                       "predicted": {"participants": [x.name for x in m.participants], "type": m.type, "status": m.status,
                                                     "mentions": [x.text for x in m.mentions]}})
+
+
+def _speaker_key(name: str) -> str:
+    """Speakers compared as names, with a leading article ignored: annotation guidelines write a body
+    either way ("the White House" for a briefer's "we", "White House" when the text names it)."""
+    return name_key(name).removeprefix("the ")
 
 
 def _same_text(gold: str | None, predicted: str | None) -> bool:

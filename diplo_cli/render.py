@@ -27,7 +27,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from .lexicons import fold
+from .lexicons import fold, name_key
 from .models import Document, Meeting, Statement
 
 FORMATS = ("auto", "table", "json", "jsonl", "csv", "tsv")
@@ -328,27 +328,46 @@ def meetings_table(document: Document, ascii_only: bool, title: str | None = Non
 
 
 def speaker_rows(documents: Iterable[Document]) -> list[dict]:
-    """One row per resolved speaker over the given documents."""
+    """One row per resolved speaker over the given documents (names compared as :func:`name_key`s).
+
+    ``roles`` lists each role the speaker held with the documents it was held in: a role is read
+    in each document's own year, so one person can be vice president in one document and
+    president in another. ``meetings`` are references ``{"doc", "id"}`` to meeting records."""
     rows: dict[tuple[str, str | None], dict] = {}
     for document in documents:
-        meetings = {m.id: m for m in document.meetings}
         for statement in document.statements:
             speaker = statement.speaker
-            key = (speaker.name, speaker.country)
-            row = rows.setdefault(key, {"name": speaker.name, "role": speaker.role, "country": speaker.country,
+            key = (name_key(speaker.name), speaker.country)
+            row = rows.setdefault(key, {"name": speaker.name, "roles": [], "country": speaker.country,
                                         "anonymous": speaker.anonymous, "statements": 0, "meetings": []})
             row["statements"] += 1
-            row["role"] = row["role"] or speaker.role
+            if speaker.role:
+                held = next((r for r in row["roles"] if r["role"] == speaker.role), None)
+                if held is None:
+                    row["roles"].append({"role": speaker.role, "docs": [document.doc]})
+                elif document.doc not in held["docs"]:
+                    held["docs"].append(document.doc)
             if statement.meeting:
-                meeting = meetings[statement.meeting]
-                names = " – ".join(p.name for p in meeting.participants)
-                label = f"{names} ({meeting.type}, {meeting.status})" if names else f"{meeting.type}, {meeting.status}"
-                if label not in row["meetings"]:
-                    row["meetings"].append(label)
+                reference = {"doc": document.doc, "id": statement.meeting}
+                if reference not in row["meetings"]:
+                    row["meetings"].append(reference)
     return sorted(rows.values(), key=lambda r: (-r["statements"], r["name"]))
 
 
-def speakers_table(rows: list[dict], ascii_only: bool, colours: SpeakerColours) -> Table:
+SPEAKER_CSV_COLUMNS = ("name", "roles", "country", "anonymous", "statements", "meetings")
+
+
+def flat_speaker(row: dict) -> dict:
+    """A speaker row for CSV/TSV: lists joined with LIST_SEPARATOR, a meeting as ``doc#id``."""
+    return {"name": row["name"], "roles": LIST_SEPARATOR.join(r["role"] for r in row["roles"]), "country": row["country"] or "",
+            "anonymous": str(row["anonymous"]).lower(), "statements": row["statements"],
+            "meetings": LIST_SEPARATOR.join(f"{m['doc']}#{m['id']}" for m in row["meetings"])}
+
+
+def speakers_table(rows: list[dict], ascii_only: bool, colours: SpeakerColours, documents: Iterable[Document] = ()) -> Table:
+    """The speakers view; ``documents`` (those the rows came from) describe the meetings referred to."""
+    meetings = {(document.doc, meeting.id): meeting for document in documents for meeting in document.meetings}
+    several = len({doc for doc, _ in meetings}) > 1 or len({m["doc"] for row in rows for m in row["meetings"]}) > 1
     table = _table(ascii_only)
     table.add_column("speaker", ratio=1)
     table.add_column("role", ratio=1)
@@ -356,8 +375,18 @@ def speakers_table(rows: list[dict], ascii_only: bool, colours: SpeakerColours) 
     table.add_column("statements", justify="right")
     table.add_column("meetings spoken about", ratio=5)
     for row in rows:
-        table.add_row(Text(safe(row["name"]), style=f"bold {colours(row['name'])}"), Text(safe(row["role"] or ""), style="dim"),
-                      Text(safe(row["country"] or ""), style="dim"), str(row["statements"]), Text(safe("\n".join(row["meetings"]))))
+        roles = row["roles"]
+        role = roles[0]["role"] if len(roles) == 1 else "\n".join(f"{r['role']} ({', '.join(r['docs'])})" for r in roles)
+        labels = []
+        for reference in row["meetings"]:
+            meeting = meetings.get((reference["doc"], reference["id"]))
+            label = f"{reference['doc']} {reference['id']}" if several else reference["id"]
+            if meeting is not None:
+                names = " – ".join(p.name for p in meeting.participants)
+                label += f": {names} ({meeting.type}, {meeting.status})" if names else f": {meeting.type}, {meeting.status}"
+            labels.append(label)
+        table.add_row(Text(safe(row["name"]), style=f"bold {colours(row['name'])}"), Text(safe(role), style="dim"),
+                      Text(safe(row["country"] or ""), style="dim"), str(row["statements"]), Text(safe("\n".join(labels))))
     return table
 
 

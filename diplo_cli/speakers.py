@@ -894,6 +894,7 @@ class SpeakerResolver:
         self._noted: dict[int, Entity] = {}  # mention offset -> the entity it was resolved to
         self.label_entities: dict[str, Entity] = {}
         self._org_aliases: dict[str, set[str]] | None = None
+        self.modifier_prepositions = frozenset(lexicon.grammar["source_modifier_prepositions"])
         self.label_spans = [(start, start + len(label) + 1) for start, _, q, label in self.turns if label]
         self.transcript_country = None
         self.transcript_organisation: str | None = None
@@ -1044,7 +1045,8 @@ class SpeakerResolver:
             persons.append(cut)  # a span cut inside a name ("Theresa" of "Theresa May") still names the person
         described = self.tracker.describe(phrase)
         # a person named at the head of the phrase: "Kremlin spokesman Dmitry Peskov", "Mr. Okafor"
-        if persons and (_only_closers(text[persons[-1].end:end]) or _OF_PLACE.fullmatch(text, persons[-1].end, end)):
+        if persons and (_only_closers(text[persons[-1].end:end]) or _OF_PLACE.fullmatch(text, persons[-1].end, end)) \
+                and not self._named_in_modifier(start, persons[-1].start, described):
             entity = persons[-1].entity
             self._enrich(entity, described)
             self._enrich_from_apposition(entity, start, end)
@@ -1079,9 +1081,26 @@ class SpeakerResolver:
                           surname=described.head and described.head.casefold()), "role"
         # an unknown capitalised name: keep the name part ("rescue leader Mara Tenn" -> "Mara Tenn")
         name = _name_part(phrase, self.lex)
+        country = self.lex.country_of_word(name) if name else None
+        if country is not None:  # the name part is a country's name or abbreviation ("a U.S."): the country, never a person
+            return Entity(country, "country", country=country), "organisation"
         if name:
             return self._person_named(name, described, start), "name"
         return Entity(_lower_determiner(phrase), "anonymous"), "anonymous"
+
+    def _named_in_modifier(self, start: int, person_start: int, described: _Description) -> bool:
+        """'Officials traveling with X', 'sources close to X': a person named after a preposition that
+        follows an anonymous source noun is the object of its modifier, not the source."""
+        if not described.anonymous or not described.head:
+            return False
+        between = self.text[start:person_start]
+        if "," in between:
+            return False  # an apposition: "an official of the ministry, X," names the official
+        words = [w.casefold() for w in _WORD.findall(between)]
+        head = described.head.casefold()
+        if head not in words:
+            return False
+        return any(w in self.modifier_prepositions for w in words[words.index(head) + 1:])
 
     def _person_named(self, name: str, described, start: int) -> Entity:
         """The document's person of that name (registered on first sight), completed by the description."""
@@ -1451,7 +1470,9 @@ class SpeakerResolver:
             return Speaker(mention, entity.name, None, entity.country, False, "pronoun")
         organisation = entity.organisation or (entity.person.organisation if entity.person else None)
         if organisation:
-            return Speaker(mention, f"the {organisation}", None, entity.country, False, "pronoun")
+            # the body's one name, as when the text names it ("the White House said" is "White House" too)
+            known = self.lex.organisation(organisation)
+            return Speaker(mention, known.name if known else organisation, None, entity.country, False, "pronoun")
         if entity.kind == "anonymous" and entity.country is None:
             return Speaker(mention, entity.name, None, None, True, "pronoun")
         if entity.country:

@@ -99,6 +99,25 @@ def test_speakers_formats_agree():
     assert sum(r["statements"] for r in rows) == len(jsonl(run(["--format", "jsonl", SEED]).stdout))
 
 
+def test_speakers_give_roles_per_document_year_and_structured_meeting_references(tmp_path):
+    early, late = tmp_path / "early.txt", tmp_path / "late.txt"
+    early.write_text("WASHINGTON, March 3, 2010 -- Biden said that the talks with Hu would resume next week.\n", encoding="utf-8")
+    late.write_text("WASHINGTON, March 3, 2023 -- Biden said that the talks with Xi would resume next week.\n", encoding="utf-8")
+    (row,) = json.loads(run(["speakers", "--format", "json", str(early), str(late)]).stdout)["speakers"]
+    assert (row["name"], row["statements"], row["anonymous"]) == ("Joe Biden", 2, False)
+    assert row["roles"] == [{"role": "vice president", "docs": [str(early)]}, {"role": "president", "docs": [str(late)]}]
+    assert row["meetings"] == [{"doc": str(early), "id": "m1"}, {"doc": str(late), "id": "m1"}]
+    (flat,) = csv.DictReader(io.StringIO(run(["speakers", "--format", "csv", str(early), str(late)]).stdout))
+    assert flat == {"name": "Joe Biden", "roles": "vice president; president", "country": "United States", "anonymous": "false",
+                    "statements": "2", "meetings": f"{early}#m1; {late}#m1"}
+
+
+def test_speakers_csv_booleans_are_lower_case_like_the_statements_csv():
+    rows = list(csv.DictReader(io.StringIO(run(["speakers", "--format", "csv", CALL]).stdout)))
+    assert {r["anonymous"] for r in rows} == {"true", "false"}
+    assert {r["speaker_anonymous"] for r in csv.DictReader(io.StringIO(run(["--format", "csv", CALL]).stdout))} == {"true", "false"}
+
+
 def test_csv_header_is_written_even_without_statements(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("The weather was mild.\n", encoding="utf-8")

@@ -229,3 +229,12 @@ def test_a_gold_file_that_is_not_utf8_is_named_with_its_line_and_the_others_are_
     assert result.exit_code == 1
     assert result.stderr == f"diplo: {broken}:2: not UTF-8 text (byte 0xe9 at column 14)\n"
     assert list(json.loads(result.stdout)) == [str(good)]
+
+
+def test_a_speaker_is_compared_without_a_leading_article(tmp_path):
+    text = "Q Any news on the trip?\nMS. JEAN-PIERRE: As we said yesterday, the President will travel to Canada next week.\n"
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "g1", "text": text, "statements": [
+        {"speaker": "we", "speaker_resolved": "the White House", "content_span": _span(text, "the President will travel to Canada next week")},
+    ]}) + "\n", encoding="utf-8")
+    assert evaluate_file(gold).to_dict()["speaker_correct"] == {"accuracy": 1.0, "right": 1, "total": 1}

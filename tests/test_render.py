@@ -60,8 +60,9 @@ def test_meetings_view_snapshot():
 
 def test_speakers_view_snapshot():
     console = plain_console()
-    rows = render.speaker_rows([ruritania_document("a.txt"), ruritania_document("b.txt")])
-    console.print(render.fit(render.speakers_table(rows, True, render.SpeakerColours()), console))
+    documents = [ruritania_document("a.txt"), ruritania_document("b.txt")]
+    rows = render.speaker_rows(documents)
+    console.print(render.fit(render.speakers_table(rows, True, render.SpeakerColours(), documents), console))
     check_golden("speakers-100.txt", console.file.getvalue())
 
 

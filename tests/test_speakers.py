@@ -239,7 +239,41 @@ def test_we_in_a_briefing_is_the_speakers_organisation():
     text = ("Q Any news on the summit?\n"
             "MS. JEAN-PIERRE: As we announced yesterday, the President will travel to Canada next week.\n")
     speaker = _speaker(text, "we")
-    assert speaker.name == "the White House"
+    assert speaker.name == "White House"
+
+
+def test_a_briefers_we_and_the_named_body_are_one_speaker():
+    text = ("MR. PRICE: As we said yesterday, the Secretary will travel to Brussels next week.\n"
+            "Q And the department?\n"
+            "MR. PRICE: The State Department said on Friday that the visit would go ahead.\n")
+    speakers = _speakers(text, year=2022)
+    assert speakers["we"].name == speakers["The State Department"].name == "U.S. State Department"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Officials traveling with Kerry said that he would raise the weapons with his counterpart.", "Officials traveling with Kerry"),
+    ("Sources close to Lavrov said that the envoy would not attend.", "Sources close to Lavrov"),
+])
+def test_a_person_in_the_modifier_of_an_anonymous_source_is_not_the_source(text, mention):
+    speaker = _speaker(text, mention)
+    assert (speaker.name, speaker.anonymous, speaker.mention_kind) == (mention, True, "anonymous")
+
+
+def test_an_anonymous_source_with_a_name_in_apposition_is_that_person():
+    speaker = _speaker("An official of the ministry, Ivan Petrov, said that the talks would resume.", "Ivan Petrov")
+    assert (speaker.name, speaker.anonymous) == ("Ivan Petrov", False)
+
+
+def test_a_name_part_that_is_a_country_abbreviation_is_the_country():
+    from diplo_cli.models import Attribution, Sentence, Span
+    from diplo_cli.speakers import resolve_speakers
+
+    text = "The envoy will raise with Tom Hale a U.S. demand for access, officials said."
+    start, end = text.index("with Tom Hale"), text.index(" demand")
+    speaker_span = Span.of(text, start, end)  # a span cut badly by attribution, as happens: it ends in "a U.S."
+    attribution = Attribution(speaker_span, Span.of(text, 0, 3), Span.of(text, end + 1, end + 18), "indirect", "test.rule", 0)
+    (speaker,), _ = resolve_speakers(text, [Sentence(0, len(text), 0)], [attribution], default_lexicon())
+    assert (speaker.name, speaker.country, speaker.mention_kind) == ("United States", "United States", "organisation")
 
 
 def test_a_reporters_you_is_the_briefer():
@@ -359,4 +393,4 @@ def test_a_briefers_the_secretary_is_the_head_of_the_briefers_department():
             "MR. PRICE: The Secretary said that diplomacy remains open.\n")
     speakers = _speakers(text, year=2022)
     assert speakers["The Secretary"].name == "Antony Blinken"
-    assert speakers["we"].name == "the U.S. State Department"
+    assert speakers["we"].name == "U.S. State Department"
