@@ -183,7 +183,7 @@ def cli():
       cat article.txt | diplo -
       diplo --format jsonl a.txt b.txt | jq .speaker.name
       diplo meetings samples/peskov-erdogan-meeting.txt
-      diplo eval ../shared/eval/news-dev.jsonl
+      diplo eval samples/gold.jsonl
 
     \b
     Shell completion (bash; zsh and fish likewise):
@@ -660,8 +660,9 @@ def eval_command(gold, output_format, show_errors, gazetteers, rule_packs):
        "meetings": [{"participants": ["Anna Kovacs", "Norway"], "type": "talks",
                      "status": "planned", "time": null, "place": null}]}
     Spans are [start, end] character offsets into "text"; only "text" and each
-    statement's "content_span" are required; without "meetings" no meeting
-    figure is scored. A figure over nothing (0/0) is shown as n/a in the table.
+    statement's "content_span" are required; "kind" is direct, indirect, mixed
+    or according_to; without "meetings" no meeting figure is scored. A figure
+    over nothing (0/0) is shown as n/a in the table.
 
     \b
     Examples:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -238,3 +239,42 @@ def test_a_speaker_is_compared_without_a_leading_article(tmp_path):
         {"speaker": "we", "speaker_resolved": "the White House", "content_span": _span(text, "the President will travel to Canada next week")},
     ]}) + "\n", encoding="utf-8")
     assert evaluate_file(gold).to_dict()["speaker_correct"] == {"accuracy": 1.0, "right": 1, "total": 1}
+
+
+# ---------------------------------------------------------------------------------- the shipped example, samples/gold.jsonl
+
+SAMPLE_GOLD = Path(__file__).resolve().parent.parent / "samples" / "gold.jsonl"
+
+
+def test_the_sample_gold_is_well_formed():
+    records = [json.loads(line) for line in SAMPLE_GOLD.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == ["lavrov-blinken-call", "macron-scholz-summit", "modi-visit-denial"]
+    for record in records:
+        text = record["text"]
+        assert text == (SAMPLE_GOLD.parent / f"{record['id']}.txt").read_text(encoding="utf-8")
+        cues = [(s["cue_span"][0], s["content_span"][0]) for s in record["statements"]]
+        assert cues == sorted(cues)
+        for statement in record["statements"]:
+            for part in ("speaker", "cue", "content"):
+                start, end = statement[f"{part}_span"]
+                assert text[start:end] == statement[part]
+            assert statement["about_meeting"] == (statement["meeting"] is not None)
+            assert statement["kind"] in ("direct", "indirect", "mixed", "according_to")
+            if statement["meeting"]:
+                passage = [m for m in record["meetings"] if m["participants"] == statement["meeting"]["participants"]
+                           and m["type"] == statement["meeting"]["type"]]
+                assert len(passage) == 1
+
+
+def test_eval_on_the_sample_gold_gives_its_checked_figures():
+    result = CliRunner().invoke(cli, ["eval", "--format", "json", str(SAMPLE_GOLD)])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout)
+    assert figures["records"] == 3
+    assert figures["statements"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "tp": 14, "fp": 0, "fn": 0}
+    assert figures["exact_boundaries"]["tp"] == 14
+    assert figures["speaker_correct"] == {"accuracy": 0.9286, "right": 13, "total": 14}  # India's ministry named otherwise
+    assert figures["kind_correct"] == {"accuracy": 1.0, "right": 14, "total": 14}
+    assert (figures["meetings"]["tp"], figures["meetings"]["fp"], figures["meetings"]["fn"]) == (6, 1, 3)
+    assert figures["meeting_status_correct"] == {"accuracy": 0.8333, "right": 5, "total": 6}
+    assert figures["statements_about_meeting"]["f1"] == 0.9524
