@@ -15,9 +15,9 @@ from diplo_cli.cli import cli
 FLOORS = {
     "news-dev.jsonl": {
         "statements": ("f1", 0.97),
-        "attribution": ("f1", 0.93),
+        "attribution": ("f1", 0.95),
         "exact_boundaries": ("f1", 0.97),
-        "speaker_correct": ("accuracy", 0.94),
+        "speaker_correct": ("accuracy", 0.96),
         "meetings": ("f1", 0.86),
         "meeting_status_correct": ("accuracy", 0.82),
         "meeting_type_correct": ("accuracy", 0.70),
