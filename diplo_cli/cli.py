@@ -509,7 +509,7 @@ def meetings_command(with_statements, **options):
 @_common_options
 @_guard
 def speakers_command(**options):
-    """Speakers: one row per resolved speaker, with role, country, statements and meetings.
+    """Speakers: one row per resolved speaker, with roles (per document), country, statements and meetings.
 
     \b
     Examples:
@@ -701,7 +701,7 @@ def eval_command(gold, output_format, show_errors, gazetteers, rule_packs):
             payload = {"figures": payload, "errors": {p: r.errors for p, r in reports.items()}}
         stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
     elif output_format == "table":
-        width = _terminal_width(stdout) if env.stdout_isatty else None
+        width = (_terminal_width(stdout) or None) if env.stdout_isatty else None  # a terminal reporting 0 columns: rich's default
         console = _pipe_console(file=stdout, width=width, highlight=False, markup=False, emoji=False,
                                 force_terminal=env.stdout_isatty, no_color=not env.stdout_isatty)
         for path, figures in results.items():
