@@ -12,6 +12,8 @@ import random
 
 NAMES = ["Ana Dorn", "Pia Lund", "Tom Hale", "Ida Berg", "Olaf Renn", "Mira Vos", "Karl Ott", "Lena Sund"]
 PLACES = ["Vienna", "Geneva", "Oslo", "Riga", "Tallinn", "Lisbon", "Dublin", "Bern"]
+FIRST = ["Ana", "Pia", "Tom", "Ida", "Olaf", "Mira", "Karl", "Lena", "Jon", "Eva"]
+LAST = ["Dorn", "Lund", "Hale", "Berg", "Renn", "Vos", "Ott", "Sund", "Falk", "Moe", "Lind", "Ek"]
 WORDS = ["talks", "border", "trade", "grain", "energy", "water", "visit", "treaty", "summit", "accord"]
 
 
@@ -35,8 +37,8 @@ def _units(family: str, rng: random.Random):
             yield "said "
         elif family == "said-dashes":
             yield "said—"
-        elif family == "chronology":
-            yield f"{NAMES[n % 8].split()[1]} {n} met {other} {n} in {place}. "
+        elif family == "chronology":  # one leader's meetings, each with another person in another place
+            yield f"Putin met {rng.choice(FIRST)} {rng.choice(LAST)} in {place}. "
         elif family == "capitals":
             yield f"{word.title()} {name} {place} "
         else:
