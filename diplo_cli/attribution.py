@@ -68,6 +68,7 @@ _CONTRACTED_IS = regex.compile(r"(?:he|she|it|there|that|what|who)['’]s", rege
 _NEGATED_AUXILIARY = regex.compile(r"\p{L}+n['’]t|cannot")
 _MAX_QUOTE = 6000  # a "quotation" longer than this is a stray mark, not a quote
 _WINDOW = 400  # how far from a cue the speaker and frame are looked for
+_MAX_SELF_REPAIRS = 2  # 'as we stated — publicly stated —': repairs stepped back over to find a speaker
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +91,41 @@ class _Token:
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
     return [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+class _TokenIndex:
+    """The document's tokens, found once; :meth:`between` equals ``_tokens(text, start, end)``.
+
+    Scanning a fresh window of words at every cue costs a window's worth of tokens per cue, which
+    on text dense with cue words ('said—said—...') is hundreds of times the cost of news. A
+    window's edges can cut a token: from ``start`` inside a word the scan yields pieces of that word
+    up to the word's end and then falls in step with the whole-text tokens; at ``end`` it yields the
+    cut head of the last word. Both edges are scanned again, so the result is the same list.
+    """
+
+    __slots__ = ("text", "tokens", "starts")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.tokens = _tokens(text, 0, len(text))
+        self.starts = [t.start for t in self.tokens]
+
+    def between(self, start: int, end: int) -> list[_Token]:
+        if end <= start:
+            return []
+        first = bisect.bisect_left(self.starts, start)
+        head: list[_Token] = []
+        if first > 0 and self.tokens[first - 1].end > start:  # a word cut by the window's start
+            resume = min(self.tokens[first - 1].end, end)
+            head = _tokens(self.text, start, resume)
+            if resume >= end:
+                return head
+        last = bisect.bisect_left(self.starts, end, first)  # tokens before it start inside the window
+        body = self.tokens[first:last]
+        if body and body[-1].end > end:  # a word cut by the window's end
+            cut = body.pop()
+            return head + body + _tokens(self.text, cut.start, end)
+        return head + body if head else body
 
 
 class AttributionFinder:
@@ -225,6 +261,7 @@ class AttributionFinder:
         self.lines = AsciiLines(text)  # where the cue and not-cue lists may scan on the faster engine (see ListScan)
         self.sentences = sentences
         self.sentence_starts = [s.start for s in sentences]
+        self.token_index = _TokenIndex(text)
         quotes = find_quotes(text, sentences)
         found: list[Attribution] = []
         used_cues: set[int] = set()
@@ -330,15 +367,20 @@ class AttributionFinder:
         return (lower in self.title_words or lower in self.source_words or lower in self.lex.anonymous_nouns
                 or lower.rstrip("s") in self.title_words or lower in self.document_words or lower in self.body_words)
 
-    def speaker_before(self, end: int, lower: int) -> Span | None:
-        """The noun phrase (or pronoun) ending right before ``end`` (skipping auxiliaries)."""
+    def speaker_before(self, end: int, lower: int, repairs: int = _MAX_SELF_REPAIRS) -> Span | None:
+        """The noun phrase (or pronoun) ending right before ``end`` (skipping auxiliaries).
+
+        ``repairs`` bounds how many self-repairs and relative clauses are stepped back over: a
+        speaker repairs a phrase once or twice, while a run of cue words joined by dashes would
+        otherwise send the search back over the whole sentence from every cue (quadratic).
+        """
         adjunct = self.subject_adjunct.search(self.text, max(lower, end - 48), end)
         if adjunct is not None:
             end = adjunct.start()  # "The Kremlin on Thursday dismissed": a time phrase is no part of the subject
             before = self.text[lower:end].rstrip()
             if before.endswith(","):
                 end = lower + len(before) - 1  # "The ministry, for its part, said": the commas set it off
-        tokens = _tokens(self.text, max(lower, end - _WINDOW), end)
+        tokens = self.token_index.between(max(lower, end - _WINDOW), end)
         i = len(tokens) - 1
         skipped = 0
         while i >= 0 and skipped < 5 and (
@@ -363,15 +405,15 @@ class AttributionFinder:
             return Span.of(self.text, token.start, token.start + contracted.end(1))
         if token.text.casefold() == "me" and i >= 1 and tokens[i - 1].text.casefold() == "let":
             return Span.of(self.text, token.start, token.end)  # "let me say"
-        if token.text in "—–" and i >= 1:
+        if token.text in "—–" and i >= 1 and repairs > 0:
             # self-repair: "as we stated — publicly stated —" and "clear in these talks — clear
             # about —" keep the speaker of the abandoned repetition of the same cue
             cue_word = _WORD.match(self.text, end)
             repeated = self.text.rfind(cue_word.group(), max(lower, end - 80), token.start) if cue_word else -1
             if repeated >= 0:
-                return self.speaker_before(repeated, lower)
+                return self.speaker_before(repeated, lower, repairs - 1)
             if self.cues.fullmatch(tokens[i - 1].text):
-                return self.speaker_before(tokens[i - 1].start, lower)
+                return self.speaker_before(tokens[i - 1].start, lower, repairs - 1)
         if token.text.casefold() in self.lex.pronouns and token.text.casefold() not in ("his", "her", "its", "their", "our", "my", "your", "him", "them", "me", "us"):
             if token.text.casefold() == "us" and token.text != "us":
                 pass
@@ -379,8 +421,8 @@ class AttributionFinder:
                 return Span.of(self.text, token.start, token.end)
         if token.text.casefold() in ("who", "which"):
             # "the Nordland minister, who conceded ..." -> the noun phrase before the comma
-            if i >= 1 and tokens[i - 1].text == ",":
-                return self.speaker_before(tokens[i - 1].start, lower)
+            if i >= 1 and tokens[i - 1].text == "," and repairs > 0:
+                return self.speaker_before(tokens[i - 1].start, lower, repairs - 1)
             return None
         if token.text == ",":
             name = self._appositive_name(tokens, i)
@@ -489,7 +531,7 @@ class AttributionFinder:
 
     def speaker_after(self, start: int, limit: int) -> Span | None:
         """The noun phrase starting at ``start`` (after an inverted cue or 'according to')."""
-        tokens = _tokens(self.text, start, min(limit, start + _WINDOW))
+        tokens = self.token_index.between(start, min(limit, start + _WINDOW))
         if not tokens:
             return None
         if tokens[0].text.casefold() in self.lex.pronouns:
@@ -664,7 +706,7 @@ class AttributionFinder:
         if speaker is not None and speaker.start > pos:
             # '," the Lithuanian defence minister, Tomas Vaitkus, told': the name in apposition speaks
             # when the words before it are one noun phrase opening the frame
-            tokens = _tokens(text, pos, speaker.start)
+            tokens = self.token_index.between(pos, speaker.start)
             head = self._np_ending_at(tokens, len(tokens) - 2) if len(tokens) >= 2 and tokens[-1].text == "," else None
             if head is None or head.start != pos:
                 return None
@@ -1203,7 +1245,7 @@ class AttributionFinder:
     def _clause_subject(self, lower: int, end: int) -> Span | None:
         """Subject of the clause governing a participle: the first noun phrase of the sentence."""
         lower = self.clause_filler.match(self.text, max(lower, self._body_start(end)), end).end()
-        tokens = _tokens(self.text, lower, end)
+        tokens = self.token_index.between(lower, end)
         j = 0
         if tokens and tokens[0].text in self.stopwords and tokens[0].text != "The":
             for k, t in enumerate(tokens[:6]):

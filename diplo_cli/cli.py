@@ -48,6 +48,10 @@ EXIT_MEANINGS = {
 }
 EPILOG_EXIT = "\b\nExit codes:\n" + "\n".join(f"  {int(code):<4}{meaning}" for code, meaning in EXIT_MEANINGS.items())
 PROGRESS_MIN_FILES = 4  # a progress bar for fewer files would only flicker
+# The --svg picture is for a screen (the README's): rich records every cell in memory, some 40 KB
+# of memory and 5 KB of SVG a table row, so a corpus would take gigabytes. Past this many rows
+# it stops recording.
+MAX_SVG_ROWS = 1_000
 
 
 class Environment:
@@ -152,6 +156,8 @@ def _common_options(function):
         click.option("--width", type=click.IntRange(min=20), default=None, help="Table width in columns (default: the terminal's, else $COLUMNS or 80)."),
         click.option("--svg", type=click.Path(dir_okay=False, writable=True), default=None, metavar="FILE.svg",
                      help="Also save the table view as an SVG picture (used for the README)."),
+        click.option("--raw-cells", is_flag=True,
+                     help="CSV/TSV: write cells verbatim; by default a cell starting with = + - @ gets a leading ' so spreadsheets do not run it."),
         click.option("--strict", is_flag=True, help="Treat warnings (e.g. a legacy encoding) as failures."),
         click.option("--debug", is_flag=True, help="Show the traceback of an internal error."),
         click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
@@ -217,6 +223,8 @@ class Run:
         self.ascii = not self.env.stdout_isatty or encoding not in ("utf8", "utf8sig")
         self.svg_path: str | None = options.get("svg")
         self.svg_console = None
+        self.svg_rows = 0
+        self.svg_left_out = 0  # tables not recorded in the SVG: past MAX_SVG_ROWS
         if self.svg_path:
             self.svg_console = Console(file=io.StringIO(), width=options.get("width") or 100, record=True, force_terminal=True,
                                        color_system="truecolor", highlight=False, emoji=False, markup=False, legacy_windows=False)
@@ -272,9 +280,10 @@ class Run:
             return ExitStatus.INPUT_FAILED
         return ExitStatus.SUCCESS
 
-    def show(self, make) -> None:
-        """Print ``make(console, ascii_only)``, the table view, on stdout when the format is table, and
-        into the SVG recording (always with rounded boxes and colours)."""
+    def show(self, make, rows: int = 1) -> None:
+        """Print ``make(console, ascii_only)``, the table view of ``rows`` rows, on stdout when the
+        format is table, and into the SVG recording (always with rounded boxes and colours) while it
+        stays within MAX_SVG_ROWS rows."""
         if self.output_format == "table":
             if self.progress is not None and self.env.stdout_isatty:
                 # stdout and the bar share one screen: take the bar down while the table is printed.
@@ -284,10 +293,21 @@ class Run:
             else:
                 self.console.print(make(self.console, self.ascii))
         if self.svg_console is not None:
-            self.svg_console.print(make(self.svg_console, False))
+            if self.svg_rows + rows > MAX_SVG_ROWS:
+                self.svg_left_out += 1
+            else:
+                self.svg_rows += rows
+                self.svg_console.print(make(self.svg_console, False))
 
     def finish(self) -> None:
         if self.svg_console is not None and self.svg_path:
+            if self.svg_left_out:
+                limit = f"the picture holds at most {MAX_SVG_ROWS:,} table rows; it is for a screen, not a corpus"
+                if not self.svg_rows:
+                    self.error(self.svg_path, f"SVG not written: {limit}")
+                    self.summary()
+                    return
+                self.warning(f"{self.svg_path}: {self.svg_left_out} table(s) left out of the SVG picture: {limit}")
             title = "diplo " + " ".join(self.files)
             try:
                 self.svg_console.save_svg(self.svg_path, title=title)
@@ -532,7 +552,7 @@ def speakers_command(**options):
     if fmt == "table" or run.svg_console is not None:
         if rows:
             colours = render.SpeakerColours()
-            run.show(lambda console, ascii_only: render.fit(render.speakers_table(rows, ascii_only, colours, documents), console))
+            run.show(lambda console, ascii_only: render.fit(render.speakers_table(rows, ascii_only, colours, documents), console), len(rows))
         else:
             from rich.text import Text
 
@@ -542,7 +562,7 @@ def speakers_command(**options):
     elif fmt == "json":
         stdout.write(json.dumps({"speakers": rows}, ensure_ascii=False) + "\n")
     elif fmt in ("csv", "tsv"):
-        writer = render.DelimitedWriter(stdout, render.SPEAKER_CSV_COLUMNS, "," if fmt == "csv" else "\t")
+        writer = render.DelimitedWriter(stdout, render.SPEAKER_CSV_COLUMNS, "," if fmt == "csv" else "\t", raw_cells=bool(options.get("raw_cells")))
         writer.write(render.flat_speaker(r) for r in rows)
     stdout.flush()
     run.finish()
@@ -604,7 +624,7 @@ def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool 
     delimited = None
     if fmt in ("csv", "tsv"):
         columns = render.MEETING_CSV_COLUMNS if view == "meetings" else render.CSV_COLUMNS
-        delimited = render.DelimitedWriter(stdout, columns, "," if fmt == "csv" else "\t")
+        delimited = render.DelimitedWriter(stdout, columns, "," if fmt == "csv" else "\t", raw_cells=bool(run.options.get("raw_cells")))
     with _progress(run) as advance:
         for document in _documents(run, lexicon):
             tally.add(document)
@@ -612,10 +632,12 @@ def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool 
                 advance()
                 continue  # a filter is like grep: documents with nothing left are not shown
             if fmt == "table" or run.svg_console is not None:
+                shown_rows = len(document.statements) + len(document.meetings)
                 if explain:
-                    run.show(lambda console, ascii_only, document=document: render.explain_view(document, colours, run.several, ascii_only))
+                    run.show(lambda console, ascii_only, document=document: render.explain_view(document, colours, run.several, ascii_only), shown_rows)
                 else:
-                    run.show(lambda console, ascii_only, document=document: render.document_view(console, document, view, colours, ascii_only, run.several, with_statements))
+                    run.show(lambda console, ascii_only, document=document: render.document_view(console, document, view, colours, ascii_only, run.several, with_statements),
+                             shown_rows)
             if fmt == "jsonl":
                 records = render.meeting_records(document) if view == "meetings" else render.statement_records(document)
                 render.write_jsonl(records, stdout)

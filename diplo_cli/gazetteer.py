@@ -40,6 +40,15 @@ _PHOENIX_ACTOR_LINE = regex.compile(r"^\+\S|^\t\[[A-Z]{3}|^[A-Z][A-Z_.\-]+_?\s*\
 _AGENT_LINE = regex.compile(r"^[A-Z!][A-Z_!]*\s*\[~[A-Z]+\]", regex.MULTILINE)
 
 
+# Limits on a user's gazetteer: each is far above any real dictionary (Phoenix's largest file has
+# 54,526 lines of at most 178 characters, its agent patterns expand to a few dozen forms) and far
+# below what exhausts memory (a million lines, a name of 20,000 words, a pattern whose macros
+# multiply to millions of forms).
+MAX_GAZETTEER_LINES = 300_000
+MAX_GAZETTEER_LINE_CHARS = 2_000
+MAX_AGENT_FORMS = 1_000
+
+
 def read_gazetteer_file(path: Path) -> list[Person]:
     return [person for _, person in read_gazetteer_rows(path)]
 
@@ -52,6 +61,7 @@ def read_gazetteer_rows(path: Path, warn: Callable[[str], None] | None = None) -
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError as exc:
         raise RuleError(f"{path}: cannot read gazetteer: {exc.strerror or exc}") from None
+    _check_size(text, str(path))
     if _looks_like_agents(text):
         rows: list[tuple[int | None, Person]] = [(None, p) for p in parse_phoenix_agents(text, f"{DICTIONARY_SOURCE_PREFIX}{path}")]
     elif _looks_like_phoenix(text):
@@ -68,6 +78,16 @@ def read_gazetteer_rows(path: Path, warn: Callable[[str], None] | None = None) -
 
 def _one_column(line: str) -> bool:
     return "\t" not in line or line.lstrip().startswith("#")
+
+
+def _check_size(text: str, source: str) -> None:
+    lines = text.count("\n") + 1
+    if lines > MAX_GAZETTEER_LINES:
+        raise RuleError(f"{source}: {lines:,} lines; a gazetteer may have at most {MAX_GAZETTEER_LINES:,} (split it, or keep the names you need)")
+    long_line = regex.search(rf"^[^\n]{{{MAX_GAZETTEER_LINE_CHARS + 1}}}", text, regex.MULTILINE)
+    if long_line is not None:
+        line = text.count("\n", 0, long_line.start()) + 1
+        raise RuleError(f"{source}:{line}: line longer than {MAX_GAZETTEER_LINE_CHARS:,} characters; no name, alias list or role list is that long")
 
 
 def _looks_like_phoenix(text: str) -> bool:
@@ -173,7 +193,7 @@ def parse_phoenix_agents(text: str, source: str) -> list[Person]:
     """Agent nouns (``SPOKES!PERSON! [~GOV]``) as ``agent`` records: the role is the noun itself."""
     macros: dict[str, list[str]] = {}
     agents: list[Person] = []
-    for line in text.splitlines():
+    for number, line in enumerate(text.splitlines(), 1):
         body = line.partition("#")[0].strip()
         if not body:
             continue
@@ -188,6 +208,9 @@ def parse_phoenix_agents(text: str, source: str) -> list[Person]:
         forms = [pattern]
         for name, replacements in macros.items():
             if name in pattern:
+                if len(forms) * len(replacements) > MAX_AGENT_FORMS:
+                    raise RuleError(f"{source.removeprefix(DICTIONARY_SOURCE_PREFIX)}:{number}: the pattern's macros expand to more than "
+                                    f"{MAX_AGENT_FORMS:,} forms")
                 forms = [f.replace(name, r) for f in forms for r in replacements]
         forms = [f.replace("!", "") for f in forms]
         phrases = [" ".join(f.replace("_", " ").split()).casefold() for f in forms]

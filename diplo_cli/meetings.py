@@ -44,6 +44,10 @@ from .speakers import Entity, EntityTracker
 
 STATUS_RANK = {"held": 5, "cancelled": 4, "denied": 3, "planned": 2, "proposed": 1, "unknown": 0}
 _STATUS_WINDOW = 90
+# Drafts a mention is tried against per word of its participants' names, the latest first: a
+# chronology of one leader's meetings ("Putin met X in Y." hundreds of times) would otherwise try
+# every earlier one; the rarer names of the others still find all of theirs.
+_MERGE_CANDIDATES = 64
 _SENTENCE_REACH = 600  # characters either side of a trigger that count as its sentence
 _CLAUSE_REACH = 300  # ... and as its clause
 _TIME_WINDOW = 120
@@ -614,11 +618,13 @@ class MeetingFinder:
     def _merge(self, mentions: list[MeetingMention]) -> list[_Draft]:
         drafts: list[_Draft] = []
         by_token: dict[str, list[int]] = {}  # a word of a participant's name -> drafts that include it
+        indexed: set[tuple[str, int]] = set()  # (word, draft) pairs already in by_token
         for mention in mentions:
             target = None
             names = {name_key(e.name) for e in mention.participants}
             if names:
-                candidates = sorted({i for key in names for token in key.split() for i in by_token.get(token, ())}, reverse=True)
+                candidates = sorted({i for key in names for token in key.split() for i in by_token.get(token, ())[-_MERGE_CANDIDATES:]},
+                                    reverse=True)
                 for index in candidates:
                     draft = drafts[index]
                     draft_names = {name_key(e.name) for e in draft.participants}
@@ -668,8 +674,9 @@ class MeetingFinder:
                 elif len(entity.name) > len(draft.participants[same].name) and entity.kind == draft.participants[same].kind:
                     draft.participants[same] = entity  # 'Lee' then 'Lee Myung-bak': the fuller name
                 for token in key.split():
-                    if target not in by_token.setdefault(token, []):
-                        by_token[token].append(target)
+                    if (token, target) not in indexed:
+                        indexed.add((token, target))
+                        by_token.setdefault(token, []).append(target)
             upgrade = mention.type in ("summit", "call") or (mention.type == "visit" and mention.known_place)
             if draft.type != mention.type and upgrade and draft.type in ("meeting", "talks"):
                 draft.type = mention.type  # 'the meeting' of a visit to a named place is the visit

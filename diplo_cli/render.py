@@ -105,21 +105,42 @@ def flat_meeting(record: dict) -> dict:
     }
 
 
-class DelimitedWriter:
-    """CSV/TSV with one header row, written once, then one row per record."""
+# A spreadsheet runs a cell that begins with one of these as a formula ('=HYPERLINK(...)' from a
+# hostile article); OWASP's advice for CSV export is a leading apostrophe, which the sheet hides.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
-    def __init__(self, stream: IO[str], columns: tuple[str, ...], delimiter: str = ","):
+
+def neutralise_formula(value: str) -> str:
+    return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
+
+
+class DelimitedWriter:
+    """CSV/TSV with one header row, written once, then one row per record.
+
+    Text cells that a spreadsheet would run as a formula get a leading ``'`` unless ``raw_cells``.
+    """
+
+    def __init__(self, stream: IO[str], columns: tuple[str, ...], delimiter: str = ",", raw_cells: bool = False):
         self.writer = csv.DictWriter(stream, fieldnames=columns, delimiter=delimiter, lineterminator="\n")
         self.header_written = False
+        self.raw_cells = raw_cells
 
     def write(self, rows: Iterable[dict]) -> None:
         if not self.header_written:
             self.writer.writeheader()
             self.header_written = True
+        tabs = self.writer.writer.dialect.delimiter == "\t"
         for row in rows:
-            if self.writer.writer.dialect.delimiter == "\t":
-                row = {k: (v.replace("\t", " ").replace("\n", " ") if isinstance(v, str) else v) for k, v in row.items()}
+            if tabs or not self.raw_cells:
+                row = {k: self._cell(v, tabs) for k, v in row.items()}
             self.writer.writerow(row)
+
+    def _cell(self, value, tabs: bool):
+        if not isinstance(value, str):
+            return value
+        if not self.raw_cells:
+            value = neutralise_formula(value)
+        return value.replace("\t", " ").replace("\n", " ") if tabs else value
 
 
 class JsonDocumentsWriter:

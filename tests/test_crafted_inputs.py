@@ -1,0 +1,70 @@
+"""Crafted and degenerate text stays linear and close to the cost of news.
+
+The families are bench/crafted_inputs.py's (bench/crafted.py prints their figures at megabyte
+sizes). Only ratios of CPU times are asserted, best of three, with margins a loaded 2-core
+machine cannot trip: 4x the input may take at most 8x the time (quadratic work takes 16x), and a
+character of crafted text at most 25x a character of news (the target, 10x, is the benchmark's).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diplo_cli.attribution import _TokenIndex, _tokens
+from diplo_cli.lexicons import default_lexicon
+from diplo_cli.pipeline import extract
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+from crafted_inputs import FAMILIES, make  # noqa: E402
+
+SMALL, LARGE = 8_000, 32_000
+
+
+def _cpu_best_of_three(text: str, lexicon) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        extract(text, "t", lexicon=lexicon)
+        best = min(best, time.process_time() - start)
+    return max(best, 1e-4)
+
+
+@pytest.fixture(scope="module")
+def news_seconds_per_char():
+    lexicon = default_lexicon()
+    text = make("news", LARGE)
+    extract(text, lexicon=lexicon)  # compile everything first
+    return _cpu_best_of_three(text, lexicon) / len(text)
+
+
+@pytest.mark.parametrize("family", [f for f in FAMILIES if f != "news"])
+def test_a_crafted_family_is_linear_and_near_the_cost_of_news(family, news_seconds_per_char):
+    lexicon = default_lexicon()
+    small, large = make(family, SMALL), make(family, LARGE)
+    small_seconds, large_seconds = _cpu_best_of_three(small, lexicon), _cpu_best_of_three(large, lexicon)
+    assert large_seconds <= 8 * small_seconds
+    assert large_seconds / len(large) <= 25 * news_seconds_per_char
+
+
+def test_cue_words_joined_by_dashes_find_no_speaker_and_keep_a_real_self_repair():
+    # the run of cue words has no noun phrase to speak it; a real self-repair keeps its speaker
+    assert extract(make("said-dashes", 2_000)).statements == ()
+    repaired = extract("As we stated — publicly stated — the border would reopen.")
+    assert [(s.speaker.mention.text, s.content.text) for s in repaired.statements] == [("we", "the border would reopen")]
+
+
+_TEXT_PIECES = st.sampled_from(["said", "—", " ", "U.S.", "Dorn's", "co-chair", "e\u0301t\u00e9", "\n", ",", "9.5", "'", "-", "."])
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(_TEXT_PIECES, max_size=40).map("".join), st.data())
+def test_the_token_index_gives_the_tokens_of_a_fresh_scan_of_any_window(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert _TokenIndex(text).between(start, end) == _tokens(text, start, end)
