@@ -103,7 +103,7 @@ class _TokenIndex:
     cut head of the last word. Both edges are scanned again, so the result is the same list.
     """
 
-    __slots__ = ("text", "tokens", "starts")
+    __slots__ = ("starts", "text", "tokens")
 
     def __init__(self, text: str):
         self.text = text

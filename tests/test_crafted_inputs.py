@@ -21,7 +21,7 @@ from diplo_cli.lexicons import default_lexicon
 from diplo_cli.pipeline import extract
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-from crafted_inputs import FAMILIES, make  # noqa: E402
+from crafted_inputs import FAMILIES, make
 
 SMALL, LARGE = 8_000, 32_000
 
