@@ -48,6 +48,8 @@ EXIT_MEANINGS = {
 }
 EPILOG_EXIT = "\b\nExit codes:\n" + "\n".join(f"  {int(code):<4}{meaning}" for code, meaning in EXIT_MEANINGS.items())
 PROGRESS_MIN_FILES = 4  # a progress bar for fewer files would only flicker
+DEFAULT_WIDTH = 80
+NARROWEST = 20  # the least --width accepts; a smaller $COLUMNS is raised to it
 
 
 class Environment:
@@ -146,7 +148,7 @@ def _common_options(function):
         click.option("--status", "statuses", multiple=True, type=click.Choice(["held", "planned", "proposed", "denied", "cancelled", "unknown"]),
                      help="Only meetings with this status, and statements about them (repeatable)."),
         click.option("--color/--no-color", "color", default=None, help="Force colours on or off (NO_COLOR and FORCE_COLOR are honoured)."),
-        click.option("--width", type=click.IntRange(min=20), default=None, help="Table width in columns (default: the terminal's, else $COLUMNS or 80)."),
+        click.option("--width", type=click.IntRange(min=NARROWEST), default=None, help="Table width in columns (default: $COLUMNS, else the terminal's, else 80)."),
         click.option("--svg", type=click.Path(dir_okay=False, writable=True), default=None, metavar="FILE.svg",
                      help="Also save the table view as an SVG picture (used for the README)."),
         click.option("--strict", is_flag=True, help="Treat warnings (e.g. a legacy encoding) as failures."),
@@ -203,9 +205,7 @@ class Run:
         requested = options.get("output_format", "auto")
         self.output_format = requested if requested != "auto" else ("table" if self.env.stdout_isatty else "jsonl")
         self.colour = wants_colour(options.get("color"), self.env.environ, self.env.stdout_isatty)
-        width = options.get("width")
-        if width is None and self.env.stdout_isatty:
-            width = _terminal_width(self.env.stdout)
+        width = _output_width(options.get("width"), self.env)
         self.console = _pipe_console(
             file=self.env.stdout, width=width, force_terminal=self.colour, color_system="auto" if self.colour else None,
             no_color=not self.colour, highlight=False, emoji=False, markup=False, soft_wrap=False, legacy_windows=False,
@@ -310,6 +310,23 @@ def _terminal_width(stream) -> int | None:
         return os.get_terminal_size(stream.fileno()).columns
     except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
         return None
+
+
+def _output_width(requested: int | None, env: Environment) -> int:
+    """--width, else $COLUMNS (on a terminal too, as ls and rich do), else the terminal's size, else 80.
+
+    A terminal may report 0 columns (``script`` without a size, ``docker run -t`` before the resize):
+    that is no width, not a width of 0, which would print nothing at all."""
+    if requested:
+        return requested
+    columns = env.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return max(NARROWEST, int(columns))
+    if env.stdout_isatty:
+        size = _terminal_width(env.stdout)
+        if size:
+            return max(NARROWEST, size)
+    return DEFAULT_WIDTH
 
 
 def _build_lexicon(gazetteers: tuple[str, ...], rule_packs: tuple[str, ...] = ()):
