@@ -110,26 +110,116 @@ def wants_colour(flag: bool | None, environ: Mapping[str, str], isatty: bool) ->
     return isatty
 
 
+class Choice(click.Choice):
+    """A choice typed in any case, with ``-`` for ``_`` (``--kind According-To`` is ``according_to``)."""
+
+    def __init__(self, choices):
+        super().__init__(choices, case_sensitive=False)
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and value not in self.choices:
+            value = value.replace("-", "_")
+        return super().convert(value, param, ctx)
+
+
+OPTION_SECTIONS = {  # the --help sections of the statements, meetings and speakers options, in this order
+    "Input": ("input_format", "text_field", "id_field", "glob", "gazetteers", "rule_packs", "year", "strict"),
+    "Filters": ("speaker", "country", "kinds", "about_meeting", "meeting_with", "statuses"),
+    "Output": ("output_format", "output", "quiet", "explain", "with_statements", "color", "width", "svg"),
+    "Performance": ("jobs", "engine", "scheduler", "output_dir"),
+}
+
+
+class SectionedCommand(click.Command):
+    """A command whose --help shows its options in the sections of OPTION_SECTIONS, then the rest."""
+
+    def format_options(self, ctx, formatter):
+        for title, rows in self.option_sections(ctx):
+            with formatter.section(title):
+                formatter.write_dl(rows)
+
+    def option_sections(self, ctx) -> list[tuple[str, list[tuple[str, str]]]]:
+        section_of = {name: title for title, names in OPTION_SECTIONS.items() for name in names}
+        rows: dict[str, list[tuple[str, str]]] = {title: [] for title in (*OPTION_SECTIONS, "Other options")}
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx) if isinstance(param, click.Option) else None
+            if record is not None:
+                rows[section_of.get(param.name, "Other options")].append(record)
+        return [(title, found) for title, found in rows.items() if found]
+
+
+GROUP_OPTIONS = ("-h", "--help", "-V", "--version")
+
+
 class DefaultGroup(click.Group):
-    """``diplo FILE...`` runs the default command; ``diplo meetings FILE...`` a named one."""
+    """``diplo FILE...`` runs the default command; ``diplo meetings FILE...`` a named one.
+
+    Options may come before the command (``diplo -f csv meetings FILE``), as with git: the command
+    word is found after them and moved to the front. A word that is no command, no file and close to
+    a command's name is a typo (``diplo meeting FILE``): a usage error suggests the command."""
 
     default_command = "statements"
 
     def parse_args(self, ctx, args):
-        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
-            args = [self.default_command, *args]
-        elif not args:
-            args = [self.default_command]
-        return super().parse_args(ctx, args)
+        if not args and ctx.resilient_parsing:
+            return super().parse_args(ctx, args)  # shell completion of the first word: commands, or files
+        return super().parse_args(ctx, self._command_first(args))
+
+    def _command_first(self, args: list[str]) -> list[str]:
+        if args and args[0] in GROUP_OPTIONS:
+            return args
+        position = self._after_leading_options(args)
+        if position < len(args) and args[position] in self.commands:
+            return [args[position], *args[:position], *args[position + 1:]]
+        if position < len(args):
+            self._refuse_misspelt_command(args[position])
+        return [self.default_command, *args]
+
+    def _after_leading_options(self, args: list[str]) -> int:
+        """The index of the first word that is neither an option nor an option's value."""
+        with_value = {name for command in self.commands.values() for param in command.params
+                      if isinstance(param, click.Option) and not param.is_flag and not param.count for name in param.opts}
+        position = 0
+        while position < len(args):
+            word = args[position]
+            if word == "--" or word == "-" or not word.startswith("-"):
+                break
+            position += 2 if word in with_value else 1  # --format=csv and -fcsv carry their value
+        return position
+
+    def _refuse_misspelt_command(self, word: str) -> None:
+        if os.path.exists(word) or "/" in word or "." in word:
+            return  # a file, or a path that is not one: the command reports it as a missing file
+        import difflib
+
+        close = difflib.get_close_matches(word.lower(), [n for n, c in self.commands.items() if not c.hidden], n=1)
+        if close:
+            raise click.UsageError(f"no such command or file: {word!r}; did you mean {close[0]!r}?")
+
+    def shell_complete(self, ctx, incomplete):
+        """The first word: the command names it begins, else files (the default command's argument)."""
+        from click.shell_completion import CompletionItem
+
+        if incomplete.startswith("-") or any(name.startswith(incomplete) for name in self.commands):
+            return super().shell_complete(ctx, incomplete)
+        return [CompletionItem(incomplete, type="file")]
+
+    def format_options(self, ctx, formatter):
+        super().format_options(ctx, formatter)
+        default = self.commands[self.default_command]
+        with click.Context(default, info_name=self.default_command, parent=ctx) as default_ctx:
+            for title, rows in default.option_sections(default_ctx):
+                with formatter.section(f"{title} (statements, the default command)"):
+                    formatter.write_dl(rows)
 
 
 def _common_options(function):
     """Every option shared by statements, meetings and speakers: add new ones here, read them in Run."""
     options = [
         click.argument("files", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True)),
-        click.option("-f", "--format", "output_format", type=click.Choice(["auto", "table", "json", "jsonl", "csv", "tsv"]), default="auto",
+        click.option("-f", "--format", "output_format", type=Choice(["auto", "table", "json", "jsonl", "csv", "tsv"]), default="auto",
                      show_default=True, help="Output format; auto is a table on a terminal and JSON Lines otherwise."),
-        click.option("--input", "input_format", type=click.Choice(["text", "jsonl"]), default="text", show_default=True,
+        click.option("--input", "input_format", type=Choice(["text", "jsonl"]), default="text", show_default=True,
                      help="text: each file is one document; jsonl: each line is a JSON document."),
         click.option("--text-field", default="text", show_default=True, help="With --input jsonl: the field holding the text."),
         click.option("--id-field", default="id", show_default=True, help="With --input jsonl: the field carried through as `doc`."),
@@ -141,11 +231,11 @@ def _common_options(function):
         click.option("--year", type=int, default=None, help="The documents' year, to pick office holders for role nouns."),
         click.option("--speaker", default=None, metavar="NAME", help="Only statements by this speaker (name, alias or surname)."),
         click.option("--country", default=None, help="Only statements by speakers of this country (name or demonym)."),
-        click.option("--kind", "kinds", multiple=True, type=click.Choice(["direct", "indirect", "mixed", "according_to"]),
+        click.option("--kind", "kinds", multiple=True, type=Choice(["direct", "indirect", "mixed", "according_to"]),
                      help="Only statements of this kind (repeatable)."),
         click.option("--about-meeting", is_flag=True, help="Only statements about a meeting."),
         click.option("--meeting-with", default=None, metavar="NAME", help="Only statements about, or meetings with, this participant (person or country)."),
-        click.option("--status", "statuses", multiple=True, type=click.Choice(["held", "planned", "proposed", "denied", "cancelled", "unknown"]),
+        click.option("--status", "statuses", multiple=True, type=Choice(["held", "planned", "proposed", "denied", "cancelled", "unknown"]),
                      help="Only meetings with this status, and statements about them (repeatable)."),
         click.option("--color/--no-color", "color", default=None, help="Force colours on or off (NO_COLOR and FORCE_COLOR are honoured)."),
         click.option("--width", type=click.IntRange(min=NARROWEST), default=None, help="Table width in columns (default: $COLUMNS, else the terminal's, else 80)."),
@@ -155,7 +245,7 @@ def _common_options(function):
         click.option("--debug", is_flag=True, help="Show the traceback of an internal error."),
         click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
                      help="Worker processes for many files or JSON Lines documents; output keeps the input order. [default: all cores]"),
-        click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+        click.option("--engine", type=Choice(["local", "dask"]), default="local", show_default=True,
                      help="dask: run on a Dask cluster (pip install 'diplo[dask]'); needs --output-dir."),
         click.option("--scheduler", default=None, metavar="ADDRESS",
                      help="With --engine dask: the scheduler, e.g. tcp://host:8786 [default: a local cluster of -j workers]."),
@@ -167,14 +257,23 @@ def _common_options(function):
     return function
 
 
-@click.group(cls=DefaultGroup, epilog=EPILOG_EXIT, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
-@click.version_option(version=__version__, message="diplo %(version)s")  # not read from package metadata: that import alone costs a third of the start-up
+@click.group(cls=DefaultGroup, epilog=EPILOG_EXIT, options_metavar="", subcommand_metavar="[COMMAND] [OPTIONS] [FILE]...",
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
+@click.version_option(__version__, "-V", "--version", message="diplo %(version)s")  # not read from package metadata: that import alone costs a third of the start-up
 def cli():
     """diplo: who said what, about which meeting.
 
     Reads news articles, briefing transcripts and readouts, and prints the attributed
     statements (speaker, cue, content), the diplomatic meetings they are about, and who
-    spoke. Plain `diplo FILE...` runs the `statements` command.
+    spoke. Plain `diplo FILE...` runs the `statements` command. Options may come
+    before or after the command (`diplo -f csv meetings FILE`).
+
+    \b
+    Each command's options and examples:
+      diplo statements --help    (or: diplo help statements)
+      diplo meetings --help
+      diplo speakers --help
+      diplo eval --help
 
     \b
     Examples:
@@ -473,7 +572,7 @@ def _quiet_broken_pipe() -> None:
         pass
 
 
-@cli.command("statements", epilog=EPILOG_EXIT)
+@cli.command("statements", cls=SectionedCommand, epilog=EPILOG_EXIT)
 @_common_options
 @click.option("--explain", is_flag=True, help="Per statement: the rule that fired and its sentence with speaker, cue and content marked.")
 @_guard
@@ -496,7 +595,7 @@ def statements_command(explain, **options):
     _run_view(run, "statements", explain=explain)
 
 
-@cli.command("meetings", epilog=EPILOG_EXIT)
+@cli.command("meetings", cls=SectionedCommand, epilog=EPILOG_EXIT)
 @_common_options
 @click.option("--statements", "with_statements", is_flag=True, help="List the statements under each meeting.")
 @_guard
@@ -513,7 +612,7 @@ def meetings_command(with_statements, **options):
     _run_view(Run(options), "meetings", with_statements=with_statements)
 
 
-@cli.command("speakers", epilog=EPILOG_EXIT)
+@cli.command("speakers", cls=SectionedCommand, epilog=EPILOG_EXIT)
 @_common_options
 @_guard
 def speakers_command(**options):
@@ -649,7 +748,7 @@ def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool 
 
 @cli.command("eval", epilog=EPILOG_EXIT)
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("-f", "--format", "output_format", type=click.Choice(["table", "json"]), default="table", show_default=True,
+@click.option("-f", "--format", "output_format", type=Choice(["table", "json"]), default="table", show_default=True,
               help="A table of figures, or JSON for scripts and floors.")
 @click.option("--show-errors", is_flag=True, help="List misses, false alarms and mismatches with their sentence.")
 @click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra gazetteer (repeatable).")
@@ -707,6 +806,29 @@ def eval_command(gold, output_format, show_errors, gazetteers, rule_packs):
         if show_errors:
             for error in reports[path].errors:
                 console.print(json.dumps(error, ensure_ascii=False))
+
+
+@cli.command("help", epilog=EPILOG_EXIT)
+@click.argument("command", required=False)
+@click.pass_context
+def help_command(ctx, command):
+    """Show diplo's help, or one COMMAND's (the same as COMMAND --help).
+
+    \b
+    Examples:
+      diplo help
+      diplo help meetings
+    """
+    group = ctx.parent
+    if command is None:
+        click.echo(group.get_help())
+        return
+    found = group.command.get_command(group, command)
+    if found is None:
+        group.command._refuse_misspelt_command(command)
+        raise click.UsageError(f"no such command: {command!r}")
+    with click.Context(found, info_name=command, parent=group) as command_ctx:
+        click.echo(found.get_help(command_ctx))
 
 
 def main() -> None:

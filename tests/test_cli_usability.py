@@ -53,3 +53,109 @@ def test_columns_is_honoured_on_a_terminal(monkeypatch, reported):
     result = run([SEED], env=terminal("100"))
     assert result.exit_code == 0
     assert max(len(line) for line in result.stdout.splitlines()) == 100
+
+
+# ---------------------------------------------------------------------------------- 3: global options, typos, help
+
+def test_options_before_the_subcommand_apply_to_it():
+    result = run(["-f", "csv", "meetings", CALL])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0].startswith("doc,id,type,status,participants")
+    assert result.stderr == ""
+
+
+def test_options_with_attached_values_before_the_subcommand():
+    result = run(["--format=jsonl", "--country", "Russia", "speakers", CALL])
+    assert result.exit_code == 0, result.stderr
+    assert {row["country"] for row in jsonl(result.stdout)} == {"Russia"}
+
+
+def test_a_misspelt_command_gets_a_suggestion():
+    result = run(["meeting", CALL])
+    assert result.exit_code == ExitStatus.USAGE
+    assert "did you mean 'meetings'?" in result.stderr
+    assert result.stdout == ""
+
+
+def test_a_word_naming_an_existing_file_stays_a_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("meeting").write_text(INVENTED, encoding="utf-8")
+    result = run(["--format", "jsonl", "meeting"])
+    assert result.exit_code == 0, result.stderr
+    assert {r["doc"] for r in jsonl(result.stdout)} == {"meeting"}
+
+
+def test_a_missing_file_is_still_reported_as_a_missing_file(tmp_path):
+    result = run([str(tmp_path / "meetings.txt")])
+    assert result.exit_code == ExitStatus.INPUT_FAILED
+    assert "meetings.txt: no such file" in result.stderr and "did you mean" not in result.stderr
+
+
+@pytest.mark.parametrize("args, first_line", [
+    (["help"], "Usage: diplo [COMMAND] [OPTIONS] [FILE]..."),
+    (["help", "meetings"], "Usage: diplo meetings [OPTIONS] [FILES]..."),
+    (["help", "eval"], "Usage: diplo eval [OPTIONS] GOLD..."),
+])
+def test_help_command(args, first_line):
+    result = CliRunner().invoke(cli, args, prog_name="diplo", env=QUIET_ENVIRONMENT, catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0] == first_line
+
+
+def test_help_for_an_unknown_command_suggests_one():
+    result = run(["help", "speaker"])
+    assert result.exit_code == ExitStatus.USAGE and "did you mean 'speakers'?" in result.stderr
+
+
+# ---------------------------------------------------------------------------------- 10: completion, -V, choices, help sections
+
+def complete(words: str) -> list[str]:
+    environ = {**QUIET_ENVIRONMENT, "_DIPLO_COMPLETE": "bash_complete", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split(" ")) - 1)}
+    result = CliRunner().invoke(cli, [], env=environ, prog_name="diplo", catch_exceptions=False)
+    return result.stdout.splitlines()
+
+
+def test_completion_of_subcommand_names():
+    assert complete("diplo me") == ["plain,meetings"]
+    assert complete("diplo s") == ["plain,speakers", "plain,statements"]
+
+
+def test_completion_of_a_file_as_first_word():
+    assert complete("diplo sampl") == ["file,sampl"]
+
+
+def test_completion_of_options_and_choices_of_the_default_command():
+    assert "plain,csv" in complete("diplo -f ")
+    assert "plain,--statements" in complete("diplo meetings --st")
+
+
+@pytest.mark.parametrize("flag", ["-V", "--version"])
+def test_version(flag):
+    result = run([flag])
+    assert result.exit_code == 0 and result.stdout.startswith("diplo ")
+
+
+def test_choices_ignore_case_and_accept_hyphens(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Foreign Minister Ana Ivanova met her counterpart. According to Ivanova, the talks went well.\n", encoding="utf-8")
+    for kind in ("according_to", "according-to", "According-To"):
+        result = run(["-f", "JSONL", "--kind", kind, str(path)])
+        assert result.exit_code == 0, result.stderr
+        assert [r["kind"] for r in jsonl(result.stdout)] == ["according_to"]
+    assert run(["--status", "HELD", "-f", "csv", "meetings", CALL]).stdout.count("held") == 1
+
+
+def test_top_level_help_shows_the_statement_options_in_sections():
+    text = run(["--help"]).stdout
+    titles = [line for line in text.splitlines() if line.endswith("(statements, the default command):")]
+    assert [t.split(" (")[0] for t in titles] == ["Input", "Filters", "Output", "Performance", "Other options"]
+    assert "--speaker NAME" in text and "--jobs" in text
+    assert "diplo meetings --help" in text and "diplo help statements" in text
+
+
+def test_command_help_groups_options_into_sections():
+    text = run(["meetings", "--help"]).stdout
+    headings = [line for line in text.splitlines() if line and not line.startswith(" ") and line.endswith(":")]
+    assert headings == ["Input:", "Filters:", "Output:", "Performance:", "Other options:"]
+    output = text[text.index("Output:"):text.index("Performance:")]
+    assert "--format" in output and "--statements" in output and "--speaker" not in output
