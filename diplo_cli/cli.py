@@ -237,6 +237,10 @@ def _common_options(function):
         click.option("--meeting-with", default=None, metavar="NAME", help="Only statements about, or meetings with, this participant (person or country)."),
         click.option("--status", "statuses", multiple=True, type=Choice(["held", "planned", "proposed", "denied", "cancelled", "unknown"]),
                      help="Only meetings with this status, and statements about them (repeatable)."),
+        click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=False), default=None, metavar="FILE",
+                     help="Write to FILE instead of stdout (replaced only when the run ends; auto format: from the suffix "
+                          ".json .jsonl .csv .tsv, else JSON Lines)."),
+        click.option("-q", "--quiet", is_flag=True, help="No closing summary, warnings or progress bar on stderr; errors still print."),
         click.option("--color/--no-color", "color", default=None, help="Force colours on or off (NO_COLOR and FORCE_COLOR are honoured)."),
         click.option("--width", type=click.IntRange(min=NARROWEST), default=None, help="Table width in columns (default: $COLUMNS, else the terminal's, else 80)."),
         click.option("--svg", type=click.Path(dir_okay=False, writable=True), default=None, metavar="FILE.svg",
@@ -301,16 +305,19 @@ class Run:
         self.env: Environment = (context.find_object(Environment) if context else None) or Environment()
         self.options = options
         self.files: tuple[str, ...] = tuple(options.get("files") or ())
-        requested = options.get("output_format", "auto")
-        self.output_format = requested if requested != "auto" else ("table" if self.env.stdout_isatty else "jsonl")
-        self.colour = wants_colour(options.get("color"), self.env.environ, self.env.stdout_isatty)
-        width = _output_width(options.get("width"), self.env)
+        self.quiet = bool(options.get("quiet"))
+        self.output = _open_output(options.get("output"))
+        self.stdout = self.output.stream if self.output is not None else self.env.stdout
+        self.to_terminal = self.output is None and self.env.stdout_isatty
+        self.output_format = _chosen_format(options.get("output_format", "auto"), options.get("output"), self.to_terminal)
+        self.colour = wants_colour(options.get("color"), self.env.environ, self.to_terminal)
+        width = _output_width(options.get("width"), self.env, self.to_terminal)
         self.console = _pipe_console(
-            file=self.env.stdout, width=width, force_terminal=self.colour, color_system="auto" if self.colour else None,
+            file=self.stdout, width=width, force_terminal=self.colour, color_system="auto" if self.colour else None,
             no_color=not self.colour, highlight=False, emoji=False, markup=False, soft_wrap=False, legacy_windows=False,
         )
-        encoding = (getattr(self.env.stdout, "encoding", None) or "utf-8").lower().replace("-", "")
-        self.ascii = not self.env.stdout_isatty or encoding not in ("utf8", "utf8sig")
+        encoding = (getattr(self.stdout, "encoding", None) or "utf-8").lower().replace("-", "")
+        self.ascii = not self.to_terminal or encoding not in ("utf8", "utf8sig")
         self.svg_path: str | None = options.get("svg")
         self.svg_console = None
         if self.svg_path:
@@ -326,6 +333,7 @@ class Run:
         self.failed: dict[str, int] = {}
         self.warned = 0
         self.progress = None
+        self.tally = None  # the statements and meetings views count what they show, for the summary
 
     @property
     def several(self) -> bool:
@@ -348,19 +356,24 @@ class Run:
         self.failed[key] = self.failed.get(key, 0) + 1
 
     def warning(self, message: str) -> None:
-        self.message(f"diplo: warning: {safe(message)}")
+        if not self.quiet:
+            self.message(f"diplo: warning: {safe(message)}")
         self.warned += 1
 
     def summary(self) -> None:
-        if self.read + sum(self.failed.values()) > 1 or self.failed:
-            skipped = sum(self.failed.values())
-            reasons = ", ".join(f"{n} {r}" for r, n in sorted(self.failed.items()))
-            documents = "1 document" if self.read == 1 else f"{self.read} documents"
-            line = f"diplo: {documents} read, {skipped} skipped" + (f" ({reasons})" if reasons else "")
-            without = self.read - self.with_statements
-            if without:  # such documents have no record in JSON Lines or CSV output: say so here
-                line += f"; {without} with no statements"
-            self.message(line)
+        """The one closing summary, on stderr, for a run of more than one input (one input's error says it all)."""
+        skipped = sum(self.failed.values())
+        if self.quiet or self.read + skipped <= 1:
+            return
+        reasons = ", ".join(f"{n} {r}" for r, n in sorted(self.failed.items()))
+        documents = "1 document" if self.read == 1 else f"{self.read} documents"
+        line = f"diplo: {documents} read, {skipped} skipped" + (f" ({reasons})" if reasons else "")
+        if self.tally is not None and self.tally.documents:
+            line += "; " + self.tally.line().plain.replace(" · ", ", ")
+        without = self.read - self.with_statements
+        if without:  # such documents have no record in JSON Lines or CSV output: say so here
+            line += f"; {without} with no statements"
+        self.message(line)
 
     def exit_status(self) -> int:
         if self.failed or (self.strict and self.warned):
@@ -371,7 +384,7 @@ class Run:
         """Print ``make(console, ascii_only)``, the table view, on stdout when the format is table, and
         into the SVG recording (always with rounded boxes and colours)."""
         if self.output_format == "table":
-            if self.progress is not None and self.env.stdout_isatty:
+            if self.progress is not None and self.to_terminal:
                 # stdout and the bar share one screen: take the bar down while the table is printed.
                 self.progress.stop()
                 self.console.print(make(self.console, self.ascii))
@@ -382,6 +395,8 @@ class Run:
             self.svg_console.print(make(self.svg_console, False))
 
     def finish(self) -> None:
+        if self.output is not None:
+            self.output.commit()
         if self.svg_console is not None and self.svg_path:
             title = "diplo " + " ".join(self.files)
             try:
@@ -411,7 +426,7 @@ def _terminal_width(stream) -> int | None:
         return None
 
 
-def _output_width(requested: int | None, env: Environment) -> int:
+def _output_width(requested: int | None, env: Environment, to_terminal: bool) -> int:
     """--width, else $COLUMNS (on a terminal too, as ls and rich do), else the terminal's size, else 80.
 
     A terminal may report 0 columns (``script`` without a size, ``docker run -t`` before the resize):
@@ -421,11 +436,75 @@ def _output_width(requested: int | None, env: Environment) -> int:
     columns = env.environ.get("COLUMNS", "").strip()
     if columns.isdigit() and int(columns) > 0:
         return max(NARROWEST, int(columns))
-    if env.stdout_isatty:
+    if to_terminal:
         size = _terminal_width(env.stdout)
         if size:
             return max(NARROWEST, size)
     return DEFAULT_WIDTH
+
+
+FORMAT_OF_SUFFIX = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv"}
+
+
+def _chosen_format(requested: str, output: str | None, to_terminal: bool) -> str:
+    """--format auto: a table on a terminal; for -o FILE the format its suffix names; else JSON Lines."""
+    if requested != "auto":
+        return requested
+    if output is not None:
+        return FORMAT_OF_SUFFIX.get(Path(output).suffix.lower(), "jsonl")
+    return "table" if to_terminal else "jsonl"
+
+
+class AtomicOutput:
+    """-o FILE: written to a temporary file beside FILE and renamed over it when the run ends, so a run
+    that stops (an interrupt, a crash, a full disk) leaves FILE as it was, never half written."""
+
+    def __init__(self, path: str):
+        import tempfile
+
+        self.path = path
+        directory = os.path.dirname(os.path.abspath(path))
+        handle, self.temporary = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".part", dir=directory)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(self.temporary, 0o666 & ~umask)  # the mode any new file would get, not mkstemp's 0600
+        self.stream = open(handle, "w", encoding="utf-8", newline="")
+        self.committed = False
+
+    def commit(self) -> None:
+        self.stream.close()
+        os.replace(self.temporary, self.path)
+        self.committed = True
+
+    def discard(self) -> None:
+        if self.committed:
+            return
+        with contextlib.suppress(OSError):
+            self.stream.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self.temporary)
+
+
+def _open_output(path: str | None) -> AtomicOutput | None:
+    if path is None:
+        return None
+    try:
+        output = AtomicOutput(path)
+    except OSError as exc:
+        raise click.UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    context = click.get_current_context(silent=True)
+    if context is not None:
+        context.call_on_close(output.discard)  # when the command ends by an exception or an exit
+        context.meta["diplo.output"] = output
+    return output
+
+
+def _discard_output() -> None:
+    """Remove the temporary -o file when the process is about to end without unwinding (os._exit)."""
+    context = click.get_current_context(silent=True)
+    output = context.meta.get("diplo.output") if context is not None else None
+    if output is not None:
+        output.discard()
 
 
 def _build_lexicon(gazetteers: tuple[str, ...], rule_packs: tuple[str, ...] = ()):
@@ -447,7 +526,7 @@ def _input_count(run: Run) -> int:
 @contextlib.contextmanager
 def _progress(run: Run):
     """A transient progress bar on stderr, for more than a few files and only on a terminal."""
-    total = _input_count(run)
+    total = 0 if run.quiet else _input_count(run)
     if total < PROGRESS_MIN_FILES:
         yield lambda: None
         return
@@ -557,6 +636,7 @@ def _exit(status: int, workers_stopped: bool) -> None:
     the terminated workers will never read."""
     if not workers_stopped:
         sys.exit(status)
+    _discard_output()
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(Exception):
             stream.flush()
@@ -635,7 +715,7 @@ def speakers_command(**options):
             advance()
     rows = render.speaker_rows(documents)
     fmt = run.output_format
-    stdout = run.env.stdout
+    stdout = run.stdout
     if fmt == "table" or run.svg_console is not None:
         if rows:
             colours = render.SpeakerColours()
@@ -661,6 +741,8 @@ def _run_dask(run: Run) -> None:
     options = run.options
     if not options.get("output_dir"):
         raise click.UsageError("--engine dask writes files: give --output-dir DIR")
+    if options.get("output"):
+        raise click.UsageError("--engine dask writes --output-dir DIR; -o FILE is for the local engine")
     if not run.files:
         raise click.UsageError("--engine dask reads files the workers can see: give FILE or 'corpus/*.jsonl'")
     try:
@@ -704,9 +786,9 @@ def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool 
         return _run_dask(run)
     lexicon = _build_lexicon(run.options.get("gazetteers", ()), run.options.get("rule_packs", ()))
     fmt = run.output_format
-    stdout = run.env.stdout
+    stdout = run.stdout
     colours = render.SpeakerColours()
-    tally = render.Tally()
+    tally = run.tally = render.Tally()
     json_writer = render.JsonDocumentsWriter(stdout) if fmt == "json" else None
     delimited = None
     if fmt in ("csv", "tsv"):
@@ -739,8 +821,6 @@ def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool 
         json_writer.close()
     elif delimited is not None and not delimited.header_written:
         delimited.write([])
-    if tally.documents > 1 and not explain:
-        run.show(lambda console, ascii_only: tally.line(total=True))
     stdout.flush()
     run.finish()
     sys.exit(run.exit_status())

@@ -159,3 +159,58 @@ def test_command_help_groups_options_into_sections():
     assert headings == ["Input:", "Filters:", "Output:", "Performance:", "Other options:"]
     output = text[text.index("Output:"):text.index("Performance:")]
     assert "--format" in output and "--statements" in output and "--speaker" not in output
+
+
+# ---------------------------------------------------------------------------------- 12: one summary, --quiet, -o
+
+def test_one_missing_file_gets_its_error_and_no_summary(tmp_path):
+    result = run([str(tmp_path / "gone.txt")])
+    assert result.exit_code == ExitStatus.INPUT_FAILED
+    assert result.stderr == f"diplo: {tmp_path / 'gone.txt'}: no such file\n"
+
+
+def test_one_closing_summary_on_stderr_only():
+    result = run(["--format", "table", SEED, CALL])
+    assert not any(line.startswith("total") for line in result.stdout.splitlines())
+    summaries = [line for line in result.stderr.splitlines() if "documents read" in line]
+    assert len(summaries) == 1 and summaries[0].startswith("diplo: 2 documents read, 0 skipped; ")
+
+
+def test_quiet_silences_the_summary_but_not_errors(tmp_path):
+    result = run(["-q", "--format", "jsonl", SEED, CALL, str(tmp_path / "gone.txt")])
+    assert result.exit_code == ExitStatus.INPUT_FAILED
+    assert result.stderr == f"diplo: {tmp_path / 'gone.txt'}: no such file\n"
+    assert len(jsonl(result.stdout)) > 0
+
+
+@pytest.mark.parametrize("name, first", [("out.csv", "doc,id,kind,"), ("out.jsonl", '{"doc": '), ("out.data", '{"doc": ')])
+def test_output_file_takes_the_format_of_its_suffix(tmp_path, name, first):
+    target = tmp_path / name
+    result = run(["-o", str(target), SEED])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert target.read_text(encoding="utf-8").startswith(first)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+def test_output_file_is_not_touched_by_an_interrupted_run(tmp_path, monkeypatch):
+    from diplo_cli import render
+
+    target = tmp_path / "out.jsonl"
+    target.write_text("previous run\n", encoding="utf-8")
+    real_write = render.write_jsonl
+
+    def write_then_interrupt(records, stream):
+        real_write(records, stream)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(render, "write_jsonl", write_then_interrupt)
+    result = run(["-o", str(target), "-j", "1", SEED, CALL])
+    assert result.exit_code == ExitStatus.INTERRUPTED
+    assert target.read_text(encoding="utf-8") == "previous run\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]  # no temporary file left behind
+
+
+def test_output_file_in_a_missing_directory_is_a_usage_error(tmp_path):
+    result = run(["-o", str(tmp_path / "no" / "out.csv"), SEED])
+    assert result.exit_code == ExitStatus.USAGE and "cannot write" in result.stderr
