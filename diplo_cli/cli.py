@@ -468,7 +468,7 @@ class AtomicOutput:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(self.temporary, 0o666 & ~umask)  # the mode any new file would get, not mkstemp's 0600
-        self.stream = open(handle, "w", encoding="utf-8", newline="")
+        self.stream = open(handle, "w", encoding="utf-8", newline="")  # noqa: SIM115 -- closed by commit() or discard()
         self.committed = False
 
     def commit(self) -> None:
