@@ -47,7 +47,10 @@ EXIT_MEANINGS = {
     ExitStatus.INTERRUPTED: "interrupted (Ctrl-C)",
 }
 EPILOG_EXIT = "\b\nExit codes:\n" + "\n".join(f"  {int(code):<4}{meaning}" for code, meaning in EXIT_MEANINGS.items())
-PROGRESS_MIN_FILES = 4  # a progress bar for fewer files would only flicker
+PROGRESS_MIN_FILES = 4  # a progress bar for fewer documents would only flicker
+# Worker processes pay for themselves only on inputs of at least this many bytes (measured on 2 cores:
+# README, Performance); below it one process is faster, and always first to its first row.
+PARALLEL_MIN_BYTES = 2_000_000
 DEFAULT_WIDTH = 80
 NARROWEST = 20  # the least --width accepts; a smaller $COLUMNS is raised to it
 
@@ -229,12 +232,14 @@ def _common_options(function):
         click.option("--rules", "rule_packs", multiple=True, type=click.Path(exists=True, dir_okay=False), metavar="FILE.toml",
                      help="A rule pack: extra cue verbs, titles, meeting words, gazetteer entries (repeatable; see README)."),
         click.option("--year", type=int, default=None, help="The documents' year, to pick office holders for role nouns."),
-        click.option("--speaker", default=None, metavar="NAME", help="Only statements by this speaker (name, alias or surname)."),
-        click.option("--country", default=None, help="Only statements by speakers of this country (name or demonym)."),
+        click.option("--speaker", multiple=True, metavar="NAME", help="Only statements by this speaker (name, alias or surname; repeatable)."),
+        click.option("--country", multiple=True, metavar="COUNTRY",
+                     help="Only statements by speakers of this country (name, demonym or ISO code such as RU or RUS; repeatable)."),
         click.option("--kind", "kinds", multiple=True, type=Choice(["direct", "indirect", "mixed", "according_to"]),
                      help="Only statements of this kind (repeatable)."),
         click.option("--about-meeting", is_flag=True, help="Only statements about a meeting."),
-        click.option("--meeting-with", default=None, metavar="NAME", help="Only statements about, or meetings with, this participant (person or country)."),
+        click.option("--meeting-with", multiple=True, metavar="NAME",
+                     help="Only statements about, or meetings with, this participant (person or country; repeatable)."),
         click.option("--status", "statuses", multiple=True, type=Choice(["held", "planned", "proposed", "denied", "cancelled", "unknown"]),
                      help="Only meetings with this status, and statements about them (repeatable)."),
         click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=False), default=None, metavar="FILE",
@@ -248,7 +253,7 @@ def _common_options(function):
         click.option("--strict", is_flag=True, help="Treat warnings (e.g. a legacy encoding) as failures."),
         click.option("--debug", is_flag=True, help="Show the traceback of an internal error."),
         click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
-                     help="Worker processes for many files or JSON Lines documents; output keeps the input order. [default: all cores]"),
+                     help="Worker processes; output keeps the input order. [default: all cores for 2 MB of input or more, else 1]"),
         click.option("--engine", type=Choice(["local", "dask"]), default="local", show_default=True,
                      help="dask: run on a Dask cluster (pip install 'diplo[dask]'); needs --output-dir."),
         click.option("--scheduler", default=None, metavar="ADDRESS",
@@ -323,8 +328,8 @@ class Run:
         if self.svg_path:
             self.svg_console = Console(file=io.StringIO(), width=options.get("width") or 100, record=True, force_terminal=True,
                                        color_system="truecolor", highlight=False, emoji=False, markup=False, legacy_windows=False)
-        self.selection = Selection(options.get("speaker"), options.get("country"), tuple(options.get("kinds") or ()),
-                                   bool(options.get("about_meeting")), options.get("meeting_with"), tuple(options.get("statuses") or ()))
+        self.selection = Selection(tuple(options.get("speaker") or ()), tuple(options.get("country") or ()), tuple(options.get("kinds") or ()),
+                                   bool(options.get("about_meeting")), tuple(options.get("meeting_with") or ()), tuple(options.get("statuses") or ()))
         self.strict = bool(options.get("strict"))
         self.debug = bool(options.get("debug"))
         self.read = 0
@@ -334,6 +339,7 @@ class Run:
         self.warned = 0
         self.progress = None
         self.tally = None  # the statements and meetings views count what they show, for the summary
+        self.selector = None
 
     @property
     def several(self) -> bool:
@@ -395,6 +401,9 @@ class Run:
             self.svg_console.print(make(self.svg_console, False))
 
     def finish(self) -> None:
+        if self.selector is not None:
+            for message in self.selector.unmatched_names():
+                self.warning(message)
         if self.output is not None:
             self.output.commit()
         if self.svg_console is not None and self.svg_path:
@@ -515,17 +524,51 @@ def _build_lexicon(gazetteers: tuple[str, ...], rule_packs: tuple[str, ...] = ()
 
 
 def _input_count(run: Run) -> int:
-    """How many files the run will read (for the progress bar); 0 when not worth counting."""
-    if not run.env.stderr_isatty or run.options.get("input_format") == "jsonl":
+    """How many documents the run will read, for the progress bar: a text file is one, a JSON Lines
+    file one per record (its non-blank lines); 0 off a terminal or when it cannot be known (stdin)."""
+    if not run.env.stderr_isatty:
         return 0
     from .inputs import expand_paths
 
-    return sum(1 for _ in expand_paths(list(run.files), run.options.get("glob")))
+    per_line = run.options.get("input_format") == "jsonl"
+    total = 0
+    for path in expand_paths(list(run.files), run.options.get("glob")):
+        if path == "-" and per_line:
+            return 0
+        total += _records_in(path) if per_line and isinstance(path, str) else 1
+    return total
+
+
+def _records_in(path: str) -> int:
+    """The non-blank lines of a JSON Lines file (1 when it cannot be read: its error is one outcome)."""
+    try:
+        with open(path, "rb") as handle:
+            return max(1, sum(1 for line in handle if line.strip()))
+    except OSError:
+        return 1
+
+
+def _jobs(run: Run) -> int:
+    """-j N when given; else all cores when the input is large enough to pay for workers, else 1."""
+    if run.options.get("jobs"):
+        return run.options["jobs"]
+    from .inputs import expand_paths
+    from .parallel import default_jobs
+
+    cores = default_jobs()
+    total = 0
+    for path in expand_paths(list(run.files), run.options.get("glob")) if cores > 1 else ():
+        if isinstance(path, str) and path != "-":
+            with contextlib.suppress(OSError):
+                total += os.path.getsize(path)
+            if total >= PARALLEL_MIN_BYTES:
+                return cores
+    return 1
 
 
 @contextlib.contextmanager
 def _progress(run: Run):
-    """A transient progress bar on stderr, for more than a few files and only on a terminal."""
+    """A transient progress bar on stderr counting documents, for more than a few and only on a terminal."""
     total = 0 if run.quiet else _input_count(run)
     if total < PROGRESS_MIN_FILES:
         yield lambda: None
@@ -558,14 +601,16 @@ def _documents(run: Run, lexicon):
             raise click.UsageError("no input: give FILE... or '-', or pipe text on standard input")
         paths = ["-"]
     stdin = getattr(run.env.stdin, "buffer", run.env.stdin) if run.env.stdin is not None else None
-    selector = Selector(run.selection, lexicon)
+    selector = run.selector = Selector(run.selection, lexicon)
+    for message in selector.unknown_countries():
+        run.warning(message)
     options = run.options
     # Large text files are streamed in windows when the output is record by record anyway.
     sources = iter_inputs(paths, input_format=options.get("input_format", "text"), text_field=options.get("text_field", "text"),
                           id_field=options.get("id_field", "id"), glob=options.get("glob"), stdin=stdin,
                           stream_large=run.output_format in ("jsonl", "csv", "tsv"))
     found_statements = False
-    for outcome in extract_inputs(sources, lexicon=lexicon, year=options.get("year"), jobs=options.get("jobs"), strict=run.strict):
+    for outcome in extract_inputs(sources, lexicon=lexicon, year=options.get("year"), jobs=_jobs(run), strict=run.strict):
         item = outcome.item
         if outcome.part == 0:  # the later parts of a streamed large file are the same input
             run.done += 1

@@ -214,3 +214,109 @@ def test_output_file_is_not_touched_by_an_interrupted_run(tmp_path, monkeypatch)
 def test_output_file_in_a_missing_directory_is_a_usage_error(tmp_path):
     result = run(["-o", str(tmp_path / "no" / "out.csv"), SEED])
     assert result.exit_code == ExitStatus.USAGE and "cannot write" in result.stderr
+
+
+# ---------------------------------------------------------------------------------- 13: progress by documents, -j default
+
+def test_the_progress_bar_counts_the_documents_of_a_json_lines_file(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"id": f"d{n}", "text": INVENTED}) + "\n" for n in range(12)) + "\n", encoding="utf-8")
+    result = run(["--input", "jsonl", "--format", "jsonl", str(feed)],
+                 env=Environment(stdout_isatty=False, stderr_isatty=True, stdin_isatty=False, environ={}))
+    assert result.exit_code == 0, result.stderr
+    assert "12/12" in result.stderr
+    assert len({r["doc"] for r in jsonl(result.stdout)}) == 12
+
+
+def test_quiet_hides_the_progress_bar(tmp_path):
+    for index in range(5):
+        (tmp_path / f"d{index}.txt").write_text(INVENTED, encoding="utf-8")
+    result = run(["-q", str(tmp_path)], env=Environment(stdout_isatty=False, stderr_isatty=True, stdin_isatty=False, environ={}))
+    assert result.stderr == ""
+
+
+@pytest.fixture
+def jobs_used(monkeypatch):
+    from diplo_cli import parallel
+
+    used: list[int] = []
+    real = parallel.extract_inputs
+
+    def spy(sources, **kwargs):
+        used.append(kwargs["jobs"])
+        return real(sources, **{**kwargs, "jobs": 1})
+
+    monkeypatch.setattr(parallel, "extract_inputs", spy)
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
+    return used
+
+
+def test_a_small_input_runs_in_one_process_by_default(jobs_used):
+    assert run(["--format", "jsonl", SEED, CALL]).exit_code == 0
+    assert jobs_used == [1]
+
+
+def test_a_large_enough_input_uses_every_core_by_default(jobs_used, monkeypatch):
+    monkeypatch.setattr(cli_module, "PARALLEL_MIN_BYTES", Path(SEED).stat().st_size + 1)
+    assert run(["--format", "jsonl", SEED, CALL]).exit_code == 0
+    assert jobs_used == [2]
+
+
+def test_jobs_given_is_honoured_on_a_small_input(jobs_used):
+    assert run(["--format", "jsonl", "-j", "3", SEED]).exit_code == 0
+    assert jobs_used == [3]
+
+
+# ---------------------------------------------------------------------------------- 5: repeatable filters, ISO codes, hints
+
+MACRON = str(SAMPLES / "macron-scholz-summit.txt")
+
+
+def speakers_of(args) -> list[str]:
+    result = run(["--format", "jsonl", *args])
+    assert result.exit_code == 0, result.stderr
+    return [r["speaker"]["name"] for r in jsonl(result.stdout)]
+
+
+def test_a_repeated_speaker_filter_keeps_either_speaker():
+    assert speakers_of(["--speaker", "Macron", "--speaker", "Scholz", MACRON]) == [
+        "Emmanuel Macron", "Emmanuel Macron", "Olaf Scholz", "Olaf Scholz"]
+
+
+def test_a_repeated_country_filter_keeps_either_country_and_other_filters_still_apply():
+    assert speakers_of(["--country", "France", "--country", "Germany", MACRON]) == [
+        "Emmanuel Macron", "Emmanuel Macron", "Olaf Scholz", "Olaf Scholz"]
+    assert speakers_of(["--country", "France", "--country", "Germany", "--kind", "direct", MACRON]) == ["Emmanuel Macron"]
+
+
+def test_a_repeated_meeting_with_filter_keeps_either_participant():
+    one = run(["meetings", "--format", "jsonl", "--meeting-with", "Blinken", CALL, SEED]).stdout
+    both = run(["meetings", "--format", "jsonl", "--meeting-with", "Blinken", "--meeting-with", "Erdogan", CALL, SEED]).stdout
+    assert {m["doc"] for m in jsonl(one)} == {CALL}
+    assert {m["doc"] for m in jsonl(both)} == {CALL, SEED}
+
+
+@pytest.mark.parametrize("code", ["RU", "RUS", "ru", "Russia", "Russian"])
+def test_iso_codes_name_countries(code):
+    result = run(["--format", "jsonl", "--country", code, CALL])
+    assert result.exit_code == 0 and result.stderr == ""
+    assert [r["id"] for r in jsonl(result.stdout)] == ["s1", "s2", "s3", "s6"]
+
+
+def test_an_unknown_country_is_warned_about_with_a_suggestion():
+    result = run(["--format", "jsonl", "--country", "Rusia", CALL])
+    assert result.exit_code == 0 and result.stdout == ""
+    assert result.stderr == "diplo: warning: --country 'Rusia' is no country diplo knows; did you mean 'Russia'?\n"
+    narnia = run(["--format", "jsonl", "--country", "Narnia", CALL])
+    assert narnia.stderr == "diplo: warning: --country 'Narnia' is no country diplo knows\n"
+
+
+def test_a_speaker_that_matched_nothing_is_warned_about_with_a_suggestion():
+    result = run(["--format", "jsonl", "--speaker", "Lavorv", "--speaker", "Zakharova", CALL])
+    assert [r["id"] for r in jsonl(result.stdout)] == ["s6"]
+    assert result.stderr == "diplo: warning: --speaker 'Lavorv' matched nothing; did you mean 'Lavrov'?\n"
+
+
+def test_a_known_speaker_absent_from_the_run_is_no_warning():
+    result = run(["--format", "jsonl", "--speaker", "Erdogan", CALL])
+    assert result.exit_code == 0 and result.stdout == "" and result.stderr == ""
