@@ -247,7 +247,7 @@ def _common_options(function):
                           ".json .jsonl .csv .tsv, else JSON Lines)."),
         click.option("-q", "--quiet", is_flag=True, help="No closing summary, warnings or progress bar on stderr; errors still print."),
         click.option("--color/--no-color", "color", default=None, help="Force colours on or off (NO_COLOR and FORCE_COLOR are honoured)."),
-        click.option("--width", type=click.IntRange(min=NARROWEST), default=None, help="Table width in columns (default: $COLUMNS, else the terminal's, else 80)."),
+        click.option("--width", type=click.IntRange(min=NARROWEST), default=None, help="Width in columns (default: $COLUMNS, else the terminal's, else 80); below 80, one block per record instead of a table."),
         click.option("--svg", type=click.Path(dir_okay=False, writable=True), default=None, metavar="FILE.svg",
                      help="Also save the table view as an SVG picture (used for the README)."),
         click.option("--strict", is_flag=True, help="Treat warnings (e.g. a legacy encoding) as failures."),
@@ -764,7 +764,7 @@ def speakers_command(**options):
     if fmt == "table" or run.svg_console is not None:
         if rows:
             colours = render.SpeakerColours()
-            run.show(lambda console, ascii_only: render.fit(render.speakers_table(rows, ascii_only, colours), console))
+            run.show(lambda console, ascii_only: render.speakers_view(rows, console, ascii_only, colours))
         else:
             from rich.text import Text
 

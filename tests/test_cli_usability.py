@@ -32,8 +32,9 @@ def jsonl(output: str) -> list[dict]:
 
 
 def terminal(columns: str | None = None) -> Environment:
+    """A terminal without colours (escape codes would count towards the line lengths checked)."""
     return Environment(stdout_isatty=True, stderr_isatty=False, stdin_isatty=False,
-                       environ={} if columns is None else {"COLUMNS": columns, "NO_COLOR": "1"})
+                       environ={"NO_COLOR": "1"} if columns is None else {"COLUMNS": columns, "NO_COLOR": "1"})
 
 
 # ---------------------------------------------------------------------------------- 1: terminal width
@@ -320,3 +321,34 @@ def test_a_speaker_that_matched_nothing_is_warned_about_with_a_suggestion():
 def test_a_known_speaker_absent_from_the_run_is_no_warning():
     result = run(["--format", "jsonl", "--speaker", "Erdogan", CALL])
     assert result.exit_code == 0 and result.stdout == "" and result.stderr == ""
+
+
+# ---------------------------------------------------------------------------------- 11: narrow terminals
+
+@pytest.mark.parametrize("width", [60, 40])
+def test_a_narrow_terminal_gets_one_block_per_statement(width):
+    result = run(["--width", str(width), CALL], env=terminal())
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= width
+    assert not any(line.startswith(("╭", "│", "+", "|")) for line in lines)  # no table
+    assert [line.split()[0] for line in lines if line[:1] == "s"] == ["s1", "s2", "s3", "s4", "s5", "s6"]
+    tokens = set(result.stdout.split())
+    for record in jsonl(run(["--format", "jsonl", CALL]).stdout):  # every word whole: none broken mid-word
+        for word in record["content"]["text"].split():
+            assert word in tokens or f"“{word}" in tokens or f"{word}”" in tokens, word
+    assert any(line.startswith("  speaker: Maria Zakharova") for line in lines)
+
+
+@pytest.mark.parametrize("width", [60, 40])
+def test_a_narrow_terminal_gets_one_block_per_meeting_and_speaker(width):
+    meetings = run(["meetings", "--width", str(width), CALL], env=terminal()).stdout.splitlines()
+    assert [line for line in meetings if line.startswith("m")] == ["m1 call held", "m2 meeting planned"]
+    assert "  place: Geneva" in meetings and max(len(line) for line in meetings) <= width
+    speakers = run(["speakers", "--width", str(width), CALL], env=terminal()).stdout.splitlines()
+    assert speakers[:3] == ["Sergey Lavrov", "  role: foreign minister", "  country: Russia"]
+
+
+def test_eighty_columns_and_more_keep_the_table():
+    result = run(["--width", "80", CALL], env=terminal())
+    assert result.stdout.startswith("╭")
