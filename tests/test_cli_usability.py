@@ -352,3 +352,38 @@ def test_a_narrow_terminal_gets_one_block_per_meeting_and_speaker(width):
 def test_eighty_columns_and_more_keep_the_table():
     result = run(["--width", "80", CALL], env=terminal())
     assert result.stdout.startswith("╭")
+
+
+# ---------------------------------------------------------------------------------- 8: README quick start
+
+def quick_start_commands() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Quick start (fresh machine)", 1)[1].split("\n## ", 1)[0]
+    return [block.strip() for block in section.split("```sh\n")[1:] for block in [block.split("```", 1)[0]]]
+
+
+def test_quick_start_commands_check_the_python_version_and_use_a_venv():
+    import re
+    import tomllib
+
+    minimum = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["requires-python"]
+    major, minor = re.fullmatch(r">=(\d+)\.(\d+)", minimum).groups()
+    commands = quick_start_commands()
+    assert len(commands) == 2
+    for command in commands:
+        steps = command.split(" && ")
+        assert steps[0] == (f"python3 -c 'import sys; sys.exit(sys.version_info < ({major}, {minor}) and "
+                            f"\"diplo needs Python {major}.{minor} or newer\")'")
+        assert steps[1:3] == ["python3 -m venv .venv", ". .venv/bin/activate"]
+        assert steps[3].startswith("pip install ")
+
+
+def test_the_quick_start_version_check_passes_here_and_fails_on_an_older_python():
+    import subprocess
+    import sys
+
+    check = quick_start_commands()[0].split(" && ")[0].removeprefix("python3 -c ").strip("'")
+    assert subprocess.run([sys.executable, "-c", check]).returncode == 0
+    older = check.replace("sys.version_info", "(3, 9)")
+    failed = subprocess.run([sys.executable, "-c", older], capture_output=True, text=True)
+    assert failed.returncode == 1 and failed.stderr.strip() == "diplo needs Python 3.11 or newer"
