@@ -175,7 +175,7 @@ class DefaultGroup(click.Group):
         if position < len(args) and args[position] in self.commands:
             return [args[position], *args[:position], *args[position + 1:]]
         if position < len(args):
-            self._refuse_misspelt_command(args[position])
+            self.refuse_misspelt_command(args[position])
         return [self.default_command, *args]
 
     def _after_leading_options(self, args: list[str]) -> int:
@@ -190,7 +190,7 @@ class DefaultGroup(click.Group):
             position += 2 if word in with_value else 1  # --format=csv and -fcsv carry their value
         return position
 
-    def _refuse_misspelt_command(self, word: str) -> None:
+    def refuse_misspelt_command(self, word: str) -> None:
         if os.path.exists(word) or "/" in word or "." in word:
             return  # a file, or a path that is not one: the command reports it as a missing file
         import difflib
@@ -950,7 +950,7 @@ def help_command(ctx, command):
         return
     found = group.command.get_command(group, command)
     if found is None:
-        group.command._refuse_misspelt_command(command)
+        group.command.refuse_misspelt_command(command)
         raise click.UsageError(f"no such command: {command!r}")
     with click.Context(found, info_name=command, parent=group) as command_ctx:
         click.echo(found.get_help(command_ctx))
