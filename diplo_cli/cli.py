@@ -658,6 +658,7 @@ def _guard(function):
             sys.exit(ExitStatus.USAGE)
         except OSError as exc:
             click.echo(f"diplo: cannot write output: {exc.strerror or exc}", err=True)
+            _quiet_broken_pipe()  # what is still buffered for stdout would fail again at exit (exit code 120)
             sys.exit(ExitStatus.INPUT_FAILED)
 
     return wrapper

@@ -387,3 +387,19 @@ def test_the_quick_start_version_check_passes_here_and_fails_on_an_older_python(
     older = check.replace("sys.version_info", "(3, 9)")
     failed = subprocess.run([sys.executable, "-c", older], check=False, capture_output=True, text=True)
     assert failed.returncode == 1 and failed.stderr.strip() == "diplo needs Python 3.11 or newer"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full to make writing fail")
+def test_a_failed_write_to_a_buffered_stdout_exits_1_not_120(tmp_path):
+    # A fresh shell has no PYTHONUNBUFFERED: the unwritten buffer was flushed again at exit and failed (120).
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_text(INVENTED, encoding="utf-8")  # output smaller than the buffer: nothing written before exit
+    environ = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run([sys.executable, "-m", "diplo_cli", "--format", "jsonl", str(tmp_path / "a.txt")], check=False,
+                                stdout=full, stderr=subprocess.PIPE, env=environ, cwd=ROOT)
+    assert result.returncode == ExitStatus.INPUT_FAILED
+    assert result.stderr == b"diplo: cannot write output: No space left on device\n"
