@@ -158,7 +158,7 @@ def test_nothing_is_lost_every_input_is_in_the_output_or_named_on_stderr(tmp_pat
     assert output == {str(tmp_path / n) for n in ("good.txt", "crlf.txt", "empty.txt", "blank.txt", "legacy.txt", "nul.txt", "utf16.txt")}
     assert f"diplo: warning: {tmp_path / 'legacy.txt'}: not UTF-8" in stderr
     assert stderr.splitlines()[-1] == ("diplo: 7 documents read, 3 skipped (1 binary data, not text, 1 directory holds no files, 1 no such file); "
-                                     "2 statements, 2 speakers, 0 meetings; 5 with no statements")
+                                     "2 statements, 1 speaker, 0 meetings; 5 with no statements")
 
 
 def test_offsets_index_the_decoded_text_with_crlf_kept(tmp_path):
