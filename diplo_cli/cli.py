@@ -47,7 +47,12 @@ EXIT_MEANINGS = {
     ExitStatus.INTERRUPTED: "interrupted (Ctrl-C)",
 }
 EPILOG_EXIT = "\b\nExit codes:\n" + "\n".join(f"  {int(code):<4}{meaning}" for code, meaning in EXIT_MEANINGS.items())
-PROGRESS_MIN_FILES = 4  # a progress bar for fewer files would only flicker
+PROGRESS_MIN_FILES = 4  # a progress bar for fewer documents would only flicker
+# Worker processes pay for themselves only on inputs of at least this many bytes (measured on 2 cores:
+# README, Performance); below it one process is faster, and always first to its first row.
+PARALLEL_MIN_BYTES = 2_000_000
+DEFAULT_WIDTH = 80
+NARROWEST = 20  # the least --width accepts; a smaller $COLUMNS is raised to it
 # The --svg picture is for a screen (the README's): rich records every cell in memory, some 40 KB
 # of memory and 5 KB of SVG a table row, so a corpus would take gigabytes. Past this many rows
 # it stops recording.
@@ -112,26 +117,116 @@ def wants_colour(flag: bool | None, environ: Mapping[str, str], isatty: bool) ->
     return isatty
 
 
+class Choice(click.Choice):
+    """A choice typed in any case, with ``-`` for ``_`` (``--kind According-To`` is ``according_to``)."""
+
+    def __init__(self, choices):
+        super().__init__(choices, case_sensitive=False)
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and value not in self.choices:
+            value = value.replace("-", "_")
+        return super().convert(value, param, ctx)
+
+
+OPTION_SECTIONS = {  # the --help sections of the statements, meetings and speakers options, in this order
+    "Input": ("input_format", "text_field", "id_field", "glob", "gazetteers", "rule_packs", "year", "strict"),
+    "Filters": ("speaker", "country", "kinds", "about_meeting", "meeting_with", "statuses", "statement_statuses"),
+    "Output": ("output_format", "output", "quiet", "explain", "with_statements", "color", "width", "svg", "raw_cells"),
+    "Performance": ("jobs", "engine", "scheduler", "output_dir"),
+}
+
+
+class SectionedCommand(click.Command):
+    """A command whose --help shows its options in the sections of OPTION_SECTIONS, then the rest."""
+
+    def format_options(self, ctx, formatter):
+        for title, rows in self.option_sections(ctx):
+            with formatter.section(title):
+                formatter.write_dl(rows)
+
+    def option_sections(self, ctx) -> list[tuple[str, list[tuple[str, str]]]]:
+        section_of = {name: title for title, names in OPTION_SECTIONS.items() for name in names}
+        rows: dict[str, list[tuple[str, str]]] = {title: [] for title in (*OPTION_SECTIONS, "Other options")}
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx) if isinstance(param, click.Option) else None
+            if record is not None:
+                rows[section_of.get(param.name, "Other options")].append(record)
+        return [(title, found) for title, found in rows.items() if found]
+
+
+GROUP_OPTIONS = ("-h", "--help", "-V", "--version")
+
+
 class DefaultGroup(click.Group):
-    """``diplo FILE...`` runs the default command; ``diplo meetings FILE...`` a named one."""
+    """``diplo FILE...`` runs the default command; ``diplo meetings FILE...`` a named one.
+
+    Options may come before the command (``diplo -f csv meetings FILE``), as with git: the command
+    word is found after them and moved to the front. A word that is no command, no file and close to
+    a command's name is a typo (``diplo meeting FILE``): a usage error suggests the command."""
 
     default_command = "statements"
 
     def parse_args(self, ctx, args):
-        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
-            args = [self.default_command, *args]
-        elif not args:
-            args = [self.default_command]
-        return super().parse_args(ctx, args)
+        if not args and ctx.resilient_parsing:
+            return super().parse_args(ctx, args)  # shell completion of the first word: commands, or files
+        return super().parse_args(ctx, self._command_first(args))
+
+    def _command_first(self, args: list[str]) -> list[str]:
+        if args and args[0] in GROUP_OPTIONS:
+            return args
+        position = self._after_leading_options(args)
+        if position < len(args) and args[position] in self.commands:
+            return [args[position], *args[:position], *args[position + 1:]]
+        if position < len(args):
+            self.refuse_misspelt_command(args[position])
+        return [self.default_command, *args]
+
+    def _after_leading_options(self, args: list[str]) -> int:
+        """The index of the first word that is neither an option nor an option's value."""
+        with_value = {name for command in self.commands.values() for param in command.params
+                      if isinstance(param, click.Option) and not param.is_flag and not param.count for name in param.opts}
+        position = 0
+        while position < len(args):
+            word = args[position]
+            if word == "--" or word == "-" or not word.startswith("-"):
+                break
+            position += 2 if word in with_value else 1  # --format=csv and -fcsv carry their value
+        return position
+
+    def refuse_misspelt_command(self, word: str) -> None:
+        if os.path.exists(word) or "/" in word or "." in word:
+            return  # a file, or a path that is not one: the command reports it as a missing file
+        import difflib
+
+        close = difflib.get_close_matches(word.lower(), [n for n, c in self.commands.items() if not c.hidden], n=1)
+        if close:
+            raise click.UsageError(f"no such command or file: {word!r}; did you mean {close[0]!r}?")
+
+    def shell_complete(self, ctx, incomplete):
+        """The first word: the command names it begins, else files (the default command's argument)."""
+        from click.shell_completion import CompletionItem
+
+        if incomplete.startswith("-") or any(name.startswith(incomplete) for name in self.commands):
+            return super().shell_complete(ctx, incomplete)
+        return [CompletionItem(incomplete, type="file")]
+
+    def format_options(self, ctx, formatter):
+        super().format_options(ctx, formatter)
+        default = self.commands[self.default_command]
+        with click.Context(default, info_name=self.default_command, parent=ctx) as default_ctx:
+            for title, rows in default.option_sections(default_ctx):
+                with formatter.section(f"{title} (statements, the default command)"):
+                    formatter.write_dl(rows)
 
 
 def _common_options(function):
     """Every option shared by statements, meetings and speakers: add new ones here, read them in Run."""
     options = [
         click.argument("files", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True)),
-        click.option("-f", "--format", "output_format", type=click.Choice(["auto", "table", "json", "jsonl", "csv", "tsv"]), default="auto",
+        click.option("-f", "--format", "output_format", type=Choice(["auto", "table", "json", "jsonl", "csv", "tsv"]), default="auto",
                      show_default=True, help="Output format; auto is a table on a terminal and JSON Lines otherwise."),
-        click.option("--input", "input_format", type=click.Choice(["text", "jsonl"]), default="text", show_default=True,
+        click.option("--input", "input_format", type=Choice(["text", "jsonl"]), default="text", show_default=True,
                      help="text: each file is one document; jsonl: each line is a JSON document."),
         click.option("--text-field", default="text", show_default=True, help="With --input jsonl: the field holding the text."),
         click.option("--id-field", default="id", show_default=True, help="With --input jsonl: the field carried through as `doc`."),
@@ -141,19 +236,25 @@ def _common_options(function):
         click.option("--rules", "rule_packs", multiple=True, type=click.Path(exists=True, dir_okay=False), metavar="FILE.toml",
                      help="A rule pack: extra cue verbs, titles, meeting words, gazetteer entries (repeatable; see README)."),
         click.option("--year", type=int, default=None, help="The documents' year, to pick office holders for role nouns."),
-        click.option("--speaker", default=None, metavar="NAME", help="Only statements by this speaker (name, alias or surname)."),
-        click.option("--country", default=None, help="Only statements by speakers of this country (name or demonym)."),
-        click.option("--kind", "kinds", multiple=True, type=click.Choice(["direct", "indirect", "mixed", "according_to"]),
+        click.option("--speaker", multiple=True, metavar="NAME", help="Only statements by this speaker (name, alias or surname; repeatable)."),
+        click.option("--country", multiple=True, metavar="COUNTRY",
+                     help="Only statements by speakers of this country (name, demonym or ISO code such as RU or RUS; repeatable)."),
+        click.option("--kind", "kinds", multiple=True, type=Choice(["direct", "indirect", "mixed", "according_to"]),
                      help="Only statements of this kind (repeatable)."),
         click.option("--about-meeting", is_flag=True, help="Only statements about a meeting."),
-        click.option("--meeting-with", default=None, metavar="NAME", help="Only statements about, or meetings with, this participant (person or country)."),
-        click.option("--status", "statuses", multiple=True, type=click.Choice(["held", "planned", "proposed", "denied", "cancelled", "unknown"]),
+        click.option("--meeting-with", multiple=True, metavar="NAME",
+                     help="Only statements about, or meetings with, this participant (person or country; repeatable)."),
+        click.option("--status", "statuses", multiple=True, type=Choice(["held", "planned", "proposed", "denied", "cancelled", "unknown"]),
                      help="Only meetings with this status, and statements about them (repeatable)."),
         click.option("--statement-status", "statement_statuses", multiple=True,
-                     type=click.Choice(["held", "planned", "proposed", "denied", "cancelled", "unknown"]),
+                     type=Choice(["held", "planned", "proposed", "denied", "cancelled", "unknown"]),
                      help="Only statements asserting this status of their meeting, whatever the meeting's own (repeatable)."),
+        click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=False), default=None, metavar="FILE",
+                     help="Write to FILE instead of stdout (replaced only when the run ends; auto format: from the suffix "
+                          ".json .jsonl .csv .tsv, else JSON Lines)."),
+        click.option("-q", "--quiet", is_flag=True, help="No closing summary, warnings or progress bar on stderr; errors still print."),
         click.option("--color/--no-color", "color", default=None, help="Force colours on or off (NO_COLOR and FORCE_COLOR are honoured)."),
-        click.option("--width", type=click.IntRange(min=20), default=None, help="Table width in columns (default: the terminal's, else $COLUMNS or 80)."),
+        click.option("--width", type=click.IntRange(min=NARROWEST), default=None, help="Width in columns (default: $COLUMNS, else the terminal's, else 80); below 80, one block per record instead of a table."),
         click.option("--svg", type=click.Path(dir_okay=False, writable=True), default=None, metavar="FILE.svg",
                      help="Also save the table view as an SVG picture (used for the README)."),
         click.option("--raw-cells", is_flag=True,
@@ -161,8 +262,8 @@ def _common_options(function):
         click.option("--strict", is_flag=True, help="Treat warnings (e.g. a legacy encoding) as failures."),
         click.option("--debug", is_flag=True, help="Show the traceback of an internal error."),
         click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
-                     help="Worker processes for many files or JSON Lines documents; output keeps the input order. [default: all cores]"),
-        click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                     help="Worker processes; output keeps the input order. [default: all cores for 2 MB of input or more, else 1]"),
+        click.option("--engine", type=Choice(["local", "dask"]), default="local", show_default=True,
                      help="dask: run on a Dask cluster (pip install 'diplo[dask]'); needs --output-dir."),
         click.option("--scheduler", default=None, metavar="ADDRESS",
                      help="With --engine dask: the scheduler, e.g. tcp://host:8786 [default: a local cluster of -j workers]."),
@@ -174,14 +275,23 @@ def _common_options(function):
     return function
 
 
-@click.group(cls=DefaultGroup, epilog=EPILOG_EXIT, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
-@click.version_option(version=__version__, message="diplo %(version)s")  # not read from package metadata: that import alone costs a third of the start-up
+@click.group(cls=DefaultGroup, epilog=EPILOG_EXIT, options_metavar="", subcommand_metavar="[COMMAND] [OPTIONS] [FILE]...",
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
+@click.version_option(__version__, "-V", "--version", message="diplo %(version)s")  # not read from package metadata: that import alone costs a third of the start-up
 def cli():
     """diplo: who said what, about which meeting.
 
     Reads news articles, briefing transcripts and readouts, and prints the attributed
     statements (speaker, cue, content), the diplomatic meetings they are about, and who
-    spoke. Plain `diplo FILE...` runs the `statements` command.
+    spoke. Plain `diplo FILE...` runs the `statements` command. Options may come
+    before or after the command (`diplo -f csv meetings FILE`).
+
+    \b
+    Each command's options and examples:
+      diplo statements --help    (or: diplo help statements)
+      diplo meetings --help
+      diplo speakers --help
+      diplo eval --help
 
     \b
     Examples:
@@ -209,18 +319,19 @@ class Run:
         self.env: Environment = (context.find_object(Environment) if context else None) or Environment()
         self.options = options
         self.files: tuple[str, ...] = tuple(options.get("files") or ())
-        requested = options.get("output_format", "auto")
-        self.output_format = requested if requested != "auto" else ("table" if self.env.stdout_isatty else "jsonl")
-        self.colour = wants_colour(options.get("color"), self.env.environ, self.env.stdout_isatty)
-        width = options.get("width")
-        if width is None and self.env.stdout_isatty:
-            width = _terminal_width(self.env.stdout)
+        self.quiet = bool(options.get("quiet"))
+        self.output = _open_output(options.get("output"))
+        self.stdout = self.output.stream if self.output is not None else self.env.stdout
+        self.to_terminal = self.output is None and self.env.stdout_isatty
+        self.output_format = _chosen_format(options.get("output_format", "auto"), options.get("output"), self.to_terminal)
+        self.colour = wants_colour(options.get("color"), self.env.environ, self.to_terminal)
+        width = _output_width(options.get("width"), self.env, self.to_terminal)
         self.console = _pipe_console(
-            file=self.env.stdout, width=width, force_terminal=self.colour, color_system="auto" if self.colour else None,
+            file=self.stdout, width=width, force_terminal=self.colour, color_system="auto" if self.colour else None,
             no_color=not self.colour, highlight=False, emoji=False, markup=False, soft_wrap=False, legacy_windows=False,
         )
-        encoding = (getattr(self.env.stdout, "encoding", None) or "utf-8").lower().replace("-", "")
-        self.ascii = not self.env.stdout_isatty or encoding not in ("utf8", "utf8sig")
+        encoding = (getattr(self.stdout, "encoding", None) or "utf-8").lower().replace("-", "")
+        self.ascii = not self.to_terminal or encoding not in ("utf8", "utf8sig")
         self.svg_path: str | None = options.get("svg")
         self.svg_console = None
         self.svg_rows = 0
@@ -228,8 +339,8 @@ class Run:
         if self.svg_path:
             self.svg_console = Console(file=io.StringIO(), width=options.get("width") or 100, record=True, force_terminal=True,
                                        color_system="truecolor", highlight=False, emoji=False, markup=False, legacy_windows=False)
-        self.selection = Selection(options.get("speaker"), options.get("country"), tuple(options.get("kinds") or ()),
-                                   bool(options.get("about_meeting")), options.get("meeting_with"), tuple(options.get("statuses") or ()),
+        self.selection = Selection(tuple(options.get("speaker") or ()), tuple(options.get("country") or ()), tuple(options.get("kinds") or ()),
+                                   bool(options.get("about_meeting")), tuple(options.get("meeting_with") or ()), tuple(options.get("statuses") or ()),
                                    statement_statuses=tuple(options.get("statement_statuses") or ()))
         self.strict = bool(options.get("strict"))
         self.debug = bool(options.get("debug"))
@@ -239,6 +350,8 @@ class Run:
         self.failed: dict[str, int] = {}
         self.warned = 0
         self.progress = None
+        self.tally = None  # the statements and meetings views count what they show, for the summary
+        self.selector = None
 
     @property
     def several(self) -> bool:
@@ -261,19 +374,24 @@ class Run:
         self.failed[key] = self.failed.get(key, 0) + 1
 
     def warning(self, message: str) -> None:
-        self.message(f"diplo: warning: {safe(message)}")
+        if not self.quiet:
+            self.message(f"diplo: warning: {safe(message)}")
         self.warned += 1
 
     def summary(self) -> None:
-        if self.read + sum(self.failed.values()) > 1 or self.failed:
-            skipped = sum(self.failed.values())
-            reasons = ", ".join(f"{n} {r}" for r, n in sorted(self.failed.items()))
-            documents = "1 document" if self.read == 1 else f"{self.read} documents"
-            line = f"diplo: {documents} read, {skipped} skipped" + (f" ({reasons})" if reasons else "")
-            without = self.read - self.with_statements
-            if without:  # such documents have no record in JSON Lines or CSV output: say so here
-                line += f"; {without} with no statements"
-            self.message(line)
+        """The one closing summary, on stderr, for a run of more than one input (one input's error says it all)."""
+        skipped = sum(self.failed.values())
+        if self.quiet or self.read + skipped <= 1:
+            return
+        reasons = ", ".join(f"{n} {r}" for r, n in sorted(self.failed.items()))
+        documents = "1 document" if self.read == 1 else f"{self.read} documents"
+        line = f"diplo: {documents} read, {skipped} skipped" + (f" ({reasons})" if reasons else "")
+        if self.tally is not None and self.tally.documents:
+            line += "; " + self.tally.line().plain.replace(" · ", ", ")
+        without = self.read - self.with_statements
+        if without:  # such documents have no record in JSON Lines or CSV output: say so here
+            line += f"; {without} with no statements"
+        self.message(line)
 
     def exit_status(self) -> int:
         if self.failed or (self.strict and self.warned):
@@ -285,7 +403,7 @@ class Run:
         format is table, and into the SVG recording (always with rounded boxes and colours) while it
         stays within MAX_SVG_ROWS rows."""
         if self.output_format == "table":
-            if self.progress is not None and self.env.stdout_isatty:
+            if self.progress is not None and self.to_terminal:
                 # stdout and the bar share one screen: take the bar down while the table is printed.
                 self.progress.stop()
                 self.console.print(make(self.console, self.ascii))
@@ -300,6 +418,11 @@ class Run:
                 self.svg_console.print(make(self.svg_console, False))
 
     def finish(self) -> None:
+        if self.selector is not None:
+            for message in self.selector.unmatched_names():
+                self.warning(message)
+        if self.output is not None:
+            self.output.commit()
         if self.svg_console is not None and self.svg_path:
             if self.svg_left_out:
                 limit = f"the picture holds at most {MAX_SVG_ROWS:,} table rows; it is for a screen, not a corpus"
@@ -336,6 +459,87 @@ def _terminal_width(stream) -> int | None:
         return None
 
 
+def _output_width(requested: int | None, env: Environment, to_terminal: bool) -> int:
+    """--width, else $COLUMNS (on a terminal too, as ls and rich do), else the terminal's size, else 80.
+
+    A terminal may report 0 columns (``script`` without a size, ``docker run -t`` before the resize):
+    that is no width, not a width of 0, which would print nothing at all."""
+    if requested:
+        return requested
+    columns = env.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return max(NARROWEST, int(columns))
+    if to_terminal:
+        size = _terminal_width(env.stdout)
+        if size:
+            return max(NARROWEST, size)
+    return DEFAULT_WIDTH
+
+
+FORMAT_OF_SUFFIX = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv"}
+
+
+def _chosen_format(requested: str, output: str | None, to_terminal: bool) -> str:
+    """--format auto: a table on a terminal; for -o FILE the format its suffix names; else JSON Lines."""
+    if requested != "auto":
+        return requested
+    if output is not None:
+        return FORMAT_OF_SUFFIX.get(Path(output).suffix.lower(), "jsonl")
+    return "table" if to_terminal else "jsonl"
+
+
+class AtomicOutput:
+    """-o FILE: written to a temporary file beside FILE and renamed over it when the run ends, so a run
+    that stops (an interrupt, a crash, a full disk) leaves FILE as it was, never half written."""
+
+    def __init__(self, path: str):
+        import tempfile
+
+        self.path = path
+        directory = os.path.dirname(os.path.abspath(path))
+        handle, self.temporary = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".part", dir=directory)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(self.temporary, 0o666 & ~umask)  # the mode any new file would get, not mkstemp's 0600
+        self.stream = open(handle, "w", encoding="utf-8", newline="")  # noqa: SIM115 -- closed by commit() or discard()
+        self.committed = False
+
+    def commit(self) -> None:
+        self.stream.close()
+        os.replace(self.temporary, self.path)
+        self.committed = True
+
+    def discard(self) -> None:
+        if self.committed:
+            return
+        with contextlib.suppress(OSError):
+            self.stream.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self.temporary)
+
+
+def _open_output(path: str | None) -> AtomicOutput | None:
+    if path is None:
+        return None
+    try:
+        output = AtomicOutput(path)
+    except OSError as exc:
+        raise click.UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    context = click.get_current_context(silent=True)
+    if context is not None:
+        context.call_on_close(output.discard)  # when the command ends by an exception or an exit
+        context.meta["diplo.output"] = output
+    return output
+
+
+def _discard_output() -> None:
+    """Remove the temporary -o file when the process is about to end without unwinding (os._exit)."""
+    context = click.get_current_context(silent=True)
+    output = context.meta.get("diplo.output") if context is not None else None
+    if output is not None:
+        output.discard()
+
+
 def _build_lexicon(gazetteers: tuple[str, ...], rule_packs: tuple[str, ...] = (), warn=None):
     """The built-in lexicon, or a new one with the user's gazetteers and rule packs added; a
     suspicious gazetteer is reported through ``warn`` (by default a warning line on stderr)."""
@@ -348,18 +552,52 @@ def _build_lexicon(gazetteers: tuple[str, ...], rule_packs: tuple[str, ...] = ()
 
 
 def _input_count(run: Run) -> int:
-    """How many files the run will read (for the progress bar); 0 when not worth counting."""
-    if not run.env.stderr_isatty or run.options.get("input_format") == "jsonl":
+    """How many documents the run will read, for the progress bar: a text file is one, a JSON Lines
+    file one per record (its non-blank lines); 0 off a terminal or when it cannot be known (stdin)."""
+    if not run.env.stderr_isatty:
         return 0
     from .inputs import expand_paths
 
-    return sum(1 for _ in expand_paths(list(run.files), run.options.get("glob")))
+    per_line = run.options.get("input_format") == "jsonl"
+    total = 0
+    for path in expand_paths(list(run.files), run.options.get("glob")):
+        if path == "-" and per_line:
+            return 0
+        total += _records_in(path) if per_line and isinstance(path, str) else 1
+    return total
+
+
+def _records_in(path: str) -> int:
+    """The non-blank lines of a JSON Lines file (1 when it cannot be read: its error is one outcome)."""
+    try:
+        with open(path, "rb") as handle:
+            return max(1, sum(1 for line in handle if line.strip()))
+    except OSError:
+        return 1
+
+
+def _jobs(run: Run) -> int:
+    """-j N when given; else all cores when the input is large enough to pay for workers, else 1."""
+    if run.options.get("jobs"):
+        return run.options["jobs"]
+    from .inputs import expand_paths
+    from .parallel import default_jobs
+
+    cores = default_jobs()
+    total = 0
+    for path in expand_paths(list(run.files), run.options.get("glob")) if cores > 1 else ():
+        if isinstance(path, str) and path != "-":
+            with contextlib.suppress(OSError):
+                total += os.path.getsize(path)
+            if total >= PARALLEL_MIN_BYTES:
+                return cores
+    return 1
 
 
 @contextlib.contextmanager
 def _progress(run: Run):
-    """A transient progress bar on stderr, for more than a few files and only on a terminal."""
-    total = _input_count(run)
+    """A transient progress bar on stderr counting documents, for more than a few and only on a terminal."""
+    total = 0 if run.quiet else _input_count(run)
     if total < PROGRESS_MIN_FILES:
         yield lambda: None
         return
@@ -391,14 +629,16 @@ def _documents(run: Run, lexicon):
             raise click.UsageError("no input: give FILE... or '-', or pipe text on standard input")
         paths = ["-"]
     stdin = getattr(run.env.stdin, "buffer", run.env.stdin) if run.env.stdin is not None else None
-    selector = Selector(run.selection, lexicon)
+    selector = run.selector = Selector(run.selection, lexicon)
+    for message in selector.unknown_countries():
+        run.warning(message)
     options = run.options
     # Large text files are streamed in windows when the output is record by record anyway.
     sources = iter_inputs(paths, input_format=options.get("input_format", "text"), text_field=options.get("text_field", "text"),
                           id_field=options.get("id_field", "id"), glob=options.get("glob"), stdin=stdin,
                           stream_large=run.output_format in ("jsonl", "csv", "tsv"))
     found_statements = False
-    for outcome in extract_inputs(sources, lexicon=lexicon, year=options.get("year"), jobs=options.get("jobs"), strict=run.strict):
+    for outcome in extract_inputs(sources, lexicon=lexicon, year=options.get("year"), jobs=_jobs(run), strict=run.strict):
         item = outcome.item
         if outcome.part == 0:  # the later parts of a streamed large file are the same input
             run.done += 1
@@ -447,6 +687,7 @@ def _guard(function):
             sys.exit(ExitStatus.USAGE)
         except OSError as exc:
             click.echo(f"diplo: cannot write output: {exc.strerror or exc}", err=True)
+            _quiet_broken_pipe()  # what is still buffered for stdout would fail again at exit (exit code 120)
             sys.exit(ExitStatus.INPUT_FAILED)
 
     return wrapper
@@ -470,6 +711,7 @@ def _exit(status: int, workers_stopped: bool) -> None:
     the terminated workers will never read."""
     if not workers_stopped:
         sys.exit(status)
+    _discard_output()
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(Exception):
             stream.flush()
@@ -485,7 +727,7 @@ def _quiet_broken_pipe() -> None:
         pass
 
 
-@cli.command("statements", epilog=EPILOG_EXIT)
+@cli.command("statements", cls=SectionedCommand, epilog=EPILOG_EXIT)
 @_common_options
 @click.option("--explain", is_flag=True, help="Per statement: the rule that fired and its sentence with speaker, cue and content marked.")
 @_guard
@@ -508,7 +750,7 @@ def statements_command(explain, **options):
     _run_view(run, "statements", explain=explain)
 
 
-@cli.command("meetings", epilog=EPILOG_EXIT)
+@cli.command("meetings", cls=SectionedCommand, epilog=EPILOG_EXIT)
 @_common_options
 @click.option("--statements", "with_statements", is_flag=True, help="List the statements under each meeting.")
 @_guard
@@ -525,7 +767,7 @@ def meetings_command(with_statements, **options):
     _run_view(Run(options), "meetings", with_statements=with_statements)
 
 
-@cli.command("speakers", epilog=EPILOG_EXIT)
+@cli.command("speakers", cls=SectionedCommand, epilog=EPILOG_EXIT)
 @_common_options
 @_guard
 def speakers_command(**options):
@@ -548,11 +790,11 @@ def speakers_command(**options):
             advance()
     rows = render.speaker_rows(documents)
     fmt = run.output_format
-    stdout = run.env.stdout
+    stdout = run.stdout
     if fmt == "table" or run.svg_console is not None:
         if rows:
             colours = render.SpeakerColours()
-            run.show(lambda console, ascii_only: render.fit(render.speakers_table(rows, ascii_only, colours, documents), console), len(rows))
+            run.show(lambda console, ascii_only: render.speakers_view(rows, console, ascii_only, colours, documents), len(rows))
         else:
             from rich.text import Text
 
@@ -574,6 +816,8 @@ def _run_dask(run: Run) -> None:
     options = run.options
     if not options.get("output_dir"):
         raise click.UsageError("--engine dask writes files: give --output-dir DIR")
+    if options.get("output"):
+        raise click.UsageError("--engine dask writes --output-dir DIR; -o FILE is for the local engine")
     if not run.files:
         raise click.UsageError("--engine dask reads files the workers can see: give FILE or 'corpus/*.jsonl'")
     try:
@@ -617,9 +861,9 @@ def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool 
         return _run_dask(run)
     lexicon = _build_lexicon(run.options.get("gazetteers", ()), run.options.get("rule_packs", ()), run.warning)
     fmt = run.output_format
-    stdout = run.env.stdout
+    stdout = run.stdout
     colours = render.SpeakerColours()
-    tally = render.Tally()
+    tally = run.tally = render.Tally()
     json_writer = render.JsonDocumentsWriter(stdout) if fmt == "json" else None
     delimited = None
     if fmt in ("csv", "tsv"):
@@ -654,8 +898,6 @@ def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool 
         json_writer.close()
     elif delimited is not None and not delimited.header_written:
         delimited.write([])
-    if tally.documents > 1 and not explain:
-        run.show(lambda console, ascii_only: tally.line(total=True))
     stdout.flush()
     run.finish()
     sys.exit(run.exit_status())
@@ -663,7 +905,7 @@ def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool 
 
 @cli.command("eval", epilog=EPILOG_EXIT)
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("-f", "--format", "output_format", type=click.Choice(["auto", "table", "json"]), default="auto", show_default=True,
+@click.option("-f", "--format", "output_format", type=Choice(["auto", "table", "json"]), default="auto", show_default=True,
               help="A table of figures, or JSON for scripts and floors; auto is a table on a terminal and JSON otherwise.")
 @click.option("--show-errors", is_flag=True, help="List misses, false alarms and mismatches with their sentence (one JSON object a line under a table).")
 @click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra gazetteer (repeatable).")
@@ -756,6 +998,29 @@ def eval_command(gold, output_format, show_errors, gazetteers, rule_packs):
 def _figure(value: float, denominator: int) -> str:
     """A ratio for the table: ``n/a`` when it is over nothing (0/0), which is not a score of 0."""
     return f"{value:.3f}" if denominator else "n/a"
+
+
+@cli.command("help", epilog=EPILOG_EXIT)
+@click.argument("command", required=False)
+@click.pass_context
+def help_command(ctx, command):
+    """Show diplo's help, or one COMMAND's (the same as COMMAND --help).
+
+    \b
+    Examples:
+      diplo help
+      diplo help meetings
+    """
+    group = ctx.parent
+    if command is None:
+        click.echo(group.get_help())
+        return
+    found = group.command.get_command(group, command)
+    if found is None:
+        group.command.refuse_misspelt_command(command)
+        raise click.UsageError(f"no such command: {command!r}")
+    with click.Context(found, info_name=command, parent=group) as command_ctx:
+        click.echo(found.get_help(command_ctx))
 
 
 def main() -> None:

@@ -4,13 +4,19 @@ Names are compared alias-aware: a query is turned into the comparison keys
 (:func:`lexicons.name_key`) of every gazetteer person it names, by full name, alias or surname, so
 ``--speaker Erdogan`` finds ``Recep Tayyip Erdoğan`` and ``--speaker "Sergei Lavrov"`` finds
 ``Sergey Lavrov``. A name outside the gazetteer matches when its words appear, in order, in the
-speaker's name. Countries are compared by country, so ``--country Russian`` means Russia.
+speaker's name. Countries are compared by country, so ``--country Russian`` and ``--country RU``
+mean Russia. Every criterion may be given several times: the values of one criterion are
+alternatives (OR), different criteria must all hold (AND). A value that names nothing known (a
+country diplo does not know; a name neither in the gazetteer nor among the run's speakers) is
+reported by :meth:`Selector.unknown_countries` and :meth:`Selector.unmatched_names`, with the
+closest known value as a suggestion.
 Deliberate limit: filtering never re-runs extraction; it only selects from what was found.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import difflib
+from dataclasses import dataclass, fields, replace
 
 from .lexicons import Lexicon, name_key
 from .models import Document, Meeting, Statement
@@ -28,6 +34,7 @@ class NameQuery:
         self.words = tuple(key.split())
         self.keys = {key}
         people = list(lexicon.person_by_alias.get(key, ())) or list(lexicon.person_by_surname.get(key, ()))
+        self.known = bool(people)
         for person in people:
             self.keys.update(name_key(alias) for alias in (person.name, *person.aliases))
 
@@ -46,10 +53,12 @@ class CountryQuery:
     """A country as typed by a user (name, demonym or place), matched against resolved countries."""
 
     def __init__(self, query: str, lexicon: Lexicon):
+        self.query = query
         self.keys = {name_key(query)}
-        country = lexicon.country_of_word(query)
+        country = lexicon.country_of_word(query) or lexicon.country_codes.get(query.strip().upper())
         if country:
             self.keys.add(name_key(country))
+        self.known = country is not None
 
     def matches(self, country: str | None) -> bool:
         return bool(country) and name_key(country) in self.keys
@@ -57,15 +66,24 @@ class CountryQuery:
 
 @dataclass(frozen=True)
 class Selection:
-    """What the user asked for; every criterion is optional and they all must hold."""
+    """What the user asked for; every criterion is optional and they all must hold. A criterion's
+    values are alternatives: ``speaker=("Lavrov", "Blinken")`` keeps the statements of either."""
 
-    speaker: str | None = None
-    country: str | None = None
+    speaker: tuple[str, ...] = ()
+    country: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     about_meeting: bool = False
-    meeting_with: str | None = None
+    meeting_with: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
     statement_statuses: tuple[str, ...] = ()
+
+    def __post_init__(self):
+        for field in fields(self):  # one value may be given as a plain string
+            value = getattr(self, field.name)
+            if isinstance(value, str):
+                object.__setattr__(self, field.name, (value,))
+            elif value is None:
+                object.__setattr__(self, field.name, ())
 
     @property
     def active(self) -> bool:
@@ -83,16 +101,23 @@ class Selector:
 
     def __init__(self, selection: Selection, lexicon: Lexicon):
         self.selection = selection
-        self.speaker = NameQuery(selection.speaker, lexicon) if selection.speaker else None
-        self.country = CountryQuery(selection.country, lexicon) if selection.country else None
-        self.partner_name = NameQuery(selection.meeting_with, lexicon) if selection.meeting_with else None
-        self.partner_country = CountryQuery(selection.meeting_with, lexicon) if selection.meeting_with else None
+        self.lexicon = lexicon
+        self.speakers = [NameQuery(q, lexicon) for q in selection.speaker]
+        self.countries = [CountryQuery(q, lexicon) for q in selection.country]
+        self.partners = [(NameQuery(q, lexicon), CountryQuery(q, lexicon)) for q in selection.meeting_with]
+        self.matched: set[str] = set()  # the --speaker and --meeting-with values that matched something
+        self.seen_names: set[str] = set()  # speakers and participants of the run, for suggestions
 
     def _partner_matches(self, meeting: Meeting) -> bool:
-        if self.partner_name is None:
+        if not self.partners:
             return True
-        return any(self.partner_name.matches(p.name) or self.partner_country.matches(p.country) or self.partner_country.matches(p.name)
-                   for p in meeting.participants)
+        self.seen_names.update(p.name for p in meeting.participants)
+        found = False
+        for name, country in self.partners:
+            if any(name.matches(p.name) or country.matches(p.country) or country.matches(p.name) for p in meeting.participants):
+                self.matched.add(name.query)
+                found = True
+        return found
 
     def _meeting_matches(self, meeting: Meeting) -> bool:
         return self._partner_matches(meeting) and (not self.selection.statuses or meeting.status in self.selection.statuses)
@@ -102,9 +127,13 @@ class Selector:
         if self.selection.statement_statuses and _asserted_status(statement, meetings) not in self.selection.statement_statuses:
             return False
         speaker = statement.speaker
-        if self.speaker is not None and not (self.speaker.matches(speaker.name) or self.speaker.matches(speaker.mention.text)):
-            return False
-        if self.country is not None and not self.country.matches(speaker.country):
+        if self.speakers:
+            self.seen_names.add(speaker.name)
+            found = [q for q in self.speakers if q.matches(speaker.name) or q.matches(speaker.mention.text)]
+            self.matched.update(q.query for q in found)
+            if not found:
+                return False
+        if self.countries and not any(q.matches(speaker.country) for q in self.countries):
             return False
         return not self.selection.kinds or statement.kind in self.selection.kinds
 
@@ -112,7 +141,7 @@ class Selector:
         if not self._speaker_matches(statement, meetings):
             return False
         meeting = meetings.get(statement.meeting or "")
-        if (self.selection.about_meeting or self.partner_name is not None or self.selection.statuses) and meeting is None:
+        if (self.selection.about_meeting or self.partners or self.selection.statuses) and meeting is None:
             return False
         # A statement is kept with its meeting or not at all, so that every kept reference resolves.
         return meeting is None or self._meeting_matches(meeting)
@@ -133,6 +162,30 @@ class Selector:
                 meeting = replace(meeting, statements=tuple(sid for sid in meeting.statements if sid in spoken))
             kept_meetings.append(meeting)
         return replace(document, statements=statements, meetings=tuple(kept_meetings))
+
+    def unknown_countries(self) -> list[str]:
+        """A warning for each --country value that is no country, demonym, place or code diplo knows."""
+        known = {name_key(word): country for word, country in (*self.lexicon.countries.items(), *self.lexicon.adjectives.items())}
+        return [f"--country {q.query!r} is no country diplo knows{_suggestion(q.query, known)}"
+                for q in self.countries if not q.known]
+
+    def unmatched_names(self) -> list[str]:
+        """After the run: a warning for each --speaker or --meeting-with value that matched nothing and
+        that the gazetteer does not know either (a typo, most likely)."""
+        known = {name_key(name): name for name in self.seen_names}
+        for person in self.lexicon.persons:
+            known.setdefault(name_key(person.name), person.name)
+            known.setdefault(name_key(person.name.split()[-1]), person.name.split()[-1])
+        queries = [("--speaker", q, q.known) for q in self.speakers]
+        queries += [("--meeting-with", name, name.known or country.known) for name, country in self.partners]
+        return [f"{option} {q.query!r} matched nothing{_suggestion(q.query, known)}"
+                for option, q, is_known in queries if q.query not in self.matched and not is_known]
+
+
+def _suggestion(query: str, known: dict[str, str]) -> str:
+    """``; did you mean 'X'?`` for the known value closest to ``query`` (folded keys to display names)."""
+    close = difflib.get_close_matches(name_key(query), list(known), n=1, cutoff=0.8)
+    return f"; did you mean {known[close[0]]!r}?" if close else ""
 
 
 def _asserted_status(statement: Statement, meetings: dict[str, Meeting]) -> str | None:

@@ -6,7 +6,9 @@ is never interpreted as rich markup (every cell built from it is a :class:`rich.
 control and format characters are replaced one for one by visible symbols (:func:`safe`), so no
 escape sequence from a document reaches a terminal; JSON escapes them itself.
 
-Tables are laid out by :func:`fit` to the console width: rich is never left to cut a table.
+Tables are laid out by :func:`fit` to the console width: rich is never left to cut a table. On a
+console narrower than :data:`RECORDS_BELOW` a table would leave the content a few characters wide,
+so the views print one block per record instead (:class:`Records`: ``label: value`` lines).
 Deliberate limits: the explanation shows the sentence(s) around a statement found by punctuation,
 not the segmenter's sentences (the Document does not carry them); colours cycle after eleven
 speakers.
@@ -233,6 +235,91 @@ def fit(table: Table, console: Console) -> Table:
     return table
 
 
+RECORDS_BELOW = 80  # console columns under which a view prints one block per record instead of a table
+
+
+class Records:
+    """One block per record: a title line, then one ``label: value`` line per field, wrapped at word
+    boundaries with continuation lines indented under the label; a blank line after each block."""
+
+    INDENT = 2
+    CONTINUATION = 4
+
+    def __init__(self, records: list[tuple[Text, list[tuple[str, Text]]]]):
+        self.records = records
+
+    def __rich_console__(self, console: Console, options):
+        width = max(8, options.max_width - self.CONTINUATION)
+        for title, fields in self.records:
+            yield title
+            for label, value in fields:
+                if not value.plain:
+                    continue
+                line = Text(f"{label}: ", style="dim") + value
+                for number, wrapped in enumerate(line.wrap(console, width, overflow="fold")):
+                    wrapped.rstrip()
+                    yield Text(" " * (self.INDENT if number == 0 else self.CONTINUATION)) + wrapped
+            yield Text("")
+
+
+def _speaker_text(statement: Statement, colours: SpeakerColours) -> Text:
+    """The speaker cell on one line: name, (role, country), “the words the text used”."""
+    speaker = statement.speaker
+    text = Text(safe(speaker.name), style=f"bold {colours(speaker.name)}")
+    details = ", ".join(x for x in ("anonymous" if speaker.anonymous else None, speaker.role, speaker.country) if x)
+    if details:
+        text.append(f" ({safe(details)})", style="dim")
+    if speaker.mention.text.casefold() != speaker.name.casefold():
+        text.append(" “" + safe(speaker.mention.text) + "”", style="dim italic")
+    return text
+
+
+def statement_blocks(document: Document, colours: SpeakerColours) -> Records:
+    meetings = {m.id: m for m in document.meetings}
+    participants = _participant_pattern(document)
+    blocks = []
+    for statement in document.statements:
+        title = Text(statement.id, style="bold")
+        title.append(f" {statement.kind.replace('_', ' ')}", style="dim")
+        meeting = Text(" ".join(_meeting_cell(statement, meetings).plain.split()))
+        blocks.append((title, [("speaker", _speaker_text(statement, colours)), ("cue", Text(safe(statement.cue.text), style="italic")),
+                               ("content", _content_cell(statement, document, participants)), ("meeting", meeting)]))
+    return Records(blocks)
+
+
+def meeting_blocks(document: Document, with_statements: bool = False) -> Records:
+    by_id = {s.id: s for s in document.statements}
+    blocks = []
+    for meeting in document.meetings:
+        title = Text(f"{meeting.id} {meeting.type} ", style="bold")
+        title.append(meeting.status, style=STATUS_STYLE.get(meeting.status, ""))
+        names = Text(", ").join(_participants_cell(meeting).split("\n"))
+        statements = Text(str(len(meeting.statements)))
+        if with_statements:
+            statements = Text("\n").join(Text(f"{sid} {safe(by_id[sid].speaker.name)}: {safe(by_id[sid].content.text)}")
+                                         for sid in meeting.statements)
+        blocks.append((title, [("participants", names), ("time", Text(safe(meeting.time.text) if meeting.time else "")),
+                               ("place", Text(safe(meeting.place.text) if meeting.place else "")), ("statements", statements)]))
+    return Records(blocks)
+
+
+def speaker_blocks(rows: list[dict], colours: SpeakerColours, documents: Iterable[Document] = ()) -> Records:
+    labels = _MeetingLabels(rows, documents)
+    blocks = []
+    for row in rows:
+        fields = [("role", Text(safe(_roles_text(row)))), ("country", Text(safe(row["country"] or ""))),
+                  ("statements", Text(str(row["statements"]))), ("meetings", Text(safe("; ".join(labels(row)))))]
+        blocks.append((Text(safe(row["name"]), style=f"bold {colours(row['name'])}"), fields))
+    return Records(blocks)
+
+
+def speakers_view(rows: list[dict], console: Console, ascii_only: bool, colours: SpeakerColours, documents: Iterable[Document] = ()):
+    """The speakers table fitted to the console, or one block per speaker on a narrow one."""
+    if console.width < RECORDS_BELOW:
+        return speaker_blocks(rows, colours, documents)
+    return fit(speakers_table(rows, ascii_only, colours, documents), console)
+
+
 def _speaker_cell(statement: Statement, colours: SpeakerColours) -> Text:
     speaker = statement.speaker
     cell = Text()
@@ -385,10 +472,36 @@ def flat_speaker(row: dict) -> dict:
             "meetings": LIST_SEPARATOR.join(f"{m['doc']}#{m['id']}" for m in row["meetings"])}
 
 
+def _roles_text(row: dict) -> str:
+    """A speaker row's role; several, each with the documents it was held in."""
+    roles = row["roles"]
+    if len(roles) == 1:
+        return roles[0]["role"]
+    return "\n".join(f"{r['role']} ({', '.join(r['docs'])})" for r in roles)
+
+
+class _MeetingLabels:
+    """The meetings a speaker row refers to, described from ``documents`` (those the rows came from)."""
+
+    def __init__(self, rows: list[dict], documents: Iterable[Document]):
+        self.meetings = {(document.doc, meeting.id): meeting for document in documents for meeting in document.meetings}
+        self.several = len({doc for doc, _ in self.meetings}) > 1 or len({m["doc"] for row in rows for m in row["meetings"]}) > 1
+
+    def __call__(self, row: dict) -> list[str]:
+        labels = []
+        for reference in row["meetings"]:
+            meeting = self.meetings.get((reference["doc"], reference["id"]))
+            label = f"{reference['doc']} {reference['id']}" if self.several else reference["id"]
+            if meeting is not None:
+                names = " – ".join(p.name for p in meeting.participants)
+                label += f": {names} ({meeting.type}, {meeting.status})" if names else f": {meeting.type}, {meeting.status}"
+            labels.append(label)
+        return labels
+
+
 def speakers_table(rows: list[dict], ascii_only: bool, colours: SpeakerColours, documents: Iterable[Document] = ()) -> Table:
     """The speakers view; ``documents`` (those the rows came from) describe the meetings referred to."""
-    meetings = {(document.doc, meeting.id): meeting for document in documents for meeting in document.meetings}
-    several = len({doc for doc, _ in meetings}) > 1 or len({m["doc"] for row in rows for m in row["meetings"]}) > 1
+    labels = _MeetingLabels(rows, documents)
     table = _table(ascii_only)
     table.add_column("speaker", ratio=1)
     table.add_column("role", ratio=1)
@@ -396,18 +509,8 @@ def speakers_table(rows: list[dict], ascii_only: bool, colours: SpeakerColours, 
     table.add_column("statements", justify="right")
     table.add_column("meetings spoken about", ratio=5)
     for row in rows:
-        roles = row["roles"]
-        role = roles[0]["role"] if len(roles) == 1 else "\n".join(f"{r['role']} ({', '.join(r['docs'])})" for r in roles)
-        labels = []
-        for reference in row["meetings"]:
-            meeting = meetings.get((reference["doc"], reference["id"]))
-            label = f"{reference['doc']} {reference['id']}" if several else reference["id"]
-            if meeting is not None:
-                names = " – ".join(p.name for p in meeting.participants)
-                label += f": {names} ({meeting.type}, {meeting.status})" if names else f": {meeting.type}, {meeting.status}"
-            labels.append(label)
-        table.add_row(Text(safe(row["name"]), style=f"bold {colours(row['name'])}"), Text(safe(role), style="dim"),
-                      Text(safe(row["country"] or ""), style="dim"), str(row["statements"]), Text(safe("\n".join(labels))))
+        table.add_row(Text(safe(row["name"]), style=f"bold {colours(row['name'])}"), Text(safe(_roles_text(row)), style="dim"),
+                      Text(safe(row["country"] or ""), style="dim"), str(row["statements"]), Text(safe("\n".join(labels(row)))))
     return table
 
 
@@ -451,19 +554,22 @@ def document_view(console: Console, document: Document, view: str, colours: Spea
     parts: list = []
     if with_heading:
         parts.append(heading(document.doc, ascii_only))
+    narrow = console.width < RECORDS_BELOW
     if view == "meetings":
         if document.meetings:
-            parts.append(fit(meetings_table(document, ascii_only, with_statements=with_statements), console))
+            parts.append(meeting_blocks(document, with_statements) if narrow
+                         else fit(meetings_table(document, ascii_only, with_statements=with_statements), console))
         else:
             parts.append(Text("no meetings found", style="dim italic"))
     else:
         if document.statements:
-            parts.append(fit(statements_table(document, colours, ascii_only, compact=console.width < COMPACT_BELOW), console))
+            parts.append(statement_blocks(document, colours) if narrow
+                         else fit(statements_table(document, colours, ascii_only, compact=console.width < COMPACT_BELOW), console))
         else:
             parts.append(Text("no attributed statements found", style="dim italic"))
         if document.meetings:
             parts.append(Text("meetings", style="bold"))
-            parts.append(fit(meetings_table(document, ascii_only), console))
+            parts.append(meeting_blocks(document) if narrow else fit(meetings_table(document, ascii_only), console))
     parts.append(summary_line(document))
     return Group(*parts)
 

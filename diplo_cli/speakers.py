@@ -67,10 +67,12 @@ _CAPITALISED_RUN = regex.compile(
     r"(?:\s++(?:(?:al|bin|ibn|bint|de|del|da|van|von|el|la|le|di|du|dos|der|ul|y|abu|of(?:\s++the)?)[\s-]++)?\p{Lu}[\p{L}\p{M}'’\-]*+\.?+){0,6}"
 )
 _NAME_TOKEN = regex.compile(r"[\p{L}\p{N}\p{M}]++(?:'[\p{L}\p{M}]++)*+")
-_ASCII_NAME_TOKEN = re.compile(r"[A-Za-z0-9]++(?:'[A-Za-z]++)*+")  # the same on a text for which ascii_words holds
+# Plain greedy repeats, not possessive ones: with nothing after them they match the same, and the
+# `re` of Python 3.11.0-3.11.2 (Debian 12's) lets a possessive group repeat end on an apostrophe.
+_ASCII_NAME_TOKEN = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)*")  # the same on a text for which ascii_words holds
 # there, the tokens that begin with a capital: not inside a token (no letter or digit before, nor one
 # and an apostrophe, which a letter continues)
-_ASCII_CAPITALISED_NAME_TOKEN = re.compile(r"(?<![A-Za-z0-9])(?<![A-Za-z0-9]')[A-Z][A-Za-z0-9]*+(?:'[A-Za-z]++)*+")
+_ASCII_CAPITALISED_NAME_TOKEN = re.compile(r"(?<![A-Za-z0-9])(?<![A-Za-z0-9]')[A-Z][A-Za-z0-9]*(?:'[A-Za-z]+)*")
 # between the words of one name: "George W. Bush", "Jean-Pierre" (the strings the pattern \.?[ \-]|\. matches whole)
 _NAME_GLUES = frozenset({" ", "-", ". ", ".-", "."})
 _QUOTED = regex.compile(r"[\"“][^\"“”\n]{1,3000}+[\"”]")

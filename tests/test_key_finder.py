@@ -6,6 +6,7 @@ import random
 import string
 from pathlib import Path
 
+import pytest
 import regex
 
 from diplo_cli.lexicons import ASCII_CASE_VARIANTS, WholeWordKeyFinder, build_place_finder, compile_named_lists, default_lexicon, fold
@@ -83,3 +84,23 @@ def test_fold_replaces_exactly_the_characters_of_the_fold_table():
     for _ in range(5000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
         assert fold(text) == text.translate(FOLD_TABLE)
+
+
+@pytest.mark.parametrize("text, tokens", [
+    ("Z9's'x'1_U.S.Z9", ["Z9's'x", "1", "U", "S", "Z9"]),
+    ("O'Neil's' talks", ["O'Neil's", "talks"]),
+])
+def test_ascii_name_tokens_never_end_on_an_apostrophe(text, tokens):
+    # Python 3.11.2's re let a possessive group repeat end on the apostrophe ("Z9's'x'"): checked on whichever Python runs this
+    from diplo_cli.speakers import _ASCII_CAPITALISED_NAME_TOKEN, _ASCII_NAME_TOKEN
+
+    found, position = [], 0
+    while position < len(text):
+        match = _ASCII_NAME_TOKEN.match(text, position)
+        if match:
+            found.append(match.group())
+            position = match.end()
+        else:
+            position += 1
+    assert found == tokens
+    assert [m.group() for m in _ASCII_CAPITALISED_NAME_TOKEN.finditer(text)] == [t for t in tokens if t[0].isupper()]

@@ -1,12 +1,11 @@
 """Run time stays linear in the input, and large texts are cut into windows that lose nothing.
 
 No absolute time is asserted: only ratios, with a margin a noisy 2-core machine cannot trip
-(4x the input may take at most 8x the time, best of 3 runs; quadratic behaviour would take 16x).
+(4x the input may take at most 8x the time, best of 3 runs, re-measured up to three times before
+failing: a burst of load spoils one measurement, quadratic behaviour (16x) spoils every one).
 """
 
 from __future__ import annotations
-
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -15,6 +14,8 @@ from hypothesis import strategies as st
 from diplo_cli import pipeline
 from diplo_cli.lexicons import default_lexicon
 from diplo_cli.pipeline import Window, extract, stream_windows, text_windows
+
+from .timing import best_time, ratios_until_within
 
 # Invented wire copy: several paragraphs with quotes, pronouns, role nouns and a meeting.
 ARTICLE = (
@@ -27,12 +28,13 @@ ARTICLE = (
 
 
 def _best_of_three(text: str, lexicon) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        extract(text, "t", lexicon=lexicon)
-        best = min(best, time.perf_counter() - start)
-    return best
+    return best_time(lambda: extract(text, "t", lexicon=lexicon))
+
+
+def _scales_linearly(small: str, large: str, lexicon) -> list[float]:
+    ratios = ratios_until_within(lambda: _best_of_three(small, lexicon), lambda: _best_of_three(large, lexicon), 8)
+    assert min(ratios) <= 8, ratios
+    return ratios
 
 
 def _copies(count: int) -> str:
@@ -54,7 +56,7 @@ def test_one_document_four_times_longer_takes_at_most_eight_times_longer():
     extract(ARTICLE, lexicon=lexicon)  # compile everything first
     small, large = _copies(25), _copies(100)  # about 9,000 and 36,000 characters: one window each
     assert len(large) <= pipeline.LARGE_TEXT
-    assert _best_of_three(large, lexicon) <= 8 * _best_of_three(small, lexicon)
+    _scales_linearly(small, large, lexicon)
 
 
 def test_windowed_text_four_times_longer_takes_at_most_eight_times_longer(monkeypatch):
@@ -64,7 +66,7 @@ def test_windowed_text_four_times_longer_takes_at_most_eight_times_longer(monkey
     lexicon = default_lexicon()
     extract(ARTICLE, lexicon=lexicon)
     small, large = _copies(25), _copies(100)
-    assert _best_of_three(large, lexicon) <= 8 * _best_of_three(small, lexicon)
+    _scales_linearly(small, large, lexicon)
 
 
 def test_a_normal_document_is_processed_whole_exactly_as_before():
@@ -168,3 +170,12 @@ def test_the_version_and_help_do_not_load_the_extraction_stages():
              "print(sorted(m for m in sys.modules if m.startswith('diplo_cli.') or m in ('regex', 'rich')))")
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip()
     assert loaded == "['diplo_cli.cli']"
+
+
+def test_a_burst_of_load_during_one_measurement_does_not_fail_a_timing_check():
+    # The 9.3x seen once under load: that measurement is retaken, and only a ratio that stays high fails.
+    small_times, large_times = iter([1.0, 1.0, 1.0]), iter([9.3, 4.1, 4.0])
+    ratios = ratios_until_within(lambda: next(small_times), lambda: next(large_times), 8)
+    assert ratios == [9.3, 4.1]
+    quadratic = iter([16.0, 15.5, 16.5])
+    assert min(ratios_until_within(lambda: 1.0, lambda: next(quadratic), 8)) == 15.5

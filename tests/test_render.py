@@ -47,9 +47,15 @@ def test_statements_view_snapshot_wide():
 
 
 def test_statements_view_snapshot_with_rounded_box():
-    console = plain_console(72)
+    console = plain_console(render.RECORDS_BELOW)
     render.print_document(console, ruritania_document(), "statements", render.SpeakerColours(), ascii_only=False, heading=False)
-    check_golden("statements-72-rounded.txt", console.file.getvalue())
+    check_golden("statements-80-rounded.txt", console.file.getvalue())
+
+
+def test_statements_view_snapshot_narrow_as_records():
+    console = plain_console(60)
+    render.print_document(console, ruritania_document(), "statements", render.SpeakerColours(), ascii_only=False, heading=False)
+    check_golden("statements-60-records.txt", console.file.getvalue())
 
 
 def test_meetings_view_snapshot():
@@ -81,7 +87,18 @@ def test_tables_always_fit_the_width(width, view):
     lines = console.file.getvalue().splitlines()
     assert max(len(line) for line in lines) <= width
     table_lines = [line for line in lines if line.startswith(("|", "+"))]
-    assert table_lines and all(line.rstrip().endswith(("|", "+")) for line in table_lines)  # never cut: the right border is there
+    if width < render.RECORDS_BELOW:  # narrow: one block per record, no table
+        assert not table_lines and any(line.startswith("  content: " if view == "statements" else "  participants: ") for line in lines)
+    else:
+        assert table_lines and all(line.rstrip().endswith(("|", "+")) for line in table_lines)  # never cut: the right border is there
+
+
+@pytest.mark.parametrize("width", [24, 30])
+def test_fitted_tables_fit_even_very_narrow_consoles(width):
+    console = plain_console(width)
+    console.print(render.fit(render.statements_table(ruritania_document(), render.SpeakerColours(), True, compact=True), console))
+    lines = console.file.getvalue().splitlines()
+    assert max(len(line) for line in lines) <= width and all(line.rstrip().endswith(("|", "+")) for line in lines)
 
 
 def test_content_is_wrapped_not_cut():

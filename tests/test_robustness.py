@@ -127,7 +127,7 @@ def test_binary_file_is_skipped_with_one_line_and_others_still_processed(tmp_pat
     assert docs == [str(tmp_path / "a.txt"), str(tmp_path / "c.txt")]
     assert result.stderr.decode().splitlines() == [
         f"diplo: {tmp_path / 'b.png'}: binary data, not text; skipped",
-        "diplo: 2 documents read, 1 skipped (1 binary data, not text)",
+        "diplo: 2 documents read, 1 skipped (1 binary data, not text); 2 statements, 2 speakers, 0 meetings",
     ]
 
 
@@ -157,7 +157,8 @@ def test_nothing_is_lost_every_input_is_in_the_output_or_named_on_stderr(tmp_pat
         assert in_output != on_stderr, f"{path}: output {in_output}, stderr {on_stderr}"
     assert output == {str(tmp_path / n) for n in ("good.txt", "crlf.txt", "empty.txt", "blank.txt", "legacy.txt", "nul.txt", "utf16.txt")}
     assert f"diplo: warning: {tmp_path / 'legacy.txt'}: not UTF-8" in stderr
-    assert stderr.splitlines()[-1] == "diplo: 7 documents read, 3 skipped (1 binary data, not text, 1 directory holds no files, 1 no such file); 5 with no statements"
+    assert stderr.splitlines()[-1] == ("diplo: 7 documents read, 3 skipped (1 binary data, not text, 1 directory holds no files, 1 no such file); "
+                                     "2 statements, 1 speaker, 0 meetings; 5 with no statements")
 
 
 def test_offsets_index_the_decoded_text_with_crlf_kept(tmp_path):

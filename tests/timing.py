@@ -1,0 +1,29 @@
+"""Timing checks that a noisy, shared 2-core machine cannot trip: ratios only, never absolute times.
+
+A ratio is taken from best-of-N timings, and re-taken up to ``attempts`` times before it fails: a
+burst of load from another process spoils one attempt, a quadratic stage spoils every one.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+
+def best_time(action: Callable[[], object], runs: int = 3) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def ratios_until_within(small: Callable[[], float], large: Callable[[], float], limit: float, attempts: int = 3) -> list[float]:
+    """``large() / small()`` measured up to ``attempts`` times, stopping at the first within ``limit``."""
+    ratios: list[float] = []
+    for _ in range(attempts):
+        ratios.append(large() / small())
+        if ratios[-1] <= limit:
+            break
+    return ratios
