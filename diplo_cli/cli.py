@@ -37,14 +37,19 @@ class ExitStatus(enum.IntEnum):
     SUCCESS = 0
     INPUT_FAILED = 1
     USAGE = 2
+    HANGUP = 129  # 128 + SIGHUP, as a shell reports it
     INTERRUPTED = 130
+    TERMINATED = 143  # 128 + SIGTERM
 
 
 EXIT_MEANINGS = {
     ExitStatus.SUCCESS: "success (also when no statement was found)",
-    ExitStatus.INPUT_FAILED: "some input failed (missing, unreadable, binary, undecodable); the others were still processed",
-    ExitStatus.USAGE: "usage error (bad option, bad gazetteer or rule pack)",
-    ExitStatus.INTERRUPTED: "interrupted (Ctrl-C)",
+    ExitStatus.INPUT_FAILED: "some input failed (missing, unreadable, binary, undecodable, a bad JSON Lines record, a document whose "
+                             "worker died); each is named and the others were still processed",
+    ExitStatus.USAGE: "usage error (bad option, bad gazetteer or rule pack, an option --engine dask cannot honour, a non-empty --output-dir)",
+    ExitStatus.HANGUP: "hung up (SIGHUP): workers stopped, JSON output closed, what was done summarised",
+    ExitStatus.INTERRUPTED: "interrupted (Ctrl-C), likewise",
+    ExitStatus.TERMINATED: "terminated (SIGTERM), likewise",
 }
 EPILOG_EXIT = "\b\nExit codes:\n" + "\n".join(f"  {int(code):<4}{meaning}" for code, meaning in EXIT_MEANINGS.items())
 PROGRESS_MIN_FILES = 4  # a progress bar for fewer files would only flicker
@@ -226,7 +231,10 @@ class Run:
         self.done = 0
         self.failed: dict[str, int] = {}
         self.warned = 0
+        self._warnings_seen: set[str] = set()
         self.progress = None
+        global _active_run
+        _active_run = self
 
     @property
     def several(self) -> bool:
@@ -249,6 +257,9 @@ class Run:
         self.failed[key] = self.failed.get(key, 0) + 1
 
     def warning(self, message: str) -> None:
+        if message in self._warnings_seen:  # e.g. one file-wide warning carried by each record it concerns
+            return
+        self._warnings_seen.add(message)
         self.message(f"diplo: warning: {safe(message)}")
         self.warned += 1
 
@@ -352,8 +363,9 @@ def _progress(run: Run):
         run.progress = None
 
 
-def _documents(run: Run, lexicon):
-    """Yield extracted documents (filtered as asked); report unreadable inputs and carry on."""
+def _documents(run: Run, lexicon, parts: bool = False):
+    """Yield extracted documents (filtered as asked); report unreadable inputs and carry on. With
+    ``parts``, ``(part, document)``: a large file streamed in windows comes as parts 0, 1, ..."""
     from .filters import Selector
     from .parallel import extract_inputs, iter_inputs
 
@@ -368,7 +380,7 @@ def _documents(run: Run, lexicon):
     # Large text files are streamed in windows when the output is record by record anyway.
     sources = iter_inputs(paths, input_format=options.get("input_format", "text"), text_field=options.get("text_field", "text"),
                           id_field=options.get("id_field", "id"), glob=options.get("glob"), stdin=stdin,
-                          stream_large=run.output_format in ("jsonl", "csv", "tsv"))
+                          stream_large=run.output_format in ("jsonl", "json", "csv", "tsv"))
     found_statements = False
     for outcome in extract_inputs(sources, lexicon=lexicon, year=options.get("year"), jobs=options.get("jobs"), strict=run.strict):
         item = outcome.item
@@ -393,22 +405,73 @@ def _documents(run: Run, lexicon):
         if outcome.document.statements and not found_statements:
             run.with_statements += 1  # counted once per input, whichever window found them
             found_statements = True
-        yield selector.apply(outcome.document)
+        document = selector.apply(outcome.document)
+        yield (outcome.part, document) if parts else document
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised in the main thread so that it unwinds the run as Ctrl-C does."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+_active_run: Run | None = None
+_STOP_SIGNALS = {"SIGTERM": (ExitStatus.TERMINATED, "terminated"), "SIGHUP": (ExitStatus.HANGUP, "hung up")}
+
+
+def _raise_terminated(signum, frame):
+    raise Terminated(signum)
+
+
+@contextlib.contextmanager
+def _stop_signals_unwind():
+    """While a command runs, SIGTERM and SIGHUP unwind it like Ctrl-C (workers stopped, output closed)."""
+    import signal
+
+    previous = {}
+    for name in _STOP_SIGNALS:
+        number = getattr(signal, name, None)
+        if number is not None:
+            with contextlib.suppress(ValueError, OSError):  # only the main thread may set handlers
+                previous[number] = signal.signal(number, _raise_terminated)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _interrupted(exc: KeyboardInterrupt) -> None:
+    import signal
+
+    stopped = _stop_workers()
+    if isinstance(exc, Terminated):
+        name = signal.Signals(exc.signum).name
+        status, what = _STOP_SIGNALS[name][0], f"{_STOP_SIGNALS[name][1]} ({name})"
+    else:
+        status, what = ExitStatus.INTERRUPTED, "interrupted"
+    run = _active_run
+    done = f" after {run.read} document{'' if run.read == 1 else 's'} read, {sum(run.failed.values())} skipped" if run else ""
+    click.echo(f"diplo: {what}{done}", err=True)
+    _exit(status, stopped)
 
 
 def _guard(function):
-    """Turn interrupts, broken pipes and library errors into exit codes without tracebacks."""
+    """Turn interrupts, stop signals, broken pipes and library errors into exit codes without tracebacks."""
 
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
         from .errors import DiploError
 
+        global _active_run
+        _active_run = None
         try:
-            return function(*args, **kwargs)
-        except KeyboardInterrupt:
-            stopped = _stop_workers()
-            click.echo("diplo: interrupted", err=True)
-            _exit(ExitStatus.INTERRUPTED, stopped)
+            with _stop_signals_unwind():
+                return function(*args, **kwargs)
+        except KeyboardInterrupt as exc:
+            _interrupted(exc)
         except BrokenPipeError:
             stopped = _stop_workers()
             _quiet_broken_pipe()
@@ -589,36 +652,21 @@ def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool 
     lexicon = _build_lexicon(run.options.get("gazetteers", ()), run.options.get("rule_packs", ()))
     fmt = run.output_format
     stdout = run.env.stdout
-    colours = render.SpeakerColours()
     tally = render.Tally()
     json_writer = render.JsonDocumentsWriter(stdout) if fmt == "json" else None
     delimited = None
     if fmt in ("csv", "tsv"):
         columns = render.MEETING_CSV_COLUMNS if view == "meetings" else render.CSV_COLUMNS
         delimited = render.DelimitedWriter(stdout, columns, "," if fmt == "csv" else "\t")
-    with _progress(run) as advance:
-        for document in _documents(run, lexicon):
-            tally.add(document)
-            if run.selection.active and not (document.statements if view == "statements" else document.meetings):
-                advance()
-                continue  # a filter is like grep: documents with nothing left are not shown
-            if fmt == "table" or run.svg_console is not None:
-                if explain:
-                    run.show(lambda console, ascii_only, document=document: render.explain_view(document, colours, run.several, ascii_only))
-                else:
-                    run.show(lambda console, ascii_only, document=document: render.document_view(console, document, view, colours, ascii_only, run.several, with_statements))
-            if fmt == "jsonl":
-                records = render.meeting_records(document) if view == "meetings" else render.statement_records(document)
-                render.write_jsonl(records, stdout)
-            elif json_writer is not None:
-                json_writer.write(document.to_dict())
-            elif delimited is not None:
-                if view == "meetings":
-                    delimited.write(render.flat_meeting(r) for r in render.meeting_records(document))
-                else:
-                    delimited.write(render.flat_statement(r) for r in render.statement_records(document))
-            stdout.flush()
-            advance()
+    try:
+        with _progress(run) as advance:
+            _write_documents(run, view, lexicon, explain, with_statements, tally, json_writer, delimited, advance)
+    except BaseException as exc:
+        if json_writer is not None and not isinstance(exc, BrokenPipeError):
+            with contextlib.suppress(OSError):  # whatever stopped the run, the JSON on stdout stays valid
+                json_writer.close()
+                stdout.flush()
+        raise
     if json_writer is not None:
         json_writer.close()
     elif delimited is not None and not delimited.header_written:
@@ -628,6 +676,36 @@ def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool 
     stdout.flush()
     run.finish()
     sys.exit(run.exit_status())
+
+
+def _write_documents(run: Run, view: str, lexicon, explain: bool, with_statements: bool, tally, json_writer, delimited, advance) -> None:
+    """The body of _run_view, which closes the JSON output whatever stops this."""
+    from . import render
+
+    fmt, stdout = run.output_format, run.env.stdout
+    colours = render.SpeakerColours()
+    for part, document in _documents(run, lexicon, parts=True):
+        tally.add(document)
+        if run.selection.active and not (document.statements if view == "statements" else document.meetings):
+            advance()
+            continue  # a filter is like grep: documents with nothing left are not shown
+        if fmt == "table" or run.svg_console is not None:
+            if explain:
+                run.show(lambda console, ascii_only, document=document: render.explain_view(document, colours, run.several, ascii_only))
+            else:
+                run.show(lambda console, ascii_only, document=document: render.document_view(console, document, view, colours, ascii_only, run.several, with_statements))
+        if fmt == "jsonl":
+            records = render.meeting_records(document) if view == "meetings" else render.statement_records(document)
+            render.write_jsonl(records, stdout)
+        elif json_writer is not None:
+            json_writer.write_document(document, continues=part > 0)
+        elif delimited is not None:
+            if view == "meetings":
+                delimited.write(render.flat_meeting(r) for r in render.meeting_records(document))
+            else:
+                delimited.write(render.flat_statement(r) for r in render.statement_records(document))
+        stdout.flush()
+        advance()
 
 
 @cli.command("eval", epilog=EPILOG_EXIT)

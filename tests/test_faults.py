@@ -1,0 +1,220 @@
+"""Every fault stays with the one document or record that caused it (issue 19): bad JSON Lines
+records, dying workers, FIFOs, stop signals, mixed encodings, oversized records, truncated JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from diplo_cli import inputs, parallel
+from diplo_cli.cli import Environment, ExitStatus, cli
+from diplo_cli.inputs import iter_documents
+from diplo_cli.lexicons import default_lexicon
+
+ROOT = Path(__file__).resolve().parent.parent
+STATEMENT = 'Foreign Minister Ana Ivanova said on Monday that the talks in Vienna had been useful. "We expect progress," Ivanova told reporters.\n'
+QUIET_ENVIRONMENT = dict.fromkeys(("COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "TERM"))
+
+
+def run(args, input=None):
+    return CliRunner().invoke(cli, args, obj=Environment(stdout_isatty=False, stderr_isatty=False, stdin_isatty=False),
+                              input=input, env=QUIET_ENVIRONMENT, catch_exceptions=False)
+
+
+def _jsonl_file(path: Path, records: list[bytes]) -> str:
+    path.write_bytes(b"\n".join(records) + b"\n")
+    return str(path)
+
+
+def _record(doc: str, text: str = STATEMENT) -> bytes:
+    return json.dumps({"id": doc, "text": text}).encode()
+
+
+# ------------------------------------------------------------------ 1: one bad record fails alone
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_a_huge_integer_or_a_lone_surrogate_id_fails_alone(tmp_path, fmt):
+    path = _jsonl_file(tmp_path / "docs.jsonl", [
+        _record("a"),
+        b'{"id": "b", "text": "x", "n": ' + b"9" * 5000 + b"}",
+        b'{"id": "c\\ud800", "text": ' + json.dumps(STATEMENT).encode() + b"}",
+        _record("d"),
+    ])
+    result = run(["--input", "jsonl", "-f", fmt, path])
+    assert result.exit_code == ExitStatus.INPUT_FAILED
+    assert f"diplo: {path}:2: not valid JSON (Exceeds the limit (4300 digits) for integer string conversion" in result.stderr
+    assert "Traceback" not in result.stderr
+    if fmt == "json":
+        docs = [d["doc"] for d in json.loads(result.stdout)["documents"]]
+    else:
+        docs = list(dict.fromkeys(json.loads(line)["doc"] for line in result.stdout.splitlines()))
+    assert docs == ["a", "c\\ud800", "d"]
+
+
+def test_json_output_is_closed_when_the_run_is_interrupted(tmp_path, monkeypatch):
+    """Ctrl-C after two documents were written: the JSON on stdout still parses."""
+    from diplo_cli.filters import Selector
+
+    calls = []
+
+    real_apply = Selector.apply
+
+    def failing_apply(self, document):
+        calls.append(document.doc)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real_apply(self, document)
+
+    monkeypatch.setattr(Selector, "apply", failing_apply)
+    for name in "abcd":
+        (tmp_path / f"{name}.txt").write_text(STATEMENT)
+    result = run(["-f", "json", "-j", "1", str(tmp_path)])
+    assert result.exit_code == ExitStatus.INTERRUPTED
+    assert [d["doc"] for d in json.loads(result.stdout)["documents"]] == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+    assert result.stderr == "diplo: interrupted after 3 documents read, 0 skipped\n"
+
+
+# ------------------------------------------------------------------ 2: a worker that dies
+
+def _killing(real_extract, victims: set[str], once_marker: Path | None = None):
+    """extract(), except that the worker handling a victim document kills itself with SIGKILL (as
+    the OOM killer or ``kill -9`` would). With ``once_marker``, only while that file exists."""
+
+    def extract(text, doc="-", **kwargs):
+        if doc in victims and os.getpid() != PARENT:
+            if once_marker is None:
+                os.kill(os.getpid(), signal.SIGKILL)
+            elif once_marker.exists():
+                once_marker.unlink()
+                os.kill(os.getpid(), signal.SIGKILL)
+        return real_extract(text, doc, **kwargs)
+
+    return extract
+
+
+PARENT = os.getpid()
+
+
+def _inputs(count: int):
+    return [(inputs.InputDocument(f"doc{i:03}", STATEMENT), None) for i in range(count)]
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="the fault is injected through fork")
+def test_a_killed_worker_loses_only_the_document_that_kills_it(monkeypatch):
+    monkeypatch.setattr(parallel, "extract", _killing(parallel.extract, {"doc021"}))
+    outcomes = list(parallel.extract_inputs(_inputs(60), lexicon=default_lexicon(), jobs=2))
+    assert [o.item.doc for o in outcomes] == [f"doc{i:03}" for i in range(60)]
+    lost = [o.item.doc for o in outcomes if o.document is None]
+    assert lost == ["doc021"]
+    assert outcomes[21].failure == parallel.WORKER_DIED
+    assert all(len(o.document.statements) == 2 for o in outcomes if o.document is not None)
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="the fault is injected through fork")
+def test_a_document_whose_worker_died_once_is_run_again(monkeypatch, tmp_path):
+    marker = tmp_path / "kill-once"
+    marker.touch()
+    monkeypatch.setattr(parallel, "extract", _killing(parallel.extract, {"doc040"}, marker))
+    outcomes = list(parallel.extract_inputs(_inputs(60), lexicon=default_lexicon(), jobs=2))
+    assert not marker.exists()  # the worker did die
+    assert [o.failure for o in outcomes] == [None] * 60
+    assert [len(o.document.statements) for o in outcomes] == [2] * 60
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="the fault is injected through fork")
+def test_the_cli_names_the_lost_documents_writes_the_others_and_exits_1(monkeypatch, tmp_path):
+    for index in range(50):
+        (tmp_path / f"doc{index:03}.txt").write_text(STATEMENT)
+    victims = {str(tmp_path / "doc007.txt"), str(tmp_path / "doc033.txt")}
+    monkeypatch.setattr(parallel, "extract", _killing(parallel.extract, victims))
+    result = run(["-j", "2", "-f", "jsonl", str(tmp_path)])
+    assert result.exit_code == ExitStatus.INPUT_FAILED
+    written = {json.loads(line)["doc"] for line in result.stdout.splitlines()}
+    assert written == {str(tmp_path / f"doc{i:03}.txt") for i in range(50)} - victims
+    for victim in victims:
+        assert f"diplo: {victim}: {parallel.WORKER_DIED}\n" in result.stderr
+    assert result.stderr.endswith("diplo: 48 documents read, 2 skipped (2 worker process died)\n")
+
+
+# ------------------------------------------------------------------ 3: FIFOs
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_in_a_directory_is_reported_not_opened(tmp_path):
+    (tmp_path / "a.txt").write_text(STATEMENT)
+    os.mkfifo(tmp_path / "b.fifo")
+    (tmp_path / "c.txt").write_text(STATEMENT)
+    diplo = subprocess.run([sys.executable, "-m", "diplo_cli", "-f", "jsonl", str(tmp_path)], capture_output=True, text=True,
+                           cwd=ROOT, timeout=120)
+    assert diplo.returncode == ExitStatus.INPUT_FAILED
+    assert f"diplo: {tmp_path / 'b.fifo'}: a FIFO, not a regular file; skipped (name it on its own to read a FIFO)\n" in diplo.stderr
+    assert {json.loads(line)["doc"] for line in diplo.stdout.splitlines()} == {str(tmp_path / "a.txt"), str(tmp_path / "c.txt")}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_named_on_its_own_is_read_as_a_stream(tmp_path):
+    fifo = tmp_path / "feed"
+    os.mkfifo(fifo)
+
+    def write():
+        with open(fifo, "w") as handle:
+            handle.write(STATEMENT)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    [item] = iter_documents([str(fifo)])
+    writer.join(timeout=60)
+    assert item.text == STATEMENT and item.error is None
+
+
+# ------------------------------------------------------------------ 5: decoded record by record
+
+def test_one_latin1_record_does_not_turn_the_others_into_mojibake(tmp_path):
+    good = [json.dumps({"id": f"g{i}", "text": "Le ministre a déclaré que la réunion était utile."}, ensure_ascii=False).encode()
+            for i in range(30)]
+    latin = json.dumps({"id": "latin", "text": "Le ministre a déclaré."}, ensure_ascii=False).encode("latin-1")
+    path = _jsonl_file(tmp_path / "mixed.jsonl", [*good[:10], latin, *good[10:], latin.replace(b"latin", b"latin2")])
+    items = list(iter_documents([path], input_format="jsonl"))
+    assert [i.text for i in items if i.doc.startswith("g")] == ["Le ministre a déclaré que la réunion était utile."] * 30
+    assert items[10].text == "Le ministre a déclaré."
+    warning = f"{path}: 2 records are not UTF-8 (line 11, 32); each was decoded on its own (cp1252), check them or convert the file to UTF-8"
+    assert [i.warnings for i in items if i.warnings] == [(warning,), (warning,)]
+    result = run(["--input", "jsonl", "-f", "jsonl", path])
+    assert result.exit_code == ExitStatus.SUCCESS
+    assert result.stderr.count("warning") == 1
+    assert f"diplo: warning: {warning}\n" in result.stderr
+
+
+def test_under_strict_each_non_utf8_record_fails_alone(tmp_path):
+    latin = json.dumps({"id": "latin", "text": STATEMENT.replace("Vienna", "Vienné")}, ensure_ascii=False).encode("latin-1")
+    path = _jsonl_file(tmp_path / "mixed.jsonl", [_record("a"), latin, _record("b")])
+    result = run(["--input", "jsonl", "-f", "jsonl", "--strict", path])
+    assert result.exit_code == ExitStatus.INPUT_FAILED
+    assert "diplo: latin: warning under --strict\n" in result.stderr
+    assert {json.loads(line)["doc"] for line in result.stdout.splitlines()} == {"a", "b"}
+
+
+def test_a_record_with_undecodable_bytes_fails_alone(tmp_path):
+    broken = b'{"id": "bad", "text": "\x81\x8d\x8f\x90\x9d"}'  # bytes neither UTF-8 nor Windows-1252 define
+    path = _jsonl_file(tmp_path / "docs.jsonl", [_record("a"), broken, _record("b")])
+    items = list(iter_documents([path], input_format="jsonl"))
+    assert [i.doc for i in items] == ["a", f"{path}:2", "b"]
+    assert items[1].error.startswith("not UTF-8") and items[0].text == STATEMENT
+
+
+# ------------------------------------------------------------------ 7: one record's size is bounded
+
+def test_a_record_over_the_size_limit_is_refused_by_name(tmp_path, monkeypatch):
+    monkeypatch.setattr(inputs, "MAX_RECORD_BYTES", 1000)
+    path = _jsonl_file(tmp_path / "docs.jsonl", [_record("a"), _record("big", STATEMENT * 20), _record("b")])
+    items = list(iter_documents([path], input_format="jsonl"))
+    size = len(_record("big", STATEMENT * 20))
+    assert items[1] == inputs.InputDocument(f"{path}:2", None, f"record of {size} bytes is larger than the limit of 1000 bytes; skipped")
+    assert [i.doc for i in items] == ["a", f"{path}:2", "b"]
