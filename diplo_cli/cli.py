@@ -421,8 +421,39 @@ _active_run: Run | None = None
 _STOP_SIGNALS = {"SIGTERM": (ExitStatus.TERMINATED, "terminated"), "SIGHUP": (ExitStatus.HANGUP, "hung up")}
 
 
-def _raise_terminated(signum, frame):
+class _Stopping:
+    writing = False  # a document's output is being written
+    deferred: int | None = None  # the stop signal that arrived meanwhile
+
+
+def _on_stop_signal(signum, frame):
+    if _Stopping.writing and _Stopping.deferred is None:
+        _Stopping.deferred = signum
+        return
+    _raise_stop(signum)
+
+
+def _raise_stop(signum: int):
+    import signal
+
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
     raise Terminated(signum)
+
+
+@contextlib.contextmanager
+def _whole_writes():
+    """A stop signal arriving while one document's output is written takes effect once it is written,
+    so that the output ends at a record boundary (a write cut by a signal loses its tail); a second
+    signal does not wait."""
+    _Stopping.writing = True
+    try:
+        yield
+    finally:
+        _Stopping.writing = False
+    if _Stopping.deferred is not None:
+        signum, _Stopping.deferred = _Stopping.deferred, None
+        _raise_stop(signum)
 
 
 @contextlib.contextmanager
@@ -431,14 +462,15 @@ def _stop_signals_unwind():
     import signal
 
     previous = {}
-    for name in _STOP_SIGNALS:
+    for name in ("SIGINT", *_STOP_SIGNALS):
         number = getattr(signal, name, None)
         if number is not None:
             with contextlib.suppress(ValueError, OSError):  # only the main thread may set handlers
-                previous[number] = signal.signal(number, _raise_terminated)
+                previous[number] = signal.signal(number, _on_stop_signal)
     try:
         yield
     finally:
+        _Stopping.writing, _Stopping.deferred = False, None
         for number, handler in previous.items():
             signal.signal(number, handler)
 
@@ -689,22 +721,23 @@ def _write_documents(run: Run, view: str, lexicon, explain: bool, with_statement
         if run.selection.active and not (document.statements if view == "statements" else document.meetings):
             advance()
             continue  # a filter is like grep: documents with nothing left are not shown
-        if fmt == "table" or run.svg_console is not None:
-            if explain:
-                run.show(lambda console, ascii_only, document=document: render.explain_view(document, colours, run.several, ascii_only))
-            else:
-                run.show(lambda console, ascii_only, document=document: render.document_view(console, document, view, colours, ascii_only, run.several, with_statements))
-        if fmt == "jsonl":
-            records = render.meeting_records(document) if view == "meetings" else render.statement_records(document)
-            render.write_jsonl(records, stdout)
-        elif json_writer is not None:
-            json_writer.write_document(document, continues=part > 0)
-        elif delimited is not None:
-            if view == "meetings":
-                delimited.write(render.flat_meeting(r) for r in render.meeting_records(document))
-            else:
-                delimited.write(render.flat_statement(r) for r in render.statement_records(document))
-        stdout.flush()
+        with _whole_writes():
+            if fmt == "table" or run.svg_console is not None:
+                if explain:
+                    run.show(lambda console, ascii_only, document=document: render.explain_view(document, colours, run.several, ascii_only))
+                else:
+                    run.show(lambda console, ascii_only, document=document: render.document_view(console, document, view, colours, ascii_only, run.several, with_statements))
+            if fmt == "jsonl":
+                records = render.meeting_records(document) if view == "meetings" else render.statement_records(document)
+                render.write_jsonl(records, stdout)
+            elif json_writer is not None:
+                json_writer.write_document(document, continues=part > 0)
+            elif delimited is not None:
+                if view == "meetings":
+                    delimited.write(render.flat_meeting(r) for r in render.meeting_records(document))
+                else:
+                    delimited.write(render.flat_statement(r) for r in render.statement_records(document))
+            stdout.flush()
         advance()
 
 

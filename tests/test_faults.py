@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -152,7 +153,7 @@ def test_a_fifo_in_a_directory_is_reported_not_opened(tmp_path):
     os.mkfifo(tmp_path / "b.fifo")
     (tmp_path / "c.txt").write_text(STATEMENT)
     diplo = subprocess.run([sys.executable, "-m", "diplo_cli", "-f", "jsonl", str(tmp_path)], capture_output=True, text=True,
-                           cwd=ROOT, timeout=120)
+                           cwd=ROOT, timeout=120, check=False)
     assert diplo.returncode == ExitStatus.INPUT_FAILED
     assert f"diplo: {tmp_path / 'b.fifo'}: a FIFO, not a regular file; skipped (name it on its own to read a FIFO)\n" in diplo.stderr
     assert {json.loads(line)["doc"] for line in diplo.stdout.splitlines()} == {str(tmp_path / "a.txt"), str(tmp_path / "c.txt")}
@@ -218,3 +219,70 @@ def test_a_record_over_the_size_limit_is_refused_by_name(tmp_path, monkeypatch):
     size = len(_record("big", STATEMENT * 20))
     assert items[1] == inputs.InputDocument(f"{path}:2", None, f"record of {size} bytes is larger than the limit of 1000 bytes; skipped")
     assert [i.doc for i in items] == ["a", f"{path}:2", "b"]
+
+
+# ------------------------------------------------------------------ 4: SIGTERM and SIGHUP
+
+def _children(pid: int) -> set[int]:
+    try:
+        return {int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()}
+    except OSError:
+        return set()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds the worker processes in /proc")
+@pytest.mark.parametrize(("signum", "status", "what"), [(signal.SIGTERM, 143, "terminated (SIGTERM)"), (signal.SIGHUP, 129, "hung up (SIGHUP)")])
+def test_a_stop_signal_stops_the_workers_closes_the_json_and_summarises(tmp_path, signum, status, what):
+    for index in range(120):
+        (tmp_path / f"doc{index:03}.txt").write_text(STATEMENT * 60)
+    errors = tmp_path.parent / f"{tmp_path.name}.stderr"
+    with open(errors, "wb") as stderr_file:
+        diplo = subprocess.Popen([sys.executable, "-m", "diplo_cli", "--jobs", "2", "--format", "json", str(tmp_path)],
+                                 stdout=subprocess.PIPE, stderr=stderr_file, cwd=ROOT)
+    first = diplo.stdout.readline() + diplo.stdout.readline()  # the opening line and the first document: workers are busy
+    workers = _children(diplo.pid)
+    assert len(workers) >= 2
+    diplo.send_signal(signum)
+    rest = diplo.stdout.read()  # not communicate(): it would skip what readline() buffered
+    diplo.wait(timeout=120)
+    diplo.stdout.close()
+    stderr = errors.read_bytes()
+    assert diplo.returncode == status
+    documents = json.loads(first + rest)["documents"]
+    assert 1 <= len(documents) < 120
+    assert stderr.decode().startswith(f"diplo: {what} after ") and stderr.count(b"\n") == 1, stderr
+    deadline = time.monotonic() + 30
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(pid) for pid in workers)
+
+
+# ------------------------------------------------------------------ 7: --format json streams a large file
+
+def test_json_output_of_a_large_file_is_written_window_by_window(tmp_path, monkeypatch):
+    path = tmp_path / "large.txt"
+    path.write_text("".join(STATEMENT.replace("Monday", f"day {i}") + "\n" for i in range(400)))
+    monkeypatch.setattr(parallel, "LARGE_FILE_BYTES", 10_000)
+    written: list[int] = []
+    from diplo_cli import render
+
+    real_write = render.JsonDocumentsWriter.write_document
+
+    def write_document(self, document, continues=False):
+        written.append(len(document.statements))
+        real_write(self, document, continues)
+
+    monkeypatch.setattr(render.JsonDocumentsWriter, "write_document", write_document)
+    streamed = run(["-f", "json", "-j", "1", str(path)])
+    records = [json.loads(line) for line in run(["-f", "jsonl", "-j", "1", str(path)]).stdout.splitlines()]
+    [document] = json.loads(streamed.stdout)["documents"]
+    assert len(written) >= 3  # one write per window: the document was never whole in memory
+    assert document["statements"] == records and len(records) == 800
+
