@@ -295,7 +295,9 @@ class Run:
 
     def finish(self) -> None:
         if self.svg_console is not None and self.svg_path:
-            title = "diplo " + " ".join(self.files)
+            from .inputs import display_name
+
+            title = safe("diplo " + " ".join(display_name(f) for f in self.files))  # control bytes are not allowed in XML
             try:
                 self.svg_console.save_svg(self.svg_path, title=title)
             except OSError as exc:

@@ -286,3 +286,45 @@ def test_json_output_of_a_large_file_is_written_window_by_window(tmp_path, monke
     assert len(written) >= 3  # one write per window: the document was never whole in memory
     assert document["statements"] == records and len(records) == 800
 
+
+
+# ------------------------------------------------------------------ 8: SVG titles, nested rule packs, gold records
+
+def test_control_bytes_of_a_file_name_do_not_break_the_svg(tmp_path):
+    from xml.etree import ElementTree
+
+    path = tmp_path / "report\x01\x1b[31m.txt"
+    path.write_text(STATEMENT)
+    svg = tmp_path / "out.svg"
+    result = run(["--svg", str(svg), str(path)])
+    assert result.exit_code == ExitStatus.SUCCESS
+    title = "".join(ElementTree.parse(svg).getroot().itertext())
+    assert "report\u2401\u241b[31m.txt" in title and "\x01" not in svg.read_text()
+
+
+def test_a_deeply_nested_rule_pack_is_a_usage_error(tmp_path):
+    pack = tmp_path / "deep.toml"
+    pack.write_text("cues = " + "[" * 50_000 + "]" * 50_000 + "\n")
+    result = run(["--rules", str(pack), "-"], input=STATEMENT)
+    assert result.exit_code == ExitStatus.USAGE
+    assert result.stderr == f"diplo: {pack}: not valid TOML: nested too deeply\n"
+
+
+@pytest.mark.parametrize(("record", "message"), [
+    ({"text": "Ivanova said it.", "statements": [{"content_span": [5, 90]}]},
+     "statements[0].content_span: span [5, 90] lies outside the text (0 to 16) or ends before it starts"),
+    ({"text": "Ivanova said it.", "statements": [{"cue_span": "8-12"}]},
+     'statements[0].cue_span: a span must be [start, end] with two integers, not "8-12"'),
+    ({"text": "Ivanova said it.", "statements": {"speaker": "Ivanova"}}, "statements: must be a list of objects"),
+    ({"text": "Ivanova said it.", "meetings": [{"participants": "Ivanova"}]}, "meetings[0].participants: must be a list of names"),
+    ({"text": "Ivanova said it.", "attributions": [{"content_fragments": [[0, 7], [9, 99]]}]},
+     "attributions[0].content_fragments[1]: span [9, 99] lies outside the text (0 to 16) or ends before it starts"),
+    ({"statements": []}, "text: a gold record needs a string field 'text'"),
+])
+def test_eval_refuses_a_malformed_gold_record_by_file_line_and_key(tmp_path, record, message):
+    gold = tmp_path / "gold.jsonl"
+    good = {"text": "Ivanova said it.", "statements": []}
+    gold.write_text(json.dumps(good) + "\n" + json.dumps(record) + "\n")
+    result = run(["eval", str(gold)])
+    assert result.exit_code == ExitStatus.INPUT_FAILED
+    assert result.stderr == f"diplo: {gold}:2: {message}\n"
