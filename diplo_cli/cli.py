@@ -163,7 +163,9 @@ def _common_options(function):
         click.option("--scheduler", default=None, metavar="ADDRESS",
                      help="With --engine dask: the scheduler, e.g. tcp://host:8786 [default: a local cluster of -j workers]."),
         click.option("--output-dir", type=click.Path(file_okay=False), default=None, metavar="DIR",
-                     help="With --engine dask: write DIR/statements/, DIR/meetings/, DIR/errors/ as partitioned JSON Lines."),
+                     help="With --engine dask: write DIR/statements/, DIR/meetings/, DIR/errors/ as partitioned JSON Lines "
+                          "(DIR must be empty or new)."),
+        click.option("--overwrite", is_flag=True, help="With --engine dask: replace a non-empty --output-dir once the run succeeds."),
     ]
     for option in reversed(options):
         function = option(function)
@@ -608,6 +610,9 @@ def speakers_command(**options):
     from . import render
 
     run = Run(options)
+    if options.get("engine") == "dask":
+        raise click.UsageError("diplo speakers runs on the local engine only: drop --engine dask")
+    _refuse_dask_only(options)
     lexicon = _build_lexicon(options.get("gazetteers", ()), options.get("rule_packs", ()))
     with _progress(run) as advance:
         documents = []
@@ -637,22 +642,35 @@ def speakers_command(**options):
     sys.exit(run.exit_status())
 
 
-def _run_dask(run: Run) -> None:
+_DASK_REFUSES = {  # options the Dask route cannot honour: refused by name rather than ignored
+    "speaker": "--speaker", "country": "--country", "kinds": "--kind", "about_meeting": "--about-meeting",
+    "meeting_with": "--meeting-with", "statuses": "--status", "svg": "--svg", "width": "--width",
+}
+
+
+def _run_dask(run: Run, refused: tuple[str, ...] = ()) -> None:
     """--engine dask: files on shared storage extracted on a Dask cluster, written as partitioned JSON Lines."""
     options = run.options
+    given = [flag for key, flag in _DASK_REFUSES.items() if options.get(key)] + list(refused)
+    if options.get("output_format", "auto") not in ("auto", "jsonl"):
+        given.append(f"--format {options['output_format']}")
+    if given:
+        raise click.UsageError(f"--engine dask writes every statement and meeting as JSON Lines files; it cannot apply {', '.join(given)} "
+                               "(filter the files it writes, e.g. with jq, or run without --engine dask)")
     if not options.get("output_dir"):
         raise click.UsageError("--engine dask writes files: give --output-dir DIR")
     if not run.files:
-        raise click.UsageError("--engine dask reads files the workers can see: give FILE or 'corpus/*.jsonl'")
+        raise click.UsageError("--engine dask reads files the workers can see: give FILE, DIR or 'corpus/*.jsonl'")
     try:
         from distributed import Client, LocalCluster
 
-        from .dask import run_files
+        from .dask import expand_inputs, run_files
     except ImportError:
         raise click.UsageError("--engine dask needs Dask: pip install 'diplo[dask]'") from None
     from .parallel import default_jobs
 
-    input_format = "jsonl" if options.get("input_format") == "jsonl" or all(f.endswith(".jsonl") for f in run.files) else "text"
+    files, _ = expand_inputs(list(run.files), options.get("glob"))
+    input_format = "jsonl" if options.get("input_format") == "jsonl" or (files and all(f.endswith(".jsonl") for f in files)) else "text"
     logging.getLogger("distributed").setLevel(logging.ERROR)  # the cluster's own chatter is not diplo's to show
     cluster = None
     if options.get("scheduler"):
@@ -663,18 +681,32 @@ def _run_dask(run: Run) -> None:
         client = Client(cluster)
     try:
         run.message(f"diplo: dask: {len(client.scheduler_info().get('workers', {}))} workers at {client.scheduler.address}")
-        result = run_files(client, list(run.files), options["output_dir"], input_format=input_format,
-                           text_field=options.get("text_field", "text"), id_field=options.get("id_field", "id"), year=options.get("year"),
-                           gazetteers=tuple(str(Path(g).resolve()) for g in options.get("gazetteers", ())), stream=run.env.stderr)
+        result = run_files(client, list(run.files), options["output_dir"], input_format=input_format, text_field=options.get("text_field", "text"),
+                           id_field=options.get("id_field", "id"), year=options.get("year"), strict=run.strict, glob=options.get("glob"),
+                           gazetteers=tuple(str(Path(g).resolve()) for g in options.get("gazetteers", ())),
+                           rule_packs=tuple(str(Path(r).resolve()) for r in options.get("rule_packs", ())),
+                           overwrite=bool(options.get("overwrite")), stream=run.env.stderr)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+    for warning in result["warnings"]:
+        run.warning(warning["warning"])
     for error in result["errors"]:
         run.error(error["doc"], error["error"])
-    run.message(f"diplo: {result['statements']} statements and {result['meetings']} meetings written to {options['output_dir']} "
-                f"({result['partitions']} partitions)")
+    if not result["files"]:
+        run.message("diplo: no input file to read; nothing written")
+        run.failed["nothing read"] = 1
+    else:
+        run.message(f"diplo: {result['statements']} statements and {result['meetings']} meetings written to {options['output_dir']} "
+                    f"({result['partitions']} partitions)")
     sys.exit(run.exit_status())
+
+
+def _refuse_dask_only(options: dict) -> None:
+    given = [flag for key, flag in (("output_dir", "--output-dir"), ("scheduler", "--scheduler"), ("overwrite", "--overwrite")) if options.get(key)]
+    if given:
+        raise click.UsageError(f"{', '.join(given)}: only with --engine dask")
 
 
 def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool = False) -> None:
@@ -682,7 +714,8 @@ def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool 
     from . import render
 
     if run.options.get("engine") == "dask":
-        return _run_dask(run)
+        return _run_dask(run, ("--explain",) * explain + ("--statements",) * with_statements)
+    _refuse_dask_only(run.options)
     lexicon = _build_lexicon(run.options.get("gazetteers", ()), run.options.get("rule_packs", ()))
     fmt = run.output_format
     stdout = run.env.stdout

@@ -328,3 +328,16 @@ def test_eval_refuses_a_malformed_gold_record_by_file_line_and_key(tmp_path, rec
     result = run(["eval", str(gold)])
     assert result.exit_code == ExitStatus.INPUT_FAILED
     assert result.stderr == f"diplo: {gold}:2: {message}\n"
+
+
+# ------------------------------------------------------------------ issue 17 item 4: one input expansion for both engines
+
+def test_the_local_engine_reads_quoted_patterns_as_the_dask_engine_does(tmp_path):
+    (tmp_path / "sub").mkdir()
+    for name in ("a.txt", "sub/b.txt", "c.md"):
+        (tmp_path / name).write_text(STATEMENT)
+    items = list(iter_documents([str(tmp_path / "**" / "*.txt"), str(tmp_path / "*.csv")]))
+    assert [(i.doc, i.error) for i in items] == [(str(tmp_path / "a.txt"), None), (str(tmp_path / "sub" / "b.txt"), None),
+                                                 (str(tmp_path / "*.csv"), "no file matches this pattern")]
+    result = run(["-f", "jsonl", str(tmp_path / "*.csv")])
+    assert result.exit_code == ExitStatus.INPUT_FAILED
