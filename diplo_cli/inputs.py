@@ -188,9 +188,6 @@ def iter_documents(paths: list[str], *, input_format: str = "text", text_field: 
 
 def _jsonl_documents(data: bytes, path: str, text_field: str, id_field: str) -> Iterator[InputDocument]:
     """One document or one error per line; every record fails alone (bad JSON, bad bytes, too large)."""
-    if data.startswith(_BINARY_SIGNATURES) or _looks_binary(data[:_SAMPLE]):
-        yield InputDocument(path, None, "binary data, not text; skipped")
-        return
     for where, line, error, warnings in _jsonl_lines(data, path):
         if error is None:
             try:
@@ -216,10 +213,14 @@ def _jsonl_lines(data: bytes, path: str) -> Iterator[tuple[str, str, str | None,
         except InputError as exc:
             yield path, "", exc.reason, ()
             return
+        # JSON Lines records end at "\n" only: U+2028 and friends may occur inside a JSON string.
         for number, line in enumerate(decoded.text.split("\n"), 1):
             if line.strip():
                 too_large = len(line) > MAX_RECORD_BYTES
                 yield f"{path}:{number}", line, _too_large(len(line)) if too_large else None, decoded.warnings
+        return
+    if data.startswith(_BINARY_SIGNATURES) or _looks_binary(data[:_SAMPLE]):
+        yield path, "", "binary data, not text; skipped", ()
         return
     legacy = _legacy_records(data, path)
     warnings = (_legacy_warning(path, legacy),) if legacy else ()

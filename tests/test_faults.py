@@ -210,6 +210,12 @@ def test_a_record_with_undecodable_bytes_fails_alone(tmp_path):
     assert items[1].error.startswith("not UTF-8") and items[0].text == STATEMENT
 
 
+def test_a_utf16_json_lines_file_is_still_decoded_whole(tmp_path):
+    path = tmp_path / "wide.jsonl"
+    path.write_bytes((_record("a") + b"\n" + _record("b") + b"\n").decode().encode("utf-16"))
+    assert [(i.doc, i.text) for i in iter_documents([str(path)], input_format="jsonl")] == [("a", STATEMENT), ("b", STATEMENT)]
+
+
 # ------------------------------------------------------------------ 7: one record's size is bounded
 
 def test_a_record_over_the_size_limit_is_refused_by_name(tmp_path, monkeypatch):
