@@ -241,7 +241,10 @@ class Run:
     @property
     def several(self) -> bool:
         """Whether the run may see more than one document (then each gets a heading)."""
-        return len(self.files) > 1 or self.options.get("input_format") == "jsonl" or any(os.path.isdir(f) for f in self.files if f != "-")
+        import glob
+
+        return len(self.files) > 1 or self.options.get("input_format") == "jsonl" or any(
+            os.path.isdir(f) or (glob.has_magic(f) and not os.path.lexists(f)) for f in self.files if f != "-")
 
     def message(self, line: str) -> None:
         """One line on stderr, above the progress bar when one is showing."""

@@ -13,6 +13,11 @@ their encoding in one pass, then decoded piece by piece and cut into windows
 (:func:`diplo_cli.pipeline.stream_windows`), each window one task; the document comes out as
 several parts whose ids run on and whose offsets index the whole decoded text. Deliberate limit:
 standard input is always read whole.
+
+A worker that dies (the out-of-memory killer, ``kill -9``) breaks the pool: the tasks it took down
+come back as :class:`WorkerDied`, the run goes on with a new pool, and each document of those tasks
+is run again alone in a fresh process; one that kills that process too is reported as
+:data:`WORKER_DIED`, never dropped.
 """
 
 from __future__ import annotations
@@ -314,6 +319,9 @@ def run_in_fresh_process(function, task, initializer, initargs):
         result = receiving.recv()
     except EOFError:
         result = WorkerDied(task)
+    except BaseException:  # Ctrl-C or a stop signal: do not wait for the document
+        process.terminate()
+        raise
     finally:
         receiving.close()
         process.join()

@@ -347,3 +347,13 @@ def test_the_local_engine_reads_quoted_patterns_as_the_dask_engine_does(tmp_path
                                                  (str(tmp_path / "*.csv"), "no file matches this pattern")]
     result = run(["-f", "jsonl", str(tmp_path / "*.csv")])
     assert result.exit_code == ExitStatus.INPUT_FAILED
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--output-dir", "out", "--overwrite"], "--output-dir, --overwrite: only with --engine dask"),
+    (["speakers", "--engine", "dask", "--output-dir", "out"], "diplo speakers runs on the local engine only: drop --engine dask"),
+])
+def test_engine_options_are_never_ignored_silently(args, message):
+    result = run([*args, str(ROOT / "samples" / "peskov-erdogan-meeting.txt")])
+    assert result.exit_code == ExitStatus.USAGE
+    assert message in result.stderr
