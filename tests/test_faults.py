@@ -357,3 +357,22 @@ def test_engine_options_are_never_ignored_silently(args, message):
     result = run([*args, str(ROOT / "samples" / "peskov-erdogan-meeting.txt")])
     assert result.exit_code == ExitStatus.USAGE
     assert message in result.stderr
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds the worker processes in /proc")
+def test_kill_9_of_a_worker_from_outside_loses_no_document(tmp_path):
+    """The out-of-memory killer's way: a worker vanishes mid-run; its batches are run again and every document is written."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for index in range(160):
+        (corpus / f"doc{index:03}.txt").write_text(STATEMENT * 20)
+    diplo = subprocess.Popen([sys.executable, "-m", "diplo_cli", "--jobs", "2", "--format", "jsonl", str(corpus)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    first = diplo.stdout.readline()  # the workers are busy with the next batches
+    victim = min(_children(diplo.pid))
+    os.kill(victim, signal.SIGKILL)
+    rest, stderr = diplo.stdout.read(), diplo.stderr.read()
+    diplo.wait(timeout=120)
+    assert diplo.returncode == ExitStatus.SUCCESS, stderr
+    written = {json.loads(line)["doc"] for line in (first + rest).splitlines()}
+    assert written == {str(corpus / f"doc{i:03}.txt") for i in range(160)}
