@@ -37,14 +37,19 @@ class ExitStatus(enum.IntEnum):
     SUCCESS = 0
     INPUT_FAILED = 1
     USAGE = 2
+    HANGUP = 129  # 128 + SIGHUP, as a shell reports it
     INTERRUPTED = 130
+    TERMINATED = 143  # 128 + SIGTERM
 
 
 EXIT_MEANINGS = {
     ExitStatus.SUCCESS: "success (also when no statement was found)",
-    ExitStatus.INPUT_FAILED: "some input failed (missing, unreadable, binary, undecodable); the others were still processed",
-    ExitStatus.USAGE: "usage error (bad option, bad gazetteer or rule pack)",
-    ExitStatus.INTERRUPTED: "interrupted (Ctrl-C)",
+    ExitStatus.INPUT_FAILED: "some input failed (missing, unreadable, binary, undecodable, a bad JSON Lines record, a document whose "
+                             "worker died); each is named and the others were still processed",
+    ExitStatus.USAGE: "usage error (bad option, bad gazetteer or rule pack, an option --engine dask cannot honour, a non-empty --output-dir)",
+    ExitStatus.HANGUP: "hung up (SIGHUP): workers stopped, JSON output closed, what was done summarised",
+    ExitStatus.INTERRUPTED: "interrupted (Ctrl-C), likewise",
+    ExitStatus.TERMINATED: "terminated (SIGTERM), likewise",
 }
 EPILOG_EXIT = "\b\nExit codes:\n" + "\n".join(f"  {int(code):<4}{meaning}" for code, meaning in EXIT_MEANINGS.items())
 PROGRESS_MIN_FILES = 4  # a progress bar for fewer documents would only flicker
@@ -268,7 +273,9 @@ def _common_options(function):
         click.option("--scheduler", default=None, metavar="ADDRESS",
                      help="With --engine dask: the scheduler, e.g. tcp://host:8786 [default: a local cluster of -j workers]."),
         click.option("--output-dir", type=click.Path(file_okay=False), default=None, metavar="DIR",
-                     help="With --engine dask: write DIR/statements/, DIR/meetings/, DIR/errors/ as partitioned JSON Lines."),
+                     help="With --engine dask: write DIR/statements/, DIR/meetings/, DIR/errors/ as partitioned JSON Lines "
+                          "(DIR must be empty or new)."),
+        click.option("--overwrite", is_flag=True, help="With --engine dask: replace a non-empty --output-dir once the run succeeds."),
     ]
     for option in reversed(options):
         function = option(function)
@@ -349,14 +356,20 @@ class Run:
         self.done = 0
         self.failed: dict[str, int] = {}
         self.warned = 0
+        self._warnings_seen: set[str] = set()
         self.progress = None
         self.tally = None  # the statements and meetings views count what they show, for the summary
         self.selector = None
+        global _active_run
+        _active_run = self
 
     @property
     def several(self) -> bool:
         """Whether the run may see more than one document (then each gets a heading)."""
-        return len(self.files) > 1 or self.options.get("input_format") == "jsonl" or any(os.path.isdir(f) for f in self.files if f != "-")
+        import glob
+
+        return len(self.files) > 1 or self.options.get("input_format") == "jsonl" or any(
+            os.path.isdir(f) or (glob.has_magic(f) and not os.path.lexists(f)) for f in self.files if f != "-")
 
     def message(self, line: str) -> None:
         """One line on stderr, above the progress bar when one is showing."""
@@ -374,8 +387,10 @@ class Run:
         self.failed[key] = self.failed.get(key, 0) + 1
 
     def warning(self, message: str) -> None:
-        if not self.quiet:
-            self.message(f"diplo: warning: {safe(message)}")
+        if self.quiet or message in self._warnings_seen:  # e.g. one file-wide warning carried by each record it concerns
+            return
+        self._warnings_seen.add(message)
+        self.message(f"diplo: warning: {safe(message)}")
         self.warned += 1
 
     def summary(self) -> None:
@@ -431,7 +446,9 @@ class Run:
                     self.summary()
                     return
                 self.warning(f"{self.svg_path}: {self.svg_left_out} table(s) left out of the SVG picture: {limit}")
-            title = "diplo " + " ".join(self.files)
+            from .inputs import display_name
+
+            title = safe("diplo " + " ".join(display_name(f) for f in self.files))  # control bytes are not allowed in XML
             try:
                 self.svg_console.save_svg(self.svg_path, title=title)
             except OSError as exc:
@@ -618,8 +635,9 @@ def _progress(run: Run):
         run.progress = None
 
 
-def _documents(run: Run, lexicon):
-    """Yield extracted documents (filtered as asked); report unreadable inputs and carry on."""
+def _documents(run: Run, lexicon, parts: bool = False):
+    """Yield extracted documents (filtered as asked); report unreadable inputs and carry on. With
+    ``parts``, ``(part, document)``: a large file streamed in windows comes as parts 0, 1, ..."""
     from .filters import Selector
     from .parallel import extract_inputs, iter_inputs
 
@@ -636,7 +654,7 @@ def _documents(run: Run, lexicon):
     # Large text files are streamed in windows when the output is record by record anyway.
     sources = iter_inputs(paths, input_format=options.get("input_format", "text"), text_field=options.get("text_field", "text"),
                           id_field=options.get("id_field", "id"), glob=options.get("glob"), stdin=stdin,
-                          stream_large=run.output_format in ("jsonl", "csv", "tsv"))
+                          stream_large=run.output_format in ("jsonl", "json", "csv", "tsv"))
     found_statements = False
     for outcome in extract_inputs(sources, lexicon=lexicon, year=options.get("year"), jobs=_jobs(run), strict=run.strict):
         item = outcome.item
@@ -661,22 +679,105 @@ def _documents(run: Run, lexicon):
         if outcome.document.statements and not found_statements:
             run.with_statements += 1  # counted once per input, whichever window found them
             found_statements = True
-        yield selector.apply(outcome.document)
+        document = selector.apply(outcome.document)
+        yield (outcome.part, document) if parts else document
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised in the main thread so that it unwinds the run as Ctrl-C does."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+_active_run: Run | None = None
+_STOP_SIGNALS = {"SIGTERM": (ExitStatus.TERMINATED, "terminated"), "SIGHUP": (ExitStatus.HANGUP, "hung up")}
+
+
+class _Stopping:
+    writing = False  # a document's output is being written
+    deferred: int | None = None  # the stop signal that arrived meanwhile
+
+
+def _on_stop_signal(signum, frame):
+    if _Stopping.writing and _Stopping.deferred is None:
+        _Stopping.deferred = signum
+        return
+    _raise_stop(signum)
+
+
+def _raise_stop(signum: int):
+    import signal
+
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
+    raise Terminated(signum)
+
+
+@contextlib.contextmanager
+def _whole_writes():
+    """A stop signal arriving while one document's output is written takes effect once it is written,
+    so that the output ends at a record boundary (a write cut by a signal loses its tail); a second
+    signal does not wait."""
+    _Stopping.writing = True
+    try:
+        yield
+    finally:
+        _Stopping.writing = False
+    if _Stopping.deferred is not None:
+        signum, _Stopping.deferred = _Stopping.deferred, None
+        _raise_stop(signum)
+
+
+@contextlib.contextmanager
+def _stop_signals_unwind():
+    """While a command runs, SIGTERM and SIGHUP unwind it like Ctrl-C (workers stopped, output closed)."""
+    import signal
+
+    previous = {}
+    for name in ("SIGINT", *_STOP_SIGNALS):
+        number = getattr(signal, name, None)
+        if number is not None:
+            with contextlib.suppress(ValueError, OSError):  # only the main thread may set handlers
+                previous[number] = signal.signal(number, _on_stop_signal)
+    try:
+        yield
+    finally:
+        _Stopping.writing, _Stopping.deferred = False, None
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _interrupted(exc: KeyboardInterrupt) -> None:
+    import signal
+
+    stopped = _stop_workers()
+    if isinstance(exc, Terminated):
+        name = signal.Signals(exc.signum).name
+        status, what = _STOP_SIGNALS[name][0], f"{_STOP_SIGNALS[name][1]} ({name})"
+    else:
+        status, what = ExitStatus.INTERRUPTED, "interrupted"
+    run = _active_run
+    done = f" after {run.read} document{'' if run.read == 1 else 's'} read, {sum(run.failed.values())} skipped" if run else ""
+    click.echo(f"diplo: {what}{done}", err=True)
+    _exit(status, stopped)
 
 
 def _guard(function):
-    """Turn interrupts, broken pipes and library errors into exit codes without tracebacks."""
+    """Turn interrupts, stop signals, broken pipes and library errors into exit codes without tracebacks."""
 
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
         from .errors import DiploError
 
+        global _active_run
+        _active_run = None
         try:
-            return function(*args, **kwargs)
-        except KeyboardInterrupt:
-            stopped = _stop_workers()
-            click.echo("diplo: interrupted", err=True)
-            _exit(ExitStatus.INTERRUPTED, stopped)
+            with _stop_signals_unwind():
+                return function(*args, **kwargs)
+        except KeyboardInterrupt as exc:
+            _interrupted(exc)
         except BrokenPipeError:
             stopped = _stop_workers()
             _quiet_broken_pipe()
@@ -782,6 +883,9 @@ def speakers_command(**options):
     from . import render
 
     run = Run(options)
+    if options.get("engine") == "dask":
+        raise click.UsageError("diplo speakers runs on the local engine only: drop --engine dask")
+    _refuse_dask_only(options)
     lexicon = _build_lexicon(options.get("gazetteers", ()), options.get("rule_packs", ()), run.warning)
     with _progress(run) as advance:
         documents = []
@@ -811,24 +915,37 @@ def speakers_command(**options):
     sys.exit(run.exit_status())
 
 
-def _run_dask(run: Run) -> None:
+_DASK_REFUSES = {  # options the Dask route cannot honour: refused by name rather than ignored
+    "speaker": "--speaker", "country": "--country", "kinds": "--kind", "about_meeting": "--about-meeting",
+    "meeting_with": "--meeting-with", "statuses": "--status", "svg": "--svg", "width": "--width",
+}
+
+
+def _run_dask(run: Run, refused: tuple[str, ...] = ()) -> None:
     """--engine dask: files on shared storage extracted on a Dask cluster, written as partitioned JSON Lines."""
     options = run.options
+    given = [flag for key, flag in _DASK_REFUSES.items() if options.get(key)] + list(refused)
+    if options.get("output_format", "auto") not in ("auto", "jsonl"):
+        given.append(f"--format {options['output_format']}")
+    if given:
+        raise click.UsageError(f"--engine dask writes every statement and meeting as JSON Lines files; it cannot apply {', '.join(given)} "
+                               "(filter the files it writes, e.g. with jq, or run without --engine dask)")
     if not options.get("output_dir"):
         raise click.UsageError("--engine dask writes files: give --output-dir DIR")
     if options.get("output"):
         raise click.UsageError("--engine dask writes --output-dir DIR; -o FILE is for the local engine")
     if not run.files:
-        raise click.UsageError("--engine dask reads files the workers can see: give FILE or 'corpus/*.jsonl'")
+        raise click.UsageError("--engine dask reads files the workers can see: give FILE, DIR or 'corpus/*.jsonl'")
     try:
         from distributed import Client, LocalCluster
 
-        from .dask import run_files
+        from .dask import expand_inputs, run_files
     except ImportError:
         raise click.UsageError("--engine dask needs Dask: pip install 'diplo[dask]'") from None
     from .parallel import default_jobs
 
-    input_format = "jsonl" if options.get("input_format") == "jsonl" or all(f.endswith(".jsonl") for f in run.files) else "text"
+    files, _ = expand_inputs(list(run.files), options.get("glob"))
+    input_format = "jsonl" if options.get("input_format") == "jsonl" or (files and all(f.endswith(".jsonl") for f in files)) else "text"
     logging.getLogger("distributed").setLevel(logging.ERROR)  # the cluster's own chatter is not diplo's to show
     cluster = None
     if options.get("scheduler"):
@@ -839,18 +956,32 @@ def _run_dask(run: Run) -> None:
         client = Client(cluster)
     try:
         run.message(f"diplo: dask: {len(client.scheduler_info().get('workers', {}))} workers at {client.scheduler.address}")
-        result = run_files(client, list(run.files), options["output_dir"], input_format=input_format,
-                           text_field=options.get("text_field", "text"), id_field=options.get("id_field", "id"), year=options.get("year"),
-                           gazetteers=tuple(str(Path(g).resolve()) for g in options.get("gazetteers", ())), stream=run.env.stderr)
+        result = run_files(client, list(run.files), options["output_dir"], input_format=input_format, text_field=options.get("text_field", "text"),
+                           id_field=options.get("id_field", "id"), year=options.get("year"), strict=run.strict, glob=options.get("glob"),
+                           gazetteers=tuple(str(Path(g).resolve()) for g in options.get("gazetteers", ())),
+                           rule_packs=tuple(str(Path(r).resolve()) for r in options.get("rule_packs", ())),
+                           overwrite=bool(options.get("overwrite")), stream=run.env.stderr)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+    for warning in result["warnings"]:
+        run.warning(warning["warning"])
     for error in result["errors"]:
         run.error(error["doc"], error["error"])
-    run.message(f"diplo: {result['statements']} statements and {result['meetings']} meetings written to {options['output_dir']} "
-                f"({result['partitions']} partitions)")
+    if not result["files"]:
+        run.message("diplo: no input file to read; nothing written")
+        run.failed["nothing read"] = 1
+    else:
+        run.message(f"diplo: {result['statements']} statements and {result['meetings']} meetings written to {options['output_dir']} "
+                    f"({result['partitions']} partitions)")
     sys.exit(run.exit_status())
+
+
+def _refuse_dask_only(options: dict) -> None:
+    given = [flag for key, flag in (("output_dir", "--output-dir"), ("scheduler", "--scheduler"), ("overwrite", "--overwrite")) if options.get(key)]
+    if given:
+        raise click.UsageError(f"{', '.join(given)}: only with --engine dask")
 
 
 def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool = False) -> None:
@@ -858,23 +989,47 @@ def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool 
     from . import render
 
     if run.options.get("engine") == "dask":
-        return _run_dask(run)
+        return _run_dask(run, ("--explain",) * explain + ("--statements",) * with_statements)
+    _refuse_dask_only(run.options)
     lexicon = _build_lexicon(run.options.get("gazetteers", ()), run.options.get("rule_packs", ()), run.warning)
     fmt = run.output_format
     stdout = run.stdout
-    colours = render.SpeakerColours()
     tally = run.tally = render.Tally()
     json_writer = render.JsonDocumentsWriter(stdout) if fmt == "json" else None
     delimited = None
     if fmt in ("csv", "tsv"):
         columns = render.MEETING_CSV_COLUMNS if view == "meetings" else render.CSV_COLUMNS
         delimited = render.DelimitedWriter(stdout, columns, "," if fmt == "csv" else "\t", raw_cells=bool(run.options.get("raw_cells")))
-    with _progress(run) as advance:
-        for document in _documents(run, lexicon):
-            tally.add(document)
-            if run.selection.active and not (document.statements if view == "statements" else document.meetings):
-                advance()
-                continue  # a filter is like grep: documents with nothing left are not shown
+    try:
+        with _progress(run) as advance:
+            _write_documents(run, view, lexicon, explain, with_statements, tally, json_writer, delimited, advance)
+    except BaseException as exc:
+        if json_writer is not None and not isinstance(exc, BrokenPipeError):
+            with contextlib.suppress(OSError):  # whatever stopped the run, the JSON on stdout stays valid
+                json_writer.close()
+                stdout.flush()
+        raise
+    if json_writer is not None:
+        json_writer.close()
+    elif delimited is not None and not delimited.header_written:
+        delimited.write([])
+    stdout.flush()
+    run.finish()
+    sys.exit(run.exit_status())
+
+
+def _write_documents(run: Run, view: str, lexicon, explain: bool, with_statements: bool, tally, json_writer, delimited, advance) -> None:
+    """The body of _run_view, which closes the JSON output whatever stops this."""
+    from . import render
+
+    fmt, stdout = run.output_format, run.stdout
+    colours = render.SpeakerColours()
+    for part, document in _documents(run, lexicon, parts=True):
+        tally.add(document)
+        if run.selection.active and not (document.statements if view == "statements" else document.meetings):
+            advance()
+            continue  # a filter is like grep: documents with nothing left are not shown
+        with _whole_writes():
             if fmt == "table" or run.svg_console is not None:
                 shown_rows = len(document.statements) + len(document.meetings)
                 if explain:
@@ -886,21 +1041,14 @@ def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool 
                 records = render.meeting_records(document) if view == "meetings" else render.statement_records(document)
                 render.write_jsonl(records, stdout)
             elif json_writer is not None:
-                json_writer.write(document.to_dict())
+                json_writer.write_document(document, continues=part > 0)
             elif delimited is not None:
                 if view == "meetings":
                     delimited.write(render.flat_meeting(r) for r in render.meeting_records(document))
                 else:
                     delimited.write(render.flat_statement(r) for r in render.statement_records(document))
             stdout.flush()
-            advance()
-    if json_writer is not None:
-        json_writer.close()
-    elif delimited is not None and not delimited.header_written:
-        delimited.write([])
-    stdout.flush()
-    run.finish()
-    sys.exit(run.exit_status())
+        advance()
 
 
 @cli.command("eval", epilog=EPILOG_EXIT)

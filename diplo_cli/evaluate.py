@@ -317,22 +317,81 @@ def _year_of(record: dict) -> int | None:
 
 
 def evaluate_file(path: Path, lexicon: Lexicon | None = None, show_errors: bool = False) -> Report:
-    """Run extraction over every record of a gold file and return the figures."""
+    """Run extraction over every record of a gold file and return the figures.
+
+    Every record is validated first (:func:`validate_gold`): a malformed record stops the run with
+    a :class:`GoldFormatError` naming the file, line and key, rather than being scored wrongly.
+    """
     report = Report()
-    with open(path, "rb") as handle:  # bytes, decoded line by line, so that a decoding error names its line
+    with open(path, "rb") as handle:
         for number, raw in enumerate(handle, 1):
+            where = f"{path}:{number}"
             try:
                 line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
             except UnicodeDecodeError as exc:
-                raise GoldFormatError(f"{path}:{number}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})") from None
+                raise GoldFormatError(f"{where}: not UTF-8 text (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})") from None
             if not line.strip():
                 continue
             try:
                 record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise GoldFormatError(f"{path}:{number}: not valid JSON ({exc.msg} at column {exc.colno})") from None
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                raise GoldFormatError(f"{path}:{number}: a gold record needs a string field 'text'")
+            except RecursionError:
+                raise GoldFormatError(f"{where}: not valid JSON (nested too deeply)") from None
+            except ValueError as exc:  # also Python's limit on the digits of an integer
+                detail = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc).split(";")[0]
+                raise GoldFormatError(f"{where}: not valid JSON ({detail})") from None
+            validate_gold(record, where)
             document = extract(record["text"], str(record.get("id", number)), lexicon=lexicon, year=_year_of(record))
             score_record(record, document, report, show_errors)
     return report
+
+
+_SPAN_KEYS = {"statements": ("content_span", "cue_span", "speaker_span"), "attributions": ("content_span", "cue_span", "source_span")}
+_TEXT_KEYS = {"statements": ("speaker", "speaker_resolved", "kind"), "attributions": ("source",), "meetings": ("type", "status", "place", "time")}
+
+
+def validate_gold(record: object, where: str) -> None:
+    """Check one gold record's shape, as rule packs are checked: every span is ``[start, end]``
+    inside the text, every list holds objects; :class:`GoldFormatError` names ``where`` and the key."""
+
+    def fail(key: str, message: str):
+        raise GoldFormatError(f"{where}: {key}: {message}")
+
+    if not isinstance(record, dict):
+        raise GoldFormatError(f"{where}: a gold record must be a JSON object")
+    text = record.get("text")
+    if not isinstance(text, str):
+        fail("text", "a gold record needs a string field 'text'")
+
+    def check_span(key: str, value: object) -> None:
+        if value is None:
+            return
+        if not (isinstance(value, list) and len(value) == 2 and all(type(v) is int for v in value)):
+            fail(key, f"a span must be [start, end] with two integers, not {json.dumps(value)[:60]}")
+        if not 0 <= value[0] <= value[1] <= len(text):
+            fail(key, f"span {value} lies outside the text (0 to {len(text)}) or ends before it starts")
+
+    for section in ("statements", "attributions", "meetings"):
+        items = record.get(section)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            fail(section, "must be a list of objects")
+        for index, item in enumerate(items):
+            name = f"{section}[{index}]"
+            if not isinstance(item, dict):
+                fail(name, "must be an object")
+            for key in _SPAN_KEYS.get(section, ()):
+                check_span(f"{name}.{key}", item.get(key))
+            for key in _TEXT_KEYS.get(section, ()):
+                if item.get(key) is not None and not isinstance(item[key], str):
+                    fail(f"{name}.{key}", "must be a string")
+            fragments = item.get("content_fragments")
+            if section == "attributions" and fragments is not None:
+                if not isinstance(fragments, list):
+                    fail(f"{name}.content_fragments", "must be a list of spans")
+                for number, fragment in enumerate(fragments):
+                    check_span(f"{name}.content_fragments[{number}]", fragment)
+            if section == "meetings":
+                participants = item.get("participants", [])
+                if not (isinstance(participants, list) and all(isinstance(p, str) for p in participants)):
+                    fail(f"{name}.participants", "must be a list of names")

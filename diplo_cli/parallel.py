@@ -13,6 +13,11 @@ their encoding in one pass, then decoded piece by piece and cut into windows
 (:func:`diplo_cli.pipeline.stream_windows`), each window one task; the document comes out as
 several parts whose ids run on and whose offsets index the whole decoded text. Deliberate limit:
 standard input is always read whole.
+
+A worker that dies (the out-of-memory killer, ``kill -9``) breaks the pool: the tasks it took down
+come back as :class:`WorkerDied`, the run goes on with a new pool, and each document of those tasks
+is run again alone in a fresh process; one that kills that process too is reported as
+:data:`WORKER_DIED`, never dropped.
 """
 
 from __future__ import annotations
@@ -176,14 +181,28 @@ class _Failure:
     trace: str
 
 
+@dataclass(frozen=True, slots=True)
+class WorkerDied:
+    """The result of a task whose worker process died (killed, out of memory) while it ran."""
+
+    task: object
+
+
+WORKER_DIED = "worker process died (killed or out of memory) in its batch and again when run alone; not extracted"
+
+
 _worker_lexicon = None
 _worker_year: int | None = None
 
 
 def _start_worker(lexicon, year: int | None) -> None:
     global _worker_lexicon, _worker_year
-    # Ctrl-C is the parent's to handle: it stops the pool and exits with 130.
+    # Ctrl-C is the parent's to handle: it stops the pool and exits with 130. SIGTERM and SIGHUP
+    # end a worker at once (a forked worker would otherwise inherit the parent's unwinding handler).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
     _worker_lexicon, _worker_year = lexicon, year
 
 
@@ -252,6 +271,8 @@ def extract_inputs(sources: Iterable[tuple[InputDocument, LargeFile | None]], *,
     numbering = Renumbering()
     results = ordered_map(_run_task, _tasks(sources, strict), jobs, _start_worker, (lexicon, year), inline=_use_in_this_process)
     for (kind, meta), result in results:
+        if isinstance(result, WorkerDied):
+            result = _run_again_alone(result.task, lexicon, year)
         if kind == "docs":
             for item, found in zip(meta, result):
                 yield _outcome(item, found, 0)
@@ -262,6 +283,55 @@ def extract_inputs(sources: Iterable[tuple[InputDocument, LargeFile | None]], *,
         if isinstance(result, Document):
             result = numbering.next(result)
         yield _outcome(item, result, part)
+
+
+def _run_again_alone(task, lexicon, year):
+    """The result of a task whose worker died, each document run again in a fresh process of its
+    own: a document that was only a bystander in the dead worker's batch comes out as usual, the one
+    that kills its worker again is reported as lost."""
+    kind, payload = task
+    if kind == "window":
+        result = run_in_fresh_process(_run_task, task, _start_worker, (lexicon, year))
+        return _Failure(WORKER_DIED, "") if isinstance(result, WorkerDied) else result
+    results = []
+    for doc, text in payload:
+        result = None if text is None else run_in_fresh_process(_run_task, ("docs", [(doc, text)]), _start_worker, (lexicon, year))
+        results.append(_Failure(WORKER_DIED, "") if isinstance(result, WorkerDied) else result and result[0])
+    return results
+
+
+def _start_method() -> str:
+    import multiprocessing
+
+    return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def run_in_fresh_process(function, task, initializer, initargs):
+    """``function(task)`` in a new process; :class:`WorkerDied` when that process dies first."""
+    import multiprocessing
+
+    context = multiprocessing.get_context(_start_method())
+    receiving, sending = context.Pipe(duplex=False)
+    process = context.Process(target=_run_and_send, args=(sending, function, task, initializer, initargs), daemon=True)
+    process.start()
+    sending.close()
+    try:
+        result = receiving.recv()
+    except EOFError:
+        result = WorkerDied(task)
+    except BaseException:  # Ctrl-C or a stop signal: do not wait for the document
+        process.terminate()
+        raise
+    finally:
+        receiving.close()
+        process.join()
+    return result
+
+
+def _run_and_send(sending, function, task, initializer, initargs) -> None:
+    initializer(*initargs)
+    sending.send(function(task))
+    sending.close()
 
 
 def _outcome(item: InputDocument, found, part: int) -> Outcome:
@@ -291,19 +361,32 @@ def ordered_map(function, tasks: Iterable[tuple[object, object]], jobs: int, ini
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method), initializer=initializer, initargs=initargs)
+    def new_pool():
+        return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(_start_method()), initializer=initializer, initargs=initargs)
+
+    def result_of(meta, task, future):
+        try:
+            return meta, future.result()
+        except BrokenProcessPool:  # a worker died: this task's result is lost, the caller decides
+            return meta, WorkerDied(task)
+
+    pool = new_pool()
     pending: deque = deque()
     try:
         for task, meta in _chain(first, second, tasks):
-            pending.append((meta, pool.submit(function, task)))
+            try:
+                future = pool.submit(function, task)
+            except BrokenProcessPool:  # the pool broke since the last submit: go on with a new one
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = new_pool()
+                future = pool.submit(function, task)
+            pending.append((meta, task, future))
             while len(pending) >= jobs * IN_FLIGHT_PER_WORKER:
-                meta_done, future = pending.popleft()
-                yield meta_done, future.result()
+                yield result_of(*pending.popleft())
         while pending:
-            meta_done, future = pending.popleft()
-            yield meta_done, future.result()
+            yield result_of(*pending.popleft())
     finally:
         # on an early exit (Ctrl-C, a closed pipe) queued work is dropped, not waited for
         pool.shutdown(wait=not pending, cancel_futures=True)

@@ -19,29 +19,30 @@ import functools
 from collections.abc import Iterable, Iterator
 
 from .errors import failure_message
+from .inputs import record_id
 from .pipeline import extract
 
 RECORD_KINDS = ("statement", "meeting", "error")
 
 
 @functools.lru_cache(maxsize=8)
-def worker_lexicon(gazetteers: tuple[str, ...] = ()):
-    """The lexicon for this process: built-in, or with the user's gazetteers (paths on shared storage)."""
+def worker_lexicon(gazetteers: tuple[str, ...] = (), rule_packs: tuple[str, ...] = ()):
+    """The lexicon for this process: built-in, or with the user's gazetteers and rule packs (paths on shared storage)."""
     from .lexicons import user_lexicon
 
-    return user_lexicon(gazetteers)
+    return user_lexicon(gazetteers, rule_packs)
 
 
 def extract_records(docs: Iterable[dict], text_field: str = "text", id_field: str = "id", *,
-                    year: int | None = None, gazetteers: tuple[str, ...] = ()) -> Iterator[dict]:
+                    year: int | None = None, gazetteers: tuple[str, ...] = (), rule_packs: tuple[str, ...] = ()) -> Iterator[dict]:
     """Statement and meeting records (and error records) of each document, in order."""
-    lexicon = worker_lexicon(tuple(gazetteers))
+    lexicon = worker_lexicon(tuple(gazetteers), tuple(rule_packs))
     for number, record in enumerate(docs, 1):
         if not isinstance(record, dict):
             yield {"doc": str(number), "error": "a document must be an object"}
             continue
         doc_id = record.get(id_field)
-        doc = str(doc_id) if doc_id is not None else str(number)
+        doc = record_id(doc_id) if doc_id is not None else str(number)
         text = record.get(text_field)
         if not isinstance(text, str):
             yield {"doc": doc, "error": f"no string field {text_field!r}"}
@@ -58,9 +59,12 @@ def extract_records(docs: Iterable[dict], text_field: str = "text", id_field: st
 
 
 def record_kind(record: dict) -> str:
-    """``statement``, ``meeting`` or ``error``: which of the three a record of :func:`extract_records` is."""
+    """``statement``, ``meeting`` or ``error``: which of the three a record of :func:`extract_records` is
+    (``warning`` for the warnings of the Dask route's reading step)."""
     if "error" in record:
         return "error"
+    if "warning" in record:
+        return "warning"
     return "meeting" if "participants" in record else "statement"
 
 

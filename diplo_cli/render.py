@@ -146,21 +146,49 @@ class DelimitedWriter:
 
 
 class JsonDocumentsWriter:
-    """``{"documents": [...]}`` written document by document, so memory stays flat."""
+    """``{"documents": [...]}`` written statement by statement, so memory stays flat even for one
+    large document streamed in parts; :meth:`close` completes valid JSON whenever the run stops.
+
+    Each ``write`` to the stream is a complete piece (separator and value together), so an interrupt
+    between two writes never leaves a dangling comma. A document's meetings are held until it ends:
+    they come after its statements in the object and are few."""
 
     def __init__(self, stream: IO[str]):
         self.stream = stream
         self.count = 0
+        self._open_statements = -1  # statements written in the open document; -1: none is open
+        self._meetings: list[dict] = []
 
     def write(self, record: dict) -> None:
-        self.stream.write('{"documents": [\n' if self.count == 0 else ",\n")
-        self.stream.write(json.dumps(record, ensure_ascii=False))
+        """One whole document given as its dict."""
+        self._end_document()
+        self.stream.write(self._separator() + json.dumps(record, ensure_ascii=False))
         self.count += 1
 
+    def write_document(self, document, continues: bool = False) -> None:
+        """A :class:`~diplo_cli.models.Document`, or with ``continues`` the next part of the one before."""
+        if not continues or self._open_statements < 0:
+            self._end_document()
+            self.stream.write(self._separator() + '{"doc": ' + json.dumps(document.doc, ensure_ascii=False) + ', "statements": [')
+            self.count += 1
+            self._open_statements = 0
+        for statement in document.statements:
+            self.stream.write(("" if self._open_statements == 0 else ", ") + json.dumps(statement.to_dict(document.doc), ensure_ascii=False))
+            self._open_statements += 1
+        self._meetings.extend(m.to_dict(document.doc) for m in document.meetings)
+
+    def _separator(self) -> str:
+        return '{"documents": [\n' if self.count == 0 else ",\n"
+
+    def _end_document(self) -> None:
+        if self._open_statements >= 0:
+            meetings = ", ".join(json.dumps(m, ensure_ascii=False) for m in self._meetings)
+            self.stream.write('], "meetings": [' + meetings + "]}")
+            self._open_statements, self._meetings = -1, []
+
     def close(self) -> None:
-        if self.count == 0:
-            self.stream.write('{"documents": [')
-        self.stream.write("\n]}\n")
+        self._end_document()
+        self.stream.write(('{"documents": [' if self.count == 0 else "") + "\n]}\n")
 
 
 # ------------------------------------------------------------------------------ tables

@@ -124,6 +124,8 @@ def parse_rule_pack(text: str, source: str) -> dict:
     """Validate the TOML ``text`` of a rule pack named ``source`` (used in messages)."""
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        raise RuleError(f"{source}: not valid TOML: nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         position = _TOML_POSITION.search(message)

@@ -94,7 +94,7 @@ def test_bad_documents_are_reported_with_exit_code_1(client, tmp_path):
     out = tmp_path / "out"
     result = _cli(["--engine", "dask", "--scheduler", client.scheduler.address, str(corpus / "a.jsonl"), "--output-dir", str(out)])
     assert result.exit_code == 1
-    assert "diplo: bad: no string field 'text'" in result.stderr
+    assert f"diplo: {corpus / 'a.jsonl'}:2: no string field 'text'" in result.stderr  # named as the local engine names it
     assert "not valid JSON" in result.stderr
     statements = [json.loads(line) for line in (out / "statements" / "part-00000.jsonl").read_text().splitlines()]
     assert [s["doc"] for s in statements] == ["ok"]
@@ -126,3 +126,60 @@ def test_a_dataframe_text_column_gives_the_csv_rows(client, tmp_path):
     paths = _write_corpus(tmp_path / "corpus", documents, shards=1)
     assert rows == [flat_statement(r) for r in _cli_records(paths, "statements")]
     assert len(meetings.compute()) == len(_cli_records(paths, "meetings"))
+
+
+def test_a_rerun_into_a_used_directory_is_refused_and_overwrite_replaces_it(client, tmp_path):
+    """Directories are read as the local engine reads them; a second run never mixes its parts with the first's."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("a", "b"):
+        (corpus / f"{name}.txt").write_text(f"Foreign Minister Ana Ivanova said that the talks in {name} were useful.\n")
+    out = tmp_path / "out"
+    scheduler = ["--engine", "dask", "--scheduler", client.scheduler.address, "--output-dir", str(out)]
+    assert _cli([*scheduler, str(corpus)]).exit_code == 0
+    first = sorted(p.relative_to(out) for p in out.rglob("*"))
+    refused = _cli([*scheduler, str(corpus / "a.txt")])
+    assert refused.exit_code == 2
+    assert f"--output-dir {out}: not empty" in refused.stderr
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == first
+    assert _cli([*scheduler, "--overwrite", str(corpus / "a.txt")]).exit_code == 0
+    written = [json.loads(line) for part in sorted((out / "statements").glob("part-*.jsonl")) for line in part.read_text().splitlines()]
+    assert [s["doc"] for s in written] == [str(corpus / "a.txt")]
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no staging folder left behind
+
+
+def test_bad_records_fail_alone_and_rule_packs_reach_the_workers(client, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    latin = json.dumps({"id": "latin", "text": "Foreign Minister Ana Ivanová said that the talks in Zürich were useful."}, ensure_ascii=False).encode("latin-1")
+    lines = [json.dumps({"id": "quip", "text": "Foreign Minister Ana Ivanova quipped that the talks in Vienna were useful."}).encode(),
+             b'{"id": "huge", "text": "x", "n": ' + b"9" * 5000 + b"}", b'{"id": "c\\ud800", "text": "Ivanova said that it was fine."}', latin]
+    (corpus / "a.jsonl").write_bytes(b"\n".join(lines) + b"\n")
+    pack = tmp_path / "quip.toml"
+    pack.write_text('[[cue_verbs]]\nlemma = "quip"\nclass = "say"\n')
+    out = tmp_path / "out"
+    result = _cli(["--engine", "dask", "--scheduler", client.scheduler.address, "--rules", str(pack), "--output-dir", str(out), str(corpus)])
+    assert result.exit_code == 1
+    assert f"diplo: {corpus / 'a.jsonl'}:2: not valid JSON (Exceeds the limit (4300 digits)" in result.stderr
+    assert result.stderr.count("1 record is not UTF-8 (line 4)") == 1
+    written = [json.loads(line) for line in (out / "statements" / "part-00000.jsonl").read_text().splitlines()]
+    assert [s["doc"] for s in written] == ["quip", "c\\ud800", "latin"]
+
+
+@pytest.mark.parametrize(("option", "named"), [(["--speaker", "Ivanova"], "--speaker"), (["-f", "csv"], "--format csv"),
+                                                (["--svg", "x.svg"], "--svg")])
+def test_options_the_dask_engine_cannot_honour_are_refused(option, named, tmp_path):
+    result = _cli(["--engine", "dask", "--output-dir", str(tmp_path / "out"), *option, str(ROOT / "samples")])
+    assert result.exit_code == 2
+    assert f"it cannot apply {named}" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_dask_run_that_reads_nothing_exits_1(client, tmp_path):
+    (tmp_path / "empty").mkdir()
+    out = tmp_path / "out"
+    result = _cli(["--engine", "dask", "--scheduler", client.scheduler.address, "--output-dir", str(out), str(tmp_path / "empty")])
+    assert result.exit_code == 1
+    assert f"diplo: {tmp_path / 'empty'}: directory holds no files" in result.stderr
+    assert "no input file to read; nothing written" in result.stderr
+    assert not out.exists()

@@ -55,9 +55,9 @@ def _best_time(text: str, lexicon) -> float:
     best = float("inf")
     for _ in range(RUNS):
         gc.collect()
-        started = time.perf_counter()
+        started = time.process_time()
         extract(text, lexicon=lexicon)
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.process_time() - started)
     return best
 
 
@@ -210,7 +210,7 @@ def test_ctrl_c_exits_130_without_a_traceback():
     diplo.send_signal(signal.SIGINT)
     stdout, stderr = diplo.communicate(timeout=60)
     assert diplo.returncode == 130
-    assert stderr == b"diplo: interrupted\n"
+    assert stderr == b"diplo: interrupted after 0 documents read, 0 skipped\n"
     assert stdout == b""
 
 
@@ -238,7 +238,7 @@ def test_ctrl_c_stops_worker_processes_at_once(tmp_path):
     # start-up and first batch did; stopping them takes a fraction of it.
     assert time.monotonic() - interrupted < first_batch
     assert diplo.returncode == 130
-    assert stderr == b"diplo: interrupted\n"
+    assert stderr.startswith(b"diplo: interrupted after ") and stderr.count(b"\n") == 1, stderr
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full to make writing fail")

@@ -1,4 +1,5 @@
-"""Timing checks that a noisy, shared 2-core machine cannot trip: ratios only, never absolute times.
+"""Timing checks that a noisy, shared 2-core machine cannot trip: ratios only, never absolute times,
+of the CPU time of this process (other processes' load lengthens the wall clock, not that).
 
 A ratio is taken from best-of-N timings, and re-taken up to ``attempts`` times before it fails: a
 burst of load from another process spoils one attempt, a quadratic stage spoils every one.
@@ -13,9 +14,9 @@ from collections.abc import Callable
 def best_time(action: Callable[[], object], runs: int = 3) -> float:
     best = float("inf")
     for _ in range(runs):
-        started = time.perf_counter()
+        started = time.process_time()
         action()
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.process_time() - started)
     return best
 
 
