@@ -127,11 +127,19 @@ def _common_options(function):
         click.argument("files", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True)),
         click.option("-f", "--format", "output_format", type=click.Choice(["auto", "table", "json", "jsonl", "csv", "tsv"]), default="auto",
                      show_default=True, help="Output format; auto is a table on a terminal and JSON Lines otherwise."),
-        click.option("--input", "input_format", type=click.Choice(["text", "jsonl"]), default="text", show_default=True,
-                     help="text: each file is one document; jsonl: each line is a JSON document."),
-        click.option("--text-field", default="text", show_default=True, help="With --input jsonl: the field holding the text."),
-        click.option("--id-field", default="id", show_default=True, help="With --input jsonl: the field carried through as `doc`."),
-        click.option("--glob", default=None, help="With directories: only files whose name matches, e.g. '*.txt'."),
+        click.option("--input", "input_format", type=click.Choice(["auto", "text", "jsonl", "html"]), default="auto", show_default=True,
+                     help="auto: by file name (.jsonl/.ndjson JSON Lines, .html/.htm HTML) or content (HTML); text: one document per file; "
+                          "jsonl: one JSON document per line; html: the article text of a page."),
+        click.option("--text-field", default="text", show_default=True, help="JSON Lines: the field holding the text."),
+        click.option("--id-field", default="id", show_default=True, help="JSON Lines: the field carried through as `doc`."),
+        click.option("--keep-field", "keep_fields", multiple=True, metavar="A,B",
+                     help="JSON Lines: fields carried into every output row, e.g. title,published,outlet (repeatable)."),
+        click.option("--date-field", default=None, metavar="FIELD", help="JSON Lines: the field holding the document's date (output as document_date)."),
+        click.option("-g", "--glob", "globs", multiple=True, metavar="GLOB",
+                     help="With directories: read files matching GLOB instead of the text-like names; '!GLOB' excludes (repeatable)."),
+        click.option("--hidden", is_flag=True, help="With directories: also read hidden files and folders."),
+        click.option("--no-ignore", is_flag=True, help="With directories: also read what .gitignore files exclude."),
+        click.option("--no-unwrap", is_flag=True, help="Keep every line break of hard-wrapped text (by default folded paragraphs are read whole)."),
         click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(exists=True, dir_okay=False),
                      help="Extra people: diplo TSV or a PETRARCH/Phoenix actor or agent dictionary (repeatable)."),
         click.option("--rules", "rule_packs", multiple=True, type=click.Path(exists=True, dir_okay=False), metavar="FILE.toml",
@@ -227,11 +235,20 @@ class Run:
         self.failed: dict[str, int] = {}
         self.warned = 0
         self.progress = None
+        from .inputs import RecordFields
+        from .walk import WalkRules
+
+        keep = tuple(name.strip() for value in options.get("keep_fields") or () for name in value.split(",") if name.strip())
+        self.fields = RecordFields(options.get("text_field", "text"), options.get("id_field", "id"), keep, options.get("date_field"))
+        self.walk_rules = WalkRules(tuple(options.get("globs") or ()), bool(options.get("hidden")), not options.get("no_ignore"))
 
     @property
     def several(self) -> bool:
         """Whether the run may see more than one document (then each gets a heading)."""
-        return len(self.files) > 1 or self.options.get("input_format") == "jsonl" or any(os.path.isdir(f) for f in self.files if f != "-")
+        from .inputs import input_kind
+
+        return (len(self.files) > 1 or any(input_kind(f, self.options.get("input_format", "auto")) == "jsonl" for f in self.files)
+                or any(os.path.isdir(f) for f in self.files if f != "-"))
 
     def message(self, line: str) -> None:
         """One line on stderr, above the progress bar when one is showing."""
@@ -253,7 +270,8 @@ class Run:
         self.warned += 1
 
     def summary(self) -> None:
-        if self.read + sum(self.failed.values()) > 1 or self.failed:
+        passed_over = self.walk_rules.summary()
+        if self.read + sum(self.failed.values()) > 1 or self.failed or passed_over:
             skipped = sum(self.failed.values())
             reasons = ", ".join(f"{n} {r}" for r, n in sorted(self.failed.items()))
             documents = "1 document" if self.read == 1 else f"{self.read} documents"
@@ -261,6 +279,8 @@ class Run:
             without = self.read - self.with_statements
             if without:  # such documents have no record in JSON Lines or CSV output: say so here
                 line += f"; {without} with no statements"
+            if passed_over:  # not errors: what a directory walk left out on purpose
+                line += f"; passed over in directories: {passed_over}"
             self.message(line)
 
     def exit_status(self) -> int:
@@ -324,8 +344,10 @@ def _input_count(run: Run) -> int:
     if not run.env.stderr_isatty or run.options.get("input_format") == "jsonl":
         return 0
     from .inputs import expand_paths
+    from .walk import WalkRules
 
-    return sum(1 for _ in expand_paths(list(run.files), run.options.get("glob")))
+    rules = run.walk_rules
+    return sum(1 for _ in expand_paths(list(run.files), WalkRules(rules.globs, rules.hidden, rules.ignore)))
 
 
 @contextlib.contextmanager
@@ -366,11 +388,11 @@ def _documents(run: Run, lexicon):
     selector = Selector(run.selection, lexicon)
     options = run.options
     # Large text files are streamed in windows when the output is record by record anyway.
-    sources = iter_inputs(paths, input_format=options.get("input_format", "text"), text_field=options.get("text_field", "text"),
-                          id_field=options.get("id_field", "id"), glob=options.get("glob"), stdin=stdin,
-                          stream_large=run.output_format in ("jsonl", "csv", "tsv"))
+    sources = iter_inputs(paths, input_format=options.get("input_format", "auto"), fields=run.fields, rules=run.walk_rules,
+                          stdin=stdin, stream_large=run.output_format in ("jsonl", "csv", "tsv"))
     found_statements = False
-    for outcome in extract_inputs(sources, lexicon=lexicon, year=options.get("year"), jobs=options.get("jobs"), strict=run.strict):
+    for outcome in extract_inputs(sources, lexicon=lexicon, year=options.get("year"), jobs=options.get("jobs"), strict=run.strict,
+                                  unwrap=not options.get("no_unwrap")):
         item = outcome.item
         if outcome.part == 0:  # the later parts of a streamed large file are the same input
             run.done += 1
@@ -468,7 +490,8 @@ def statements_command(explain, **options):
       diplo statements article.txt
       diplo article.txt --format csv > statements.csv
       diplo --input jsonl --text-field body --id-field url scraped.jsonl
-      diplo --speaker Lavrov --about-meeting corpus/ --glob '*.txt'
+      diplo --speaker Lavrov --about-meeting corpus/ -g '*.txt' -g '!drafts/'
+      diplo --keep-field title,published --date-field published scraped.jsonl
       diplo --explain samples/peskov-erdogan-meeting.txt
     """
     if explain and options.get("output_format") not in ("auto", "table"):
@@ -595,6 +618,7 @@ def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool 
     delimited = None
     if fmt in ("csv", "tsv"):
         columns = render.MEETING_CSV_COLUMNS if view == "meetings" else render.CSV_COLUMNS
+        columns += render.carried_columns(run.fields.keep, run.fields.date is not None, columns)
         delimited = render.DelimitedWriter(stdout, columns, "," if fmt == "csv" else "\t")
     with _progress(run) as advance:
         for document in _documents(run, lexicon):
@@ -611,7 +635,7 @@ def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool 
                 records = render.meeting_records(document) if view == "meetings" else render.statement_records(document)
                 render.write_jsonl(records, stdout)
             elif json_writer is not None:
-                json_writer.write(document.to_dict())
+                json_writer.write(render.document_record(document))
             elif delimited is not None:
                 if view == "meetings":
                     delimited.write(render.flat_meeting(r) for r in render.meeting_records(document))
