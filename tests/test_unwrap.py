@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from diplo_cli import extract
 from diplo_cli.cli import cli
@@ -107,3 +109,13 @@ def test_explain_notes_the_unwrapping():
     assert f"hard-wrapped text: {breaks} line breaks inside paragraphs read as spaces (--no-unwrap keeps them)" in result.stdout
     # the marked sentence runs over the folds
     assert "[content: the talks with her Norwegian counterpart would resume in Oslo next month]" in result.stdout
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.sampled_from(["said", "the", "minister", "talks", "Vienna.", "\n", "\n\n", " ", "  ", "\r\n", "MR. SMITH:", "- item"]),
+                max_size=120))
+def test_analysis_text_only_turns_line_breaks_into_spaces(pieces):
+    text = " ".join(pieces)
+    analysed = analysis_text(text)
+    assert len(analysed) == len(text)
+    assert all(a == b or (b in "\r\n" and a == " ") for a, b in zip(analysed, text, strict=True))
