@@ -1,4 +1,10 @@
-"""Where documents come from: files, directories, standard input, JSON Lines records.
+"""Where documents come from: files, directories, URLs, standard input, JSON Lines records.
+
+Each input is read by its kind (:func:`input_kind`): JSON Lines by name (``.jsonl``, ``.ndjson``),
+HTML by name or content (its article text, with a map back to the page: :mod:`diplo_cli.html_text`),
+URLs fetched with a time-out and a size limit, PDF and word-processor files refused with the
+converter to run, anything else as text. Directories are walked by the rules of
+:mod:`diplo_cli.walk`. A text that does not look English is read, with one warning per file.
 
 Each source yields :class:`InputDocument` records: a document to process, or the reason it could
 not be read. Nothing is dropped silently: every path the user named, every file under a directory
@@ -36,13 +42,14 @@ _CHUNK = 1024 * 1024
 _SURROGATE = regex.compile(r"\p{Cs}")
 JSON_LINES_EXTENSIONS = frozenset({".jsonl", ".ndjson"})
 HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml"})
-WORD_PROCESSOR_EXTENSIONS = frozenset({".docx", ".doc", ".odt", ".rtf"})
+WORD_PROCESSOR_EXTENSIONS = frozenset({".docx", ".odt", ".rtf"})  # the formats pandoc reads
 URL_MAX_BYTES = 20 * 1024 * 1024  # a news page is well under this
 URL_TIMEOUT = 30.0  # seconds without an answer before a URL is given up
 LANGUAGE_SAMPLE_CHARS = 4000
 LANGUAGE_MIN_WORDS = 40  # shorter texts are not judged
 ENGLISH_MIN_SHARE = 0.12  # English news runs at 35-50 % function words; other languages near 0-5 %
 _WORD = regex.compile(r"\p{L}+")
+_JSON_LINE_SNIFF = 1024 * 1024  # characters of a text looked at to see whether its first line is a JSON record
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +234,7 @@ def is_url(path: str) -> bool:
 
 def fetch_url(url: str, limit: int | None = None, timeout: float | None = None) -> tuple[bytes, str]:
     """The body of ``url`` and its content type; :class:`InputError` (naming the URL) says why not."""
+    import http.client
     import socket
     import urllib.error
     import urllib.request
@@ -250,8 +258,8 @@ def fetch_url(url: str, limit: int | None = None, timeout: float | None = None) 
         raise InputError(name, f"cannot fetch ({getattr(reason, 'strerror', None) or reason})") from None
     except TimeoutError:
         raise InputError(name, f"no answer within {timeout:g} s; not read") from None
-    except (ValueError, OSError) as exc:
-        raise InputError(name, f"cannot fetch ({exc})") from None
+    except (ValueError, OSError, http.client.HTTPException) as exc:  # a bad URL, a reset, a truncated body
+        raise InputError(name, f"cannot fetch ({exc or type(exc).__name__})") from None
     if len(body) > limit:
         raise InputError(name, f"larger than {limit} bytes; not read")
     return body, content_type
@@ -269,9 +277,10 @@ def converter_hint(path: str, data: bytes) -> str | None:
 
 def _looks_like_json_lines(text: str, text_field: str) -> bool:
     """The first line is a JSON object holding a string ``text_field``."""
-    if not text.lstrip().startswith("{"):
+    head = text[:_JSON_LINE_SNIFF].lstrip()
+    if not head.startswith("{"):
         return False
-    first = text.lstrip().split("\n", 1)[0]
+    first = head.split("\n", 1)[0]
     try:
         record = json.loads(first)
     except (json.JSONDecodeError, RecursionError):
