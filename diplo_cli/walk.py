@@ -108,9 +108,9 @@ class WalkRules:
     passed_over: Counter = field(default_factory=Counter)
 
     def __post_init__(self) -> None:
-        parsed = [(g, Pattern.parse(g if not g.startswith("!") else "!" + g[1:].lstrip("/"))) for g in self.globs]
-        self._wanted = [p for _, p in parsed if p is not None and not p.negated]
-        self._excluded = [p for _, p in parsed if p is not None and p.negated]
+        parsed = [p for p in map(Pattern.parse, self.globs) if p is not None]
+        self._wanted = [p for p in parsed if not p.negated]
+        self._excluded = [p for p in parsed if p.negated]
 
     def _excluded_by_glob(self, relative: str, is_folder: bool) -> bool:
         return any(p.matches(relative, is_folder) for p in self._excluded)

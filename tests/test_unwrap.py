@@ -119,3 +119,17 @@ def test_analysis_text_only_turns_line_breaks_into_spaces(pieces):
     analysed = analysis_text(text)
     assert len(analysed) == len(text)
     assert all(a == b or (b in "\r\n" and a == " ") for a, b in zip(analysed, text, strict=True))
+
+
+def test_a_quotation_ending_a_line_before_a_capital_ends_the_paragraph():
+    # the period after the quotation is missing; the next line is a new paragraph, not a fold
+    text = (
+        "The opposition leader said the government was run by an \"unelected council\"\n"
+        "The summit of regional leaders opened on Monday with a call for calm from the\n"
+        "host, who said the talks would go on until all had spoken.\n"
+        "Officials said a closing statement was being drafted by the foreign ministers\n"
+        "of the three countries and would be published once the leaders had approved it.\n"
+    )
+    analysed = analysis_text(text)
+    assert analysed.index("\n") == text.index("\n")  # the break after the quotation is kept
+    assert analysed.count("\n") == 3  # ...and the folds after "from the" and "ministers" are joined
