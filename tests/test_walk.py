@@ -115,3 +115,10 @@ def test_cli_glob_is_repeatable_with_short_option(corpus):
     assert result.exit_code == 0, result.stderr
     # a.txt, .hidden.txt, .git/objects/pack.txt, .hypothesis/x.txt, build/e.txt
     assert "5 documents read, 0 skipped; passed over in directories: 2 binary, 1 excluded by a glob, 7 not matching a glob" in result.stderr
+
+
+def test_a_glob_with_a_leading_slash_is_anchored_to_the_directory_named(tmp_path):
+    _tree(tmp_path, {"sub/a.txt": STORY, "x/sub/b.txt": STORY})
+    assert _walked(tmp_path, WalkRules(globs=("!/sub",))) == ["x/sub/b.txt"]
+    [error] = list(expand_paths([str(tmp_path)], WalkRules(globs=("!sub",))))
+    assert error.reason == "directory holds no files to read (2 passed over; see --hidden, --no-ignore, -g)"
