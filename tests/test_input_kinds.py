@@ -282,3 +282,13 @@ def test_html_line_breaks_preformatted_text_and_unknown_references():
     text, source_map = html_to_text("<div>One<br>Two &nosuch; &#x41;&#0;</div><pre>a  b\n c</pre><ul><li>x</li><li>y</li></ul>")
     assert text == "One\nTwo &nosuch; A\ufffd\na  b\n c\nx\ny"
     assert source_map.span(0, 0) == (5, 5)
+
+
+def test_metadata_and_dates_survive_worker_processes(tmp_path):
+    records = [{"id": f"d{n}", "text": STORY, "title": f"Story {n}", "published": f"2024-03-{n % 28 + 1:02}"} for n in range(40)]
+    path = _jsonl(tmp_path / "feed.jsonl", records)
+    result = run(["--format", "jsonl", "-j", "2", "--keep-field", "title", "--date-field", "published", path])
+    assert result.exit_code == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["doc"], r["fields"]["title"], r["document_date"]) for r in rows] == [
+        (f"d{n}", f"Story {n}", f"2024-03-{n % 28 + 1:02}") for n in range(40)]
