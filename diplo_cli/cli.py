@@ -135,7 +135,8 @@ class Choice(click.Choice):
 
 
 OPTION_SECTIONS = {  # the --help sections of the statements, meetings and speakers options, in this order
-    "Input": ("input_format", "text_field", "id_field", "glob", "gazetteers", "rule_packs", "year", "strict"),
+    "Input": ("input_format", "text_field", "id_field", "keep_fields", "date_field", "globs", "hidden", "no_ignore", "no_unwrap",
+              "gazetteers", "rule_packs", "year", "date", "strict"),
     "Filters": ("speaker", "country", "kinds", "about_meeting", "meeting_with", "statuses", "statement_statuses"),
     "Output": ("output_format", "output", "quiet", "explain", "with_statements", "color", "width", "svg", "raw_cells"),
     "Performance": ("jobs", "engine", "scheduler", "output_dir"),
@@ -231,11 +232,19 @@ def _common_options(function):
         click.argument("files", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True)),
         click.option("-f", "--format", "output_format", type=Choice(["auto", "table", "json", "jsonl", "csv", "tsv"]), default="auto",
                      show_default=True, help="Output format; auto is a table on a terminal and JSON Lines otherwise."),
-        click.option("--input", "input_format", type=Choice(["text", "jsonl"]), default="text", show_default=True,
-                     help="text: each file is one document; jsonl: each line is a JSON document."),
-        click.option("--text-field", default="text", show_default=True, help="With --input jsonl: the field holding the text."),
-        click.option("--id-field", default="id", show_default=True, help="With --input jsonl: the field carried through as `doc`."),
-        click.option("--glob", default=None, help="With directories: only files whose name matches, e.g. '*.txt'."),
+        click.option("--input", "input_format", type=Choice(["auto", "text", "jsonl", "html"]), default="auto", show_default=True,
+                     help="auto: by file name (.jsonl/.ndjson JSON Lines, .html/.htm HTML) or content (HTML); text: one document per file; "
+                          "jsonl: one JSON document per line; html: the article text of a page."),
+        click.option("--text-field", default="text", show_default=True, help="JSON Lines: the field holding the text."),
+        click.option("--id-field", default="id", show_default=True, help="JSON Lines: the field carried through as `doc`."),
+        click.option("--keep-field", "keep_fields", multiple=True, metavar="A,B",
+                     help="JSON Lines: fields carried into every output row, e.g. title,published,outlet (repeatable)."),
+        click.option("--date-field", default=None, metavar="FIELD", help="JSON Lines: the field holding the document's date (output as document_date)."),
+        click.option("-g", "--glob", "globs", multiple=True, metavar="GLOB",
+                     help="With directories: read files matching GLOB instead of the text-like names; '!GLOB' excludes (repeatable)."),
+        click.option("--hidden", is_flag=True, help="With directories: also read hidden files and folders."),
+        click.option("--no-ignore", is_flag=True, help="With directories: also read what .gitignore files exclude."),
+        click.option("--no-unwrap", is_flag=True, help="Keep every line break of hard-wrapped text (by default folded paragraphs are read whole)."),
         click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(exists=True, dir_okay=False),
                      help="Extra people: diplo TSV or a PETRARCH/Phoenix actor or agent dictionary (repeatable)."),
         click.option("--rules", "rule_packs", multiple=True, type=click.Path(exists=True, dir_okay=False), metavar="FILE.toml",
@@ -363,13 +372,23 @@ class Run:
         global _active_run
         _active_run = self
 
+        from .inputs import RecordFields
+        from .walk import WalkRules
+
+        keep = tuple(name.strip() for value in options.get("keep_fields") or () for name in value.split(",") if name.strip())
+        self.fields = RecordFields(options.get("text_field", "text"), options.get("id_field", "id"), keep, options.get("date_field"))
+        self.walk_rules = WalkRules(tuple(options.get("globs") or ()), bool(options.get("hidden")), not options.get("no_ignore"))
+
     @property
     def several(self) -> bool:
         """Whether the run may see more than one document (then each gets a heading)."""
         import glob
 
-        return len(self.files) > 1 or self.options.get("input_format") == "jsonl" or any(
-            os.path.isdir(f) or (glob.has_magic(f) and not os.path.lexists(f)) for f in self.files if f != "-")
+        from .inputs import input_kind
+
+        input_format = self.options.get("input_format", "auto")
+        return (len(self.files) > 1 or any(input_kind(f, input_format) == "jsonl" for f in self.files)
+                or any(os.path.isdir(f) or (glob.has_magic(f) and not os.path.lexists(f)) for f in self.files if f != "-"))
 
     def message(self, line: str) -> None:
         """One line on stderr, above the progress bar when one is showing."""
@@ -394,9 +413,11 @@ class Run:
         self.warned += 1
 
     def summary(self) -> None:
-        """The one closing summary, on stderr, for a run of more than one input (one input's error says it all)."""
+        """The one closing summary, on stderr, for a run of more than one input (one input's error says it
+        all), or of a directory walk that passed files over."""
         skipped = sum(self.failed.values())
-        if self.quiet or self.read + skipped <= 1:
+        passed_over = self.walk_rules.summary()
+        if self.quiet or (self.read + skipped <= 1 and not passed_over):
             return
         reasons = ", ".join(f"{n} {r}" for r, n in sorted(self.failed.items()))
         documents = "1 document" if self.read == 1 else f"{self.read} documents"
@@ -406,6 +427,8 @@ class Run:
         without = self.read - self.with_statements
         if without:  # such documents have no record in JSON Lines or CSV output: say so here
             line += f"; {without} with no statements"
+        if passed_over:  # not errors: what a directory walk left out on purpose
+            line += f"; passed over in directories: {passed_over}"
         self.message(line)
 
     def exit_status(self) -> int:
@@ -573,15 +596,25 @@ def _input_count(run: Run) -> int:
     file one per record (its non-blank lines); 0 off a terminal or when it cannot be known (stdin)."""
     if not run.env.stderr_isatty:
         return 0
-    from .inputs import expand_paths
+    from .inputs import input_kind
 
-    per_line = run.options.get("input_format") == "jsonl"
     total = 0
-    for path in expand_paths(list(run.files), run.options.get("glob")):
+    for path in _expanded(run):
+        per_line = isinstance(path, str) and input_kind(path, run.options.get("input_format", "auto")) == "jsonl"
         if path == "-" and per_line:
             return 0
-        total += _records_in(path) if per_line and isinstance(path, str) else 1
+        total += _records_in(path) if per_line else 1
     return total
+
+
+def _expanded(run: Run):
+    """The run's inputs as the walk will read them, walked with a copy of its rules (so that what
+    this look-ahead passes over is not counted twice in the summary)."""
+    from .inputs import expand_paths
+    from .walk import WalkRules
+
+    rules = run.walk_rules
+    return expand_paths(list(run.files), WalkRules(rules.globs, rules.hidden, rules.ignore))
 
 
 def _records_in(path: str) -> int:
@@ -597,12 +630,11 @@ def _jobs(run: Run) -> int:
     """-j N when given; else all cores when the input is large enough to pay for workers, else 1."""
     if run.options.get("jobs"):
         return run.options["jobs"]
-    from .inputs import expand_paths
     from .parallel import default_jobs
 
     cores = default_jobs()
     total = 0
-    for path in expand_paths(list(run.files), run.options.get("glob")) if cores > 1 else ():
+    for path in _expanded(run) if cores > 1 else ():
         if isinstance(path, str) and path != "-":
             with contextlib.suppress(OSError):
                 total += os.path.getsize(path)
@@ -652,11 +684,11 @@ def _documents(run: Run, lexicon, parts: bool = False):
         run.warning(message)
     options = run.options
     # Large text files are streamed in windows when the output is record by record anyway.
-    sources = iter_inputs(paths, input_format=options.get("input_format", "text"), text_field=options.get("text_field", "text"),
-                          id_field=options.get("id_field", "id"), glob=options.get("glob"), stdin=stdin,
-                          stream_large=run.output_format in ("jsonl", "json", "csv", "tsv"))
+    sources = iter_inputs(paths, input_format=options.get("input_format", "auto"), fields=run.fields, rules=run.walk_rules,
+                          stdin=stdin, stream_large=run.output_format in ("jsonl", "json", "csv", "tsv"))
     found_statements = False
-    for outcome in extract_inputs(sources, lexicon=lexicon, year=options.get("year"), jobs=_jobs(run), strict=run.strict):
+    for outcome in extract_inputs(sources, lexicon=lexicon, year=options.get("year"), jobs=_jobs(run), strict=run.strict,
+                                  unwrap=not options.get("no_unwrap")):
         item = outcome.item
         if outcome.part == 0:  # the later parts of a streamed large file are the same input
             run.done += 1
@@ -840,7 +872,8 @@ def statements_command(explain, **options):
       diplo statements article.txt
       diplo article.txt --format csv > statements.csv
       diplo --input jsonl --text-field body --id-field url scraped.jsonl
-      diplo --speaker Lavrov --about-meeting corpus/ --glob '*.txt'
+      diplo --speaker Lavrov --about-meeting corpus/ -g '*.txt' -g '!drafts/'
+      diplo --keep-field title,published --date-field published scraped.jsonl
       diplo --explain samples/peskov-erdogan-meeting.txt
     """
     if explain and options.get("output_format") not in ("auto", "table"):
@@ -942,10 +975,14 @@ def _run_dask(run: Run, refused: tuple[str, ...] = ()) -> None:
         from .dask import expand_inputs, run_files
     except ImportError:
         raise click.UsageError("--engine dask needs Dask: pip install 'diplo[dask]'") from None
+    from .inputs import input_kind
     from .parallel import default_jobs
+    from .walk import WalkRules
 
-    files, _ = expand_inputs(list(run.files), options.get("glob"))
-    input_format = "jsonl" if options.get("input_format") == "jsonl" or (files and all(f.endswith(".jsonl") for f in files)) else "text"
+    rules = run.walk_rules
+    files, _ = expand_inputs(list(run.files), WalkRules(rules.globs, rules.hidden, rules.ignore))
+    requested = options.get("input_format", "auto")
+    input_format = "jsonl" if files and all(input_kind(f, requested) == "jsonl" for f in files) else requested
     logging.getLogger("distributed").setLevel(logging.ERROR)  # the cluster's own chatter is not diplo's to show
     cluster = None
     if options.get("scheduler"):
@@ -957,7 +994,7 @@ def _run_dask(run: Run, refused: tuple[str, ...] = ()) -> None:
     try:
         run.message(f"diplo: dask: {len(client.scheduler_info().get('workers', {}))} workers at {client.scheduler.address}")
         result = run_files(client, list(run.files), options["output_dir"], input_format=input_format, text_field=options.get("text_field", "text"),
-                           id_field=options.get("id_field", "id"), year=options.get("year"), strict=run.strict, glob=options.get("glob"),
+                           id_field=options.get("id_field", "id"), year=options.get("year"), strict=run.strict, rules=rules,
                            gazetteers=tuple(str(Path(g).resolve()) for g in options.get("gazetteers", ())),
                            rule_packs=tuple(str(Path(r).resolve()) for r in options.get("rule_packs", ())),
                            overwrite=bool(options.get("overwrite")), stream=run.env.stderr)
@@ -999,6 +1036,7 @@ def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool 
     delimited = None
     if fmt in ("csv", "tsv"):
         columns = render.MEETING_CSV_COLUMNS if view == "meetings" else render.CSV_COLUMNS
+        columns += render.carried_columns(run.fields.keep, run.fields.date is not None, columns)
         delimited = render.DelimitedWriter(stdout, columns, "," if fmt == "csv" else "\t", raw_cells=bool(run.options.get("raw_cells")))
     try:
         with _progress(run) as advance:

@@ -101,14 +101,14 @@ def _extract_read(documents: list[dict], year, gazetteers, rule_packs) -> list[d
     return out
 
 
-def expand_inputs(patterns: list[str], glob: str | None = None) -> tuple[list[str], list[dict]]:
+def expand_inputs(patterns: list[str], rules=None) -> tuple[list[str], list[dict]]:
     """The files to read, expanded by the local engine's own rules (:func:`diplo_cli.inputs.expand_paths`:
     files, quoted patterns, directories), and an error record for each input that cannot be."""
     from .inputs import InputError, expand_paths
 
     files: list[str] = []
     failed: list[dict] = []
-    for path in expand_paths(list(patterns), glob):
+    for path in expand_paths(list(patterns), rules):
         if isinstance(path, InputError):
             failed.append({"doc": path.source, "error": path.reason})
         elif path == "-":
@@ -129,7 +129,7 @@ def documents_bag(files: list[str], *, input_format: str = "jsonl", text_field: 
 
 def run_files(client, patterns: list[str], output_dir, *, input_format: str = "jsonl", text_field: str = "text", id_field: str = "id",
               year: int | None = None, gazetteers: tuple[str, ...] = (), rule_packs: tuple[str, ...] = (), strict: bool = False,
-              glob: str | None = None, overwrite: bool = False, progress: bool = True, stream=None) -> dict[str, object]:
+              rules=None, overwrite: bool = False, progress: bool = True, stream=None) -> dict[str, object]:
     """Extract files on shared storage on the cluster of ``client``; write partitioned JSON Lines.
 
     The part files are written to a temporary folder beside ``output_dir`` and moved into place
@@ -143,7 +143,7 @@ def run_files(client, patterns: list[str], output_dir, *, input_format: str = "j
     stream = stream or sys.stderr
     out = Path(output_dir)
     _check_output_dir(out, overwrite)
-    files, failed = expand_inputs(patterns, glob)
+    files, failed = expand_inputs(patterns, rules)
     result: dict[str, object] = {"statements": 0, "meetings": 0, "errors": failed, "warnings": [], "partitions": 0, "files": len(files)}
     if not files:
         return result

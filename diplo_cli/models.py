@@ -151,6 +151,10 @@ class Document:
     statements: tuple[Statement, ...]
     meetings: tuple[Meeting, ...]
     warnings: tuple[str, ...] = field(default=())
+    document_date: str | None = None  # as the input gave it (--date-field); not parsed here
+    metadata: tuple[tuple[str, object], ...] = ()  # JSON Lines fields kept with --keep-field, in the order asked
+    source_map: object | None = None  # an html_text.SourceMap when the text was extracted from HTML
+    unwrapped: int = 0  # line breaks read as spaces inside hard-wrapped paragraphs (see unwrap.py)
 
     def to_dict(self) -> dict:
         return {

@@ -33,9 +33,10 @@ from dataclasses import dataclass, replace
 
 from .decode import _BOMS, decode_bytes
 from .errors import InputError, failure_message
-from .inputs import InputDocument, display_name, expand_paths, iter_documents
+from .inputs import InputDocument, RecordFields, display_name, expand_paths, input_kind, iter_documents
 from .models import Document
 from .pipeline import Renumbering, extract, extract_window, stream_windows
+from .walk import WalkRules
 
 LARGE_FILE_BYTES = 8 * 1024 * 1024  # text files larger than this are streamed in windows
 READ_BYTES = 1024 * 1024  # bytes read at a time from a large file
@@ -79,23 +80,23 @@ class Outcome:
 
 # ------------------------------------------------------------------------------ inputs
 
-def iter_inputs(paths: list[str], *, input_format: str = "text", text_field: str = "text", id_field: str = "id",
-                glob: str | None = None, stdin=None, stream_large: bool = True) -> Iterator[tuple[InputDocument, LargeFile | None]]:
+def iter_inputs(paths: list[str], *, input_format: str = "auto", fields: RecordFields | None = None,
+                rules: WalkRules | None = None, stdin=None, stream_large: bool = True) -> Iterator[tuple[InputDocument, LargeFile | None]]:
     """The run's input documents, as :func:`diplo_cli.inputs.iter_documents` gives them, except that
-    large text files come as a :class:`LargeFile` to stream (with an item carrying no text)."""
-    if not stream_large or input_format != "text":
-        for item in iter_documents(paths, input_format=input_format, text_field=text_field, id_field=id_field, glob=glob, stdin=stdin):
+    large plain-text files come as a :class:`LargeFile` to stream (with an item carrying no text)."""
+    if not stream_large or input_format not in ("auto", "text"):
+        for item in iter_documents(paths, input_format=input_format, fields=fields, rules=rules, stdin=stdin):
             yield item, None
         return
-    for path in expand_paths(paths, glob):
-        if isinstance(path, str) and path != "-" and _is_large(path):
+    for path in expand_paths(paths, rules):
+        if isinstance(path, str) and path != "-" and input_kind(path, input_format) in ("auto", "text") and _is_large(path):
             yield _large_file(path)
             continue
         source = [path] if isinstance(path, str) else []
         if not source:  # an expansion error (e.g. an empty directory): reported as iter_documents would
             yield InputDocument(path.source, None, path.reason), None
             continue
-        for item in iter_documents(source, input_format=input_format, text_field=text_field, id_field=id_field, stdin=stdin):
+        for item in iter_documents(source, input_format=input_format, fields=fields, stdin=stdin):
             yield item, None
 
 
@@ -193,17 +194,18 @@ WORKER_DIED = "worker process died (killed or out of memory) in its batch and ag
 
 _worker_lexicon = None
 _worker_year: int | None = None
+_worker_unwrap = True
 
 
-def _start_worker(lexicon, year: int | None) -> None:
-    global _worker_lexicon, _worker_year
+def _start_worker(lexicon, year: int | None, unwrap: bool = True) -> None:
+    global _worker_lexicon, _worker_year, _worker_unwrap
     # Ctrl-C is the parent's to handle: it stops the pool and exits with 130. SIGTERM and SIGHUP
     # end a worker at once (a forked worker would otherwise inherit the parent's unwinding handler).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
-    _worker_lexicon, _worker_year = lexicon, year
+    _worker_lexicon, _worker_year, _worker_unwrap = lexicon, year, unwrap
 
 
 def _extract_or_fail(function: Callable[..., Document], *args, **kwargs) -> Document | _Failure:
@@ -218,13 +220,14 @@ def _run_task(task):
     kind, payload = task
     if kind == "window":
         doc, window = payload
-        return _extract_or_fail(extract_window, window, doc, lexicon=_worker_lexicon, year=_worker_year)
+        return _extract_or_fail(extract_window, window, doc, lexicon=_worker_lexicon, year=_worker_year, unwrap=_worker_unwrap)
     results = []
-    for doc, text in payload:
+    for doc, text, document_date in payload:
         if text is None:
             results.append(None)
             continue
-        result = _extract_or_fail(extract, text, doc, lexicon=_worker_lexicon, year=_worker_year)
+        result = _extract_or_fail(extract, text, doc, lexicon=_worker_lexicon, year=_worker_year, unwrap=_worker_unwrap,
+                                  document_date=document_date)
         # the text is sent back by the caller, not through the pipe
         results.append(replace(result, text="") if isinstance(result, Document) else result)
     return results
@@ -237,7 +240,7 @@ def _tasks(sources: Iterable[tuple[InputDocument, LargeFile | None]], strict: bo
 
     def flush():
         nonlocal batch, size
-        task = ("docs", [(i.doc, i.text if _wanted(i, strict) else None) for i in batch])
+        task = ("docs", [(i.doc, i.text if _wanted(i, strict) else None, i.document_date) for i in batch])
         meta = ("docs", batch)
         batch, size = [], 0
         return task, meta
@@ -262,17 +265,17 @@ def _wanted(item: InputDocument, strict: bool) -> bool:
 
 
 def extract_inputs(sources: Iterable[tuple[InputDocument, LargeFile | None]], *, lexicon, year: int | None = None,
-                   jobs: int | None = None, strict: bool = False) -> Iterator[Outcome]:
+                   jobs: int | None = None, strict: bool = False, unwrap: bool = True) -> Iterator[Outcome]:
     """Extract every input in ``jobs`` processes (default: all cores); outcomes in input order.
 
     Inputs with a read error, or with warnings under ``strict``, are passed through unextracted.
     """
     jobs = default_jobs() if jobs is None or jobs < 1 else jobs
     numbering = Renumbering()
-    results = ordered_map(_run_task, _tasks(sources, strict), jobs, _start_worker, (lexicon, year), inline=_use_in_this_process)
+    results = ordered_map(_run_task, _tasks(sources, strict), jobs, _start_worker, (lexicon, year, unwrap), inline=_use_in_this_process)
     for (kind, meta), result in results:
         if isinstance(result, WorkerDied):
-            result = _run_again_alone(result.task, lexicon, year)
+            result = _run_again_alone(result.task, (lexicon, year, unwrap))
         if kind == "docs":
             for item, found in zip(meta, result):
                 yield _outcome(item, found, 0)
@@ -285,17 +288,18 @@ def extract_inputs(sources: Iterable[tuple[InputDocument, LargeFile | None]], *,
         yield _outcome(item, result, part)
 
 
-def _run_again_alone(task, lexicon, year):
+def _run_again_alone(task, worker_args: tuple):
     """The result of a task whose worker died, each document run again in a fresh process of its
     own: a document that was only a bystander in the dead worker's batch comes out as usual, the one
     that kills its worker again is reported as lost."""
     kind, payload = task
     if kind == "window":
-        result = run_in_fresh_process(_run_task, task, _start_worker, (lexicon, year))
+        result = run_in_fresh_process(_run_task, task, _start_worker, worker_args)
         return _Failure(WORKER_DIED, "") if isinstance(result, WorkerDied) else result
     results = []
-    for doc, text in payload:
-        result = None if text is None else run_in_fresh_process(_run_task, ("docs", [(doc, text)]), _start_worker, (lexicon, year))
+    for doc, text, document_date in payload:
+        alone = ("docs", [(doc, text, document_date)])
+        result = None if text is None else run_in_fresh_process(_run_task, alone, _start_worker, worker_args)
         results.append(_Failure(WORKER_DIED, "") if isinstance(result, WorkerDied) else result and result[0])
     return results
 
@@ -338,7 +342,7 @@ def _outcome(item: InputDocument, found, part: int) -> Outcome:
     if isinstance(found, _Failure):
         return Outcome(item, None, found.message, found.trace, part)
     if isinstance(found, Document) and part == 0 and item.text is not None:
-        found = replace(found, text=item.text)
+        found = replace(found, text=item.text, metadata=item.metadata, source_map=item.source_map)
     return Outcome(item, found, part=part)
 
 
@@ -393,14 +397,14 @@ def ordered_map(function, tasks: Iterable[tuple[object, object]], jobs: int, ini
 
 
 @contextlib.contextmanager
-def _use_in_this_process(lexicon, year):
-    global _worker_lexicon, _worker_year
-    saved = _worker_lexicon, _worker_year
-    _worker_lexicon, _worker_year = lexicon, year
+def _use_in_this_process(lexicon, year, unwrap=True):
+    global _worker_lexicon, _worker_year, _worker_unwrap
+    saved = _worker_lexicon, _worker_year, _worker_unwrap
+    _worker_lexicon, _worker_year, _worker_unwrap = lexicon, year, unwrap
     try:
         yield
     finally:
-        _worker_lexicon, _worker_year = saved
+        _worker_lexicon, _worker_year, _worker_unwrap = saved
 
 
 def _chain(first, second, rest):

@@ -27,34 +27,61 @@ from .meetings import MeetingFinder, link_meetings
 from .models import Document, Meeting, Span, Statement
 from .segment import find_turns, segment_sentences
 from .speakers import resolve_speakers
+from .unwrap import analysis_text
 
 LARGE_TEXT = 100_000  # characters; longer texts are processed in windows
 WINDOW = 16_000  # characters of new text per window (a window's own part)
 CONTEXT = 3_000  # characters of earlier paragraphs carried before each window
 
 
-def extract(text: str, doc: str = "-", *, lexicon: Lexicon | None = None, year: int | None = None) -> Document:
+def extract(text: str, doc: str = "-", *, lexicon: Lexicon | None = None, year: int | None = None,
+            unwrap: bool = True, document_date: str | None = None) -> Document:
     """Find who said what about which meeting in ``text``.
 
     ``year`` (the document's date, when known) picks the office holder for role nouns such as
-    ``the President`` from the gazetteer's dated roles.
+    ``the President`` from the gazetteer's dated roles. ``unwrap`` reads a hard-wrapped text's
+    folded paragraphs as whole paragraphs (see :mod:`diplo_cli.unwrap`); offsets index ``text`` either
+    way. ``document_date`` (as given, e.g. ``2024-03-01``) is carried on the document.
     """
     lexicon = lexicon or default_lexicon()
     if len(text) <= LARGE_TEXT:
-        return _extract_whole(text, doc, lexicon, year)
+        return replace(_extract_whole(text, doc, lexicon, year, unwrap), document_date=document_date)
     statements: list[Statement] = []
     meetings: list[Meeting] = []
-    for part in renumber(extract_window(window, doc, lexicon=lexicon, year=year) for window in text_windows(text)):
+    unwrapped = 0
+    windows = text_windows(text)
+    for part in renumber(extract_window(window, doc, lexicon=lexicon, year=year, unwrap=unwrap) for window in windows):
         statements.extend(part.statements)
         meetings.extend(part.meetings)
-    return Document(doc, text, tuple(statements), tuple(meetings))
+        unwrapped += part.unwrapped
+    return Document(doc, text, tuple(statements), tuple(meetings), document_date=document_date, unwrapped=unwrapped)
 
 
-def _extract_whole(text: str, doc: str, lexicon: Lexicon, year: int | None) -> Document:
+def _extract_whole(text: str, doc: str, lexicon: Lexicon, year: int | None, unwrap: bool = True) -> Document:
+    analysed = analysis_text(text) if unwrap else text
     try:
-        return _run_stages(text, doc, lexicon, year)
+        document = _run_stages(analysed, doc, lexicon, year)
     except TimeoutError:  # the regex time-out safety net (scanning.PATTERN_TIMEOUT) fired
         raise ExtractionTimeout(f"a rule ran longer than {scanning.PATTERN_TIMEOUT:g} s on this text; skipped") from None
+    if analysed is text:
+        return document
+    return replace(_as_read(document, text), unwrapped=text.count("\n") - analysed.count("\n"))
+
+
+def _as_read(document: Document, text: str) -> Document:
+    """``document`` found on an unwrapped text, with its span texts taken from ``text`` as read."""
+    def span(value: Span | None) -> Span | None:
+        return None if value is None else Span.of(text, value.start, value.end)
+
+    statements = tuple(
+        replace(s, speaker=replace(s.speaker, mention=span(s.speaker.mention)), cue=span(s.cue), content=span(s.content))
+        for s in document.statements
+    )
+    meetings = tuple(
+        replace(m, time=span(m.time), place=span(m.place), mentions=tuple(span(x) for x in m.mentions))
+        for m in document.meetings
+    )
+    return replace(document, text=text, statements=statements, meetings=meetings)
 
 
 def _run_stages(text: str, doc: str, lexicon: Lexicon, year: int | None) -> Document:
@@ -137,13 +164,14 @@ def stream_windows(chunks: Iterable[str]) -> Iterator[Window]:
         yield Window(buffer[start:], base + start, own_start - start)
 
 
-def extract_window(window: Window, doc: str = "-", *, lexicon: Lexicon | None = None, year: int | None = None) -> Document:
+def extract_window(window: Window, doc: str = "-", *, lexicon: Lexicon | None = None, year: int | None = None,
+                   unwrap: bool = True) -> Document:
     """Extract one window; offsets are into the whole text, ids local (see :func:`renumber`).
 
     The returned document's ``text`` is the window's own part, not the whole text.
     """
     lexicon = lexicon or default_lexicon()
-    found = _extract_whole(window.text, doc, lexicon, year)
+    found = _extract_whole(window.text, doc, lexicon, year, unwrap)
     own, shift = window.own, window.offset
     statements = [s for s in found.statements if s.cue.start >= own]
     kept_ids = {s.id for s in statements}
@@ -151,7 +179,8 @@ def extract_window(window: Window, doc: str = "-", *, lexicon: Lexicon | None = 
     meetings = [m for m in found.meetings if m.id in linked or any(mention.start >= own for mention in m.mentions)]
     statements = [_shift_statement(s, shift) for s in statements]
     meetings = [_shift_meeting(m, shift, kept_ids) for m in meetings]
-    return Document(doc, window.text[own:], tuple(statements), tuple(meetings))
+    unwrapped = window.text.count("\n", own) - analysis_text(window.text).count("\n", own) if found.unwrapped else 0
+    return Document(doc, window.text[own:], tuple(statements), tuple(meetings), unwrapped=unwrapped)
 
 
 class Renumbering:

@@ -63,13 +63,64 @@ def safe(text: str) -> str:
 # ------------------------------------------------------------------------------ machine formats
 
 def statement_records(document: Document) -> Iterable[dict]:
+    carried = _carried(document)
     for statement in document.statements:
-        yield statement.to_dict(document.doc)
+        yield _with_source_offsets(statement.to_dict(document.doc), document.source_map) | carried
 
 
 def meeting_records(document: Document) -> Iterable[dict]:
+    carried = _carried(document)
     for meeting in document.meetings:
-        yield meeting.to_dict(document.doc)
+        yield _with_source_offsets(meeting.to_dict(document.doc), document.source_map) | carried
+
+
+def document_record(document: Document) -> dict:
+    """One document of ``--format json``: its statement and meeting records as JSON Lines prints them."""
+    return {"doc": document.doc, "statements": list(statement_records(document)), "meetings": list(meeting_records(document)),
+            **_carried(document)}
+
+
+def _carried(document: Document) -> dict:
+    """What the input said about the document (--date-field, --keep-field), for every record of it."""
+    carried: dict = {}
+    if document.document_date is not None:
+        carried["document_date"] = document.document_date
+    if document.metadata:
+        carried["fields"] = dict(document.metadata)
+    return carried
+
+
+def _with_source_offsets(record: dict, source_map) -> dict:
+    """Every span of ``record`` (a dict with ``start`` and ``end``) also given its position in the HTML source."""
+    if source_map is None:
+        return record
+    if isinstance(record.get("start"), int) and isinstance(record.get("end"), int):
+        record["source_start"], record["source_end"] = source_map.span(record["start"], record["end"])
+    for value in record.values():
+        if isinstance(value, dict):
+            _with_source_offsets(value, source_map)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, dict):
+                    _with_source_offsets(item, source_map)
+    return record
+
+
+def carried_columns(keep_fields: tuple[str, ...], with_date: bool, base: tuple[str, ...]) -> tuple[str, ...]:
+    """The CSV columns after ``base`` for the carried metadata: ``document_date``, then each kept field
+    (``field_NAME`` when NAME is already a column)."""
+    columns = ("document_date",) if with_date else ()
+    return columns + tuple(f"field_{name}" if name in base or name == "document_date" else name for name in keep_fields)
+
+
+def _flat_carried(record: dict, base: tuple[str, ...]) -> dict:
+    flat = {}
+    if "document_date" in record:
+        flat["document_date"] = record["document_date"]
+    for name, value in record.get("fields", {}).items():
+        column = f"field_{name}" if name in base or name == "document_date" else name
+        flat[column] = "" if value is None else value if isinstance(value, (str, int, float)) else json.dumps(value, ensure_ascii=False)
+    return flat
 
 
 def write_jsonl(records: Iterable[dict], stream: IO[str]) -> None:
@@ -89,6 +140,7 @@ def flat_statement(record: dict) -> dict:
         "cue": record["cue"]["text"], "cue_start": record["cue"]["start"], "cue_end": record["cue"]["end"],
         "content": record["content"]["text"], "content_start": record["content"]["start"], "content_end": record["content"]["end"],
         "meeting": record["meeting"] or "", "meeting_status": record["meeting_status"] or "", "rule": record["rule"],
+        **_flat_carried(record, CSV_COLUMNS),
     }
 
 
@@ -104,6 +156,7 @@ def flat_meeting(record: dict) -> dict:
         "time": record["time"]["text"] if record["time"] else "",
         "place": record["place"]["text"] if record["place"] else "",
         "statements": LIST_SEPARATOR.join(record["statements"]), "cameo": record["cameo"] or "", "plover": record["plover"] or "",
+        **_flat_carried(record, MEETING_CSV_COLUMNS),
     }
 
 
@@ -169,13 +222,14 @@ class JsonDocumentsWriter:
         """A :class:`~diplo_cli.models.Document`, or with ``continues`` the next part of the one before."""
         if not continues or self._open_statements < 0:
             self._end_document()
-            self.stream.write(self._separator() + '{"doc": ' + json.dumps(document.doc, ensure_ascii=False) + ', "statements": [')
+            head = json.dumps({"doc": document.doc, **_carried(document)}, ensure_ascii=False)[:-1]  # the object left open
+            self.stream.write(self._separator() + head + ', "statements": [')
             self.count += 1
             self._open_statements = 0
-        for statement in document.statements:
-            self.stream.write(("" if self._open_statements == 0 else ", ") + json.dumps(statement.to_dict(document.doc), ensure_ascii=False))
+        for record in statement_records(document):
+            self.stream.write(("" if self._open_statements == 0 else ", ") + json.dumps(record, ensure_ascii=False))
             self._open_statements += 1
-        self._meetings.extend(m.to_dict(document.doc) for m in document.meetings)
+        self._meetings.extend(meeting_records(document))
 
     def _separator(self) -> str:
         return '{"documents": [\n' if self.count == 0 else ",\n"
@@ -684,6 +738,14 @@ def explain_view(document: Document, colours: SpeakerColours, with_heading: bool
     if with_heading:
         parts.append(heading(document.doc, ascii_only))
     meetings = {m.id: m for m in document.meetings}
+    shown_text = document.text
+    if document.unwrapped:
+        from .unwrap import analysis_text
+
+        shown_text = analysis_text(document.text)  # same length: offsets hold, folded sentences show whole
+        breaks = "line break" if document.unwrapped == 1 else "line breaks"
+        parts.append(Text(f"hard-wrapped text: {document.unwrapped} {breaks} inside paragraphs read as spaces"
+                          " (--no-unwrap keeps them)", style="dim"))
     for statement in document.statements:
         speaker = statement.speaker
         header = Text(statement.id, style="bold")
@@ -696,7 +758,7 @@ def explain_view(document: Document, colours: SpeakerColours, with_heading: bool
         details = ", ".join(x for x in (speaker.role, speaker.country, "anonymous" if speaker.anonymous else None) if x)
         resolved.append(f" ({safe(details)})" if details else "", style="dim")
         resolved.append(f", from the {speaker.mention_kind} “{safe(speaker.mention.text)}”", style="dim")
-        lines = [marked_sentence(document.text, statement, colours), resolved,
+        lines = [marked_sentence(shown_text, statement, colours), resolved,
                  Text(f"offsets: speaker {speaker.mention.start}-{speaker.mention.end}, cue {statement.cue.start}-{statement.cue.end},"
                       f" content {statement.content.start}-{statement.content.end}", style="dim")]
         meeting = meetings.get(statement.meeting or "")

@@ -149,13 +149,14 @@ def test_the_cli_names_the_lost_documents_writes_the_others_and_exits_1(monkeypa
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
 def test_a_fifo_in_a_directory_is_reported_not_opened(tmp_path):
+    # named as a text file, so that the walk's rules would read it (the binary check must not open it)
     (tmp_path / "a.txt").write_text(STATEMENT)
-    os.mkfifo(tmp_path / "b.fifo")
+    os.mkfifo(tmp_path / "b.txt")
     (tmp_path / "c.txt").write_text(STATEMENT)
     diplo = subprocess.run([sys.executable, "-m", "diplo_cli", "-f", "jsonl", str(tmp_path)], capture_output=True, text=True,
                            cwd=ROOT, timeout=120, check=False)
     assert diplo.returncode == ExitStatus.INPUT_FAILED
-    assert f"diplo: {tmp_path / 'b.fifo'}: a FIFO, not a regular file; skipped (name it on its own to read a FIFO)\n" in diplo.stderr
+    assert f"diplo: {tmp_path / 'b.txt'}: a FIFO, not a regular file; skipped (name it on its own to read a FIFO)\n" in diplo.stderr
     assert {json.loads(line)["doc"] for line in diplo.stdout.splitlines()} == {str(tmp_path / "a.txt"), str(tmp_path / "c.txt")}
 
 
