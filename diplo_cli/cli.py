@@ -121,6 +121,15 @@ class DefaultGroup(click.Group):
         return super().parse_args(ctx, args)
 
 
+def _check_date(ctx, param, value):
+    from .timenorm import parse_date
+
+    try:
+        return parse_date(value) and value.strip()
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 def _common_options(function):
     """Every option shared by statements, meetings and speakers: add new ones here, read them in Run."""
     options = [
@@ -137,6 +146,8 @@ def _common_options(function):
         click.option("--rules", "rule_packs", multiple=True, type=click.Path(exists=True, dir_okay=False), metavar="FILE.toml",
                      help="A rule pack: extra cue verbs, titles, meeting words, gazetteer entries (repeatable; see README)."),
         click.option("--year", type=int, default=None, help="The documents' year, to pick office holders for role nouns."),
+        click.option("--date", default=None, metavar="YYYY-MM-DD", callback=_check_date,
+                     help="The documents' date: meeting times get calendar dates (else from a dateline; also sets --year)."),
         click.option("--speaker", default=None, metavar="NAME", help="Only statements by this speaker (name, alias or surname)."),
         click.option("--country", default=None, help="Only statements by speakers of this country (name or demonym)."),
         click.option("--kind", "kinds", multiple=True, type=click.Choice(["direct", "indirect", "mixed", "according_to"]),
@@ -370,7 +381,8 @@ def _documents(run: Run, lexicon):
                           id_field=options.get("id_field", "id"), glob=options.get("glob"), stdin=stdin,
                           stream_large=run.output_format in ("jsonl", "csv", "tsv"))
     found_statements = False
-    for outcome in extract_inputs(sources, lexicon=lexicon, year=options.get("year"), jobs=options.get("jobs"), strict=run.strict):
+    for outcome in extract_inputs(sources, lexicon=lexicon, year=options.get("year"), jobs=options.get("jobs"), strict=run.strict,
+                                  date=options.get("date")):
         item = outcome.item
         if outcome.part == 0:  # the later parts of a streamed large file are the same input
             run.done += 1
@@ -545,6 +557,8 @@ def _run_dask(run: Run) -> None:
     options = run.options
     if not options.get("output_dir"):
         raise click.UsageError("--engine dask writes files: give --output-dir DIR")
+    if options.get("date"):
+        raise click.UsageError("--date is not yet supported with --engine dask")
     if not run.files:
         raise click.UsageError("--engine dask reads files the workers can see: give FILE or 'corpus/*.jsonl'")
     try:

@@ -125,6 +125,15 @@ class Meeting:
     statements: tuple[str, ...] = ()
     cameo: str | None = None
     plover: str | None = None
+    time_date: str | None = None  # ISO date, month, year or start/end range of ``time``, when anchored
+    time_precision: str | None = None  # day | week | month | year
+
+    def time_dict(self) -> dict | None:
+        if self.time is None:
+            return None
+        if self.time_date is None:
+            return self.time.to_dict()
+        return {**self.time.to_dict(), "date": self.time_date, "precision": self.time_precision}
 
     def to_dict(self, doc: str) -> dict:
         return {
@@ -133,7 +142,7 @@ class Meeting:
             "type": self.type,
             "status": self.status,
             "participants": [p.to_dict() for p in self.participants],
-            "time": self.time.to_dict() if self.time else None,
+            "time": self.time_dict(),
             "place": self.place.to_dict() if self.place else None,
             "mentions": [m.to_dict() for m in self.mentions],
             "statements": list(self.statements),
@@ -151,6 +160,7 @@ class Document:
     statements: tuple[Statement, ...]
     meetings: tuple[Meeting, ...]
     warnings: tuple[str, ...] = field(default=())
+    document_date: str | None = None  # ISO date the meeting times are anchored to (given, or the dateline's)
 
     def to_dict(self) -> dict:
         return {

@@ -178,13 +178,14 @@ class _Failure:
 
 _worker_lexicon = None
 _worker_year: int | None = None
+_worker_date: str | None = None
 
 
-def _start_worker(lexicon, year: int | None) -> None:
-    global _worker_lexicon, _worker_year
+def _start_worker(lexicon, year: int | None, date: str | None = None) -> None:
+    global _worker_lexicon, _worker_year, _worker_date
     # Ctrl-C is the parent's to handle: it stops the pool and exits with 130.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker_lexicon, _worker_year = lexicon, year
+    _worker_lexicon, _worker_year, _worker_date = lexicon, year, date
 
 
 def _extract_or_fail(function: Callable[..., Document], *args, **kwargs) -> Document | _Failure:
@@ -199,13 +200,13 @@ def _run_task(task):
     kind, payload = task
     if kind == "window":
         doc, window = payload
-        return _extract_or_fail(extract_window, window, doc, lexicon=_worker_lexicon, year=_worker_year)
+        return _extract_or_fail(extract_window, window, doc, lexicon=_worker_lexicon, year=_worker_year, date=_worker_date)
     results = []
     for doc, text in payload:
         if text is None:
             results.append(None)
             continue
-        result = _extract_or_fail(extract, text, doc, lexicon=_worker_lexicon, year=_worker_year)
+        result = _extract_or_fail(extract, text, doc, lexicon=_worker_lexicon, year=_worker_year, date=_worker_date)
         # the text is sent back by the caller, not through the pipe
         results.append(replace(result, text="") if isinstance(result, Document) else result)
     return results
@@ -243,14 +244,14 @@ def _wanted(item: InputDocument, strict: bool) -> bool:
 
 
 def extract_inputs(sources: Iterable[tuple[InputDocument, LargeFile | None]], *, lexicon, year: int | None = None,
-                   jobs: int | None = None, strict: bool = False) -> Iterator[Outcome]:
+                   jobs: int | None = None, strict: bool = False, date: str | None = None) -> Iterator[Outcome]:
     """Extract every input in ``jobs`` processes (default: all cores); outcomes in input order.
 
     Inputs with a read error, or with warnings under ``strict``, are passed through unextracted.
     """
     jobs = default_jobs() if jobs is None or jobs < 1 else jobs
     numbering = Renumbering()
-    results = ordered_map(_run_task, _tasks(sources, strict), jobs, _start_worker, (lexicon, year), inline=_use_in_this_process)
+    results = ordered_map(_run_task, _tasks(sources, strict), jobs, _start_worker, (lexicon, year, date), inline=_use_in_this_process)
     for (kind, meta), result in results:
         if kind == "docs":
             for item, found in zip(meta, result):
@@ -310,14 +311,14 @@ def ordered_map(function, tasks: Iterable[tuple[object, object]], jobs: int, ini
 
 
 @contextlib.contextmanager
-def _use_in_this_process(lexicon, year):
-    global _worker_lexicon, _worker_year
-    saved = _worker_lexicon, _worker_year
-    _worker_lexicon, _worker_year = lexicon, year
+def _use_in_this_process(lexicon, year, date=None):
+    global _worker_lexicon, _worker_year, _worker_date
+    saved = _worker_lexicon, _worker_year, _worker_date
+    _worker_lexicon, _worker_year, _worker_date = lexicon, year, date
     try:
         yield
     finally:
-        _worker_lexicon, _worker_year = saved
+        _worker_lexicon, _worker_year, _worker_date = saved
 
 
 def _chain(first, second, rest):

@@ -16,6 +16,7 @@ to :data:`LARGE_TEXT` characters (any news article) are processed whole, exactly
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -27,34 +28,54 @@ from .meetings import MeetingFinder, link_meetings
 from .models import Document, Meeting, Span, Statement
 from .segment import find_turns, segment_sentences
 from .speakers import resolve_speakers
+from .timenorm import document_anchor, normalise_time, parse_date
 
 LARGE_TEXT = 100_000  # characters; longer texts are processed in windows
 WINDOW = 16_000  # characters of new text per window (a window's own part)
 CONTEXT = 3_000  # characters of earlier paragraphs carried before each window
 
 
-def extract(text: str, doc: str = "-", *, lexicon: Lexicon | None = None, year: int | None = None) -> Document:
+def extract(text: str, doc: str = "-", *, lexicon: Lexicon | None = None, year: int | None = None,
+            date: str | datetime.date | None = None) -> Document:
     """Find who said what about which meeting in ``text``.
 
     ``year`` (the document's date, when known) picks the office holder for role nouns such as
-    ``the President`` from the gazetteer's dated roles.
+    ``the President`` from the gazetteer's dated roles. ``date`` (``YYYY-MM-DD``, the article's
+    date; else the text's dateline) anchors meeting times to the calendar; it also gives the year
+    when ``year`` is not set. A malformed ``date`` is a ValueError.
     """
     lexicon = lexicon or default_lexicon()
+    anchor = parse_date(date)
+    year = year if year is not None or anchor is None else anchor.year
+    anchor = anchor or document_anchor(text, year)
     if len(text) <= LARGE_TEXT:
-        return _extract_whole(text, doc, lexicon, year)
+        return _extract_whole(text, doc, lexicon, year, anchor)
     statements: list[Statement] = []
     meetings: list[Meeting] = []
-    for part in renumber(extract_window(window, doc, lexicon=lexicon, year=year) for window in text_windows(text)):
+    for part in renumber(extract_window(window, doc, lexicon=lexicon, year=year, date=anchor) for window in text_windows(text)):
         statements.extend(part.statements)
         meetings.extend(part.meetings)
-    return Document(doc, text, tuple(statements), tuple(meetings))
+    return Document(doc, text, tuple(statements), tuple(meetings), document_date=_iso(anchor))
 
 
-def _extract_whole(text: str, doc: str, lexicon: Lexicon, year: int | None) -> Document:
+def _iso(anchor: datetime.date | None) -> str | None:
+    return anchor.isoformat() if anchor else None
+
+
+def _extract_whole(text: str, doc: str, lexicon: Lexicon, year: int | None, anchor: datetime.date | None = None) -> Document:
     try:
-        return _run_stages(text, doc, lexicon, year)
+        document = _run_stages(text, doc, lexicon, year)
     except TimeoutError:  # the regex time-out safety net (scanning.PATTERN_TIMEOUT) fired
         raise ExtractionTimeout(f"a rule ran longer than {scanning.PATTERN_TIMEOUT:g} s on this text; skipped") from None
+    if anchor is None:
+        return document
+    return replace(document, meetings=tuple(_dated(m, anchor) for m in document.meetings), document_date=anchor.isoformat())
+
+
+def _dated(meeting: Meeting, anchor: datetime.date) -> Meeting:
+    """The meeting with its time's calendar value (see :mod:`diplo_cli.timenorm`)."""
+    value = normalise_time(meeting.time.text, anchor, meeting.status) if meeting.time else None
+    return replace(meeting, time_date=value.date, time_precision=value.precision) if value else meeting
 
 
 def _run_stages(text: str, doc: str, lexicon: Lexicon, year: int | None) -> Document:
@@ -137,13 +158,16 @@ def stream_windows(chunks: Iterable[str]) -> Iterator[Window]:
         yield Window(buffer[start:], base + start, own_start - start)
 
 
-def extract_window(window: Window, doc: str = "-", *, lexicon: Lexicon | None = None, year: int | None = None) -> Document:
+def extract_window(window: Window, doc: str = "-", *, lexicon: Lexicon | None = None, year: int | None = None,
+                   date: str | datetime.date | None = None) -> Document:
     """Extract one window; offsets are into the whole text, ids local (see :func:`renumber`).
 
-    The returned document's ``text`` is the window's own part, not the whole text.
+    The returned document's ``text`` is the window's own part, not the whole text. Without
+    ``date``, the first window (offset 0) is searched for a dateline.
     """
     lexicon = lexicon or default_lexicon()
-    found = _extract_whole(window.text, doc, lexicon, year)
+    anchor = parse_date(date) or (document_anchor(window.text, year) if window.offset == 0 else None)
+    found = _extract_whole(window.text, doc, lexicon, year, anchor)
     own, shift = window.own, window.offset
     statements = [s for s in found.statements if s.cue.start >= own]
     kept_ids = {s.id for s in statements}
@@ -151,7 +175,7 @@ def extract_window(window: Window, doc: str = "-", *, lexicon: Lexicon | None = 
     meetings = [m for m in found.meetings if m.id in linked or any(mention.start >= own for mention in m.mentions)]
     statements = [_shift_statement(s, shift) for s in statements]
     meetings = [_shift_meeting(m, shift, kept_ids) for m in meetings]
-    return Document(doc, window.text[own:], tuple(statements), tuple(meetings))
+    return Document(doc, window.text[own:], tuple(statements), tuple(meetings), document_date=found.document_date)
 
 
 class Renumbering:
