@@ -1,0 +1,52 @@
+"""Meeting rule families added for unseen text: triggers, non-meetings, status classes and
+merging. Every sentence here is invented for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplo_cli import extract
+from diplo_cli.lexicons import name_key
+
+
+def _summary(text: str) -> list[tuple[str, str, set[str]]]:
+    return [(m.type, m.status, {name_key(p.name) for p in m.participants}) for m in extract(text).meetings]
+
+
+def _only(text: str):
+    found = _summary(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# ---------------------------------------------------------------- triggers
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Emmanuel Macron was speaking with Olaf Scholz when the alarm sounded.", ("call", {"emmanuel macron", "olaf scholz"})),
+    ("Emmanuel Macron had a long conversation with Olaf Scholz about energy prices.", ("meeting", {"emmanuel macron", "olaf scholz"})),
+    ("Emmanuel Macron and Olaf Scholz held a strategic dialogue in Lisbon.", ("talks", {"emmanuel macron", "olaf scholz"})),
+    ("Emmanuel Macron had a frank talk with Olaf Scholz before dinner.", ("talks", {"emmanuel macron", "olaf scholz"})),
+    ("Antony Blinken called on Emmanuel Macron at the Elysee on Tuesday.", ("meeting", {"antony blinken", "emmanuel macron"})),
+    ("Emmanuel Macron hosted Olaf Scholz for a working dinner in Paris.", ("visit", {"emmanuel macron", "olaf scholz"})),
+])
+def test_trigger_families(text, expected):
+    mtype, _, names = _only(text)
+    assert (mtype, names) == expected
+
+
+def test_a_request_to_speak_is_a_call():
+    mtype, _, names = _only("The palace said it had received a request to speak with President Joe Biden.")
+    assert mtype == "call" and "joe biden" in names
+
+
+def test_a_mediation_mission_is_a_visit():
+    mtype, status, _ = _only("Emmanuel Macron will lead a mediation mission to Khartoum next week.")
+    assert (mtype, status) == ("visit", "planned")
+
+
+@pytest.mark.parametrize("text", [
+    "Antony Blinken called on Iran to release the detained sailors.",
+    "Antony Blinken called on President Emmanuel Macron to act quickly.",
+    "The ministry held a talk show on television.",
+])
+def test_appeals_and_shows_are_not_meetings(text):
+    assert _summary(text) == []
