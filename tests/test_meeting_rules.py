@@ -50,3 +50,19 @@ def test_a_mediation_mission_is_a_visit():
 ])
 def test_appeals_and_shows_are_not_meetings(text):
     assert _summary(text) == []
+
+
+# ---------------------------------------------------------------- status classes
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Talks between Emmanuel Macron and Olaf Scholz continued on Friday.", "held"),
+    ("A visit by Emmanuel Macron to Berlin has been arranged for next month.", "planned"),
+    ("Plans for Emmanuel Macron to visit Berlin are being drawn up.", "planned"),
+    ("Emmanuel Macron said he was ready for a meeting with Olaf Scholz.", "proposed"),
+    ("No date has been set for a meeting between Emmanuel Macron and Olaf Scholz.", "proposed"),
+    ("A meeting between Emmanuel Macron and Olaf Scholz is not on the agenda, an aide said.", "denied"),
+    ("There will be no meeting between Emmanuel Macron and Olaf Scholz, an aide said.", "denied"),
+    ("Emmanuel Macron quit the talks with Olaf Scholz on Friday.", "cancelled"),
+    ("The meeting between Emmanuel Macron and Olaf Scholz was postponed.", "cancelled"),
+])
+def test_status_classes(text, expected):
+    assert _only(text)[1] == expected
