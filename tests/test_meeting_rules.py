@@ -66,3 +66,24 @@ def test_appeals_and_shows_are_not_meetings(text):
 ])
 def test_status_classes(text, expected):
     assert _only(text)[1] == expected
+
+
+# ---------------------------------------------------------------- not meetings
+@pytest.mark.parametrize("text", [
+    "Rovers will meet Dynamo in the cup final on Saturday.",
+    "The club met Celtic again in the league last season.",
+    "The team will meet Porto next week.",
+    "Two more warships arrived in Tartus on Monday.",
+    "Fresh troops have arrived in the border town.",
+])
+def test_fixtures_and_deployments_are_not_meetings(text):
+    assert _summary(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Emmanuel Macron will meet Olaf Scholz in the final week of June.",
+    "Emmanuel Macron met Olaf Scholz at the match in Paris.",
+    "Emmanuel Macron arrived in Berlin on Monday.",
+])
+def test_leaders_near_sport_words_still_meet(text):
+    assert len(_summary(text)) == 1
