@@ -87,3 +87,19 @@ def test_fixtures_and_deployments_are_not_meetings(text):
 ])
 def test_leaders_near_sport_words_still_meet(text):
     assert len(_summary(text)) == 1
+
+
+# ---------------------------------------------------------------- links through anaphora
+def test_the_call_links_a_later_statement_to_the_call_named_before():
+    document = extract("Joe Biden will have a phone call with Emmanuel Macron. An aide said the call would happen soon.")
+    (meeting,) = document.meetings
+    assert (meeting.type, [m.text for m in meeting.mentions]) == ("call", ["phone call", "call"])
+    assert [(s.content.text, s.meeting) for s in document.statements] == [("the call would happen soon", meeting.id)]
+
+
+@pytest.mark.parametrize("text", [
+    "An aide said the call to hold early elections was premature.",
+    "The minister renewed her call for restraint.",
+])
+def test_an_appeal_is_not_a_call(text):
+    assert extract(text).meetings == ()
