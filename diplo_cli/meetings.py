@@ -56,6 +56,7 @@ _LOOKBACK = 40  # person mentions looked at when resolving a pronoun
 _PRONOUN_REACH = 70  # characters: a pronoun further from the trigger is another clause's subject
 _COUNTERPART_REACH = 400  # characters around 'his Russian counterpart' where the counterpart is named
 _OBJECT_REACH = 80  # characters between a cue and its content where the cue's object may name the meeting
+_RELATIVE_GAP = 3  # characters (', ') between a meeting word and a relative clause about it
 _AGENDA_REACH = 400  # characters from a meeting's mention to a statement on its agenda
 _GROUP_LOOKBACK = 12  # meeting mentions looked at for 'the two leaders'
 _PLACE = regex.compile(
@@ -201,6 +202,7 @@ class MeetingFinder:
         self.agenda_subject = _compile(grammar["agenda_subject"], "agenda_subject")
         self.agent_after = _compile(grammar["agent_after"], "agent_after")
         self.during_visit_gap = _compile(grammar["during_visit_gap"], "during_visit_gap")
+        self.relative_clause = _compile(grammar["relative_clause"], "relative_clause")
         self.actor_after = regex.compile(grammar["actor_after"])
         self.host_triggers = frozenset(grammar["host_triggers"])
         self.attributive_status_words = frozenset(grammar["attributive_status_words"])
@@ -259,7 +261,23 @@ class MeetingFinder:
         for draft in drafts:
             draft.cameo, draft.plover = self.code_of(draft, _status_of(draft))
         self._agenda_links(doc, statements, mentions, drafts)
+        self._relative_clause_links(statements, mentions, drafts)
         return mentions, drafts
+
+    def _relative_clause_links(self, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
+        """'the Pacific Islands Summit, which, as you noted, will be held here': a content that is a
+        relative clause right after a meeting word is about that meeting (recorded like an agenda link,
+        used when the content names no meeting of its own)."""
+        linked = [m for m in mentions if m.meeting is not None]
+        ends = [m.trigger.end for m in linked]
+        agenda_linked = {sid for draft in drafts for sid in draft.agenda}
+        for statement in statements:
+            content = statement.content
+            if statement.id in agenda_linked or not self.relative_clause.match(content.text):
+                continue
+            index = bisect.bisect_right(ends, content.start) - 1
+            if index >= 0 and content.start - ends[index] <= _RELATIVE_GAP:
+                drafts[linked[index].meeting].agenda.setdefault(statement.id, linked[index].status)
 
     def _agenda_links(self, doc: _Document, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
         """Statements on what a meeting named just before will discuss are about that meeting:

@@ -103,3 +103,18 @@ def test_the_call_links_a_later_statement_to_the_call_named_before():
 ])
 def test_an_appeal_is_not_a_call(text):
     assert extract(text).meetings == ()
+
+
+def test_a_relative_clause_after_a_meeting_word_links_to_that_meeting():
+    text = "MS. LANE: As we said, Emmanuel Macron will attend the Ocean Summit, which, as you noted, will be held in Nice on Monday."
+    document = extract(text)
+    summit = next(m for m in document.meetings if m.type == "summit")
+    relative = next(s for s in document.statements if s.content.text.startswith("which"))
+    assert relative.meeting == summit.id
+
+
+def test_a_relative_clause_far_from_a_meeting_word_stays_unlinked():
+    text = "MS. LANE: Emmanuel Macron will attend the Ocean Summit in Nice on Monday, and the budget, which, as you noted, will be tight."
+    document = extract(text)
+    relative = next(s for s in document.statements if s.content.text.startswith("which"))
+    assert relative.meeting is None
