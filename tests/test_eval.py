@@ -37,7 +37,13 @@ FLOORS = {
         "meeting_time_correct": ("accuracy", 0.55),
         "meeting_place_correct": ("accuracy", 0.55),
         "participants": ("f1", 0.48),
-        "statements_about_meeting": ("f1", 0.57),
+        "statements_about_meeting": ("f1", 0.66),
+    },
+    "news-dev2.jsonl": {
+        "meetings": ("f1", 0.57),
+        "meeting_status_correct": ("accuracy", 0.73),
+        "participants": ("f1", 0.45),
+        "statements_about_meeting": ("f1", 0.64),
     },
     "events-dev.jsonl": {
         "sentences_reporting_meeting": ("f1", 0.80),
