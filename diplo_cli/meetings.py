@@ -194,6 +194,8 @@ class MeetingFinder:
         self.group_anaphor = _compile(grammar["group_anaphor"], "group_anaphor")
         self.person_pronoun = _compile(grammar["person_pronoun"], "person_pronoun")
         self.first_person = regex.compile(grammar["first_person"])
+        self.second_person = regex.compile(grammar["second_person"])
+        self.speaker_line = _compile(grammar["speaker_line"], "speaker_line")
         self.counterpart = regex.compile(grammar["counterpart"])  # case matters: the country is capitalised
         self.actor_before = regex.compile(grammar["actor_before"])
         self.group_before = regex.compile(grammar["group_before"])
@@ -493,6 +495,10 @@ class MeetingFinder:
                 if mtype == "other":
                     attendees = attendees[:1]  # 'X will meet Y and attend the Z Forum': X attends
                 return [*attendees, group]
+        if statement is None:
+            for entity in self._voiced(doc, trigger, left, right):
+                if entity not in people:
+                    people.append(entity)
         right_people = doc.people(trigger.end, right)
         if not people:
             relative = _WHO_BEFORE.search(text, max(0, left - 12), left)
@@ -556,6 +562,25 @@ class MeetingFinder:
         if word.pos == "verb":
             return self._actors(doc, trigger, left, right, mtype, first_meeting=not previous)
         return []
+
+    def _voiced(self, doc: _Document, trigger: Span, left: int, right: int) -> list[Entity]:
+        """In a transcript turn: the speaker ('I', 'my'), the one addressed ('you', 'your'), or both
+        ('we', 'our') when they word the meeting (see ``speaker_line`` in meeting_grammar.toml)."""
+        voices = doc.turn_voices(trigger.start)
+        if voices is None:
+            return []
+        speaker, addressee = voices
+        found: list[Entity] = []
+        reach = max(left, trigger.start - _PRONOUN_REACH)
+        for pronoun in self.first_person.finditer(doc.text, reach, trigger.start):
+            found.extend([speaker] if pronoun.group("singular") else [speaker, addressee])
+        if self.second_person.search(doc.text, reach, trigger.start) or self.second_person.search(doc.text, trigger.end, min(right, trigger.end + _PRONOUN_REACH)):
+            found.append(addressee)
+        unique: list[Entity] = []
+        for entity in found:
+            if entity is not None and entity not in unique:
+                unique.append(entity)
+        return unique
 
     def _group(self, text: str, trigger: Span, left: int) -> Entity | None:
         """The group named right before a summit word ('the G20 summit'), as written."""
@@ -829,6 +854,7 @@ class _Document:
             first_cue[key] = min(first_cue.get(key, s.cue.start), s.cue.start)
         self.speakers = _SpanIndex((start, end, cue) for (start, end), cue in first_cue.items())
         self.trigger_at = -1  # start of the trigger whose participants are being read
+        self._turns: list[tuple[int, Entity]] | None = None  # transcript speaker lines, read on first use
         self.status = _SpanIndex((m.start(), m.end(), value) for scan, value in finder.status_scans for m in scan.finditer(text, lowered))
         self.times = _SpanIndex((m.start(), m.end(), (_time_span(text, m.start(), m.end()), value)) for scan, value in finder.time_scans for m in scan.finditer(text, lowered))
         self.clause_starts = [m.end() for m in finder.clause_start.finditer(text)]
@@ -967,6 +993,29 @@ class _Document:
             if all(entity.name != e.name for e in found):
                 found.append(entity)
         return found
+
+    def turn_voices(self, offset: int) -> tuple[Entity, Entity | None] | None:
+        """(speaker, one addressed) of the transcript turn at ``offset``, or None outside a transcript."""
+        if self._turns is None:
+            self._turns = self._read_turns()
+        index = bisect.bisect_right(self._turns, (offset, chr(0x10FFFF))) - 1  # compare by offset
+        if index < 0:
+            return None
+        speaker = self._turns[index][1]
+        before = [e for _, e in self._turns[:index] if e != speaker]
+        after = [e for _, e in self._turns[index + 1:] if e != speaker]
+        return speaker, (before[-1] if before else after[0] if after else None)
+
+    def _read_turns(self) -> list[tuple[int, Entity]]:
+        turns = []
+        for line in self.finder.speaker_line.finditer(self.text):
+            words = line.group("label").title().split()
+            for size in (3, 2, 1):
+                entity = self.tracker.lookup_name(" ".join(words[-size:])) if len(words) >= size else None
+                if entity is not None and entity.kind == "person":
+                    turns.append((line.end(), entity))
+                    break
+        return turns if len({entity.name for _, entity in turns}) >= 2 else []
 
     def sentence_start(self, offset: int) -> int:
         index = bisect.bisect_right(self.sentence_starts, offset) - 1

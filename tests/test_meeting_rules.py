@@ -118,3 +118,25 @@ def test_a_relative_clause_far_from_a_meeting_word_stays_unlinked():
     document = extract(text)
     relative = next(s for s in document.statements if s.content.text.startswith("which"))
     assert relative.meeting is None
+
+
+# ---------------------------------------------------------------- participants in a transcript
+TRANSCRIPT = (
+    "President of France Emmanuel Macron: Chancellor, dear Olaf,\n"
+    "I am glad to have this meeting with you in Paris. Our talks today covered energy.\n"
+    "Chancellor of Germany Olaf Scholz (retranslated): Mr President,\n"
+    "I look forward to your visit to Berlin in the autumn.\n"
+)
+
+
+def test_first_and_second_person_in_a_transcript_are_its_speakers():
+    found = _summary(TRANSCRIPT)
+    meeting = next(names for mtype, _, names in found if mtype == "meeting")
+    visit = next(names for mtype, _, names in found if mtype == "visit")
+    assert meeting == {"emmanuel macron", "olaf scholz"}  # 'I ... this meeting with you': speaker and addressee
+    assert visit == {"emmanuel macron", "olaf scholz"}  # 'I look forward to your visit': host and the one addressed
+
+
+def test_pronouns_outside_a_transcript_add_no_speaker():
+    found = _summary("President Emmanuel Macron: a profile.\nI am glad to have this meeting with you in Paris.")
+    assert all("olaf scholz" not in names for _, _, names in found)
