@@ -40,9 +40,9 @@ FLOORS = {
         "statements_about_meeting": ("f1", 0.66),
     },
     "news-dev2.jsonl": {
-        "meetings": ("f1", 0.57),
+        "meetings": ("f1", 0.62),
         "meeting_status_correct": ("accuracy", 0.73),
-        "participants": ("f1", 0.45),
+        "participants": ("f1", 0.50),
         "statements_about_meeting": ("f1", 0.64),
     },
     "events-dev.jsonl": {
