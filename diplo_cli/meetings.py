@@ -41,6 +41,7 @@ from .lexicons import Lexicon, MeetingWord, _data_text, expand_named_lists, fold
 from .models import Meeting, Participant, Sentence, Span, Statement
 from .scanning import AsciiLines, ListScan, LoweredText, PrefixScan, PrefixTable
 from .speakers import Entity, EntityTracker
+from .timenorm import relative_days_differ
 
 STATUS_RANK = {"held": 5, "cancelled": 4, "denied": 3, "planned": 2, "proposed": 1, "unknown": 0}
 _STATUS_WINDOW = 90
@@ -674,7 +675,9 @@ class MeetingFinder:
                         continue  # 'X travels to Y' then 'X will meet Z': the meeting is its own
                     if mention.type == "visit" and draft.type != "visit" and mention.place is not None:
                         continue  # 'agreed to meet ... and during X's visit to Y': the visit is its own
-                    times_conflict = not (mention.vague_time or draft.vague_time) and _conflict(mention.time, draft.time)
+                    times_conflict = ((not (mention.vague_time or draft.vague_time) and _conflict(mention.time, draft.time))
+                                      or (mention.time is not None and draft.time is not None
+                                          and relative_days_differ(mention.time.text, draft.time.text)))
                     places_conflict = (mention.known_place and draft.known_place and _conflict(mention.place, draft.place)
                                        and self.lex.country_of_word(mention.place.text) != self.lex.country_of_word(draft.place.text)
                                        and not (mention.type == draft.type == "visit" and self._among(mention.place, draft.participants)))

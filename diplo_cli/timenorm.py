@@ -220,6 +220,24 @@ def normalise_time(span_text: str, anchor: datetime.date | None, status: str | N
     return None
 
 
+# Article dates to try: every weekday and every place in a month
+_REFERENCES = tuple(datetime.date(2001, 1, 1) + datetime.timedelta(days=n) for n in range(31))
+
+
+@functools.lru_cache(maxsize=1024)
+def relative_days_differ(a: str, b: str) -> bool:
+    """Two days counted from the same (unknown) article date that differ whatever that date is:
+    ``today`` and ``tomorrow``, ``yesterday`` and ``tonight``. Anything else (weekdays, dates,
+    weeks, vague times) never differs here."""
+    vocab = vocabulary()
+    texts = [" ".join(a.split()), " ".join(b.split())]
+    for reference in _REFERENCES:
+        values = [_relative_day(vocab, text, reference, 0) for text in texts]
+        if None in values or values[0] == values[1]:
+            return False
+    return True
+
+
 def _relative_day(vocab, text, anchor, direction):
     found = vocab.day_range.fullmatch(text)
     if not found:

@@ -140,3 +140,24 @@ def test_first_and_second_person_in_a_transcript_are_its_speakers():
 def test_pronouns_outside_a_transcript_add_no_speaker():
     found = _summary("President Emmanuel Macron: a profile.\nI am glad to have this meeting with you in Paris.")
     assert all("olaf scholz" not in names for _, _, names in found)
+
+
+# ---------------------------------------------------------------- merging and splitting
+def test_meetings_on_different_relative_days_stay_apart():
+    found = _summary("Emmanuel Macron met Olaf Scholz today. Emmanuel Macron will meet Olaf Scholz again tomorrow.")
+    assert sorted(status for _, status, _ in found) == ["held", "planned"]
+
+
+def test_mentions_on_the_same_relative_day_merge():
+    found = _summary("Emmanuel Macron met Olaf Scholz today. The meeting between Emmanuel Macron and Olaf Scholz today lasted two hours.")
+    assert len(found) == 1
+
+
+def test_relative_days_differ_only_when_they_always_do():
+    from diplo_cli.timenorm import relative_days_differ
+
+    assert relative_days_differ("today", "tomorrow")
+    assert relative_days_differ("yesterday", "Tonight")
+    assert not relative_days_differ("today", "this morning")
+    assert not relative_days_differ("tomorrow", "next week")  # tomorrow may be in next week
+    assert not relative_days_differ("today", "Tuesday")
