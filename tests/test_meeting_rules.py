@@ -63,6 +63,8 @@ def test_appeals_and_shows_are_not_meetings(text):
     ("There will be no meeting between Emmanuel Macron and Olaf Scholz, an aide said.", "denied"),
     ("Emmanuel Macron quit the talks with Olaf Scholz on Friday.", "cancelled"),
     ("The meeting between Emmanuel Macron and Olaf Scholz was postponed.", "cancelled"),
+    ("Emmanuel Macron has no intention of meeting Olaf Scholz, an aide said.", "denied"),
+    ("An aide said she was not going to get into the details of the meeting between Emmanuel Macron and Olaf Scholz next week.", "planned"),
 ])
 def test_status_classes(text, expected):
     assert _only(text)[1] == expected
