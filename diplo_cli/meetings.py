@@ -1010,15 +1010,21 @@ class _Document:
         return speaker, (before[-1] if before else after[0] if after else None)
 
     def _read_turns(self) -> list[tuple[int, Entity]]:
+        """Speaker lines naming known people. Two people make a transcript; a single speaker line
+        opening the text makes the whole text that person's speech."""
         turns = []
+        opens_text = False
         for line in self.finder.speaker_line.finditer(self.text):
             words = line.group("label").title().split()
             for size in (3, 2, 1):
                 entity = self.tracker.lookup_name(" ".join(words[-size:])) if len(words) >= size else None
                 if entity is not None and entity.kind == "person":
+                    opens_text = opens_text or (not turns and not self.text[:line.start()].strip())
                     turns.append((line.end(), entity))
                     break
-        return turns if len({entity.name for _, entity in turns}) >= 2 else []
+        if len({entity.name for _, entity in turns}) >= 2:
+            return turns
+        return turns[:1] if opens_text else []
 
     def sentence_start(self, offset: int) -> int:
         index = bisect.bisect_right(self.sentence_starts, offset) - 1

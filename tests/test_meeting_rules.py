@@ -163,3 +163,15 @@ def test_relative_days_differ_only_when_they_always_do():
     assert not relative_days_differ("today", "this morning")
     assert not relative_days_differ("tomorrow", "next week")  # tomorrow may be in next week
     assert not relative_days_differ("today", "Tuesday")
+
+
+def test_a_single_speaker_line_opening_the_text_is_a_speech_by_that_person():
+    speech = "FOREIGN MINISTER MACRON: Colleagues, we are grateful for the proposal to hold talks in Geneva.\n"
+    found = _summary(speech)
+    assert [names for mtype, _, names in found if mtype == "talks"] == [{"emmanuel macron"}]
+
+
+def test_a_single_speaker_line_inside_the_text_makes_no_speech():
+    text = "Officials gathered on Monday.\nFOREIGN MINISTER MACRON: Colleagues, we are grateful for the proposal to hold talks in Geneva.\n"
+    found = _summary(text)
+    assert all("emmanuel macron" not in names for _, _, names in found)
