@@ -642,7 +642,9 @@ class MeetingFinder:
                 continue
             if mtype != "visit" and _LOCATIVE.search(doc.text, max(0, match.start("actor") - 12), match.start("actor")):
                 continue  # 'the two presidents will meet in Geneva': the place, not an actor
-            actors.append(Entity(name, "group"))
+            country = self.lex.country_of_word(name) if mtype == "visit" else None
+            # 'will arrive in Tokyo': the visit's host is the city's country, not the city
+            actors.append(Entity(country, "country", country=country) if country else Entity(name, "group"))
         if not actors and first_meeting:
             group = self.group_anaphor.search(doc.text, left, trigger.start)
             if group is not None and group.group().casefold() not in ("they", "their", "them"):

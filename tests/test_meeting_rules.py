@@ -175,3 +175,7 @@ def test_a_single_speaker_line_inside_the_text_makes_no_speech():
     text = "Officials gathered on Monday.\nFOREIGN MINISTER MACRON: Colleagues, we are grateful for the proposal to hold talks in Geneva.\n"
     found = _summary(text)
     assert all("emmanuel macron" not in names for _, _, names in found)
+
+
+def test_a_visit_to_a_known_city_has_its_country_as_host_not_the_city():
+    assert _only("The delegation will arrive in Tokyo on Monday.") == ("visit", "planned", {"japan"})
