@@ -196,6 +196,7 @@ class MeetingFinder:
         self.person_pronoun = _compile(grammar["person_pronoun"], "person_pronoun")
         self.first_person = regex.compile(grammar["first_person"])
         self.second_person = regex.compile(grammar["second_person"])
+        self.briefer_role = regex.compile(grammar["briefer_role"])
         self.speaker_line = _compile(grammar["speaker_line"], "speaker_line")
         self.counterpart = regex.compile(grammar["counterpart"])  # case matters: the country is capitalised
         self.actor_before = regex.compile(grammar["actor_before"])
@@ -571,6 +572,8 @@ class MeetingFinder:
         if voices is None:
             return []
         speaker, addressee = voices
+        if self._briefer(speaker) or self._briefer(addressee):
+            return []  # a press briefing: the briefer announces meetings, and 'we' is the government
         found: list[Entity] = []
         reach = max(left, trigger.start - _PRONOUN_REACH)
         for pronoun in self.first_person.finditer(doc.text, reach, trigger.start):
@@ -582,6 +585,9 @@ class MeetingFinder:
             if entity is not None and entity not in unique:
                 unique.append(entity)
         return unique
+
+    def _briefer(self, entity: Entity | None) -> bool:
+        return entity is not None and any(self.briefer_role.search(role) for role in {entity.role or "", *entity.roles})
 
     def _group(self, text: str, trigger: Span, left: int) -> Entity | None:
         """The group named right before a summit word ('the G20 summit'), as written."""

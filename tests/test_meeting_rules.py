@@ -179,3 +179,11 @@ def test_a_single_speaker_line_inside_the_text_makes_no_speech():
 
 def test_a_visit_to_a_known_city_has_its_country_as_host_not_the_city():
     assert _only("The delegation will arrive in Tokyo on Monday.") == ("visit", "planned", {"japan"})
+
+
+def test_a_briefer_s_pronouns_name_no_participant():
+    briefing = ("MS. PSAKI: Good afternoon.\nQ Will the President meet Emmanuel Macron?\n"
+                "MS. PSAKI: We will have a bilateral meeting with Emmanuel Macron on Tuesday.\n"
+                "MR. KIRBY: Thank you, Jen.\n")
+    found = _summary(briefing)
+    assert found and all("jen psaki" not in names and "john kirby" not in names for _, _, names in found), found
