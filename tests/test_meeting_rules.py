@@ -187,3 +187,15 @@ def test_a_briefer_s_pronouns_name_no_participant():
                 "MR. KIRBY: Thank you, Jen.\n")
     found = _summary(briefing)
     assert found and all("jen psaki" not in names and "john kirby" not in names for _, _, names in found), found
+
+
+@pytest.mark.parametrize(("second", "linked"), [
+    ("An aide said it would focus on trade.", True),
+    ("An aide said the gathering would take up energy prices.", True),
+    ("An aide said it was time to discuss trade.", False),  # 'it' is not the meeting here
+    ("An aide said tariffs would rise.", False),
+])
+def test_it_and_the_gathering_after_a_meeting_link_its_agenda(second, linked):
+    document = extract("Joe Biden will meet Emmanuel Macron in Paris next week.\n" + second)
+    (statement,) = document.statements
+    assert (statement.meeting == document.meetings[0].id) is linked
