@@ -56,6 +56,7 @@ _ANAPHOR_SENTENCES = 3
 _LOOKBACK = 40  # person mentions looked at when resolving a pronoun
 _PRONOUN_REACH = 70  # characters: a pronoun further from the trigger is another clause's subject
 _COUNTERPART_REACH = 400  # characters around 'his Russian counterpart' where the counterpart is named
+_QUESTION_END = regex.compile(r"\?[\s\"'”’)]*\Z")  # a sentence that ends with a question mark
 _OBJECT_REACH = 80  # characters between a cue and its content where the cue's object may name the meeting
 _RELATIVE_GAP = 3  # characters (', ') between a meeting word and a relative clause about it
 _AGENDA_REACH = 400  # characters from a meeting's mention to a statement on its agenda
@@ -196,6 +197,7 @@ class MeetingFinder:
         self.person_pronoun = _compile(grammar["person_pronoun"], "person_pronoun")
         self.first_person = regex.compile(grammar["first_person"])
         self.second_person = regex.compile(grammar["second_person"])
+        self.polar_question = _compile(grammar["polar_question"], "polar_question")
         self.briefer_role = regex.compile(grammar["briefer_role"])
         self.speaker_line = _compile(grammar["speaker_line"], "speaker_line")
         self.counterpart = regex.compile(grammar["counterpart"])  # case matters: the country is capitalised
@@ -375,6 +377,8 @@ class MeetingFinder:
             status = "held"  # narration in the past tense: 'praised the outcome of the summit'
         if speaker_of_content is not None and status != "cancelled" and self._denies(speaker_of_content):
             status = "denied"  # 'officials denied that Modi would visit Pakistan': the statement denies the meeting
+        if word.pos == "verb" and self.polar_question.match(text, lower) and _QUESTION_END.search(text, trigger.end, sentence.end):
+            status = "unknown"  # 'Will the two leaders meet next week?': the question asserts nothing
         # time and place of the trigger's own clause first, else of its sentence
         timed = (self._nearest(doc.times, trigger, max(left, trigger.start - _TIME_WINDOW), min(right, trigger.end + _TIME_WINDOW), doc.nearest_trigger)
                  or self._nearest(doc.times, trigger, max(lower, trigger.start - _TIME_WINDOW), min(upper, trigger.end + _TIME_WINDOW)))

@@ -199,3 +199,13 @@ def test_it_and_the_gathering_after_a_meeting_link_its_agenda(second, linked):
     document = extract("Joe Biden will meet Emmanuel Macron in Paris next week.\n" + second)
     (statement,) = document.statements
     assert (statement.meeting == document.meetings[0].id) is linked
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Will Emmanuel Macron meet Olaf Scholz next week?", "unknown"),  # a question asserts nothing
+    ("Q Did Emmanuel Macron visit Berlin last week?", "unknown"),
+    ("Emmanuel Macron will meet Olaf Scholz next week.", "planned"),
+    ("Can you confirm the postponed meeting between Emmanuel Macron and Olaf Scholz?", "cancelled"),  # a noun: presupposed
+])
+def test_a_yes_no_question_about_the_meeting_verb_asserts_no_status(text, expected):
+    assert _only(text)[1] == expected
