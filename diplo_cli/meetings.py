@@ -870,6 +870,7 @@ class _Document:
         self.speakers = _SpanIndex((start, end, cue) for (start, end), cue in first_cue.items())
         self.trigger_at = -1  # start of the trigger whose participants are being read
         self._turns: list[tuple[int, Entity]] | None = None  # transcript speaker lines, read on first use
+        self._turn_starts: list[int] = []
         self.status = _SpanIndex((m.start(), m.end(), value) for scan, value in finder.status_scans for m in scan.finditer(text, lowered))
         self.times = _SpanIndex((m.start(), m.end(), (_time_span(text, m.start(), m.end()), value)) for scan, value in finder.time_scans for m in scan.finditer(text, lowered))
         self.clause_starts = [m.end() for m in finder.clause_start.finditer(text)]
@@ -1013,7 +1014,8 @@ class _Document:
         """(speaker, one addressed) of the transcript turn at ``offset``, or None outside a transcript."""
         if self._turns is None:
             self._turns = self._read_turns()
-        index = bisect.bisect_right(self._turns, (offset, chr(0x10FFFF))) - 1  # compare by offset
+            self._turn_starts = [start for start, _ in self._turns]
+        index = bisect.bisect_right(self._turn_starts, offset) - 1
         if index < 0:
             return None
         speaker = self._turns[index][1]

@@ -209,3 +209,9 @@ def test_it_and_the_gathering_after_a_meeting_link_its_agenda(second, linked):
 ])
 def test_a_yes_no_question_about_the_meeting_verb_asserts_no_status(text, expected):
     assert _only(text)[1] == expected
+
+
+def test_a_meeting_word_right_after_a_speaker_line_is_read_in_that_turn():
+    transcript = ("President of France Emmanuel Macron: Meeting you is a pleasure.\n"
+                  "Chancellor of Germany Olaf Scholz: Our meeting today matters.\n")
+    assert [names for _, _, names in _summary(transcript)] == [{"emmanuel macron", "olaf scholz"}]
