@@ -18,6 +18,9 @@ An expression that leaves the direction open (``on Tuesday``, ``June 18`` withou
 resolved by the meeting's status: a held meeting looks back from the anchor, a planned or
 proposed one forward, any other takes the nearest; a reading more than 300 days away in the
 wanted direction gives way to the nearest (a status can be wrong; a date that far off rarely is).
+
+Without an anchor the merging of meeting mentions still uses :func:`relative_days_differ`: two days
+counted from the same article date (``today``, ``tomorrow``) differ whatever that date is.
 """
 
 from __future__ import annotations
