@@ -226,6 +226,15 @@ class DefaultGroup(click.Group):
                     formatter.write_dl(rows)
 
 
+def _check_date(ctx, param, value):
+    from .timenorm import parse_date
+
+    try:
+        return parse_date(value) and value.strip()
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 def _common_options(function):
     """Every option shared by statements, meetings and speakers: add new ones here, read them in Run."""
     options = [
@@ -250,6 +259,8 @@ def _common_options(function):
         click.option("--rules", "rule_packs", multiple=True, type=click.Path(exists=True, dir_okay=False), metavar="FILE.toml",
                      help="A rule pack: extra cue verbs, titles, meeting words, gazetteer entries (repeatable; see README)."),
         click.option("--year", type=int, default=None, help="The documents' year, to pick office holders for role nouns."),
+        click.option("--date", default=None, metavar="YYYY-MM-DD", callback=_check_date,
+                     help="The documents' date: meeting times get calendar dates (else from a dateline; also sets --year)."),
         click.option("--speaker", multiple=True, metavar="NAME", help="Only statements by this speaker (name, alias or surname; repeatable)."),
         click.option("--country", multiple=True, metavar="COUNTRY",
                      help="Only statements by speakers of this country (name, demonym or ISO code such as RU or RUS; repeatable)."),
@@ -688,7 +699,7 @@ def _documents(run: Run, lexicon, parts: bool = False):
                           stdin=stdin, stream_large=run.output_format in ("jsonl", "json", "csv", "tsv"))
     found_statements = False
     for outcome in extract_inputs(sources, lexicon=lexicon, year=options.get("year"), jobs=_jobs(run), strict=run.strict,
-                                  unwrap=not options.get("no_unwrap")):
+                                  unwrap=not options.get("no_unwrap"), date=options.get("date")):
         item = outcome.item
         if outcome.part == 0:  # the later parts of a streamed large file are the same input
             run.done += 1
@@ -967,6 +978,8 @@ def _run_dask(run: Run, refused: tuple[str, ...] = ()) -> None:
         raise click.UsageError("--engine dask writes files: give --output-dir DIR")
     if options.get("output"):
         raise click.UsageError("--engine dask writes --output-dir DIR; -o FILE is for the local engine")
+    if options.get("date"):
+        raise click.UsageError("--date is not yet supported with --engine dask")
     if not run.files:
         raise click.UsageError("--engine dask reads files the workers can see: give FILE, DIR or 'corpus/*.jsonl'")
     try:

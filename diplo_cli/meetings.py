@@ -41,6 +41,7 @@ from .lexicons import Lexicon, MeetingWord, _data_text, expand_named_lists, fold
 from .models import Meeting, Participant, Sentence, Span, Statement
 from .scanning import AsciiLines, ListScan, LoweredText, PrefixScan, PrefixTable
 from .speakers import Entity, EntityTracker
+from .timenorm import relative_days_differ
 
 STATUS_RANK = {"held": 5, "cancelled": 4, "denied": 3, "planned": 2, "proposed": 1, "unknown": 0}
 _STATUS_WINDOW = 90
@@ -59,7 +60,9 @@ _ANAPHOR_SENTENCES = 3
 _LOOKBACK = 40  # person mentions looked at when resolving a pronoun
 _PRONOUN_REACH = 70  # characters: a pronoun further from the trigger is another clause's subject
 _COUNTERPART_REACH = 400  # characters around 'his Russian counterpart' where the counterpart is named
+_QUESTION_END = regex.compile(r"\?[\s\"'”’)]*\Z")  # a sentence that ends with a question mark
 _OBJECT_REACH = 80  # characters between a cue and its content where the cue's object may name the meeting
+_RELATIVE_GAP = 3  # characters (', ') between a meeting word and a relative clause about it
 _AGENDA_REACH = 400  # characters from a meeting's mention to a statement on its agenda
 _GROUP_LOOKBACK = 12  # meeting mentions looked at for 'the two leaders'
 _PLACE = regex.compile(
@@ -197,6 +200,10 @@ class MeetingFinder:
         self.group_anaphor = _compile(grammar["group_anaphor"], "group_anaphor")
         self.person_pronoun = _compile(grammar["person_pronoun"], "person_pronoun")
         self.first_person = regex.compile(grammar["first_person"])
+        self.second_person = regex.compile(grammar["second_person"])
+        self.polar_question = _compile(grammar["polar_question"], "polar_question")
+        self.briefer_role = regex.compile(grammar["briefer_role"])
+        self.speaker_line = _compile(grammar["speaker_line"], "speaker_line")
         self.counterpart = regex.compile(grammar["counterpart"])  # case matters: the country is capitalised
         self.actor_before = regex.compile(grammar["actor_before"])
         self.group_before = regex.compile(grammar["group_before"])
@@ -205,6 +212,7 @@ class MeetingFinder:
         self.agenda_subject = _compile(grammar["agenda_subject"], "agenda_subject")
         self.agent_after = _compile(grammar["agent_after"], "agent_after")
         self.during_visit_gap = _compile(grammar["during_visit_gap"], "during_visit_gap")
+        self.relative_clause = _compile(grammar["relative_clause"], "relative_clause")
         self.actor_after = regex.compile(grammar["actor_after"])
         self.host_triggers = frozenset(grammar["host_triggers"])
         self.attributive_status_words = frozenset(grammar["attributive_status_words"])
@@ -263,7 +271,23 @@ class MeetingFinder:
         for draft in drafts:
             draft.cameo, draft.plover = self.code_of(draft, _status_of(draft))
         self._agenda_links(doc, statements, mentions, drafts)
+        self._relative_clause_links(statements, mentions, drafts)
         return mentions, drafts
+
+    def _relative_clause_links(self, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
+        """'the Pacific Islands Summit, which, as you noted, will be held here': a content that is a
+        relative clause right after a meeting word is about that meeting (recorded like an agenda link,
+        used when the content names no meeting of its own)."""
+        linked = [m for m in mentions if m.meeting is not None]
+        ends = [m.trigger.end for m in linked]
+        agenda_linked = {sid for draft in drafts for sid in draft.agenda}
+        for statement in statements:
+            content = statement.content
+            if statement.id in agenda_linked or not self.relative_clause.match(content.text):
+                continue
+            index = bisect.bisect_right(ends, content.start) - 1
+            if index >= 0 and content.start - ends[index] <= _RELATIVE_GAP:
+                drafts[linked[index].meeting].agenda.setdefault(statement.id, linked[index].status)
 
     def _agenda_links(self, doc: _Document, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
         """Statements on what a meeting named just before will discuss are about that meeting:
@@ -357,6 +381,8 @@ class MeetingFinder:
             status = "held"  # narration in the past tense: 'praised the outcome of the summit'
         if speaker_of_content is not None and status != "cancelled" and self._denies(speaker_of_content):
             status = "denied"  # 'officials denied that Modi would visit Pakistan': the statement denies the meeting
+        if word.pos == "verb" and self.polar_question.match(text, lower) and _QUESTION_END.search(text, trigger.end, sentence.end):
+            status = "unknown"  # 'Will the two leaders meet next week?': the question asserts nothing
         # time and place of the trigger's own clause first, else of its sentence
         timed = (self._nearest(doc.times, trigger, max(left, trigger.start - _TIME_WINDOW), min(right, trigger.end + _TIME_WINDOW), doc.nearest_trigger)
                  or self._nearest(doc.times, trigger, max(lower, trigger.start - _TIME_WINDOW), min(upper, trigger.end + _TIME_WINDOW)))
@@ -479,6 +505,10 @@ class MeetingFinder:
                 if mtype == "other":
                     attendees = attendees[:1]  # 'X will meet Y and attend the Z Forum': X attends
                 return [*attendees, group]
+        if statement is None:
+            for entity in self._voiced(doc, trigger, left, right):
+                if entity not in people:
+                    people.append(entity)
         right_people = doc.people(trigger.end, right)
         if not people:
             relative = _WHO_BEFORE.search(text, max(0, left - 12), left)
@@ -543,6 +573,30 @@ class MeetingFinder:
             return self._actors(doc, trigger, left, right, mtype, first_meeting=not previous)
         return []
 
+    def _voiced(self, doc: _Document, trigger: Span, left: int, right: int) -> list[Entity]:
+        """In a transcript turn: the speaker ('I', 'my'), the one addressed ('you', 'your'), or both
+        ('we', 'our') when they word the meeting (see ``speaker_line`` in meeting_grammar.toml)."""
+        voices = doc.turn_voices(trigger.start)
+        if voices is None:
+            return []
+        speaker, addressee = voices
+        if self._briefer(speaker) or self._briefer(addressee):
+            return []  # a press briefing: the briefer announces meetings, and 'we' is the government
+        found: list[Entity] = []
+        reach = max(left, trigger.start - _PRONOUN_REACH)
+        for pronoun in self.first_person.finditer(doc.text, reach, trigger.start):
+            found.extend([speaker] if pronoun.group("singular") else [speaker, addressee])
+        if self.second_person.search(doc.text, reach, trigger.start) or self.second_person.search(doc.text, trigger.end, min(right, trigger.end + _PRONOUN_REACH)):
+            found.append(addressee)
+        unique: list[Entity] = []
+        for entity in found:
+            if entity is not None and entity not in unique:
+                unique.append(entity)
+        return unique
+
+    def _briefer(self, entity: Entity | None) -> bool:
+        return entity is not None and any(self.briefer_role.search(role) for role in {entity.role or "", *entity.roles})
+
     def _group(self, text: str, trigger: Span, left: int) -> Entity | None:
         """The group named right before a summit word ('the G20 summit'), as written."""
         match = self.group_before.search(text, max(left, trigger.start - 60), trigger.start)
@@ -602,7 +656,9 @@ class MeetingFinder:
                 continue
             if mtype != "visit" and _LOCATIVE.search(doc.text, max(0, match.start("actor") - 12), match.start("actor")):
                 continue  # 'the two presidents will meet in Geneva': the place, not an actor
-            actors.append(Entity(name, "group"))
+            country = self.lex.country_of_word(name) if mtype == "visit" else None
+            # 'will arrive in Tokyo': the visit's host is the city's country, not the city
+            actors.append(Entity(country, "country", country=country) if country else Entity(name, "group"))
         if not actors and first_meeting:
             group = self.group_anaphor.search(doc.text, left, trigger.start)
             if group is not None and group.group().casefold() not in ("they", "their", "them"):
@@ -637,7 +693,9 @@ class MeetingFinder:
                         continue  # 'X travels to Y' then 'X will meet Z': the meeting is its own
                     if mention.type == "visit" and draft.type != "visit" and mention.place is not None:
                         continue  # 'agreed to meet ... and during X's visit to Y': the visit is its own
-                    times_conflict = not (mention.vague_time or draft.vague_time) and _conflict(mention.time, draft.time)
+                    times_conflict = ((not (mention.vague_time or draft.vague_time) and _conflict(mention.time, draft.time))
+                                      or (mention.time is not None and draft.time is not None
+                                          and relative_days_differ(mention.time.text, draft.time.text)))
                     places_conflict = (mention.known_place and draft.known_place and _conflict(mention.place, draft.place)
                                        and self.lex.country_of_word(mention.place.text) != self.lex.country_of_word(draft.place.text)
                                        and not (mention.type == draft.type == "visit" and self._among(mention.place, draft.participants)))
@@ -818,6 +876,8 @@ class _Document:
             first_cue[key] = min(first_cue.get(key, s.cue.start), s.cue.start)
         self.speakers = _SpanIndex((start, end, cue) for (start, end), cue in first_cue.items())
         self.trigger_at = -1  # start of the trigger whose participants are being read
+        self._turns: list[tuple[int, Entity]] | None = None  # transcript speaker lines, read on first use
+        self._turn_starts: list[int] = []
         self.status = _SpanIndex((m.start(), m.end(), value) for scan, value in finder.status_scans for m in scan.finditer(text, lowered))
         self.times = _SpanIndex((m.start(), m.end(), (_time_span(text, m.start(), m.end()), value)) for scan, value in finder.time_scans for m in scan.finditer(text, lowered))
         self.clause_starts = [m.end() for m in finder.clause_start.finditer(text)]
@@ -956,6 +1016,36 @@ class _Document:
             if all(entity.name != e.name for e in found):
                 found.append(entity)
         return found
+
+    def turn_voices(self, offset: int) -> tuple[Entity, Entity | None] | None:
+        """(speaker, one addressed) of the transcript turn at ``offset``, or None outside a transcript."""
+        if self._turns is None:
+            self._turns = self._read_turns()
+            self._turn_starts = [start for start, _ in self._turns]
+        index = bisect.bisect_right(self._turn_starts, offset) - 1
+        if index < 0:
+            return None
+        speaker = self._turns[index][1]
+        before = [e for _, e in self._turns[:index] if e != speaker]
+        after = [e for _, e in self._turns[index + 1:] if e != speaker]
+        return speaker, (before[-1] if before else after[0] if after else None)
+
+    def _read_turns(self) -> list[tuple[int, Entity]]:
+        """Speaker lines naming known people. Two people make a transcript; a single speaker line
+        opening the text makes the whole text that person's speech."""
+        turns = []
+        opens_text = False
+        for line in self.finder.speaker_line.finditer(self.text):
+            words = line.group("label").title().split()
+            for size in (3, 2, 1):
+                entity = self.tracker.lookup_name(" ".join(words[-size:])) if len(words) >= size else None
+                if entity is not None and entity.kind == "person":
+                    opens_text = opens_text or (not turns and not self.text[:line.start()].strip())
+                    turns.append((line.end(), entity))
+                    break
+        if len({entity.name for _, entity in turns}) >= 2:
+            return turns
+        return turns[:1] if opens_text else []
 
     def sentence_start(self, offset: int) -> int:
         index = bisect.bisect_right(self.sentence_starts, offset) - 1

@@ -125,6 +125,15 @@ class Meeting:
     statements: tuple[str, ...] = ()
     cameo: str | None = None
     plover: str | None = None
+    time_date: str | None = None  # ISO date, month, year or start/end range of ``time``, when anchored
+    time_precision: str | None = None  # day | week | month | year
+
+    def time_dict(self) -> dict | None:
+        if self.time is None:
+            return None
+        if self.time_date is None:
+            return self.time.to_dict()
+        return {**self.time.to_dict(), "date": self.time_date, "precision": self.time_precision}
 
     def to_dict(self, doc: str) -> dict:
         return {
@@ -133,7 +142,7 @@ class Meeting:
             "type": self.type,
             "status": self.status,
             "participants": [p.to_dict() for p in self.participants],
-            "time": self.time.to_dict() if self.time else None,
+            "time": self.time_dict(),
             "place": self.place.to_dict() if self.place else None,
             "mentions": [m.to_dict() for m in self.mentions],
             "statements": list(self.statements),
@@ -151,7 +160,9 @@ class Document:
     statements: tuple[Statement, ...]
     meetings: tuple[Meeting, ...]
     warnings: tuple[str, ...] = field(default=())
-    document_date: str | None = None  # as the input gave it (--date-field); not parsed here
+    # the article's date: the ISO date meeting times are anchored to (--date, a --date-field value that
+    # reads as a date, or the dateline), else a --date-field value as the input gave it
+    document_date: str | None = None
     metadata: tuple[tuple[str, object], ...] = ()  # JSON Lines fields kept with --keep-field, in the order asked
     source_map: object | None = None  # an html_text.SourceMap when the text was extracted from HTML
     unwrapped: int = 0  # line breaks read as spaces inside hard-wrapped paragraphs (see unwrap.py)

@@ -16,6 +16,7 @@ to :data:`LARGE_TEXT` characters (any news article) are processed whole, exactly
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -27,6 +28,7 @@ from .meetings import MeetingFinder, link_meetings
 from .models import Document, Meeting, Span, Statement
 from .segment import find_turns, segment_sentences
 from .speakers import resolve_speakers
+from .timenorm import document_anchor, normalise_time, parse_date
 from .unwrap import analysis_text
 
 LARGE_TEXT = 100_000  # characters; longer texts are processed in windows
@@ -35,37 +37,66 @@ CONTEXT = 3_000  # characters of earlier paragraphs carried before each window
 
 
 def extract(text: str, doc: str = "-", *, lexicon: Lexicon | None = None, year: int | None = None,
-            unwrap: bool = True, document_date: str | None = None) -> Document:
+            unwrap: bool = True, date: str | datetime.date | None = None, document_date: str | None = None) -> Document:
     """Find who said what about which meeting in ``text``.
 
     ``year`` (the document's date, when known) picks the office holder for role nouns such as
     ``the President`` from the gazetteer's dated roles. ``unwrap`` reads a hard-wrapped text's
     folded paragraphs as whole paragraphs (see :mod:`diplo_cli.unwrap`); offsets index ``text`` either
-    way. ``document_date`` (as given, e.g. ``2024-03-01``) is carried on the document.
+    way. ``date`` (``YYYY-MM-DD``, the article's date; else the text's dateline) anchors meeting
+    times to the calendar; it also gives the year when ``year`` is not set. A malformed ``date`` is a
+    ValueError. ``document_date`` is the input's own date as given (a JSON Lines field): it serves
+    as ``date`` when it begins with ``YYYY-MM-DD`` and no ``date`` is given, and is carried on the
+    document as given when it does not.
     """
     lexicon = lexicon or default_lexicon()
+    anchor = parse_date(date) if date is not None else _leading_date(document_date)
+    year = year if year is not None or anchor is None else anchor.year
+    anchor = anchor or document_anchor(text, year)
     if len(text) <= LARGE_TEXT:
-        return replace(_extract_whole(text, doc, lexicon, year, unwrap), document_date=document_date)
+        document = _extract_whole(text, doc, lexicon, year, unwrap, anchor)
+        return replace(document, document_date=_iso(anchor) or document_date)
     statements: list[Statement] = []
     meetings: list[Meeting] = []
     unwrapped = 0
     windows = text_windows(text)
-    for part in renumber(extract_window(window, doc, lexicon=lexicon, year=year, unwrap=unwrap) for window in windows):
+    for part in renumber(extract_window(window, doc, lexicon=lexicon, year=year, unwrap=unwrap, date=anchor) for window in windows):
         statements.extend(part.statements)
         meetings.extend(part.meetings)
         unwrapped += part.unwrapped
-    return Document(doc, text, tuple(statements), tuple(meetings), document_date=document_date, unwrapped=unwrapped)
+    return Document(doc, text, tuple(statements), tuple(meetings), document_date=_iso(anchor) or document_date, unwrapped=unwrapped)
 
 
-def _extract_whole(text: str, doc: str, lexicon: Lexicon, year: int | None, unwrap: bool = True) -> Document:
+def _iso(anchor: datetime.date | None) -> str | None:
+    return anchor.isoformat() if anchor else None
+
+
+def _leading_date(value: str | None) -> datetime.date | None:
+    """A date a record gives (``2023-06-18``, ``2023-06-18T09:30:00Z``) as a date; None for any other text."""
+    try:
+        return datetime.date.fromisoformat(value.strip()[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _extract_whole(text: str, doc: str, lexicon: Lexicon, year: int | None, unwrap: bool = True,
+                   anchor: datetime.date | None = None) -> Document:
     analysed = analysis_text(text) if unwrap else text
     try:
         document = _run_stages(analysed, doc, lexicon, year)
     except TimeoutError:  # the regex time-out safety net (scanning.PATTERN_TIMEOUT) fired
         raise ExtractionTimeout(f"a rule ran longer than {scanning.PATTERN_TIMEOUT:g} s on this text; skipped") from None
-    if analysed is text:
+    if analysed is not text:
+        document = replace(_as_read(document, text), unwrapped=text.count("\n") - analysed.count("\n"))
+    if anchor is None:
         return document
-    return replace(_as_read(document, text), unwrapped=text.count("\n") - analysed.count("\n"))
+    return replace(document, meetings=tuple(_dated(m, anchor) for m in document.meetings), document_date=anchor.isoformat())
+
+
+def _dated(meeting: Meeting, anchor: datetime.date) -> Meeting:
+    """The meeting with its time's calendar value (see :mod:`diplo_cli.timenorm`)."""
+    value = normalise_time(meeting.time.text, anchor, meeting.status) if meeting.time else None
+    return replace(meeting, time_date=value.date, time_precision=value.precision) if value else meeting
 
 
 def _as_read(document: Document, text: str) -> Document:
@@ -165,13 +196,15 @@ def stream_windows(chunks: Iterable[str]) -> Iterator[Window]:
 
 
 def extract_window(window: Window, doc: str = "-", *, lexicon: Lexicon | None = None, year: int | None = None,
-                   unwrap: bool = True) -> Document:
+                   unwrap: bool = True, date: str | datetime.date | None = None) -> Document:
     """Extract one window; offsets are into the whole text, ids local (see :func:`renumber`).
 
-    The returned document's ``text`` is the window's own part, not the whole text.
+    The returned document's ``text`` is the window's own part, not the whole text. Without
+    ``date``, the first window (offset 0) is searched for a dateline.
     """
     lexicon = lexicon or default_lexicon()
-    found = _extract_whole(window.text, doc, lexicon, year, unwrap)
+    anchor = parse_date(date) or (document_anchor(window.text, year) if window.offset == 0 else None)
+    found = _extract_whole(window.text, doc, lexicon, year, unwrap, anchor)
     own, shift = window.own, window.offset
     statements = [s for s in found.statements if s.cue.start >= own]
     kept_ids = {s.id for s in statements}
@@ -180,7 +213,7 @@ def extract_window(window: Window, doc: str = "-", *, lexicon: Lexicon | None = 
     statements = [_shift_statement(s, shift) for s in statements]
     meetings = [_shift_meeting(m, shift, kept_ids) for m in meetings]
     unwrapped = window.text.count("\n", own) - analysis_text(window.text).count("\n", own) if found.unwrapped else 0
-    return Document(doc, window.text[own:], tuple(statements), tuple(meetings), unwrapped=unwrapped)
+    return Document(doc, window.text[own:], tuple(statements), tuple(meetings), document_date=found.document_date, unwrapped=unwrapped)
 
 
 class Renumbering:

@@ -1,0 +1,217 @@
+"""Meeting rule families added for unseen text: triggers, non-meetings, status classes and
+merging. Every sentence here is invented for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplo_cli import extract
+from diplo_cli.lexicons import name_key
+
+
+def _summary(text: str) -> list[tuple[str, str, set[str]]]:
+    return [(m.type, m.status, {name_key(p.name) for p in m.participants}) for m in extract(text).meetings]
+
+
+def _only(text: str):
+    found = _summary(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# ---------------------------------------------------------------- triggers
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Emmanuel Macron was speaking with Olaf Scholz when the alarm sounded.", ("call", {"emmanuel macron", "olaf scholz"})),
+    ("Emmanuel Macron had a long conversation with Olaf Scholz about energy prices.", ("meeting", {"emmanuel macron", "olaf scholz"})),
+    ("Emmanuel Macron and Olaf Scholz held a strategic dialogue in Lisbon.", ("talks", {"emmanuel macron", "olaf scholz"})),
+    ("Emmanuel Macron had a frank talk with Olaf Scholz before dinner.", ("talks", {"emmanuel macron", "olaf scholz"})),
+    ("Antony Blinken called on Emmanuel Macron at the Elysee on Tuesday.", ("meeting", {"antony blinken", "emmanuel macron"})),
+    ("Emmanuel Macron hosted Olaf Scholz for a working dinner in Paris.", ("visit", {"emmanuel macron", "olaf scholz"})),
+])
+def test_trigger_families(text, expected):
+    mtype, _, names = _only(text)
+    assert (mtype, names) == expected
+
+
+def test_a_request_to_speak_is_a_call():
+    mtype, _, names = _only("The palace said it had received a request to speak with President Joe Biden.")
+    assert mtype == "call" and "joe biden" in names
+
+
+def test_a_mediation_mission_is_a_visit():
+    mtype, status, _ = _only("Emmanuel Macron will lead a mediation mission to Khartoum next week.")
+    assert (mtype, status) == ("visit", "planned")
+
+
+@pytest.mark.parametrize("text", [
+    "Antony Blinken called on Iran to release the detained sailors.",
+    "Antony Blinken called on President Emmanuel Macron to act quickly.",
+    "The ministry held a talk show on television.",
+])
+def test_appeals_and_shows_are_not_meetings(text):
+    assert _summary(text) == []
+
+
+# ---------------------------------------------------------------- status classes
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Talks between Emmanuel Macron and Olaf Scholz continued on Friday.", "held"),
+    ("A visit by Emmanuel Macron to Berlin has been arranged for next month.", "planned"),
+    ("Plans for Emmanuel Macron to visit Berlin are being drawn up.", "planned"),
+    ("Emmanuel Macron said he was ready for a meeting with Olaf Scholz.", "proposed"),
+    ("No date has been set for a meeting between Emmanuel Macron and Olaf Scholz.", "proposed"),
+    ("A meeting between Emmanuel Macron and Olaf Scholz is not on the agenda, an aide said.", "denied"),
+    ("There will be no meeting between Emmanuel Macron and Olaf Scholz, an aide said.", "denied"),
+    ("Emmanuel Macron quit the talks with Olaf Scholz on Friday.", "cancelled"),
+    ("The meeting between Emmanuel Macron and Olaf Scholz was postponed.", "cancelled"),
+    ("Emmanuel Macron has no intention of meeting Olaf Scholz, an aide said.", "denied"),
+    ("An aide said she was not going to get into the details of the meeting between Emmanuel Macron and Olaf Scholz next week.", "planned"),
+])
+def test_status_classes(text, expected):
+    assert _only(text)[1] == expected
+
+
+# ---------------------------------------------------------------- not meetings
+@pytest.mark.parametrize("text", [
+    "Rovers will meet Dynamo in the cup final on Saturday.",
+    "The club met Celtic again in the league last season.",
+    "The team will meet Porto next week.",
+    "Two more warships arrived in Tartus on Monday.",
+    "Fresh troops have arrived in the border town.",
+])
+def test_fixtures_and_deployments_are_not_meetings(text):
+    assert _summary(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Emmanuel Macron will meet Olaf Scholz in the final week of June.",
+    "Emmanuel Macron met Olaf Scholz at the match in Paris.",
+    "Emmanuel Macron arrived in Berlin on Monday.",
+])
+def test_leaders_near_sport_words_still_meet(text):
+    assert len(_summary(text)) == 1
+
+
+# ---------------------------------------------------------------- links through anaphora
+def test_the_call_links_a_later_statement_to_the_call_named_before():
+    document = extract("Joe Biden will have a phone call with Emmanuel Macron. An aide said the call would happen soon.")
+    (meeting,) = document.meetings
+    assert (meeting.type, [m.text for m in meeting.mentions]) == ("call", ["phone call", "call"])
+    assert [(s.content.text, s.meeting) for s in document.statements] == [("the call would happen soon", meeting.id)]
+
+
+@pytest.mark.parametrize("text", [
+    "An aide said the call to hold early elections was premature.",
+    "The minister renewed her call for restraint.",
+])
+def test_an_appeal_is_not_a_call(text):
+    assert extract(text).meetings == ()
+
+
+def test_a_relative_clause_after_a_meeting_word_links_to_that_meeting():
+    text = "MS. LANE: As we said, Emmanuel Macron will attend the Ocean Summit, which, as you noted, will be held in Nice on Monday."
+    document = extract(text)
+    summit = next(m for m in document.meetings if m.type == "summit")
+    relative = next(s for s in document.statements if s.content.text.startswith("which"))
+    assert relative.meeting == summit.id
+
+
+def test_a_relative_clause_far_from_a_meeting_word_stays_unlinked():
+    text = "MS. LANE: Emmanuel Macron will attend the Ocean Summit in Nice on Monday, and the budget, which, as you noted, will be tight."
+    document = extract(text)
+    relative = next(s for s in document.statements if s.content.text.startswith("which"))
+    assert relative.meeting is None
+
+
+# ---------------------------------------------------------------- participants in a transcript
+TRANSCRIPT = (
+    "President of France Emmanuel Macron: Chancellor, dear Olaf,\n"
+    "I am glad to have this meeting with you in Paris. Our talks today covered energy.\n"
+    "Chancellor of Germany Olaf Scholz (retranslated): Mr President,\n"
+    "I look forward to your visit to Berlin in the autumn.\n"
+)
+
+
+def test_first_and_second_person_in_a_transcript_are_its_speakers():
+    found = _summary(TRANSCRIPT)
+    meeting = next(names for mtype, _, names in found if mtype == "meeting")
+    visit = next(names for mtype, _, names in found if mtype == "visit")
+    assert meeting == {"emmanuel macron", "olaf scholz"}  # 'I ... this meeting with you': speaker and addressee
+    assert visit == {"emmanuel macron", "olaf scholz"}  # 'I look forward to your visit': host and the one addressed
+
+
+def test_pronouns_outside_a_transcript_add_no_speaker():
+    found = _summary("President Emmanuel Macron: a profile.\nI am glad to have this meeting with you in Paris.")
+    assert all("olaf scholz" not in names for _, _, names in found)
+
+
+# ---------------------------------------------------------------- merging and splitting
+def test_meetings_on_different_relative_days_stay_apart():
+    found = _summary("Emmanuel Macron met Olaf Scholz today. Emmanuel Macron will meet Olaf Scholz again tomorrow.")
+    assert sorted(status for _, status, _ in found) == ["held", "planned"]
+
+
+def test_mentions_on_the_same_relative_day_merge():
+    found = _summary("Emmanuel Macron met Olaf Scholz today. The meeting between Emmanuel Macron and Olaf Scholz today lasted two hours.")
+    assert len(found) == 1
+
+
+def test_relative_days_differ_only_when_they_always_do():
+    from diplo_cli.timenorm import relative_days_differ
+
+    assert relative_days_differ("today", "tomorrow")
+    assert relative_days_differ("yesterday", "Tonight")
+    assert not relative_days_differ("today", "this morning")
+    assert not relative_days_differ("tomorrow", "next week")  # tomorrow may be in next week
+    assert not relative_days_differ("today", "Tuesday")
+
+
+def test_a_single_speaker_line_opening_the_text_is_a_speech_by_that_person():
+    speech = "FOREIGN MINISTER MACRON: Colleagues, we are grateful for the proposal to hold talks in Geneva.\n"
+    found = _summary(speech)
+    assert [names for mtype, _, names in found if mtype == "talks"] == [{"emmanuel macron"}]
+
+
+def test_a_single_speaker_line_inside_the_text_makes_no_speech():
+    text = "Officials gathered on Monday.\nFOREIGN MINISTER MACRON: Colleagues, we are grateful for the proposal to hold talks in Geneva.\n"
+    found = _summary(text)
+    assert all("emmanuel macron" not in names for _, _, names in found)
+
+
+def test_a_visit_to_a_known_city_has_its_country_as_host_not_the_city():
+    assert _only("The delegation will arrive in Tokyo on Monday.") == ("visit", "planned", {"japan"})
+
+
+def test_a_briefer_s_pronouns_name_no_participant():
+    briefing = ("MS. PSAKI: Good afternoon.\nQ Will the President meet Emmanuel Macron?\n"
+                "MS. PSAKI: We will have a bilateral meeting with Emmanuel Macron on Tuesday.\n"
+                "MR. KIRBY: Thank you, Jen.\n")
+    found = _summary(briefing)
+    assert found and all("jen psaki" not in names and "john kirby" not in names for _, _, names in found), found
+
+
+@pytest.mark.parametrize(("second", "linked"), [
+    ("An aide said it would focus on trade.", True),
+    ("An aide said the gathering would take up energy prices.", True),
+    ("An aide said it was time to discuss trade.", False),  # 'it' is not the meeting here
+    ("An aide said tariffs would rise.", False),
+])
+def test_it_and_the_gathering_after_a_meeting_link_its_agenda(second, linked):
+    document = extract("Joe Biden will meet Emmanuel Macron in Paris next week.\n" + second)
+    (statement,) = document.statements
+    assert (statement.meeting == document.meetings[0].id) is linked
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Will Emmanuel Macron meet Olaf Scholz next week?", "unknown"),  # a question asserts nothing
+    ("Q Did Emmanuel Macron visit Berlin last week?", "unknown"),
+    ("Emmanuel Macron will meet Olaf Scholz next week.", "planned"),
+    ("Can you confirm the postponed meeting between Emmanuel Macron and Olaf Scholz?", "cancelled"),  # a noun: presupposed
+])
+def test_a_yes_no_question_about_the_meeting_verb_asserts_no_status(text, expected):
+    assert _only(text)[1] == expected
+
+
+def test_a_meeting_word_right_after_a_speaker_line_is_read_in_that_turn():
+    transcript = ("President of France Emmanuel Macron: Meeting you is a pleasure.\n"
+                  "Chancellor of Germany Olaf Scholz: Our meeting today matters.\n")
+    assert [names for _, _, names in _summary(transcript)] == [{"emmanuel macron", "olaf scholz"}]
