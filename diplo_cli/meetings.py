@@ -1118,7 +1118,8 @@ def _status_of(draft: _Draft) -> str:
     return max((m.status for m in draft.mentions), key=lambda s: STATUS_RANK[s])
 
 
-def build_meetings(drafts: list[_Draft], mentions: list[MeetingMention], statements: list[Statement]) -> tuple[list[Meeting], list[Statement]]:
+def build_meetings(drafts: list[_Draft], mentions: list[MeetingMention], statements: list[Statement],
+                   text: str) -> tuple[list[Meeting], list[Statement]]:
     """Number the meetings, link statements whose content mentions one, and freeze both."""
     linked_mentions = sorted((m for m in mentions if m.meeting is not None), key=lambda m: m.trigger.start)
     starts = [m.trigger.start for m in linked_mentions]
@@ -1136,8 +1137,9 @@ def build_meetings(drafts: list[_Draft], mentions: list[MeetingMention], stateme
                 target = mention
             if mention.trigger.start >= subordinate_end:
                 break
-        if target is None and statement.cue.end <= content.start:
-            # 'described the move to scrap the visit as a "mistake"': the cue's object
+        if target is None and statement.cue.end <= content.start and not _SENTENCE_END.search(text, statement.cue.end, content.start):
+            # 'described the move to scrap the visit as a "mistake"': the cue's object (within its
+            # sentence: a quotation continued after '..., he said after the call. "P"' has none)
             between = linked_mentions[bisect.bisect_left(starts, statement.cue.end):bisect.bisect_left(starts, content.start)]
             target = between[-1] if between and content.start - statement.cue.end <= _OBJECT_REACH else None
         if target is None:
@@ -1161,6 +1163,7 @@ def build_meetings(drafts: list[_Draft], mentions: list[MeetingMention], stateme
     return meetings, new_statements
 
 
+_SENTENCE_END = regex.compile(r"[.!?][\"”’»)]*+\s")
 _SUBORDINATOR = regex.compile(r"(?i:when|after|before|while|as|since|although|though|because|if|once|following)\b[^,]{0,200},")
 
 
@@ -1175,6 +1178,6 @@ def find_meetings(text: str, sentences: list[Sentence], tracker: EntityTracker, 
     return lexicon.stage("meetings", MeetingFinder).find(text, sentences, tracker, statements)
 
 
-def link_meetings(drafts, mentions, statements):
+def link_meetings(drafts, mentions, statements, text: str):
     """Final meetings (with CAMEO / PLOVER codes), and the statements with their ``meeting`` set."""
-    return build_meetings(drafts, mentions, statements)
+    return build_meetings(drafts, mentions, statements, text)

@@ -127,7 +127,7 @@ def _run_stages(text: str, doc: str, lexicon: Lexicon, year: int | None) -> Docu
     ]
     meeting_finder = lexicon.stage("meetings", MeetingFinder)
     mentions, drafts = meeting_finder.find(text, sentences, tracker, statements)
-    meetings, statements = link_meetings(drafts, mentions, statements)
+    meetings, statements = link_meetings(drafts, mentions, statements, text)
     return Document(doc, text, tuple(statements), tuple(meetings))
 
 
