@@ -59,7 +59,7 @@ def _extract_whole(text: str, doc: str, lexicon: Lexicon, year: int | None) -> D
 
 def _run_stages(text: str, doc: str, lexicon: Lexicon, year: int | None) -> Document:
     sentences = segment_sentences(text, lexicon)
-    turns = find_turns(text)
+    turns = find_turns(text, lexicon)
     finder = lexicon.stage("attribution", AttributionFinder)
     attributions = finder.find(text, sentences, turns)
     speakers, tracker = resolve_speakers(text, sentences, attributions, lexicon, turns, year)

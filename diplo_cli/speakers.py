@@ -1463,6 +1463,9 @@ class SpeakerResolver:
         if index is not None:
             is_question = self.turns[index][2]
             if not is_question:
+                other = self._other_party(index)
+                if other is not None:
+                    return Speaker(mention, other.name, other.role, other.country, other.kind == "anonymous", "pronoun")
                 return Speaker(mention, "reporter", None, None, True, "pronoun")
             # a reporter's "you" is the briefer who answers
             for later in self.turns[index + 1:index + 6]:
@@ -1472,6 +1475,19 @@ class SpeakerResolver:
                         return Speaker(mention, entity.name, entity.role, entity.country, entity.kind == "anonymous", "pronoun")
                     break
         return Speaker(mention, mention.text, None, None, False, "pronoun")
+
+    def _other_party(self, index: int) -> Entity | None:
+        """In a conversation of two labelled speakers and no reporters' questions (talks between two
+        leaders), a speaker's "you" is the other one."""
+        if any(turn[2] for turn in self.turns):
+            return None
+        own = self._label_entity(self.turns[index][3]) if self.turns[index][3] else None
+        others: list[Entity] = []
+        for turn in self.turns:
+            entity = self._label_entity(turn[3]) if turn[3] else None
+            if entity is not None and entity is not own and all(entity is not e for e in others):
+                others.append(entity)
+        return others[0] if len(others) == 1 and own is not None else None
 
     def _turn_at(self, offset: int) -> int | None:
         index = bisect.bisect_right(self.turn_starts, offset) - 1
@@ -1490,6 +1506,10 @@ class SpeakerResolver:
         """'MS. PSAKI' -> Jen Psaki; 'THE PRESIDENT' -> the President of the day; 'SENIOR ADMINISTRATION OFFICIAL' -> anonymous."""
         entity = self.label_entities.get(label)
         if entity is not None:
+            return entity
+        if not label.isupper():
+            entity = self._title_case_label_entity(label)
+            self.label_entities[label] = entity
             return entity
         words = label.title().split()
         described = self.tracker.describe(" ".join(words))
@@ -1513,6 +1533,42 @@ class SpeakerResolver:
         self.label_entities[label] = entity
         return entity
 
+    def _title_case_label_entity(self, label: str) -> Entity:
+        """'President of Finland Ana Lind (retranslated)' -> Ana Lind; 'Mr. KATO Ren, Minister for Foreign
+        Affairs' -> Ren Kato (an upper-case word among title-case ones is the family name, written first)."""
+        label = _LABEL_NOTE.sub("", label).strip()
+        head, _, role = label.partition(",")
+        words = head.split()
+        honorific = bool(words) and self.lex.titles.get(words[0].casefold()) is not None \
+            and self.lex.titles[words[0].casefold()].kind == "honorific"
+        if honorific:
+            words = words[1:]
+        family = [w for w in words if w.isupper() and len(w) > 1]
+        if honorific and len(family) == 1 and len(words) > 1:
+            name_words = [w for w in words if w not in family] + [family[0].title()]
+        else:
+            name_words = []
+            for index in range(len(words) - 1, -1, -1):
+                word, lowered = words[index], words[index].casefold()
+                if not word[:1].isupper() or self.lex.titles.get(lowered) is not None \
+                        or self.lex.country_of_word(word) or lowered in _LABEL_CONNECTORS:
+                    break
+                if index and words[index - 1].casefold() in _LABEL_CONNECTORS:
+                    break  # "of Norland": the place of the role
+                name_words.insert(0, word)
+        role_text = role.strip() or " ".join(words[:len(words) - len(name_words)])
+        described = self.tracker.describe(role_text) if role_text else None
+        name = " ".join(name_words)
+        if not name:
+            return Entity(label, "person", described.role if described else None)
+        entity = self.tracker.lookup_name(name)
+        if entity is None:
+            person = self.tracker._gazetteer_person(name, (described.role if described else None) or "mr.")
+            entity = self.tracker.entity_for_person(person, name) if person else \
+                Entity(_display_name(name), "person", described.role if described else None,
+                       described.country if described else None, surname=name_words[-1])
+        return entity
+
     def _labels_country(self, exclude: str) -> str | None:
         for _, _, is_question, label in self.turns:
             if label and not is_question and label != exclude:
@@ -1523,6 +1579,11 @@ class SpeakerResolver:
                 if person is not None and person.country:
                     return person.country
         return None
+
+
+# A translator's note after a transcript label: "(retranslated)", "(In Russian.)".
+_LABEL_NOTE = regex.compile(r"\s*\([^()]*\)\s*$")
+_LABEL_CONNECTORS = frozenset({"the", "of", "for", "and"})
 
 
 @functools.lru_cache(maxsize=256)

@@ -360,3 +360,36 @@ def test_a_briefers_the_secretary_is_the_head_of_the_briefers_department():
     speakers = _speakers(text, year=2022)
     assert speakers["The Secretary"].name == "Antony Blinken"
     assert speakers["we"].name == "the U.S. State Department"
+
+
+# ---------------------------------------------------------------- government transcripts
+
+LEADERS_TRANSCRIPT = (
+    "The two presidents met in Lakeport on Monday.\n"
+    "President of Norland Ana Lind: Dear colleague,\n"
+    "I would like to stress that our ties have grown. As you said, the road is short.\n"
+    "President of Estoria Piet Varga (retranslated): Thank you. I can say right away that we are ready.\n"
+)
+
+
+def test_first_person_in_a_title_case_turn_is_the_labelled_speaker():
+    speakers = {(s.speaker.mention.text, s.cue.text): s.speaker.name for s in extract(LEADERS_TRANSCRIPT, lexicon=default_lexicon()).statements}
+    assert speakers[("I", "stress")] == "Ana Lind"
+    assert speakers[("I", "say")] == "Piet Varga"
+
+
+def test_you_between_two_labelled_leaders_is_the_other_one():
+    speakers = {(s.speaker.mention.text, s.cue.text): s.speaker.name for s in extract(LEADERS_TRANSCRIPT, lexicon=default_lexicon()).statements}
+    assert speakers[("you", "said")] == "Piet Varga"
+
+
+def test_you_in_a_briefing_with_questions_stays_the_reporter():
+    text = ("MS. HARLOW: Good afternoon.\nQ Is the trip on?\n"
+            "MS. HARLOW: As you said yesterday, the trip is on.\n")
+    assert _speaker(text, "you").name == "reporter"
+
+
+def test_honorific_label_with_family_name_in_capitals_names_given_name_first():
+    text = "Mr. KATO Ren, Minister for Foreign Affairs: As I stated earlier, the visit is postponed.\n"
+    speaker = _speaker(text, "I")
+    assert speaker.name == "Ren Kato"
