@@ -799,6 +799,12 @@ class _TrackerTables:
                    frozenset(grammar["family_name_first_countries"]), frozenset(grammar["many_holder_roles"]))
 
 
+def _compile_pair_of_people(lexicon: Lexicon) -> regex.Pattern:
+    heads = sorted(lexicon.grammar.get("pair_of_people_heads", ()), key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(regex.escape(w) for w in head.split()) for head in heads)
+    return regex.compile(r"(?i)(?:(?P<number>the\s+two|both(?:\s+the)?)|the)\s+(?:" + alternatives + r")")
+
+
 def _persons_by_country(lexicon: Lexicon) -> dict[str, list[Person]]:
     # curated entries only: a dictionary's "government" sector says nothing about the office held
     grouped: dict[str, list[Person]] = {}
@@ -1015,6 +1021,9 @@ class SpeakerResolver:
         pair = self._both(phrase, start)
         if pair is not None:
             return pair, "organisation"
+        pair = self._leader_pair(phrase, start)
+        if pair is not None:
+            return pair, "name"
         # coordination: "Olaf Scholz and Emmanuel Macron", "the U.S. and its allies"
         if depth == 0:
             parts = _COORDINATION.split(phrase)
@@ -1106,6 +1115,34 @@ class SpeakerResolver:
                     first, second = found[1], found[0]
                     return Entity(f"{first.name} and {second.name}", "group", plural=True)
         return None
+
+    def _leader_pair(self, phrase: str, start: int) -> Entity | None:
+        """'the two leaders', 'both Presidents': the two people most mentioned before, in the order the
+        text first names them. A bare 'the leaders' needs two clear front-runners (no third person named
+        as often as the second), since it may stand for a larger group."""
+        match = self.lex.stage("pair_of_people", _compile_pair_of_people).fullmatch(phrase.strip())
+        if match is None:
+            return None
+        counts: Counter = Counter()
+        first_seen: dict[str, int] = {}
+        entities: dict[str, Entity] = {}
+        for mention in self.tracker.entities_before(start):
+            entity = mention.entity
+            # a person with a title or a gazetteer entry: a capitalised event name is no leader
+            if entity.kind != "person" or mention.quoted or (entity.role is None and entity.person is None):
+                continue
+            key = name_key(entity.name)
+            counts[key] += 1
+            first_seen[key] = mention.start  # nearest first, so the last write is the earliest
+            entities[key] = entity
+        ranked = counts.most_common(3)
+        if len(ranked) < 2:
+            return None
+        if not match.group("number") and len(ranked) == 3 and ranked[2][1] == ranked[1][1]:
+            return None
+        first, second = sorted((entities[key] for key, _ in ranked[:2]), key=lambda e: first_seen[name_key(e.name)])
+        return Entity(f"{first.name} and {second.name}", "group", plural=True,
+                      country=first.country if first.country == second.country else None)
 
     def _organisation_entity(self, name: str, country: str | None) -> Entity:
         return Entity(name, "organisation", country=country)

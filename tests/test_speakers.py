@@ -393,3 +393,27 @@ def test_honorific_label_with_family_name_in_capitals_names_given_name_first():
     text = "Mr. KATO Ren, Minister for Foreign Affairs: As I stated earlier, the visit is postponed.\n"
     speaker = _speaker(text, "I")
     assert speaker.name == "Ren Kato"
+
+
+# ---------------------------------------------------------------- groups of two leaders
+
+PAIR_READOUT = ("Prime Minister Ana Lind of Norland held a telephone call with President Piet Varga of Estoria on Monday. "
+                "Ms. Lind thanked Mr. Varga for the Harbour Summit Meeting.\n")
+
+
+@pytest.mark.parametrize("subject", ["The two leaders", "Both Presidents", "The leaders"])
+def test_a_pair_of_leaders_is_the_two_people_named_before_in_text_order(subject):
+    text = PAIR_READOUT + f"{subject} said that the talks were useful.\n"
+    speaker = _speaker(text, subject)
+    assert speaker.name == "Ana Lind and Piet Varga"
+
+
+def test_bare_leaders_after_three_people_named_alike_stays_a_description():
+    text = ("President Ana Lind met President Piet Varga and President Ole Brand in Lakeport. "
+            "The leaders said that the talks were useful.\n")
+    assert _speaker(text, "The leaders").name == "leaders"
+
+
+def test_the_two_leaders_with_one_person_named_stays_a_description():
+    text = "President Ana Lind arrived in Lakeport. The two leaders said that the talks were useful.\n"
+    assert " and " not in _speaker(text, "The two leaders").name
