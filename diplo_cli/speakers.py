@@ -103,6 +103,8 @@ _APPOSITION_AFTER = regex.compile(r"\s*,\s*((?:the|a|an)\s+[^,;:.\n]{3,80}?)\s*[
 _APPOSITION_BEFORE = regex.compile(r"(?:^|[.;:\n]\s*|\s)((?:the|a|an)\s+[^,;:.\n]{3,80}?)\s*,\s*$", regex.IGNORECASE)
 _COMMA = regex.compile(r"\s*,\s*")
 _CLAUSE_BREAK = regex.compile(r"\s*[,;]")
+# a role noun's owner after it: "a spokesman for the president", "an aide to President Varga"
+_OWNER_BEFORE = regex.compile(r"\s(?:for|to|of\s+the)\s+(?:the\s+)?(?:(?P<title>\p{Lu}[\p{L}.]*+)\s+)?$")
 _AND_WITH = regex.compile(r"\b(?:and|with)\b")
 # How far back an antecedent is looked for: far enough for any news story, bounded so that run time
 # stays linear on pathological input.
@@ -1052,6 +1054,11 @@ class SpeakerResolver:
         if cut is not None and cut.entity.kind == "person" and cut.start >= start:
             persons.append(cut)  # a span cut inside a name ("Theresa" of "Theresa May") still names the person
         described = self.tracker.describe(phrase)
+        owner = _OWNER_BEFORE.search(text, start, persons[-1].start) if persons and described.role else None
+        if owner and (owner.group("title") is None or self.lex.titles.get(owner.group("title").casefold()) is not None):
+            # "a spokesman for the president", "an aide to President Varga": the spokesman speaks, not
+            # the person they speak for
+            persons = []
         # a person named at the head of the phrase: "Kremlin spokesman Dmitry Peskov", "Mr. Okafor"
         if persons and (_only_closers(text[persons[-1].end:end]) or _OF_PLACE.fullmatch(text, persons[-1].end, end)):
             entity = persons[-1].entity
@@ -1067,9 +1074,14 @@ class SpeakerResolver:
         organised = self._organisation_phrase(start, end, phrase, words, described)
         if organised is not None:
             return organised
+        name = _name_part(phrase, self.lex)
+        if described.anonymous and not described.plural and self._names_the_source(phrase, name, described):
+            # "senior Norlandic negotiator Pavel Orkan": a source noun before a full name is the person's title
+            entity = self._person_named(name, described, start)
+            self._enrich_from_apposition(entity, start, end)
+            return entity, "name"
         if described.anonymous or described.plural:
             return self._anonymous(phrase, described, start), "anonymous"
-        name = _name_part(phrase, self.lex)
         if name and all(self.tracker._could_be_name(w) for w in name.split()) and not self.lex.country_of_word(name) \
                 and not self.lex.organisation(name) \
                 and (described.role is None or len(name.split()) > 1 or described.head != words[-1]):
@@ -1091,6 +1103,14 @@ class SpeakerResolver:
         if name:
             return self._person_named(name, described, start), "name"
         return Entity(_lower_determiner(phrase), "anonymous"), "anonymous"
+
+    def _names_the_source(self, phrase: str, name: str, described: _Description) -> bool:
+        """A name of two words or more ends the phrase, after its source noun, and is neither a place nor a body."""
+        words = name.split()
+        head = described.head or ""
+        return len(words) > 1 and phrase.rstrip().endswith(name) and bool(head) and head[:1].islower() \
+            and phrase.find(head) < phrase.rfind(name) and all(self.tracker._could_be_name(w) for w in words) \
+            and not self.lex.country_of_word(name) and not self.lex.organisation(name)
 
     def _person_named(self, name: str, described, start: int) -> Entity:
         """The document's person of that name (registered on first sight), completed by the description."""

@@ -417,3 +417,29 @@ def test_bare_leaders_after_three_people_named_alike_stays_a_description():
 def test_the_two_leaders_with_one_person_named_stays_a_description():
     text = "President Ana Lind arrived in Lakeport. The two leaders said that the talks were useful.\n"
     assert " and " not in _speaker(text, "The two leaders").name
+
+
+def test_a_source_noun_before_a_full_name_is_the_persons_title():
+    text = "Senior Norlandic negotiator Lio Orkan says the talks depend on the mediator. He tells reporters the side cannot wait."
+    assert _speaker(text, "Senior Norlandic negotiator Lio Orkan").name == "Lio Orkan"
+    assert _speaker(text, "He").name == "Lio Orkan"
+
+
+def test_a_senior_official_without_a_name_stays_anonymous():
+    speaker = _speaker("A senior Norlandic official said the talks depend on the mediator.", "A senior Norlandic official")
+    assert (speaker.name, speaker.anonymous) == ("a senior Norlandic official", True)
+
+
+@pytest.mark.parametrize("text, mention, name", [
+    ("President Piet Varga will host the envoy. A spokesman for the president said the visit was on.",
+     "A spokesman for the president", "a spokesman for the president"),
+    ("President Piet Varga will host the envoy. An aide to President Varga said the visit was on.",
+     "An aide to President Varga", "an aide to President Varga"),
+])
+def test_the_person_a_spokesman_speaks_for_is_not_the_speaker(text, mention, name):
+    assert _speaker(text, mention).name == name
+
+
+def test_a_spokesman_of_a_body_followed_by_his_name_is_that_person():
+    text = "The spokesman of the Kremlin Dmitry Peskov said the visit was on."
+    assert _speaker(text, "The spokesman of the Kremlin Dmitry Peskov").name == "Dmitry Peskov"
