@@ -31,17 +31,18 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
 from .lexicons import CueVerb, Lexicon, compile_named_lists, name_key
-from .models import Attribution, Sentence, Span
+from .models import Attribution, Sentence, Span, Statement
 from .scanning import AsciiLines, ListScan
 from .segment import turn_body_start
 
 # A word of a noun phrase: letters/digits with inner dots, apostrophes, hyphens, ampersands.
 _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’&\-]*+(?:\.(?=\p{L})[\p{L}\p{N}\p{M}'’&\-]*+)*+\.?+|[^\s\p{L}\p{N}]")
+NEST_LOOKBACK = 20_000  # how far before a statement a content holding it may start (see nest_reports)
 _OPENING_QUOTES = "“„«‘"
 _CLOSING_QUOTES = "”»’"
 _ONLY_CLOSERS = regex.compile(r"[ .!?;\"”]*+")  # what may follow a trailing frame ('..., he said."')
@@ -1459,6 +1460,29 @@ def find_quotes(text: str, sentences: list[Sentence]) -> list[Quote]:
                 quotes.append(Quote(open_at, pos, open_paragraph))
             open_at = None
     return quotes
+
+
+def nest_reports(statements: list[Statement]) -> list[Statement]:
+    """A statement reported inside another one's content ("X said P, according to Y"; "Y said X told
+    him P") keeps its place and names the reporting statement in ``via`` (the innermost such one)."""
+    by_start = sorted(statements, key=lambda s: s.content.start)
+    starts = [s.content.start for s in by_start]
+    nested = []
+    for statement in statements:
+        inner_start = min(statement.cue.start, statement.speaker.mention.start)
+        inner_end = max(statement.cue.end, statement.speaker.mention.end)
+        innermost = None
+        # contents are bounded (a sentence, a quotation), so the walk back stops after NEST_LOOKBACK
+        for index in range(bisect.bisect_right(starts, inner_start) - 1, -1, -1):
+            outer = by_start[index]
+            if outer.content.start < inner_start - NEST_LOOKBACK:
+                break
+            if outer is statement or outer.content.end < inner_end or statement.content.contains(outer.content):
+                continue
+            if innermost is None or outer.content.end - outer.content.start < innermost.content.end - innermost.content.start:
+                innermost = outer
+        nested.append(replace(statement, via=innermost.id) if innermost is not None else statement)
+    return nested
 
 
 def find_attributions(text: str, sentences: list[Sentence], lexicon: Lexicon, turns=None) -> list[Attribution]:

@@ -141,6 +141,8 @@ def _common_options(function):
         click.option("--country", default=None, help="Only statements by speakers of this country (name or demonym)."),
         click.option("--kind", "kinds", multiple=True, type=click.Choice(["direct", "indirect", "mixed", "according_to"]),
                      help="Only statements of this kind (repeatable)."),
+        click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="X",
+                     help="Only statements whose confidence (0-1, see README) is at least X."),
         click.option("--about-meeting", is_flag=True, help="Only statements about a meeting."),
         click.option("--meeting-with", default=None, metavar="NAME", help="Only statements about, or meetings with, this participant (person or country)."),
         click.option("--status", "statuses", multiple=True, type=click.Choice(["held", "planned", "proposed", "denied", "cancelled", "unknown"]),
@@ -218,7 +220,8 @@ class Run:
             self.svg_console = Console(file=io.StringIO(), width=options.get("width") or 100, record=True, force_terminal=True,
                                        color_system="truecolor", highlight=False, emoji=False, markup=False, legacy_windows=False)
         self.selection = Selection(options.get("speaker"), options.get("country"), tuple(options.get("kinds") or ()),
-                                   bool(options.get("about_meeting")), options.get("meeting_with"), tuple(options.get("statuses") or ()))
+                                   bool(options.get("about_meeting")), options.get("meeting_with"), tuple(options.get("statuses") or ()),
+                                   options.get("min_confidence") or 0.0)
         self.strict = bool(options.get("strict"))
         self.debug = bool(options.get("debug"))
         self.read = 0

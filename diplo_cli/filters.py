@@ -65,15 +65,17 @@ class Selection:
     about_meeting: bool = False
     meeting_with: str | None = None
     statuses: tuple[str, ...] = ()
+    min_confidence: float = 0.0
 
     @property
     def active(self) -> bool:
-        return bool(self.speaker or self.country or self.kinds or self.about_meeting or self.meeting_with or self.statuses)
+        return bool(self.speaker or self.country or self.kinds or self.about_meeting or self.meeting_with or self.statuses
+                    or self.min_confidence)
 
     @property
     def selects_statements(self) -> bool:
         """Criteria on who spoke and how, which choose meetings only through their statements."""
-        return bool(self.speaker or self.country or self.kinds)
+        return bool(self.speaker or self.country or self.kinds or self.min_confidence)
 
 
 class Selector:
@@ -100,6 +102,8 @@ class Selector:
         if self.speaker is not None and not (self.speaker.matches(speaker.name) or self.speaker.matches(speaker.mention.text)):
             return False
         if self.country is not None and not self.country.matches(speaker.country):
+            return False
+        if statement.confidence < self.selection.min_confidence:
             return False
         return not self.selection.kinds or statement.kind in self.selection.kinds
 

@@ -25,6 +25,8 @@ from .errors import ExtractionTimeout
 from .lexicons import Lexicon, default_lexicon
 from .meetings import MeetingFinder, link_meetings
 from .models import Document, Meeting, Span, Statement
+from .attribution import nest_reports
+from .confidence import ConfidenceTable
 from .segment import find_turns, segment_sentences
 from .speakers import resolve_speakers
 
@@ -63,10 +65,13 @@ def _run_stages(text: str, doc: str, lexicon: Lexicon, year: int | None) -> Docu
     finder = lexicon.stage("attribution", AttributionFinder)
     attributions = finder.find(text, sentences, turns)
     speakers, tracker = resolve_speakers(text, sentences, attributions, lexicon, turns, year)
+    confidence = lexicon.stage("confidence", ConfidenceTable.build)
     statements = [
-        Statement(f"s{index}", a.kind, speaker, a.cue, a.content, a.rule)
+        Statement(f"s{index}", a.kind, speaker, a.cue, a.content, a.rule,
+                  confidence=confidence.score(a, speaker), relaxed=a.relaxed)
         for index, (a, speaker) in enumerate(zip(attributions, speakers), 1)
     ]
+    statements = nest_reports(statements)
     meeting_finder = lexicon.stage("meetings", MeetingFinder)
     mentions, drafts = meeting_finder.find(text, sentences, tracker, statements)
     meetings, statements = link_meetings(drafts, mentions, statements)
@@ -168,7 +173,8 @@ class Renumbering:
         self.meetings += len(meeting_ids)
         statements = tuple(
             replace(s, id=statement_ids[s.id], meeting=meeting_ids.get(s.meeting) if s.meeting else None,
-                    meeting_status=s.meeting_status if s.meeting in meeting_ids else None)
+                    meeting_status=s.meeting_status if s.meeting in meeting_ids else None,
+                    via=statement_ids.get(s.via) if s.via else None)
             for s in part.statements
         )
         meetings = tuple(replace(m, id=meeting_ids[m.id], statements=tuple(statement_ids[i] for i in m.statements)) for m in part.meetings)

@@ -130,7 +130,7 @@ def find_turns(text: str, lexicon: Lexicon | None = None) -> list[tuple[int, int
         lexicon = default_lexicon()
     question_labels = frozenset(lexicon.grammar.get("question_labels", ()))
     labels = [m for m in _LABEL.finditer(text) if m.group("question") or _is_speaker_label(m.group("label"), lexicon)]
-    if not labels or (len(labels) < 2 and not _HONORIFIC_LABEL.match(labels[0].group("label"))):
+    if not labels or (len(labels) < 2 and not _HONORIFIC_LABEL.match(labels[0].group("label") or "")):
         return []
     turns = []
     for index, match in enumerate(labels):
