@@ -20,13 +20,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from . import scanning
-from .attribution import AttributionFinder
+from .attribution import AttributionFinder, nest_reports
+from .confidence import ConfidenceTable
 from .errors import ExtractionTimeout
 from .lexicons import Lexicon, default_lexicon
 from .meetings import MeetingFinder, link_meetings
 from .models import Document, Meeting, Span, Statement
-from .attribution import nest_reports
-from .confidence import ConfidenceTable
 from .segment import find_turns, segment_sentences
 from .speakers import resolve_speakers
 

@@ -14,6 +14,7 @@ from diplo_cli.confidence import ConfidenceTable
 from diplo_cli.lexicons import default_lexicon
 from diplo_cli.models import Attribution, Span, Speaker
 
+
 def _statements(text: str):
     return extract(text, lexicon=default_lexicon()).statements
 
