@@ -187,6 +187,8 @@ class AttributionFinder:
             r"(?P<noun>\L<nouns>)\s++(?P<complement>that|(?:not\s++)?to)\s++(?=\p{L})",
             nouns=sorted(w for w in lexicon.reporting_nouns if " " not in w),
         )
+        self.that_next = regex.compile(r"\s++that\b", regex.IGNORECASE)
+        self.aspectual_to = regex.compile(r"\b(?:\L<verbs>)\s++to\s++$", regex.IGNORECASE, verbs=grammar["aspectual_verbs"])
         self.performative_to = regex.compile(r"(?:\bwould\s++like|['’]d\s++like|(?<=\bI\s++)(?:want|wish)|\b(?:have|has))\s++to\s++$", regex.IGNORECASE)
         self.adverbial_words = frozenset(grammar["adverbial_openers"]) | {"when", "while", "after", "before", "as", "if"}
         self.addressee_before_that = regex.compile(r"\s++((?:[\p{L}\p{N}.'’&-]++\s++){0,5}[\p{L}\p{N}.'’&-]++)\s++that\b")
@@ -230,6 +232,7 @@ class AttributionFinder:
         found: list[Attribution] = []
         used_cues: set[int] = set()
         self.unframed: list[Quote] = []
+        self._relaxed: list[str] = []  # checks relaxed while reading the current cue (see confidence.toml)
         self._recent_speaker: tuple[int, Span] | None = None
         found.extend(self._frame_quotes(quotes, used_cues))
         self.frame_speakers = {a.sentence: a.speaker for a in found if a.rule.startswith("attribution.direct.after")}
@@ -242,7 +245,9 @@ class AttributionFinder:
                 continue
             if self._excluded(match) or not self._cue_shape_ok(match):
                 continue
+            self._relaxed = []
             attribution = self._indirect(match, quote_regions, consumed)
+            self._relaxed = []
             if attribution is not None:
                 found.append(attribution)
         if not turns:
@@ -745,7 +750,14 @@ class AttributionFinder:
             lower, upper = max(lower, c_start), min(upper, c_end)
         before_word = text[max(lower, match.start() - 4) : match.start()].casefold()
         purpose = False
-        if _ENDS_WITH_TO.search(before_word) and cue_word not in ("according to",) and not self.performative_to.search(text, max(lower, match.start() - 24), match.start()):
+        aspectual = None
+        if _ENDS_WITH_TO.search(before_word) and cue_word not in ("according to",):
+            # "continue to urge", "tried to argue", "had begun to hint": the subject of the aspectual
+            # verb speaks; a weaker reading (relaxed), where the strict rule dropped it
+            aspectual = self.aspectual_to.search(text, max(lower, match.start() - 40), match.start())
+            if aspectual is not None:
+                self._relaxed.append("to_before_cue")
+        if _ENDS_WITH_TO.search(before_word) and aspectual is None and cue_word not in ("according to",) and not self.performative_to.search(text, max(lower, match.start() - 24), match.start()):
             # "called the president to inform him that P": an infinitive of purpose after an object is
             # the subject's report; "declined to say", "plans to announce" are not reports
             purpose = bool(self.purpose_to.search(text, max(lower, match.start() - 40), match.start())) and not any(
@@ -784,7 +796,13 @@ class AttributionFinder:
                     return self._make(speaker, cue, content_start, comma, "attribution.indirect.trailing_inverted", sentence_index)
         progressive = self.progressive.search(text, max(lower, cue.start - 40), cue.start) if cue_word.endswith("ing") else None
         performative = self.performative_to.search(text, max(lower, cue.start - 24), cue.start)
-        speaker = self.speaker_before(progressive.start() if progressive else performative.start() if performative else cue.start, lower)
+        # "The minister was very clear that P": the subject stands before the copula; only with an explicit
+        # "that" ("the message was clear: ..." has no speaker)
+        copula = self.copula_before.search(text, max(lower, cue.start - 40), cue.start) \
+            if verb.lemma in self.copular_cues and self.that_next.match(text, cue.end, upper) else None
+        speaker_end = (progressive.start() if progressive else performative.start() if performative
+                       else aspectual.start() if aspectual else copula.start() if copula else cue.start)
+        speaker = self.speaker_before(speaker_end, lower)
         if progressive and speaker is None:
             contracted = _CONTRACTED_PRONOUN.search(text, max(lower, progressive.start() - 8), progressive.end())
             speaker = Span.of(text, contracted.start(1), contracted.end(1)) if contracted else None
@@ -893,9 +911,17 @@ class AttributionFinder:
             leading = self.leading_as_frame.match(text, content_start, upper)
             if leading and self.cues.search(text, leading.start(1), leading.end(1)):
                 content_start = leading.end()  # "I'll add more generally, as we told the envoy, P"
+        explicit_that = that is not None and that.group().strip(" ,").casefold() == "that"
+        if explicit_that and text[_skip_spaces(text, content_start):content_start + 2].startswith(",") \
+                and self._clause_after_adjunct(_skip_spaces(text, content_start) + 1, upper):
+            # "stated that, after a long pause, P": the comma opens an adjunct of P, not a new frame
+            content_start = _skip_spaces(text, _skip_spaces(text, content_start) + 1)
+            self._relaxed.append("that_then_adjunct")
         opener = self.word_at.match(text, content_start, upper)
         if opener and opener.group(1).casefold() in self.content_openers_rejected and rule != "attribution.indirect.interrupted":
-            return None
+            if not (explicit_that and self._clause_after_adjunct(content_start, upper)):
+                return None
+            self._relaxed.append("that_then_adjunct")  # "said that on Monday the talks would resume"
         quoted_start = _QUOTE_MARKS.match(text[_skip_spaces(text, content_start):upper] or " ")
         if quoted_start and text[upper - 1 : upper] not in "\"”»“" and not text[upper - 2 : upper - 1] in "\"”»“":
             quoted_start = None  # 'promised "swift" retaliation': a scare quote, not the content
@@ -1067,6 +1093,16 @@ class AttributionFinder:
                     and previous[:1].isupper() and not previous.endswith(("'s", "’s", "s'", "s’"))):
                 return True
             previous = word
+        return False
+
+    def _clause_after_adjunct(self, start: int, end: int) -> bool:
+        """A finite clause begins within the next few words, after an adjunct ("on Monday the talks
+        would resume", "after a long pause, the talks ...")."""
+        for count, word in enumerate(self.word_run.finditer(self.text, start, min(end, start + 80))):
+            if count > 6:
+                break
+            if count and word.group()[0].isalnum() and self._clause_like(word.start(), end):
+                return True
         return False
 
     def _parenthetical_frame(self, speaker: Span, cue: Span, lower: int, upper: int, sentence_index: int) -> Attribution | None:
@@ -1323,7 +1359,7 @@ class AttributionFinder:
                 kind = "mixed"
         elif _SINGLE_QUOTED.search(content.text):
             kind = "mixed"  # "showing 'real resolve'": a quoted fragment in single marks
-        return Attribution(speaker, cue, content, kind, rule, sentence_index)
+        return Attribution(speaker, cue, content, kind, rule, sentence_index, tuple(dict.fromkeys(self._relaxed)))
 
 
 def _quote_around(quote_regions: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:

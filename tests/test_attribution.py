@@ -753,3 +753,39 @@ def test_a_deny_cue_with_an_unquoted_as_phrase_is_no_quoted_description():
     assert attributions("The palace dismissed criticism as predictable.") == []
     assert attributions("The palace denied reports that the letter had been sent.") == [
         ("The palace", "denied", "reports that the letter had been sent", "indirect")]
+
+
+# ---------------------------------------------------------------- fail open: a weaker reading, marked as relaxed
+
+def _relaxed(text: str) -> list[tuple[str, str, str, str, tuple[str, ...]]]:
+    lexicon = default_lexicon()
+    finder = lexicon.stage("attribution", AttributionFinder)
+    return [(a.speaker.text, a.cue.text, a.content.text, a.rule, a.relaxed)
+            for a in finder.find(text, segment_sentences(text, lexicon), find_turns(text))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ministers have continued to urge Estoria to end the blockade.",
+     [("Ministers", "urge", "to end the blockade", "attribution.indirect.directive", ("to_before_cue",))]),
+    ("She tried to argue that the vote was fair.",
+     [("She", "argue", "the vote was fair", "attribution.indirect.that", ("to_before_cue",))]),
+    ("Ana Lind said that on Monday the talks would resume.",
+     [("Ana Lind", "said", "on Monday the talks would resume", "attribution.indirect.that", ("that_then_adjunct",))]),
+    ("Ana Lind stated that, after a long pause, the talks would resume.",
+     [("Ana Lind", "stated", "after a long pause, the talks would resume", "attribution.indirect.that", ("that_then_adjunct",))]),
+    ("The minister was very clear that the talks would resume.",
+     [("The minister", "clear", "the talks would resume", "attribution.indirect.that", ())]),
+])
+def test_checks_that_used_to_drop_now_give_a_relaxed_reading(text, expected):
+    assert _relaxed(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lind declined to say whether the talks would resume.",   # refusing: no aspectual verb
+    "The ministry plans to announce the date on Friday.",
+    "The message was clear: the talks would resume.",             # a copula without "that" and no speaker
+    "It was clear that the talks would resume.",
+    "Ana Lind said that on Monday.",                              # "that" a pronoun, no clause after the adjunct
+])
+def test_relaxed_readings_stay_closed_without_their_evidence(text):
+    assert _relaxed(text) == []

@@ -81,3 +81,8 @@ def test_min_confidence_keeps_only_statements_at_or_above_it():
 def test_min_confidence_outside_zero_to_one_is_a_usage_error():
     result = _run(["--min-confidence", "1.5", "-"], "Ana Lind said the talks were useful.\n")
     assert result.exit_code == 2
+
+
+def test_a_relaxed_reading_reaches_the_statement_with_its_lower_confidence():
+    (statement,) = _statements("Ana Lind tried to argue that the vote was fair.")
+    assert (statement.speaker.name, statement.relaxed, statement.confidence) == ("Ana Lind", ("to_before_cue",), 0.72)
