@@ -187,6 +187,7 @@ class AttributionFinder:
             r"(?P<noun>\L<nouns>)\s++(?P<complement>that|(?:not\s++)?to)\s++(?=\p{L})",
             nouns=sorted(w for w in lexicon.reporting_nouns if " " not in w),
         )
+        self.frame_only_cues = frozenset(grammar["frame_only_cues"])
         self.that_next = regex.compile(r"\s++that\b", regex.IGNORECASE)
         self.aspectual_to = regex.compile(r"\b(?:\L<verbs>)\s++to\s++$", regex.IGNORECASE, verbs=grammar["aspectual_verbs"])
         self.performative_to = regex.compile(r"(?:\bwould\s++like|['’]d\s++like|(?<=\bI\s++)(?:want|wish)|\b(?:have|has))\s++to\s++$", regex.IGNORECASE)
@@ -872,6 +873,8 @@ class AttributionFinder:
             return self._make(speaker, full_cue, to.start(), end, "attribution.indirect.directive", sentence_index)
         cleft = self.cleft_before.search(text, max(lower, speaker.start - 8), speaker.start)
         that = self.that_after_parenthetical.match(text, after, upper) or self.that.match(text, after, upper)
+        if verb.lemma in self.frame_only_cues and not (that is not None and that.group().strip(" ,").casefold() == "that"):
+            return None  # "laid out the plan", "what you laid out is": only "as we laid out, P" and "laid out that P" report
         if that is None and (self.adverbial_opener.match(text, after, upper) or self.adverbial_opener.match(text, full_cue.end, upper)):
             # "said in an interview aired on Thursday that P", "said right here that P"
             that = self.delayed_that.match(text, full_cue.end, min(upper, full_cue.end + 160))

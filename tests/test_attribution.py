@@ -789,3 +789,29 @@ def test_checks_that_used_to_drop_now_give_a_relaxed_reading(text, expected):
 ])
 def test_relaxed_readings_stay_closed_without_their_evidence(text):
     assert _relaxed(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The two sides shared the view that the visit must be prepared carefully.",
+     [("The two sides", "shared the view", "the visit must be prepared carefully", "indirect")]),
+    ("As we laid out last week, the plan is on track.", [("we", "laid out", "the plan is on track", "indirect")]),
+    ('"The plan is on track," Ana Lind chimed in.', [("Ana Lind", "chimed in", "The plan is on track", "direct")]),
+    ("President Ana Lind also gave instructions to speed up the talks on the treaty.",
+     [("President Ana Lind", "gave instructions", "to speed up the talks on the treaty", "indirect")]),
+])
+def test_new_cues_share_the_view_lay_out_chime_in_give_instructions(text, expected):
+    assert attributions(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The minister laid out the plan on Monday.",                        # a noun phrase object
+    "The words — what you just laid out is — still stand today.",       # a frame-only cue outside a frame
+    "Ana Lind shared the concerns of the ministers.",
+])
+def test_new_cues_need_their_clause(text):
+    assert attributions(text) == []
+
+
+def test_story_is_a_reporting_noun():
+    assert attributions("Diplomats welcomed the minister's story that the convoy was stopped at the border.") == [
+        ("the minister", "story", "the convoy was stopped at the border", "indirect")]
