@@ -593,7 +593,7 @@ class AttributionFinder:
             # continuation: an unframed quote after a framed one, same or next paragraph
             if last_direct is not None and (quote.paragraph == last_paragraph or (
                     quote.paragraph - last_paragraph == 1 and not text[_paragraph_start(text, quote.open) : quote.open].strip())) \
-                    and not _other_cue_between(self, last_direct.content.end, quote.open, last_direct.cue):
+                    and not _other_cue_between(self, last_direct.content.end, quote.open, last_direct.cue, last_direct.speaker):
                 found.append(Attribution(last_direct.speaker, last_direct.cue, Span.of(text, inner_start, inner_end), "direct", "attribution.direct.continuation", self._sentence_index(quote.open)))
                 last_paragraph = quote.paragraph
                 continue
@@ -1423,13 +1423,16 @@ def _paragraph_end(text: str, offset: int) -> int:
     return len(text) if newline < 0 else newline
 
 
-def _other_cue_between(finder: AttributionFinder, start: int, end: int, own_cue: Span | None = None) -> bool:
+def _other_cue_between(finder: AttributionFinder, start: int, end: int, own_cue: Span | None = None,
+                       own_speaker: Span | None = None) -> bool:
     if end - start > 2000:
         return True
     own_frame_end = finder.adjuncts.match(finder.text, own_cue.end, end).end() if own_cue is not None and start <= own_cue.end <= end else -1
     for match in finder.cues.finditer(finder.text, start, end):
         if own_cue is not None and (match.start() == own_cue.start or own_cue.end <= match.start() < own_frame_end):
             continue  # the own cue, or a word of its adjunct ('said in televised remarks')
+        if own_speaker is not None and own_speaker.start <= match.start() < own_speaker.end:
+            continue  # a word of the own speaker that is also a cue ('State Department spokesman', 'Ole Brand')
         return True
     return False
 

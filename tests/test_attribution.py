@@ -815,3 +815,16 @@ def test_new_cues_need_their_clause(text):
 def test_story_is_a_reporting_noun():
     assert attributions("Diplomats welcomed the minister's story that the convoy was stopped at the border.") == [
         ("the minister", "story", "the convoy was stopped at the border", "indirect")]
+
+
+@pytest.mark.parametrize("speaker", ["State Department spokesman Ole Varga", "Ole Brand"])
+def test_a_cue_word_inside_the_speakers_name_does_not_block_the_continuation(speaker):
+    # "State" (stated) and "Brand" (branded) are cue words; inside the speaker they are no new frame
+    text = f'"We differ on many things," said {speaker}. "There are areas of common interest."'
+    assert rules(text) == ["attribution.direct.after_inverted", "attribution.direct.continuation"]
+    assert attributions(text)[1][2] == "There are areas of common interest."
+
+
+def test_a_real_cue_between_the_quotes_still_blocks_the_continuation():
+    text = '"We differ on many things," said Ole Brand. The envoy stated her view. "There are areas of common interest."'
+    assert "attribution.direct.continuation" not in rules(text)
