@@ -42,6 +42,7 @@ from .segment import turn_body_start
 
 # A word of a noun phrase: letters/digits with inner dots, apostrophes, hyphens, ampersands.
 _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’&\-]*+(?:\.(?=\p{L})[\p{L}\p{N}\p{M}'’&\-]*+)*+\.?+|[^\s\p{L}\p{N}]")
+FRONTED_ADVERBIAL_TOKENS = 14  # how long an opening adverbial before the subject may be (see _clause_subject)
 NEST_LOOKBACK = 20_000  # how far before a statement a content holding it may start (see nest_reports)
 _OPENING_QUOTES = "“„«‘"
 _CLOSING_QUOTES = "”»’"
@@ -1246,7 +1247,8 @@ class AttributionFinder:
         tokens = _tokens(self.text, lower, end)
         j = 0
         if tokens and tokens[0].text in self.stopwords and tokens[0].text != "The":
-            for k, t in enumerate(tokens[:6]):
+            # a fronted adverbial up to its comma: "On Monday,", "After landing in the capital late Monday,"
+            for k, t in enumerate(tokens[:FRONTED_ADVERBIAL_TOKENS]):
                 if t.text == ",":
                     j = k + 1
                     break

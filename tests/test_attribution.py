@@ -828,3 +828,9 @@ def test_a_cue_word_inside_the_speakers_name_does_not_block_the_continuation(spe
 def test_a_real_cue_between_the_quotes_still_blocks_the_continuation():
     text = '"We differ on many things," said Ole Brand. The envoy stated her view. "There are areas of common interest."'
     assert "attribution.direct.continuation" not in rules(text)
+
+
+def test_a_long_fronted_adverbial_is_skipped_to_find_the_subject_of_a_coordinated_cue():
+    text = "After landing in the capital late Monday, Ana Lind met her counterpart Piet Varga and said Norland is ready for talks."
+    assert attributions(text) == [("Ana Lind", "said", "Norland is ready for talks", "indirect")]
+    assert rules(text) == ["attribution.indirect.coordinated.subject_cue"]
