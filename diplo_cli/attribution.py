@@ -188,6 +188,8 @@ class AttributionFinder:
             r"(?P<noun>\L<nouns>)\s++(?P<complement>that|(?:not\s++)?to)\s++(?=\p{L})",
             nouns=sorted(w for w in lexicon.reporting_nouns if " " not in w),
         )
+        self.participial_tail = regex.compile(r"\s*+,\s*+(\p{Ll}+ing)\b")
+        self.trailing_apposition = regex.compile(r"\s*+,\s*+(?:a|an|the|who|one|his|her|their|its)\s[^,;:\"“”]{1,100}?[.!?]?+\s*+", regex.IGNORECASE)
         self.frame_only_cues = frozenset(grammar["frame_only_cues"])
         self.that_next = regex.compile(r"\s++that\b", regex.IGNORECASE)
         self.aspectual_to = regex.compile(r"\b(?:\L<verbs>)\s++to\s++$", regex.IGNORECASE, verbs=grammar["aspectual_verbs"])
@@ -792,6 +794,15 @@ class AttributionFinder:
             speaker = self.speaker_after(_skip_spaces(text, cue.end), upper)
             if speaker is not None:
                 rest = self.adjuncts.match(text, speaker.end, upper).end()
+                participle = self.participial_tail.match(text, rest, upper)
+                if participle and self.cues.fullmatch(participle.group(1)):
+                    # "P, said Ana Dorn, adding that Q": the participle's statement is read at its own cue
+                    self.frame_speakers[sentence_index] = speaker
+                    rest = upper
+                elif text[rest:upper].strip(" .!?;") and self.trailing_apposition.fullmatch(text, rest, upper):
+                    # "P, said Ana Dorn, a professor at Lund University.": the apposition describes the speaker
+                    self._relaxed.append("trailing_appositive")
+                    rest = upper
                 if not text[rest:upper].strip(" .!?;"):
                     content_start = self._skip_connective(lower, upper)
                     comma = lower + len(head) - 1

@@ -834,3 +834,18 @@ def test_a_long_fronted_adverbial_is_skipped_to_find_the_subject_of_a_coordinate
     text = "After landing in the capital late Monday, Ana Lind met her counterpart Piet Varga and said Norland is ready for talks."
     assert attributions(text) == [("Ana Lind", "said", "Norland is ready for talks", "indirect")]
     assert rules(text) == ["attribution.indirect.coordinated.subject_cue"]
+
+
+def test_trailing_inverted_frame_with_an_apposition_is_a_relaxed_reading():
+    text = "The talks will resume, said Ana Dorn, a professor at Lund University."
+    assert _relaxed(text) == [("Ana Dorn", "said", "The talks will resume", "attribution.indirect.trailing_inverted", ("trailing_appositive",))]
+
+
+def test_trailing_inverted_frame_then_a_participial_cue_gives_two_statements_by_the_same_speaker():
+    text = "The talks will resume, said Ana Dorn, adding that the date was open."
+    assert attributions(text) == [("Ana Dorn", "said", "The talks will resume", "indirect"),
+                                  ("Ana Dorn", "adding", "the date was open", "indirect")]
+
+
+def test_trailing_inverted_frame_then_a_clause_that_is_no_apposition_stays_closed():
+    assert attributions("The talks will resume, said Ana Dorn, and the date was open.") == []
