@@ -9,7 +9,7 @@ The stage works in passes over the decoded text; the expensive work runs only ar
    after a framed one are continuations.
 2. Every other cue is read as reported speech: ``X said (that) P``, ``P, X said``, ``P, said X``,
    ``..., saying P``, ``by saying that P``, ``according to X, P``, ``X was quoted as saying P``,
-   ``urged X to V``, ``pledged to V``, parenthetical frames (``as we announced, P``,
+   ``urged X to V``, ``pledged to V``, ``issued a statement saying P``, parenthetical frames (``as we announced, P``,
    ``P, as he said``, ``A, we said yesterday, B``), pseudo-clefts (``what I can tell you is P``),
    interrupted relatives (``which X said was P``), ``has been clear that P``, self-repairs and
    coordinated predicates (``noted P, and pledged that Q``).
@@ -188,6 +188,10 @@ class AttributionFinder:
             r"(?P<noun>\L<nouns>)\s++(?P<complement>that|(?:not\s++)?to)\s++(?=\p{L})",
             nouns=sorted(w for w in lexicon.reporting_nouns if " " not in w),
         )
+        self.issued_document = regex.compile(
+            r"\b(?:\L<verbs>)\s++(?:a|an|the|its|his|her|their)\s++(?:[\p{L}-]++\s++){0,3}?(?P<noun>\p{L}++)\s++$",
+            regex.IGNORECASE, verbs=grammar["issuing_verbs"])
+        self.party_state = regex.compile(r"\s*+\((?:D|R|I|Dem|Rep|Ind)\.?+\s*+[-–]\s*+\p{Lu}[\p{L}.]{0,12}+\)\s*+,?+\s*+$")
         self.participial_tail = regex.compile(r"\s*+,\s*+(\p{Ll}+ing)\b")
         self.trailing_apposition = regex.compile(r"\s*+,\s*+(?:a|an|the|who|one|his|her|their|its)\s[^,;:\"“”]{1,100}?[.!?]?+\s*+", regex.IGNORECASE)
         self.frame_only_cues = frozenset(grammar["frame_only_cues"])
@@ -348,6 +352,9 @@ class AttributionFinder:
             before = self.text[lower:end].rstrip()
             if before.endswith(","):
                 end = lower + len(before) - 1  # "The ministry, for its part, said": the commas set it off
+        party = self.party_state.search(self.text, max(lower, end - 24), end)
+        if party is not None:
+            end = party.start()  # "Sen. Mark Doyle (D-Ore.) said": the party and state are no part of the name
         tokens = _tokens(self.text, max(lower, end - _WINDOW), end)
         i = len(tokens) - 1
         skipped = 0
@@ -786,6 +793,19 @@ class AttributionFinder:
             return None
         if cue_word.endswith("ing") and text[lower : cue.start].rstrip().endswith((",", ",\"", ",”", ",’")):
             return self._participial(cue, verb, lower, upper, sentence_index)
+        issued = self.issued_document.search(text, max(lower, cue.start - 80), cue.start) if cue_word.endswith("ing") else None
+        if issued is not None and issued.group("noun").casefold() in self.document_stems:
+            # "The ministry issued a statement saying P", "put out a readout noting P": the issuer speaks
+            speaker = self.speaker_before(issued.start(), lower) or self._clause_subject(lower, issued.start())
+            if speaker is None:
+                return None
+            rule_prefix = "attribution.indirect.issued"
+            full_cue = self._cue_with_addressee(cue, upper)
+            that = self.that.match(text, full_cue.end, upper)
+            start = _skip_spaces(text, that.end() if that else full_cue.end)
+            if verb.cue_class == "direct" or not self._clause_like(start, upper, short_ok=True):
+                return None
+            return self._make(speaker, full_cue, start, self._content_end(start, upper), rule_prefix, sentence_index)
         if cue_word.endswith("ing") and not self.progressive.search(text, max(lower, cue.start - 40), cue.start):
             return None  # a gerund or participle without a subject of its own: "by saying", "a warning"
         # inverted trailing: 'P, said Peskov.'

@@ -849,3 +849,35 @@ def test_trailing_inverted_frame_then_a_participial_cue_gives_two_statements_by_
 
 def test_trailing_inverted_frame_then_a_clause_that_is_no_apposition_stays_closed():
     assert attributions("The talks will resume, said Ana Dorn, and the date was open.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sen. Mark Doyle (D-Ore.) said the bill would pass.", [("Sen. Mark Doyle", "said", "the bill would pass", "indirect")]),
+    ("Rep. Ana Lind (R-Texas) told reporters that the bill would pass.",
+     [("Rep. Ana Lind", "told reporters", "the bill would pass", "indirect")]),
+])
+def test_a_party_state_parenthetical_after_the_name_is_stepped_over(text, expected):
+    assert attributions(text) == expected
+
+
+def test_other_parentheticals_before_the_cue_still_block():
+    assert attributions("The committee (which met on Monday) said the bill would pass.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry issued a statement saying the talks would resume.",
+     [("The ministry", "saying", "the talks would resume", "attribution.indirect.issued", ())]),
+    ("The Kremlin put out a brief readout noting that the leaders had discussed trade.",
+     [("The Kremlin", "noting", "the leaders had discussed trade", "attribution.indirect.issued", ())]),
+])
+def test_a_document_issued_with_a_participial_cue_is_its_issuers_statement(text, expected):
+    assert _relaxed(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The embassy released a photo showing the two ministers shaking hands.",   # a photo is no document
+    "Ana Lind issued a statement urging calm.",                                # no clause
+    "The ministry issued a statement on Monday.",
+])
+def test_issued_frames_need_a_document_and_a_clause(text):
+    assert attributions(text) == []
