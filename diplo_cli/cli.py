@@ -139,10 +139,11 @@ def _common_options(function):
         click.option("--year", type=int, default=None, help="The documents' year, to pick office holders for role nouns."),
         click.option("--speaker", default=None, metavar="NAME", help="Only statements by this speaker (name, alias or surname)."),
         click.option("--country", default=None, help="Only statements by speakers of this country (name or demonym)."),
-        click.option("--kind", "kinds", multiple=True, type=click.Choice(["direct", "indirect", "mixed", "according_to"]),
+        click.option("--kind", "kinds", multiple=True, type=click.Choice(["direct", "indirect", "mixed", "according_to", "turn"]),
                      help="Only statements of this kind (repeatable)."),
         click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="X",
                      help="Only statements whose confidence (0-1, see README) is at least X."),
+        click.option("--turns", is_flag=True, help="Transcripts: also one statement of kind `turn` per labelled answer turn, by its speaker."),
         click.option("--about-meeting", is_flag=True, help="Only statements about a meeting."),
         click.option("--meeting-with", default=None, metavar="NAME", help="Only statements about, or meetings with, this participant (person or country)."),
         click.option("--status", "statuses", multiple=True, type=click.Choice(["held", "planned", "proposed", "denied", "cancelled", "unknown"]),
@@ -359,6 +360,7 @@ def _documents(run: Run, lexicon):
     """Yield extracted documents (filtered as asked); report unreadable inputs and carry on."""
     from .filters import Selector
     from .parallel import extract_inputs, iter_inputs
+    from .speakers import with_turns
 
     paths = list(run.files)
     if not paths:
@@ -371,7 +373,7 @@ def _documents(run: Run, lexicon):
     # Large text files are streamed in windows when the output is record by record anyway.
     sources = iter_inputs(paths, input_format=options.get("input_format", "text"), text_field=options.get("text_field", "text"),
                           id_field=options.get("id_field", "id"), glob=options.get("glob"), stdin=stdin,
-                          stream_large=run.output_format in ("jsonl", "csv", "tsv"))
+                          stream_large=run.output_format in ("jsonl", "csv", "tsv") and not options.get("turns"))
     found_statements = False
     for outcome in extract_inputs(sources, lexicon=lexicon, year=options.get("year"), jobs=options.get("jobs"), strict=run.strict):
         item = outcome.item
@@ -396,7 +398,8 @@ def _documents(run: Run, lexicon):
         if outcome.document.statements and not found_statements:
             run.with_statements += 1  # counted once per input, whichever window found them
             found_statements = True
-        yield selector.apply(outcome.document)
+        document = with_turns(outcome.document, lexicon) if options.get("turns") else outcome.document
+        yield selector.apply(document)
 
 
 def _guard(function):

@@ -58,7 +58,7 @@ from .lexicons import (
     surname_forms,
     surname_of,
 )
-from .models import Attribution, Sentence, Span, Speaker
+from .models import Attribution, Document, Sentence, Span, Speaker, Statement
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}.'’&\-]*+")
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’\-]*+\.?+")
@@ -1717,3 +1717,36 @@ def resolve_speakers(text: str, sentences: list[Sentence], attributions: list[At
     """Resolve every attribution's speaker; also return the document's entities for later stages."""
     resolver = SpeakerResolver(text, sentences, lexicon, turns, year, attributions)
     return resolver.resolve(attributions), resolver.tracker
+
+
+def with_turns(document: Document, lexicon: Lexicon) -> Document:
+    """``--turns``: every labelled answer turn of a transcript becomes a statement of kind ``turn`` by
+    its speaker (rule ``turn.label``; the cue is the label's colon, the content the turn's words), added
+    after the document's other statements. Reporters' questions are left out. Off by default: the
+    annotation guidelines count the reported speech inside turns, not the turns."""
+    from .confidence import ConfidenceTable
+    from .segment import find_turns, segment_sentences, turn_body_start
+
+    text = document.text
+    turns = find_turns(text, lexicon)
+    if not turns:
+        return document
+    resolver = SpeakerResolver(text, segment_sentences(text, lexicon), lexicon, turns)
+    confidence = lexicon.stage("confidence", ConfidenceTable.build).rule_base("turn")
+    added: list[Statement] = []
+    for turn in turns:
+        start, end, is_question, label = turn
+        if is_question or not label:
+            continue
+        body = turn_body_start(text, turn)
+        while end > body and text[end - 1].isspace():
+            end -= 1
+        colon = text.find(":", start + len(label), body)
+        if end <= body or colon < 0:
+            continue
+        entity = resolver._label_entity(label)
+        speaker = Speaker(Span.of(text, start, start + len(label)), entity.name, entity.role, entity.country,
+                          entity.kind == "anonymous", "label")
+        added.append(Statement(f"s{len(document.statements) + len(added) + 1}", "turn", speaker, Span.of(text, colon, colon + 1),
+                               Span.of(text, body, end), "turn.label", confidence=confidence))
+    return replace(document, statements=document.statements + tuple(added))

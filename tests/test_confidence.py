@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 import pytest
 from click.testing import CliRunner
@@ -86,3 +87,25 @@ def test_min_confidence_outside_zero_to_one_is_a_usage_error():
 def test_a_relaxed_reading_reaches_the_statement_with_its_lower_confidence():
     (statement,) = _statements("Ana Lind tried to argue that the vote was fair.")
     assert (statement.speaker.name, statement.relaxed, statement.confidence) == ("Ana Lind", ("to_before_cue",), 0.72)
+
+
+BRIEFING = ("MS. HARLOW: Good afternoon. The trip is on.\n"
+            "Q Is the date set?\n"
+            "MS. HARLOW: It is not. We said that the talks would resume.\n")
+
+
+def test_turns_mode_adds_one_turn_statement_per_labelled_answer():
+    records = [json.loads(line) for line in _run(["--turns", "--format", "jsonl", "-"], BRIEFING).stdout.splitlines()]
+    turns = [r for r in records if r["kind"] == "turn"]
+    assert [(r["speaker"]["text"], r["speaker"]["mention"], r["cue"]["text"], r["content"]["text"], r["rule"], r["confidence"]) for r in turns] == [
+        ("MS. HARLOW", "label", ":", "Good afternoon. The trip is on.", "turn.label", 0.6),
+        ("MS. HARLOW", "label", ":", "It is not. We said that the talks would resume.", "turn.label", 0.6),
+    ]
+    for r in turns:
+        assert BRIEFING[r["content"]["start"]:r["content"]["end"]] == r["content"]["text"]
+    assert [r["kind"] for r in records if r["kind"] != "turn"] == ["indirect"]  # the reported speech is still there
+
+
+def test_without_turns_no_turn_statement_and_prose_has_none_either():
+    assert all(json.loads(line)["kind"] != "turn" for line in _run(["--format", "jsonl", "-"], BRIEFING).stdout.splitlines())
+    assert _run(["--turns", "--format", "jsonl", "-"], "Ana Lind said the talks were useful.\n").stdout.count('"turn"') == 0
