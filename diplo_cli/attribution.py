@@ -58,6 +58,7 @@ _DETERMINERS = frozenset(["the", "a", "an", "its", "his", "her", "their", "our",
 _DOTTED = regex.compile(r"(?:\p{L}\.){2,}")
 _LEAD = regex.compile(r"[\s,]*+")
 _ENDS_WITH_THAT = regex.compile(r"that\s*+$", regex.IGNORECASE)
+_ENDS_WITH_THAT_WORD = regex.compile(r"(?:^|\s)that$", regex.IGNORECASE)  # "that", "to the envoy that"
 _ENDS_WITH_TO = regex.compile(r"\bto\s$")
 _COMMA_OR_THAT = regex.compile(r",|\bthat\b")
 _MARK_OR_NEWLINE = regex.compile(r"[\"“”„«»]|\n")
@@ -197,7 +198,7 @@ class AttributionFinder:
         self.frame_only_cues = frozenset(grammar["frame_only_cues"])
         self.that_next = regex.compile(r"\s++that\b", regex.IGNORECASE)
         self.aspectual_to = regex.compile(r"\b(?:\L<verbs>)\s++to\s++$", regex.IGNORECASE, verbs=grammar["aspectual_verbs"])
-        self.performative_to = regex.compile(r"(?:\bwould\s++like|['’]d\s++like|(?<=\bI\s++)(?:want|wish)|\b(?:have|has))\s++to\s++$", regex.IGNORECASE)
+        self.performative_to = regex.compile(r"(?:\bwould\s++like|['’]d\s++like|(?<=\bI\s++)(?:want|wanted|wish)|\b(?:have|has))\s++to\s++$", regex.IGNORECASE)
         self.adverbial_words = frozenset(grammar["adverbial_openers"]) | {"when", "while", "after", "before", "as", "if"}
         self.addressee_before_that = regex.compile(r"\s++((?:[\p{L}\p{N}.'’&-]++\s++){0,5}[\p{L}\p{N}.'’&-]++)\s++that\b")
         self.anaphoric = regex.compile(r"\s*+(?:not\s++)?(?:to\s++)?(?:\L<words>)\s*+[.!?;]*+\s*+$", regex.IGNORECASE, words=grammar["anaphoric_contents"])
@@ -313,6 +314,8 @@ class AttributionFinder:
             return False
         start = max(0, match.start() - 40)
         for phrase in self.not_cue_scan.finditer(self.text, self.lines, start, min(len(self.text), match.end() + 40)):
+            if match.start() <= phrase.start() and phrase.end() <= match.end() and phrase.end() - phrase.start() < match.end() - match.start():
+                continue  # a shorter not-cue inside a longer cue: "know" in "let you know"
             if phrase.start() <= match.start() < phrase.end() or match.start() <= phrase.start() < match.end():
                 return True
         return False
@@ -946,7 +949,7 @@ class AttributionFinder:
             leading = self.leading_as_frame.match(text, content_start, upper)
             if leading and self.cues.search(text, leading.start(1), leading.end(1)):
                 content_start = leading.end()  # "I'll add more generally, as we told the envoy, P"
-        explicit_that = that is not None and that.group().strip(" ,").casefold() == "that"
+        explicit_that = that is not None and _ENDS_WITH_THAT_WORD.search(that.group().rstrip(" ,")) is not None
         if explicit_that and text[_skip_spaces(text, content_start):content_start + 2].startswith(",") \
                 and self._clause_after_adjunct(_skip_spaces(text, content_start) + 1, upper):
             # "stated that, after a long pause, P": the comma opens an adjunct of P, not a new frame
@@ -1138,6 +1141,12 @@ class AttributionFinder:
                 break
             if count and word.group()[0].isalnum() and self._clause_like(word.start(), end):
                 return True
+        # a longer adjunct set off by commas: "that at the summit in Lakeport, at the talks with X, he ..."
+        comma = self.text.find(",", start, min(end, start + 300))
+        while comma >= 0:
+            if self._clause_like(_skip_spaces(self.text, comma + 1), end):
+                return True
+            comma = self.text.find(",", comma + 1, min(end, start + 300))
         return False
 
     def _parenthetical_frame(self, speaker: Span, cue: Span, lower: int, upper: int, sentence_index: int) -> Attribution | None:

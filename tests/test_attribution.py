@@ -881,3 +881,17 @@ def test_a_document_issued_with_a_participial_cue_is_its_issuers_statement(text,
 ])
 def test_issued_frames_need_a_document_and_a_clause(text):
     assert attributions(text) == []
+
+
+def test_let_you_know_that_is_a_cue_though_know_alone_is_not():
+    assert attributions("I wanted to let you know that we had a great visit by the minister.") == [
+        ("I", "let you know", "we had a great visit by the minister", "indirect")]
+    assert attributions("I will let you know when the date is set.") == []  # a promise without "that"
+    assert attributions("We know that the date is set.") == []
+
+
+def test_that_after_an_addressee_then_a_long_adjunct_set_off_by_commas():
+    text = ("Ana Lind explained to President Varga that at the summit in Lakeport, at the talks with "
+            "Premier Tom Berg on May 9, she discussed the crisis.")
+    assert _relaxed(text) == [("Ana Lind", "explained", "at the summit in Lakeport, at the talks with Premier Tom Berg on May 9, "
+                               "she discussed the crisis", "attribution.indirect.that", ("that_then_adjunct",))]
