@@ -189,6 +189,9 @@ class AttributionFinder:
             r"(?P<noun>\L<nouns>)\s++(?P<complement>that|(?:not\s++)?to)\s++(?=\p{L})",
             nouns=sorted(w for w in lexicon.reporting_nouns if " " not in w),
         )
+        self.relative_object = regex.compile(
+            r"\s*+(?:the|a|an|this|these|those|his|her|their|its|our)\s++(?:[\p{L}'’-]++\s++){0,3}?(?:that|which|who)\s++(?:\L<finite>)\b",
+            regex.IGNORECASE, finite=grammar["finite_markers"])
         self.issued_document = regex.compile(
             r"\b(?:\L<verbs>)\s++(?:a|an|the|its|his|her|their)\s++(?:[\p{L}-]++\s++){0,3}?(?P<noun>\p{L}++)\s++$",
             regex.IGNORECASE, verbs=grammar["issuing_verbs"])
@@ -975,6 +978,8 @@ class AttributionFinder:
                 noun_object = bool(self.deny_objects.match(text, content_start, upper))
                 if not noun_object and not self._clause_like(content_start, upper):
                     return None  # "didn't confirm the figure": a denial needs a report, claim, plan or participation
+            elif verb.lemma not in self.lenient_cues and self.relative_object.match(text, content_start, upper):
+                return None  # "mentioned the report that was published": a noun phrase and its relative clause
             elif self.reporting_np.match(text, content_start, upper):
                 pass  # "reiterated the President's insistence that P"
             elif not self._clause_like(content_start, upper, short_ok=verb.lemma in self.lenient_cues):
@@ -1279,6 +1284,11 @@ class AttributionFinder:
         end = self._content_end(start, upper)
         if end <= start:
             return None
+        lenient = verb.lemma in self.lenient_cues
+        if not that and not _QUOTE_MARKS.match(text, start) and (
+                (not lenient and self.relative_object.match(text, start, upper))
+                or not (self.reporting_np.match(text, start, upper) or self._clause_like(start, upper, short_ok=lenient))):
+            return None  # "..., underscoring the strength of the alliance": a noun phrase, not a report
         return self._make(speaker, full_cue, start, end, "attribution.indirect.participial", sentence_index)
 
     def _clause_subject(self, lower: int, end: int) -> Span | None:

@@ -895,3 +895,22 @@ def test_that_after_an_addressee_then_a_long_adjunct_set_off_by_commas():
             "Premier Tom Berg on May 9, she discussed the crisis.")
     assert _relaxed(text) == [("Ana Lind", "explained", ("at the summit in Lakeport, at the talks with Premier Tom Berg on May 9, "
                                "she discussed the crisis"), "attribution.indirect.that", ("that_then_adjunct",))]
+
+
+@pytest.mark.parametrize("text", [
+    "The ministers met in Lakeport, underscoring the strength of the alliance.",   # participle + noun phrase
+    "Ana Lind mentioned the report that was published on Monday.",                # noun phrase + relative clause
+])
+def test_a_noun_phrase_object_is_no_report(text):
+    assert attributions(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The ministers met in Lakeport, saying the talks had gone well.",
+     [("The ministers", "saying", "the talks had gone well", "indirect")]),
+    ("The envoy left early, saying talks continue.", [("The envoy", "saying", "talks continue", "indirect")]),
+    ("Ana Lind said the report that was published on Monday was wrong.",
+     [("Ana Lind", "said", "the report that was published on Monday was wrong", "indirect")]),
+])
+def test_clauses_after_the_same_cues_are_still_reports(text, expected):
+    assert attributions(text) == expected
