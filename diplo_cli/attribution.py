@@ -64,6 +64,7 @@ _COMMA_OR_THAT = regex.compile(r",|\bthat\b")
 _MARK_OR_NEWLINE = regex.compile(r"[\"“”„«»]|\n")
 _NO_CUE = CueVerb("", "")
 _WORD = regex.compile(r"\p{L}++")
+_LAST_WORD = regex.compile(r"\p{L}++$")
 _WORD_BEFORE = regex.compile(r"\p{L}++$")
 _EVALUATIVE_QUOTE = regex.compile(r"[\"“«„]([^\"“”«»„]{1,200})[\"”»“]")
 _CONTRACTED_PRONOUN = regex.compile(r"(I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey)['’](?:ll|ve|re|m|d)", regex.V0)
@@ -195,9 +196,12 @@ class AttributionFinder:
         self.issued_document = regex.compile(
             r"\b(?:\L<verbs>)\s++(?:a|an|the|its|his|her|their)\s++(?:[\p{L}-]++\s++){0,3}?(?P<noun>\p{L}++)\s++$",
             regex.IGNORECASE, verbs=grammar["issuing_verbs"])
+        self.document_participle = regex.compile(
+            r"\s++(?:\L<participles>)(?:\s++[^\s,;:.!?\"“”]++){0,3}\s*+$", regex.IGNORECASE, participles=grammar["document_participles"])
         self.party_state = regex.compile(r"\s*+\((?:D|R|I|Dem|Rep|Ind)\.?+\s*+[-–]\s*+\p{Lu}[\p{L}.]{0,12}+\)\s*+,?+\s*+$")
         self.participial_tail = regex.compile(r"\s*+,\s*+(\p{Ll}+ing)\b")
         self.trailing_apposition = regex.compile(r"\s*+,\s*+(?:a|an|the|who|one|his|her|their|its)\s[^,;:\"“”]{1,100}?[.!?]?+\s*+", regex.IGNORECASE)
+        self.document_only_cues = frozenset(grammar["document_only_cues"])
         self.frame_only_cues = frozenset(grammar["frame_only_cues"])
         self.that_next = regex.compile(r"\s++that\b", regex.IGNORECASE)
         self.aspectual_to = regex.compile(r"\b(?:\L<verbs>)\s++to\s++$", regex.IGNORECASE, verbs=grammar["aspectual_verbs"])
@@ -358,6 +362,11 @@ class AttributionFinder:
             before = self.text[lower:end].rstrip()
             if before.endswith(","):
                 end = lower + len(before) - 1  # "The ministry, for its part, said": the commas set it off
+        participle = self.document_participle.search(self.text, max(lower, end - 60), end)
+        if participle is not None:
+            noun = _LAST_WORD.search(self.text, max(lower, participle.start() - 30), participle.start())
+            if noun is not None and noun.group().casefold() in self.document_stems:
+                end = participle.start()  # "a new poll conducted Monday found", "emails released on Friday showed"
         party = self.party_state.search(self.text, max(lower, end - 24), end)
         if party is not None:
             end = party.start()  # "Sen. Mark Doyle (D-Ore.) said": the party and state are no part of the name
@@ -861,6 +870,8 @@ class AttributionFinder:
             rule_prefix = "attribution.indirect.coordinated"
         if speaker is None or speaker.text.endswith(("'s", "’s")):
             return None  # "Lavrov's remark that": a noun, read by the reporting-noun rule
+        if verb.lemma in self.document_only_cues and not any(w.casefold() in self.document_stems for w in _WORD.findall(speaker.text)):
+            return None  # "a new poll found that P" reports; "the police found that the door was open" does not
         article = self.indefinite.match(speaker.text)
         if article and cue.text.casefold() == verb.lemma and self._np_word(_Token(text[speaker.start + article.end():speaker.end].split()[0], 0, 0)):
             # "a European Union request to postpone": the cue is a noun; its article is not the source's

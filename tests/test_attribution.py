@@ -914,3 +914,24 @@ def test_a_noun_phrase_object_is_no_report(text):
 ])
 def test_clauses_after_the_same_cues_are_still_reports(text, expected):
     assert attributions(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A new poll conducted Monday found that most voters back the plan.",
+     [("A new poll", "found", "most voters back the plan", "indirect")]),
+    ("Emails released on Friday showed that the envoy had warned of delays.",
+     [("Emails", "showed", "the envoy had warned of delays", "indirect")]),
+    ("A study by the institute found that most voters back the plan.",
+     [("A study by the institute", "found", "most voters back the plan", "indirect")]),
+])
+def test_documents_and_data_with_a_participle_speak_and_find(text, expected):
+    assert attributions(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The police found that the door was open.",           # "find" reports only for a document
+    "Ana Lind found the talks useful.",
+    "The minister released on Friday said the talks would resume.",   # a participle after a person
+])
+def test_find_and_document_participles_stay_closed_for_people(text):
+    assert attributions(text) == []
