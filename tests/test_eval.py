@@ -26,9 +26,15 @@ FLOORS = {
         "participants": ("f1", 0.79),
         "statements_about_meeting": ("f1", 0.89),
     },
+    "news-dev2.jsonl": {
+        "statements": ("f1", 0.89),
+        "exact_boundaries": ("f1", 0.78),
+        "attribution": ("f1", 0.66),
+        "speaker_correct": ("accuracy", 0.73),
+    },
     "news-dev-briefings.jsonl": {
-        "statements": ("f1", 0.93),
-        "exact_boundaries": ("f1", 0.90),
+        "statements": ("f1", 0.94),
+        "exact_boundaries": ("f1", 0.91),
         "attribution": ("f1", 0.85),
         "speaker_correct": ("accuracy", 0.90),
         "meetings": ("f1", 0.60),
