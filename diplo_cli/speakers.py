@@ -1033,7 +1033,7 @@ class SpeakerResolver:
                 cut = _COORDINATION.search(phrase)
                 left = self._phrase(start, start + cut.start(), None, 1)
                 right = self._phrase(start + cut.end(), end, None, 1)
-                if left[0].kind != "anonymous" or right[0].kind != "anonymous":
+                if (left[0].kind != "anonymous" or right[0].kind != "anonymous") and left[0].name != right[0].name:
                     names = [left[0].name if left[0].kind != "anonymous" else _lower_determiner(parts[0]),
                              right[0].name if right[0].kind != "anonymous" else _lower_determiner(parts[1])]
                     group = Entity(" and ".join(names), "group", plural=True,
@@ -1056,9 +1056,10 @@ class SpeakerResolver:
         described = self.tracker.describe(phrase)
         owner = _OWNER_BEFORE.search(text, start, persons[-1].start) if persons and described.role else None
         if owner and (owner.group("title") is None or self.lex.titles.get(owner.group("title").casefold()) is not None):
-            # "a spokesman for the president", "an aide to President Varga": the spokesman speaks, not
-            # the person they speak for
-            persons = []
+            # "a spokesman for the president", "an aide to President Varga": the spokesman speaks, not the
+            # person they speak for, nor another spokesman named before; the description is who it is
+            return Entity(_lower_determiner(phrase), "anonymous", described.role, described.country, described.gender,
+                          surname=(described.head or "").casefold() or None), "anonymous"
         # a person named at the head of the phrase: "Kremlin spokesman Dmitry Peskov", "Mr. Okafor"
         if persons and (_only_closers(text[persons[-1].end:end]) or _OF_PLACE.fullmatch(text, persons[-1].end, end)):
             entity = persons[-1].entity

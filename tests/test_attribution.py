@@ -935,3 +935,8 @@ def test_documents_and_data_with_a_participle_speak_and_find(text, expected):
 ])
 def test_find_and_document_participles_stay_closed_for_people(text):
     assert attributions(text) == []
+
+
+def test_answered_with_a_noun_phrase_object_is_no_report():
+    assert attributions("Ana Lind and Piet Varga made press statements and answered journalists' questions.") == []
+    assert attributions("Ana Lind answered that the talks would resume.") == [("Ana Lind", "answered", "the talks would resume", "indirect")]

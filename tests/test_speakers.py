@@ -443,3 +443,9 @@ def test_the_person_a_spokesman_speaks_for_is_not_the_speaker(text, mention, nam
 def test_a_spokesman_of_a_body_followed_by_his_name_is_that_person():
     text = "The spokesman of the Kremlin Dmitry Peskov said the visit was on."
     assert _speaker(text, "The spokesman of the Kremlin Dmitry Peskov").name == "Dmitry Peskov"
+
+
+def test_a_spokesman_for_the_president_is_not_another_spokesman_named_before():
+    text = ("Foreign ministry spokesman Ma Lin criticized the plan. President Piet Varga will host the envoy. "
+            "A spokesman for the president said the visit was on.")
+    assert _speaker(text, "A spokesman for the president").name == "a spokesman for the president"
