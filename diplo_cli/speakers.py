@@ -1482,6 +1482,13 @@ class SpeakerResolver:
         entity = self._turn_entity(mention.start)
         if entity is not None:
             if number == "pl":
+                index = self._turn_at(mention.start)
+                other = self._other_party(index) if index is not None else None
+                if other is not None:
+                    # talks of two leaders: their "we noted", "as we agreed" is both of them, in label order
+                    first, second = sorted((entity, other), key=self._first_label_offset)
+                    return Speaker(mention, f"{first.name} and {second.name}", None,
+                                   first.country if first.country == second.country else None, False, "pronoun")
                 return self._we(mention, entity)
             self._note(mention.start, entity)
             return Speaker(mention, entity.name, entity.role, entity.country, entity.kind == "anonymous", "pronoun")
@@ -1546,6 +1553,12 @@ class SpeakerResolver:
             if entity is not None and entity is not own and all(entity is not e for e in others):
                 others.append(entity)
         return others[0] if len(others) == 1 and own is not None else None
+
+    def _first_label_offset(self, entity: Entity) -> int:
+        for start, _, is_question, label in self.turns:
+            if label and not is_question and self._label_entity(label) is entity:
+                return start
+        return len(self.text)
 
     def _turn_at(self, offset: int) -> int | None:
         index = bisect.bisect_right(self.turn_starts, offset) - 1

@@ -449,3 +449,16 @@ def test_a_spokesman_for_the_president_is_not_another_spokesman_named_before():
     text = ("Foreign ministry spokesman Ma Lin criticized the plan. President Piet Varga will host the envoy. "
             "A spokesman for the president said the visit was on.")
     assert _speaker(text, "A spokesman for the president").name == "a spokesman for the president"
+
+
+def test_we_between_two_labelled_leaders_is_both_in_label_order():
+    text = ("The two presidents met in Lakeport on Monday.\n"
+            "President of Norland Ana Lind: Dear colleague, thank you.\n"
+            "President of Estoria Piet Varga (retranslated): Thank you. We noted that our cooperation has grown.\n")
+    assert _speaker(text, "We").name == "Ana Lind and Piet Varga"
+
+
+def test_we_of_a_briefer_with_reporters_stays_their_body():
+    text = ("MS. HARLOW: Good afternoon.\nQ Is the trip on?\n"
+            "MS. HARLOW: We noted that the trip is on.\n")
+    assert " and " not in _speaker(text, "We").name
