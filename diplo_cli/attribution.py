@@ -202,6 +202,7 @@ class AttributionFinder:
         self.participial_tail = regex.compile(r"\s*+,\s*+(\p{Ll}+ing)\b")
         self.trailing_apposition = regex.compile(r"\s*+,\s*+(?:a|an|the|who|one|his|her|their|its)\s[^,;:\"“”]{1,100}?[.!?]?+\s*+", regex.IGNORECASE)
         self.document_only_cues = frozenset(grammar["document_only_cues"])
+        self.reflexives = frozenset(grammar["reflexive_pronouns"])
         self.frame_only_cues = frozenset(grammar["frame_only_cues"])
         self.that_next = regex.compile(r"\s++that\b", regex.IGNORECASE)
         self.aspectual_to = regex.compile(r"\b(?:\L<verbs>)\s++to\s++$", regex.IGNORECASE, verbs=grammar["aspectual_verbs"])
@@ -228,7 +229,7 @@ class AttributionFinder:
         self.cleft_before = regex.compile(r"(?<![^\s,(—–])([Ww]hat)\s++$")
         self.relative_before = regex.compile(r"(?<![^\s,(—–])(which|who|whom|that)\s++$")
         self.relative_word = regex.compile(r"[,—–]\s*+(which|who)\b")
-        self.copula = regex.compile(r"\s*+(?:is|was|are|were)\s++(?:that\s++)?", regex.IGNORECASE)
+        self.copula = regex.compile(r"\s*+(?:is|was|are|were)\b\s*+:?+\s*+(?:that\s++)?", regex.IGNORECASE)  # "what we said is: P"
         self.copula_start = regex.compile(r"\s*+(?:is|was|are|were|will|would|has|had)\b", regex.IGNORECASE)
         self.adverbial_opener = regex.compile(r"\s*+(?:\L<words>)\b", regex.IGNORECASE, words=grammar["adverbial_openers"])
         self.delayed_that = regex.compile(r"\s*+\p{L}++[^.;:?!\"“”«»,]{1,100}?\s++that\s++", regex.IGNORECASE)
@@ -375,6 +376,7 @@ class AttributionFinder:
         skipped = 0
         while i >= 0 and skipped < 5 and (
             tokens[i].text.casefold() in self.auxiliaries
+            or tokens[i].text.casefold() in self.reflexives  # "the minister himself said"
             or (tokens[i].text.endswith("ly") and tokens[i].text.islower())
             or _NEGATED_AUXILIARY.fullmatch(tokens[i].text)
         ):
@@ -413,6 +415,8 @@ class AttributionFinder:
             # "the Nordland minister, who conceded ..." -> the noun phrase before the comma
             if i >= 1 and tokens[i - 1].text == ",":
                 return self.speaker_before(tokens[i - 1].start, lower)
+            if token.text.casefold() == "who" and i >= 1:
+                return self._np_ending_at(tokens, i - 1)  # "farmers who said, ..." -> farmers
             return None
         if token.text == ",":
             name = self._appositive_name(tokens, i)
@@ -527,6 +531,9 @@ class AttributionFinder:
         if tokens[0].text.casefold() in self.lex.pronouns:
             return Span.of(self.text, tokens[0].start, tokens[0].end)
         j = 0
+        if len(tokens) > 2 and tokens[0].text.isalpha() and tokens[0].text.islower() and tokens[0].text not in self.function_words \
+                and tokens[1].text[:1].isupper() and tokens[2].text[:1].isupper() and self._np_word(tokens[1]) and self._np_word(tokens[2]):
+            j = 1  # "says economist Pia Lund": an occupation outside the title list before a full name
         last_head = -1
         while j < len(tokens) and self._np_word(tokens[j]):
             if self._head_ok(tokens[j]):
@@ -1054,6 +1061,10 @@ class AttributionFinder:
         if content_end <= content_start:
             return None
         first = text[content_start]
+        if first == "," and self.connective.fullmatch(text, lower, speaker.start) and self._clause_like(_skip_spaces(text, content_start + 1), upper):
+            # "Instead, she says, the talks will resume": a connective, then the frame set off by commas
+            start = _skip_spaces(text, content_start + 1)
+            return self._make(speaker, full_cue, start, self._content_end(start, upper), "attribution.indirect.parenthetical", sentence_index)
         if verb.cue_class == "say" and (first in ",;" or text[content_start:content_start + 3].casefold() in ("by ", "to ")):
             return None
         return self._make(speaker, full_cue, content_start, content_end, rule, sentence_index)

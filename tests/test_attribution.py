@@ -940,3 +940,26 @@ def test_find_and_document_participles_stay_closed_for_people(text):
 def test_answered_with_a_noun_phrase_object_is_no_report():
     assert attributions("Ana Lind and Piet Varga made press statements and answered journalists' questions.") == []
     assert attributions("Ana Lind answered that the talks would resume.") == [("Ana Lind", "answered", "the talks would resume", "indirect")]
+
+
+@pytest.mark.parametrize("text, expected, rule", [
+    ("The minister himself said the talks would resume.",
+     [("The minister", "said", "the talks would resume", "indirect")], "attribution.indirect.subject_cue"),
+    ("Some of her supporters said the talks would resume.",
+     [("Some of her supporters", "said", "the talks would resume", "indirect")], "attribution.indirect.subject_cue"),
+    ("Instead, she says, the talks will resume.",
+     [("she", "says", "the talks will resume", "indirect")], "attribution.indirect.parenthetical"),
+    ('Farmers who said, "We cannot wait," blocked the road.',
+     [("Farmers", "said", "We cannot wait", "direct")], "attribution.direct.before"),
+    ("What we have said all along is: the talks will resume.",
+     [("we", "said", "the talks will resume", "indirect")], "attribution.indirect.pseudo_cleft"),
+    ("The talks will resume, says economist Pia Lund.",
+     [("economist Pia Lund", "says", "The talks will resume", "indirect")], "attribution.indirect.trailing_inverted"),
+])
+def test_sources_and_frames_of_issue_15(text, expected, rule):
+    assert attributions(text) == expected
+    assert rules(text) == [rule]
+
+
+def test_an_occupation_word_needs_a_full_name_after_it():
+    assert attributions("The talks will resume, says economist.") == []
