@@ -203,6 +203,7 @@ class AttributionFinder:
         self.trailing_apposition = regex.compile(r"\s*+,\s*+(?:a|an|the|who|one|his|her|their|its)\s[^,;:\"“”]{1,100}?[.!?]?+\s*+", regex.IGNORECASE)
         self.document_only_cues = frozenset(grammar["document_only_cues"])
         self.reflexives = frozenset(grammar["reflexive_pronouns"])
+        self.colon_frame_gap = regex.compile(r"\s++(?:[\p{L}\p{N}'’.-]++\s++){0,7}[\p{L}\p{N}'’.-]++\s*+:\s*+")
         self.frame_only_cues = frozenset(grammar["frame_only_cues"])
         self.that_next = regex.compile(r"\s++that\b", regex.IGNORECASE)
         self.aspectual_to = regex.compile(r"\b(?:\L<verbs>)\s++to\s++$", regex.IGNORECASE, verbs=grammar["aspectual_verbs"])
@@ -602,7 +603,10 @@ class AttributionFinder:
                 continue
             sentence = self._sentence(quote.open)
             para_end = _paragraph_end(text, quote.close)
+            self._relaxed = []
             frame = self._frame_after(quote, para_end) or self._frame_before(quote, sentence)
+            relaxed = tuple(self._relaxed) if frame is not None else ()
+            self._relaxed = []
             if frame is not None:
                 speaker, cue, rule = frame
                 used_cues.add(cue.start)
@@ -617,7 +621,8 @@ class AttributionFinder:
                         content_end = _trim_inner(text, *nxt.inner)[1]
                         skip.add(index + 1)
                         rule = "attribution.direct.split"
-                attribution = Attribution(speaker, cue, Span.of(text, inner_start, content_end), "direct", rule, self._sentence_index(cue.start))
+                kind = "according_to" if rule.startswith("attribution.according_to") else "direct"
+                attribution = Attribution(speaker, cue, Span.of(text, inner_start, content_end), kind, rule, self._sentence_index(cue.start), relaxed)
                 found.append(attribution)
                 last_direct = attribution
                 last_paragraph = quote.paragraph
@@ -721,22 +726,30 @@ class AttributionFinder:
         lower = max(sentence.start, quote.open - _WINDOW)
         best = None
         for match in self.cues.finditer(text, lower, quote.open):
-            best = match
+            if self._cue_shape_ok(match):  # not a capitalised name word ("State Department official")
+                best = match
         if best is None or self._excluded(best):
             return None
         after_quote = text[quote.close + 1 : sentence.end].lstrip(" \"”’»")
         if after_quote and after_quote[0] not in ".,;:!?)—–-…" and text[quote.close - 1] not in ".,;:!?…":
             return None  # a scare-quoted word inside a clause: 'threatened "limited" action'
+        if best.group().casefold() == "according to":
+            # 'According to a senior official: "..."': the source before a colon introduces the quotation
+            source = self.speaker_after(_skip_spaces(text, best.end()), quote.open)
+            if source is None or text[source.end:quote.open].strip() != ":":
+                return None
+            return source, Span.of(text, best.start(), best.end()), "attribution.according_to.colon"
         cue = Span.of(text, best.start(), best.end())
         cue = self._cue_with_addressee(cue, quote.open)
         tail = self.adjuncts.match(text, cue.end, quote.open).end()
         gap = text[tail : quote.open]
         if not self.frame_gap.fullmatch(gap):
-            return None
+            if not self.colon_frame_gap.fullmatch(gap) or self.cues.search(gap):
+                return None
+            # 'described her talk with X: "..."', 'said of the talks: "..."': a short complement, then a colon
+            self._relaxed.append("colon_frame")
         if _ENDS_WITH_THAT.search(gap) and text[quote.close + 1 : sentence.end].strip(" .!?;") != "":
             return None  # 'pointed out that "..."': direct only when the quote runs to the sentence end
-        if best.group().casefold() == "according to":
-            return None
         progressive = self.progressive.search(text, max(sentence.start, best.start() - 40), best.start()) if best.group().endswith("ing") else None
         speaker = self.speaker_before(progressive.start() if progressive else best.start(), sentence.start)
         if speaker is None:

@@ -963,3 +963,21 @@ def test_sources_and_frames_of_issue_15(text, expected, rule):
 
 def test_an_occupation_word_needs_a_full_name_after_it():
     assert attributions("The talks will resume, says economist.") == []
+
+
+def test_a_short_complement_before_a_colon_frames_a_quotation_of_several_sentences():
+    text = 'Ana Lind described her talk with Piet Varga: "We agreed on the date. The venue is still open."'
+    assert _relaxed(text) == [("Ana Lind", "described", "We agreed on the date. The venue is still open.",
+                               "attribution.direct.before", ("colon_frame",))]
+
+
+def test_according_to_a_source_and_a_colon_frames_the_quotation():
+    text = 'According to a senior State Department official: "The Secretary urged the minister to stop the flow of weapons."'
+    found = _relaxed(text)
+    assert found[0] == ("a senior State Department official", "According to",
+                        "The Secretary urged the minister to stop the flow of weapons.", "attribution.according_to.colon", ())
+    assert rules(text)[0] == "attribution.according_to.colon"
+
+
+def test_a_colon_after_a_noun_without_a_cue_frames_nothing():
+    assert attributions('Ana Lind met Piet Varga on Monday. The agenda: "trade and security."') == []
