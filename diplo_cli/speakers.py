@@ -1315,6 +1315,11 @@ class SpeakerResolver:
         if country is None and self.transcript_country and not described.indefinite:
             # a briefer's "the President" is their own country's, whoever the reporter named before
             country = self.transcript_country
+        formal_home = None
+        if country is None and home_country and not self.home_is_guess and described.definite \
+                and (described.head or "")[:1].isupper() and not described.indefinite:
+            # a readout's formal "The President" is the home country's, when it names that person
+            formal_home = home_country
         lex = self.lex
 
         def fits(entity: Entity, wanted_country: str | None) -> bool:
@@ -1326,6 +1331,10 @@ class SpeakerResolver:
                 return False
             return entity.compatible_gender(gender)
 
+        if formal_home is not None:
+            for mention in self.tracker.entities_before(start):
+                if fits(mention.entity, formal_home):
+                    return mention.entity
         if not described.indefinite:
             fallback = None
             for mention in self.tracker.entities_before(start):

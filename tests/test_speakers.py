@@ -462,3 +462,17 @@ def test_we_of_a_briefer_with_reporters_stays_their_body():
     text = ("MS. HARLOW: Good afternoon.\nQ Is the trip on?\n"
             "MS. HARLOW: We noted that the trip is on.\n")
     assert " and " not in _speaker(text, "We").name
+
+
+def test_a_readouts_formal_the_president_is_the_home_countrys_when_named():
+    # the home country is the first subject's (Russia); the dated gazetteer makes both men presidents in 2010
+    text = ("Dmitry Medvedev spoke by phone with Barack Obama on 20 January 2010.\n"
+            "Dmitry Medvedev and Barack Obama discussed the arms treaty.\n"
+            "The President then asked the cabinet to speed up the talks.\n")
+    assert _speaker(text, "The President").name == "Dmitry Medvedev"
+
+
+def test_a_lower_case_the_president_in_news_stays_the_last_president_named():
+    text = ("President Piet Varga of Estoria met the envoy on Monday. "
+            "The president said that the talks had gone well.\n")
+    assert _speaker(text, "The president").name == "Piet Varga"
