@@ -44,6 +44,7 @@ from .segment import turn_body_start
 _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’&\-]*+(?:\.(?=\p{L})[\p{L}\p{N}\p{M}'’&\-]*+)*+\.?+|[^\s\p{L}\p{N}]")
 FRONTED_ADVERBIAL_TOKENS = 14  # how long an opening adverbial before the subject may be (see _clause_subject)
 NEST_LOOKBACK = 20_000  # how far before a statement a content holding it may start (see nest_reports)
+_QUESTION_CLOSERS = " \t\"'”’»)"  # what may follow the question mark of a quoted question
 _OPENING_QUOTES = "“„«‘"
 _CLOSING_QUOTES = "”»’"
 _ONLY_CLOSERS = regex.compile(r"[ .!?;\"”]*+")  # what may follow a trailing frame ('..., he said."')
@@ -281,6 +282,8 @@ class AttributionFinder:
         # A reporter's question is not a statement, nor is a cue inside any interrogative sentence
         # ("Can you confirm that ...?"); reported speech in the declarative part of a question turn is.
         found = [a for a in found if a.kind == "direct" or not self._interrogative(a.cue.start, quote_regions)]
+        # a quoted question ("he asked, 'Why not?'", an interviewer's question) is no statement either
+        found = [a for a in found if not a.content.text.rstrip(_QUESTION_CLOSERS).endswith("?")]
         found.sort(key=lambda a: (a.cue.start, a.content.start))
         return _dedupe(found)
 

@@ -981,3 +981,8 @@ def test_according_to_a_source_and_a_colon_frames_the_quotation():
 
 def test_a_colon_after_a_noun_without_a_cue_frames_nothing():
     assert attributions('Ana Lind met Piet Varga on Monday. The agenda: "trade and security."') == []
+
+
+def test_a_quoted_question_is_no_statement():
+    assert attributions('"Why would we stop now?" the envoy asked.') == []
+    assert attributions('"We will not stop," the envoy said. "Why would we?"') == [("the envoy", "said", "We will not stop", "direct")]
