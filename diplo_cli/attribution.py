@@ -205,6 +205,8 @@ class AttributionFinder:
         self.document_only_cues = frozenset(grammar["document_only_cues"])
         self.reflexives = frozenset(grammar["reflexive_pronouns"])
         self.colon_frame_gap = regex.compile(r"\s++(?:[\p{L}\p{N}'’.-]++\s++){0,7}[\p{L}\p{N}'’.-]++\s*+:\s*+")
+        self.view_object = regex.compile(r"\s*+(?:her|his|their|its|our|my|the|a)\s++(?:\p{Ll}++\s++)?(?P<noun>\L<nouns>)(?=\s++that\b)",
+                                         regex.IGNORECASE, nouns=grammar["view_nouns"])
         self.frame_only_cues = frozenset(grammar["frame_only_cues"])
         self.that_next = regex.compile(r"\s++that\b", regex.IGNORECASE)
         self.aspectual_to = regex.compile(r"\b(?:\L<verbs>)\s++to\s++$", regex.IGNORECASE, verbs=grammar["aspectual_verbs"])
@@ -945,6 +947,11 @@ class AttributionFinder:
             return self._make(speaker, full_cue, to.start(), end, "attribution.indirect.directive", sentence_index)
         cleft = self.cleft_before.search(text, max(lower, speaker.start - 8), speaker.start)
         that = self.that_after_parenthetical.match(text, after, upper) or self.that.match(text, after, upper)
+        view = self.view_object.match(text, after, upper) if that is None else None
+        if view is not None:
+            # "affirmed her view that P", "stated the position that P": the cue takes its object noun along
+            full_cue = Span.of(text, cue.start, view.end("noun"))
+            that = self.that.match(text, view.end("noun"), upper)
         if verb.lemma in self.frame_only_cues and not (that is not None and that.group().strip(" ,").casefold() == "that"):
             return None  # "laid out the plan", "what you laid out is": only "as we laid out, P" and "laid out that P" report
         if that is None and (self.adverbial_opener.match(text, after, upper) or self.adverbial_opener.match(text, full_cue.end, upper)):

@@ -986,3 +986,23 @@ def test_a_colon_after_a_noun_without_a_cue_frames_nothing():
 def test_a_quoted_question_is_no_statement():
     assert attributions('"Why would we stop now?" the envoy asked.') == []
     assert attributions('"We will not stop," the envoy said. "Why would we?"') == [("the envoy", "said", "We will not stop", "direct")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ana Lind affirmed her view that the talks should resume.",
+     [("Ana Lind", "affirmed her view", "the talks should resume", "indirect")]),
+    ("Ana Lind restated the firm position that the talks should resume.",
+     [("Ana Lind", "restated the firm position", "the talks should resume", "indirect")]),
+    ("Ana Lind extended an invitation for Piet Varga to visit Lakeport.",
+     [("Ana Lind", "extended an invitation", "to visit Lakeport", "indirect")]),
+])
+def test_a_view_before_that_and_an_extended_invitation(text, expected):
+    assert attributions(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Lind changed her view on the talks.",
+    "Ana Lind extended an invitation to the summit.",
+])
+def test_a_view_or_an_invitation_without_its_clause_is_no_report(text):
+    assert attributions(text) == []
