@@ -229,6 +229,7 @@ class AttributionFinder:
         self.reporting_np = regex.compile(r"\s*+(?:[^\s,;]++\s++){0,6}?(?:\L<nouns>)\s++(?:that|to)\s", regex.IGNORECASE, nouns=sorted(lexicon.reporting_nouns))
         self.progressive = regex.compile(r"(?:\b(?:am|is|are|was|were|been|be)(?:\s++heard)?+|['’](?:m|re|s))\s++(?:\p{Ll}++ly\s++|not\s++|also\s++|just\s++)*+$", regex.IGNORECASE)
         self.coordinated_before = regex.compile(r",?+\s++(?:and|but)\s++(?:(?:also|then|later|further|again|\p{Ll}++ly)\s++)?+$")
+        self.as_heard_before = regex.compile(r"(?<![^\s,(—–])([Aa]s)\s++(?:you|we|they|I)\s++(?:have\s++|had\s++)?(?:heard|hear|saw|see|seen)\s++$")
         self.as_before = regex.compile(r"(?<![^\s,(—–])([Aa]s)\s++$")
         self.cleft_before = regex.compile(r"(?<![^\s,(—–])([Ww]hat)\s++$")
         self.relative_before = regex.compile(r"(?<![^\s,(—–])(which|who|whom|that)\s++$")
@@ -916,7 +917,8 @@ class AttributionFinder:
         parenthetical = self._parenthetical_frame(speaker, cue, lower, upper, sentence_index)
         if parenthetical is not None:
             return parenthetical
-        as_frame = self.as_before.search(text, max(lower, speaker.start - 12), speaker.start)
+        as_frame = self.as_before.search(text, max(lower, speaker.start - 12), speaker.start) \
+            or self.as_heard_before.search(text, max(lower, speaker.start - 30), speaker.start)  # "As you heard the minister say, P"
         if as_frame is not None and self._sets_off(as_frame.start(1), lower, cue.start):
             return self._as_frame(speaker, cue, as_frame.start(1), lower, upper, sentence_index)
         full_cue = self._cue_with_addressee(cue, upper)

@@ -1006,3 +1006,12 @@ def test_a_view_before_that_and_an_extended_invitation(text, expected):
 ])
 def test_a_view_or_an_invitation_without_its_clause_is_no_report(text):
     assert attributions(text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("As you heard the minister say, the talks will resume.", "the minister"),
+    ("As you have heard Ana Lind say many times, the talks will resume.", "Ana Lind"),
+])
+def test_perception_as_frame_has_the_heard_person_as_speaker(text, speaker):
+    assert attributions(text) == [(speaker, "say", "the talks will resume", "indirect")]
+    assert rules(text) == ["attribution.indirect.as_frame"]
