@@ -65,7 +65,6 @@ _COMMA_OR_THAT = regex.compile(r",|\bthat\b")
 _MARK_OR_NEWLINE = regex.compile(r"[\"“”„«»]|\n")
 _NO_CUE = CueVerb("", "")
 _WORD = regex.compile(r"\p{L}++")
-_LAST_WORD = regex.compile(r"\p{L}++$")
 _WORD_BEFORE = regex.compile(r"\p{L}++$")
 _EVALUATIVE_QUOTE = regex.compile(r"[\"“«„]([^\"“”«»„]{1,200})[\"”»“]")
 _CONTRACTED_PRONOUN = regex.compile(r"(I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey)['’](?:ll|ve|re|m|d)", regex.V0)
@@ -372,7 +371,7 @@ class AttributionFinder:
                 end = lower + len(before) - 1  # "The ministry, for its part, said": the commas set it off
         participle = self.document_participle.search(self.text, max(lower, end - 60), end)
         if participle is not None:
-            noun = _LAST_WORD.search(self.text, max(lower, participle.start() - 30), participle.start())
+            noun = _WORD_BEFORE.search(self.text, max(lower, participle.start() - 30), participle.start())
             if noun is not None and noun.group().casefold() in self.document_stems:
                 end = participle.start()  # "a new poll conducted Monday found", "emails released on Friday showed"
         party = self.party_state.search(self.text, max(lower, end - 24), end)
