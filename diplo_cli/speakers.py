@@ -1077,7 +1077,7 @@ class SpeakerResolver:
             return organised
         name = _name_part(phrase, self.lex)
         if described.anonymous and not described.plural and self._names_the_source(phrase, name, described):
-            # "senior Norlandic negotiator Pavel Orkan": a source noun before a full name is the person's title
+            # "senior Norlandic negotiator Lio Orkan": a source noun before a full name is the person's title
             entity = self._person_named(name, described, start)
             self._enrich_from_apposition(entity, start, end)
             return entity, "name"
