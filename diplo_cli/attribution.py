@@ -128,7 +128,7 @@ class AttributionFinder:
             regex.IGNORECASE, weekdays=grammar["weekdays"], months=grammar["months"],
         )
         self.addressee = regex.compile(
-            r"\s++(?:\L<nouns>|(?:the\s+)?(?-i:\p{Lu}[\p{L}\p{M}.'’&-]*+(?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}\p{M}.'’&-]*+){0,4})|(?:a|an|the|his|her|their|its)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:briefing|conference|meeting|interview|session|forum|audience|gathering|crowd|newspaper|agency|channel|broadcaster|outlet|television|radio|daily|magazine|station|counterpart|lawmakers|officials))(?=[\s,.:;]|$)",
+            r"\s++(?:\L<nouns>|(?:a|an|the|his|her|their|its|(?-i:\p{Lu}[\p{L}.]*+(?:\s+\p{Lu}[\p{L}.]*+){0,2})['’]s)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:briefing|conference|meeting|interview|session|forum|audience|gathering|crowd|newspaper|agency|channel|broadcaster|outlet|television|radio|daily|magazine|station|service|counterpart|lawmakers|officials)|(?:the\s+)?(?-i:\p{Lu}[\p{L}\p{M}.'’&-]*+(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}\p{M}.'’&-]*+){0,4}))(?=[\s,.:;]|$)",
             regex.IGNORECASE, nouns=grammar["addressee_nouns"],
         )
         subject_adjunct = "|".join(f"(?:{a})" for a in grammar["subject_adjuncts"])
@@ -207,6 +207,7 @@ class AttributionFinder:
         self.view_object = regex.compile(r"\s*+(?:her|his|their|its|our|my|the|a)\s++(?:\p{Ll}++\s++)?(?P<noun>\L<nouns>)(?=\s++that\b)",
                                          regex.IGNORECASE, nouns=grammar["view_nouns"])
         self.frame_only_cues = frozenset(grammar["frame_only_cues"])
+        self.finite_word = regex.compile(r"\b(?:\L<finite>)\b|\b\p{L}++n['’]t\b", regex.IGNORECASE, finite=grammar["finite_markers"])
         self.that_next = regex.compile(r"\s++that\b", regex.IGNORECASE)
         self.aspectual_to = regex.compile(r"\b(?:\L<verbs>)\s++to\s++$", regex.IGNORECASE, verbs=grammar["aspectual_verbs"])
         self.performative_to = regex.compile(r"(?:\bwould\s++like|['’]d\s++like|(?<=\bI\s++)(?:want|wanted|wish)|\b(?:have|has))\s++to\s++$", regex.IGNORECASE)
@@ -933,6 +934,8 @@ class AttributionFinder:
         object_infinitive = self.object_then_infinitive.match(text, after, upper) if verb.lemma in self.object_infinitive_cues else None
         if object_infinitive is not None and self.not_addressee.search(text, after, object_infinitive.end()):
             object_infinitive = None  # "tell you that we are going to stay": a that-clause, not a directive
+        if object_infinitive is not None and self.finite_word.search(text, after, object_infinitive.end()):
+            object_infinitive = None  # "tells VOA the Palestinians cannot afford to wait": a clause, not an object
         if verb.cue_class == "direct" or object_infinitive or (verb.lemma in self.infinitive_cues and self.infinitive.match(text, after, upper)):
             to = self.infinitive.search(text, after, min(upper, after + 120))
             if to is None:

@@ -1015,3 +1015,16 @@ def test_a_view_or_an_invitation_without_its_clause_is_no_report(text):
 def test_perception_as_frame_has_the_heard_person_as_speaker(text, speaker):
     assert attributions(text) == [(speaker, "say", "the talks will resume", "indirect")]
     assert rules(text) == ["attribution.indirect.as_frame"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He tells VOA the Palestinians cannot afford to keep talking.",
+     [("He", "tells VOA", "the Palestinians cannot afford to keep talking", "indirect")]),
+    ("Norland had said it was ready, telling Radio Norland's Korean service it was on track.",
+     [("Norland", "said", "it was ready", "indirect"), ("Norland", "telling Radio Norland's Korean service", "it was on track", "indirect")]),
+    ("Ana Lind told the Council of the European Union that the talks would resume.",
+     [("Ana Lind", "told the Council of the European Union", "the talks would resume", "indirect")]),
+    ("Ana Lind told the envoy to leave.", [("Ana Lind", "told", "to leave", "indirect")]),
+])
+def test_addressees_end_before_the_clause_and_take_a_possessive_outlet(text, expected):
+    assert attributions(text) == expected
