@@ -208,6 +208,7 @@ class AttributionFinder:
                                          regex.IGNORECASE, nouns=grammar["view_nouns"])
         self.frame_only_cues = frozenset(grammar["frame_only_cues"])
         self.finite_word = regex.compile(r"\b(?:\L<finite>)\b|\b\p{L}++n['’]t\b", regex.IGNORECASE, finite=grammar["finite_markers"])
+        self.directive_end = regex.compile(r",?+\s++(?:\L<words>)\s", regex.IGNORECASE, words=grammar["directive_ending_subordinators"])
         self.that_next = regex.compile(r"\s++that\b", regex.IGNORECASE)
         self.aspectual_to = regex.compile(r"\b(?:\L<verbs>)\s++to\s++$", regex.IGNORECASE, verbs=grammar["aspectual_verbs"])
         self.performative_to = regex.compile(r"(?:\bwould\s++like|['’]d\s++like|(?<=\bI\s++)(?:want|wanted|wish)|\b(?:have|has))\s++to\s++$", regex.IGNORECASE)
@@ -946,6 +947,9 @@ class AttributionFinder:
             past = self.past_predicate.search(text, to.start(), end)
             if past is not None:
                 end = past.start()  # "pledged to cut taxes, and outlined a plan": the next predicate of a list
+            reason = self.directive_end.search(text, to.start(), end)
+            if reason is not None:
+                end = reason.start()  # "asked me to travel to Beijing because he believes P": the request ends
             if self.anaphoric.match(text, to.start(), end):
                 return None  # "urged them to do the same"
             return self._make(speaker, full_cue, to.start(), end, "attribution.indirect.directive", sentence_index)

@@ -1028,3 +1028,12 @@ def test_perception_as_frame_has_the_heard_person_as_speaker(text, speaker):
 ])
 def test_addressees_end_before_the_clause_and_take_a_possessive_outlet(text, expected):
     assert attributions(text) == expected
+
+
+@pytest.mark.parametrize("text, content", [
+    ("President Piet Varga asked me to travel to Lakeport because he believes the two countries must talk.", "to travel to Lakeport"),
+    ("Ana Lind urged Estoria to end the blockade, although talks have stalled.", "to end the blockade"),
+    ("Ana Lind urged Estoria to end the blockade that has lasted since May.", "to end the blockade that has lasted since May"),
+])
+def test_a_directive_ends_before_a_reason_or_concession(text, content):
+    assert [a[2] for a in attributions(text)] == [content]
