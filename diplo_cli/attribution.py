@@ -9,7 +9,7 @@ The stage works in passes over the decoded text; the expensive work runs only ar
    after a framed one are continuations.
 2. Every other cue is read as reported speech: ``X said (that) P``, ``P, X said``, ``P, said X``,
    ``..., saying P``, ``by saying that P``, ``according to X, P``, ``X was quoted as saying P``,
-   ``urged X to V``, ``pledged to V``, parenthetical frames (``as we announced, P``,
+   ``urged X to V``, ``pledged to V``, ``issued a statement saying P``, parenthetical frames (``as we announced, P``,
    ``P, as he said``, ``A, we said yesterday, B``), pseudo-clefts (``what I can tell you is P``),
    interrupted relatives (``which X said was P``), ``has been clear that P``, self-repairs and
    coordinated predicates (``noted P, and pledged that Q``).
@@ -31,17 +31,20 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
 from .lexicons import CueVerb, Lexicon, compile_named_lists, name_key
-from .models import Attribution, Sentence, Span
+from .models import Attribution, Sentence, Span, Statement
 from .scanning import AsciiLines, ListScan
 from .segment import turn_body_start
 
 # A word of a noun phrase: letters/digits with inner dots, apostrophes, hyphens, ampersands.
 _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’&\-]*+(?:\.(?=\p{L})[\p{L}\p{N}\p{M}'’&\-]*+)*+\.?+|[^\s\p{L}\p{N}]")
+FRONTED_ADVERBIAL_TOKENS = 14  # how long an opening adverbial before the subject may be (see _clause_subject)
+NEST_LOOKBACK = 20_000  # how far before a statement a content holding it may start (see nest_reports)
+_QUESTION_CLOSERS = " \t\"'”’»)"  # what may follow the question mark of a quoted question
 _OPENING_QUOTES = "“„«‘"
 _CLOSING_QUOTES = "”»’"
 _ONLY_CLOSERS = regex.compile(r"[ .!?;\"”]*+")  # what may follow a trailing frame ('..., he said."')
@@ -56,6 +59,7 @@ _DETERMINERS = frozenset(["the", "a", "an", "its", "his", "her", "their", "our",
 _DOTTED = regex.compile(r"(?:\p{L}\.){2,}")
 _LEAD = regex.compile(r"[\s,]*+")
 _ENDS_WITH_THAT = regex.compile(r"that\s*+$", regex.IGNORECASE)
+_ENDS_WITH_THAT_WORD = regex.compile(r"(?:^|\s)that$", regex.IGNORECASE)  # "that", "to the envoy that"
 _ENDS_WITH_TO = regex.compile(r"\bto\s$")
 _COMMA_OR_THAT = regex.compile(r",|\bthat\b")
 _MARK_OR_NEWLINE = regex.compile(r"[\"“”„«»]|\n")
@@ -160,7 +164,7 @@ class AttributionFinder:
             regex.IGNORECASE, weekdays=grammar["weekdays"], months=grammar["months"],
         )
         self.addressee = regex.compile(
-            r"\s++(?:\L<nouns>|(?:the\s+)?(?-i:\p{Lu}[\p{L}\p{M}.'’&-]*+(?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}\p{M}.'’&-]*+){0,4})|(?:a|an|the|his|her|their|its)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:briefing|conference|meeting|interview|session|forum|audience|gathering|crowd|newspaper|agency|channel|broadcaster|outlet|television|radio|daily|magazine|station|counterpart|lawmakers|officials))(?=[\s,.:;]|$)",
+            r"\s++(?:\L<nouns>|(?:a|an|the|his|her|their|its|(?-i:\p{Lu}[\p{L}.]*+(?:\s+\p{Lu}[\p{L}.]*+){0,2})['’]s)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:briefing|conference|meeting|interview|session|forum|audience|gathering|crowd|newspaper|agency|channel|broadcaster|outlet|television|radio|daily|magazine|station|service|counterpart|lawmakers|officials)|(?:the\s+)?(?-i:\p{Lu}[\p{L}\p{M}.'’&-]*+(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}\p{M}.'’&-]*+){0,4}))(?=[\s,.:;]|$)",
             regex.IGNORECASE, nouns=grammar["addressee_nouns"],
         )
         subject_adjunct = "|".join(f"(?:{a})" for a in grammar["subject_adjuncts"])
@@ -222,7 +226,28 @@ class AttributionFinder:
             r"(?P<noun>\L<nouns>)\s++(?P<complement>that|(?:not\s++)?to)\s++(?=\p{L})",
             nouns=sorted(w for w in lexicon.reporting_nouns if " " not in w),
         )
-        self.performative_to = regex.compile(r"(?:\bwould\s++like|['’]d\s++like|(?<=\bI\s++)(?:want|wish)|\b(?:have|has))\s++to\s++$", regex.IGNORECASE)
+        self.relative_object = regex.compile(
+            r"\s*+(?:the|a|an|this|these|those|his|her|their|its|our)\s++(?:[\p{L}'’-]++\s++){0,3}?(?:that|which|who)\s++(?:\L<finite>)\b",
+            regex.IGNORECASE, finite=grammar["finite_markers"])
+        self.issued_document = regex.compile(
+            r"\b(?:\L<verbs>)\s++(?:a|an|the|its|his|her|their)\s++(?:[\p{L}-]++\s++){0,3}?(?P<noun>\p{L}++)\s++$",
+            regex.IGNORECASE, verbs=grammar["issuing_verbs"])
+        self.document_participle = regex.compile(
+            r"\s++(?:\L<participles>)(?:\s++[^\s,;:.!?\"“”]++){0,3}\s*+$", regex.IGNORECASE, participles=grammar["document_participles"])
+        self.party_state = regex.compile(r"\s*+\((?:D|R|I|Dem|Rep|Ind)\.?+\s*+[-–]\s*+\p{Lu}[\p{L}.]{0,12}+\)\s*+,?+\s*+$")
+        self.participial_tail = regex.compile(r"\s*+,\s*+(\p{Ll}+ing)\b")
+        self.trailing_apposition = regex.compile(r"\s*+,\s*+(?:a|an|the|who|one|his|her|their|its)\s[^,;:\"“”]{1,100}?[.!?]?+\s*+", regex.IGNORECASE)
+        self.document_only_cues = frozenset(grammar["document_only_cues"])
+        self.reflexives = frozenset(grammar["reflexive_pronouns"])
+        self.colon_frame_gap = regex.compile(r"\s++(?:[\p{L}\p{N}'’.-]++\s++){0,7}[\p{L}\p{N}'’.-]++\s*+:\s*+")
+        self.view_object = regex.compile(r"\s*+(?:her|his|their|its|our|my|the|a)\s++(?:\p{Ll}++\s++)?(?P<noun>\L<nouns>)(?=\s++that\b)",
+                                         regex.IGNORECASE, nouns=grammar["view_nouns"])
+        self.frame_only_cues = frozenset(grammar["frame_only_cues"])
+        self.finite_word = regex.compile(r"\b(?:\L<finite>)\b|\b\p{L}++n['’]t\b", regex.IGNORECASE, finite=grammar["finite_markers"])
+        self.directive_end = regex.compile(r",?+\s++(?:\L<words>)\s", regex.IGNORECASE, words=grammar["directive_ending_subordinators"])
+        self.that_next = regex.compile(r"\s++that\b", regex.IGNORECASE)
+        self.aspectual_to = regex.compile(r"\b(?:\L<verbs>)\s++to\s++$", regex.IGNORECASE, verbs=grammar["aspectual_verbs"])
+        self.performative_to = regex.compile(r"(?:\bwould\s++like|['’]d\s++like|(?<=\bI\s++)(?:want|wanted|wish)|\b(?:have|has))\s++to\s++$", regex.IGNORECASE)
         self.adverbial_words = frozenset(grammar["adverbial_openers"]) | {"when", "while", "after", "before", "as", "if"}
         self.addressee_before_that = regex.compile(r"\s++((?:[\p{L}\p{N}.'’&-]++\s++){0,5}[\p{L}\p{N}.'’&-]++)\s++that\b")
         self.anaphoric = regex.compile(r"\s*+(?:not\s++)?(?:to\s++)?(?:\L<words>)\s*+[.!?;]*+\s*+$", regex.IGNORECASE, words=grammar["anaphoric_contents"])
@@ -241,11 +266,12 @@ class AttributionFinder:
         self.reporting_np = regex.compile(r"\s*+(?:[^\s,;]++\s++){0,6}?(?:\L<nouns>)\s++(?:that|to)\s", regex.IGNORECASE, nouns=sorted(lexicon.reporting_nouns))
         self.progressive = regex.compile(r"(?:\b(?:am|is|are|was|were|been|be)(?:\s++heard)?+|['’](?:m|re|s))\s++(?:\p{Ll}++ly\s++|not\s++|also\s++|just\s++)*+$", regex.IGNORECASE)
         self.coordinated_before = regex.compile(r",?+\s++(?:and|but)\s++(?:(?:also|then|later|further|again|\p{Ll}++ly)\s++)?+$")
+        self.as_heard_before = regex.compile(r"(?<![^\s,(—–])([Aa]s)\s++(?:you|we|they|I)\s++(?:have\s++|had\s++)?(?:heard|hear|saw|see|seen)\s++$")
         self.as_before = regex.compile(r"(?<![^\s,(—–])([Aa]s)\s++$")
         self.cleft_before = regex.compile(r"(?<![^\s,(—–])([Ww]hat)\s++$")
         self.relative_before = regex.compile(r"(?<![^\s,(—–])(which|who|whom|that)\s++$")
         self.relative_word = regex.compile(r"[,—–]\s*+(which|who)\b")
-        self.copula = regex.compile(r"\s*+(?:is|was|are|were)\s++(?:that\s++)?", regex.IGNORECASE)
+        self.copula = regex.compile(r"\s*+(?:is|was|are|were)\b\s*+:?+\s*+(?:that\s++)?", regex.IGNORECASE)  # "what we said is: P"
         self.copula_start = regex.compile(r"\s*+(?:is|was|are|were|will|would|has|had)\b", regex.IGNORECASE)
         self.adverbial_opener = regex.compile(r"\s*+(?:\L<words>)\b", regex.IGNORECASE, words=grammar["adverbial_openers"])
         self.delayed_that = regex.compile(r"\s*+\p{L}++[^.;:?!\"“”«»,]{1,100}?\s++that\s++", regex.IGNORECASE)
@@ -266,6 +292,7 @@ class AttributionFinder:
         found: list[Attribution] = []
         used_cues: set[int] = set()
         self.unframed: list[Quote] = []
+        self._relaxed: list[str] = []  # checks relaxed while reading the current cue (see confidence.toml)
         self._recent_speaker: tuple[int, Span] | None = None
         found.extend(self._frame_quotes(quotes, used_cues))
         self.frame_speakers = {a.sentence: a.speaker for a in found if a.rule.startswith("attribution.direct.after")}
@@ -278,7 +305,9 @@ class AttributionFinder:
                 continue
             if self._excluded(match) or not self._cue_shape_ok(match):
                 continue
+            self._relaxed = []
             attribution = self._indirect(match, quote_regions, consumed)
+            self._relaxed = []
             if attribution is not None:
                 found.append(attribution)
         if not turns:
@@ -294,6 +323,8 @@ class AttributionFinder:
         # A reporter's question is not a statement, nor is a cue inside any interrogative sentence
         # ("Can you confirm that ...?"); reported speech in the declarative part of a question turn is.
         found = [a for a in found if a.kind == "direct" or not self._interrogative(a.cue.start, quote_regions)]
+        # a quoted question ("he asked, 'Why not?'", an interviewer's question) is no statement either
+        found = [a for a in found if not a.content.text.rstrip(_QUESTION_CLOSERS).endswith("?")]
         found.sort(key=lambda a: (a.cue.start, a.content.start))
         return _dedupe(found)
 
@@ -336,6 +367,8 @@ class AttributionFinder:
             return False
         start = max(0, match.start() - 40)
         for phrase in self.not_cue_scan.finditer(self.text, self.lines, start, min(len(self.text), match.end() + 40)):
+            if match.start() <= phrase.start() and phrase.end() <= match.end() and phrase.end() - phrase.start() < match.end() - match.start():
+                continue  # a shorter not-cue inside a longer cue: "know" in "let you know"
             if phrase.start() <= match.start() < phrase.end() or match.start() <= phrase.start() < match.end():
                 return True
         return False
@@ -380,11 +413,20 @@ class AttributionFinder:
             before = self.text[lower:end].rstrip()
             if before.endswith(","):
                 end = lower + len(before) - 1  # "The ministry, for its part, said": the commas set it off
+        participle = self.document_participle.search(self.text, max(lower, end - 60), end)
+        if participle is not None:
+            noun = _WORD_BEFORE.search(self.text, max(lower, participle.start() - 30), participle.start())
+            if noun is not None and noun.group().casefold() in self.document_stems:
+                end = participle.start()  # "a new poll conducted Monday found", "emails released on Friday showed"
+        party = self.party_state.search(self.text, max(lower, end - 24), end)
+        if party is not None:
+            end = party.start()  # "Sen. Mark Doyle (D-Ore.) said": the party and state are no part of the name
         tokens = self.token_index.between(max(lower, end - _WINDOW), end)
         i = len(tokens) - 1
         skipped = 0
         while i >= 0 and skipped < 5 and (
             tokens[i].text.casefold() in self.auxiliaries
+            or tokens[i].text.casefold() in self.reflexives  # "the minister himself said"
             or (tokens[i].text.endswith("ly") and tokens[i].text.islower())
             or _NEGATED_AUXILIARY.fullmatch(tokens[i].text)
         ):
@@ -423,6 +465,8 @@ class AttributionFinder:
             # "the Nordland minister, who conceded ..." -> the noun phrase before the comma
             if i >= 1 and tokens[i - 1].text == "," and repairs > 0:
                 return self.speaker_before(tokens[i - 1].start, lower, repairs - 1)
+            if token.text.casefold() == "who" and i >= 1:
+                return self._np_ending_at(tokens, i - 1)  # "farmers who said, ..." -> farmers
             return None
         if token.text == ",":
             name = self._appositive_name(tokens, i)
@@ -537,6 +581,9 @@ class AttributionFinder:
         if tokens[0].text.casefold() in self.lex.pronouns:
             return Span.of(self.text, tokens[0].start, tokens[0].end)
         j = 0
+        if len(tokens) > 2 and tokens[0].text.isalpha() and tokens[0].text.islower() and tokens[0].text not in self.function_words \
+                and tokens[1].text[:1].isupper() and tokens[2].text[:1].isupper() and self._np_word(tokens[1]) and self._np_word(tokens[2]):
+            j = 1  # "says economist Pia Lund": an occupation outside the title list before a full name
         last_head = -1
         while j < len(tokens) and self._np_word(tokens[j]):
             if self._head_ok(tokens[j]):
@@ -605,7 +652,10 @@ class AttributionFinder:
                 continue
             sentence = self._sentence(quote.open)
             para_end = _paragraph_end(text, quote.close)
+            self._relaxed = []
             frame = self._frame_after(quote, para_end) or self._frame_before(quote, sentence)
+            relaxed = tuple(self._relaxed) if frame is not None else ()
+            self._relaxed = []
             if frame is not None:
                 speaker, cue, rule = frame
                 used_cues.add(cue.start)
@@ -620,7 +670,8 @@ class AttributionFinder:
                         content_end = _trim_inner(text, *nxt.inner)[1]
                         skip.add(index + 1)
                         rule = "attribution.direct.split"
-                attribution = Attribution(speaker, cue, Span.of(text, inner_start, content_end), "direct", rule, self._sentence_index(cue.start))
+                kind = "according_to" if rule.startswith("attribution.according_to") else "direct"
+                attribution = Attribution(speaker, cue, Span.of(text, inner_start, content_end), kind, rule, self._sentence_index(cue.start), relaxed)
                 found.append(attribution)
                 last_direct = attribution
                 last_paragraph = quote.paragraph
@@ -628,7 +679,7 @@ class AttributionFinder:
             # continuation: an unframed quote after a framed one, same or next paragraph
             if last_direct is not None and (quote.paragraph == last_paragraph or (
                     quote.paragraph - last_paragraph == 1 and not text[_paragraph_start(text, quote.open) : quote.open].strip())) \
-                    and not _other_cue_between(self, last_direct.content.end, quote.open, last_direct.cue):
+                    and not _other_cue_between(self, last_direct.content.end, quote.open, last_direct.cue, last_direct.speaker):
                 found.append(Attribution(last_direct.speaker, last_direct.cue, Span.of(text, inner_start, inner_end), "direct", "attribution.direct.continuation", self._sentence_index(quote.open)))
                 last_paragraph = quote.paragraph
                 continue
@@ -724,22 +775,30 @@ class AttributionFinder:
         lower = max(sentence.start, quote.open - _WINDOW)
         best = None
         for match in self.cues.finditer(text, lower, quote.open):
-            best = match
+            if self._cue_shape_ok(match):  # not a capitalised name word ("State Department official")
+                best = match
         if best is None or self._excluded(best):
             return None
         after_quote = text[quote.close + 1 : sentence.end].lstrip(" \"”’»")
         if after_quote and after_quote[0] not in ".,;:!?)—–-…" and text[quote.close - 1] not in ".,;:!?…":
             return None  # a scare-quoted word inside a clause: 'threatened "limited" action'
+        if best.group().casefold() == "according to":
+            # 'According to a senior official: "..."': the source before a colon introduces the quotation
+            source = self.speaker_after(_skip_spaces(text, best.end()), quote.open)
+            if source is None or text[source.end:quote.open].strip() != ":":
+                return None
+            return source, Span.of(text, best.start(), best.end()), "attribution.according_to.colon"
         cue = Span.of(text, best.start(), best.end())
         cue = self._cue_with_addressee(cue, quote.open)
         tail = self.adjuncts.match(text, cue.end, quote.open).end()
         gap = text[tail : quote.open]
         if not self.frame_gap.fullmatch(gap):
-            return None
+            if not self.colon_frame_gap.fullmatch(gap) or self.cues.search(gap):
+                return None
+            # 'described her talk with X: "..."', 'said of the talks: "..."': a short complement, then a colon
+            self._relaxed.append("colon_frame")
         if _ENDS_WITH_THAT.search(gap) and text[quote.close + 1 : sentence.end].strip(" .!?;") != "":
             return None  # 'pointed out that "..."': direct only when the quote runs to the sentence end
-        if best.group().casefold() == "according to":
-            return None
         progressive = self.progressive.search(text, max(sentence.start, best.start() - 40), best.start()) if best.group().endswith("ing") else None
         speaker = self.speaker_before(progressive.start() if progressive else best.start(), sentence.start)
         if speaker is None:
@@ -786,7 +845,14 @@ class AttributionFinder:
             lower, upper = max(lower, c_start), min(upper, c_end)
         before_word = text[max(lower, match.start() - 4) : match.start()].casefold()
         purpose = False
-        if _ENDS_WITH_TO.search(before_word) and cue_word not in ("according to",) and not self.performative_to.search(text, max(lower, match.start() - 24), match.start()):
+        aspectual = None
+        if _ENDS_WITH_TO.search(before_word) and cue_word not in ("according to",):
+            # "continue to urge", "tried to argue", "had begun to hint": the subject of the aspectual
+            # verb speaks; a weaker reading (relaxed), where the strict rule dropped it
+            aspectual = self.aspectual_to.search(text, max(lower, match.start() - 40), match.start())
+            if aspectual is not None:
+                self._relaxed.append("to_before_cue")
+        if _ENDS_WITH_TO.search(before_word) and aspectual is None and cue_word not in ("according to",) and not self.performative_to.search(text, max(lower, match.start() - 24), match.start()):
             # "called the president to inform him that P": an infinitive of purpose after an object is
             # the subject's report; "declined to say", "plans to announce" are not reports
             purpose = bool(self.purpose_to.search(text, max(lower, match.start() - 40), match.start())) and not any(
@@ -811,6 +877,19 @@ class AttributionFinder:
             return None
         if cue_word.endswith("ing") and text[lower : cue.start].rstrip().endswith((",", ",\"", ",”", ",’")):
             return self._participial(cue, verb, lower, upper, sentence_index)
+        issued = self.issued_document.search(text, max(lower, cue.start - 80), cue.start) if cue_word.endswith("ing") else None
+        if issued is not None and issued.group("noun").casefold() in self.document_stems:
+            # "The ministry issued a statement saying P", "put out a readout noting P": the issuer speaks
+            speaker = self.speaker_before(issued.start(), lower) or self._clause_subject(lower, issued.start())
+            if speaker is None:
+                return None
+            rule_prefix = "attribution.indirect.issued"
+            full_cue = self._cue_with_addressee(cue, upper)
+            that = self.that.match(text, full_cue.end, upper)
+            start = _skip_spaces(text, that.end() if that else full_cue.end)
+            if verb.cue_class == "direct" or not self._clause_like(start, upper, short_ok=True):
+                return None
+            return self._make(speaker, full_cue, start, self._content_end(start, upper), rule_prefix, sentence_index)
         if cue_word.endswith("ing") and not self.progressive.search(text, max(lower, cue.start - 40), cue.start):
             return None  # a gerund or participle without a subject of its own: "by saying", "a warning"
         # inverted trailing: 'P, said Peskov.'
@@ -819,13 +898,28 @@ class AttributionFinder:
             speaker = self.speaker_after(_skip_spaces(text, cue.end), upper)
             if speaker is not None:
                 rest = self.adjuncts.match(text, speaker.end, upper).end()
+                participle = self.participial_tail.match(text, rest, upper)
+                if participle and self.cues.fullmatch(participle.group(1)):
+                    # "P, said Ana Dorn, adding that Q": the participle's statement is read at its own cue
+                    self.frame_speakers[sentence_index] = speaker
+                    rest = upper
+                elif text[rest:upper].strip(" .!?;") and self.trailing_apposition.fullmatch(text, rest, upper):
+                    # "P, said Ana Dorn, a professor at Lund University.": the apposition describes the speaker
+                    self._relaxed.append("trailing_appositive")
+                    rest = upper
                 if not text[rest:upper].strip(" .!?;"):
                     content_start = self._skip_connective(lower, upper)
                     comma = lower + len(head) - 1
                     return self._make(speaker, cue, content_start, comma, "attribution.indirect.trailing_inverted", sentence_index)
         progressive = self.progressive.search(text, max(lower, cue.start - 40), cue.start) if cue_word.endswith("ing") else None
         performative = self.performative_to.search(text, max(lower, cue.start - 24), cue.start)
-        speaker = self.speaker_before(progressive.start() if progressive else performative.start() if performative else cue.start, lower)
+        # "The minister was very clear that P": the subject stands before the copula; only with an explicit
+        # "that" ("the message was clear: ..." has no speaker)
+        copula = self.copula_before.search(text, max(lower, cue.start - 40), cue.start) \
+            if verb.lemma in self.copular_cues and self.that_next.match(text, cue.end, upper) else None
+        speaker_end = (progressive.start() if progressive else performative.start() if performative
+                       else aspectual.start() if aspectual else copula.start() if copula else cue.start)
+        speaker = self.speaker_before(speaker_end, lower)
         if progressive and speaker is None:
             contracted = _CONTRACTED_PRONOUN.search(text, max(lower, progressive.start() - 8), progressive.end())
             speaker = Span.of(text, contracted.start(1), contracted.end(1)) if contracted else None
@@ -845,6 +939,8 @@ class AttributionFinder:
             rule_prefix = "attribution.indirect.coordinated"
         if speaker is None or speaker.text.endswith(("'s", "’s")):
             return None  # "Lavrov's remark that": a noun, read by the reporting-noun rule
+        if verb.lemma in self.document_only_cues and not any(w.casefold() in self.document_stems for w in _WORD.findall(speaker.text)):
+            return None  # "a new poll found that P" reports; "the police found that the door was open" does not
         article = self.indefinite.match(speaker.text)
         if article and cue.text.casefold() == verb.lemma and self._np_word(_Token(text[speaker.start + article.end():speaker.end].split()[0], 0, 0)):
             # "a European Union request to postpone": the cue is a noun; its article is not the source's
@@ -864,7 +960,8 @@ class AttributionFinder:
         parenthetical = self._parenthetical_frame(speaker, cue, lower, upper, sentence_index)
         if parenthetical is not None:
             return parenthetical
-        as_frame = self.as_before.search(text, max(lower, speaker.start - 12), speaker.start)
+        as_frame = self.as_before.search(text, max(lower, speaker.start - 12), speaker.start) \
+            or self.as_heard_before.search(text, max(lower, speaker.start - 30), speaker.start)  # "As you heard the minister say, P"
         if as_frame is not None and self._sets_off(as_frame.start(1), lower, cue.start):
             return self._as_frame(speaker, cue, as_frame.start(1), lower, upper, sentence_index)
         full_cue = self._cue_with_addressee(cue, upper)
@@ -880,6 +977,8 @@ class AttributionFinder:
         object_infinitive = self.object_then_infinitive.match(text, after, upper) if verb.lemma in self.object_infinitive_cues else None
         if object_infinitive is not None and self.not_addressee.search(text, after, object_infinitive.end()):
             object_infinitive = None  # "tell you that we are going to stay": a that-clause, not a directive
+        if object_infinitive is not None and self.finite_word.search(text, after, object_infinitive.end()):
+            object_infinitive = None  # "tells VOA the Palestinians cannot afford to wait": a clause, not an object
         if verb.cue_class == "direct" or object_infinitive or (verb.lemma in self.infinitive_cues and self.infinitive.match(text, after, upper)):
             to = self.infinitive.search(text, after, min(upper, after + 120))
             if to is None:
@@ -890,11 +989,21 @@ class AttributionFinder:
             past = self.past_predicate.search(text, to.start(), end)
             if past is not None:
                 end = past.start()  # "pledged to cut taxes, and outlined a plan": the next predicate of a list
+            reason = self.directive_end.search(text, to.start(), end)
+            if reason is not None:
+                end = reason.start()  # "asked me to travel to Beijing because he believes P": the request ends
             if self.anaphoric.match(text, to.start(), end):
                 return None  # "urged them to do the same"
             return self._make(speaker, full_cue, to.start(), end, "attribution.indirect.directive", sentence_index)
         cleft = self.cleft_before.search(text, max(lower, speaker.start - 8), speaker.start)
         that = self.that_after_parenthetical.match(text, after, upper) or self.that.match(text, after, upper)
+        view = self.view_object.match(text, after, upper) if that is None else None
+        if view is not None:
+            # "affirmed her view that P", "stated the position that P": the cue takes its object noun along
+            full_cue = Span.of(text, cue.start, view.end("noun"))
+            that = self.that.match(text, view.end("noun"), upper)
+        if verb.lemma in self.frame_only_cues and not (that is not None and that.group().strip(" ,").casefold() == "that"):
+            return None  # "laid out the plan", "what you laid out is": only "as we laid out, P" and "laid out that P" report
         if that is None and (self.adverbial_opener.match(text, after, upper) or self.adverbial_opener.match(text, full_cue.end, upper)):
             # "said in an interview aired on Thursday that P", "said right here that P"
             that = self.delayed_that.match(text, full_cue.end, min(upper, full_cue.end + 160))
@@ -934,9 +1043,17 @@ class AttributionFinder:
             leading = self.leading_as_frame.match(text, content_start, upper)
             if leading and self.cues.search(text, leading.start(1), leading.end(1)):
                 content_start = leading.end()  # "I'll add more generally, as we told the envoy, P"
+        explicit_that = that is not None and _ENDS_WITH_THAT_WORD.search(that.group().rstrip(" ,")) is not None
+        if explicit_that and text[_skip_spaces(text, content_start):content_start + 2].startswith(",") \
+                and self._clause_after_adjunct(_skip_spaces(text, content_start) + 1, upper):
+            # "stated that, after a long pause, P": the comma opens an adjunct of P, not a new frame
+            content_start = _skip_spaces(text, _skip_spaces(text, content_start) + 1)
+            self._relaxed.append("that_then_adjunct")
         opener = self.word_at.match(text, content_start, upper)
         if opener and opener.group(1).casefold() in self.content_openers_rejected and rule != "attribution.indirect.interrupted":
-            return None
+            if not (explicit_that and self._clause_after_adjunct(content_start, upper)):
+                return None
+            self._relaxed.append("that_then_adjunct")  # "said that on Monday the talks would resume"
         quoted_start = _QUOTE_MARKS.match(text[_skip_spaces(text, content_start):upper] or " ")
         if quoted_start and text[upper - 1 : upper] not in "\"”»“" and not text[upper - 2 : upper - 1] in "\"”»“":
             quoted_start = None  # 'promised "swift" retaliation': a scare quote, not the content
@@ -952,6 +1069,8 @@ class AttributionFinder:
                 noun_object = bool(self.deny_objects.match(text, content_start, upper))
                 if not noun_object and not self._clause_like(content_start, upper):
                     return None  # "didn't confirm the figure": a denial needs a report, claim, plan or participation
+            elif verb.lemma not in self.lenient_cues and self.relative_object.match(text, content_start, upper):
+                return None  # "mentioned the report that was published": a noun phrase and its relative clause
             elif self.reporting_np.match(text, content_start, upper):
                 pass  # "reiterated the President's insistence that P"
             elif not self._clause_like(content_start, upper, short_ok=verb.lemma in self.lenient_cues):
@@ -1015,6 +1134,10 @@ class AttributionFinder:
         if content_end <= content_start:
             return None
         first = text[content_start]
+        if first == "," and self.connective.fullmatch(text, lower, speaker.start) and self._clause_like(_skip_spaces(text, content_start + 1), upper):
+            # "Instead, she says, the talks will resume": a connective, then the frame set off by commas
+            start = _skip_spaces(text, content_start + 1)
+            return self._make(speaker, full_cue, start, self._content_end(start, upper), "attribution.indirect.parenthetical", sentence_index)
         if verb.cue_class == "say" and (first in ",;" or text[content_start:content_start + 3].casefold() in ("by ", "to ")):
             return None
         return self._make(speaker, full_cue, content_start, content_end, rule, sentence_index)
@@ -1108,6 +1231,22 @@ class AttributionFinder:
                     and previous[:1].isupper() and not previous.endswith(("'s", "’s", "s'", "s’"))):
                 return True
             previous = word
+        return False
+
+    def _clause_after_adjunct(self, start: int, end: int) -> bool:
+        """A finite clause begins within the next few words, after an adjunct ("on Monday the talks
+        would resume", "after a long pause, the talks ...")."""
+        for count, word in enumerate(self.word_run.finditer(self.text, start, min(end, start + 80))):
+            if count > 6:
+                break
+            if count and word.group()[0].isalnum() and self._clause_like(word.start(), end):
+                return True
+        # a longer adjunct set off by commas: "that at the summit in Lakeport, at the talks with X, he ..."
+        comma = self.text.find(",", start, min(end, start + 300))
+        while comma >= 0:
+            if self._clause_like(_skip_spaces(self.text, comma + 1), end):
+                return True
+            comma = self.text.find(",", comma + 1, min(end, start + 300))
         return False
 
     def _parenthetical_frame(self, speaker: Span, cue: Span, lower: int, upper: int, sentence_index: int) -> Attribution | None:
@@ -1240,6 +1379,11 @@ class AttributionFinder:
         end = self._content_end(start, upper)
         if end <= start:
             return None
+        lenient = verb.lemma in self.lenient_cues
+        if not that and not _QUOTE_MARKS.match(text, start) and (
+                (not lenient and self.relative_object.match(text, start, upper))
+                or not (self.reporting_np.match(text, start, upper) or self._clause_like(start, upper, short_ok=lenient))):
+            return None  # "..., underscoring the strength of the alliance": a noun phrase, not a report
         return self._make(speaker, full_cue, start, end, "attribution.indirect.participial", sentence_index)
 
     def _clause_subject(self, lower: int, end: int) -> Span | None:
@@ -1248,7 +1392,8 @@ class AttributionFinder:
         tokens = self.token_index.between(lower, end)
         j = 0
         if tokens and tokens[0].text in self.stopwords and tokens[0].text != "The":
-            for k, t in enumerate(tokens[:6]):
+            # a fronted adverbial up to its comma: "On Monday,", "After landing in the capital late Monday,"
+            for k, t in enumerate(tokens[:FRONTED_ADVERBIAL_TOKENS]):
                 if t.text == ",":
                     j = k + 1
                     break
@@ -1364,7 +1509,7 @@ class AttributionFinder:
                 kind = "mixed"
         elif _SINGLE_QUOTED.search(content.text):
             kind = "mixed"  # "showing 'real resolve'": a quoted fragment in single marks
-        return Attribution(speaker, cue, content, kind, rule, sentence_index)
+        return Attribution(speaker, cue, content, kind, rule, sentence_index, tuple(dict.fromkeys(self._relaxed)))
 
 
 def _quote_around(quote_regions: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
@@ -1425,13 +1570,16 @@ def _paragraph_end(text: str, offset: int) -> int:
     return len(text) if newline < 0 else newline
 
 
-def _other_cue_between(finder: AttributionFinder, start: int, end: int, own_cue: Span | None = None) -> bool:
+def _other_cue_between(finder: AttributionFinder, start: int, end: int, own_cue: Span | None = None,
+                       own_speaker: Span | None = None) -> bool:
     if end - start > 2000:
         return True
     own_frame_end = finder.adjuncts.match(finder.text, own_cue.end, end).end() if own_cue is not None and start <= own_cue.end <= end else -1
     for match in finder.cues.finditer(finder.text, start, end):
         if own_cue is not None and (match.start() == own_cue.start or own_cue.end <= match.start() < own_frame_end):
             continue  # the own cue, or a word of its adjunct ('said in televised remarks')
+        if own_speaker is not None and own_speaker.start <= match.start() < own_speaker.end:
+            continue  # a word of the own speaker that is also a cue ('State Department spokesman', 'Ole Brand')
         return True
     return False
 
@@ -1501,6 +1649,29 @@ def find_quotes(text: str, sentences: list[Sentence]) -> list[Quote]:
                 quotes.append(Quote(open_at, pos, open_paragraph))
             open_at = None
     return quotes
+
+
+def nest_reports(statements: list[Statement]) -> list[Statement]:
+    """A statement reported inside another one's content ("X said P, according to Y"; "Y said X told
+    him P") keeps its place and names the reporting statement in ``via`` (the innermost such one)."""
+    by_start = sorted(statements, key=lambda s: s.content.start)
+    starts = [s.content.start for s in by_start]
+    nested = []
+    for statement in statements:
+        inner_start = min(statement.cue.start, statement.speaker.mention.start)
+        inner_end = max(statement.cue.end, statement.speaker.mention.end)
+        innermost = None
+        # contents are bounded (a sentence, a quotation), so the walk back stops after NEST_LOOKBACK
+        for index in range(bisect.bisect_right(starts, inner_start) - 1, -1, -1):
+            outer = by_start[index]
+            if outer.content.start < inner_start - NEST_LOOKBACK:
+                break
+            if outer is statement or outer.content.end < inner_end or statement.content.contains(outer.content):
+                continue
+            if innermost is None or outer.content.end - outer.content.start < innermost.content.end - innermost.content.start:
+                innermost = outer
+        nested.append(replace(statement, via=innermost.id) if innermost is not None else statement)
+    return nested
 
 
 def find_attributions(text: str, sentences: list[Sentence], lexicon: Lexicon, turns=None) -> list[Attribution]:

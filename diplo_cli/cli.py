@@ -137,7 +137,7 @@ class Choice(click.Choice):
 OPTION_SECTIONS = {  # the --help sections of the statements, meetings and speakers options, in this order
     "Input": ("input_format", "text_field", "id_field", "keep_fields", "date_field", "globs", "hidden", "no_ignore", "no_unwrap",
               "gazetteers", "rule_packs", "year", "date", "strict"),
-    "Filters": ("speaker", "country", "kinds", "about_meeting", "meeting_with", "statuses", "statement_statuses"),
+    "Filters": ("speaker", "country", "kinds", "about_meeting", "meeting_with", "statuses", "statement_statuses", "min_confidence"),
     "Output": ("output_format", "output", "quiet", "explain", "with_statements", "color", "width", "svg", "raw_cells"),
     "Performance": ("jobs", "engine", "scheduler", "output_dir"),
 }
@@ -264,8 +264,11 @@ def _common_options(function):
         click.option("--speaker", multiple=True, metavar="NAME", help="Only statements by this speaker (name, alias or surname; repeatable)."),
         click.option("--country", multiple=True, metavar="COUNTRY",
                      help="Only statements by speakers of this country (name, demonym or ISO code such as RU or RUS; repeatable)."),
-        click.option("--kind", "kinds", multiple=True, type=Choice(["direct", "indirect", "mixed", "according_to"]),
+        click.option("--kind", "kinds", multiple=True, type=Choice(["direct", "indirect", "mixed", "according_to", "turn"]),
                      help="Only statements of this kind (repeatable)."),
+        click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="X",
+                     help="Only statements whose confidence (0-1, see README) is at least X."),
+        click.option("--turns", is_flag=True, help="Transcripts: also one statement of kind `turn` per labelled answer turn, by its speaker."),
         click.option("--about-meeting", is_flag=True, help="Only statements about a meeting."),
         click.option("--meeting-with", multiple=True, metavar="NAME",
                      help="Only statements about, or meetings with, this participant (person or country; repeatable)."),
@@ -368,7 +371,8 @@ class Run:
                                        color_system="truecolor", highlight=False, emoji=False, markup=False, legacy_windows=False)
         self.selection = Selection(tuple(options.get("speaker") or ()), tuple(options.get("country") or ()), tuple(options.get("kinds") or ()),
                                    bool(options.get("about_meeting")), tuple(options.get("meeting_with") or ()), tuple(options.get("statuses") or ()),
-                                   statement_statuses=tuple(options.get("statement_statuses") or ()))
+                                   statement_statuses=tuple(options.get("statement_statuses") or ()),
+                                   min_confidence=options.get("min_confidence") or 0.0)
         self.strict = bool(options.get("strict"))
         self.debug = bool(options.get("debug"))
         self.read = 0
@@ -683,6 +687,7 @@ def _documents(run: Run, lexicon, parts: bool = False):
     ``parts``, ``(part, document)``: a large file streamed in windows comes as parts 0, 1, ..."""
     from .filters import Selector
     from .parallel import extract_inputs, iter_inputs
+    from .speakers import with_turns
 
     paths = list(run.files)
     if not paths:
@@ -696,7 +701,7 @@ def _documents(run: Run, lexicon, parts: bool = False):
     options = run.options
     # Large text files are streamed in windows when the output is record by record anyway.
     sources = iter_inputs(paths, input_format=options.get("input_format", "auto"), fields=run.fields, rules=run.walk_rules,
-                          stdin=stdin, stream_large=run.output_format in ("jsonl", "json", "csv", "tsv"))
+                          stdin=stdin, stream_large=run.output_format in ("jsonl", "json", "csv", "tsv") and not options.get("turns"))
     found_statements = False
     for outcome in extract_inputs(sources, lexicon=lexicon, year=options.get("year"), jobs=_jobs(run), strict=run.strict,
                                   unwrap=not options.get("no_unwrap"), date=options.get("date")):
@@ -722,7 +727,8 @@ def _documents(run: Run, lexicon, parts: bool = False):
         if outcome.document.statements and not found_statements:
             run.with_statements += 1  # counted once per input, whichever window found them
             found_statements = True
-        document = selector.apply(outcome.document)
+        document = with_turns(outcome.document, lexicon) if options.get("turns") else outcome.document
+        document = selector.apply(document)
         yield (outcome.part, document) if parts else document
 
 

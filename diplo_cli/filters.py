@@ -76,6 +76,7 @@ class Selection:
     meeting_with: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
     statement_statuses: tuple[str, ...] = ()
+    min_confidence: float = 0.0
 
     def __post_init__(self):
         for field in fields(self):  # one value may be given as a plain string
@@ -88,12 +89,13 @@ class Selection:
     @property
     def active(self) -> bool:
         return bool(self.speaker or self.country or self.kinds or self.about_meeting or self.meeting_with or self.statuses
-                    or self.statement_statuses)
+                    or self.statement_statuses or self.min_confidence)
 
     @property
     def selects_statements(self) -> bool:
-        """Criteria on who spoke, how, and what they asserted, which choose meetings only through their statements."""
-        return bool(self.speaker or self.country or self.kinds or self.statement_statuses)
+        """Criteria on who spoke, how, with what confidence and what they asserted, which choose meetings
+        only through their statements."""
+        return bool(self.speaker or self.country or self.kinds or self.statement_statuses or self.min_confidence)
 
 
 class Selector:
@@ -134,6 +136,8 @@ class Selector:
             if not found:
                 return False
         if self.countries and not any(q.matches(speaker.country) for q in self.countries):
+            return False
+        if statement.confidence < self.selection.min_confidence:
             return False
         return not self.selection.kinds or statement.kind in self.selection.kinds
 

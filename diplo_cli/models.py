@@ -51,6 +51,7 @@ class Attribution:
     kind: str  # direct | indirect | mixed | according_to
     rule: str  # dotted rule id, e.g. "attribution.indirect.subject_cue"
     sentence: int  # index into the document's sentences (where the cue is)
+    relaxed: tuple[str, ...] = ()  # checks relaxed to find it (a weaker reading): data/confidence.toml [relaxed]
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +88,9 @@ class Statement:
     rule: str
     meeting: str | None = None
     meeting_status: str | None = None
+    confidence: float = 1.0  # 0-1: the rule family's base, lowered by relaxed checks (see confidence.py)
+    relaxed: tuple[str, ...] = ()
+    via: str | None = None  # id of the statement that reports this one ("X said P, according to Y")
 
     def to_dict(self, doc: str) -> dict:
         return {
@@ -99,6 +103,9 @@ class Statement:
             "meeting": self.meeting,
             "meeting_status": self.meeting_status,
             "rule": self.rule,
+            "confidence": self.confidence,
+            "relaxed": list(self.relaxed),
+            "via": self.via,
         }
 
 

@@ -21,7 +21,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from . import scanning
-from .attribution import AttributionFinder
+from .attribution import AttributionFinder, nest_reports
+from .confidence import ConfidenceTable
 from .errors import ExtractionTimeout
 from .lexicons import Lexicon, default_lexicon
 from .meetings import MeetingFinder, link_meetings
@@ -117,14 +118,17 @@ def _as_read(document: Document, text: str) -> Document:
 
 def _run_stages(text: str, doc: str, lexicon: Lexicon, year: int | None) -> Document:
     sentences = segment_sentences(text, lexicon)
-    turns = find_turns(text)
+    turns = find_turns(text, lexicon)
     finder = lexicon.stage("attribution", AttributionFinder)
     attributions = finder.find(text, sentences, turns)
     speakers, tracker = resolve_speakers(text, sentences, attributions, lexicon, turns, year)
+    confidence = lexicon.stage("confidence", ConfidenceTable.build)
     statements = [
-        Statement(f"s{index}", a.kind, speaker, a.cue, a.content, a.rule)
+        Statement(f"s{index}", a.kind, speaker, a.cue, a.content, a.rule,
+                  confidence=confidence.score(a, speaker), relaxed=a.relaxed)
         for index, (a, speaker) in enumerate(zip(attributions, speakers), 1)
     ]
+    statements = nest_reports(statements)
     meeting_finder = lexicon.stage("meetings", MeetingFinder)
     mentions, drafts = meeting_finder.find(text, sentences, tracker, statements)
     meetings, statements = link_meetings(drafts, mentions, statements, text)
@@ -230,7 +234,8 @@ class Renumbering:
         self.meetings += len(meeting_ids)
         statements = tuple(
             replace(s, id=statement_ids[s.id], meeting=meeting_ids.get(s.meeting) if s.meeting else None,
-                    meeting_status=s.meeting_status if s.meeting in meeting_ids else None)
+                    meeting_status=s.meeting_status if s.meeting in meeting_ids else None,
+                    via=statement_ids.get(s.via) if s.via else None)
             for s in part.statements
         )
         meetings = tuple(replace(m, id=meeting_ids[m.id], statements=tuple(statement_ids[i] for i in m.statements)) for m in part.meetings)

@@ -38,7 +38,7 @@ SPEAKER_COLOURS = ("bright_cyan", "bright_magenta", "bright_green", "bright_yell
 CSV_COLUMNS = (
     "doc", "id", "kind", "speaker", "speaker_name", "speaker_role", "speaker_country", "speaker_anonymous", "speaker_mention",
     "speaker_start", "speaker_end", "cue", "cue_start", "cue_end", "content", "content_start", "content_end",
-    "meeting", "meeting_status", "rule",
+    "meeting", "meeting_status", "rule", "confidence", "relaxed", "via",
 )
 LIST_SEPARATOR = "; "  # between the items of a list in one CSV/TSV cell (participants, their countries, statement ids, meetings)
 _CONTROL = regex.compile(r"[\p{Cc}\p{Cf}\p{Zl}\p{Zp}--[\n\t]]", regex.V1)
@@ -140,6 +140,7 @@ def flat_statement(record: dict) -> dict:
         "cue": record["cue"]["text"], "cue_start": record["cue"]["start"], "cue_end": record["cue"]["end"],
         "content": record["content"]["text"], "content_start": record["content"]["start"], "content_end": record["content"]["end"],
         "meeting": record["meeting"] or "", "meeting_status": record["meeting_status"] or "", "rule": record["rule"],
+        "confidence": record["confidence"], "relaxed": " ".join(record["relaxed"]), "via": record["via"] or "",
         **_flat_carried(record, CSV_COLUMNS),
     }
 

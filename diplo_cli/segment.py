@@ -91,27 +91,54 @@ def _soft_cut(text: str, start: int, limit: int) -> int:
     return limit
 
 
-# A speaker label opening a transcript line: "MS. PSAKI:", "THE PRESIDENT:", "Q", "Q:".
+# A speaker label opening a transcript line: "MS. PSAKI:", "THE PRESIDENT:", "Q", "Q:", "QUESTION:"
+# (the question labels are data: grammar.toml question_labels), and two title-case styles of
+# government transcripts: a role with the name at its end ("President of Finland Ana Lind
+# (retranslated):") and an honorific, a name and a role after a comma ("Mr. KATO Ren, Minister for
+# Foreign Affairs:"). A title-case label has every word capitalised but for a few connectors, so a
+# prose line ending in a colon ("He said:") is no label.
+_TITLE_WORD = r"(?:\p{Lu}[\p{L}.'’\-]*+|of|the|for|and)"
 _LABEL = regex.compile(
-    r"^(?:(?P<question>Q)(?::|\s)|(?P<label>(?:\p{Lu}[\p{Lu}.'’\-]*+\s+){0,3}\p{Lu}[\p{Lu}.'’\-]++)\s*+:)",
+    r"^(?:(?P<question>Q)(?::|\s)|(?P<label>(?:\p{Lu}[\p{Lu}.'’\-]*+\s+){0,3}\p{Lu}[\p{Lu}.'’\-]++)\s*+:"
+    r"|(?P<label>(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?\p{Lu}[\p{L}.'’\-]*+(?:[ \t]+" + _TITLE_WORD + r"){1,11}"
+    r"(?:,[ \t]+" + _TITLE_WORD + r"(?:[ \t]+" + _TITLE_WORD + r"){0,7})?(?:[ \t]*\([^()\n]{1,40}\))?)[ \t]*+:(?=[ \t]|$))",
     regex.MULTILINE,
 )
+# "Mr. KATO Ren, Minister ...:" names its speaker in full: one such label opens a transcript.
+_HONORIFIC_LABEL = regex.compile(r"(?:Mr|Ms|Mrs|Dr)\.\s+\p{Lu}[^:\n]*,")
 
 
-def find_turns(text: str) -> list[tuple[int, int, bool, str | None]]:
+def _is_speaker_label(label: str, lexicon: Lexicon) -> bool:
+    """An upper-case label of two letters or more, or a title-case one holding a title or honorific
+    ("President of Finland Ana Lind", not a heading such as "Next Steps")."""
+    if len(label) < 2:
+        return False
+    if label.isupper():
+        return True
+    return any(lexicon.titles.get(word.casefold()) is not None for word in regex.findall(r"[\p{L}.]+", label.split("(")[0]))
+
+
+def find_turns(text: str, lexicon: Lexicon | None = None) -> list[tuple[int, int, bool, str | None]]:
     """Transcript turns as (start, end, is_question, label); empty for ordinary prose.
 
-    A turn runs from its label to the next label; a reporter's question (``Q``) is a turn too.
-    Text counts as a transcript only when at least two labelled lines are found.
+    A turn runs from its label to the next label; a reporter's question (``Q``, ``QUESTION:``) is a
+    turn too. Text counts as a transcript only when at least two labelled lines are found, or one
+    label with an honorific, a name and a role ("Mr. KATO Ren, Minister for Foreign Affairs:").
     """
-    labels = [m for m in _LABEL.finditer(text) if m.group("question") or len(m.group("label")) >= 2]
-    if len(labels) < 2:
+    if lexicon is None:
+        from .lexicons import default_lexicon
+        lexicon = default_lexicon()
+    question_labels = frozenset(lexicon.grammar.get("question_labels", ()))
+    labels = [m for m in _LABEL.finditer(text) if m.group("question") or _is_speaker_label(m.group("label"), lexicon)]
+    if not labels or (len(labels) < 2 and not _HONORIFIC_LABEL.match(labels[0].group("label") or "")):
         return []
     turns = []
     for index, match in enumerate(labels):
         end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
         label = match.group("label")
-        turns.append((match.start(), end, bool(match.group("question")), label.strip() if label else None))
+        label = label.strip() if label else None
+        is_question = bool(match.group("question")) or (label is not None and label.upper() in question_labels)
+        turns.append((match.start(), end, is_question, None if is_question else label))
     return turns
 
 

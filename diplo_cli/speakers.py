@@ -58,7 +58,7 @@ from .lexicons import (
     surname_forms,
     surname_of,
 )
-from .models import Attribution, Sentence, Span, Speaker
+from .models import Attribution, Document, Sentence, Span, Speaker, Statement
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}.'’&\-]*+")
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’\-]*+\.?+")
@@ -105,6 +105,8 @@ _APPOSITION_AFTER = regex.compile(r"\s*,\s*((?:the|a|an)\s+[^,;:.\n]{3,80}?)\s*[
 _APPOSITION_BEFORE = regex.compile(r"(?:^|[.;:\n]\s*|\s)((?:the|a|an)\s+[^,;:.\n]{3,80}?)\s*,\s*$", regex.IGNORECASE)
 _COMMA = regex.compile(r"\s*,\s*")
 _CLAUSE_BREAK = regex.compile(r"\s*[,;]")
+# a role noun's owner after it: "a spokesman for the president", "an aide to President Varga"
+_OWNER_BEFORE = regex.compile(r"\s(?:for|to|of\s+the)\s+(?:the\s+)?(?:(?P<title>\p{Lu}[\p{L}.]*+)\s+)?$")
 _AND_WITH = regex.compile(r"\b(?:and|with)\b")
 # How far back an antecedent is looked for: far enough for any news story, bounded so that run time
 # stays linear on pathological input.
@@ -801,6 +803,12 @@ class _TrackerTables:
                    frozenset(grammar["family_name_first_countries"]), frozenset(grammar["many_holder_roles"]))
 
 
+def _compile_pair_of_people(lexicon: Lexicon) -> regex.Pattern:
+    heads = sorted(lexicon.grammar.get("pair_of_people_heads", ()), key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(regex.escape(w) for w in head.split()) for head in heads)
+    return regex.compile(r"(?i)(?:(?P<number>the\s+two|both(?:\s+the)?)|the)\s+(?:" + alternatives + r")")
+
+
 def _persons_by_country(lexicon: Lexicon) -> dict[str, list[Person]]:
     # curated entries only: a dictionary's "government" sector says nothing about the office held
     grouped: dict[str, list[Person]] = {}
@@ -1018,6 +1026,9 @@ class SpeakerResolver:
         pair = self._both(phrase, start)
         if pair is not None:
             return pair, "organisation"
+        pair = self._leader_pair(phrase, start)
+        if pair is not None:
+            return pair, "name"
         # coordination: "Olaf Scholz and Emmanuel Macron", "the U.S. and its allies"
         if depth == 0:
             parts = _COORDINATION.split(phrase)
@@ -1025,7 +1036,7 @@ class SpeakerResolver:
                 cut = _COORDINATION.search(phrase)
                 left = self._phrase(start, start + cut.start(), None, 1)
                 right = self._phrase(start + cut.end(), end, None, 1)
-                if left[0].kind != "anonymous" or right[0].kind != "anonymous":
+                if (left[0].kind != "anonymous" or right[0].kind != "anonymous") and left[0].name != right[0].name:
                     names = [left[0].name if left[0].kind != "anonymous" else _lower_determiner(parts[0]),
                              right[0].name if right[0].kind != "anonymous" else _lower_determiner(parts[1])]
                     group = Entity(" and ".join(names), "group", plural=True,
@@ -1046,6 +1057,12 @@ class SpeakerResolver:
         if cut is not None and cut.entity.kind == "person" and cut.start >= start:
             persons.append(cut)  # a span cut inside a name ("Theresa" of "Theresa May") still names the person
         described = self.tracker.describe(phrase)
+        owner = _OWNER_BEFORE.search(text, start, persons[-1].start) if persons and described.role else None
+        if owner and (owner.group("title") is None or self.lex.titles.get(owner.group("title").casefold()) is not None):
+            # "a spokesman for the president", "an aide to President Varga": the spokesman speaks, not the
+            # person they speak for, nor another spokesman named before; the description is who it is
+            return Entity(_lower_determiner(phrase), "anonymous", described.role, described.country, described.gender,
+                          surname=(described.head or "").casefold() or None), "anonymous"
         # a person named at the head of the phrase: "Kremlin spokesman Dmitry Peskov", "Mr. Okafor"
         if persons and (_only_closers(text[persons[-1].end:end]) or _OF_PLACE.fullmatch(text, persons[-1].end, end)) \
                 and not self._named_in_modifier(start, persons[-1].start, described):
@@ -1062,9 +1079,14 @@ class SpeakerResolver:
         organised = self._organisation_phrase(start, end, phrase, words, described)
         if organised is not None:
             return organised
+        name = _name_part(phrase, self.lex)
+        if described.anonymous and not described.plural and self._names_the_source(phrase, name, described):
+            # "senior Norlandic negotiator Lio Orkan": a source noun before a full name is the person's title
+            entity = self._person_named(name, described, start)
+            self._enrich_from_apposition(entity, start, end)
+            return entity, "name"
         if described.anonymous or described.plural:
             return self._anonymous(phrase, described, start), "anonymous"
-        name = _name_part(phrase, self.lex)
         if name and all(self.tracker._could_be_name(w) for w in name.split()) and not self.lex.country_of_word(name) \
                 and not self.lex.organisation(name) \
                 and (described.role is None or len(name.split()) > 1 or described.head != words[-1]):
@@ -1104,6 +1126,14 @@ class SpeakerResolver:
             return False
         return any(w in self.modifier_prepositions for w in words[words.index(head) + 1:])
 
+    def _names_the_source(self, phrase: str, name: str, described: _Description) -> bool:
+        """A name of two words or more ends the phrase, after its source noun, and is neither a place nor a body."""
+        words = name.split()
+        head = described.head or ""
+        return len(words) > 1 and phrase.rstrip().endswith(name) and bool(head) and head[:1].islower() \
+            and phrase.find(head) < phrase.rfind(name) and all(self.tracker._could_be_name(w) for w in words) \
+            and not self.lex.country_of_word(name) and not self.lex.organisation(name)
+
     def _person_named(self, name: str, described, start: int) -> Entity:
         """The document's person of that name (registered on first sight), completed by the description."""
         entity = self.tracker.lookup_name(name)
@@ -1127,6 +1157,34 @@ class SpeakerResolver:
                     first, second = found[1], found[0]
                     return Entity(f"{first.name} and {second.name}", "group", plural=True)
         return None
+
+    def _leader_pair(self, phrase: str, start: int) -> Entity | None:
+        """'the two leaders', 'both Presidents': the two people most mentioned before, in the order the
+        text first names them. A bare 'the leaders' needs two clear front-runners (no third person named
+        as often as the second), since it may stand for a larger group."""
+        match = self.lex.stage("pair_of_people", _compile_pair_of_people).fullmatch(phrase.strip())
+        if match is None:
+            return None
+        counts: Counter = Counter()
+        first_seen: dict[str, int] = {}
+        entities: dict[str, Entity] = {}
+        for mention in self.tracker.entities_before(start):
+            entity = mention.entity
+            # a person with a title or a gazetteer entry: a capitalised event name is no leader
+            if entity.kind != "person" or mention.quoted or (entity.role is None and entity.person is None):
+                continue
+            key = name_key(entity.name)
+            counts[key] += 1
+            first_seen[key] = mention.start  # nearest first, so the last write is the earliest
+            entities[key] = entity
+        ranked = counts.most_common(3)
+        if len(ranked) < 2:
+            return None
+        if not match.group("number") and len(ranked) == 3 and ranked[2][1] == ranked[1][1]:
+            return None
+        first, second = sorted((entities[key] for key, _ in ranked[:2]), key=lambda e: first_seen[name_key(e.name)])
+        return Entity(f"{first.name} and {second.name}", "group", plural=True,
+                      country=first.country if first.country == second.country else None)
 
     def _organisation_entity(self, name: str, country: str | None) -> Entity:
         return Entity(name, "organisation", country=country)
@@ -1278,6 +1336,11 @@ class SpeakerResolver:
         if country is None and self.transcript_country and not described.indefinite:
             # a briefer's "the President" is their own country's, whoever the reporter named before
             country = self.transcript_country
+        formal_home = None
+        if country is None and home_country and not self.home_is_guess and described.definite \
+                and (described.head or "")[:1].isupper() and not described.indefinite:
+            # a readout's formal "The President" is the home country's, when it names that person
+            formal_home = home_country
         lex = self.lex
 
         def fits(entity: Entity, wanted_country: str | None) -> bool:
@@ -1289,6 +1352,10 @@ class SpeakerResolver:
                 return False
             return entity.compatible_gender(gender)
 
+        if formal_home is not None:
+            for mention in self.tracker.entities_before(start):
+                if fits(mention.entity, formal_home):
+                    return mention.entity
         if not described.indefinite:
             fallback = None
             for mention in self.tracker.entities_before(start):
@@ -1445,6 +1512,13 @@ class SpeakerResolver:
         entity = self._turn_entity(mention.start)
         if entity is not None:
             if number == "pl":
+                index = self._turn_at(mention.start)
+                other = self._other_party(index) if index is not None else None
+                if other is not None:
+                    # talks of two leaders: their "we noted", "as we agreed" is both of them, in label order
+                    first, second = sorted((entity, other), key=self._first_label_offset)
+                    return Speaker(mention, f"{first.name} and {second.name}", None,
+                                   first.country if first.country == second.country else None, False, "pronoun")
                 return self._we(mention, entity)
             self._note(mention.start, entity)
             return Speaker(mention, entity.name, entity.role, entity.country, entity.kind == "anonymous", "pronoun")
@@ -1486,6 +1560,9 @@ class SpeakerResolver:
         if index is not None:
             is_question = self.turns[index][2]
             if not is_question:
+                other = self._other_party(index)
+                if other is not None:
+                    return Speaker(mention, other.name, other.role, other.country, other.kind == "anonymous", "pronoun")
                 return Speaker(mention, "reporter", None, None, True, "pronoun")
             # a reporter's "you" is the briefer who answers
             for later in self.turns[index + 1:index + 6]:
@@ -1495,6 +1572,25 @@ class SpeakerResolver:
                         return Speaker(mention, entity.name, entity.role, entity.country, entity.kind == "anonymous", "pronoun")
                     break
         return Speaker(mention, mention.text, None, None, False, "pronoun")
+
+    def _other_party(self, index: int) -> Entity | None:
+        """In a conversation of two labelled speakers and no reporters' questions (talks between two
+        leaders), a speaker's "you" is the other one."""
+        if any(turn[2] for turn in self.turns):
+            return None
+        own = self._label_entity(self.turns[index][3]) if self.turns[index][3] else None
+        others: list[Entity] = []
+        for turn in self.turns:
+            entity = self._label_entity(turn[3]) if turn[3] else None
+            if entity is not None and entity is not own and all(entity is not e for e in others):
+                others.append(entity)
+        return others[0] if len(others) == 1 and own is not None else None
+
+    def _first_label_offset(self, entity: Entity) -> int:
+        for start, _, is_question, label in self.turns:
+            if label and not is_question and self._label_entity(label) is entity:
+                return start
+        return len(self.text)
 
     def _turn_at(self, offset: int) -> int | None:
         index = bisect.bisect_right(self.turn_starts, offset) - 1
@@ -1513,6 +1609,10 @@ class SpeakerResolver:
         """'MS. PSAKI' -> Jen Psaki; 'THE PRESIDENT' -> the President of the day; 'SENIOR ADMINISTRATION OFFICIAL' -> anonymous."""
         entity = self.label_entities.get(label)
         if entity is not None:
+            return entity
+        if not label.isupper():
+            entity = self._title_case_label_entity(label)
+            self.label_entities[label] = entity
             return entity
         words = label.title().split()
         described = self.tracker.describe(" ".join(words))
@@ -1536,6 +1636,42 @@ class SpeakerResolver:
         self.label_entities[label] = entity
         return entity
 
+    def _title_case_label_entity(self, label: str) -> Entity:
+        """'President of Finland Ana Lind (retranslated)' -> Ana Lind; 'Mr. KATO Ren, Minister for Foreign
+        Affairs' -> Ren Kato (an upper-case word among title-case ones is the family name, written first)."""
+        label = _LABEL_NOTE.sub("", label).strip()
+        head, _, role = label.partition(",")
+        words = head.split()
+        honorific = bool(words) and self.lex.titles.get(words[0].casefold()) is not None \
+            and self.lex.titles[words[0].casefold()].kind == "honorific"
+        if honorific:
+            words = words[1:]
+        family = [w for w in words if w.isupper() and len(w) > 1]
+        if honorific and len(family) == 1 and len(words) > 1:
+            name_words = [w for w in words if w not in family] + [family[0].title()]
+        else:
+            name_words = []
+            for index in range(len(words) - 1, -1, -1):
+                word, lowered = words[index], words[index].casefold()
+                if not word[:1].isupper() or self.lex.titles.get(lowered) is not None \
+                        or self.lex.country_of_word(word) or lowered in _LABEL_CONNECTORS:
+                    break
+                if index and words[index - 1].casefold() in _LABEL_CONNECTORS:
+                    break  # "of Norland": the place of the role
+                name_words.insert(0, word)
+        role_text = role.strip() or " ".join(words[:len(words) - len(name_words)])
+        described = self.tracker.describe(role_text) if role_text else None
+        name = " ".join(name_words)
+        if not name:
+            return Entity(label, "person", described.role if described else None)
+        entity = self.tracker.lookup_name(name)
+        if entity is None:
+            person = self.tracker._gazetteer_person(name, (described.role if described else None) or "mr.")
+            entity = self.tracker.entity_for_person(person, name) if person else \
+                Entity(_display_name(name), "person", described.role if described else None,
+                       described.country if described else None, surname=name_words[-1])
+        return entity
+
     def _labels_country(self, exclude: str) -> str | None:
         for _, _, is_question, label in self.turns:
             if label and not is_question and label != exclude:
@@ -1546,6 +1682,11 @@ class SpeakerResolver:
                 if person is not None and person.country:
                     return person.country
         return None
+
+
+# A translator's note after a transcript label: "(retranslated)", "(In Russian.)".
+_LABEL_NOTE = regex.compile(r"\s*\([^()]*\)\s*$")
+_LABEL_CONNECTORS = frozenset({"the", "of", "for", "and"})
 
 
 @functools.lru_cache(maxsize=256)
@@ -1622,3 +1763,36 @@ def resolve_speakers(text: str, sentences: list[Sentence], attributions: list[At
     """Resolve every attribution's speaker; also return the document's entities for later stages."""
     resolver = SpeakerResolver(text, sentences, lexicon, turns, year, attributions)
     return resolver.resolve(attributions), resolver.tracker
+
+
+def with_turns(document: Document, lexicon: Lexicon) -> Document:
+    """``--turns``: every labelled answer turn of a transcript becomes a statement of kind ``turn`` by
+    its speaker (rule ``turn.label``; the cue is the label's colon, the content the turn's words), added
+    after the document's other statements. Reporters' questions are left out. Off by default: the
+    annotation guidelines count the reported speech inside turns, not the turns."""
+    from .confidence import ConfidenceTable
+    from .segment import find_turns, segment_sentences, turn_body_start
+
+    text = document.text
+    turns = find_turns(text, lexicon)
+    if not turns:
+        return document
+    resolver = SpeakerResolver(text, segment_sentences(text, lexicon), lexicon, turns)
+    confidence = lexicon.stage("confidence", ConfidenceTable.build).rule_base("turn")
+    added: list[Statement] = []
+    for turn in turns:
+        start, end, is_question, label = turn
+        if is_question or not label:
+            continue
+        body = turn_body_start(text, turn)
+        while end > body and text[end - 1].isspace():
+            end -= 1
+        colon = text.find(":", start + len(label), body)
+        if end <= body or colon < 0:
+            continue
+        entity = resolver._label_entity(label)
+        speaker = Speaker(Span.of(text, start, start + len(label)), entity.name, entity.role, entity.country,
+                          entity.kind == "anonymous", "label")
+        added.append(Statement(f"s{len(document.statements) + len(added) + 1}", "turn", speaker, Span.of(text, colon, colon + 1),
+                               Span.of(text, body, end), "turn.label", confidence=confidence))
+    return replace(document, statements=document.statements + tuple(added))

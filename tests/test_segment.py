@@ -55,3 +55,35 @@ def test_turn_body_starts_after_the_label():
 
 def test_prose_with_one_colon_line_is_not_a_transcript():
     assert find_turns("NOTE: the schedule may change.\nThe envoy arrives on Monday.") == []
+
+
+GOVERNMENT_TRANSCRIPT = (
+    "The two presidents met in Lakeport.\n"
+    "President of Norland Ana Lind: Dear colleague, welcome.\n"
+    "QUESTION: Will the road open?\n"
+    "President of Estoria Piet Varga (retranslated): Thank you.\n"
+)
+
+
+def test_title_case_labels_with_a_title_and_question_labels_open_turns():
+    turns = find_turns(GOVERNMENT_TRANSCRIPT, default_lexicon())
+    assert [(GOVERNMENT_TRANSCRIPT[s:e].split(":")[0], q, label) for s, e, q, label in turns] == [
+        ("President of Norland Ana Lind", False, "President of Norland Ana Lind"),
+        ("QUESTION", True, None),
+        ("President of Estoria Piet Varga (retranslated)", False, "President of Estoria Piet Varga (retranslated)"),
+    ]
+    assert [GOVERNMENT_TRANSCRIPT[turn_body_start(GOVERNMENT_TRANSCRIPT, t):][:4] for t in turns] == ["Dear", "Will", "Than"]
+
+
+def test_one_label_with_honorific_name_and_role_opens_a_transcript():
+    text = "Mr. KATO Ren, Minister for Foreign Affairs: I said so before.\nThe date is open."
+    assert find_turns(text, default_lexicon()) == [(0, len(text), False, "Mr. KATO Ren, Minister for Foreign Affairs")]
+
+
+@pytest.mark.parametrize("text", [
+    "Key Points: the road.\nNext Steps: the bridge.\n",   # headings: no title, no honorific
+    "He said: the road.\nShe added: the bridge.\n",       # prose before a colon
+    "Mr. Kato Ren: the road.\n",                          # one label without a role
+])
+def test_headings_and_prose_before_a_colon_are_no_labels(text):
+    assert find_turns(text, default_lexicon()) == []

@@ -394,3 +394,119 @@ def test_a_briefers_the_secretary_is_the_head_of_the_briefers_department():
     speakers = _speakers(text, year=2022)
     assert speakers["The Secretary"].name == "Antony Blinken"
     assert speakers["we"].name == "U.S. State Department"
+
+
+# ---------------------------------------------------------------- government transcripts
+
+LEADERS_TRANSCRIPT = (
+    "The two presidents met in Lakeport on Monday.\n"
+    "President of Norland Ana Lind: Dear colleague,\n"
+    "I would like to stress that our ties have grown. As you said, the road is short.\n"
+    "President of Estoria Piet Varga (retranslated): Thank you. I can say right away that we are ready.\n"
+)
+
+
+def test_first_person_in_a_title_case_turn_is_the_labelled_speaker():
+    speakers = {(s.speaker.mention.text, s.cue.text): s.speaker.name for s in extract(LEADERS_TRANSCRIPT, lexicon=default_lexicon()).statements}
+    assert speakers[("I", "stress")] == "Ana Lind"
+    assert speakers[("I", "say")] == "Piet Varga"
+
+
+def test_you_between_two_labelled_leaders_is_the_other_one():
+    speakers = {(s.speaker.mention.text, s.cue.text): s.speaker.name for s in extract(LEADERS_TRANSCRIPT, lexicon=default_lexicon()).statements}
+    assert speakers[("you", "said")] == "Piet Varga"
+
+
+def test_you_in_a_briefing_with_questions_stays_the_reporter():
+    text = ("MS. HARLOW: Good afternoon.\nQ Is the trip on?\n"
+            "MS. HARLOW: As you said yesterday, the trip is on.\n")
+    assert _speaker(text, "you").name == "reporter"
+
+
+def test_honorific_label_with_family_name_in_capitals_names_given_name_first():
+    text = "Mr. KATO Ren, Minister for Foreign Affairs: As I stated earlier, the visit is postponed.\n"
+    speaker = _speaker(text, "I")
+    assert speaker.name == "Ren Kato"
+
+
+# ---------------------------------------------------------------- groups of two leaders
+
+PAIR_READOUT = ("Prime Minister Ana Lind of Norland held a telephone call with President Piet Varga of Estoria on Monday. "
+                "Ms. Lind thanked Mr. Varga for the Harbour Summit Meeting.\n")
+
+
+@pytest.mark.parametrize("subject", ["The two leaders", "Both Presidents", "The leaders"])
+def test_a_pair_of_leaders_is_the_two_people_named_before_in_text_order(subject):
+    text = PAIR_READOUT + f"{subject} said that the talks were useful.\n"
+    speaker = _speaker(text, subject)
+    assert speaker.name == "Ana Lind and Piet Varga"
+
+
+def test_bare_leaders_after_three_people_named_alike_stays_a_description():
+    text = ("President Ana Lind met President Piet Varga and President Ole Brand in Lakeport. "
+            "The leaders said that the talks were useful.\n")
+    assert _speaker(text, "The leaders").name == "leaders"
+
+
+def test_the_two_leaders_with_one_person_named_stays_a_description():
+    text = "President Ana Lind arrived in Lakeport. The two leaders said that the talks were useful.\n"
+    assert " and " not in _speaker(text, "The two leaders").name
+
+
+def test_a_source_noun_before_a_full_name_is_the_persons_title():
+    text = "Senior Norlandic negotiator Lio Orkan says the talks depend on the mediator. He tells reporters the side cannot wait."
+    assert _speaker(text, "Senior Norlandic negotiator Lio Orkan").name == "Lio Orkan"
+    assert _speaker(text, "He").name == "Lio Orkan"
+
+
+def test_a_senior_official_without_a_name_stays_anonymous():
+    speaker = _speaker("A senior Norlandic official said the talks depend on the mediator.", "A senior Norlandic official")
+    assert (speaker.name, speaker.anonymous) == ("a senior Norlandic official", True)
+
+
+@pytest.mark.parametrize("text, mention, name", [
+    ("President Piet Varga will host the envoy. A spokesman for the president said the visit was on.",
+     "A spokesman for the president", "a spokesman for the president"),
+    ("President Piet Varga will host the envoy. An aide to President Varga said the visit was on.",
+     "An aide to President Varga", "an aide to President Varga"),
+])
+def test_the_person_a_spokesman_speaks_for_is_not_the_speaker(text, mention, name):
+    assert _speaker(text, mention).name == name
+
+
+def test_a_spokesman_of_a_body_followed_by_his_name_is_that_person():
+    text = "The spokesman of the Kremlin Dmitry Peskov said the visit was on."
+    assert _speaker(text, "The spokesman of the Kremlin Dmitry Peskov").name == "Dmitry Peskov"
+
+
+def test_a_spokesman_for_the_president_is_not_another_spokesman_named_before():
+    text = ("Foreign ministry spokesman Ma Lin criticized the plan. President Piet Varga will host the envoy. "
+            "A spokesman for the president said the visit was on.")
+    assert _speaker(text, "A spokesman for the president").name == "a spokesman for the president"
+
+
+def test_we_between_two_labelled_leaders_is_both_in_label_order():
+    text = ("The two presidents met in Lakeport on Monday.\n"
+            "President of Norland Ana Lind: Dear colleague, thank you.\n"
+            "President of Estoria Piet Varga (retranslated): Thank you. We noted that our cooperation has grown.\n")
+    assert _speaker(text, "We").name == "Ana Lind and Piet Varga"
+
+
+def test_we_of_a_briefer_with_reporters_stays_their_body():
+    text = ("MS. HARLOW: Good afternoon.\nQ Is the trip on?\n"
+            "MS. HARLOW: We noted that the trip is on.\n")
+    assert " and " not in _speaker(text, "We").name
+
+
+def test_a_readouts_formal_the_president_is_the_home_countrys_when_named():
+    # the home country is the first subject's (Russia); the dated gazetteer makes both men presidents in 2010
+    text = ("Dmitry Medvedev spoke by phone with Barack Obama on 20 January 2010.\n"
+            "Dmitry Medvedev and Barack Obama discussed the arms treaty.\n"
+            "The President then asked the cabinet to speed up the talks.\n")
+    assert _speaker(text, "The President").name == "Dmitry Medvedev"
+
+
+def test_a_lower_case_the_president_in_news_stays_the_last_president_named():
+    text = ("President Piet Varga of Estoria met the envoy on Monday. "
+            "The president said that the talks had gone well.\n")
+    assert _speaker(text, "The president").name == "Piet Varga"
