@@ -30,6 +30,7 @@ _SENTENCE_END = regex.compile(r"""[.!?:;]["'”’»)\]]*$""")
 # A line that starts a new unit even right after a full line: a speaker label, a list item, a heading mark.
 _OPENS_UNIT = regex.compile(r"""(?:Q\b|\p{Lu}[\p{Lu}.'’\- ]{1,40}:|[-*•]\s|\d{1,3}[.)]\s|#)""")
 _LOWER_START = regex.compile(r"\p{Ll}")
+_OPENING_QUOTES = "\"“‘«„"
 # A quotation closing a line straight after a word, then a capital: a paragraph whose period is
 # missing ('... an "illegal regime"' / 'The summit ...') far more often than a fold inside a sentence.
 _QUOTE_THEN_CAPITAL = regex.compile(r"""\p{L}["”]\n\p{Lu}""")
@@ -99,6 +100,8 @@ def _is_fold(line: str, following: str, width: int) -> bool:
     if _OPENS_UNIT.match(body) or _QUOTE_THEN_CAPITAL.match(line.rstrip()[-2:] + "\n" + body[:1]):
         return False
     stripped = line.rstrip()
+    if body[:1] in _OPENING_QUOTES and _SENTENCE_END.search(stripped):
+        return False  # a quotation opening after a full stop: most often a quoted paragraph (multi-paragraph quotes)
     next_word = len(body.split(maxsplit=1)[0])
     if len(stripped) + 1 + next_word > width:
         return True  # the next word would not have fitted: the wrapper broke the line

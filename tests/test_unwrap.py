@@ -133,3 +133,23 @@ def test_a_quotation_ending_a_line_before_a_capital_ends_the_paragraph():
     analysed = analysis_text(text)
     assert analysed.index("\n") == text.index("\n")  # the break after the quotation is kept
     assert analysed.count("\n") == 3  # ...and the folds after "from the" and "ministers" are joined
+
+
+def test_a_quoted_paragraph_after_a_full_line_ending_a_sentence_stays_a_paragraph():
+    # multi-paragraph quotation: the first paragraph's quote is left open and its last line, folded
+    # at 60 columns, is so full that the next word would not have fitted; the paragraph that opens
+    # with a quote mark is its own all the same (the quotation's second paragraph)
+    words = "the ministers spoke for an hour about grain trade and the border crossings".split()
+    opening = "\"We have agreed on the agenda and the dates of the visit, and"
+    second = "\"Nothing stands in the way of a meeting in Lakeport next week,\" the spokesman said on Friday."
+    for count in range(len(words) + 1):
+        first = f"{opening} {' '.join(words[:count])} today."
+        folded = hard_wrap(first + "\n" + second + "\n", 60)
+        last_line = folded[: len(first)].rsplit("\n", 1)[-1]
+        if len(last_line) + 1 + len("\"Nothing") > 60:
+            break
+    else:
+        raise AssertionError("no length of the first paragraph fills its last line")
+    assert folding_breaks(folded)  # the text is read as hard-wrapped
+    assert len(first) not in folding_breaks(folded)  # but the break before the quoted paragraph is kept
+    assert analysis_text(folded)[len(first)] == "\n"
