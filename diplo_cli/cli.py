@@ -142,7 +142,7 @@ def _common_options(function):
                      help="A rule pack: extra cue verbs, titles, meeting words, gazetteer entries (repeatable; see README)."),
         click.option("--year", type=int, default=None, help="The documents' year, to pick office holders for role nouns."),
         click.option("--speaker", default=None, metavar="NAME", help="Only statements by this speaker (name, alias or surname)."),
-        click.option("--country", default=None, help="Only statements by speakers of this country (name or demonym)."),
+        click.option("--country", default=None, help="Only statements by speakers of this country (name, demonym, or ISO/CAMEO code such as RU, RUS)."),
         click.option("--kind", "kinds", multiple=True, type=click.Choice(["direct", "indirect", "mixed", "according_to"]),
                      help="Only statements of this kind (repeatable)."),
         click.option("--about-meeting", is_flag=True, help="Only statements about a meeting."),

@@ -43,11 +43,11 @@ class NameQuery:
 
 
 class CountryQuery:
-    """A country as typed by a user (name, demonym or place), matched against resolved countries."""
+    """A country as typed by a user (name, demonym, place or ISO/CAMEO code), matched against resolved countries."""
 
     def __init__(self, query: str, lexicon: Lexicon):
         self.keys = {name_key(query)}
-        country = lexicon.country_of_word(query)
+        country = lexicon.country_of_word(query) or lexicon.country_codes.get(query.strip().upper())
         if country:
             self.keys.add(name_key(country))
 
