@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from pathlib import Path
 
-from tests.test_cli import jsonl, run
-
 from diplo_cli.codes import country_codes
 from diplo_cli.lexicons import _data_text, read_table
+from tests.test_cli import jsonl, run
 
 ROOT = Path(__file__).resolve().parent.parent
 CALL_TEXT = ("Foreign Minister Ana Ivanova of Bulgaria said on Monday that she had met Sergey Lavrov in Vienna. "
