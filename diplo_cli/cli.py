@@ -510,7 +510,8 @@ def statements_command(explain, **options):
 
 @cli.command("meetings", epilog=EPILOG_EXIT)
 @_common_options
-@click.option("--statements", "with_statements", is_flag=True, help="List the statements under each meeting.")
+@click.option("--statements", "with_statements", is_flag=True,
+              help="List the statements under each meeting; in JSON and JSON Lines nest their records as statement_records.")
 @_guard
 def meetings_command(with_statements, **options):
     """Meetings: participants, type, status, time, place, statements about them.
@@ -521,7 +522,10 @@ def meetings_command(with_statements, **options):
       diplo meetings --statements article.txt
       diplo meetings --status held --meeting-with Turkey corpus/
       diplo meetings --format jsonl *.txt | jq .status
+      diplo meetings --statements --format jsonl *.txt | jq '.statement_records[].content.text'
     """
+    if with_statements and options.get("output_format") in ("csv", "tsv"):
+        raise click.UsageError("--statements nests statement records in JSON; a CSV row already has the meeting's statement ids")
     _run_view(Run(options), "meetings", with_statements=with_statements)
 
 
@@ -639,10 +643,13 @@ def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool 
                     run.show(lambda console, ascii_only, document=document: render.document_view(console, document, view, colours, ascii_only, run.several, with_statements),
                              shown_rows)
             if fmt == "jsonl":
-                records = render.meeting_records(document) if view == "meetings" else render.statement_records(document)
+                records = render.meeting_records(document, with_statements) if view == "meetings" else render.statement_records(document)
                 render.write_jsonl(records, stdout)
             elif json_writer is not None:
-                json_writer.write(document.to_dict())
+                record = document.to_dict()
+                if view == "meetings" and with_statements:
+                    record["meetings"] = list(render.meeting_records(document, nested=True))
+                json_writer.write(record)
             elif delimited is not None:
                 if view == "meetings":
                     delimited.write(render.flat_meeting(r) for r in render.meeting_records(document))

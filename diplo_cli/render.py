@@ -67,9 +67,15 @@ def statement_records(document: Document) -> Iterable[dict]:
         yield statement.to_dict(document.doc)
 
 
-def meeting_records(document: Document) -> Iterable[dict]:
+def meeting_records(document: Document, nested: bool = False) -> Iterable[dict]:
+    """Meeting records; ``nested`` adds ``statement_records``, the full statement records the
+    ``statements`` ids name, so each meeting is one self-contained record."""
+    by_id = {s.id: s for s in document.statements} if nested else {}
     for meeting in document.meetings:
-        yield meeting.to_dict(document.doc)
+        record = meeting.to_dict(document.doc)
+        if nested:
+            record["statement_records"] = [by_id[sid].to_dict(document.doc) for sid in meeting.statements if sid in by_id]
+        yield record
 
 
 def write_jsonl(records: Iterable[dict], stream: IO[str]) -> None:

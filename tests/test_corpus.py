@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from pathlib import Path
 
@@ -60,3 +61,20 @@ def test_country_filter_accepts_codes(tmp_path):
         names = {s["speaker"]["name"] for s in jsonl(run(["--format", "jsonl", "--country", code, str(article)]).stdout)}
         assert names == {"Sergey Lavrov"}
     assert len(jsonl(run(["meetings", "--format", "jsonl", "--meeting-with", "BGR", str(article)]).stdout)) == 1
+
+
+# ---------------------------------------------------------------------------------- meetings as records
+
+def test_meetings_with_statements_nest_the_statement_records(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(CALL_TEXT, encoding="utf-8")
+    (meeting,) = jsonl(run(["meetings", "--statements", "--format", "jsonl", str(article)]).stdout)
+    assert [s["id"] for s in meeting["statement_records"]] == meeting["statements"] == ["s1"]
+    assert meeting["statement_records"][0]["speaker"]["name"] == "Ana Ivanova"
+    assert meeting["statement_records"][0]["content"]["text"] == "she had met Sergey Lavrov in Vienna"
+    (plain,) = jsonl(run(["meetings", "--format", "jsonl", str(article)]).stdout)
+    assert "statement_records" not in plain
+    whole = json.loads(run(["meetings", "--statements", "--format", "json", str(article)]).stdout)
+    assert len(whole["documents"][0]["meetings"][0]["statement_records"]) == 1
+    refused = run(["meetings", "--statements", "--format", "csv", str(article)])
+    assert refused.exit_code == 2 and "--statements" in refused.stderr
