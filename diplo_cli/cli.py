@@ -573,6 +573,56 @@ def speakers_command(**options):
     sys.exit(run.exit_status())
 
 
+def _corpus_options(formats: tuple[str, ...], help_text: str):
+    """The common input, lexicon and filter options of a corpus command, with its own -f/--format."""
+    own = {"output_format", "svg", "raw_cells", "engine", "scheduler", "output_dir"}
+
+    def decorate(function):
+        function = _common_options(function)
+        function.__click_params__ = [p for p in function.__click_params__ if p.name not in own]
+        return click.option("-f", "--format", "output_format", type=click.Choice(formats), default=formats[0], show_default=True,
+                            help=help_text)(function)
+    return decorate
+
+
+def _corpus_documents(run: Run):
+    """The run's extracted documents, one at a time, with the progress bar."""
+    lexicon = _build_lexicon(run.options.get("gazetteers", ()), run.options.get("rule_packs", ()), run.warning)
+    with _progress(run) as advance:
+        for document in _documents(run, lexicon):
+            yield document
+            advance()
+
+
+@cli.command("summary", epilog=EPILOG_EXIT)
+@_corpus_options(("auto", "table", "json"), "auto: tables on a terminal, JSON otherwise.")
+@_guard
+def summary_command(**options):
+    """Corpus summary: meetings by participants, type and status; speakers by country; a timeline.
+
+    \b
+    Examples:
+      diplo summary samples/*.txt
+      diplo summary --format json corpus/ | jq '.timeline'
+    """
+    from . import render
+    from .corpus import Summary, summary_tables
+
+    run = Run(options)
+    summary = Summary()
+    for document in _corpus_documents(run):
+        summary.add(document.doc, render.statement_records(document), render.meeting_records(document))
+    data = summary.to_dict()
+    if run.output_format == "table":
+        for table in summary_tables(data, run.ascii, render._table):
+            run.show(lambda console, ascii_only, table=table: render.fit(table, console))
+    else:
+        run.env.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+    run.env.stdout.flush()
+    run.finish()
+    sys.exit(run.exit_status())
+
+
 def _run_dask(run: Run) -> None:
     """--engine dask: files on shared storage extracted on a Dask cluster, written as partitioned JSON Lines."""
     options = run.options

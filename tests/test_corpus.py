@@ -78,3 +78,52 @@ def test_meetings_with_statements_nest_the_statement_records(tmp_path):
     assert len(whole["documents"][0]["meetings"][0]["statement_records"]) == 1
     refused = run(["meetings", "--statements", "--format", "csv", str(article)])
     assert refused.exit_code == 2 and "--statements" in refused.stderr
+
+
+# ---------------------------------------------------------------------------------- summary
+
+TWO_ARTICLES = {
+    "one.txt": ("Foreign Minister Ana Ivanova of Bulgaria said on Monday that she had met Sergey Lavrov in Vienna.\n"),
+    "two.txt": ("Sergey Lavrov said he would meet Bulgarian Foreign Minister Ana Ivanova in Vienna next week. "
+                "Lavrov told reporters that the talks would be difficult.\n"),
+}
+
+
+def write_articles(tmp_path, articles=TWO_ARTICLES) -> list[str]:
+    paths = []
+    for name, text in articles.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def test_summary_counts_meetings_speakers_and_dates(tmp_path):
+    result = run(["summary", "--format", "json", *write_articles(tmp_path)])
+    assert result.exit_code == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert (summary["documents"], summary["meetings"]) == (2, 2)
+    assert summary["meetings_by_participants"] == [
+        {"participants": ["Ana Ivanova", "Sergey Lavrov"], "type": "meeting", "status": "held", "meetings": 1},
+        {"participants": ["Ana Ivanova", "Sergey Lavrov"], "type": "meeting", "status": "planned", "meetings": 1}]
+    russia = next(row for row in summary["speakers_by_country"] if row["country"] == "Russia")
+    assert russia["speakers"] == [{"name": "Sergey Lavrov", "statements": 2}]
+    assert russia["country_codes"]["cameo"] == "RUS"
+    assert summary["timeline"] == [{"date": "next week", "meetings": 1}, {"date": "undated", "meetings": 1}]
+
+
+def test_summary_table_lists_participants_and_countries(tmp_path):
+    result = run(["summary", "--format", "table", "--width", "120", *write_articles(tmp_path)])
+    assert result.exit_code == 0
+    assert "Ana Ivanova – Sergey Lavrov" in result.stdout
+    assert re.search(r"Russia\s*\|\s*RUS\s*\|\s*2\s*\|\s*Sergey Lavrov \(2\)", result.stdout)
+
+
+def test_summary_timeline_prefers_normalised_dates_in_order():
+    from diplo_cli.corpus import Summary
+
+    summary = Summary()
+    meeting = {"participants": [{"name": "A"}], "type": "call", "status": "held"}
+    summary.add("d", [], [{**meeting, "time": {"text": "Friday", "date": "2024-03-08"}}, {**meeting, "time": {"text": "soon"}},
+                          {**meeting, "time": None}, {**meeting, "time": {"text": "in May", "date": "2024-05"}}])
+    assert [row["date"] for row in summary.to_dict()["timeline"]] == ["2024-03-08", "2024-05", "soon", "undated"]
