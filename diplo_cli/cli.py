@@ -623,6 +623,44 @@ def summary_command(**options):
     sys.exit(run.exit_status())
 
 
+@cli.command("network", epilog=EPILOG_EXIT)
+@_corpus_options(("csv", "graphml"), "csv: the edge list (Gephi's Source,Target,...); graphml: nodes and edges in one file.")
+@click.option("--nodes", "nodes_path", type=click.Path(dir_okay=False, writable=True), default=None, metavar="FILE.csv",
+              help="With --format csv: also write the node table (Id, Label, country and codes) to FILE.csv.")
+@_guard
+def network_command(nodes_path, **options):
+    """Who met whom: participants as nodes, meetings as edges (type, status, date, document count).
+
+    \b
+    Examples:
+      diplo network --format graphml corpus/ > meetings.graphml
+      diplo network --format csv --nodes nodes.csv corpus/ > edges.csv
+    """
+    from . import render
+    from .network import EDGE_CSV_COLUMNS, NODE_CSV_COLUMNS, Network
+
+    if nodes_path and options["output_format"] != "csv":
+        raise click.UsageError("--nodes writes the node table of --format csv; GraphML holds the nodes already")
+    run = Run(options)
+    network = Network()
+    for document in _corpus_documents(run):
+        network.add(document.doc, render.meeting_records(document))
+    stdout = run.env.stdout
+    if options["output_format"] == "graphml":
+        network.write_graphml(stdout)
+    else:
+        render.DelimitedWriter(stdout, EDGE_CSV_COLUMNS).write(network.edge_rows())
+        if nodes_path:
+            try:
+                with open(nodes_path, "w", encoding="utf-8", newline="") as nodes_file:
+                    render.DelimitedWriter(nodes_file, NODE_CSV_COLUMNS).write(network.node_rows())
+            except OSError as exc:
+                run.error(nodes_path, f"cannot write the node table: {exc.strerror or exc}")
+    stdout.flush()
+    run.finish()
+    sys.exit(run.exit_status())
+
+
 def _run_dask(run: Run) -> None:
     """--engine dask: files on shared storage extracted on a Dask cluster, written as partitioned JSON Lines."""
     options = run.options

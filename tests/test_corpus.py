@@ -9,6 +9,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from diplo_cli.codes import country_codes
 from diplo_cli.lexicons import _data_text, read_table
 from tests.test_cli import jsonl, run
@@ -127,3 +129,72 @@ def test_summary_timeline_prefers_normalised_dates_in_order():
     summary.add("d", [], [{**meeting, "time": {"text": "Friday", "date": "2024-03-08"}}, {**meeting, "time": {"text": "soon"}},
                           {**meeting, "time": None}, {**meeting, "time": {"text": "in May", "date": "2024-05"}}])
     assert [row["date"] for row in summary.to_dict()["timeline"]] == ["2024-03-08", "2024-05", "soon", "undated"]
+
+
+# ---------------------------------------------------------------------------------- network
+
+SAME_MEETING = {
+    "one.txt": "Foreign Minister Ana Ivanova of Bulgaria said on Monday that she had met Sergey Lavrov in Vienna.\n",
+    "two.txt": "Sergey Lavrov said on Monday that he had met Bulgarian Foreign Minister Ana Ivanova in Vienna.\n",
+}
+
+
+def test_network_csv_counts_meetings_and_documents_per_edge(tmp_path):
+    nodes = tmp_path / "nodes.csv"
+    result = run(["network", "--format", "csv", "--nodes", str(nodes), *write_articles(tmp_path, SAME_MEETING)])
+    assert result.exit_code == 0, result.stderr
+    (edge,) = csv.DictReader(io.StringIO(result.stdout))
+    assert edge == {"Source": "ana ivanova", "Target": "sergey lavrov", "Type": "Undirected", "Weight": "2", "meeting_type": "meeting",
+                    "status": "held", "date": "undated", "meetings": "2", "documents": "2"}
+    rows = {row["Id"]: row for row in csv.DictReader(io.StringIO(nodes.read_text(encoding="utf-8")))}
+    assert rows["sergey lavrov"] == {"Id": "sergey lavrov", "Label": "Sergey Lavrov", "country": "Russia", "iso2": "RU", "iso3": "RUS",
+                                     "cameo": "RUS", "meetings": "2"}
+
+
+def _graphml(tmp_path, articles) -> str:
+    result = run(["network", "--format", "graphml", *write_articles(tmp_path, articles)])
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def test_network_graphml_is_well_formed_with_declared_keys(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    root = ET.fromstring(_graphml(tmp_path, SAME_MEETING))
+    keys = {key.get("id"): (key.get("for"), key.get("attr.type")) for key in root.findall("g:key", ns)}
+    (graph,) = root.findall("g:graph", ns)
+    assert graph.get("edgedefault") == "undirected"
+    nodes = {node.get("id"): {d.get("key"): d.text for d in node.findall("g:data", ns)} for node in graph.findall("g:node", ns)}
+    assert nodes["ana ivanova"]["n_iso3"] == "BGR" and nodes["ana ivanova"]["n_label"] == "Ana Ivanova"
+    (edge,) = graph.findall("g:edge", ns)
+    assert (edge.get("source"), edge.get("target")) == ("ana ivanova", "sergey lavrov")
+    data = {d.get("key"): d.text for d in edge.findall("g:data", ns)}
+    assert data == {"e_type": "meeting", "e_status": "held", "e_date": "undated", "e_meetings": "2", "e_documents": "2"}
+    used = {d.get("key") for d in graph.iter("{http://graphml.graphdrawing.org/xmlns}data")}
+    assert used <= set(keys) and all(keys[k][0] == ("node" if k.startswith("n_") else "edge") for k in used)
+
+
+def test_network_graphml_escapes_hostile_names():
+    import xml.etree.ElementTree as ET
+
+    from diplo_cli.network import Network
+
+    network = Network()
+    hostile = 'A <b>"&\x01</b>'
+    network.add("d", [{"participants": [{"name": hostile, "country": None}, {"name": "B", "country": "France"}],
+                       "type": "call", "status": "held", "time": None}])
+    stream = io.StringIO()
+    network.write_graphml(stream)
+    root = ET.fromstring(stream.getvalue())
+    labels = [d.text for d in root.iter("{http://graphml.graphdrawing.org/xmlns}data") if d.get("key") == "n_label"]
+    assert labels == ["A <b>\"&\ufffd</b>", "B"]
+
+
+def test_network_graphml_reads_in_networkx_when_installed(tmp_path):
+    networkx = pytest.importorskip("networkx")
+    path = tmp_path / "g.graphml"
+    path.write_text(_graphml(tmp_path, SAME_MEETING), encoding="utf-8")
+    graph = networkx.read_graphml(path)
+    assert graph.nodes["sergey lavrov"]["cameo"] == "RUS"
+    assert [data["documents"] for _, _, data in graph.edges(data=True)] == [2]
