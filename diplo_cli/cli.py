@@ -623,6 +623,56 @@ def summary_command(**options):
     sys.exit(run.exit_status())
 
 
+@cli.command("events", epilog=EPILOG_EXIT)
+@_corpus_options(("auto", "table", "json", "jsonl"), "auto: a table on a terminal, JSON Lines (one event a line) otherwise.")
+@_guard
+def events_command(**options):
+    """Cross-document events: the meetings of many documents that are the same real event.
+
+    \b
+    Same participants (names compared without case and accents), compatible type (talks, summit
+    and meeting are one family; a visit and a call are each their own), the same place or none,
+    and overlapping normalised dates when both are known. Each event has a stable id (a hash of its
+    key), the documents and statements that mention it, first reported / last updated (the
+    documents' dates, when known) and its status history in document order.
+
+    \b
+    Examples:
+      diplo events corpus/*.txt
+      diplo events --input jsonl scraped.jsonl | jq -c '[.id, .status_history]'
+    """
+    from rich.text import Text
+
+    from . import render
+    from .corpus import EventGrouper, status_line
+
+    run = Run(options)
+    grouper = EventGrouper()
+    for document in _corpus_documents(run):
+        grouper.add(document.doc, render.meeting_records(document), render.statement_records(document),
+                    getattr(document, "document_date", None))
+    events = grouper.to_dicts()
+    stdout = run.env.stdout
+    if run.output_format == "table":
+        def make(console, ascii_only):
+            table = render._table(ascii_only, "1 event" if len(events) == 1 else f"{len(events)} events")
+            for column in ("id", "participants", "type", "place", "date", "documents", "status history"):
+                table.add_column(column, justify="right" if column == "documents" else "left")
+            for event in events:
+                table.add_row(event["id"], Text(render.safe(" – ".join(p["name"] for p in event["participants"]))), event["type"],
+                              Text(render.safe(event["place"] or "")), Text(render.safe(event["date"] or "")), str(len(event["documents"])),
+                              Text(render.safe(status_line(event))))
+            return render.fit(table, console)
+        run.show(make, len(events))
+    elif run.output_format == "json":
+        stdout.write(json.dumps({"events": events}, ensure_ascii=False) + "\n")
+    else:
+        render.write_jsonl(events, stdout)
+    stdout.flush()
+    run.finish()
+    sys.exit(run.exit_status())
+
+
 @cli.command("network", epilog=EPILOG_EXIT)
 @_corpus_options(("csv", "graphml"), "csv: the edge list (Gephi's Source,Target,...); graphml: nodes and edges in one file.")
 @click.option("--nodes", "nodes_path", type=click.Path(dir_okay=False, writable=True), default=None, metavar="FILE.csv",

@@ -116,12 +116,14 @@ def _pad(date: str, day_fill: str) -> str:
     return date
 
 
+def participant_keys(record: dict) -> frozenset[str]:
+    return frozenset(name_key(p["name"]) for p in record.get("participants") or ())
+
+
 def event_key(record: dict) -> tuple[str, str]:
-    """What makes two meeting records candidates for one event: the participants (as name keys)
-    and the type family. Place and date are checked against the event's, not part of the key,
-    since one report may leave them out."""
-    participants = "|".join(sorted({name_key(p["name"]) for p in record.get("participants") or ()}))
-    return participants, TYPE_FAMILY.get(record["type"], record["type"])
+    """The key an event is created with, hashed into its id: the participants (as name keys) and
+    the type family of its first report."""
+    return "|".join(sorted(participant_keys(record))), TYPE_FAMILY.get(record["type"], record["type"])
 
 
 def event_id(key: tuple[str, str], place: str | None, date: str | None) -> str:
@@ -133,12 +135,16 @@ def event_id(key: tuple[str, str], place: str | None, date: str | None) -> str:
 class Event:
     """One real event reported by one or more documents."""
 
-    __slots__ = ("id", "key", "participants", "type", "place", "date", "documents", "statements", "status_history",
-                 "first_reported", "last_updated", "mentions")
+    __slots__ = ("date", "documents", "first_reported", "id", "key", "last_updated", "mentions", "names", "number", "participants",
+                 "place", "statements", "status_history", "type")
+    created = 0
 
     def __init__(self, key: tuple[str, str], record: dict) -> None:
+        Event.created += 1
+        self.number = Event.created  # creation order, to prefer the earliest of several candidates
         self.key = key
-        self.participants = [dict(p) for p in record.get("participants") or ()]
+        self.names: frozenset[str] = frozenset()
+        self.participants: list[dict] = []
         self.type = record["type"]
         self.place = _place(record)
         self.date = normalised_date(record)
@@ -154,6 +160,17 @@ class Event:
         place = _place(record)
         same_place = not place or not self.place or name_key(place) == name_key(self.place)
         return same_place and dates_compatible(self.date, normalised_date(record))
+
+    def absorb(self, record: dict) -> list[str]:
+        """Take in the record's participants the event does not have yet; returns their name keys."""
+        new = []
+        for participant in record.get("participants") or ():
+            key = name_key(participant["name"])
+            if key not in self.names and key not in new:
+                new.append(key)
+                self.participants.append(dict(participant))
+        self.names = self.names | frozenset(new)
+        return new
 
     def add(self, record: dict, document_date: str | None, statement_ids: Iterable[dict]) -> None:
         doc = record["doc"]
@@ -191,11 +208,15 @@ class EventGrouper:
     """Groups meeting records of many documents into events, in document order.
 
     Documents are added one at a time (:meth:`add`); only the events are kept, so memory is
-    bounded by their number. A record joins the earliest event with the same participants and type
-    family whose place and normalised date are compatible with its own, else starts a new one."""
+    bounded by their number. A record joins the earliest compatible event of another document,
+    else starts a new one. Compatible: the same type family; the same participants, or one set
+    within the other (one report names only one side: "Putin met Biden" and "Putin said the
+    meeting went well"), preferring an event with exactly the same participants; the same place
+    or either unknown; overlapping normalised dates or either unknown."""
 
     def __init__(self) -> None:
-        self._by_key: dict[tuple[str, str], list[Event]] = {}
+        self._by_name: dict[str, list[Event]] = {}
+        self._ids: set[str] = set()
         self.events: list[Event] = []
 
     def add(self, doc: str, meetings: Iterable[dict], statements: Iterable[dict], document_date: str | None = None) -> None:
@@ -207,14 +228,41 @@ class EventGrouper:
         for record in meetings:
             if not record.get("participants"):
                 continue  # a meeting of nobody named cannot be matched across reports
-            key = event_key(record)
-            candidates = self._by_key.setdefault(key, [])
-            event = next((e for e in candidates if e.accepts(record) and doc not in e.documents), None)
+            event = self._find(doc, record)
             if event is None:
-                event = Event(key, record)
-                candidates.append(event)
+                event = Event(event_key(record), record)
+                event.id = self._unique(event.id)
                 self.events.append(event)
+            for name in event.absorb(record):
+                self._by_name.setdefault(name, []).append(event)
             event.add(record, document_date, about.get(record["id"], ()))
+
+    def _find(self, doc: str, record: dict) -> Event | None:
+        names = participant_keys(record)
+        family = TYPE_FAMILY.get(record["type"], record["type"])
+        candidates: dict[int, Event] = {}
+        for name in names:
+            for event in self._by_name.get(name, ()):
+                candidates[id(event)] = event
+        exact = within = None
+        for event in sorted(candidates.values(), key=lambda e: e.number):
+            if event.key[1] != family or doc in event.documents or not event.accepts(record):
+                continue
+            if event.names == names:
+                exact = exact or event
+            elif event.names <= names or names <= event.names:
+                within = within or event
+        return exact or within
+
+    def _unique(self, event_id: str) -> str:
+        """Two events with the same key (one document reporting two such meetings, or a place or
+        date telling them apart only later) get ``-2``, ``-3`` ... in the order they were first reported."""
+        unique, number = event_id, 1
+        while unique in self._ids:
+            number += 1
+            unique = f"{event_id}-{number}"
+        self._ids.add(unique)
+        return unique
 
     def to_dicts(self) -> list[dict]:
         return [event.to_dict() for event in self.events]

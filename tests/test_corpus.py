@@ -198,3 +198,80 @@ def test_network_graphml_reads_in_networkx_when_installed(tmp_path):
     graph = networkx.read_graphml(path)
     assert graph.nodes["sergey lavrov"]["cameo"] == "RUS"
     assert [data["documents"] for _, _, data in graph.edges(data=True)] == [2]
+
+
+# ---------------------------------------------------------------------------------- cross-document events
+
+REPORTS = {
+    "monday.txt": "Foreign Minister Ana Ivanova of Bulgaria said she would meet Sergey Lavrov in Vienna.\n",
+    "tuesday.txt": "Foreign Minister Ana Ivanova of Bulgaria said on Monday that she had met Sergey Lavrov in Vienna.\n",
+    "wednesday.txt": "Sergey Lavrov said on Monday that he had met Bulgarian Foreign Minister Ana Ivanova in Vienna. "
+                     "Lavrov and Ivanova also held a phone call on Friday, the ministry said.\n",
+}
+
+
+def test_events_group_one_meeting_reported_by_three_documents(tmp_path):
+    paths = write_articles(tmp_path, REPORTS)
+    result = run(["events", "--format", "jsonl", *paths])
+    assert result.exit_code == 0, result.stderr
+    meeting, call = jsonl(result.stdout)
+    assert meeting["documents"] == paths and [m["id"] for m in meeting["meetings"]] == ["m1", "m1", "m1"]
+    assert [step["status"] for step in meeting["status_history"]] == ["planned", "held"]
+    assert meeting["status_history"][1]["doc"] == paths[1]
+    assert (meeting["status"], meeting["place"], meeting["first_reported"]) == ("held", "Vienna", None)
+    assert [s["speaker"] for s in meeting["statements"]] == ["Ana Ivanova", "Ana Ivanova", "Sergey Lavrov"]
+    assert (call["type"], call["documents"]) == ("call", [paths[2]])
+    from diplo_cli.corpus import event_id
+
+    assert meeting["id"] == event_id(("ana ivanova|sergey lavrov", "meeting"), "vienna", None)
+    assert jsonl(run(["events", "--format", "jsonl", *paths]).stdout)[0]["id"] == meeting["id"]  # stable
+    table = run(["events", "--format", "table", "--width", "160", *paths]).stdout
+    assert "planned → held" in table and "2 events" in table
+
+
+def _record(doc, status, place=None, date=None, names=("Ana Ivanova", "Sergey Lavrov"), mtype="meeting", meeting_id="m1"):
+    return {"doc": doc, "id": meeting_id, "type": mtype, "status": status, "participants": [{"name": n, "country": None} for n in names],
+            "place": {"text": place} if place else None, "time": {"text": "x", "date": date} if date else None}
+
+
+def test_events_use_document_dates_places_and_normalised_dates():
+    from diplo_cli.corpus import EventGrouper, dates_compatible
+
+    grouper = EventGrouper()
+    grouper.add("a", [_record("a", "proposed", date="2023-06")], [], "2023-06-02")
+    grouper.add("b", [_record("b", "planned", place="Geneva")], [], "2023-06-12")
+    grouper.add("c", [_record("c", "held", place="Geneva", date="2023-06-19")], [], "2023-06-19")
+    grouper.add("d", [_record("d", "held", place="Oslo", date="2023-06-20")], [], "2023-06-20")  # another place: another event
+    grouper.add("e", [_record("e", "held", date="2024-01-10")], [], "2024-01-11")  # another month: another event
+    grouper.add("f", [_record("f", "held", names=("Sergey Lavrov",))], [], None)  # one side named: the first event
+    first, oslo, later = (event.to_dict() for event in grouper.events)
+    assert first["documents"] == ["a", "b", "c", "f"] and first["date"] == "2023-06" and first["place"] == "Geneva"
+    assert (first["first_reported"], first["last_updated"]) == ("2023-06-02", "2023-06-19")
+    assert [(s["status"], s["date"]) for s in first["status_history"]] == [("proposed", "2023-06-02"), ("planned", "2023-06-12"),
+                                                                           ("held", "2023-06-19")]
+    assert (oslo["documents"], later["documents"]) == (["d"], ["e"])
+    assert dates_compatible("2023-06", "2023-06-19") and dates_compatible("2023-06-18/2023-06-20", "2023-06-19")
+    assert not dates_compatible("2023-06", "2023-07-01") and dates_compatible(None, "2023-07-01")
+
+
+def test_events_keep_one_documents_meetings_apart_and_ids_unique():
+    from diplo_cli.corpus import EventGrouper
+
+    grouper = EventGrouper()
+    grouper.add("a", [_record("a", "held"), _record("a", "planned", meeting_id="m2")], [])
+    ids = [event.id for event in grouper.events]
+    assert len(ids) == 2 and ids[1] == ids[0] + "-2"
+
+
+def test_event_grouping_measure_on_split_passages():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("event_grouping", ROOT / "bench" / "event_grouping.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    text = ("Foreign Minister Ana Ivanova of Bulgaria said she would meet Sergey Lavrov in Vienna.\n"
+            "Sergey Lavrov said he would meet Bulgarian Foreign Minister Ana Ivanova in Vienna.\n")
+    assert bench.halves(text)[1].startswith("Sergey Lavrov said")
+    gold = {"text": text, "meetings": [{"participants": ["Ana Ivanova", "Sergey Lavrov"], "type": "meeting"}]}
+    figures = bench.measure([("p", gold)])
+    assert figures["pairs"]["tp"] == 1 and figures["pairs"]["fp"] == 0 and figures["of_which_grouped_once"] == 1
