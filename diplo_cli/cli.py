@@ -207,6 +207,8 @@ class Run:
 
         context = click.get_current_context(silent=True)
         self.env: Environment = (context.find_object(Environment) if context else None) or Environment()
+        if context is not None:
+            _apply_config(options, context)
         self.options = options
         self.files: tuple[str, ...] = tuple(options.get("files") or ())
         requested = options.get("output_format", "auto")
@@ -314,6 +316,22 @@ class Run:
             except OSError as exc:
                 self.error(self.svg_path, f"cannot write SVG: {exc.strerror or exc}")
         self.summary()
+
+
+def _apply_config(options: dict, context: click.Context) -> None:
+    """Fill the options not given on the command line from the project's configuration (in place)."""
+    from .config import SETTINGS, load_config
+
+    config = load_config()
+    for key, value in config.values.items():
+        name = SETTINGS[key][0]
+        if name not in options or context.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT:
+            continue
+        if key == "format":
+            choices = next((p.type.choices for p in context.command.params if p.name == name), ())
+            if value not in choices:
+                continue  # e.g. format = "csv" for `diplo summary`, which has no CSV
+        options[name] = value
 
 
 def _pipe_console(**kwargs):
@@ -804,6 +822,45 @@ def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool 
     stdout.flush()
     run.finish()
     sys.exit(run.exit_status())
+
+
+@cli.command("config", epilog=EPILOG_EXIT)
+@click.option("--rules", "rule_packs", multiple=True, metavar="FILE.toml", help="A rule pack, as the other commands take it (repeatable).")
+@click.option("--gazetteer", "gazetteers", multiple=True, metavar="FILE", help="A gazetteer, as the other commands take it (repeatable).")
+@click.option("--year", type=int, default=None, help="A year, as the other commands take it.")
+@click.option("-f", "--format", "output_format", default=None, help="An output format, as the other commands take it.")
+@click.option("--json", "as_json", is_flag=True, help="Print the settings as JSON.")
+@_guard
+def config_command(rule_packs, gazetteers, year, output_format, as_json):
+    """The effective settings and where each came from: command line, configuration file or default.
+
+    \b
+    The configuration is the nearest diplo.toml, or pyproject.toml with a [tool.diplo] table,
+    from the working directory upward; see README. Options given here show how they override it.
+
+    \b
+    Examples:
+      diplo config
+      diplo config --year 2020 --json
+    """
+    from .config import effective_settings, load_config
+
+    context = click.get_current_context()
+    env: Environment = context.find_object(Environment) or Environment()
+    config = load_config()
+    given = {key: value for key, value in (("rules", tuple(rule_packs)), ("gazetteers", tuple(gazetteers)), ("year", year),
+                                           ("format", output_format)) if value not in (None, ())}
+    rows = effective_settings(config, given)
+    if as_json:
+        env.stdout.write(json.dumps({"config_file": str(config.path) if config.path else None,
+                                     "settings": [{**row, "value": list(row["value"]) if isinstance(row["value"], tuple) else row["value"]}
+                                                  for row in rows]}, ensure_ascii=False) + "\n")
+        return
+    env.stdout.write(f"# configuration file: {safe(str(config.path)) if config.path else 'none found'}\n")
+    for row in rows:
+        value = row["value"]
+        shown = json.dumps(list(value) if isinstance(value, tuple) else value, ensure_ascii=False)
+        env.stdout.write(f"{row['setting']} = {safe(shown)}  # {safe(row['source'])}\n")
 
 
 @cli.command("eval", epilog=EPILOG_EXIT)

@@ -275,3 +275,49 @@ def test_event_grouping_measure_on_split_passages():
     gold = {"text": text, "meetings": [{"participants": ["Ana Ivanova", "Sergey Lavrov"], "type": "meeting"}]}
     figures = bench.measure([("p", gold)])
     assert figures["pairs"]["tp"] == 1 and figures["pairs"]["fp"] == 0 and figures["of_which_grouped_once"] == 1
+
+
+# ---------------------------------------------------------------------------------- configuration
+
+def _project(tmp_path, pyproject: str) -> Path:
+    (tmp_path / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    (tmp_path / "people.tsv").write_text("Ana Ivanova\t\tforeign minister\tBulgaria\tf\t\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Ivanova said she had met Sergey Lavrov in Vienna.\n", encoding="utf-8")
+    work = tmp_path / "sub" / "dir"
+    work.mkdir(parents=True)
+    return work
+
+
+PROJECT = '[project]\nname = "x"\n\n[tool.diplo]\nyear = 2010\nformat = "csv"\ngazetteers = ["people.tsv"]\n'
+
+
+def test_config_from_pyproject_upward_gives_defaults_that_options_override(tmp_path, monkeypatch):
+    monkeypatch.chdir(_project(tmp_path, PROJECT))
+    article = str(tmp_path / "a.txt")
+    (row,) = csv.DictReader(io.StringIO(run(["meetings", article]).stdout))  # csv from the config; Ivanova from its gazetteer
+    assert (row["participants"], row["participant_countries"]) == ("Ana Ivanova; Sergey Lavrov", "Bulgaria; Russia")
+    assert jsonl(run(["meetings", "--format", "jsonl", article]).stdout)[0]["id"] == "m1"  # the option wins
+    assert json.loads(run(["summary", article]).stdout)["meetings"] == 1  # csv is not a summary format: its default stays
+    settings = json.loads(run(["config", "--json", "--year", "2020"]).stdout)
+    assert settings["config_file"] == str(tmp_path / "pyproject.toml")
+    assert {row["setting"]: (row["value"], row["source"]) for row in settings["settings"]} == {
+        "rules": ([], "default"), "gazetteers": ([str(tmp_path / "people.tsv")], str(tmp_path / "pyproject.toml")),
+        "year": (2020, "command line"), "format": ("csv", str(tmp_path / "pyproject.toml"))}
+    assert "year = 2010  # " + str(tmp_path / "pyproject.toml") in run(["config"]).stdout
+
+
+def test_diplo_toml_wins_and_bad_settings_are_named(tmp_path, monkeypatch):
+    work = _project(tmp_path, PROJECT)
+    monkeypatch.chdir(work)
+    (work / "diplo.toml").write_text('year = 1999\n', encoding="utf-8")
+    assert "year = 1999  # " + str(work / "diplo.toml") in run(["config"]).stdout
+    (work / "diplo.toml").write_text('year = "soon"\n', encoding="utf-8")
+    result = run(["meetings", str(tmp_path / "a.txt")])
+    assert result.exit_code == 2 and result.stderr.strip() == f"diplo: {work / 'diplo.toml'}: year must be an integer year"
+    (work / "diplo.toml").write_text('rules = ["missing.toml"]\n', encoding="utf-8")
+    assert "no such file 'missing.toml'" in run(["config"]).stderr
+
+
+def test_no_config_found_means_defaults(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert run(["config"]).stdout.splitlines()[:2] == ["# configuration file: none found", "rules = []  # default"]
