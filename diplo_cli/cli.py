@@ -591,13 +591,15 @@ def speakers_command(**options):
     sys.exit(run.exit_status())
 
 
-def _corpus_options(formats: tuple[str, ...], help_text: str):
-    """The common input, lexicon and filter options of a corpus command, with its own -f/--format."""
+def _corpus_options(formats: tuple[str, ...], help_text: str = ""):
+    """The common input, lexicon and filter options of a corpus command, with its own -f/--format (none without ``formats``)."""
     own = {"output_format", "svg", "raw_cells", "engine", "scheduler", "output_dir"}
 
     def decorate(function):
         function = _common_options(function)
         function.__click_params__ = [p for p in function.__click_params__ if p.name not in own]
+        if not formats:
+            return function
         return click.option("-f", "--format", "output_format", type=click.Choice(formats), default=formats[0], show_default=True,
                             help=help_text)(function)
     return decorate
@@ -687,6 +689,42 @@ def events_command(**options):
     else:
         render.write_jsonl(events, stdout)
     stdout.flush()
+    run.finish()
+    sys.exit(run.exit_status())
+
+
+@cli.command("report", epilog=EPILOG_EXIT)
+@_corpus_options(())
+@click.option("-o", "--output", "output_path", type=click.Path(dir_okay=False, writable=True, allow_dash=True), default="-",
+              show_default=True, metavar="FILE.html", help="Where to write the report ('-': standard output).")
+@click.option("--title", default="diplo report", show_default=True, help="The report's title.")
+@_guard
+def report_command(output_path, title, **options):
+    """A self-contained HTML report: each article with speakers, cues and contents highlighted, its
+    statements and meetings tables, and links from each row to its span.
+
+    \b
+    Examples:
+      diplo report samples/*.txt -o report.html
+      diplo report --input jsonl scraped.jsonl -o report.html
+    """
+    from .report import HtmlReport
+
+    run = Run(options)
+    run.output_format = "html"
+    if output_path == "-":
+        stream, close = run.env.stdout, False
+    else:
+        stream, close = open(output_path, "w", encoding="utf-8"), True  # noqa: SIM115 -- closed below, after the documents streamed
+    try:
+        report = HtmlReport(stream, title)
+        report.start()
+        for document in _corpus_documents(run):
+            report.add(document)
+        report.close()
+    finally:
+        if close:
+            stream.close()
     run.finish()
     sys.exit(run.exit_status())
 

@@ -321,3 +321,99 @@ def test_diplo_toml_wins_and_bad_settings_are_named(tmp_path, monkeypatch):
 def test_no_config_found_means_defaults(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert run(["config"]).stdout.splitlines()[:2] == ["# configuration file: none found", "rules = []  # default"]
+
+
+# ---------------------------------------------------------------------------------- HTML report
+
+HOSTILE = ('Foreign Minister Ana Ivanova of Bulgaria said <script>alert("x")</script> she had met Sergey Lavrov in Vienna & more.\n'
+           '"We spoke <b>frankly</b>," Lavrov said.\n')
+
+
+def _report(tmp_path, name: str = "a<b>.txt") -> tuple[str, Path]:
+    article = tmp_path / name
+    article.write_text(HOSTILE, encoding="utf-8")
+    out = tmp_path / "report.html"
+    result = run(["report", str(article), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    return out.read_text(encoding="utf-8"), out
+
+
+def test_report_escapes_hostile_text_and_links_rows_to_spans(tmp_path):
+    page, _ = _report(tmp_path)
+    assert "<script" not in page and "<b>" not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page and "a&lt;b&gt;.txt" in page
+    assert "default-src 'none'" in page  # nothing may be loaded from anywhere
+    links = set(re.findall(r'href="#([^"]+)"', page))
+    anchors = set(re.findall(r'<a id="([^"]+)"></a>', page))
+    assert links == anchors == {"d1-s1", "d1-s2", "d1-m1"}
+    assert '<span class="speaker sp0">Foreign Minister Ana Ivanova of Bulgaria</span>' in page
+    assert '<span class="cue">said</span>' in page
+    assert '<span class="content">We spoke &lt;b&gt;frankly&lt;/b&gt;</span>' in page
+
+
+def _png_pixels(data: bytes) -> set[tuple[int, int, int]]:
+    """The distinct RGB colours of an 8-bit RGB or RGBA PNG (what Chromium writes)."""
+    import struct
+    import zlib
+
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    position, idat, width = 8, b"", 0
+    while position < len(data):
+        length, kind = struct.unpack(">I4s", data[position:position + 8])
+        body = data[position + 8:position + 8 + length]
+        if kind == b"IHDR":
+            width, _height, depth, colour_type = struct.unpack(">IIBB", body[:10])
+            assert depth == 8 and colour_type in (2, 6)
+            channels = 3 if colour_type == 2 else 4
+        elif kind == b"IDAT":
+            idat += body
+        position += 12 + length
+    raw = zlib.decompress(idat)
+    stride = width * channels
+    previous = bytearray(stride)
+    colours = set()
+    for row in range(len(raw) // (stride + 1)):
+        kind = raw[row * (stride + 1)]
+        line = bytearray(raw[row * (stride + 1) + 1:(row + 1) * (stride + 1)])
+        for i in range(stride):
+            left = line[i - channels] if i >= channels else 0
+            up = previous[i]
+            upper_left = previous[i - channels] if i >= channels else 0
+            if kind == 1:
+                line[i] = (line[i] + left) & 255
+            elif kind == 2:
+                line[i] = (line[i] + up) & 255
+            elif kind == 3:
+                line[i] = (line[i] + (left + up) // 2) & 255
+            elif kind == 4:
+                estimate = left + up - upper_left
+                pa, pb, pc = abs(estimate - left), abs(estimate - up), abs(estimate - upper_left)
+                line[i] = (line[i] + (left if pa <= pb and pa <= pc else up if pb <= pc else upper_left)) & 255
+        colours.update(tuple(line[i:i + 3]) for i in range(0, stride, channels))
+        previous = line
+    return colours
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="no Chromium (apt-get install chromium)")
+def test_report_highlights_are_visible_in_a_headless_browser(tmp_path):
+    import subprocess
+
+    from diplo_cli.report import CONTENT_COLOUR, CUE_COLOUR, WEB_COLOURS
+
+    _, page = _report(tmp_path, "a.txt")
+    shot = tmp_path / "shot.png"
+    subprocess.run([str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
+                    f"--screenshot={shot}", "--window-size=1200,900", page.as_uri()],
+                   check=True, capture_output=True, timeout=120)
+    colours = _png_pixels(shot.read_bytes())
+
+    def rgb(web: str) -> tuple[int, int, int]:
+        return tuple(int(web[i:i + 2], 16) for i in (1, 3, 5))
+
+    for name, web in (("cue", CUE_COLOUR), ("content", CONTENT_COLOUR), ("first speaker", WEB_COLOURS["bright_cyan"][0]),
+                      ("second speaker", WEB_COLOURS["bright_magenta"][0])):
+        assert rgb(web) in colours, f"no {name} highlight ({web}) on the screenshot"
