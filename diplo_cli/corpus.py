@@ -137,11 +137,8 @@ class Event:
 
     __slots__ = ("date", "documents", "first_reported", "id", "key", "last_updated", "mentions", "names", "number", "participants",
                  "place", "statements", "status_history", "type")
-    created = 0
-
-    def __init__(self, key: tuple[str, str], record: dict) -> None:
-        Event.created += 1
-        self.number = Event.created  # creation order, to prefer the earliest of several candidates
+    def __init__(self, key: tuple[str, str], record: dict, number: int = 0) -> None:
+        self.number = number  # creation order, to prefer the earliest of several candidates
         self.key = key
         self.names: frozenset[str] = frozenset()
         self.participants: list[dict] = []
@@ -230,7 +227,7 @@ class EventGrouper:
                 continue  # a meeting of nobody named cannot be matched across reports
             event = self._find(doc, record)
             if event is None:
-                event = Event(event_key(record), record)
+                event = Event(event_key(record), record, len(self.events))
                 event.id = self._unique(event.id)
                 self.events.append(event)
             for name in event.absorb(record):
