@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import itertools
+from collections import Counter
 from collections.abc import Iterable
 from typing import IO
 
@@ -134,13 +135,20 @@ class HtmlReport:
             if meeting.mentions:
                 anchors.setdefault(min(m.start for m in meeting.mentions), []).append(f"{prefix}-{meeting.id}")
         text = safe(document.text)
-        cuts = sorted({0, len(text), *anchors, *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+        changes: dict[int, list[tuple[str, int]]] = {}  # offset -> (class, +1 opening / -1 closing)
+        for start, end, css_class in spans:
+            changes.setdefault(start, []).append((css_class, 1))
+            changes.setdefault(end, []).append((css_class, -1))
+        cuts = sorted({0, len(text), *anchors, *changes})
         # CSS decides which background shows where spans overlap: content < cue < speaker.
         order = {"content": 0, "mention": 1, "cue": 2}
+        open_spans: Counter[str] = Counter()  # a sweep over the cuts: linear in the spans, whatever the text's length
         pieces = []
         for start, end in itertools.pairwise(cuts):
+            for css_class, step in changes.get(start, ()):
+                open_spans[css_class] += step
             pieces.extend(f"<a id=\"{anchor}\"></a>" for anchor in anchors.get(start, ()))
-            classes = sorted({c for s, e, c in spans if s <= start and end <= e}, key=lambda c: order.get(c, 3))
+            classes = sorted((c for c, n in open_spans.items() if n > 0), key=lambda c: order.get(c, 3))
             piece = html.escape(text[start:end], quote=True)
             pieces.append(f"<span class=\"{' '.join(classes)}\">{piece}</span>" if classes else piece)
         return "".join(pieces)
