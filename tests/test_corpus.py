@@ -417,3 +417,13 @@ def test_report_highlights_are_visible_in_a_headless_browser(tmp_path):
     for name, web in (("cue", CUE_COLOUR), ("content", CONTENT_COLOUR), ("first speaker", WEB_COLOURS["bright_cyan"][0]),
                       ("second speaker", WEB_COLOURS["bright_magenta"][0])):
         assert rgb(web) in colours, f"no {name} highlight ({web}) on the screenshot"
+
+
+def test_corpus_commands_report_a_missing_file_and_keep_the_others(tmp_path):
+    (path,) = write_articles(tmp_path, {"one.txt": SAME_MEETING["one.txt"]})
+    missing = str(tmp_path / "missing.txt")
+    for command in (["summary", "-f", "json"], ["events", "-f", "jsonl"], ["network", "-f", "csv"], ["report"]):
+        result = run([*command, missing, path])
+        assert result.exit_code == 1, command
+        assert f"diplo: {missing}: no such file" in result.stderr
+        assert "Sergey Lavrov" in result.stdout or "sergey lavrov" in result.stdout, command
