@@ -12,6 +12,7 @@ copy are offsets into the original.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import string
@@ -897,7 +898,7 @@ def user_lexicon(gazetteers: tuple[str, ...] = (), rule_packs: tuple[str, ...] =
 
     rows: list[tuple[str, int | None, Person]] = []
     for path in gazetteers:
-        rows.extend((path, line, person) for line, person in read_gazetteer_rows(Path(path), warn))
+        rows.extend((path, line, _country_from_code(person)) for line, person in read_gazetteer_rows(Path(path), warn))
     rules: dict[str, list] = {}
     for path in rule_packs:
         for section, entries in load_rule_pack(path).items():
@@ -909,6 +910,16 @@ def user_lexicon(gazetteers: tuple[str, ...] = (), rule_packs: tuple[str, ...] =
                 warn(f"{path}:{line}: unknown country {person.country!r} for {person.name} "
                      "(not in diplo_cli/data/countries.tsv or organisations.tsv; kept as written)")
     return lexicon
+
+
+def _country_from_code(person: Person) -> Person:
+    """A gazetteer row may give the country as an ISO or CAMEO code (``BGR``): it becomes the
+    country's name, as every country value is."""
+    country = person.country
+    if not country or default_lexicon().country_of_word(country):
+        return person
+    named = default_lexicon().country_codes.get(country.strip().upper())
+    return dataclasses.replace(person, country=named) if named else person
 
 
 def _known_country(lexicon: Lexicon, country: str) -> bool:

@@ -427,3 +427,14 @@ def test_corpus_commands_report_a_missing_file_and_keep_the_others(tmp_path):
         assert result.exit_code == 1, command
         assert f"diplo: {missing}: no such file" in result.stderr
         assert "Sergey Lavrov" in result.stdout or "sergey lavrov" in result.stdout, command
+
+
+def test_a_gazetteer_country_given_as_a_code_becomes_the_country(tmp_path):
+    gazetteer = tmp_path / "people.tsv"
+    gazetteer.write_text("Ana Ivanova\t\tforeign minister\tBGR\tf\t\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Ana Ivanova said that the talks would resume.\n", encoding="utf-8")
+    result = run(["--format", "jsonl", "--gazetteer", str(gazetteer), str(article)])
+    (statement,) = jsonl(result.stdout)
+    assert (statement["speaker"]["country"], statement["speaker"]["country_codes"]["iso2"]) == ("Bulgaria", "BG")
+    assert "unknown country" not in result.stderr
