@@ -12,6 +12,7 @@ time normaliser provides one, else the time as written, else ``undated``.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -19,7 +20,7 @@ from .codes import country_codes
 from .lexicons import name_key
 
 UNDATED = "undated"
-STATUS_ORDER = ("proposed", "planned", "held", "denied", "cancelled", "unknown")
+_ISO_DATE = re.compile(r"\d{4}(?:-\d{2}){0,2}(?:/|$)")  # 2023, 2023-06, 2023-06-19, or a range starting so
 
 
 def meeting_date(record: dict) -> str:
@@ -41,7 +42,7 @@ def _timeline_key(date: str) -> tuple[int, str]:
     """ISO dates first, in order; then dates as written; ``undated`` last."""
     if date == UNDATED:
         return (2, date)
-    return (0, date) if date[:4].isdigit() and date[4:5] == "-" else (1, date.casefold())
+    return (0, date) if _ISO_DATE.match(date) else (1, date.casefold())
 
 
 class Summary:

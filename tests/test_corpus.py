@@ -127,8 +127,9 @@ def test_summary_timeline_prefers_normalised_dates_in_order():
     summary = Summary()
     meeting = {"participants": [{"name": "A"}], "type": "call", "status": "held"}
     summary.add("d", [], [{**meeting, "time": {"text": "Friday", "date": "2024-03-08"}}, {**meeting, "time": {"text": "soon"}},
-                          {**meeting, "time": None}, {**meeting, "time": {"text": "in May", "date": "2024-05"}}])
-    assert [row["date"] for row in summary.to_dict()["timeline"]] == ["2024-03-08", "2024-05", "soon", "undated"]
+                          {**meeting, "time": None}, {**meeting, "time": {"text": "in May", "date": "2024-05"}},
+                          {**meeting, "time": {"text": "last year", "date": "2023"}}])
+    assert [row["date"] for row in summary.to_dict()["timeline"]] == ["2023", "2024-03-08", "2024-05", "soon", "undated"]
 
 
 # ---------------------------------------------------------------------------------- network
