@@ -28,3 +28,19 @@ def country_codes(country: str | None) -> dict[str, str | None] | None:
         return None
     codes = _codes_by_country().get(country)
     return dict(codes) if codes is not None else None
+
+
+@functools.cache
+def _countries_by_code() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for country, codes in _codes_by_country().items():
+        for code in codes.values():
+            if code:
+                table.setdefault(code, country)
+    return table
+
+
+def country_of_code(code: str) -> str | None:
+    """The country an ISO alpha-2 or alpha-3 or a CAMEO country code (any case) stands for, or None."""
+    code = code.strip().upper()
+    return _countries_by_code().get(code) if 2 <= len(code) <= 3 else None

@@ -915,10 +915,9 @@ def user_lexicon(gazetteers: tuple[str, ...] = (), rule_packs: tuple[str, ...] =
 def _country_from_code(person: Person) -> Person:
     """A gazetteer row may give the country as an ISO or CAMEO code (``BGR``): it becomes the
     country's name, as every country value is."""
-    country = person.country
-    if not country or default_lexicon().country_of_word(country):
-        return person
-    named = default_lexicon().country_codes.get(country.strip().upper())
+    from .codes import country_of_code
+
+    named = country_of_code(person.country) if person.country else None
     return dataclasses.replace(person, country=named) if named else person
 
 
