@@ -650,11 +650,12 @@ def events_command(**options):
     """Cross-document events: the meetings of many documents that are the same real event.
 
     \b
-    Same participants (names compared without case and accents), compatible type (talks, summit
-    and meeting are one family; a visit and a call are each their own), the same place or none,
-    and overlapping normalised dates when both are known. Each event has a stable id (a hash of its
-    key), the documents and statements that mention it, first reported / last updated (the
-    documents' dates, when known) and its status history in document order.
+    Same participants (names compared without case and accents) or one set within the other (a
+    report naming one side), compatible type (talks, summit and meeting are one family; a visit
+    and a call are each their own), the same place or none, and overlapping normalised dates when
+    both are known; two meetings of one document are never one event. Each event has a stable id
+    (a hash of its key), the documents and statements that mention it, first reported / last
+    updated (the documents' dates, when known) and its status history in document order.
 
     \b
     Examples:

@@ -54,6 +54,8 @@ def test_speakers_and_participants_carry_codes_in_json_and_csv(tmp_path):
     assert (row["participant_iso2"], row["participant_cameo"]) == ("BG; RU", "BGR; RUS")
     rows = list(csv.DictReader(io.StringIO(run(["--format", "csv", str(article)]).stdout)))
     assert {r["speaker_iso3"] for r in rows} == {"BGR", "RUS"}
+    speakers = json.loads(run(["speakers", "--format", "json", str(article)]).stdout)["speakers"]
+    assert {row["name"]: row["country_codes"]["iso2"] for row in speakers} == {"Ana Ivanova": "BG", "Sergey Lavrov": "RU"}
 
 
 def test_country_filter_accepts_codes(tmp_path):
