@@ -645,8 +645,10 @@ def summary_command(**options):
 
 @cli.command("events", epilog=EPILOG_EXIT)
 @_corpus_options(("auto", "table", "json", "jsonl"), "auto: a table on a terminal, JSON Lines (one event a line) otherwise.")
+@click.option("--records", "from_records", is_flag=True,
+              help="FILES hold saved meeting records (diplo meetings --statements --format jsonl), not articles.")
 @_guard
-def events_command(**options):
+def events_command(from_records, **options):
     """Cross-document events: the meetings of many documents that are the same real event.
 
     \b
@@ -661,17 +663,36 @@ def events_command(**options):
     Examples:
       diplo events corpus/*.txt
       diplo events --input jsonl scraped.jsonl | jq -c '[.id, .status_history]'
+      diplo meetings --statements --format jsonl corpus/ > meetings.jsonl; diplo events --records meetings.jsonl
     """
     from rich.text import Text
 
     from . import render
-    from .corpus import EventGrouper, status_line
+    from .corpus import EventGrouper, documents_from_records, status_line
 
     run = Run(options)
     grouper = EventGrouper()
-    for document in _corpus_documents(run):
-        grouper.add(document.doc, render.meeting_records(document), render.statement_records(document),
-                    getattr(document, "document_date", None))
+    if from_records:
+        for path in run.files or ("-",):
+            try:
+                stream = run.env.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115 -- closed below
+            except OSError as exc:
+                run.error(path, "no such file" if isinstance(exc, FileNotFoundError) else exc.strerror or str(exc))
+                continue
+            try:
+                for doc, meetings, statements, document_date in documents_from_records(stream, lambda reason, path=path: run.error(path, reason)):
+                    grouper.add(doc, meetings, statements, document_date)
+                    run.read += 1
+                    run.with_statements += bool(statements)
+            except UnicodeDecodeError:
+                run.error(path, "not UTF-8 text")
+            finally:
+                if stream is not run.env.stdin:
+                    stream.close()
+    else:
+        for document in _corpus_documents(run):
+            grouper.add(document.doc, render.meeting_records(document), render.statement_records(document),
+                        getattr(document, "document_date", None))
     events = grouper.to_dicts()
     stdout = run.env.stdout
     if run.output_format == "table":

@@ -12,9 +12,10 @@ time normaliser provides one, else the time as written, else ``undated``.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from .codes import country_codes
 from .lexicons import name_key
@@ -264,6 +265,35 @@ class EventGrouper:
 
     def to_dicts(self) -> list[dict]:
         return [event.to_dict() for event in self.events]
+
+
+def documents_from_records(lines: Iterable[str], on_error) -> Iterator[tuple[str, list[dict], list[dict], str | None]]:
+    """Saved meeting records (``diplo meetings --format jsonl``, with ``--statements`` for their
+    statements) as ``(doc, meetings, statements, document_date)`` per run of consecutive records of
+    one document, so events can be regrouped without extracting again. A line that is not a meeting
+    record goes to ``on_error("line N: reason")`` and is skipped."""
+    doc, meetings, statements, document_date = None, [], [], None
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except ValueError as exc:
+            on_error(f"line {number}: not JSON ({exc})")
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("participants"), list) or "doc" not in record \
+                or not isinstance(record.get("type"), str) or not isinstance(record.get("status"), str):
+            on_error(f"line {number}: not a meeting record (doc, type, status, participants)")
+            continue
+        if record["doc"] != doc and doc is not None:
+            yield doc, meetings, statements, document_date
+            meetings, statements = [], []
+        doc = record["doc"]
+        document_date = record.get("document_date")
+        meetings.append(record)
+        statements.extend(s for s in record.get("statement_records") or () if isinstance(s, dict) and "speaker" in s)
+    if doc is not None:
+        yield doc, meetings, statements, document_date
 
 
 def status_line(event: dict) -> str:

@@ -441,3 +441,16 @@ def test_a_gazetteer_country_given_as_a_code_becomes_the_country(tmp_path):
     (statement,) = jsonl(result.stdout)
     assert (statement["speaker"]["country"], statement["speaker"]["country_codes"]["iso2"]) == ("Bulgaria", "BG")
     assert "unknown country" not in result.stderr
+
+
+def test_events_regroup_saved_meeting_records(tmp_path):
+    paths = write_articles(tmp_path, REPORTS)
+    direct = jsonl(run(["events", "--format", "jsonl", *paths]).stdout)
+    saved = tmp_path / "meetings.jsonl"
+    saved.write_text(run(["meetings", "--statements", "--format", "jsonl", *paths]).stdout + "not json\n", encoding="utf-8")
+    result = run(["events", "--records", "--format", "jsonl", str(saved)])
+    assert result.exit_code == 1
+    assert f"diplo: {saved}: line 5: not JSON" in result.stderr
+    assert jsonl(result.stdout) == direct
+    piped = run(["events", "--records", "--format", "jsonl"], input=saved.read_text(encoding="utf-8").replace("not json\n", ""))
+    assert piped.exit_code == 0 and jsonl(piped.stdout) == direct
