@@ -263,7 +263,7 @@ def _common_options(function):
                      help="The documents' date: meeting times get calendar dates (else from a dateline; also sets --year)."),
         click.option("--speaker", multiple=True, metavar="NAME", help="Only statements by this speaker (name, alias or surname; repeatable)."),
         click.option("--country", multiple=True, metavar="COUNTRY",
-                     help="Only statements by speakers of this country (name, demonym or ISO code such as RU or RUS; repeatable)."),
+                     help="Only statements by speakers of this country (name, demonym, or ISO/CAMEO code such as RU or RUS; repeatable)."),
         click.option("--kind", "kinds", multiple=True, type=Choice(["direct", "indirect", "mixed", "according_to", "turn"]),
                      help="Only statements of this kind (repeatable)."),
         click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="X",
@@ -347,6 +347,8 @@ class Run:
 
         context = click.get_current_context(silent=True)
         self.env: Environment = (context.find_object(Environment) if context else None) or Environment()
+        if context is not None:
+            _apply_config(options, context)
         self.options = options
         self.files: tuple[str, ...] = tuple(options.get("files") or ())
         self.quiet = bool(options.get("quiet"))
@@ -492,6 +494,22 @@ class Run:
             except OSError as exc:
                 self.error(self.svg_path, f"cannot write SVG: {exc.strerror or exc}")
         self.summary()
+
+
+def _apply_config(options: dict, context: click.Context) -> None:
+    """Fill the options not given on the command line from the project's configuration (in place)."""
+    from .config import SETTINGS, load_config
+
+    config = load_config()
+    for key, value in config.values.items():
+        name = SETTINGS[key][0]
+        if name not in options or context.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT:
+            continue
+        if key == "format":
+            choices = next((p.type.choices for p in context.command.params if p.name == name), ())
+            if value not in choices:
+                continue  # e.g. format = "csv" for `diplo summary`, which has no CSV
+        options[name] = value
 
 
 def _pipe_console(**kwargs):
@@ -903,7 +921,8 @@ def statements_command(explain, **options):
 
 @cli.command("meetings", cls=SectionedCommand, epilog=EPILOG_EXIT)
 @_common_options
-@click.option("--statements", "with_statements", is_flag=True, help="List the statements under each meeting.")
+@click.option("--statements", "with_statements", is_flag=True,
+              help="List the statements under each meeting; in JSON and JSON Lines nest their records as statement_records.")
 @_guard
 def meetings_command(with_statements, **options):
     """Meetings: participants, type, status, time, place, statements about them.
@@ -914,7 +933,10 @@ def meetings_command(with_statements, **options):
       diplo meetings --statements article.txt
       diplo meetings --status held --meeting-with Turkey corpus/
       diplo meetings --format jsonl *.txt | jq .status
+      diplo meetings --statements --format jsonl *.txt | jq '.statement_records[].content.text'
     """
+    if with_statements and options.get("output_format") in ("csv", "tsv"):
+        raise click.UsageError("--statements nests statement records in JSON; a CSV row already has the meeting's statement ids")
     _run_view(Run(options), "meetings", with_statements=with_statements)
 
 
@@ -960,6 +982,195 @@ def speakers_command(**options):
     elif fmt in ("csv", "tsv"):
         writer = render.DelimitedWriter(stdout, render.SPEAKER_CSV_COLUMNS, "," if fmt == "csv" else "\t", raw_cells=bool(options.get("raw_cells")))
         writer.write(render.flat_speaker(r) for r in rows)
+    stdout.flush()
+    run.finish()
+    sys.exit(run.exit_status())
+
+
+def _corpus_options(formats: tuple[str, ...], help_text: str = ""):
+    """The common input, lexicon and filter options of a corpus command, with its own -f/--format (none without ``formats``)."""
+    own = {"output_format", "svg", "raw_cells", "engine", "scheduler", "output_dir"}
+
+    def decorate(function):
+        function = _common_options(function)
+        function.__click_params__ = [p for p in function.__click_params__ if p.name not in own]
+        if not formats:
+            return function
+        return click.option("-f", "--format", "output_format", type=click.Choice(formats), default=formats[0], show_default=True,
+                            help=help_text)(function)
+    return decorate
+
+
+def _corpus_documents(run: Run):
+    """The run's extracted documents, one at a time, with the progress bar."""
+    lexicon = _build_lexicon(run.options.get("gazetteers", ()), run.options.get("rule_packs", ()), run.warning)
+    with _progress(run) as advance:
+        for document in _documents(run, lexicon):
+            yield document
+            advance()
+
+
+@cli.command("summary", epilog=EPILOG_EXIT)
+@_corpus_options(("auto", "table", "json"), "auto: tables on a terminal, JSON otherwise.")
+@_guard
+def summary_command(**options):
+    """Corpus summary: meetings by participants, type and status; speakers by country; a timeline.
+
+    \b
+    Examples:
+      diplo summary samples/*.txt
+      diplo summary --format json corpus/ | jq '.timeline'
+    """
+    from . import render
+    from .corpus import Summary, summary_tables
+
+    run = Run(options)
+    summary = Summary()
+    for document in _corpus_documents(run):
+        summary.add(document.doc, render.statement_records(document), render.meeting_records(document))
+    data = summary.to_dict()
+    if run.output_format == "table":
+        for table in summary_tables(data, run.ascii, render._table):
+            run.show(lambda console, ascii_only, table=table: render.fit(table, console))
+    else:
+        run.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+    run.stdout.flush()
+    run.finish()
+    sys.exit(run.exit_status())
+
+
+@cli.command("events", epilog=EPILOG_EXIT)
+@_corpus_options(("auto", "table", "json", "jsonl"), "auto: a table on a terminal, JSON Lines (one event a line) otherwise.")
+@click.option("--records", "from_records", is_flag=True,
+              help="FILES hold saved meeting records (diplo meetings --statements --format jsonl), not articles.")
+@_guard
+def events_command(from_records, **options):
+    """Cross-document events: the meetings of many documents that are the same real event.
+
+    \b
+    Same participants (names compared without case and accents) or one set within the other (a
+    report naming one side), compatible type (talks, summit and meeting are one family; a visit
+    and a call are each their own), the same place or none, and overlapping normalised dates when
+    both are known; two meetings of one document are never one event. Each event has a stable id
+    (a hash of its key), the documents and statements that mention it, first reported / last
+    updated (the documents' dates, when known) and its status history in document order.
+
+    \b
+    Examples:
+      diplo events corpus/*.txt
+      diplo events --input jsonl scraped.jsonl | jq -c '[.id, .status_history]'
+      diplo meetings --statements --format jsonl corpus/ > meetings.jsonl; diplo events --records meetings.jsonl
+    """
+    from rich.text import Text
+
+    from . import render
+    from .corpus import EventGrouper, documents_from_records, status_line
+
+    run = Run(options)
+    grouper = EventGrouper()
+    if from_records:
+        for path in run.files or ("-",):
+            try:
+                stream = run.env.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115 -- closed below
+            except OSError as exc:
+                run.error(path, "no such file" if isinstance(exc, FileNotFoundError) else exc.strerror or str(exc))
+                continue
+            try:
+                for doc, meetings, statements, document_date in documents_from_records(stream, lambda reason, path=path: run.error(path, reason)):
+                    grouper.add(doc, meetings, statements, document_date)
+                    run.read += 1
+                    run.with_statements += bool(statements)
+            except UnicodeDecodeError:
+                run.error(path, "not UTF-8 text")
+            finally:
+                if stream is not run.env.stdin:
+                    stream.close()
+    else:
+        for document in _corpus_documents(run):
+            grouper.add(document.doc, render.meeting_records(document), render.statement_records(document),
+                        getattr(document, "document_date", None))
+    events = grouper.to_dicts()
+    stdout = run.stdout
+    if run.output_format == "table":
+        def make(console, ascii_only):
+            table = render._table(ascii_only, "1 event" if len(events) == 1 else f"{len(events)} events")
+            for column in ("id", "participants", "type", "place", "date", "documents", "status history"):
+                table.add_column(column, justify="right" if column == "documents" else "left")
+            for event in events:
+                table.add_row(event["id"], Text(render.safe(" – ".join(p["name"] for p in event["participants"]))), event["type"],
+                              Text(render.safe(event["place"] or "")), Text(render.safe(event["date"] or "")), str(len(event["documents"])),
+                              Text(render.safe(status_line(event))))
+            return render.fit(table, console)
+        run.show(make, len(events))
+    elif run.output_format == "json":
+        stdout.write(json.dumps({"events": events}, ensure_ascii=False) + "\n")
+    else:
+        render.write_jsonl(events, stdout)
+    stdout.flush()
+    run.finish()
+    sys.exit(run.exit_status())
+
+
+@cli.command("report", epilog=EPILOG_EXIT)
+@_corpus_options(())
+@click.option("--title", default="diplo report", show_default=True, help="The report's title.")
+@_guard
+def report_command(title, **options):
+    """A self-contained HTML report: each article with speakers, cues and contents highlighted, its
+    statements and meetings tables, and links from each row to its span.
+
+    \b
+    Examples:
+      diplo report samples/*.txt -o report.html
+      diplo report --input jsonl scraped.jsonl -o report.html
+    """
+    from .report import HtmlReport
+
+    run = Run(options)
+    run.output_format = "html"
+    report = HtmlReport(run.stdout, title)  # -o FILE.html: written whole or not at all (see AtomicOutput)
+    report.start()
+    for document in _corpus_documents(run):
+        report.add(document)
+    report.close()
+    run.stdout.flush()
+    run.finish()
+    sys.exit(run.exit_status())
+
+
+@cli.command("network", epilog=EPILOG_EXIT)
+@_corpus_options(("csv", "graphml"), "csv: the edge list (Gephi's Source,Target,...); graphml: nodes and edges in one file.")
+@click.option("--nodes", "nodes_path", type=click.Path(dir_okay=False, writable=True), default=None, metavar="FILE.csv",
+              help="With --format csv: also write the node table (Id, Label, country and codes) to FILE.csv.")
+@_guard
+def network_command(nodes_path, **options):
+    """Who met whom: participants as nodes, meetings as edges (type, status, date, document count).
+
+    \b
+    Examples:
+      diplo network --format graphml corpus/ > meetings.graphml
+      diplo network --format csv --nodes nodes.csv corpus/ > edges.csv
+    """
+    from . import render
+    from .network import EDGE_CSV_COLUMNS, NODE_CSV_COLUMNS, Network
+
+    if nodes_path and options["output_format"] != "csv":
+        raise click.UsageError("--nodes writes the node table of --format csv; GraphML holds the nodes already")
+    run = Run(options)
+    network = Network()
+    for document in _corpus_documents(run):
+        network.add(document.doc, render.meeting_records(document))
+    stdout = run.stdout
+    if options["output_format"] == "graphml":
+        network.write_graphml(stdout)
+    else:
+        render.DelimitedWriter(stdout, EDGE_CSV_COLUMNS).write(network.edge_rows())
+        if nodes_path:
+            try:
+                with open(nodes_path, "w", encoding="utf-8", newline="") as nodes_file:
+                    render.DelimitedWriter(nodes_file, NODE_CSV_COLUMNS).write(network.node_rows())
+            except OSError as exc:
+                run.error(nodes_path, f"cannot write the node table: {exc.strerror or exc}")
     stdout.flush()
     run.finish()
     sys.exit(run.exit_status())
@@ -1095,10 +1306,13 @@ def _write_documents(run: Run, view: str, lexicon, explain: bool, with_statement
                     run.show(lambda console, ascii_only, document=document: render.document_view(console, document, view, colours, ascii_only, run.several, with_statements),
                              shown_rows)
             if fmt == "jsonl":
-                records = render.meeting_records(document) if view == "meetings" else render.statement_records(document)
+                records = render.meeting_records(document, with_statements) if view == "meetings" else render.statement_records(document)
                 render.write_jsonl(records, stdout)
             elif json_writer is not None:
-                json_writer.write_document(document, continues=part > 0)
+                if view == "meetings" and with_statements:  # each meeting with its statements' records nested in it
+                    json_writer.write(render.document_record(document, nested=True))
+                else:
+                    json_writer.write_document(document, continues=part > 0)
             elif delimited is not None:
                 if view == "meetings":
                     delimited.write(render.flat_meeting(r) for r in render.meeting_records(document))
@@ -1106,6 +1320,45 @@ def _write_documents(run: Run, view: str, lexicon, explain: bool, with_statement
                     delimited.write(render.flat_statement(r) for r in render.statement_records(document))
             stdout.flush()
         advance()
+
+
+@cli.command("config", epilog=EPILOG_EXIT)
+@click.option("--rules", "rule_packs", multiple=True, metavar="FILE.toml", help="A rule pack, as the other commands take it (repeatable).")
+@click.option("--gazetteer", "gazetteers", multiple=True, metavar="FILE", help="A gazetteer, as the other commands take it (repeatable).")
+@click.option("--year", type=int, default=None, help="A year, as the other commands take it.")
+@click.option("-f", "--format", "output_format", default=None, help="An output format, as the other commands take it.")
+@click.option("--json", "as_json", is_flag=True, help="Print the settings as JSON.")
+@_guard
+def config_command(rule_packs, gazetteers, year, output_format, as_json):
+    """The effective settings and where each came from: command line, configuration file or default.
+
+    \b
+    The configuration is the nearest diplo.toml, or pyproject.toml with a [tool.diplo] table,
+    from the working directory upward; see README. Options given here show how they override it.
+
+    \b
+    Examples:
+      diplo config
+      diplo config --year 2020 --json
+    """
+    from .config import effective_settings, load_config
+
+    context = click.get_current_context()
+    env: Environment = context.find_object(Environment) or Environment()
+    config = load_config()
+    given = {key: value for key, value in (("rules", tuple(rule_packs)), ("gazetteers", tuple(gazetteers)), ("year", year),
+                                           ("format", output_format)) if value not in (None, ())}
+    rows = effective_settings(config, given)
+    if as_json:
+        env.stdout.write(json.dumps({"config_file": str(config.path) if config.path else None,
+                                     "settings": [{**row, "value": list(row["value"]) if isinstance(row["value"], tuple) else row["value"]}
+                                                  for row in rows]}, ensure_ascii=False) + "\n")
+        return
+    env.stdout.write(f"# configuration file: {safe(str(config.path)) if config.path else 'none found'}\n")
+    for row in rows:
+        value = row["value"]
+        shown = json.dumps(list(value) if isinstance(value, tuple) else value, ensure_ascii=False)
+        env.stdout.write(f"{row['setting']} = {safe(shown)}  # {safe(row['source'])}\n")
 
 
 @cli.command("eval", epilog=EPILOG_EXIT)

@@ -50,7 +50,7 @@ class NameQuery:
 
 
 class CountryQuery:
-    """A country as typed by a user (name, demonym or place), matched against resolved countries."""
+    """A country as typed by a user (name, demonym, place or ISO/CAMEO code), matched against resolved countries."""
 
     def __init__(self, query: str, lexicon: Lexicon):
         self.query = query

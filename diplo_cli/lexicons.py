@@ -12,6 +12,7 @@ copy are offsets into the original.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import string
@@ -419,10 +420,11 @@ def build_lexicon(extra_persons: list[Person] | None = None,
     adjectives: dict[str, str] = {}
     country_adjective: dict[str, str] = {}
     country_codes: dict[str, str] = {}
-    for _, (country, adjective_cell, places, codes) in read_table(_data_text("countries.tsv"), "countries.tsv", 4, 1):
+    for _, (country, adjective_cell, places, *codes) in read_table(_data_text("countries.tsv"), "countries.tsv", 6):
         countries[name_key(country)] = country
-        for code in split_bar(codes):
-            country_codes.setdefault(code.upper(), country)
+        for code in codes:  # ISO alpha-2, alpha-3 and CAMEO: a filter or a dictionary may name the country so
+            if code:
+                country_codes.setdefault(code.upper(), country)
         if split_bar(adjective_cell):
             country_adjective[country] = split_bar(adjective_cell)[0]
         for place in split_bar(places):
@@ -896,7 +898,7 @@ def user_lexicon(gazetteers: tuple[str, ...] = (), rule_packs: tuple[str, ...] =
 
     rows: list[tuple[str, int | None, Person]] = []
     for path in gazetteers:
-        rows.extend((path, line, person) for line, person in read_gazetteer_rows(Path(path), warn))
+        rows.extend((path, line, _country_from_code(person)) for line, person in read_gazetteer_rows(Path(path), warn))
     rules: dict[str, list] = {}
     for path in rule_packs:
         for section, entries in load_rule_pack(path).items():
@@ -908,6 +910,15 @@ def user_lexicon(gazetteers: tuple[str, ...] = (), rule_packs: tuple[str, ...] =
                 warn(f"{path}:{line}: unknown country {person.country!r} for {person.name} "
                      "(not in diplo_cli/data/countries.tsv or organisations.tsv; kept as written)")
     return lexicon
+
+
+def _country_from_code(person: Person) -> Person:
+    """A gazetteer row may give the country as an ISO or CAMEO code (``BGR``): it becomes the
+    country's name, as every country value is."""
+    from .codes import country_of_code
+
+    named = country_of_code(person.country) if person.country else None
+    return dataclasses.replace(person, country=named) if named else person
 
 
 def _known_country(lexicon: Lexicon, country: str) -> bool:

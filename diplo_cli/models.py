@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .codes import country_codes
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -71,6 +73,7 @@ class Speaker:
             "name": self.name,
             "role": self.role,
             "country": self.country,
+            "country_codes": country_codes(self.country),
             "anonymous": self.anonymous,
             "mention": self.mention_kind,
         }
@@ -115,7 +118,7 @@ class Participant:
     country: str | None = None
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "country": self.country}
+        return {"name": self.name, "country": self.country, "country_codes": country_codes(self.country)}
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from .codes import CODE_FIELDS, country_codes
 from .lexicons import fold, name_key
 from .models import Document, Meeting, Statement
 
@@ -36,7 +37,8 @@ FORMATS = ("auto", "table", "json", "jsonl", "csv", "tsv")
 STATUS_STYLE = {"held": "bold green", "planned": "cyan", "proposed": "yellow", "denied": "red", "cancelled": "magenta", "unknown": "dim"}
 SPEAKER_COLOURS = ("bright_cyan", "bright_magenta", "bright_green", "bright_yellow", "bright_blue", "bright_red", "cyan", "magenta", "green", "yellow", "blue")
 CSV_COLUMNS = (
-    "doc", "id", "kind", "speaker", "speaker_name", "speaker_role", "speaker_country", "speaker_anonymous", "speaker_mention",
+    "doc", "id", "kind", "speaker", "speaker_name", "speaker_role", "speaker_country", "speaker_iso2", "speaker_iso3", "speaker_cameo",
+    "speaker_anonymous", "speaker_mention",
     "speaker_start", "speaker_end", "cue", "cue_start", "cue_end", "content", "content_start", "content_end",
     "meeting", "meeting_status", "rule", "confidence", "relaxed", "via",
 )
@@ -68,15 +70,22 @@ def statement_records(document: Document) -> Iterable[dict]:
         yield _with_source_offsets(statement.to_dict(document.doc), document.source_map) | carried
 
 
-def meeting_records(document: Document) -> Iterable[dict]:
+def meeting_records(document: Document, nested: bool = False) -> Iterable[dict]:
+    """Meeting records as JSON Lines prints them; ``nested`` adds ``statement_records``, the full
+    records of the statements its ``statements`` ids name, so each meeting is one self-contained record."""
     carried = _carried(document)
+    by_id = {record["id"]: record for record in statement_records(document)} if nested else {}
     for meeting in document.meetings:
-        yield _with_source_offsets(meeting.to_dict(document.doc), document.source_map) | carried
+        record = _with_source_offsets(meeting.to_dict(document.doc), document.source_map) | carried
+        if nested:
+            record["statement_records"] = [by_id[sid] for sid in meeting.statements if sid in by_id]
+        yield record
 
 
-def document_record(document: Document) -> dict:
-    """One document of ``--format json``: its statement and meeting records as JSON Lines prints them."""
-    return {"doc": document.doc, "statements": list(statement_records(document)), "meetings": list(meeting_records(document)),
+def document_record(document: Document, nested: bool = False) -> dict:
+    """One document of ``--format json``: its statement and meeting records as JSON Lines prints them
+    (``nested``: each meeting with its statements' records, as :func:`meeting_records`)."""
+    return {"doc": document.doc, "statements": list(statement_records(document)), "meetings": list(meeting_records(document, nested)),
             **_carried(document)}
 
 
@@ -134,7 +143,7 @@ def flat_statement(record: dict) -> dict:
     return {
         "doc": record["doc"], "id": record["id"], "kind": record["kind"],
         "speaker": speaker["text"], "speaker_name": speaker["name"], "speaker_role": speaker["role"] or "",
-        "speaker_country": speaker["country"] or "", "speaker_anonymous": str(speaker["anonymous"]).lower(),
+        "speaker_country": speaker["country"] or "", **_flat_codes("speaker_", speaker.get("country_codes")), "speaker_anonymous": str(speaker["anonymous"]).lower(),
         "speaker_mention": speaker["mention"],
         "speaker_start": speaker["start"], "speaker_end": speaker["end"],
         "cue": record["cue"]["text"], "cue_start": record["cue"]["start"], "cue_end": record["cue"]["end"],
@@ -145,7 +154,13 @@ def flat_statement(record: dict) -> dict:
     }
 
 
-MEETING_CSV_COLUMNS = ("doc", "id", "type", "status", "participants", "participant_countries", "time", "place", "statements", "cameo", "plover")
+MEETING_CSV_COLUMNS = ("doc", "id", "type", "status", "participants", "participant_countries", "participant_iso2", "participant_iso3",
+                       "participant_cameo", "time", "place", "statements", "cameo", "plover")
+
+
+def _flat_codes(prefix: str, codes: dict | None) -> dict:
+    """The country codes as CSV cells ``{prefix}iso2`` ...; empty where the country has none."""
+    return {f"{prefix}{code}": (codes or {}).get(code) or "" for code in CODE_FIELDS}
 
 
 def flat_meeting(record: dict) -> dict:
@@ -154,6 +169,8 @@ def flat_meeting(record: dict) -> dict:
         "participants": LIST_SEPARATOR.join(p["name"] for p in record["participants"]),
         # one item per participant, in the same order, empty where the country is not known
         "participant_countries": LIST_SEPARATOR.join(p["country"] or "" for p in record["participants"]),
+        **{f"participant_{code}": LIST_SEPARATOR.join((p.get("country_codes") or {}).get(code) or "" for p in record["participants"])
+           for code in CODE_FIELDS},
         "time": record["time"]["text"] if record["time"] else "",
         "place": record["place"]["text"] if record["place"] else "",
         "statements": LIST_SEPARATOR.join(record["statements"]), "cameo": record["cameo"] or "", "plover": record["plover"] or "",
@@ -529,7 +546,7 @@ def speaker_rows(documents: Iterable[Document]) -> list[dict]:
         for statement in document.statements:
             speaker = statement.speaker
             key = (name_key(speaker.name), speaker.country)
-            row = rows.setdefault(key, {"name": speaker.name, "roles": [], "country": speaker.country,
+            row = rows.setdefault(key, {"name": speaker.name, "roles": [], "country": speaker.country, "country_codes": country_codes(speaker.country),
                                         "anonymous": speaker.anonymous, "statements": 0, "meetings": []})
             row["statements"] += 1
             if speaker.role:
@@ -545,13 +562,13 @@ def speaker_rows(documents: Iterable[Document]) -> list[dict]:
     return sorted(rows.values(), key=lambda r: (-r["statements"], r["name"]))
 
 
-SPEAKER_CSV_COLUMNS = ("name", "roles", "country", "anonymous", "statements", "meetings")
+SPEAKER_CSV_COLUMNS = ("name", "roles", "country", "iso2", "iso3", "cameo", "anonymous", "statements", "meetings")
 
 
 def flat_speaker(row: dict) -> dict:
     """A speaker row for CSV/TSV: lists joined with LIST_SEPARATOR, a meeting as ``doc#id``."""
     return {"name": row["name"], "roles": LIST_SEPARATOR.join(r["role"] for r in row["roles"]), "country": row["country"] or "",
-            "anonymous": str(row["anonymous"]).lower(), "statements": row["statements"],
+            **_flat_codes("", row.get("country_codes")), "anonymous": str(row["anonymous"]).lower(), "statements": row["statements"],
             "meetings": LIST_SEPARATOR.join(f"{m['doc']}#{m['id']}" for m in row["meetings"])}
 
 

@@ -108,7 +108,7 @@ def test_speakers_give_roles_per_document_year_and_structured_meeting_references
     assert row["roles"] == [{"role": "vice president", "docs": [str(early)]}, {"role": "president", "docs": [str(late)]}]
     assert row["meetings"] == [{"doc": str(early), "id": "m1"}, {"doc": str(late), "id": "m1"}]
     (flat,) = csv.DictReader(io.StringIO(run(["speakers", "--format", "csv", str(early), str(late)]).stdout))
-    assert flat == {"name": "Joe Biden", "roles": "vice president; president", "country": "United States", "anonymous": "false",
+    assert flat == {"name": "Joe Biden", "roles": "vice president; president", "country": "United States", "iso2": "US", "iso3": "USA", "cameo": "USA", "anonymous": "false",
                     "statements": "2", "meetings": f"{early}#m1; {late}#m1"}
 
 

@@ -118,7 +118,7 @@ def complete(words: str) -> list[str]:
 
 def test_completion_of_subcommand_names():
     assert complete("diplo me") == ["plain,meetings"]
-    assert complete("diplo s") == ["plain,speakers", "plain,statements"]
+    assert complete("diplo s") == ["plain,speakers", "plain,statements", "plain,summary"]
 
 
 def test_completion_of_a_file_as_first_word():

@@ -7,7 +7,7 @@ from importlib import resources
 import pytest
 
 from diplo_cli.errors import RuleError
-from diplo_cli.lexicons import default_lexicon, fold, name_key, read_table, split_bar
+from diplo_cli.lexicons import default_lexicon, fold, name_key, read_table
 
 
 def _data(name: str) -> str:
@@ -24,7 +24,7 @@ def test_cue_lexicon_has_at_least_100_lemmas_with_inflections():
 
 @pytest.mark.parametrize("name, columns", [
     ("cue_verbs.tsv", 6), ("titles.tsv", 4), ("meeting_words.tsv", 4), ("gazetteer.tsv", 6),
-    ("countries.tsv", 4), ("organisations.tsv", 4), ("pronouns.tsv", 4), ("anonymous_sources.tsv", 2),
+    ("countries.tsv", 6), ("organisations.tsv", 4), ("pronouns.tsv", 4), ("anonymous_sources.tsv", 2),
 ])
 def test_tables_have_unique_first_columns(name, columns):
     rows = read_table(_data(name), name, columns, min_columns=1)
@@ -64,8 +64,10 @@ def test_gazetteer_knows_transliterations():
 
 def test_every_country_code_is_iso_shaped_and_names_one_country():
     codes: dict[str, str] = {}
-    for _, (country, _adjectives, _places, cell) in read_table(_data("countries.tsv"), "countries.tsv", 4, 1):
-        for code in split_bar(cell):
-            assert code.isascii() and code.isupper() and len(code) in (2, 3), (country, code)
+    for _, (country, _adjectives, _places, iso2, iso3, cameo) in read_table(_data("countries.tsv"), "countries.tsv", 6, 1):
+        for code, length in ((iso2, 2), (iso3, 3), (cameo, 3)):
+            if not code:
+                continue
+            assert code.isascii() and code.isupper() and len(code) == length, (country, code)
             assert codes.setdefault(code, country) == country, f"{code} names {codes[code]} and {country}"
     assert (codes["RU"], codes["RUS"], codes["DE"], codes["GBR"]) == ("Russia", "Russia", "Germany", "United Kingdom")

@@ -139,7 +139,7 @@ def test_a_quoted_paragraph_after_a_full_line_ending_a_sentence_stays_a_paragrap
     # multi-paragraph quotation: the first paragraph's quote is left open and its last line, folded
     # at 60 columns, is so full that the next word would not have fitted; the paragraph that opens
     # with a quote mark is its own all the same (the quotation's second paragraph)
-    words = "the ministers spoke for an hour about grain trade and the border crossings".split()
+    words = ["the", "ministers", "spoke", "for", "an", "hour", "about", "grain", "trade", "and", "the", "border", "crossings"]
     opening = "\"We have agreed on the agenda and the dates of the visit, and"
     second = "\"Nothing stands in the way of a meeting in Lakeport next week,\" the spokesman said on Friday."
     for count in range(len(words) + 1):

@@ -1,0 +1,325 @@
+"""Many documents at once: the corpus summary and cross-document events.
+
+Both work on the records diplo prints (``Meeting.to_dict`` / ``Statement.to_dict``), document by
+document, so they read extracted documents and saved JSON Lines alike, and both keep only their
+aggregates: memory grows with the number of distinct participant sets, countries, dates and
+events, not with the number of documents.
+
+A meeting's date is its normalised ``time["date"]`` (an ISO date or an ``A/B`` range) when the
+time normaliser provides one, else the time as written, else ``undated``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from .codes import country_codes
+from .lexicons import name_key
+
+UNDATED = "undated"
+_ISO_DATE = re.compile(r"\d{4}(?:-\d{2}){0,2}(?:/|$)")  # 2023, 2023-06, 2023-06-19, or a range starting so
+
+
+def meeting_date(record: dict) -> str:
+    """The meeting's normalised date when known, else its time as written, else ``undated``."""
+    time = record.get("time") or {}
+    return time.get("date") or time.get("text") or UNDATED
+
+
+def normalised_date(record: dict) -> str | None:
+    time = record.get("time") or {}
+    return time.get("date") or None
+
+
+def participant_names(record: dict) -> tuple[str, ...]:
+    return tuple(sorted((p["name"] for p in record.get("participants") or ()), key=name_key))
+
+
+def _timeline_key(date: str) -> tuple[int, str]:
+    """ISO dates first, in order; then dates as written; ``undated`` last."""
+    if date == UNDATED:
+        return (2, date)
+    return (0, date) if _ISO_DATE.match(date) else (1, date.casefold())
+
+
+class Summary:
+    """Counts over a corpus: meetings by participants, type and status; speakers by country;
+    meetings by date. Feed it documents' records with :meth:`add`, read :meth:`to_dict`."""
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self.meetings = 0
+        self.statements = 0
+        self.by_participants: Counter[tuple[tuple[str, ...], str, str]] = Counter()
+        self.speakers: dict[str | None, Counter[str]] = {}  # country -> speaker name -> statements
+        self.timeline: Counter[str] = Counter()
+
+    def add(self, doc: str, statements: Iterable[dict], meetings: Iterable[dict]) -> None:
+        self.documents += 1
+        for statement in statements:
+            self.statements += 1
+            speaker = statement["speaker"]
+            self.speakers.setdefault(speaker.get("country"), Counter())[speaker["name"]] += 1
+        for meeting in meetings:
+            self.meetings += 1
+            self.by_participants[(participant_names(meeting), meeting["type"], meeting["status"])] += 1
+            self.timeline[meeting_date(meeting)] += 1
+
+    def to_dict(self) -> dict:
+        countries = []
+        for country, speakers in self.speakers.items():
+            countries.append({
+                "country": country, "country_codes": country_codes(country), "statements": sum(speakers.values()),
+                "speakers": [{"name": name, "statements": n} for name, n in sorted(speakers.items(), key=lambda item: (-item[1], item[0]))],
+            })
+        countries.sort(key=lambda row: (-row["statements"], row["country"] is None, row["country"] or ""))
+        meetings = [{"participants": list(names), "type": mtype, "status": status, "meetings": n}
+                    for (names, mtype, status), n in self.by_participants.items()]
+        meetings.sort(key=lambda row: (-row["meetings"], [name_key(n) for n in row["participants"]], row["type"], row["status"]))
+        timeline = [{"date": date, "meetings": n} for date, n in sorted(self.timeline.items(), key=lambda item: _timeline_key(item[0]))]
+        return {"documents": self.documents, "statements": self.statements, "meetings": self.meetings,
+                "meetings_by_participants": meetings, "speakers_by_country": countries, "timeline": timeline}
+
+
+# ------------------------------------------------------------------------------ cross-document events
+
+# Meeting types one outlet may report as another: talks are a meeting, a summit is a meeting of
+# leaders. A visit and a call are different events from each other and from the rest.
+TYPE_FAMILY = {"meeting": "meeting", "talks": "meeting", "summit": "meeting", "other": "meeting", "visit": "visit", "call": "call"}
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    """Unknown is compatible with anything; two normalised dates (``YYYY[-MM[-DD]]`` or ``A/B``
+    ranges) are compatible when their periods overlap."""
+    if not a or not b:
+        return True
+    start_a, end_a = _period(a)
+    start_b, end_b = _period(b)
+    return start_a <= end_b and start_b <= end_a
+
+
+def _period(date: str) -> tuple[str, str]:
+    """The first and last day of a normalised date or range, as comparable ``YYYY-MM-DD`` strings."""
+    first, _, last = date.partition("/")
+    last = last or first
+    return _pad(first, "01"), _pad(last, "31")
+
+
+def _pad(date: str, day_fill: str) -> str:
+    parts = date.split("-")
+    if len(parts) == 1:
+        return f"{parts[0]}-{'01' if day_fill == '01' else '12'}-{day_fill}"
+    if len(parts) == 2:
+        return f"{parts[0]}-{parts[1]}-{day_fill}"
+    return date
+
+
+def participant_keys(record: dict) -> frozenset[str]:
+    return frozenset(name_key(p["name"]) for p in record.get("participants") or ())
+
+
+def event_key(record: dict) -> tuple[str, str]:
+    """The key an event is created with, hashed into its id: the participants (as name keys) and
+    the type family of its first report."""
+    return "|".join(sorted(participant_keys(record))), TYPE_FAMILY.get(record["type"], record["type"])
+
+
+def event_id(key: tuple[str, str], place: str | None, date: str | None) -> str:
+    """A stable id: a hash of the event's key and the first place and normalised date it was reported with."""
+    text = "\x1f".join((*key, place or "", date or ""))
+    return "e" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+class Event:
+    """One real event reported by one or more documents."""
+
+    __slots__ = ("date", "documents", "first_reported", "id", "key", "last_updated", "mentions", "names", "number", "participants",
+                 "place", "statements", "status_history", "type")
+    def __init__(self, key: tuple[str, str], record: dict, number: int = 0) -> None:
+        self.number = number  # creation order, to prefer the earliest of several candidates
+        self.key = key
+        self.names: frozenset[str] = frozenset()
+        self.participants: list[dict] = []
+        self.type = record["type"]
+        self.place = _place(record)
+        self.date = normalised_date(record)
+        self.id = event_id(key, self.place and name_key(self.place), self.date)
+        self.documents: list[str] = []
+        self.statements: list[dict] = []
+        self.status_history: list[dict] = []
+        self.first_reported: str | None = None
+        self.last_updated: str | None = None
+        self.mentions: list[dict] = []
+
+    def accepts(self, record: dict) -> bool:
+        place = _place(record)
+        same_place = not place or not self.place or name_key(place) == name_key(self.place)
+        return same_place and dates_compatible(self.date, normalised_date(record))
+
+    def absorb(self, record: dict) -> list[str]:
+        """Take in the record's participants the event does not have yet; returns their name keys."""
+        new = []
+        for participant in record.get("participants") or ():
+            key = name_key(participant["name"])
+            if key not in self.names and key not in new:
+                new.append(key)
+                self.participants.append(dict(participant))
+        self.names = self.names | frozenset(new)
+        return new
+
+    def add(self, record: dict, document_date: str | None, statement_ids: Iterable[dict]) -> None:
+        doc = record["doc"]
+        if doc not in self.documents:
+            self.documents.append(doc)
+        self.mentions.append({"doc": doc, "id": record["id"]})
+        self.statements.extend(statement_ids)
+        self.place = self.place or _place(record)
+        self.date = self.date or normalised_date(record)
+        if record["type"] != self.type and self.type in ("other", "meeting") and record["type"] not in ("other", "meeting"):
+            self.type = record["type"]  # the more specific report names the type
+        if not self.status_history or self.status_history[-1]["status"] != record["status"]:
+            self.status_history.append({"status": record["status"], "doc": doc, "date": document_date})
+        if document_date:
+            if self.first_reported is None or document_date < self.first_reported:
+                self.first_reported = document_date
+            if self.last_updated is None or document_date > self.last_updated:
+                self.last_updated = document_date
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "type": self.type, "status": self.status_history[-1]["status"] if self.status_history else "unknown",
+            "participants": self.participants, "place": self.place, "date": self.date,
+            "documents": self.documents, "meetings": self.mentions, "statements": self.statements,
+            "first_reported": self.first_reported, "last_updated": self.last_updated, "status_history": self.status_history,
+        }
+
+
+def _place(record: dict) -> str | None:
+    place = record.get("place")
+    return place.get("text") if place else None
+
+
+class EventGrouper:
+    """Groups meeting records of many documents into events, in document order.
+
+    Documents are added one at a time (:meth:`add`); only the events are kept, so memory is
+    bounded by their number. A record joins the earliest compatible event of another document,
+    else starts a new one. Compatible: the same type family; the same participants, or one set
+    within the other (one report names only one side: "Putin met Biden" and "Putin said the
+    meeting went well"), preferring an event with exactly the same participants; the same place
+    or either unknown; overlapping normalised dates or either unknown."""
+
+    def __init__(self) -> None:
+        self._by_name: dict[str, list[Event]] = {}
+        self._ids: set[str] = set()
+        self.events: list[Event] = []
+
+    def add(self, doc: str, meetings: Iterable[dict], statements: Iterable[dict], document_date: str | None = None) -> None:
+        about: dict[str, list[dict]] = {}
+        for statement in statements:
+            if statement.get("meeting"):
+                about.setdefault(statement["meeting"], []).append(
+                    {"doc": doc, "id": statement["id"], "speaker": statement["speaker"]["name"], "status": statement.get("meeting_status")})
+        for record in meetings:
+            if not record.get("participants"):
+                continue  # a meeting of nobody named cannot be matched across reports
+            event = self._find(doc, record)
+            if event is None:
+                event = Event(event_key(record), record, len(self.events))
+                event.id = self._unique(event.id)
+                self.events.append(event)
+            for name in event.absorb(record):
+                self._by_name.setdefault(name, []).append(event)
+            event.add(record, document_date, about.get(record["id"], ()))
+
+    def _find(self, doc: str, record: dict) -> Event | None:
+        names = participant_keys(record)
+        family = TYPE_FAMILY.get(record["type"], record["type"])
+        candidates: dict[int, Event] = {}
+        for name in names:
+            for event in self._by_name.get(name, ()):
+                candidates[id(event)] = event
+        exact = within = None
+        for event in sorted(candidates.values(), key=lambda e: e.number):
+            if event.key[1] != family or doc in event.documents or not event.accepts(record):
+                continue
+            if event.names == names:
+                exact = exact or event
+            elif event.names <= names or names <= event.names:
+                within = within or event
+        return exact or within
+
+    def _unique(self, event_id: str) -> str:
+        """Two events with the same key (one document reporting two such meetings, or a place or
+        date telling them apart only later) get ``-2``, ``-3`` ... in the order they were first reported."""
+        unique, number = event_id, 1
+        while unique in self._ids:
+            number += 1
+            unique = f"{event_id}-{number}"
+        self._ids.add(unique)
+        return unique
+
+    def to_dicts(self) -> list[dict]:
+        return [event.to_dict() for event in self.events]
+
+
+def documents_from_records(lines: Iterable[str], on_error) -> Iterator[tuple[str, list[dict], list[dict], str | None]]:
+    """Saved meeting records (``diplo meetings --format jsonl``, with ``--statements`` for their
+    statements) as ``(doc, meetings, statements, document_date)`` per run of consecutive records of
+    one document, so events can be regrouped without extracting again. A line that is not a meeting
+    record goes to ``on_error("line N: reason")`` and is skipped."""
+    doc, meetings, statements, document_date = None, [], [], None
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except ValueError as exc:
+            on_error(f"line {number}: not JSON ({exc})")
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("participants"), list) or "doc" not in record \
+                or not isinstance(record.get("type"), str) or not isinstance(record.get("status"), str):
+            on_error(f"line {number}: not a meeting record (doc, type, status, participants)")
+            continue
+        if record["doc"] != doc and doc is not None:
+            yield doc, meetings, statements, document_date
+            meetings, statements = [], []
+        doc = record["doc"]
+        document_date = record.get("document_date")
+        meetings.append(record)
+        statements.extend(s for s in record.get("statement_records") or () if isinstance(s, dict) and "speaker" in s)
+    if doc is not None:
+        yield doc, meetings, statements, document_date
+
+
+def status_line(event: dict) -> str:
+    """``proposed 2023-06-02 → planned 2023-06-12 → held``: the status history for people."""
+    return " → ".join(f"{step['status']} {step['date']}" if step.get("date") else step["status"] for step in event["status_history"])
+
+
+# ------------------------------------------------------------------------------ tables for a terminal
+
+def summary_tables(summary: dict, ascii_only: bool, table_factory) -> list:
+    """The summary as three rich tables (``table_factory(ascii_only, title)`` makes an empty table)."""
+    from .render import safe
+    pairs = table_factory(ascii_only, f"meetings by participants ({summary['meetings']} in {summary['documents']} documents)")
+    for column, justify in (("participants", "left"), ("type", "left"), ("status", "left"), ("meetings", "right")):
+        pairs.add_column(column, justify=justify)
+    for row in summary["meetings_by_participants"]:
+        pairs.add_row(safe(" – ".join(row["participants"])), row["type"], row["status"], str(row["meetings"]))
+    speakers = table_factory(ascii_only, f"speakers by country ({summary['statements']} statements)")
+    for column, justify in (("country", "left"), ("cameo", "left"), ("statements", "right"), ("speakers (statements)", "left")):
+        speakers.add_column(column, justify=justify)
+    for row in summary["speakers_by_country"]:
+        names = safe(", ".join(f"{s['name']} ({s['statements']})" for s in row["speakers"]))
+        speakers.add_row(safe(row["country"] or "unknown"), (row["country_codes"] or {}).get("cameo") or "", str(row["statements"]), names)
+    timeline = table_factory(ascii_only, "timeline")
+    timeline.add_column("date")
+    timeline.add_column("meetings", justify="right")
+    for row in summary["timeline"]:
+        timeline.add_row(safe(row["date"]), str(row["meetings"]))
+    return [pairs, speakers, timeline]
