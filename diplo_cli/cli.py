@@ -1178,7 +1178,9 @@ def network_command(nodes_path, **options):
 
 _DASK_REFUSES = {  # options the Dask route cannot honour: refused by name rather than ignored
     "speaker": "--speaker", "country": "--country", "kinds": "--kind", "about_meeting": "--about-meeting",
-    "meeting_with": "--meeting-with", "statuses": "--status", "svg": "--svg", "width": "--width",
+    "meeting_with": "--meeting-with", "statuses": "--status", "statement_statuses": "--statement-status",
+    "min_confidence": "--min-confidence", "svg": "--svg", "width": "--width", "raw_cells": "--raw-cells",
+    "turns": "--turns", "keep_fields": "--keep-field", "date_field": "--date-field", "no_unwrap": "--no-unwrap", "date": "--date",
 }
 
 
@@ -1195,8 +1197,6 @@ def _run_dask(run: Run, refused: tuple[str, ...] = ()) -> None:
         raise click.UsageError("--engine dask writes files: give --output-dir DIR")
     if options.get("output"):
         raise click.UsageError("--engine dask writes --output-dir DIR; -o FILE is for the local engine")
-    if options.get("date"):
-        raise click.UsageError("--date is not yet supported with --engine dask")
     if not run.files:
         raise click.UsageError("--engine dask reads files the workers can see: give FILE, DIR or 'corpus/*.jsonl'")
     try:
@@ -1222,12 +1222,13 @@ def _run_dask(run: Run, refused: tuple[str, ...] = ()) -> None:
                                silence_logs=logging.ERROR)
         client = Client(cluster)
     try:
-        run.message(f"diplo: dask: {len(client.scheduler_info().get('workers', {}))} workers at {client.scheduler.address}")
+        if not run.quiet:
+            run.message(f"diplo: dask: {len(client.scheduler_info().get('workers', {}))} workers at {client.scheduler.address}")
         result = run_files(client, list(run.files), options["output_dir"], input_format=input_format, text_field=options.get("text_field", "text"),
                            id_field=options.get("id_field", "id"), year=options.get("year"), strict=run.strict, rules=rules,
                            gazetteers=tuple(str(Path(g).resolve()) for g in options.get("gazetteers", ())),
                            rule_packs=tuple(str(Path(r).resolve()) for r in options.get("rule_packs", ())),
-                           overwrite=bool(options.get("overwrite")), stream=run.env.stderr)
+                           overwrite=bool(options.get("overwrite")), progress=not run.quiet, stream=run.env.stderr)
     finally:
         client.close()
         if cluster is not None:
@@ -1239,7 +1240,7 @@ def _run_dask(run: Run, refused: tuple[str, ...] = ()) -> None:
     if not result["files"]:
         run.message("diplo: no input file to read; nothing written")
         run.failed["nothing read"] = 1
-    else:
+    elif not run.quiet:
         run.message(f"diplo: {result['statements']} statements and {result['meetings']} meetings written to {options['output_dir']} "
                     f"({result['partitions']} partitions)")
     sys.exit(run.exit_status())

@@ -167,7 +167,11 @@ def test_bad_records_fail_alone_and_rule_packs_reach_the_workers(client, tmp_pat
 
 
 @pytest.mark.parametrize(("option", "named"), [(["--speaker", "Ivanova"], "--speaker"), (["-f", "csv"], "--format csv"),
-                                                (["--svg", "x.svg"], "--svg")])
+                                                (["--svg", "x.svg"], "--svg"), (["--statement-status", "held"], "--statement-status"),
+                                                (["--min-confidence", "0.9"], "--min-confidence"), (["--turns"], "--turns"),
+                                                (["--keep-field", "title"], "--keep-field"), (["--date-field", "published"], "--date-field"),
+                                                (["--no-unwrap"], "--no-unwrap"), (["--date", "2023-06-18"], "--date"),
+                                                (["--raw-cells"], "--raw-cells")])
 def test_options_the_dask_engine_cannot_honour_are_refused(option, named, tmp_path):
     result = _cli(["--engine", "dask", "--output-dir", str(tmp_path / "out"), *option, str(ROOT / "samples")])
     assert result.exit_code == 2
@@ -183,3 +187,12 @@ def test_a_dask_run_that_reads_nothing_exits_1(client, tmp_path):
     assert f"diplo: {tmp_path / 'empty'}: directory holds no files" in result.stderr
     assert "no input file to read; nothing written" in result.stderr
     assert not out.exists()
+
+
+def test_quiet_dask_run_prints_no_progress_or_closing_line(client, tmp_path):
+    out = tmp_path / "out"
+    result = _cli(["--engine", "dask", "--scheduler", client.scheduler.address, "-q", "--output-dir", str(out),
+                   str(ROOT / "samples" / "peskov-erdogan-meeting.txt")])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    assert (out / "statements" / "part-00000.jsonl").read_text().count("\n") > 0
