@@ -957,6 +957,9 @@ def speakers_command(**options):
     run = Run(options)
     if options.get("engine") == "dask":
         raise click.UsageError("diplo speakers runs on the local engine only: drop --engine dask")
+    if options.get("keep_fields"):
+        raise click.UsageError("--keep-field carries a document's fields into its statement and meeting rows; "
+                               "a speaker row gathers many documents")
     _refuse_dask_only(options)
     lexicon = _build_lexicon(options.get("gazetteers", ()), options.get("rule_packs", ()), run.warning)
     with _progress(run) as advance:
@@ -987,9 +990,13 @@ def speakers_command(**options):
     sys.exit(run.exit_status())
 
 
-def _corpus_options(formats: tuple[str, ...], help_text: str = ""):
-    """The common input, lexicon and filter options of a corpus command, with its own -f/--format (none without ``formats``)."""
-    own = {"output_format", "svg", "raw_cells", "engine", "scheduler", "output_dir"}
+def _corpus_options(formats: tuple[str, ...], help_text: str = "", terminal: bool = True):
+    """The common input, lexicon and filter options of a corpus command, with its own -f/--format (none
+    without ``formats``); --color and --width only for a command that prints to a terminal. Its output
+    gathers many documents, so no row carries one document's --keep-field values."""
+    own = {"output_format", "svg", "raw_cells", "engine", "scheduler", "output_dir", "overwrite", "keep_fields"}
+    if not terminal:
+        own |= {"color", "width"}
 
     def decorate(function):
         function = _common_options(function)
@@ -1112,7 +1119,7 @@ def events_command(from_records, **options):
 
 
 @cli.command("report", epilog=EPILOG_EXIT)
-@_corpus_options(())
+@_corpus_options((), terminal=False)
 @click.option("--title", default="diplo report", show_default=True, help="The report's title.")
 @_guard
 def report_command(title, **options):
@@ -1139,7 +1146,7 @@ def report_command(title, **options):
 
 
 @cli.command("network", epilog=EPILOG_EXIT)
-@_corpus_options(("csv", "graphml"), "csv: the edge list (Gephi's Source,Target,...); graphml: nodes and edges in one file.")
+@_corpus_options(("csv", "graphml"), "csv: the edge list (Gephi's Source,Target,...); graphml: nodes and edges in one file.", terminal=False)
 @click.option("--nodes", "nodes_path", type=click.Path(dir_okay=False, writable=True), default=None, metavar="FILE.csv",
               help="With --format csv: also write the node table (Id, Label, country and codes) to FILE.csv.")
 @_guard

@@ -454,3 +454,22 @@ def test_events_regroup_saved_meeting_records(tmp_path):
     assert jsonl(result.stdout) == direct
     piped = run(["events", "--records", "--format", "jsonl"], input=saved.read_text(encoding="utf-8").replace("not json\n", ""))
     assert piped.exit_code == 0 and jsonl(piped.stdout) == direct
+
+
+# ---------------------------------------------------------------------------------- options
+
+@pytest.mark.parametrize(("command", "option"), [
+    ("summary", ["--keep-field", "title"]), ("events", ["--keep-field", "title"]), ("network", ["--keep-field", "title"]),
+    ("report", ["--keep-field", "title"]), ("summary", ["--overwrite"]), ("events", ["--overwrite"]),
+    ("network", ["--width", "100"]), ("report", ["--width", "100"]), ("network", ["--color"]), ("report", ["--no-color"]),
+])
+def test_corpus_commands_have_no_option_they_would_ignore(command, option, tmp_path):
+    result = run([command, *option, *write_articles(tmp_path)])
+    assert result.exit_code == 2
+    assert f"No such option '{option[0]}'" in result.stderr
+
+
+def test_speakers_refuses_keep_field(tmp_path):
+    result = run(["speakers", "--keep-field", "title", *write_articles(tmp_path)])
+    assert result.exit_code == 2
+    assert "--keep-field carries a document's fields into its statement and meeting rows" in result.stderr
