@@ -1073,6 +1073,8 @@ def events_command(from_records, **options):
     from . import render
     from .corpus import EventGrouper, documents_from_records, status_line
 
+    if from_records:
+        _refuse_with_records(click.get_current_context())
     run = Run(options)
     grouper = EventGrouper()
     if from_records:
@@ -1083,7 +1085,8 @@ def events_command(from_records, **options):
                 run.error(path, "no such file" if isinstance(exc, FileNotFoundError) else exc.strerror or str(exc))
                 continue
             try:
-                for doc, meetings, statements, document_date in documents_from_records(stream, lambda reason, path=path: run.error(path, reason)):
+                records = documents_from_records(stream, lambda number, reason, path=path: run.error(f"{path}:{number}", reason))
+                for doc, meetings, statements, document_date in records:
                     grouper.add(doc, meetings, statements, document_date)
                     run.read += 1
                     run.with_statements += bool(statements)
@@ -1116,6 +1119,19 @@ def events_command(from_records, **options):
     stdout.flush()
     run.finish()
     sys.exit(run.exit_status())
+
+
+# What saved records still need: where the output goes and how it looks.
+_RECORDS_OPTIONS = {"files", "from_records", "output_format", "output", "quiet", "color", "width", "strict", "debug"}
+
+
+def _refuse_with_records(context: click.Context) -> None:
+    """events --records regroups saved meetings: reading, extraction and filter options would be ignored."""
+    given = [param.opts[-1] for param in context.command.params if param.name not in _RECORDS_OPTIONS
+             and context.get_parameter_source(param.name) not in (None, click.core.ParameterSource.DEFAULT)]
+    if given:
+        raise click.UsageError(f"--records regroups saved meeting records as they are; {', '.join(given)} "
+                               "applies when articles are read (give them to diplo meetings --statements)")
 
 
 @cli.command("report", epilog=EPILOG_EXIT)

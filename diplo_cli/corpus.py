@@ -271,7 +271,7 @@ def documents_from_records(lines: Iterable[str], on_error) -> Iterator[tuple[str
     """Saved meeting records (``diplo meetings --format jsonl``, with ``--statements`` for their
     statements) as ``(doc, meetings, statements, document_date)`` per run of consecutive records of
     one document, so events can be regrouped without extracting again. A line that is not a meeting
-    record goes to ``on_error("line N: reason")`` and is skipped."""
+    record goes to ``on_error(N, reason)`` (N its line number) and is skipped."""
     doc, meetings, statements, document_date = None, [], [], None
     for number, line in enumerate(lines, 1):
         if not line.strip():
@@ -279,11 +279,11 @@ def documents_from_records(lines: Iterable[str], on_error) -> Iterator[tuple[str
         try:
             record = json.loads(line)
         except ValueError as exc:
-            on_error(f"line {number}: not JSON ({exc})")
+            on_error(number, f"not JSON ({exc})")
             continue
         if not isinstance(record, dict) or not isinstance(record.get("participants"), list) or "doc" not in record \
                 or not isinstance(record.get("type"), str) or not isinstance(record.get("status"), str):
-            on_error(f"line {number}: not a meeting record (doc, type, status, participants)")
+            on_error(number, "not a meeting record (doc, type, status, participants)")
             continue
         if record["doc"] != doc and doc is not None:
             yield doc, meetings, statements, document_date

@@ -450,7 +450,8 @@ def test_events_regroup_saved_meeting_records(tmp_path):
     saved.write_text(run(["meetings", "--statements", "--format", "jsonl", *paths]).stdout + "not json\n", encoding="utf-8")
     result = run(["events", "--records", "--format", "jsonl", str(saved)])
     assert result.exit_code == 1
-    assert f"diplo: {saved}: line 5: not JSON" in result.stderr
+    assert f"diplo: {saved}:5: not JSON" in result.stderr
+    assert "(1 not JSON)" in result.stderr  # the closing summary counts the reason, not each line number
     assert jsonl(result.stdout) == direct
     piped = run(["events", "--records", "--format", "jsonl"], input=saved.read_text(encoding="utf-8").replace("not json\n", ""))
     assert piped.exit_code == 0 and jsonl(piped.stdout) == direct
@@ -473,3 +474,14 @@ def test_speakers_refuses_keep_field(tmp_path):
     result = run(["speakers", "--keep-field", "title", *write_articles(tmp_path)])
     assert result.exit_code == 2
     assert "--keep-field carries a document's fields into its statement and meeting rows" in result.stderr
+
+
+@pytest.mark.parametrize("option", [["--speaker", "Lavrov"], ["--year", "2020"], ["-g", "*.jsonl"], ["-j", "2"], ["--no-unwrap"]])
+def test_events_records_refuses_options_for_reading_articles(option, tmp_path):
+    saved = tmp_path / "meetings.jsonl"
+    saved.write_text(run(["meetings", "--statements", "--format", "jsonl", *write_articles(tmp_path)]).stdout, encoding="utf-8")
+    result = run(["events", "--records", *option, str(saved)])
+    assert result.exit_code == 2
+    flag = {"-g": "--glob", "-j": "--jobs"}.get(option[0], option[0])
+    assert f"--records regroups saved meeting records as they are; {flag} applies when articles are read" in result.stderr
+    assert run(["events", "--records", "-q", "--format", "json", str(saved)]).exit_code == 0
