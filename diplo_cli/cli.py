@@ -134,12 +134,13 @@ class Choice(click.Choice):
         return super().convert(value, param, ctx)
 
 
-OPTION_SECTIONS = {  # the --help sections of the statements, meetings and speakers options, in this order
-    "Input": ("input_format", "text_field", "id_field", "keep_fields", "date_field", "globs", "hidden", "no_ignore", "no_unwrap",
-              "gazetteers", "rule_packs", "year", "date", "strict"),
+OPTION_SECTIONS = {  # the --help sections of the extracting commands' options, in this order
+    "Input": ("from_records", "input_format", "text_field", "id_field", "keep_fields", "date_field", "globs", "hidden", "no_ignore",
+              "no_unwrap", "gazetteers", "rule_packs", "year", "date", "turns", "strict"),
     "Filters": ("speaker", "country", "kinds", "about_meeting", "meeting_with", "statuses", "statement_statuses", "min_confidence"),
-    "Output": ("output_format", "output", "quiet", "explain", "with_statements", "color", "width", "svg", "raw_cells"),
-    "Performance": ("jobs", "engine", "scheduler", "output_dir"),
+    "Output": ("output_format", "output", "quiet", "explain", "with_statements", "title", "nodes_path", "color", "width", "svg",
+               "raw_cells", "debug"),
+    "Performance": ("jobs", "engine", "scheduler", "output_dir", "overwrite"),
 }
 
 
@@ -313,14 +314,15 @@ def cli():
 
     Reads news articles, briefing transcripts and readouts, and prints the attributed
     statements (speaker, cue, content), the diplomatic meetings they are about, and who
-    spoke. Plain `diplo FILE...` runs the `statements` command. Options may come
-    before or after the command (`diplo -f csv meetings FILE`).
+    spoke; over a corpus, a summary, cross-document events, a meeting network and an
+    HTML report. Plain `diplo FILE...` runs the `statements` command. Options may
+    come before or after the command (`diplo -f csv meetings FILE`).
 
     \b
     Each command's options and examples:
       diplo statements --help    (or: diplo help statements)
       diplo meetings --help
-      diplo speakers --help
+      diplo events --help
       diplo eval --help
 
     \b
@@ -1017,7 +1019,7 @@ def _corpus_documents(run: Run):
             advance()
 
 
-@cli.command("summary", epilog=EPILOG_EXIT)
+@cli.command("summary", cls=SectionedCommand, epilog=EPILOG_EXIT)
 @_corpus_options(("auto", "table", "json"), "auto: tables on a terminal, JSON otherwise.")
 @_guard
 def summary_command(**options):
@@ -1046,7 +1048,7 @@ def summary_command(**options):
     sys.exit(run.exit_status())
 
 
-@cli.command("events", epilog=EPILOG_EXIT)
+@cli.command("events", cls=SectionedCommand, epilog=EPILOG_EXIT)
 @_corpus_options(("auto", "table", "json", "jsonl"), "auto: a table on a terminal, JSON Lines (one event a line) otherwise.")
 @click.option("--records", "from_records", is_flag=True,
               help="FILES hold saved meeting records (diplo meetings --statements --format jsonl), not articles.")
@@ -1134,7 +1136,7 @@ def _refuse_with_records(context: click.Context) -> None:
                                "applies when articles are read (give them to diplo meetings --statements)")
 
 
-@cli.command("report", epilog=EPILOG_EXIT)
+@cli.command("report", cls=SectionedCommand, epilog=EPILOG_EXIT)
 @_corpus_options((), terminal=False)
 @click.option("--title", default="diplo report", show_default=True, help="The report's title.")
 @_guard
@@ -1161,7 +1163,7 @@ def report_command(title, **options):
     sys.exit(run.exit_status())
 
 
-@cli.command("network", epilog=EPILOG_EXIT)
+@cli.command("network", cls=SectionedCommand, epilog=EPILOG_EXIT)
 @_corpus_options(("csv", "graphml"), "csv: the edge list (Gephi's Source,Target,...); graphml: nodes and edges in one file.", terminal=False)
 @click.option("--nodes", "nodes_path", type=click.Path(dir_okay=False, writable=True), default=None, metavar="FILE.csv",
               help="With --format csv: also write the node table (Id, Label, country and codes) to FILE.csv.")

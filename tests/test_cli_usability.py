@@ -162,6 +162,14 @@ def test_command_help_groups_options_into_sections():
     assert "--format" in output and "--statements" in output and "--speaker" not in output
 
 
+@pytest.mark.parametrize("command", ["statements", "meetings", "speakers", "summary", "events", "network", "report"])
+def test_every_option_but_help_is_in_a_named_help_section(command):
+    text = run([command, "--help"]).stdout
+    other = text[text.index("Other options:"):text.index("Exit codes:")]
+    assert [line.split()[0] for line in other.splitlines()[1:] if line.strip()] == ["-h,"]
+    assert "Input:" in text and "Output:" in text
+
+
 # ---------------------------------------------------------------------------------- 12: one summary, --quiet, -o
 
 def test_one_missing_file_gets_its_error_and_no_summary(tmp_path):
