@@ -29,6 +29,9 @@ SETTINGS = {  # setting -> (the command's option name, what it holds)
     "format": ("output_format", "output format name"),
 }
 
+# Every format some command writes; a name none knows is a typo, not a setting for another command.
+FORMATS = ("auto", "table", "json", "jsonl", "csv", "tsv", "graphml")
+
 
 class ConfigError(DiploError):
     """A configuration file that cannot be used: named, with the reason."""
@@ -94,8 +97,8 @@ def _validated(path: Path, table: dict) -> dict:
             value = tuple(files)
         elif key == "year" and (isinstance(value, bool) or not isinstance(value, int)):
             raise ConfigError(f"{path}: year must be an integer year")
-        elif key == "format" and not isinstance(value, str):
-            raise ConfigError(f"{path}: format must be an output format name")
+        elif key == "format" and value not in FORMATS:
+            raise ConfigError(f"{path}: format must be an output format name ({', '.join(FORMATS)})")
         values[key] = value
     return values
 

@@ -317,6 +317,9 @@ def test_diplo_toml_wins_and_bad_settings_are_named(tmp_path, monkeypatch):
     (work / "diplo.toml").write_text('year = "soon"\n', encoding="utf-8")
     result = run(["meetings", str(tmp_path / "a.txt")])
     assert result.exit_code == 2 and result.stderr.strip() == f"diplo: {work / 'diplo.toml'}: year must be an integer year"
+    (work / "diplo.toml").write_text('format = "jsnl"\n', encoding="utf-8")  # a typo is no other command's format either
+    result = run(["meetings", str(tmp_path / "a.txt")])
+    assert result.exit_code == 2 and "diplo.toml: format must be an output format name (auto, table, json, jsonl," in result.stderr
     (work / "diplo.toml").write_text('rules = ["missing.toml"]\n', encoding="utf-8")
     assert "no such file 'missing.toml'" in run(["config"]).stderr
 
