@@ -46,7 +46,8 @@ EXIT_MEANINGS = {
     ExitStatus.SUCCESS: "success (also when no statement was found)",
     ExitStatus.INPUT_FAILED: "some input failed (missing, unreadable, binary, undecodable, a bad JSON Lines record, a document whose "
                              "worker died); each is named and the others were still processed",
-    ExitStatus.USAGE: "usage error (bad option, bad gazetteer or rule pack, an option --engine dask cannot honour, a non-empty --output-dir)",
+    ExitStatus.USAGE: "usage error (bad option, bad gazetteer, rule pack or configuration file, an option the command or --engine dask "
+                      "cannot honour, a non-empty --output-dir)",
     ExitStatus.HANGUP: "hung up (SIGHUP): workers stopped, JSON output closed, what was done summarised",
     ExitStatus.INTERRUPTED: "interrupted (Ctrl-C), likewise",
     ExitStatus.TERMINATED: "terminated (SIGTERM), likewise",
