@@ -647,10 +647,8 @@ def _expanded(run: Run):
     """The run's inputs as the walk will read them, walked with a copy of its rules (so that what
     this look-ahead passes over is not counted twice in the summary)."""
     from .inputs import expand_paths
-    from .walk import WalkRules
 
-    rules = run.walk_rules
-    return expand_paths(list(run.files), WalkRules(rules.globs, rules.hidden, rules.ignore))
+    return expand_paths(list(run.files), run.walk_rules.uncounted())
 
 
 def _records_in(path: str) -> int:
@@ -1233,10 +1231,8 @@ def _run_dask(run: Run, refused: tuple[str, ...] = ()) -> None:
         raise click.UsageError("--engine dask needs Dask: pip install 'diplo[dask]'") from None
     from .inputs import input_kind
     from .parallel import default_jobs
-    from .walk import WalkRules
-
     rules = run.walk_rules
-    files, _ = expand_inputs(list(run.files), WalkRules(rules.globs, rules.hidden, rules.ignore))
+    files, _ = expand_inputs(list(run.files), rules.uncounted())
     requested = options.get("input_format", "auto")
     input_format = "jsonl" if files and all(input_kind(f, requested) == "jsonl" for f in files) else requested
     logging.getLogger("distributed").setLevel(logging.ERROR)  # the cluster's own chatter is not diplo's to show

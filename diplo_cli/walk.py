@@ -113,6 +113,11 @@ class WalkRules:
         self._wanted = [p for p in parsed if not p.negated]
         self._excluded = [p for p in parsed if p.negated]
 
+    def uncounted(self) -> WalkRules:
+        """The same rules with nothing counted yet: for a look-ahead walk whose passing over must not
+        be counted twice in the summary."""
+        return WalkRules(self.globs, self.hidden, self.ignore)
+
     def _excluded_by_glob(self, relative: str, is_folder: bool) -> bool:
         return any(p.matches(relative, is_folder) for p in self._excluded)
 
