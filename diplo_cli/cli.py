@@ -916,6 +916,10 @@ def statements_command(explain, **options):
         raise click.UsageError("--explain prints an explanation for people; it cannot be combined with --format " + options["output_format"])
     run = Run(options)
     if explain:
+        output = options.get("output")
+        if output and run.output_format != "table" and Path(output).suffix.lower() in FORMAT_OF_SUFFIX:
+            raise click.UsageError(f"--explain prints an explanation for people; -o {output} names the {run.output_format} format "
+                                   "(use another suffix, e.g. .txt)")
         run.output_format = "table"
     _run_view(run, "statements", explain=explain)
 
@@ -936,9 +940,10 @@ def meetings_command(with_statements, **options):
       diplo meetings --format jsonl *.txt | jq .status
       diplo meetings --statements --format jsonl *.txt | jq '.statement_records[].content.text'
     """
-    if with_statements and options.get("output_format") in ("csv", "tsv"):
+    run = Run(options)
+    if with_statements and run.output_format in ("csv", "tsv"):  # also as chosen by -o FILE.csv or the configuration
         raise click.UsageError("--statements nests statement records in JSON; a CSV row already has the meeting's statement ids")
-    _run_view(Run(options), "meetings", with_statements=with_statements)
+    _run_view(run, "meetings", with_statements=with_statements)
 
 
 @cli.command("speakers", cls=SectionedCommand, epilog=EPILOG_EXIT)

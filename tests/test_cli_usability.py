@@ -220,6 +220,24 @@ def test_output_file_is_not_touched_by_an_interrupted_run(tmp_path, monkeypatch)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]  # no temporary file left behind
 
 
+@pytest.mark.parametrize("args, refusal", [
+    (["meetings", "--statements"], "--statements nests statement records in JSON"),
+    (["--explain"], "--explain prints an explanation for people; -o "),
+])
+def test_an_output_file_named_csv_cannot_silently_drop_a_view_option(tmp_path, args, refusal):
+    target = tmp_path / "out.csv"
+    result = run([*args, "-o", str(target), SEED])
+    assert result.exit_code == ExitStatus.USAGE
+    assert refusal in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_explain_into_a_text_file(tmp_path):
+    target = tmp_path / "why.txt"
+    assert run(["--explain", "-o", str(target), SEED]).exit_code == 0
+    assert "attribution.indirect.that" in target.read_text(encoding="utf-8")
+
+
 def test_output_file_in_a_missing_directory_is_a_usage_error(tmp_path):
     result = run(["-o", str(tmp_path / "no" / "out.csv"), SEED])
     assert result.exit_code == ExitStatus.USAGE and "cannot write" in result.stderr
