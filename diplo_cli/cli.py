@@ -1153,15 +1153,11 @@ def report_command(title, **options):
       diplo report samples/*.txt -o report.html
       diplo report --input jsonl scraped.jsonl -o report.html
     """
-    from .report import HtmlReport
+    from .report import write_report
 
     run = Run(options)
     run.output_format = "html"
-    report = HtmlReport(run.stdout, title)  # -o FILE.html: written whole or not at all (see AtomicOutput)
-    report.start()
-    for document in _corpus_documents(run):
-        report.add(document)
-    report.close()
+    write_report(_corpus_documents(run), run.stdout, title)  # -o FILE.html: written whole or not at all (see AtomicOutput)
     run.stdout.flush()
     run.finish()
     sys.exit(run.exit_status())
