@@ -967,12 +967,7 @@ def speakers_command(**options):
         raise click.UsageError("--keep-field carries a document's fields into its statement and meeting rows; "
                                "a speaker row gathers many documents")
     _refuse_dask_only(options)
-    lexicon = _build_lexicon(options.get("gazetteers", ()), options.get("rule_packs", ()), run.warning)
-    with _progress(run) as advance:
-        documents = []
-        for document in _documents(run, lexicon):
-            documents.append(document)
-            advance()
+    documents = list(_corpus_documents(run))
     rows = render.speaker_rows(documents)
     fmt = run.output_format
     stdout = run.stdout
