@@ -1174,9 +1174,9 @@ def network_command(nodes_path, **options):
     from . import render
     from .network import EDGE_CSV_COLUMNS, NODE_CSV_COLUMNS, Network
 
-    if nodes_path and options["output_format"] != "csv":
-        raise click.UsageError("--nodes writes the node table of --format csv; GraphML holds the nodes already")
     run = Run(options)
+    if nodes_path and options["output_format"] != "csv":  # also when the configuration chose graphml
+        raise click.UsageError("--nodes writes the node table of --format csv; GraphML holds the nodes already")
     network = Network()
     for document in _corpus_documents(run):
         network.add(document.doc, render.meeting_records(document))

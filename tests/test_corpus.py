@@ -488,3 +488,12 @@ def test_events_records_refuses_options_for_reading_articles(option, tmp_path):
     flag = {"-g": "--glob", "-j": "--jobs"}.get(option[0], option[0])
     assert f"--records regroups saved meeting records as they are; {flag} applies when articles are read" in result.stderr
     assert run(["events", "--records", "-q", "--format", "json", str(saved)]).exit_code == 0
+
+
+def test_network_nodes_is_refused_when_the_configuration_chose_graphml(tmp_path, monkeypatch):
+    work = _project(tmp_path, PROJECT.replace('format = "csv"', 'format = "graphml"'))
+    monkeypatch.chdir(work)
+    result = run(["network", "--nodes", str(tmp_path / "nodes.csv"), str(tmp_path / "a.txt")])
+    assert result.exit_code == 2
+    assert "--nodes writes the node table of --format csv" in result.stderr
+    assert not (tmp_path / "nodes.csv").exists()
