@@ -381,7 +381,7 @@ class Run:
         self.strict = bool(options.get("strict"))
         self.debug = bool(options.get("debug"))
         self.read = 0
-        self.with_statements = 0  # documents read in which at least one statement was found
+        self.read_with_statements = 0  # documents read in which at least one statement was found
         self.done = 0
         self.failed: dict[str, int] = {}
         self.warned = 0
@@ -444,7 +444,7 @@ class Run:
         line = f"diplo: {documents} read, {skipped} skipped" + (f" ({reasons})" if reasons else "")
         if self.tally is not None and self.tally.documents:
             line += "; " + self.tally.line().plain.replace(" · ", ", ")
-        without = self.read - self.with_statements
+        without = self.read - self.read_with_statements
         if without:  # such documents have no record in JSON Lines or CSV output: say so here
             line += f"; {without} with no statements"
         if passed_over:  # not errors: what a directory walk left out on purpose
@@ -744,7 +744,7 @@ def _documents(run: Run, lexicon, parts: bool = False):
             run.read += 1
             found_statements = False
         if outcome.document.statements and not found_statements:
-            run.with_statements += 1  # counted once per input, whichever window found them
+            run.read_with_statements += 1  # counted once per input, whichever window found them
             found_statements = True
         document = with_turns(outcome.document, lexicon) if options.get("turns") else outcome.document
         document = selector.apply(document)
@@ -1090,7 +1090,7 @@ def events_command(from_records, **options):
                 for doc, meetings, statements, document_date in records:
                     grouper.add(doc, meetings, statements, document_date)
                     run.read += 1
-                    run.with_statements += bool(statements)
+                    run.read_with_statements += bool(statements)
             except UnicodeDecodeError:
                 run.error(path, "not UTF-8 text")
             finally:
