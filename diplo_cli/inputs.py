@@ -477,10 +477,5 @@ def record_id(value: object) -> str:
     return _SURROGATE.sub(lambda found: f"\\u{ord(found[0]):04x}", text)
 
 
-def file_year(path: str) -> int | None:
-    """Not used for dating: documents carry no reliable date in their path."""
-    return None
-
-
 def exists(path: str) -> bool:
     return path == "-" or Path(path).exists()
