@@ -135,6 +135,9 @@ class Choice(click.Choice):
         return super().convert(value, param, ctx)
 
 
+STATEMENT_KINDS = ("direct", "indirect", "mixed", "according_to", "turn")
+MEETING_STATUSES = ("held", "planned", "proposed", "denied", "cancelled", "unknown")
+
 OPTION_SECTIONS = {  # the --help sections of the extracting commands' options, in this order
     "Input": ("from_records", "input_format", "text_field", "id_field", "keep_fields", "date_field", "globs", "hidden", "no_ignore",
               "no_unwrap", "gazetteers", "rule_packs", "year", "date", "turns", "strict"),
@@ -266,7 +269,7 @@ def _common_options(function):
         click.option("--speaker", multiple=True, metavar="NAME", help="Only statements by this speaker (name, alias or surname; repeatable)."),
         click.option("--country", multiple=True, metavar="COUNTRY",
                      help="Only statements by speakers of this country (name, demonym, or ISO/CAMEO code such as RU or RUS; repeatable)."),
-        click.option("--kind", "kinds", multiple=True, type=Choice(["direct", "indirect", "mixed", "according_to", "turn"]),
+        click.option("--kind", "kinds", multiple=True, type=Choice(STATEMENT_KINDS),
                      help="Only statements of this kind (repeatable)."),
         click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, metavar="X",
                      help="Only statements whose confidence (0-1, see README) is at least X."),
@@ -274,10 +277,10 @@ def _common_options(function):
         click.option("--about-meeting", is_flag=True, help="Only statements about a meeting."),
         click.option("--meeting-with", multiple=True, metavar="NAME",
                      help="Only statements about, or meetings with, this participant (person or country; repeatable)."),
-        click.option("--status", "statuses", multiple=True, type=Choice(["held", "planned", "proposed", "denied", "cancelled", "unknown"]),
+        click.option("--status", "statuses", multiple=True, type=Choice(MEETING_STATUSES),
                      help="Only meetings with this status, and statements about them (repeatable)."),
         click.option("--statement-status", "statement_statuses", multiple=True,
-                     type=Choice(["held", "planned", "proposed", "denied", "cancelled", "unknown"]),
+                     type=Choice(MEETING_STATUSES),
                      help="Only statements asserting this status of their meeting, whatever the meeting's own (repeatable)."),
         click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=False), default=None, metavar="FILE",
                      help="Write to FILE instead of stdout (replaced only when the run ends; auto format: from the suffix "

@@ -21,9 +21,6 @@ from dataclasses import dataclass, fields, replace
 from .lexicons import Lexicon, name_key
 from .models import Document, Meeting, Statement
 
-KINDS = ("direct", "indirect", "mixed", "according_to")
-STATUSES = ("held", "planned", "proposed", "denied", "cancelled", "unknown")
-
 
 class NameQuery:
     """A person's name as typed by a user, matched against resolved names."""

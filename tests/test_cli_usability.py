@@ -429,3 +429,11 @@ def test_a_failed_write_to_a_buffered_stdout_exits_1_not_120(tmp_path):
                                 stdout=full, stderr=subprocess.PIPE, env=environ, cwd=ROOT)
     assert result.returncode == ExitStatus.INPUT_FAILED
     assert result.stderr == b"diplo: cannot write output: No space left on device\n"
+
+
+def test_the_status_choices_are_the_statuses_every_view_styles():
+    from diplo_cli.render import STATUS_STYLE
+    from diplo_cli.report import STATUS_COLOURS
+
+    assert set(cli_module.MEETING_STATUSES) == set(STATUS_STYLE) == set(STATUS_COLOURS)
+    assert run(["--kind", "turn", "--turns", SEED]).exit_code == 0
