@@ -284,7 +284,7 @@ def _common_options(function):
                      help="Only statements asserting this status of their meeting, whatever the meeting's own (repeatable)."),
         click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=False), default=None, metavar="FILE",
                      help="Write to FILE instead of stdout (replaced only when the run ends; auto format: from the suffix "
-                          ".json .jsonl .csv .tsv, else JSON Lines)."),
+                          ".json .jsonl .csv .tsv .graphml when the command has that format, else JSON Lines or its own)."),
         click.option("-q", "--quiet", is_flag=True, help="No closing summary, warnings or progress bar on stderr; errors still print."),
         click.option("--color/--no-color", "color", default=None, help="Force colours on or off (NO_COLOR and FORCE_COLOR are honoured)."),
         click.option("--width", type=click.IntRange(min=NARROWEST), default=None, help="Width in columns (default: $COLUMNS, else the terminal's, else 80); below 80, one block per record instead of a table."),
@@ -361,7 +361,9 @@ class Run:
         self.output = _open_output(options.get("output"))
         self.stdout = self.output.stream if self.output is not None else self.env.stdout
         self.to_terminal = self.output is None and self.env.stdout_isatty
-        self.output_format = _chosen_format(options.get("output_format", "auto"), options.get("output"), self.to_terminal)
+        offered = next((tuple(p.type.choices) for p in context.command.params if p.name == "output_format"
+                        and isinstance(p.type, click.Choice)), None) if context is not None else None
+        self.output_format = _chosen_format(options.get("output_format", "auto"), options.get("output"), self.to_terminal, offered)
         self.colour = wants_colour(options.get("color"), self.env.environ, self.to_terminal)
         width = _output_width(options.get("width"), self.env, self.to_terminal)
         self.console = _pipe_console(
@@ -555,16 +557,22 @@ def _output_width(requested: int | None, env: Environment, to_terminal: bool) ->
     return DEFAULT_WIDTH
 
 
-FORMAT_OF_SUFFIX = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv"}
+FORMAT_OF_SUFFIX = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv", ".graphml": "graphml"}
 
 
-def _chosen_format(requested: str, output: str | None, to_terminal: bool) -> str:
-    """--format auto: a table on a terminal; for -o FILE the format its suffix names; else JSON Lines."""
+def _chosen_format(requested: str, output: str | None, to_terminal: bool, offered: tuple[str, ...] | None = None) -> str:
+    """--format auto: a table on a terminal; for -o FILE the format its suffix names; else JSON Lines.
+    A command that does not offer that format (``offered``: its --format choices) gets its first
+    machine format instead (summary: JSON; network: CSV)."""
     if requested != "auto":
         return requested
     if output is not None:
-        return FORMAT_OF_SUFFIX.get(Path(output).suffix.lower(), "jsonl")
-    return "table" if to_terminal else "jsonl"
+        chosen = FORMAT_OF_SUFFIX.get(Path(output).suffix.lower(), "jsonl")
+    else:
+        chosen = "table" if to_terminal else "jsonl"
+    if offered is not None and chosen not in offered:
+        chosen = next((f for f in ("jsonl", "json", "csv") if f in offered), chosen)
+    return chosen
 
 
 class AtomicOutput:
@@ -1162,7 +1170,8 @@ def report_command(title, **options):
 
 
 @cli.command("network", cls=SectionedCommand, epilog=EPILOG_EXIT)
-@_corpus_options(("csv", "graphml"), "csv: the edge list (Gephi's Source,Target,...); graphml: nodes and edges in one file.", terminal=False)
+@_corpus_options(("auto", "csv", "graphml"), "csv: the edge list (Gephi's Source,Target,...); graphml: nodes and edges in one file; "
+                 "auto: graphml for -o FILE.graphml, else csv.", terminal=False)
 @click.option("--nodes", "nodes_path", type=click.Path(dir_okay=False, writable=True), default=None, metavar="FILE.csv",
               help="With --format csv: also write the node table (Id, Label, country and codes) to FILE.csv.")
 @_guard
@@ -1178,13 +1187,13 @@ def network_command(nodes_path, **options):
     from .network import EDGE_CSV_COLUMNS, NODE_CSV_COLUMNS, Network
 
     run = Run(options)
-    if nodes_path and options["output_format"] != "csv":  # also when the configuration chose graphml
+    if nodes_path and run.output_format != "csv":  # also when the configuration or -o FILE.graphml chose graphml
         raise click.UsageError("--nodes writes the node table of --format csv; GraphML holds the nodes already")
     network = Network()
     for document in _corpus_documents(run):
         network.add(document.doc, render.meeting_records(document))
     stdout = run.stdout
-    if options["output_format"] == "graphml":
+    if run.output_format == "graphml":
         network.write_graphml(stdout)
     else:
         render.DelimitedWriter(stdout, EDGE_CSV_COLUMNS).write(network.edge_rows())

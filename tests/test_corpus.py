@@ -497,3 +497,15 @@ def test_network_nodes_is_refused_when_the_configuration_chose_graphml(tmp_path,
     assert result.exit_code == 2
     assert "--nodes writes the node table of --format csv" in result.stderr
     assert not (tmp_path / "nodes.csv").exists()
+
+
+@pytest.mark.parametrize(("command", "name", "first"), [
+    ("network", "g.graphml", "<?xml"), ("network", "edges.csv", "Source,Target,"), ("network", "edges.txt", "Source,Target,"),
+    ("summary", "summary.csv", '{"documents": 2'), ("events", "events.csv", '{"id": '),
+])
+def test_output_file_suffix_picks_among_the_command_formats(command, name, first, tmp_path):
+    paths = write_articles(tmp_path)
+    target = tmp_path / name
+    result = run([command, "-o", str(target), *paths])
+    assert result.exit_code == 0, result.stderr
+    assert target.read_text(encoding="utf-8").startswith(first)
