@@ -1372,8 +1372,10 @@ def config_command(rule_packs, gazetteers, year, output_format, as_json):
       diplo config
       diplo config --year 2020 --json
     """
-    from .config import effective_settings, load_config
+    from .config import FORMATS, effective_settings, load_config
 
+    if output_format is not None and output_format not in FORMATS:
+        raise click.BadParameter(f"{output_format!r} is no output format ({', '.join(FORMATS)})", param_hint="'-f' / '--format'")
     context = click.get_current_context()
     env: Environment = context.find_object(Environment) or Environment()
     config = load_config()

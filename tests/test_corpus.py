@@ -509,3 +509,10 @@ def test_output_file_suffix_picks_among_the_command_formats(command, name, first
     result = run([command, "-o", str(target), *paths])
     assert result.exit_code == 0, result.stderr
     assert target.read_text(encoding="utf-8").startswith(first)
+
+
+def test_config_refuses_a_format_no_command_writes(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run(["config", "-f", "jsnl"])
+    assert result.exit_code == 2 and "'jsnl' is no output format (auto, table, json, jsonl, csv, tsv, graphml)" in result.stderr
+    assert 'format = "graphml"  # command line' in run(["config", "-f", "graphml"]).stdout
