@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 
 from .decode import _BOMS, decode_bytes
 from .errors import InputError, failure_message
+from .html_text import looks_like_html
 from .inputs import InputDocument, RecordFields, display_name, expand_paths, input_kind, iter_documents
 from .models import Document
 from .pipeline import Renumbering, extract, extract_window, stream_windows
@@ -90,7 +91,7 @@ def iter_inputs(paths: list[str], *, input_format: str = "auto", fields: RecordF
         return
     for path in expand_paths(paths, rules):
         if isinstance(path, str) and path != "-" and input_kind(path, input_format) in ("auto", "text") and _is_large(path):
-            yield _large_file(path)
+            yield _large_file(path, input_format)
             continue
         source = [path] if isinstance(path, str) else []
         if not source:  # an expansion error (e.g. an empty directory): reported as iter_documents would
@@ -107,12 +108,13 @@ def _is_large(path: str) -> bool:
         return False
 
 
-def _large_file(path: str) -> tuple[InputDocument, LargeFile | None]:
+def _large_file(path: str, input_format: str = "auto") -> tuple[InputDocument, LargeFile | None]:
     """A large file to stream when it is plain UTF-8 (or has a byte-order mark), checked in one pass.
 
     Anything :mod:`diplo_cli.decode` would have to guess about (a legacy code page, repaired bytes,
-    UTF-16 without a mark, binary data) is read whole by ``iter_documents`` instead, so that it is
-    decoded, warned about or refused exactly as a small file would be.
+    UTF-16 without a mark, binary data), and under ``--input auto`` a page that opens as HTML, is
+    read whole by ``iter_documents`` instead, so that it is decoded, warned about, refused or
+    extracted from its HTML exactly as a small file would be.
     """
     name = display_name(path)
     try:
@@ -121,26 +123,27 @@ def _large_file(path: str) -> tuple[InputDocument, LargeFile | None]:
             for bom, encoding in _BOMS:
                 if head.startswith(bom):
                     handle.seek(len(bom))
-                    if _first_decode_error(handle, encoding) is None:
+                    page = input_format == "auto" and looks_like_html(head[len(bom):].decode(encoding, "ignore"))
+                    if not page and _first_decode_error(handle, encoding) is None:
                         return InputDocument(name, None), LargeFile(path, encoding, len(bom))
-                    return _read_whole(path)
+                    return _read_whole(path, input_format)
             line_end = head.rfind(b"\n") + 1  # a line feed byte never sits inside a UTF-8 sequence
             try:
                 judged = decode_bytes(head[:line_end] if line_end else head, name)
             except InputError:
-                return _read_whole(path)
-            if judged.encoding != "utf-8" or judged.warnings:
-                return _read_whole(path)
+                return _read_whole(path, input_format)
+            if judged.encoding != "utf-8" or judged.warnings or (input_format == "auto" and looks_like_html(judged.text)):
+                return _read_whole(path, input_format)
             handle.seek(0)
             if _first_decode_error(handle, "utf-8") is not None:
-                return _read_whole(path)
+                return _read_whole(path, input_format)
             return InputDocument(name, None), LargeFile(path, "utf-8")
     except OSError:
-        return _read_whole(path)
+        return _read_whole(path, input_format)
 
 
-def _read_whole(path: str) -> tuple[InputDocument, None]:
-    items = list(iter_documents([path]))
+def _read_whole(path: str, input_format: str) -> tuple[InputDocument, None]:
+    items = list(iter_documents([path], input_format=input_format))
     return (items[0] if items else InputDocument(path, None, "no document")), None
 
 

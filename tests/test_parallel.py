@@ -153,3 +153,26 @@ def test_a_large_binary_file_is_refused_as_a_small_one_would_be(tmp_path, small_
     assert result.exit_code == 1
     assert "binary data" in result.stderr
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_a_large_page_is_read_as_html_as_a_small_one_would_be(tmp_path, small_windows, bom):
+    body = "".join(f"<p>{_article(n)}</p>\n" for n in range(60))
+    path = tmp_path / "page.txt"  # HTML by its content, not its name
+    path.write_bytes(bom + f"<!DOCTYPE html><html><body>{body}</body></html>\n".encode())
+    result = _run(["--format", "jsonl", "-j", "1", str(path)])
+    assert result.exit_code == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) >= 100
+    assert all("source_start" in record["content"] for record in records)
+    assert not any("<p>" in record["content"]["text"] for record in records)
+
+
+def test_a_large_legacy_file_keeps_input_text_when_read_whole(tmp_path, small_windows):
+    body = "".join(f"<p>{_article(n)}</p>\n" for n in range(40)) + "<p>Le ministre a déclaré que tout allait bien.</p>\n"
+    path = tmp_path / "page.html"
+    path.write_bytes(body.encode("cp1252"))
+    result = _run(["--format", "jsonl", "--input", "text", str(path)])
+    assert result.exit_code == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records and not any("source_start" in record["content"] for record in records)
