@@ -74,11 +74,11 @@ class OutputDirError(DiploError):
 def _read_inputs(paths: list[str], input_format: str, text_field: str, id_field: str, strict: bool) -> list[dict]:
     """On a worker: the documents of some files, read exactly as the local engine reads them
     (:func:`diplo_cli.inputs.iter_documents`), as dicts; read errors and warnings as records."""
-    from .inputs import iter_documents
+    from .inputs import RecordFields, iter_documents
 
     out: list[dict] = []
     for path in paths:
-        for item in iter_documents([path], input_format=input_format, text_field=text_field, id_field=id_field):
+        for item in iter_documents([path], input_format=input_format, fields=RecordFields(text_field, id_field)):
             if item.error is not None:
                 out.append({"doc": item.doc, "error": item.error})
                 continue

@@ -193,15 +193,14 @@ def _walk_error(error: OSError) -> InputError:
     return InputError(where, f"cannot list directory: {reason}")
 
 
-def iter_documents(paths: list[str], *, input_format: str = "auto", text_field: str = "text", id_field: str = "id",
-                   rules: WalkRules | None = None, stdin: BinaryIO | None = None,
+def iter_documents(paths: list[str], *, input_format: str = "auto", rules: WalkRules | None = None, stdin: BinaryIO | None = None,
                    fields: RecordFields | None = None) -> Iterator[InputDocument]:
     """One :class:`InputDocument` per document or failure, in input order; never raises for bad input.
 
-    ``input_format`` ``auto`` reads each input by its kind (:func:`input_kind`); ``fields`` (when
-    given) replaces ``text_field`` and ``id_field``.
+    ``input_format`` ``auto`` reads each input by its kind (:func:`input_kind`); ``fields`` says
+    what a JSON Lines record provides (by default its ``text`` and ``id``).
     """
-    fields = fields or RecordFields(text_field, id_field)
+    fields = fields or RecordFields()
     for path in expand_paths(paths, rules):
         if isinstance(path, InputError):
             yield InputDocument(path.source, None, path.reason)
