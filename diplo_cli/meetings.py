@@ -207,6 +207,7 @@ class MeetingFinder:
         self.counterpart = regex.compile(grammar["counterpart"])  # case matters: the country is capitalised
         self.actor_before = regex.compile(grammar["actor_before"])
         self.group_before = regex.compile(grammar["group_before"])
+        self.event_head = regex.compile(grammar["event_head"])  # case matters: the head of a name is capitalised
         self.attend_gap = _compile(grammar["attend_gap"], "attend_gap")
         self.agenda_verb = _compile(grammar["agenda_verb"], "agenda_verb")
         self.agenda_subject = _compile(grammar["agenda_subject"], "agenda_subject")
@@ -472,6 +473,17 @@ class MeetingFinder:
     # ------------------------------------------------------------------ participants
     def _participants(self, doc: _Document, trigger: Span, word, mtype: str, lower: int, upper: int, left: int, right: int,
                       statement: Statement | None, previous: list[MeetingMention], inviter: Entity | None = None) -> list[Entity]:
+        found = self._participants_read(doc, trigger, word, mtype, lower, upper, left, right, statement, previous, inviter)
+        if mtype in ("summit", "meeting") and found:
+            named = self._named_event(doc.text, trigger, left)
+            if named is not None and not self._event_members(named, trigger):
+                # 'the Singapore Summit': a place named in the event's name is where it met, not who met
+                inside = name_key(named.name)
+                found = [e for e in found if e.kind == "person" or name_key(e.name) not in inside]
+        return found
+
+    def _participants_read(self, doc: _Document, trigger: Span, word, mtype: str, lower: int, upper: int, left: int, right: int,
+                           statement: Statement | None, previous: list[MeetingMention], inviter: Entity | None = None) -> list[Entity]:
         text = doc.text
         between = self.between.match(text, trigger.end, upper)
         if between:
@@ -495,7 +507,14 @@ class MeetingFinder:
                 counterparts = [e for e in doc.people(trigger.end, right) + doc.bodies(trigger.end, right) if e.name != group.name]
                 return [group, *counterparts]
         if mtype in ("summit", "meeting", "other"):
-            group = self._group(text, trigger, left) or self._named_event(text, trigger, left)
+            group = self._group(text, trigger, left)
+            if group is None:
+                named = self._named_event(text, trigger, left)
+                members = self._event_members(named, trigger) if named is not None and mtype != "other" else None
+                if members:
+                    return members  # 'the Japan-China Summit Meeting': the countries it is named after
+                if named is not None and (mtype == "other" or self.lex.organisation(named.name) is not None):
+                    group = named  # 'the World Economic Forum': the event as written
             if _SIDELINES.search(text, max(left, trigger.start - 80), trigger.start):
                 return [group] if group else []  # 'X met Y on the sidelines of the Z summit': not Z's participants
             if group is not None:
@@ -616,6 +635,27 @@ class MeetingFinder:
         if match is None or match.group().split()[0] in self.stopwords:
             return None
         return Entity(text[match.start():trigger.end], "organisation")
+
+    def _event_members(self, event: Entity, trigger: Span) -> list[Entity]:
+        """'Japan-ROK Summit', 'U.S.-China Summit Meeting': the countries or organisations a summit or
+        meeting is named after, when every part of the name before its head word is one; else none
+        (a 'Global Vaccine Summit' names no participant: its hosts and attendees are read as for
+        any other meeting)."""
+        head = self.event_head.search(event.name)
+        prefix = event.name[:head.start()] if head else event.name[:trigger.start - trigger.end]
+        parts = [p for p in regex.split(r"\s*[-–/]\s*(?=\p{Lu})|\s+and\s+|,\s*", prefix.strip()) if p]
+        members: list[Entity] = []
+        for part in parts:
+            part = regex.sub(r"^(?:the\s+)", "", part, flags=regex.IGNORECASE)
+            country = self.lex.country_of_word(part)
+            organisation = None if country else self.lex.organisation(part)
+            if country:
+                members.append(Entity(country, "country", country=country))
+            elif organisation is not None:
+                members.append(Entity(part, "organisation", country=organisation.country))
+            else:
+                return []
+        return members if len(members) >= 2 or (members and members[0].kind == "organisation") else []
 
     def _pronoun_subject(self, doc: _Document, lower: int, upper: int, statement: Statement | None) -> Entity | None:
         if statement is not None and statement.speaker.mention_kind != "anonymous":

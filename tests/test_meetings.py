@@ -515,3 +515,27 @@ def test_a_past_verb_of_wishing_does_not_make_a_meeting_held(follow_up, expected
     assert meeting.type == "visit"
     assert {p.name for p in meeting.participants} == {"Mark Carney", "Anthony Albanese"}
     assert meeting.status == expected
+
+
+# ---------------------------------------------------------------- named summits
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Brazil-Argentina Summit was held in Rosario on Friday.", {"brazil", "argentina"}),
+    ("Officials prepared the Canada-Mexico Summit for next month.", {"canada", "mexico"}),
+])
+def test_a_summit_named_after_countries_has_those_countries_as_participants(text, expected):
+    assert _names(_only(text)) == expected
+
+
+def test_a_summit_named_after_no_country_or_organisation_is_no_participant():
+    meetings = _meetings("The Pacific Ocean Summit was held in Suva on Friday.")
+    assert all(not any("summit" in n for n in _names(m)) for m in meetings)
+
+
+def test_a_summit_named_after_one_place_is_not_met_by_that_place():
+    meetings = _meetings("Angela Merkel met Emmanuel Macron on Monday. Both praised the Lisbon Summit they attended.")
+    assert all("portugal" not in _names(m) and not any("summit" in n for n in _names(m)) for m in meetings)
+
+
+def test_a_summit_named_after_a_theme_is_hosted_by_its_host_not_by_its_name():
+    summits = [m for m in _meetings("Canada will host the Global Ocean Summit on 3 May.") if m.type == "summit"]
+    assert [_names(m) for m in summits] == [{"canada"}]
