@@ -283,6 +283,18 @@ def test_meetings_at_different_places_stay_apart():
     assert len(_meetings(text)) == 2
 
 
+def test_a_meeting_days_ago_stays_apart_from_todays():
+    text = ("Ana Soto met Luis Prado in Quito three days ago. "
+            "Ana Soto and Luis Prado met again today.")
+    assert [m.time.text for m in _meetings(text)] == ["three days ago", "today"]
+
+
+def test_mentions_of_the_same_day_still_merge():
+    text = ("Ana Soto met Luis Prado today. "
+            "Ana Soto said she met Luis Prado today to discuss fishing rights.")
+    assert len(_meetings(text)) == 1
+
+
 # ---------------------------------------------------------------- linking
 def test_a_statement_about_the_meeting_links_to_it_and_one_on_another_subject_does_not():
     text = ("Sergey Lavrov met Antony Blinken in Geneva on Friday. "

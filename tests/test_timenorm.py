@@ -24,6 +24,8 @@ WEDNESDAY = datetime.date(2024, 3, 13)
     ("tomorrow", "planned", TimeValue("2023-06-19", "day")),
     ("yesterday", "held", TimeValue("2023-06-17", "day")),
     ("last night", "held", TimeValue("2023-06-17", "day")),
+    ("two days ago", "held", TimeValue("2023-06-16", "day")),
+    ("the day after tomorrow", "planned", TimeValue("2023-06-20", "day")),
     # weeks, weekends, months and years relative to the anchor's
     ("next week", "planned", TimeValue("2023-06-19/2023-06-25", "week")),
     ("last week", "held", TimeValue("2023-06-05/2023-06-11", "week")),
