@@ -41,7 +41,7 @@ from .lexicons import Lexicon, MeetingWord, _data_text, expand_named_lists, fold
 from .models import Meeting, Participant, Sentence, Span, Statement
 from .scanning import AsciiLines, ListScan, LoweredText, PrefixScan, PrefixTable
 from .speakers import Entity, EntityTracker
-from .timenorm import relative_days_differ
+from .timenorm import points_ahead, relative_days_differ
 
 STATUS_RANK = {"held": 5, "cancelled": 4, "denied": 3, "planned": 2, "proposed": 1, "unknown": 0}
 _STATUS_WINDOW = 90
@@ -72,6 +72,7 @@ _DEFINITE = regex.compile(
     r"\b(?:the|this|that|these|those|such\s+a|such|their|its|his|her|our|the\s+planned|the\s+proposed|the\s+upcoming)\s+(?:[\p{L}\-]+\s+){0,2}$",
     regex.IGNORECASE,
 )
+_DETERMINED = regex.compile(r"\b(?:a|an|the|this|that|these|those|his|her|their|its|our|your|my|any|no)\s+(?:[\p{L}\-'’]+\s+){0,2}$", regex.IGNORECASE)
 _LOCATIVE = regex.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$", regex.IGNORECASE)
 _PAIR = regex.compile(r"(?P<a>[^,;.()]{2,60}?)\s+and\s+(?P<b>[^,;.()]{2,60}?)"
                      r"(?=[,;.]|\s+(?:in|on|at|over|about|for|to\s+discuss|last|next|this|will|would|could|may|might|are|were|is|was|have|has|had|\p{Ll}+ed)\s|$)")
@@ -128,6 +129,7 @@ class MeetingMention:
     vague_time: bool = True  # 'soon', 'next week': never conflicts with another time
     known_place: bool = False  # the place is a known country or city
     meeting: int | None = None  # index of the merged meeting
+    questioned: bool = False  # 'Will the two leaders meet?': asked about, not reported
 
 
 @dataclass
@@ -382,7 +384,11 @@ class MeetingFinder:
             status = "held"  # narration in the past tense: 'praised the outcome of the summit'
         if speaker_of_content is not None and status != "cancelled" and self._denies(speaker_of_content):
             status = "denied"  # 'officials denied that Modi would visit Pakistan': the statement denies the meeting
-        if word.pos == "verb" and self.polar_question.match(text, lower) and _QUESTION_END.search(text, trigger.end, sentence.end):
+        # 'Did X visit Berlin?': a noun trigger with no determiner before it is used as a verb
+        verb_use = word.pos == "verb" or not _DETERMINED.search(text, max(lower, trigger.start - 40), trigger.start)
+        questioned = verb_use and bool(
+            self.polar_question.match(text, lower) and _QUESTION_END.search(text, trigger.end, sentence.end))
+        if questioned:
             status = "unknown"  # 'Will the two leaders meet next week?': the question asserts nothing
         # time and place of the trigger's own clause first, else of its sentence
         timed = (self._nearest(doc.times, trigger, max(left, trigger.start - _TIME_WINDOW), min(right, trigger.end + _TIME_WINDOW), doc.nearest_trigger)
@@ -401,7 +407,7 @@ class MeetingFinder:
             if earlier:
                 participants = list(earlier)  # 'the meeting' after 'X met Y': theirs, not the country named near it
         return MeetingMention(trigger, mtype, status, participants, time, place, index, definite and not participants, hosted, definite,
-                              vague_time=time_kind not in _SPECIFIC_TIMES, known_place=known_place)
+                              vague_time=time_kind not in _SPECIFIC_TIMES, known_place=known_place, questioned=questioned)
 
     def _denies(self, statement: Statement) -> bool:
         """The statement's cue denies its content (see ``denial_cues`` in meeting_grammar.toml)."""
@@ -1155,7 +1161,11 @@ class _Document:
 
 
 def _status_of(draft: _Draft) -> str:
-    return max((m.status for m in draft.mentions), key=lambda s: STATUS_RANK[s])
+    status = max((m.status for m in draft.mentions), key=lambda s: STATUS_RANK[s])
+    if status == "unknown" and not all(m.questioned for m in draft.mentions):
+        # a meeting reported with no cue of tense or modality happened, unless its time lies ahead
+        return "planned" if draft.time is not None and points_ahead(draft.time.text) else "held"
+    return status
 
 
 def build_meetings(drafts: list[_Draft], mentions: list[MeetingMention], statements: list[Statement],

@@ -551,3 +551,16 @@ def test_a_summit_named_after_one_place_is_not_met_by_that_place():
 def test_a_summit_named_after_a_theme_is_hosted_by_its_host_not_by_its_name():
     summits = [m for m in _meetings("Canada will host the Global Ocean Summit on 3 May.") if m.type == "summit"]
     assert [_names(m) for m in summits] == [{"canada"}]
+
+
+# ---------------------------------------------------------------- status without a cue
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The talks between Chile and Peru focused on fishing rights.", "held"),  # reported, no modality: it happened
+    ("Chilean-Peruvian talks on fishing rights tomorrow in Lima.", "planned"),  # its time lies ahead
+    ("Talks between Chile and Peru on fishing rights in the coming weeks should settle the matter.", "planned"),
+    ("Q Did Emmanuel Macron visit Berlin last week?", "unknown"),  # asked, not reported
+    ("Can you tell us about the meeting between Emmanuel Macron and Olaf Scholz?", "held"),  # a noun: presupposed
+    ("Fisheries are bound to be discussed during Jonas Gahr Støre's visit to Reykjavik.", "planned"),
+])
+def test_a_meeting_without_a_status_cue_is_held_unless_its_time_lies_ahead_or_it_is_only_asked_about(text, expected):
+    assert _only(text).status == expected

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from diplo_cli import extract
 from diplo_cli.cli import cli
-from diplo_cli.timenorm import TimeValue, document_anchor, normalise_time, parse_date
+from diplo_cli.timenorm import TimeValue, document_anchor, normalise_time, parse_date, points_ahead
 
 SUNDAY = datetime.date(2023, 6, 18)  # an anchor in the middle of an ISO week's end
 WEDNESDAY = datetime.date(2024, 3, 13)
@@ -154,3 +154,11 @@ def test_cli_rejects_a_malformed_date_in_one_line(tmp_path):
     assert result.exit_code == 2
     assert "bad date '2023-02-30'" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(("text", "ahead"), [
+    ("tomorrow", True), ("next week", True), ("the day after tomorrow", True), ("soon", True), ("in the coming weeks", True),
+    ("today", False), ("last week", False), ("two days ago", False), ("Monday", False), ("May 9", False), ("this week", False),
+])
+def test_points_ahead_whatever_the_article_date(text, ahead):
+    assert points_ahead(text) is ahead
