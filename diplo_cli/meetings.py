@@ -130,6 +130,7 @@ class MeetingMention:
     known_place: bool = False  # the place is a known country or city
     meeting: int | None = None  # index of the merged meeting
     questioned: bool = False  # 'Will the two leaders meet?': asked about, not reported
+    earlier: bool = False  # 'our last meeting', 'they last met': a meeting before the one reported
 
 
 @dataclass
@@ -143,6 +144,7 @@ class _Draft:
     vague_time: bool = True
     known_place: bool = False
     agenda: dict[str, str] = field(default_factory=dict)  # statement id -> status, for agenda statements
+    earlier: bool = False  # started by a mention of an earlier meeting ('since our last meeting')
     cameo: str | None = None
     plover: str | None = None
 
@@ -209,6 +211,7 @@ class MeetingFinder:
         self.counterpart = regex.compile(grammar["counterpart"])  # case matters: the country is capitalised
         self.actor_before = regex.compile(grammar["actor_before"])
         self.group_before = regex.compile(grammar["group_before"])
+        self.earlier_event = _compile(grammar["earlier_event"], "earlier_event")
         self.event_head = regex.compile(grammar["event_head"])  # case matters: the head of a name is capitalised
         self.attend_gap = _compile(grammar["attend_gap"], "attend_gap")
         self.agenda_verb = _compile(grammar["agenda_verb"], "agenda_verb")
@@ -407,7 +410,8 @@ class MeetingFinder:
             if earlier:
                 participants = list(earlier)  # 'the meeting' after 'X met Y': theirs, not the country named near it
         return MeetingMention(trigger, mtype, status, participants, time, place, index, definite and not participants, hosted, definite,
-                              vague_time=time_kind not in _SPECIFIC_TIMES, known_place=known_place, questioned=questioned)
+                              vague_time=time_kind not in _SPECIFIC_TIMES, known_place=known_place, questioned=questioned,
+                              earlier=bool(self.earlier_event.search(text, max(lower, trigger.start - 40), trigger.start)))
 
     def _denies(self, statement: Statement) -> bool:
         """The statement's cue denies its content (see ``denial_cues`` in meeting_grammar.toml)."""
@@ -735,6 +739,8 @@ class MeetingFinder:
                         continue
                     if not self._compatible(mention.type, draft.type):
                         continue
+                    if mention.earlier != draft.earlier:
+                        continue  # 'since our last meeting' is not the meeting held today
                     if mention.type != draft.type and not inside:
                         continue  # 'X travels to Y' then 'X will meet Z': the meeting is its own
                     if mention.type == "visit" and draft.type != "visit" and mention.place is not None:
@@ -765,7 +771,7 @@ class MeetingFinder:
             if target is None:
                 if not names:
                     continue
-                drafts.append(_Draft(mention.type, []))
+                drafts.append(_Draft(mention.type, [], earlier=mention.earlier))
                 target = len(drafts) - 1
             draft = drafts[target]
             draft.mentions.append(mention)

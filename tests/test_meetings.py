@@ -289,6 +289,16 @@ def test_a_meeting_days_ago_stays_apart_from_todays():
     assert [m.time.text for m in _meetings(text)] == ["three days ago", "today"]
 
 
+@pytest.mark.parametrize("earlier", [
+    "Since their last meeting, Ana Soto and Luis Prado have spoken often.",
+    "Ana Soto and Luis Prado last met during the drought.",
+    "The previous talks between Ana Soto and Luis Prado were tense.",
+])
+def test_an_earlier_meeting_stays_apart_from_the_one_reported(earlier):
+    text = "Ana Soto met Luis Prado in Quito today. " + earlier
+    assert len(_meetings(text)) == 2
+
+
 def test_mentions_of_the_same_day_still_merge():
     text = ("Ana Soto met Luis Prado today. "
             "Ana Soto said she met Luis Prado today to discuss fishing rights.")
