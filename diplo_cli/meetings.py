@@ -63,7 +63,8 @@ _COUNTERPART_REACH = 400  # characters around 'his Russian counterpart' where th
 _QUESTION_END = regex.compile(r"\?[\s\"'”’)]*\Z")  # a sentence that ends with a question mark
 _OBJECT_REACH = 80  # characters between a cue and its content where the cue's object may name the meeting
 _RELATIVE_GAP = 3  # characters (', ') between a meeting word and a relative clause about it
-_AGENDA_REACH = 400  # characters from a meeting's mention to a statement on its agenda
+_AGENDA_REACH = 400
+_PLACE_LINK_REACH = 1500  # characters from a meeting's mention to a statement naming its place and a participant  # characters from a meeting's mention to a statement on its agenda
 _GROUP_LOOKBACK = 12  # meeting mentions looked at for 'the two leaders'
 _PLACE = regex.compile(
     r"\b(?:in|at|to)[ \t]+(?P<place>(?:the[ \t]+)?\p{Lu}[\p{L}\p{M}\p{N}'’\-]*+(?:[ \t]+(?:of[ \t]+)?\p{Lu}[\p{L}\p{M}\p{N}'’\-]*+){0,3})"
@@ -72,6 +73,7 @@ _DEFINITE = regex.compile(
     r"\b(?:the|this|that|these|those|such\s+a|such|their|its|his|her|our|the\s+planned|the\s+proposed|the\s+upcoming)\s+(?:[\p{L}\-]+\s+){0,2}$",
     regex.IGNORECASE,
 )
+_CAPITALISED = regex.compile(r"\p{Lu}[\p{L}\p{M}'’\-]+(?:\s+\p{Lu}[\p{L}\p{M}'’\-]+)?")
 _DETERMINED = regex.compile(r"\b(?:a|an|the|this|that|these|those|his|her|their|its|our|your|my|any|no)\s+(?:[\p{L}\-'’]+\s+){0,2}$", regex.IGNORECASE)
 _LOCATIVE = regex.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$", regex.IGNORECASE)
 _PAIR = regex.compile(r"(?P<a>[^,;.()]{2,60}?)\s+and\s+(?P<b>[^,;.()]{2,60}?)"
@@ -277,6 +279,7 @@ class MeetingFinder:
         for draft in drafts:
             draft.cameo, draft.plover = self.code_of(draft, _status_of(draft))
         self._agenda_links(doc, statements, mentions, drafts)
+        self._place_links(statements, mentions, drafts)
         self._relative_clause_links(statements, mentions, drafts)
         return mentions, drafts
 
@@ -314,6 +317,33 @@ class MeetingFinder:
             surnames = {name_key(e.name).split()[-1] for e in draft.participants if e.kind == "person"}
             if any(f" {surname} " in f" {folded} " for surname in surnames if len(surname) > 2) or self.agenda_subject.search(content.text):
                 draft.agenda[statement.id] = linked[index].status
+
+    def _place_links(self, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
+        """'the key point that Kerry will make in Moscow': a content naming a participant of a meeting
+        mentioned before it and that meeting's place is about that meeting (a mention-less link, used
+        when the content names no meeting of its own)."""
+        linked = [m for m in mentions if m.meeting is not None]
+        starts = [m.trigger.start for m in linked]
+        agenda_linked = {sid for draft in drafts for sid in draft.agenda}
+        for statement in statements:
+            content = statement.content
+            if statement.id in agenda_linked:
+                continue
+            index = bisect.bisect_left(starts, content.start) - 1
+            if index < 0 or bisect.bisect_left(starts, content.end) > index + 1:
+                continue  # no meeting before, or the content names one of its own
+            folded = f" {name_key(content.text)} "
+            places = {self.lex.country_of_word(m.group()) for m in _CAPITALISED.finditer(content.text)} - {None}
+            for mention in reversed(linked[max(0, index - _GROUP_LOOKBACK):index + 1]):
+                if content.start - mention.trigger.start > _PLACE_LINK_REACH:
+                    break
+                draft = drafts[mention.meeting]
+                if draft.place is None or not draft.known_place or self.lex.country_of_word(_without_the(draft.place.text)) not in places:
+                    continue  # 'in Moscow' names the place of a visit to Russia too
+                surnames = {name_key(e.name).split()[-1] for e in draft.participants if e.kind == "person"}
+                if any(f" {surname} " in folded for surname in surnames if len(surname) > 2):
+                    draft.agenda[statement.id] = _status_of(draft)
+                    break
 
     def _accepted(self, excluded: _SpanIndex, text: str, match, word) -> bool:
         """Not inside an excluded phrase (``excluded``), and every guard of the trigger allows it."""

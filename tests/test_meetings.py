@@ -574,3 +574,15 @@ def test_a_summit_named_after_a_theme_is_hosted_by_its_host_not_by_its_name():
 ])
 def test_a_meeting_without_a_status_cue_is_held_unless_its_time_lies_ahead_or_it_is_only_asked_about(text, expected):
     assert _only(text).status == expected
+
+
+# ---------------------------------------------------------------- linking through place and participant
+@pytest.mark.parametrize(("second", "linked"), [
+    ("Officials said the first thing Soto will raise in Lima is fishing quotas.", True),  # a participant at its place
+    ("Officials said the first thing Soto will raise in Bogota is fishing quotas.", False),  # another place
+    ("Officials said fishing quotas in Lima were falling.", False),  # the place without a participant
+])
+def test_a_statement_naming_a_participant_at_the_meetings_place_is_about_it(second, linked):
+    document = extract("Ana Soto will travel to Peru next week for talks with Luis Prado.\n" + second)
+    (statement,) = document.statements
+    assert (statement.meeting == document.meetings[0].id) is linked
