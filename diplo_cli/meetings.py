@@ -514,6 +514,7 @@ class MeetingFinder:
     def _participants(self, doc: _Document, trigger: Span, word, mtype: str, lower: int, upper: int, left: int, right: int,
                       statement: Statement | None, previous: list[MeetingMention], inviter: Entity | None = None) -> list[Entity]:
         found = self._participants_read(doc, trigger, word, mtype, lower, upper, left, right, statement, previous, inviter)
+        found = [e for e in found if e.kind == "person" or not self._media(e.name)]  # 'speaking to Reuters': the outlet meets nobody
         if mtype in ("summit", "meeting") and found:
             named = self._named_event(doc.text, trigger, left)
             if named is not None and not self._event_members(named, trigger):
@@ -675,6 +676,10 @@ class MeetingFinder:
         if match is None or match.group().split()[0] in self.stopwords:
             return None
         return Entity(text[match.start():trigger.end], "organisation")
+
+    def _media(self, name: str) -> bool:
+        organisation = self.lex.organisation(name)
+        return organisation is not None and organisation.kind == "media"
 
     def _event_members(self, event: Entity, trigger: Span) -> list[Entity]:
         """'Japan-ROK Summit', 'U.S.-China Summit Meeting': the countries or organisations a summit or

@@ -586,3 +586,22 @@ def test_a_statement_naming_a_participant_at_the_meetings_place_is_about_it(seco
     document = extract("Ana Soto will travel to Peru next week for talks with Luis Prado.\n" + second)
     (statement,) = document.statements
     assert (statement.meeting == document.meetings[0].id) is linked
+
+
+# ---------------------------------------------------------------- a coming conversation
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lena Berg: I'm talking to Prime Minister Jonas Gahr Støre tomorrow.", {"jonas gahr store"}),
+    ("Olaf Scholz will speak with Emmanuel Macron on Friday.", {"olaf scholz", "emmanuel macron"}),
+])
+def test_a_coming_conversation_with_a_named_leader_is_a_planned_call(text, expected):
+    meeting = _only(text)
+    assert (meeting.type, meeting.status, _names(meeting)) == ("call", "planned", expected)
+
+
+@pytest.mark.parametrize("text", [
+    "He is speaking to Reuters on Monday.",  # an outlet is no participant
+    "She will talk to reporters after the vote.",
+    "Ministers are talking to each other about the budget.",
+])
+def test_talking_to_the_press_or_nobody_named_is_no_call(text):
+    assert _meetings(text) == ()
