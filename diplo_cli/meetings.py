@@ -214,7 +214,8 @@ class MeetingFinder:
         self.actor_before = regex.compile(grammar["actor_before"])
         self.group_before = regex.compile(grammar["group_before"])
         self.earlier_event = _compile(grammar["earlier_event"], "earlier_event")
-        self.event_head = regex.compile(grammar["event_head"])  # case matters: the head of a name is capitalised
+        self.event_head = regex.compile(grammar["event_head"])
+        self.name_end = _compile(grammar["name_end"], "name_end")  # case matters: the head of a name is capitalised
         self.attend_gap = _compile(grammar["attend_gap"], "attend_gap")
         self.agenda_verb = _compile(grammar["agenda_verb"], "agenda_verb")
         self.agenda_subject = _compile(grammar["agenda_subject"], "agenda_subject")
@@ -515,6 +516,8 @@ class MeetingFinder:
                       statement: Statement | None, previous: list[MeetingMention], inviter: Entity | None = None) -> list[Entity]:
         found = self._participants_read(doc, trigger, word, mtype, lower, upper, left, right, statement, previous, inviter)
         found = [e for e in found if e.kind == "person" or not self._media(e.name)]  # 'speaking to Reuters': the outlet meets nobody
+        if word.pos == "verb" and mtype in ("meeting", "talks", "call") and found:
+            found.extend(self._unlisted_people(doc, trigger, left, right, found))
         if mtype in ("summit", "meeting") and found:
             named = self._named_event(doc.text, trigger, left)
             if named is not None and not self._event_members(named, trigger):
@@ -676,6 +679,34 @@ class MeetingFinder:
         if match is None or match.group().split()[0] in self.stopwords:
             return None
         return Entity(text[match.start():trigger.end], "organisation")
+
+    def _unlisted_people(self, doc: _Document, trigger: Span, left: int, right: int, known: list[Entity]) -> list[Entity]:
+        """'X met Ana Lopes': a full name (two to four capitalised words) right before or after a meeting
+        verb that no list knows, when it is neither a place, an organisation nor a title."""
+        found: list[Entity] = []
+        known_keys = {name_key(e.name) for e in known}
+        before = self.actor_before.search(doc.text, left, trigger.start)
+        after = self.actor_after.match(doc.text, trigger.end, right)
+        for match in (before, after):
+            if match is None:
+                continue
+            name = match.group("actor")
+            words = name.split()
+            lead = doc.text[match.start():match.start("actor")].split()
+            if words[0].casefold() in ("the", "a") or (match is after and lead not in ([], ["with"])):
+                continue  # 'the Old Town', 'met the Ana Lopes Foundation': a person's name takes no article
+            if match is after and not self.name_end.match(doc.text, match.end("actor")):
+                continue  # 'met Sea Breeze Hotel staff': a modifier of a common noun, not a name
+            if not 2 <= len(words) <= 4 or any(w in self.stopwords or not w[1:].islower() for w in words):
+                continue
+            if (self.lex.title(name) or self.lex.country_of_word(name) or self.lex.organisation(name) or doc.tracker.lookup_name(name) is not None
+                    or any(self.lex.country_of_word(w) or self.lex.title(w) for w in words) or self.lex.title(" ".join(words[:2]))):
+                continue  # a place, body, title ('President Obama') or a name the entities pass knows
+            known_words = {token for k in known_keys for token in k.split()}
+            if any(name_key(w) in known_words for w in words):
+                continue
+            found.append(Entity(name, "person"))
+        return found
 
     def _media(self, name: str) -> bool:
         organisation = self.lex.organisation(name)

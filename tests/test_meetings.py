@@ -605,3 +605,16 @@ def test_a_coming_conversation_with_a_named_leader_is_a_planned_call(text, expec
 ])
 def test_talking_to_the_press_or_nobody_named_is_no_call(text):
     assert _meetings(text) == ()
+
+
+# ---------------------------------------------------------------- names no list knows
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Antony Blinken met Ana Lopes in Lisbon on Monday.", {"antony blinken", "ana lopes"}),
+    ("Ana Lopes met Antony Blinken in Lisbon on Monday.", {"antony blinken", "ana lopes"}),
+    ("Antony Blinken will meet with Ana Lopes next week.", {"antony blinken", "ana lopes"}),
+    ("Antony Blinken met Sea Breeze Hotel staff.", {"antony blinken"}),  # modifies a noun
+    ("Antony Blinken met with the Ana Lopes Foundation.", {"antony blinken"}),  # a name with an article is no person
+    ("President Obama met Antony Blinken.", {"barack obama", "antony blinken"}),  # a title and a known name
+])
+def test_a_full_name_no_list_knows_next_to_a_meeting_verb_is_a_participant(text, expected):
+    assert _names(_only(text)) == expected
