@@ -923,8 +923,9 @@ def statements_command(explain, **options):
 @_common_options
 @click.option("--statements", "with_statements", is_flag=True,
               help="List the statements under each meeting; in JSON and JSON Lines nest their records as statement_records.")
+@click.option("--explain", is_flag=True, help="Per meeting: each mention, the words that set its status, why it joined the meeting, and why each statement is linked.")
 @_guard
-def meetings_command(with_statements, **options):
+def meetings_command(with_statements, explain, **options):
     """Meetings: participants, type, status, time, place, statements about them.
 
     \b
@@ -934,10 +935,16 @@ def meetings_command(with_statements, **options):
       diplo meetings --status held --meeting-with Turkey corpus/
       diplo meetings --format jsonl *.txt | jq .status
       diplo meetings --statements --format jsonl *.txt | jq '.statement_records[].content.text'
+      diplo meetings --explain samples/peskov-erdogan-meeting.txt
     """
     if with_statements and options.get("output_format") in ("csv", "tsv"):
         raise click.UsageError("--statements nests statement records in JSON; a CSV row already has the meeting's statement ids")
-    _run_view(Run(options), "meetings", with_statements=with_statements)
+    if explain and options.get("output_format") not in ("auto", "table"):
+        raise click.UsageError("--explain prints an explanation for people; it cannot be combined with --format " + options["output_format"])
+    run = Run(options)
+    if explain:
+        run.output_format = "table"
+    _run_view(run, "meetings", explain=explain, with_statements=with_statements)
 
 
 @cli.command("speakers", cls=SectionedCommand, epilog=EPILOG_EXIT)
@@ -1292,6 +1299,7 @@ def _write_documents(run: Run, view: str, lexicon, explain: bool, with_statement
 
     fmt, stdout = run.output_format, run.stdout
     colours = render.SpeakerColours()
+    explained = render.meeting_explain_view if view == "meetings" else functools.partial(render.explain_view, colours=colours)
     for part, document in _documents(run, lexicon, parts=True):
         tally.add(document)
         if run.selection.active and not (document.statements if view == "statements" else document.meetings):
@@ -1301,7 +1309,7 @@ def _write_documents(run: Run, view: str, lexicon, explain: bool, with_statement
             if fmt == "table" or run.svg_console is not None:
                 shown_rows = len(document.statements) + len(document.meetings)
                 if explain:
-                    run.show(lambda console, ascii_only, document=document: render.explain_view(document, colours, run.several, ascii_only), shown_rows)
+                    run.show(lambda console, ascii_only, document=document: explained(document, with_heading=run.several, ascii_only=ascii_only), shown_rows)
                 else:
                     run.show(lambda console, ascii_only, document=document: render.document_view(console, document, view, colours, ascii_only, run.several, with_statements),
                              shown_rows)

@@ -133,6 +133,8 @@ class MeetingMention:
     meeting: int | None = None  # index of the merged meeting
     questioned: bool = False  # 'Will the two leaders meet?': asked about, not reported
     earlier: bool = False  # 'our last meeting', 'they last met': a meeting before the one reported
+    status_why: str = ""  # what set the status (--explain)
+    joined_why: str = ""  # why it joined the meeting before it (--explain)
 
 
 @dataclass
@@ -147,6 +149,7 @@ class _Draft:
     known_place: bool = False
     agenda: dict[str, str] = field(default_factory=dict)  # statement id -> status, for agenda statements
     earlier: bool = False  # started by a mention of an earlier meeting ('since our last meeting')
+    agenda_why: dict[str, str] = field(default_factory=dict)  # statement id -> why it is an agenda link (--explain)
     cameo: str | None = None
     plover: str | None = None
 
@@ -298,6 +301,7 @@ class MeetingFinder:
             index = bisect.bisect_right(ends, content.start) - 1
             if index >= 0 and content.start - ends[index] <= _RELATIVE_GAP:
                 drafts[linked[index].meeting].agenda.setdefault(statement.id, linked[index].status)
+                drafts[linked[index].meeting].agenda_why.setdefault(statement.id, f"a relative clause right after '{linked[index].trigger.text}'")
 
     def _agenda_links(self, doc: _Document, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
         """Statements on what a meeting named just before will discuss are about that meeting:
@@ -318,6 +322,7 @@ class MeetingFinder:
             surnames = {name_key(e.name).split()[-1] for e in draft.participants if e.kind == "person"}
             if any(f" {surname} " in f" {folded} " for surname in surnames if len(surname) > 2) or self.agenda_subject.search(content.text):
                 draft.agenda[statement.id] = linked[index].status
+                draft.agenda_why[statement.id] = f"on the agenda of '{linked[index].trigger.text}' just before"
 
     def _place_links(self, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
         """'the key point that Kerry will make in Moscow': a content naming a participant of a meeting
@@ -344,6 +349,7 @@ class MeetingFinder:
                 surnames = {name_key(e.name).split()[-1] for e in draft.participants if e.kind == "person"}
                 if any(f" {surname} " in folded for surname in surnames if len(surname) > 2):
                     draft.agenda[statement.id] = _status_of(draft)
+                    draft.agenda_why[statement.id] = "names a participant at the meeting's place"
                     break
 
     def _accepted(self, excluded: _SpanIndex, text: str, match, word) -> bool:
@@ -409,21 +415,21 @@ class MeetingFinder:
         mtype = word.type
         if mtype == "meeting" and _CALL_MEDIUM.search(text, max(lower, trigger.start - 25), trigger.start):
             mtype = "call"
-        status = self._status(doc, trigger, word, max(status_lower, min(left, trigger.start)), right, default=False)
+        status, why = self._status(doc, trigger, word, max(status_lower, min(left, trigger.start)), right, default=False)
         if status == "unknown":
-            status = self._status(doc, trigger, word, status_lower, upper)
+            status, why = self._status(doc, trigger, word, status_lower, upper)
         if status == "unknown" and previous and previous[-1].sentence == index and previous[-1].trigger.start >= lower:
-            status = previous[-1].status  # 'will meet X in Paris and attend the summit': one modality
+            status, why = previous[-1].status, f"as '{previous[-1].trigger.text}' before it"  # 'will meet X in Paris and attend the summit': one modality
         if status == "unknown" and speaker_of_content is None and self._narrated_in_past(text, left, trigger.start):
-            status = "held"  # narration in the past tense: 'praised the outcome of the summit'
+            status, why = "held", "narrated in the past tense"  # 'praised the outcome of the summit'
         if speaker_of_content is not None and status != "cancelled" and self._denies(speaker_of_content):
-            status = "denied"  # 'officials denied that Modi would visit Pakistan': the statement denies the meeting
+            status, why = "denied", f"the cue '{speaker_of_content.cue.text}' denies it"  # 'officials denied that Modi would visit Pakistan'
         # 'Did X visit Berlin?': a noun trigger with no determiner before it is used as a verb
         verb_use = word.pos == "verb" or not _DETERMINED.search(text, max(lower, trigger.start - 40), trigger.start)
         questioned = verb_use and bool(
             self.polar_question.match(text, lower) and _QUESTION_END.search(text, trigger.end, sentence.end))
         if questioned:
-            status = "unknown"  # 'Will the two leaders meet next week?': the question asserts nothing
+            status, why = "unknown", "a yes/no question"  # 'Will the two leaders meet next week?': the question asserts nothing
         # time and place of the trigger's own clause first, else of its sentence
         timed = (self._nearest(doc.times, trigger, max(left, trigger.start - _TIME_WINDOW), min(right, trigger.end + _TIME_WINDOW), doc.nearest_trigger)
                  or self._nearest(doc.times, trigger, max(lower, trigger.start - _TIME_WINDOW), min(upper, trigger.end + _TIME_WINDOW)))
@@ -442,7 +448,7 @@ class MeetingFinder:
                 participants = list(earlier)  # 'the meeting' after 'X met Y': theirs, not the country named near it
         return MeetingMention(trigger, mtype, status, participants, time, place, index, definite and not participants, hosted, definite,
                               vague_time=time_kind not in _SPECIFIC_TIMES, known_place=known_place, questioned=questioned,
-                              earlier=bool(self.earlier_event.search(text, max(lower, trigger.start - 40), trigger.start)))
+                              earlier=bool(self.earlier_event.search(text, max(lower, trigger.start - 40), trigger.start)), status_why=why)
 
     def _denies(self, statement: Statement) -> bool:
         """The statement's cue denies its content (see ``denial_cues`` in meeting_grammar.toml)."""
@@ -457,22 +463,23 @@ class MeetingFinder:
         return any(m.group().casefold() not in self.non_narrating_past for m in self.past_verb.finditer(text, start, end))
 
     # ------------------------------------------------------------------ status, time, place
-    def _status(self, doc: _Document, trigger: Span, word, lower: int, upper: int, default: bool = True) -> str:
-        best: tuple[int, int, str] | None = None
-        overriding: tuple[int, int, str] | None = None  # the best match after the trigger, or negative
-        attributive: str | None = None
+    def _status(self, doc: _Document, trigger: Span, word, lower: int, upper: int, default: bool = True) -> tuple[str, str]:
+        """The status of a trigger and why (the cue's words, or the verb's tense), for --explain."""
+        best: tuple[int, int, str, str] | None = None
+        overriding: tuple[int, int, str, str] | None = None  # the best match after the trigger, or negative
+        attributive: tuple[str, str] | None = None
         window_start = max(lower, trigger.start - _STATUS_WINDOW)
         window_end = min(upper, trigger.end + _STATUS_WINDOW)
         for start, end, value in doc.status.within(max(0, window_start - _STATUS_WINDOW), window_end):
             if start < window_start or end > window_end:
                 continue
             if end <= trigger.start and not doc.text[end:trigger.start].strip() and doc.text[start:end].casefold() in self.attributive_status_words:
-                attributive = value  # 'the planned visit', 'the upcoming summit'
+                attributive = value, f"cue '{doc.text[start:end]}'"  # 'the planned visit', 'the upcoming summit'
                 continue
             distance = trigger.start - end if end <= trigger.start else max(0, start - trigger.end) * _RIGHT_WEIGHT
             if value in ("cancelled", "denied"):
                 distance -= _NEGATIVE_BONUS  # 'called off next week's talks': the cancellation, not the date
-            key = (distance, -STATUS_RANK[value], value)
+            key = (distance, -STATUS_RANK[value], value, f"cue '{doc.text[start:end]}'")
             if best is None or key < best:
                 best = key
             if (start >= trigger.end or value in ("cancelled", "denied")) and (overriding is None or key < overriding):
@@ -481,10 +488,12 @@ class MeetingFinder:
             # the adjective outweighs a verb before it ('discussed the upcoming summit'), not a cancellation
             # or denial ('called off the planned visit'), nor what is said of the meeting after it, which
             # tells what became of the plan ('the planned visit was postponed', '... took place on Monday')
-            return overriding[2] if overriding is not None else attributive
+            return overriding[2:] if overriding is not None else attributive
         if best is not None:
-            return best[2]
-        return "held" if word.tense == "past" and default else "unknown"
+            return best[2:]
+        if word.tense == "past" and default:
+            return "held", f"past tense of '{trigger.text}'"
+        return "unknown", "no cue"
 
     @staticmethod
     def _nearest(index: _SpanIndex, trigger: Span, lower: int, upper: int, owner=None) -> Span | None:
@@ -820,12 +829,16 @@ class MeetingFinder:
                     if times_conflict or places_conflict:
                         continue
                     target = index
+                    shared = sorted(e.name for e in draft.participants if any(_same_name(name_key(e.name), key) for key in names))
+                    mention.joined_why = f"shares {', '.join(shared)}; type, time and place compatible"
                     break
             elif drafts and (mention.anaphoric or mention.type != "visit"):
                 for index in range(len(drafts) - 1, max(-1, len(drafts) - 4), -1):
                     draft = drafts[index]
                     if self._compatible(mention.type, draft.type) and mention.sentence - draft.mentions[-1].sentence <= _ANAPHOR_SENTENCES:
                         target = index
+                        gap = mention.sentence - draft.mentions[-1].sentence
+                        mention.joined_why = f"names nobody; the {draft.type} mentioned " + (f"{gap} sentence(s) before" if gap else "in the same sentence")
                         break
                 if target is None and mention.anaphoric:
                     # 'the summit', long after the summit was named: the last one of that type,
@@ -834,6 +847,8 @@ class MeetingFinder:
                     target = next((i for i in recent if drafts[i].type == mention.type), None)
                     if target is None:
                         target = next((i for i in recent if self._compatible(mention.type, drafts[i].type)), None)
+                    if target is not None:
+                        mention.joined_why = f"refers back to the last {drafts[target].type} named"
             if target is None:
                 if not names:
                     continue
@@ -1232,6 +1247,20 @@ class _Document:
         return hosts
 
 
+def _explanation(draft: _Draft, statement_ids, routes: dict[str, str]) -> tuple[str, ...]:
+    """Why the meeting exists, what set its status, why each mention joined it and each statement
+    is linked to it: lines for ``diplo meetings --explain``."""
+    lines = []
+    for mention in draft.mentions:
+        line = f"'{mention.trigger.text}' ({mention.type}, sentence {mention.sentence + 1}): {mention.status}, {mention.status_why}"
+        lines.append(line + (f"; joined: {mention.joined_why}" if mention.joined_why else ""))
+    status = _status_of(draft)
+    if all(m.status == "unknown" for m in draft.mentions) and status != "unknown":
+        lines.append(f"status {status}: no mention carries a cue" + (", and its time lies ahead" if status == "planned" else ""))
+    lines.extend(f"{sid} linked: {routes.get(sid, 'about it')}" for sid in statement_ids)
+    return tuple(lines)
+
+
 def _status_of(draft: _Draft) -> str:
     status = max((m.status for m in draft.mentions), key=lambda s: STATUS_RANK[s])
     if status == "unknown" and not all(m.questioned for m in draft.mentions):
@@ -1248,6 +1277,7 @@ def build_meetings(drafts: list[_Draft], mentions: list[MeetingMention], stateme
     linked: dict[int, list[str]] = {}
     agendas = {sid: (index, status) for index, draft in enumerate(drafts) for sid, status in draft.agenda.items()}
     new_statements: list[Statement] = []
+    routes: dict[str, str] = {}  # statement id -> why it is linked (--explain)
     for statement in statements:
         content = statement.content
         inside = linked_mentions[bisect.bisect_left(starts, content.start):bisect.bisect_left(starts, content.end)]
@@ -1259,19 +1289,23 @@ def build_meetings(drafts: list[_Draft], mentions: list[MeetingMention], stateme
                 target = mention
             if mention.trigger.start >= subordinate_end:
                 break
+        route = f"its content names the meeting ('{target.trigger.text}')" if target is not None else ""
         if target is None and statement.cue.end <= content.start and not _SENTENCE_END.search(text, statement.cue.end, content.start):
             # 'described the move to scrap the visit as a "mistake"': the cue's object (within its
             # sentence: a quotation continued after '..., he said after the call. "P"' has none)
             between = linked_mentions[bisect.bisect_left(starts, statement.cue.end):bisect.bisect_left(starts, content.start)]
             target = between[-1] if between and content.start - statement.cue.end <= _OBJECT_REACH else None
+            route = f"the cue's object names the meeting ('{target.trigger.text}')" if target is not None else ""
         if target is None:
             agenda = agendas.get(statement.id)
             if agenda is not None:
                 linked.setdefault(agenda[0], []).append(statement.id)
+                routes[statement.id] = drafts[agenda[0]].agenda_why.get(statement.id, "about the meeting named before it")
                 new_statements.append(replace(statement, meeting=f"m{agenda[0] + 1}", meeting_status=agenda[1]))
             else:
                 new_statements.append(statement)
             continue
+        routes[statement.id] = route
         linked.setdefault(target.meeting, []).append(statement.id)
         new_statements.append(replace(statement, meeting=f"m{target.meeting + 1}", meeting_status=target.status))
     meetings = []
@@ -1281,6 +1315,7 @@ def build_meetings(drafts: list[_Draft], mentions: list[MeetingMention], stateme
             id=f"m{index + 1}", type=draft.type, status=_status_of(draft), participants=participants,
             time=draft.time, place=draft.place, mentions=tuple(m.trigger for m in draft.mentions),
             statements=tuple(linked.get(index, ())), cameo=draft.cameo, plover=draft.plover,
+            explain=_explanation(draft, linked.get(index, ()), routes),
         ))
     return meetings, new_statements
 

@@ -618,3 +618,23 @@ def test_talking_to_the_press_or_nobody_named_is_no_call(text):
 ])
 def test_a_full_name_no_list_knows_next_to_a_meeting_verb_is_a_participant(text, expected):
     assert _names(_only(text)) == expected
+
+
+# ---------------------------------------------------------------- explanations
+def test_each_meeting_explains_its_mentions_status_merges_and_links():
+    text = ("Ana Soto met Luis Prado in Quito on Monday. Ana Soto and Luis Prado met again on Monday evening. "
+            "Soto said the talks with Prado were useful.")
+    meeting = _only(text)
+    assert meeting.explain[0] == "'met' (meeting, sentence 1): held, cue 'met'"
+    assert meeting.explain[1].endswith("joined: shares Ana Soto, Luis Prado; type, time and place compatible")
+    assert meeting.explain[-1] == "s1 linked: its content names the meeting ('talks')"
+
+
+def test_a_meeting_without_any_cue_says_why_it_is_held():
+    meeting = _only("The talks between Chile and Peru focused on fishing rights.")
+    assert meeting.explain[-1] == "status held: no mention carries a cue"
+
+
+def test_the_explanation_is_not_part_of_the_meeting_record():
+    meeting = _only("The talks between Chile and Peru focused on fishing rights.")
+    assert "explain" not in meeting.to_dict("d")
