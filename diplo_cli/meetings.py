@@ -63,8 +63,8 @@ _COUNTERPART_REACH = 400  # characters around 'his Russian counterpart' where th
 _QUESTION_END = regex.compile(r"\?[\s\"'”’)]*\Z")  # a sentence that ends with a question mark
 _OBJECT_REACH = 80  # characters between a cue and its content where the cue's object may name the meeting
 _RELATIVE_GAP = 3  # characters (', ') between a meeting word and a relative clause about it
-_AGENDA_REACH = 400
-_PLACE_LINK_REACH = 1500  # characters from a meeting's mention to a statement naming its place and a participant  # characters from a meeting's mention to a statement on its agenda
+_AGENDA_REACH = 400  # characters from a meeting's mention to a statement on its agenda
+_PLACE_LINK_REACH = 1500  # characters from a meeting's mention to a statement naming its place and a participant
 _GROUP_LOOKBACK = 12  # meeting mentions looked at for 'the two leaders'
 _PLACE = regex.compile(
     r"\b(?:in|at|to)[ \t]+(?P<place>(?:the[ \t]+)?\p{Lu}[\p{L}\p{M}\p{N}'’\-]*+(?:[ \t]+(?:of[ \t]+)?\p{Lu}[\p{L}\p{M}\p{N}'’\-]*+){0,3})"
@@ -217,8 +217,8 @@ class MeetingFinder:
         self.actor_before = regex.compile(grammar["actor_before"])
         self.group_before = regex.compile(grammar["group_before"])
         self.earlier_event = _compile(grammar["earlier_event"], "earlier_event")
-        self.event_head = regex.compile(grammar["event_head"])
-        self.name_end = _compile(grammar["name_end"], "name_end")  # case matters: the head of a name is capitalised
+        self.event_head = regex.compile(grammar["event_head"])  # case matters: the head of a name is capitalised
+        self.name_end = _compile(grammar["name_end"], "name_end")
         self.attend_gap = _compile(grammar["attend_gap"], "attend_gap")
         self.agenda_verb = _compile(grammar["agenda_verb"], "agenda_verb")
         self.agenda_subject = _compile(grammar["agenda_subject"], "agenda_subject")
