@@ -923,24 +923,30 @@ def statements_command(explain, **options):
       diplo --keep-field title,published --date-field published scraped.jsonl
       diplo --explain samples/peskov-erdogan-meeting.txt
     """
-    if explain and options.get("output_format") not in ("auto", "table"):
-        raise click.UsageError("--explain prints an explanation for people; it cannot be combined with --format " + options["output_format"])
     run = Run(options)
     if explain:
-        output = options.get("output")
-        if output and run.output_format != "table" and Path(output).suffix.lower() in FORMAT_OF_SUFFIX:
-            raise click.UsageError(f"--explain prints an explanation for people; -o {output} names the {run.output_format} format "
-                                   "(use another suffix, e.g. .txt)")
-        run.output_format = "table"
+        _for_explanation(run, options)
     _run_view(run, "statements", explain=explain)
+
+
+def _for_explanation(run: Run, options: dict) -> None:
+    """--explain prints a table for people: a machine format, given or named by -o FILE's suffix, is refused."""
+    if options.get("output_format") not in ("auto", "table"):
+        raise click.UsageError("--explain prints an explanation for people; it cannot be combined with --format " + options["output_format"])
+    output = options.get("output")
+    if output and run.output_format != "table" and Path(output).suffix.lower() in FORMAT_OF_SUFFIX:
+        raise click.UsageError(f"--explain prints an explanation for people; -o {output} names the {run.output_format} format "
+                               "(use another suffix, e.g. .txt)")
+    run.output_format = "table"
 
 
 @cli.command("meetings", cls=SectionedCommand, epilog=EPILOG_EXIT)
 @_common_options
 @click.option("--statements", "with_statements", is_flag=True,
               help="List the statements under each meeting; in JSON and JSON Lines nest their records as statement_records.")
+@click.option("--explain", is_flag=True, help="Per meeting: each mention, the words that set its status, why it joined the meeting, and why each statement is linked.")
 @_guard
-def meetings_command(with_statements, **options):
+def meetings_command(with_statements, explain, **options):
     """Meetings: participants, type, status, time, place, statements about them.
 
     \b
@@ -950,11 +956,14 @@ def meetings_command(with_statements, **options):
       diplo meetings --status held --meeting-with Turkey corpus/
       diplo meetings --format jsonl *.txt | jq .status
       diplo meetings --statements --format jsonl *.txt | jq '.statement_records[].content.text'
+      diplo meetings --explain samples/peskov-erdogan-meeting.txt
     """
     run = Run(options)
     if with_statements and run.output_format in ("csv", "tsv"):  # also as chosen by -o FILE.csv or the configuration
         raise click.UsageError("--statements nests statement records in JSON; a CSV row already has the meeting's statement ids")
-    _run_view(run, "meetings", with_statements=with_statements)
+    if explain:
+        _for_explanation(run, options)
+    _run_view(run, "meetings", explain=explain, with_statements=with_statements)
 
 
 @cli.command("speakers", cls=SectionedCommand, epilog=EPILOG_EXIT)
@@ -1323,6 +1332,7 @@ def _write_documents(run: Run, view: str, lexicon, explain: bool, with_statement
 
     fmt, stdout = run.output_format, run.stdout
     colours = render.SpeakerColours()
+    explained = render.meeting_explain_view if view == "meetings" else functools.partial(render.explain_view, colours=colours)
     for part, document in _documents(run, lexicon, parts=True):
         tally.add(document)
         if run.selection.active and not (document.statements if view == "statements" else document.meetings):
@@ -1332,7 +1342,7 @@ def _write_documents(run: Run, view: str, lexicon, explain: bool, with_statement
             if fmt == "table" or run.svg_console is not None:
                 shown_rows = len(document.statements) + len(document.meetings)
                 if explain:
-                    run.show(lambda console, ascii_only, document=document: render.explain_view(document, colours, run.several, ascii_only), shown_rows)
+                    run.show(lambda console, ascii_only, document=document: explained(document, with_heading=run.several, ascii_only=ascii_only), shown_rows)
                 else:
                     run.show(lambda console, ascii_only, document=document: render.document_view(console, document, view, colours, ascii_only, run.several, with_statements),
                              shown_rows)

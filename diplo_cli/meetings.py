@@ -41,7 +41,7 @@ from .lexicons import Lexicon, MeetingWord, _data_text, expand_named_lists, fold
 from .models import Meeting, Participant, Sentence, Span, Statement
 from .scanning import AsciiLines, ListScan, LoweredText, PrefixScan, PrefixTable
 from .speakers import Entity, EntityTracker
-from .timenorm import relative_days_differ
+from .timenorm import points_ahead, relative_days_differ
 
 STATUS_RANK = {"held": 5, "cancelled": 4, "denied": 3, "planned": 2, "proposed": 1, "unknown": 0}
 _STATUS_WINDOW = 90
@@ -64,6 +64,7 @@ _QUESTION_END = regex.compile(r"\?[\s\"'”’)]*\Z")  # a sentence that ends wi
 _OBJECT_REACH = 80  # characters between a cue and its content where the cue's object may name the meeting
 _RELATIVE_GAP = 3  # characters (', ') between a meeting word and a relative clause about it
 _AGENDA_REACH = 400  # characters from a meeting's mention to a statement on its agenda
+_PLACE_LINK_REACH = 1500  # characters from a meeting's mention to a statement naming its place and a participant
 _GROUP_LOOKBACK = 12  # meeting mentions looked at for 'the two leaders'
 _PLACE = regex.compile(
     r"\b(?:in|at|to)[ \t]+(?P<place>(?:the[ \t]+)?\p{Lu}[\p{L}\p{M}\p{N}'’\-]*+(?:[ \t]+(?:of[ \t]+)?\p{Lu}[\p{L}\p{M}\p{N}'’\-]*+){0,3})"
@@ -72,6 +73,8 @@ _DEFINITE = regex.compile(
     r"\b(?:the|this|that|these|those|such\s+a|such|their|its|his|her|our|the\s+planned|the\s+proposed|the\s+upcoming)\s+(?:[\p{L}\-]+\s+){0,2}$",
     regex.IGNORECASE,
 )
+_CAPITALISED = regex.compile(r"\p{Lu}[\p{L}\p{M}'’\-]+(?:\s+\p{Lu}[\p{L}\p{M}'’\-]+)?")
+_DETERMINED = regex.compile(r"\b(?:a|an|the|this|that|these|those|his|her|their|its|our|your|my|any|no)\s+(?:[\p{L}\-'’]+\s+){0,2}$", regex.IGNORECASE)
 _LOCATIVE = regex.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$", regex.IGNORECASE)
 _PAIR = regex.compile(r"(?P<a>[^,;.()]{2,60}?)\s+and\s+(?P<b>[^,;.()]{2,60}?)"
                      r"(?=[,;.]|\s+(?:in|on|at|over|about|for|to\s+discuss|last|next|this|will|would|could|may|might|are|were|is|was|have|has|had|\p{Ll}+ed)\s|$)")
@@ -128,6 +131,10 @@ class MeetingMention:
     vague_time: bool = True  # 'soon', 'next week': never conflicts with another time
     known_place: bool = False  # the place is a known country or city
     meeting: int | None = None  # index of the merged meeting
+    questioned: bool = False  # 'Will the two leaders meet?': asked about, not reported
+    earlier: bool = False  # 'our last meeting', 'they last met': a meeting before the one reported
+    status_why: str = ""  # what set the status (--explain)
+    joined_why: str = ""  # why it joined the meeting before it (--explain)
 
 
 @dataclass
@@ -141,6 +148,8 @@ class _Draft:
     vague_time: bool = True
     known_place: bool = False
     agenda: dict[str, str] = field(default_factory=dict)  # statement id -> status, for agenda statements
+    earlier: bool = False  # started by a mention of an earlier meeting ('since our last meeting')
+    agenda_why: dict[str, str] = field(default_factory=dict)  # statement id -> why it is an agenda link (--explain)
     cameo: str | None = None
     plover: str | None = None
 
@@ -207,6 +216,9 @@ class MeetingFinder:
         self.counterpart = regex.compile(grammar["counterpart"])  # case matters: the country is capitalised
         self.actor_before = regex.compile(grammar["actor_before"])
         self.group_before = regex.compile(grammar["group_before"])
+        self.earlier_event = _compile(grammar["earlier_event"], "earlier_event")
+        self.event_head = regex.compile(grammar["event_head"])  # case matters: the head of a name is capitalised
+        self.name_end = _compile(grammar["name_end"], "name_end")
         self.attend_gap = _compile(grammar["attend_gap"], "attend_gap")
         self.agenda_verb = _compile(grammar["agenda_verb"], "agenda_verb")
         self.agenda_subject = _compile(grammar["agenda_subject"], "agenda_subject")
@@ -271,6 +283,7 @@ class MeetingFinder:
         for draft in drafts:
             draft.cameo, draft.plover = self.code_of(draft, _status_of(draft))
         self._agenda_links(doc, statements, mentions, drafts)
+        self._place_links(statements, mentions, drafts)
         self._relative_clause_links(statements, mentions, drafts)
         return mentions, drafts
 
@@ -288,6 +301,7 @@ class MeetingFinder:
             index = bisect.bisect_right(ends, content.start) - 1
             if index >= 0 and content.start - ends[index] <= _RELATIVE_GAP:
                 drafts[linked[index].meeting].agenda.setdefault(statement.id, linked[index].status)
+                drafts[linked[index].meeting].agenda_why.setdefault(statement.id, f"a relative clause right after '{linked[index].trigger.text}'")
 
     def _agenda_links(self, doc: _Document, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
         """Statements on what a meeting named just before will discuss are about that meeting:
@@ -308,6 +322,35 @@ class MeetingFinder:
             surnames = {name_key(e.name).split()[-1] for e in draft.participants if e.kind == "person"}
             if any(f" {surname} " in f" {folded} " for surname in surnames if len(surname) > 2) or self.agenda_subject.search(content.text):
                 draft.agenda[statement.id] = linked[index].status
+                draft.agenda_why[statement.id] = f"on the agenda of '{linked[index].trigger.text}' just before"
+
+    def _place_links(self, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
+        """'the key point that Kerry will make in Moscow': a content naming a participant of a meeting
+        mentioned before it and that meeting's place is about that meeting (a mention-less link, used
+        when the content names no meeting of its own)."""
+        linked = [m for m in mentions if m.meeting is not None]
+        starts = [m.trigger.start for m in linked]
+        agenda_linked = {sid for draft in drafts for sid in draft.agenda}
+        for statement in statements:
+            content = statement.content
+            if statement.id in agenda_linked:
+                continue
+            index = bisect.bisect_left(starts, content.start) - 1
+            if index < 0 or bisect.bisect_left(starts, content.end) > index + 1:
+                continue  # no meeting before, or the content names one of its own
+            folded = f" {name_key(content.text)} "
+            places = {self.lex.country_of_word(m.group()) for m in _CAPITALISED.finditer(content.text)} - {None}
+            for mention in reversed(linked[max(0, index - _GROUP_LOOKBACK):index + 1]):
+                if content.start - mention.trigger.start > _PLACE_LINK_REACH:
+                    break
+                draft = drafts[mention.meeting]
+                if draft.place is None or not draft.known_place or self.lex.country_of_word(_without_the(draft.place.text)) not in places:
+                    continue  # 'in Moscow' names the place of a visit to Russia too
+                surnames = {name_key(e.name).split()[-1] for e in draft.participants if e.kind == "person"}
+                if any(f" {surname} " in folded for surname in surnames if len(surname) > 2):
+                    draft.agenda[statement.id] = _status_of(draft)
+                    draft.agenda_why[statement.id] = "names a participant at the meeting's place"
+                    break
 
     def _accepted(self, excluded: _SpanIndex, text: str, match, word) -> bool:
         """Not inside an excluded phrase (``excluded``), and every guard of the trigger allows it."""
@@ -372,17 +415,21 @@ class MeetingFinder:
         mtype = word.type
         if mtype == "meeting" and _CALL_MEDIUM.search(text, max(lower, trigger.start - 25), trigger.start):
             mtype = "call"
-        status = self._status(doc, trigger, word, max(status_lower, min(left, trigger.start)), right, default=False)
+        status, why = self._status(doc, trigger, word, max(status_lower, min(left, trigger.start)), right, default=False)
         if status == "unknown":
-            status = self._status(doc, trigger, word, status_lower, upper)
+            status, why = self._status(doc, trigger, word, status_lower, upper)
         if status == "unknown" and previous and previous[-1].sentence == index and previous[-1].trigger.start >= lower:
-            status = previous[-1].status  # 'will meet X in Paris and attend the summit': one modality
+            status, why = previous[-1].status, f"as '{previous[-1].trigger.text}' before it"  # 'will meet X in Paris and attend the summit': one modality
         if status == "unknown" and speaker_of_content is None and self._narrated_in_past(text, left, trigger.start):
-            status = "held"  # narration in the past tense: 'praised the outcome of the summit'
+            status, why = "held", "narrated in the past tense"  # 'praised the outcome of the summit'
         if speaker_of_content is not None and status != "cancelled" and self._denies(speaker_of_content):
-            status = "denied"  # 'officials denied that Modi would visit Pakistan': the statement denies the meeting
-        if word.pos == "verb" and self.polar_question.match(text, lower) and _QUESTION_END.search(text, trigger.end, sentence.end):
-            status = "unknown"  # 'Will the two leaders meet next week?': the question asserts nothing
+            status, why = "denied", f"the cue '{speaker_of_content.cue.text}' denies it"  # 'officials denied that Modi would visit Pakistan'
+        # 'Did X visit Berlin?': a noun trigger with no determiner before it is used as a verb
+        verb_use = word.pos == "verb" or not _DETERMINED.search(text, max(lower, trigger.start - 40), trigger.start)
+        questioned = verb_use and bool(
+            self.polar_question.match(text, lower) and _QUESTION_END.search(text, trigger.end, sentence.end))
+        if questioned:
+            status, why = "unknown", "a yes/no question"  # 'Will the two leaders meet next week?': the question asserts nothing
         # time and place of the trigger's own clause first, else of its sentence
         timed = (self._nearest(doc.times, trigger, max(left, trigger.start - _TIME_WINDOW), min(right, trigger.end + _TIME_WINDOW), doc.nearest_trigger)
                  or self._nearest(doc.times, trigger, max(lower, trigger.start - _TIME_WINDOW), min(upper, trigger.end + _TIME_WINDOW)))
@@ -400,7 +447,8 @@ class MeetingFinder:
             if earlier:
                 participants = list(earlier)  # 'the meeting' after 'X met Y': theirs, not the country named near it
         return MeetingMention(trigger, mtype, status, participants, time, place, index, definite and not participants, hosted, definite,
-                              vague_time=time_kind not in _SPECIFIC_TIMES, known_place=known_place)
+                              vague_time=time_kind not in _SPECIFIC_TIMES, known_place=known_place, questioned=questioned,
+                              earlier=bool(self.earlier_event.search(text, max(lower, trigger.start - 40), trigger.start)), status_why=why)
 
     def _denies(self, statement: Statement) -> bool:
         """The statement's cue denies its content (see ``denial_cues`` in meeting_grammar.toml)."""
@@ -415,22 +463,23 @@ class MeetingFinder:
         return any(m.group().casefold() not in self.non_narrating_past for m in self.past_verb.finditer(text, start, end))
 
     # ------------------------------------------------------------------ status, time, place
-    def _status(self, doc: _Document, trigger: Span, word, lower: int, upper: int, default: bool = True) -> str:
-        best: tuple[int, int, str] | None = None
-        overriding: tuple[int, int, str] | None = None  # the best match after the trigger, or negative
-        attributive: str | None = None
+    def _status(self, doc: _Document, trigger: Span, word, lower: int, upper: int, default: bool = True) -> tuple[str, str]:
+        """The status of a trigger and why (the cue's words, or the verb's tense), for --explain."""
+        best: tuple[int, int, str, str] | None = None
+        overriding: tuple[int, int, str, str] | None = None  # the best match after the trigger, or negative
+        attributive: tuple[str, str] | None = None
         window_start = max(lower, trigger.start - _STATUS_WINDOW)
         window_end = min(upper, trigger.end + _STATUS_WINDOW)
         for start, end, value in doc.status.within(max(0, window_start - _STATUS_WINDOW), window_end):
             if start < window_start or end > window_end:
                 continue
             if end <= trigger.start and not doc.text[end:trigger.start].strip() and doc.text[start:end].casefold() in self.attributive_status_words:
-                attributive = value  # 'the planned visit', 'the upcoming summit'
+                attributive = value, f"cue '{doc.text[start:end]}'"  # 'the planned visit', 'the upcoming summit'
                 continue
             distance = trigger.start - end if end <= trigger.start else max(0, start - trigger.end) * _RIGHT_WEIGHT
             if value in ("cancelled", "denied"):
                 distance -= _NEGATIVE_BONUS  # 'called off next week's talks': the cancellation, not the date
-            key = (distance, -STATUS_RANK[value], value)
+            key = (distance, -STATUS_RANK[value], value, f"cue '{doc.text[start:end]}'")
             if best is None or key < best:
                 best = key
             if (start >= trigger.end or value in ("cancelled", "denied")) and (overriding is None or key < overriding):
@@ -439,10 +488,12 @@ class MeetingFinder:
             # the adjective outweighs a verb before it ('discussed the upcoming summit'), not a cancellation
             # or denial ('called off the planned visit'), nor what is said of the meeting after it, which
             # tells what became of the plan ('the planned visit was postponed', '... took place on Monday')
-            return overriding[2] if overriding is not None else attributive
+            return overriding[2:] if overriding is not None else attributive
         if best is not None:
-            return best[2]
-        return "held" if word.tense == "past" and default else "unknown"
+            return best[2:]
+        if word.tense == "past" and default:
+            return "held", f"past tense of '{trigger.text}'"
+        return "unknown", "no cue"
 
     @staticmethod
     def _nearest(index: _SpanIndex, trigger: Span, lower: int, upper: int, owner=None) -> Span | None:
@@ -472,6 +523,20 @@ class MeetingFinder:
     # ------------------------------------------------------------------ participants
     def _participants(self, doc: _Document, trigger: Span, word, mtype: str, lower: int, upper: int, left: int, right: int,
                       statement: Statement | None, previous: list[MeetingMention], inviter: Entity | None = None) -> list[Entity]:
+        found = self._participants_read(doc, trigger, word, mtype, lower, upper, left, right, statement, previous, inviter)
+        found = [e for e in found if e.kind == "person" or not self._media(e.name)]  # 'speaking to Reuters': the outlet meets nobody
+        if word.pos == "verb" and mtype in ("meeting", "talks", "call") and found:
+            found.extend(self._unlisted_people(doc, trigger, left, right, found))
+        if mtype in ("summit", "meeting") and found:
+            named = self._named_event(doc.text, trigger, left)
+            if named is not None and not self._event_members(named, trigger):
+                # 'the Singapore Summit': a place named in the event's name is where it met, not who met
+                inside = name_key(named.name)
+                found = [e for e in found if e.kind == "person" or name_key(e.name) not in inside]
+        return found
+
+    def _participants_read(self, doc: _Document, trigger: Span, word, mtype: str, lower: int, upper: int, left: int, right: int,
+                           statement: Statement | None, previous: list[MeetingMention], inviter: Entity | None = None) -> list[Entity]:
         text = doc.text
         between = self.between.match(text, trigger.end, upper)
         if between:
@@ -495,7 +560,14 @@ class MeetingFinder:
                 counterparts = [e for e in doc.people(trigger.end, right) + doc.bodies(trigger.end, right) if e.name != group.name]
                 return [group, *counterparts]
         if mtype in ("summit", "meeting", "other"):
-            group = self._group(text, trigger, left) or self._named_event(text, trigger, left)
+            group = self._group(text, trigger, left)
+            if group is None:
+                named = self._named_event(text, trigger, left)
+                members = self._event_members(named, trigger) if named is not None and mtype != "other" else None
+                if members:
+                    return members  # 'the Japan-China Summit Meeting': the countries it is named after
+                if named is not None and (mtype == "other" or self.lex.organisation(named.name) is not None):
+                    group = named  # 'the World Economic Forum': the event as written
             if _SIDELINES.search(text, max(left, trigger.start - 80), trigger.start):
                 return [group] if group else []  # 'X met Y on the sidelines of the Z summit': not Z's participants
             if group is not None:
@@ -617,6 +689,59 @@ class MeetingFinder:
             return None
         return Entity(text[match.start():trigger.end], "organisation")
 
+    def _unlisted_people(self, doc: _Document, trigger: Span, left: int, right: int, known: list[Entity]) -> list[Entity]:
+        """'X met Ana Lopes': a full name (two to four capitalised words) right before or after a meeting
+        verb that no list knows, when it is neither a place, an organisation nor a title."""
+        found: list[Entity] = []
+        known_keys = {name_key(e.name) for e in known}
+        before = self.actor_before.search(doc.text, left, trigger.start)
+        after = self.actor_after.match(doc.text, trigger.end, right)
+        for match in (before, after):
+            if match is None:
+                continue
+            name = match.group("actor")
+            words = name.split()
+            lead = doc.text[match.start():match.start("actor")].split()
+            if words[0].casefold() in ("the", "a") or (match is after and lead not in ([], ["with"])):
+                continue  # 'the Old Town', 'met the Ana Lopes Foundation': a person's name takes no article
+            if match is after and not self.name_end.match(doc.text, match.end("actor")):
+                continue  # 'met Sea Breeze Hotel staff': a modifier of a common noun, not a name
+            if not 2 <= len(words) <= 4 or any(w in self.stopwords or not w[1:].islower() for w in words):
+                continue
+            if (self.lex.title(name) or self.lex.country_of_word(name) or self.lex.organisation(name) or doc.tracker.lookup_name(name) is not None
+                    or any(self.lex.country_of_word(w) or self.lex.title(w) for w in words) or self.lex.title(" ".join(words[:2]))):
+                continue  # a place, body, title ('President Obama') or a name the entities pass knows
+            known_words = {token for k in known_keys for token in k.split()}
+            if any(name_key(w) in known_words for w in words):
+                continue
+            found.append(Entity(name, "person"))
+        return found
+
+    def _media(self, name: str) -> bool:
+        organisation = self.lex.organisation(name)
+        return organisation is not None and organisation.kind == "media"
+
+    def _event_members(self, event: Entity, trigger: Span) -> list[Entity]:
+        """'Japan-ROK Summit', 'U.S.-China Summit Meeting': the countries or organisations a summit or
+        meeting is named after, when every part of the name before its head word is one; else none
+        (a 'Global Vaccine Summit' names no participant: its hosts and attendees are read as for
+        any other meeting)."""
+        head = self.event_head.search(event.name)
+        prefix = event.name[:head.start()] if head else event.name[:trigger.start - trigger.end]
+        parts = [p for p in regex.split(r"\s*[-–/]\s*(?=\p{Lu})|\s+and\s+|,\s*", prefix.strip()) if p]
+        members: list[Entity] = []
+        for part in parts:
+            part = regex.sub(r"^(?:the\s+)", "", part, flags=regex.IGNORECASE)
+            country = self.lex.country_of_word(part)
+            organisation = None if country else self.lex.organisation(part)
+            if country:
+                members.append(Entity(country, "country", country=country))
+            elif organisation is not None:
+                members.append(Entity(part, "organisation", country=organisation.country))
+            else:
+                return []
+        return members if len(members) >= 2 or (members and members[0].kind == "organisation") else []
+
     def _pronoun_subject(self, doc: _Document, lower: int, upper: int, statement: Statement | None) -> Entity | None:
         if statement is not None and statement.speaker.mention_kind != "anonymous":
             first = None
@@ -689,6 +814,8 @@ class MeetingFinder:
                         continue
                     if not self._compatible(mention.type, draft.type):
                         continue
+                    if mention.earlier != draft.earlier:
+                        continue  # 'since our last meeting' is not the meeting held today
                     if mention.type != draft.type and not inside:
                         continue  # 'X travels to Y' then 'X will meet Z': the meeting is its own
                     if mention.type == "visit" and draft.type != "visit" and mention.place is not None:
@@ -702,12 +829,16 @@ class MeetingFinder:
                     if times_conflict or places_conflict:
                         continue
                     target = index
+                    shared = sorted(e.name for e in draft.participants if any(_same_name(name_key(e.name), key) for key in names))
+                    mention.joined_why = f"shares {', '.join(shared)}; type, time and place compatible"
                     break
             elif drafts and (mention.anaphoric or mention.type != "visit"):
                 for index in range(len(drafts) - 1, max(-1, len(drafts) - 4), -1):
                     draft = drafts[index]
                     if self._compatible(mention.type, draft.type) and mention.sentence - draft.mentions[-1].sentence <= _ANAPHOR_SENTENCES:
                         target = index
+                        gap = mention.sentence - draft.mentions[-1].sentence
+                        mention.joined_why = f"names nobody; the {draft.type} mentioned " + (f"{gap} sentence(s) before" if gap else "in the same sentence")
                         break
                 if target is None and mention.anaphoric:
                     # 'the summit', long after the summit was named: the last one of that type,
@@ -716,10 +847,12 @@ class MeetingFinder:
                     target = next((i for i in recent if drafts[i].type == mention.type), None)
                     if target is None:
                         target = next((i for i in recent if self._compatible(mention.type, drafts[i].type)), None)
+                    if target is not None:
+                        mention.joined_why = f"refers back to the last {drafts[target].type} named"
             if target is None:
                 if not names:
                     continue
-                drafts.append(_Draft(mention.type, []))
+                drafts.append(_Draft(mention.type, [], earlier=mention.earlier))
                 target = len(drafts) - 1
             draft = drafts[target]
             draft.mentions.append(mention)
@@ -1114,8 +1247,26 @@ class _Document:
         return hosts
 
 
+def _explanation(draft: _Draft, statement_ids, routes: dict[str, str]) -> tuple[str, ...]:
+    """Why the meeting exists, what set its status, why each mention joined it and each statement
+    is linked to it: lines for ``diplo meetings --explain``."""
+    lines = []
+    for mention in draft.mentions:
+        line = f"'{mention.trigger.text}' ({mention.type}, sentence {mention.sentence + 1}): {mention.status}, {mention.status_why}"
+        lines.append(line + (f"; joined: {mention.joined_why}" if mention.joined_why else ""))
+    status = _status_of(draft)
+    if all(m.status == "unknown" for m in draft.mentions) and status != "unknown":
+        lines.append(f"status {status}: no mention carries a cue" + (", and its time lies ahead" if status == "planned" else ""))
+    lines.extend(f"{sid} linked: {routes.get(sid, 'about it')}" for sid in statement_ids)
+    return tuple(lines)
+
+
 def _status_of(draft: _Draft) -> str:
-    return max((m.status for m in draft.mentions), key=lambda s: STATUS_RANK[s])
+    status = max((m.status for m in draft.mentions), key=lambda s: STATUS_RANK[s])
+    if status == "unknown" and not all(m.questioned for m in draft.mentions):
+        # a meeting reported with no cue of tense or modality happened, unless its time lies ahead
+        return "planned" if draft.time is not None and points_ahead(draft.time.text) else "held"
+    return status
 
 
 def build_meetings(drafts: list[_Draft], mentions: list[MeetingMention], statements: list[Statement],
@@ -1126,6 +1277,7 @@ def build_meetings(drafts: list[_Draft], mentions: list[MeetingMention], stateme
     linked: dict[int, list[str]] = {}
     agendas = {sid: (index, status) for index, draft in enumerate(drafts) for sid, status in draft.agenda.items()}
     new_statements: list[Statement] = []
+    routes: dict[str, str] = {}  # statement id -> why it is linked (--explain)
     for statement in statements:
         content = statement.content
         inside = linked_mentions[bisect.bisect_left(starts, content.start):bisect.bisect_left(starts, content.end)]
@@ -1137,19 +1289,23 @@ def build_meetings(drafts: list[_Draft], mentions: list[MeetingMention], stateme
                 target = mention
             if mention.trigger.start >= subordinate_end:
                 break
+        route = f"its content names the meeting ('{target.trigger.text}')" if target is not None else ""
         if target is None and statement.cue.end <= content.start and not _SENTENCE_END.search(text, statement.cue.end, content.start):
             # 'described the move to scrap the visit as a "mistake"': the cue's object (within its
             # sentence: a quotation continued after '..., he said after the call. "P"' has none)
             between = linked_mentions[bisect.bisect_left(starts, statement.cue.end):bisect.bisect_left(starts, content.start)]
             target = between[-1] if between and content.start - statement.cue.end <= _OBJECT_REACH else None
+            route = f"the cue's object names the meeting ('{target.trigger.text}')" if target is not None else ""
         if target is None:
             agenda = agendas.get(statement.id)
             if agenda is not None:
                 linked.setdefault(agenda[0], []).append(statement.id)
+                routes[statement.id] = drafts[agenda[0]].agenda_why.get(statement.id, "about the meeting named before it")
                 new_statements.append(replace(statement, meeting=f"m{agenda[0] + 1}", meeting_status=agenda[1]))
             else:
                 new_statements.append(statement)
             continue
+        routes[statement.id] = route
         linked.setdefault(target.meeting, []).append(statement.id)
         new_statements.append(replace(statement, meeting=f"m{target.meeting + 1}", meeting_status=target.status))
     meetings = []
@@ -1159,6 +1315,7 @@ def build_meetings(drafts: list[_Draft], mentions: list[MeetingMention], stateme
             id=f"m{index + 1}", type=draft.type, status=_status_of(draft), participants=participants,
             time=draft.time, place=draft.place, mentions=tuple(m.trigger for m in draft.mentions),
             statements=tuple(linked.get(index, ())), cameo=draft.cameo, plover=draft.plover,
+            explain=_explanation(draft, linked.get(index, ()), routes),
         ))
     return meetings, new_statements
 

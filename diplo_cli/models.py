@@ -137,6 +137,7 @@ class Meeting:
     plover: str | None = None
     time_date: str | None = None  # ISO date, month, year or start/end range of ``time``, when anchored
     time_precision: str | None = None  # day | week | month | year
+    explain: tuple[str, ...] = ()  # why it exists, what set its status, why each statement is linked (--explain; not in records)
 
     def time_dict(self) -> dict | None:
         if self.time is None:

@@ -794,5 +794,21 @@ def explain_view(document: Document, colours: SpeakerColours, with_heading: bool
     return Group(*parts)
 
 
+def meeting_explain_view(document: Document, with_heading: bool = False, ascii_only: bool = True) -> Group:
+    """Per meeting: each mention with what set its status and why it joined, then why each statement is linked."""
+    parts: list = [heading(document.doc, ascii_only)] if with_heading else []
+    for meeting in document.meetings:
+        header = Text(meeting.id, style="bold")
+        header.append(f"  {meeting.type}  ")
+        header.append(meeting.status, style=STATUS_STYLE.get(meeting.status, ""))
+        names = ", ".join(p.name for p in meeting.participants)
+        header.append(f"  ({safe(names)})" if names else "", style="dim")
+        parts.append(header)
+        parts.append(_Indented([Text(safe(line), style="dim") for line in meeting.explain]))
+    if not document.meetings:
+        parts.append(Text("no meetings found", style="dim italic"))
+    return Group(*parts)
+
+
 def print_explain(console: Console, document: Document, colours: SpeakerColours | None = None) -> None:
     console.print(explain_view(document, colours or SpeakerColours()))

@@ -241,6 +241,26 @@ def relative_days_differ(a: str, b: str) -> bool:
     return True
 
 
+def points_ahead(span_text: str) -> bool:
+    """A time expression that lies after the article's date whatever that date is (``tomorrow``,
+    ``next week``, ``next Tuesday``), or one of the vague words for the future (``soon``, ``in the
+    coming weeks``: ``[ahead]`` in time_values.toml)."""
+    text = " ".join(span_text.split())
+    if regex.search(rf"(?i)\b(?:{_alternation(_ahead_words())})\b", text):
+        return True
+    vocab = vocabulary()
+    for reference in _REFERENCES[:7]:
+        value = next((v for v in (resolve(vocab, text, reference, 0) for resolve in (_relative_day, _relative_unit)) if v is not None), None)
+        if value is None or value.date.split("/")[0] <= reference.isoformat()[:len(value.date.split("/")[0])]:
+            return False
+    return True
+
+
+@functools.cache
+def _ahead_words() -> tuple[str, ...]:
+    return tuple(tomllib.loads(_data_text("time_values.toml"))["ahead"]["words"])
+
+
 def _relative_day(vocab, text, anchor, direction):
     found = vocab.day_range.fullmatch(text)
     if not found:

@@ -314,6 +314,23 @@ def test_explain_refuses_machine_formats():
     assert result.exit_code == ExitStatus.USAGE and "--explain" in result.stderr
 
 
+def test_meetings_explain_shows_each_mention_its_status_words_and_each_link(tmp_path):
+    path = tmp_path / "talks.txt"
+    path.write_text("Ana Soto will meet Luis Prado in Quito next week. Soto said the meeting would be useful.\n", encoding="utf-8")
+    result = run(["meetings", "--explain", "--width", "200", str(path)])
+    assert result.exit_code == 0, result.stderr
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    assert lines[0] == "m1  meeting  planned  (Ana Soto, Luis Prado)"
+    assert "'meet' (meeting, sentence 1): planned, cue 'will'" in lines
+    assert "'meeting' (meeting, sentence 2): unknown, no cue; joined: names nobody; the meeting mentioned 1 sentence(s) before" in lines
+    assert "s1 linked: its content names the meeting ('meeting')" in lines
+
+
+def test_meetings_explain_refuses_machine_formats():
+    result = run(["meetings", "--explain", "--format", "jsonl", SEED])
+    assert result.exit_code == ExitStatus.USAGE and "--explain" in result.stderr
+
+
 # ---------------------------------------------------------------------------------- filters
 
 def test_speaker_filter_is_alias_aware():

@@ -283,6 +283,28 @@ def test_meetings_at_different_places_stay_apart():
     assert len(_meetings(text)) == 2
 
 
+def test_a_meeting_days_ago_stays_apart_from_todays():
+    text = ("Ana Soto met Luis Prado in Quito three days ago. "
+            "Ana Soto and Luis Prado met again today.")
+    assert [m.time.text for m in _meetings(text)] == ["three days ago", "today"]
+
+
+@pytest.mark.parametrize("earlier", [
+    "Since their last meeting, Ana Soto and Luis Prado have spoken often.",
+    "Ana Soto and Luis Prado last met during the drought.",
+    "The previous talks between Ana Soto and Luis Prado were tense.",
+])
+def test_an_earlier_meeting_stays_apart_from_the_one_reported(earlier):
+    text = "Ana Soto met Luis Prado in Quito today. " + earlier
+    assert len(_meetings(text)) == 2
+
+
+def test_mentions_of_the_same_day_still_merge():
+    text = ("Ana Soto met Luis Prado today. "
+            "Ana Soto said she met Luis Prado today to discuss fishing rights.")
+    assert len(_meetings(text)) == 1
+
+
 # ---------------------------------------------------------------- linking
 def test_a_statement_about_the_meeting_links_to_it_and_one_on_another_subject_does_not():
     text = ("Sergey Lavrov met Antony Blinken in Geneva on Friday. "
@@ -515,3 +537,104 @@ def test_a_past_verb_of_wishing_does_not_make_a_meeting_held(follow_up, expected
     assert meeting.type == "visit"
     assert {p.name for p in meeting.participants} == {"Mark Carney", "Anthony Albanese"}
     assert meeting.status == expected
+
+
+# ---------------------------------------------------------------- named summits
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Brazil-Argentina Summit was held in Rosario on Friday.", {"brazil", "argentina"}),
+    ("Officials prepared the Canada-Mexico Summit for next month.", {"canada", "mexico"}),
+])
+def test_a_summit_named_after_countries_has_those_countries_as_participants(text, expected):
+    assert _names(_only(text)) == expected
+
+
+def test_a_summit_named_after_no_country_or_organisation_is_no_participant():
+    meetings = _meetings("The Pacific Ocean Summit was held in Suva on Friday.")
+    assert all(not any("summit" in n for n in _names(m)) for m in meetings)
+
+
+def test_a_summit_named_after_one_place_is_not_met_by_that_place():
+    meetings = _meetings("Angela Merkel met Emmanuel Macron on Monday. Both praised the Lisbon Summit they attended.")
+    assert all("portugal" not in _names(m) and not any("summit" in n for n in _names(m)) for m in meetings)
+
+
+def test_a_summit_named_after_a_theme_is_hosted_by_its_host_not_by_its_name():
+    summits = [m for m in _meetings("Canada will host the Global Ocean Summit on 3 May.") if m.type == "summit"]
+    assert [_names(m) for m in summits] == [{"canada"}]
+
+
+# ---------------------------------------------------------------- status without a cue
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The talks between Chile and Peru focused on fishing rights.", "held"),  # reported, no modality: it happened
+    ("Chilean-Peruvian talks on fishing rights tomorrow in Lima.", "planned"),  # its time lies ahead
+    ("Talks between Chile and Peru on fishing rights in the coming weeks should settle the matter.", "planned"),
+    ("Q Did Emmanuel Macron visit Berlin last week?", "unknown"),  # asked, not reported
+    ("Can you tell us about the meeting between Emmanuel Macron and Olaf Scholz?", "held"),  # a noun: presupposed
+    ("Fisheries are bound to be discussed during Jonas Gahr Støre's visit to Reykjavik.", "planned"),
+])
+def test_a_meeting_without_a_status_cue_is_held_unless_its_time_lies_ahead_or_it_is_only_asked_about(text, expected):
+    assert _only(text).status == expected
+
+
+# ---------------------------------------------------------------- linking through place and participant
+@pytest.mark.parametrize(("second", "linked"), [
+    ("Officials said the first thing Soto will raise in Lima is fishing quotas.", True),  # a participant at its place
+    ("Officials said the first thing Soto will raise in Bogota is fishing quotas.", False),  # another place
+    ("Officials said fishing quotas in Lima were falling.", False),  # the place without a participant
+])
+def test_a_statement_naming_a_participant_at_the_meetings_place_is_about_it(second, linked):
+    document = extract("Ana Soto will travel to Peru next week for talks with Luis Prado.\n" + second)
+    (statement,) = document.statements
+    assert (statement.meeting == document.meetings[0].id) is linked
+
+
+# ---------------------------------------------------------------- a coming conversation
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lena Berg: I'm talking to Prime Minister Jonas Gahr Støre tomorrow.", {"jonas gahr store"}),
+    ("Olaf Scholz will speak with Emmanuel Macron on Friday.", {"olaf scholz", "emmanuel macron"}),
+])
+def test_a_coming_conversation_with_a_named_leader_is_a_planned_call(text, expected):
+    meeting = _only(text)
+    assert (meeting.type, meeting.status, _names(meeting)) == ("call", "planned", expected)
+
+
+@pytest.mark.parametrize("text", [
+    "He is speaking to Reuters on Monday.",  # an outlet is no participant
+    "She will talk to reporters after the vote.",
+    "Ministers are talking to each other about the budget.",
+])
+def test_talking_to_the_press_or_nobody_named_is_no_call(text):
+    assert _meetings(text) == ()
+
+
+# ---------------------------------------------------------------- names no list knows
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Antony Blinken met Ana Lopes in Lisbon on Monday.", {"antony blinken", "ana lopes"}),
+    ("Ana Lopes met Antony Blinken in Lisbon on Monday.", {"antony blinken", "ana lopes"}),
+    ("Antony Blinken will meet with Ana Lopes next week.", {"antony blinken", "ana lopes"}),
+    ("Antony Blinken met Sea Breeze Hotel staff.", {"antony blinken"}),  # modifies a noun
+    ("Antony Blinken met with the Ana Lopes Foundation.", {"antony blinken"}),  # a name with an article is no person
+    ("President Obama met Antony Blinken.", {"barack obama", "antony blinken"}),  # a title and a known name
+])
+def test_a_full_name_no_list_knows_next_to_a_meeting_verb_is_a_participant(text, expected):
+    assert _names(_only(text)) == expected
+
+
+# ---------------------------------------------------------------- explanations
+def test_each_meeting_explains_its_mentions_status_merges_and_links():
+    text = ("Ana Soto met Luis Prado in Quito on Monday. Ana Soto and Luis Prado met again on Monday evening. "
+            "Soto said the talks with Prado were useful.")
+    meeting = _only(text)
+    assert meeting.explain[0] == "'met' (meeting, sentence 1): held, cue 'met'"
+    assert meeting.explain[1].endswith("joined: shares Ana Soto, Luis Prado; type, time and place compatible")
+    assert meeting.explain[-1] == "s1 linked: its content names the meeting ('talks')"
+
+
+def test_a_meeting_without_any_cue_says_why_it_is_held():
+    meeting = _only("The talks between Chile and Peru focused on fishing rights.")
+    assert meeting.explain[-1] == "status held: no mention carries a cue"
+
+
+def test_the_explanation_is_not_part_of_the_meeting_record():
+    meeting = _only("The talks between Chile and Peru focused on fishing rights.")
+    assert "explain" not in meeting.to_dict("d")

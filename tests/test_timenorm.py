@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from diplo_cli import extract
 from diplo_cli.cli import cli
-from diplo_cli.timenorm import TimeValue, document_anchor, normalise_time, parse_date
+from diplo_cli.timenorm import TimeValue, document_anchor, normalise_time, parse_date, points_ahead
 
 SUNDAY = datetime.date(2023, 6, 18)  # an anchor in the middle of an ISO week's end
 WEDNESDAY = datetime.date(2024, 3, 13)
@@ -24,6 +24,8 @@ WEDNESDAY = datetime.date(2024, 3, 13)
     ("tomorrow", "planned", TimeValue("2023-06-19", "day")),
     ("yesterday", "held", TimeValue("2023-06-17", "day")),
     ("last night", "held", TimeValue("2023-06-17", "day")),
+    ("two days ago", "held", TimeValue("2023-06-16", "day")),
+    ("the day after tomorrow", "planned", TimeValue("2023-06-20", "day")),
     # weeks, weekends, months and years relative to the anchor's
     ("next week", "planned", TimeValue("2023-06-19/2023-06-25", "week")),
     ("last week", "held", TimeValue("2023-06-05/2023-06-11", "week")),
@@ -152,3 +154,11 @@ def test_cli_rejects_a_malformed_date_in_one_line(tmp_path):
     assert result.exit_code == 2
     assert "bad date '2023-02-30'" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(("text", "ahead"), [
+    ("tomorrow", True), ("next week", True), ("the day after tomorrow", True), ("soon", True), ("in the coming weeks", True),
+    ("today", False), ("last week", False), ("two days ago", False), ("Monday", False), ("May 9", False), ("this week", False),
+])
+def test_points_ahead_whatever_the_article_date(text, ahead):
+    assert points_ahead(text) is ahead
