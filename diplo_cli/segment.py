@@ -22,6 +22,24 @@ _PARAGRAPH = regex.compile(r"[^\r\n\f\v\x1c-\x1e\x85\u2028\u2029]+")
 _SENTENCE_END = regex.compile(
     r"""(?<![.!?])[.!?]++[\"'”’»)\]]*+(?=\s++(?:[\"“‘«„(\[]?[\p{Lu}\p{N}]|[\"“«„]\p{Ll}))""",
 )
+# Typewriter quotation marks: two apostrophes (or two backticks, opening) stand for one double
+# quote mark. Read as '"' plus a space on the side away from the quoted words, so every offset keeps.
+_DOUBLED_OPENING = regex.compile(r"(?:(?<![^\s(\[—–-])''|``)(?=[\p{L}\p{N}\[(.…—–-])")
+_DOUBLED_CLOSING = regex.compile(r"(?<=[\p{L}\p{N}.,!?…\])—–-])''(?![\p{L}\p{N}])")
+
+
+def plain_quote_marks(text: str) -> str:
+    """``text`` with typewriter double quotes (``''We agree,'' she said``) read as ``"``, same length.
+
+    Opening ``''``/``````  becomes `` "`` and closing ``''`` becomes ``" ``: the mark stays next to the
+    quoted words, so a direct quotation's content span is the same on either text.
+    """
+    if "''" not in text and "``" not in text:
+        return text
+    text = _DOUBLED_OPENING.sub(' "', text)
+    return _DOUBLED_CLOSING.sub('" ', text)
+
+
 _DOTTED_WORD = regex.compile(r"(?:\p{L}\.)+")
 _WORD_BEFORE = regex.compile(r"(?r)[\p{L}.\-]{1,40}+$")
 

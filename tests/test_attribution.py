@@ -1037,3 +1037,18 @@ def test_addressees_end_before_the_clause_and_take_a_possessive_outlet(text, exp
 ])
 def test_a_directive_ends_before_a_reason_or_concession(text, content):
     assert [a[2] for a in attributions(text)] == [content]
+
+
+# ---------------------------------------------------------------- typewriter double quotes ('')
+def test_two_apostrophes_quote_a_direct_statement_with_offsets_into_the_text_as_read():
+    from diplo_cli.pipeline import extract
+    text = "''We are ready to talk,'' said Ola Brekke, the Norland envoy."
+    [statement] = extract(text).statements
+    assert (statement.speaker.mention.text, statement.cue.text, statement.content.text, statement.kind, statement.rule) == \
+        ("Ola Brekke", "said", "We are ready to talk", "direct", "attribution.direct.after_inverted")
+    assert text[statement.content.start:statement.content.end] == "We are ready to talk"
+
+
+def test_two_apostrophes_of_a_plural_are_no_quotation():
+    from diplo_cli.pipeline import extract
+    assert extract("The envoy of the 1990''s talks said nothing new, and he left.").statements == ()
