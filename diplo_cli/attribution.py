@@ -239,6 +239,8 @@ class AttributionFinder:
         self.trailing_apposition = regex.compile(r"\s*+,\s*+(?:a|an|the|who|one|his|her|their|its)\s[^,;:\"“”]{1,100}?[.!?]?+\s*+", regex.IGNORECASE)
         self.document_only_cues = frozenset(grammar["document_only_cues"])
         self.reflexives = frozenset(grammar["reflexive_pronouns"])
+        self.indefinite_pronoun_speaker = regex.compile(r"(?:\L<words>)(?=\s*+(?:[.,;!?]|$))", regex.IGNORECASE,
+                                                        words=grammar["indefinite_pronoun_speakers"])
         self.colon_frame_gap = regex.compile(r"\s++(?:[\p{L}\p{N}'’.-]++\s++){0,7}[\p{L}\p{N}'’.-]++\s*+:\s*+")
         self.view_object = regex.compile(r"\s*+(?:her|his|their|its|our|my|the|a)\s++(?:\p{Ll}++\s++)?(?P<noun>\L<nouns>)(?=\s++that\b)",
                                          regex.IGNORECASE, nouns=grammar["view_nouns"])
@@ -580,6 +582,9 @@ class AttributionFinder:
             return None
         if tokens[0].text.casefold() in self.lex.pronouns:
             return Span.of(self.text, tokens[0].start, tokens[0].end)
+        indefinite = self.indefinite_pronoun_speaker.match(self.text, tokens[0].start, min(limit, start + _WINDOW))
+        if indefinite is not None:
+            return Span.of(self.text, indefinite.start(), indefinite.end())  # '"P," said another.'
         j = 0
         if len(tokens) > 2 and tokens[0].text.isalpha() and tokens[0].text.islower() and tokens[0].text not in self.function_words \
                 and tokens[1].text[:1].isupper() and tokens[2].text[:1].isupper() and self._np_word(tokens[1]) and self._np_word(tokens[2]):

@@ -905,6 +905,7 @@ class SpeakerResolver:
         self.label_entities: dict[str, Entity] = {}
         self._org_aliases: dict[str, set[str]] | None = None
         self.modifier_prepositions = frozenset(lexicon.grammar["source_modifier_prepositions"])
+        self.indefinite_pronoun_speakers = frozenset(lexicon.grammar["indefinite_pronoun_speakers"])
         self.label_spans = [(start, start + len(label) + 1) for start, _, q, label in self.turns if label]
         self.transcript_country = None
         self.transcript_organisation: str | None = None
@@ -1013,6 +1014,8 @@ class SpeakerResolver:
         text = self.text
         start, end = _trim(text, start, end)
         phrase = text[start:end]
+        if " ".join(phrase.casefold().split()) in self.indefinite_pronoun_speakers:
+            return self._further_source(phrase), "anonymous"
         stripped = _strip_determiner(phrase)
         # a whole organisation or country name (also "Bosnia and Herzegovina", "the Kremlin", "Beijing")
         organisation = self.lex.organisation(stripped)
@@ -1297,6 +1300,18 @@ class SpeakerResolver:
             name = _lower_determiner(phrase)  # "the official" stays a description
         return Entity(name, "anonymous", described.role if not described.plural else None, described.country, described.gender,
                       plural=described.plural, surname=singular)
+
+    def _further_source(self, phrase: str) -> Entity:
+        """'said another' after 'One official said': another official, a new source of the last anonymous one's kind."""
+        word = " ".join(phrase.casefold().split())
+        for _, entity in self._recent_before():
+            if entity.kind == "anonymous" and entity.surname:
+                plural = word == "others"
+                noun = next((form for form, singular in self.lex.anonymous_nouns.items()
+                             if singular == entity.surname and form != singular), entity.surname) if plural else entity.surname
+                return Entity(f"{'other' if plural else word} {noun}", "anonymous", None if plural else entity.role, entity.country,
+                              plural=plural, surname=entity.surname)
+        return Entity(word, "anonymous", plural=word == "others")
 
     def _enrich(self, entity: Entity, described: _Description) -> None:
         if entity.kind != "person":

@@ -510,3 +510,23 @@ def test_a_lower_case_the_president_in_news_stays_the_last_president_named():
     text = ("President Piet Varga of Estoria met the envoy on Monday. "
             "The president said that the talks had gone well.\n")
     assert _speaker(text, "The president").name == "Piet Varga"
+
+
+# ---------------------------------------------------------------- "said another": a further anonymous source
+
+def test_said_another_is_a_further_source_of_the_last_anonymous_kind_not_the_first_one():
+    text = 'One official said the vote had been delayed. "It is not over," said another.'
+    document = extract(text, lexicon=default_lexicon())
+    found = [(s.speaker.mention.text, s.speaker.name, s.speaker.anonymous, s.rule) for s in document.statements]
+    assert found == [("One official", "one official", True, "attribution.indirect.subject_cue"),
+                     ("another", "another official", True, "attribution.direct.after_inverted")]
+
+
+def test_said_others_after_a_diplomat_are_other_diplomats():
+    text = 'A diplomat said the talks were over. "We will see," said others.'
+    assert _speaker(text, "others").name == "other diplomats"
+
+
+def test_another_before_a_noun_is_not_a_bare_pronoun_speaker():
+    text = '"It is not over," said another envoy, Ola Brekke.'
+    assert "another" not in _speakers(text)
