@@ -297,8 +297,10 @@ def _score_meetings(record: dict, document: Document, report: Report, show_error
 
 def _speaker_key(name: str) -> str:
     """Speakers compared as names, with a leading article ignored: annotation guidelines write a body
-    either way ("the White House" for a briefer's "we", "White House" when the text names it)."""
-    return name_key(name).removeprefix("the ")
+    either way ("the White House" for a briefer's "we", "White House" when the text names it). A pair
+    or list of speakers ("Russia and Ukraine") is a set: its order is the writer's, not a fact."""
+    parts = name_key(name).removeprefix("the ").replace(", and ", " and ").replace(", ", " and ").split(" and ")
+    return " and ".join(sorted(part.strip().removeprefix("the ") for part in parts))
 
 
 def _same_text(gold: str | None, predicted: str | None) -> bool:

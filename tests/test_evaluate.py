@@ -241,6 +241,16 @@ def test_a_speaker_is_compared_without_a_leading_article(tmp_path):
     assert evaluate_file(gold).to_dict()["speaker_correct"] == {"accuracy": 1.0, "right": 1, "total": 1}
 
 
+@pytest.mark.parametrize("written, right", [("Piet Varga and Ana Lind", 1), ("Ana Lind and Piet Varga", 1), ("Ana Lind", 0)])
+def test_a_pair_of_speakers_is_compared_as_a_set_whatever_its_order(tmp_path, written, right):
+    text = "President Ana Lind of Norland met Prime Minister Piet Varga of Arnor in Oslo. Both leaders said the border would reopen in May.\n"
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "g1", "text": text, "statements": [
+        {"speaker": "Both leaders", "speaker_resolved": written, "content_span": _span(text, "the border would reopen in May")},
+    ]}) + "\n", encoding="utf-8")
+    assert evaluate_file(gold).to_dict()["speaker_correct"] == {"accuracy": float(right), "right": right, "total": 1}
+
+
 # ---------------------------------------------------------------------------------- the shipped example, samples/gold.jsonl
 
 SAMPLE_GOLD = Path(__file__).resolve().parent.parent / "samples" / "gold.jsonl"
