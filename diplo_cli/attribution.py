@@ -234,7 +234,8 @@ class AttributionFinder:
             regex.IGNORECASE, verbs=grammar["issuing_verbs"])
         self.document_participle = regex.compile(
             r"\s++(?:\L<participles>)(?:\s++[^\s,;:.!?\"“”]++){0,3}\s*+$", regex.IGNORECASE, participles=grammar["document_participles"])
-        self.party_state = regex.compile(r"\s*+\((?:D|R|I|Dem|Rep|Ind)\.?+\s*+[-–]\s*+\p{Lu}[\p{L}.]{0,12}+\)\s*+,?+\s*+$")
+        tag = r"(?:\L<parties>)\.?+\s*+[-–]\s*+\p{Lu}[\p{L}.]{0,12}+"
+        self.party_state = regex.compile(rf"\s*+(?:\({tag}\)\s*+,?+|,\s*+{tag}\s*+,)\s*+$", parties=grammar["party_abbreviations"])
         self.participial_tail = regex.compile(r"\s*+,\s*+(\p{Ll}+ing)\b")
         self.trailing_apposition = regex.compile(r"\s*+,\s*+(?:a|an|the|who|one|his|her|their|its)\s[^,;:\"“”]{1,100}?[.!?]?+\s*+", regex.IGNORECASE)
         self.document_only_cues = frozenset(grammar["document_only_cues"])

@@ -855,9 +855,17 @@ def test_trailing_inverted_frame_then_a_clause_that_is_no_apposition_stays_close
     ("Sen. Mark Doyle (D-Ore.) said the bill would pass.", [("Sen. Mark Doyle", "said", "the bill would pass", "indirect")]),
     ("Rep. Ana Lind (R-Texas) told reporters that the bill would pass.",
      [("Rep. Ana Lind", "told reporters", "the bill would pass", "indirect")]),
+    ("Rep. Ana Ruiz, R-Texas, said the vote had been delayed.", [("Rep. Ana Ruiz", "said", "the vote had been delayed", "indirect")]),
+    ("Sen. Ola Brekke, D-N.Y., told reporters the bill would pass.",
+     [("Sen. Ola Brekke", "told reporters", "the bill would pass", "indirect")]),
 ])
 def test_a_party_state_parenthetical_after_the_name_is_stepped_over(text, expected):
     assert attributions(text) == expected
+
+
+def test_a_comma_apposition_that_is_no_party_tag_is_still_the_speaker():
+    assert attributions("The envoy, Ana Ruiz, said the vote had been delayed.") == [("Ana Ruiz", "said", "the vote had been delayed", "indirect")]
+    assert rules("Rep. Ana Ruiz, R-Texas, said the vote had been delayed.") == ["attribution.indirect.subject_cue"]
 
 
 def test_other_parentheticals_before_the_cue_still_block():
