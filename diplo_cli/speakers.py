@@ -906,6 +906,8 @@ class SpeakerResolver:
         self._org_aliases: dict[str, set[str]] | None = None
         self.modifier_prepositions = frozenset(lexicon.grammar["source_modifier_prepositions"])
         self.indefinite_pronoun_speakers = frozenset(lexicon.grammar["indefinite_pronoun_speakers"])
+        self.anaphoric_determiners = frozenset(lexicon.grammar["anaphoric_determiners"])
+        self.independent_documents = frozenset(lexicon.grammar["independent_documents"])
         self.label_spans = [(start, start + len(label) + 1) for start, _, q, label in self.turns if label]
         self.transcript_country = None
         self.transcript_organisation: str | None = None
@@ -1133,7 +1135,8 @@ class SpeakerResolver:
         """A name of two words or more ends the phrase, after its source noun, and is neither a place nor a body."""
         words = name.split()
         head = described.head or ""
-        return len(words) > 1 and phrase.rstrip().endswith(name) and bool(head) and head[:1].islower() \
+        # a capitalised source noun ("Analyst Ola Brekke said" opening a sentence) is already cut from the name
+        return len(words) > 1 and phrase.rstrip().endswith(name) and bool(head) and (head[:1].islower() or head not in words) \
             and phrase.find(head) < phrase.rfind(name) and all(self.tracker._could_be_name(w) for w in words) \
             and not self.lex.country_of_word(name) and not self.lex.organisation(name)
 
@@ -1206,12 +1209,17 @@ class SpeakerResolver:
             inner = self._phrase(start, start + len(phrase[:modifier_end].rstrip()), attribution, depth + 1)
             if inner[0].kind != "anonymous":
                 return inner
-        for offset, entity in self._recent_before():
-            if offset < start and entity.kind in ("person", "organisation", "country"):
-                return entity, "organisation"
-        for mention in self.tracker.entities_before(start):
-            if mention.subject:
-                return mention.entity, "organisation"
+        first_word = words[0].group().casefold() if words else ""
+        head = words[-1].group().casefold() if words else ""
+        if first_word in self.anaphoric_determiners or head not in self.independent_documents:
+            # "the statement", "its report": a document named before, issued by the last source
+            for offset, entity in self._recent_before():
+                if offset < start and entity.kind in ("person", "organisation", "country"):
+                    return entity, "organisation"
+            for mention in self.tracker.entities_before(start):
+                if mention.subject:
+                    return mention.entity, "organisation"
+        # "a new poll", "emails released on Friday": a new study or record with no issuer named is its own source
         return Entity(_lower_determiner(phrase), "anonymous"), "anonymous"
 
     def _organisation_phrase(self, start: int, end: int, phrase: str, words: list[str], described: _Description):
@@ -1770,6 +1778,8 @@ def _name_part(phrase: str, lexicon: Lexicon) -> str:
         clean = word.rstrip(",")
         if not clean[:1].isupper() or lexicon.titles.get(clean.casefold()) is not None or clean.casefold() in _DETERMINERS:
             break
+        if len(name) > 1 and clean.casefold() in lexicon.anonymous_nouns:
+            break  # "Analyst Ola Brekke" opening a sentence: the source noun is no part of the name
         name.insert(0, clean)
     return " ".join(name).removesuffix("'s").removesuffix("’s")
 

@@ -530,3 +530,25 @@ def test_said_others_after_a_diplomat_are_other_diplomats():
 def test_another_before_a_noun_is_not_a_bare_pronoun_speaker():
     text = '"It is not over," said another envoy, Ola Brekke.'
     assert "another" not in _speakers(text)
+
+
+# ---------------------------------------------------------------- documents without an issuer; a capitalised source noun
+
+def test_a_new_poll_with_no_issuer_is_its_own_source_not_the_last_speaker():
+    text = "The Norland foreign ministry said the deal was weak. A new poll conducted Monday found that most voters back it."
+    speaker = _speaker(text, "A new poll")
+    assert (speaker.name, speaker.anonymous) == ("a new poll", True)
+
+
+def test_the_study_points_back_and_an_issued_statement_stays_the_last_sources():
+    text = "The Norland foreign ministry said the deal was weak. The study found that most voters back it."
+    assert _speaker(text, "The study").name == "Norland foreign ministry"
+    text = "The Norland foreign ministry said the deal was weak. An official statement says the talks will resume."
+    assert _speaker(text, "An official statement").name == "Norland foreign ministry"
+
+
+def test_a_capitalised_source_noun_opening_a_sentence_is_the_persons_description_not_their_name():
+    speaker = _speaker("Analyst Ola Brekke said the deal was weak.", "Analyst Ola Brekke")
+    assert (speaker.name, speaker.role, speaker.anonymous, speaker.mention_kind) == ("Ola Brekke", "analyst", False, "name")
+    assert _speaker("Senior Diplomat Ola Brekke said the deal was weak.", "Senior Diplomat Ola Brekke").name == "Ola Brekke"
+    assert _speaker("Senior Western Diplomats said the deal was weak.", "Senior Western Diplomats").anonymous
