@@ -260,7 +260,8 @@ class AttributionFinder:
         self.clause_stops = frozenset(grammar["clause_stops"])
         self.infinitive = regex.compile(r"\s*+(?:not\s++)?to\s++[\"“]?+(?!(?:them|him|her|us|me|you|it|the|a|an|his|their|our|my|its|this|that)\b)\p{Ll}")
         self.not_addressee = regex.compile(r"\b(?:if|whether|that|what|how|when|where|why)\b|[;?:]", regex.IGNORECASE)
-        self.clause_filler = regex.compile(r"\s*+(?:(?:\L<words>)\b\s*+[,—–]?\s*+)*+", regex.IGNORECASE, words=grammar["leading_connectives"] + grammar["clause_fillers"])
+        # a list item's marker ("- Prime Minister X thanked ..., and stated that P") opens no noun phrase
+        self.clause_filler = regex.compile(r"\s*+(?:[-–—•*▪·]\s++)?+(?:(?:\L<words>)\b\s*+[,—–]?\s*+)*+", regex.IGNORECASE, words=grammar["leading_connectives"] + grammar["clause_fillers"])
         self.copular_cues = frozenset(grammar["copular_cues"])
         self.copula_before = regex.compile(r"(?:\b(?:be|been|being|is|are|was|were|am)|['’](?:m|re|s))\s++(?:\p{L}++\s++){0,2}$", regex.IGNORECASE)
         self.that_after_parenthetical = regex.compile(r"\s*+,\s*+[^,.;:?!\"“”]{1,60},\s*+that\s++", regex.IGNORECASE)

@@ -1060,3 +1060,19 @@ def test_two_apostrophes_quote_a_direct_statement_with_offsets_into_the_text_as_
 def test_two_apostrophes_of_a_plural_are_no_quotation():
     from diplo_cli.pipeline import extract
     assert extract("The envoy of the 1990''s talks said nothing new, and he left.").statements == ()
+
+
+# ---------------------------------------------------------------- list items
+@pytest.mark.parametrize("text, expected", [
+    ("- Prime Minister Ola Brekke thanked the host and stated that he welcomes the approach.",
+     [("Prime Minister Ola Brekke", "stated", "he welcomes the approach", "indirect")]),
+    ("• The minister thanked the host, and said that talks would go on.",
+     [("The minister", "said", "talks would go on", "indirect")]),
+])
+def test_a_list_marker_before_the_subject_of_a_coordinated_report_is_stepped_over(text, expected):
+    assert attributions(text) == expected
+    assert rules(text) == ["attribution.indirect.coordinated.that"]
+
+
+def test_a_list_marker_alone_gives_no_subject_to_a_coordinated_report():
+    assert attributions("- thanked the host and stated that he welcomes the approach.") == []
