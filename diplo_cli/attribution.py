@@ -1024,6 +1024,10 @@ class AttributionFinder:
         if that is not None and that.re is self.delayed_that and (word := self.word_at.match(text, that.end(), upper)) \
                 and word.group(1).casefold() in self.finite_markers:
             that = None  # "committed to the publication of a review that would ...": a relative "that"
+        if that is not None and that.group().strip(" ,").casefold() == "what":
+            echoed = self.cues.search(text, that.end(), min(upper, that.end() + 40))
+            if echoed is not None and len(text[that.end():echoed.start()].split()) <= 3 and self._cue_shape_ok(echoed):
+                return None  # "I repeat what I just said in German": the object is earlier speech, no content of its own
         if verb.lemma in self.copular_cues and not (that is not None and "that" in that.group().casefold()) and not text[after:after + 2].strip().startswith(":"):
             return None  # "very clear on why they reject it": topic only
         content_start = that.end() if that else after

@@ -1076,3 +1076,17 @@ def test_a_list_marker_before_the_subject_of_a_coordinated_report_is_stepped_ove
 
 def test_a_list_marker_alone_gives_no_subject_to_a_coordinated_report():
     assert attributions("- thanked the host and stated that he welcomes the approach.") == []
+
+
+# ---------------------------------------------------------------- "repeat what I said": an echo of earlier speech
+@pytest.mark.parametrize("text", [
+    "So I repeat what I just said in Norlandic to our colleagues.",
+    "She repeated what the envoy had said.",
+])
+def test_a_free_relative_naming_earlier_speech_is_no_content(text):
+    assert attributions(text) == []
+
+
+def test_a_wh_clause_without_a_speech_verb_is_still_an_indirect_question():
+    assert attributions("He explained what the plan would mean for farmers.") == \
+        [("He", "explained", "the plan would mean for farmers", "indirect")]
