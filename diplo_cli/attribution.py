@@ -242,6 +242,8 @@ class AttributionFinder:
         self.reflexives = frozenset(grammar["reflexive_pronouns"])
         self.indefinite_pronoun_speaker = regex.compile(r"(?:\L<words>)(?=\s*+(?:[.,;!?]|$))", regex.IGNORECASE,
                                                         words=grammar["indefinite_pronoun_speakers"])
+        self.spoken_quote_marker = regex.compile(r"(?:[,:—–-]\s*+)?(?<![\p{L}'’])(?:\L<markers>)\s*+[,:—–-]?\s*+$", regex.IGNORECASE,
+                                                 markers=grammar["spoken_quote_markers"])
         self.colon_frame_gap = regex.compile(r"\s++(?:[\p{L}\p{N}'’.-]++\s++){0,7}[\p{L}\p{N}'’.-]++\s*+:\s*+")
         self.view_object = regex.compile(r"\s*+(?:her|his|their|its|our|my|the|a)\s++(?:\p{Ll}++\s++)?(?P<noun>\L<nouns>)(?=\s++that\b)",
                                          regex.IGNORECASE, nouns=grammar["view_nouns"])
@@ -799,6 +801,9 @@ class AttributionFinder:
         cue = self._cue_with_addressee(cue, quote.open)
         tail = self.adjuncts.match(text, cue.end, quote.open).end()
         gap = text[tail : quote.open]
+        spoken = self.spoken_quote_marker.search(gap)
+        if spoken is not None:
+            gap = gap[:spoken.start()]  # 'said, quote, "P"': the spoken marker stands for the quotation mark
         if not self.frame_gap.fullmatch(gap):
             if not self.colon_frame_gap.fullmatch(gap) or self.cues.search(gap):
                 return None

@@ -1090,3 +1090,18 @@ def test_a_free_relative_naming_earlier_speech_is_no_content(text):
 def test_a_wh_clause_without_a_speech_verb_is_still_an_indirect_question():
     assert attributions("He explained what the plan would mean for farmers.") == \
         [("He", "explained", "the plan would mean for farmers", "indirect")]
+
+
+# ---------------------------------------------------------------- spoken quotation markers
+@pytest.mark.parametrize("text, expected", [
+    ('He said, quote, "We are ready to talk."', [("He", "said", "We are ready to talk.", "direct")]),
+    ('Senator Ola Brekke said — and I quote — "We are ready."', [("Senator Ola Brekke", "said", "We are ready.", "direct")]),
+    ('She told reporters, and I quote, "We are ready."', [("She", "told reporters", "We are ready.", "direct")]),
+])
+def test_a_spoken_quote_marker_between_cue_and_quotation_is_stepped_over(text, expected):
+    assert attributions(text) == expected
+    assert rules(text) == ["attribution.direct.before"]
+
+
+def test_quote_as_a_noun_before_a_colon_is_no_marker():
+    assert attributions('He made a quote about it: "We are ready."') == []
