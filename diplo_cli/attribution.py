@@ -462,6 +462,15 @@ class AttributionFinder:
                 return self.speaker_before(repeated, lower, repairs - 1)
             if self.cues.fullmatch(tokens[i - 1].text):
                 return self.speaker_before(tokens[i - 1].start, lower, repairs - 1)
+            opening = next((k for k in range(i - 1, max(-1, i - 8), -1) if tokens[k].text in "—–"), None)
+            if opening is not None and opening >= 1:
+                # "The spokesman — spokeswoman Ida Berg — said": a correction or apposition set off by
+                # dashes; a name inside it is the speaker, else the phrase before the dashes
+                inner = self._np_ending_at(tokens[opening + 1 : i], i - opening - 2)
+                if inner is not None and inner.start == tokens[opening + 1].start \
+                        and any(t.text[:1].isupper() for t in tokens[opening + 1 : i] if t.start > inner.start):
+                    return inner
+                return self.speaker_before(tokens[opening].start, lower, repairs - 1)
         if token.text.casefold() in self.lex.pronouns and token.text.casefold() not in ("his", "her", "its", "their", "our", "my", "your", "him", "them", "me", "us"):
             if token.text.casefold() == "us" and token.text != "us":
                 pass

@@ -1105,3 +1105,15 @@ def test_a_spoken_quote_marker_between_cue_and_quotation_is_stepped_over(text, e
 
 def test_quote_as_a_noun_before_a_colon_is_no_marker():
     assert attributions('He made a quote about it: "We are ready."') == []
+
+
+# ---------------------------------------------------------------- a speaker phrase with a dash-set correction or apposition
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry spokesman — spokeswoman Ida Berg — said the talks would resume in March.",
+     [("spokeswoman Ida Berg", "said", "the talks would resume in March", "indirect")]),
+    ("The envoy – Ola Brekke – told reporters the deal was close.", [("Ola Brekke", "told reporters", "the deal was close", "indirect")]),
+    ("The minister — a veteran of the talks — said the deal was close.", [("The minister", "said", "the deal was close", "indirect")]),
+])
+def test_a_dash_set_correction_names_the_speaker_and_a_plain_apposition_keeps_the_phrase_before(text, expected):
+    assert attributions(text) == expected
+    assert rules(text) == ["attribution.indirect.subject_cue"]
