@@ -124,6 +124,8 @@ _LABEL = regex.compile(
 )
 # "Mr. KATO Ren, Minister ...:" names its speaker in full: one such label opens a transcript.
 _HONORIFIC_LABEL = regex.compile(r"(?:Mr|Ms|Mrs|Dr)\.\s+\p{Lu}[^:\n]*,")
+# "MR. PRICE:" opening the text: a briefer's first turn; a briefing excerpt may hold no other label.
+_OPENING_HONORIFIC_LABEL = regex.compile(r"(?:MR|MS|MRS|DR)\.?\s+\p{Lu}[\p{Lu}'’\-]++")
 
 
 def _is_speaker_label(label: str, lexicon: Lexicon) -> bool:
@@ -141,15 +143,21 @@ def find_turns(text: str, lexicon: Lexicon | None = None) -> list[tuple[int, int
 
     A turn runs from its label to the next label; a reporter's question (``Q``, ``QUESTION:``) is a
     turn too. Text counts as a transcript only when at least two labelled lines are found, or one
-    label with an honorific, a name and a role ("Mr. KATO Ren, Minister for Foreign Affairs:").
+    label with an honorific, a name and a role ("Mr. KATO Ren, Minister for Foreign Affairs:"), or
+    an upper-case honorific and name opening the text ("MR. PRICE:", a briefer's opening remarks).
     """
     if lexicon is None:
         from .lexicons import default_lexicon
         lexicon = default_lexicon()
     question_labels = frozenset(lexicon.grammar.get("question_labels", ()))
     labels = [m for m in _LABEL.finditer(text) if m.group("question") or _is_speaker_label(m.group("label"), lexicon)]
-    if not labels or (len(labels) < 2 and not _HONORIFIC_LABEL.match(labels[0].group("label") or "")):
+    if not labels:
         return []
+    if len(labels) < 2:
+        label = labels[0].group("label") or ""
+        opens_text = not text[:labels[0].start()].strip()
+        if not (_HONORIFIC_LABEL.match(label) or (opens_text and _OPENING_HONORIFIC_LABEL.fullmatch(label))):
+            return []
     turns = []
     for index, match in enumerate(labels):
         end = labels[index + 1].start() if index + 1 < len(labels) else len(text)

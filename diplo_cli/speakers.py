@@ -907,6 +907,7 @@ class SpeakerResolver:
         self.modifier_prepositions = frozenset(lexicon.grammar["source_modifier_prepositions"])
         self.indefinite_pronoun_speakers = frozenset(lexicon.grammar["indefinite_pronoun_speakers"])
         self.anaphoric_determiners = frozenset(lexicon.grammar["anaphoric_determiners"])
+        self.briefer_roles = tuple(lexicon.grammar["briefer_roles"])
         self.independent_documents = frozenset(lexicon.grammar["independent_documents"])
         self.label_spans = [(start, start + len(label) + 1) for start, _, q, label in self.turns if label]
         self.transcript_country = None
@@ -1652,6 +1653,10 @@ class SpeakerResolver:
                 entity = self._role_antecedent(0, 0, described, home) or Entity(label.title(), "person", described.role)
         else:
             entity = self.tracker.lookup_name(name)
+            if (entity is None or entity.person is None) and not described.role:
+                # "MR. MILLER:" with namesakes in the gazetteer: the one who briefs
+                briefer = next((p for role in self.briefer_roles if (p := self.tracker._gazetteer_person(name, role))), None)
+                entity = self.tracker.entity_for_person(briefer, name) if briefer is not None else entity
             if entity is None:
                 person = self.tracker._gazetteer_person(name, described.role or "mr.")
                 entity = self.tracker.entity_for_person(person, name) if person else Entity(_display_name(name), "person", described.role, gender=described.gender)

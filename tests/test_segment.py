@@ -99,3 +99,12 @@ def test_typewriter_double_quotes_read_as_one_mark_same_length(text, expected):
     from diplo_cli.segment import plain_quote_marks
     assert plain_quote_marks(text) == expected
     assert len(plain_quote_marks(text)) == len(text)
+
+
+def test_an_upper_case_honorific_label_opening_the_text_alone_makes_a_transcript():
+    text = "MR. BRÖNN: I have a few remarks at the top.\nAs we announced this morning, the envoy will travel to Oslo."
+    assert find_turns(text) == [(0, len(text), False, "MR. BRÖNN")]
+
+
+def test_one_honorific_label_after_prose_is_no_transcript():
+    assert find_turns("The envoy arrived.\nMR. BRÖNN: Hello.\nWe said the talks are over.") == []

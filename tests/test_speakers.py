@@ -552,3 +552,15 @@ def test_a_capitalised_source_noun_opening_a_sentence_is_the_persons_description
     assert (speaker.name, speaker.role, speaker.anonymous, speaker.mention_kind) == ("Ola Brekke", "analyst", False, "name")
     assert _speaker("Senior Diplomat Ola Brekke said the deal was weak.", "Senior Diplomat Ola Brekke").name == "Ola Brekke"
     assert _speaker("Senior Western Diplomats said the deal was weak.", "Senior Western Diplomats").anonymous
+
+
+def test_a_briefer_label_with_namesakes_in_the_gazetteer_is_the_one_who_briefs():
+    # three people of the gazetteer share the surname; only one is a spokesperson
+    text = "MR MILLER: I have a few remarks at the top.\nAs we announced this morning, the Secretary will travel to Oslo for talks."
+    speaker = _speaker(text, "we")
+    assert (speaker.name, speaker.mention_kind) == ("U.S. State Department", "pronoun")
+
+
+def test_an_opening_label_of_an_unknown_briefer_leaves_we_as_written():
+    text = "MR. BRÖNN: I have a few remarks at the top.\nAs we announced this morning, the envoy will travel to Oslo for talks."
+    assert _speaker(text, "we").name == "we"
