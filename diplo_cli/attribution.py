@@ -58,6 +58,9 @@ _QUANTIFIERS = frozenset(["a", "an", "one", "some", "few", "many", "several", "a
 _DETERMINERS = frozenset(["the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "these", "those", "any", "no", "every", "each"])
 _DOTTED = regex.compile(r"(?:\p{L}\.){2,}")
 _LEAD = regex.compile(r"[\s,]*+")
+# A quotation in curly single marks (inside a double-quoted one): an opening mark after a space or an
+# opening double mark, a closing mark before a space or punctuation.
+_NESTED_QUOTE = regex.compile(r"(?<=^|[\s“\"(—–])‘[^‘’\n]{2,1500}?[\p{L}\p{N}.,!?…]’(?=[\s,.;:!?…—–”\"]|$)")
 _ENDS_WITH_THAT = regex.compile(r"that\s*+$", regex.IGNORECASE)
 _ENDS_WITH_THAT_WORD = regex.compile(r"(?:^|\s)that$", regex.IGNORECASE)  # "that", "to the envoy that"
 _ENDS_WITH_TO = regex.compile(r"\bto\s$")
@@ -301,6 +304,7 @@ class AttributionFinder:
         self._relaxed: list[str] = []  # checks relaxed while reading the current cue (see confidence.toml)
         self._recent_speaker: tuple[int, Span] | None = None
         found.extend(self._frame_quotes(quotes, used_cues))
+        found.extend(self._nested_quotes(quotes, used_cues))
         self.frame_speakers = {a.sentence: a.speaker for a in found if a.rule.startswith("attribution.direct.after")}
         quote_regions = [(q.open, q.close) for q in quotes]  # in order and disjoint: looked up by bisection
         consumed = _Spans((a.content.start, a.content.end) for a in found)
@@ -738,6 +742,29 @@ class AttributionFinder:
                 result.append(Attribution(governing.speaker, governing.cue, Span.of(text, inner_start, inner_end), "direct",
                                           "attribution.direct.continuation", self._sentence_index(quote.open)))
         return result
+
+    def _nested_quotes(self, quotes: list[Quote], used_cues: set[int]) -> list[Attribution]:
+        """Speech quoted in single marks inside a quotation, with its own frame inside it too:
+        '“Analysts agree … ‘We expect refunds to rise,’ Ana Lind, an economist, said.”' (a quoted article
+        quoting its source). Only curly single marks: a straight one is as often an apostrophe."""
+        text = self.text
+        found: list[Attribution] = []
+        for quote in quotes:
+            for nested in _NESTED_QUOTE.finditer(text, quote.open + 1, quote.close):
+                inner = Quote(nested.start(), nested.end() - 1, quote.paragraph)
+                self._relaxed = []
+                frame = self._frame_after(inner, quote.close)
+                self._relaxed = []
+                if frame is None or frame[1].start in used_cues:
+                    continue
+                speaker, cue, rule = frame
+                content_start, content_end = _trim_inner(text, *inner.inner)
+                if content_end <= content_start:
+                    continue
+                used_cues.add(cue.start)
+                found.append(Attribution(speaker, cue, Span.of(text, content_start, content_end), "direct",
+                                         "attribution.direct.nested_single", self._sentence_index(cue.start)))
+        return found
 
     def _frame_after(self, quote: Quote, para_end: int) -> tuple[Span, Span, str] | None:
         text = self.text

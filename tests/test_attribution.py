@@ -1117,3 +1117,17 @@ def test_quote_as_a_noun_before_a_colon_is_no_marker():
 def test_a_dash_set_correction_names_the_speaker_and_a_plain_apposition_keeps_the_phrase_before(text, expected):
     assert attributions(text) == expected
     assert rules(text) == ["attribution.indirect.subject_cue"]
+
+
+# ---------------------------------------------------------------- speech in single marks inside a quotation
+@pytest.mark.parametrize("text, expected", [
+    ("“‘We expect refunds to rise,’ Ana Lind, an economist with Norbank, said.”", [("Ana Lind", "said", "We expect refunds to rise", "direct")]),
+    ("“Experts agree… ‘Overall, we expect refunds to rise,’ Ana Lind said…”", [("Ana Lind", "said", "Overall, we expect refunds to rise", "direct")]),
+])
+def test_a_single_quoted_quotation_framed_inside_a_quotation_is_a_statement(text, expected):
+    assert attributions(text) == expected
+    assert rules(text) == ["attribution.direct.nested_single"]
+
+
+def test_single_quoted_words_inside_a_quotation_without_a_frame_are_no_statement():
+    assert rules("He said: “The word ‘peace’ is overused, and ‘war’ too.”") == ["attribution.direct.before"]
