@@ -410,8 +410,11 @@ class EntityTracker:
                     info.organisation = lex.organisation(rest).name
                 break
             place = lex.country_of_word(words[i].removesuffix("'s").removesuffix("’s"))
-            organisation = lex.organisation(words[i].removesuffix("'s").removesuffix("’s"))
-            if organisation is None and i + 1 < len(words):
+            # a source noun written lower-case or before more words is no outlet of that name: "economist
+            # Pia Lund", "Economist Pia Lund says" (not "The Economist")
+            source_noun = word in lex.anonymous_nouns and (words[i][:1].islower() or i + 1 < len(words))
+            organisation = None if source_noun else lex.organisation(words[i].removesuffix("'s").removesuffix("’s"))
+            if organisation is None and i + 1 < len(words) and not source_noun:
                 organisation = lex.organisation(f"{words[i]} {words[i + 1]}")
                 if organisation is not None:
                     i += 1

@@ -564,3 +564,18 @@ def test_a_briefer_label_with_namesakes_in_the_gazetteer_is_the_one_who_briefs()
 def test_an_opening_label_of_an_unknown_briefer_leaves_we_as_written():
     text = "MR. BRÖNN: I have a few remarks at the top.\nAs we announced this morning, the envoy will travel to Oslo for talks."
     assert _speaker(text, "we").name == "we"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Inflation will ease, says economist Pia Lund.", "economist Pia Lund"),
+    ("Economist Pia Lund says inflation will ease.", "Economist Pia Lund"),
+    ("The treaty was fragile, historian Ola Brekke said.", "historian Ola Brekke"),
+])
+def test_an_occupation_before_a_name_is_no_part_of_it_nor_an_outlet_of_that_name(text, mention):
+    speaker = _speaker(text, mention)
+    assert (speaker.name, speaker.country, speaker.anonymous) == (mention.split(None, 1)[1], None, False)
+
+
+def test_the_outlet_of_an_occupations_name_is_still_the_outlet():
+    speaker = _speaker("The Economist reported that inflation would ease.", "The Economist")
+    assert (speaker.name, speaker.country) == ("Economist", "United Kingdom")
