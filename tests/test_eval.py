@@ -15,9 +15,9 @@ from diplo_cli.cli import cli
 FLOORS = {
     "news-dev.jsonl": {
         "statements": ("f1", 0.97),
-        "attribution": ("f1", 0.95),
+        "attribution": ("f1", 0.96),
         "exact_boundaries": ("f1", 0.97),
-        "speaker_correct": ("accuracy", 0.96),
+        "speaker_correct": ("accuracy", 0.97),
         "meetings": ("f1", 0.86),
         "meeting_status_correct": ("accuracy", 0.82),
         "meeting_type_correct": ("accuracy", 0.70),
@@ -27,10 +27,10 @@ FLOORS = {
         "statements_about_meeting": ("f1", 0.89),
     },
     "news-dev2.jsonl": {
-        "statements": ("f1", 0.89),
-        "exact_boundaries": ("f1", 0.78),
-        "attribution": ("f1", 0.66),
-        "speaker_correct": ("accuracy", 0.73),
+        "statements": ("f1", 0.92),
+        "exact_boundaries": ("f1", 0.83),
+        "attribution": ("f1", 0.75),
+        "speaker_correct": ("accuracy", 0.80),
         "meetings": ("f1", 0.62),
         "meeting_status_correct": ("accuracy", 0.73),
         "participants": ("f1", 0.50),
@@ -39,7 +39,7 @@ FLOORS = {
     "news-dev-briefings.jsonl": {
         "statements": ("f1", 0.94),
         "exact_boundaries": ("f1", 0.91),
-        "attribution": ("f1", 0.85),
+        "attribution": ("f1", 0.86),
         "speaker_correct": ("accuracy", 0.90),
         "meetings": ("f1", 0.60),
         "meeting_status_correct": ("accuracy", 0.64),
