@@ -229,6 +229,13 @@ class AttributionFinder:
             r"(?P<noun>\L<nouns>)\s++(?P<complement>that|(?:not\s++)?to)\s++(?=\p{L})",
             nouns=sorted(w for w in lexicon.reporting_nouns if " " not in w),
         )
+        # "a demand from China that P", "a proposal by Norland to V": the source follows the noun
+        self.reporting_noun_from = regex.compile(
+            r"\b(?:a|an|the)\s++(?:[\p{Ll}-]++\s++){0,2}?(?P<noun>\L<nouns>)\s++(?:from|by)\s++"
+            r"(?P<source>[^\s,;:.!?\"“”]++(?:\s++[^\s,;:.!?\"“”]++){0,5}?)\s++(?P<complement>that|(?:not\s++)?to)\s++(?=\p{L})",
+            regex.IGNORECASE, nouns=sorted(w for w in lexicon.reporting_nouns if " " not in w),
+        )
+        self.directive_nouns = frozenset(grammar["directive_nouns"])
         self.relative_object = regex.compile(
             r"\s*+(?:the|a|an|this|these|those|his|her|their|its|our)\s++(?:[\p{L}'’-]++\s++){0,3}?(?:that|which|who)\s++(?:\L<finite>)\b",
             regex.IGNORECASE, finite=grammar["finite_markers"])
@@ -325,7 +332,7 @@ class AttributionFinder:
                 attribution = self._headline(match)
                 if attribution is not None:
                     found.append(attribution)
-        for match in self.reporting_noun.finditer(text):
+        for match in itertools.chain(self.reporting_noun.finditer(text), self.reporting_noun_from.finditer(text)):
             attribution = self._reporting_noun(match, quote_regions)
             if attribution is not None:
                 found.append(attribution)
@@ -614,6 +621,9 @@ class AttributionFinder:
         if last_head < 0:
             return None
         end_token = tokens[last_head]
+        bare = end_token.text.rstrip(".")
+        if last_head == 0 and bare.islower() and self.lex.anonymous_nouns.get(bare) == bare:
+            return None  # "says economist." - a singular source noun needs a determiner or a name after it
         end = end_token.end
         # a sentence-final period after a name is not part of it
         if end_token.text.endswith(".") and not self._abbreviation(end_token.text):
@@ -1117,6 +1127,11 @@ class AttributionFinder:
         if not that and not quoted_start and rule.endswith("subject_cue"):
             if self.anaphoric.match(text, content_start, upper) or self.empty_object.match(text, content_start, upper):
                 return None  # "I just confirmed it", "they said nothing about it"
+            noun_from = self.reporting_noun_from.match(text, _skip_spaces(text, content_start), upper)
+            if noun_from is not None and noun_from.group("noun").casefold() in self.directive_nouns:
+                # "is rejecting a demand from China that P": P is China's demand, not the rejecter's claim
+                # (while "denied a report from X that P" is a denial of P)
+                return None
             if verb.cue_class == "deny":
                 noun_object = bool(self.deny_objects.match(text, content_start, upper))
                 if not noun_object and not self._clause_like(content_start, upper):
@@ -1229,7 +1244,11 @@ class AttributionFinder:
     def _reporting_noun(self, match: regex.Match, quote_regions) -> Attribution | None:
         text = self.text
         sentence_index, lower, upper = self._reach(match.start(), quote_regions)
-        if match.group("pronoun"):
+        if match.re is self.reporting_noun_from:
+            speaker = self.speaker_after(match.start("source"), match.end("source"))
+            if speaker is None or speaker.end != match.end("source"):
+                return None  # the words after "from" are no whole noun phrase
+        elif match.group("pronoun"):
             speaker = Span.of(text, match.start("pronoun"), match.end("pronoun"))
         else:
             owner = _WORD_BEFORE.search(text, max(lower, match.start() - 40), match.start("possessive"))

@@ -1131,3 +1131,25 @@ def test_a_single_quoted_quotation_framed_inside_a_quotation_is_a_statement(text
 
 def test_single_quoted_words_inside_a_quotation_without_a_frame_are_no_statement():
     assert rules("He said: “The word ‘peace’ is overused, and ‘war’ too.”") == ["attribution.direct.before"]
+
+
+# ---------------------------------------------------------------- a reporting noun with its source after it
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry is rejecting a demand from Arnor that the summit be canceled.",
+     [("Arnor", "demand", "the summit be canceled", "indirect")]),
+    ("The ministry welcomed a proposal by the Arnor government to hold talks in Oslo.",
+     [("the Arnor government", "proposal", "to hold talks in Oslo", "indirect")]),
+])
+def test_a_demand_or_proposal_from_a_source_is_that_sources_statement_not_the_rejecters(text, expected):
+    assert attributions(text) == expected
+    assert rules(text) == ["attribution.indirect.reporting_noun"]
+
+
+def test_denying_a_report_from_a_source_keeps_the_denial_and_the_report():
+    assert attributions("The ministry denied a report from Arnor that the summit was canceled.") == [
+        ("The ministry", "denied", "a report from Arnor that the summit was canceled", "indirect"),
+        ("Arnor", "report", "the summit was canceled", "indirect")]
+
+
+def test_from_a_place_before_a_relative_that_is_no_source():
+    assert attributions("He came back from Oslo that night.") == []
