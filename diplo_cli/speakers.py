@@ -911,6 +911,7 @@ class SpeakerResolver:
         self.indefinite_pronoun_speakers = frozenset(lexicon.grammar["indefinite_pronoun_speakers"])
         self.anaphoric_determiners = frozenset(lexicon.grammar["anaphoric_determiners"])
         self.briefer_roles = tuple(lexicon.grammar["briefer_roles"])
+        self.label_role_countries = dict(entry.split("|", 1) for entry in lexicon.grammar["label_role_countries"])
         self.independent_documents = frozenset(lexicon.grammar["independent_documents"])
         self.label_spans = [(start, start + len(label) + 1) for start, _, q, label in self.turns if label]
         self.transcript_country = None
@@ -1646,13 +1647,15 @@ class SpeakerResolver:
         while len(words) > 1 and self.lex.titles.get(words[0].casefold()) is not None:
             words = words[1:]
         name = " ".join(words)
-        if described.role and (described.anonymous or described.plural or name.casefold() == (described.head or "").casefold()):
+        bare_role = _strip_determiner(name).casefold() == (described.head or "").casefold()  # "THE PRESIDENT"
+        if described.role and (described.anonymous or described.plural or bare_role):
             if described.anonymous or described.role == "official":
                 entity = Entity(" ".join(label.casefold().split()), "anonymous", described.role, described.country, plural=described.plural)
             else:
                 described.definite = True
                 # read while the home country is being worked out, so not yet known: the other labels' country
-                home = getattr(self, "home_country", None) or self._labels_country(exclude=label)
+                home = getattr(self, "home_country", None) or self._labels_country(exclude=label) \
+                    or self.label_role_countries.get(" ".join(label.casefold().split()))
                 entity = self._role_antecedent(0, 0, described, home) or Entity(label.title(), "person", described.role)
         else:
             entity = self.tracker.lookup_name(name)

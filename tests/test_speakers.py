@@ -579,3 +579,17 @@ def test_an_occupation_before_a_name_is_no_part_of_it_nor_an_outlet_of_that_name
 def test_the_outlet_of_an_occupations_name_is_still_the_outlet():
     speaker = _speaker("The Economist reported that inflation would ease.", "The Economist")
     assert (speaker.name, speaker.country) == ("Economist", "United Kingdom")
+
+
+@pytest.mark.parametrize("year, president", [(2010, "Barack Obama"), (2022, "Joe Biden")])
+def test_the_president_label_of_a_gaggle_is_the_white_houses_president_of_the_year(year, president):
+    text = 'Q How was the call?\nTHE PRESIDENT: It was good. I said to him, "We will help."\nQ And then?\nTHE PRESIDENT: We will see.'
+    speaker = _speaker(text, "I", year=year)
+    assert (speaker.name, speaker.country) == (president, "United States")
+
+
+def test_the_president_label_takes_the_country_of_the_other_labels_first():
+    text = ('Q How was the call?\nTHE PRESIDENT: It was good. I said to him, "We will help."\n'
+            'MR. PESKOV: The talks were useful. I said that we would meet again.')
+    document = extract(text, lexicon=default_lexicon(), year=2015)
+    assert [s.speaker.name for s in document.statements] == ["Vladimir Putin", "Dmitry Peskov"]
