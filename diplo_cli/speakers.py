@@ -160,6 +160,7 @@ class _Description:
     organisation: str | None = None
     anonymous: bool = False
     bare: bool = True  # nothing but a determiner before the head
+    title_country: str | None = None  # the country of a title of one government ("the Foreign Secretary")
 
 
 class _NameTokens:
@@ -210,6 +211,7 @@ class EntityTracker:
         self._quotes: list[tuple[int, int]] = []
         self._tables = lexicon.stage("tracker_tables", _TrackerTables.build)
         self._title_phrases = self._tables.title_phrases
+        self._title_countries = dict(entry.split("|", 1) for entry in lexicon.grammar["title_countries"])
         self._title_words = self._tables.title_words
 
     # -------------------------------------------------------------- building
@@ -391,6 +393,7 @@ class EntityTracker:
                             info.country = info.country or country
                             break
                 if title is not None:
+                    info.title_country = self._title_countries.get(key)
                     info.role = title[0] or info.role
                     info.gender = title[1] or info.gender
                     info.head = words[i + length - 1]
@@ -1410,6 +1413,9 @@ class SpeakerResolver:
             return None
         home = home_country if (not self.home_is_guess or (described.head or "")[:1].isupper()) else None
         wanted_country = country or (home if described.definite or described.bare else None)
+        if wanted_country is None and described.title_country and self.tracker.year:
+            # "the Foreign Secretary" of a dated text naming no country of its own: the title's government
+            wanted_country = described.title_country
         if wanted_country and role not in lex.stage("tracker_tables", _TrackerTables.build).many_holder_roles:
             year = self.tracker.year
             candidates = lex.stage("role_holders", _RoleHolders).of(wanted_country, role)

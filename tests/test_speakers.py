@@ -593,3 +593,24 @@ def test_the_president_label_takes_the_country_of_the_other_labels_first():
             'MR. PESKOV: The talks were useful. I said that we would meet again.')
     document = extract(text, lexicon=default_lexicon(), year=2015)
     assert [s.speaker.name for s in document.statements] == ["Vladimir Putin", "Dmitry Peskov"]
+
+
+# ---------------------------------------------------------------- a title of one government, resolved with the article's date
+
+@pytest.mark.parametrize("text, mention, date, name", [
+    ("Speaking after the meeting the Foreign Secretary said the talks were useful.", "the Foreign Secretary", "2012-05-03", "William Hague"),
+    ("Speaking after the meeting the Foreign Secretary said the talks were useful.", "the Foreign Secretary", "2017-05-03", "Boris Johnson"),
+    ("The High Representative underlined that the Union stood ready to help.", "The High Representative", "2016-02-01", "Federica Mogherini"),
+])
+def test_a_title_of_one_government_is_its_holder_at_the_articles_date(text, mention, date, name):
+    assert _speaker(text, mention, date=date).name == name
+
+
+def test_without_a_date_a_title_of_one_government_stays_the_role():
+    speaker = _speaker("Speaking after the meeting the Foreign Secretary said the talks were useful.", "the Foreign Secretary")
+    assert (speaker.name, speaker.country) == ("the Foreign Secretary", None)
+
+
+def test_a_country_named_in_the_phrase_overrides_the_titles_government():
+    speaker = _speaker("Indian Foreign Secretary Ola Brekke said the talks were useful.", "Indian Foreign Secretary Ola Brekke", year=2012)
+    assert (speaker.name, speaker.country) == ("Ola Brekke", "India")
