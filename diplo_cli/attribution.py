@@ -236,6 +236,9 @@ class AttributionFinder:
             regex.IGNORECASE, nouns=sorted(w for w in lexicon.reporting_nouns if " " not in w),
         )
         self.directive_nouns = frozenset(grammar["directive_nouns"])
+        self.free_relative_before = regex.compile(r"(?<![\p{L}])(?:what|which)\s++$", regex.IGNORECASE)
+        self.stranded_preposition = regex.compile(r"\s(?:\L<prepositions>)\s*+(?:[,;.!?]|$)", regex.IGNORECASE,
+                                                  prepositions=grammar["strandable_prepositions"])
         self.relative_object = regex.compile(
             r"\s*+(?:the|a|an|this|these|those|his|her|their|its|our)\s++(?:[\p{L}'’-]++\s++){0,3}?(?:that|which|who)\s++(?:\L<finite>)\b",
             regex.IGNORECASE, finite=grammar["finite_markers"])
@@ -1052,6 +1055,9 @@ class AttributionFinder:
                 end = reason.start()  # "asked me to travel to Beijing because he believes P": the request ends
             if self.anaphoric.match(text, to.start(), end):
                 return None  # "urged them to do the same"
+            if self.free_relative_before.search(text, max(lower, speaker.start - 8), speaker.start) \
+                    and self.stranded_preposition.search(text, to.start(), min(upper, end + 1)):
+                return None  # "That's what the president is directing his team to work on, ...": the object is the relative's gap
             return self._make(speaker, full_cue, to.start(), end, "attribution.indirect.directive", sentence_index)
         cleft = self.cleft_before.search(text, max(lower, speaker.start - 8), speaker.start)
         that = self.that_after_parenthetical.match(text, after, upper) or self.that.match(text, after, upper)

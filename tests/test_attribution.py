@@ -1153,3 +1153,14 @@ def test_denying_a_report_from_a_source_keeps_the_denial_and_the_report():
 
 def test_from_a_place_before_a_relative_that_is_no_source():
     assert attributions("He came back from Oslo that night.") == []
+
+
+# ---------------------------------------------------------------- a directive inside a free relative with its object moved out
+def test_a_directive_in_a_free_relative_ending_in_a_stranded_preposition_has_no_content():
+    assert attributions("That is what the minister is directing his team to continue to work on, and that will be our focus.") == []
+
+
+def test_a_directive_with_its_object_in_place_is_still_found():
+    text = "The minister directed his team to continue to work on the plan."
+    assert attributions(text) == [("The minister", "directed", "to continue to work on the plan", "indirect")]
+    assert rules(text) == ["attribution.indirect.directive"]
