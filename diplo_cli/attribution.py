@@ -770,7 +770,7 @@ class AttributionFinder:
                 self._relaxed = []
                 if frame is None or frame[1].start in used_cues:
                     continue
-                speaker, cue, rule = frame
+                speaker, cue, _ = frame
                 content_start, content_end = _trim_inner(text, *inner.inner)
                 if content_end <= content_start:
                     continue
