@@ -515,7 +515,10 @@ class AttributionFinder:
         if first < 1 or tokens[first].text != ",":
             return None
         words = [t.text for t in tokens[first + 1 : comma]]
-        if not all(w[:1].isupper() and w.casefold().rstrip(".") not in self.title_words for w in words):
+        # "Minister for Foreign Affairs, Senator the Hon Ana Lind, said": honorifics before the name are kept
+        while words and (words[0].casefold() == "the" or self.lex.titles.get(words[0].casefold()) is not None):
+            words = words[1:]
+        if not words or not all(w[:1].isupper() and w.casefold().rstrip(".") not in self.title_words for w in words):
             return None
         if not tokens[first - 1].text[:1].isalnum():
             return None

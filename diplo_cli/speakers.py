@@ -1790,6 +1790,9 @@ def _display_name(name: str) -> str:
 def _name_part(phrase: str, lexicon: Lexicon) -> str:
     """The capitalised name at the end of a phrase, without titles or lower-case words before it."""
     words = phrase.split()
+    post_nominals = lexicon.grammar["post_nominals"]
+    while len(words) > 2 and words[-1].rstrip(",") in post_nominals:
+        words = words[:-1]  # "Ana Lind MP", "Ola Brekke KC": letters after a name are no part of it
     name: list[str] = []
     for word in reversed(words):
         clean = word.rstrip(",")

@@ -614,3 +614,19 @@ def test_without_a_date_a_title_of_one_government_stays_the_role():
 def test_a_country_named_in_the_phrase_overrides_the_titles_government():
     speaker = _speaker("Indian Foreign Secretary Ola Brekke said the talks were useful.", "Indian Foreign Secretary Ola Brekke", year=2012)
     assert (speaker.name, speaker.country) == ("Ola Brekke", "India")
+
+
+# ---------------------------------------------------------------- Commonwealth styles of address
+
+@pytest.mark.parametrize("text, mention", [
+    ("Senator the Hon Ana Lind said the partnership was strong.", "Senator the Hon Ana Lind"),
+    ("The Hon Ana Lind MP said the partnership was strong.", "The Hon Ana Lind MP"),
+    ("The Rt Hon Ana Lind said the partnership was strong.", "The Rt Hon Ana Lind"),
+    ("Minister for Foreign Affairs, Senator the Hon Ana Lind, said the partnership was strong.", "Senator the Hon Ana Lind"),
+])
+def test_honorifics_and_letters_after_a_name_are_no_part_of_it(text, mention):
+    assert _speaker(text, mention).name == "Ana Lind"
+
+
+def test_a_title_in_apposition_is_no_name():
+    assert _speaker("The minister, the President, said the talks went well.", "The minister").name == "the minister"
