@@ -460,6 +460,10 @@ class AttributionFinder:
         if i < 0:
             return None
         token = tokens[i]
+        if skipped and token.text in "),":
+            party = self.party_state.search(self.text, max(lower, token.end - 24), token.end)
+            if party is not None and repairs > 0:
+                return self.speaker_before(party.start(), lower, repairs - 1)  # "Ana Lind (R-La.) has said"
         if token.text.casefold() in self.passive:
             return None
         contracted = _CONTRACTED_PRONOUN.fullmatch(token.text)

@@ -858,6 +858,9 @@ def test_trailing_inverted_frame_then_a_clause_that_is_no_apposition_stays_close
     ("Rep. Ana Ruiz, R-Texas, said the vote had been delayed.", [("Rep. Ana Ruiz", "said", "the vote had been delayed", "indirect")]),
     ("Sen. Ola Brekke, D-N.Y., told reporters the bill would pass.",
      [("Sen. Ola Brekke", "told reporters", "the bill would pass", "indirect")]),
+    ("House Speaker Ana Lind (R-La.) has said she would not bring the measure to a vote.",
+     [("House Speaker Ana Lind", "said", "she would not bring the measure to a vote", "indirect")]),
+    ("Rep. Ana Ruiz, R-Texas, has said the vote would be delayed.", [("Rep. Ana Ruiz", "said", "the vote would be delayed", "indirect")]),
 ])
 def test_a_party_state_parenthetical_after_the_name_is_stepped_over(text, expected):
     assert attributions(text) == expected
