@@ -1727,6 +1727,9 @@ class SpeakerResolver:
 # A translator's note after a transcript label: "(retranslated)", "(In Russian.)".
 _LABEL_NOTE = regex.compile(r"\s*\([^()]*\)\s*$")
 _LABEL_CONNECTORS = frozenset({"the", "of", "for", "and"})
+# Words inside a title's portfolio ("Minister for Foreign Affairs", "Envoy to the Horn of Africa"):
+# capitalised words after one belong to the portfolio up to the name at the end.
+_PORTFOLIO_CONNECTORS = frozenset({"the", "of", "for", "to", "and"})
 
 
 @functools.lru_cache(maxsize=256)
@@ -1794,13 +1797,17 @@ def _name_part(phrase: str, lexicon: Lexicon) -> str:
     while len(words) > 2 and words[-1].rstrip(",") in post_nominals:
         words = words[:-1]  # "Ana Lind MP", "Ola Brekke KC": letters after a name are no part of it
     name: list[str] = []
+    stop = ""
     for word in reversed(words):
         clean = word.rstrip(",")
         if not clean[:1].isupper() or lexicon.titles.get(clean.casefold()) is not None or clean.casefold() in _DETERMINERS:
+            stop = clean.casefold()
             break
         if len(name) > 1 and clean.casefold() in lexicon.anonymous_nouns:
             break  # "Analyst Ola Brekke" opening a sentence: the source noun is no part of the name
         name.insert(0, clean)
+    if stop in _PORTFOLIO_CONNECTORS and len(name) > 2:
+        name = name[-2:]  # "Minister for Foreign Affairs Ana Lind", "Envoy for the Horn of Africa Ola Brekke"
     return " ".join(name).removesuffix("'s").removesuffix("’s")
 
 

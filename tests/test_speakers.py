@@ -630,3 +630,16 @@ def test_honorifics_and_letters_after_a_name_are_no_part_of_it(text, mention):
 
 def test_a_title_in_apposition_is_no_name():
     assert _speaker("The minister, the President, said the talks went well.", "The minister").name == "the minister"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Minister for Foreign Affairs Ana Lind said the parties agreed.", "Minister for Foreign Affairs Ana Lind"),
+    ("Special Envoy for the Horn of Africa Ana Lind said the parties agreed.", "Special Envoy for the Horn of Africa Ana Lind"),
+    ("EU Special Representative for the Dialogue Ana Lind said the parties agreed.", "EU Special Representative for the Dialogue Ana Lind"),
+])
+def test_the_capitalised_portfolio_of_a_title_is_no_part_of_an_unknown_name_after_it(text, mention):
+    assert _speaker(text, mention).name == "Ana Lind"
+
+
+def test_a_three_word_name_after_a_plain_title_is_kept_whole():
+    assert _speaker("Envoy Ana Maria Lind said the parties agreed.", "Envoy Ana Maria Lind").name == "Ana Maria Lind"
