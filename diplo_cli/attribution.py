@@ -236,6 +236,8 @@ class AttributionFinder:
             regex.IGNORECASE, nouns=sorted(w for w in lexicon.reporting_nouns if " " not in w),
         )
         self.directive_nouns = frozenset(grammar["directive_nouns"])
+        self.name_particles = frozenset(grammar["name_particles"])
+        self.particle_name = regex.compile(r"(?:\L<glued>)\p{Lu}", glued=[p for p in grammar["name_particles"] if p.endswith("-")])
         self.free_relative_before = regex.compile(r"(?<![\p{L}])(?:what|which)\s++$", regex.IGNORECASE)
         self.stranded_preposition = regex.compile(r"\s(?:\L<prepositions>)\s*+(?:[,;.!?]|$)", regex.IGNORECASE,
                                                   prepositions=grammar["strandable_prepositions"])
@@ -409,6 +411,8 @@ class AttributionFinder:
             return False
         if base[0].isupper():
             return base not in self.stopwords or base in ("The", "A", "An")
+        if self.particle_name.match(base):
+            return True  # "al-Sabah": a name glued to its particle
         lower = base.casefold()
         return lower in self.np_words or lower.rstrip("s") in self.np_words or word.casefold() in self.np_words
 
@@ -417,6 +421,8 @@ class AttributionFinder:
         lower = word.casefold()
         if word[:1].isupper():
             return word not in self.stopwords
+        if self.particle_name.match(word):
+            return True
         return (lower in self.title_words or lower in self.source_words or lower in self.lex.anonymous_nouns
                 or lower.rstrip("s") in self.title_words or lower in self.document_words or lower in self.body_words)
 
@@ -533,6 +539,11 @@ class AttributionFinder:
             return None
         first = i
         while first - 1 >= 0 and (self._np_word(tokens[first - 1]) or (
+            # a name particle between capitalised words: "President von der Leyen", "Foreign Minister al-Sabah"
+            first - 2 >= 0 and tokens[first - 1].text in self.name_particles
+            and (tokens[first].text[:1].isupper() or tokens[first].text in self.name_particles)
+            and (tokens[first - 2].text[:1].isupper() or tokens[first - 2].text in self.name_particles)
+        ) or (
             # a lower-case modifier inside a capitalised name phrase: "Northern Alliance militia commander X"
             first - 2 >= 0 and tokens[first - 1].text.isalpha() and tokens[first - 1].text.islower()
             and not tokens[first - 1].text.endswith("ed") and not self.cues.fullmatch(tokens[first - 1].text)

@@ -1167,3 +1167,16 @@ def test_a_directive_with_its_object_in_place_is_still_found():
     text = "The minister directed his team to continue to work on the plan."
     assert attributions(text) == [("The minister", "directed", "to continue to work on the plan", "indirect")]
     assert rules(text) == ["attribution.indirect.directive"]
+
+
+# ---------------------------------------------------------------- name particles inside a speaker phrase
+@pytest.mark.parametrize("text, speaker", [
+    ("President von der Leyen said that the Union stood ready.", "President von der Leyen"),
+    ("Foreign Minister Ahmad al-Sabah said the talks were useful.", "Foreign Minister Ahmad al-Sabah"),
+])
+def test_lower_case_name_particles_stay_inside_the_speaker_phrase(text, speaker):
+    assert attributions(text)[0][0] == speaker
+
+
+def test_a_lower_case_particle_alone_opens_no_speaker_phrase():
+    assert attributions("He spoke with the al-Qaida leader.") == []
