@@ -236,6 +236,7 @@ class AttributionFinder:
             regex.IGNORECASE, nouns=sorted(w for w in lexicon.reporting_nouns if " " not in w),
         )
         self.directive_nouns = frozenset(grammar["directive_nouns"])
+        self.resource_objects = frozenset(grammar["resource_objects"])
         self.name_particles = frozenset(grammar["name_particles"])
         self.particle_name = regex.compile(r"(?:\L<glued>)\p{Lu}", glued=[p for p in grammar["name_particles"] if p.endswith("-")])
         self.free_relative_before = regex.compile(r"(?<![\p{L}])(?:what|which)\s++$", regex.IGNORECASE)
@@ -1064,6 +1065,9 @@ class AttributionFinder:
                 return None
             if text[after : to.start()].count(",") > 1 or self.not_addressee.search(text, after, to.start()):
                 return None  # "asking me if there is a trip to preview": a question, not a directive
+            object_words = _WORD.findall(text[after : to.start()])
+            if object_words and object_words[-1].casefold() in self.resource_objects:
+                return None  # "ordered Federal aid to supplement local efforts": a thing sent, no one told to act
             end = self._coordinated_end(to.start(), self._content_end(to.start(), upper))
             past = self.past_predicate.search(text, to.start(), end)
             if past is not None:

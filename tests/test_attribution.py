@@ -1180,3 +1180,14 @@ def test_lower_case_name_particles_stay_inside_the_speaker_phrase(text, speaker)
 
 def test_a_lower_case_particle_alone_opens_no_speaker_phrase():
     assert attributions("He spoke with the al-Qaida leader.") == []
+
+
+# ---------------------------------------------------------------- a directive's object must be told to act
+def test_a_thing_provided_is_no_directive_object():
+    assert attributions("The President ordered Federal aid to supplement State and local recovery efforts.") == []
+
+
+def test_people_ordered_to_act_are_a_directive_object():
+    text = "The President ordered the troops to withdraw."
+    assert attributions(text) == [("The President", "ordered", "to withdraw", "indirect")]
+    assert rules(text) == ["attribution.indirect.directive"]
