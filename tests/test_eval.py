@@ -14,8 +14,8 @@ from diplo_cli.cli import cli
 
 FLOORS = {
     "news-dev.jsonl": {
-        "statements": ("f1", 0.97),
-        "attribution": ("f1", 0.96),
+        "statements": ("f1", 0.98),
+        "attribution": ("f1", 0.97),
         "exact_boundaries": ("f1", 0.97),
         "speaker_correct": ("accuracy", 0.97),
         "meetings": ("f1", 0.86),
@@ -29,17 +29,17 @@ FLOORS = {
     "news-dev2.jsonl": {
         "statements": ("f1", 0.92),
         "exact_boundaries": ("f1", 0.83),
-        "attribution": ("f1", 0.75),
-        "speaker_correct": ("accuracy", 0.80),
+        "attribution": ("f1", 0.76),
+        "speaker_correct": ("accuracy", 0.81),
         "meetings": ("f1", 0.62),
         "meeting_status_correct": ("accuracy", 0.73),
         "participants": ("f1", 0.50),
         "statements_about_meeting": ("f1", 0.65),
     },
     "news-dev-briefings.jsonl": {
-        "statements": ("f1", 0.94),
-        "exact_boundaries": ("f1", 0.91),
-        "attribution": ("f1", 0.86),
+        "statements": ("f1", 0.95),
+        "exact_boundaries": ("f1", 0.92),
+        "attribution": ("f1", 0.88),
         "speaker_correct": ("accuracy", 0.90),
         "meetings": ("f1", 0.60),
         "meeting_status_correct": ("accuracy", 0.64),
