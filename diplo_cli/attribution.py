@@ -58,6 +58,10 @@ _QUANTIFIERS = frozenset(["a", "an", "one", "some", "few", "many", "several", "a
 _DETERMINERS = frozenset(["the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "these", "those", "any", "no", "every", "each"])
 _DOTTED = regex.compile(r"(?:\p{L}\.){2,}")
 _LEAD = regex.compile(r"[\s,]*+")
+# A source's prepositional modifier running to the colon of an inverted frame: 'Said a statement from the
+# two governments: "P"'.
+_ADJUNCT_IN_SOURCE = regex.compile(r"\s++(?:in|at|on|during)\s")
+_SOURCE_MODIFIER_TO_COLON = regex.compile(r"(\s++(?:from|of|by)\s++[^:;\"“”\n]{1,80}?)\s*+:\s*+$")
 # A quotation in curly single marks (inside a double-quoted one): an opening mark after a space or an
 # opening double mark, a closing mark before a space or punctuation.
 _NESTED_QUOTE = regex.compile(r"(?<=^|[\s“\"(—–])‘[^‘’\n]{2,1500}?[\p{L}\p{N}.,!?…]’(?=[\s,.;:!?…—–”\"]|$)")
@@ -879,6 +883,22 @@ class AttributionFinder:
             self._relaxed.append("colon_frame")
         if _ENDS_WITH_THAT.search(gap) and text[quote.close + 1 : sentence.end].strip(" .!?;") != "":
             return None  # 'pointed out that "..."': direct only when the quote runs to the sentence end
+        if not text[sentence.start : best.start()].strip(" \t\"“") and best.group()[:1].isupper() and gap.rstrip().endswith(":"):
+            # 'Said a joint statement from the two governments: "P"': the cue opens the sentence, its source follows
+            speaker = self.speaker_after(_skip_spaces(text, best.end()), quote.open)
+            if speaker is None:
+                return None
+            adjunct = _ADJUNCT_IN_SOURCE.search(text, speaker.start, speaker.end)
+            if adjunct is not None:
+                speaker = Span.of(text, speaker.start, adjunct.start())  # 'Wrote the envoy in a letter: "P"'
+            modifier = _SOURCE_MODIFIER_TO_COLON.match(text, speaker.end, quote.open)
+            if modifier is not None:
+                speaker = Span.of(text, speaker.start, modifier.end(1))  # "a joint statement from the two governments"
+            elif text[speaker.end : quote.open].strip() != ":":
+                return None
+            if self._relaxed and self._relaxed[-1] == "colon_frame":
+                self._relaxed.pop()  # the words before the colon are the source, not a complement
+            return speaker, cue, "attribution.direct.before_inverted"
         progressive = self.progressive.search(text, max(sentence.start, best.start() - 40), best.start()) if best.group().endswith("ing") else None
         speaker = self.speaker_before(progressive.start() if progressive else best.start(), sentence.start)
         if speaker is None:

@@ -1191,3 +1191,18 @@ def test_people_ordered_to_act_are_a_directive_object():
     text = "The President ordered the troops to withdraw."
     assert attributions(text) == [("The President", "ordered", "to withdraw", "indirect")]
     assert rules(text) == ["attribution.indirect.directive"]
+
+
+# ---------------------------------------------------------------- an inverted frame opening the sentence before a colon
+@pytest.mark.parametrize("text, expected", [
+    ('Said a statement from the Norland government: "We are ready to talk."',
+     [("a statement from the Norland government", "Said", "We are ready to talk.", "direct")]),
+    ('Added the minister: "We are ready."', [("the minister", "Added", "We are ready.", "direct")]),
+])
+def test_a_cue_opening_the_sentence_takes_its_source_after_it_before_a_colon(text, expected):
+    assert attributions(text) == expected
+    assert rules(text) == ["attribution.direct.before_inverted"]
+
+
+def test_an_inverted_frame_with_no_noun_phrase_source_is_no_frame():
+    assert attributions('Said it best: "We are ready."') == []
