@@ -60,6 +60,7 @@ _DOTTED = regex.compile(r"(?:\p{L}\.){2,}")
 _LEAD = regex.compile(r"[\s,]*+")
 # A source's prepositional modifier running to the colon of an inverted frame: 'Said a statement from the
 # two governments: "P"'.
+_ISSUER_AFTER = regex.compile(r"\s++(?:from|by)\s++")
 _ADJUNCT_IN_SOURCE = regex.compile(r"\s++(?:in|at|on|during)\s")
 _SOURCE_MODIFIER_TO_COLON = regex.compile(r"(\s++(?:from|of|by)\s++[^:;\"“”\n]{1,80}?)\s*+:\s*+$")
 # A quotation in curly single marks (inside a double-quoted one): an opening mark after a space or an
@@ -656,6 +657,12 @@ class AttributionFinder:
             end -= 1
         if end_token.text.endswith(("'s", "’s")):
             return None
+        issuer = _ISSUER_AFTER.match(self.text, end, limit)
+        if issuer is not None and end_token.text.rstrip(".").casefold() in self.document_words:
+            # '"P," said a joint statement from Norland and Arnor': the document's issuer belongs to it
+            source = self.speaker_after(issuer.end(), limit)
+            if source is not None:
+                end = source.end
         return Span.of(self.text, tokens[0].start, end)
 
     def _abbreviation(self, word: str) -> bool:

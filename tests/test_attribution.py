@@ -1206,3 +1206,17 @@ def test_a_cue_opening_the_sentence_takes_its_source_after_it_before_a_colon(tex
 
 def test_an_inverted_frame_with_no_noun_phrase_source_is_no_frame():
     assert attributions('Said it best: "We are ready."') == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"We are ready," said a joint statement from Norland and Arnor.',
+     [("a joint statement from Norland and Arnor", "said", "We are ready", "direct")]),
+    ('Said a joint statement from the two governments: "We are ready to talk."',
+     [("a joint statement from the two governments", "Said", "We are ready to talk.", "direct")]),
+])
+def test_an_inverted_document_source_keeps_its_issuer(text, expected):
+    assert attributions(text) == expected
+
+
+def test_a_person_from_a_place_after_an_inverted_cue_is_the_person_alone():
+    assert attributions('"We are ready," said the minister from Norland.') == [("the minister", "said", "We are ready", "direct")]
