@@ -58,6 +58,14 @@ _QUANTIFIERS = frozenset(["a", "an", "one", "some", "few", "many", "several", "a
 _DETERMINERS = frozenset(["the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "these", "those", "any", "no", "every", "each"])
 _DOTTED = regex.compile(r"(?:\p{L}\.){2,}")
 _LEAD = regex.compile(r"[\s,]*+")
+# A source's prepositional modifier running to the colon of an inverted frame: 'Said a statement from the
+# two governments: "P"'.
+_ISSUER_AFTER = regex.compile(r"\s++(?:from|by)\s++")
+_ADJUNCT_IN_SOURCE = regex.compile(r"\s++(?:in|at|on|during)\s")
+_SOURCE_MODIFIER_TO_COLON = regex.compile(r"(\s++(?:from|of|by)\s++[^:;\"“”\n]{1,80}?)\s*+:\s*+$")
+# A quotation in curly single marks (inside a double-quoted one): an opening mark after a space or an
+# opening double mark, a closing mark before a space or punctuation.
+_NESTED_QUOTE = regex.compile(r"(?<=^|[\s“\"(—–])‘[^‘’\n]{2,1500}?[\p{L}\p{N}.,!?…]’(?=[\s,.;:!?…—–”\"]|$)")
 _ENDS_WITH_THAT = regex.compile(r"that\s*+$", regex.IGNORECASE)
 _ENDS_WITH_THAT_WORD = regex.compile(r"(?:^|\s)that$", regex.IGNORECASE)  # "that", "to the envoy that"
 _ENDS_WITH_TO = regex.compile(r"\bto\s$")
@@ -226,6 +234,19 @@ class AttributionFinder:
             r"(?P<noun>\L<nouns>)\s++(?P<complement>that|(?:not\s++)?to)\s++(?=\p{L})",
             nouns=sorted(w for w in lexicon.reporting_nouns if " " not in w),
         )
+        # "a demand from China that P", "a proposal by Norland to V": the source follows the noun
+        self.reporting_noun_from = regex.compile(
+            r"\b(?:a|an|the)\s++(?:[\p{Ll}-]++\s++){0,2}?(?P<noun>\L<nouns>)\s++(?:from|by)\s++"
+            r"(?P<source>[^\s,;:.!?\"“”]++(?:\s++[^\s,;:.!?\"“”]++){0,5}?)\s++(?P<complement>that|(?:not\s++)?to)\s++(?=\p{L})",
+            regex.IGNORECASE, nouns=sorted(w for w in lexicon.reporting_nouns if " " not in w),
+        )
+        self.directive_nouns = frozenset(grammar["directive_nouns"])
+        self.resource_objects = frozenset(grammar["resource_objects"])
+        self.name_particles = frozenset(grammar["name_particles"])
+        self.particle_name = regex.compile(r"(?:\L<glued>)\p{Lu}", glued=[p for p in grammar["name_particles"] if p.endswith("-")])
+        self.free_relative_before = regex.compile(r"(?<![\p{L}])(?:what|which)\s++$", regex.IGNORECASE)
+        self.stranded_preposition = regex.compile(r"\s(?:\L<prepositions>)\s*+(?:[,;.!?]|$)", regex.IGNORECASE,
+                                                  prepositions=grammar["strandable_prepositions"])
         self.relative_object = regex.compile(
             r"\s*+(?:the|a|an|this|these|those|his|her|their|its|our)\s++(?:[\p{L}'’-]++\s++){0,3}?(?:that|which|who)\s++(?:\L<finite>)\b",
             regex.IGNORECASE, finite=grammar["finite_markers"])
@@ -234,11 +255,16 @@ class AttributionFinder:
             regex.IGNORECASE, verbs=grammar["issuing_verbs"])
         self.document_participle = regex.compile(
             r"\s++(?:\L<participles>)(?:\s++[^\s,;:.!?\"“”]++){0,3}\s*+$", regex.IGNORECASE, participles=grammar["document_participles"])
-        self.party_state = regex.compile(r"\s*+\((?:D|R|I|Dem|Rep|Ind)\.?+\s*+[-–]\s*+\p{Lu}[\p{L}.]{0,12}+\)\s*+,?+\s*+$")
+        tag = r"(?:\L<parties>)\.?+\s*+[-–]\s*+\p{Lu}[\p{L}.]{0,12}+"
+        self.party_state = regex.compile(rf"\s*+(?:\({tag}\)\s*+,?+|,\s*+{tag}\s*+,)\s*+$", parties=grammar["party_abbreviations"])
         self.participial_tail = regex.compile(r"\s*+,\s*+(\p{Ll}+ing)\b")
         self.trailing_apposition = regex.compile(r"\s*+,\s*+(?:a|an|the|who|one|his|her|their|its)\s[^,;:\"“”]{1,100}?[.!?]?+\s*+", regex.IGNORECASE)
         self.document_only_cues = frozenset(grammar["document_only_cues"])
         self.reflexives = frozenset(grammar["reflexive_pronouns"])
+        self.indefinite_pronoun_speaker = regex.compile(r"(?:\L<words>)(?=\s*+(?:[.,;!?]|$))", regex.IGNORECASE,
+                                                        words=grammar["indefinite_pronoun_speakers"])
+        self.spoken_quote_marker = regex.compile(r"(?:[,:—–-]\s*+)?(?<![\p{L}'’])(?:\L<markers>)\s*+[,:—–-]?\s*+$", regex.IGNORECASE,
+                                                 markers=grammar["spoken_quote_markers"])
         self.colon_frame_gap = regex.compile(r"\s++(?:[\p{L}\p{N}'’.-]++\s++){0,7}[\p{L}\p{N}'’.-]++\s*+:\s*+")
         self.view_object = regex.compile(r"\s*+(?:her|his|their|its|our|my|the|a)\s++(?:\p{Ll}++\s++)?(?P<noun>\L<nouns>)(?=\s++that\b)",
                                          regex.IGNORECASE, nouns=grammar["view_nouns"])
@@ -257,7 +283,8 @@ class AttributionFinder:
         self.clause_stops = frozenset(grammar["clause_stops"])
         self.infinitive = regex.compile(r"\s*+(?:not\s++)?to\s++[\"“]?+(?!(?:them|him|her|us|me|you|it|the|a|an|his|their|our|my|its|this|that)\b)\p{Ll}")
         self.not_addressee = regex.compile(r"\b(?:if|whether|that|what|how|when|where|why)\b|[;?:]", regex.IGNORECASE)
-        self.clause_filler = regex.compile(r"\s*+(?:(?:\L<words>)\b\s*+[,—–]?\s*+)*+", regex.IGNORECASE, words=grammar["leading_connectives"] + grammar["clause_fillers"])
+        # a list item's marker ("- Prime Minister X thanked ..., and stated that P") opens no noun phrase
+        self.clause_filler = regex.compile(r"\s*+(?:[-–—•*▪·]\s++)?+(?:(?:\L<words>)\b\s*+[,—–]?\s*+)*+", regex.IGNORECASE, words=grammar["leading_connectives"] + grammar["clause_fillers"])
         self.copular_cues = frozenset(grammar["copular_cues"])
         self.copula_before = regex.compile(r"(?:\b(?:be|been|being|is|are|was|were|am)|['’](?:m|re|s))\s++(?:\p{L}++\s++){0,2}$", regex.IGNORECASE)
         self.that_after_parenthetical = regex.compile(r"\s*+,\s*+[^,.;:?!\"“”]{1,60},\s*+that\s++", regex.IGNORECASE)
@@ -295,6 +322,7 @@ class AttributionFinder:
         self._relaxed: list[str] = []  # checks relaxed while reading the current cue (see confidence.toml)
         self._recent_speaker: tuple[int, Span] | None = None
         found.extend(self._frame_quotes(quotes, used_cues))
+        found.extend(self._nested_quotes(quotes, used_cues))
         self.frame_speakers = {a.sentence: a.speaker for a in found if a.rule.startswith("attribution.direct.after")}
         quote_regions = [(q.open, q.close) for q in quotes]  # in order and disjoint: looked up by bisection
         consumed = _Spans((a.content.start, a.content.end) for a in found)
@@ -315,7 +343,7 @@ class AttributionFinder:
                 attribution = self._headline(match)
                 if attribution is not None:
                     found.append(attribution)
-        for match in self.reporting_noun.finditer(text):
+        for match in itertools.chain(self.reporting_noun.finditer(text), self.reporting_noun_from.finditer(text)):
             attribution = self._reporting_noun(match, quote_regions)
             if attribution is not None:
                 found.append(attribution)
@@ -389,6 +417,8 @@ class AttributionFinder:
             return False
         if base[0].isupper():
             return base not in self.stopwords or base in ("The", "A", "An")
+        if self.particle_name.match(base):
+            return True  # "al-Sabah": a name glued to its particle
         lower = base.casefold()
         return lower in self.np_words or lower.rstrip("s") in self.np_words or word.casefold() in self.np_words
 
@@ -397,6 +427,8 @@ class AttributionFinder:
         lower = word.casefold()
         if word[:1].isupper():
             return word not in self.stopwords
+        if self.particle_name.match(word):
+            return True
         return (lower in self.title_words or lower in self.source_words or lower in self.lex.anonymous_nouns
                 or lower.rstrip("s") in self.title_words or lower in self.document_words or lower in self.body_words)
 
@@ -440,6 +472,10 @@ class AttributionFinder:
         if i < 0:
             return None
         token = tokens[i]
+        if skipped and token.text in "),":
+            party = self.party_state.search(self.text, max(lower, token.end - 24), token.end)
+            if party is not None and repairs > 0:
+                return self.speaker_before(party.start(), lower, repairs - 1)  # "Ana Lind (R-La.) has said"
         if token.text.casefold() in self.passive:
             return None
         contracted = _CONTRACTED_PRONOUN.fullmatch(token.text)
@@ -456,6 +492,15 @@ class AttributionFinder:
                 return self.speaker_before(repeated, lower, repairs - 1)
             if self.cues.fullmatch(tokens[i - 1].text):
                 return self.speaker_before(tokens[i - 1].start, lower, repairs - 1)
+            opening = next((k for k in range(i - 1, max(-1, i - 8), -1) if tokens[k].text in "—–"), None)
+            if opening is not None and opening >= 1:
+                # "The spokesman — spokeswoman Ida Berg — said": a correction or apposition set off by
+                # dashes; a name inside it is the speaker, else the phrase before the dashes
+                inner = self._np_ending_at(tokens[opening + 1 : i], i - opening - 2)
+                if inner is not None and inner.start == tokens[opening + 1].start \
+                        and any(t.text[:1].isupper() for t in tokens[opening + 1 : i] if t.start > inner.start):
+                    return inner
+                return self.speaker_before(tokens[opening].start, lower, repairs - 1)
         if token.text.casefold() in self.lex.pronouns and token.text.casefold() not in ("his", "her", "its", "their", "our", "my", "your", "him", "them", "me", "us"):
             if token.text.casefold() == "us" and token.text != "us":
                 pass
@@ -486,7 +531,10 @@ class AttributionFinder:
         if first < 1 or tokens[first].text != ",":
             return None
         words = [t.text for t in tokens[first + 1 : comma]]
-        if not all(w[:1].isupper() and w.casefold().rstrip(".") not in self.title_words for w in words):
+        # "Minister for Foreign Affairs, Senator the Hon Ana Lind, said": honorifics before the name are kept
+        while words and (words[0].casefold() == "the" or self.lex.titles.get(words[0].casefold()) is not None):
+            words = words[1:]
+        if not words or not all(w[:1].isupper() and w.casefold().rstrip(".") not in self.title_words for w in words):
             return None
         if not tokens[first - 1].text[:1].isalnum():
             return None
@@ -497,6 +545,11 @@ class AttributionFinder:
             return None
         first = i
         while first - 1 >= 0 and (self._np_word(tokens[first - 1]) or (
+            # a name particle between capitalised words: "President von der Leyen", "Foreign Minister al-Sabah"
+            first - 2 >= 0 and tokens[first - 1].text in self.name_particles
+            and (tokens[first].text[:1].isupper() or tokens[first].text in self.name_particles)
+            and (tokens[first - 2].text[:1].isupper() or tokens[first - 2].text in self.name_particles)
+        ) or (
             # a lower-case modifier inside a capitalised name phrase: "Northern Alliance militia commander X"
             first - 2 >= 0 and tokens[first - 1].text.isalpha() and tokens[first - 1].text.islower()
             and not tokens[first - 1].text.endswith("ed") and not self.cues.fullmatch(tokens[first - 1].text)
@@ -580,6 +633,9 @@ class AttributionFinder:
             return None
         if tokens[0].text.casefold() in self.lex.pronouns:
             return Span.of(self.text, tokens[0].start, tokens[0].end)
+        indefinite = self.indefinite_pronoun_speaker.match(self.text, tokens[0].start, min(limit, start + _WINDOW))
+        if indefinite is not None:
+            return Span.of(self.text, indefinite.start(), indefinite.end())  # '"P," said another.'
         j = 0
         if len(tokens) > 2 and tokens[0].text.isalpha() and tokens[0].text.islower() and tokens[0].text not in self.function_words \
                 and tokens[1].text[:1].isupper() and tokens[2].text[:1].isupper() and self._np_word(tokens[1]) and self._np_word(tokens[2]):
@@ -592,12 +648,21 @@ class AttributionFinder:
         if last_head < 0:
             return None
         end_token = tokens[last_head]
+        bare = end_token.text.rstrip(".")
+        if last_head == 0 and bare.islower() and self.lex.anonymous_nouns.get(bare) == bare:
+            return None  # "says economist." - a singular source noun needs a determiner or a name after it
         end = end_token.end
         # a sentence-final period after a name is not part of it
         if end_token.text.endswith(".") and not self._abbreviation(end_token.text):
             end -= 1
         if end_token.text.endswith(("'s", "’s")):
             return None
+        issuer = _ISSUER_AFTER.match(self.text, end, limit)
+        if issuer is not None and end_token.text.rstrip(".").casefold() in self.document_words:
+            # '"P," said a joint statement from Norland and Arnor': the document's issuer belongs to it
+            source = self.speaker_after(issuer.end(), limit)
+            if source is not None:
+                end = source.end
         return Span.of(self.text, tokens[0].start, end)
 
     def _abbreviation(self, word: str) -> bool:
@@ -721,6 +786,29 @@ class AttributionFinder:
                                           "attribution.direct.continuation", self._sentence_index(quote.open)))
         return result
 
+    def _nested_quotes(self, quotes: list[Quote], used_cues: set[int]) -> list[Attribution]:
+        """Speech quoted in single marks inside a quotation, with its own frame inside it too:
+        '“Analysts agree … ‘We expect refunds to rise,’ Ana Lind, an economist, said.”' (a quoted article
+        quoting its source). Only curly single marks: a straight one is as often an apostrophe."""
+        text = self.text
+        found: list[Attribution] = []
+        for quote in quotes:
+            for nested in _NESTED_QUOTE.finditer(text, quote.open + 1, quote.close):
+                inner = Quote(nested.start(), nested.end() - 1, quote.paragraph)
+                self._relaxed = []
+                frame = self._frame_after(inner, quote.close)
+                self._relaxed = []
+                if frame is None or frame[1].start in used_cues:
+                    continue
+                speaker, cue, _ = frame
+                content_start, content_end = _trim_inner(text, *inner.inner)
+                if content_end <= content_start:
+                    continue
+                used_cues.add(cue.start)
+                found.append(Attribution(speaker, cue, Span.of(text, content_start, content_end), "direct",
+                                         "attribution.direct.nested_single", self._sentence_index(cue.start)))
+        return found
+
     def _frame_after(self, quote: Quote, para_end: int) -> tuple[Span, Span, str] | None:
         text = self.text
         start = quote.close + 1
@@ -792,6 +880,9 @@ class AttributionFinder:
         cue = self._cue_with_addressee(cue, quote.open)
         tail = self.adjuncts.match(text, cue.end, quote.open).end()
         gap = text[tail : quote.open]
+        spoken = self.spoken_quote_marker.search(gap)
+        if spoken is not None:
+            gap = gap[:spoken.start()]  # 'said, quote, "P"': the spoken marker stands for the quotation mark
         if not self.frame_gap.fullmatch(gap):
             if not self.colon_frame_gap.fullmatch(gap) or self.cues.search(gap):
                 return None
@@ -799,6 +890,22 @@ class AttributionFinder:
             self._relaxed.append("colon_frame")
         if _ENDS_WITH_THAT.search(gap) and text[quote.close + 1 : sentence.end].strip(" .!?;") != "":
             return None  # 'pointed out that "..."': direct only when the quote runs to the sentence end
+        if not text[sentence.start : best.start()].strip(" \t\"“") and best.group()[:1].isupper() and gap.rstrip().endswith(":"):
+            # 'Said a joint statement from the two governments: "P"': the cue opens the sentence, its source follows
+            speaker = self.speaker_after(_skip_spaces(text, best.end()), quote.open)
+            if speaker is None:
+                return None
+            adjunct = _ADJUNCT_IN_SOURCE.search(text, speaker.start, speaker.end)
+            if adjunct is not None:
+                speaker = Span.of(text, speaker.start, adjunct.start())  # 'Wrote the envoy in a letter: "P"'
+            modifier = _SOURCE_MODIFIER_TO_COLON.match(text, speaker.end, quote.open)
+            if modifier is not None:
+                speaker = Span.of(text, speaker.start, modifier.end(1))  # "a joint statement from the two governments"
+            elif text[speaker.end : quote.open].strip() != ":":
+                return None
+            if self._relaxed and self._relaxed[-1] == "colon_frame":
+                self._relaxed.pop()  # the words before the colon are the source, not a complement
+            return speaker, cue, "attribution.direct.before_inverted"
         progressive = self.progressive.search(text, max(sentence.start, best.start() - 40), best.start()) if best.group().endswith("ing") else None
         speaker = self.speaker_before(progressive.start() if progressive else best.start(), sentence.start)
         if speaker is None:
@@ -985,6 +1092,9 @@ class AttributionFinder:
                 return None
             if text[after : to.start()].count(",") > 1 or self.not_addressee.search(text, after, to.start()):
                 return None  # "asking me if there is a trip to preview": a question, not a directive
+            object_words = _WORD.findall(text[after : to.start()])
+            if object_words and object_words[-1].casefold() in self.resource_objects:
+                return None  # "ordered Federal aid to supplement local efforts": a thing sent, no one told to act
             end = self._coordinated_end(to.start(), self._content_end(to.start(), upper))
             past = self.past_predicate.search(text, to.start(), end)
             if past is not None:
@@ -994,6 +1104,9 @@ class AttributionFinder:
                 end = reason.start()  # "asked me to travel to Beijing because he believes P": the request ends
             if self.anaphoric.match(text, to.start(), end):
                 return None  # "urged them to do the same"
+            if self.free_relative_before.search(text, max(lower, speaker.start - 8), speaker.start) \
+                    and self.stranded_preposition.search(text, to.start(), min(upper, end + 1)):
+                return None  # "That's what the president is directing his team to work on, ...": the object is the relative's gap
             return self._make(speaker, full_cue, to.start(), end, "attribution.indirect.directive", sentence_index)
         cleft = self.cleft_before.search(text, max(lower, speaker.start - 8), speaker.start)
         that = self.that_after_parenthetical.match(text, after, upper) or self.that.match(text, after, upper)
@@ -1017,6 +1130,10 @@ class AttributionFinder:
         if that is not None and that.re is self.delayed_that and (word := self.word_at.match(text, that.end(), upper)) \
                 and word.group(1).casefold() in self.finite_markers:
             that = None  # "committed to the publication of a review that would ...": a relative "that"
+        if that is not None and that.group().strip(" ,").casefold() == "what":
+            echoed = self.cues.search(text, that.end(), min(upper, that.end() + 40))
+            if echoed is not None and len(text[that.end():echoed.start()].split()) <= 3 and self._cue_shape_ok(echoed):
+                return None  # "I repeat what I just said in German": the object is earlier speech, no content of its own
         if verb.lemma in self.copular_cues and not (that is not None and "that" in that.group().casefold()) and not text[after:after + 2].strip().startswith(":"):
             return None  # "very clear on why they reject it": topic only
         content_start = that.end() if that else after
@@ -1065,6 +1182,11 @@ class AttributionFinder:
         if not that and not quoted_start and rule.endswith("subject_cue"):
             if self.anaphoric.match(text, content_start, upper) or self.empty_object.match(text, content_start, upper):
                 return None  # "I just confirmed it", "they said nothing about it"
+            noun_from = self.reporting_noun_from.match(text, _skip_spaces(text, content_start), upper)
+            if noun_from is not None and noun_from.group("noun").casefold() in self.directive_nouns:
+                # "is rejecting a demand from China that P": P is China's demand, not the rejecter's claim
+                # (while "denied a report from X that P" is a denial of P)
+                return None
             if verb.cue_class == "deny":
                 noun_object = bool(self.deny_objects.match(text, content_start, upper))
                 if not noun_object and not self._clause_like(content_start, upper):
@@ -1177,7 +1299,11 @@ class AttributionFinder:
     def _reporting_noun(self, match: regex.Match, quote_regions) -> Attribution | None:
         text = self.text
         sentence_index, lower, upper = self._reach(match.start(), quote_regions)
-        if match.group("pronoun"):
+        if match.re is self.reporting_noun_from:
+            speaker = self.speaker_after(match.start("source"), match.end("source"))
+            if speaker is None or speaker.end != match.end("source"):
+                return None  # the words after "from" are no whole noun phrase
+        elif match.group("pronoun"):
             speaker = Span.of(text, match.start("pronoun"), match.end("pronoun"))
         else:
             owner = _WORD_BEFORE.search(text, max(lower, match.start() - 40), match.start("possessive"))

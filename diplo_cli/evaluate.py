@@ -23,7 +23,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .lexicons import Lexicon, name_key
+from .lexicons import Lexicon, default_lexicon, name_key
 from .models import Document
 from .pipeline import extract
 
@@ -297,8 +297,21 @@ def _score_meetings(record: dict, document: Document, report: Report, show_error
 
 def _speaker_key(name: str) -> str:
     """Speakers compared as names, with a leading article ignored: annotation guidelines write a body
-    either way ("the White House" for a briefer's "we", "White House" when the text names it)."""
-    return name_key(name).removeprefix("the ")
+    either way ("the White House" for a briefer's "we", "White House" when the text names it). A pair
+    or list of speakers ("Russia and Ukraine") is a set: its order is the writer's, not a fact."""
+    parts = name_key(name).removeprefix("the ").replace(", and ", " and ").replace(", ", " and ").split(" and ")
+    return " and ".join(sorted(_canonical(part.strip().removeprefix("the ")) for part in parts))
+
+
+def _canonical(key: str) -> str:
+    """An organisation under any of its listed names is the same speaker ("U.S. Department of State" is
+    the "U.S. State Department"); so is a person of the gazetteer under an alias."""
+    lexicon = default_lexicon()
+    organisation = lexicon.organisation(key)
+    if organisation is not None:
+        return name_key(organisation.name)
+    people = lexicon.person_by_alias.get(key)
+    return name_key(people[0].name) if people and len(people) == 1 else key
 
 
 def _same_text(gold: str | None, predicted: str | None) -> bool:

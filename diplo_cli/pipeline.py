@@ -27,7 +27,7 @@ from .errors import ExtractionTimeout
 from .lexicons import Lexicon, default_lexicon
 from .meetings import MeetingFinder, link_meetings
 from .models import Document, Meeting, Span, Statement
-from .segment import find_turns, segment_sentences
+from .segment import find_turns, plain_quote_marks, segment_sentences
 from .speakers import resolve_speakers
 from .timenorm import document_anchor, normalise_time, parse_date
 from .unwrap import analysis_text
@@ -82,7 +82,7 @@ def _leading_date(value: str | None) -> datetime.date | None:
 
 def _extract_whole(text: str, doc: str, lexicon: Lexicon, year: int | None, unwrap: bool = True,
                    anchor: datetime.date | None = None) -> Document:
-    analysed = analysis_text(text) if unwrap else text
+    analysed = plain_quote_marks(analysis_text(text) if unwrap else text)
     try:
         document = _run_stages(analysed, doc, lexicon, year)
     except TimeoutError:  # the regex time-out safety net (scanning.PATTERN_TIMEOUT) fired

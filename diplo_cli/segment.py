@@ -22,6 +22,24 @@ _PARAGRAPH = regex.compile(r"[^\r\n\f\v\x1c-\x1e\x85\u2028\u2029]+")
 _SENTENCE_END = regex.compile(
     r"""(?<![.!?])[.!?]++[\"'”’»)\]]*+(?=\s++(?:[\"“‘«„(\[]?[\p{Lu}\p{N}]|[\"“«„]\p{Ll}))""",
 )
+# Typewriter quotation marks: two apostrophes (or two backticks, opening) stand for one double
+# quote mark. Read as '"' plus a space on the side away from the quoted words, so every offset keeps.
+_DOUBLED_OPENING = regex.compile(r"(?:(?<![^\s(\[—–-])''|``)(?=[\p{L}\p{N}\[(.…—–-])")
+_DOUBLED_CLOSING = regex.compile(r"(?<=[\p{L}\p{N}.,!?…\])—–-])''(?![\p{L}\p{N}])")
+
+
+def plain_quote_marks(text: str) -> str:
+    """``text`` with typewriter double quotes (``''We agree,'' she said``) read as ``"``, same length.
+
+    Opening ``''``/``````  becomes `` "`` and closing ``''`` becomes ``" ``: the mark stays next to the
+    quoted words, so a direct quotation's content span is the same on either text.
+    """
+    if "''" not in text and "``" not in text:
+        return text
+    text = _DOUBLED_OPENING.sub(' "', text)
+    return _DOUBLED_CLOSING.sub('" ', text)
+
+
 _DOTTED_WORD = regex.compile(r"(?:\p{L}\.)+")
 _WORD_BEFORE = regex.compile(r"(?r)[\p{L}.\-]{1,40}+$")
 
@@ -106,6 +124,8 @@ _LABEL = regex.compile(
 )
 # "Mr. KATO Ren, Minister ...:" names its speaker in full: one such label opens a transcript.
 _HONORIFIC_LABEL = regex.compile(r"(?:Mr|Ms|Mrs|Dr)\.\s+\p{Lu}[^:\n]*,")
+# "MR. PRICE:" opening the text: a briefer's first turn; a briefing excerpt may hold no other label.
+_OPENING_HONORIFIC_LABEL = regex.compile(r"(?:MR|MS|MRS|DR)\.?\s+\p{Lu}[\p{Lu}'’\-]++")
 
 
 def _is_speaker_label(label: str, lexicon: Lexicon) -> bool:
@@ -123,15 +143,21 @@ def find_turns(text: str, lexicon: Lexicon | None = None) -> list[tuple[int, int
 
     A turn runs from its label to the next label; a reporter's question (``Q``, ``QUESTION:``) is a
     turn too. Text counts as a transcript only when at least two labelled lines are found, or one
-    label with an honorific, a name and a role ("Mr. KATO Ren, Minister for Foreign Affairs:").
+    label with an honorific, a name and a role ("Mr. KATO Ren, Minister for Foreign Affairs:"), or
+    an upper-case honorific and name opening the text ("MR. PRICE:", a briefer's opening remarks).
     """
     if lexicon is None:
         from .lexicons import default_lexicon
         lexicon = default_lexicon()
     question_labels = frozenset(lexicon.grammar.get("question_labels", ()))
     labels = [m for m in _LABEL.finditer(text) if m.group("question") or _is_speaker_label(m.group("label"), lexicon)]
-    if not labels or (len(labels) < 2 and not _HONORIFIC_LABEL.match(labels[0].group("label") or "")):
+    if not labels:
         return []
+    if len(labels) < 2:
+        label = labels[0].group("label") or ""
+        opens_text = not text[:labels[0].start()].strip()
+        if not (_HONORIFIC_LABEL.match(label) or (opens_text and _OPENING_HONORIFIC_LABEL.fullmatch(label))):
+            return []
     turns = []
     for index, match in enumerate(labels):
         end = labels[index + 1].start() if index + 1 < len(labels) else len(text)

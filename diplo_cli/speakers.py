@@ -160,6 +160,7 @@ class _Description:
     organisation: str | None = None
     anonymous: bool = False
     bare: bool = True  # nothing but a determiner before the head
+    title_country: str | None = None  # the country of a title of one government ("the Foreign Secretary")
 
 
 class _NameTokens:
@@ -210,6 +211,7 @@ class EntityTracker:
         self._quotes: list[tuple[int, int]] = []
         self._tables = lexicon.stage("tracker_tables", _TrackerTables.build)
         self._title_phrases = self._tables.title_phrases
+        self._title_countries = dict(entry.split("|", 1) for entry in lexicon.grammar["title_countries"])
         self._title_words = self._tables.title_words
 
     # -------------------------------------------------------------- building
@@ -391,6 +393,7 @@ class EntityTracker:
                             info.country = info.country or country
                             break
                 if title is not None:
+                    info.title_country = self._title_countries.get(key)
                     info.role = title[0] or info.role
                     info.gender = title[1] or info.gender
                     info.head = words[i + length - 1]
@@ -410,8 +413,11 @@ class EntityTracker:
                     info.organisation = lex.organisation(rest).name
                 break
             place = lex.country_of_word(words[i].removesuffix("'s").removesuffix("’s"))
-            organisation = lex.organisation(words[i].removesuffix("'s").removesuffix("’s"))
-            if organisation is None and i + 1 < len(words):
+            # a source noun written lower-case or before more words is no outlet of that name: "economist
+            # Pia Lund", "Economist Pia Lund says" (not "The Economist")
+            source_noun = word in lex.anonymous_nouns and (words[i][:1].islower() or i + 1 < len(words))
+            organisation = None if source_noun else lex.organisation(words[i].removesuffix("'s").removesuffix("’s"))
+            if organisation is None and i + 1 < len(words) and not source_noun:
                 organisation = lex.organisation(f"{words[i]} {words[i + 1]}")
                 if organisation is not None:
                     i += 1
@@ -905,6 +911,11 @@ class SpeakerResolver:
         self.label_entities: dict[str, Entity] = {}
         self._org_aliases: dict[str, set[str]] | None = None
         self.modifier_prepositions = frozenset(lexicon.grammar["source_modifier_prepositions"])
+        self.indefinite_pronoun_speakers = frozenset(lexicon.grammar["indefinite_pronoun_speakers"])
+        self.anaphoric_determiners = frozenset(lexicon.grammar["anaphoric_determiners"])
+        self.briefer_roles = tuple(lexicon.grammar["briefer_roles"])
+        self.label_role_countries = dict(entry.split("|", 1) for entry in lexicon.grammar["label_role_countries"])
+        self.independent_documents = frozenset(lexicon.grammar["independent_documents"])
         self.label_spans = [(start, start + len(label) + 1) for start, _, q, label in self.turns if label]
         self.transcript_country = None
         self.transcript_organisation: str | None = None
@@ -1013,6 +1024,8 @@ class SpeakerResolver:
         text = self.text
         start, end = _trim(text, start, end)
         phrase = text[start:end]
+        if " ".join(phrase.casefold().split()) in self.indefinite_pronoun_speakers:
+            return self._further_source(phrase), "anonymous"
         stripped = _strip_determiner(phrase)
         # a whole organisation or country name (also "Bosnia and Herzegovina", "the Kremlin", "Beijing")
         organisation = self.lex.organisation(stripped)
@@ -1130,7 +1143,8 @@ class SpeakerResolver:
         """A name of two words or more ends the phrase, after its source noun, and is neither a place nor a body."""
         words = name.split()
         head = described.head or ""
-        return len(words) > 1 and phrase.rstrip().endswith(name) and bool(head) and head[:1].islower() \
+        # a capitalised source noun ("Analyst Ola Brekke said" opening a sentence) is already cut from the name
+        return len(words) > 1 and phrase.rstrip().endswith(name) and bool(head) and (head[:1].islower() or head not in words) \
             and phrase.find(head) < phrase.rfind(name) and all(self.tracker._could_be_name(w) for w in words) \
             and not self.lex.country_of_word(name) and not self.lex.organisation(name)
 
@@ -1203,12 +1217,17 @@ class SpeakerResolver:
             inner = self._phrase(start, start + len(phrase[:modifier_end].rstrip()), attribution, depth + 1)
             if inner[0].kind != "anonymous":
                 return inner
-        for offset, entity in self._recent_before():
-            if offset < start and entity.kind in ("person", "organisation", "country"):
-                return entity, "organisation"
-        for mention in self.tracker.entities_before(start):
-            if mention.subject:
-                return mention.entity, "organisation"
+        first_word = words[0].group().casefold() if words else ""
+        head = words[-1].group().casefold() if words else ""
+        if first_word in self.anaphoric_determiners or head not in self.independent_documents:
+            # "the statement", "its report": a document named before, issued by the last source
+            for offset, entity in self._recent_before():
+                if offset < start and entity.kind in ("person", "organisation", "country"):
+                    return entity, "organisation"
+            for mention in self.tracker.entities_before(start):
+                if mention.subject:
+                    return mention.entity, "organisation"
+        # "a new poll", "emails released on Friday": a new study or record with no issuer named is its own source
         return Entity(_lower_determiner(phrase), "anonymous"), "anonymous"
 
     def _organisation_phrase(self, start: int, end: int, phrase: str, words: list[str], described: _Description):
@@ -1298,6 +1317,18 @@ class SpeakerResolver:
         return Entity(name, "anonymous", described.role if not described.plural else None, described.country, described.gender,
                       plural=described.plural, surname=singular)
 
+    def _further_source(self, phrase: str) -> Entity:
+        """'said another' after 'One official said': another official, a new source of the last anonymous one's kind."""
+        word = " ".join(phrase.casefold().split())
+        for _, entity in self._recent_before():
+            if entity.kind == "anonymous" and entity.surname:
+                plural = word == "others"
+                noun = next((form for form, singular in self.lex.anonymous_nouns.items()
+                             if singular == entity.surname and form != singular), entity.surname) if plural else entity.surname
+                return Entity(f"{'other' if plural else word} {noun}", "anonymous", None if plural else entity.role, entity.country,
+                              plural=plural, surname=entity.surname)
+        return Entity(word, "anonymous", plural=word == "others")
+
     def _enrich(self, entity: Entity, described: _Description) -> None:
         if entity.kind != "person":
             return
@@ -1382,6 +1413,9 @@ class SpeakerResolver:
             return None
         home = home_country if (not self.home_is_guess or (described.head or "")[:1].isupper()) else None
         wanted_country = country or (home if described.definite or described.bare else None)
+        if wanted_country is None and described.title_country and self.tracker.year:
+            # "the Foreign Secretary" of a dated text naming no country of its own: the title's government
+            wanted_country = described.title_country
         if wanted_country and role not in lex.stage("tracker_tables", _TrackerTables.build).many_holder_roles:
             year = self.tracker.year
             candidates = lex.stage("role_holders", _RoleHolders).of(wanted_country, role)
@@ -1619,16 +1653,22 @@ class SpeakerResolver:
         while len(words) > 1 and self.lex.titles.get(words[0].casefold()) is not None:
             words = words[1:]
         name = " ".join(words)
-        if described.role and (described.anonymous or described.plural or name.casefold() == (described.head or "").casefold()):
+        bare_role = _strip_determiner(name).casefold() == (described.head or "").casefold()  # "THE PRESIDENT"
+        if described.role and (described.anonymous or described.plural or bare_role):
             if described.anonymous or described.role == "official":
                 entity = Entity(" ".join(label.casefold().split()), "anonymous", described.role, described.country, plural=described.plural)
             else:
                 described.definite = True
                 # read while the home country is being worked out, so not yet known: the other labels' country
-                home = getattr(self, "home_country", None) or self._labels_country(exclude=label)
+                home = getattr(self, "home_country", None) or self._labels_country(exclude=label) \
+                    or self.label_role_countries.get(" ".join(label.casefold().split()))
                 entity = self._role_antecedent(0, 0, described, home) or Entity(label.title(), "person", described.role)
         else:
             entity = self.tracker.lookup_name(name)
+            if (entity is None or entity.person is None) and not described.role:
+                # "MR. MILLER:" with namesakes in the gazetteer: the one who briefs
+                briefer = next((p for role in self.briefer_roles if (p := self.tracker._gazetteer_person(name, role))), None)
+                entity = self.tracker.entity_for_person(briefer, name) if briefer is not None else entity
             if entity is None:
                 person = self.tracker._gazetteer_person(name, described.role or "mr.")
                 entity = self.tracker.entity_for_person(person, name) if person else Entity(_display_name(name), "person", described.role, gender=described.gender)
@@ -1687,6 +1727,9 @@ class SpeakerResolver:
 # A translator's note after a transcript label: "(retranslated)", "(In Russian.)".
 _LABEL_NOTE = regex.compile(r"\s*\([^()]*\)\s*$")
 _LABEL_CONNECTORS = frozenset({"the", "of", "for", "and"})
+# Words inside a title's portfolio ("Minister for Foreign Affairs", "Envoy to the Horn of Africa"):
+# capitalised words after one belong to the portfolio up to the name at the end.
+_PORTFOLIO_CONNECTORS = frozenset({"the", "of", "for", "to", "and"})
 
 
 @functools.lru_cache(maxsize=256)
@@ -1750,12 +1793,21 @@ def _display_name(name: str) -> str:
 def _name_part(phrase: str, lexicon: Lexicon) -> str:
     """The capitalised name at the end of a phrase, without titles or lower-case words before it."""
     words = phrase.split()
+    post_nominals = lexicon.grammar["post_nominals"]
+    while len(words) > 2 and words[-1].rstrip(",") in post_nominals:
+        words = words[:-1]  # "Ana Lind MP", "Ola Brekke KC": letters after a name are no part of it
     name: list[str] = []
+    stop = ""
     for word in reversed(words):
         clean = word.rstrip(",")
         if not clean[:1].isupper() or lexicon.titles.get(clean.casefold()) is not None or clean.casefold() in _DETERMINERS:
+            stop = clean.casefold()
             break
+        if len(name) > 1 and clean.casefold() in lexicon.anonymous_nouns:
+            break  # "Analyst Ola Brekke" opening a sentence: the source noun is no part of the name
         name.insert(0, clean)
+    if stop in _PORTFOLIO_CONNECTORS and len(name) > 2:
+        name = name[-2:]  # "Minister for Foreign Affairs Ana Lind", "Envoy for the Horn of Africa Ola Brekke"
     return " ".join(name).removesuffix("'s").removesuffix("’s")
 
 

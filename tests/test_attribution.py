@@ -855,9 +855,20 @@ def test_trailing_inverted_frame_then_a_clause_that_is_no_apposition_stays_close
     ("Sen. Mark Doyle (D-Ore.) said the bill would pass.", [("Sen. Mark Doyle", "said", "the bill would pass", "indirect")]),
     ("Rep. Ana Lind (R-Texas) told reporters that the bill would pass.",
      [("Rep. Ana Lind", "told reporters", "the bill would pass", "indirect")]),
+    ("Rep. Ana Ruiz, R-Texas, said the vote had been delayed.", [("Rep. Ana Ruiz", "said", "the vote had been delayed", "indirect")]),
+    ("Sen. Ola Brekke, D-N.Y., told reporters the bill would pass.",
+     [("Sen. Ola Brekke", "told reporters", "the bill would pass", "indirect")]),
+    ("House Speaker Ana Lind (R-La.) has said she would not bring the measure to a vote.",
+     [("House Speaker Ana Lind", "said", "she would not bring the measure to a vote", "indirect")]),
+    ("Rep. Ana Ruiz, R-Texas, has said the vote would be delayed.", [("Rep. Ana Ruiz", "said", "the vote would be delayed", "indirect")]),
 ])
 def test_a_party_state_parenthetical_after_the_name_is_stepped_over(text, expected):
     assert attributions(text) == expected
+
+
+def test_a_comma_apposition_that_is_no_party_tag_is_still_the_speaker():
+    assert attributions("The envoy, Ana Ruiz, said the vote had been delayed.") == [("Ana Ruiz", "said", "the vote had been delayed", "indirect")]
+    assert rules("Rep. Ana Ruiz, R-Texas, said the vote had been delayed.") == ["attribution.indirect.subject_cue"]
 
 
 def test_other_parentheticals_before_the_cue_still_block():
@@ -1037,3 +1048,175 @@ def test_addressees_end_before_the_clause_and_take_a_possessive_outlet(text, exp
 ])
 def test_a_directive_ends_before_a_reason_or_concession(text, content):
     assert [a[2] for a in attributions(text)] == [content]
+
+
+# ---------------------------------------------------------------- typewriter double quotes ('')
+def test_two_apostrophes_quote_a_direct_statement_with_offsets_into_the_text_as_read():
+    from diplo_cli.pipeline import extract
+    text = "''We are ready to talk,'' said Ola Brekke, the Norland envoy."
+    [statement] = extract(text).statements
+    assert (statement.speaker.mention.text, statement.cue.text, statement.content.text, statement.kind, statement.rule) == \
+        ("Ola Brekke", "said", "We are ready to talk", "direct", "attribution.direct.after_inverted")
+    assert text[statement.content.start:statement.content.end] == "We are ready to talk"
+
+
+def test_two_apostrophes_of_a_plural_are_no_quotation():
+    from diplo_cli.pipeline import extract
+    assert extract("The envoy of the 1990''s talks said nothing new, and he left.").statements == ()
+
+
+# ---------------------------------------------------------------- list items
+@pytest.mark.parametrize("text, expected", [
+    ("- Prime Minister Ola Brekke thanked the host and stated that he welcomes the approach.",
+     [("Prime Minister Ola Brekke", "stated", "he welcomes the approach", "indirect")]),
+    ("• The minister thanked the host, and said that talks would go on.",
+     [("The minister", "said", "talks would go on", "indirect")]),
+])
+def test_a_list_marker_before_the_subject_of_a_coordinated_report_is_stepped_over(text, expected):
+    assert attributions(text) == expected
+    assert rules(text) == ["attribution.indirect.coordinated.that"]
+
+
+def test_a_list_marker_alone_gives_no_subject_to_a_coordinated_report():
+    assert attributions("- thanked the host and stated that he welcomes the approach.") == []
+
+
+# ---------------------------------------------------------------- "repeat what I said": an echo of earlier speech
+@pytest.mark.parametrize("text", [
+    "So I repeat what I just said in Norlandic to our colleagues.",
+    "She repeated what the envoy had said.",
+])
+def test_a_free_relative_naming_earlier_speech_is_no_content(text):
+    assert attributions(text) == []
+
+
+def test_a_wh_clause_without_a_speech_verb_is_still_an_indirect_question():
+    assert attributions("He explained what the plan would mean for farmers.") == \
+        [("He", "explained", "the plan would mean for farmers", "indirect")]
+
+
+# ---------------------------------------------------------------- spoken quotation markers
+@pytest.mark.parametrize("text, expected", [
+    ('He said, quote, "We are ready to talk."', [("He", "said", "We are ready to talk.", "direct")]),
+    ('Senator Ola Brekke said — and I quote — "We are ready."', [("Senator Ola Brekke", "said", "We are ready.", "direct")]),
+    ('She told reporters, and I quote, "We are ready."', [("She", "told reporters", "We are ready.", "direct")]),
+])
+def test_a_spoken_quote_marker_between_cue_and_quotation_is_stepped_over(text, expected):
+    assert attributions(text) == expected
+    assert rules(text) == ["attribution.direct.before"]
+
+
+def test_quote_as_a_noun_before_a_colon_is_no_marker():
+    assert attributions('He made a quote about it: "We are ready."') == []
+
+
+# ---------------------------------------------------------------- a speaker phrase with a dash-set correction or apposition
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry spokesman — spokeswoman Ida Berg — said the talks would resume in March.",
+     [("spokeswoman Ida Berg", "said", "the talks would resume in March", "indirect")]),
+    ("The envoy – Ola Brekke – told reporters the deal was close.", [("Ola Brekke", "told reporters", "the deal was close", "indirect")]),
+    ("The minister — a veteran of the talks — said the deal was close.", [("The minister", "said", "the deal was close", "indirect")]),
+])
+def test_a_dash_set_correction_names_the_speaker_and_a_plain_apposition_keeps_the_phrase_before(text, expected):
+    assert attributions(text) == expected
+    assert rules(text) == ["attribution.indirect.subject_cue"]
+
+
+# ---------------------------------------------------------------- speech in single marks inside a quotation
+@pytest.mark.parametrize("text, expected", [
+    ("“‘We expect refunds to rise,’ Ana Lind, an economist with Norbank, said.”", [("Ana Lind", "said", "We expect refunds to rise", "direct")]),
+    ("“Experts agree… ‘Overall, we expect refunds to rise,’ Ana Lind said…”", [("Ana Lind", "said", "Overall, we expect refunds to rise", "direct")]),
+])
+def test_a_single_quoted_quotation_framed_inside_a_quotation_is_a_statement(text, expected):
+    assert attributions(text) == expected
+    assert rules(text) == ["attribution.direct.nested_single"]
+
+
+def test_single_quoted_words_inside_a_quotation_without_a_frame_are_no_statement():
+    assert rules("He said: “The word ‘peace’ is overused, and ‘war’ too.”") == ["attribution.direct.before"]
+
+
+# ---------------------------------------------------------------- a reporting noun with its source after it
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry is rejecting a demand from Arnor that the summit be canceled.",
+     [("Arnor", "demand", "the summit be canceled", "indirect")]),
+    ("The ministry welcomed a proposal by the Arnor government to hold talks in Oslo.",
+     [("the Arnor government", "proposal", "to hold talks in Oslo", "indirect")]),
+])
+def test_a_demand_or_proposal_from_a_source_is_that_sources_statement_not_the_rejecters(text, expected):
+    assert attributions(text) == expected
+    assert rules(text) == ["attribution.indirect.reporting_noun"]
+
+
+def test_denying_a_report_from_a_source_keeps_the_denial_and_the_report():
+    assert attributions("The ministry denied a report from Arnor that the summit was canceled.") == [
+        ("The ministry", "denied", "a report from Arnor that the summit was canceled", "indirect"),
+        ("Arnor", "report", "the summit was canceled", "indirect")]
+
+
+def test_from_a_place_before_a_relative_that_is_no_source():
+    assert attributions("He came back from Oslo that night.") == []
+
+
+# ---------------------------------------------------------------- a directive inside a free relative with its object moved out
+def test_a_directive_in_a_free_relative_ending_in_a_stranded_preposition_has_no_content():
+    assert attributions("That is what the minister is directing his team to continue to work on, and that will be our focus.") == []
+
+
+def test_a_directive_with_its_object_in_place_is_still_found():
+    text = "The minister directed his team to continue to work on the plan."
+    assert attributions(text) == [("The minister", "directed", "to continue to work on the plan", "indirect")]
+    assert rules(text) == ["attribution.indirect.directive"]
+
+
+# ---------------------------------------------------------------- name particles inside a speaker phrase
+@pytest.mark.parametrize("text, speaker", [
+    ("President von der Leyen said that the Union stood ready.", "President von der Leyen"),
+    ("Foreign Minister Ahmad al-Sabah said the talks were useful.", "Foreign Minister Ahmad al-Sabah"),
+])
+def test_lower_case_name_particles_stay_inside_the_speaker_phrase(text, speaker):
+    assert attributions(text)[0][0] == speaker
+
+
+def test_a_lower_case_particle_alone_opens_no_speaker_phrase():
+    assert attributions("He spoke with the al-Qaida leader.") == []
+
+
+# ---------------------------------------------------------------- a directive's object must be told to act
+def test_a_thing_provided_is_no_directive_object():
+    assert attributions("The President ordered Federal aid to supplement State and local recovery efforts.") == []
+
+
+def test_people_ordered_to_act_are_a_directive_object():
+    text = "The President ordered the troops to withdraw."
+    assert attributions(text) == [("The President", "ordered", "to withdraw", "indirect")]
+    assert rules(text) == ["attribution.indirect.directive"]
+
+
+# ---------------------------------------------------------------- an inverted frame opening the sentence before a colon
+@pytest.mark.parametrize("text, expected", [
+    ('Said a statement from the Norland government: "We are ready to talk."',
+     [("a statement from the Norland government", "Said", "We are ready to talk.", "direct")]),
+    ('Added the minister: "We are ready."', [("the minister", "Added", "We are ready.", "direct")]),
+])
+def test_a_cue_opening_the_sentence_takes_its_source_after_it_before_a_colon(text, expected):
+    assert attributions(text) == expected
+    assert rules(text) == ["attribution.direct.before_inverted"]
+
+
+def test_an_inverted_frame_with_no_noun_phrase_source_is_no_frame():
+    assert attributions('Said it best: "We are ready."') == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"We are ready," said a joint statement from Norland and Arnor.',
+     [("a joint statement from Norland and Arnor", "said", "We are ready", "direct")]),
+    ('Said a joint statement from the two governments: "We are ready to talk."',
+     [("a joint statement from the two governments", "Said", "We are ready to talk.", "direct")]),
+])
+def test_an_inverted_document_source_keeps_its_issuer(text, expected):
+    assert attributions(text) == expected
+
+
+def test_a_person_from_a_place_after_an_inverted_cue_is_the_person_alone():
+    assert attributions('"We are ready," said the minister from Norland.') == [("the minister", "said", "We are ready", "direct")]

@@ -87,3 +87,24 @@ def test_one_label_with_honorific_name_and_role_opens_a_transcript():
 ])
 def test_headings_and_prose_before_a_colon_are_no_labels(text):
     assert find_turns(text, default_lexicon()) == []
+
+
+# ---------------------------------------------------------------- typewriter double quotes
+@pytest.mark.parametrize("text, expected", [
+    ("''We are ready,'' said Ola Brekke.", ' "We are ready,"  said Ola Brekke.'),
+    ("He wrote: ``It is over.'' Then he left.", 'He wrote:  "It is over."  Then he left.'),
+    ("rock 'n' roll and the 1980''s", "rock 'n' roll and the 1980''s"),  # no quotation: unchanged
+])
+def test_typewriter_double_quotes_read_as_one_mark_same_length(text, expected):
+    from diplo_cli.segment import plain_quote_marks
+    assert plain_quote_marks(text) == expected
+    assert len(plain_quote_marks(text)) == len(text)
+
+
+def test_an_upper_case_honorific_label_opening_the_text_alone_makes_a_transcript():
+    text = "MR. BRÖNN: I have a few remarks at the top.\nAs we announced this morning, the envoy will travel to Oslo."
+    assert find_turns(text) == [(0, len(text), False, "MR. BRÖNN")]
+
+
+def test_one_honorific_label_after_prose_is_no_transcript():
+    assert find_turns("The envoy arrived.\nMR. BRÖNN: Hello.\nWe said the talks are over.") == []

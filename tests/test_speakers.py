@@ -510,3 +510,136 @@ def test_a_lower_case_the_president_in_news_stays_the_last_president_named():
     text = ("President Piet Varga of Estoria met the envoy on Monday. "
             "The president said that the talks had gone well.\n")
     assert _speaker(text, "The president").name == "Piet Varga"
+
+
+# ---------------------------------------------------------------- "said another": a further anonymous source
+
+def test_said_another_is_a_further_source_of_the_last_anonymous_kind_not_the_first_one():
+    text = 'One official said the vote had been delayed. "It is not over," said another.'
+    document = extract(text, lexicon=default_lexicon())
+    found = [(s.speaker.mention.text, s.speaker.name, s.speaker.anonymous, s.rule) for s in document.statements]
+    assert found == [("One official", "one official", True, "attribution.indirect.subject_cue"),
+                     ("another", "another official", True, "attribution.direct.after_inverted")]
+
+
+def test_said_others_after_a_diplomat_are_other_diplomats():
+    text = 'A diplomat said the talks were over. "We will see," said others.'
+    assert _speaker(text, "others").name == "other diplomats"
+
+
+def test_another_before_a_noun_is_not_a_bare_pronoun_speaker():
+    text = '"It is not over," said another envoy, Ola Brekke.'
+    assert "another" not in _speakers(text)
+
+
+# ---------------------------------------------------------------- documents without an issuer; a capitalised source noun
+
+def test_a_new_poll_with_no_issuer_is_its_own_source_not_the_last_speaker():
+    text = "The Norland foreign ministry said the deal was weak. A new poll conducted Monday found that most voters back it."
+    speaker = _speaker(text, "A new poll")
+    assert (speaker.name, speaker.anonymous) == ("a new poll", True)
+
+
+def test_the_study_points_back_and_an_issued_statement_stays_the_last_sources():
+    text = "The Norland foreign ministry said the deal was weak. The study found that most voters back it."
+    assert _speaker(text, "The study").name == "Norland foreign ministry"
+    text = "The Norland foreign ministry said the deal was weak. An official statement says the talks will resume."
+    assert _speaker(text, "An official statement").name == "Norland foreign ministry"
+
+
+def test_a_capitalised_source_noun_opening_a_sentence_is_the_persons_description_not_their_name():
+    speaker = _speaker("Analyst Ola Brekke said the deal was weak.", "Analyst Ola Brekke")
+    assert (speaker.name, speaker.role, speaker.anonymous, speaker.mention_kind) == ("Ola Brekke", "analyst", False, "name")
+    assert _speaker("Senior Diplomat Ola Brekke said the deal was weak.", "Senior Diplomat Ola Brekke").name == "Ola Brekke"
+    assert _speaker("Senior Western Diplomats said the deal was weak.", "Senior Western Diplomats").anonymous
+
+
+def test_a_briefer_label_with_namesakes_in_the_gazetteer_is_the_one_who_briefs():
+    # three people of the gazetteer share the surname; only one is a spokesperson
+    text = "MR MILLER: I have a few remarks at the top.\nAs we announced this morning, the Secretary will travel to Oslo for talks."
+    speaker = _speaker(text, "we")
+    assert (speaker.name, speaker.mention_kind) == ("U.S. State Department", "pronoun")
+
+
+def test_an_opening_label_of_an_unknown_briefer_leaves_we_as_written():
+    text = "MR. BRÖNN: I have a few remarks at the top.\nAs we announced this morning, the envoy will travel to Oslo for talks."
+    assert _speaker(text, "we").name == "we"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Inflation will ease, says economist Pia Lund.", "economist Pia Lund"),
+    ("Economist Pia Lund says inflation will ease.", "Economist Pia Lund"),
+    ("The treaty was fragile, historian Ola Brekke said.", "historian Ola Brekke"),
+])
+def test_an_occupation_before_a_name_is_no_part_of_it_nor_an_outlet_of_that_name(text, mention):
+    speaker = _speaker(text, mention)
+    assert (speaker.name, speaker.country, speaker.anonymous) == (mention.split(None, 1)[1], None, False)
+
+
+def test_the_outlet_of_an_occupations_name_is_still_the_outlet():
+    speaker = _speaker("The Economist reported that inflation would ease.", "The Economist")
+    assert (speaker.name, speaker.country) == ("Economist", "United Kingdom")
+
+
+@pytest.mark.parametrize("year, president", [(2010, "Barack Obama"), (2022, "Joe Biden")])
+def test_the_president_label_of_a_gaggle_is_the_white_houses_president_of_the_year(year, president):
+    text = 'Q How was the call?\nTHE PRESIDENT: It was good. I said to him, "We will help."\nQ And then?\nTHE PRESIDENT: We will see.'
+    speaker = _speaker(text, "I", year=year)
+    assert (speaker.name, speaker.country) == (president, "United States")
+
+
+def test_the_president_label_takes_the_country_of_the_other_labels_first():
+    text = ('Q How was the call?\nTHE PRESIDENT: It was good. I said to him, "We will help."\n'
+            'MR. PESKOV: The talks were useful. I said that we would meet again.')
+    document = extract(text, lexicon=default_lexicon(), year=2015)
+    assert [s.speaker.name for s in document.statements] == ["Vladimir Putin", "Dmitry Peskov"]
+
+
+# ---------------------------------------------------------------- a title of one government, resolved with the article's date
+
+@pytest.mark.parametrize("text, mention, date, name", [
+    ("Speaking after the meeting the Foreign Secretary said the talks were useful.", "the Foreign Secretary", "2012-05-03", "William Hague"),
+    ("Speaking after the meeting the Foreign Secretary said the talks were useful.", "the Foreign Secretary", "2017-05-03", "Boris Johnson"),
+    ("The High Representative underlined that the Union stood ready to help.", "The High Representative", "2016-02-01", "Federica Mogherini"),
+])
+def test_a_title_of_one_government_is_its_holder_at_the_articles_date(text, mention, date, name):
+    assert _speaker(text, mention, date=date).name == name
+
+
+def test_without_a_date_a_title_of_one_government_stays_the_role():
+    speaker = _speaker("Speaking after the meeting the Foreign Secretary said the talks were useful.", "the Foreign Secretary")
+    assert (speaker.name, speaker.country) == ("the Foreign Secretary", None)
+
+
+def test_a_country_named_in_the_phrase_overrides_the_titles_government():
+    speaker = _speaker("Indian Foreign Secretary Ola Brekke said the talks were useful.", "Indian Foreign Secretary Ola Brekke", year=2012)
+    assert (speaker.name, speaker.country) == ("Ola Brekke", "India")
+
+
+# ---------------------------------------------------------------- Commonwealth styles of address
+
+@pytest.mark.parametrize("text, mention", [
+    ("Senator the Hon Ana Lind said the partnership was strong.", "Senator the Hon Ana Lind"),
+    ("The Hon Ana Lind MP said the partnership was strong.", "The Hon Ana Lind MP"),
+    ("The Rt Hon Ana Lind said the partnership was strong.", "The Rt Hon Ana Lind"),
+    ("Minister for Foreign Affairs, Senator the Hon Ana Lind, said the partnership was strong.", "Senator the Hon Ana Lind"),
+])
+def test_honorifics_and_letters_after_a_name_are_no_part_of_it(text, mention):
+    assert _speaker(text, mention).name == "Ana Lind"
+
+
+def test_a_title_in_apposition_is_no_name():
+    assert _speaker("The minister, the President, said the talks went well.", "The minister").name == "the minister"
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Minister for Foreign Affairs Ana Lind said the parties agreed.", "Minister for Foreign Affairs Ana Lind"),
+    ("Special Envoy for the Horn of Africa Ana Lind said the parties agreed.", "Special Envoy for the Horn of Africa Ana Lind"),
+    ("EU Special Representative for the Dialogue Ana Lind said the parties agreed.", "EU Special Representative for the Dialogue Ana Lind"),
+])
+def test_the_capitalised_portfolio_of_a_title_is_no_part_of_an_unknown_name_after_it(text, mention):
+    assert _speaker(text, mention).name == "Ana Lind"
+
+
+def test_a_three_word_name_after_a_plain_title_is_kept_whole():
+    assert _speaker("Envoy Ana Maria Lind said the parties agreed.", "Envoy Ana Maria Lind").name == "Ana Maria Lind"
