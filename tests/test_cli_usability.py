@@ -11,24 +11,7 @@ from click.testing import CliRunner
 
 from diplo_cli import cli as cli_module
 from diplo_cli.cli import Environment, ExitStatus, cli
-
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "samples"
-SEED = str(SAMPLES / "peskov-erdogan-meeting.txt")
-CALL = str(SAMPLES / "lavrov-blinken-call.txt")
-INVENTED = ('Foreign Minister Ana Ivanova said on Monday that she would meet her counterpart in Vienna next week. '
-            '"We expect progress," Ivanova told reporters.\n')
-# rich reads these from the process environment itself; the tests' outcome must not depend on the shell.
-QUIET_ENVIRONMENT = dict.fromkeys(("COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "TERM"))
-
-
-def run(args, *, env: Environment | None = None, input=None):
-    return CliRunner().invoke(cli, args, obj=env or Environment(stdout_isatty=False, stderr_isatty=False, stdin_isatty=False),
-                              input=input, env=QUIET_ENVIRONMENT, catch_exceptions=False)
-
-
-def jsonl(output: str) -> list[dict]:
-    return [json.loads(line) for line in output.splitlines() if line.strip()]
+from tests.test_cli import CALL, INVENTED, QUIET_ENVIRONMENT, ROOT, SAMPLES, SEED, jsonl, run
 
 
 def terminal(columns: str | None = None) -> Environment:
