@@ -110,3 +110,17 @@ def test_one_pass_finds_every_prefix_of_a_group_even_where_they_overlap():
     assert lowered.found == {"no": [0, 4, 11, 14], "not": [0, 4, 14], "note": [4, 14]}
     assert _spans(shorter.finditer(text, lowered)) == [(0, 3, "Not"), (11, 13, "No"), (14, 18, "note")]
     assert _spans(longer.finditer(text, lowered)) == [(4, 9, "noted")]
+
+
+def test_a_lead_reads_past_white_space_and_tries_only_the_starts_that_have_it():
+    rule = regex.compile(r"\b(?:a|one)\s+(?:day|week)\s+ago\b|\bin\s(?:19|20)\d{2}\b", regex.IGNORECASE)
+    scan = PrefixScan(rule)
+    assert scan.prefixes == ("a", "in", "one")
+    assert scan.lead.pattern == r"(?:a\s+(?:day\s+ago|week\s+ago)|in\s+(?:19(?:0|1|2|3|4|5|6|7|8|9)|20(?:0|1|2|3|4|5|6|7|8|9))|one\s+(?:day\s+ag|week\s+a))"
+    tried = []
+    scan.pattern = type("RecordingRule", (), {"match": lambda _, text, start, **options: tried.append(start) or rule.match(text, start, **options)})()
+    # white space of every kind between the words, and 'a' and 'in' where the rule does not match
+    text = "A\tday\u00a0ago, in a week, one\nweek  ago\x1c and in 2019."
+    lowered = PrefixTable([scan]).lowered(text)
+    assert _spans(scan.finditer(text, lowered)) == _spans(rule.finditer(text)) == [(0, 9, "A\tday\u00a0ago"), (22, 35, "one\nweek  ago"), (41, 48, "in 2019")]
+    assert tried == [0, 22, 41]  # 'in a', 'a week,' (no 'ago') and the 'a' of 'and' are never tried
