@@ -40,6 +40,11 @@ def _countries_by_code() -> dict[str, str]:
     return table
 
 
+def countries_by_code() -> dict[str, str]:
+    """Every code of countries.tsv (upper case) and the country it stands for: a new dict to extend."""
+    return dict(_countries_by_code())
+
+
 def country_of_code(code: str) -> str | None:
     """The country an ISO alpha-2 or alpha-3 or a CAMEO country code (any case) stands for, or None."""
     code = code.strip().upper()

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import regex
 
+from .codes import countries_by_code
 from .errors import RuleError
 
 # --------------------------------------------------------------------------------------------
@@ -419,12 +420,11 @@ def build_lexicon(extra_persons: list[Person] | None = None,
     countries: dict[str, str] = {}
     adjectives: dict[str, str] = {}
     country_adjective: dict[str, str] = {}
-    country_codes: dict[str, str] = {}
-    for _, (country, adjective_cell, places, *codes) in read_table(_data_text("countries.tsv"), "countries.tsv", 6):
+    # ISO alpha-2, alpha-3 and CAMEO: a filter or a dictionary may name a country so (this lexicon's
+    # copy grows with the country codes a Phoenix dictionary teaches)
+    country_codes = countries_by_code()
+    for _, (country, adjective_cell, places, *_codes) in read_table(_data_text("countries.tsv"), "countries.tsv", 6):
         countries[name_key(country)] = country
-        for code in codes:  # ISO alpha-2, alpha-3 and CAMEO: a filter or a dictionary may name the country so
-            if code:
-                country_codes.setdefault(code.upper(), country)
         if split_bar(adjective_cell):
             country_adjective[country] = split_bar(adjective_cell)[0]
         for place in split_bar(places):
