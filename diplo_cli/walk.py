@@ -121,22 +121,24 @@ class WalkRules:
     def _excluded_by_glob(self, relative: str, is_folder: bool) -> bool:
         return any(p.matches(relative, is_folder) for p in self._excluded)
 
-    def keep_folder(self, relative: str, name: str, ignored: IgnoreFiles) -> bool:
+    def _shared_reason(self, relative: str, name: str, ignored: IgnoreFiles, is_folder: bool) -> str | None:
+        """Why a folder or file is passed over by the rules both share (hidden, ignored, a negated glob), or None."""
         if not self.hidden and name.startswith("."):
-            return self._pass_over("hidden")
-        if self.ignore and ignored.excludes(relative, True):
-            return self._pass_over("ignored")
-        if self._excluded_by_glob(relative, True):
-            return self._pass_over("excluded by a glob")
-        return True
+            return "hidden"
+        if self.ignore and ignored.excludes(relative, is_folder):
+            return "ignored"
+        if self._excluded_by_glob(relative, is_folder):
+            return "excluded by a glob"
+        return None
+
+    def keep_folder(self, relative: str, name: str, ignored: IgnoreFiles) -> bool:
+        reason = self._shared_reason(relative, name, ignored, True)
+        return True if reason is None else self._pass_over(reason)
 
     def keep_file(self, relative: str, name: str, ignored: IgnoreFiles, path: str) -> bool:
-        if not self.hidden and name.startswith("."):
-            return self._pass_over("hidden")
-        if self.ignore and ignored.excludes(relative, False):
-            return self._pass_over("ignored")
-        if self._excluded_by_glob(relative, False):
-            return self._pass_over("excluded by a glob")
+        reason = self._shared_reason(relative, name, ignored, False)
+        if reason is not None:
+            return self._pass_over(reason)
         if self._wanted:
             if not any(p.matches(relative, False) for p in self._wanted):
                 return self._pass_over("not matching a glob")
