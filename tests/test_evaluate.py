@@ -232,33 +232,30 @@ def test_a_gold_file_that_is_not_utf8_is_named_with_its_line_and_the_others_are_
     assert list(json.loads(result.stdout)) == [str(good)]
 
 
-def test_a_speaker_is_compared_without_a_leading_article(tmp_path):
-    text = "Q Any news on the trip?\nMS. JEAN-PIERRE: As we said yesterday, the President will travel to Canada next week.\n"
+def _speaker_figure(tmp_path, text: str, speaker: str, written: str, content: str) -> dict:
+    """speaker_correct for a gold record of one statement whose resolved speaker the gold writes as ``written``."""
     gold = tmp_path / "gold.jsonl"
     gold.write_text(json.dumps({"id": "g1", "text": text, "statements": [
-        {"speaker": "we", "speaker_resolved": "the White House", "content_span": _span(text, "the President will travel to Canada next week")},
+        {"speaker": speaker, "speaker_resolved": written, "content_span": _span(text, content)},
     ]}) + "\n", encoding="utf-8")
-    assert evaluate_file(gold).to_dict()["speaker_correct"] == {"accuracy": 1.0, "right": 1, "total": 1}
+    return evaluate_file(gold).to_dict()["speaker_correct"]
+
+
+def test_a_speaker_is_compared_without_a_leading_article(tmp_path):
+    text = "Q Any news on the trip?\nMS. JEAN-PIERRE: As we said yesterday, the President will travel to Canada next week.\n"
+    assert _speaker_figure(tmp_path, text, "we", "the White House", "the President will travel to Canada next week") == {"accuracy": 1.0, "right": 1, "total": 1}
 
 
 @pytest.mark.parametrize("written, right", [("Piet Varga and Ana Lind", 1), ("Ana Lind and Piet Varga", 1), ("Ana Lind", 0)])
 def test_a_pair_of_speakers_is_compared_as_a_set_whatever_its_order(tmp_path, written, right):
     text = "President Ana Lind of Norland met Prime Minister Piet Varga of Arnor in Oslo. Both leaders said the border would reopen in May.\n"
-    gold = tmp_path / "gold.jsonl"
-    gold.write_text(json.dumps({"id": "g1", "text": text, "statements": [
-        {"speaker": "Both leaders", "speaker_resolved": written, "content_span": _span(text, "the border would reopen in May")},
-    ]}) + "\n", encoding="utf-8")
-    assert evaluate_file(gold).to_dict()["speaker_correct"] == {"accuracy": float(right), "right": right, "total": 1}
+    assert _speaker_figure(tmp_path, text, "Both leaders", written, "the border would reopen in May") == {"accuracy": float(right), "right": right, "total": 1}
 
 
 @pytest.mark.parametrize("written, right", [("U.S. Department of State", 1), ("Department of State", 1), ("U.S. Treasury", 0)])
 def test_an_organisation_is_compared_under_any_of_its_listed_names(tmp_path, written, right):
     text = "The State Department said the talks would resume in May.\n"
-    gold = tmp_path / "gold.jsonl"
-    gold.write_text(json.dumps({"id": "g1", "text": text, "statements": [
-        {"speaker": "The State Department", "speaker_resolved": written, "content_span": _span(text, "the talks would resume in May")},
-    ]}) + "\n", encoding="utf-8")
-    assert evaluate_file(gold).to_dict()["speaker_correct"] == {"accuracy": float(right), "right": right, "total": 1}
+    assert _speaker_figure(tmp_path, text, "The State Department", written, "the talks would resume in May") == {"accuracy": float(right), "right": right, "total": 1}
 
 
 # ---------------------------------------------------------------------------------- the shipped example, samples/gold.jsonl
