@@ -8,7 +8,7 @@ Corpus: the English texts of ``../shared/eval`` (news, briefings, event sentence
 ``samples/``; larger inputs are made of shuffled copies of those articles (a fixed seed), so the
 text is realistic news and every run measures the same thing.
 
-Baseline: one pass of one ``regex`` named-list search for the cue verbs of ``data/cue_verbs.tsv``
+Baseline: one pass of one ``regex`` named-list search for the cue verbs of ``data/en/cue_verbs.tsv``
 over the same text (``\\b\\L<cues>\\b``, case-insensitive): close to the floor of any regex approach.
 diplo's figure is the whole extraction (segmentation, attribution, speakers, meetings) in this
 process, after a warm-up that compiles the rules; in-process rows are CPU time of this process

@@ -1,6 +1,6 @@
 """Country codes: ISO 3166-1 alpha-2 and alpha-3 and the CAMEO actor country code of each country.
 
-They come from diplo_cli/data/countries.tsv (the one place countries are described) and let diplo's
+They come from diplo_cli/data/en/countries.tsv (the one place countries are described) and let diplo's
 speakers and participants join event data (ICEWS, Phoenix, GDELT) on the country. Read once, on
 first use, independently of any lexicon: a country value is always one of that file's names.
 """

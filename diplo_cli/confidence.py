@@ -1,7 +1,7 @@
 """A confidence (0-1) for each statement: the base of its rule family, lowered for every check
 that was relaxed to find it and for a speaker left as an unresolved pronoun.
 
-The numbers live in data/confidence.toml; README "Confidence" documents them. Deliberate limit:
+The numbers live in data/en/confidence.toml; README "Confidence" documents them. Deliberate limit:
 the bases are per rule family, measured on the dev sets, not a trained model.
 """
 

@@ -331,7 +331,7 @@ def looks_english(text: str) -> bool:
 def _english_function_words() -> frozenset[str]:
     from importlib import resources
 
-    text = resources.files("diplo_cli.data").joinpath("english_function_words.txt").read_text(encoding="utf-8")
+    text = resources.files("diplo_cli.data").joinpath("en").joinpath("english_function_words.txt").read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 

@@ -1,6 +1,6 @@
-"""Load the language data in ``data/`` once and compile it into the matchers the stages use.
+"""Load the language data in ``data/en/`` once and compile it into the matchers the stages use.
 
-Code holds the mechanism, ``data/`` holds the language: cue verbs, titles, source nouns,
+Code holds the mechanism, ``data/en/`` holds the language: cue verbs, titles, source nouns,
 abbreviations, pronouns, meeting words, status and time patterns, countries, organisations and
 the gazetteer of officials. Every file is validated on load; a malformed line raises
 :class:`RuleError` naming the file, the line and the problem.
@@ -91,8 +91,9 @@ DATA_PACKAGE = "diplo_cli.data"
 DICTIONARY_SOURCE_PREFIX = "phoenix:"  # entries of event-data dictionaries (see gazetteer.py)
 
 
-def _data_text(name: str) -> str:
-    return resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+def _data_text(name: str, language: str = "en") -> str:
+    """A data file of ``language``'s folder (``data/<language>/``): each language is one folder."""
+    return resources.files(DATA_PACKAGE).joinpath(language).joinpath(name).read_text(encoding="utf-8")
 
 
 def read_table(text: str, source: str, columns: int, min_columns: int | None = None,
@@ -908,7 +909,7 @@ def user_lexicon(gazetteers: tuple[str, ...] = (), rule_packs: tuple[str, ...] =
         for path, line, person in rows:
             if line is not None and person.country and not _known_country(lexicon, person.country):
                 warn(f"{path}:{line}: unknown country {person.country!r} for {person.name} "
-                     "(not in diplo_cli/data/countries.tsv or organisations.tsv; kept as written)")
+                     "(not in diplo_cli/data/en/countries.tsv or organisations.tsv; kept as written)")
     return lexicon
 
 

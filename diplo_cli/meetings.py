@@ -1,7 +1,7 @@
 """Find the meetings a text is about, merge their mentions, and link statements to them.
 
-A meeting mention is a trigger word (``data/meeting_words.tsv``) that is not inside an excluded
-phrase (``data/not_meetings.txt``) and passes the guards of ``data/meeting_grammar.toml`` (``called``
+A meeting mention is a trigger word (``data/en/meeting_words.tsv``) that is not inside an excluded
+phrase (``data/en/not_meetings.txt``) and passes the guards of ``data/en/meeting_grammar.toml`` (``called``
 is a call only with a person as its object, ``meet`` is not ``meet demand``, ...). For each mention,
 inside its sentence (or inside the content of the statement that reports it):
 
@@ -13,7 +13,7 @@ inside its sentence (or inside the content of the statement that reports it):
   counterpart`` adds Turkey; a visit adds the host country; countries and organisations stand in
   when no person is named, and bare capitalised actors when nothing known is named;
 * type from the trigger (a ``meeting`` said to be by phone or video is a ``call``); status from the
-  nearest status cue (``data/meeting_status.toml``), else the trigger's tense; time and place
+  nearest status cue (``data/en/meeting_status.toml``), else the trigger's tense; time and place
   from the nearest time expression and ``in <Place>``.
 
 Mentions with the same participants (one set inside the other), compatible types and no

@@ -53,7 +53,7 @@ class Attribution:
     kind: str  # direct | indirect | mixed | according_to
     rule: str  # dotted rule id, e.g. "attribution.indirect.subject_cue"
     sentence: int  # index into the document's sentences (where the cue is)
-    relaxed: tuple[str, ...] = ()  # checks relaxed to find it (a weaker reading): data/confidence.toml [relaxed]
+    relaxed: tuple[str, ...] = ()  # checks relaxed to find it (a weaker reading): data/en/confidence.toml [relaxed]
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ precision:
   ``2023-06-11/2023-06-20``);
 - ``year``: a year (``2019``).
 
-Words and patterns are data (``data/time_values.toml``). With no anchor, or an expression with
+Words and patterns are data (``data/en/time_values.toml``). With no anchor, or an expression with
 no calendar value (``soon``, ``in the coming weeks``), there is no value: nothing is guessed.
 
 An expression that leaves the direction open (``on Tuesday``, ``June 18`` without a year) is

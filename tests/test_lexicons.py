@@ -11,7 +11,7 @@ from diplo_cli.lexicons import default_lexicon, fold, name_key, read_table
 
 
 def _data(name: str) -> str:
-    return resources.files("diplo_cli.data").joinpath(name).read_text(encoding="utf-8")
+    return resources.files("diplo_cli.data").joinpath("en").joinpath(name).read_text(encoding="utf-8")
 
 
 def test_cue_lexicon_has_at_least_100_lemmas_with_inflections():
