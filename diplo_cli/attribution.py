@@ -37,6 +37,7 @@ import regex
 
 from .lexicons import CueVerb, Lexicon, compile_named_lists, name_key
 from .models import Attribution, Sentence, Span, Statement
+from .rules import Trace
 from .scanning import AsciiLines, ListScan
 from .segment import turn_body_start
 
@@ -309,8 +310,10 @@ class AttributionFinder:
         self.comma_parenthetical = regex.compile(r"\s*+,\s*+(?:\L<words>)\s*+,\s*+", regex.IGNORECASE, words=grammar["leading_connectives"])
 
     # ------------------------------------------------------------------ entry point
-    def find(self, text: str, sentences: list[Sentence], turns: list[tuple[int, int, bool]] | None = None) -> list[Attribution]:
+    def find(self, text: str, sentences: list[Sentence], turns: list[tuple[int, int, bool]] | None = None,
+             trace: Trace | None = None) -> list[Attribution]:
         self.text = text
+        self.trace = trace
         self.lines = AsciiLines(text)  # where the cue and not-cue lists may scan on the faster engine (see ListScan)
         self.sentences = sentences
         self.sentence_starts = [s.start for s in sentences]
@@ -348,15 +351,31 @@ class AttributionFinder:
             if attribution is not None:
                 found.append(attribution)
         found.extend(self._late_continuations(found))
+        if trace is not None:
+            for attribution in found:
+                trace.add("attribution", attribution.rule, "built", attribution.cue.start, attribution.cue.end,
+                          attribution.content.text[:60])
         # A reporter's question is not a statement, nor is a cue inside any interrogative sentence
         # ("Can you confirm that ...?"); reported speech in the declarative part of a question turn is.
-        found = [a for a in found if a.kind == "direct" or not self._interrogative(a.cue.start, quote_regions)]
+        found = self._vetoed(found, "attribution.veto.interrogative",
+                             lambda a: a.kind != "direct" and self._interrogative(a.cue.start, quote_regions))
         # a quoted question ("he asked, 'Why not?'", an interviewer's question) is no statement either
-        found = [a for a in found if not a.content.text.rstrip(_QUESTION_CLOSERS).endswith("?")]
+        found = self._vetoed(found, "attribution.veto.question_content",
+                             lambda a: a.content.text.rstrip(_QUESTION_CLOSERS).endswith("?"))
         found.sort(key=lambda a: (a.cue.start, a.content.start))
         return _dedupe(found)
 
     # ------------------------------------------------------------------ helpers
+    def _vetoed(self, found: list[Attribution], rule: str, applies) -> list[Attribution]:
+        """``found`` without the candidates ``applies`` to; each one dropped is traced under ``rule``."""
+        kept = []
+        for attribution in found:
+            if not applies(attribution):
+                kept.append(attribution)
+            elif self.trace is not None:
+                self.trace.add("attribution", rule, "vetoed", attribution.cue.start, attribution.cue.end, attribution.rule)
+        return kept
+
     def _sentence_index(self, offset: int) -> int:
         import bisect
 

@@ -39,6 +39,7 @@ import regex
 from .errors import RuleError
 from .lexicons import Lexicon, MeetingWord, _data_text, expand_named_lists, fold, name_key, read_list
 from .models import Meeting, Participant, Sentence, Span, Statement
+from .rules import Trace
 from .scanning import AsciiLines, ListScan, LoweredText, PrefixScan, PrefixTable
 from .speakers import Entity, EntityTracker
 from .timenorm import points_ahead, relative_days_differ
@@ -250,7 +251,8 @@ class MeetingFinder:
         self.stopwords = frozenset(lexicon.grammar["capitalised_stopwords"]) | frozenset(lexicon.grammar["months"]) | frozenset(lexicon.grammar["weekdays"])
 
     # ------------------------------------------------------------------ the document
-    def find(self, text: str, sentences: list[Sentence], tracker: EntityTracker, statements: list[Statement]) -> tuple[list[MeetingMention], list[_Draft]]:
+    def find(self, text: str, sentences: list[Sentence], tracker: EntityTracker, statements: list[Statement],
+             trace: Trace | None = None) -> tuple[list[MeetingMention], list[_Draft]]:
         lines = AsciiLines(text)
         lowered = self.prefix_table.lowered(text)
         candidates = list(self._triggers(text, lines, lowered))
@@ -1335,6 +1337,6 @@ def find_meetings(text: str, sentences: list[Sentence], tracker: EntityTracker, 
     return lexicon.stage("meetings", MeetingFinder).find(text, sentences, tracker, statements)
 
 
-def link_meetings(drafts, mentions, statements, text: str):
+def link_meetings(drafts, mentions, statements, text: str, trace: Trace | None = None):
     """Final meetings (with CAMEO / PLOVER codes), and the statements with their ``meeting`` set."""
     return build_meetings(drafts, mentions, statements, text)

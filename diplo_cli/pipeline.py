@@ -27,6 +27,7 @@ from .errors import ExtractionTimeout
 from .lexicons import Lexicon, default_lexicon
 from .meetings import MeetingFinder, link_meetings
 from .models import Document, Meeting, Span, Statement
+from .rules import Trace
 from .segment import find_turns, plain_quote_marks, segment_sentences
 from .speakers import resolve_speakers
 from .timenorm import document_anchor, normalise_time, parse_date
@@ -38,7 +39,8 @@ CONTEXT = 3_000  # characters of earlier paragraphs carried before each window
 
 
 def extract(text: str, doc: str = "-", *, lexicon: Lexicon | None = None, year: int | None = None,
-            unwrap: bool = True, date: str | datetime.date | None = None, document_date: str | None = None) -> Document:
+            unwrap: bool = True, date: str | datetime.date | None = None, document_date: str | None = None,
+            trace: Trace | None = None) -> Document:
     """Find who said what about which meeting in ``text``.
 
     ``year`` (the document's date, when known) picks the office holder for role nouns such as
@@ -48,20 +50,22 @@ def extract(text: str, doc: str = "-", *, lexicon: Lexicon | None = None, year: 
     times to the calendar; it also gives the year when ``year`` is not set. A malformed ``date`` is a
     ValueError. ``document_date`` is the input's own date as given (a JSON Lines field): it serves
     as ``date`` when it begins with ``YYYY-MM-DD`` and no ``date`` is given, and is carried on the
-    document as given when it does not.
+    document as given when it does not. ``trace`` (a :class:`~diplo_cli.rules.Trace`) receives every
+    rule decision the stages take, vetoes included, for ``diplo explain``.
     """
     lexicon = lexicon or default_lexicon()
     anchor = parse_date(date) if date is not None else _leading_date(document_date)
     year = year if year is not None or anchor is None else anchor.year
     anchor = anchor or document_anchor(text, year)
     if len(text) <= LARGE_TEXT:
-        document = _extract_whole(text, doc, lexicon, year, unwrap, anchor)
+        document = _extract_whole(text, doc, lexicon, year, unwrap, anchor, trace)
         return replace(document, document_date=_iso(anchor) or document_date)
     statements: list[Statement] = []
     meetings: list[Meeting] = []
     unwrapped = 0
     windows = text_windows(text)
-    for part in renumber(extract_window(window, doc, lexicon=lexicon, year=year, unwrap=unwrap, date=anchor) for window in windows):
+    for part in renumber(extract_window(window, doc, lexicon=lexicon, year=year, unwrap=unwrap, date=anchor, trace=trace)
+                         for window in windows):
         statements.extend(part.statements)
         meetings.extend(part.meetings)
         unwrapped += part.unwrapped
@@ -81,10 +85,10 @@ def _leading_date(value: str | None) -> datetime.date | None:
 
 
 def _extract_whole(text: str, doc: str, lexicon: Lexicon, year: int | None, unwrap: bool = True,
-                   anchor: datetime.date | None = None) -> Document:
+                   anchor: datetime.date | None = None, trace: Trace | None = None) -> Document:
     analysed = plain_quote_marks(analysis_text(text) if unwrap else text)
     try:
-        document = _run_stages(analysed, doc, lexicon, year)
+        document = _run_stages(analysed, doc, lexicon, year, trace)
     except TimeoutError:  # the regex time-out safety net (scanning.PATTERN_TIMEOUT) fired
         raise ExtractionTimeout(f"a rule ran longer than {scanning.PATTERN_TIMEOUT:g} s on this text; skipped") from None
     if analysed is not text:
@@ -116,12 +120,12 @@ def _as_read(document: Document, text: str) -> Document:
     return replace(document, text=text, statements=statements, meetings=meetings)
 
 
-def _run_stages(text: str, doc: str, lexicon: Lexicon, year: int | None) -> Document:
+def _run_stages(text: str, doc: str, lexicon: Lexicon, year: int | None, trace: Trace | None = None) -> Document:
     sentences = segment_sentences(text, lexicon)
     turns = find_turns(text, lexicon)
     finder = lexicon.stage("attribution", AttributionFinder)
-    attributions = finder.find(text, sentences, turns)
-    speakers, tracker = resolve_speakers(text, sentences, attributions, lexicon, turns, year)
+    attributions = finder.find(text, sentences, turns, trace=trace)
+    speakers, tracker = resolve_speakers(text, sentences, attributions, lexicon, turns, year, trace=trace)
     confidence = lexicon.stage("confidence", ConfidenceTable.build)
     statements = [
         Statement(f"s{index}", a.kind, speaker, a.cue, a.content, a.rule,
@@ -130,8 +134,8 @@ def _run_stages(text: str, doc: str, lexicon: Lexicon, year: int | None) -> Docu
     ]
     statements = nest_reports(statements)
     meeting_finder = lexicon.stage("meetings", MeetingFinder)
-    mentions, drafts = meeting_finder.find(text, sentences, tracker, statements)
-    meetings, statements = link_meetings(drafts, mentions, statements, text)
+    mentions, drafts = meeting_finder.find(text, sentences, tracker, statements, trace=trace)
+    meetings, statements = link_meetings(drafts, mentions, statements, text, trace=trace)
     return Document(doc, text, tuple(statements), tuple(meetings))
 
 
@@ -200,7 +204,7 @@ def stream_windows(chunks: Iterable[str]) -> Iterator[Window]:
 
 
 def extract_window(window: Window, doc: str = "-", *, lexicon: Lexicon | None = None, year: int | None = None,
-                   unwrap: bool = True, date: str | datetime.date | None = None) -> Document:
+                   unwrap: bool = True, date: str | datetime.date | None = None, trace: Trace | None = None) -> Document:
     """Extract one window; offsets are into the whole text, ids local (see :func:`renumber`).
 
     The returned document's ``text`` is the window's own part, not the whole text. Without
@@ -208,7 +212,11 @@ def extract_window(window: Window, doc: str = "-", *, lexicon: Lexicon | None = 
     """
     lexicon = lexicon or default_lexicon()
     anchor = parse_date(date) or (document_anchor(window.text, year) if window.offset == 0 else None)
-    found = _extract_whole(window.text, doc, lexicon, year, unwrap, anchor)
+    if trace is not None:
+        trace.offset = window.offset
+    found = _extract_whole(window.text, doc, lexicon, year, unwrap, anchor, trace)
+    if trace is not None:
+        trace.offset = 0
     own, shift = window.own, window.offset
     statements = [s for s in found.statements if s.cue.start >= own]
     kept_ids = {s.id for s in statements}

@@ -59,6 +59,7 @@ from .lexicons import (
     surname_of,
 )
 from .models import Attribution, Document, Sentence, Span, Speaker, Statement
+from .rules import Trace
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}.'’&\-]*+")
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’\-]*+\.?+")
@@ -1811,8 +1812,11 @@ def _name_part(phrase: str, lexicon: Lexicon) -> str:
     return " ".join(name).removesuffix("'s").removesuffix("’s")
 
 
-def resolve_speakers(text: str, sentences: list[Sentence], attributions: list[Attribution], lexicon: Lexicon, turns=None, year: int | None = None) -> tuple[list[Speaker], EntityTracker]:
-    """Resolve every attribution's speaker; also return the document's entities for later stages."""
+def resolve_speakers(text: str, sentences: list[Sentence], attributions: list[Attribution], lexicon: Lexicon, turns=None,
+                     year: int | None = None, trace: Trace | None = None) -> tuple[list[Speaker], EntityTracker]:
+    """Resolve every attribution's speaker; also return the document's entities for later stages.
+
+    ``trace`` is accepted for the stages' common interface; speaker decisions are not traced yet."""
     resolver = SpeakerResolver(text, sentences, lexicon, turns, year, attributions)
     return resolver.resolve(attributions), resolver.tracker
 
