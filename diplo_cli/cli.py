@@ -1404,6 +1404,69 @@ def config_command(rule_packs, gazetteers, year, output_format, as_json):
         env.stdout.write(f"{row['setting']} = {safe(shown)}  # {safe(row['source'])}\n")
 
 
+@cli.command("explain", epilog=EPILOG_EXIT)
+@click.argument("text", nargs=-1)
+@click.option("--file", "path", type=click.Path(dir_okay=False, allow_dash=True), default=None, metavar="FILE",
+              help="Explain the text of FILE ('-': standard input) instead of TEXT.")
+@click.option("-f", "--format", "output_format", type=Choice(["auto", "table", "json"]), default="auto", show_default=True,
+              help="Candidates for people, or JSON (the document's rows plus its candidates); auto is a table on a terminal.")
+@click.option("--year", type=int, default=None, help="The document's year, as the other commands take it.")
+@click.option("--date", default=None, callback=_check_date, metavar="YYYY-MM-DD", help="The article's date, as the other commands take it.")
+@click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra gazetteer (repeatable).")
+@click.option("--rules", "rule_packs", multiple=True, type=click.Path(exists=True, dir_okay=False), metavar="FILE.toml",
+              help="A rule pack (repeatable).")
+@_guard
+def explain_command(text, path, output_format, year, date, gazetteers, rule_packs):
+    """Why each row is there and why a row is missing: every candidate and the rules that decided it.
+
+    \b
+    A candidate is a cue (said, according to, a reporting noun ...) or a meeting word. For each one
+    this prints its context, what became of it (kept as a row, dropped, or no row of its own) and
+    each decision by rule id: built, trimmed, relaxed, vetoed, merged, linked. The ids are those of
+    diplo_cli/data/en/rules/*.toml, where each has its reason and examples; a rule pack can switch
+    a rule off by its id (README "Rule packs").
+
+    \b
+    Examples:
+      diplo explain "Can you confirm that the envoy will travel to Oslo?"
+      diplo explain --file samples/peskov-erdogan-meeting.txt
+      diplo explain -f json "The minister said the talks were useful." | jq '.candidates[].dropped_by'
+    """
+    from .decode import decode_bytes
+    from .errors import InputError
+    from .explain import explain_text
+    from .inputs import read_path
+    from .render import candidates_view
+
+    context = click.get_current_context()
+    env: Environment = context.find_object(Environment) or Environment()
+    if path is not None and text:
+        raise click.UsageError("give TEXT or --file FILE, not both")
+    if path is None and not text:
+        if env.stdin is None or env.stdin_isatty:
+            raise click.UsageError("nothing to explain: give TEXT, --file FILE, or pipe text on standard input")
+        path = "-"
+    if path is not None:
+        try:
+            source = decode_bytes(read_path(path, getattr(env.stdin, "buffer", env.stdin)), path).text
+        except InputError as exc:
+            click.echo(f"diplo: {safe(str(exc))}", err=True)
+            sys.exit(ExitStatus.INPUT_FAILED)
+    else:
+        source = " ".join(text)
+    lexicon = _build_lexicon(gazetteers, rule_packs)
+    explanation = explain_text(source, path or "-", lexicon=lexicon, year=year, date=date)
+    if output_format == "auto":
+        output_format = "table" if env.stdout_isatty else "json"
+    if output_format == "json":
+        env.stdout.write(json.dumps(explanation.to_dict(), ensure_ascii=False) + "\n")
+        return
+    width = (_terminal_width(env.stdout) or None) if env.stdout_isatty else None
+    console = _pipe_console(file=env.stdout, width=width, highlight=False, markup=False, emoji=False,
+                            force_terminal=env.stdout_isatty, no_color=not env.stdout_isatty)
+    console.print(candidates_view(explanation))
+
+
 @cli.command("eval", epilog=EPILOG_EXIT)
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("-f", "--format", "output_format", type=Choice(["auto", "table", "json"]), default="auto", show_default=True,

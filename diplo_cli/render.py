@@ -810,5 +810,41 @@ def meeting_explain_view(document: Document, with_heading: bool = False, ascii_o
     return Group(*parts)
 
 
+CANDIDATE_CONTEXT = 60  # characters shown on each side of a candidate's span
+_OUTCOME_STYLE = {"kept": "green", "dropped": "red", "no row": "yellow"}
+
+
+def candidates_view(explanation, ascii_only: bool = True) -> Group:
+    """``diplo explain``: every candidate with its context, outcome and the rule ids that decided it."""
+    text = explanation.document.text
+    parts: list = []
+    for candidate in explanation.candidates:
+        span = candidate.span
+        header = Text(f"{candidate.stage}  ", style="bold")
+        header.append(candidate.outcome, style=_OUTCOME_STYLE.get(candidate.outcome, ""))
+        if candidate.row:
+            header.append(f" as {candidate.row}", style="bold")
+        if candidate.dropped_by:
+            header.append(" by ")
+            header.append(candidate.dropped_by, style="bold magenta")
+        header.append(f"  {span.start}-{span.end}", style="dim")
+        parts.append(header)
+        lo, hi = max(0, span.start - CANDIDATE_CONTEXT), min(len(text), span.end + CANDIDATE_CONTEXT)
+        context = Text(("..." if lo else "") + safe(text[lo:span.start].replace("\n", " ")), style="dim")
+        context.append(safe(span.text), style="bold yellow")
+        context.append(safe(text[span.end:hi].replace("\n", " ")) + ("..." if hi < len(text) else ""), style="dim")
+        lines = [context]
+        for event in candidate.events:
+            line = Text(f"{event.action:<8} ", style=_OUTCOME_STYLE.get("dropped" if event.action == "vetoed" else "", ""))
+            line.append(event.rule, style="magenta")
+            if event.note:
+                line.append(f"  {safe(event.note)}", style="dim")
+            lines.append(line)
+        parts.append(_Indented(lines))
+    if not explanation.candidates:
+        parts.append(Text("no candidate: no cue, reporting noun or meeting word was found", style="dim italic"))
+    return Group(*parts)
+
+
 def print_explain(console: Console, document: Document, colours: SpeakerColours | None = None) -> None:
     console.print(explain_view(document, colours or SpeakerColours()))

@@ -1,0 +1,63 @@
+"""`diplo explain` and the library's explain_text: every candidate, its outcome and the rules that decided it."""
+
+from __future__ import annotations
+
+import json
+
+from diplo_cli.explain import DROPPED, KEPT, explain_text
+from tests.test_cli import run
+
+QUESTION = "Can you confirm that the envoy will travel to Oslo next week?"
+REPORT = "The minister said that the talks were useful."
+
+
+def test_a_vetoed_candidate_names_the_veto_and_the_rule_that_built_it():
+    explanation = explain_text(QUESTION)
+    assert explanation.document.statements == ()
+    [candidate] = explanation.candidates
+    assert (candidate.stage, candidate.span.text, candidate.outcome) == ("attribution", "confirm", DROPPED)
+    assert candidate.dropped_by == "attribution.veto.interrogative"
+    assert [(e.action, e.rule) for e in candidate.events] == [
+        ("built", "attribution.indirect.that"), ("vetoed", "attribution.veto.interrogative")]
+
+
+def test_a_kept_candidate_points_at_its_row():
+    explanation = explain_text(REPORT)
+    [statement] = explanation.document.statements
+    kept = [c for c in explanation.candidates if c.outcome == KEPT]
+    assert [(c.span.text, c.row, c.dropped_by) for c in kept if c.stage == "attribution"] == [("said", statement.id, None)]
+
+
+def test_explain_json_carries_rows_and_candidates():
+    result = run(["explain", "-f", "json", QUESTION])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.output)
+    assert record["statements"] == []
+    assert [(c["span"]["text"], c["outcome"], c["dropped_by"]) for c in record["candidates"]] == [
+        ("confirm", "dropped", "attribution.veto.interrogative")]
+
+
+def test_explain_table_shows_the_ids_and_the_context():
+    result = run(["explain", "-f", "table", QUESTION])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].startswith("attribution  dropped by attribution.veto.interrogative  8-15")
+    assert "Can you confirm that the envoy" in lines[1]
+    assert any(line.split()[:2] == ["vetoed", "attribution.veto.interrogative"] for line in lines)
+
+
+def test_explain_reads_a_file_and_standard_input(tmp_path):
+    path = tmp_path / "one.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    from_file = json.loads(run(["explain", "-f", "json", "--file", str(path)]).output)
+    from_stdin = json.loads(run(["explain", "-f", "json"], input=REPORT).output)
+    assert from_file["statements"][0]["content"]["text"] == "the talks were useful"
+    assert [s["content"] for s in from_stdin["statements"]] == [s["content"] for s in from_file["statements"]]
+    assert (from_file["doc"], from_stdin["doc"]) == (str(path), "-")
+
+
+def test_explain_refuses_a_missing_file_and_text_with_file(tmp_path):
+    missing = run(["explain", "--file", str(tmp_path / "nope.txt")])
+    assert missing.exit_code == 1 and "no such file" in missing.output  # an input that cannot be read, as elsewhere
+    both = run(["explain", "--file", str(tmp_path / "nope.txt"), "some text"])
+    assert both.exit_code == 2 and "not both" in both.output
