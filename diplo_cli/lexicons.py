@@ -96,6 +96,11 @@ def _data_text(name: str, language: str = "en") -> str:
     return resources.files(DATA_PACKAGE).joinpath(language).joinpath(name).read_text(encoding="utf-8")
 
 
+def known_languages() -> list[str]:
+    """The languages diplo has data for: the folders of ``data/``."""
+    return sorted(entry.name for entry in resources.files(DATA_PACKAGE).iterdir() if entry.is_dir() and not entry.name.startswith("_"))
+
+
 def read_table(text: str, source: str, columns: int, min_columns: int | None = None,
                problems: list[str] | None = None) -> list[tuple[int, list[str]]]:
     """Rows of a tab-separated file as (line number, cells); ``#`` lines and blank lines skipped.
@@ -234,12 +239,18 @@ class Lexicon:
     country_codes: dict[str, str] = field(default_factory=dict)  # CAMEO/ISO-3 code -> country
     unsafe_surnames: frozenset[str] = frozenset()  # surname keys that are also ordinary words or places
     common_words: frozenset[str] = frozenset()  # ordinary words that are also surnames (Rice, Brown, Hague)
+    language: str = "en"  # the data folder it was read from (data/<language>/)
+    # its diplo_cli.language.Language (the stage objects), made on first use by language_of
+    compiled_language: object | None = field(default=None, repr=False, compare=False)
     _sources: dict[str, tuple[str, int]] = field(default_factory=dict)
     _compiled: dict[str, regex.Pattern] = field(default_factory=dict)
     _stages: dict[str, object] = field(default_factory=dict)
 
     def stage(self, name: str, factory):
-        """A stage object built once per lexicon (its patterns compiled once)."""
+        """A helper object of a stage module built once per lexicon (its patterns compiled once).
+
+        The pipeline's stage objects are the named attributes of :class:`diplo_cli.language.Language`;
+        this keyed cache serves the stage modules' own tables until they move there too."""
         built = self._stages.get(name)
         if built is None:
             built = factory(self)
@@ -364,16 +375,16 @@ class _LexiconBuilder:
         self.persons: list[Person] = []
 
 
-def _load_grammar() -> dict[str, list[str]]:
-    data = tomllib.loads(_data_text("grammar.toml"))
+def _load_grammar(language: str) -> dict[str, list[str]]:
+    data = tomllib.loads(_data_text("grammar.toml", language))
     for key, value in data.items():
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise RuleError(f"grammar.toml: {key} must be a list of strings")
     return data
 
 
-def _load_rules(name: str) -> list[PatternRule]:
-    data = tomllib.loads(_data_text(name))
+def _load_rules(name: str, language: str) -> list[PatternRule]:
+    data = tomllib.loads(_data_text(name, language))
     return parse_rules(data.get("rule", []), name)
 
 
@@ -393,8 +404,10 @@ def parse_rules(records: list[dict], source: str) -> list[PatternRule]:
 
 
 def build_lexicon(extra_persons: list[Person] | None = None,
-                  extra_rules: dict | None = None) -> Lexicon:
-    """Load the built-in data, plus a user gazetteer and rule pack when given."""
+                  extra_rules: dict | None = None, language: str = "en") -> Lexicon:
+    """Load the built-in data of ``language``, plus a user gazetteer and rule pack when given."""
+    if not resources.files(DATA_PACKAGE).joinpath(language).is_dir():
+        raise RuleError(f"unknown language {language!r}: diplo has data for {', '.join(known_languages())}")
     cue_forms: dict[str, CueVerb] = {}
     for _, (lemma, third, past, participle, gerund, cue_class) in read_table(_data_text("cue_verbs.tsv"), "cue_verbs.tsv", 6):
         verb = CueVerb(lemma, cue_class)
@@ -402,29 +415,29 @@ def build_lexicon(extra_persons: list[Person] | None = None,
             for form in split_bar(cell):
                 cue_forms.setdefault(form.casefold(), verb)
     reporting_nouns = {}
-    for _, (lemma, plural) in read_table(_data_text("reporting_nouns.tsv"), "reporting_nouns.tsv", 2, 1):
+    for _, (lemma, plural) in read_table(_data_text("reporting_nouns.tsv", language), "reporting_nouns.tsv", 2, 1):
         reporting_nouns[lemma.casefold()] = lemma
         if plural:
             reporting_nouns[plural.casefold()] = lemma
     titles = {}
-    for line, (phrase, role, gender, kind) in read_table(_data_text("titles.tsv"), "titles.tsv", 4, 1):
+    for line, (phrase, role, gender, kind) in read_table(_data_text("titles.tsv", language), "titles.tsv", 4, 1):
         titles[phrase.casefold()] = Title(phrase.casefold(), role or None, gender or None, kind or "title")
     anonymous = {}
-    for _, (singular, plural) in read_table(_data_text("anonymous_sources.tsv"), "anonymous_sources.tsv", 2, 1):
+    for _, (singular, plural) in read_table(_data_text("anonymous_sources.tsv", language), "anonymous_sources.tsv", 2, 1):
         anonymous[singular.casefold()] = singular
         if plural:
             anonymous[plural.casefold()] = singular
     pronouns = {}
-    for _, (pronoun, gender, number, person) in read_table(_data_text("pronouns.tsv"), "pronouns.tsv", 4):
+    for _, (pronoun, gender, number, person) in read_table(_data_text("pronouns.tsv", language), "pronouns.tsv", 4):
         pronouns[pronoun.casefold()] = (gender, number, person)
-    grammar = _load_grammar()
+    grammar = _load_grammar(language)
     countries: dict[str, str] = {}
     adjectives: dict[str, str] = {}
     country_adjective: dict[str, str] = {}
     # ISO alpha-2, alpha-3 and CAMEO: a filter or a dictionary may name a country so (this lexicon's
     # copy grows with the country codes a Phoenix dictionary teaches)
     country_codes = countries_by_code()
-    for _, (country, adjective_cell, places, *_codes) in read_table(_data_text("countries.tsv"), "countries.tsv", 6):
+    for _, (country, adjective_cell, places, *_codes) in read_table(_data_text("countries.tsv", language), "countries.tsv", 6):
         countries[name_key(country)] = country
         if split_bar(adjective_cell):
             country_adjective[country] = split_bar(adjective_cell)[0]
@@ -433,18 +446,18 @@ def build_lexicon(extra_persons: list[Person] | None = None,
         for adjective in split_bar(adjective_cell):
             adjectives.setdefault(name_key(adjective), country)
     organisations: dict[str, Organisation] = {}
-    for _, (name, aliases, country, kind) in read_table(_data_text("organisations.tsv"), "organisations.tsv", 4, 1):
+    for _, (name, aliases, country, kind) in read_table(_data_text("organisations.tsv", language), "organisations.tsv", 4, 1):
         organisation = Organisation(name, country or None, kind or "government")
         for alias in (name, *split_bar(aliases)):
             organisations.setdefault(name_key(alias).removeprefix("the "), organisation)
-    persons = parse_gazetteer_tsv(_data_text("gazetteer.tsv"), "gazetteer.tsv")
+    persons = parse_gazetteer_tsv(_data_text("gazetteer.tsv", language), "gazetteer.tsv")
     organisation_heads = {}
-    for _, (phrase, kind) in read_table(_data_text("organisation_heads.tsv"), "organisation_heads.tsv", 2):
+    for _, (phrase, kind) in read_table(_data_text("organisation_heads.tsv", language), "organisation_heads.tsv", 2):
         if kind not in ("body", "document"):
             raise RuleError(f"organisation_heads.tsv: {phrase!r}: kind must be body or document, not {kind!r}")
         organisation_heads[phrase.casefold()] = kind
     role_groups: dict[str, frozenset[str]] = {}
-    for line in read_list(_data_text("role_groups.txt")):
+    for line in read_list(_data_text("role_groups.txt", language)):
         if line.startswith("-"):  # words that make a different, lower office: "vice president" is not "the president"
             role_groups["-subordinate"] = frozenset(r.casefold() for r in split_bar(line[1:]))
             continue
@@ -452,32 +465,33 @@ def build_lexicon(extra_persons: list[Person] | None = None,
         for role in group:
             role_groups[role] = role_groups.get(role, frozenset()) | group
     meeting_words = {}
-    for _, (phrase, mtype, pos, tense) in read_table(_data_text("meeting_words.tsv"), "meeting_words.tsv", 4):
+    for _, (phrase, mtype, pos, tense) in read_table(_data_text("meeting_words.tsv", language), "meeting_words.tsv", 4):
         meeting_words[phrase.casefold()] = MeetingWord(phrase.casefold(), mtype, pos, tense)
     lexicon = Lexicon(
         cue_forms=cue_forms,
         reporting_nouns=reporting_nouns,
         titles=titles,
         anonymous_nouns=anonymous,
-        source_modifiers=frozenset(w.casefold() for w in read_list(_data_text("source_modifiers.txt"))),
-        abbreviations=frozenset(w.casefold() for w in read_list(_data_text("abbreviations.txt"))),
+        source_modifiers=frozenset(w.casefold() for w in read_list(_data_text("source_modifiers.txt", language))),
+        abbreviations=frozenset(w.casefold() for w in read_list(_data_text("abbreviations.txt", language))),
         pronouns=pronouns,
-        not_cues=frozenset(w.casefold() for w in read_list(_data_text("not_cues.txt"))),
+        not_cues=frozenset(w.casefold() for w in read_list(_data_text("not_cues.txt", language))),
         grammar=grammar,
         countries=countries,
         adjectives=adjectives,
         organisations=organisations,
         persons=persons,
         role_groups=role_groups,
-        common_words=frozenset(w.casefold() for w in read_list(_data_text("common_words.txt"))),
+        common_words=frozenset(w.casefold() for w in read_list(_data_text("common_words.txt", language))),
         organisation_heads=organisation_heads,
         country_adjective=country_adjective,
         country_codes=country_codes,
         person_by_alias={},
         person_by_surname={},
         meeting_words=meeting_words,
-        status_rules=_load_rules("meeting_status.toml"),
-        time_rules=_load_rules("time_expressions.toml"),
+        status_rules=_load_rules("meeting_status.toml", language),
+        time_rules=_load_rules("time_expressions.toml", language),
+        language=language,
     )
     if extra_persons:
         add_persons(lexicon, extra_persons)
@@ -580,9 +594,7 @@ def apply_rule_pack(lexicon: Lexicon, pack: dict) -> None:
         lexicon.meeting_words[word["phrase"].casefold()] = MeetingWord(word["phrase"].casefold(), word["type"], word.get("pos", "noun"), word.get("tense", "noun"))
     if pack.get("gazetteer"):
         add_persons(lexicon, list(pack["gazetteer"]))
-    lexicon._sources.clear()
-    lexicon._compiled.clear()
-    lexicon._stages.clear()
+    _forget_compiled(lexicon)
 
 
 def index_persons(lexicon: Lexicon) -> None:
@@ -605,9 +617,15 @@ def index_persons(lexicon: Lexicon) -> None:
     lexicon.person_by_surname = by_surname
     sentence_words = _date_and_sentence_words(lexicon)
     lexicon.unsafe_surnames = frozenset(key for key in by_surname if _is_ordinary_word(lexicon, key, sentence_words))
+    _forget_compiled(lexicon)
+
+
+def _forget_compiled(lexicon: Lexicon) -> None:
+    """Drop what was compiled from the lexicon's entries, after they changed."""
     lexicon._sources.clear()
     lexicon._compiled.clear()
     lexicon._stages.clear()
+    lexicon.compiled_language = None
 
 
 # --------------------------------------------------------------------------------------------
@@ -887,12 +905,12 @@ def default_lexicon() -> Lexicon:
 
 
 def user_lexicon(gazetteers: tuple[str, ...] = (), rule_packs: tuple[str, ...] = (),
-                 warn: Callable[[str], None] | None = None) -> Lexicon:
-    """The built-in lexicon, or a new one with the user's gazetteer files and rule packs (paths) added.
+                 warn: Callable[[str], None] | None = None, language: str = "en") -> Lexicon:
+    """The built-in lexicon of ``language``, or a new one with the user's gazetteer files and rule packs (paths) added.
 
     ``warn`` receives what is suspicious but not wrong in a gazetteer (no usable rows, no tab in
     any line, a country diplo does not know), one ``FILE[:LINE]: ...`` message each."""
-    if not gazetteers and not rule_packs:
+    if not gazetteers and not rule_packs and language == "en":
         return default_lexicon()
     from .gazetteer import read_gazetteer_rows
     from .rulepack import load_rule_pack
@@ -904,7 +922,7 @@ def user_lexicon(gazetteers: tuple[str, ...] = (), rule_packs: tuple[str, ...] =
     for path in rule_packs:
         for section, entries in load_rule_pack(path).items():
             rules.setdefault(section, []).extend(entries)
-    lexicon = build_lexicon(extra_persons=[person for _, _, person in rows], extra_rules=rules or None)
+    lexicon = build_lexicon(extra_persons=[person for _, _, person in rows], extra_rules=rules or None, language=language)
     if warn is not None:
         for path, line, person in rows:
             if line is not None and person.country and not _known_country(lexicon, person.country):

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diplo_cli import pipeline
+from diplo_cli.language import language_of
 from diplo_cli.lexicons import default_lexicon
 from diplo_cli.pipeline import Window, extract, stream_windows, text_windows
 
@@ -72,7 +73,7 @@ def test_windowed_text_four_times_longer_takes_at_most_eight_times_longer(monkey
 def test_a_normal_document_is_processed_whole_exactly_as_before():
     lexicon = default_lexicon()
     text = _copies(3)
-    assert extract(text, "d", lexicon=lexicon) == pipeline._extract_whole(text, "d", lexicon, None)
+    assert extract(text, "d", lexicon=lexicon) == pipeline._extract_whole(text, "d", language_of(lexicon), None)
 
 
 def test_windows_tile_the_text_and_carry_context_from_line_starts(monkeypatch):
