@@ -43,7 +43,7 @@ from pathlib import Path
 import regex
 
 from .errors import RuleError
-from .lexicons import Person, parse_roles
+from .gazetteer import Person, parse_roles
 
 CUE_CLASSES = ("say", "tell", "direct", "deny", "describe")
 TITLE_KINDS = ("title", "honorific", "role")
