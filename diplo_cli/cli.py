@@ -1436,8 +1436,6 @@ def eval_command(gold, output_format, show_errors, gazetteers, rule_packs):
       diplo eval --show-errors --format json samples/gold.jsonl > errors.json
       diplo eval --rules my-rules.toml samples/gold.jsonl
     """
-    from rich.table import Table
-
     from .evaluate import evaluate_file
     from .render import fit
 
@@ -1470,23 +1468,7 @@ def eval_command(gold, output_format, show_errors, gazetteers, rule_packs):
         console = _pipe_console(file=stdout, width=width, highlight=False, markup=False, emoji=False,
                                 force_terminal=env.stdout_isatty, no_color=not env.stdout_isatty)
         for path, figures in results.items():
-            table = Table(title=f"{path} ({figures['records']} records)")
-            table.add_column("figure")
-            table.add_column("precision", justify="right")
-            table.add_column("recall", justify="right")
-            table.add_column("F1 / accuracy", justify="right")
-            table.add_column("counts", justify="right", style="dim")
-            for name, value in figures.items():
-                if name == "records":
-                    continue
-                if "f1" in value:
-                    tp, fp, fn = value["tp"], value["fp"], value["fn"]
-                    precision, recall = _figure(value["precision"], tp + fp), _figure(value["recall"], tp + fn)
-                    f1 = _figure(value["f1"], (tp + fp) * (tp + fn))  # F1 needs both a precision and a recall
-                    table.add_row(name, precision, recall, f1, f"tp {tp} fp {fp} fn {fn}")
-                else:
-                    table.add_row(name, "", "", _figure(value["accuracy"], value["total"]), f"{value['right']}/{value['total']}")
-            console.print(fit(table, console))
+            console.print(fit(_figures_table(path, figures), console))
             stdout.flush()
             if show_errors:  # data for jq, never wrapped to the width
                 for error in reports[path].errors:
@@ -1494,6 +1476,29 @@ def eval_command(gold, output_format, show_errors, gazetteers, rule_packs):
     stdout.flush()
     if failed:
         sys.exit(ExitStatus.INPUT_FAILED)
+
+
+def _figures_table(path: str, figures: dict):
+    """The ``diplo eval`` table of one gold file's figures."""
+    from rich.table import Table
+
+    table = Table(title=f"{path} ({figures['records']} records)")
+    table.add_column("figure")
+    table.add_column("precision", justify="right")
+    table.add_column("recall", justify="right")
+    table.add_column("F1 / accuracy", justify="right")
+    table.add_column("counts", justify="right", style="dim")
+    for name, value in figures.items():
+        if name == "records":
+            continue
+        if "f1" in value:
+            tp, fp, fn = value["tp"], value["fp"], value["fn"]
+            precision, recall = _figure(value["precision"], tp + fp), _figure(value["recall"], tp + fn)
+            f1 = _figure(value["f1"], (tp + fp) * (tp + fn))  # F1 needs both a precision and a recall
+            table.add_row(name, precision, recall, f1, f"tp {tp} fp {fp} fn {fn}")
+        else:
+            table.add_row(name, "", "", _figure(value["accuracy"], value["total"]), f"{value['right']}/{value['total']}")
+    return table
 
 
 def _figure(value: float, denominator: int) -> str:

@@ -245,11 +245,6 @@ def surname_forms(surname: str, particles: frozenset[str]) -> list[str]:
     return forms
 
 
-class _LexiconBuilder:
-    def __init__(self) -> None:
-        self.persons: list[Person] = []
-
-
 def _load_grammar(language: str) -> dict[str, list[str]]:
     data = tomllib.loads(data_text("grammar.toml", language))
     for key, value in data.items():
@@ -278,6 +273,88 @@ def parse_rules(records: list[dict], source: str) -> list[PatternRule]:
     return rules
 
 
+def _load_forms(name: str, language: str) -> dict[str, str]:
+    """A table of (singular, optional plural) rows: each form, case-folded, -> its singular."""
+    forms = {}
+    for _, (singular, plural) in read_table(data_text(name, language), name, 2, 1):
+        forms[singular.casefold()] = singular
+        if plural:
+            forms[plural.casefold()] = singular
+    return forms
+
+
+def _load_words(name: str, language: str) -> frozenset[str]:
+    return frozenset(word.casefold() for word in read_list(data_text(name, language)))
+
+
+def _load_titles(language: str) -> dict[str, Title]:
+    titles = {}
+    for _, (phrase, role, gender, kind) in read_table(data_text("titles.tsv", language), "titles.tsv", 4, 1):
+        titles[phrase.casefold()] = Title(phrase.casefold(), role or None, gender or None, kind or "title")
+    return titles
+
+
+def _load_pronouns(language: str) -> dict[str, tuple[str, str, str]]:
+    pronouns = {}
+    for _, (pronoun, gender, number, person) in read_table(data_text("pronouns.tsv", language), "pronouns.tsv", 4):
+        pronouns[pronoun.casefold()] = (gender, number, person)
+    return pronouns
+
+
+def _load_countries(language: str) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """The country of every country name and place (by key), of every adjective (by key), and each
+    country's first adjective."""
+    countries: dict[str, str] = {}
+    adjectives: dict[str, str] = {}
+    country_adjective: dict[str, str] = {}
+    for _, (country, adjective_cell, places, *_codes) in read_table(data_text("countries.tsv", language), "countries.tsv", 6):
+        countries[name_key(country)] = country
+        if split_bar(adjective_cell):
+            country_adjective[country] = split_bar(adjective_cell)[0]
+        for place in split_bar(places):
+            countries.setdefault(name_key(place).removeprefix("the "), country)
+        for adjective in split_bar(adjective_cell):
+            adjectives.setdefault(name_key(adjective), country)
+    return countries, adjectives, country_adjective
+
+
+def _load_organisations(language: str) -> dict[str, Organisation]:
+    organisations: dict[str, Organisation] = {}
+    for _, (name, aliases, country, kind) in read_table(data_text("organisations.tsv", language), "organisations.tsv", 4, 1):
+        organisation = Organisation(name, country or None, kind or "government")
+        for alias in (name, *split_bar(aliases)):
+            organisations.setdefault(name_key(alias).removeprefix("the "), organisation)
+    return organisations
+
+
+def _load_organisation_heads(language: str) -> dict[str, str]:
+    organisation_heads = {}
+    for _, (phrase, kind) in read_table(data_text("organisation_heads.tsv", language), "organisation_heads.tsv", 2):
+        if kind not in ("body", "document"):
+            raise RuleError(f"organisation_heads.tsv: {phrase!r}: kind must be body or document, not {kind!r}")
+        organisation_heads[phrase.casefold()] = kind
+    return organisation_heads
+
+
+def _load_role_groups(language: str) -> dict[str, frozenset[str]]:
+    role_groups: dict[str, frozenset[str]] = {}
+    for line in read_list(data_text("role_groups.txt", language)):
+        if line.startswith("-"):  # words that make a different, lower office: "vice president" is not "the president"
+            role_groups["-subordinate"] = frozenset(r.casefold() for r in split_bar(line[1:]))
+            continue
+        group = frozenset(r.casefold() for r in split_bar(line))
+        for role in group:
+            role_groups[role] = role_groups.get(role, frozenset()) | group
+    return role_groups
+
+
+def _load_meeting_words(language: str) -> dict[str, MeetingWord]:
+    meeting_words = {}
+    for _, (phrase, mtype, pos, tense) in read_table(data_text("meeting_words.tsv", language), "meeting_words.tsv", 4):
+        meeting_words[phrase.casefold()] = MeetingWord(phrase.casefold(), mtype, pos, tense)
+    return meeting_words
+
+
 def build_lexicon(extra_persons: list[Person] | None = None,
                   extra_rules: dict | None = None, language: str = "en") -> Lexicon:
     """Load the built-in data of ``language``, plus a user gazetteer and rule pack when given."""
@@ -289,81 +366,31 @@ def build_lexicon(extra_persons: list[Person] | None = None,
         for cell in (lemma, third, past, participle, gerund):
             for form in split_bar(cell):
                 cue_forms.setdefault(form.casefold(), verb)
-    reporting_nouns = {}
-    for _, (lemma, plural) in read_table(data_text("reporting_nouns.tsv", language), "reporting_nouns.tsv", 2, 1):
-        reporting_nouns[lemma.casefold()] = lemma
-        if plural:
-            reporting_nouns[plural.casefold()] = lemma
-    titles = {}
-    for line, (phrase, role, gender, kind) in read_table(data_text("titles.tsv", language), "titles.tsv", 4, 1):
-        titles[phrase.casefold()] = Title(phrase.casefold(), role or None, gender or None, kind or "title")
-    anonymous = {}
-    for _, (singular, plural) in read_table(data_text("anonymous_sources.tsv", language), "anonymous_sources.tsv", 2, 1):
-        anonymous[singular.casefold()] = singular
-        if plural:
-            anonymous[plural.casefold()] = singular
-    pronouns = {}
-    for _, (pronoun, gender, number, person) in read_table(data_text("pronouns.tsv", language), "pronouns.tsv", 4):
-        pronouns[pronoun.casefold()] = (gender, number, person)
-    grammar = _load_grammar(language)
-    countries: dict[str, str] = {}
-    adjectives: dict[str, str] = {}
-    country_adjective: dict[str, str] = {}
-    # ISO alpha-2, alpha-3 and CAMEO: a filter or a dictionary may name a country so (this lexicon's
-    # copy grows with the country codes a Phoenix dictionary teaches)
-    country_codes = countries_by_code()
-    for _, (country, adjective_cell, places, *_codes) in read_table(data_text("countries.tsv", language), "countries.tsv", 6):
-        countries[name_key(country)] = country
-        if split_bar(adjective_cell):
-            country_adjective[country] = split_bar(adjective_cell)[0]
-        for place in split_bar(places):
-            countries.setdefault(name_key(place).removeprefix("the "), country)
-        for adjective in split_bar(adjective_cell):
-            adjectives.setdefault(name_key(adjective), country)
-    organisations: dict[str, Organisation] = {}
-    for _, (name, aliases, country, kind) in read_table(data_text("organisations.tsv", language), "organisations.tsv", 4, 1):
-        organisation = Organisation(name, country or None, kind or "government")
-        for alias in (name, *split_bar(aliases)):
-            organisations.setdefault(name_key(alias).removeprefix("the "), organisation)
-    persons = parse_gazetteer_tsv(data_text("gazetteer.tsv", language), "gazetteer.tsv")
-    organisation_heads = {}
-    for _, (phrase, kind) in read_table(data_text("organisation_heads.tsv", language), "organisation_heads.tsv", 2):
-        if kind not in ("body", "document"):
-            raise RuleError(f"organisation_heads.tsv: {phrase!r}: kind must be body or document, not {kind!r}")
-        organisation_heads[phrase.casefold()] = kind
-    role_groups: dict[str, frozenset[str]] = {}
-    for line in read_list(data_text("role_groups.txt", language)):
-        if line.startswith("-"):  # words that make a different, lower office: "vice president" is not "the president"
-            role_groups["-subordinate"] = frozenset(r.casefold() for r in split_bar(line[1:]))
-            continue
-        group = frozenset(r.casefold() for r in split_bar(line))
-        for role in group:
-            role_groups[role] = role_groups.get(role, frozenset()) | group
-    meeting_words = {}
-    for _, (phrase, mtype, pos, tense) in read_table(data_text("meeting_words.tsv", language), "meeting_words.tsv", 4):
-        meeting_words[phrase.casefold()] = MeetingWord(phrase.casefold(), mtype, pos, tense)
+    countries, adjectives, country_adjective = _load_countries(language)
     lexicon = Lexicon(
         cue_forms=cue_forms,
-        reporting_nouns=reporting_nouns,
-        titles=titles,
-        anonymous_nouns=anonymous,
-        source_modifiers=frozenset(w.casefold() for w in read_list(data_text("source_modifiers.txt", language))),
-        abbreviations=frozenset(w.casefold() for w in read_list(data_text("abbreviations.txt", language))),
-        pronouns=pronouns,
-        not_cues=frozenset(w.casefold() for w in read_list(data_text("not_cues.txt", language))),
-        grammar=grammar,
+        reporting_nouns=_load_forms("reporting_nouns.tsv", language),
+        titles=_load_titles(language),
+        anonymous_nouns=_load_forms("anonymous_sources.tsv", language),
+        source_modifiers=_load_words("source_modifiers.txt", language),
+        abbreviations=_load_words("abbreviations.txt", language),
+        pronouns=_load_pronouns(language),
+        not_cues=_load_words("not_cues.txt", language),
+        grammar=_load_grammar(language),
         countries=countries,
         adjectives=adjectives,
-        organisations=organisations,
-        persons=persons,
-        role_groups=role_groups,
-        common_words=frozenset(w.casefold() for w in read_list(data_text("common_words.txt", language))),
-        organisation_heads=organisation_heads,
+        organisations=_load_organisations(language),
+        persons=parse_gazetteer_tsv(data_text("gazetteer.tsv", language), "gazetteer.tsv"),
+        role_groups=_load_role_groups(language),
+        common_words=_load_words("common_words.txt", language),
+        organisation_heads=_load_organisation_heads(language),
         country_adjective=country_adjective,
-        country_codes=country_codes,
+        # ISO alpha-2, alpha-3 and CAMEO: a filter or a dictionary may name a country so (this lexicon's
+        # copy grows with the country codes a Phoenix dictionary teaches)
+        country_codes=countries_by_code(),
         person_by_alias={},
         person_by_surname={},
-        meeting_words=meeting_words,
+        meeting_words=_load_meeting_words(language),
         status_rules=_load_rules("meeting_status.toml", language),
         time_rules=_load_rules("time_expressions.toml", language),
         language=language,
