@@ -24,6 +24,7 @@ from typing import IO
 import click
 
 from . import __version__
+from .constants import MEETING_STATUSES, OUTPUT_FORMATS, RECORD_FORMATS, STATEMENT_KINDS
 
 
 def safe(text: str) -> str:
@@ -135,8 +136,6 @@ class Choice(click.Choice):
         return super().convert(value, param, ctx)
 
 
-STATEMENT_KINDS = ("direct", "indirect", "mixed", "according_to", "turn")
-MEETING_STATUSES = ("held", "planned", "proposed", "denied", "cancelled", "unknown")
 
 OPTION_SECTIONS = {  # the --help sections of the extracting commands' options, in this order
     "Input": ("from_records", "input_format", "text_field", "id_field", "keep_fields", "date_field", "globs", "hidden", "no_ignore",
@@ -244,7 +243,7 @@ def _common_options(function):
     """Every option shared by statements, meetings and speakers: add new ones here, read them in Run."""
     options = [
         click.argument("files", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True)),
-        click.option("-f", "--format", "output_format", type=Choice(["auto", "table", "json", "jsonl", "csv", "tsv"]), default="auto",
+        click.option("-f", "--format", "output_format", type=Choice(RECORD_FORMATS), default="auto",
                      show_default=True, help="Output format; auto is a table on a terminal and JSON Lines otherwise."),
         click.option("--input", "input_format", type=Choice(["auto", "text", "jsonl", "html"]), default="auto", show_default=True,
                      help="auto: by file name (.jsonl/.ndjson JSON Lines, .html/.htm HTML) or content (HTML); text: one document per file; "
@@ -1382,10 +1381,10 @@ def config_command(rule_packs, gazetteers, year, output_format, as_json):
       diplo config
       diplo config --year 2020 --json
     """
-    from .config import FORMATS, effective_settings, load_config
+    from .config import effective_settings, load_config
 
-    if output_format is not None and output_format not in FORMATS:
-        raise click.BadParameter(f"{output_format!r} is no output format ({', '.join(FORMATS)})", param_hint="'-f' / '--format'")
+    if output_format is not None and output_format not in OUTPUT_FORMATS:
+        raise click.BadParameter(f"{output_format!r} is no output format ({', '.join(OUTPUT_FORMATS)})", param_hint="'-f' / '--format'")
     context = click.get_current_context()
     env: Environment = context.find_object(Environment) or Environment()
     config = load_config()

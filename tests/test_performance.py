@@ -170,7 +170,7 @@ def test_the_version_and_help_do_not_load_the_extraction_stages():
              "assert diplo_cli.__version__\n"
              "print(sorted(m for m in sys.modules if m.startswith('diplo_cli.') or m in ('regex', 'rich')))")
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip()
-    assert loaded == "['diplo_cli.cli']"
+    assert loaded == "['diplo_cli.cli', 'diplo_cli.constants']"  # constants imports nothing
 
 
 def test_a_burst_of_load_during_one_measurement_does_not_fail_a_timing_check():
