@@ -213,9 +213,6 @@ class Lexicon:
         key = name_key(phrase)
         return self.organisations.get(key) or self.organisations.get(key.removeprefix("the "))
 
-    def word_list(self, name: str) -> list[str]:
-        return self.grammar[name]
-
 
 _NAME_SUFFIX = regex.compile(r"(?:[IVX]+|Jr\.?|Sr\.?)")  # Roman numerals and generational suffixes
 
@@ -532,10 +529,6 @@ def _forget_compiled(lexicon: Lexicon) -> None:
 
 # --------------------------------------------------------------------------------------------
 # Compiled matchers. Each is built once per lexicon, on first use.
-
-def _words_pattern(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
 
 def compile_named_lists(pattern: str, flags: int = 0, **lists) -> regex.Pattern:
     """``regex.compile`` of :func:`expand_named_lists`."""
