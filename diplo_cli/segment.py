@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import regex
 
-from .lexicons import Lexicon
+from .lexicons import Lexicon, default_lexicon
 from .models import Sentence
 
 
@@ -159,7 +159,6 @@ def find_turns(text: str, lexicon: Lexicon | None = None) -> list[Turn]:
     an upper-case honorific and name opening the text ("MR. PRICE:", a briefer's opening remarks).
     """
     if lexicon is None:
-        from .lexicons import default_lexicon
         lexicon = default_lexicon()
     question_labels = frozenset(lexicon.grammar.get("question_labels", ()))
     labels = [m for m in _LABEL.finditer(text) if m.group("question") or _is_speaker_label(m.group("label"), lexicon)]
