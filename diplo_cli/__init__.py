@@ -15,18 +15,20 @@ from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
-__all__ = ["DiploError", "Document", "InputError", "Meeting", "Participant", "RuleError", "Span", "Speaker", "Statement", "__version__", "extract"]
+__all__ = ["DiploError", "Document", "InputError", "Language", "Meeting", "Participant", "RuleError", "Span", "Speaker", "Statement",
+           "__version__", "extract", "load_language"]
 
 # Where each public name lives. They are imported on first use (PEP 562), so that `diplo --version`
 # and `diplo --help` do not load the extraction stages.
 _PUBLIC = {
     "DiploError": "errors", "InputError": "errors", "RuleError": "errors",
     "Document": "models", "Meeting": "models", "Participant": "models", "Span": "models", "Speaker": "models", "Statement": "models",
-    "extract": "pipeline",
+    "extract": "pipeline", "Language": "language", "load_language": "language",
 }
 
 if TYPE_CHECKING:
     from .errors import DiploError, InputError, RuleError
+    from .language import Language, load_language
     from .models import Document, Meeting, Participant, Span, Speaker, Statement
     from .pipeline import extract
 

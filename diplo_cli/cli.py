@@ -24,6 +24,7 @@ from typing import IO
 import click
 
 from . import __version__
+from .constants import MEETING_STATUSES, OUTPUT_FORMATS, RECORD_FORMATS, STATEMENT_KINDS
 
 
 def safe(text: str) -> str:
@@ -135,8 +136,6 @@ class Choice(click.Choice):
         return super().convert(value, param, ctx)
 
 
-STATEMENT_KINDS = ("direct", "indirect", "mixed", "according_to", "turn")
-MEETING_STATUSES = ("held", "planned", "proposed", "denied", "cancelled", "unknown")
 
 OPTION_SECTIONS = {  # the --help sections of the extracting commands' options, in this order
     "Input": ("from_records", "input_format", "text_field", "id_field", "keep_fields", "date_field", "globs", "hidden", "no_ignore",
@@ -244,7 +243,7 @@ def _common_options(function):
     """Every option shared by statements, meetings and speakers: add new ones here, read them in Run."""
     options = [
         click.argument("files", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True)),
-        click.option("-f", "--format", "output_format", type=Choice(["auto", "table", "json", "jsonl", "csv", "tsv"]), default="auto",
+        click.option("-f", "--format", "output_format", type=Choice(RECORD_FORMATS), default="auto",
                      show_default=True, help="Output format; auto is a table on a terminal and JSON Lines otherwise."),
         click.option("--input", "input_format", type=Choice(["auto", "text", "jsonl", "html"]), default="auto", show_default=True,
                      help="auto: by file name (.jsonl/.ndjson JSON Lines, .html/.htm HTML) or content (HTML); text: one document per file; "
@@ -1382,10 +1381,10 @@ def config_command(rule_packs, gazetteers, year, output_format, as_json):
       diplo config
       diplo config --year 2020 --json
     """
-    from .config import FORMATS, effective_settings, load_config
+    from .config import effective_settings, load_config
 
-    if output_format is not None and output_format not in FORMATS:
-        raise click.BadParameter(f"{output_format!r} is no output format ({', '.join(FORMATS)})", param_hint="'-f' / '--format'")
+    if output_format is not None and output_format not in OUTPUT_FORMATS:
+        raise click.BadParameter(f"{output_format!r} is no output format ({', '.join(OUTPUT_FORMATS)})", param_hint="'-f' / '--format'")
     context = click.get_current_context()
     env: Environment = context.find_object(Environment) or Environment()
     config = load_config()
@@ -1499,8 +1498,6 @@ def eval_command(gold, output_format, show_errors, gazetteers, rule_packs):
       diplo eval --show-errors --format json samples/gold.jsonl > errors.json
       diplo eval --rules my-rules.toml samples/gold.jsonl
     """
-    from rich.table import Table
-
     from .evaluate import evaluate_file
     from .render import fit
 
@@ -1533,23 +1530,7 @@ def eval_command(gold, output_format, show_errors, gazetteers, rule_packs):
         console = _pipe_console(file=stdout, width=width, highlight=False, markup=False, emoji=False,
                                 force_terminal=env.stdout_isatty, no_color=not env.stdout_isatty)
         for path, figures in results.items():
-            table = Table(title=f"{path} ({figures['records']} records)")
-            table.add_column("figure")
-            table.add_column("precision", justify="right")
-            table.add_column("recall", justify="right")
-            table.add_column("F1 / accuracy", justify="right")
-            table.add_column("counts", justify="right", style="dim")
-            for name, value in figures.items():
-                if name == "records":
-                    continue
-                if "f1" in value:
-                    tp, fp, fn = value["tp"], value["fp"], value["fn"]
-                    precision, recall = _figure(value["precision"], tp + fp), _figure(value["recall"], tp + fn)
-                    f1 = _figure(value["f1"], (tp + fp) * (tp + fn))  # F1 needs both a precision and a recall
-                    table.add_row(name, precision, recall, f1, f"tp {tp} fp {fp} fn {fn}")
-                else:
-                    table.add_row(name, "", "", _figure(value["accuracy"], value["total"]), f"{value['right']}/{value['total']}")
-            console.print(fit(table, console))
+            console.print(fit(_figures_table(path, figures), console))
             stdout.flush()
             if show_errors:  # data for jq, never wrapped to the width
                 for error in reports[path].errors:
@@ -1557,6 +1538,29 @@ def eval_command(gold, output_format, show_errors, gazetteers, rule_packs):
     stdout.flush()
     if failed:
         sys.exit(ExitStatus.INPUT_FAILED)
+
+
+def _figures_table(path: str, figures: dict):
+    """The ``diplo eval`` table of one gold file's figures."""
+    from rich.table import Table
+
+    table = Table(title=f"{path} ({figures['records']} records)")
+    table.add_column("figure")
+    table.add_column("precision", justify="right")
+    table.add_column("recall", justify="right")
+    table.add_column("F1 / accuracy", justify="right")
+    table.add_column("counts", justify="right", style="dim")
+    for name, value in figures.items():
+        if name == "records":
+            continue
+        if "f1" in value:
+            tp, fp, fn = value["tp"], value["fp"], value["fn"]
+            precision, recall = _figure(value["precision"], tp + fp), _figure(value["recall"], tp + fn)
+            f1 = _figure(value["f1"], (tp + fp) * (tp + fn))  # F1 needs both a precision and a recall
+            table.add_row(name, precision, recall, f1, f"tp {tp} fp {fp} fn {fn}")
+        else:
+            table.add_row(name, "", "", _figure(value["accuracy"], value["total"]), f"{value['right']}/{value['total']}")
+    return table
 
 
 def _figure(value: float, denominator: int) -> str:

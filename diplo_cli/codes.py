@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import functools
 
+from .datafiles import data_text, read_table
+
 CODE_FIELDS = ("iso2", "iso3", "cameo")
 
 
 @functools.cache
 def _codes_by_country() -> dict[str, dict[str, str | None]]:
-    from .lexicons import _data_text, read_table
-
     table = {}
-    for _, (country, _adjectives, _places, *codes) in read_table(_data_text("countries.tsv"), "countries.tsv", 6):
+    for _, (country, _adjectives, _places, *codes) in read_table(data_text("countries.tsv"), "countries.tsv", 6):
         table[country] = {name: (code or None) for name, code in zip(CODE_FIELDS, codes)}
     return table
 

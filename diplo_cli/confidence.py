@@ -10,8 +10,9 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 
+from .datafiles import data_text
 from .errors import RuleError
-from .lexicons import Lexicon, _data_text
+from .lexicons import Lexicon
 from .models import Attribution, Speaker
 
 
@@ -23,7 +24,7 @@ class ConfidenceTable:
 
     @classmethod
     def build(cls, lexicon: Lexicon | None = None) -> ConfidenceTable:
-        data = tomllib.loads(_data_text("confidence.toml"))
+        data = tomllib.loads(data_text("confidence.toml"))
         for section in ("base", "relaxed", "speaker"):
             values = data.get(section, {})
             if not all(isinstance(v, (int, float)) and 0 <= v <= 1 for v in values.values()):

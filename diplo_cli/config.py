@@ -20,6 +20,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .constants import OUTPUT_FORMATS
 from .errors import DiploError
 
 SETTINGS = {  # setting -> (the command's option name, what it holds)
@@ -30,7 +31,6 @@ SETTINGS = {  # setting -> (the command's option name, what it holds)
 }
 
 # Every format some command writes; a name none knows is a typo, not a setting for another command.
-FORMATS = ("auto", "table", "json", "jsonl", "csv", "tsv", "graphml")
 
 
 class ConfigError(DiploError):
@@ -97,8 +97,8 @@ def _validated(path: Path, table: dict) -> dict:
             value = tuple(files)
         elif key == "year" and (isinstance(value, bool) or not isinstance(value, int)):
             raise ConfigError(f"{path}: year must be an integer year")
-        elif key == "format" and value not in FORMATS:
-            raise ConfigError(f"{path}: format must be an output format name ({', '.join(FORMATS)})")
+        elif key == "format" and value not in OUTPUT_FORMATS:
+            raise ConfigError(f"{path}: format must be an output format name ({', '.join(OUTPUT_FORMATS)})")
         values[key] = value
     return values
 

@@ -374,15 +374,6 @@ def validate_gold(record: object, where: str) -> None:
     text = record.get("text")
     if not isinstance(text, str):
         fail("text", "a gold record needs a string field 'text'")
-
-    def check_span(key: str, value: object) -> None:
-        if value is None:
-            return
-        if not (isinstance(value, list) and len(value) == 2 and all(type(v) is int for v in value)):
-            fail(key, f"a span must be [start, end] with two integers, not {json.dumps(value)[:60]}")
-        if not 0 <= value[0] <= value[1] <= len(text):
-            fail(key, f"span {value} lies outside the text (0 to {len(text)}) or ends before it starts")
-
     for section in ("statements", "attributions", "meetings"):
         items = record.get(section)
         if items is None:
@@ -390,21 +381,34 @@ def validate_gold(record: object, where: str) -> None:
         if not isinstance(items, list):
             fail(section, "must be a list of objects")
         for index, item in enumerate(items):
-            name = f"{section}[{index}]"
-            if not isinstance(item, dict):
-                fail(name, "must be an object")
-            for key in _SPAN_KEYS.get(section, ()):
-                check_span(f"{name}.{key}", item.get(key))
-            for key in _TEXT_KEYS.get(section, ()):
-                if item.get(key) is not None and not isinstance(item[key], str):
-                    fail(f"{name}.{key}", "must be a string")
-            fragments = item.get("content_fragments")
-            if section == "attributions" and fragments is not None:
-                if not isinstance(fragments, list):
-                    fail(f"{name}.content_fragments", "must be a list of spans")
-                for number, fragment in enumerate(fragments):
-                    check_span(f"{name}.content_fragments[{number}]", fragment)
-            if section == "meetings":
-                participants = item.get("participants", [])
-                if not (isinstance(participants, list) and all(isinstance(p, str) for p in participants)):
-                    fail(f"{name}.participants", "must be a list of names")
+            _check_gold_item(section, f"{section}[{index}]", item, text, fail)
+
+
+def _check_gold_item(section: str, name: str, item: object, text: str, fail) -> None:
+    """One statement, attribution or meeting of a gold record (see :func:`validate_gold`)."""
+    if not isinstance(item, dict):
+        fail(name, "must be an object")
+    for key in _SPAN_KEYS.get(section, ()):
+        _check_gold_span(f"{name}.{key}", item.get(key), text, fail)
+    for key in _TEXT_KEYS.get(section, ()):
+        if item.get(key) is not None and not isinstance(item[key], str):
+            fail(f"{name}.{key}", "must be a string")
+    fragments = item.get("content_fragments")
+    if section == "attributions" and fragments is not None:
+        if not isinstance(fragments, list):
+            fail(f"{name}.content_fragments", "must be a list of spans")
+        for number, fragment in enumerate(fragments):
+            _check_gold_span(f"{name}.content_fragments[{number}]", fragment, text, fail)
+    if section == "meetings":
+        participants = item.get("participants", [])
+        if not (isinstance(participants, list) and all(isinstance(p, str) for p in participants)):
+            fail(f"{name}.participants", "must be a list of names")
+
+
+def _check_gold_span(key: str, value: object, text: str, fail) -> None:
+    if value is None:
+        return
+    if not (isinstance(value, list) and len(value) == 2 and all(type(v) is int for v in value)):
+        fail(key, f"a span must be [start, end] with two integers, not {json.dumps(value)[:60]}")
+    if not 0 <= value[0] <= value[1] <= len(text):
+        fail(key, f"span {value} lies outside the text (0 to {len(text)}) or ends before it starts")

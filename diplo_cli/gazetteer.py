@@ -1,4 +1,5 @@
-"""User gazetteers: diplo's own TSV format, and PETRARCH / Phoenix actor and agent dictionaries.
+"""Gazetteers: the :class:`Person` record, diplo's own TSV format (the built-in ``gazetteer.tsv`` and a
+user's), and PETRARCH / Phoenix actor and agent dictionaries.
 
 diplo TSV (one person a line, ``#`` comments; see README "Speakers and gazetteers")::
 
@@ -23,12 +24,102 @@ synonyms are dropped (they clash with ordinary words in a 26,000-name list).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import regex
 
+from .datafiles import read_table, split_bar
 from .errors import RuleError
-from .lexicons import DICTIONARY_SOURCE_PREFIX, Person, RoleTerm, parse_gazetteer_rows
+
+DICTIONARY_SOURCE_PREFIX = "phoenix:"  # the source of entries read from event-data dictionaries
+
+
+@dataclass(frozen=True, slots=True)
+class RoleTerm:
+    role: str
+    periods: tuple[tuple[int | None, int | None], ...] = ()  # (from year, to year); empty = always
+
+    def holds_in(self, year: int | None) -> bool:
+        if year is None or not self.periods:
+            return True
+        return any((lo is None or lo <= year) and (hi is None or year <= hi) for lo, hi in self.periods)
+
+    def is_current(self) -> bool:
+        return not self.periods or any(hi is None for _, hi in self.periods)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    aliases: tuple[str, ...]
+    roles: tuple[RoleTerm, ...]
+    country: str | None
+    gender: str | None  # "m" | "f" | None
+    source: str = "builtin"
+    organisation: str | None = None  # the body the person speaks for ("we" in a briefing): White House, Kremlin
+    kind: str = "person"  # person | country | organisation | agent (the last three only from event-data dictionaries)
+
+    def role_in(self, year: int | None) -> str | None:
+        for term in self.roles:
+            if term.holds_in(year) and (year is not None or term.is_current()):
+                return term.role
+        return self.roles[0].role if self.roles else None
+
+
+_YEARS = regex.compile(r"(\d{4})?\s*-\s*(\d{4})?|(\d{4})")  # "1990-2001", "2019-", "2004"
+
+
+def _parse_years(cell: str, source: str, line: int) -> tuple[tuple[int | None, int | None], ...]:
+    periods = []
+    for part in cell.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        match = _YEARS.fullmatch(part)
+        if not match:
+            raise RuleError(f"{source}:{line}: bad years {part!r} (expected YYYY-YYYY, YYYY- or YYYY)")
+        if match.group(3):
+            year = int(match.group(3))
+            periods.append((year, year))
+        else:
+            periods.append((int(match.group(1)) if match.group(1) else None, int(match.group(2)) if match.group(2) else None))
+    return tuple(periods)
+
+
+def parse_roles(cell: str, source: str, line: int) -> tuple[RoleTerm, ...]:
+    terms = []
+    for part in split_bar(cell):
+        role, _, years = part.partition("@")
+        terms.append(RoleTerm(role.strip().casefold(), _parse_years(years, source, line)))
+    return tuple(terms)
+
+
+def parse_gazetteer_tsv(text: str, source: str) -> list[Person]:
+    """diplo's gazetteer format: name, aliases, roles, country, gender[, organisation] (tab-separated)."""
+    return [person for _, person in parse_gazetteer_rows(text, source)]
+
+
+def parse_gazetteer_rows(text: str, source: str) -> list[tuple[int, Person]]:
+    """(line number, person) of each line of a gazetteer TSV; every malformed line of the file is
+    reported in one :class:`RuleError`, one ``FILE:LINE: problem`` a line."""
+    problems: list[str] = []
+    rows = []
+    for line, (name, aliases, roles, country, gender, organisation) in read_table(text, source, 6, min_columns=1, problems=problems):
+        if gender not in ("", "m", "f"):
+            problems.append(f"{source}:{line}: gender must be m, f or empty, not {gender!r}")
+            continue
+        try:
+            terms = parse_roles(roles, source, line)
+        except RuleError as exc:
+            problems.append(str(exc))
+            continue
+        rows.append((line, Person(name, tuple(split_bar(aliases)), terms, country or None, gender or None, source, organisation or None)))
+    if problems:
+        problems.sort(key=lambda problem: int(problem.removeprefix(f"{source}:").split(":")[0]))
+        raise RuleError("\n".join(problems))
+    return rows
+
 
 _CODE = regex.compile(r"\[(?P<code>~?[A-Z]{3,})(?:\s*+(?P<dates>[<>]?\s*+\d{6,8}(?:-\d{6,8})?))?\s*+\]")
 _SECTORS = {"GOV": "government", "MIL": "military", "OPP": "opposition", "LEG": "legislator", "ELI": "elite",

@@ -20,13 +20,24 @@ import tomllib
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 import regex
 
-from .codes import countries_by_code
+from .codes import countries_by_code, country_of_code
+from .datafiles import data_text, known_languages, read_list, read_table, split_bar
 from .errors import RuleError
+from .gazetteer import (
+    DICTIONARY_SOURCE_PREFIX,
+    Person,
+    RoleTerm,
+    parse_gazetteer_tsv,
+    read_gazetteer_rows,
+)
+from .rulepack import load_rule_pack
+
+# The name the stage modules import the data-file reader by (datafiles.data_text is the one definition).
+_data_text = data_text
 
 # --------------------------------------------------------------------------------------------
 # Folding: one character in, one character out, so offsets survive.
@@ -85,86 +96,7 @@ def name_key(name: str) -> str:
 
 
 # --------------------------------------------------------------------------------------------
-# Reading data files.
-
-DATA_PACKAGE = "diplo_cli.data"
-DICTIONARY_SOURCE_PREFIX = "phoenix:"  # entries of event-data dictionaries (see gazetteer.py)
-
-
-def _data_text(name: str, language: str = "en") -> str:
-    """A data file of ``language``'s folder (``data/<language>/``): each language is one folder."""
-    return resources.files(DATA_PACKAGE).joinpath(language).joinpath(name).read_text(encoding="utf-8")
-
-
-def read_table(text: str, source: str, columns: int, min_columns: int | None = None,
-               problems: list[str] | None = None) -> list[tuple[int, list[str]]]:
-    """Rows of a tab-separated file as (line number, cells); ``#`` lines and blank lines skipped.
-
-    A malformed row raises :class:`RuleError`; with a ``problems`` list it is recorded there
-    (``FILE:LINE: problem``) and skipped, so that every problem of a file can be reported at once."""
-    rows: list[tuple[int, list[str]]] = []
-    minimum = columns if min_columns is None else min_columns
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = [cell.strip() for cell in line.rstrip("\r\n").split("\t")]
-        problem = None
-        if not minimum <= len(cells) <= columns:
-            problem = f"{source}:{number}: expected {columns} tab-separated columns, found {len(cells)}"
-        elif not cells[0]:
-            problem = f"{source}:{number}: the first column is empty"
-        if problem is not None:
-            if problems is None:
-                raise RuleError(problem)
-            problems.append(problem)
-            continue
-        cells += [""] * (columns - len(cells))
-        rows.append((number, cells))
-    return rows
-
-
-def read_list(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-
-
-def split_bar(cell: str) -> list[str]:
-    return [part.strip() for part in cell.split("|") if part.strip()]
-
-
-# --------------------------------------------------------------------------------------------
 # The records the rest of the package uses.
-
-
-@dataclass(frozen=True, slots=True)
-class RoleTerm:
-    role: str
-    periods: tuple[tuple[int | None, int | None], ...] = ()  # (from year, to year); empty = always
-
-    def holds_in(self, year: int | None) -> bool:
-        if year is None or not self.periods:
-            return True
-        return any((lo is None or lo <= year) and (hi is None or year <= hi) for lo, hi in self.periods)
-
-    def is_current(self) -> bool:
-        return not self.periods or any(hi is None for _, hi in self.periods)
-
-
-@dataclass(frozen=True, slots=True)
-class Person:
-    name: str
-    aliases: tuple[str, ...]
-    roles: tuple[RoleTerm, ...]
-    country: str | None
-    gender: str | None  # "m" | "f" | None
-    source: str = "builtin"
-    organisation: str | None = None  # the body the person speaks for ("we" in a briefing): White House, Kremlin
-    kind: str = "person"  # person | country | organisation | agent (the last three only from event-data dictionaries)
-
-    def role_in(self, year: int | None) -> str | None:
-        for term in self.roles:
-            if term.holds_in(year) and (year is not None or term.is_current()):
-                return term.role
-        return self.roles[0].role if self.roles else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,12 +166,18 @@ class Lexicon:
     country_codes: dict[str, str] = field(default_factory=dict)  # CAMEO/ISO-3 code -> country
     unsafe_surnames: frozenset[str] = frozenset()  # surname keys that are also ordinary words or places
     common_words: frozenset[str] = frozenset()  # ordinary words that are also surnames (Rice, Brown, Hague)
+    language: str = "en"  # the data folder it was read from (data/<language>/)
+    # its diplo_cli.language.Language (the stage objects), made on first use by language_of
+    compiled_language: object | None = field(default=None, repr=False, compare=False)
     _sources: dict[str, tuple[str, int]] = field(default_factory=dict)
     _compiled: dict[str, regex.Pattern] = field(default_factory=dict)
     _stages: dict[str, object] = field(default_factory=dict)
 
     def stage(self, name: str, factory):
-        """A stage object built once per lexicon (its patterns compiled once)."""
+        """A helper object of a stage module built once per lexicon (its patterns compiled once).
+
+        The pipeline's stage objects are the named attributes of :class:`diplo_cli.language.Language`;
+        this keyed cache serves the stage modules' own tables until they move there too."""
         built = self._stages.get(name)
         if built is None:
             built = factory(self)
@@ -275,63 +213,8 @@ class Lexicon:
         key = name_key(phrase)
         return self.organisations.get(key) or self.organisations.get(key.removeprefix("the "))
 
-    def word_list(self, name: str) -> list[str]:
-        return self.grammar[name]
 
-
-_YEARS = regex.compile(r"(\d{4})?\s*-\s*(\d{4})?|(\d{4})")  # "1990-2001", "2019-", "2004"
 _NAME_SUFFIX = regex.compile(r"(?:[IVX]+|Jr\.?|Sr\.?)")  # Roman numerals and generational suffixes
-
-
-def _parse_years(cell: str, source: str, line: int) -> tuple[tuple[int | None, int | None], ...]:
-    periods = []
-    for part in cell.split(","):
-        part = part.strip()
-        if not part:
-            continue
-        match = _YEARS.fullmatch(part)
-        if not match:
-            raise RuleError(f"{source}:{line}: bad years {part!r} (expected YYYY-YYYY, YYYY- or YYYY)")
-        if match.group(3):
-            year = int(match.group(3))
-            periods.append((year, year))
-        else:
-            periods.append((int(match.group(1)) if match.group(1) else None, int(match.group(2)) if match.group(2) else None))
-    return tuple(periods)
-
-
-def parse_roles(cell: str, source: str, line: int) -> tuple[RoleTerm, ...]:
-    terms = []
-    for part in split_bar(cell):
-        role, _, years = part.partition("@")
-        terms.append(RoleTerm(role.strip().casefold(), _parse_years(years, source, line)))
-    return tuple(terms)
-
-
-def parse_gazetteer_tsv(text: str, source: str) -> list[Person]:
-    """diplo's gazetteer format: name, aliases, roles, country, gender[, organisation] (tab-separated)."""
-    return [person for _, person in parse_gazetteer_rows(text, source)]
-
-
-def parse_gazetteer_rows(text: str, source: str) -> list[tuple[int, Person]]:
-    """(line number, person) of each line of a gazetteer TSV; every malformed line of the file is
-    reported in one :class:`RuleError`, one ``FILE:LINE: problem`` a line."""
-    problems: list[str] = []
-    rows = []
-    for line, (name, aliases, roles, country, gender, organisation) in read_table(text, source, 6, min_columns=1, problems=problems):
-        if gender not in ("", "m", "f"):
-            problems.append(f"{source}:{line}: gender must be m, f or empty, not {gender!r}")
-            continue
-        try:
-            terms = parse_roles(roles, source, line)
-        except RuleError as exc:
-            problems.append(str(exc))
-            continue
-        rows.append((line, Person(name, tuple(split_bar(aliases)), terms, country or None, gender or None, source, organisation or None)))
-    if problems:
-        problems.sort(key=lambda problem: int(problem.removeprefix(f"{source}:").split(":")[0]))
-        raise RuleError("\n".join(problems))
-    return rows
 
 
 def surname_of(name: str, country: str | None, family_first: frozenset[str], particles: frozenset[str]) -> str | None:
@@ -359,21 +242,16 @@ def surname_forms(surname: str, particles: frozenset[str]) -> list[str]:
     return forms
 
 
-class _LexiconBuilder:
-    def __init__(self) -> None:
-        self.persons: list[Person] = []
-
-
-def _load_grammar() -> dict[str, list[str]]:
-    data = tomllib.loads(_data_text("grammar.toml"))
+def _load_grammar(language: str) -> dict[str, list[str]]:
+    data = tomllib.loads(data_text("grammar.toml", language))
     for key, value in data.items():
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise RuleError(f"grammar.toml: {key} must be a list of strings")
     return data
 
 
-def _load_rules(name: str) -> list[PatternRule]:
-    data = tomllib.loads(_data_text(name))
+def _load_rules(name: str, language: str) -> list[PatternRule]:
+    data = tomllib.loads(data_text(name, language))
     return parse_rules(data.get("rule", []), name)
 
 
@@ -392,39 +270,41 @@ def parse_rules(records: list[dict], source: str) -> list[PatternRule]:
     return rules
 
 
-def build_lexicon(extra_persons: list[Person] | None = None,
-                  extra_rules: dict | None = None) -> Lexicon:
-    """Load the built-in data, plus a user gazetteer and rule pack when given."""
-    cue_forms: dict[str, CueVerb] = {}
-    for _, (lemma, third, past, participle, gerund, cue_class) in read_table(_data_text("cue_verbs.tsv"), "cue_verbs.tsv", 6):
-        verb = CueVerb(lemma, cue_class)
-        for cell in (lemma, third, past, participle, gerund):
-            for form in split_bar(cell):
-                cue_forms.setdefault(form.casefold(), verb)
-    reporting_nouns = {}
-    for _, (lemma, plural) in read_table(_data_text("reporting_nouns.tsv"), "reporting_nouns.tsv", 2, 1):
-        reporting_nouns[lemma.casefold()] = lemma
+def _load_forms(name: str, language: str) -> dict[str, str]:
+    """A table of (singular, optional plural) rows: each form, case-folded, -> its singular."""
+    forms = {}
+    for _, (singular, plural) in read_table(data_text(name, language), name, 2, 1):
+        forms[singular.casefold()] = singular
         if plural:
-            reporting_nouns[plural.casefold()] = lemma
+            forms[plural.casefold()] = singular
+    return forms
+
+
+def _load_words(name: str, language: str) -> frozenset[str]:
+    return frozenset(word.casefold() for word in read_list(data_text(name, language)))
+
+
+def _load_titles(language: str) -> dict[str, Title]:
     titles = {}
-    for line, (phrase, role, gender, kind) in read_table(_data_text("titles.tsv"), "titles.tsv", 4, 1):
+    for _, (phrase, role, gender, kind) in read_table(data_text("titles.tsv", language), "titles.tsv", 4, 1):
         titles[phrase.casefold()] = Title(phrase.casefold(), role or None, gender or None, kind or "title")
-    anonymous = {}
-    for _, (singular, plural) in read_table(_data_text("anonymous_sources.tsv"), "anonymous_sources.tsv", 2, 1):
-        anonymous[singular.casefold()] = singular
-        if plural:
-            anonymous[plural.casefold()] = singular
+    return titles
+
+
+def _load_pronouns(language: str) -> dict[str, tuple[str, str, str]]:
     pronouns = {}
-    for _, (pronoun, gender, number, person) in read_table(_data_text("pronouns.tsv"), "pronouns.tsv", 4):
+    for _, (pronoun, gender, number, person) in read_table(data_text("pronouns.tsv", language), "pronouns.tsv", 4):
         pronouns[pronoun.casefold()] = (gender, number, person)
-    grammar = _load_grammar()
+    return pronouns
+
+
+def _load_countries(language: str) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """The country of every country name and place (by key), of every adjective (by key), and each
+    country's first adjective."""
     countries: dict[str, str] = {}
     adjectives: dict[str, str] = {}
     country_adjective: dict[str, str] = {}
-    # ISO alpha-2, alpha-3 and CAMEO: a filter or a dictionary may name a country so (this lexicon's
-    # copy grows with the country codes a Phoenix dictionary teaches)
-    country_codes = countries_by_code()
-    for _, (country, adjective_cell, places, *_codes) in read_table(_data_text("countries.tsv"), "countries.tsv", 6):
+    for _, (country, adjective_cell, places, *_codes) in read_table(data_text("countries.tsv", language), "countries.tsv", 6):
         countries[name_key(country)] = country
         if split_bar(adjective_cell):
             country_adjective[country] = split_bar(adjective_cell)[0]
@@ -432,52 +312,85 @@ def build_lexicon(extra_persons: list[Person] | None = None,
             countries.setdefault(name_key(place).removeprefix("the "), country)
         for adjective in split_bar(adjective_cell):
             adjectives.setdefault(name_key(adjective), country)
+    return countries, adjectives, country_adjective
+
+
+def _load_organisations(language: str) -> dict[str, Organisation]:
     organisations: dict[str, Organisation] = {}
-    for _, (name, aliases, country, kind) in read_table(_data_text("organisations.tsv"), "organisations.tsv", 4, 1):
+    for _, (name, aliases, country, kind) in read_table(data_text("organisations.tsv", language), "organisations.tsv", 4, 1):
         organisation = Organisation(name, country or None, kind or "government")
         for alias in (name, *split_bar(aliases)):
             organisations.setdefault(name_key(alias).removeprefix("the "), organisation)
-    persons = parse_gazetteer_tsv(_data_text("gazetteer.tsv"), "gazetteer.tsv")
+    return organisations
+
+
+def _load_organisation_heads(language: str) -> dict[str, str]:
     organisation_heads = {}
-    for _, (phrase, kind) in read_table(_data_text("organisation_heads.tsv"), "organisation_heads.tsv", 2):
+    for _, (phrase, kind) in read_table(data_text("organisation_heads.tsv", language), "organisation_heads.tsv", 2):
         if kind not in ("body", "document"):
             raise RuleError(f"organisation_heads.tsv: {phrase!r}: kind must be body or document, not {kind!r}")
         organisation_heads[phrase.casefold()] = kind
+    return organisation_heads
+
+
+def _load_role_groups(language: str) -> dict[str, frozenset[str]]:
     role_groups: dict[str, frozenset[str]] = {}
-    for line in read_list(_data_text("role_groups.txt")):
+    for line in read_list(data_text("role_groups.txt", language)):
         if line.startswith("-"):  # words that make a different, lower office: "vice president" is not "the president"
             role_groups["-subordinate"] = frozenset(r.casefold() for r in split_bar(line[1:]))
             continue
         group = frozenset(r.casefold() for r in split_bar(line))
         for role in group:
             role_groups[role] = role_groups.get(role, frozenset()) | group
+    return role_groups
+
+
+def _load_meeting_words(language: str) -> dict[str, MeetingWord]:
     meeting_words = {}
-    for _, (phrase, mtype, pos, tense) in read_table(_data_text("meeting_words.tsv"), "meeting_words.tsv", 4):
+    for _, (phrase, mtype, pos, tense) in read_table(data_text("meeting_words.tsv", language), "meeting_words.tsv", 4):
         meeting_words[phrase.casefold()] = MeetingWord(phrase.casefold(), mtype, pos, tense)
+    return meeting_words
+
+
+def build_lexicon(extra_persons: list[Person] | None = None,
+                  extra_rules: dict | None = None, language: str = "en") -> Lexicon:
+    """Load the built-in data of ``language``, plus a user gazetteer and rule pack when given."""
+    if language not in known_languages():
+        raise RuleError(f"unknown language {language!r}: diplo has data for {', '.join(known_languages())}")
+    cue_forms: dict[str, CueVerb] = {}
+    for _, (lemma, third, past, participle, gerund, cue_class) in read_table(_data_text("cue_verbs.tsv"), "cue_verbs.tsv", 6):
+        verb = CueVerb(lemma, cue_class)
+        for cell in (lemma, third, past, participle, gerund):
+            for form in split_bar(cell):
+                cue_forms.setdefault(form.casefold(), verb)
+    countries, adjectives, country_adjective = _load_countries(language)
     lexicon = Lexicon(
         cue_forms=cue_forms,
-        reporting_nouns=reporting_nouns,
-        titles=titles,
-        anonymous_nouns=anonymous,
-        source_modifiers=frozenset(w.casefold() for w in read_list(_data_text("source_modifiers.txt"))),
-        abbreviations=frozenset(w.casefold() for w in read_list(_data_text("abbreviations.txt"))),
-        pronouns=pronouns,
-        not_cues=frozenset(w.casefold() for w in read_list(_data_text("not_cues.txt"))),
-        grammar=grammar,
+        reporting_nouns=_load_forms("reporting_nouns.tsv", language),
+        titles=_load_titles(language),
+        anonymous_nouns=_load_forms("anonymous_sources.tsv", language),
+        source_modifiers=_load_words("source_modifiers.txt", language),
+        abbreviations=_load_words("abbreviations.txt", language),
+        pronouns=_load_pronouns(language),
+        not_cues=_load_words("not_cues.txt", language),
+        grammar=_load_grammar(language),
         countries=countries,
         adjectives=adjectives,
-        organisations=organisations,
-        persons=persons,
-        role_groups=role_groups,
-        common_words=frozenset(w.casefold() for w in read_list(_data_text("common_words.txt"))),
-        organisation_heads=organisation_heads,
+        organisations=_load_organisations(language),
+        persons=parse_gazetteer_tsv(data_text("gazetteer.tsv", language), "gazetteer.tsv"),
+        role_groups=_load_role_groups(language),
+        common_words=_load_words("common_words.txt", language),
+        organisation_heads=_load_organisation_heads(language),
         country_adjective=country_adjective,
-        country_codes=country_codes,
+        # ISO alpha-2, alpha-3 and CAMEO: a filter or a dictionary may name a country so (this lexicon's
+        # copy grows with the country codes a Phoenix dictionary teaches)
+        country_codes=countries_by_code(),
         person_by_alias={},
         person_by_surname={},
-        meeting_words=meeting_words,
-        status_rules=_load_rules("meeting_status.toml"),
-        time_rules=_load_rules("time_expressions.toml"),
+        meeting_words=_load_meeting_words(language),
+        status_rules=_load_rules("meeting_status.toml", language),
+        time_rules=_load_rules("time_expressions.toml", language),
+        language=language,
     )
     if extra_persons:
         add_persons(lexicon, extra_persons)
@@ -580,9 +493,7 @@ def apply_rule_pack(lexicon: Lexicon, pack: dict) -> None:
         lexicon.meeting_words[word["phrase"].casefold()] = MeetingWord(word["phrase"].casefold(), word["type"], word.get("pos", "noun"), word.get("tense", "noun"))
     if pack.get("gazetteer"):
         add_persons(lexicon, list(pack["gazetteer"]))
-    lexicon._sources.clear()
-    lexicon._compiled.clear()
-    lexicon._stages.clear()
+    _forget_compiled(lexicon)
 
 
 def index_persons(lexicon: Lexicon) -> None:
@@ -605,17 +516,19 @@ def index_persons(lexicon: Lexicon) -> None:
     lexicon.person_by_surname = by_surname
     sentence_words = _date_and_sentence_words(lexicon)
     lexicon.unsafe_surnames = frozenset(key for key in by_surname if _is_ordinary_word(lexicon, key, sentence_words))
+    _forget_compiled(lexicon)
+
+
+def _forget_compiled(lexicon: Lexicon) -> None:
+    """Drop what was compiled from the lexicon's entries, after they changed."""
     lexicon._sources.clear()
     lexicon._compiled.clear()
     lexicon._stages.clear()
+    lexicon.compiled_language = None
 
 
 # --------------------------------------------------------------------------------------------
 # Compiled matchers. Each is built once per lexicon, on first use.
-
-def _words_pattern(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
 
 def compile_named_lists(pattern: str, flags: int = 0, **lists) -> regex.Pattern:
     """``regex.compile`` of :func:`expand_named_lists`."""
@@ -887,16 +800,13 @@ def default_lexicon() -> Lexicon:
 
 
 def user_lexicon(gazetteers: tuple[str, ...] = (), rule_packs: tuple[str, ...] = (),
-                 warn: Callable[[str], None] | None = None) -> Lexicon:
-    """The built-in lexicon, or a new one with the user's gazetteer files and rule packs (paths) added.
+                 warn: Callable[[str], None] | None = None, language: str = "en") -> Lexicon:
+    """The built-in lexicon of ``language``, or a new one with the user's gazetteer files and rule packs (paths) added.
 
     ``warn`` receives what is suspicious but not wrong in a gazetteer (no usable rows, no tab in
     any line, a country diplo does not know), one ``FILE[:LINE]: ...`` message each."""
-    if not gazetteers and not rule_packs:
+    if not gazetteers and not rule_packs and language == "en":
         return default_lexicon()
-    from .gazetteer import read_gazetteer_rows
-    from .rulepack import load_rule_pack
-
     rows: list[tuple[str, int | None, Person]] = []
     for path in gazetteers:
         rows.extend((path, line, _country_from_code(person)) for line, person in read_gazetteer_rows(Path(path), warn))
@@ -904,7 +814,7 @@ def user_lexicon(gazetteers: tuple[str, ...] = (), rule_packs: tuple[str, ...] =
     for path in rule_packs:
         for section, entries in load_rule_pack(path).items():
             rules.setdefault(section, []).extend(entries)
-    lexicon = build_lexicon(extra_persons=[person for _, _, person in rows], extra_rules=rules or None)
+    lexicon = build_lexicon(extra_persons=[person for _, _, person in rows], extra_rules=rules or None, language=language)
     if warn is not None:
         for path, line, person in rows:
             if line is not None and person.country and not _known_country(lexicon, person.country):
@@ -916,8 +826,6 @@ def user_lexicon(gazetteers: tuple[str, ...] = (), rule_packs: tuple[str, ...] =
 def _country_from_code(person: Person) -> Person:
     """A gazetteer row may give the country as an ISO or CAMEO code (``BGR``): it becomes the
     country's name, as every country value is."""
-    from .codes import country_of_code
-
     named = country_of_code(person.country) if person.country else None
     return dataclasses.replace(person, country=named) if named else person
 
@@ -925,10 +833,3 @@ def _country_from_code(person: Person) -> Person:
 def _known_country(lexicon: Lexicon, country: str) -> bool:
     """A country, demonym, ISO code or international organisation diplo knows."""
     return bool(lexicon.country_of_word(country) or lexicon.organisation(country) or country.upper() in lexicon.country_codes)
-
-
-def load_user_gazetteer(path: Path) -> list[Person]:
-    """Read a user gazetteer: diplo's TSV format, or a PETRARCH/Phoenix actor or agent dictionary."""
-    from .gazetteer import read_gazetteer_file
-
-    return read_gazetteer_file(path)

@@ -50,7 +50,7 @@ class Attribution:
     speaker: Span
     cue: Span
     content: Span
-    kind: str  # direct | indirect | mixed | according_to
+    kind: str  # one of constants.STATEMENT_KINDS but "turn"
     rule: str  # dotted rule id, e.g. "attribution.indirect.subject_cue"
     sentence: int  # index into the document's sentences (where the cue is)
     relaxed: tuple[str, ...] = ()  # checks relaxed to find it (a weaker reading): data/en/confidence.toml [relaxed]
@@ -84,7 +84,7 @@ class Statement:
     """One attributed statement: speaker + cue + content, and the meeting it is about."""
 
     id: str
-    kind: str
+    kind: str  # one of constants.STATEMENT_KINDS
     speaker: Speaker
     cue: Span
     content: Span
@@ -126,8 +126,8 @@ class Meeting:
     """One diplomatic event of the document, however many times it is mentioned."""
 
     id: str
-    type: str  # meeting | visit | summit | talks | call | other
-    status: str  # held | planned | proposed | denied | cancelled | unknown
+    type: str  # one of constants.MEETING_TYPES
+    status: str  # one of constants.MEETING_STATUSES
     participants: tuple[Participant, ...]
     time: Span | None
     place: Span | None

@@ -21,11 +21,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from . import scanning
-from .attribution import AttributionFinder, nest_reports
-from .confidence import ConfidenceTable
+from .attribution import nest_reports
 from .errors import ExtractionTimeout
+from .language import Language, language_of
 from .lexicons import Lexicon, default_lexicon
-from .meetings import MeetingFinder, link_meetings
+from .meetings import link_meetings
 from .models import Document, Meeting, Span, Statement
 from .rules import Trace
 from .segment import find_turns, plain_quote_marks, segment_sentences
@@ -51,20 +51,21 @@ def extract(text: str, doc: str = "-", *, lexicon: Lexicon | None = None, year: 
     ValueError. ``document_date`` is the input's own date as given (a JSON Lines field): it serves
     as ``date`` when it begins with ``YYYY-MM-DD`` and no ``date`` is given, and is carried on the
     document as given when it does not. ``trace`` (a :class:`~diplo_cli.rules.Trace`) receives every
-    rule decision the stages take, vetoes included, for ``diplo explain``.
+    rule decision the stages take, vetoes included, for ``diplo explain``. ``lexicon`` (default: the
+    built-in one) runs through the stage objects of its :class:`~diplo_cli.language.Language`.
     """
-    lexicon = lexicon or default_lexicon()
+    language = language_of(lexicon or default_lexicon())
     anchor = parse_date(date) if date is not None else _leading_date(document_date)
     year = year if year is not None or anchor is None else anchor.year
     anchor = anchor or document_anchor(text, year)
     if len(text) <= LARGE_TEXT:
-        document = _extract_whole(text, doc, lexicon, year, unwrap, anchor, trace)
+        document = _extract_whole(text, doc, language, year, unwrap, anchor, trace)
         return replace(document, document_date=_iso(anchor) or document_date)
     statements: list[Statement] = []
     meetings: list[Meeting] = []
     unwrapped = 0
     windows = text_windows(text)
-    for part in renumber(extract_window(window, doc, lexicon=lexicon, year=year, unwrap=unwrap, date=anchor, trace=trace)
+    for part in renumber(extract_window(window, doc, lexicon=language.lexicon, year=year, unwrap=unwrap, date=anchor, trace=trace)
                          for window in windows):
         statements.extend(part.statements)
         meetings.extend(part.meetings)
@@ -84,11 +85,11 @@ def _leading_date(value: str | None) -> datetime.date | None:
         return None
 
 
-def _extract_whole(text: str, doc: str, lexicon: Lexicon, year: int | None, unwrap: bool = True,
+def _extract_whole(text: str, doc: str, language: Language, year: int | None, unwrap: bool = True,
                    anchor: datetime.date | None = None, trace: Trace | None = None) -> Document:
     analysed = plain_quote_marks(analysis_text(text) if unwrap else text)
     try:
-        document = _run_stages(analysed, doc, lexicon, year, trace)
+        document = _run_stages(analysed, doc, language, year, trace)
     except TimeoutError:  # the regex time-out safety net (scanning.PATTERN_TIMEOUT) fired
         raise ExtractionTimeout(f"a rule ran longer than {scanning.PATTERN_TIMEOUT:g} s on this text; skipped") from None
     if analysed is not text:
@@ -120,21 +121,20 @@ def _as_read(document: Document, text: str) -> Document:
     return replace(document, text=text, statements=statements, meetings=meetings)
 
 
-def _run_stages(text: str, doc: str, lexicon: Lexicon, year: int | None, trace: Trace | None = None) -> Document:
+def _run_stages(text: str, doc: str, language: Language, year: int | None, trace: Trace | None = None) -> Document:
+    lexicon = language.lexicon
     sentences = segment_sentences(text, lexicon)
     turns = find_turns(text, lexicon)
-    finder = lexicon.stage("attribution", AttributionFinder)
-    attributions = finder.find(text, sentences, turns, trace=trace)
+    attributions = language.attribution.find(text, sentences, turns, trace=trace)
     speakers, tracker = resolve_speakers(text, sentences, attributions, lexicon, turns, year, trace=trace)
-    confidence = lexicon.stage("confidence", ConfidenceTable.build)
+    confidence = language.confidence
     statements = [
         Statement(f"s{index}", a.kind, speaker, a.cue, a.content, a.rule,
                   confidence=confidence.score(a, speaker), relaxed=a.relaxed)
         for index, (a, speaker) in enumerate(zip(attributions, speakers), 1)
     ]
     statements = nest_reports(statements)
-    meeting_finder = lexicon.stage("meetings", MeetingFinder)
-    mentions, drafts = meeting_finder.find(text, sentences, tracker, statements, trace=trace)
+    mentions, drafts = language.meetings.find(text, sentences, tracker, statements, trace=trace)
     meetings, statements = link_meetings(drafts, mentions, statements, text, trace=trace)
     return Document(doc, text, tuple(statements), tuple(meetings))
 
@@ -210,11 +210,11 @@ def extract_window(window: Window, doc: str = "-", *, lexicon: Lexicon | None = 
     The returned document's ``text`` is the window's own part, not the whole text. Without
     ``date``, the first window (offset 0) is searched for a dateline.
     """
-    lexicon = lexicon or default_lexicon()
+    language = language_of(lexicon or default_lexicon())
     anchor = parse_date(date) or (document_anchor(window.text, year) if window.offset == 0 else None)
     if trace is not None:
         trace.offset = window.offset
-    found = _extract_whole(window.text, doc, lexicon, year, unwrap, anchor, trace)
+    found = _extract_whole(window.text, doc, language, year, unwrap, anchor, trace)
     if trace is not None:
         trace.offset = 0
     own, shift = window.own, window.offset

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 
 from .errors import failure_message
 from .inputs import record_id
+from .lexicons import user_lexicon
 from .pipeline import extract
 
 RECORD_KINDS = ("statement", "meeting", "error")
@@ -28,8 +29,6 @@ RECORD_KINDS = ("statement", "meeting", "error")
 @functools.lru_cache(maxsize=8)
 def worker_lexicon(gazetteers: tuple[str, ...] = (), rule_packs: tuple[str, ...] = ()):
     """The lexicon for this process: built-in, or with the user's gazetteers and rule packs (paths on shared storage)."""
-    from .lexicons import user_lexicon
-
     return user_lexicon(gazetteers, rule_packs)
 
 

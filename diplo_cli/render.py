@@ -33,7 +33,6 @@ from .codes import CODE_FIELDS, country_codes
 from .lexicons import fold, name_key
 from .models import Document, Meeting, Statement
 
-FORMATS = ("auto", "table", "json", "jsonl", "csv", "tsv")
 STATUS_STYLE = {"held": "bold green", "planned": "cyan", "proposed": "yellow", "denied": "red", "cancelled": "magenta", "unknown": "dim"}
 SPEAKER_COLOURS = ("bright_cyan", "bright_magenta", "bright_green", "bright_yellow", "bright_blue", "bright_red", "cyan", "magenta", "green", "yellow", "blue")
 CSV_COLUMNS = (

@@ -42,12 +42,12 @@ from pathlib import Path
 
 import regex
 
+from .constants import MEETING_TYPES
 from .errors import RuleError
-from .lexicons import Person, parse_roles
+from .gazetteer import Person, parse_roles
 
 CUE_CLASSES = ("say", "tell", "direct", "deny", "describe")
 TITLE_KINDS = ("title", "honorific", "role")
-MEETING_TYPES = ("meeting", "visit", "summit", "talks", "call", "other")
 WORD_POS = ("noun", "verb")
 WORD_TENSES = ("base", "present", "past", "participle", "gerund", "noun")
 GENDERS = ("m", "f")

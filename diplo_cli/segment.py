@@ -10,10 +10,22 @@ Deliberate limits: no sentence spans a line break, none is longer than :data:`MA
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import regex
 
-from .lexicons import Lexicon
+from .lexicons import Lexicon, default_lexicon
 from .models import Sentence
+
+
+class Turn(NamedTuple):
+    """A transcript turn: from its label to the next label. A tuple, so that it unpacks as
+    ``start, end, is_question, label``."""
+
+    start: int
+    end: int
+    is_question: bool  # a reporter's question (``Q:``, ``QUESTION:``)
+    label: str | None  # the speaker label as written; None for a question
 
 _PARAGRAPH = regex.compile(r"[^\r\n\f\v\x1c-\x1e\x85\u2028\u2029]+")
 # Candidate sentence ends: terminal punctuation, closing marks, then white space and an opener
@@ -138,8 +150,8 @@ def _is_speaker_label(label: str, lexicon: Lexicon) -> bool:
     return any(lexicon.titles.get(word.casefold()) is not None for word in regex.findall(r"[\p{L}.]+", label.split("(")[0]))
 
 
-def find_turns(text: str, lexicon: Lexicon | None = None) -> list[tuple[int, int, bool, str | None]]:
-    """Transcript turns as (start, end, is_question, label); empty for ordinary prose.
+def find_turns(text: str, lexicon: Lexicon | None = None) -> list[Turn]:
+    """Transcript turns; empty for ordinary prose.
 
     A turn runs from its label to the next label; a reporter's question (``Q``, ``QUESTION:``) is a
     turn too. Text counts as a transcript only when at least two labelled lines are found, or one
@@ -147,7 +159,6 @@ def find_turns(text: str, lexicon: Lexicon | None = None) -> list[tuple[int, int
     an upper-case honorific and name opening the text ("MR. PRICE:", a briefer's opening remarks).
     """
     if lexicon is None:
-        from .lexicons import default_lexicon
         lexicon = default_lexicon()
     question_labels = frozenset(lexicon.grammar.get("question_labels", ()))
     labels = [m for m in _LABEL.finditer(text) if m.group("question") or _is_speaker_label(m.group("label"), lexicon)]
@@ -164,11 +175,11 @@ def find_turns(text: str, lexicon: Lexicon | None = None) -> list[tuple[int, int
         label = match.group("label")
         label = label.strip() if label else None
         is_question = bool(match.group("question")) or (label is not None and label.upper() in question_labels)
-        turns.append((match.start(), end, is_question, None if is_question else label))
+        turns.append(Turn(match.start(), end, is_question, None if is_question else label))
     return turns
 
 
-def turn_body_start(text: str, turn: tuple) -> int:
+def turn_body_start(text: str, turn: Turn) -> int:
     """Offset of the first word after the speaker label of ``turn`` (its start when unlabelled)."""
     start = turn[0]
     match = _LABEL.match(text, start)

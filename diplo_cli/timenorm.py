@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicons import _data_text
+from .datafiles import data_text
 
 _PAST_STATUSES = frozenset({"held"})
 _FUTURE_STATUSES = frozenset({"planned", "proposed"})
@@ -86,7 +86,7 @@ def _alternation(words) -> str:
 
 @functools.cache
 def vocabulary() -> _Vocabulary:
-    data = tomllib.loads(_data_text("time_values.toml"))
+    data = tomllib.loads(data_text("time_values.toml"))
     months = {k.casefold(): v for k, v in data["months"].items()}
     weekdays = {k.casefold(): v for k, v in data["weekdays"].items()}
     parts = {k.casefold(): (v[0], None if v[1] == "end" else v[1]) for k, v in data["month_parts"].items()}
@@ -258,7 +258,7 @@ def points_ahead(span_text: str) -> bool:
 
 @functools.cache
 def _ahead_words() -> tuple[str, ...]:
-    return tuple(tomllib.loads(_data_text("time_values.toml"))["ahead"]["words"])
+    return tuple(tomllib.loads(data_text("time_values.toml"))["ahead"]["words"])
 
 
 def _relative_day(vocab, text, anchor, direction):

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diplo_cli import pipeline
+from diplo_cli.language import language_of
 from diplo_cli.lexicons import default_lexicon
 from diplo_cli.pipeline import Window, extract, stream_windows, text_windows
 
@@ -72,7 +73,7 @@ def test_windowed_text_four_times_longer_takes_at_most_eight_times_longer(monkey
 def test_a_normal_document_is_processed_whole_exactly_as_before():
     lexicon = default_lexicon()
     text = _copies(3)
-    assert extract(text, "d", lexicon=lexicon) == pipeline._extract_whole(text, "d", lexicon, None)
+    assert extract(text, "d", lexicon=lexicon) == pipeline._extract_whole(text, "d", language_of(lexicon), None)
 
 
 def test_windows_tile_the_text_and_carry_context_from_line_starts(monkeypatch):
@@ -169,7 +170,7 @@ def test_the_version_and_help_do_not_load_the_extraction_stages():
              "assert diplo_cli.__version__\n"
              "print(sorted(m for m in sys.modules if m.startswith('diplo_cli.') or m in ('regex', 'rich')))")
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.strip()
-    assert loaded == "['diplo_cli.cli']"
+    assert loaded == "['diplo_cli.cli', 'diplo_cli.constants']"  # constants imports nothing
 
 
 def test_a_burst_of_load_during_one_measurement_does_not_fail_a_timing_check():

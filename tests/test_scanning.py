@@ -12,17 +12,17 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from diplo_cli.attribution import AttributionFinder
-from diplo_cli.lexicons import build_lexicon, default_lexicon, fold
-from diplo_cli.meetings import MeetingFinder
+from diplo_cli.language import load_language
+from diplo_cli.lexicons import build_lexicon, fold
 from diplo_cli.pipeline import extract
 from diplo_cli.scanning import AsciiLines, PrefixScan, PrefixTable, ascii_alnum, lowering_keeps_matches
 
 from .conftest import SAMPLES
 
-LEXICON = default_lexicon()
-MEETINGS = LEXICON.stage("meetings", MeetingFinder)
-ATTRIBUTION = LEXICON.stage("attribution", AttributionFinder)
+LANGUAGE = load_language()  # the stage objects extract() runs
+LEXICON = LANGUAGE.lexicon
+MEETINGS = LANGUAGE.meetings
+ATTRIBUTION = LANGUAGE.attribution
 LIST_SCANS = {
     "cues": ATTRIBUTION.cue_scan, "not_cues": ATTRIBUTION.not_cue_scan, "meeting words": MEETINGS.trigger_scan,
     "excluded phrases": MEETINGS.excluded_scan, "places": MEETINGS.place_scan, "organisations": MEETINGS.organisation_scan,

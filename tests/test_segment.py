@@ -80,6 +80,14 @@ def test_one_label_with_honorific_name_and_role_opens_a_transcript():
     assert find_turns(text, default_lexicon()) == [(0, len(text), False, "Mr. KATO Ren, Minister for Foreign Affairs")]
 
 
+def test_a_turn_is_a_typed_record_that_still_unpacks_as_a_tuple():
+    question, answer = find_turns("QUESTION: Will the road open?\nMINISTER LIND: It will.\n", default_lexicon())
+    assert (question.is_question, question.label) == (True, None)
+    assert (answer.start, answer.is_question, answer.label) == (30, False, "MINISTER LIND")
+    start, end, is_question, label = answer
+    assert (start, end, is_question, label) == (answer.start, answer.end, False, "MINISTER LIND")
+
+
 @pytest.mark.parametrize("text", [
     "Key Points: the road.\nNext Steps: the bridge.\n",   # headings: no title, no honorific
     "He said: the road.\nShe added: the bridge.\n",       # prose before a colon

@@ -1,0 +1,58 @@
+"""A language: its lexicon and the stage objects built from it, loaded once per (code, packs).
+
+:func:`load_language` is the one way the pipeline gets what a language knows: the compiled
+:class:`~diplo_cli.lexicons.Lexicon` (word lists, gazetteer, matchers) and the explicit stage objects
+made from it (the attribution finder, the confidence table, the meeting finder). Each stage object is
+built on first use and then kept, so start-up stays cheap and every document of a run shares the same
+compiled patterns. A lexicon built by hand (``extract(text, lexicon=...)``) has its own language,
+made once for it by :func:`language_of`.
+"""
+
+from __future__ import annotations
+
+import functools
+from functools import cached_property
+
+from .attribution import AttributionFinder
+from .confidence import ConfidenceTable
+from .lexicons import Lexicon, user_lexicon
+from .meetings import MeetingFinder
+
+
+class Language:
+    """A language's lexicon and the stage objects the pipeline runs, each built once, on first use."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+
+    @property
+    def code(self) -> str:
+        return self.lexicon.language
+
+    @cached_property
+    def attribution(self) -> AttributionFinder:
+        return AttributionFinder(self.lexicon)
+
+    @cached_property
+    def confidence(self) -> ConfidenceTable:
+        return ConfidenceTable.build(self.lexicon)
+
+    @cached_property
+    def meetings(self) -> MeetingFinder:
+        return MeetingFinder(self.lexicon)
+
+
+def language_of(lexicon: Lexicon) -> Language:
+    """The language of ``lexicon``, made on the first call and kept with the lexicon (which drops it
+    when a rule pack or gazetteer changes it)."""
+    language = lexicon.compiled_language
+    if language is None:
+        language = lexicon.compiled_language = Language(lexicon)
+    return language
+
+
+@functools.cache
+def load_language(code: str = "en", packs: tuple[str, ...] = (), gazetteers: tuple[str, ...] = ()) -> Language:
+    """The language ``code`` with the user's rule packs and gazetteers (paths) added, loaded once per
+    process and combination; without packs and gazetteers, the language of the built-in lexicon."""
+    return language_of(user_lexicon(tuple(gazetteers), tuple(packs), language=code))
