@@ -1,0 +1,251 @@
+"""What every part of the meetings stage shares: reaches, the mention and draft records, the span index."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+import regex
+
+from ..errors import RuleError
+from ..lexicons import name_key
+from ..models import Span
+from ..speakers import Entity, EntityTracker  # noqa: F401  (EntityTracker: re-exported for the stage's signatures)
+from ..timenorm import points_ahead
+
+STATUS_RANK = {"held": 5, "cancelled": 4, "denied": 3, "planned": 2, "proposed": 1, "unknown": 0}
+_STATUS_WINDOW = 90
+# Drafts a mention is tried against per word of its participants' names, the latest first: a
+# chronology of one leader's meetings ("Putin met X in Y." hundreds of times) would otherwise try
+# every earlier one; the rarer names of the others still find all of theirs.
+_MERGE_CANDIDATES = 64
+_SENTENCE_REACH = 600  # characters either side of a trigger that count as its sentence
+_CLAUSE_REACH = 300  # ... and as its clause
+_TIME_WINDOW = 120
+_SPECIFIC_TIMES = frozenset({"weekday", "date", "year"})  # time rule values that name one day or period
+_RIGHT_WEIGHT = 1.5  # the verb that governs a meeting word mostly precedes it
+_NEGATIVE_BONUS = 80  # characters: a cancellation or denial in reach outweighs a nearer future cue
+_GUARD_REACH = 60
+_ANAPHOR_SENTENCES = 3
+_LOOKBACK = 40  # person mentions looked at when resolving a pronoun
+_PRONOUN_REACH = 70  # characters: a pronoun further from the trigger is another clause's subject
+_COUNTERPART_REACH = 400  # characters around 'his Russian counterpart' where the counterpart is named
+_QUESTION_END = regex.compile(r"\?[\s\"'”’)]*\Z")  # a sentence that ends with a question mark
+_OBJECT_REACH = 80  # characters between a cue and its content where the cue's object may name the meeting
+_RELATIVE_GAP = 3  # characters (', ') between a meeting word and a relative clause about it
+_AGENDA_REACH = 400  # characters from a meeting's mention to a statement on its agenda
+_PLACE_LINK_REACH = 1500  # characters from a meeting's mention to a statement naming its place and a participant
+_GROUP_LOOKBACK = 12  # meeting mentions looked at for 'the two leaders'
+_PLACE = regex.compile(
+    r"\b(?:in|at|to)[ \t]+(?P<place>(?:the[ \t]+)?\p{Lu}[\p{L}\p{M}\p{N}'’\-]*+(?:[ \t]+(?:of[ \t]+)?\p{Lu}[\p{L}\p{M}\p{N}'’\-]*+){0,3})"
+)
+_DEFINITE = regex.compile(
+    r"\b(?:the|this|that|these|those|such\s+a|such|their|its|his|her|our|the\s+planned|the\s+proposed|the\s+upcoming)\s+(?:[\p{L}\-]+\s+){0,2}$",
+    regex.IGNORECASE,
+)
+_CAPITALISED = regex.compile(r"\p{Lu}[\p{L}\p{M}'’\-]+(?:\s+\p{Lu}[\p{L}\p{M}'’\-]+)?")
+_DETERMINED = regex.compile(r"\b(?:a|an|the|this|that|these|those|his|her|their|its|our|your|my|any|no)\s+(?:[\p{L}\-'’]+\s+){0,2}$", regex.IGNORECASE)
+_LOCATIVE = regex.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$", regex.IGNORECASE)
+_PAIR = regex.compile(r"(?P<a>[^,;.()]{2,60}?)\s+and\s+(?P<b>[^,;.()]{2,60}?)"
+                     r"(?=[,;.]|\s+(?:in|on|at|over|about|for|to\s+discuss|last|next|this|will|would|could|may|might|are|were|is|was|have|has|had|\p{Ll}+ed)\s|$)")
+_LIST_GAP = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+_EVENT_NAME = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}\p{N}'’\-]*+\s+(?:(?:of|on|and)\s+(?:the\s+)?)?){1,5}$")
+_SIDELINES = regex.compile(r"\b(?:sidelines|margins|side)\s+of\s+(?:the\s+|this\s+|a\s+)?(?:[\p{L}\p{N}\-'’]+\s+){0,6}$", regex.IGNORECASE)
+_ROLE_MENTION = regex.compile(
+    r"\b(?:[Tt]he|[Oo]ur)\s+(?P<role>Vice\s+President|President|Prime\s+Minister|Chancellor|Secretary\s+of\s+State|Crown\s+Prince)\b"
+    r"(?!\s+(?:of\s+(?:the\s+)?)?\p{Lu})(?!['’]s\s+(?:call|meeting|visit|trip))"
+)
+_ELLIPSIS = regex.compile(r"(?P<word>\p{Lu}[\p{L}\-]+)\s+(?:and|or|&)\s+$")
+_DOTTED = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,3}(?!\p{L})")
+_BODY_NOUN = regex.compile(r"\b(?:countries|nations|states|governments|sides|delegations)\b", regex.IGNORECASE)
+_WITH = regex.compile(r"\s+(?:(?:by\s+(?:phone|telephone|video)|today|yesterday|again|on\s+\p{Lu}\p{Ll}+)\s+)?with\s", regex.IGNORECASE)
+_ADDRESSEE = regex.compile(  # a word between a directive's cue and its 'to ...' that is not a time
+    r"(?!(?:on|in|at|last|this|next|early|late|today|yesterday|tomorrow|again|also|formally|repeatedly|publicly|\p{Lu}\p{Ll}+day)\b)[\p{L}\p{N}]{2,}",
+    regex.IGNORECASE)
+_COMPANION = regex.compile(r"\b(?:his|her|their)\s+(?:wife|husband|spouse|daughter|son)\s*,?\s*$", regex.IGNORECASE)
+_ATTENDING = regex.compile(r"\b(?:attend\w*|host\w*|chair\w*|at|during|participat\w*|join\w*|address\w*|lead|leads|led|leading|hold|holds|held|holding|go\w*\s+to|travel\w*\s+to|arriv\w*)\b", regex.IGNORECASE)
+_AFFIX = regex.compile(r"\b(?:pro|anti|non|ex|post|pre)-$", regex.IGNORECASE)
+_CALL_MEDIUM = regex.compile(r"\b(?:phone|telephone|video|virtual|online)\s+(?:[\p{L}\-]+\s+){0,1}$", regex.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Guard:
+    id: str
+    require_before: regex.Pattern | None
+    require_after: regex.Pattern | None
+    reject_before: regex.Pattern | None
+    reject_after: regex.Pattern | None
+
+    def allows(self, before: str, after: str) -> bool:
+        if self.require_before is not None and not self.require_before.search(before):
+            return False
+        if self.require_after is not None and not self.require_after.search(after):
+            return False
+        if self.reject_before is not None and self.reject_before.search(before):
+            return False
+        return not (self.reject_after is not None and self.reject_after.search(after))
+
+
+@dataclass
+class MeetingMention:
+    trigger: Span
+    type: str
+    status: str
+    participants: list[Entity]
+    time: Span | None
+    place: Span | None
+    sentence: int
+    anaphoric: bool = False
+    hosted: bool = False
+    definite: bool = False  # 'the meeting', 'this visit': may refer back to a meeting named before
+    vague_time: bool = True  # 'soon', 'next week': never conflicts with another time
+    known_place: bool = False  # the place is a known country or city
+    meeting: int | None = None  # index of the merged meeting
+    questioned: bool = False  # 'Will the two leaders meet?': asked about, not reported
+    earlier: bool = False  # 'our last meeting', 'they last met': a meeting before the one reported
+    status_why: str = ""  # what set the status (--explain)
+    joined_why: str = ""  # why it joined the meeting before it (--explain)
+
+
+@dataclass
+class _Draft:
+    type: str
+    participants: list[Entity]
+    mentions: list[MeetingMention] = field(default_factory=list)
+    time: Span | None = None
+    place: Span | None = None
+    hosted: bool = False
+    vague_time: bool = True
+    known_place: bool = False
+    agenda: dict[str, str] = field(default_factory=dict)  # statement id -> status, for agenda statements
+    earlier: bool = False  # started by a mention of an earlier meeting ('since our last meeting')
+    agenda_why: dict[str, str] = field(default_factory=dict)  # statement id -> why it is an agenda link (--explain)
+    cameo: str | None = None
+    plover: str | None = None
+
+
+class _SpanIndex:
+    """Items ``(start, end, payload)`` sorted by start, queried by bisection."""
+
+    def __init__(self, items):
+        self.items = sorted(items, key=lambda item: (item[0], item[1]))
+        self.starts = [item[0] for item in self.items]
+
+    def within(self, lower: int, upper: int):
+        """Items that start in ``[lower, upper)``."""
+        return self.items[bisect.bisect_left(self.starts, lower):bisect.bisect_left(self.starts, upper)]
+
+    def covering(self, offset: int, reach: int = 24):
+        """Items with ``start <= offset < end``, innermost (latest start) first; looks back ``reach`` items."""
+        index = bisect.bisect_right(self.starts, offset)
+        found = []
+        for j in range(index - 1, max(-1, index - 1 - reach), -1):
+            item = self.items[j]
+            if item[0] <= offset < item[1]:
+                found.append(item)
+        return found
+
+    def overlaps(self, start: int, end: int, reach: int = 24) -> bool:
+        index = bisect.bisect_left(self.starts, end)
+        for j in range(index - 1, max(-1, index - 1 - reach), -1):
+            if self.items[j][1] > start:
+                return True
+        return False
+
+
+def _compile(pattern: str | None, source: str) -> regex.Pattern | None:
+    if not pattern:
+        return None
+    try:
+        return regex.compile(pattern, regex.IGNORECASE)
+    except regex.error as exc:
+        raise RuleError(f"meeting_grammar.toml: {source}: bad pattern: {exc}") from None
+
+
+def _outermost(items: list[tuple[int, int, Entity]]) -> list[tuple[int, int, Entity]]:
+    """Drop matches inside a longer one ('U.N.' in 'U.N. Security Council')."""
+    kept: list[tuple[int, int, Entity]] = []
+    for item in sorted(items, key=lambda i: (i[0], -i[1])):
+        if kept and item[1] <= kept[-1][1]:
+            continue
+        kept.append(item)
+    return kept
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two name keys of one participant: equal, or one the first or last words of the other
+    ('lee' / 'lee myung-bak', 'pacific island' / 'pacific island leaders')."""
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) < 3:
+        return False
+    return long.startswith(short + " ") or long.endswith(" " + short)
+
+
+def _within(names: set[str], others: set[str]) -> bool:
+    """Every name of ``names`` is one of ``others``."""
+    return all(any(_same_name(name, other) for other in others) for name in names)
+
+
+_WHO_BEFORE = regex.compile(r",\s*+who\s*+$", regex.IGNORECASE)  # searched right before a clause start
+_ASKED = regex.compile(r"\s*+,\s*+(?:when\s+|after\s+being\s+|being\s+)?(?:asked|questioned|pressed)\b", regex.IGNORECASE)
+_THE = regex.compile(r"^(?i:the)\s+")
+
+
+def _without_the(phrase: str) -> str:
+    return _THE.sub("", phrase)
+
+
+_TIME_PREPOSITION = regex.compile(r"(?i:on|at|from|during|in(?=\s+(?-i:\p{Lu}|\d)))\s+")
+
+
+def _time_span(text: str, start: int, end: int) -> Span:
+    """A time expression without its leading preposition, as the guidelines write it ("in 2019" -> "2019")."""
+    preposition = _TIME_PREPOSITION.match(text, start, end)
+    return Span.of(text, preposition.end() if preposition else start, end)
+
+
+def _conflict(a: Span | None, b: Span | None) -> bool:
+    """Two times (or places) that name different things: neither contains the other."""
+    if a is None or b is None:
+        return False
+    x, y = name_key(regex.sub(r"^(?i:on|in|at|the)\s+", "", a.text)), name_key(regex.sub(r"^(?i:on|in|at|the)\s+", "", b.text))
+    return not (x in y or y in x)
+
+
+def _recent_people(previous: list[MeetingMention], sentence: int, mtype: str, compatible) -> list[Entity]:
+    """Participants of the last meeting mention with two participants, one of them a person, in
+    the three sentences before."""
+    for mention in reversed(previous[-_GROUP_LOOKBACK:]):
+        if sentence - mention.sentence > _ANAPHOR_SENTENCES:
+            break
+        if compatible(mention.type, mtype) and len(mention.participants) >= 2 and any(e.kind == "person" for e in mention.participants):
+            return mention.participants
+    return []
+
+
+def _last_group(previous: list[MeetingMention], floor: int, known: list[Entity], bodies: bool = False) -> list[Entity]:
+    """Participants of the last mention (after ``floor``) that named two or more people (two or
+    more countries or organisations when ``bodies``: 'the two countries'), else two or more
+    participants of any kind; a group must include the participants already ``known``."""
+    fallback: list[Entity] = []
+    for mention in reversed(previous[-_GROUP_LOOKBACK:]):
+        if mention.trigger.start < floor:
+            break
+        if not all(entity in mention.participants for entity in known):
+            continue
+        if sum(1 for e in mention.participants if (e.kind in ("country", "organisation") if bodies else e.kind == "person")) >= 2:
+            return mention.participants
+        if not fallback and len(mention.participants) >= 2:
+            fallback = mention.participants
+    return fallback
+
+
+def _status_of(draft: _Draft) -> str:
+    status = max((m.status for m in draft.mentions), key=lambda s: STATUS_RANK[s])
+    if status == "unknown" and not all(m.questioned for m in draft.mentions):
+        # a meeting reported with no cue of tense or modality happened, unless its time lies ahead
+        return "planned" if draft.time is not None and points_ahead(draft.time.text) else "held"
+    return status
+
