@@ -3,11 +3,17 @@ linking statements, event codes. Every sentence here is invented for the test.""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from diplo_cli import extract
 from diplo_cli.lexicons import default_lexicon, name_key
 from diplo_cli.meetings import STATUS_RANK, MeetingFinder
+from diplo_cli.meetings import common as meeting_ids
+from diplo_cli.rules import Trace, load_rule_tables
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
 def _meetings(text: str):
@@ -344,6 +350,51 @@ def test_status_rules_match_their_examples_and_not_their_counterexamples():
             assert rule.pattern.search(example), (rule.id, example)
         for counter in rule.counterexamples:
             assert not rule.pattern.search(counter), (rule.id, counter)
+
+
+# ---------------------------------------------------------------- the trace: every decision by its rule id
+def _meeting_events(text: str) -> list[tuple[str, str, str]]:
+    trace = Trace()
+    extract(text, trace=trace)
+    return [(e.rule, e.action, text[e.start:e.end]) for e in trace.events if e.stage == "meetings"]
+
+
+def test_the_trace_names_the_veto_the_trigger_and_the_status_cue():
+    assert _meeting_events("Chile called off the talks with Peru.") == [
+        ("meetings.veto.not_meeting", "vetoed", "called"),
+        ("meetings.trigger.word", "built", "talks"),
+        ("meetings.status.cancelled", "set", "talks"),
+    ]
+
+
+def test_the_trace_names_the_merge_and_the_link():
+    text = "The foreign ministers of Chile and Peru held talks in Lima, and the Peruvian minister said the talks were useful."
+    events = _meeting_events(text)
+    assert ("meetings.merge.names_nobody", "merged", "held talks in Lima, and the Peruvian minister said the talks") in events
+    assert ("meetings.link.content_names", "linked", "the talks were useful") in events
+
+
+def test_a_refusal_to_merge_is_traced_with_its_reason():
+    text = "Ana Soto met Luis Prado in Lima on Monday. Ana Soto and Luis Prado met again in Lima on Friday."
+    assert [rule for rule, action, _ in _meeting_events(text) if action == "split"] == ["meetings.split.time"]
+
+
+def test_every_rule_id_the_stage_traces_has_a_record_in_the_rule_table():
+    """The ids written in code and the pattern triggers' and guards' ids are all records of
+    data/en/rules/meetings.toml (the table's examples run in tests/test_rule_examples.py)."""
+    table = {r.id for r in load_rule_tables("en") if r.stage == "meetings"}
+    named = {value for name, value in vars(meeting_ids).items()
+             if name.isupper() and isinstance(value, str) and value.startswith("meetings.") and not value.endswith(".")}
+    named |= {meeting_ids.STATUS_CUE + status for status in STATUS_RANK if status != "unknown"}
+    finder = default_lexicon().stage("meetings", MeetingFinder)
+    named |= finder.pattern_trigger_ids | {guard.id for guards in finder.guards.values() for guard in guards}
+    assert len(named) >= 50
+    assert named <= table, sorted(named - table)
+    trace = Trace()
+    for path in sorted(SAMPLES.glob("*.txt")):
+        extract(path.read_text(encoding="utf-8"), trace=trace)
+    traced = {event.rule for event in trace.events if event.stage == "meetings"}
+    assert {"meetings.trigger.word", "meetings.link.content_names"} <= traced <= table
 
 
 # ---------------------------------------------------------------- frames added for news and readouts

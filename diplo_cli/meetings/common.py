@@ -15,6 +15,35 @@ from ..timenorm import points_ahead
 
 STATUS_RANK = {"held": 5, "cancelled": 4, "denied": 3, "planned": 2, "proposed": 1, "unknown": 0}
 _STATUS_WINDOW = 90
+
+# Rule ids of the stage's decisions (records in data/en/rules/meetings.toml, shown by the trace).
+STAGE = "meetings"
+TRIGGER_WORD = "meetings.trigger.word"  # a phrase of meeting_words.tsv; pattern triggers carry their own ids
+VETO_NOT_MEETING = "meetings.veto.not_meeting"
+STATUS_CUE = "meetings.status."  # + the value of the status cue of meeting_status.toml that decided
+STATUS_ATTRIBUTIVE = "meetings.status.attributive"
+STATUS_PAST_TENSE = "meetings.status.past_tense"
+STATUS_AS_BEFORE = "meetings.status.as_before"
+STATUS_NARRATED = "meetings.status.narrated_past"
+STATUS_DENIAL_CUE = "meetings.status.denial_cue"
+STATUS_QUESTION = "meetings.status.question"
+STATUS_DEFAULT = "meetings.status.default"
+MERGE_SHARED = "meetings.merge.shared_participants"
+MERGE_NAMES_NOBODY = "meetings.merge.names_nobody"
+MERGE_REFERS_BACK = "meetings.merge.refers_back"
+MERGE_TRIP_TO_EVENT = "meetings.merge.trip_to_event"
+MERGE_VISIT_HOSTS = "meetings.merge.visit_hosts"
+SPLIT_TYPES = "meetings.split.types"
+SPLIT_EARLIER = "meetings.split.earlier_event"
+SPLIT_OTHER_TYPE = "meetings.split.other_type"
+SPLIT_OWN_VISIT = "meetings.split.own_visit"
+SPLIT_TIME = "meetings.split.time"
+SPLIT_PLACE = "meetings.split.place"
+LINK_CONTENT = "meetings.link.content_names"
+LINK_CUE_OBJECT = "meetings.link.cue_object"
+LINK_AGENDA = "meetings.link.agenda"
+LINK_PLACE = "meetings.link.place"
+LINK_RELATIVE = "meetings.link.relative_clause"
 # Drafts a mention is tried against per word of its participants' names, the latest first: a
 # chronology of one leader's meetings ("Putin met X in Y." hundreds of times) would otherwise try
 # every earlier one; the rarer names of the others still find all of theirs.
@@ -104,7 +133,9 @@ class MeetingMention:
     questioned: bool = False  # 'Will the two leaders meet?': asked about, not reported
     earlier: bool = False  # 'our last meeting', 'they last met': a meeting before the one reported
     status_why: str = ""  # what set the status (--explain)
+    status_rule: str = ""  # the id of the rule that set it (trace)
     joined_why: str = ""  # why it joined the meeting before it (--explain)
+    joined_rule: str = ""  # the id of the merge rule that joined it (trace)
 
 
 @dataclass
@@ -119,7 +150,7 @@ class _Draft:
     known_place: bool = False
     agenda: dict[str, str] = field(default_factory=dict)  # statement id -> status, for agenda statements
     earlier: bool = False  # started by a mention of an earlier meeting ('since our last meeting')
-    agenda_why: dict[str, str] = field(default_factory=dict)  # statement id -> why it is an agenda link (--explain)
+    agenda_why: dict[str, tuple[str, str]] = field(default_factory=dict)  # statement id -> (rule id, why) of a mention-less link
     cameo: str | None = None
     plover: str | None = None
 
@@ -153,13 +184,13 @@ class _SpanIndex:
         return False
 
 
-def _compile(pattern: str | None, source: str) -> regex.Pattern | None:
+def _compile(pattern: str | None, name: str, source: str = "meeting_grammar.toml") -> regex.Pattern | None:
     if not pattern:
         return None
     try:
         return regex.compile(pattern, regex.IGNORECASE)
     except regex.error as exc:
-        raise RuleError(f"meeting_grammar.toml: {source}: bad pattern: {exc}") from None
+        raise RuleError(f"{source}: {name}: bad pattern: {exc}") from None
 
 
 def _outermost(items: list[tuple[int, int, Entity]]) -> list[tuple[int, int, Entity]]:

@@ -10,7 +10,7 @@ import regex
 
 from ..lexicons import Lexicon, MeetingWord, _data_text, expand_named_lists, name_key, read_list
 from ..models import Sentence, Span, Statement
-from ..rules import Trace
+from ..rules import Trace, load_rule_tables
 from ..scanning import AsciiLines, ListScan, LoweredText, PrefixScan, PrefixTable
 from .common import (
     _ADDRESSEE,
@@ -26,7 +26,19 @@ from .common import (
     _SPECIFIC_TIMES,
     _STATUS_WINDOW,
     _TIME_WINDOW,
+    MERGE_TRIP_TO_EVENT,
+    MERGE_VISIT_HOSTS,
+    STAGE,
+    STATUS_AS_BEFORE,
+    STATUS_ATTRIBUTIVE,
+    STATUS_CUE,
+    STATUS_DENIAL_CUE,
+    STATUS_NARRATED,
+    STATUS_PAST_TENSE,
+    STATUS_QUESTION,
     STATUS_RANK,
+    TRIGGER_WORD,
+    VETO_NOT_MEETING,
     EntityTracker,
     MeetingMention,
     _compile,
@@ -86,16 +98,23 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self.non_narrating_past = frozenset(grammar["non_narrating_past"])
         self.never_merge = {frozenset(pair) for pair in grammar["never_merge"]}
         self.codes = {key: tuple(value) for key, value in grammar["codes"].items()}
+        rules = [record for record in load_rule_tables("en") if record.stage == STAGE]
+        pattern_triggers = [record for record in rules if record.kind == "build" and "pattern" in record.fields]
+        self.pattern_trigger_ids = frozenset(record.id for record in pattern_triggers)
+        self.host_triggers |= {record.id for record in pattern_triggers if record.fields.get("hosts")}
         self.pattern_trigger_scans = [
-            (PrefixScan(_compile(record["pattern"], record["id"])), MeetingWord(record["id"], record["type"], "verb", record.get("tense", "base")))
-            for record in grammar.get("pattern_trigger", [])]
+            (PrefixScan(_compile(record.fields["pattern"], record.id, record.source)),
+             MeetingWord(record.id, record.fields["type"], "verb", record.fields.get("tense", "base")))
+            for record in pattern_triggers]
         self.status_scans = [(PrefixScan(rule.pattern), rule.value) for rule in lexicon.status_rules]
         self.time_scans = [(PrefixScan(rule.pattern), rule.value) for rule in lexicon.time_rules]
         self.prefix_table = PrefixTable(scan for scan, _ in self.pattern_trigger_scans + self.status_scans + self.time_scans)
         self.guards: dict[str, list[_Guard]] = {}
-        for record in grammar.get("guard", []):
-            guard = _Guard(record["id"], *(_compile(record.get(key), record["id"]) for key in ("require_before", "require_after", "reject_before", "reject_after")))
-            for trigger in record["triggers"]:
+        for record in rules:
+            if record.kind != "veto" or "triggers" not in record.fields:
+                continue
+            guard = _Guard(record.id, *(_compile(record.fields.get(key), record.id, record.source) for key in ("require_before", "require_after", "reject_before", "reject_after")))
+            for trigger in record.fields["triggers"]:
                 self.guards.setdefault(trigger.casefold(), []).append(guard)
         self.stopwords = frozenset(lexicon.grammar["capitalised_stopwords"]) | frozenset(lexicon.grammar["months"]) | frozenset(lexicon.grammar["weekdays"])
 
@@ -108,10 +127,29 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         if not candidates:
             return [], []  # no meeting word: the document's indices below would go unused
         excluded = _SpanIndex((m.start(), m.end(), None) for m in self.excluded_scan.finditer(text, lines))
-        triggers = [(match, word) for match, word in candidates if self._accepted(excluded, text, match, word)]
+        triggers = []
+        for match, word in candidates:
+            veto = self._veto(excluded, text, match, word)
+            if veto is None:
+                triggers.append((match, word))
+            elif trace is not None:
+                trace.add(STAGE, veto, "vetoed", match.start(), match.end(), f"'{match.group()}'")
         if not triggers:
             return [], []
         doc = _Document(self, text, sentences, tracker, statements, lowered)
+        mentions = self._mentions(doc, sentences, triggers, trace)
+        drafts = self._merge(mentions, trace)
+        for draft in drafts:
+            draft.cameo, draft.plover = self.code_of(draft, _status_of(draft))
+        self._agenda_links(doc, statements, mentions, drafts)
+        self._place_links(statements, mentions, drafts)
+        self._relative_clause_links(statements, mentions, drafts)
+        return mentions, drafts
+
+    def _mentions(self, doc: _Document, sentences: list[Sentence], triggers: list, trace: Trace | None) -> list[MeetingMention]:
+        """One mention per accepted trigger; a trip to an event, and a meeting with the hosts of a
+        visit, become part of that event or visit."""
+        text = doc.text
         mentions: list[MeetingMention] = []
         doc.trigger_starts = [match.start() for match, _ in triggers]
         for match, word in triggers:
@@ -121,31 +159,41 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
             mention = self._mention(doc, match, word, sentences[index], index, mentions)
             if mention is None:
                 continue
+            if trace is not None:
+                self._trace_mention(trace, mention, word)
             if mentions and self._attends(text, mentions[-1], mention):
                 trip = mentions.pop()  # the trip is part of the event it goes to
                 mention.participants = [*[e for e in trip.participants if e.kind == "person" and e not in mention.participants], *mention.participants]
+                if trace is not None:
+                    trace.add(STAGE, MERGE_TRIP_TO_EVENT, "merged", trip.trigger.start, mention.trigger.end,
+                              f"'{trip.trigger.text}' goes to '{mention.trigger.text}'")
             elif mentions and self._meets_hosts(text, mentions[-1], mention):
                 trip = mentions[-1]  # the meeting with the hosts is part of the visit: visitor + hosts
                 hosts = [e for e in mention.participants if e.kind == "person" and e not in trip.participants]
                 trip.participants = [*(e for e in trip.participants if e.kind == "person"), *hosts] if hosts else trip.participants
                 mention.type, mention.participants = "visit", list(trip.participants)
+                if trace is not None:
+                    trace.add(STAGE, MERGE_VISIT_HOSTS, "merged", trip.trigger.start, mention.trigger.end,
+                              f"'{mention.trigger.text}' happens during '{trip.trigger.text}'")
             mentions.append(mention)
-        drafts = self._merge(mentions)
-        for draft in drafts:
-            draft.cameo, draft.plover = self.code_of(draft, _status_of(draft))
-        self._agenda_links(doc, statements, mentions, drafts)
-        self._place_links(statements, mentions, drafts)
-        self._relative_clause_links(statements, mentions, drafts)
-        return mentions, drafts
+        return mentions
 
+    def _trace_mention(self, trace: Trace, mention: MeetingMention, word) -> None:
+        """The trigger rule that built the mention, and the rule that set its status."""
+        trigger = mention.trigger
+        rule = word.phrase if word.phrase in self.pattern_trigger_ids else TRIGGER_WORD
+        trace.add(STAGE, rule, "built", trigger.start, trigger.end, f"'{trigger.text}': {mention.type}")
+        if mention.status_rule:
+            trace.add(STAGE, mention.status_rule, "set", trigger.start, trigger.end, f"{mention.status}: {mention.status_why}")
 
-    def _accepted(self, excluded: _SpanIndex, text: str, match, word) -> bool:
-        """Not inside an excluded phrase (``excluded``), and every guard of the trigger allows it."""
+    def _veto(self, excluded: _SpanIndex, text: str, match, word) -> str | None:
+        """The id of what rejects the trigger: an excluded phrase around it (``excluded``), or the
+        first guard of the trigger that does not allow it; None when it is accepted."""
         if excluded.covering(match.start()):
-            return False
+            return VETO_NOT_MEETING
         before = text[max(0, match.start() - _GUARD_REACH):match.start()]
         after = text[match.end():match.end() + _GUARD_REACH]
-        return all(guard.allows(before, after) for guard in self.guards.get(word.phrase, ()))
+        return next((guard.id for guard in self.guards.get(word.phrase, ()) if not guard.allows(before, after)), None)
 
     def _attends(self, text: str, trip: MeetingMention, event: MeetingMention) -> bool:
         """'travels to X to attend the summit': the visit mention ``trip`` goes to ``event``."""
@@ -180,43 +228,19 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         doc.trigger_at = trigger.start
         # a sentence, bounded: a megabyte without a full stop must not make every trigger read it all
         lower, upper = max(sentence.start, trigger.start - _SENTENCE_REACH), min(sentence.end, trigger.end + _SENTENCE_REACH)
-        # reported speech: the meeting's participants are in the content, not the speaker
-        speaker_of_content = None
-        inviter = None
-        status_lower = None
-        containing = doc.contents.covering(match.start())
-        if containing:
-            start, end, statement = containing[0]
-            if statement.content.text.startswith(("to ", "not to ")) and statement.cue.end <= start:
-                status_lower = max(lower, statement.cue.start)  # 'invited ... to visit' says proposed
-                if _ADDRESSEE.search(text, statement.cue.end, start):
-                    start = statement.cue.end  # 'invited X to visit Y': the addressee X is the visitor
-                    inviter = doc.tracker.lookup_name(statement.speaker.name) if statement.speaker.mention_kind != "anonymous" else None
-                    if inviter is not None and inviter.kind != "person":
-                        inviter = None
-            lower, upper = max(lower, start), min(upper, end)
-            speaker_of_content = statement
-        status_lower = lower if status_lower is None else status_lower
+        lower, upper, status_lower, speaker_of_content, inviter = self._reported_frame(doc, trigger, lower, upper)
         left = max(lower, doc.clause_start_before(trigger.start), trigger.start - _CLAUSE_REACH)
         right = min(upper, doc.clause_end_after(trigger.end), trigger.end + _CLAUSE_REACH)
         mtype = word.type
         if mtype == "meeting" and _CALL_MEDIUM.search(text, max(lower, trigger.start - 25), trigger.start):
             mtype = "call"
-        status, why = self._status(doc, trigger, word, max(status_lower, min(left, trigger.start)), right, default=False)
-        if status == "unknown":
-            status, why = self._status(doc, trigger, word, status_lower, upper)
-        if status == "unknown" and previous and previous[-1].sentence == index and previous[-1].trigger.start >= lower:
-            status, why = previous[-1].status, f"as '{previous[-1].trigger.text}' before it"  # 'will meet X in Paris and attend the summit': one modality
-        if status == "unknown" and speaker_of_content is None and self._narrated_in_past(text, left, trigger.start):
-            status, why = "held", "narrated in the past tense"  # 'praised the outcome of the summit'
-        if speaker_of_content is not None and status != "cancelled" and self._denies(speaker_of_content):
-            status, why = "denied", f"the cue '{speaker_of_content.cue.text}' denies it"  # 'officials denied that Modi would visit Pakistan'
+        status, why, status_rule = self._mention_status(doc, trigger, word, index, previous, (lower, upper, left, right, status_lower), speaker_of_content)
         # 'Did X visit Berlin?': a noun trigger with no determiner before it is used as a verb
         verb_use = word.pos == "verb" or not _DETERMINED.search(text, max(lower, trigger.start - 40), trigger.start)
         questioned = verb_use and bool(
             self.polar_question.match(text, lower) and _QUESTION_END.search(text, trigger.end, sentence.end))
         if questioned:
-            status, why = "unknown", "a yes/no question"  # 'Will the two leaders meet next week?': the question asserts nothing
+            status, why, status_rule = "unknown", "a yes/no question", STATUS_QUESTION  # 'Will the two leaders meet next week?': the question asserts nothing
         # time and place of the trigger's own clause first, else of its sentence
         timed = (self._nearest(doc.times, trigger, max(left, trigger.start - _TIME_WINDOW), min(right, trigger.end + _TIME_WINDOW), doc.nearest_trigger)
                  or self._nearest(doc.times, trigger, max(lower, trigger.start - _TIME_WINDOW), min(upper, trigger.end + _TIME_WINDOW)))
@@ -235,7 +259,48 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                 participants = list(earlier)  # 'the meeting' after 'X met Y': theirs, not the country named near it
         return MeetingMention(trigger, mtype, status, participants, time, place, index, definite and not participants, hosted, definite,
                               vague_time=time_kind not in _SPECIFIC_TIMES, known_place=known_place, questioned=questioned,
-                              earlier=bool(self.earlier_event.search(text, max(lower, trigger.start - 40), trigger.start)), status_why=why)
+                              earlier=bool(self.earlier_event.search(text, max(lower, trigger.start - 40), trigger.start)), status_why=why,
+                              status_rule=status_rule)
+
+    def _reported_frame(self, doc: _Document, trigger: Span, lower: int, upper: int):
+        """Reported speech: the meeting's participants are in the content, not the speaker. The
+        sentence window narrowed to the content holding the trigger, where its status is read from,
+        the statement, and who invites ('invited X to visit Y': the speaker hosts)."""
+        text = doc.text
+        containing = doc.contents.covering(trigger.start)
+        if not containing:
+            return lower, upper, lower, None, None
+        inviter = None
+        status_lower = None
+        start, end, statement = containing[0]
+        if statement.content.text.startswith(("to ", "not to ")) and statement.cue.end <= start:
+            status_lower = max(lower, statement.cue.start)  # 'invited ... to visit' says proposed
+            if _ADDRESSEE.search(text, statement.cue.end, start):
+                start = statement.cue.end  # 'invited X to visit Y': the addressee X is the visitor
+                inviter = doc.tracker.lookup_name(statement.speaker.name) if statement.speaker.mention_kind != "anonymous" else None
+                if inviter is not None and inviter.kind != "person":
+                    inviter = None
+        lower, upper = max(lower, start), min(upper, end)
+        return lower, upper, lower if status_lower is None else status_lower, statement, inviter
+
+    def _mention_status(self, doc: _Document, trigger: Span, word, index: int, previous: list[MeetingMention], window: tuple[int, ...],
+                        speaker_of_content: Statement | None) -> tuple[str, str, str]:
+        """The status a mention asserts, why, and the rule that set it: the nearest cue of its clause,
+        else of its sentence (the tense of the trigger last), else the status of the mention before it
+        in the sentence, else past narration; a denying cue of its statement denies it."""
+        lower, upper, left, right, status_lower = window
+        status, why, rule = self._status(doc, trigger, word, max(status_lower, min(left, trigger.start)), right, default=False)
+        if status == "unknown":
+            status, why, rule = self._status(doc, trigger, word, status_lower, upper)
+        if status == "unknown" and previous and previous[-1].sentence == index and previous[-1].trigger.start >= lower:
+            # 'will meet X in Paris and attend the summit': one modality
+            status, why, rule = previous[-1].status, f"as '{previous[-1].trigger.text}' before it", STATUS_AS_BEFORE
+        if status == "unknown" and speaker_of_content is None and self._narrated_in_past(doc.text, left, trigger.start):
+            status, why, rule = "held", "narrated in the past tense", STATUS_NARRATED  # 'praised the outcome of the summit'
+        if speaker_of_content is not None and status != "cancelled" and self._denies(speaker_of_content):
+            # 'officials denied that Modi would visit Pakistan'
+            status, why, rule = "denied", f"the cue '{speaker_of_content.cue.text}' denies it", STATUS_DENIAL_CUE
+        return status, why, rule
 
     def _denies(self, statement: Statement) -> bool:
         """The statement's cue denies its content (see ``denial_cues`` in meeting_grammar.toml)."""
@@ -250,18 +315,18 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         return any(m.group().casefold() not in self.non_narrating_past for m in self.past_verb.finditer(text, start, end))
 
     # ------------------------------------------------------------------ status, time, place
-    def _status(self, doc: _Document, trigger: Span, word, lower: int, upper: int, default: bool = True) -> tuple[str, str]:
-        """The status of a trigger and why (the cue's words, or the verb's tense), for --explain."""
+    def _status(self, doc: _Document, trigger: Span, word, lower: int, upper: int, default: bool = True) -> tuple[str, str, str]:
+        """The status of a trigger, why (the cue's words, or the verb's tense, for --explain) and the rule that set it."""
         best: tuple[int, int, str, str] | None = None
         overriding: tuple[int, int, str, str] | None = None  # the best match after the trigger, or negative
-        attributive: tuple[str, str] | None = None
+        attributive: tuple[str, str, str] | None = None
         window_start = max(lower, trigger.start - _STATUS_WINDOW)
         window_end = min(upper, trigger.end + _STATUS_WINDOW)
         for start, end, value in doc.status.within(max(0, window_start - _STATUS_WINDOW), window_end):
             if start < window_start or end > window_end:
                 continue
             if end <= trigger.start and not doc.text[end:trigger.start].strip() and doc.text[start:end].casefold() in self.attributive_status_words:
-                attributive = value, f"cue '{doc.text[start:end]}'"  # 'the planned visit', 'the upcoming summit'
+                attributive = value, f"cue '{doc.text[start:end]}'", STATUS_ATTRIBUTIVE  # 'the planned visit', 'the upcoming summit'
                 continue
             distance = trigger.start - end if end <= trigger.start else max(0, start - trigger.end) * _RIGHT_WEIGHT
             if value in ("cancelled", "denied"):
@@ -275,12 +340,12 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
             # the adjective outweighs a verb before it ('discussed the upcoming summit'), not a cancellation
             # or denial ('called off the planned visit'), nor what is said of the meeting after it, which
             # tells what became of the plan ('the planned visit was postponed', '... took place on Monday')
-            return overriding[2:] if overriding is not None else attributive
+            return (*overriding[2:], STATUS_CUE + overriding[2]) if overriding is not None else attributive
         if best is not None:
-            return best[2:]
+            return (*best[2:], STATUS_CUE + best[2])
         if word.tense == "past" and default:
-            return "held", f"past tense of '{trigger.text}'"
-        return "unknown", "no cue"
+            return "held", f"past tense of '{trigger.text}'", STATUS_PAST_TENSE
+        return "unknown", "no cue", ""
 
     @staticmethod
     def _nearest(index: _SpanIndex, trigger: Span, lower: int, upper: int, owner=None) -> Span | None:

@@ -17,6 +17,13 @@ from .common import (
     _OBJECT_REACH,
     _PLACE_LINK_REACH,
     _RELATIVE_GAP,
+    LINK_AGENDA,
+    LINK_CONTENT,
+    LINK_CUE_OBJECT,
+    LINK_PLACE,
+    LINK_RELATIVE,
+    STAGE,
+    STATUS_DEFAULT,
     MeetingMention,
     _Draft,
     _status_of,
@@ -42,7 +49,8 @@ class _StatementLinks:
             index = bisect.bisect_right(ends, content.start) - 1
             if index >= 0 and content.start - ends[index] <= _RELATIVE_GAP:
                 drafts[linked[index].meeting].agenda.setdefault(statement.id, linked[index].status)
-                drafts[linked[index].meeting].agenda_why.setdefault(statement.id, f"a relative clause right after '{linked[index].trigger.text}'")
+                drafts[linked[index].meeting].agenda_why.setdefault(
+                    statement.id, (LINK_RELATIVE, f"a relative clause right after '{linked[index].trigger.text}'"))
 
     def _agenda_links(self, doc: _Document, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
         """Statements on what a meeting named just before will discuss are about that meeting:
@@ -63,7 +71,7 @@ class _StatementLinks:
             surnames = {name_key(e.name).split()[-1] for e in draft.participants if e.kind == "person"}
             if any(f" {surname} " in f" {folded} " for surname in surnames if len(surname) > 2) or self.agenda_subject.search(content.text):
                 draft.agenda[statement.id] = linked[index].status
-                draft.agenda_why[statement.id] = f"on the agenda of '{linked[index].trigger.text}' just before"
+                draft.agenda_why[statement.id] = LINK_AGENDA, f"on the agenda of '{linked[index].trigger.text}' just before"
 
     def _place_links(self, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
         """'the key point that Kerry will make in Moscow': a content naming a participant of a meeting
@@ -90,7 +98,7 @@ class _StatementLinks:
                 surnames = {name_key(e.name).split()[-1] for e in draft.participants if e.kind == "person"}
                 if any(f" {surname} " in folded for surname in surnames if len(surname) > 2):
                     draft.agenda[statement.id] = _status_of(draft)
-                    draft.agenda_why[statement.id] = "names a participant at the meeting's place"
+                    draft.agenda_why[statement.id] = LINK_PLACE, "names a participant at the meeting's place"
                     break
 
 
@@ -110,7 +118,7 @@ def _explanation(draft: _Draft, statement_ids, routes: dict[str, str]) -> tuple[
 
 
 def build_meetings(drafts: list[_Draft], mentions: list[MeetingMention], statements: list[Statement],
-                   text: str) -> tuple[list[Meeting], list[Statement]]:
+                   text: str, trace: Trace | None = None) -> tuple[list[Meeting], list[Statement]]:
     """Number the meetings, link statements whose content mentions one, and freeze both."""
     linked_mentions = sorted((m for m in mentions if m.meeting is not None), key=lambda m: m.trigger.start)
     starts = [m.trigger.start for m in linked_mentions]
@@ -119,45 +127,57 @@ def build_meetings(drafts: list[_Draft], mentions: list[MeetingMention], stateme
     new_statements: list[Statement] = []
     routes: dict[str, str] = {}  # statement id -> why it is linked (--explain)
     for statement in statements:
-        content = statement.content
-        inside = linked_mentions[bisect.bisect_left(starts, content.start):bisect.bisect_left(starts, content.end)]
-        target = None
-        subordinate_end = _subordinate_clause_end(content)
-        for mention in inside:
-            # a meeting in a leading 'when ...,' clause is background, not what is asserted
-            if target is None or (target.trigger.start < subordinate_end <= mention.trigger.start):
-                target = mention
-            if mention.trigger.start >= subordinate_end:
-                break
-        route = f"its content names the meeting ('{target.trigger.text}')" if target is not None else ""
-        if target is None and statement.cue.end <= content.start and not _SENTENCE_END.search(text, statement.cue.end, content.start):
-            # 'described the move to scrap the visit as a "mistake"': the cue's object (within its
-            # sentence: a quotation continued after '..., he said after the call. "P"' has none)
-            between = linked_mentions[bisect.bisect_left(starts, statement.cue.end):bisect.bisect_left(starts, content.start)]
-            target = between[-1] if between and content.start - statement.cue.end <= _OBJECT_REACH else None
-            route = f"the cue's object names the meeting ('{target.trigger.text}')" if target is not None else ""
-        if target is None:
-            agenda = agendas.get(statement.id)
-            if agenda is not None:
-                linked.setdefault(agenda[0], []).append(statement.id)
-                routes[statement.id] = drafts[agenda[0]].agenda_why.get(statement.id, "about the meeting named before it")
-                new_statements.append(replace(statement, meeting=f"m{agenda[0] + 1}", meeting_status=agenda[1]))
-            else:
-                new_statements.append(statement)
+        target, rule, route = _named_link(statement, linked_mentions, starts, text)
+        if target is not None:
+            index, status = target.meeting, target.status
+        elif statement.id in agendas:
+            index, status = agendas[statement.id]
+            rule, route = drafts[index].agenda_why.get(statement.id, (LINK_AGENDA, "about the meeting named before it"))
+        else:
+            new_statements.append(statement)
             continue
         routes[statement.id] = route
-        linked.setdefault(target.meeting, []).append(statement.id)
-        new_statements.append(replace(statement, meeting=f"m{target.meeting + 1}", meeting_status=target.status))
+        linked.setdefault(index, []).append(statement.id)
+        new_statements.append(replace(statement, meeting=f"m{index + 1}", meeting_status=status))
+        if trace is not None:
+            trace.add(STAGE, rule, "linked", statement.content.start, statement.content.end, f"m{index + 1}: {route}")
     meetings = []
     for index, draft in enumerate(drafts):
         participants = tuple(Participant(e.name, e.country) for e in draft.participants)
+        status = _status_of(draft)
+        if trace is not None and status != "unknown" and all(m.status == "unknown" for m in draft.mentions):
+            first = draft.mentions[0].trigger
+            trace.add(STAGE, STATUS_DEFAULT, "set", first.start, first.end, f"{status}: no mention carries a cue")
         meetings.append(Meeting(
-            id=f"m{index + 1}", type=draft.type, status=_status_of(draft), participants=participants,
+            id=f"m{index + 1}", type=draft.type, status=status, participants=participants,
             time=draft.time, place=draft.place, mentions=tuple(m.trigger for m in draft.mentions),
             statements=tuple(linked.get(index, ())), cameo=draft.cameo, plover=draft.plover,
             explain=_explanation(draft, linked.get(index, ()), routes),
         ))
     return meetings, new_statements
+
+
+def _named_link(statement: Statement, linked_mentions: list[MeetingMention], starts: list[int], text: str) -> tuple[MeetingMention | None, str, str]:
+    """The meeting mention a statement names (in its content, else as its cue's object), the route's rule id and why."""
+    content = statement.content
+    inside = linked_mentions[bisect.bisect_left(starts, content.start):bisect.bisect_left(starts, content.end)]
+    target = None
+    subordinate_end = _subordinate_clause_end(content)
+    for mention in inside:
+        # a meeting in a leading 'when ...,' clause is background, not what is asserted
+        if target is None or (target.trigger.start < subordinate_end <= mention.trigger.start):
+            target = mention
+        if mention.trigger.start >= subordinate_end:
+            break
+    if target is not None:
+        return target, LINK_CONTENT, f"its content names the meeting ('{target.trigger.text}')"
+    if statement.cue.end <= content.start and not _SENTENCE_END.search(text, statement.cue.end, content.start):
+        # 'described the move to scrap the visit as a "mistake"': the cue's object (within its
+        # sentence: a quotation continued after '..., he said after the call. "P"' has none)
+        between = linked_mentions[bisect.bisect_left(starts, statement.cue.end):bisect.bisect_left(starts, content.start)]
+        if between and content.start - statement.cue.end <= _OBJECT_REACH:
+            return between[-1], LINK_CUE_OBJECT, f"the cue's object names the meeting ('{between[-1].trigger.text}')"
+    return None, "", ""
 
 
 _SENTENCE_END = regex.compile(r"[.!?][\"”’»)]*+\s")
@@ -173,4 +193,4 @@ def _subordinate_clause_end(content: Span) -> int:
 
 def link_meetings(drafts, mentions, statements, text: str, trace: Trace | None = None):
     """Final meetings (with CAMEO / PLOVER codes), and the statements with their ``meeting`` set."""
-    return build_meetings(drafts, mentions, statements, text)
+    return build_meetings(drafts, mentions, statements, text, trace)

@@ -4,11 +4,22 @@ from __future__ import annotations
 
 from ..lexicons import name_key
 from ..models import Span
+from ..rules import Trace
 from ..timenorm import relative_days_differ
 from .common import (
     _ANAPHOR_SENTENCES,
     _GROUP_LOOKBACK,
     _MERGE_CANDIDATES,
+    MERGE_NAMES_NOBODY,
+    MERGE_REFERS_BACK,
+    MERGE_SHARED,
+    SPLIT_EARLIER,
+    SPLIT_OTHER_TYPE,
+    SPLIT_OWN_VISIT,
+    SPLIT_PLACE,
+    SPLIT_TIME,
+    SPLIT_TYPES,
+    STAGE,
     Entity,
     MeetingMention,
     _conflict,
@@ -25,14 +36,14 @@ class _Merger:
     def _compatible(self, a: str, b: str) -> bool:
         return a == b or frozenset((a, b)) not in self.never_merge
 
-    def _merge(self, mentions: list[MeetingMention]) -> list[_Draft]:
+    def _merge(self, mentions: list[MeetingMention], trace: Trace | None = None) -> list[_Draft]:
         drafts: list[_Draft] = []
         by_token: dict[str, list[int]] = {}  # a word of a participant's name -> drafts that include it
         indexed: set[tuple[str, int]] = set()  # (word, draft) pairs already in by_token
         for mention in mentions:
             names = {name_key(e.name) for e in mention.participants}
             if names:
-                target = self._named_target(drafts, by_token, mention, names)
+                target = self._named_target(drafts, by_token, mention, names, trace)
             elif drafts and (mention.anaphoric or mention.type != "visit"):
                 target = self._anaphoric_target(drafts, mention)
             else:
@@ -45,6 +56,9 @@ class _Merger:
             draft = drafts[target]
             draft.mentions.append(mention)
             mention.meeting = target
+            if trace is not None and mention.joined_rule:
+                first = draft.mentions[0].trigger
+                trace.add(STAGE, mention.joined_rule, "merged", first.start, mention.trigger.end, mention.joined_why)
             for key in self._add_participants(draft, mention):
                 for token in key.split():
                     if (token, target) not in indexed:
@@ -53,7 +67,8 @@ class _Merger:
             self._absorb(draft, mention)
         return drafts
 
-    def _named_target(self, drafts: list[_Draft], by_token: dict[str, list[int]], mention: MeetingMention, names: set[str]) -> int | None:
+    def _named_target(self, drafts: list[_Draft], by_token: dict[str, list[int]], mention: MeetingMention, names: set[str],
+                      trace: Trace | None) -> int | None:
         """The latest draft that shares the mention's participants (one set inside the other) and
         whose type, time and place agree with it; records why on the mention (--explain)."""
         candidates = sorted({i for key in names for token in key.split() for i in by_token.get(token, ())[-_MERGE_CANDIDATES:]}, reverse=True)
@@ -63,24 +78,32 @@ class _Merger:
             inside = _within(names, draft_names)
             if not (inside or _within(draft_names, names)):
                 continue
-            if self._kept_apart(mention, draft, inside):
+            apart = self._kept_apart(mention, draft, inside)
+            if apart is not None:
+                if trace is not None:
+                    trace.add(STAGE, apart, "split", draft.mentions[0].trigger.start, mention.trigger.end,
+                              f"'{mention.trigger.text}' is not the {draft.type} of '{draft.mentions[0].trigger.text}'")
                 continue
             shared = sorted(e.name for e in draft.participants if any(_same_name(name_key(e.name), key) for key in names))
             mention.joined_why = f"shares {', '.join(shared)}; type, time and place compatible"
+            mention.joined_rule = MERGE_SHARED
             return index
         return None
 
-    def _kept_apart(self, mention: MeetingMention, draft: _Draft, inside: bool) -> bool:
-        """A mention that shares the draft's participants still names another event."""
+    def _kept_apart(self, mention: MeetingMention, draft: _Draft, inside: bool) -> str | None:
+        """The id of the rule by which a mention that shares the draft's participants still names
+        another event; None when nothing keeps them apart."""
         if not self._compatible(mention.type, draft.type):
-            return True
+            return SPLIT_TYPES
         if mention.earlier != draft.earlier:
-            return True  # 'since our last meeting' is not the meeting held today
+            return SPLIT_EARLIER  # 'since our last meeting' is not the meeting held today
         if mention.type != draft.type and not inside:
-            return True  # 'X travels to Y' then 'X will meet Z': the meeting is its own
+            return SPLIT_OTHER_TYPE  # 'X travels to Y' then 'X will meet Z': the meeting is its own
         if mention.type == "visit" and draft.type != "visit" and mention.place is not None:
-            return True  # 'agreed to meet ... and during X's visit to Y': the visit is its own
-        return self._times_conflict(mention, draft) or self._places_conflict(mention, draft)
+            return SPLIT_OWN_VISIT  # 'agreed to meet ... and during X's visit to Y': the visit is its own
+        if self._times_conflict(mention, draft):
+            return SPLIT_TIME
+        return SPLIT_PLACE if self._places_conflict(mention, draft) else None
 
     @staticmethod
     def _times_conflict(mention: MeetingMention, draft: _Draft) -> bool:
@@ -100,6 +123,7 @@ class _Merger:
             if self._compatible(mention.type, draft.type) and mention.sentence - draft.mentions[-1].sentence <= _ANAPHOR_SENTENCES:
                 gap = mention.sentence - draft.mentions[-1].sentence
                 mention.joined_why = f"names nobody; the {draft.type} mentioned " + (f"{gap} sentence(s) before" if gap else "in the same sentence")
+                mention.joined_rule = MERGE_NAMES_NOBODY
                 return index
         if not mention.anaphoric:
             return None
@@ -111,6 +135,7 @@ class _Merger:
             target = next((i for i in recent if self._compatible(mention.type, drafts[i].type)), None)
         if target is not None:
             mention.joined_why = f"refers back to the last {drafts[target].type} named"
+            mention.joined_rule = MERGE_REFERS_BACK
         return target
 
     @staticmethod
