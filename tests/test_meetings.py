@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from diplo_cli import extract
+from diplo_cli.errors import RuleError
 from diplo_cli.lexicons import default_lexicon, name_key
 from diplo_cli.meetings import STATUS_RANK, MeetingFinder
 from diplo_cli.meetings import common as meeting_ids
+from diplo_cli.meetings.common import compile_phrases, meeting_grammar
 from diplo_cli.rules import Trace, load_rule_tables
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -395,6 +397,17 @@ def test_every_rule_id_the_stage_traces_has_a_record_in_the_rule_table():
         extract(path.read_text(encoding="utf-8"), trace=trace)
     traced = {event.rule for event in trace.events if event.stage == "meetings"}
     assert {"meetings.trigger.word", "meetings.link.content_names"} <= traced <= table
+
+
+def test_a_broken_phrase_pattern_is_a_rule_error_naming_the_file_and_the_phrase():
+    with pytest.raises(RuleError, match=r"meeting_grammar.toml: phrases.sidelines_before: bad pattern"):
+        compile_phrases({"phrases": {"sidelines_before": "(?P<side"}})
+
+
+def test_the_phrases_of_the_grammar_are_read_from_data():
+    phrases = compile_phrases(meeting_grammar())
+    assert phrases.sidelines_before.search("on the sidelines of the regional summit ")
+    assert phrases.subordinate_clause.match("when the two ministers met, ").group() == "when the two ministers met,"
 
 
 # ---------------------------------------------------------------- frames added for news and readouts

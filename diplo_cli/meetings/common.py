@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import bisect
+import functools
+import tomllib
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 import regex
 
 from ..errors import RuleError
-from ..lexicons import name_key
+from ..lexicons import _data_text
 from ..models import Span
 from ..speakers import Entity, EntityTracker  # noqa: F401  (EntityTracker: re-exported for the stage's signatures)
 from ..timenorm import points_ahead
@@ -60,42 +63,13 @@ _LOOKBACK = 40  # person mentions looked at when resolving a pronoun
 _PRONOUN_REACH = 70  # characters: a pronoun further from the trigger is another clause's subject
 _COUNTERPART_REACH = 400  # characters around 'his Russian counterpart' where the counterpart is named
 _QUESTION_END = regex.compile(r"\?[\s\"'”’)]*\Z")  # a sentence that ends with a question mark
+_CAPITALISED = regex.compile(r"\p{Lu}[\p{L}\p{M}'’\-]+(?:\s+\p{Lu}[\p{L}\p{M}'’\-]+)?")  # one or two capitalised words
+_DOTTED = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,3}(?!\p{L})")  # 'U.S.', 'U.N.': the name lists hold them without dots
 _OBJECT_REACH = 80  # characters between a cue and its content where the cue's object may name the meeting
 _RELATIVE_GAP = 3  # characters (', ') between a meeting word and a relative clause about it
 _AGENDA_REACH = 400  # characters from a meeting's mention to a statement on its agenda
 _PLACE_LINK_REACH = 1500  # characters from a meeting's mention to a statement naming its place and a participant
 _GROUP_LOOKBACK = 12  # meeting mentions looked at for 'the two leaders'
-_PLACE = regex.compile(
-    r"\b(?:in|at|to)[ \t]+(?P<place>(?:the[ \t]+)?\p{Lu}[\p{L}\p{M}\p{N}'’\-]*+(?:[ \t]+(?:of[ \t]+)?\p{Lu}[\p{L}\p{M}\p{N}'’\-]*+){0,3})"
-)
-_DEFINITE = regex.compile(
-    r"\b(?:the|this|that|these|those|such\s+a|such|their|its|his|her|our|the\s+planned|the\s+proposed|the\s+upcoming)\s+(?:[\p{L}\-]+\s+){0,2}$",
-    regex.IGNORECASE,
-)
-_CAPITALISED = regex.compile(r"\p{Lu}[\p{L}\p{M}'’\-]+(?:\s+\p{Lu}[\p{L}\p{M}'’\-]+)?")
-_DETERMINED = regex.compile(r"\b(?:a|an|the|this|that|these|those|his|her|their|its|our|your|my|any|no)\s+(?:[\p{L}\-'’]+\s+){0,2}$", regex.IGNORECASE)
-_LOCATIVE = regex.compile(r"\b(?:in|at|near)\s+(?:the\s+)?$", regex.IGNORECASE)
-_PAIR = regex.compile(r"(?P<a>[^,;.()]{2,60}?)\s+and\s+(?P<b>[^,;.()]{2,60}?)"
-                     r"(?=[,;.]|\s+(?:in|on|at|over|about|for|to\s+discuss|last|next|this|will|would|could|may|might|are|were|is|was|have|has|had|\p{Ll}+ed)\s|$)")
-_LIST_GAP = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
-_EVENT_NAME = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}\p{N}'’\-]*+\s+(?:(?:of|on|and)\s+(?:the\s+)?)?){1,5}$")
-_SIDELINES = regex.compile(r"\b(?:sidelines|margins|side)\s+of\s+(?:the\s+|this\s+|a\s+)?(?:[\p{L}\p{N}\-'’]+\s+){0,6}$", regex.IGNORECASE)
-_ROLE_MENTION = regex.compile(
-    r"\b(?:[Tt]he|[Oo]ur)\s+(?P<role>Vice\s+President|President|Prime\s+Minister|Chancellor|Secretary\s+of\s+State|Crown\s+Prince)\b"
-    r"(?!\s+(?:of\s+(?:the\s+)?)?\p{Lu})(?!['’]s\s+(?:call|meeting|visit|trip))"
-)
-_ELLIPSIS = regex.compile(r"(?P<word>\p{Lu}[\p{L}\-]+)\s+(?:and|or|&)\s+$")
-_DOTTED = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,3}(?!\p{L})")
-_BODY_NOUN = regex.compile(r"\b(?:countries|nations|states|governments|sides|delegations)\b", regex.IGNORECASE)
-_WITH = regex.compile(r"\s+(?:(?:by\s+(?:phone|telephone|video)|today|yesterday|again|on\s+\p{Lu}\p{Ll}+)\s+)?with\s", regex.IGNORECASE)
-_ADDRESSEE = regex.compile(  # a word between a directive's cue and its 'to ...' that is not a time
-    r"(?!(?:on|in|at|last|this|next|early|late|today|yesterday|tomorrow|again|also|formally|repeatedly|publicly|\p{Lu}\p{Ll}+day)\b)[\p{L}\p{N}]{2,}",
-    regex.IGNORECASE)
-_COMPANION = regex.compile(r"\b(?:his|her|their)\s+(?:wife|husband|spouse|daughter|son)\s*,?\s*$", regex.IGNORECASE)
-_ATTENDING = regex.compile(r"\b(?:attend\w*|host\w*|chair\w*|at|during|participat\w*|join\w*|address\w*|lead|leads|led|leading|hold|holds|held|holding|go\w*\s+to|travel\w*\s+to|arriv\w*)\b", regex.IGNORECASE)
-_AFFIX = regex.compile(r"\b(?:pro|anti|non|ex|post|pre)-$", regex.IGNORECASE)
-_CALL_MEDIUM = regex.compile(r"\b(?:phone|telephone|video|virtual|online)\s+(?:[\p{L}\-]+\s+){0,1}$", regex.IGNORECASE)
-
 
 @dataclass(frozen=True, slots=True)
 class _Guard:
@@ -184,6 +158,23 @@ class _SpanIndex:
         return False
 
 
+@functools.cache
+def meeting_grammar(language: str = "en") -> dict:
+    """``meeting_grammar.toml`` of ``language``, read once: the finder compiles it once per lexicon."""
+    return tomllib.loads(_data_text("meeting_grammar.toml", language))
+
+
+def compile_phrases(grammar: dict, source: str = "meeting_grammar.toml") -> SimpleNamespace:
+    """The ``[phrases]`` patterns of the grammar, compiled, as attributes by name."""
+    compiled = {}
+    for name, pattern in grammar["phrases"].items():
+        try:
+            compiled[name] = regex.compile(pattern)
+        except regex.error as exc:
+            raise RuleError(f"{source}: phrases.{name}: bad pattern: {exc}") from None
+    return SimpleNamespace(**compiled)
+
+
 def _compile(pattern: str | None, name: str, source: str = "meeting_grammar.toml") -> regex.Pattern | None:
     if not pattern:
         return None
@@ -217,32 +208,6 @@ def _same_name(a: str, b: str) -> bool:
 def _within(names: set[str], others: set[str]) -> bool:
     """Every name of ``names`` is one of ``others``."""
     return all(any(_same_name(name, other) for other in others) for name in names)
-
-
-_WHO_BEFORE = regex.compile(r",\s*+who\s*+$", regex.IGNORECASE)  # searched right before a clause start
-_ASKED = regex.compile(r"\s*+,\s*+(?:when\s+|after\s+being\s+|being\s+)?(?:asked|questioned|pressed)\b", regex.IGNORECASE)
-_THE = regex.compile(r"^(?i:the)\s+")
-
-
-def _without_the(phrase: str) -> str:
-    return _THE.sub("", phrase)
-
-
-_TIME_PREPOSITION = regex.compile(r"(?i:on|at|from|during|in(?=\s+(?-i:\p{Lu}|\d)))\s+")
-
-
-def _time_span(text: str, start: int, end: int) -> Span:
-    """A time expression without its leading preposition, as the guidelines write it ("in 2019" -> "2019")."""
-    preposition = _TIME_PREPOSITION.match(text, start, end)
-    return Span.of(text, preposition.end() if preposition else start, end)
-
-
-def _conflict(a: Span | None, b: Span | None) -> bool:
-    """Two times (or places) that name different things: neither contains the other."""
-    if a is None or b is None:
-        return False
-    x, y = name_key(regex.sub(r"^(?i:on|in|at|the)\s+", "", a.text)), name_key(regex.sub(r"^(?i:on|in|at|the)\s+", "", b.text))
-    return not (x in y or y in x)
 
 
 def _recent_people(previous: list[MeetingMention], sentence: int, mtype: str, compatible) -> list[Entity]:

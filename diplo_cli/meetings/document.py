@@ -9,23 +9,13 @@ from ..lexicons import Lexicon, fold
 from ..models import Sentence, Span, Statement
 from ..scanning import AsciiLines, LoweredText
 from .common import (
-    _AFFIX,
-    _ASKED,
-    _COMPANION,
     _COUNTERPART_REACH,
     _DOTTED,
-    _ELLIPSIS,
-    _LIST_GAP,
-    _LOCATIVE,
     _LOOKBACK,
-    _PLACE,
-    _ROLE_MENTION,
-    _SIDELINES,
     Entity,
     EntityTracker,
     _outermost,
     _SpanIndex,
-    _time_span,
 )
 
 if TYPE_CHECKING:
@@ -53,7 +43,7 @@ class _Document:
         self._turns: list[tuple[int, Entity]] | None = None  # transcript speaker lines, read on first use
         self._turn_starts: list[int] = []
         self.status = _SpanIndex((m.start(), m.end(), value) for scan, value in finder.status_scans for m in scan.finditer(text, lowered))
-        self.times = _SpanIndex((m.start(), m.end(), (_time_span(text, m.start(), m.end()), value)) for scan, value in finder.time_scans for m in scan.finditer(text, lowered))
+        self.times = _SpanIndex((m.start(), m.end(), (finder.time_span(text, m.start(), m.end()), value)) for scan, value in finder.time_scans for m in scan.finditer(text, lowered))
         self.clause_starts = [m.end() for m in finder.clause_start.finditer(text)]
         self.clause_ends = [m.start() for m in finder.clause_end.finditer(text)]
         self.persons = [m for m in tracker.mentions if m.entity.kind == "person"]
@@ -69,11 +59,11 @@ class _Document:
         text, folded, finder = self.text, self.folded, self.finder
         bodies = []
         for m in finder.place_scan.finditer(folded, self.folded_lines):
-            if text[m.start()].isupper() and not _AFFIX.search(text, max(0, m.start() - 5), m.start()):
+            if text[m.start()].isupper() and not finder.phrases.affix_before.search(text, max(0, m.start() - 5), m.start()):
                 country = lex.country_of_word(text[m.start():m.end()])
                 if country:
                     bodies.append((m.start(), m.end(), Entity(country, "country", country=country)))
-                    elided = _ELLIPSIS.search(text, max(0, m.start() - 30), m.start())
+                    elided = finder.phrases.ellipsis.search(text, max(0, m.start() - 30), m.start())
                     words = text[m.start():m.end()].split()
                     if elided and len(words) > 1:
                         # 'South and North Korea': South Korea too
@@ -118,20 +108,21 @@ class _Document:
                     resolved.setdefault(speaker.role, entity)
         if not resolved:
             return
-        for match in _ROLE_MENTION.finditer(self.text):
+        for match in self.finder.phrases.role_mention.finditer(self.text):
             entity = resolved.get(" ".join(match.group("role").casefold().split()))
             if entity is not None:
                 yield match.start(), match.end(), entity
 
     def _place_candidates(self, lex: Lexicon):
         text, folded = self.text, self.folded
-        for m in _PLACE.finditer(text):
+        for m in self.finder.phrases.place.finditer(text):
             start, end = m.span("place")
             phrase = text[start:end].rstrip(".")
-            if phrase.startswith("the "):
-                if not lex.country_of_word(phrase[4:]):
+            article = self.finder.definite_article
+            if phrase.startswith(article):
+                if not lex.country_of_word(phrase[len(article):]):
                     continue
-                start, phrase = start + 4, phrase[4:]
+                start, phrase = start + len(article), phrase[len(article):]
             end = start + len(phrase)
             words = phrase.split()
             if words[0] in self.finder.stopwords:
@@ -166,7 +157,7 @@ class _Document:
         as does one asked about it before the cue ('Peskov, asked about the summit, replied')."""
         trigger = self.trigger_at
         return any(cue < trigger or trigger < 0 or (start > trigger and "," in self.text[trigger:start])
-                   or (end <= trigger < cue and _ASKED.match(self.text, end, trigger) is not None)
+                   or (end <= trigger < cue and self.finder.phrases.asked_after.match(self.text, end, trigger) is not None)
                    for start, end, cue in self.speakers.covering(offset))
 
     # -- entities in a window
@@ -175,9 +166,9 @@ class _Document:
         named = [(start, end, mention.entity) for start, end, mention in self.person_spans.within(lower, upper)]
         roles = self.role_spans.within(lower, upper)
         for start, end, entity in sorted(named + roles, key=lambda item: item[0]) if roles else named:
-            if end > upper or self.is_reporter(start) or _LOCATIVE.search(self.text, max(0, start - 12), start):
+            if end > upper or self.is_reporter(start) or self.finder.phrases.locative_before.search(self.text, max(0, start - 12), start):
                 continue
-            if _COMPANION.search(self.text, max(0, start - 24), start):
+            if self.finder.phrases.companion_before.search(self.text, max(0, start - 24), start):
                 continue  # 'X and his wife Y will host ...': a spouse accompanies, does not meet
             if entity in found or self.finder.lex.country_of_word(entity.name) or self.finder.lex.title(entity.name):
                 continue  # a demonym or a bare title ('President') is not a person's name
@@ -190,7 +181,7 @@ class _Document:
         for start, end, entity in self.bodies_index.within(lower, upper):
             if end > upper or self.is_reporter(start):
                 continue
-            if _LOCATIVE.search(self.text, max(0, start - 12), start) or _SIDELINES.search(self.text, max(0, start - 80), start):
+            if self.finder.phrases.locative_before.search(self.text, max(0, start - 12), start) or self.finder.phrases.sidelines_before.search(self.text, max(0, start - 80), start):
                 continue  # a location, or the event on whose sidelines the meeting is ('the sidelines of the SCO summit')
             if all(entity.name != e.name for e in found):
                 found.append(entity)
@@ -285,7 +276,7 @@ class _Document:
             if previous_end is None:
                 if start > lower + 40:
                     break
-            elif not _LIST_GAP.fullmatch(self.text, previous_end, start):
+            elif not self.finder.phrases.list_gap.fullmatch(self.text, previous_end, start):
                 break
             if all(entity.name != e.name for e in hosts):
                 hosts.append(entity)

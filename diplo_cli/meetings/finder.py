@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import tomllib
 
 import regex
 
@@ -13,11 +12,7 @@ from ..models import Sentence, Span, Statement
 from ..rules import Trace, load_rule_tables
 from ..scanning import AsciiLines, ListScan, LoweredText, PrefixScan, PrefixTable
 from .common import (
-    _ADDRESSEE,
-    _CALL_MEDIUM,
     _CLAUSE_REACH,
-    _DEFINITE,
-    _DETERMINED,
     _GUARD_REACH,
     _NEGATIVE_BONUS,
     _QUESTION_END,
@@ -47,6 +42,8 @@ from .common import (
     _recent_people,
     _SpanIndex,
     _status_of,
+    compile_phrases,
+    meeting_grammar,
 )
 from .document import _Document
 from .links import _StatementLinks
@@ -64,7 +61,9 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         phrases = read_list(_data_text("not_meetings.txt"))
         # a trie: the same matches as \L<p>, faster
         self.excluded_scan = ListScan(expand_named_lists(r"(?<![\p{L}])\L<p>(?![\p{L}])", regex.IGNORECASE, p=phrases), regex.IGNORECASE)
-        grammar = tomllib.loads(_data_text("meeting_grammar.toml"))
+        grammar = meeting_grammar()
+        self.phrases = compile_phrases(grammar)
+        self._read_words(grammar["words"])
         self.clause_end = _compile(grammar["clause_end_right"], "clause_end_right")
         self.clause_start = _compile(grammar["clause_start_left"], "clause_start_left")
         self.between = _compile(grammar["between"], "between")
@@ -117,6 +116,21 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
             for trigger in record.fields["triggers"]:
                 self.guards.setdefault(trigger.casefold(), []).append(guard)
         self.stopwords = frozenset(lexicon.grammar["capitalised_stopwords"]) | frozenset(lexicon.grammar["months"]) | frozenset(lexicon.grammar["weekdays"])
+
+    def _read_words(self, words: dict) -> None:
+        self.infinitive_content = tuple(words["infinitive_content"])
+        self.articles = frozenset(words["articles"])
+        self.name_object_prepositions = frozenset(words["name_object_prepositions"])
+        self.plain_group_pronouns = frozenset(words["plain_group_pronouns"])
+        self.definite_article = words["definite_article"] + " "
+
+    def without_the(self, phrase: str) -> str:
+        return self.phrases.the_prefix.sub("", phrase)
+
+    def time_span(self, text: str, start: int, end: int) -> Span:
+        """A time expression without its leading preposition, as the guidelines write it ("in 2019" -> "2019")."""
+        preposition = self.phrases.time_preposition.match(text, start, end)
+        return Span.of(text, preposition.end() if preposition else start, end)
 
     # ------------------------------------------------------------------ the document
     def find(self, text: str, sentences: list[Sentence], tracker: EntityTracker, statements: list[Statement],
@@ -232,11 +246,11 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         left = max(lower, doc.clause_start_before(trigger.start), trigger.start - _CLAUSE_REACH)
         right = min(upper, doc.clause_end_after(trigger.end), trigger.end + _CLAUSE_REACH)
         mtype = word.type
-        if mtype == "meeting" and _CALL_MEDIUM.search(text, max(lower, trigger.start - 25), trigger.start):
+        if mtype == "meeting" and self.phrases.call_medium_before.search(text, max(lower, trigger.start - 25), trigger.start):
             mtype = "call"
         status, why, status_rule = self._mention_status(doc, trigger, word, index, previous, (lower, upper, left, right, status_lower), speaker_of_content)
         # 'Did X visit Berlin?': a noun trigger with no determiner before it is used as a verb
-        verb_use = word.pos == "verb" or not _DETERMINED.search(text, max(lower, trigger.start - 40), trigger.start)
+        verb_use = word.pos == "verb" or not self.phrases.determined_before.search(text, max(lower, trigger.start - 40), trigger.start)
         questioned = verb_use and bool(
             self.polar_question.match(text, lower) and _QUESTION_END.search(text, trigger.end, sentence.end))
         if questioned:
@@ -249,7 +263,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         if place is None:
             place, known_place = self._place(doc, trigger, lower, upper)
         participants = self._participants(doc, trigger, word, mtype, lower, upper, left, right, speaker_of_content, previous, inviter)
-        definite = word.pos == "noun" and bool(_DEFINITE.search(text, max(lower, trigger.start - 40), trigger.start))
+        definite = word.pos == "noun" and bool(self.phrases.definite_before.search(text, max(lower, trigger.start - 40), trigger.start))
         hosted = word.phrase in self.host_triggers
         bodies_only = participants and not any(e.kind == "person" for e in participants)
         refers_back = len(participants) == 1 or mtype == "visit" or bool(self.group_anaphor.search(text, left, right))
@@ -273,9 +287,9 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         inviter = None
         status_lower = None
         start, end, statement = containing[0]
-        if statement.content.text.startswith(("to ", "not to ")) and statement.cue.end <= start:
+        if statement.content.text.startswith(self.infinitive_content) and statement.cue.end <= start:
             status_lower = max(lower, statement.cue.start)  # 'invited ... to visit' says proposed
-            if _ADDRESSEE.search(text, statement.cue.end, start):
+            if self.phrases.addressee.search(text, statement.cue.end, start):
                 start = statement.cue.end  # 'invited X to visit Y': the addressee X is the visitor
                 inviter = doc.tracker.lookup_name(statement.speaker.name) if statement.speaker.mention_kind != "anonymous" else None
                 if inviter is not None and inviter.kind != "person":

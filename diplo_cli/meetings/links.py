@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import replace
 
 import regex
@@ -27,7 +28,7 @@ from .common import (
     MeetingMention,
     _Draft,
     _status_of,
-    _without_the,
+    meeting_grammar,
 )
 from .document import _Document
 
@@ -93,7 +94,7 @@ class _StatementLinks:
                 if content.start - mention.trigger.start > _PLACE_LINK_REACH:
                     break
                 draft = drafts[mention.meeting]
-                if draft.place is None or not draft.known_place or self.lex.country_of_word(_without_the(draft.place.text)) not in places:
+                if draft.place is None or not draft.known_place or self.lex.country_of_word(self.without_the(draft.place.text)) not in places:
                     continue  # 'in Moscow' names the place of a visit to Russia too
                 surnames = {name_key(e.name).split()[-1] for e in draft.participants if e.kind == "person"}
                 if any(f" {surname} " in folded for surname in surnames if len(surname) > 2):
@@ -181,12 +182,17 @@ def _named_link(statement: Statement, linked_mentions: list[MeetingMention], sta
 
 
 _SENTENCE_END = regex.compile(r"[.!?][\"”’»)]*+\s")
-_SUBORDINATOR = regex.compile(r"(?i:when|after|before|while|as|since|although|though|because|if|once|following)\b[^,]{0,200},")
+
+
+@functools.cache
+def _subordinate_clause() -> regex.Pattern:
+    """'when X met Y, ...' (``subordinate_clause`` of meeting_grammar.toml): compiled once; linking has no finder to hold it."""
+    return regex.compile(meeting_grammar()["phrases"]["subordinate_clause"])
 
 
 def _subordinate_clause_end(content: Span) -> int:
     """Offset where a leading subordinate clause of the content ends (the content start if none)."""
-    match = _SUBORDINATOR.match(content.text)
+    match = _subordinate_clause().match(content.text)
     return content.start + match.end() if match else content.start
 
 

@@ -22,11 +22,9 @@ from .common import (
     STAGE,
     Entity,
     MeetingMention,
-    _conflict,
     _Draft,
     _same_name,
     _within,
-    _without_the,
 )
 
 
@@ -105,13 +103,20 @@ class _Merger:
             return SPLIT_TIME
         return SPLIT_PLACE if self._places_conflict(mention, draft) else None
 
-    @staticmethod
-    def _times_conflict(mention: MeetingMention, draft: _Draft) -> bool:
-        return ((not (mention.vague_time or draft.vague_time) and _conflict(mention.time, draft.time))
+    def _conflict(self, a: Span | None, b: Span | None) -> bool:
+        """Two times (or places) that name different things: neither contains the other."""
+        if a is None or b is None:
+            return False
+        prefix = self.phrases.comparison_prefix
+        x, y = name_key(prefix.sub("", a.text)), name_key(prefix.sub("", b.text))
+        return not (x in y or y in x)
+
+    def _times_conflict(self, mention: MeetingMention, draft: _Draft) -> bool:
+        return ((not (mention.vague_time or draft.vague_time) and self._conflict(mention.time, draft.time))
                 or (mention.time is not None and draft.time is not None and relative_days_differ(mention.time.text, draft.time.text)))
 
     def _places_conflict(self, mention: MeetingMention, draft: _Draft) -> bool:
-        return (mention.known_place and draft.known_place and _conflict(mention.place, draft.place)
+        return (mention.known_place and draft.known_place and self._conflict(mention.place, draft.place)
                 and self.lex.country_of_word(mention.place.text) != self.lex.country_of_word(draft.place.text)
                 and not (mention.type == draft.type == "visit" and self._among(mention.place, draft.participants)))
 
@@ -166,10 +171,10 @@ class _Merger:
     def _city_in_country(self, unknown: Span, known: Span | None) -> bool:
         """``unknown`` (a place name in no list, nor a region) is more precise than ``known`` when that names a
         country itself: a city in it, as far as the text lets us tell."""
-        if known is None or name_key(_without_the(unknown.text)) in self.regions:
+        if known is None or name_key(self.without_the(unknown.text)) in self.regions:
             return False
         country = self.lex.country_of_word(known.text)
-        return country is not None and name_key(country) == name_key(_without_the(known.text))
+        return country is not None and name_key(country) == name_key(self.without_the(known.text))
 
     def _among(self, place: Span | None, participants: list[Entity]) -> bool:
         """The place is the country of one of the participants (one stop of a listed trip)."""

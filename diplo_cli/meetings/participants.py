@@ -4,24 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from ..lexicons import MeetingWord, name_key
 from ..models import Span, Statement
 from .common import (
-    _ATTENDING,
-    _BODY_NOUN,
-    _EVENT_NAME,
-    _LOCATIVE,
-    _PAIR,
     _PRONOUN_REACH,
-    _SIDELINES,
-    _WHO_BEFORE,
-    _WITH,
     Entity,
     MeetingMention,
     _last_group,
-    _without_the,
 )
 from .document import _Document
 
@@ -96,9 +85,9 @@ class _ParticipantReader:
         people = doc.people(between.end(), right)
         if people:
             return people
-        pair = _PAIR.match(text, between.end(), right)
+        pair = self.phrases.pair.match(text, between.end(), right)
         found = doc.bodies(between.end(), right)
-        groups = [_without_the(pair.group(side)) for side in ("a", "b")] if pair else []
+        groups = [self.without_the(pair.group(side)) for side in ("a", "b")] if pair else []
         if (pair and not (doc.bodies(*pair.span("a")) and doc.bodies(*pair.span("b"))) and not self.group_anaphor.match(text, between.end(), right)
                 and not any(self.lex.title(group) for group in groups)):
             # 'between Pakistan's envoy to India and Kashmiri separatists': the groups as written
@@ -125,12 +114,12 @@ class _ParticipantReader:
                 return members  # 'the Japan-China Summit Meeting': the countries it is named after
             if named is not None and (mtype == "other" or self.lex.organisation(named.name) is not None):
                 group = named  # 'the World Economic Forum': the event as written
-        if _SIDELINES.search(text, max(left, trigger.start - 80), trigger.start):
+        if self.phrases.sidelines_before.search(text, max(left, trigger.start - 80), trigger.start):
             return [group] if group else []  # 'X met Y on the sidelines of the Z summit': not Z's participants
         if group is None:
             return None
         attendees = [p for p in people if p.name not in group.name]
-        if not _ATTENDING.search(text, left, trigger.start):
+        if not self.phrases.attending.search(text, left, trigger.start):
             attendees = []  # 'X praised the outcome of the G20 summit': X is not said to attend
         if mtype == "other":
             attendees = attendees[:1]  # 'X will meet Y and attend the Z Forum': X attends
@@ -146,7 +135,7 @@ class _ParticipantReader:
                     people.append(entity)
         right_people = doc.people(trigger.end, right)
         if not people:
-            relative = _WHO_BEFORE.search(text, max(0, left - 12), left)
+            relative = self.phrases.who_before.search(text, max(0, left - 12), left)
             antecedent = doc.person_ending_at(relative.start()) if relative else None
             if antecedent is not None:
                 people.append(antecedent)  # 'Lavrov, who met Blinken on Friday, said': Lavrov met
@@ -154,7 +143,7 @@ class _ParticipantReader:
             pronoun = self._pronoun_subject(doc, left, trigger.start, statement)
             if pronoun is not None:
                 people.append(pronoun)
-        if not people and statement is not None and clause.inviter is None and statement.content.text.startswith(("to ", "not to ")):
+        if not people and statement is not None and clause.inviter is None and statement.content.text.startswith(self.infinitive_content):
             subject = doc.tracker.lookup_name(statement.speaker.name)
             if subject is not None and subject.kind == "person":
                 people.append(subject)  # 'X committed to travel to Y': X travels
@@ -165,7 +154,7 @@ class _ParticipantReader:
             # 'a meeting with Iran's foreign minister': an agent described, not named; 'talks with
             # Turkey': the counterpart country when no person is named after the trigger
             people.extend(e for e in doc.bodies(trigger.end, right)
-                          if (e.kind == "group" or (not right_people and clause.mtype != "visit" and _WITH.match(text, trigger.end, right)))
+                          if (e.kind == "group" or (not right_people and clause.mtype != "visit" and self.phrases.with_after.match(text, trigger.end, right)))
                           and all(e.name != p.name and e.name != p.country for p in people))
         return right_people
 
@@ -176,7 +165,7 @@ class _ParticipantReader:
         counterpart = self.counterpart.search(doc.text, clause.left, clause.right)
         countries: list[Entity] = []
         if counterpart:
-            for adjective in regex.split(r",\s*(?:and\s+)?|\s+and\s+", counterpart.group("countries")):
+            for adjective in self.phrases.list_separator.split(counterpart.group("countries")):
                 country = self.lex.country_of_word(adjective)
                 named = doc.person_of_country(country, counterpart.end(), people) if country else None
                 if named is not None and not right_people:
@@ -194,7 +183,7 @@ class _ParticipantReader:
         if anaphor is None and not people and not bodies:
             anaphor = self.group_anaphor.search(text, clause.lower, clause.upper)  # 'relations between the two countries ..., but meetings were cut off'
         if anaphor is not None:
-            bodies_wanted = bool(_BODY_NOUN.search(anaphor.group()))
+            bodies_wanted = bool(self.phrases.body_noun.search(anaphor.group()))
             for entity in _last_group(clause.previous, clause.lower - 2000, people, bodies_wanted):
                 if entity not in people:
                     people.append(entity)
@@ -255,7 +244,7 @@ class _ParticipantReader:
         """'the Munich Security Conference', 'the World Economic Forum': the event's name as written."""
         if not text[trigger.start].isupper():
             return None
-        match = _EVENT_NAME.search(text, max(left, trigger.start - 80), trigger.start)
+        match = self.phrases.event_name.search(text, max(left, trigger.start - 80), trigger.start)
         if match is None or match.group().split()[0] in self.stopwords:
             return None
         return Entity(text[match.start():trigger.end], "organisation")
@@ -273,7 +262,7 @@ class _ParticipantReader:
             name = match.group("actor")
             words = name.split()
             lead = doc.text[match.start():match.start("actor")].split()
-            if words[0].casefold() in ("the", "a") or (match is after and lead not in ([], ["with"])):
+            if words[0].casefold() in self.articles or (match is after and not self._plain_object_lead(lead)):
                 continue  # 'the Old Town', 'met the Ana Lopes Foundation': a person's name takes no article
             if match is after and not self.name_end.match(doc.text, match.end("actor")):
                 continue  # 'met Sea Breeze Hotel staff': a modifier of a common noun, not a name
@@ -288,6 +277,10 @@ class _ParticipantReader:
             found.append(Entity(name, "person"))
         return found
 
+    def _plain_object_lead(self, lead: list[str]) -> bool:
+        """Nothing, or only 'with', between a meeting verb and the name after it ('met (with) Ana Lopes')."""
+        return not lead or (len(lead) == 1 and lead[0] in self.name_object_prepositions)
+
     def _media(self, name: str) -> bool:
         organisation = self.lex.organisation(name)
         return organisation is not None and organisation.kind == "media"
@@ -299,10 +292,10 @@ class _ParticipantReader:
         any other meeting)."""
         head = self.event_head.search(event.name)
         prefix = event.name[:head.start()] if head else event.name[:trigger.start - trigger.end]
-        parts = [p for p in regex.split(r"\s*[-–/]\s*(?=\p{Lu})|\s+and\s+|,\s*", prefix.strip()) if p]
+        parts = [p for p in self.phrases.name_part_separator.split(prefix.strip()) if p]
         members: list[Entity] = []
         for part in parts:
-            part = regex.sub(r"^(?:the\s+)", "", part, flags=regex.IGNORECASE)
+            part = self.phrases.event_part_article.sub("", part)
             country = self.lex.country_of_word(part)
             organisation = None if country else self.lex.organisation(part)
             if country:
@@ -347,19 +340,19 @@ class _ParticipantReader:
         for match in (before, after):
             if match is None:
                 continue
-            name = regex.sub(r"^(?:the|a)\s+", "", match.group("actor"), flags=regex.IGNORECASE)
+            name = self.phrases.actor_article.sub("", match.group("actor"))
             if name.split()[0] in self.stopwords or name in self.stopwords or self.lex.title(name):
                 continue
-            if mtype != "visit" and _LOCATIVE.search(doc.text, max(0, match.start("actor") - 12), match.start("actor")):
+            if mtype != "visit" and self.phrases.locative_before.search(doc.text, max(0, match.start("actor") - 12), match.start("actor")):
                 continue  # 'the two presidents will meet in Geneva': the place, not an actor
             country = self.lex.country_of_word(name) if mtype == "visit" else None
             # 'will arrive in Tokyo': the visit's host is the city's country, not the city
             actors.append(Entity(country, "country", country=country) if country else Entity(name, "group"))
         if not actors and first_meeting:
             group = self.group_anaphor.search(doc.text, left, trigger.start)
-            if group is not None and group.group().casefold() not in ("they", "their", "them"):
+            if group is not None and group.group().casefold() not in self.plain_group_pronouns:
                 # 'The two presidents met in Geneva': the group as written, when nobody is named and no
                 # meeting came before (after one, 'the two presidents' refer back to its participants)
-                actors.append(Entity(_without_the(group.group()), "group"))
+                actors.append(Entity(self.without_the(group.group()), "group"))
         return actors
 
