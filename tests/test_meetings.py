@@ -689,14 +689,14 @@ def test_each_meeting_explains_its_mentions_status_merges_and_links():
     text = ("Ana Soto met Luis Prado in Quito on Monday. Ana Soto and Luis Prado met again on Monday evening. "
             "Soto said the talks with Prado were useful.")
     meeting = _only(text)
-    assert meeting.explain[0] == "'met' (meeting, sentence 1): held, cue 'met'"
-    assert meeting.explain[1].endswith("joined: shares Ana Soto, Luis Prado; type, time and place compatible")
-    assert meeting.explain[-1] == "s1 linked: its content names the meeting ('talks')"
+    assert meeting.explain[0] == "'met' (meeting, sentence 1): held, cue 'met' [meetings.status.held]"
+    assert meeting.explain[1].endswith("joined: shares Ana Soto, Luis Prado; type, time and place compatible [meetings.merge.shared_participants]")
+    assert meeting.explain[-1] == "s1 linked: its content names the meeting ('talks') [meetings.link.content_names]"
 
 
 def test_a_meeting_without_any_cue_says_why_it_is_held():
     meeting = _only("The talks between Chile and Peru focused on fishing rights.")
-    assert meeting.explain[-1] == "status held: no mention carries a cue"
+    assert meeting.explain[-1] == "status held: no mention carries a cue [meetings.status.default]"
 
 
 def test_the_explanation_is_not_part_of_the_meeting_record():

@@ -103,17 +103,21 @@ class _StatementLinks:
                     break
 
 
-def _explanation(draft: _Draft, statement_ids, routes: dict[str, str]) -> tuple[str, ...]:
+def _explanation(draft: _Draft, statement_ids, routes: dict[str, tuple[str, str]]) -> tuple[str, ...]:
     """Why the meeting exists, what set its status, why each mention joined it and each statement
-    is linked to it: lines for ``diplo meetings --explain``."""
+    is linked to it, each with the id of its rule: lines for ``diplo meetings --explain``."""
     lines = []
     for mention in draft.mentions:
         line = f"'{mention.trigger.text}' ({mention.type}, sentence {mention.sentence + 1}): {mention.status}, {mention.status_why}"
-        lines.append(line + (f"; joined: {mention.joined_why}" if mention.joined_why else ""))
+        line += f" [{mention.status_rule}]" if mention.status_rule else ""
+        lines.append(line + (f"; joined: {mention.joined_why} [{mention.joined_rule}]" if mention.joined_why else ""))
     status = _status_of(draft)
     if all(m.status == "unknown" for m in draft.mentions) and status != "unknown":
-        lines.append(f"status {status}: no mention carries a cue" + (", and its time lies ahead" if status == "planned" else ""))
-    lines.extend(f"{sid} linked: {routes.get(sid, 'about it')}" for sid in statement_ids)
+        lines.append(f"status {status}: no mention carries a cue" + (", and its time lies ahead" if status == "planned" else "")
+                     + f" [{STATUS_DEFAULT}]")
+    for sid in statement_ids:
+        rule, why = routes[sid]
+        lines.append(f"{sid} linked: {why} [{rule}]")
     return tuple(lines)
 
 
@@ -126,7 +130,7 @@ def build_meetings(drafts: list[_Draft], mentions: list[MeetingMention], stateme
     linked: dict[int, list[str]] = {}
     agendas = {sid: (index, status) for index, draft in enumerate(drafts) for sid, status in draft.agenda.items()}
     new_statements: list[Statement] = []
-    routes: dict[str, str] = {}  # statement id -> why it is linked (--explain)
+    routes: dict[str, tuple[str, str]] = {}  # statement id -> (rule id, why) of its link (--explain)
     for statement in statements:
         target, rule, route = _named_link(statement, linked_mentions, starts, text)
         if target is not None:
@@ -137,7 +141,7 @@ def build_meetings(drafts: list[_Draft], mentions: list[MeetingMention], stateme
         else:
             new_statements.append(statement)
             continue
-        routes[statement.id] = route
+        routes[statement.id] = rule, route
         linked.setdefault(index, []).append(statement.id)
         new_statements.append(replace(statement, meeting=f"m{index + 1}", meeting_status=status))
         if trace is not None:
