@@ -20,6 +20,7 @@ from .common import (
     SPLIT_TIME,
     SPLIT_TYPES,
     STAGE,
+    VETO_NO_PARTICIPANTS,
     Entity,
     MeetingMention,
     _Draft,
@@ -48,6 +49,9 @@ class _Merger:
                 target = None
             if target is None:
                 if not names:
+                    if trace is not None:
+                        trace.add(STAGE, VETO_NO_PARTICIPANTS, "vetoed", mention.trigger.start, mention.trigger.end,
+                                  f"'{mention.trigger.text}' names nobody and refers to no meeting before it")
                     continue
                 drafts.append(_Draft(mention.type, [], earlier=mention.earlier))
                 target = len(drafts) - 1
