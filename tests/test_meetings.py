@@ -381,6 +381,16 @@ def test_a_refusal_to_merge_is_traced_with_its_reason():
     assert [rule for rule, action, _ in _meeting_events(text) if action == "split"] == ["meetings.split.time"]
 
 
+@pytest.mark.parametrize("denial", [
+    "A second meeting between Ana Soto and Luis Prado is not on the agenda, officials said.",
+    "There will be no further meeting between Ana Soto and Luis Prado this year.",
+])
+def test_a_denied_meeting_never_merges_into_the_one_the_same_people_held(denial):
+    meetings = _meetings("Ana Soto met Luis Prado in Lima on Monday. " + denial)
+    assert [(m.status, _names(m)) for m in meetings] == [
+        ("held", {"ana soto", "luis prado"}), ("denied", {"ana soto", "luis prado"})]
+
+
 def test_every_rule_id_the_stage_traces_has_a_record_in_the_rule_table():
     """The ids written in code and the pattern triggers' and guards' ids are all records of
     data/en/rules/meetings.toml (the table's examples run in tests/test_rule_examples.py)."""

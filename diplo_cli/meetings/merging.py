@@ -13,6 +13,7 @@ from .common import (
     MERGE_NAMES_NOBODY,
     MERGE_REFERS_BACK,
     MERGE_SHARED,
+    SPLIT_DENIED_HELD,
     SPLIT_EARLIER,
     SPLIT_OTHER_TYPE,
     SPLIT_OWN_VISIT,
@@ -99,6 +100,8 @@ class _Merger:
             return SPLIT_TYPES
         if mention.earlier != draft.earlier:
             return SPLIT_EARLIER  # 'since our last meeting' is not the meeting held today
+        if self._denial_against_held(mention, draft):
+            return SPLIT_DENIED_HELD  # 'there will be no meeting of X and Y' is not the meeting they held
         if mention.type != draft.type and not inside:
             return SPLIT_OTHER_TYPE  # 'X travels to Y' then 'X will meet Z': the meeting is its own
         if mention.type == "visit" and draft.type != "visit" and mention.place is not None:
@@ -106,6 +109,12 @@ class _Merger:
         if self._times_conflict(mention, draft):
             return SPLIT_TIME
         return SPLIT_PLACE if self._places_conflict(mention, draft) else None
+
+    @staticmethod
+    def _denial_against_held(mention: MeetingMention, draft: _Draft) -> bool:
+        """A denied mention and a held meeting (or the reverse) are two events, never one."""
+        wanted = {"denied": "held", "held": "denied"}.get(mention.status)
+        return wanted is not None and any(m.status == wanted for m in draft.mentions)
 
     def _conflict(self, a: Span | None, b: Span | None) -> bool:
         """Two times (or places) that name different things: neither contains the other."""
