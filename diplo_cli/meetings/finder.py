@@ -97,6 +97,14 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self.non_narrating_past = frozenset(grammar["non_narrating_past"])
         self.never_merge = {frozenset(pair) for pair in grammar["never_merge"]}
         self.codes = {key: tuple(value) for key, value in grammar["codes"].items()}
+        self._read_rules()
+        self.status_scans = [(PrefixScan(rule.pattern), rule.value) for rule in lexicon.status_rules]
+        self.time_scans = [(PrefixScan(rule.pattern), rule.value) for rule in lexicon.time_rules]
+        self.prefix_table = PrefixTable(scan for scan, _ in self.pattern_trigger_scans + self.status_scans + self.time_scans)
+        self.stopwords = frozenset(lexicon.grammar["capitalised_stopwords"]) | frozenset(lexicon.grammar["months"]) | frozenset(lexicon.grammar["weekdays"])
+
+    def _read_rules(self) -> None:
+        """The stage's pattern triggers and guards: records of data/<lang>/rules/meetings.toml."""
         rules = [record for record in load_rule_tables("en") if record.stage == STAGE]
         pattern_triggers = [record for record in rules if record.kind == "build" and "pattern" in record.fields]
         self.pattern_trigger_ids = frozenset(record.id for record in pattern_triggers)
@@ -105,9 +113,6 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
             (PrefixScan(_compile(record.fields["pattern"], record.id, record.source)),
              MeetingWord(record.id, record.fields["type"], "verb", record.fields.get("tense", "base")))
             for record in pattern_triggers]
-        self.status_scans = [(PrefixScan(rule.pattern), rule.value) for rule in lexicon.status_rules]
-        self.time_scans = [(PrefixScan(rule.pattern), rule.value) for rule in lexicon.time_rules]
-        self.prefix_table = PrefixTable(scan for scan, _ in self.pattern_trigger_scans + self.status_scans + self.time_scans)
         self.guards: dict[str, list[_Guard]] = {}
         for record in rules:
             if record.kind != "veto" or "triggers" not in record.fields:
@@ -115,7 +120,6 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
             guard = _Guard(record.id, *(_compile(record.fields.get(key), record.id, record.source) for key in ("require_before", "require_after", "reject_before", "reject_after")))
             for trigger in record.fields["triggers"]:
                 self.guards.setdefault(trigger.casefold(), []).append(guard)
-        self.stopwords = frozenset(lexicon.grammar["capitalised_stopwords"]) | frozenset(lexicon.grammar["months"]) | frozenset(lexicon.grammar["weekdays"])
 
     def _read_words(self, words: dict) -> None:
         self.infinitive_content = tuple(words["infinitive_content"])
