@@ -321,9 +321,10 @@ def test_meetings_explain_shows_each_mention_its_status_words_and_each_link(tmp_
     assert result.exit_code == 0, result.stderr
     lines = [line.strip() for line in result.stdout.splitlines()]
     assert lines[0] == "m1  meeting  planned  (Ana Soto, Luis Prado)"
-    assert "'meet' (meeting, sentence 1): planned, cue 'will'" in lines
-    assert "'meeting' (meeting, sentence 2): unknown, no cue; joined: names nobody; the meeting mentioned 1 sentence(s) before" in lines
-    assert "s1 linked: its content names the meeting ('meeting')" in lines
+    assert "'meet' (meeting, sentence 1): planned, cue 'will' [meetings.status.planned]" in lines
+    assert ("'meeting' (meeting, sentence 2): unknown, no cue; joined: names nobody; the meeting mentioned 1 sentence(s) before"
+            " [meetings.merge.names_nobody]") in lines
+    assert "s1 linked: its content names the meeting ('meeting') [meetings.link.content_names]" in lines
 
 
 def test_meetings_explain_refuses_machine_formats():

@@ -3,11 +3,19 @@ linking statements, event codes. Every sentence here is invented for the test.""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from diplo_cli import extract
+from diplo_cli.errors import RuleError
 from diplo_cli.lexicons import default_lexicon, name_key
 from diplo_cli.meetings import STATUS_RANK, MeetingFinder
+from diplo_cli.meetings import common as meeting_ids
+from diplo_cli.meetings.common import compile_phrases, meeting_grammar
+from diplo_cli.rules import Trace, load_rule_tables
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
 def _meetings(text: str):
@@ -346,6 +354,72 @@ def test_status_rules_match_their_examples_and_not_their_counterexamples():
             assert not rule.pattern.search(counter), (rule.id, counter)
 
 
+# ---------------------------------------------------------------- the trace: every decision by its rule id
+def _meeting_events(text: str) -> list[tuple[str, str, str]]:
+    trace = Trace()
+    extract(text, trace=trace)
+    return [(e.rule, e.action, text[e.start:e.end]) for e in trace.events if e.stage == "meetings"]
+
+
+def test_the_trace_names_the_veto_the_trigger_and_the_status_cue():
+    assert _meeting_events("Chile called off the talks with Peru.") == [
+        ("meetings.veto.not_meeting", "vetoed", "called"),
+        ("meetings.trigger.word", "built", "talks"),
+        ("meetings.status.cancelled", "set", "talks"),
+    ]
+
+
+def test_the_trace_names_the_merge_and_the_link():
+    text = "The foreign ministers of Chile and Peru held talks in Lima, and the Peruvian minister said the talks were useful."
+    events = _meeting_events(text)
+    assert ("meetings.merge.names_nobody", "merged", "held talks in Lima, and the Peruvian minister said the talks") in events
+    assert ("meetings.link.content_names", "linked", "the talks were useful") in events
+
+
+def test_a_refusal_to_merge_is_traced_with_its_reason():
+    text = "Ana Soto met Luis Prado in Lima on Monday. Ana Soto and Luis Prado met again in Lima on Friday."
+    assert [rule for rule, action, _ in _meeting_events(text) if action == "split"] == ["meetings.split.time"]
+
+
+@pytest.mark.parametrize("denial", [
+    "A second meeting between Ana Soto and Luis Prado is not on the agenda, officials said.",
+    "There will be no further meeting between Ana Soto and Luis Prado this year.",
+])
+def test_a_denied_meeting_never_merges_into_the_one_the_same_people_held(denial):
+    meetings = _meetings("Ana Soto met Luis Prado in Lima on Monday. " + denial)
+    assert [(m.status, _names(m)) for m in meetings] == [
+        ("held", {"ana soto", "luis prado"}), ("denied", {"ana soto", "luis prado"})]
+
+
+def test_every_rule_id_the_stage_traces_has_a_record_in_the_rule_table():
+    """The ids written in code and the pattern triggers' and guards' ids are all records of
+    data/en/rules/meetings.toml (the table's examples run in tests/test_rule_examples.py)."""
+    table = {r.id for r in load_rule_tables("en") if r.stage == "meetings"}
+    named = {value for name, value in vars(meeting_ids).items()
+             if name.isupper() and isinstance(value, str) and value.startswith("meetings.") and not value.endswith(".")}
+    named |= {meeting_ids.STATUS_CUE + status for status in STATUS_RANK if status != "unknown"}
+    finder = default_lexicon().stage("meetings", MeetingFinder)
+    named |= finder.pattern_trigger_ids | {guard.id for guards in finder.guards.values() for guard in guards}
+    assert len(named) >= 50
+    assert named <= table, sorted(named - table)
+    trace = Trace()
+    for path in sorted(SAMPLES.glob("*.txt")):
+        extract(path.read_text(encoding="utf-8"), trace=trace)
+    traced = {event.rule for event in trace.events if event.stage == "meetings"}
+    assert {"meetings.trigger.word", "meetings.link.content_names"} <= traced <= table
+
+
+def test_a_broken_phrase_pattern_is_a_rule_error_naming_the_file_and_the_phrase():
+    with pytest.raises(RuleError, match=r"meeting_grammar.toml: phrases.sidelines_before: bad pattern"):
+        compile_phrases({"phrases": {"sidelines_before": "(?P<side"}})
+
+
+def test_the_phrases_of_the_grammar_are_read_from_data():
+    phrases = compile_phrases(meeting_grammar())
+    assert phrases.sidelines_before.search("on the sidelines of the regional summit ")
+    assert phrases.subordinate_clause.match("when the two ministers met, ").group() == "when the two ministers met,"
+
+
 # ---------------------------------------------------------------- frames added for news and readouts
 def test_the_group_named_before_summit_is_its_participant():
     meeting = _only("Recep Tayyip Erdogan will attend the G20 summit in Rome in October.")
@@ -625,14 +699,14 @@ def test_each_meeting_explains_its_mentions_status_merges_and_links():
     text = ("Ana Soto met Luis Prado in Quito on Monday. Ana Soto and Luis Prado met again on Monday evening. "
             "Soto said the talks with Prado were useful.")
     meeting = _only(text)
-    assert meeting.explain[0] == "'met' (meeting, sentence 1): held, cue 'met'"
-    assert meeting.explain[1].endswith("joined: shares Ana Soto, Luis Prado; type, time and place compatible")
-    assert meeting.explain[-1] == "s1 linked: its content names the meeting ('talks')"
+    assert meeting.explain[0] == "'met' (meeting, sentence 1): held, cue 'met' [meetings.status.held]"
+    assert meeting.explain[1].endswith("joined: shares Ana Soto, Luis Prado; type, time and place compatible [meetings.merge.shared_participants]")
+    assert meeting.explain[-1] == "s1 linked: its content names the meeting ('talks') [meetings.link.content_names]"
 
 
 def test_a_meeting_without_any_cue_says_why_it_is_held():
     meeting = _only("The talks between Chile and Peru focused on fishing rights.")
-    assert meeting.explain[-1] == "status held: no mention carries a cue"
+    assert meeting.explain[-1] == "status held: no mention carries a cue [meetings.status.default]"
 
 
 def test_the_explanation_is_not_part_of_the_meeting_record():

@@ -1,0 +1,249 @@
+"""What every part of the meetings stage shares: reaches, the mention and draft records, the span index."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import tomllib
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+
+import regex
+
+from ..errors import RuleError
+from ..lexicons import _data_text
+from ..models import Span
+from ..speakers import Entity, EntityTracker  # noqa: F401  (EntityTracker: re-exported for the stage's signatures)
+from ..timenorm import points_ahead
+
+STATUS_RANK = {"held": 5, "cancelled": 4, "denied": 3, "planned": 2, "proposed": 1, "unknown": 0}
+_STATUS_WINDOW = 90
+
+# Rule ids of the stage's decisions (records in data/en/rules/meetings.toml, shown by the trace).
+STAGE = "meetings"
+TRIGGER_WORD = "meetings.trigger.word"  # a phrase of meeting_words.tsv; pattern triggers carry their own ids
+VETO_NOT_MEETING = "meetings.veto.not_meeting"
+VETO_NO_PARTICIPANTS = "meetings.veto.no_participants"  # a mention that names nobody and joins no meeting
+STATUS_CUE = "meetings.status."  # + the value of the status cue of meeting_status.toml that decided
+STATUS_ATTRIBUTIVE = "meetings.status.attributive"
+STATUS_PAST_TENSE = "meetings.status.past_tense"
+STATUS_AS_BEFORE = "meetings.status.as_before"
+STATUS_NARRATED = "meetings.status.narrated_past"
+STATUS_DENIAL_CUE = "meetings.status.denial_cue"
+STATUS_QUESTION = "meetings.status.question"
+STATUS_DEFAULT = "meetings.status.default"
+MERGE_SHARED = "meetings.merge.shared_participants"
+MERGE_NAMES_NOBODY = "meetings.merge.names_nobody"
+MERGE_REFERS_BACK = "meetings.merge.refers_back"
+MERGE_TRIP_TO_EVENT = "meetings.merge.trip_to_event"
+MERGE_VISIT_HOSTS = "meetings.merge.visit_hosts"
+SPLIT_TYPES = "meetings.split.types"
+SPLIT_EARLIER = "meetings.split.earlier_event"
+SPLIT_DENIED_HELD = "meetings.split.denied_held"
+SPLIT_OTHER_TYPE = "meetings.split.other_type"
+SPLIT_OWN_VISIT = "meetings.split.own_visit"
+SPLIT_TIME = "meetings.split.time"
+SPLIT_PLACE = "meetings.split.place"
+LINK_CONTENT = "meetings.link.content_names"
+LINK_CUE_OBJECT = "meetings.link.cue_object"
+LINK_AGENDA = "meetings.link.agenda"
+LINK_PLACE = "meetings.link.place"
+LINK_RELATIVE = "meetings.link.relative_clause"
+# Drafts a mention is tried against per word of its participants' names, the latest first: a
+# chronology of one leader's meetings ("Putin met X in Y." hundreds of times) would otherwise try
+# every earlier one; the rarer names of the others still find all of theirs.
+_MERGE_CANDIDATES = 64
+_SENTENCE_REACH = 600  # characters either side of a trigger that count as its sentence
+_CLAUSE_REACH = 300  # ... and as its clause
+_TIME_WINDOW = 120
+_SPECIFIC_TIMES = frozenset({"weekday", "date", "year"})  # time rule values that name one day or period
+_RIGHT_WEIGHT = 1.5  # the verb that governs a meeting word mostly precedes it
+_NEGATIVE_BONUS = 80  # characters: a cancellation or denial in reach outweighs a nearer future cue
+_GUARD_REACH = 60
+_ANAPHOR_SENTENCES = 3
+_LOOKBACK = 40  # person mentions looked at when resolving a pronoun
+_PRONOUN_REACH = 70  # characters: a pronoun further from the trigger is another clause's subject
+_COUNTERPART_REACH = 400  # characters around 'his Russian counterpart' where the counterpart is named
+_QUESTION_END = regex.compile(r"\?[\s\"'”’)]*\Z")  # a sentence that ends with a question mark
+_CAPITALISED = regex.compile(r"\p{Lu}[\p{L}\p{M}'’\-]+(?:\s+\p{Lu}[\p{L}\p{M}'’\-]+)?")  # one or two capitalised words
+_DOTTED = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,3}(?!\p{L})")  # 'U.S.', 'U.N.': the name lists hold them without dots
+_OBJECT_REACH = 80  # characters between a cue and its content where the cue's object may name the meeting
+_RELATIVE_GAP = 3  # characters (', ') between a meeting word and a relative clause about it
+_AGENDA_REACH = 400  # characters from a meeting's mention to a statement on its agenda
+_PLACE_LINK_REACH = 1500  # characters from a meeting's mention to a statement naming its place and a participant
+_GROUP_LOOKBACK = 12  # meeting mentions looked at for 'the two leaders'
+
+@dataclass(frozen=True, slots=True)
+class _Guard:
+    id: str
+    require_before: regex.Pattern | None
+    require_after: regex.Pattern | None
+    reject_before: regex.Pattern | None
+    reject_after: regex.Pattern | None
+
+    def allows(self, before: str, after: str) -> bool:
+        if self.require_before is not None and not self.require_before.search(before):
+            return False
+        if self.require_after is not None and not self.require_after.search(after):
+            return False
+        if self.reject_before is not None and self.reject_before.search(before):
+            return False
+        return not (self.reject_after is not None and self.reject_after.search(after))
+
+
+@dataclass
+class MeetingMention:
+    trigger: Span
+    type: str
+    status: str
+    participants: list[Entity]
+    time: Span | None
+    place: Span | None
+    sentence: int
+    anaphoric: bool = False
+    hosted: bool = False
+    definite: bool = False  # 'the meeting', 'this visit': may refer back to a meeting named before
+    vague_time: bool = True  # 'soon', 'next week': never conflicts with another time
+    known_place: bool = False  # the place is a known country or city
+    meeting: int | None = None  # index of the merged meeting
+    questioned: bool = False  # 'Will the two leaders meet?': asked about, not reported
+    earlier: bool = False  # 'our last meeting', 'they last met': a meeting before the one reported
+    status_why: str = ""  # what set the status (--explain)
+    status_rule: str = ""  # the id of the rule that set it (trace)
+    joined_why: str = ""  # why it joined the meeting before it (--explain)
+    joined_rule: str = ""  # the id of the merge rule that joined it (trace)
+
+
+@dataclass
+class _Draft:
+    type: str
+    participants: list[Entity]
+    mentions: list[MeetingMention] = field(default_factory=list)
+    time: Span | None = None
+    place: Span | None = None
+    hosted: bool = False
+    vague_time: bool = True
+    known_place: bool = False
+    agenda: dict[str, str] = field(default_factory=dict)  # statement id -> status, for agenda statements
+    earlier: bool = False  # started by a mention of an earlier meeting ('since our last meeting')
+    agenda_why: dict[str, tuple[str, str]] = field(default_factory=dict)  # statement id -> (rule id, why) of a mention-less link
+    cameo: str | None = None
+    plover: str | None = None
+
+
+class _SpanIndex:
+    """Items ``(start, end, payload)`` sorted by start, queried by bisection."""
+
+    def __init__(self, items):
+        self.items = sorted(items, key=lambda item: (item[0], item[1]))
+        self.starts = [item[0] for item in self.items]
+
+    def within(self, lower: int, upper: int):
+        """Items that start in ``[lower, upper)``."""
+        return self.items[bisect.bisect_left(self.starts, lower):bisect.bisect_left(self.starts, upper)]
+
+    def covering(self, offset: int, reach: int = 24):
+        """Items with ``start <= offset < end``, innermost (latest start) first; looks back ``reach`` items."""
+        index = bisect.bisect_right(self.starts, offset)
+        found = []
+        for j in range(index - 1, max(-1, index - 1 - reach), -1):
+            item = self.items[j]
+            if item[0] <= offset < item[1]:
+                found.append(item)
+        return found
+
+    def overlaps(self, start: int, end: int, reach: int = 24) -> bool:
+        index = bisect.bisect_left(self.starts, end)
+        for j in range(index - 1, max(-1, index - 1 - reach), -1):
+            if self.items[j][1] > start:
+                return True
+        return False
+
+
+@functools.cache
+def meeting_grammar(language: str = "en") -> dict:
+    """``meeting_grammar.toml`` of ``language``, read once: the finder compiles it once per lexicon."""
+    return tomllib.loads(_data_text("meeting_grammar.toml", language))
+
+
+def compile_phrases(grammar: dict, source: str = "meeting_grammar.toml") -> SimpleNamespace:
+    """The ``[phrases]`` patterns of the grammar, compiled, as attributes by name."""
+    compiled = {}
+    for name, pattern in grammar["phrases"].items():
+        try:
+            compiled[name] = regex.compile(pattern)
+        except regex.error as exc:
+            raise RuleError(f"{source}: phrases.{name}: bad pattern: {exc}") from None
+    return SimpleNamespace(**compiled)
+
+
+def _compile(pattern: str | None, name: str, source: str = "meeting_grammar.toml") -> regex.Pattern | None:
+    if not pattern:
+        return None
+    try:
+        return regex.compile(pattern, regex.IGNORECASE)
+    except regex.error as exc:
+        raise RuleError(f"{source}: {name}: bad pattern: {exc}") from None
+
+
+def _outermost(items: list[tuple[int, int, Entity]]) -> list[tuple[int, int, Entity]]:
+    """Drop matches inside a longer one ('U.N.' in 'U.N. Security Council')."""
+    kept: list[tuple[int, int, Entity]] = []
+    for item in sorted(items, key=lambda i: (i[0], -i[1])):
+        if kept and item[1] <= kept[-1][1]:
+            continue
+        kept.append(item)
+    return kept
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two name keys of one participant: equal, or one the first or last words of the other
+    ('lee' / 'lee myung-bak', 'pacific island' / 'pacific island leaders')."""
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) < 3:
+        return False
+    return long.startswith(short + " ") or long.endswith(" " + short)
+
+
+def _within(names: set[str], others: set[str]) -> bool:
+    """Every name of ``names`` is one of ``others``."""
+    return all(any(_same_name(name, other) for other in others) for name in names)
+
+
+def _recent_people(previous: list[MeetingMention], sentence: int, mtype: str, compatible) -> list[Entity]:
+    """Participants of the last meeting mention with two participants, one of them a person, in
+    the three sentences before."""
+    for mention in reversed(previous[-_GROUP_LOOKBACK:]):
+        if sentence - mention.sentence > _ANAPHOR_SENTENCES:
+            break
+        if compatible(mention.type, mtype) and len(mention.participants) >= 2 and any(e.kind == "person" for e in mention.participants):
+            return mention.participants
+    return []
+
+
+def _last_group(previous: list[MeetingMention], floor: int, known: list[Entity], bodies: bool = False) -> list[Entity]:
+    """Participants of the last mention (after ``floor``) that named two or more people (two or
+    more countries or organisations when ``bodies``: 'the two countries'), else two or more
+    participants of any kind; a group must include the participants already ``known``."""
+    fallback: list[Entity] = []
+    for mention in reversed(previous[-_GROUP_LOOKBACK:]):
+        if mention.trigger.start < floor:
+            break
+        if not all(entity in mention.participants for entity in known):
+            continue
+        if sum(1 for e in mention.participants if (e.kind in ("country", "organisation") if bodies else e.kind == "person")) >= 2:
+            return mention.participants
+        if not fallback and len(mention.participants) >= 2:
+            fallback = mention.participants
+    return fallback
+
+
+def _status_of(draft: _Draft) -> str:
+    status = max((m.status for m in draft.mentions), key=lambda s: STATUS_RANK[s])
+    if status == "unknown" and not all(m.questioned for m in draft.mentions):
+        # a meeting reported with no cue of tense or modality happened, unless its time lies ahead
+        return "planned" if draft.time is not None and points_ahead(draft.time.text) else "held"
+    return status
+

@@ -1,0 +1,284 @@
+"""Per-document indices of the meetings stage, each built once so that every trigger looks up by bisection."""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+from ..lexicons import Lexicon, fold
+from ..models import Sentence, Span, Statement
+from ..scanning import AsciiLines, LoweredText
+from .common import (
+    _COUNTERPART_REACH,
+    _DOTTED,
+    _LOOKBACK,
+    Entity,
+    EntityTracker,
+    _outermost,
+    _SpanIndex,
+)
+
+if TYPE_CHECKING:
+    from .finder import MeetingFinder
+
+
+class _Document:
+    """Per-document indices, each built once: every trigger then looks up by bisection."""
+
+    def __init__(self, finder: MeetingFinder, text: str, sentences: list[Sentence], tracker: EntityTracker, statements: list[Statement], lowered: LoweredText | None):
+        self.finder = finder
+        self.trigger_starts: list[int] = []
+        self.text = text
+        self.folded = folded = fold(text)
+        self.tracker = tracker
+        self.sentence_starts = [s.start for s in sentences]
+        lex = finder.lex
+        self.contents = _SpanIndex((s.content.start, s.content.end, s) for s in statements)
+        first_cue: dict[tuple[int, int], int] = {}
+        for s in statements:
+            key = (s.speaker.mention.start, s.speaker.mention.end)
+            first_cue[key] = min(first_cue.get(key, s.cue.start), s.cue.start)
+        self.speakers = _SpanIndex((start, end, cue) for (start, end), cue in first_cue.items())
+        self.trigger_at = -1  # start of the trigger whose participants are being read
+        self._turns: list[tuple[int, Entity]] | None = None  # transcript speaker lines, read on first use
+        self._turn_starts: list[int] = []
+        self.status = _SpanIndex((m.start(), m.end(), value) for scan, value in finder.status_scans for m in scan.finditer(text, lowered))
+        self.times = _SpanIndex((m.start(), m.end(), (finder.time_span(text, m.start(), m.end()), value)) for scan, value in finder.time_scans for m in scan.finditer(text, lowered))
+        self.clause_starts = [m.end() for m in finder.clause_start.finditer(text)]
+        self.clause_ends = [m.start() for m in finder.clause_end.finditer(text)]
+        self.persons = [m for m in tracker.mentions if m.entity.kind == "person"]
+        self.person_starts = [m.start for m in self.persons]
+        self.person_spans = _SpanIndex((m.start, m.end, m) for m in self.persons)
+        self.role_spans = _SpanIndex(self._role_mentions(lex, statements))
+        self.folded_lines = AsciiLines(folded)  # folding removes most accents: more stretches for the faster engine
+        self.bodies_index = _SpanIndex(_outermost(self._agents(_outermost(self._bodies(lex)))))
+        self.place_candidates = _SpanIndex(self._place_candidates(lex))
+
+    def _bodies(self, lex: Lexicon) -> list[tuple[int, int, Entity]]:
+        """Countries (by name, adjective or dotted abbreviation) and international organisations named in the text."""
+        text, folded, finder = self.text, self.folded, self.finder
+        bodies = []
+        for m in finder.place_scan.finditer(folded, self.folded_lines):
+            if text[m.start()].isupper() and not finder.phrases.affix_before.search(text, max(0, m.start() - 5), m.start()):
+                country = lex.country_of_word(text[m.start():m.end()])
+                if country:
+                    bodies.append((m.start(), m.end(), Entity(country, "country", country=country)))
+                    elided = finder.phrases.ellipsis.search(text, max(0, m.start() - 30), m.start())
+                    words = text[m.start():m.end()].split()
+                    if elided and len(words) > 1:
+                        # 'South and North Korea': South Korea too
+                        other = lex.country_of_word(" ".join([elided.group("word"), *words[1:]]))
+                        if other and other != country:
+                            bodies.append((elided.start(), elided.end("word"), Entity(other, "country", country=other)))
+        for m in _DOTTED.finditer(text):
+            # 'U.S.', 'U.K.', 'U.N.': the name lists hold them without their dots
+            country = lex.country_of_word(m.group())
+            organisation = None if country else lex.organisation(m.group())
+            if country:
+                bodies.append((m.start(), m.end(), Entity(country, "country", country=country)))
+            elif organisation is not None and organisation.kind == "igo":
+                bodies.append((m.start(), m.end(), Entity(organisation.name, "organisation", country=organisation.country)))
+        for m in finder.organisation_scan.finditer(folded, self.folded_lines):
+            if text[m.start()].isupper():
+                organisation = lex.organisation(text[m.start():m.end()])
+                if organisation and organisation.kind == "igo":
+                    bodies.append((m.start(), m.end(), Entity(organisation.name, "organisation", country=organisation.country)))
+        return bodies
+
+    def _agents(self, bodies: list[tuple[int, int, Entity]]) -> list[tuple[int, int, Entity]]:
+        """'Iran's foreign minister' is that agent, not Iran: the phrase as written."""
+        found = []
+        for start, end, entity in bodies:
+            agent = self.finder.agent_after.match(self.text, end, end + 60)
+            if agent is not None:
+                entity = Entity(self.text[start:agent.end()], "group", country=entity.country)
+                end = agent.end()
+            found.append((start, end, entity))
+        return found
+
+    def _role_mentions(self, lex: Lexicon, statements: list[Statement]):
+        """'the President' as a participant: the person a statement's role speaker of the same
+        document resolved to (the resolver knows the document's year and home country)."""
+        resolved: dict[str, Entity] = {}
+        for statement in statements:
+            speaker = statement.speaker
+            if speaker.mention_kind == "role" and speaker.role and not speaker.anonymous:
+                entity = self.tracker.lookup_name(speaker.name)
+                if entity is not None and entity.kind == "person":
+                    resolved.setdefault(speaker.role, entity)
+        if not resolved:
+            return
+        for match in self.finder.phrases.role_mention.finditer(self.text):
+            entity = resolved.get(" ".join(match.group("role").casefold().split()))
+            if entity is not None:
+                yield match.start(), match.end(), entity
+
+    def _place_candidates(self, lex: Lexicon):
+        text, folded = self.text, self.folded
+        for m in self.finder.phrases.place.finditer(text):
+            start, end = m.span("place")
+            phrase = text[start:end].rstrip(".")
+            article = self.finder.definite_article
+            if phrase.startswith(article):
+                if not lex.country_of_word(phrase[len(article):]):
+                    continue
+                start, phrase = start + len(article), phrase[len(article):]
+            end = start + len(phrase)
+            words = phrase.split()
+            if words[0] in self.finder.stopwords:
+                continue
+            if self.person_spans.overlaps(start, end):
+                continue
+            known = bool(self.finder.place_scan.fullmatch(folded, self.folded_lines, start, end) or lex.country_of_word(phrase))
+            if not known and (lex.organisation(phrase) or self.finder.trigger_scan.pattern.search(phrase)):
+                continue
+            yield start, end, (Span.of(text, start, end), known)
+
+    def nearest_trigger(self, offset: int) -> int:
+        """Start of the meeting trigger nearest to ``offset`` (a time expression belongs to it)."""
+        index = bisect.bisect_left(self.trigger_starts, offset)
+        near = [self.trigger_starts[i] for i in (index - 1, index) if 0 <= i < len(self.trigger_starts)]
+        return min(near, key=lambda start: abs(start - offset)) if near else -1
+
+    # -- clause limits
+    def clause_start_before(self, offset: int) -> int:
+        index = bisect.bisect_right(self.clause_starts, offset) - 1
+        return self.clause_starts[index] if index >= 0 else 0
+
+    def clause_end_after(self, offset: int) -> int:
+        index = bisect.bisect_left(self.clause_ends, offset)
+        return self.clause_ends[index] if index < len(self.clause_ends) else len(self.text)
+
+    def is_reporter(self, offset: int) -> bool:
+        """A statement's speaker reporting the meeting: the trigger comes after its cue
+        ('Peskov said Putin will meet ...'); a speaker who is the subject of the meeting verb before
+        the cue ('Obama called Aquino to inform him that ...') is a participant. A speaker named after
+        the trigger and a comma reports it too ('Asked whether Putin could meet Erdogan, Peskov said'),
+        as does one asked about it before the cue ('Peskov, asked about the summit, replied')."""
+        trigger = self.trigger_at
+        return any(cue < trigger or trigger < 0 or (start > trigger and "," in self.text[trigger:start])
+                   or (end <= trigger < cue and self.finder.phrases.asked_after.match(self.text, end, trigger) is not None)
+                   for start, end, cue in self.speakers.covering(offset))
+
+    # -- entities in a window
+    def people(self, lower: int, upper: int) -> list[Entity]:
+        found: list[Entity] = []
+        named = [(start, end, mention.entity) for start, end, mention in self.person_spans.within(lower, upper)]
+        roles = self.role_spans.within(lower, upper)
+        for start, end, entity in sorted(named + roles, key=lambda item: item[0]) if roles else named:
+            if end > upper or self.is_reporter(start) or self.finder.phrases.locative_before.search(self.text, max(0, start - 12), start):
+                continue
+            if self.finder.phrases.companion_before.search(self.text, max(0, start - 24), start):
+                continue  # 'X and his wife Y will host ...': a spouse accompanies, does not meet
+            if entity in found or self.finder.lex.country_of_word(entity.name) or self.finder.lex.title(entity.name):
+                continue  # a demonym or a bare title ('President') is not a person's name
+            found.append(entity)
+        return found
+
+    def bodies(self, lower: int, upper: int) -> list[Entity]:
+        """Countries and international organisations named in the window, not as a location."""
+        found: list[Entity] = []
+        for start, end, entity in self.bodies_index.within(lower, upper):
+            if end > upper or self.is_reporter(start):
+                continue
+            if self.finder.phrases.locative_before.search(self.text, max(0, start - 12), start) or self.finder.phrases.sidelines_before.search(self.text, max(0, start - 80), start):
+                continue  # a location, or the event on whose sidelines the meeting is ('the sidelines of the SCO summit')
+            if all(entity.name != e.name for e in found):
+                found.append(entity)
+        return found
+
+    def turn_voices(self, offset: int) -> tuple[Entity, Entity | None] | None:
+        """(speaker, one addressed) of the transcript turn at ``offset``, or None outside a transcript."""
+        if self._turns is None:
+            self._turns = self._read_turns()
+            self._turn_starts = [start for start, _ in self._turns]
+        index = bisect.bisect_right(self._turn_starts, offset) - 1
+        if index < 0:
+            return None
+        speaker = self._turns[index][1]
+        before = [e for _, e in self._turns[:index] if e != speaker]
+        after = [e for _, e in self._turns[index + 1:] if e != speaker]
+        return speaker, (before[-1] if before else after[0] if after else None)
+
+    def _read_turns(self) -> list[tuple[int, Entity]]:
+        """Speaker lines naming known people. Two people make a transcript; a single speaker line
+        opening the text makes the whole text that person's speech."""
+        turns = []
+        opens_text = False
+        for line in self.finder.speaker_line.finditer(self.text):
+            words = line.group("label").title().split()
+            for size in (3, 2, 1):
+                entity = self.tracker.lookup_name(" ".join(words[-size:])) if len(words) >= size else None
+                if entity is not None and entity.kind == "person":
+                    opens_text = opens_text or (not turns and not self.text[:line.start()].strip())
+                    turns.append((line.end(), entity))
+                    break
+        if len({entity.name for _, entity in turns}) >= 2:
+            return turns
+        return turns[:1] if opens_text else []
+
+    def sentence_start(self, offset: int) -> int:
+        index = bisect.bisect_right(self.sentence_starts, offset) - 1
+        return self.sentence_starts[index] if index >= 0 else 0
+
+    def person_ending_at(self, offset: int) -> Entity | None:
+        """The person whose mention ends right at ``offset`` ('Lavrov' before ', who met ...')."""
+        index = bisect.bisect_left(self.person_starts, offset) - 1
+        if index >= 0 and self.persons[index].end == offset and not self.is_reporter(self.persons[index].start):
+            return self.persons[index].entity
+        return None
+
+    def person_before(self, offset: int, sentence_start: int = 0) -> Entity | None:
+        """The subject (else the first person) of the sentence before ``offset``, else the subject
+        named last before it (else the person named last)."""
+        index = bisect.bisect_left(self.person_starts, offset)
+        fallback = None
+        in_sentence = None
+        for j in range(index - 1, max(-1, index - 1 - _LOOKBACK), -1):
+            mention = self.persons[j]
+            if mention.start >= sentence_start:
+                in_sentence = mention  # ends as the first person of the sentence (its subject)
+                if mention.subject:
+                    return mention.entity
+                continue
+            if in_sentence is not None:
+                return in_sentence.entity
+            if mention.subject:
+                return mention.entity
+            fallback = fallback or mention.entity
+        return in_sentence.entity if in_sentence is not None else fallback
+
+    def person_of_country(self, country: str, offset: int, exclude: list[Entity]) -> Entity | None:
+        """The person of ``country`` named nearest after ``offset`` (within the reach of a
+        counterpart's name), else nearest before it."""
+        index = bisect.bisect_left(self.person_starts, offset)
+        for j in range(index, min(len(self.persons), index + _LOOKBACK)):
+            mention = self.persons[j]
+            if mention.start > offset + _COUNTERPART_REACH:
+                break
+            if mention.entity.country == country and mention.entity not in exclude:
+                return mention.entity
+        for j in range(index - 1, max(-1, index - 1 - _LOOKBACK), -1):
+            mention = self.persons[j]
+            if mention.start < offset - _COUNTERPART_REACH:
+                break
+            if mention.entity.country == country and mention.entity not in exclude:
+                return mention.entity
+        return None
+
+    def host_countries(self, lower: int, upper: int) -> list[Entity]:
+        """The country visited ('travel to X'), or the listed countries ('to X, Y and Z')."""
+        hosts: list[Entity] = []
+        previous_end = None
+        for start, end, entity in self.bodies_index.within(lower, upper):
+            if end > upper or entity.kind != "country":
+                continue
+            if previous_end is None:
+                if start > lower + 40:
+                    break
+            elif not self.finder.phrases.list_gap.fullmatch(self.text, previous_end, start):
+                break
+            if all(entity.name != e.name for e in hosts):
+                hosts.append(entity)
+            previous_end = end
+        return hosts

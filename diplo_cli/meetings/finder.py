@@ -1,0 +1,413 @@
+"""The meetings stage: triggers, one mention per trigger (type, status, time, place, participants), merged drafts."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+
+import regex
+
+from ..lexicons import Lexicon, MeetingWord, _data_text, expand_named_lists, name_key, read_list
+from ..models import Sentence, Span, Statement
+from ..rules import Trace, load_rule_tables
+from ..scanning import AsciiLines, ListScan, LoweredText, PrefixScan, PrefixTable
+from .common import (
+    _CLAUSE_REACH,
+    _GUARD_REACH,
+    _NEGATIVE_BONUS,
+    _QUESTION_END,
+    _RIGHT_WEIGHT,
+    _SENTENCE_REACH,
+    _SPECIFIC_TIMES,
+    _STATUS_WINDOW,
+    _TIME_WINDOW,
+    MERGE_TRIP_TO_EVENT,
+    MERGE_VISIT_HOSTS,
+    STAGE,
+    STATUS_AS_BEFORE,
+    STATUS_ATTRIBUTIVE,
+    STATUS_CUE,
+    STATUS_DENIAL_CUE,
+    STATUS_NARRATED,
+    STATUS_PAST_TENSE,
+    STATUS_QUESTION,
+    STATUS_RANK,
+    TRIGGER_WORD,
+    VETO_NOT_MEETING,
+    EntityTracker,
+    MeetingMention,
+    _compile,
+    _Draft,
+    _Guard,
+    _recent_people,
+    _SpanIndex,
+    _status_of,
+    compile_phrases,
+    meeting_grammar,
+)
+from .document import _Document
+from .links import _StatementLinks
+from .merging import _Merger
+from .participants import _ParticipantReader
+
+
+class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
+    """Built once per lexicon (``Lexicon.stage``): every pattern here is compiled once."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+        self.trigger_scan, self.place_scan, self.organisation_scan = (
+            ListScan(*lexicon.matcher_source(name), functools.partial(lexicon.matcher, name)) for name in ("meeting_words", "places", "organisations"))
+        phrases = read_list(_data_text("not_meetings.txt"))
+        # a trie: the same matches as \L<p>, faster
+        self.excluded_scan = ListScan(expand_named_lists(r"(?<![\p{L}])\L<p>(?![\p{L}])", regex.IGNORECASE, p=phrases), regex.IGNORECASE)
+        grammar = meeting_grammar()
+        self.phrases = compile_phrases(grammar)
+        self._read_words(grammar["words"])
+        self.clause_end = _compile(grammar["clause_end_right"], "clause_end_right")
+        self.clause_start = _compile(grammar["clause_start_left"], "clause_start_left")
+        self.between = _compile(grammar["between"], "between")
+        self.group_anaphor = _compile(grammar["group_anaphor"], "group_anaphor")
+        self.person_pronoun = _compile(grammar["person_pronoun"], "person_pronoun")
+        self.first_person = regex.compile(grammar["first_person"])
+        self.second_person = regex.compile(grammar["second_person"])
+        self.polar_question = _compile(grammar["polar_question"], "polar_question")
+        self.briefer_role = regex.compile(grammar["briefer_role"])
+        self.speaker_line = _compile(grammar["speaker_line"], "speaker_line")
+        self.counterpart = regex.compile(grammar["counterpart"])  # case matters: the country is capitalised
+        self.actor_before = regex.compile(grammar["actor_before"])
+        self.group_before = regex.compile(grammar["group_before"])
+        self.earlier_event = _compile(grammar["earlier_event"], "earlier_event")
+        self.event_head = regex.compile(grammar["event_head"])  # case matters: the head of a name is capitalised
+        self.name_end = _compile(grammar["name_end"], "name_end")
+        self.attend_gap = _compile(grammar["attend_gap"], "attend_gap")
+        self.agenda_verb = _compile(grammar["agenda_verb"], "agenda_verb")
+        self.agenda_subject = _compile(grammar["agenda_subject"], "agenda_subject")
+        self.agent_after = _compile(grammar["agent_after"], "agent_after")
+        self.during_visit_gap = _compile(grammar["during_visit_gap"], "during_visit_gap")
+        self.relative_clause = _compile(grammar["relative_clause"], "relative_clause")
+        self.actor_after = regex.compile(grammar["actor_after"])
+        self.host_triggers = frozenset(grammar["host_triggers"])
+        self.attributive_status_words = frozenset(grammar["attributive_status_words"])
+        self.regions = frozenset(name_key(region) for region in grammar["regions"])
+        self.denial_cues = frozenset(grammar["denial_cues"])
+        self.report_denial_cues = frozenset(grammar["report_denial_cues"])
+        self.denied_report = _compile(grammar["denied_report"], "denied_report")
+        self.past_verb = regex.compile(grammar["past_narration"])
+        self.non_narrating_past = frozenset(grammar["non_narrating_past"])
+        self.never_merge = {frozenset(pair) for pair in grammar["never_merge"]}
+        self.codes = {key: tuple(value) for key, value in grammar["codes"].items()}
+        self._read_rules()
+        self.status_scans = [(PrefixScan(rule.pattern), rule.value) for rule in lexicon.status_rules]
+        self.time_scans = [(PrefixScan(rule.pattern), rule.value) for rule in lexicon.time_rules]
+        self.prefix_table = PrefixTable(scan for scan, _ in self.pattern_trigger_scans + self.status_scans + self.time_scans)
+        self.stopwords = frozenset(lexicon.grammar["capitalised_stopwords"]) | frozenset(lexicon.grammar["months"]) | frozenset(lexicon.grammar["weekdays"])
+
+    def _read_rules(self) -> None:
+        """The stage's pattern triggers and guards: records of data/<lang>/rules/meetings.toml."""
+        rules = [record for record in load_rule_tables("en") if record.stage == STAGE]
+        pattern_triggers = [record for record in rules if record.kind == "build" and "pattern" in record.fields]
+        self.pattern_trigger_ids = frozenset(record.id for record in pattern_triggers)
+        self.host_triggers |= {record.id for record in pattern_triggers if record.fields.get("hosts")}
+        self.pattern_trigger_scans = [
+            (PrefixScan(_compile(record.fields["pattern"], record.id, record.source)),
+             MeetingWord(record.id, record.fields["type"], "verb", record.fields.get("tense", "base")))
+            for record in pattern_triggers]
+        self.guards: dict[str, list[_Guard]] = {}
+        for record in rules:
+            if record.kind != "veto" or "triggers" not in record.fields:
+                continue
+            guard = _Guard(record.id, *(_compile(record.fields.get(key), record.id, record.source) for key in ("require_before", "require_after", "reject_before", "reject_after")))
+            for trigger in record.fields["triggers"]:
+                self.guards.setdefault(trigger.casefold(), []).append(guard)
+
+    def _read_words(self, words: dict) -> None:
+        self.infinitive_content = tuple(words["infinitive_content"])
+        self.articles = frozenset(words["articles"])
+        self.name_object_prepositions = frozenset(words["name_object_prepositions"])
+        self.plain_group_pronouns = frozenset(words["plain_group_pronouns"])
+        self.definite_article = words["definite_article"] + " "
+
+    def without_the(self, phrase: str) -> str:
+        return self.phrases.the_prefix.sub("", phrase)
+
+    def time_span(self, text: str, start: int, end: int) -> Span:
+        """A time expression without its leading preposition, as the guidelines write it ("in 2019" -> "2019")."""
+        preposition = self.phrases.time_preposition.match(text, start, end)
+        return Span.of(text, preposition.end() if preposition else start, end)
+
+    # ------------------------------------------------------------------ the document
+    def find(self, text: str, sentences: list[Sentence], tracker: EntityTracker, statements: list[Statement],
+             trace: Trace | None = None) -> tuple[list[MeetingMention], list[_Draft]]:
+        lines = AsciiLines(text)
+        lowered = self.prefix_table.lowered(text)
+        candidates = list(self._triggers(text, lines, lowered))
+        if not candidates:
+            return [], []  # no meeting word: the document's indices below would go unused
+        excluded = _SpanIndex((m.start(), m.end(), None) for m in self.excluded_scan.finditer(text, lines))
+        triggers = []
+        for match, word in candidates:
+            veto = self._veto(excluded, text, match, word)
+            if veto is None:
+                triggers.append((match, word))
+            elif trace is not None:
+                trace.add(STAGE, veto, "vetoed", match.start(), match.end(), f"'{match.group()}'")
+        if not triggers:
+            return [], []
+        doc = _Document(self, text, sentences, tracker, statements, lowered)
+        mentions = self._mentions(doc, sentences, triggers, trace)
+        drafts = self._merge(mentions, trace)
+        for draft in drafts:
+            draft.cameo, draft.plover = self.code_of(draft, _status_of(draft))
+        self._agenda_links(doc, statements, mentions, drafts)
+        self._place_links(statements, mentions, drafts)
+        self._relative_clause_links(statements, mentions, drafts)
+        return mentions, drafts
+
+    def _mentions(self, doc: _Document, sentences: list[Sentence], triggers: list, trace: Trace | None) -> list[MeetingMention]:
+        """One mention per accepted trigger; a trip to an event, and a meeting with the hosts of a
+        visit, become part of that event or visit."""
+        text = doc.text
+        mentions: list[MeetingMention] = []
+        doc.trigger_starts = [match.start() for match, _ in triggers]
+        for match, word in triggers:
+            index = bisect.bisect_right(doc.sentence_starts, match.start()) - 1
+            if index < 0:
+                continue
+            mention = self._mention(doc, match, word, sentences[index], index, mentions)
+            if mention is None:
+                continue
+            if trace is not None:
+                self._trace_mention(trace, mention, word)
+            if mentions and self._attends(text, mentions[-1], mention):
+                trip = mentions.pop()  # the trip is part of the event it goes to
+                mention.participants = [*[e for e in trip.participants if e.kind == "person" and e not in mention.participants], *mention.participants]
+                if trace is not None:
+                    trace.add(STAGE, MERGE_TRIP_TO_EVENT, "merged", trip.trigger.start, mention.trigger.end,
+                              f"'{trip.trigger.text}' goes to '{mention.trigger.text}'")
+            elif mentions and self._meets_hosts(text, mentions[-1], mention):
+                trip = mentions[-1]  # the meeting with the hosts is part of the visit: visitor + hosts
+                hosts = [e for e in mention.participants if e.kind == "person" and e not in trip.participants]
+                trip.participants = [*(e for e in trip.participants if e.kind == "person"), *hosts] if hosts else trip.participants
+                mention.type, mention.participants = "visit", list(trip.participants)
+                if trace is not None:
+                    trace.add(STAGE, MERGE_VISIT_HOSTS, "merged", trip.trigger.start, mention.trigger.end,
+                              f"'{mention.trigger.text}' happens during '{trip.trigger.text}'")
+            mentions.append(mention)
+        return mentions
+
+    def _trace_mention(self, trace: Trace, mention: MeetingMention, word) -> None:
+        """The trigger rule that built the mention, and the rule that set its status."""
+        trigger = mention.trigger
+        rule = word.phrase if word.phrase in self.pattern_trigger_ids else TRIGGER_WORD
+        trace.add(STAGE, rule, "built", trigger.start, trigger.end, f"'{trigger.text}': {mention.type}")
+        if mention.status_rule:
+            trace.add(STAGE, mention.status_rule, "set", trigger.start, trigger.end, f"{mention.status}: {mention.status_why}")
+
+    def _veto(self, excluded: _SpanIndex, text: str, match, word) -> str | None:
+        """The id of what rejects the trigger: an excluded phrase around it (``excluded``), or the
+        first guard of the trigger that does not allow it; None when it is accepted."""
+        if excluded.covering(match.start()):
+            return VETO_NOT_MEETING
+        before = text[max(0, match.start() - _GUARD_REACH):match.start()]
+        after = text[match.end():match.end() + _GUARD_REACH]
+        return next((guard.id for guard in self.guards.get(word.phrase, ()) if not guard.allows(before, after)), None)
+
+    def _attends(self, text: str, trip: MeetingMention, event: MeetingMention) -> bool:
+        """'travels to X to attend the summit': the visit mention ``trip`` goes to ``event``."""
+        if trip.type != "visit" or trip.sentence != event.sentence:
+            return False
+        if event.type in ("summit", "other") and self.during_visit_gap.match(text, trip.trigger.end, event.trigger.start):
+            return True  # 'leaves for X, where he will hold a summit with Y'
+        return event.type in ("summit", "other", "meeting") and bool(self.attend_gap.search(text, trip.trigger.end, event.trigger.start))
+
+    def _meets_hosts(self, text: str, trip: MeetingMention, meeting: MeetingMention) -> bool:
+        """'travels to X, where he will meet Y': ``meeting`` happens during the visit ``trip``."""
+        return (trip.type == "visit" and meeting.type in ("meeting", "talks") and trip.sentence == meeting.sentence
+                and any(e in meeting.participants for e in trip.participants if e.kind == "person")
+                and bool(self.during_visit_gap.match(text, trip.trigger.end, meeting.trigger.start)))
+
+    def _triggers(self, text: str, lines: AsciiLines, lowered: LoweredText | None):
+        """Word-list and pattern triggers in text order; of two that overlap the earlier (longer) wins."""
+        found = [(m.start(), -m.end(), m, self.lex.meeting_words[m.group().casefold()]) for m in self.trigger_scan.finditer(text, lines)]
+        for scan, word in self.pattern_trigger_scans:
+            found.extend((m.start(), -m.end(), m, word) for m in scan.finditer(text, lowered))
+        found.sort(key=lambda item: (item[0], item[1]))
+        last_end = -1
+        for start, negative_end, match, word in found:
+            if start < last_end:
+                continue
+            last_end = -negative_end
+            yield match, word
+
+    def _mention(self, doc: _Document, match, word, sentence: Sentence, index: int, previous: list[MeetingMention]) -> MeetingMention | None:
+        text = doc.text
+        trigger = Span.of(text, match.start(), match.end())
+        doc.trigger_at = trigger.start
+        # a sentence, bounded: a megabyte without a full stop must not make every trigger read it all
+        lower, upper = max(sentence.start, trigger.start - _SENTENCE_REACH), min(sentence.end, trigger.end + _SENTENCE_REACH)
+        lower, upper, status_lower, speaker_of_content, inviter = self._reported_frame(doc, trigger, lower, upper)
+        left = max(lower, doc.clause_start_before(trigger.start), trigger.start - _CLAUSE_REACH)
+        right = min(upper, doc.clause_end_after(trigger.end), trigger.end + _CLAUSE_REACH)
+        mtype = word.type
+        if mtype == "meeting" and self.phrases.call_medium_before.search(text, max(lower, trigger.start - 25), trigger.start):
+            mtype = "call"
+        status, why, status_rule = self._mention_status(doc, trigger, word, index, previous, (lower, upper, left, right, status_lower), speaker_of_content)
+        # 'Did X visit Berlin?': a noun trigger with no determiner before it is used as a verb
+        verb_use = word.pos == "verb" or not self.phrases.determined_before.search(text, max(lower, trigger.start - 40), trigger.start)
+        questioned = verb_use and bool(
+            self.polar_question.match(text, lower) and _QUESTION_END.search(text, trigger.end, sentence.end))
+        if questioned:
+            status, why, status_rule = "unknown", "a yes/no question", STATUS_QUESTION  # 'Will the two leaders meet next week?': the question asserts nothing
+        # time and place of the trigger's own clause first, else of its sentence
+        timed = (self._nearest(doc.times, trigger, max(left, trigger.start - _TIME_WINDOW), min(right, trigger.end + _TIME_WINDOW), doc.nearest_trigger)
+                 or self._nearest(doc.times, trigger, max(lower, trigger.start - _TIME_WINDOW), min(upper, trigger.end + _TIME_WINDOW)))
+        time, time_kind = timed if timed else (None, None)
+        place, known_place = self._place(doc, trigger, left, right)
+        if place is None:
+            place, known_place = self._place(doc, trigger, lower, upper)
+        participants = self._participants(doc, trigger, word, mtype, lower, upper, left, right, speaker_of_content, previous, inviter)
+        definite = word.pos == "noun" and bool(self.phrases.definite_before.search(text, max(lower, trigger.start - 40), trigger.start))
+        hosted = word.phrase in self.host_triggers
+        bodies_only = participants and not any(e.kind == "person" for e in participants)
+        refers_back = len(participants) == 1 or mtype == "visit" or bool(self.group_anaphor.search(text, left, right))
+        if definite and bodies_only and refers_back:
+            earlier = _recent_people(previous, index, mtype, self._compatible)
+            if earlier:
+                participants = list(earlier)  # 'the meeting' after 'X met Y': theirs, not the country named near it
+        return MeetingMention(trigger, mtype, status, participants, time, place, index, definite and not participants, hosted, definite,
+                              vague_time=time_kind not in _SPECIFIC_TIMES, known_place=known_place, questioned=questioned,
+                              earlier=bool(self.earlier_event.search(text, max(lower, trigger.start - 40), trigger.start)), status_why=why,
+                              status_rule=status_rule)
+
+    def _reported_frame(self, doc: _Document, trigger: Span, lower: int, upper: int):
+        """Reported speech: the meeting's participants are in the content, not the speaker. The
+        sentence window narrowed to the content holding the trigger, where its status is read from,
+        the statement, and who invites ('invited X to visit Y': the speaker hosts)."""
+        text = doc.text
+        containing = doc.contents.covering(trigger.start)
+        if not containing:
+            return lower, upper, lower, None, None
+        inviter = None
+        status_lower = None
+        start, end, statement = containing[0]
+        if statement.content.text.startswith(self.infinitive_content) and statement.cue.end <= start:
+            status_lower = max(lower, statement.cue.start)  # 'invited ... to visit' says proposed
+            if self.phrases.addressee.search(text, statement.cue.end, start):
+                start = statement.cue.end  # 'invited X to visit Y': the addressee X is the visitor
+                inviter = doc.tracker.lookup_name(statement.speaker.name) if statement.speaker.mention_kind != "anonymous" else None
+                if inviter is not None and inviter.kind != "person":
+                    inviter = None
+        lower, upper = max(lower, start), min(upper, end)
+        return lower, upper, lower if status_lower is None else status_lower, statement, inviter
+
+    def _mention_status(self, doc: _Document, trigger: Span, word, index: int, previous: list[MeetingMention], window: tuple[int, ...],
+                        speaker_of_content: Statement | None) -> tuple[str, str, str]:
+        """The status a mention asserts, why, and the rule that set it: the nearest cue of its clause,
+        else of its sentence (the tense of the trigger last), else the status of the mention before it
+        in the sentence, else past narration; a denying cue of its statement denies it."""
+        lower, upper, left, right, status_lower = window
+        status, why, rule = self._status(doc, trigger, word, max(status_lower, min(left, trigger.start)), right, default=False)
+        if status == "unknown":
+            status, why, rule = self._status(doc, trigger, word, status_lower, upper)
+        if status == "unknown" and previous and previous[-1].sentence == index and previous[-1].trigger.start >= lower:
+            # 'will meet X in Paris and attend the summit': one modality
+            status, why, rule = previous[-1].status, f"as '{previous[-1].trigger.text}' before it", STATUS_AS_BEFORE
+        if status == "unknown" and speaker_of_content is None and self._narrated_in_past(doc.text, left, trigger.start):
+            status, why, rule = "held", "narrated in the past tense", STATUS_NARRATED  # 'praised the outcome of the summit'
+        if speaker_of_content is not None and status != "cancelled" and self._denies(speaker_of_content):
+            # 'officials denied that Modi would visit Pakistan'
+            status, why, rule = "denied", f"the cue '{speaker_of_content.cue.text}' denies it", STATUS_DENIAL_CUE
+        return status, why, rule
+
+    def _denies(self, statement: Statement) -> bool:
+        """The statement's cue denies its content (see ``denial_cues`` in meeting_grammar.toml)."""
+        cue = self.lex.cue_forms.get(statement.cue.text.casefold())
+        if cue is None:
+            return False
+        return cue.lemma in self.denial_cues or (cue.lemma in self.report_denial_cues and bool(self.denied_report.match(statement.content.text)))
+
+    def _narrated_in_past(self, text: str, start: int, end: int) -> bool:
+        """A past-tense verb before the meeting word narrates it ('praised the summit'); a past verb of
+        wishing or intending ('hoped the visit would ...') does not say that it took place."""
+        return any(m.group().casefold() not in self.non_narrating_past for m in self.past_verb.finditer(text, start, end))
+
+    # ------------------------------------------------------------------ status, time, place
+    def _status(self, doc: _Document, trigger: Span, word, lower: int, upper: int, default: bool = True) -> tuple[str, str, str]:
+        """The status of a trigger, why (the cue's words, or the verb's tense, for --explain) and the rule that set it."""
+        best: tuple[int, int, str, str] | None = None
+        overriding: tuple[int, int, str, str] | None = None  # the best match after the trigger, or negative
+        attributive: tuple[str, str, str] | None = None
+        window_start = max(lower, trigger.start - _STATUS_WINDOW)
+        window_end = min(upper, trigger.end + _STATUS_WINDOW)
+        for start, end, value in doc.status.within(max(0, window_start - _STATUS_WINDOW), window_end):
+            if start < window_start or end > window_end:
+                continue
+            if end <= trigger.start and not doc.text[end:trigger.start].strip() and doc.text[start:end].casefold() in self.attributive_status_words:
+                attributive = value, f"cue '{doc.text[start:end]}'", STATUS_ATTRIBUTIVE  # 'the planned visit', 'the upcoming summit'
+                continue
+            distance = trigger.start - end if end <= trigger.start else max(0, start - trigger.end) * _RIGHT_WEIGHT
+            if value in ("cancelled", "denied"):
+                distance -= _NEGATIVE_BONUS  # 'called off next week's talks': the cancellation, not the date
+            key = (distance, -STATUS_RANK[value], value, f"cue '{doc.text[start:end]}'")
+            if best is None or key < best:
+                best = key
+            if (start >= trigger.end or value in ("cancelled", "denied")) and (overriding is None or key < overriding):
+                overriding = key
+        if attributive is not None:
+            # the adjective outweighs a verb before it ('discussed the upcoming summit'), not a cancellation
+            # or denial ('called off the planned visit'), nor what is said of the meeting after it, which
+            # tells what became of the plan ('the planned visit was postponed', '... took place on Monday')
+            return (*overriding[2:], STATUS_CUE + overriding[2]) if overriding is not None else attributive
+        if best is not None:
+            return (*best[2:], STATUS_CUE + best[2])
+        if word.tense == "past" and default:
+            return "held", f"past tense of '{trigger.text}'", STATUS_PAST_TENSE
+        return "unknown", "no cue", ""
+
+    @staticmethod
+    def _nearest(index: _SpanIndex, trigger: Span, lower: int, upper: int, owner=None) -> Span | None:
+        best = None
+        for start, end, span in index.within(lower, upper):
+            if end > upper or (owner is not None and owner(start) != trigger.start):
+                continue
+            distance = abs(start - trigger.start)
+            if best is None or distance < best[0]:
+                best = (distance, span)
+        return best[1] if best else None
+
+    def _place(self, doc: _Document, trigger: Span, lower: int, upper: int) -> tuple[Span | None, bool]:
+        best = None
+        candidates = [item for item in doc.place_candidates.within(lower, upper) if item[1] <= upper]
+        for index, (start, end, (span, known)) in enumerate(candidates):
+            following = candidates[index + 1] if index + 1 < len(candidates) else None
+            if following is not None and following[2][1] and doc.text[end:following[0]] == ", " and self.lex.country_of_word(following[2][0].text):
+                known = True  # 'in Sochi, Russia': the city, placed by its country
+            elif known and index and candidates[index - 1][1] + 2 == start and doc.text[start - 2:start] == ", ":
+                continue  # ... and not the country after it
+            distance = abs(start - trigger.start) - (40 if known else 0)
+            if best is None or distance < best[0]:
+                best = (distance, span, known)
+        return (best[1], best[2]) if best else (None, False)
+
+    # ------------------------------------------------------------------ participants
+
+    def code_of(self, draft: _Draft, status: str) -> tuple[str, str]:
+        """CAMEO event code and PLOVER CONSULT mode of a merged meeting."""
+        if status in ("planned", "proposed"):
+            code = self.codes["intent"][0]
+        elif status in ("cancelled", "denied"):
+            code = self.codes["rejected"][0]
+        else:
+            code = None
+        kind = draft.type
+        if kind == "visit" and draft.hosted:
+            kind = "host"
+        elif kind == "meeting" and draft.place is not None:
+            countries = {e.country or e.name for e in draft.participants}
+            place_country = self.lex.country_of_word(draft.place.text)
+            if place_country and place_country not in countries:
+                kind = "third_location"
+        type_code, mode = self.codes.get(kind, self.codes["other"])
+        return code or type_code, f"CONSULT:{mode}" if mode else "CONSULT"
+

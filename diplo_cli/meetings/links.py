@@ -1,0 +1,206 @@
+"""Statements about a meeting: the routes that link a statement to the meeting it is about, and the final records."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import replace
+
+import regex
+
+from ..lexicons import name_key
+from ..models import Meeting, Participant, Span, Statement
+from ..rules import Trace
+from .common import (
+    _AGENDA_REACH,
+    _CAPITALISED,
+    _GROUP_LOOKBACK,
+    _OBJECT_REACH,
+    _PLACE_LINK_REACH,
+    _RELATIVE_GAP,
+    LINK_AGENDA,
+    LINK_CONTENT,
+    LINK_CUE_OBJECT,
+    LINK_PLACE,
+    LINK_RELATIVE,
+    STAGE,
+    STATUS_DEFAULT,
+    MeetingMention,
+    _Draft,
+    _status_of,
+    meeting_grammar,
+)
+from .document import _Document
+
+
+class _StatementLinks:
+    """The mention-less link rules of :class:`~diplo_cli.meetings.finder.MeetingFinder` (a mixin): agenda, place, relative clause."""
+
+    def _relative_clause_links(self, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
+        """'the Pacific Islands Summit, which, as you noted, will be held here': a content that is a
+        relative clause right after a meeting word is about that meeting (recorded like an agenda link,
+        used when the content names no meeting of its own)."""
+        linked = [m for m in mentions if m.meeting is not None]
+        ends = [m.trigger.end for m in linked]
+        agenda_linked = {sid for draft in drafts for sid in draft.agenda}
+        for statement in statements:
+            content = statement.content
+            if statement.id in agenda_linked or not self.relative_clause.match(content.text):
+                continue
+            index = bisect.bisect_right(ends, content.start) - 1
+            if index >= 0 and content.start - ends[index] <= _RELATIVE_GAP:
+                drafts[linked[index].meeting].agenda.setdefault(statement.id, linked[index].status)
+                drafts[linked[index].meeting].agenda_why.setdefault(
+                    statement.id, (LINK_RELATIVE, f"a relative clause right after '{linked[index].trigger.text}'"))
+
+    def _agenda_links(self, doc: _Document, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
+        """Statements on what a meeting named just before will discuss are about that meeting:
+        recorded as a mention-less link (``_Draft.agenda``) that :func:`build_meetings` reads."""
+        linked = [m for m in mentions if m.meeting is not None]
+        starts = [m.trigger.start for m in linked]
+        for statement in statements:
+            content = statement.content
+            if not self.agenda_verb.search(doc.text, content.start, content.end):
+                continue
+            index = bisect.bisect_left(starts, content.start) - 1
+            if index < 0 or content.start - linked[index].trigger.start > _AGENDA_REACH:
+                continue
+            if bisect.bisect_left(starts, content.end) > index + 1:
+                continue  # the content names a meeting of its own
+            draft = drafts[linked[index].meeting]
+            folded = name_key(content.text)
+            surnames = {name_key(e.name).split()[-1] for e in draft.participants if e.kind == "person"}
+            if any(f" {surname} " in f" {folded} " for surname in surnames if len(surname) > 2) or self.agenda_subject.search(content.text):
+                draft.agenda[statement.id] = linked[index].status
+                draft.agenda_why[statement.id] = LINK_AGENDA, f"on the agenda of '{linked[index].trigger.text}' just before"
+
+    def _place_links(self, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
+        """'the key point that Kerry will make in Moscow': a content naming a participant of a meeting
+        mentioned before it and that meeting's place is about that meeting (a mention-less link, used
+        when the content names no meeting of its own)."""
+        linked = [m for m in mentions if m.meeting is not None]
+        starts = [m.trigger.start for m in linked]
+        agenda_linked = {sid for draft in drafts for sid in draft.agenda}
+        for statement in statements:
+            content = statement.content
+            if statement.id in agenda_linked:
+                continue
+            index = bisect.bisect_left(starts, content.start) - 1
+            if index < 0 or bisect.bisect_left(starts, content.end) > index + 1:
+                continue  # no meeting before, or the content names one of its own
+            folded = f" {name_key(content.text)} "
+            places = {self.lex.country_of_word(m.group()) for m in _CAPITALISED.finditer(content.text)} - {None}
+            for mention in reversed(linked[max(0, index - _GROUP_LOOKBACK):index + 1]):
+                if content.start - mention.trigger.start > _PLACE_LINK_REACH:
+                    break
+                draft = drafts[mention.meeting]
+                if draft.place is None or not draft.known_place or self.lex.country_of_word(self.without_the(draft.place.text)) not in places:
+                    continue  # 'in Moscow' names the place of a visit to Russia too
+                surnames = {name_key(e.name).split()[-1] for e in draft.participants if e.kind == "person"}
+                if any(f" {surname} " in folded for surname in surnames if len(surname) > 2):
+                    draft.agenda[statement.id] = _status_of(draft)
+                    draft.agenda_why[statement.id] = LINK_PLACE, "names a participant at the meeting's place"
+                    break
+
+
+def _explanation(draft: _Draft, statement_ids, routes: dict[str, tuple[str, str]]) -> tuple[str, ...]:
+    """Why the meeting exists, what set its status, why each mention joined it and each statement
+    is linked to it, each with the id of its rule: lines for ``diplo meetings --explain``."""
+    lines = []
+    for mention in draft.mentions:
+        line = f"'{mention.trigger.text}' ({mention.type}, sentence {mention.sentence + 1}): {mention.status}, {mention.status_why}"
+        line += f" [{mention.status_rule}]" if mention.status_rule else ""
+        lines.append(line + (f"; joined: {mention.joined_why} [{mention.joined_rule}]" if mention.joined_why else ""))
+    status = _status_of(draft)
+    if all(m.status == "unknown" for m in draft.mentions) and status != "unknown":
+        lines.append(f"status {status}: no mention carries a cue" + (", and its time lies ahead" if status == "planned" else "")
+                     + f" [{STATUS_DEFAULT}]")
+    for sid in statement_ids:
+        rule, why = routes[sid]
+        lines.append(f"{sid} linked: {why} [{rule}]")
+    return tuple(lines)
+
+
+
+def build_meetings(drafts: list[_Draft], mentions: list[MeetingMention], statements: list[Statement],
+                   text: str, trace: Trace | None = None) -> tuple[list[Meeting], list[Statement]]:
+    """Number the meetings, link statements whose content mentions one, and freeze both."""
+    linked_mentions = sorted((m for m in mentions if m.meeting is not None), key=lambda m: m.trigger.start)
+    starts = [m.trigger.start for m in linked_mentions]
+    linked: dict[int, list[str]] = {}
+    agendas = {sid: (index, status) for index, draft in enumerate(drafts) for sid, status in draft.agenda.items()}
+    new_statements: list[Statement] = []
+    routes: dict[str, tuple[str, str]] = {}  # statement id -> (rule id, why) of its link (--explain)
+    for statement in statements:
+        target, rule, route = _named_link(statement, linked_mentions, starts, text)
+        if target is not None:
+            index, status = target.meeting, target.status
+        elif statement.id in agendas:
+            index, status = agendas[statement.id]
+            rule, route = drafts[index].agenda_why.get(statement.id, (LINK_AGENDA, "about the meeting named before it"))
+        else:
+            new_statements.append(statement)
+            continue
+        routes[statement.id] = rule, route
+        linked.setdefault(index, []).append(statement.id)
+        new_statements.append(replace(statement, meeting=f"m{index + 1}", meeting_status=status))
+        if trace is not None:
+            trace.add(STAGE, rule, "linked", statement.content.start, statement.content.end, f"m{index + 1}: {route}")
+    meetings = []
+    for index, draft in enumerate(drafts):
+        participants = tuple(Participant(e.name, e.country) for e in draft.participants)
+        status = _status_of(draft)
+        if trace is not None and status != "unknown" and all(m.status == "unknown" for m in draft.mentions):
+            first = draft.mentions[0].trigger
+            trace.add(STAGE, STATUS_DEFAULT, "set", first.start, first.end, f"{status}: no mention carries a cue")
+        meetings.append(Meeting(
+            id=f"m{index + 1}", type=draft.type, status=status, participants=participants,
+            time=draft.time, place=draft.place, mentions=tuple(m.trigger for m in draft.mentions),
+            statements=tuple(linked.get(index, ())), cameo=draft.cameo, plover=draft.plover,
+            explain=_explanation(draft, linked.get(index, ()), routes),
+        ))
+    return meetings, new_statements
+
+
+def _named_link(statement: Statement, linked_mentions: list[MeetingMention], starts: list[int], text: str) -> tuple[MeetingMention | None, str, str]:
+    """The meeting mention a statement names (in its content, else as its cue's object), the route's rule id and why."""
+    content = statement.content
+    inside = linked_mentions[bisect.bisect_left(starts, content.start):bisect.bisect_left(starts, content.end)]
+    target = None
+    subordinate_end = _subordinate_clause_end(content)
+    for mention in inside:
+        # a meeting in a leading 'when ...,' clause is background, not what is asserted
+        if target is None or (target.trigger.start < subordinate_end <= mention.trigger.start):
+            target = mention
+        if mention.trigger.start >= subordinate_end:
+            break
+    if target is not None:
+        return target, LINK_CONTENT, f"its content names the meeting ('{target.trigger.text}')"
+    if statement.cue.end <= content.start and not _SENTENCE_END.search(text, statement.cue.end, content.start):
+        # 'described the move to scrap the visit as a "mistake"': the cue's object (within its
+        # sentence: a quotation continued after '..., he said after the call. "P"' has none)
+        between = linked_mentions[bisect.bisect_left(starts, statement.cue.end):bisect.bisect_left(starts, content.start)]
+        if between and content.start - statement.cue.end <= _OBJECT_REACH:
+            return between[-1], LINK_CUE_OBJECT, f"the cue's object names the meeting ('{between[-1].trigger.text}')"
+    return None, "", ""
+
+
+_SENTENCE_END = regex.compile(r"[.!?][\"”’»)]*+\s")
+
+
+@functools.cache
+def _subordinate_clause() -> regex.Pattern:
+    """'when X met Y, ...' (``subordinate_clause`` of meeting_grammar.toml): compiled once; linking has no finder to hold it."""
+    return regex.compile(meeting_grammar()["phrases"]["subordinate_clause"])
+
+
+def _subordinate_clause_end(content: Span) -> int:
+    """Offset where a leading subordinate clause of the content ends (the content start if none)."""
+    match = _subordinate_clause().match(content.text)
+    return content.start + match.end() if match else content.start
+
+
+
+def link_meetings(drafts, mentions, statements, text: str, trace: Trace | None = None):
+    """Final meetings (with CAMEO / PLOVER codes), and the statements with their ``meeting`` set."""
+    return build_meetings(drafts, mentions, statements, text, trace)

@@ -1,0 +1,195 @@
+"""One meeting per event: mentions with the same participants, compatible type, time and place merge."""
+
+from __future__ import annotations
+
+from ..lexicons import name_key
+from ..models import Span
+from ..rules import Trace
+from ..timenorm import relative_days_differ
+from .common import (
+    _ANAPHOR_SENTENCES,
+    _GROUP_LOOKBACK,
+    _MERGE_CANDIDATES,
+    MERGE_NAMES_NOBODY,
+    MERGE_REFERS_BACK,
+    MERGE_SHARED,
+    SPLIT_DENIED_HELD,
+    SPLIT_EARLIER,
+    SPLIT_OTHER_TYPE,
+    SPLIT_OWN_VISIT,
+    SPLIT_PLACE,
+    SPLIT_TIME,
+    SPLIT_TYPES,
+    STAGE,
+    VETO_NO_PARTICIPANTS,
+    Entity,
+    MeetingMention,
+    _Draft,
+    _same_name,
+    _within,
+)
+
+
+class _Merger:
+    """The merge rules of :class:`~diplo_cli.meetings.finder.MeetingFinder` (a mixin)."""
+
+    def _compatible(self, a: str, b: str) -> bool:
+        return a == b or frozenset((a, b)) not in self.never_merge
+
+    def _merge(self, mentions: list[MeetingMention], trace: Trace | None = None) -> list[_Draft]:
+        drafts: list[_Draft] = []
+        by_token: dict[str, list[int]] = {}  # a word of a participant's name -> drafts that include it
+        indexed: set[tuple[str, int]] = set()  # (word, draft) pairs already in by_token
+        for mention in mentions:
+            names = {name_key(e.name) for e in mention.participants}
+            if names:
+                target = self._named_target(drafts, by_token, mention, names, trace)
+            elif drafts and (mention.anaphoric or mention.type != "visit"):
+                target = self._anaphoric_target(drafts, mention)
+            else:
+                target = None
+            if target is None:
+                if not names:
+                    if trace is not None:
+                        trace.add(STAGE, VETO_NO_PARTICIPANTS, "vetoed", mention.trigger.start, mention.trigger.end,
+                                  f"'{mention.trigger.text}' names nobody and refers to no meeting before it")
+                    continue
+                drafts.append(_Draft(mention.type, [], earlier=mention.earlier))
+                target = len(drafts) - 1
+            draft = drafts[target]
+            draft.mentions.append(mention)
+            mention.meeting = target
+            if trace is not None and mention.joined_rule:
+                first = draft.mentions[0].trigger
+                trace.add(STAGE, mention.joined_rule, "merged", first.start, mention.trigger.end, mention.joined_why)
+            for key in self._add_participants(draft, mention):
+                for token in key.split():
+                    if (token, target) not in indexed:
+                        indexed.add((token, target))
+                        by_token.setdefault(token, []).append(target)
+            self._absorb(draft, mention)
+        return drafts
+
+    def _named_target(self, drafts: list[_Draft], by_token: dict[str, list[int]], mention: MeetingMention, names: set[str],
+                      trace: Trace | None) -> int | None:
+        """The latest draft that shares the mention's participants (one set inside the other) and
+        whose type, time and place agree with it; records why on the mention (--explain)."""
+        candidates = sorted({i for key in names for token in key.split() for i in by_token.get(token, ())[-_MERGE_CANDIDATES:]}, reverse=True)
+        for index in candidates:
+            draft = drafts[index]
+            draft_names = {name_key(e.name) for e in draft.participants}
+            inside = _within(names, draft_names)
+            if not (inside or _within(draft_names, names)):
+                continue
+            apart = self._kept_apart(mention, draft, inside)
+            if apart is not None:
+                if trace is not None:
+                    trace.add(STAGE, apart, "split", draft.mentions[0].trigger.start, mention.trigger.end,
+                              f"'{mention.trigger.text}' is not the {draft.type} of '{draft.mentions[0].trigger.text}'")
+                continue
+            shared = sorted(e.name for e in draft.participants if any(_same_name(name_key(e.name), key) for key in names))
+            mention.joined_why = f"shares {', '.join(shared)}; type, time and place compatible"
+            mention.joined_rule = MERGE_SHARED
+            return index
+        return None
+
+    def _kept_apart(self, mention: MeetingMention, draft: _Draft, inside: bool) -> str | None:
+        """The id of the rule by which a mention that shares the draft's participants still names
+        another event; None when nothing keeps them apart."""
+        if not self._compatible(mention.type, draft.type):
+            return SPLIT_TYPES
+        if mention.earlier != draft.earlier:
+            return SPLIT_EARLIER  # 'since our last meeting' is not the meeting held today
+        if self._denial_against_held(mention, draft):
+            return SPLIT_DENIED_HELD  # 'there will be no meeting of X and Y' is not the meeting they held
+        if mention.type != draft.type and not inside:
+            return SPLIT_OTHER_TYPE  # 'X travels to Y' then 'X will meet Z': the meeting is its own
+        if mention.type == "visit" and draft.type != "visit" and mention.place is not None:
+            return SPLIT_OWN_VISIT  # 'agreed to meet ... and during X's visit to Y': the visit is its own
+        if self._times_conflict(mention, draft):
+            return SPLIT_TIME
+        return SPLIT_PLACE if self._places_conflict(mention, draft) else None
+
+    @staticmethod
+    def _denial_against_held(mention: MeetingMention, draft: _Draft) -> bool:
+        """A denied mention and a held meeting (or the reverse) are two events, never one."""
+        wanted = {"denied": "held", "held": "denied"}.get(mention.status)
+        return wanted is not None and any(m.status == wanted for m in draft.mentions)
+
+    def _conflict(self, a: Span | None, b: Span | None) -> bool:
+        """Two times (or places) that name different things: neither contains the other."""
+        if a is None or b is None:
+            return False
+        prefix = self.phrases.comparison_prefix
+        x, y = name_key(prefix.sub("", a.text)), name_key(prefix.sub("", b.text))
+        return not (x in y or y in x)
+
+    def _times_conflict(self, mention: MeetingMention, draft: _Draft) -> bool:
+        return ((not (mention.vague_time or draft.vague_time) and self._conflict(mention.time, draft.time))
+                or (mention.time is not None and draft.time is not None and relative_days_differ(mention.time.text, draft.time.text)))
+
+    def _places_conflict(self, mention: MeetingMention, draft: _Draft) -> bool:
+        return (mention.known_place and draft.known_place and self._conflict(mention.place, draft.place)
+                and self.lex.country_of_word(mention.place.text) != self.lex.country_of_word(draft.place.text)
+                and not (mention.type == draft.type == "visit" and self._among(mention.place, draft.participants)))
+
+    def _anaphoric_target(self, drafts: list[_Draft], mention: MeetingMention) -> int | None:
+        """A mention that names nobody ('the rendezvous') joins the compatible meeting of the three
+        sentences before; a definite one ('the summit') the last meeting of its type, else one it may name."""
+        for index in range(len(drafts) - 1, max(-1, len(drafts) - 4), -1):
+            draft = drafts[index]
+            if self._compatible(mention.type, draft.type) and mention.sentence - draft.mentions[-1].sentence <= _ANAPHOR_SENTENCES:
+                gap = mention.sentence - draft.mentions[-1].sentence
+                mention.joined_why = f"names nobody; the {draft.type} mentioned " + (f"{gap} sentence(s) before" if gap else "in the same sentence")
+                mention.joined_rule = MERGE_NAMES_NOBODY
+                return index
+        if not mention.anaphoric:
+            return None
+        # 'the summit', long after the summit was named: the last one of that type, else the last
+        # one it may name ('the meeting' for a summit)
+        recent = range(len(drafts) - 1, max(-1, len(drafts) - 1 - _GROUP_LOOKBACK), -1)
+        target = next((i for i in recent if drafts[i].type == mention.type), None)
+        if target is None:
+            target = next((i for i in recent if self._compatible(mention.type, drafts[i].type)), None)
+        if target is not None:
+            mention.joined_why = f"refers back to the last {drafts[target].type} named"
+            mention.joined_rule = MERGE_REFERS_BACK
+        return target
+
+    @staticmethod
+    def _add_participants(draft: _Draft, mention: MeetingMention) -> list[str]:
+        """The mention's participants into the draft (a fuller name replaces a shorter one); their name keys."""
+        keys = []
+        for entity in mention.participants:
+            key = name_key(entity.name)
+            same = next((i for i, e in enumerate(draft.participants) if _same_name(key, name_key(e.name))), None)
+            if same is None:
+                draft.participants.append(entity)
+            elif len(entity.name) > len(draft.participants[same].name) and entity.kind == draft.participants[same].kind:
+                draft.participants[same] = entity  # 'Lee' then 'Lee Myung-bak': the fuller name
+            keys.append(key)
+        return keys
+
+    def _absorb(self, draft: _Draft, mention: MeetingMention) -> None:
+        """The draft takes the mention's more telling type, its specific time and its known place."""
+        upgrade = mention.type in ("summit", "call") or (mention.type == "visit" and mention.known_place)
+        if draft.type != mention.type and upgrade and draft.type in ("meeting", "talks"):
+            draft.type = mention.type  # 'the meeting' of a visit to a named place is the visit
+        if draft.time is None or (draft.vague_time and not mention.vague_time):
+            draft.time, draft.vague_time = mention.time or draft.time, mention.vague_time if mention.time else draft.vague_time
+        if draft.place is None or (mention.known_place and not draft.known_place and not self._city_in_country(draft.place, mention.place)):
+            draft.place, draft.known_place = mention.place or draft.place, mention.known_place or draft.known_place
+        draft.hosted = draft.hosted or mention.hosted
+
+    def _city_in_country(self, unknown: Span, known: Span | None) -> bool:
+        """``unknown`` (a place name in no list, nor a region) is more precise than ``known`` when that names a
+        country itself: a city in it, as far as the text lets us tell."""
+        if known is None or name_key(self.without_the(unknown.text)) in self.regions:
+            return False
+        country = self.lex.country_of_word(known.text)
+        return country is not None and name_key(country) == name_key(self.without_the(known.text))
+
+    def _among(self, place: Span | None, participants: list[Entity]) -> bool:
+        """The place is the country of one of the participants (one stop of a listed trip)."""
+        country = self.lex.country_of_word(place.text) if place else None
+        return country is not None and any(e.kind == "country" and e.name == country for e in participants)

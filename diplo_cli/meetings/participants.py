@@ -1,0 +1,358 @@
+"""Who meets: the participants of one meeting mention, read off its clause and sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..lexicons import MeetingWord, name_key
+from ..models import Span, Statement
+from .common import (
+    _PRONOUN_REACH,
+    Entity,
+    MeetingMention,
+    _last_group,
+)
+from .document import _Document
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    """Where one trigger's participants are read: its sentence (``lower``:``upper``), its clause
+    (``left``:``right``), the statement whose content holds it, and the mentions before it."""
+
+    doc: _Document
+    trigger: Span
+    word: MeetingWord
+    mtype: str
+    lower: int
+    upper: int
+    left: int
+    right: int
+    statement: Statement | None
+    previous: list[MeetingMention]
+    inviter: Entity | None
+
+
+class _ParticipantReader:
+    """The participant rules of :class:`~diplo_cli.meetings.finder.MeetingFinder` (a mixin: it reads the finder's patterns)."""
+
+    def _participants(self, doc: _Document, trigger: Span, word, mtype: str, lower: int, upper: int, left: int, right: int,
+                      statement: Statement | None, previous: list[MeetingMention], inviter: Entity | None = None) -> list[Entity]:
+        clause = _Clause(doc, trigger, word, mtype, lower, upper, left, right, statement, previous, inviter)
+        found = self._participants_read(clause)
+        found = [e for e in found if e.kind == "person" or not self._media(e.name)]  # 'speaking to Reuters': the outlet meets nobody
+        if word.pos == "verb" and mtype in ("meeting", "talks", "call") and found:
+            found.extend(self._unlisted_people(doc, trigger, left, right, found))
+        if mtype in ("summit", "meeting") and found:
+            named = self._named_event(doc.text, trigger, left)
+            if named is not None and not self._event_members(named, trigger):
+                # 'the Singapore Summit': a place named in the event's name is where it met, not who met
+                inside = name_key(named.name)
+                found = [e for e in found if e.kind == "person" or name_key(e.name) not in inside]
+        return found
+
+    def _participants_read(self, clause: _Clause) -> list[Entity]:
+        """The first frame that names participants wins: 'between X and Y', an event's group or name,
+        the people around the trigger (with their counterparts, hosts and group anaphors), the
+        countries and organisations of the clause, else bare capitalised actors of a verb."""
+        found = self._between_participants(clause)
+        if found is not None:
+            return found
+        people = clause.doc.people(clause.left, clause.trigger.start)
+        found = self._event_participants(clause, people)
+        if found is not None:
+            return found
+        right_people = self._clause_people(clause, people)
+        countries = self._counterparts(clause, people, right_people)
+        bodies = self._group_reference(clause, people)
+        if people:
+            return self._with_hosts(clause, people, countries, right_people)
+        for country in countries:
+            if all(country.name != b.name for b in bodies):
+                bodies.append(country)
+        if bodies:
+            return bodies
+        if clause.word.pos == "verb":
+            return self._actors(clause.doc, clause.trigger, clause.left, clause.right, clause.mtype, first_meeting=not clause.previous)
+        return []
+
+    def _between_participants(self, clause: _Clause) -> list[Entity] | None:
+        """'a meeting between X and Y', 'talks between the two countries': the participants follow."""
+        doc, text, right = clause.doc, clause.doc.text, clause.right
+        between = self.between.match(text, clause.trigger.end, clause.upper)
+        if not between:
+            return None
+        people = doc.people(between.end(), right)
+        if people:
+            return people
+        pair = self.phrases.pair.match(text, between.end(), right)
+        found = doc.bodies(between.end(), right)
+        groups = [self.without_the(pair.group(side)) for side in ("a", "b")] if pair else []
+        if (pair and not (doc.bodies(*pair.span("a")) and doc.bodies(*pair.span("b"))) and not self.group_anaphor.match(text, between.end(), right)
+                and not any(self.lex.title(group) for group in groups)):
+            # 'between Pakistan's envoy to India and Kashmiri separatists': the groups as written
+            return [Entity(group, "group") for group in groups]
+        return found or None
+
+    def _event_participants(self, clause: _Clause, people: list[Entity]) -> list[Entity] | None:
+        """A group or a named event before the trigger ('the P5+1 negotiations with Iran', 'the G20
+        summit', 'the Japan-China Summit Meeting'): its members, else the group and its attendees."""
+        doc, text, trigger, left, mtype = clause.doc, clause.doc.text, clause.trigger, clause.left, clause.mtype
+        if mtype == "talks":
+            group = self._group(text, trigger, left)
+            if group is not None:
+                # 'the P5+1 negotiations with Iran': the group and its counterparts
+                counterparts = [e for e in doc.people(trigger.end, clause.right) + doc.bodies(trigger.end, clause.right) if e.name != group.name]
+                return [group, *counterparts]
+        if mtype not in ("summit", "meeting", "other"):
+            return None
+        group = self._group(text, trigger, left)
+        if group is None:
+            named = self._named_event(text, trigger, left)
+            members = self._event_members(named, trigger) if named is not None and mtype != "other" else None
+            if members:
+                return members  # 'the Japan-China Summit Meeting': the countries it is named after
+            if named is not None and (mtype == "other" or self.lex.organisation(named.name) is not None):
+                group = named  # 'the World Economic Forum': the event as written
+        if self.phrases.sidelines_before.search(text, max(left, trigger.start - 80), trigger.start):
+            return [group] if group else []  # 'X met Y on the sidelines of the Z summit': not Z's participants
+        if group is None:
+            return None
+        attendees = [p for p in people if p.name not in group.name]
+        if not self.phrases.attending.search(text, left, trigger.start):
+            attendees = []  # 'X praised the outcome of the G20 summit': X is not said to attend
+        if mtype == "other":
+            attendees = attendees[:1]  # 'X will meet Y and attend the Z Forum': X attends
+        return [*attendees, group]
+
+    def _clause_people(self, clause: _Clause, people: list[Entity]) -> list[Entity]:
+        """Adds to ``people`` (the people before the trigger) its subject when none is named and the
+        people after it; returns the people after it."""
+        doc, text, trigger, left, right, statement = clause.doc, clause.doc.text, clause.trigger, clause.left, clause.right, clause.statement
+        if statement is None:
+            for entity in self._voiced(doc, trigger, left, right):
+                if entity not in people:
+                    people.append(entity)
+        right_people = doc.people(trigger.end, right)
+        if not people:
+            relative = self.phrases.who_before.search(text, max(0, left - 12), left)
+            antecedent = doc.person_ending_at(relative.start()) if relative else None
+            if antecedent is not None:
+                people.append(antecedent)  # 'Lavrov, who met Blinken on Friday, said': Lavrov met
+        if not people:
+            pronoun = self._pronoun_subject(doc, left, trigger.start, statement)
+            if pronoun is not None:
+                people.append(pronoun)
+        if not people and statement is not None and clause.inviter is None and statement.content.text.startswith(self.infinitive_content):
+            subject = doc.tracker.lookup_name(statement.speaker.name)
+            if subject is not None and subject.kind == "person":
+                people.append(subject)  # 'X committed to travel to Y': X travels
+        for entity in right_people:
+            if entity not in people:
+                people.append(entity)
+        if people:
+            # 'a meeting with Iran's foreign minister': an agent described, not named; 'talks with
+            # Turkey': the counterpart country when no person is named after the trigger
+            people.extend(e for e in doc.bodies(trigger.end, right)
+                          if (e.kind == "group" or (not right_people and clause.mtype != "visit" and self.phrases.with_after.match(text, trigger.end, right)))
+                          and all(e.name != p.name and e.name != p.country for p in people))
+        return right_people
+
+    def _counterparts(self, clause: _Clause, people: list[Entity], right_people: list[Entity]) -> list[Entity]:
+        """'his Russian counterpart': the person of that country named nearby (added to ``people``),
+        else the country (returned)."""
+        doc = clause.doc
+        counterpart = self.counterpart.search(doc.text, clause.left, clause.right)
+        countries: list[Entity] = []
+        if counterpart:
+            for adjective in self.phrases.list_separator.split(counterpart.group("countries")):
+                country = self.lex.country_of_word(adjective)
+                named = doc.person_of_country(country, counterpart.end(), people) if country else None
+                if named is not None and not right_people:
+                    people.append(named)  # 'his Russian counterpart' ... 'Sergei Lavrov' a sentence later
+                elif country:
+                    countries.append(Entity(country, "country", country=country))
+        return countries
+
+    def _group_reference(self, clause: _Clause, people: list[Entity]) -> list[Entity]:
+        """'the two leaders', 'both sides': the participants of the meeting mentioned last (added to
+        ``people``); returns the countries and organisations of the clause when nobody was named."""
+        doc, text, left, right = clause.doc, clause.doc.text, clause.left, clause.right
+        anaphor = self.group_anaphor.search(text, left, right) if len(people) < 2 else None
+        bodies = doc.bodies(left, right) if not people else []  # read below only when nobody is found
+        if anaphor is None and not people and not bodies:
+            anaphor = self.group_anaphor.search(text, clause.lower, clause.upper)  # 'relations between the two countries ..., but meetings were cut off'
+        if anaphor is not None:
+            bodies_wanted = bool(self.phrases.body_noun.search(anaphor.group()))
+            for entity in _last_group(clause.previous, clause.lower - 2000, people, bodies_wanted):
+                if entity not in people:
+                    people.append(entity)
+        return bodies
+
+    def _with_hosts(self, clause: _Clause, people: list[Entity], countries: list[Entity], right_people: list[Entity]) -> list[Entity]:
+        """The people found, with the counterparts' countries and a visit's host; a country stands in
+        for its people only when none of them is named."""
+        if countries and not right_people:
+            people.extend(c for c in countries if all(p.country != c.country and p.name != c.name for p in people))
+        if clause.mtype == "visit" and not right_people:
+            if clause.inviter is not None and clause.inviter not in people:
+                people.append(clause.inviter)  # 'X invited Y to visit': X hosts
+            else:
+                trigger, right = clause.trigger, clause.right
+                for host in clause.doc.host_countries(trigger.end, max(right, min(clause.upper, trigger.end + 40))):
+                    if all(host.name != p.name and host.name != p.country for p in people):
+                        people.append(host)
+        # 'Kerry will meet his German counterpart' resolved to Steinmeier drops Germany
+        return [e for e in people if e.kind != "country" or not any(p.kind == "person" and p.country == e.name for p in people)]
+
+    def _voiced(self, doc: _Document, trigger: Span, left: int, right: int) -> list[Entity]:
+        """In a transcript turn: the speaker ('I', 'my'), the one addressed ('you', 'your'), or both
+        ('we', 'our') when they word the meeting (see ``speaker_line`` in meeting_grammar.toml)."""
+        voices = doc.turn_voices(trigger.start)
+        if voices is None:
+            return []
+        speaker, addressee = voices
+        if self._briefer(speaker) or self._briefer(addressee):
+            return []  # a press briefing: the briefer announces meetings, and 'we' is the government
+        found: list[Entity] = []
+        reach = max(left, trigger.start - _PRONOUN_REACH)
+        for pronoun in self.first_person.finditer(doc.text, reach, trigger.start):
+            found.extend([speaker] if pronoun.group("singular") else [speaker, addressee])
+        if self.second_person.search(doc.text, reach, trigger.start) or self.second_person.search(doc.text, trigger.end, min(right, trigger.end + _PRONOUN_REACH)):
+            found.append(addressee)
+        unique: list[Entity] = []
+        for entity in found:
+            if entity is not None and entity not in unique:
+                unique.append(entity)
+        return unique
+
+    def _briefer(self, entity: Entity | None) -> bool:
+        return entity is not None and any(self.briefer_role.search(role) for role in {entity.role or "", *entity.roles})
+
+    def _group(self, text: str, trigger: Span, left: int) -> Entity | None:
+        """The group named right before a summit word ('the G20 summit'), as written."""
+        match = self.group_before.search(text, max(left, trigger.start - 60), trigger.start)
+        if match is None:
+            return None
+        name = match.group("group")
+        organisation = self.lex.organisation(name)
+        if name.isalpha() and name.isupper() and (organisation is None or organisation.kind != "igo"):
+            return None
+        return Entity(name, "organisation", country=organisation.country if organisation else None)
+
+    def _named_event(self, text: str, trigger: Span, left: int) -> Entity | None:
+        """'the Munich Security Conference', 'the World Economic Forum': the event's name as written."""
+        if not text[trigger.start].isupper():
+            return None
+        match = self.phrases.event_name.search(text, max(left, trigger.start - 80), trigger.start)
+        if match is None or match.group().split()[0] in self.stopwords:
+            return None
+        return Entity(text[match.start():trigger.end], "organisation")
+
+    def _unlisted_people(self, doc: _Document, trigger: Span, left: int, right: int, known: list[Entity]) -> list[Entity]:
+        """'X met Ana Lopes': a full name (two to four capitalised words) right before or after a meeting
+        verb that no list knows, when it is neither a place, an organisation nor a title."""
+        found: list[Entity] = []
+        known_keys = {name_key(e.name) for e in known}
+        before = self.actor_before.search(doc.text, left, trigger.start)
+        after = self.actor_after.match(doc.text, trigger.end, right)
+        for match in (before, after):
+            if match is None:
+                continue
+            name = match.group("actor")
+            words = name.split()
+            lead = doc.text[match.start():match.start("actor")].split()
+            if words[0].casefold() in self.articles or (match is after and not self._plain_object_lead(lead)):
+                continue  # 'the Old Town', 'met the Ana Lopes Foundation': a person's name takes no article
+            if match is after and not self.name_end.match(doc.text, match.end("actor")):
+                continue  # 'met Sea Breeze Hotel staff': a modifier of a common noun, not a name
+            if not 2 <= len(words) <= 4 or any(w in self.stopwords or not w[1:].islower() for w in words):
+                continue
+            if (self.lex.title(name) or self.lex.country_of_word(name) or self.lex.organisation(name) or doc.tracker.lookup_name(name) is not None
+                    or any(self.lex.country_of_word(w) or self.lex.title(w) for w in words) or self.lex.title(" ".join(words[:2]))):
+                continue  # a place, body, title ('President Obama') or a name the entities pass knows
+            known_words = {token for k in known_keys for token in k.split()}
+            if any(name_key(w) in known_words for w in words):
+                continue
+            found.append(Entity(name, "person"))
+        return found
+
+    def _plain_object_lead(self, lead: list[str]) -> bool:
+        """Nothing, or only 'with', between a meeting verb and the name after it ('met (with) Ana Lopes')."""
+        return not lead or (len(lead) == 1 and lead[0] in self.name_object_prepositions)
+
+    def _media(self, name: str) -> bool:
+        organisation = self.lex.organisation(name)
+        return organisation is not None and organisation.kind == "media"
+
+    def _event_members(self, event: Entity, trigger: Span) -> list[Entity]:
+        """'Japan-ROK Summit', 'U.S.-China Summit Meeting': the countries or organisations a summit or
+        meeting is named after, when every part of the name before its head word is one; else none
+        (a 'Global Vaccine Summit' names no participant: its hosts and attendees are read as for
+        any other meeting)."""
+        head = self.event_head.search(event.name)
+        prefix = event.name[:head.start()] if head else event.name[:trigger.start - trigger.end]
+        parts = [p for p in self.phrases.name_part_separator.split(prefix.strip()) if p]
+        members: list[Entity] = []
+        for part in parts:
+            part = self.phrases.event_part_article.sub("", part)
+            country = self.lex.country_of_word(part)
+            organisation = None if country else self.lex.organisation(part)
+            if country:
+                members.append(Entity(country, "country", country=country))
+            elif organisation is not None:
+                members.append(Entity(part, "organisation", country=organisation.country))
+            else:
+                return []
+        return members if len(members) >= 2 or (members and members[0].kind == "organisation") else []
+
+    def _pronoun_subject(self, doc: _Document, lower: int, upper: int, statement: Statement | None) -> Entity | None:
+        if statement is not None and statement.speaker.mention_kind != "anonymous":
+            first = None
+            for first in self.first_person.finditer(doc.text, max(lower, upper - _PRONOUN_REACH), upper):
+                pass
+            if first is not None and first.group("singular"):
+                entity = doc.tracker.lookup_name(statement.speaker.name)
+                if entity is not None and entity.kind == "person":
+                    return entity
+            elif first is not None and statement.speaker.country:
+                return Entity(statement.speaker.country, "country", country=statement.speaker.country)
+        pronoun = None
+        for m in self.person_pronoun.finditer(doc.text, max(lower, upper - _PRONOUN_REACH), upper):
+            pronoun = m
+        if pronoun is None:
+            return None
+        if statement is not None and pronoun.start() - statement.content.start < 12 and statement.speaker.mention_kind != "anonymous":
+            entity = doc.tracker.lookup_name(statement.speaker.name)
+            if entity is not None and entity.kind == "person":
+                return entity
+        sentence_start = doc.sentence_start(pronoun.start())
+        if statement is not None:
+            sentence_start = max(sentence_start, statement.content.start)  # reported speech: its own subject first
+        return doc.person_before(pronoun.start(), sentence_start)
+
+    def _actors(self, doc: _Document, trigger: Span, left: int, right: int, mtype: str, first_meeting: bool = False) -> list[Entity]:
+        """Bare capitalised actors around a verb trigger, when nothing known is named (the place of a
+        meeting is none; the place a visit goes to is its host)."""
+        actors: list[Entity] = []
+        before = self.actor_before.search(doc.text, left, trigger.start)
+        after = self.actor_after.match(doc.text, trigger.end, right)
+        for match in (before, after):
+            if match is None:
+                continue
+            name = self.phrases.actor_article.sub("", match.group("actor"))
+            if name.split()[0] in self.stopwords or name in self.stopwords or self.lex.title(name):
+                continue
+            if mtype != "visit" and self.phrases.locative_before.search(doc.text, max(0, match.start("actor") - 12), match.start("actor")):
+                continue  # 'the two presidents will meet in Geneva': the place, not an actor
+            country = self.lex.country_of_word(name) if mtype == "visit" else None
+            # 'will arrive in Tokyo': the visit's host is the city's country, not the city
+            actors.append(Entity(country, "country", country=country) if country else Entity(name, "group"))
+        if not actors and first_meeting:
+            group = self.group_anaphor.search(doc.text, left, trigger.start)
+            if group is not None and group.group().casefold() not in self.plain_group_pronouns:
+                # 'The two presidents met in Geneva': the group as written, when nobody is named and no
+                # meeting came before (after one, 'the two presidents' refer back to its participants)
+                actors.append(Entity(self.without_the(group.group()), "group"))
+        return actors
+
