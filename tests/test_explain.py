@@ -14,7 +14,7 @@ REPORT = "The minister said that the talks were useful."
 def test_a_vetoed_candidate_names_the_veto_and_the_rule_that_built_it():
     explanation = explain_text(QUESTION)
     assert explanation.document.statements == ()
-    [candidate] = explanation.candidates
+    [candidate] = [c for c in explanation.candidates if c.stage == "attribution"]
     assert (candidate.stage, candidate.span.text, candidate.outcome) == ("attribution", "confirm", DROPPED)
     assert candidate.dropped_by == "attribution.veto.interrogative"
     assert [(e.action, e.rule) for e in candidate.events] == [
@@ -33,8 +33,8 @@ def test_explain_json_carries_rows_and_candidates():
     assert result.exit_code == 0, result.output
     record = json.loads(result.output)
     assert record["statements"] == []
-    assert [(c["span"]["text"], c["outcome"], c["dropped_by"]) for c in record["candidates"]] == [
-        ("confirm", "dropped", "attribution.veto.interrogative")]
+    assert [(c["stage"], c["span"]["text"], c["outcome"], c["dropped_by"]) for c in record["candidates"]] == [
+        ("attribution", "confirm", "dropped", "attribution.veto.interrogative"), ("meetings", "travel to", "kept", None)]
 
 
 def test_explain_table_shows_the_ids_and_the_context():
