@@ -1,0 +1,67 @@
+"""The attribution stage's patterns, read from ``data/<lang>/attribution_patterns.toml`` and compiled once.
+
+Each ``[pattern.<name>]`` record holds the source, its ``regex`` flags and the word lists its
+``\\L<name>`` slots and ``<<name>>`` alternatives draw from (grammar.toml lists, or the lexicon's own
+lists); the finder keeps the compiled pattern as its attribute ``<name>``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import reduce
+from operator import or_
+
+import regex
+
+from ..errors import RuleError
+from ..lexicons import Lexicon, _data_text, compile_named_lists
+
+PATTERN_FILE = "attribution_patterns.toml"
+
+
+def _lexicon_lists(lexicon: Lexicon) -> dict[str, list[str]]:
+    """The word lists a pattern may name with ``@``: built from the lexicon, not from grammar.toml."""
+    return {
+        "@cue_forms": sorted(lexicon.cue_forms),
+        "@reporting_nouns": sorted(lexicon.reporting_nouns),
+        "@single_word_reporting_nouns": sorted(w for w in lexicon.reporting_nouns if " " not in w),
+        "@glued_name_particles": [p for p in lexicon.grammar["name_particles"] if p.endswith("-")],
+        "@not_cues": sorted(lexicon.not_cues),
+    }
+
+
+def _words(value, lexicon: Lexicon, lexicon_lists: dict[str, list[str]], where: str) -> list[str]:
+    keys = [value] if isinstance(value, str) else value
+    words: list[str] = []
+    for key in keys:
+        source = lexicon_lists if key.startswith("@") else lexicon.grammar
+        if key not in source:
+            raise RuleError(f"{where}: unknown word list {key!r}")
+        words += source[key]
+    return words
+
+
+def compile_patterns(lexicon: Lexicon, language: str = "en") -> dict[str, regex.Pattern | None]:
+    """Every pattern of the table, compiled, by name (``None`` for an optional one whose list is empty)."""
+    source_name = f"data/{language}/{PATTERN_FILE}"
+    try:
+        table = tomllib.loads(_data_text(PATTERN_FILE, language))
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"{source_name}: {exc}") from None
+    lexicon_lists = _lexicon_lists(lexicon)
+    compiled: dict[str, regex.Pattern | None] = {}
+    for name, spec in table.get("pattern", {}).items():
+        where = f"{source_name}: pattern {name}"
+        source = spec["source"]
+        for slot, key in spec.get("alternatives", {}).items():
+            alternatives = "|".join(f"(?:{a})" for a in _words(key, lexicon, lexicon_lists, where))
+            source = source.replace(f"<<{slot}>>", alternatives)
+        flags = reduce(or_, (getattr(regex, flag) for flag in spec.get("flags", ())), 0)
+        lists = {slot: _words(key, lexicon, lexicon_lists, where) for slot, key in spec.get("lists", {}).items()}
+        if spec.get("optional") and not all(lists.values()):
+            compiled[name] = None
+        elif spec.get("engine") == "trie":
+            compiled[name] = compile_named_lists(source, flags, **lists)
+        else:
+            compiled[name] = regex.compile(source, flags, **lists)
+    return compiled
