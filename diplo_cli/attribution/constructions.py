@@ -26,7 +26,7 @@ class Constructions:
         sentence_index = self._sentence_index(start)
         upper = self.sentences[sentence_index].end
         if not self._clause_like(start, upper):
-            return None
+            return self._veto("headline_without_clause", Span.of(self.text, match.start("colon"), match.end("colon")))
         speaker = Span.of(self.text, match.start("name"), match.end("name"))
         cue = Span.of(self.text, match.start("colon"), match.end("colon"))
         return self._make(speaker, cue, start, self._content_end(start, upper), "attribution.indirect.headline", sentence_index)
@@ -37,26 +37,27 @@ class Constructions:
         if match.re is self.reporting_noun_from:
             speaker = self.speaker_after(match.start("source"), match.end("source"))
             if speaker is None or speaker.end != match.end("source"):
-                return None  # the words after "from" are no whole noun phrase
+                return self._veto("reporting_noun_source", Span.of(text, match.start("noun"), match.end("noun")))  # the words after "from" are no whole noun phrase
         elif match.group("pronoun"):
             speaker = Span.of(text, match.start("pronoun"), match.end("pronoun"))
         else:
             owner = _WORD_BEFORE.search(text, max(lower, match.start() - 40), match.start("possessive"))
             if owner is None or owner.group().casefold() in self.lex.pronouns or owner.group().casefold() in self.not_possessors:
-                return None  # "it’s important to note that": a contraction, not a possessor
+                return self._veto("contraction_not_possessor", Span.of(text, match.start("noun"), match.end("noun")))  # "it’s important to note that": a contraction, not a possessor
             speaker = self.speaker_before(match.start("possessive"), lower)
         if speaker is None:
-            return None
+            return self._veto("no_speaker", Span.of(text, match.start("noun"), match.end("noun")), "reporting noun")
         cue = Span.of(text, match.start("noun"), match.end("noun"))
         if match.group("complement") == "that":
             start = match.end()
         elif self.infinitive.match(text, match.start("complement"), upper):
             start = match.start("complement")
         else:
-            return None  # "Obama's letter to the President": an addressee, not an infinitive
-        end = self._coordinated_end(start, self._content_end(start, upper))
+            return self._veto("addressee_not_infinitive", Span.of(text, match.start("noun"), match.end("noun")))  # "Obama's letter to the President": an addressee, not an infinitive
+        cue_end = self._content_end(start, upper)
+        end = self._trim("second_report", cue, cue_end, self._coordinated_end(start, cue_end))
         if self.anaphoric.match(text, start, end):
-            return None
+            return self._veto("anaphoric_content", Span.of(text, match.start("noun"), match.end("noun")))
         return self._make(speaker, cue, start, end, "attribution.indirect.reporting_noun", sentence_index)
 
     def _parenthetical_frame(self, speaker: Span, cue: Span, lower: int, upper: int, sentence_index: int) -> Attribution | None:
@@ -93,7 +94,7 @@ class Constructions:
         if frame_end is None:
             # final frame: 'P, as X said.'
             if not before:
-                return None
+                return self._veto("no_content", cue, "as-frame")
             return self._make(speaker, full_cue, clause_lower, clause_lower + len(before), "attribution.indirect.as_frame", sentence_index)
         if not before:
             start = self.clause_filler.match(text, _skip_spaces(text, frame_end.end()), upper).end()
@@ -102,7 +103,7 @@ class Constructions:
                 start = repair.end()  # "as we stated — publicly stated — P"
             end = self._content_end(start, upper)
             if start >= end or text[start] in "—–-":
-                return None
+                return self._veto("no_content", cue, "as-frame")
             return self._make(speaker, full_cue, start, end, "attribution.indirect.as_frame", sentence_index)
         relative = None
         for relative in self.relative_word.finditer(text, clause_lower, as_start):
@@ -116,11 +117,11 @@ class Constructions:
         window = text[start : min(upper, start + 160)]
         quoted = _EVALUATIVE_QUOTE.search(window)
         if quoted is None or _COMMA_OR_THAT.search(window[: quoted.start()]):
-            return None  # the quote belongs to another clause: 'called X long, and noted that "..."'
+            return self._veto("describe_without_quote", cue)  # the quote belongs to another clause: 'called X long, and noted that "..."'
 
         inner_start, inner_end = _trim_inner(text, start + quoted.start(1), start + quoted.end(1))
         if inner_end <= inner_start:
-            return None
+            return self._veto("no_content", cue, "described")
         return Attribution(speaker, cue, Span.of(text, inner_start, inner_end), "direct", "attribution.direct.described_as", sentence_index)
 
     def _participial(self, cue: Span, verb, lower: int, upper: int, sentence_index: int) -> Attribution | None:
@@ -131,7 +132,7 @@ class Constructions:
         else:
             speaker = self._clause_subject(lower, cue.start)
         if speaker is None:
-            return None
+            return self._veto("no_speaker", cue, "participle")
         full_cue = self._cue_with_addressee(cue, upper)
         after = self.adjuncts.match(text, full_cue.end, upper).end()
         if verb.cue_class == "describe" or (verb.cue_class == "deny" and self.object_as_quote.match(text, after, upper)):
@@ -139,25 +140,25 @@ class Constructions:
         if verb.cue_class == "direct":
             to = self.participial_to.search(text, after, min(upper, after + 120))
             if to is None:
-                return None
+                return self._veto("directive_without_infinitive", cue)
             return self._make(speaker, full_cue, to.start(), self._content_end(to.start(), upper), "attribution.indirect.participial", sentence_index)
         that = self.that.match(text, after, upper)
         start = _skip_spaces(text, that.end() if that else after)
         end = self._content_end(start, upper)
         if end <= start:
-            return None
+            return self._veto("no_content", cue, "participle")
         lenient = verb.lemma in self.lenient_cues
         if not that and not _QUOTE_MARKS.match(text, start) and (
                 (not lenient and self.relative_object.match(text, start, upper))
                 or not (self.reporting_np.match(text, start, upper) or self._clause_like(start, upper, short_ok=lenient))):
-            return None  # "..., underscoring the strength of the alliance": a noun phrase, not a report
+            return self._veto("noun_object", cue, "participle")  # "..., underscoring the strength of the alliance": a noun phrase, not a report
         return self._make(speaker, full_cue, start, end, "attribution.indirect.participial", sentence_index)
 
     def _according_to(self, cue: Span, lower: int, upper: int, sentence_index: int) -> Attribution | None:
         text = self.text
         speaker = self.speaker_after(_skip_spaces(text, cue.end), upper)
         if speaker is None:
-            return None
+            return self._veto("no_speaker", cue, "according to")
         clause_start = self._clause_lower(lower, cue.start)
         before = text[clause_start : cue.start].strip()
         after_speaker = speaker.end
@@ -177,7 +178,7 @@ class Constructions:
             # 'According to X, P'
             comma = regex.compile(r"\s*+,\s*+").match(text, after_speaker, upper)
             if comma is None:
-                return None
+                return self._veto("according_to_without_comma", cue)
             start = comma.end()
             end = self._content_end(start, upper)
             rule = "attribution.according_to.initial"
@@ -193,7 +194,7 @@ class Constructions:
             end = self._content_end(start, upper)
             rule = "attribution.according_to.medial"
         if end <= start:
-            return None
+            return self._veto("no_content", cue, "according to")
         return Attribution(speaker, cue, Span.of(text, start, end), "according_to", rule, sentence_index)
 
     def _quoted_as_saying(self, cue: Span, lower: int, upper: int, sentence_index: int) -> Attribution | None:
@@ -202,7 +203,7 @@ class Constructions:
         for quoted in self.quoted_verb.finditer(text, max(lower, cue.start - 200), cue.start):
             pass
         if quoted is None:
-            return None
+            return self._veto("quoted_without_verb", cue)
         between_start = quoted.end()
         passive = self.passive_before.search(text, max(lower, quoted.start() - 30), quoted.start())
         if passive is not None and text[between_start : cue.start].strip():
@@ -215,12 +216,12 @@ class Constructions:
             passive = self.passive_before.search(text, max(lower, quoted.start() - 30), quoted.start())
             speaker = self.speaker_before(passive.start() if passive else quoted.start(), lower)
         if speaker is None:
-            return None
+            return self._veto("no_speaker", cue, "quoted as saying")
         that = self.that.match(text, cue.end, upper)
         start = _skip_spaces(text, that.end() if that else cue.end)
         end = self._content_end(start, upper)
         if end <= start:
-            return None
+            return self._veto("no_content", cue, "quoted as saying")
         return self._make(speaker, cue, start, end, "attribution.indirect.quoted_as_saying", sentence_index)
 
     def _make(self, speaker: Span, cue: Span, start: int, end: int, rule: str, sentence_index: int) -> Attribution | None:
@@ -230,7 +231,7 @@ class Constructions:
         while end > start and text[end - 1] in " ,;:\t":
             end -= 1
         if end <= start or not _LETTER.search(text, start, end):
-            return None
+            return self._veto("no_content", cue)
         content = Span.of(text, start, end)
         kind = "indirect"
         if _QUOTE_MARKS.search(content.text):

@@ -90,6 +90,8 @@ class AttributionFinder(IndirectReader, Constructions, QuoteFramer, ClauseReader
             if match.start() in used_cues:
                 continue
             if self._excluded(match) or not self._cue_shape_ok(match):
+                if trace is not None:  # 'declined to say', 'is said to'; 'the State Department'
+                    self._veto("not_cue" if self._excluded(match) else "name_word", Span.of(text, match.start(), match.end()))
                 continue
             self._relaxed = []
             attribution = self._indirect(match, quote_regions, consumed)
@@ -110,6 +112,9 @@ class AttributionFinder(IndirectReader, Constructions, QuoteFramer, ClauseReader
             for attribution in found:
                 trace.add("attribution", attribution.rule, "built", attribution.cue.start, attribution.cue.end,
                           attribution.content.text[:60])
+                for check in attribution.relaxed:
+                    trace.add("attribution", f"attribution.relax.{check}", "relaxed", attribution.cue.start, attribution.cue.end,
+                              attribution.rule)
         # A reporter's question is not a statement, nor is a cue inside any interrogative sentence
         # ("Can you confirm that ...?"); reported speech in the declarative part of a question turn is.
         found = self._vetoed(found, "attribution.veto.interrogative",
@@ -134,6 +139,12 @@ class AttributionFinder(IndirectReader, Constructions, QuoteFramer, ClauseReader
         """Drop the candidate at ``cue``: traced as ``attribution.veto.<name>`` when a trace is kept."""
         if self.trace is not None:
             self.trace.add("attribution", f"attribution.veto.{name}", "vetoed", cue.start, cue.end, note)
+
+    def _trim(self, name: str, cue: Span, end: int, trimmed: int) -> int:
+        """``trimmed``, the content's new end: traced as ``attribution.trim.<name>`` when it moved."""
+        if self.trace is not None and trimmed != end:
+            self.trace.add("attribution", f"attribution.trim.{name}", "trimmed", cue.start, cue.end, f"content end {end} -> {trimmed}")
+        return trimmed
 
     def _sentence_index(self, offset: int) -> int:
         import bisect

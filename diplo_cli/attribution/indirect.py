@@ -286,13 +286,14 @@ class IndirectReader:
         object_words = _WORD.findall(text[after : to.start()])
         if object_words and object_words[-1].casefold() in self.resource_objects:
             return self._veto("resource_object", cue)  # "ordered Federal aid to supplement local efforts"
-        end = self._coordinated_end(to.start(), self._content_end(to.start(), upper))
+        end = self._content_end(to.start(), upper)
+        end = self._trim("second_report", cue, end, self._coordinated_end(to.start(), end))
         past = self.past_predicate.search(text, to.start(), end)
         if past is not None:
-            end = past.start()  # "pledged to cut taxes, and outlined a plan": the next predicate of a list
+            end = self._trim("next_predicate", cue, end, past.start())  # "pledged to cut taxes, and outlined a plan"
         reason = self.directive_end.search(text, to.start(), end)
         if reason is not None:
-            end = reason.start()  # "asked me to travel to Beijing because he believes P": the request ends
+            end = self._trim("directive_reason", cue, end, reason.start())  # "asked me to travel to Beijing because he believes P"
         if self.anaphoric.match(text, to.start(), end):
             return self._veto("anaphoric_content", cue)  # "urged them to do the same"
         if self.free_relative_before.search(text, max(lower, speaker.start - 8), speaker.start) \
@@ -453,52 +454,53 @@ class IndirectReader:
         content_end = self._content_end(content_start, upper)
         trailing = self._trailing_frame_start(content_start, upper, cue.start)
         if trailing is not None and trailing > content_start:
-            content_end = trailing
-        content_end = self._coordinated_end(content_start, content_end)
+            content_end = self._trim("trailing_frame", cue, content_end, trailing)  # "P that Q, officials said"
+        content_end = self._trim("second_report", cue, content_end, self._coordinated_end(content_start, content_end))
         if self.subordinator.match(text, self._clause_lower(cand.lower, speaker.start), speaker.start):
             main = self._main_clause_start(content_start, content_end, cue.start)
             if main is None:
                 # "When the minister said that P, the envoy left": P ends before the main clause
                 main = next((c for c in _reversed_commas(text, content_start, content_end) if self._clause_like(c + 1, content_end)), None)
             if main is not None:
-                content_end = main  # "After X assessed that P, the President said Q": P ends at the main clause
+                # "After X assessed that P, the President said Q": P ends at the main clause
+                content_end = self._trim("main_clause", cue, content_end, main)
         semicolon = text.find(";", content_start, content_end)
         if semicolon > content_start and _quote_around(cand.quote_regions, semicolon) is None:
-            content_end = semicolon  # "Officials say P; others disagree"
+            content_end = self._trim("semicolon", cue, content_end, semicolon)  # "Officials say P; others disagree"
         cand.content_end = content_end
         return cand
 
     def _step_content_trims(self, cand: _Candidate):
         """Cut what is no longer the speaker's: the narrator again, a second predicate, 'but did not
         elaborate', the reporter's own voice, a final 'according to'."""
-        text, content_start, content_end, speaker = self.text, cand.content_start, cand.content_end, cand.speaker
-        for name in {speaker.text, text[cand.cue.end:cand.full_cue.end].strip()}:
+        text, content_start, content_end, speaker, cue = self.text, cand.content_start, cand.content_end, cand.speaker, cand.cue
+        for name in {speaker.text, text[cue.end:cand.full_cue.end].strip()}:
             if len(name) > 2:
                 again = text.find(", and " + name, content_start, content_end)
                 if again < 0 and name[:1].isupper():
                     again = text.find(", and " + name[:1].lower() + name[1:], content_start, content_end)
                 if again >= 0:
-                    content_end = again  # "..., and the Chancellor praised ...": the narrator again
+                    content_end = self._trim("narrator_again", cue, content_end, again)  # "..., and the Chancellor praised ..."
         predicate = self.second_predicate.search(text, content_start, content_end)
         if predicate is not None:
-            content_end = predicate.start()  # "she backs the plan and, unusually, did not ..."
+            content_end = self._trim("second_predicate", cue, content_end, predicate.start())  # "she backs the plan and, unusually, did not ..."
         if cand.noun_object:
             predicate = self.object_end.search(text, content_start, content_end)
             if predicate is not None:
-                content_end = predicate.start()  # "confirmed the trip but did not comment": the object ends
+                content_end = self._trim("object_end", cue, content_end, predicate.start())  # "confirmed the trip but did not comment"
         withheld = self.withholding.search(text, content_start, content_end)
         if withheld is not None:
-            content_end = withheld.start()  # "confirmed that talks were held but did not elaborate"
+            content_end = self._trim("withheld", cue, content_end, withheld.start())  # "confirmed that talks were held but did not elaborate"
         if speaker.text.casefold() not in ("i", "we"):
             own_voice = self.own_voice.search(text, content_start, content_end)
             if own_voice is not None:
-                content_end = own_voice.start()  # "..., and we're going to do everything we can": the reporter's own words
+                content_end = self._trim("own_voice", cue, content_end, own_voice.start())  # "..., and we're going to do everything we can"
         final_source = self.final_according.search(text, max(content_start, content_end - 100), content_end)
         if final_source is not None and not (self.not_cues is not None and self.not_cues.match(text, final_source.start(1))):
-            content_end = final_source.start()  # "P, according to a readout": the narrator's source, not content
+            content_end = self._trim("final_according", cue, content_end, final_source.start())  # "P, according to a readout"
         cand.content_end = content_end
         if content_end <= content_start:
-            return self._veto("no_content", cand.cue)
+            return self._veto("no_content", cue)
         return cand
 
     def _step_build(self, cand: _Candidate) -> Attribution | None:
