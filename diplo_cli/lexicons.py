@@ -185,7 +185,7 @@ class Title:
 @dataclass(frozen=True, slots=True)
 class CueVerb:
     lemma: str
-    cue_class: str  # say | tell | direct | deny | describe
+    cue_class: str  # say | tell | directive | deny | describe
 
 
 @dataclass(frozen=True, slots=True)

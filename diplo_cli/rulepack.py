@@ -10,7 +10,7 @@ Format (every section optional, each an array of tables)::
     [[cue_verbs]]
     lemma = "opine"
     forms = ["opines", "opined", "opining"]   # the lemma itself is always a form
-    class = "say"                             # say | tell | direct | deny | describe
+    class = "say"                             # say | tell | directive | deny | describe ("direct": old spelling)
 
     [[titles]]
     phrase = "deputy spokesperson"
@@ -45,7 +45,10 @@ import regex
 from .errors import RuleError
 from .lexicons import Person, parse_roles
 
-CUE_CLASSES = ("say", "tell", "direct", "deny", "describe")
+CUE_CLASSES = ("say", "tell", "directive", "deny", "describe")
+# Earlier spellings a rule pack may still use: the directive class was named "direct", which is also
+# the statement kind of a quotation.
+OLD_CUE_CLASSES = {"direct": "directive"}
 TITLE_KINDS = ("title", "honorific", "role")
 MEETING_TYPES = ("meeting", "visit", "summit", "talks", "call", "other")
 WORD_POS = ("noun", "verb")
@@ -178,6 +181,8 @@ def _check_entry(entry: dict, schema: dict, fail) -> dict:
         if not isinstance(value, str) or not value.strip():
             fail("must be a non-empty string", key)
         value = value.strip()
+        if allowed is CUE_CLASSES:
+            value = OLD_CUE_CLASSES.get(value, value)
         if allowed is not None and value not in allowed:
             fail(f"{value!r} is not one of {', '.join(allowed)}", key)
         clean[key] = value

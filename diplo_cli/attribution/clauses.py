@@ -148,7 +148,7 @@ class ClauseReader:
             cue = self._cue_with_addressee(Span.of(self.text, match.start(), match.end()), end)
             if self.that.match(self.text, cue.end, end) or self.infinitive.match(self.text, cue.end, end):
                 return joint.start()
-            if verb.cue_class == "direct" and self.infinitive.search(self.text, cue.end, min(end, cue.end + 60)):
+            if verb.cue_class == "directive" and self.infinitive.search(self.text, cue.end, min(end, cue.end + 60)):
                 return joint.start()
         return end
 

@@ -137,7 +137,7 @@ class Constructions:
         after = self.adjuncts.match(text, full_cue.end, upper).end()
         if verb.cue_class == "describe" or (verb.cue_class == "deny" and self.object_as_quote.match(text, after, upper)):
             return self._described(speaker, full_cue, after, upper, sentence_index)  # ', calling them "pure speculation."'
-        if verb.cue_class == "direct":
+        if verb.cue_class == "directive":
             to = self.participial_to.search(text, after, min(upper, after + 120))
             if to is None:
                 return self._veto("directive_without_infinitive", cue)

@@ -98,7 +98,7 @@ class IndirectReader:
         # "called the president to inform him that P": an infinitive of purpose after an object is
         # the subject's report; "declined to say", "plans to announce" are not reports
         cand.purpose = bool(self.purpose_to.search(text, max(lower, start - 40), start)) and not any(
-            self.lex.cue_forms.get(m.group().casefold(), _NO_CUE).cue_class == "direct"
+            self.lex.cue_forms.get(m.group().casefold(), _NO_CUE).cue_class == "directive"
             for m in self.cues.finditer(text, self._clause_lower(lower, start), start - 3))
         if not cand.purpose:
             return self._veto("infinitive_of_another_verb", cand.cue)  # 'declined to comment', 'refused to say'
@@ -147,7 +147,7 @@ class IndirectReader:
         full_cue = self._cue_with_addressee(cand.cue, upper)
         that = self.that.match(text, full_cue.end, upper)
         start = _skip_spaces(text, that.end() if that else full_cue.end)
-        if cand.verb.cue_class == "direct" or not self._clause_like(start, upper, short_ok=True):
+        if cand.verb.cue_class == "directive" or not self._clause_like(start, upper, short_ok=True):
             return self._veto("no_clause", cand.cue, "issued document")
         return self._make(speaker, full_cue, start, self._content_end(start, upper),
                           "attribution.indirect.issued", cand.sentence_index)
@@ -272,7 +272,7 @@ class IndirectReader:
             object_infinitive = None  # "tell you that we are going to stay": a that-clause, not a directive
         if object_infinitive is not None and self.finite_word.search(text, after, object_infinitive.end()):
             object_infinitive = None  # "tells VOA the Palestinians cannot afford to wait": a clause, not an object
-        if not (verb.cue_class == "direct" or object_infinitive or (verb.lemma in self.infinitive_cues and self.infinitive.match(text, after, upper))):
+        if not (verb.cue_class == "directive" or object_infinitive or (verb.lemma in self.infinitive_cues and self.infinitive.match(text, after, upper))):
             return cand
         return self._directive(cand)
 
