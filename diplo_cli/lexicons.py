@@ -234,6 +234,7 @@ class Lexicon:
     country_codes: dict[str, str] = field(default_factory=dict)  # CAMEO/ISO-3 code -> country
     unsafe_surnames: frozenset[str] = frozenset()  # surname keys that are also ordinary words or places
     common_words: frozenset[str] = frozenset()  # ordinary words that are also surnames (Rice, Brown, Hague)
+    cue_tenses: dict[str, str] = field(default_factory=dict)  # cue form -> one of CUE_TENSES, or "inflected" (a pack's form)
     _sources: dict[str, tuple[str, int]] = field(default_factory=dict)
     _compiled: dict[str, regex.Pattern] = field(default_factory=dict)
     _stages: dict[str, object] = field(default_factory=dict)
@@ -392,15 +393,27 @@ def parse_rules(records: list[dict], source: str) -> list[PatternRule]:
     return rules
 
 
+CUE_TENSES = ("base", "present", "past", "participle", "gerund")  # the form columns of cue_verbs.tsv, in order
+
+
+def _load_cue_verbs() -> tuple[dict[str, CueVerb], dict[str, str]]:
+    """cue_verbs.tsv: each form's verb, and each form's tense (the column it is written in; a form in
+    two columns, like 'said', keeps the first)."""
+    cue_forms: dict[str, CueVerb] = {}
+    cue_tenses: dict[str, str] = {}
+    for _, (lemma, third, past, participle, gerund, cue_class) in read_table(_data_text("cue_verbs.tsv"), "cue_verbs.tsv", 6):
+        verb = CueVerb(lemma, cue_class)
+        for tense, cell in zip(CUE_TENSES, (lemma, third, past, participle, gerund)):
+            for form in split_bar(cell):
+                cue_forms.setdefault(form.casefold(), verb)
+                cue_tenses.setdefault(form.casefold(), tense)
+    return cue_forms, cue_tenses
+
+
 def build_lexicon(extra_persons: list[Person] | None = None,
                   extra_rules: dict | None = None) -> Lexicon:
     """Load the built-in data, plus a user gazetteer and rule pack when given."""
-    cue_forms: dict[str, CueVerb] = {}
-    for _, (lemma, third, past, participle, gerund, cue_class) in read_table(_data_text("cue_verbs.tsv"), "cue_verbs.tsv", 6):
-        verb = CueVerb(lemma, cue_class)
-        for cell in (lemma, third, past, participle, gerund):
-            for form in split_bar(cell):
-                cue_forms.setdefault(form.casefold(), verb)
+    cue_forms, cue_tenses = _load_cue_verbs()
     reporting_nouns = {}
     for _, (lemma, plural) in read_table(_data_text("reporting_nouns.tsv"), "reporting_nouns.tsv", 2, 1):
         reporting_nouns[lemma.casefold()] = lemma
@@ -456,6 +469,7 @@ def build_lexicon(extra_persons: list[Person] | None = None,
         meeting_words[phrase.casefold()] = MeetingWord(phrase.casefold(), mtype, pos, tense)
     lexicon = Lexicon(
         cue_forms=cue_forms,
+        cue_tenses=cue_tenses,
         reporting_nouns=reporting_nouns,
         titles=titles,
         anonymous_nouns=anonymous,
@@ -568,12 +582,22 @@ def _strip_dictionary_titles(lexicon: Lexicon, names, roles: tuple[RoleTerm, ...
     return plain, tuple(found) + roles
 
 
+def _pack_form_tense(lexicon: Lexicon, lemma: str, form: str) -> str:
+    """A rule pack lists a verb's forms without their tenses: the lemma is the base, a form with a
+    gerund ending of the language (grammar.toml gerund_endings) the gerund, any other an inflection."""
+    if form.casefold() == lemma.casefold():
+        return "base"
+    verb_word = form.casefold().split()[0]  # "calling" in "calling for"
+    return "gerund" if verb_word.endswith(tuple(lexicon.grammar.get("gerund_endings", ()))) else "inflected"
+
+
 def apply_rule_pack(lexicon: Lexicon, pack: dict) -> None:
     """Add the entries of a user rule pack (already validated by :mod:`diplo_cli.rulepack`)."""
     for verb in pack.get("cue_verbs", []):
         cue = CueVerb(verb["lemma"], verb.get("class", "say"))
         for form in verb["forms"]:
             lexicon.cue_forms[form.casefold()] = cue
+            lexicon.cue_tenses[form.casefold()] = _pack_form_tense(lexicon, verb["lemma"], form)
     for title in pack.get("titles", []):
         lexicon.titles[title["phrase"].casefold()] = Title(title["phrase"].casefold(), title.get("role"), title.get("gender"), title.get("kind", "title"))
     for word in pack.get("meeting_words", []):

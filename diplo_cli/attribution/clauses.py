@@ -135,7 +135,7 @@ class ClauseReader:
         for match in self.cues.finditer(self.text, start, end):
             if not self._cue_shape_ok(match):
                 continue
-            if match.group().endswith(("ing", "ING")) and self.text[max(start, match.start() - 2) : match.start()].strip() == ",":
+            if self._is_gerund(match.group()) and self.text[max(start, match.start() - 2) : match.start()].strip() == ",":
                 return self.text.rfind(",", start, match.start())  # "P, adding that Q": the participle has its own content
             joint = self.coordinated_before.search(self.text, max(start, match.start() - 30), match.start())
             if joint is None or self._excluded(match):  # the cheap test first: this runs for every cue of the clause

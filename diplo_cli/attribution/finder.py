@@ -44,6 +44,7 @@ class AttributionFinder(IndirectReader, Constructions, QuoteFramer, ClauseReader
         # built once: the noun-phrase reader asks for them at every token
         self.modifiable_heads = self.title_words | self.document_words  # heads a lower-case noun may modify ("jobs report")
         self.document_stems = self.document_words | {w.rstrip("s") for w in self.document_words}
+        self.cue_tenses = lexicon.cue_tenses
         self.cues = lexicon.matcher("cues")
         self.cue_scan = ListScan.of(self.cues)  # the whole-text pass, on the faster engine when it finds the same
         for name, pattern in compile_patterns(lexicon).items():  # data/en/attribution_patterns.toml
@@ -145,6 +146,10 @@ class AttributionFinder(IndirectReader, Constructions, QuoteFramer, ClauseReader
         if self.trace is not None and trimmed != end:
             self.trace.add("attribution", f"attribution.trim.{name}", "trimmed", cue.start, cue.end, f"content end {end} -> {trimmed}")
         return trimmed
+
+    def _is_gerund(self, cue_word: str) -> bool:
+        """Is the cue form a gerund ('saying', 'pointing out')? cue_verbs.tsv's gerund column says."""
+        return self.cue_tenses.get(cue_word.casefold()) == "gerund"
 
     def _sentence_index(self, offset: int) -> int:
         import bisect

@@ -165,7 +165,7 @@ class QuoteFramer:
         cue_word = match.group().casefold()
         if match.start() == pos:
             # inverted: '," said Peskov'
-            if cue_word.endswith("ing"):
+            if self._is_gerund(cue_word):
                 return None  # '"...," saying P' continues the sentence; it is not an inverted frame
             speaker = self.speaker_after(_skip_spaces(text, match.end()), para_end)
             if speaker is None or cue_word in ("according to",):
@@ -240,7 +240,7 @@ class QuoteFramer:
             if self._relaxed and self._relaxed[-1] == "colon_frame":
                 self._relaxed.pop()  # the words before the colon are the source, not a complement
             return speaker, cue, "attribution.direct.before_inverted"
-        progressive = self.progressive.search(text, max(sentence.start, best.start() - 40), best.start()) if best.group().endswith("ing") else None
+        progressive = self.progressive.search(text, max(sentence.start, best.start() - 40), best.start()) if self._is_gerund(best.group()) else None
         speaker = self.speaker_before(progressive.start() if progressive else best.start(), sentence.start)
         if speaker is None:
             return None

@@ -120,7 +120,7 @@ class IndirectReader:
         """A cue in -ing: 'by noting that P', ', adding that P', 'issued a statement saying P'; else it
         needs a progressive auxiliary ('is saying')."""
         text, cue, lower, upper = self.text, cand.cue, cand.lower, cand.upper
-        gerund = cand.cue_word.endswith("ing")
+        gerund = self._is_gerund(cand.cue_word)
         if cand.purpose or (gerund and self.by_gerund.search(text, max(lower, cue.start - 12), cue.start)):
             # "opened the session by noting that P", "phoned X to assure her that P": the clause subject speaks
             attribution = self._participial(cue, cand.verb, lower, upper, cand.sentence_index)
@@ -181,7 +181,7 @@ class IndirectReader:
         """The subject before the cue (past an auxiliary, 'would like to', a copula), or the subject
         shared with a first predicate ('noted P, and pledged that Q')."""
         text, cue, lower, upper = self.text, cand.cue, cand.lower, cand.upper
-        progressive = self.progressive.search(text, max(lower, cue.start - 40), cue.start) if cand.cue_word.endswith("ing") else None
+        progressive = self.progressive.search(text, max(lower, cue.start - 40), cue.start) if self._is_gerund(cand.cue_word) else None
         performative = self.performative_to.search(text, max(lower, cue.start - 24), cue.start)
         # "The minister was very clear that P": the subject stands before the copula; only with an explicit
         # "that" ("the message was clear: ..." has no speaker)
