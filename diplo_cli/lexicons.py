@@ -692,7 +692,7 @@ def trie_pattern(words) -> str:
 
 def _source_cues(lex: Lexicon) -> tuple[str, int]:
     # Reporting verbs and the fixed multiword cues, as one named list: the prefilter of the stage.
-    forms = list(lex.cue_forms) + ["according to", "as saying", "as telling", "as stating"]
+    forms = list(lex.cue_forms) + lex.grammar["source_cues"] + lex.grammar["quoted_as_cues"]
     return _case_free_source(r"(?<![\p{L}\p{N}'’-])\L<cues>(?![\p{L}\p{N}-])", cues=forms)
 
 

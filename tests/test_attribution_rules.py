@@ -86,3 +86,45 @@ def test_no_trace_no_cost_of_names():
     # without a trace the stage records nothing and builds the same statements
     text = "The mayor said the bridge is safe; others disagree."
     assert [s.to_dict("-") for s in extract(text).statements] == [s.to_dict("-") for s in extract(text, trace=Trace()).statements]
+
+
+def test_the_grammar_table_explains_every_record():
+    import tomllib
+
+    from diplo_cli.lexicons import _data_text
+
+    table = tomllib.loads(_data_text("attribution_grammar.toml"))
+    records = [(section, name, spec) for section in ("pattern", "words", "endings") for name, spec in table[section].items()]
+    assert len(records) > 100
+    unexplained = [f"{section}.{name}" for section, name, spec in records if len(spec.get("why", "").split()) < 4]
+    assert not unexplained, f"records without a why: {unexplained}"
+
+
+def test_a_pattern_naming_an_unknown_word_list_is_a_rule_error():
+    import pytest
+
+    from diplo_cli.attribution.patterns import compile_patterns
+    from diplo_cli.errors import RuleError
+    from diplo_cli.lexicons import default_lexicon
+
+    table = {"pattern": {"broken": {"source": r"\L<words>", "lists": {"words": "no_such_list"}}}}
+    with pytest.raises(RuleError, match="broken: unknown word list 'no_such_list'"):
+        compile_patterns(table, default_lexicon(), "test.toml")
+
+
+def test_the_stage_modules_hold_no_word_lists():
+    # English words belong in data/en/attribution_grammar.toml or grammar.toml, not in the mechanism
+    import ast
+
+    found = []
+    for path in sorted(STAGE.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Assign)
+                 and any(isinstance(t, ast.Name) and t.id in ("__slots__", "__all__") for t in node.targets)}
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Tuple, ast.List, ast.Set)) and id(node) not in names:
+                words = [e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)
+                         and e.value.isalpha() and e.value.islower()]
+                if len(words) >= 2:
+                    found.append(f"{path.name}:{node.lineno}: {words}")
+    assert not found, found

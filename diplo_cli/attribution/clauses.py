@@ -4,12 +4,7 @@ from __future__ import annotations
 
 from ..models import Span
 from .common import (
-    _CONTRACTED_IS,
-    _CONTRACTED_PRONOUN,
-    _DETERMINERS,
-    _NEGATED_AUXILIARY,
     _ONLY_CLOSERS,
-    _QUANTIFIERS,
     _SENTENCE_PUNCT,
     _WINDOW,
     _skip_spaces,
@@ -18,6 +13,10 @@ from .common import (
 
 class ClauseReader:
     """Clause shapes: where a reported clause starts and ends, and whether words open a finite clause."""
+
+    def _starts_with_word(self, offset: int, words) -> bool:
+        """Does the text at ``offset`` open with one of ``words`` and a space?"""
+        return any(self.text[offset:offset + len(word) + 1].casefold() == word + " " for word in words)
 
     def _content_end(self, start: int, limit: int) -> int:
         """End of a reported clause: the sentence end, without final punctuation."""
@@ -80,23 +79,23 @@ class ClauseReader:
             if len(letters) >= 4 or any(w.casefold() in self.finite_markers for w in letters):
                 return True
             if short_ok and len(letters) >= 2 and (
-                    letters[0].casefold() not in _QUANTIFIERS
-                    or any(w.islower() and w.endswith(("ed", "s")) and w not in self.function_words for w in letters[1:])):
+                    letters[0].casefold() not in self.say_object_openers
+                    or any(w.islower() and w.endswith(self.verb_endings) and w not in self.function_words for w in letters[1:])):
                 return True  # "said the talks failed", "said talks continue"; not "say one last word"
             if bare_that:
                 return bool(letters) and (letters[0].casefold() in self.subject_pronouns or letters[0][0].isupper())
-        if words[0].casefold() in self.subject_pronouns or _CONTRACTED_PRONOUN.fullmatch(words[0]) or _CONTRACTED_IS.fullmatch(words[0]):
+        if words[0].casefold() in self.subject_pronouns or self.contracted_pronoun.fullmatch(words[0]) or self.contracted_is.fullmatch(words[0]):
             return True
         previous = words[0]
         for word in words[1:14]:
             lower = word.casefold()
             if lower in self.clause_stops:
                 return False
-            if (lower in self.finite_markers and previous.casefold() not in _DETERMINERS) or _NEGATED_AUXILIARY.fullmatch(word) or _CONTRACTED_PRONOUN.fullmatch(word):
+            if (lower in self.finite_markers and previous.casefold() not in self.determiners) or self.negated_auxiliary.fullmatch(word) or self.contracted_pronoun.fullmatch(word):
                 return True  # not after a determiner: "the need for reform", "its plans" are nouns
             # a verb in -s/-ed right after a proper name: "added Trump looks forward", "said Kyiv refused"
-            if (word.islower() and lower.endswith(("s", "ed")) and lower not in self.function_words
-                    and previous[:1].isupper() and not previous.endswith(("'s", "’s", "s'", "s’"))):
+            if (word.islower() and lower.endswith(self.verb_endings) and lower not in self.function_words
+                    and previous[:1].isupper() and not previous.endswith(self.possessor_endings)):
                 return True
             previous = word
         return False
@@ -178,4 +177,4 @@ class ClauseReader:
         if between.lstrip().startswith(","):
             between = between.rpartition(",")[2]
         between = between.split()
-        return any(w.casefold() in self.passive for w in between) and not any(w.casefold() in ("has", "have", "had") for w in between[-1:])
+        return any(w.casefold() in self.passive for w in between) and not any(w.casefold() in self.perfect_auxiliaries for w in between[-1:])

@@ -20,31 +20,16 @@ _SENTENCE_PUNCT = ".!?;"
 _LETTER = regex.compile(r"\p{L}")
 # A fragment in single marks (not an apostrophe: no letter before the opening or after the closing mark).
 _SINGLE_QUOTED = regex.compile(r"(?<![\p{L}\p{N}])['‘][\p{L}][^'‘’\n]{0,80}?[\p{L}.!?,]['’](?![\p{L}\p{N}])")
-# Words that open a noun-phrase object of "say" ("say one last word", "said a few words").
-_QUANTIFIERS = frozenset(["a", "an", "one", "some", "few", "many", "several", "another", "this", "that", "these", "those", "no", "any", "every", "each", "more", "much", "something", "nothing", "anything", "everything", "hello", "goodbye", "yes"])
-_DETERMINERS = frozenset(["the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "these", "those", "any", "no", "every", "each"])
 _DOTTED = regex.compile(r"(?:\p{L}\.){2,}")
 _LEAD = regex.compile(r"[\s,]*+")
-# A source's prepositional modifier running to the colon of an inverted frame: 'Said a statement from the
-# two governments: "P"'.
-_ISSUER_AFTER = regex.compile(r"\s++(?:from|by)\s++")
-_ADJUNCT_IN_SOURCE = regex.compile(r"\s++(?:in|at|on|during)\s")
-_SOURCE_MODIFIER_TO_COLON = regex.compile(r"(\s++(?:from|of|by)\s++[^:;\"“”\n]{1,80}?)\s*+:\s*+$")
 # A quotation in curly single marks (inside a double-quoted one): an opening mark after a space or an
 # opening double mark, a closing mark before a space or punctuation.
 _NESTED_QUOTE = regex.compile(r"(?<=^|[\s“\"(—–])‘[^‘’\n]{2,1500}?[\p{L}\p{N}.,!?…]’(?=[\s,.;:!?…—–”\"]|$)")
-_ENDS_WITH_THAT = regex.compile(r"that\s*+$", regex.IGNORECASE)
-_ENDS_WITH_THAT_WORD = regex.compile(r"(?:^|\s)that$", regex.IGNORECASE)  # "that", "to the envoy that"
-_ENDS_WITH_TO = regex.compile(r"\bto\s$")
-_COMMA_OR_THAT = regex.compile(r",|\bthat\b")
 _MARK_OR_NEWLINE = regex.compile(r"[\"“”„«»]|\n")
 _NO_CUE = CueVerb("", "")
 _WORD = regex.compile(r"\p{L}++")
 _WORD_BEFORE = regex.compile(r"\p{L}++$")
 _EVALUATIVE_QUOTE = regex.compile(r"[\"“«„]([^\"“”«»„]{1,200})[\"”»“]")
-_CONTRACTED_PRONOUN = regex.compile(r"(I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey)['’](?:ll|ve|re|m|d)", regex.V0)
-_CONTRACTED_IS = regex.compile(r"(?:he|she|it|there|that|what|who)['’]s", regex.IGNORECASE)
-_NEGATED_AUXILIARY = regex.compile(r"\p{L}+n['’]t|cannot")
 _MAX_QUOTE = 6000  # a "quotation" longer than this is a stray mark, not a quote
 _WINDOW = 400  # how far from a cue the speaker and frame are looked for
 _MAX_SELF_REPAIRS = 2  # 'as we stated — publicly stated —': repairs stepped back over to find a speaker

@@ -6,7 +6,7 @@ import regex
 
 from ..lexicons import name_key
 from ..models import Attribution, Span
-from .common import _COMMA_OR_THAT, _EVALUATIVE_QUOTE, _LETTER, _QUOTE_MARKS, _SINGLE_QUOTED, _WORD_BEFORE, _skip_spaces, _trim_inner
+from .common import _EVALUATIVE_QUOTE, _LETTER, _QUOTE_MARKS, _SINGLE_QUOTED, _WORD_BEFORE, _skip_spaces, _trim_inner
 
 
 class Constructions:
@@ -48,7 +48,7 @@ class Constructions:
         if speaker is None:
             return self._veto("no_speaker", Span.of(text, match.start("noun"), match.end("noun")), "reporting noun")
         cue = Span.of(text, match.start("noun"), match.end("noun"))
-        if match.group("complement") == "that":
+        if match.group("complement") in self.complementizers:
             start = match.end()
         elif self.infinitive.match(text, match.start("complement"), upper):
             start = match.start("complement")
@@ -116,7 +116,7 @@ class Constructions:
         text = self.text
         window = text[start : min(upper, start + 160)]
         quoted = _EVALUATIVE_QUOTE.search(window)
-        if quoted is None or _COMMA_OR_THAT.search(window[: quoted.start()]):
+        if quoted is None or self.comma_or_that.search(window[: quoted.start()]):
             return self._veto("describe_without_quote", cue)  # the quote belongs to another clause: 'called X long, and noted that "..."'
 
         inner_start, inner_end = _trim_inner(text, start + quoted.start(1), start + quoted.end(1))

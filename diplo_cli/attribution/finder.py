@@ -17,7 +17,7 @@ from .constructions import Constructions
 from .frames import QuoteFramer
 from .indirect import IndirectReader
 from .noun_phrases import NounPhraseReader
-from .patterns import compile_patterns
+from .patterns import load_grammar
 from .quotes import Quote, _quote_around, _Spans, find_quotes
 from .tokens import _TokenIndex
 
@@ -28,6 +28,9 @@ class AttributionFinder(IndirectReader, Constructions, QuoteFramer, ClauseReader
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
         grammar = lexicon.grammar
+        for name, value in load_grammar(lexicon).items():  # data/en/attribution_grammar.toml
+            setattr(self, name, value)
+        self.plural_chars = "".join(self.plural_letters)  # for str.rstrip
         self.auxiliaries = frozenset(grammar["cue_auxiliaries"])
         self.passive = frozenset(grammar["passive_auxiliaries"])
         self.stopwords = frozenset(grammar["capitalised_stopwords"]) | frozenset(grammar["weekdays"]) | frozenset(m.rstrip(".") for m in grammar["months"])
@@ -43,12 +46,10 @@ class AttributionFinder(IndirectReader, Constructions, QuoteFramer, ClauseReader
         self.np_words = self.title_words | self.source_words | lexicon.source_modifiers | self.function_words | self.document_words | self.body_words
         # built once: the noun-phrase reader asks for them at every token
         self.modifiable_heads = self.title_words | self.document_words  # heads a lower-case noun may modify ("jobs report")
-        self.document_stems = self.document_words | {w.rstrip("s") for w in self.document_words}
+        self.document_stems = self.document_words | {w.rstrip(self.plural_chars) for w in self.document_words}
         self.cue_tenses = lexicon.cue_tenses
         self.cues = lexicon.matcher("cues")
         self.cue_scan = ListScan.of(self.cues)  # the whole-text pass, on the faster engine when it finds the same
-        for name, pattern in compile_patterns(lexicon).items():  # data/en/attribution_patterns.toml
-            setattr(self, name, pattern)
         self.not_cue_scan = ListScan.of(self.not_cues) if self.not_cues is not None else None  # looked for around every cue
         self.infinitive_cues = frozenset(grammar["infinitive_cues"])
         self.object_infinitive_cues = frozenset(grammar["object_infinitive_cues"])
@@ -59,12 +60,14 @@ class AttributionFinder(IndirectReader, Constructions, QuoteFramer, ClauseReader
         self.document_only_cues = frozenset(grammar["document_only_cues"])
         self.reflexives = frozenset(grammar["reflexive_pronouns"])
         self.frame_only_cues = frozenset(grammar["frame_only_cues"])
-        self.adverbial_words = frozenset(grammar["adverbial_openers"]) | {"when", "while", "after", "before", "as", "if"}
+        self.adverbial_words = frozenset(grammar["adverbial_openers"]) | self.subordinating_openers
         self.lenient_cues = frozenset(grammar["lenient_clause_cues"])
         self.subject_pronouns = frozenset(grammar["subject_pronouns"])
         self.finite_markers = frozenset(grammar["finite_markers"])
         self.clause_stops = frozenset(grammar["clause_stops"])
         self.copular_cues = frozenset(grammar["copular_cues"])
+        self.source_cues = frozenset(grammar["source_cues"])  # "according to"
+        self.quoted_as_cues = frozenset(grammar["quoted_as_cues"])  # "as saying"
 
     def find(self, text: str, sentences: list[Sentence], turns: list[tuple[int, int, bool]] | None = None,
              trace: Trace | None = None) -> list[Attribution]:

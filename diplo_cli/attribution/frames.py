@@ -6,11 +6,8 @@ import itertools
 
 from ..models import Attribution, Sentence, Span
 from .common import (
-    _ADJUNCT_IN_SOURCE,
-    _ENDS_WITH_THAT,
     _LEAD,
     _NESTED_QUOTE,
-    _SOURCE_MODIFIER_TO_COLON,
     _WINDOW,
     _paragraph_end,
     _paragraph_start,
@@ -168,11 +165,11 @@ class QuoteFramer:
             if self._is_gerund(cue_word):
                 return None  # '"...," saying P' continues the sentence; it is not an inverted frame
             speaker = self.speaker_after(_skip_spaces(text, match.end()), para_end)
-            if speaker is None or cue_word in ("according to",):
+            if speaker is None or cue_word in self.source_cues:
                 return None
             first_word = (speaker.text.split() or [""])[0]
             if not (text[quote.close - 1 : quote.close] in ",!?…—-" or "," in text[start:pos]) \
-                    and (text[match.end():speaker.start].strip() or (first_word.islower() and first_word not in ("the", "a", "an"))):
+                    and (text[match.end():speaker.start].strip() or (first_word.islower() and first_word not in self.articles)):
                 return None  # 'a "productive" call with Putin': a scare quote, then a noun; no frame
             return speaker, cue, "attribution.direct.after_inverted"
         speaker = self.speaker_before(match.start(), pos)
@@ -204,7 +201,7 @@ class QuoteFramer:
         after_quote = text[quote.close + 1 : sentence.end].lstrip(" \"”’»")
         if after_quote and after_quote[0] not in ".,;:!?)—–-…" and text[quote.close - 1] not in ".,;:!?…":
             return None  # a scare-quoted word inside a clause: 'threatened "limited" action'
-        if best.group().casefold() == "according to":
+        if best.group().casefold() in self.source_cues:
             # 'According to a senior official: "..."': the source before a colon introduces the quotation
             source = self.speaker_after(_skip_spaces(text, best.end()), quote.open)
             if source is None or text[source.end:quote.open].strip() != ":":
@@ -222,17 +219,17 @@ class QuoteFramer:
                 return None
             # 'described her talk with X: "..."', 'said of the talks: "..."': a short complement, then a colon
             self._relaxed.append("colon_frame")
-        if _ENDS_WITH_THAT.search(gap) and text[quote.close + 1 : sentence.end].strip(" .!?;") != "":
+        if self.ends_with_that.search(gap) and text[quote.close + 1 : sentence.end].strip(" .!?;") != "":
             return None  # 'pointed out that "..."': direct only when the quote runs to the sentence end
         if not text[sentence.start : best.start()].strip(" \t\"“") and best.group()[:1].isupper() and gap.rstrip().endswith(":"):
             # 'Said a joint statement from the two governments: "P"': the cue opens the sentence, its source follows
             speaker = self.speaker_after(_skip_spaces(text, best.end()), quote.open)
             if speaker is None:
                 return None
-            adjunct = _ADJUNCT_IN_SOURCE.search(text, speaker.start, speaker.end)
+            adjunct = self.adjunct_in_source.search(text, speaker.start, speaker.end)
             if adjunct is not None:
                 speaker = Span.of(text, speaker.start, adjunct.start())  # 'Wrote the envoy in a letter: "P"'
-            modifier = _SOURCE_MODIFIER_TO_COLON.match(text, speaker.end, quote.open)
+            modifier = self.source_modifier_to_colon.match(text, speaker.end, quote.open)
             if modifier is not None:
                 speaker = Span.of(text, speaker.start, modifier.end(1))  # "a joint statement from the two governments"
             elif text[speaker.end : quote.open].strip() != ":":

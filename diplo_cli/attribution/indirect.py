@@ -15,7 +15,7 @@ import regex
 
 from ..lexicons import CueVerb
 from ..models import Attribution, Span
-from .common import _CONTRACTED_PRONOUN, _ENDS_WITH_THAT_WORD, _ENDS_WITH_TO, _NO_CUE, _QUOTE_MARKS, _WORD, _reversed_commas, _skip_spaces
+from .common import _NO_CUE, _QUOTE_MARKS, _WORD, _reversed_commas, _skip_spaces
 from .quotes import _quote_around
 from .tokens import _Token
 
@@ -85,7 +85,7 @@ class IndirectReader:
         """'continue to urge' (relaxed), 'phoned X to assure her' (purpose); 'declined to say' is vetoed."""
         text, lower, start = self.text, cand.lower, cand.match.start()
         before_word = text[max(lower, start - 4) : start].casefold()
-        if not _ENDS_WITH_TO.search(before_word) or cand.cue_word in ("according to",):
+        if not self.ends_with_to.search(before_word) or cand.cue_word in self.source_cues:
             return cand
         # "continue to urge", "tried to argue", "had begun to hint": the subject of the aspectual
         # verb speaks; a weaker reading (relaxed), where the strict rule dropped it
@@ -106,9 +106,9 @@ class IndirectReader:
 
     def _step_construction(self, cand: _Candidate):
         """'according to X' and 'quoted as saying' have builders of their own; other cues are verbs."""
-        if cand.cue_word == "according to":
+        if cand.cue_word in self.source_cues:
             return self._according_to(cand.cue, cand.lower, cand.upper, cand.sentence_index)
-        if cand.cue_word.startswith("as "):
+        if cand.cue_word in self.quoted_as_cues:
             return self._quoted_as_saying(cand.cue, cand.lower, cand.upper, cand.sentence_index)
         verb = self.lex.cue_forms.get(cand.cue_word)
         if verb is None:
@@ -192,7 +192,7 @@ class IndirectReader:
                        else aspectual.start() if aspectual else copula.start() if copula else cue.start)
         speaker = self.speaker_before(speaker_end, lower)
         if progressive and speaker is None:
-            contracted = _CONTRACTED_PRONOUN.search(text, max(lower, progressive.start() - 8), progressive.end())
+            contracted = self.contracted_pronoun.search(text, max(lower, progressive.start() - 8), progressive.end())
             speaker = Span.of(text, contracted.start(1), contracted.end(1)) if contracted else None
         coordinated = speaker is None and (
             self.coordinated_before.search(text, max(lower, cue.start - 30), cue.start)
@@ -215,7 +215,7 @@ class IndirectReader:
         text, cue, lower, verb, speaker = self.text, cand.cue, cand.lower, cand.verb, cand.speaker
         if speaker is None:
             return self._veto("no_speaker", cue)
-        if speaker.text.endswith(("'s", "’s")):
+        if speaker.text.endswith(self.possessive_endings):
             return self._veto("possessive_speaker", cue)  # "Lavrov's remark that": a noun, read by the reporting-noun rule
         if verb.lemma in self.document_only_cues and not any(w.casefold() in self.document_stems for w in _WORD.findall(speaker.text)):
             return self._veto("finding_without_document", cue)  # "a new poll found that P" reports; "the police found that ..." does not
@@ -234,7 +234,7 @@ class IndirectReader:
         if not cand.progressive and verb.lemma not in self.copular_cues and self._is_passive(passive_from, cue):
             return self._veto("passive", cue)
         if verb.lemma in self.copular_cues and (not self.copula_before.search(text, max(lower, cue.start - 40), cue.start)
-                                                or speaker.text.casefold() in ("it", "this", "that", "there")):
+                                                or speaker.text.casefold() in self.expletive_subjects):
             return self._veto("clear_without_source", cue)  # "clear" is a cue only in "has been clear that P"; "it is clear" has no source
         return cand
 
@@ -311,13 +311,13 @@ class IndirectReader:
             # "affirmed her view that P", "stated the position that P": the cue takes its object noun along
             cand.full_cue = Span.of(text, cand.cue.start, view.end("noun"))
             that = self.that.match(text, view.end("noun"), upper)
-        if cand.verb.lemma in self.frame_only_cues and not (that is not None and that.group().strip(" ,").casefold() == "that"):
+        if cand.verb.lemma in self.frame_only_cues and not (that is not None and that.group().strip(" ,").casefold() in self.complementizers):
             return self._veto("frame_only_cue", cand.cue)  # "laid out the plan": only "as we laid out, P" and "laid out that P" report
         full_end = cand.full_cue.end
         if that is None and (self.adverbial_opener.match(text, after, upper) or self.adverbial_opener.match(text, full_end, upper)):
             # "said in an interview aired on Thursday that P", "said right here that P"
             that = self.delayed_that.match(text, full_end, min(upper, full_end + 160))
-        if that is not None and that.group().strip(" ,").casefold() in ("when", "if", "how", "what", "why"):
+        if that is not None and that.group().strip(" ,").casefold() in self.wh_complementizers:
             # "told him when they met that P": the complementizer is the later "that"
             later = self.delayed_that.match(text, after, min(upper, after + 80))
             if later is not None:
@@ -333,11 +333,11 @@ class IndirectReader:
     def _step_complementizer_checks(self, cand: _Candidate):
         """Vetoes on the complementizer: 'repeat what I just said', 'clear on why' (a topic only)."""
         text, upper, that = self.text, cand.upper, cand.that
-        if that is not None and that.group().strip(" ,").casefold() == "what":
+        if that is not None and that.group().strip(" ,").casefold() in self.free_relatives:
             echoed = self.cues.search(text, that.end(), min(upper, that.end() + 40))
             if echoed is not None and len(text[that.end():echoed.start()].split()) <= 3 and self._cue_shape_ok(echoed):
                 return self._veto("echoed_speech", cand.cue)  # "I repeat what I just said in German"
-        if cand.verb.lemma in self.copular_cues and not (that is not None and "that" in that.group().casefold()) \
+        if cand.verb.lemma in self.copular_cues and not (that is not None and any(word in that.group().casefold() for word in self.complementizers)) \
                 and not text[cand.after:cand.after + 2].strip().startswith(":"):
             return self._veto("clear_on_topic", cand.cue)  # "very clear on why they reject it": topic only
         return cand
@@ -362,7 +362,7 @@ class IndirectReader:
                 rule = "attribution.indirect.interrupted"
         elif not that and self.copula_start.match(text, content_start, upper):
             relative = self.relative_before.search(text, max(cand.lower, cand.speaker.start - 12), cand.speaker.start)
-            if relative is None or (relative.group(1).casefold() == "that" and cand.after > cand.full_cue.end):
+            if relative is None or (relative.group(1).casefold() in self.complementizers and cand.after > cand.full_cue.end):
                 return self._veto("object_relative", cand.cue)  # "the words that I wrote yesterday is ..."
             content_start = relative.start(1)  # "which X said was ruled by ..."
             rule = "attribution.indirect.interrupted"
@@ -377,7 +377,7 @@ class IndirectReader:
         """The first words of the content: an adjunct after 'that,' is relaxed; a rejected opener, an
         abandoned frame or a pronoun 'that' is vetoed."""
         text, upper, that, content_start = self.text, cand.upper, cand.that, cand.content_start
-        cand.explicit_that = explicit_that = that is not None and _ENDS_WITH_THAT_WORD.search(that.group().rstrip(" ,")) is not None
+        cand.explicit_that = explicit_that = that is not None and self.ends_with_that_word.search(that.group().rstrip(" ,")) is not None
         if explicit_that and text[_skip_spaces(text, content_start):content_start + 2].startswith(",") \
                 and self._clause_after_adjunct(_skip_spaces(text, content_start) + 1, upper):
             # "stated that, after a long pause, P": the comma opens an adjunct of P, not a new frame
@@ -394,7 +394,7 @@ class IndirectReader:
         cand.quoted_start = quoted_start
         if self.abandoned.match(text, content_start, upper) and self.cues.search(text, content_start, min(upper, content_start + 60)):
             return self._veto("abandoned_frame", cand.cue)  # "told us she’d — went on record and told us she’d ..."
-        if that and that.group().strip(" ,").casefold() == "that" and not quoted_start and not self._clause_like(that.end(), upper, bare_that=True):
+        if that and that.group().strip(" ,").casefold() in self.complementizers and not quoted_start and not self._clause_like(that.end(), upper, bare_that=True):
             return self._veto("pronoun_that", cand.cue)  # "I said that earlier today"
         return cand
 
@@ -475,12 +475,9 @@ class IndirectReader:
         elaborate', the reporter's own voice, a final 'according to'."""
         text, content_start, content_end, speaker, cue = self.text, cand.content_start, cand.content_end, cand.speaker, cand.cue
         for name in {speaker.text, text[cue.end:cand.full_cue.end].strip()}:
-            if len(name) > 2:
-                again = text.find(", and " + name, content_start, content_end)
-                if again < 0 and name[:1].isupper():
-                    again = text.find(", and " + name[:1].lower() + name[1:], content_start, content_end)
-                if again >= 0:
-                    content_end = self._trim("narrator_again", cue, content_end, again)  # "..., and the Chancellor praised ..."
+            again = self._name_again(name, content_start, content_end)
+            if again >= 0:
+                content_end = self._trim("narrator_again", cue, content_end, again)  # "..., and the Chancellor praised ..."
         predicate = self.second_predicate.search(text, content_start, content_end)
         if predicate is not None:
             content_end = self._trim("second_predicate", cue, content_end, predicate.start())  # "she backs the plan and, unusually, did not ..."
@@ -491,7 +488,7 @@ class IndirectReader:
         withheld = self.withholding.search(text, content_start, content_end)
         if withheld is not None:
             content_end = self._trim("withheld", cue, content_end, withheld.start())  # "confirmed that talks were held but did not elaborate"
-        if speaker.text.casefold() not in ("i", "we"):
+        if speaker.text.casefold() not in self.first_person_speakers:
             own_voice = self.own_voice.search(text, content_start, content_end)
             if own_voice is not None:
                 content_end = self._trim("own_voice", cue, content_end, own_voice.start())  # "..., and we're going to do everything we can"
@@ -503,6 +500,20 @@ class IndirectReader:
             return self._veto("no_content", cue)
         return cand
 
+    def _name_again(self, name: str, start: int, end: int) -> int:
+        """Where the narrator joins a clause about ``name`` (the speaker or addressee) to the content
+        (", and the Chancellor ..."), or -1."""
+        if len(name) <= 2:
+            return -1
+        found = []
+        for join in self.narrator_joins:  # a set: the earliest join wins, whatever the order
+            again = self.text.find(join + name, start, end)
+            if again < 0 and name[:1].isupper():
+                again = self.text.find(join + name[:1].lower() + name[1:], start, end)
+            if again >= 0:
+                found.append(again)
+        return min(found, default=-1)
+
     def _step_build(self, cand: _Candidate) -> Attribution | None:
         text, content_start, speaker, upper = self.text, cand.content_start, cand.speaker, cand.upper
         first = text[content_start]
@@ -510,6 +521,6 @@ class IndirectReader:
             # "Instead, she says, the talks will resume": a connective, then the frame set off by commas
             start = _skip_spaces(text, content_start + 1)
             return self._make(speaker, cand.full_cue, start, self._content_end(start, upper), "attribution.indirect.parenthetical", cand.sentence_index)
-        if cand.verb.cue_class == "say" and (first in ",;" or text[content_start:content_start + 3].casefold() in ("by ", "to ")):
+        if cand.verb.cue_class == "say" and (first in ",;" or self._starts_with_word(content_start, self.say_prepositions)):
             return self._veto("say_without_clause", cand.cue)
         return self._make(speaker, cand.full_cue, content_start, cand.content_end, cand.rule, cand.sentence_index)

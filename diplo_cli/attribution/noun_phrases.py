@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from ..models import Span
 from .common import (
-    _CONTRACTED_PRONOUN,
     _DOTTED,
-    _ISSUER_AFTER,
     _MAX_SELF_REPAIRS,
-    _NEGATED_AUXILIARY,
     _WINDOW,
     _WORD,
     _WORD_BEFORE,
@@ -31,15 +28,18 @@ class NounPhraseReader:
 
     def _np_word(self, token: _Token) -> bool:
         word = token.text
-        base = word.removesuffix("'s").removesuffix("’s").rstrip(".")
+        base = word
+        for ending in self.possessive_endings:
+            base = base.removesuffix(ending)
+        base = base.rstrip(".")
         if not base or not base[0].isalnum():
             return False
         if base[0].isupper():
-            return base not in self.stopwords or base in ("The", "A", "An")
+            return base not in self.stopwords or base in self.capitalised_articles
         if self.particle_name.match(base):
             return True  # "al-Sabah": a name glued to its particle
         lower = base.casefold()
-        return lower in self.np_words or lower.rstrip("s") in self.np_words or word.casefold() in self.np_words
+        return lower in self.np_words or lower.rstrip(self.plural_chars) in self.np_words or word.casefold() in self.np_words
 
     def _head_ok(self, token: _Token) -> bool:
         word = token.text.rstrip(".")
@@ -49,7 +49,7 @@ class NounPhraseReader:
         if self.particle_name.match(word):
             return True
         return (lower in self.title_words or lower in self.source_words or lower in self.lex.anonymous_nouns
-                or lower.rstrip("s") in self.title_words or lower in self.document_words or lower in self.body_words)
+                or lower.rstrip(self.plural_chars) in self.title_words or lower in self.document_words or lower in self.body_words)
 
     def speaker_before(self, end: int, lower: int, repairs: int = _MAX_SELF_REPAIRS) -> Span | None:
         """The noun phrase (or pronoun) ending right before ``end`` (skipping auxiliaries).
@@ -70,25 +70,25 @@ class NounPhraseReader:
                 return self.speaker_before(party.start(), lower, repairs - 1)  # "Ana Lind (R-La.) has said"
         if token.text.casefold() in self.passive:
             return None
-        contracted = _CONTRACTED_PRONOUN.fullmatch(token.text)
+        contracted = self.contracted_pronoun.fullmatch(token.text)
         if contracted:  # "we’ve said", "I’ll say": the pronoun without its auxiliary
             return Span.of(self.text, token.start, token.start + contracted.end(1))
-        if token.text.casefold() == "me" and i >= 1 and tokens[i - 1].text.casefold() == "let":
+        if token.text.casefold() in self.imperative_speakers and i >= 1 and tokens[i - 1].text.casefold() in self.imperative_verbs:
             return Span.of(self.text, token.start, token.end)  # "let me say"
         if token.text in "—–" and i >= 1 and repairs > 0:
             repaired = self._speaker_before_repair(tokens, i, end, lower, repairs)
             if repaired is not False:
                 return repaired
-        if token.text.casefold() in self.lex.pronouns and token.text.casefold() not in ("his", "her", "its", "their", "our", "my", "your", "him", "them", "me", "us"):
-            if token.text.casefold() == "us" and token.text != "us":
+        if token.text.casefold() in self.lex.pronouns and token.text.casefold() not in self.non_subject_pronouns:
+            if token.text.casefold() in self.names_like_pronouns and token.text != token.text.casefold():
                 pass
             else:
                 return Span.of(self.text, token.start, token.end)
-        if token.text.casefold() in ("who", "which"):
+        if token.text.casefold() in self.relative_pronouns:
             # "the Nordland minister, who conceded ..." -> the noun phrase before the comma
             if i >= 1 and tokens[i - 1].text == "," and repairs > 0:
                 return self.speaker_before(tokens[i - 1].start, lower, repairs - 1)
-            if token.text.casefold() == "who" and i >= 1:
+            if token.text.casefold() in self.person_relative_pronouns and i >= 1:
                 return self._np_ending_at(tokens, i - 1)  # "farmers who said, ..." -> farmers
             return None
         if token.text == ",":
@@ -125,8 +125,8 @@ class NounPhraseReader:
         while i >= 0 and skipped < 5 and (
             tokens[i].text.casefold() in self.auxiliaries
             or tokens[i].text.casefold() in self.reflexives  # "the minister himself said"
-            or (tokens[i].text.endswith("ly") and tokens[i].text.islower())
-            or _NEGATED_AUXILIARY.fullmatch(tokens[i].text)
+            or (tokens[i].text.endswith(self.adverb_endings) and tokens[i].text.islower())
+            or self.negated_auxiliary.fullmatch(tokens[i].text)
         ):
             i -= 1
             skipped += 1
@@ -170,7 +170,7 @@ class NounPhraseReader:
             return None
         words = [t.text for t in tokens[first + 1 : comma]]
         # "Minister for Foreign Affairs, Senator the Hon Ana Lind, said": honorifics before the name are kept
-        while words and (words[0].casefold() == "the" or self.lex.titles.get(words[0].casefold()) is not None):
+        while words and (words[0].casefold() in self.honorific_articles or self.lex.titles.get(words[0].casefold()) is not None):
             words = words[1:]
         if not words or not all(w[:1].isupper() and w.casefold().rstrip(".") not in self.title_words for w in words):
             return None
@@ -190,23 +190,23 @@ class NounPhraseReader:
         ) or (
             # a lower-case modifier inside a capitalised name phrase: "Northern Alliance militia commander X"
             first - 2 >= 0 and tokens[first - 1].text.isalpha() and tokens[first - 1].text.islower()
-            and not tokens[first - 1].text.endswith("ed") and not self.cues.fullmatch(tokens[first - 1].text)
+            and not tokens[first - 1].text.endswith(self.past_endings) and not self.cues.fullmatch(tokens[first - 1].text)
             and tokens[first - 2].text[:1].isupper() and self._np_word(tokens[first - 2]) and self._np_word(tokens[first])
             and tokens[first].text.casefold() not in self.function_words
         ) or (
             # a lower-case noun modifier before a role or document head: "rescue leader X", "jobs report"
             tokens[first - 1].text.isalpha() and tokens[first - 1].text.islower() and tokens[first].text.islower()
-            and not tokens[first - 1].text.endswith(("ed", "ly")) and not self.cues.fullmatch(tokens[first - 1].text)
+            and not tokens[first - 1].text.endswith(self.non_modifier_endings) and not self.cues.fullmatch(tokens[first - 1].text)
             and tokens[first - 1].text.casefold() not in self.function_words and tokens[first - 1].text.casefold() not in self.auxiliaries
-            and (tokens[first].text.casefold().rstrip("s") in self.modifiable_heads or tokens[first].text.casefold() in self.body_words)
+            and (tokens[first].text.casefold().rstrip(self.plural_chars) in self.modifiable_heads or tokens[first].text.casefold() in self.body_words)
             and (first - 2 < 0 or not tokens[first - 2].text[:1].isalnum() or tokens[first - 2].text.casefold() in self.function_words
                  or tokens[first - 2].text[:1].isupper())
         )):
             first -= 1
         # trim words that cannot open a noun phrase
-        while first < i and tokens[first].text.casefold() in ("of", "and", "for", "to", "at", "in", "on", "'s", "as"):
+        while first < i and tokens[first].text.casefold() in self.np_leading_words:
             first += 1
-        if tokens[first].text in self.stopwords and tokens[first].text not in ("The", "A", "An"):
+        if tokens[first].text in self.stopwords and tokens[first].text not in self.capitalised_articles:
             first += 1
         if first > i:
             return None
@@ -214,8 +214,8 @@ class NounPhraseReader:
         if all(t.text.casefold() in self.function_words for t in tokens[first : i + 1]):
             return None
         # a restrictive post-modifier of a document: "A statement from the presidency said"
-        if first >= 2 and tokens[first - 1].text.casefold() in ("from", "by", "of") and \
-                tokens[first - 2].text.casefold().rstrip("s") in self.document_stems:
+        if first >= 2 and tokens[first - 1].text.casefold() in self.document_issuer_prepositions and \
+                tokens[first - 2].text.casefold().rstrip(self.plural_chars) in self.document_stems:
             head = self._np_ending_at(tokens, first - 2)
             if head is not None:
                 return Span.of(self.text, head.start, tokens[i].end)
@@ -229,7 +229,7 @@ class NounPhraseReader:
             return None
         # skip a leading adverbial set off by a comma ("On Monday, ...")
         start_index = 0
-        if clause_tokens[0].text in self.stopwords and clause_tokens[0].text not in ("The", "A", "An"):
+        if clause_tokens[0].text in self.stopwords and clause_tokens[0].text not in self.capitalised_articles:
             for j, t in enumerate(clause_tokens[:8]):
                 if t.text == ",":
                     start_index = j + 1
@@ -255,9 +255,9 @@ class NounPhraseReader:
         # The parenthetical must look like one: an apposition, a participle, a relative or a PP.
         opener = clause_tokens[j + 1].text
         if not (
-            opener.casefold() in ("who", "which", "where", "when", "speaking", "writing", "asked", "talking", "in", "at", "during", "after", "on", "a", "an", "the", "whose", "according", "while", "citing", "quoted", "himself", "herself", "also", "however", "though")
+            opener.casefold() in self.parenthetical_openers
             or opener[:1].isdigit()  # an age: "Mr. Smith, 54, said"
-            or opener.endswith(("ing", "ed"))
+            or opener.endswith(self.participle_endings)
             or opener.casefold() in self.title_words
             or opener[:1].isupper()
         ):
@@ -293,9 +293,9 @@ class NounPhraseReader:
         # a sentence-final period after a name is not part of it
         if end_token.text.endswith(".") and not self._abbreviation(end_token.text):
             end -= 1
-        if end_token.text.endswith(("'s", "’s")):
+        if end_token.text.endswith(self.possessive_endings):
             return None
-        issuer = _ISSUER_AFTER.match(self.text, end, limit)
+        issuer = self.issuer_after.match(self.text, end, limit)
         if issuer is not None and end_token.text.rstrip(".").casefold() in self.document_words:
             # '"P," said a joint statement from Norland and Arnor': the document's issuer belongs to it
             source = self.speaker_after(issuer.end(), limit)
@@ -311,7 +311,7 @@ class NounPhraseReader:
         lower = self.clause_filler.match(self.text, max(lower, self._body_start(end)), end).end()
         tokens = self.token_index.between(lower, end)
         j = 0
-        if tokens and tokens[0].text in self.stopwords and tokens[0].text != "The":
+        if tokens and tokens[0].text in self.stopwords and tokens[0].text not in self.subject_articles:
             # a fronted adverbial up to its comma: "On Monday,", "After landing in the capital late Monday,"
             for k, t in enumerate(tokens[:FRONTED_ADVERBIAL_TOKENS]):
                 if t.text == ",":
@@ -324,7 +324,7 @@ class NounPhraseReader:
         def inner_modifier(index: int) -> bool:  # "militia" in "Northern Alliance militia commander Dren Haskel"
             word = tokens[index].text
             return (index > j and word.isalpha() and word.islower() and index + 1 < len(tokens)
-                    and not word.endswith("ed") and not self.cues.fullmatch(word) and tokens[index + 1].text.islower()
+                    and not word.endswith(self.past_endings) and not self.cues.fullmatch(word) and tokens[index + 1].text.islower()
                     and self._np_word(tokens[index + 1]) and tokens[index + 1].text.casefold() not in self.function_words)
 
         while k < len(tokens) and (self._np_word(tokens[k]) or inner_modifier(k)):

@@ -1,8 +1,9 @@
-"""The attribution stage's patterns, read from ``data/<lang>/attribution_patterns.toml`` and compiled once.
+"""The attribution stage's English, read from ``data/<lang>/attribution_grammar.toml`` and compiled once.
 
 Each ``[pattern.<name>]`` record holds the source, its ``regex`` flags and the word lists its
 ``\\L<name>`` slots and ``<<name>>`` alternatives draw from (grammar.toml lists, or the lexicon's own
-lists); the finder keeps the compiled pattern as its attribute ``<name>``.
+lists); each ``[words.<name>]`` record a word list, each ``[endings.<name>]`` word endings. The finder keeps the compiled pattern, or the
+words as a set, as its attribute ``<name>``.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import regex
 from ..errors import RuleError
 from ..lexicons import Lexicon, _data_text, compile_named_lists
 
-PATTERN_FILE = "attribution_patterns.toml"
+GRAMMAR_FILE = "attribution_grammar.toml"
 
 
 def _lexicon_lists(lexicon: Lexicon) -> dict[str, list[str]]:
@@ -41,13 +42,27 @@ def _words(value, lexicon: Lexicon, lexicon_lists: dict[str, list[str]], where: 
     return words
 
 
-def compile_patterns(lexicon: Lexicon, language: str = "en") -> dict[str, regex.Pattern | None]:
-    """Every pattern of the table, compiled, by name (``None`` for an optional one whose list is empty)."""
-    source_name = f"data/{language}/{PATTERN_FILE}"
+def load_grammar(lexicon: Lexicon, language: str = "en") -> dict[str, regex.Pattern | frozenset[str] | None]:
+    """Every pattern of the table compiled and every word list as a set, by name."""
+    source_name = f"data/{language}/{GRAMMAR_FILE}"
     try:
-        table = tomllib.loads(_data_text(PATTERN_FILE, language))
+        table = tomllib.loads(_data_text(GRAMMAR_FILE, language))
     except tomllib.TOMLDecodeError as exc:
         raise RuleError(f"{source_name}: {exc}") from None
+    grammar: dict[str, regex.Pattern | frozenset[str] | None] = dict(compile_patterns(table, lexicon, source_name))
+    for name, spec in table.get("words", {}).items():
+        if name in grammar:
+            raise RuleError(f"{source_name}: words {name} is also the name of a pattern")
+        grammar[name] = frozenset(spec["words"])
+    for name, spec in table.get("endings", {}).items():
+        if name in grammar:
+            raise RuleError(f"{source_name}: endings {name} is also the name of a pattern or word list")
+        grammar[name] = tuple(spec["words"])
+    return grammar
+
+
+def compile_patterns(table: dict, lexicon: Lexicon, source_name: str) -> dict[str, regex.Pattern | None]:
+    """Every ``[pattern.*]`` of the table, compiled, by name (``None`` for an optional one whose list is empty)."""
     lexicon_lists = _lexicon_lists(lexicon)
     compiled: dict[str, regex.Pattern | None] = {}
     for name, spec in table.get("pattern", {}).items():
