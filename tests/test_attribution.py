@@ -1248,3 +1248,17 @@ def test_a_rule_pack_form_gets_its_tense_from_the_gerund_ending():
     pack = parse_rule_pack('[[cue_verbs]]\nlemma = "harrumph"\nforms = ["harrumphed", "harrumphing"]\n', "p.toml")
     tenses = build_lexicon(extra_rules=pack).cue_tenses
     assert (tenses["harrumph"], tenses["harrumphed"], tenses["harrumphing"]) == ("base", "inflected", "gerund")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an adverb in -ly where the patterns allow one: the possessive \p{Ll}++ left no 'ly' to match
+    ("The mayor was reportedly quoted as saying that the bridge will reopen in May.",
+     [("The mayor", "as saying", "the bridge will reopen in May", "indirect")]),
+    ("The mayor is openly saying that the bridge is unsafe.", [("The mayor", "saying", "the bridge is unsafe", "indirect")]),
+    ("The mayor praised the workers and quickly added that the bridge will reopen in May.",
+     [("The mayor", "added", "the bridge will reopen in May", "indirect")]),
+    # the next predicate of a list ends a directive (the same fault hid every verb in -ed)
+    ("The mayor urged residents to stay home, and outlined a plan for the bridge.", [("The mayor", "urged", "to stay home", "indirect")]),
+])
+def test_words_in_ly_and_ed_are_read_where_the_patterns_name_them(text, expected):
+    assert attributions(text) == expected
