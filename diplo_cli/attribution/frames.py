@@ -163,14 +163,14 @@ class QuoteFramer:
         if match.start() == pos:
             # inverted: '," said Peskov'
             if self._is_gerund(cue_word):
-                return None  # '"...," saying P' continues the sentence; it is not an inverted frame
+                return self._veto("gerund_after_quote", cue)  # '"...," saying P' continues the sentence; it is not an inverted frame
             speaker = self.speaker_after(_skip_spaces(text, match.end()), para_end)
             if speaker is None or cue_word in self.source_cues:
-                return None
+                return self._veto("no_speaker", cue, "inverted frame")
             first_word = (speaker.text.split() or [""])[0]
             if not (text[quote.close - 1 : quote.close] in ",!?…—-" or "," in text[start:pos]) \
                     and (text[match.end():speaker.start].strip() or (first_word.islower() and first_word not in self.articles)):
-                return None  # 'a "productive" call with Putin': a scare quote, then a noun; no frame
+                return self._veto("scare_quote", cue)  # 'a "productive" call with Putin': a scare quote, then a noun; no frame
             return speaker, cue, "attribution.direct.after_inverted"
         speaker = self.speaker_before(match.start(), pos)
         if speaker is not None and speaker.start > pos:
@@ -179,9 +179,9 @@ class QuoteFramer:
             tokens = self.token_index.between(pos, speaker.start)
             head = self._np_ending_at(tokens, len(tokens) - 2) if len(tokens) >= 2 and tokens[-1].text == "," else None
             if head is None or head.start != pos:
-                return None
+                return self._veto("apposition_not_subject", cue)
         if speaker is None or speaker.start < pos:
-            return None
+            return self._veto("no_speaker", cue, "frame after a quotation")
         return speaker, self._cue_with_addressee(cue, window_end), "attribution.direct.after"
 
     def _frame_before(self, quote: Quote, sentence: Sentence) -> tuple[Span, Span, str] | None:
@@ -200,12 +200,12 @@ class QuoteFramer:
             return None
         after_quote = text[quote.close + 1 : sentence.end].lstrip(" \"”’»")
         if after_quote and after_quote[0] not in ".,;:!?)—–-…" and text[quote.close - 1] not in ".,;:!?…":
-            return None  # a scare-quoted word inside a clause: 'threatened "limited" action'
+            return self._veto("scare_quote", Span.of(text, best.start(), best.end()))  # a scare-quoted word inside a clause: 'threatened "limited" action'
         if best.group().casefold() in self.source_cues:
             # 'According to a senior official: "..."': the source before a colon introduces the quotation
             source = self.speaker_after(_skip_spaces(text, best.end()), quote.open)
             if source is None or text[source.end:quote.open].strip() != ":":
-                return None
+                return self._veto("no_speaker", Span.of(text, best.start(), best.end()), "according to before a colon")
             return source, Span.of(text, best.start(), best.end()), "attribution.according_to.colon"
         cue = Span.of(text, best.start(), best.end())
         cue = self._cue_with_addressee(cue, quote.open)
@@ -216,16 +216,16 @@ class QuoteFramer:
             gap = gap[:spoken.start()]  # 'said, quote, "P"': the spoken marker stands for the quotation mark
         if not self.frame_gap.fullmatch(gap):
             if not self.colon_frame_gap.fullmatch(gap) or self.cues.search(gap):
-                return None
+                return self._veto("frame_gap", cue)
             # 'described her talk with X: "..."', 'said of the talks: "..."': a short complement, then a colon
             self._relaxed.append("colon_frame")
         if self.ends_with_that.search(gap) and text[quote.close + 1 : sentence.end].strip(" .!?;") != "":
-            return None  # 'pointed out that "..."': direct only when the quote runs to the sentence end
+            return self._veto("quote_inside_clause", cue)  # 'pointed out that "..."': direct only when the quote runs to the sentence end
         if not text[sentence.start : best.start()].strip(" \t\"“") and best.group()[:1].isupper() and gap.rstrip().endswith(":"):
             # 'Said a joint statement from the two governments: "P"': the cue opens the sentence, its source follows
             speaker = self.speaker_after(_skip_spaces(text, best.end()), quote.open)
             if speaker is None:
-                return None
+                return self._veto("no_speaker", cue, "inverted frame before a colon")
             adjunct = self.adjunct_in_source.search(text, speaker.start, speaker.end)
             if adjunct is not None:
                 speaker = Span.of(text, speaker.start, adjunct.start())  # 'Wrote the envoy in a letter: "P"'
@@ -233,12 +233,12 @@ class QuoteFramer:
             if modifier is not None:
                 speaker = Span.of(text, speaker.start, modifier.end(1))  # "a joint statement from the two governments"
             elif text[speaker.end : quote.open].strip() != ":":
-                return None
+                return self._veto("no_speaker", cue, "inverted frame before a colon")
             if self._relaxed and self._relaxed[-1] == "colon_frame":
                 self._relaxed.pop()  # the words before the colon are the source, not a complement
             return speaker, cue, "attribution.direct.before_inverted"
         progressive = self.progressive.search(text, max(sentence.start, best.start() - 40), best.start()) if self._is_gerund(best.group()) else None
         speaker = self.speaker_before(progressive.start() if progressive else best.start(), sentence.start)
         if speaker is None:
-            return None
+            return self._veto("no_speaker", cue, "frame before a quotation")
         return speaker, cue, "attribution.direct.before"
