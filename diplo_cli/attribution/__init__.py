@@ -25,6 +25,13 @@ vocabulary (names, titles, source nouns, organisation heads, determiners). Delib
 parser, so a clause is recognised by position and by closed word lists (finite markers, clause
 stops) rather than by structure; a that-clause inside a subject noun phrase runs to the sentence
 end; windows are bounded so that run time stays linear in the input.
+
+Layout: ``finder`` (the vocabulary and the order of the passes), ``frames`` (pass 1), ``indirect``
+(pass 2, in named steps over one candidate), ``constructions`` (the named builders), ``noun_phrases``
+and ``clauses`` (readers), ``quotes`` and ``tokens`` (per-document analysis), ``patterns`` (the loader
+of ``data/<lang>/attribution_grammar.toml``: the stage's patterns, word lists and endings). Every
+decision has an id, listed with examples in ``data/<lang>/rules/attribution.toml``: the rule a
+statement carries (build), and, in a trace, the vetoes, trims and relaxed checks.
 """
 
 from .finder import AttributionFinder, find_attributions
