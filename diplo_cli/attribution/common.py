@@ -12,8 +12,6 @@ _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’&\-]*+(?:\.(?=\p{L})[\p
 FRONTED_ADVERBIAL_TOKENS = 14  # how long an opening adverbial before the subject may be (see _clause_subject)
 NEST_LOOKBACK = 20_000  # how far before a statement a content holding it may start (see nest_reports)
 _QUESTION_CLOSERS = " \t\"'”’»)"  # what may follow the question mark of a quoted question
-_OPENING_QUOTES = "“„«‘"
-_CLOSING_QUOTES = "”»’"
 _ONLY_CLOSERS = regex.compile(r"[ .!?;\"”]*+")  # what may follow a trailing frame ('..., he said."')
 _QUOTE_MARKS = regex.compile(r"[\"“”„«»]")
 _SENTENCE_PUNCT = ".!?;"

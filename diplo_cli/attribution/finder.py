@@ -37,7 +37,6 @@ class AttributionFinder(IndirectReader, Constructions, QuoteFramer, ClauseReader
         self.function_words = frozenset(grammar["np_function_words"])
         self.title_words = frozenset(w for phrase in lexicon.titles for w in phrase.split()) - self.function_words
         self.source_words = frozenset(w for phrase in lexicon.anonymous_nouns for w in phrase.split()) - self.function_words
-        self.bare_clause_cues = frozenset(grammar["bare_clause_cues"])
         self.content_openers_rejected = frozenset(grammar["non_clause_openers"])
         # documents speak too: "the statement said", "A joint communiqué says"
         self.document_words = frozenset(w for w in lexicon.reporting_nouns if " " not in w) | frozenset(grammar["document_nouns"])
