@@ -36,9 +36,6 @@ from .gazetteer import (
 )
 from .rulepack import load_rule_pack
 
-# The name the stage modules import the data-file reader by (datafiles.data_text is the one definition).
-_data_text = data_text
-
 # --------------------------------------------------------------------------------------------
 # Folding: one character in, one character out, so offsets survive.
 
@@ -117,7 +114,7 @@ class Title:
 @dataclass(frozen=True, slots=True)
 class CueVerb:
     lemma: str
-    cue_class: str  # say | tell | direct | deny | describe
+    cue_class: str  # say | tell | directive | deny | describe
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +166,7 @@ class Lexicon:
     language: str = "en"  # the data folder it was read from (data/<language>/)
     # its diplo_cli.language.Language (the stage objects), made on first use by language_of
     compiled_language: object | None = field(default=None, repr=False, compare=False)
+    cue_tenses: dict[str, str] = field(default_factory=dict)  # cue form -> one of CUE_TENSES, or "inflected" (a pack's form)
     _sources: dict[str, tuple[str, int]] = field(default_factory=dict)
     _compiled: dict[str, regex.Pattern] = field(default_factory=dict)
     _stages: dict[str, object] = field(default_factory=dict)
@@ -270,6 +268,23 @@ def parse_rules(records: list[dict], source: str) -> list[PatternRule]:
     return rules
 
 
+CUE_TENSES = ("base", "present", "past", "participle", "gerund")  # the form columns of cue_verbs.tsv, in order
+
+
+def _load_cue_verbs(language: str) -> tuple[dict[str, CueVerb], dict[str, str]]:
+    """cue_verbs.tsv: each form's verb, and each form's tense (the column it is written in; a form in
+    two columns, like 'said', keeps the first)."""
+    cue_forms: dict[str, CueVerb] = {}
+    cue_tenses: dict[str, str] = {}
+    for _, (lemma, third, past, participle, gerund, cue_class) in read_table(data_text("cue_verbs.tsv", language), "cue_verbs.tsv", 6):
+        verb = CueVerb(lemma, cue_class)
+        for tense, cell in zip(CUE_TENSES, (lemma, third, past, participle, gerund)):
+            for form in split_bar(cell):
+                cue_forms.setdefault(form.casefold(), verb)
+                cue_tenses.setdefault(form.casefold(), tense)
+    return cue_forms, cue_tenses
+
+
 def _load_forms(name: str, language: str) -> dict[str, str]:
     """A table of (singular, optional plural) rows: each form, case-folded, -> its singular."""
     forms = {}
@@ -357,15 +372,11 @@ def build_lexicon(extra_persons: list[Person] | None = None,
     """Load the built-in data of ``language``, plus a user gazetteer and rule pack when given."""
     if language not in known_languages():
         raise RuleError(f"unknown language {language!r}: diplo has data for {', '.join(known_languages())}")
-    cue_forms: dict[str, CueVerb] = {}
-    for _, (lemma, third, past, participle, gerund, cue_class) in read_table(_data_text("cue_verbs.tsv"), "cue_verbs.tsv", 6):
-        verb = CueVerb(lemma, cue_class)
-        for cell in (lemma, third, past, participle, gerund):
-            for form in split_bar(cell):
-                cue_forms.setdefault(form.casefold(), verb)
+    cue_forms, cue_tenses = _load_cue_verbs(language)
     countries, adjectives, country_adjective = _load_countries(language)
     lexicon = Lexicon(
         cue_forms=cue_forms,
+        cue_tenses=cue_tenses,
         reporting_nouns=_load_forms("reporting_nouns.tsv", language),
         titles=_load_titles(language),
         anonymous_nouns=_load_forms("anonymous_sources.tsv", language),
@@ -481,12 +492,22 @@ def _strip_dictionary_titles(lexicon: Lexicon, names, roles: tuple[RoleTerm, ...
     return plain, tuple(found) + roles
 
 
+def _pack_form_tense(lexicon: Lexicon, lemma: str, form: str) -> str:
+    """A rule pack lists a verb's forms without their tenses: the lemma is the base, a form with a
+    gerund ending of the language (grammar.toml gerund_endings) the gerund, any other an inflection."""
+    if form.casefold() == lemma.casefold():
+        return "base"
+    verb_word = form.casefold().split()[0]  # "calling" in "calling for"
+    return "gerund" if verb_word.endswith(tuple(lexicon.grammar.get("gerund_endings", ()))) else "inflected"
+
+
 def apply_rule_pack(lexicon: Lexicon, pack: dict) -> None:
     """Add the entries of a user rule pack (already validated by :mod:`diplo_cli.rulepack`)."""
     for verb in pack.get("cue_verbs", []):
         cue = CueVerb(verb["lemma"], verb.get("class", "say"))
         for form in verb["forms"]:
             lexicon.cue_forms[form.casefold()] = cue
+            lexicon.cue_tenses[form.casefold()] = _pack_form_tense(lexicon, verb["lemma"], form)
     for title in pack.get("titles", []):
         lexicon.titles[title["phrase"].casefold()] = Title(title["phrase"].casefold(), title.get("role"), title.get("gender"), title.get("kind", "title"))
     for word in pack.get("meeting_words", []):
@@ -581,7 +602,7 @@ def trie_pattern(words) -> str:
 
 def _source_cues(lex: Lexicon) -> tuple[str, int]:
     # Reporting verbs and the fixed multiword cues, as one named list: the prefilter of the stage.
-    forms = list(lex.cue_forms) + ["according to", "as saying", "as telling", "as stating"]
+    forms = list(lex.cue_forms) + lex.grammar["source_cues"] + lex.grammar["quoted_as_cues"]
     return _case_free_source(r"(?<![\p{L}\p{N}'’-])\L<cues>(?![\p{L}\p{N}-])", cues=forms)
 
 

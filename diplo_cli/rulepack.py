@@ -10,7 +10,7 @@ Format (every section optional, each an array of tables)::
     [[cue_verbs]]
     lemma = "opine"
     forms = ["opines", "opined", "opining"]   # the lemma itself is always a form
-    class = "say"                             # say | tell | direct | deny | describe
+    class = "say"                             # say | tell | directive | deny | describe ("direct": old spelling)
 
     [[titles]]
     phrase = "deputy spokesperson"
@@ -46,7 +46,10 @@ from .constants import MEETING_TYPES
 from .errors import RuleError
 from .gazetteer import Person, parse_roles
 
-CUE_CLASSES = ("say", "tell", "direct", "deny", "describe")
+CUE_CLASSES = ("say", "tell", "directive", "deny", "describe")
+# Earlier spellings a rule pack may still use: the directive class was named "direct", which is also
+# the statement kind of a quotation.
+OLD_CUE_CLASSES = {"direct": "directive"}
 TITLE_KINDS = ("title", "honorific", "role")
 WORD_POS = ("noun", "verb")
 WORD_TENSES = ("base", "present", "past", "participle", "gerund", "noun")
@@ -178,6 +181,8 @@ def _check_entry(entry: dict, schema: dict, fail) -> dict:
         if not isinstance(value, str) or not value.strip():
             fail("must be a non-empty string", key)
         value = value.strip()
+        if allowed is CUE_CLASSES:
+            value = OLD_CUE_CLASSES.get(value, value)
         if allowed is not None and value not in allowed:
             fail(f"{value!r} is not one of {', '.join(allowed)}", key)
         clean[key] = value

@@ -1220,3 +1220,45 @@ def test_an_inverted_document_source_keeps_its_issuer(text, expected):
 
 def test_a_person_from_a_place_after_an_inverted_cue_is_the_person_alone():
     assert attributions('"We are ready," said the minister from Norland.') == [("the minister", "said", "We are ready", "direct")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a multiword gerund is a gerund too (cue_verbs.tsv's gerund column, not the word's ending)
+    ("The mayor visited the site on Monday, calling on residents to avoid the old bridge.",
+     [("The mayor", "calling on", "to avoid the old bridge", "indirect")]),
+    ("The mayor is pointing out that the bridge will reopen in May.",
+     [("The mayor", "pointing out", "the bridge will reopen in May", "indirect")]),
+    ("The council issued a statement ruling out that the bridge will reopen in May.",
+     [("The council", "ruling out", "the bridge will reopen in May", "indirect")]),
+])
+def test_a_multiword_gerund_reads_like_a_one_word_gerund(text, expected):
+    assert attributions(text) == expected
+
+
+def test_cue_tenses_come_from_the_cue_verb_columns():
+    tenses = default_lexicon().cue_tenses
+    assert [tenses[form] for form in ("say", "says", "said", "saying", "pointing out", "point out")] == \
+        ["base", "present", "past", "gerund", "gerund", "base"]
+
+
+def test_a_rule_pack_form_gets_its_tense_from_the_gerund_ending():
+    from diplo_cli.lexicons import build_lexicon
+    from diplo_cli.rulepack import parse_rule_pack
+
+    pack = parse_rule_pack('[[cue_verbs]]\nlemma = "harrumph"\nforms = ["harrumphed", "harrumphing"]\n', "p.toml")
+    tenses = build_lexicon(extra_rules=pack).cue_tenses
+    assert (tenses["harrumph"], tenses["harrumphed"], tenses["harrumphing"]) == ("base", "inflected", "gerund")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an adverb in -ly where the patterns allow one: the possessive \p{Ll}++ left no 'ly' to match
+    ("The mayor was reportedly quoted as saying that the bridge will reopen in May.",
+     [("The mayor", "as saying", "the bridge will reopen in May", "indirect")]),
+    ("The mayor is openly saying that the bridge is unsafe.", [("The mayor", "saying", "the bridge is unsafe", "indirect")]),
+    ("The mayor praised the workers and quickly added that the bridge will reopen in May.",
+     [("The mayor", "added", "the bridge will reopen in May", "indirect")]),
+    # the next predicate of a list ends a directive (the same fault hid every verb in -ed)
+    ("The mayor urged residents to stay home, and outlined a plan for the bridge.", [("The mayor", "urged", "to stay home", "indirect")]),
+])
+def test_words_in_ly_and_ed_are_read_where_the_patterns_name_them(text, expected):
+    assert attributions(text) == expected

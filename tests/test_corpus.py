@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from diplo_cli.codes import country_codes
-from diplo_cli.lexicons import _data_text, read_table
+from diplo_cli.datafiles import data_text, read_table
 from tests.test_cli import jsonl, run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,7 +23,7 @@ CALL_TEXT = ("Foreign Minister Ana Ivanova of Bulgaria said on Monday that she h
 # ---------------------------------------------------------------------------------- codes
 
 def test_every_country_has_well_formed_unique_codes():
-    rows = [cells for _, cells in read_table(_data_text("countries.tsv"), "countries.tsv", 6)]
+    rows = [cells for _, cells in read_table(data_text("countries.tsv"), "countries.tsv", 6)]
     assert len(rows) == 201
     without_iso = {country for country, _, _, iso2, _, _ in rows if not iso2}
     assert without_iso == {"Northern Cyprus", "Somaliland"}

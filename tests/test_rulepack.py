@@ -61,6 +61,24 @@ def test_pack_is_used_by_extraction():
     assert statement.speaker.country == "Ruritania"
 
 
+@pytest.mark.parametrize("spelling", ["directive", "direct"])
+def test_directive_class_and_its_old_spelling(spelling):
+    # "direct" was the directive class's name before it was told apart from the statement kind
+    pack = parse_rule_pack(f'[[cue_verbs]]\nlemma = "beseech"\nforms = ["beseeched"]\nclass = "{spelling}"\n', "p.toml")
+    assert pack["cue_verbs"][0]["class"] == "directive"
+    lexicon = build_lexicon(extra_rules=pack)
+    document = extract("The mayor beseeched residents to avoid the old bridge.", lexicon=lexicon)
+    assert [(s.rule, s.content.text) for s in document.statements] == [("attribution.indirect.directive", "to avoid the old bridge")]
+
+
+def test_built_in_cue_classes_are_the_documented_ones():
+    from diplo_cli.lexicons import default_lexicon
+    from diplo_cli.rulepack import CUE_CLASSES
+
+    classes = {verb.cue_class for verb in default_lexicon().cue_forms.values()}
+    assert classes == set(CUE_CLASSES)
+
+
 def test_load_from_file_and_utf8_bom(tmp_path):
     path = tmp_path / "pack.toml"
     path.write_bytes(b"\xef\xbb\xbf" + VALID.encode("utf-8"))
@@ -68,7 +86,7 @@ def test_load_from_file_and_utf8_bom(tmp_path):
 
 
 @pytest.mark.parametrize("text, message", [
-    ('[[cue_verbs]]\nlemma = "x"\nclass = "shout"\n', "p.toml:3: cue_verbs[1].class: 'shout' is not one of say, tell, direct, deny, describe"),
+    ('[[cue_verbs]]\nlemma = "x"\nclass = "shout"\n', "p.toml:3: cue_verbs[1].class: 'shout' is not one of say, tell, directive, deny, describe"),
     ('[[cue_verbs]]\nforms = ["x"]\n', "p.toml:1: cue_verbs[1].lemma: missing (required)"),
     ('[[titles]]\nphrase = "envoy"\n\n[[titles]]\nphrase = "aide"\ncolour = "red"\n', "p.toml:6: titles[2].colour: unknown key (expected one of phrase, role, gender, kind)"),
     ('[[meeting_words]]\nphrase = "parley"\ntype = "party"\n', "p.toml:3: meeting_words[1].type: 'party' is not one of meeting, visit, summit, talks, call, other"),

@@ -10,8 +10,8 @@ from types import SimpleNamespace
 
 import regex
 
+from ..datafiles import data_text
 from ..errors import RuleError
-from ..lexicons import _data_text
 from ..models import Span
 from ..speakers import Entity, EntityTracker  # noqa: F401  (EntityTracker: re-exported for the stage's signatures)
 from ..timenorm import points_ahead
@@ -163,7 +163,7 @@ class _SpanIndex:
 @functools.cache
 def meeting_grammar(language: str = "en") -> dict:
     """``meeting_grammar.toml`` of ``language``, read once: the finder compiles it once per lexicon."""
-    return tomllib.loads(_data_text("meeting_grammar.toml", language))
+    return tomllib.loads(data_text("meeting_grammar.toml", language))
 
 
 def compile_phrases(grammar: dict, source: str = "meeting_grammar.toml") -> SimpleNamespace:

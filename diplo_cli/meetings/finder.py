@@ -7,7 +7,8 @@ import functools
 
 import regex
 
-from ..lexicons import Lexicon, MeetingWord, _data_text, expand_named_lists, name_key, read_list
+from ..datafiles import data_text, read_list
+from ..lexicons import Lexicon, MeetingWord, expand_named_lists, name_key
 from ..models import Sentence, Span, Statement
 from ..rules import Trace, load_rule_tables
 from ..scanning import AsciiLines, ListScan, LoweredText, PrefixScan, PrefixTable
@@ -58,7 +59,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self.lex = lexicon
         self.trigger_scan, self.place_scan, self.organisation_scan = (
             ListScan(*lexicon.matcher_source(name), functools.partial(lexicon.matcher, name)) for name in ("meeting_words", "places", "organisations"))
-        phrases = read_list(_data_text("not_meetings.txt"))
+        phrases = read_list(data_text("not_meetings.txt"))
         # a trie: the same matches as \L<p>, faster
         self.excluded_scan = ListScan(expand_named_lists(r"(?<![\p{L}])\L<p>(?![\p{L}])", regex.IGNORECASE, p=phrases), regex.IGNORECASE)
         grammar = meeting_grammar()
