@@ -36,12 +36,12 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
+from .entities import Entity, EntityTracker
 from .errors import RuleError
 from .lexicons import Lexicon, MeetingWord, _data_text, expand_named_lists, fold, name_key, read_list
 from .models import Meeting, Participant, Sentence, Span, Statement
 from .rules import Trace
 from .scanning import AsciiLines, ListScan, LoweredText, PrefixScan, PrefixTable
-from .speakers import Entity, EntityTracker
 from .timenorm import points_ahead, relative_days_differ
 
 STATUS_RANK = {"held": 5, "cancelled": 4, "denied": 3, "planned": 2, "proposed": 1, "unknown": 0}
