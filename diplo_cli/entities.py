@@ -26,8 +26,10 @@ import regex
 from .lexicons import (
     DICTIONARY_SOURCE_PREFIX,
     Lexicon,
+    NameIndex,
     Organisation,
     Person,
+    WholeWordKeyFinder,
     ascii_words,
     build_name_index,
     build_organisation_index,
@@ -159,7 +161,7 @@ class NameTokens:
 class EntityTracker:
     """Entities of one document in reading order."""
 
-    def __init__(self, text: str, lexicon: Lexicon, year: int | None = None):
+    def __init__(self, text: str, lexicon: Lexicon, tables: EntityTables, year: int | None = None):
         self.text = text
         self.lexicon = lexicon
         self.year = year
@@ -169,9 +171,8 @@ class EntityTracker:
         self._starts: list[int] = []
         self.sentence_starts: list[int] = []  # set by scan()
         self._quotes: list[tuple[int, int]] = []
-        self.tables = lexicon.stage("tracker_tables", _TrackerTables.build)
-        self.title_phrases = self.tables.title_phrases
-        self._title_countries = dict(entry.split("|", 1) for entry in lexicon.grammar["title_countries"])
+        self.tables = tables
+        self.title_phrases = tables.title_phrases
         self.title_words = self.tables.title_words
 
     # -------------------------------------------------------------- building
@@ -185,7 +186,7 @@ class EntityTracker:
         # candidates by priority: known people, titled names, organisations, countries, other names
         plain = ascii_words(folded)
         tokens = NameTokens(folded, plain)
-        known = [(start, end, "gazetteer", None) for start, end in self._known_names(tokens, lex.stage("name_index", build_name_index))]
+        known = [(start, end, "gazetteer", None) for start, end in self._known_names(tokens, self.tables.name_index)]
         runs: list[tuple[int, int, str, object]] = []
         for match in _CAPITALISED_RUN.finditer(text):
             found = self._name_in_run(match.start(), match.end())
@@ -201,12 +202,12 @@ class EntityTracker:
         known_full = [c for c in known if " " in text[c[0]:c[1]]]
         known_surnames = [c for c in known if " " not in text[c[0]:c[1]]]
         organisations = []
-        for start, end in self._known_names(tokens, lex.stage("organisation_index", build_organisation_index)):
+        for start, end in self._known_names(tokens, self.tables.organisation_index):
             organisation = lex.organisation(text[start:end])
             if organisation is not None:
                 organisations.append((start, end, "organisation", organisation))
         countries = []
-        for start, end in lex.stage("place_finder", build_place_finder).spans(folded, plain):
+        for start, end in self.tables.place_finder.spans(folded, plain):
             word = text[start:end]
             key = name_key(word).removeprefix("the ")
             if word[:1].isupper() and key in lex.countries and key not in lex.adjectives:
@@ -353,7 +354,7 @@ class EntityTracker:
                             info.country = info.country or country
                             break
                 if title is not None:
-                    info.title_country = self._title_countries.get(key)
+                    info.title_country = self.tables.title_countries.get(key)
                     info.role = title[0] or info.role
                     info.gender = title[1] or info.gender
                     info.head = words[i + length - 1]
@@ -573,7 +574,7 @@ class EntityTracker:
         if curated and len(curated) < len(candidates):
             candidates = curated  # a curated entry outranks namesakes from an event-data dictionary
         if title_role is not None:
-            fitting = [p for p in candidates if any(roles_compatible(self.lexicon, title_role, t.role) for t in p.roles)]
+            fitting = [p for p in candidates if any(self.tables.roles_compatible(title_role, t.role) for t in p.roles)]
             if fitting:
                 candidates = fitting
             elif title_role not in ("mr.", None) and len(candidates) > 1:
@@ -669,7 +670,7 @@ class EntityTracker:
         years in which most of the named office holders served together, the middle of the latest
         run is taken: a term's first and last years are shared with the predecessor and successor.
         """
-        latest = self.lexicon.stage("latest_known_year", _latest_known_year)
+        latest = self.tables.latest_known_year
         years = [int(m.group()) for m in _YEAR.finditer(self.text) if int(m.group()) <= latest]
         if years:
             return max(years)
@@ -745,23 +746,30 @@ class EntityTracker:
 
 
 @dataclass(frozen=True, eq=False)
-class _TrackerTables:
-    """Look-up tables of the entity tracker, built once per lexicon (read-only)."""
+class EntityTables:
+    """Look-up tables of the entities pass, built once per lexicon (read-only but for the bounded memos)."""
 
     title_phrases: dict[str, tuple[str | None, str | None, str]]  # title or agent phrase -> (role, gender, kind)
     title_words: frozenset[str]  # the words of those phrases, less function words
     title_first_words: frozenset[str]  # what the phrases begin with, up to the first space
+    title_countries: dict[str, str]  # a title of one government -> its country ("foreign secretary" -> United Kingdom)
     not_name_keys: frozenset[str]  # keys of words that are never (part of) a person's name
     name_stopwords: frozenset[str]  # capitalised words that are no names: sentence words, months, weekdays
     months: frozenset[str]
     name_particles: frozenset[str]
     family_name_first: frozenset[str]  # countries whose names put the family name first
     many_holder_roles: frozenset[str]  # offices held by many at once: never resolved to the gazetteer's one holder
+    name_index: NameIndex  # the gazetteer's people by alias
+    organisation_index: NameIndex
+    place_finder: WholeWordKeyFinder
+    latest_known_year: int  # after the latest term start the gazetteer knows: a year later than it is a target, not a date
+    role_groups: dict[str, set[str]]
     place_or_body: dict[str, tuple[Organisation | None, str | None]] = field(default_factory=dict)  # memo of EntityTracker._place_or_body
     could_be_name: dict[str, bool] = field(default_factory=dict)  # memo of EntityTracker.could_be_name (depends on the lexicon only)
+    compatible_roles: dict[tuple[str, str], bool] = field(default_factory=dict)  # memo of roles_compatible
 
     @classmethod
-    def build(cls, lexicon: Lexicon) -> _TrackerTables:
+    def build(cls, lexicon: Lexicon) -> EntityTables:
         phrases = {**{k: (t.role, t.gender, t.kind) for k, t in lexicon.titles.items()},
                    **{k: (role, None, "role") for k, (role, _) in lexicon.agents.items() if k not in lexicon.titles}}
         words = frozenset(w for phrase in phrases for w in phrase.split()) - {"of", "the", "for", "and", "to"}
@@ -770,27 +778,37 @@ class _TrackerTables:
                                           lexicon.titles, lexicon.anonymous_nouns, lexicon.pronouns, DETERMINERS, words)
         stopwords = frozenset(grammar["capitalised_stopwords"]) | frozenset(grammar["months"]) | frozenset(grammar["weekdays"])
         first_words = frozenset(phrase.split(" ")[0] for phrase in phrases)
-        return cls(phrases, words, first_words, not_name_keys, stopwords, frozenset(grammar["months"]), frozenset(grammar["name_particles"]),
-                   frozenset(grammar["family_name_first_countries"]), frozenset(grammar["many_holder_roles"]))
+        return cls(phrases, words, first_words, dict(entry.split("|", 1) for entry in grammar["title_countries"]),
+                   not_name_keys, stopwords, frozenset(grammar["months"]), frozenset(grammar["name_particles"]),
+                   frozenset(grammar["family_name_first_countries"]), frozenset(grammar["many_holder_roles"]),
+                   build_name_index(lexicon), build_organisation_index(lexicon), build_place_finder(lexicon),
+                   _latest_known_year(lexicon), lexicon.role_groups)
 
+    def roles_compatible(self, wanted: str, held: str) -> bool:
+        """``the spokesperson`` fits a press secretary, ``the minister`` a foreign minister, not a vice president.
 
+        Memoised: role antecedents ask it of every role of every recent person.
+        """
+        return memoised(self.compatible_roles, (wanted, held), self._roles_compatible)
+
+    def _roles_compatible(self, pair: tuple[str, str]) -> bool:
+        wanted, held = pair[0].casefold(), pair[1].casefold()
+        role_groups = self.role_groups
+        if wanted == held or held in role_groups.get(wanted, ()):
+            return True
+        if wanted in ("official", "leader"):
+            return True
+        if any(r.startswith(wanted + " of ") for r in role_groups.get(held, {held})):  # "Secretary Austin": secretary of defense
+            return True
+        if held.endswith(" " + wanted):
+            prefix = held[: -len(wanted) - 1].split()
+            return not any(word in role_groups.get("-subordinate", ()) for word in prefix)
+        return False
 
 
 def _latest_known_year(lexicon: Lexicon) -> int:
     starts = [lo for person in lexicon.persons for term in person.roles for lo, _ in term.periods if lo]
     return max(starts, default=2025) + 1
-
-
-def roles_compatible(lexicon: Lexicon, wanted: str, held: str) -> bool:
-    """``the spokesperson`` fits a press secretary, ``the minister`` a foreign minister, not a vice president.
-
-    Memoised per lexicon: role antecedents ask it of every role of every recent person.
-    """
-    return memoised(lexicon.stage("roles_compatible", _new_memo), (wanted, held), lambda pair: _roles_compatible(lexicon, *pair))
-
-
-def _new_memo(lexicon: Lexicon) -> dict:
-    return {}
 
 
 def memoised(memo: dict, key, compute):
@@ -801,20 +819,6 @@ def memoised(memo: dict, key, compute):
             memo.clear()
         answer = memo[key] = compute(key)
     return answer
-
-
-def _roles_compatible(lexicon: Lexicon, wanted: str, held: str) -> bool:
-    wanted, held = wanted.casefold(), held.casefold()
-    if wanted == held or held in lexicon.role_groups.get(wanted, ()):
-        return True
-    if wanted in ("official", "leader"):
-        return True
-    if any(r.startswith(wanted + " of ") for r in lexicon.role_groups.get(held, {held})):  # "Secretary Austin": secretary of defense
-        return True
-    if held.endswith(" " + wanted):
-        prefix = held[: -len(wanted) - 1].split()
-        return not any(word in lexicon.role_groups.get("-subordinate", ()) for word in prefix)
-    return False
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -27,7 +27,7 @@ function words before it in its sentence); coordination is split on ``and`` only
 
 from ..entities import ASCII_CAPITALISED_NAME_TOKEN as _ASCII_CAPITALISED_NAME_TOKEN
 from ..entities import ASCII_NAME_TOKEN as _ASCII_NAME_TOKEN
-from ..entities import Entity, EntityTracker, roles_compatible
+from ..entities import Entity, EntityTracker
 from ..entities import NameTokens as _NameTokens
 from .resolver import SpeakerResolver, resolve_speakers, with_turns
 

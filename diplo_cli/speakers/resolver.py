@@ -19,12 +19,13 @@ from ..entities import (
     EntityTracker,
     Mention,
     display_name,
-    roles_compatible,
     strip_determiner,
 )
-from ..lexicons import DICTIONARY_SOURCE_PREFIX, Lexicon, Person, compile_named_lists, name_key
+from ..lexicons import Lexicon, name_key
 from ..models import Attribution, Document, Sentence, Span, Speaker, Statement
 from ..rules import Trace
+from ..segment import find_turns, segment_sentences, turn_body_start
+from .tables import SpeakerTables, speaker_tables
 
 _ISSUER_LINK = regex.compile(r"\s(?:from|by|of|issued\s+by|released\s+by)\s+(?:the\s+)?", regex.IGNORECASE)
 _COORDINATION = regex.compile(r"\s+(?:and|&)\s+")
@@ -48,72 +49,23 @@ _AND_WITH = regex.compile(r"\b(?:and|with)\b")
 LOOKBACK_SPEAKERS = 60
 
 
-def _compile_pair_of_people(lexicon: Lexicon) -> regex.Pattern:
-    heads = sorted(lexicon.grammar.get("pair_of_people_heads", ()), key=len, reverse=True)
-    alternatives = "|".join(r"\s+".join(regex.escape(w) for w in head.split()) for head in heads)
-    return regex.compile(r"(?i)(?:(?P<number>the\s+two|both(?:\s+the)?)|the)\s+(?:" + alternatives + r")")
-
-
-def _persons_by_country(lexicon: Lexicon) -> dict[str, list[Person]]:
-    # curated entries only: a dictionary's "government" sector says nothing about the office held
-    grouped: dict[str, list[Person]] = {}
-    for person in lexicon.persons:
-        if person.country and not person.source.startswith(DICTIONARY_SOURCE_PREFIX):
-            grouped.setdefault(person.country, []).append(person)
-    return grouped
-
-
-class _RoleHolders:
-    """A country's curated people who ever held a role compatible with a wanted one, memoised per lexicon.
-
-    Narrows the scan over all of a country's people to a few per role mention; the year is checked by the caller.
-    """
-
-    def __init__(self, lexicon: Lexicon):
-        self.lexicon = lexicon
-        self.by_country = _persons_by_country(lexicon)
-        self._holders: dict[tuple[str, str], list[Person]] = {}  # bounded: countries x roles of the lexicon
-
-    def of(self, country: str, role: str) -> list[Person]:
-        holders = self._holders.get((country, role))
-        if holders is None:
-            holders = [p for p in self.by_country.get(country, ())
-                       if any(roles_compatible(self.lexicon, role, t.role) for t in p.roles)]
-            self._holders[(country, role)] = holders
-        return holders
-
-
-def _compile_role_nouns(lexicon: Lexicon) -> regex.Pattern:
-    # "the President", "the Turkish foreign minister", "the Kremlin spokesman": the, up to two modifiers, a title
-    # (the titles as a trie: the same matches as regex's named list, twice as fast)
-    titles = [phrase for phrase, title in lexicon.titles.items() if title.kind == "title" and title.role and not phrase.endswith(".")]
-    return compile_named_lists(r"(?<![\p{L}\p{N}])(?i:the)\s++(?:[\p{L}.'’-]++\s++){0,2}?\L<titles>(?![\p{L}\p{N}-])",
-                               regex.IGNORECASE, titles=titles)
-
-
 class SpeakerResolver:
     """Turns the raw speaker spans of attributions into :class:`Speaker` records."""
 
-    def __init__(self, text: str, sentences: list[Sentence], lexicon: Lexicon, turns=None, year: int | None = None,
-                 attributions: list[Attribution] | None = None):
+    def __init__(self, text: str, sentences: list[Sentence], lexicon: Lexicon, tables: SpeakerTables, turns=None,
+                 year: int | None = None, attributions: list[Attribution] | None = None):
         self.text = text
         self.lex = lexicon
+        self.tables = tables
         self.sentences = sentences
         self.turns = turns or []
         self.turn_starts = [turn[0] for turn in self.turns]
-        self.tracker = EntityTracker(text, lexicon, year)
+        self.tracker = EntityTracker(text, lexicon, tables.entities, year)
         self.tracker.scan(sentences)
         self.sentence_starts = self.tracker.sentence_starts
         self.recent: list[tuple[int, Entity]] = []  # speakers resolved so far, by offset
         self._noted: dict[int, Entity] = {}  # mention offset -> the entity it was resolved to
         self.label_entities: dict[str, Entity] = {}
-        self._org_aliases: dict[str, set[str]] | None = None
-        self.modifier_prepositions = frozenset(lexicon.grammar["source_modifier_prepositions"])
-        self.indefinite_pronoun_speakers = frozenset(lexicon.grammar["indefinite_pronoun_speakers"])
-        self.anaphoric_determiners = frozenset(lexicon.grammar["anaphoric_determiners"])
-        self.briefer_roles = tuple(lexicon.grammar["briefer_roles"])
-        self.label_role_countries = dict(entry.split("|", 1) for entry in lexicon.grammar["label_role_countries"])
-        self.independent_documents = frozenset(lexicon.grammar["independent_documents"])
         self.label_spans = [(start, start + len(label) + 1) for start, _, q, label in self.turns if label]
         self.transcript_country = None
         self.transcript_organisation: str | None = None
@@ -145,7 +97,7 @@ class SpeakerResolver:
         """'the President', 'the British prime minister': a role noun names a person the pronouns can refer to."""
         tracker = self.tracker
         added: list[Mention] = []
-        for match in self.lex.stage("role_noun_mentions", _compile_role_nouns).finditer(self.text):
+        for match in self.tables.role_nouns.finditer(self.text):
             start, end = match.span()
             if tracker.within(start, end) or _CAPITAL_NEXT.match(self.text[end:end + 3]):
                 continue
@@ -221,7 +173,7 @@ class SpeakerResolver:
         text = self.text
         start, end = _trim(text, start, end)
         phrase = text[start:end]
-        if " ".join(phrase.casefold().split()) in self.indefinite_pronoun_speakers:
+        if " ".join(phrase.casefold().split()) in self.tables.indefinite_pronoun_speakers:
             return self._further_source(phrase), "anonymous"
         stripped = strip_determiner(phrase)
         # a whole organisation or country name (also "Bosnia and Herzegovina", "the Kremlin", "Beijing")
@@ -289,7 +241,7 @@ class SpeakerResolver:
         organised = self._organisation_phrase(start, end, phrase, words, described)
         if organised is not None:
             return organised
-        name = _name_part(phrase, self.lex)
+        name = _name_part(phrase, self.lex, self.tables.post_nominals)
         if described.anonymous and not described.plural and self._names_the_source(phrase, name, described):
             # "senior Norlandic negotiator Lio Orkan": a source noun before a full name is the person's title
             entity = self._person_named(name, described, start)
@@ -314,7 +266,7 @@ class SpeakerResolver:
             return Entity(_lower_determiner(phrase), "anonymous", described.role, described.country, described.gender,
                           surname=described.head and described.head.casefold()), "role"
         # an unknown capitalised name: keep the name part ("rescue leader Mara Tenn" -> "Mara Tenn")
-        name = _name_part(phrase, self.lex)
+        name = _name_part(phrase, self.lex, self.tables.post_nominals)
         country = self.lex.country_of_word(name) if name else None
         if country is not None:  # the name part is a country's name or abbreviation ("a U.S."): the country, never a person
             return Entity(country, "country", country=country), "organisation"
@@ -334,7 +286,7 @@ class SpeakerResolver:
         head = described.head.casefold()
         if head not in words:
             return False
-        return any(w in self.modifier_prepositions for w in words[words.index(head) + 1:])
+        return any(w in self.tables.modifier_prepositions for w in words[words.index(head) + 1:])
 
     def _names_the_source(self, phrase: str, name: str, described: Description) -> bool:
         """A name of two words or more ends the phrase, after its source noun, and is neither a place nor a body."""
@@ -373,7 +325,7 @@ class SpeakerResolver:
         """'the two leaders', 'both Presidents': the two people most mentioned before, in the order the
         text first names them. A bare 'the leaders' needs two clear front-runners (no third person named
         as often as the second), since it may stand for a larger group."""
-        match = self.lex.stage("pair_of_people", _compile_pair_of_people).fullmatch(phrase.strip())
+        match = self.tables.pair_of_people.fullmatch(phrase.strip())
         if match is None:
             return None
         counts: Counter = Counter()
@@ -416,7 +368,7 @@ class SpeakerResolver:
                 return inner
         first_word = words[0].group().casefold() if words else ""
         head = words[-1].group().casefold() if words else ""
-        if first_word in self.anaphoric_determiners or head not in self.independent_documents:
+        if first_word in self.tables.anaphoric_determiners or head not in self.tables.independent_documents:
             # "the statement", "its report": a document named before, issued by the last source
             for offset, entity in self._recent_before():
                 if offset < start and entity.kind in ("person", "organisation", "country"):
@@ -463,7 +415,7 @@ class SpeakerResolver:
         return self._organisation_entity(stripped, country), "organisation"
 
     def _organisation_antecedent(self, start: int, head: str) -> Entity | None:
-        aliases = self._aliases_by_organisation()
+        aliases = self.tables.organisation_aliases
         for mention in self.tracker.entities_before(start):
             entity = mention.entity
             if entity.kind != "organisation":
@@ -472,14 +424,6 @@ class SpeakerResolver:
             if any(head in n.split() for n in names):
                 return entity
         return None
-
-    def _aliases_by_organisation(self) -> dict[str, set[str]]:
-        if self._org_aliases is None:
-            grouped: dict[str, set[str]] = {}
-            for alias, organisation in self.lex.organisations.items():
-                grouped.setdefault(organisation.name, set()).add(alias)
-            self._org_aliases = grouped
-        return self._org_aliases
 
     def _country_in(self, phrase: str) -> str | None:
         for word in WORD.findall(phrase):
@@ -530,7 +474,7 @@ class SpeakerResolver:
         if entity.kind != "person":
             return
         if described.role:
-            if described.role not in entity.roles and not any(roles_compatible(self.lex, described.role, r) for r in entity.roles):
+            if described.role not in entity.roles and not any(self.tables.entities.roles_compatible(described.role, r) for r in entity.roles):
                 entity.roles.add(described.role)
             if entity.role is None:
                 entity.role = described.role
@@ -569,12 +513,11 @@ class SpeakerResolver:
                 and (described.head or "")[:1].isupper() and not described.indefinite:
             # a readout's formal "The President" is the home country's, when it names that person
             formal_home = home_country
-        lex = self.lex
 
         def fits(entity: Entity, wanted_country: str | None) -> bool:
             if entity.kind != "person" or not entity.roles:
                 return False
-            if not any(roles_compatible(lex, role, held) for held in entity.roles):
+            if not any(self.tables.entities.roles_compatible(role, held) for held in entity.roles):
                 return False
             if wanted_country and entity.country != wanted_country:
                 return False
@@ -613,11 +556,11 @@ class SpeakerResolver:
         if wanted_country is None and described.title_country and self.tracker.year:
             # "the Foreign Secretary" of a dated text naming no country of its own: the title's government
             wanted_country = described.title_country
-        if wanted_country and role not in self.tracker.tables.many_holder_roles:
+        if wanted_country and role not in self.tables.entities.many_holder_roles:
             year = self.tracker.year
-            candidates = lex.stage("role_holders", _RoleHolders).of(wanted_country, role)
+            candidates = self.tables.role_holders.of(wanted_country, role)
             holders = [p for p in candidates
-                       if any(roles_compatible(lex, role, t.role) and (t.holds_in(year) if year else t.is_current()) for t in p.roles)]
+                       if any(self.tables.entities.roles_compatible(role, t.role) and (t.holds_in(year) if year else t.is_current()) for t in p.roles)]
             exact = [p for p in holders if any(t.role == role and (t.holds_in(year) if year else t.is_current()) for t in p.roles)]
             holders = exact or holders
             if len(holders) > 1 and self.transcript_organisation:
@@ -858,13 +801,13 @@ class SpeakerResolver:
                 described.definite = True
                 # read while the home country is being worked out, so not yet known: the other labels' country
                 home = getattr(self, "home_country", None) or self._labels_country(exclude=label) \
-                    or self.label_role_countries.get(" ".join(label.casefold().split()))
+                    or self.tables.label_role_countries.get(" ".join(label.casefold().split()))
                 entity = self._role_antecedent(0, 0, described, home) or Entity(label.title(), "person", described.role)
         else:
             entity = self.tracker.lookup_name(name)
             if (entity is None or entity.person is None) and not described.role:
                 # "MR. MILLER:" with namesakes in the gazetteer: the one who briefs
-                briefer = next((p for role in self.briefer_roles if (p := self.tracker.gazetteer_person(name, role))), None)
+                briefer = next((p for role in self.tables.briefer_roles if (p := self.tracker.gazetteer_person(name, role))), None)
                 entity = self.tracker.entity_for_person(briefer, name) if briefer is not None else entity
             if entity is None:
                 person = self.tracker.gazetteer_person(name, described.role or "mr.")
@@ -961,10 +904,9 @@ def _lower_determiner(text: str) -> str:
     return text
 
 
-def _name_part(phrase: str, lexicon: Lexicon) -> str:
+def _name_part(phrase: str, lexicon: Lexicon, post_nominals: frozenset[str]) -> str:
     """The capitalised name at the end of a phrase, without titles or lower-case words before it."""
     words = phrase.split()
-    post_nominals = lexicon.grammar["post_nominals"]
     while len(words) > 2 and words[-1].rstrip(",") in post_nominals:
         words = words[:-1]  # "Ana Lind MP", "Ola Brekke KC": letters after a name are no part of it
     name: list[str] = []
@@ -987,7 +929,7 @@ def resolve_speakers(text: str, sentences: list[Sentence], attributions: list[At
     """Resolve every attribution's speaker; also return the document's entities for later stages.
 
     ``trace`` is accepted for the stages' common interface; speaker decisions are not traced yet."""
-    resolver = SpeakerResolver(text, sentences, lexicon, turns, year, attributions)
+    resolver = SpeakerResolver(text, sentences, lexicon, speaker_tables(lexicon), turns, year, attributions)
     return resolver.resolve(attributions), resolver.tracker
 
 
@@ -996,15 +938,14 @@ def with_turns(document: Document, lexicon: Lexicon) -> Document:
     its speaker (rule ``turn.label``; the cue is the label's colon, the content the turn's words), added
     after the document's other statements. Reporters' questions are left out. Off by default: the
     annotation guidelines count the reported speech inside turns, not the turns."""
-    from .confidence import ConfidenceTable
-    from .segment import find_turns, segment_sentences, turn_body_start
 
     text = document.text
     turns = find_turns(text, lexicon)
     if not turns:
         return document
-    resolver = SpeakerResolver(text, segment_sentences(text, lexicon), lexicon, turns)
-    confidence = lexicon.stage("confidence", ConfidenceTable.build).rule_base("turn")
+    tables = speaker_tables(lexicon)
+    resolver = SpeakerResolver(text, segment_sentences(text, lexicon), lexicon, tables, turns)
+    confidence = tables.turn_confidence
     added: list[Statement] = []
     for turn in turns:
         start, end, is_question, label = turn
