@@ -179,11 +179,31 @@ class EntityTracker:
     def scan(self, sentences: list[Sentence]) -> None:
         """Find person, organisation and country mentions in the whole text."""
         text = self.text
-        folded = fold(text)
-        lex = self.lexicon
         self._quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
         self._quote_starts = [start for start, _ in self._quotes]
-        # candidates by priority: known people, titled names, organisations, countries, other names
+        name_words = [(m.start(), m.group()) for m in _NAME_WORD.finditer(text)]
+        taken = bytearray(len(text) + 1)  # characters already inside an accepted mention
+        accepted = self._accepted(self._candidates(name_words), taken)
+        found = self._entities_of(accepted)
+        found.extend(self._surnames_alone(name_words, taken))
+        found.sort(key=lambda item: item[0])
+        self.sentence_starts = [s.start for s in sentences]
+        for start, end, entity in found:
+            if entity.kind == "person":
+                self._titles_before(entity, max(self.sentence_start(start), start - 100), start)
+            self.mentions.append(self.mention(start, end, entity))
+        self._starts = [m.start for m in self.mentions]
+        if self.year is None:
+            self.year = self._infer_year()
+        for mention in self.mentions:
+            if mention.entity.person is not None:
+                self._apply_person(mention.entity, mention.entity.person)
+
+    def _candidates(self, name_words: list[tuple[int, str]]) -> list[list[tuple[int, int, str, object]]]:
+        """Candidate mentions (start, end, kind, payload) in groups by priority: full names the gazetteer
+        knows, titled names, organisations, countries, other names, surnames the gazetteer knows."""
+        text, lex = self.text, self.lexicon
+        folded = fold(text)
         plain = ascii_words(folded)
         tokens = NameTokens(folded, plain)
         known = [(start, end, "gazetteer", None) for start, end in self._known_names(tokens, self.tables.name_index)]
@@ -194,7 +214,6 @@ class EntityTracker:
                 runs.append(found)
         titled = [c for c in runs if c[2] == "titled"]
         # untitled unknown names count only when the document reuses their surname alone ("Okafor")
-        name_words = [(m.start(), m.group()) for m in _NAME_WORD.finditer(text)]
         capitalised_words = Counter(name_key(word) for _, word in name_words)
         # (or end in a surname the gazetteer knows: "Hudson Austin" is not Lloyd Austin)
         untitled = [c for c in runs if c[2] == "name" and (capitalised_words[name_key(text[c[0]:c[1]].split()[-1])] > 1
@@ -212,15 +231,23 @@ class EntityTracker:
             key = name_key(word).removeprefix("the ")
             if word[:1].isupper() and key in lex.countries and key not in lex.adjectives:
                 countries.append((start, end, "country", lex.countries[key]))
+        return [known_full, titled, organisations, countries, untitled, known_surnames]
+
+    @staticmethod
+    def _accepted(groups, taken: bytearray) -> list[tuple[int, int, str, object]]:
+        """The candidates that overlap no earlier one (groups in priority order, the longest first), in text order."""
         accepted: list[tuple[int, int, str, object]] = []
-        taken = bytearray(len(text) + 1)  # characters already inside an accepted mention
-        for group in (known_full, titled, organisations, countries, untitled, known_surnames):
+        for group in groups:
             for candidate in sorted(group, key=lambda c: -(c[1] - c[0])):
                 if not any(taken[candidate[0]:candidate[1]]):
                     accepted.append(candidate)
                     taken[candidate[0]:candidate[1]] = b"\x01" * (candidate[1] - candidate[0])
         accepted.sort(key=lambda c: c[0])
-        # full names first, so that surnames (before or after) merge with them
+        return accepted
+
+    def _entities_of(self, accepted: list[tuple[int, int, str, object]]) -> list[tuple[int, int, Entity]]:
+        """The entity of each accepted candidate: full names first, so that surnames (before or after) merge with them."""
+        text = self.text
         entities: dict[int, Entity] = {}
         for index, (start, end, kind, payload) in enumerate(accepted):
             if kind in ("gazetteer", "name", "titled") and " " in text[start:end].strip():
@@ -238,8 +265,11 @@ class EntityTracker:
                 entity = self._person_entity(text[start:end], kind, payload)
                 if entity is not None:
                     entities[index] = entity
-        found = [(accepted[i][0], accepted[i][1], entities[i]) for i in sorted(entities)]
-        # a surname alone that the document's full names explain, even an ordinary word ("Brown", "Rice")
+        return [(accepted[i][0], accepted[i][1], entities[i]) for i in sorted(entities)]
+
+    def _surnames_alone(self, name_words: list[tuple[int, str]], taken: bytearray) -> list[tuple[int, int, Entity]]:
+        """A surname alone that the document's full names explain, even an ordinary word ("Brown", "Rice")."""
+        found = []
         for start, word in name_words:
             word = word.rstrip(".")
             entity = self.by_key.get(name_key(word))
@@ -250,18 +280,7 @@ class EntityTracker:
                 continue
             taken[start:end] = b"\x01" * (end - start)
             found.append((start, end, entity))
-        found.sort(key=lambda item: item[0])
-        self.sentence_starts = [s.start for s in sentences]
-        for start, end, entity in found:
-            if entity.kind == "person":
-                self._titles_before(entity, max(self.sentence_start(start), start - 100), start)
-            self.mentions.append(self.mention(start, end, entity))
-        self._starts = [m.start for m in self.mentions]
-        if self.year is None:
-            self.year = self._infer_year()
-        for mention in self.mentions:
-            if mention.entity.person is not None:
-                self._apply_person(mention.entity, mention.entity.person)
+        return found
 
     @staticmethod
     def _known_names(tokens: NameTokens, index) -> list[tuple[int, int]]:
@@ -320,7 +339,6 @@ class EntityTracker:
 
     def describe(self, phrase: str) -> Description:
         """Role, country, gender and head noun of a description such as 'the Kremlin spokesperson'."""
-        lex = self.lexicon
         info = Description()
         words = WORD.findall(phrase)
         lowered = [POSSESSIVE.sub("", w).casefold().rstrip(".,") if w.endswith(("'s", "’s")) else w.casefold().rstrip(",") for w in words]
@@ -333,74 +351,88 @@ class EntityTracker:
                 info.indefinite = word in _INDEFINITE
                 i += 1
                 continue
-            matched = False
-            for length in (4, 3, 2, 1):
-                if i + length > len(lowered):
-                    continue
-                key = " ".join(lowered[i:i + length])
-                title = self.title_phrases.get(key)
-                plural = False
-                if title is None and key.endswith("s") and key[:-1] in self.title_phrases:
-                    title, plural = self.title_phrases[key[:-1]], True
-                if title is None and key.endswith("es") and key[:-2] in self.title_phrases:
-                    title, plural = self.title_phrases[key[:-2]], True
-                if title is None and length >= 3:
-                    # "the top U.S. diplomat", "the chief Russian negotiator": a country inside the title
-                    for k in range(i + 1, i + length - 1):
-                        country = lex.country_of_word(words[k])
-                        inner = " ".join(lowered[i:k] + lowered[k + 1:i + length])
-                        if country and inner in self.title_phrases:
-                            title = self.title_phrases[inner]
-                            info.country = info.country or country
-                            break
-                if title is not None:
-                    info.title_country = self.tables.title_countries.get(key)
-                    info.role = title[0] or info.role
-                    info.gender = title[1] or info.gender
-                    info.head = words[i + length - 1]
-                    info.plural = plural or (key in lex.anonymous_nouns and lex.anonymous_nouns[key] != key)
-                    info.anonymous = key in lex.anonymous_nouns and title[2] == "role"
-                    i += length
-                    matched = True
-                    break
-            if matched:
+            length = self._title_in_description(info, words, lowered, i)
+            if length:
+                i += length
                 continue
             if word in ("of", "for", "to", "at", "in", "with", "from"):
-                # "the deputy director of the Baltic Shipping Council ...": what follows qualifies the head
-                rest = " ".join(words[i + 1:])
-                place = lex.country_of_word(strip_determiner(rest)) or (lex.organisation(rest).country if lex.organisation(rest) else None)
-                info.country = info.country or place
-                if lex.organisation(rest):
-                    info.organisation = lex.organisation(rest).name
+                self._qualifier(info, " ".join(words[i + 1:]))
                 break
-            place = lex.country_of_word(words[i].removesuffix("'s").removesuffix("’s"))
-            # a source noun written lower-case or before more words is no outlet of that name: "economist
-            # Pia Lund", "Economist Pia Lund says" (not "The Economist")
-            source_noun = word in lex.anonymous_nouns and (words[i][:1].islower() or i + 1 < len(words))
-            organisation = None if source_noun else lex.organisation(words[i].removesuffix("'s").removesuffix("’s"))
-            if organisation is None and i + 1 < len(words) and not source_noun:
-                organisation = lex.organisation(f"{words[i]} {words[i + 1]}")
-                if organisation is not None:
-                    i += 1
-            if organisation is not None:
-                info.organisation = organisation.name
-                info.country = info.country or organisation.country
-            elif place is not None:
-                info.country = info.country or place
-            elif word in lex.anonymous_nouns:
-                info.head = words[i]
-                info.anonymous = True
-                info.plural = lex.anonymous_nouns[word] != word
-            elif word in lex.source_modifiers or word in ("senior", "top", "former"):
-                pass
-            else:
-                possessor = self.by_key.get(name_key(words[i].removesuffix("'s").removesuffix("’s")))
-                if possessor is not None and possessor.country:
-                    info.country = info.country or possessor.country
+            i = self._modifier(info, words, word, i) + 1
             modifiers += 1
-            i += 1
         info.bare = modifiers == 0 and info.organisation is None and info.country is None
         return info
+
+    def _title_in_description(self, info: Description, words: list[str], lowered: list[str], i: int) -> int:
+        """The number of words of the longest title phrase at word ``i`` (0 for none); its role, gender and head go to ``info``."""
+        lex = self.lexicon
+        for length in (4, 3, 2, 1):
+            if i + length > len(lowered):
+                continue
+            key = " ".join(lowered[i:i + length])
+            title = self.title_phrases.get(key)
+            plural = False
+            if title is None and key.endswith("s") and key[:-1] in self.title_phrases:
+                title, plural = self.title_phrases[key[:-1]], True
+            if title is None and key.endswith("es") and key[:-2] in self.title_phrases:
+                title, plural = self.title_phrases[key[:-2]], True
+            if title is None and length >= 3:
+                title = self._title_around_country(info, words, lowered, i, length)
+            if title is not None:
+                info.title_country = self.tables.title_countries.get(key)
+                info.role = title[0] or info.role
+                info.gender = title[1] or info.gender
+                info.head = words[i + length - 1]
+                info.plural = plural or (key in lex.anonymous_nouns and lex.anonymous_nouns[key] != key)
+                info.anonymous = key in lex.anonymous_nouns and title[2] == "role"
+                return length
+        return 0
+
+    def _title_around_country(self, info: Description, words: list[str], lowered: list[str], i: int, length: int):
+        """"the top U.S. diplomat", "the chief Russian negotiator": a title with a country inside it."""
+        for k in range(i + 1, i + length - 1):
+            country = self.lexicon.country_of_word(words[k])
+            inner = " ".join(lowered[i:k] + lowered[k + 1:i + length])
+            if country and inner in self.title_phrases:
+                info.country = info.country or country
+                return self.title_phrases[inner]
+        return None
+
+    def _qualifier(self, info: Description, rest: str) -> None:
+        """"the deputy director of the Baltic Shipping Council ...": what follows a preposition qualifies the head."""
+        lex = self.lexicon
+        place = lex.country_of_word(strip_determiner(rest)) or (lex.organisation(rest).country if lex.organisation(rest) else None)
+        info.country = info.country or place
+        if lex.organisation(rest):
+            info.organisation = lex.organisation(rest).name
+
+    def _modifier(self, info: Description, words: list[str], word: str, i: int) -> int:
+        """A word before the head (an organisation, a place, a source noun, a possessor) read into ``info``;
+        returns the index of its last word (an organisation may take two)."""
+        lex = self.lexicon
+        place = lex.country_of_word(words[i].removesuffix("'s").removesuffix("’s"))
+        # a source noun written lower-case or before more words is no outlet of that name: "economist
+        # Pia Lund", "Economist Pia Lund says" (not "The Economist")
+        source_noun = word in lex.anonymous_nouns and (words[i][:1].islower() or i + 1 < len(words))
+        organisation = None if source_noun else lex.organisation(words[i].removesuffix("'s").removesuffix("’s"))
+        if organisation is None and i + 1 < len(words) and not source_noun:
+            organisation = lex.organisation(f"{words[i]} {words[i + 1]}")
+            if organisation is not None:
+                i += 1
+        if organisation is not None:
+            info.organisation = organisation.name
+            info.country = info.country or organisation.country
+        elif place is not None:
+            info.country = info.country or place
+        elif word in lex.anonymous_nouns:
+            info.head = words[i]
+            info.anonymous = True
+            info.plural = lex.anonymous_nouns[word] != word
+        elif word not in lex.source_modifiers and word not in ("senior", "top", "former"):
+            possessor = self.by_key.get(name_key(words[i].removesuffix("'s").removesuffix("’s")))
+            if possessor is not None and possessor.country:
+                info.country = info.country or possessor.country
+        return i
 
     def sentence_start(self, offset: int) -> int:
         """Start of the sentence holding ``offset`` (0 before the first)."""

@@ -49,6 +49,10 @@ _AND_WITH = regex.compile(r"\b(?:and|with)\b")
 LOOKBACK_SPEAKERS = 60
 
 
+# Who a phrase refers to, the kind of mention (Speaker.mention_kind) and the id of the rule that decided
+Resolved = tuple[Entity, str, str]
+
+
 class SpeakerResolver:
     """Turns the raw speaker spans of attributions into :class:`Speaker` records."""
 
@@ -164,115 +168,138 @@ class SpeakerResolver:
         if office and office.group(1).casefold() in self.lex.pronouns:
             # "his office said": the person (or body) the pronoun refers to
             return self._pronoun(mention, office.group(1).casefold(), attribution, attributions, done)
-        entity, kind = self._phrase(start, end, attribution)
+        entity, kind, _ = self._phrase(start, end, attribution)
         self._note(mention.start, entity)
         return Speaker(mention, entity.name, entity.role, entity.country, entity.kind == "anonymous", kind)
 
-    def _phrase(self, start: int, end: int, attribution: Attribution | None = None, depth: int = 0) -> tuple[Entity, str]:
-        """Who a non-pronoun noun phrase of the text refers to, and the kind of mention."""
-        text = self.text
-        start, end = _trim(text, start, end)
-        phrase = text[start:end]
+    def _phrase(self, start: int, end: int, attribution: Attribution | None = None, depth: int = 0) -> Resolved:
+        """Who a non-pronoun noun phrase of the text refers to, the kind of mention and the rule that decided."""
+        start, end = _trim(self.text, start, end)
+        phrase = self.text[start:end]
         if " ".join(phrase.casefold().split()) in self.tables.indefinite_pronoun_speakers:
-            return self._further_source(phrase), "anonymous"
-        stripped = strip_determiner(phrase)
-        # a whole organisation or country name (also "Bosnia and Herzegovina", "the Kremlin", "Beijing")
-        organisation = self.lex.organisation(stripped)
-        if organisation is not None:
-            return self._organisation_entity(organisation.name, organisation.country), "organisation"
-        country = self.lex.countries.get(name_key(stripped))
-        if country is None and (stripped.endswith("s") or "." in stripped or stripped.isupper()):
-            country = self.lex.adjectives.get(name_key(stripped))  # "the U.S.", "The Russians"
-        if country is not None:
-            return Entity(country, "country", country=country), "organisation"
-        pair = self._both(phrase, start)
-        if pair is not None:
-            return pair, "organisation"
-        pair = self._leader_pair(phrase, start)
-        if pair is not None:
-            return pair, "name"
-        # coordination: "Olaf Scholz and Emmanuel Macron", "the U.S. and its allies"
-        if depth == 0:
-            parts = _COORDINATION.split(phrase)
-            if len(parts) == 2 and all(parts):
-                cut = _COORDINATION.search(phrase)
-                left = self._phrase(start, start + cut.start(), None, 1)
-                right = self._phrase(start + cut.end(), end, None, 1)
-                if (left[0].kind != "anonymous" or right[0].kind != "anonymous") and left[0].name != right[0].name:
-                    names = [left[0].name if left[0].kind != "anonymous" else _lower_determiner(parts[0]),
-                             right[0].name if right[0].kind != "anonymous" else _lower_determiner(parts[1])]
-                    group = Entity(" and ".join(names), "group", plural=True,
-                                   country=left[0].country if left[0].country == right[0].country else None)
-                    return group, "name"
+            return self._further_source(phrase), "anonymous", "speakers.further_source"
+        found = self._whole_name(phrase, start)
+        if found is None and depth == 0:
+            found = self._coordination(phrase, start, end)
+        if found is not None:
+            return found
         words = WORD.findall(phrase)
         if not words:
-            return Entity(phrase, "anonymous"), "anonymous"
+            return Entity(phrase, "anonymous"), "anonymous", "speakers.anonymous"
         head = words[-1].casefold()
         # a document: its issuer is the speaker
         if self.lex.organisation_heads.get(head) == "document" or self.lex.organisation_heads.get(head.rstrip("s")) == "document":
             return self._document(start, end, phrase, attribution, depth)
         link = _ISSUER_LINK.search(phrase)
         if link and self.lex.organisation_heads.get(WORD.findall(phrase[:link.start()])[-1].casefold() if WORD.findall(phrase[:link.start()]) else "") == "document":
-            return self._phrase(start + link.end(), end, attribution, depth + 1)
+            entity, kind, _ = self._phrase(start + link.end(), end, attribution, depth + 1)
+            return entity, kind, "speakers.document.issuer"
+        described = self.tracker.describe(phrase)
+        found = self._named_in_phrase(start, end, phrase, described)
+        if found is None:
+            # organisations inside the phrase: "the Russian Foreign Ministry", "South Korea's government"
+            found = self._organisation_phrase(start, end, phrase, words, described)
+        return found if found is not None else self._description(start, end, phrase, words, described)
+
+    def _whole_name(self, phrase: str, start: int) -> Resolved | None:
+        """A whole organisation or country name (also "Bosnia and Herzegovina", "the Kremlin", "Beijing"), or a pair of them."""
+        stripped = strip_determiner(phrase)
+        organisation = self.lex.organisation(stripped)
+        if organisation is not None:
+            return self._organisation_entity(organisation.name, organisation.country), "organisation", "speakers.organisation"
+        country = self.lex.countries.get(name_key(stripped))
+        if country is None and (stripped.endswith("s") or "." in stripped or stripped.isupper()):
+            country = self.lex.adjectives.get(name_key(stripped))  # "the U.S.", "The Russians"
+        if country is not None:
+            return Entity(country, "country", country=country), "organisation", "speakers.country"
+        pair = self._both(phrase, start)
+        if pair is not None:
+            return pair, "organisation", "speakers.both_parties"
+        pair = self._leader_pair(phrase, start)
+        if pair is not None:
+            return pair, "name", "speakers.leader_pair"
+        return None
+
+    def _coordination(self, phrase: str, start: int, end: int) -> Resolved | None:
+        """"Olaf Scholz and Emmanuel Macron", "the U.S. and its allies": both, when one of them is named."""
+        parts = _COORDINATION.split(phrase)
+        if len(parts) != 2 or not all(parts):
+            return None
+        cut = _COORDINATION.search(phrase)
+        left = self._phrase(start, start + cut.start(), None, 1)[0]
+        right = self._phrase(start + cut.end(), end, None, 1)[0]
+        if (left.kind == "anonymous" and right.kind == "anonymous") or left.name == right.name:
+            return None
+        names = [left.name if left.kind != "anonymous" else _lower_determiner(parts[0]),
+                 right.name if right.kind != "anonymous" else _lower_determiner(parts[1])]
+        group = Entity(" and ".join(names), "group", plural=True, country=left.country if left.country == right.country else None)
+        return group, "name", "speakers.coordination"
+
+    def _named_in_phrase(self, start: int, end: int, phrase: str, described: Description) -> Resolved | None:
+        """A person the phrase names: at its head ("Kremlin spokesman Dmitry Peskov", "Mr. Okafor"), or in a
+        comma apposition after a description ("The deputy director of X, Chidi Okafor,")."""
+        text = self.text
         persons = [m for m in self.tracker.within(start, end) if m.entity.kind == "person"]
         cut = self.tracker.crossing(end)
         if cut is not None and cut.entity.kind == "person" and cut.start >= start:
             persons.append(cut)  # a span cut inside a name ("Theresa" of "Theresa May") still names the person
-        described = self.tracker.describe(phrase)
         owner = _OWNER_BEFORE.search(text, start, persons[-1].start) if persons and described.role else None
         if owner and (owner.group("title") is None or self.lex.titles.get(owner.group("title").casefold()) is not None):
             # "a spokesman for the president", "an aide to President Varga": the spokesman speaks, not the
             # person they speak for, nor another spokesman named before; the description is who it is
             return Entity(_lower_determiner(phrase), "anonymous", described.role, described.country, described.gender,
-                          surname=(described.head or "").casefold() or None), "anonymous"
-        # a person named at the head of the phrase: "Kremlin spokesman Dmitry Peskov", "Mr. Okafor"
+                          surname=(described.head or "").casefold() or None), "anonymous", "speakers.aide_of_named"
         if persons and (_only_closers(text[persons[-1].end:end]) or _OF_PLACE.fullmatch(text, persons[-1].end, end)) \
                 and not self._named_in_modifier(start, persons[-1].start, described):
             entity = persons[-1].entity
             self._enrich(entity, described)
             self._enrich_from_apposition(entity, start, end)
-            return entity, "role" if persons[-1].by_role else "name"
-        # the head is a description; a comma apposition may name it: "The deputy director of X, Chidi Okafor,"
+            if persons[-1].by_role:
+                return entity, "role", "speakers.role_noun"
+            return entity, "name", "speakers.name"
         named = self._apposition_after(end)
         if named is not None and not described.plural:
             self._enrich(named, described)
-            return named, "role"
-        # organisations inside the phrase: "the Russian Foreign Ministry", "South Korea's government"
-        organised = self._organisation_phrase(start, end, phrase, words, described)
-        if organised is not None:
-            return organised
+            return named, "role", "speakers.apposition"
+        return None
+
+    def _description(self, start: int, end: int, phrase: str, words: list[str], described: Description) -> Resolved:
+        """A phrase naming nobody the entities pass found: a source noun, a name it did not know, a role noun."""
         name = _name_part(phrase, self.lex, self.tables.post_nominals)
         if described.anonymous and not described.plural and self._names_the_source(phrase, name, described):
             # "senior Norlandic negotiator Lio Orkan": a source noun before a full name is the person's title
             entity = self._person_named(name, described, start)
             self._enrich_from_apposition(entity, start, end)
-            return entity, "name"
+            return entity, "name", "speakers.source_noun_name"
         if described.anonymous or described.plural:
-            return self._anonymous(phrase, described, start), "anonymous"
+            return self._anonymous(phrase, described, start), "anonymous", "speakers.anonymous"
         if name and all(self.tracker.could_be_name(w) for w in name.split()) and not self.lex.country_of_word(name) \
                 and not self.lex.organisation(name) \
                 and (described.role is None or len(name.split()) > 1 or described.head != words[-1]):
             # a name the tracker did not know: "militia commander Dren Haskel" -> "Dren Haskel"
             entity = self._person_named(name, described, start)
             self._enrich_from_apposition(entity, start, end)
-            return entity, "name"
+            return entity, "name", "speakers.unknown_name"
         if described.role is not None:
-            entity = self._role_antecedent(start, end, described)
-            if entity is not None:
-                self._enrich(entity, described)
-                return entity, "role"
-            if described.indefinite or described.role in ("official",):
-                return self._anonymous(phrase, described, start), "anonymous"
-            return Entity(_lower_determiner(phrase), "anonymous", described.role, described.country, described.gender,
-                          surname=described.head and described.head.casefold()), "role"
+            return self._role_phrase(start, end, phrase, described)
         # an unknown capitalised name: keep the name part ("rescue leader Mara Tenn" -> "Mara Tenn")
-        name = _name_part(phrase, self.lex, self.tables.post_nominals)
         country = self.lex.country_of_word(name) if name else None
         if country is not None:  # the name part is a country's name or abbreviation ("a U.S."): the country, never a person
-            return Entity(country, "country", country=country), "organisation"
+            return Entity(country, "country", country=country), "organisation", "speakers.country"
         if name:
-            return self._person_named(name, described, start), "name"
-        return Entity(_lower_determiner(phrase), "anonymous"), "anonymous"
+            return self._person_named(name, described, start), "name", "speakers.unknown_name"
+        return Entity(_lower_determiner(phrase), "anonymous"), "anonymous", "speakers.anonymous"
+
+    def _role_phrase(self, start: int, end: int, phrase: str, described: Description) -> Resolved:
+        """A role noun: the person holding the role (named before, after in a lead, or the gazetteer's), else the description."""
+        entity, how = self._role_holder(start, end, described)
+        if entity is not None:
+            self._enrich(entity, described)
+            return entity, "role", how
+        if described.indefinite or described.role in ("official",):
+            return self._anonymous(phrase, described, start), "anonymous", "speakers.anonymous"
+        return Entity(_lower_determiner(phrase), "anonymous", described.role, described.country, described.gender,
+                      surname=described.head and described.head.casefold()), "role", "speakers.role_description"
 
     def _named_in_modifier(self, start: int, person_start: int, described: Description) -> bool:
         """'Officials traveling with X', 'sources close to X': a person named after a preposition that
@@ -352,46 +379,46 @@ class SpeakerResolver:
     def _organisation_entity(self, name: str, country: str | None) -> Entity:
         return Entity(name, "organisation", country=country)
 
-    def _document(self, start: int, end: int, phrase: str, attribution, depth: int) -> tuple[Entity, str]:
+    def _document(self, start: int, end: int, phrase: str, attribution, depth: int) -> Resolved:
         """'a study by Piper Sandler' -> Piper Sandler; 'IRS data' -> IRS; 'the statement' -> the last source."""
         link = _ISSUER_LINK.search(phrase)
         if link is not None and depth < 2:
             issuer = self._phrase(start + link.end(), end, attribution, depth + 1)
             if issuer[0].kind != "anonymous":
-                return issuer
+                return issuer[0], issuer[1], "speakers.document.issuer"
         words = list(WORD.finditer(phrase))
         modifier_end = words[-1].start() if words else 0
         modifier = phrase[:modifier_end].strip()
         if strip_determiner(modifier):
             inner = self._phrase(start, start + len(phrase[:modifier_end].rstrip()), attribution, depth + 1)
             if inner[0].kind != "anonymous":
-                return inner
+                return inner[0], inner[1], "speakers.document.issuer"
         first_word = words[0].group().casefold() if words else ""
         head = words[-1].group().casefold() if words else ""
         if first_word in self.tables.anaphoric_determiners or head not in self.tables.independent_documents:
             # "the statement", "its report": a document named before, issued by the last source
             for offset, entity in self._recent_before():
                 if offset < start and entity.kind in ("person", "organisation", "country"):
-                    return entity, "organisation"
+                    return entity, "organisation", "speakers.document.last_source"
             for mention in self.tracker.entities_before(start):
                 if mention.subject:
-                    return mention.entity, "organisation"
+                    return mention.entity, "organisation", "speakers.document.last_source"
         # "a new poll", "emails released on Friday": a new study or record with no issuer named is its own source
-        return Entity(_lower_determiner(phrase), "anonymous"), "anonymous"
+        return Entity(_lower_determiner(phrase), "anonymous"), "anonymous", "speakers.document.own_source"
 
-    def _organisation_phrase(self, start: int, end: int, phrase: str, words: list[str], described: Description):
+    def _organisation_phrase(self, start: int, end: int, phrase: str, words: list[str], described: Description) -> Resolved | None:
         lex = self.lex
         head = words[-1].casefold()
         organisations = [m for m in self.tracker.within(start, end) if m.entity.kind == "organisation"]
         if organisations and _only_closers(self.text[organisations[-1].end:end]):
-            return organisations[-1].entity, "organisation"
+            return organisations[-1].entity, "organisation", "speakers.organisation_in_phrase"
         if lex.organisation_heads.get(head) != "body" and not (words[-1].casefold() in lex.adjectives and described.plural):
             if " of " in phrase:
                 # "the Ministry of Foreign Affairs", "the Office of the Governor": head before "of"
                 before = phrase[:phrase.index(" of ")]
                 bw = WORD.findall(before)
                 if bw and lex.organisation_heads.get(bw[-1].casefold()) == "body" and bw[-1][:1].isupper():
-                    return self._organisation_entity(strip_determiner(phrase), described.country or self._country_in(phrase)), "organisation"
+                    return self._organisation_entity(strip_determiner(phrase), described.country or self._country_in(phrase)), "organisation", "speakers.organisation_phrase"
             return None
         stripped = strip_determiner(phrase)
         stripped_words = stripped.split()
@@ -400,8 +427,8 @@ class SpeakerResolver:
             # "the ministry", "The Agency": the last organisation with that noun in its name
             antecedent = self._organisation_antecedent(start, head)
             if antecedent is not None:
-                return antecedent, "organisation"
-            return Entity(_lower_determiner(phrase), "organisation", country=country), "organisation"
+                return antecedent, "organisation", "speakers.organisation_antecedent"
+            return Entity(_lower_determiner(phrase), "organisation", country=country), "organisation", "speakers.organisation_phrase"
         for length in (3, 2, 1):
             if length >= len(stripped_words):
                 continue
@@ -411,8 +438,8 @@ class SpeakerResolver:
                 # "South Korea's government" -> "South Korean government"
                 adjective = lex.country_adjective.get(place, first)
                 rest = " ".join(stripped_words[length:])
-                return self._organisation_entity(f"{adjective} {rest}", place), "organisation"
-        return self._organisation_entity(stripped, country), "organisation"
+                return self._organisation_entity(f"{adjective} {rest}", place), "organisation", "speakers.organisation_phrase"
+        return self._organisation_entity(stripped, country), "organisation", "speakers.organisation_phrase"
 
     def _organisation_antecedent(self, start: int, head: str) -> Entity | None:
         aliases = self.tables.organisation_aliases
@@ -502,77 +529,92 @@ class SpeakerResolver:
         return None
 
     def _role_antecedent(self, start: int, end: int, described: Description, home_country: str | None = None) -> Entity | None:
-        """``home_country``: the document's, by default."""
-        role, country, gender = described.role, described.country, described.gender
+        """The person a role noun stands for; ``home_country``: the document's, by default."""
+        return self._role_holder(start, end, described, home_country)[0]
+
+    def _role_holder(self, start: int, end: int, described: Description, home_country: str | None = None) -> tuple[Entity | None, str]:
+        """The person a role noun stands for and the rule that found them: named before (sentence subjects
+        first), named after in a news lead, or the gazetteer's holder of the role in the document's year."""
+        country = described.country
         home_country = home_country or getattr(self, "home_country", None)
         if country is None and self.transcript_country and not described.indefinite:
             # a briefer's "the President" is their own country's, whoever the reporter named before
             country = self.transcript_country
-        formal_home = None
+        if described.indefinite:
+            return self._role_named_after(end, described, country), "speakers.role_cataphora"
         if country is None and home_country and not self.home_is_guess and described.definite \
-                and (described.head or "")[:1].isupper() and not described.indefinite:
+                and (described.head or "")[:1].isupper():
             # a readout's formal "The President" is the home country's, when it names that person
-            formal_home = home_country
-
-        def fits(entity: Entity, wanted_country: str | None) -> bool:
-            if entity.kind != "person" or not entity.roles:
-                return False
-            if not any(self.tables.entities.roles_compatible(role, held) for held in entity.roles):
-                return False
-            if wanted_country and entity.country != wanted_country:
-                return False
-            return entity.compatible_gender(gender)
-
-        if formal_home is not None:
             for mention in self.tracker.entities_before(start):
-                if fits(mention.entity, formal_home):
+                if self._holds_role(mention.entity, described, home_country):
+                    return mention.entity, "speakers.role_antecedent"
+        entity = self._role_named_before(start, described, country)
+        if entity is not None:
+            return entity, "speakers.role_antecedent"
+        return self._gazetteer_holder(described, country, home_country), "speakers.role_holder"
+
+    def _holds_role(self, entity: Entity, described: Description, wanted_country: str | None) -> bool:
+        """Whether a person of the text holds a role compatible with the described one, of that country and gender."""
+        if entity.kind != "person" or not entity.roles:
+            return False
+        if not any(self.tables.entities.roles_compatible(described.role, held) for held in entity.roles):
+            return False
+        if wanted_country and entity.country != wanted_country:
+            return False
+        return entity.compatible_gender(described.gender)
+
+    def _role_named_before(self, start: int, described: Description, country: str | None) -> Entity | None:
+        """The nearest earlier holder: a sentence subject outside quotations, else a speaker, else any mention."""
+        fallback = None
+        for mention in self.tracker.entities_before(start):
+            if self._holds_role(mention.entity, described, country):
+                if mention.subject and not mention.quoted:
                     return mention.entity
-        if not described.indefinite:
-            fallback = None
-            for mention in self.tracker.entities_before(start):
-                if fits(mention.entity, country):
-                    if mention.subject and not mention.quoted:
-                        return mention.entity
-                    fallback = fallback or mention.entity
-            for _, entity in self._recent_before():
-                if fits(entity, country):
-                    return entity
-            if fallback is not None:
-                return fallback
+                fallback = fallback or mention.entity
+        for _, entity in self._recent_before():
+            if self._holds_role(entity, described, country):
+                return entity
+        return fallback
+
+    def _role_named_after(self, end: int, described: Description, country: str | None) -> Entity | None:
+        """Cataphora is a lead's device: "A Kremlin spokesman said ... Dmitry Peskov said" names the person in
+        the next sentence or paragraph."""
         paragraph_end = self.text.find("\n", end)
         limit = end + 400 if paragraph_end < 0 else min(end + 400, paragraph_end)
-        if described.indefinite and paragraph_end >= 0:
-            # a news lead names the person in the next sentence or paragraph
+        if paragraph_end >= 0:
             next_end = self.text.find("\n", paragraph_end + 1)
             limit = min(end + 400, next_end if next_end >= 0 else len(self.text))
-        if described.indefinite:
-            # cataphora is a lead's device: "A Kremlin spokesman said ... Dmitry Peskov said"
-            for mention in self.tracker.entities_after(end, limit):
-                if fits(mention.entity, country):
-                    return mention.entity
-            return None
+        for mention in self.tracker.entities_after(end, limit):
+            if self._holds_role(mention.entity, described, country):
+                return mention.entity
+        return None
+
+    def _gazetteer_holder(self, described: Description, country: str | None, home_country: str | None) -> Entity | None:
+        """The one person the gazetteer knows in the role, for the wanted country, in the document's year."""
+        role = described.role
         home = home_country if (not self.home_is_guess or (described.head or "")[:1].isupper()) else None
         wanted_country = country or (home if described.definite or described.bare else None)
         if wanted_country is None and described.title_country and self.tracker.year:
             # "the Foreign Secretary" of a dated text naming no country of its own: the title's government
             wanted_country = described.title_country
-        if wanted_country and role not in self.tables.entities.many_holder_roles:
-            year = self.tracker.year
-            candidates = self.tables.role_holders.of(wanted_country, role)
-            holders = [p for p in candidates
-                       if any(self.tables.entities.roles_compatible(role, t.role) and (t.holds_in(year) if year else t.is_current()) for t in p.roles)]
-            exact = [p for p in holders if any(t.role == role and (t.holds_in(year) if year else t.is_current()) for t in p.roles)]
-            holders = exact or holders
-            if len(holders) > 1 and self.transcript_organisation:
-                # a State Department briefer's "the Secretary" is the Secretary of State
-                same_body = [p for p in holders if p.organisation == self.transcript_organisation]
-                holders = same_body or holders
-            if len(holders) > 1 and year:
-                # in a hand-over year, the incoming holder (terms begin early in the year more often than not)
-                incoming = [p for p in holders if any(t.role == role and any(lo == year for lo, _ in t.periods) for t in p.roles)]
-                holders = incoming if len(incoming) == 1 else holders
-            if len(holders) == 1:
-                return self.tracker.entity_for_person(holders[0], holders[0].name)
+        if not wanted_country or role in self.tables.entities.many_holder_roles:
+            return None
+        year = self.tracker.year
+        candidates = self.tables.role_holders.of(wanted_country, role)
+        holders = [p for p in candidates
+                   if any(self.tables.entities.roles_compatible(role, t.role) and (t.holds_in(year) if year else t.is_current()) for t in p.roles)]
+        exact = [p for p in holders if any(t.role == role and (t.holds_in(year) if year else t.is_current()) for t in p.roles)]
+        holders = exact or holders
+        if len(holders) > 1 and self.transcript_organisation:
+            # a State Department briefer's "the Secretary" is the Secretary of State
+            same_body = [p for p in holders if p.organisation == self.transcript_organisation]
+            holders = same_body or holders
+        if len(holders) > 1 and year:
+            # in a hand-over year, the incoming holder (terms begin early in the year more often than not)
+            incoming = [p for p in holders if any(t.role == role and any(lo == year for lo, _ in t.periods) for t in p.roles)]
+            holders = incoming if len(incoming) == 1 else holders
+        if len(holders) == 1:
+            return self.tracker.entity_for_person(holders[0], holders[0].name)
         return None
 
     def _home_country(self) -> str | None:
