@@ -18,11 +18,14 @@ from __future__ import annotations
 
 import bisect
 import re
+import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 import regex
 
+from .errors import RuleError
 from .lexicons import (
     DICTIONARY_SOURCE_PREFIX,
     Lexicon,
@@ -30,6 +33,7 @@ from .lexicons import (
     Organisation,
     Person,
     WholeWordKeyFinder,
+    _data_text,
     ascii_words,
     build_name_index,
     build_organisation_index,
@@ -43,10 +47,6 @@ from .models import Sentence
 
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}.'’&\-]*+")
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’\-]*+\.?+")
-_CAPITALISED_RUN = regex.compile(
-    r"(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}'’\-]*+(?:\.(?=\s))?"
-    r"(?:\s++(?:(?:al|bin|ibn|bint|de|del|da|van|von|el|la|le|di|du|dos|der|ul|y|abu|of(?:\s++the)?)[\s-]++)?\p{Lu}[\p{L}\p{M}'’\-]*+\.?+){0,6}"
-)
 _NAME_TOKEN = regex.compile(r"[\p{L}\p{N}\p{M}]++(?:'[\p{L}\p{M}]++)*+")
 # Plain greedy repeats, not possessive ones: with nothing after them they match the same, and the
 # `re` of Python 3.11.0-3.11.2 (Debian 12's) lets a possessive group repeat end on an apostrophe.
@@ -56,21 +56,11 @@ ASCII_NAME_TOKEN = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)*")  # the same on a t
 ASCII_CAPITALISED_NAME_TOKEN = re.compile(r"(?<![A-Za-z0-9])(?<![A-Za-z0-9]')[A-Z][A-Za-z0-9]*(?:'[A-Za-z]+)*")
 # between the words of one name: "George W. Bush", "Jean-Pierre" (the strings the pattern \.?[ \-]|\. matches whole)
 _NAME_GLUES = frozenset({" ", "-", ". ", ".-", "."})
-_QUOTED = regex.compile(r"[\"“][^\"“”\n]{1,3000}+[\"”]")
-_YEAR = regex.compile(r"(?<![\p{N},.$€£-])(?:19[4-9]\d|20[0-3]\d)(?![\p{N}%-]|\s*(?:troops|people|soldiers|km|miles|tons|metres|meters))")
-POSSESSIVE = regex.compile(r"['’]s?$")
-CONTRACTION = regex.compile(r"['’](?:ll|d|ve|m|re|s)$", regex.IGNORECASE)
-DETERMINERS = frozenset({"the", "a", "an", "one", "two", "three", "four", "some", "several", "many", "another", "other",
-                          "its", "his", "her", "their", "our", "this", "that", "these", "those", "both", "all"})
-_INDEFINITE = frozenset({"a", "an", "one", "two", "three", "four", "some", "several", "many", "another"})
-_FUNCTION = frozenset({"the", "a", "an", "of", "and", "for", "to", "on", "in", "at", "'s", "’s", "s", "by", "from", "with"})
 _SENTENCE_OPENER = regex.compile(r"[^,;:\"“”]{1,30}+,\s*+")  # "Last night, President X ..."
 _UPPER = regex.compile(r"\p{Lu}")
 # lower-case title words right before a name; searched right to left (same match) because the match
 # ends at the end of the window, and a forward search backtracks through every word before it
 _LOWER_WORDS_BEFORE = regex.compile(r"(?r)([\p{Ll}\-]+(?:\s+[\p{Ll}\-]+)?)\s+$")
-_SENTENCE_ADVERB = regex.compile(r"(?:ly|wards|while)$")
-_NAME_PARTICLE = regex.compile(r"(?:al|el|bin|ibn|abu|ul|ad|as|ash|at|az)-(?=\p{Lu})")  # "al-Assad"
 # How far back an antecedent is looked for: far enough for any news story, bounded so that run time
 # stays linear on pathological input.
 LOOKBACK_CHARS = 6000
@@ -179,7 +169,7 @@ class EntityTracker:
     def scan(self, sentences: list[Sentence]) -> None:
         """Find person, organisation and country mentions in the whole text."""
         text = self.text
-        self._quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+        self._quotes = [(m.start(), m.end()) for m in self.tables.patterns.quoted.finditer(text)]
         self._quote_starts = [start for start, _ in self._quotes]
         name_words = [(m.start(), m.group()) for m in _NAME_WORD.finditer(text)]
         taken = bytearray(len(text) + 1)  # characters already inside an accepted mention
@@ -208,7 +198,7 @@ class EntityTracker:
         tokens = NameTokens(folded, plain)
         known = [(start, end, "gazetteer", None) for start, end in self._known_names(tokens, self.tables.name_index)]
         runs: list[tuple[int, int, str, object]] = []
-        for match in _CAPITALISED_RUN.finditer(text):
+        for match in self.tables.patterns.capitalised_run.finditer(text):
             found = self._name_in_run(match.start(), match.end())
             if found is not None:
                 runs.append(found)
@@ -319,12 +309,13 @@ class EntityTracker:
         if not words or chunk[words[-1].end():].strip(" "):
             return
         first = len(words)
+        glue = self.tables.words.possessive_glue
         for index in range(len(words) - 1, -1, -1):
             word = words[index].group()
-            if index < len(words) - 1 and chunk[words[index].end():words[index + 1].start()].strip(" ") not in ("", "'s", "’s"):
+            if index < len(words) - 1 and chunk[words[index].end():words[index + 1].start()].strip(" ") not in glue:
                 break
             lowered = word.casefold().removesuffix("'s").removesuffix("’s")
-            if lowered in self.title_words or lowered in ("of", "the") or self.lexicon.country_of_word(lowered) \
+            if lowered in self.title_words or lowered in self.tables.words.title_connectors or self.lexicon.country_of_word(lowered) \
                     or self.lexicon.organisation(lowered) or lowered in self.lexicon.source_modifiers:
                 first = index
                 continue
@@ -341,21 +332,22 @@ class EntityTracker:
         """Role, country, gender and head noun of a description such as 'the Kremlin spokesperson'."""
         info = Description()
         words = WORD.findall(phrase)
-        lowered = [POSSESSIVE.sub("", w).casefold().rstrip(".,") if w.endswith(("'s", "’s")) else w.casefold().rstrip(",") for w in words]
+        possessive = self.tables.patterns.possessive
+        lowered = [possessive.sub("", w).casefold().rstrip(".,") if w.endswith(("'s", "’s")) else w.casefold().rstrip(",") for w in words]
         i = 0
         modifiers = 0
         while i < len(lowered):
             word = lowered[i]
-            if i == 0 and word in DETERMINERS:
-                info.definite = word in ("the", "this", "that", "these", "those")
-                info.indefinite = word in _INDEFINITE
+            if i == 0 and word in self.tables.words.determiners:
+                info.definite = word in self.tables.words.definite_determiners
+                info.indefinite = word in self.tables.words.indefinite_determiners
                 i += 1
                 continue
             length = self._title_in_description(info, words, lowered, i)
             if length:
                 i += length
                 continue
-            if word in ("of", "for", "to", "at", "in", "with", "from"):
+            if word in self.tables.words.qualifying_prepositions:
                 self._qualifier(info, " ".join(words[i + 1:]))
                 break
             i = self._modifier(info, words, word, i) + 1
@@ -401,7 +393,7 @@ class EntityTracker:
     def _qualifier(self, info: Description, rest: str) -> None:
         """"the deputy director of the Baltic Shipping Council ...": what follows a preposition qualifies the head."""
         lex = self.lexicon
-        place = lex.country_of_word(strip_determiner(rest)) or (lex.organisation(rest).country if lex.organisation(rest) else None)
+        place = lex.country_of_word(self.tables.strip_determiner(rest)) or (lex.organisation(rest).country if lex.organisation(rest) else None)
         info.country = info.country or place
         if lex.organisation(rest):
             info.organisation = lex.organisation(rest).name
@@ -428,7 +420,7 @@ class EntityTracker:
             info.head = words[i]
             info.anonymous = True
             info.plural = lex.anonymous_nouns[word] != word
-        elif word not in lex.source_modifiers and word not in ("senior", "top", "former"):
+        elif word not in lex.source_modifiers and word not in self.tables.words.rank_modifiers:
             possessor = self.by_key.get(name_key(words[i].removesuffix("'s").removesuffix("’s")))
             if possessor is not None and possessor.country:
                 info.country = info.country or possessor.country
@@ -454,7 +446,7 @@ class EntityTracker:
             return False
         for word in WORD.findall(lead):
             lowered = word.casefold()
-            if word[:1].isupper() or lowered in _FUNCTION or lowered in self.title_words or word[:1].isdigit():
+            if word[:1].isupper() or lowered in self.tables.words.subject_lead_words or lowered in self.title_words or word[:1].isdigit():
                 continue
             if lowered in self.lexicon.source_modifiers:
                 continue
@@ -490,7 +482,7 @@ class EntityTracker:
                 titled = True
                 i += length
                 continue
-            if words[i][2] in ("of", "the") and titled:
+            if words[i][2] in self.tables.words.title_connectors and titled:
                 i += 1
                 continue
             for length in (4, 3, 2, 1):
@@ -505,17 +497,18 @@ class EntityTracker:
                 break
         rest = words[i:]
         for cut, word in enumerate(rest):
-            if word[2] in ("of", "the"):  # "President Orvel of Arnor": the name ends before "of"
+            if word[2] in self.tables.words.title_connectors:  # "President Orvel of Arnor": the name ends before "of"
                 rest = rest[:cut]
                 break
-        if rest and POSSESSIVE.search(rest[-1][2]):
+        possessive = self.tables.patterns.possessive
+        if rest and possessive.search(rest[-1][2]):
             last = rest[-1]
-            trimmed = POSSESSIVE.sub("", last[2])
+            trimmed = possessive.sub("", last[2])
             rest[-1] = (last[0], last[0] + len(trimmed), trimmed)
         while rest and not self.could_be_name(rest[-1][2]):
             rest = rest[:-1]
         # a sentence adverb before a name: "Afterwards Bush", "Separately Lavrov"
-        if len(rest) > 1 and _SENTENCE_ADVERB.search(rest[0][2]):
+        if len(rest) > 1 and self.tables.patterns.sentence_adverb.search(rest[0][2]):
             rest = rest[1:]
             titled = titled or self.by_key.get(name_key(rest[-1][2])) is not None
         if not rest or not all(self.could_be_name(w[2]) for w in rest):
@@ -534,11 +527,11 @@ class EntityTracker:
     def _word_could_be_name(self, word: str) -> bool:
         lex = self.lexicon
         bare = word.rstrip(".")
-        particle = _NAME_PARTICLE.match(bare)
+        particle = self.tables.patterns.name_particle.match(bare)
         if particle:
             bare = bare[particle.end():]  # "al-Assad"
         key = name_key(bare)
-        if not key or not bare[:1].isupper() or len(bare) < 2 or CONTRACTION.search(bare):
+        if not key or not bare[:1].isupper() or len(bare) < 2 or self.tables.patterns.contraction.search(bare):
             return False
         if word.endswith(".") and key in lex.abbreviations:
             return False
@@ -609,7 +602,7 @@ class EntityTracker:
             fitting = [p for p in candidates if any(self.tables.roles_compatible(title_role, t.role) for t in p.roles)]
             if fitting:
                 candidates = fitting
-            elif title_role not in ("mr.", None) and len(candidates) > 1:
+            elif title_role not in (self.tables.any_title, None) and len(candidates) > 1:
                 return None
         dated = [p for p in candidates if self.year is None or any(t.holds_in(self.year) for t in p.roles)]
         if len(dated) == 1:
@@ -703,7 +696,7 @@ class EntityTracker:
         run is taken: a term's first and last years are shared with the predecessor and successor.
         """
         latest = self.tables.latest_known_year
-        years = [int(m.group()) for m in _YEAR.finditer(self.text) if int(m.group()) <= latest]
+        years = [int(m.group()) for m in self.tables.patterns.year.finditer(self.text) if int(m.group()) <= latest]
         if years:
             return max(years)
         periods: list[list[tuple[int, int]]] = []
@@ -796,6 +789,9 @@ class EntityTables:
     place_finder: WholeWordKeyFinder
     latest_known_year: int  # after the latest term start the gazetteer knows: a year later than it is a target, not a date
     role_groups: dict[str, set[str]]
+    patterns: SimpleNamespace  # the named patterns of data/<lang>/entities.toml, compiled
+    words: SimpleNamespace  # its word lists, as frozensets
+    any_title: str  # the title key of a plain honorific ("mr.")
     place_or_body: dict[str, tuple[Organisation | None, str | None]] = field(default_factory=dict)  # memo of EntityTracker._place_or_body
     could_be_name: dict[str, bool] = field(default_factory=dict)  # memo of EntityTracker.could_be_name (depends on the lexicon only)
     compatible_roles: dict[tuple[str, str], bool] = field(default_factory=dict)  # memo of roles_compatible
@@ -804,17 +800,25 @@ class EntityTables:
     def build(cls, lexicon: Lexicon) -> EntityTables:
         phrases = {**{k: (t.role, t.gender, t.kind) for k, t in lexicon.titles.items()},
                    **{k: (role, None, "role") for k, (role, _) in lexicon.agents.items() if k not in lexicon.titles}}
-        words = frozenset(w for phrase in phrases for w in phrase.split()) - {"of", "the", "for", "and", "to"}
+        stage = StageGrammar.read("entities.toml")
+        words = frozenset(w for phrase in phrases for w in phrase.split()) - stage.words.title_phrase_function_words
         grammar = lexicon.grammar
         not_name_keys = frozenset().union(lexicon.countries, lexicon.adjectives, lexicon.organisations, lexicon.organisation_heads,
-                                          lexicon.titles, lexicon.anonymous_nouns, lexicon.pronouns, DETERMINERS, words)
+                                          lexicon.titles, lexicon.anonymous_nouns, lexicon.pronouns, stage.words.determiners, words)
         stopwords = frozenset(grammar["capitalised_stopwords"]) | frozenset(grammar["months"]) | frozenset(grammar["weekdays"])
         first_words = frozenset(phrase.split(" ")[0] for phrase in phrases)
         return cls(phrases, words, first_words, dict(entry.split("|", 1) for entry in grammar["title_countries"]),
                    not_name_keys, stopwords, frozenset(grammar["months"]), frozenset(grammar["name_particles"]),
                    frozenset(grammar["family_name_first_countries"]), frozenset(grammar["many_holder_roles"]),
                    build_name_index(lexicon), build_organisation_index(lexicon), build_place_finder(lexicon),
-                   _latest_known_year(lexicon), lexicon.role_groups)
+                   _latest_known_year(lexicon), lexicon.role_groups, stage.patterns, stage.words, stage.texts["any_title"])
+
+    def strip_determiner(self, text: str) -> str:
+        """A phrase without its opening article ("the Kremlin" -> "Kremlin"), unless that is all of it."""
+        first, _, rest = text.strip().partition(" ")
+        if first.casefold() in self.words.articles and rest:
+            return rest
+        return text.strip()
 
     def roles_compatible(self, wanted: str, held: str) -> bool:
         """``the spokesperson`` fits a press secretary, ``the minister`` a foreign minister, not a vice president.
@@ -828,7 +832,7 @@ class EntityTables:
         role_groups = self.role_groups
         if wanted == held or held in role_groups.get(wanted, ()):
             return True
-        if wanted in ("official", "leader"):
+        if wanted in self.words.generic_roles:
             return True
         if any(r.startswith(wanted + " of ") for r in role_groups.get(held, {held})):  # "Secretary Austin": secretary of defense
             return True
@@ -836,6 +840,50 @@ class EntityTables:
             prefix = held[: -len(wanted) - 1].split()
             return not any(word in role_groups.get("-subordinate", ()) for word in prefix)
         return False
+
+
+@dataclass(frozen=True, eq=False)
+class StageGrammar:
+    """A stage's language data (``data/<lang>/<stage>.toml``): named patterns, compiled once, word lists
+    and texts, each entry with a why. Mistakes are RuleErrors naming the file and the entry."""
+
+    patterns: SimpleNamespace  # name -> compiled pattern
+    templates: dict[str, str]  # name -> a pattern with a {head} to fill in
+    words: SimpleNamespace  # name -> frozenset of words
+    texts: dict[str, str]
+
+    @classmethod
+    def read(cls, name: str, language: str = "en") -> StageGrammar:
+        source = f"data/{language}/{name}"
+        try:
+            data = tomllib.loads(_data_text(name, language))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise RuleError(f"{source}: {exc}") from None
+        return cls.parse(data, source)
+
+    @classmethod
+    def parse(cls, data: dict, source: str) -> StageGrammar:
+        unknown = set(data) - {"pattern", "template", "words", "text"}
+        if unknown:
+            raise RuleError(f"{source}: unknown section {min(unknown)!r} (known: pattern, template, words, text)")
+        values: dict[str, dict] = {}
+        for section, key in (("pattern", "pattern"), ("template", "pattern"), ("words", "words"), ("text", "value")):
+            values[section] = {}
+            for entry, fields in data.get(section, {}).items():
+                where = f"{source}: {section}.{entry}"
+                if not isinstance(fields, dict) or not str(fields.get("why", "")).strip():
+                    raise RuleError(f"{where}: every entry says why it exists")
+                if key not in fields:
+                    raise RuleError(f"{where}: missing {key!r}")
+                values[section][entry] = fields[key]
+        patterns = {}
+        for entry, text in values["pattern"].items():
+            try:
+                patterns[entry] = regex.compile(text)
+            except regex.error as exc:
+                raise RuleError(f"{source}: pattern.{entry} does not compile: {exc}") from None
+        return cls(SimpleNamespace(**patterns), values["template"],
+                   SimpleNamespace(**{entry: frozenset(words) for entry, words in values["words"].items()}), values["text"])
 
 
 def _latest_known_year(lexicon: Lexicon) -> int:
@@ -864,15 +912,6 @@ def _one_edit(a: str, b: str) -> bool:
         if long_[:i] + long_[i + 1:] == short:
             return True
     return False
-
-
-
-
-def strip_determiner(text: str) -> str:
-    first, _, rest = text.strip().partition(" ")
-    if first.casefold() in ("the", "a", "an") and rest:
-        return rest
-    return text.strip()
 
 
 

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import bisect
-import functools
 from collections import Counter
 from dataclasses import replace
 
 import regex
 
 from ..entities import (
-    CONTRACTION,
-    DETERMINERS,
     LOOKBACK_MENTIONS,
     WORD,
     Description,
@@ -19,7 +16,6 @@ from ..entities import (
     EntityTracker,
     Mention,
     display_name,
-    strip_determiner,
 )
 from ..lexicons import Lexicon, name_key
 from ..models import Attribution, Document, Sentence, Span, Speaker, Statement
@@ -27,24 +23,9 @@ from ..rules import Trace
 from ..segment import find_turns, segment_sentences, turn_body_start
 from .tables import SpeakerTables, speaker_tables
 
-_ISSUER_LINK = regex.compile(r"\s(?:from|by|of|issued\s+by|released\s+by)\s+(?:the\s+)?", regex.IGNORECASE)
-_COORDINATION = regex.compile(r"\s+(?:and|&)\s+")
-# a name's own post-modifier: "Anna Lindqvist of Arnor", "President Aquino of the Philippines"
-_OF_PLACE = regex.compile(r"\s++(?:of|from)\s++(?:the\s++)?\p{Lu}[\p{L}\p{M}.'’\-]*+(?:\s++\p{Lu}[\p{L}\p{M}.'’\-]*+){0,4}+\s*+")
-_PRONOUN_OFFICE = regex.compile(r"(?i)(his|her|its|their)\s++(?:press\s++)?(?:office|team|camp|staff|aides?|administration|government)")
-_POSSESSIVE_PRONOUN_BEFORE = regex.compile(r"(?i)\b(his|her|its|their)\s++$")  # "his office said"
-_LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
-_LEADING_POSSESSIVE = regex.compile(r"^['’]s?\b")
 _CAPITAL_NEXT = regex.compile(r"\s*+\p{Lu}")
-_OF_NAME_TAIL = regex.compile(r"\s+of\s+((?:the\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,3})")  # "the president of Arnor"
-_BOTH = regex.compile(r"(?i:both|the\s+two)\s+(?:countries|nations|sides|governments|parties)")
-_APPOSITION_AFTER = regex.compile(r"\s*,\s*((?:the|a|an)\s+[^,;:.\n]{3,80}?)\s*[,;.]", regex.IGNORECASE)
-_APPOSITION_BEFORE = regex.compile(r"(?:^|[.;:\n]\s*|\s)((?:the|a|an)\s+[^,;:.\n]{3,80}?)\s*,\s*$", regex.IGNORECASE)
 _COMMA = regex.compile(r"\s*,\s*")
 _CLAUSE_BREAK = regex.compile(r"\s*[,;]")
-# a role noun's owner after it: "a spokesman for the president", "an aide to President Varga"
-_OWNER_BEFORE = regex.compile(r"\s(?:for|to|of\s+the)\s+(?:the\s+)?(?:(?P<title>\p{Lu}[\p{L}.]*+)\s+)?$")
-_AND_WITH = regex.compile(r"\b(?:and|with)\b")
 # How many resolved speakers an anonymous or pronoun mention looks back over (keeps resolution linear).
 LOOKBACK_SPEAKERS = 60
 
@@ -110,9 +91,9 @@ class SpeakerResolver:
                    for w in modifiers) and not tracker.title_phrases.get(" ".join(modifiers[-1:] + match.group().split()[-1:]).casefold()):
                 continue
             described = tracker.describe(match.group())
-            if described.role is None or described.role in ("official", "leader"):
+            if described.role is None or described.role in self.tables.entities.words.generic_roles:
                 continue
-            tail = _OF_NAME_TAIL.match(self.text[end:end + 60])
+            tail = self.tables.patterns.of_name_tail.match(self.text[end:end + 60])
             if tail and not described.country:
                 described.country = self.lex.country_of_word(tail.group(1))
             entity = None
@@ -158,13 +139,13 @@ class SpeakerResolver:
     # -------------------------------------------------------------- one mention
     def _resolve_one(self, attribution: Attribution, attributions, done: list[Speaker]) -> Speaker:
         mention = attribution.speaker
-        start, end = _trim(self.text, mention.start, mention.end)
+        start, end = self.tables.trim(self.text, mention.start, mention.end)
         phrase = self.text[start:end]
         lowered = phrase.casefold()
         if lowered in self.lex.pronouns:
             return self._pronoun(mention, lowered, attribution, attributions, done)
-        before = _POSSESSIVE_PRONOUN_BEFORE.search(self.text[max(0, start - 8):start])
-        office = _PRONOUN_OFFICE.fullmatch(f"{before.group(1)} {phrase}" if before else phrase)
+        before = self.tables.patterns.possessive_pronoun_before.search(self.text[max(0, start - 8):start])
+        office = self.tables.patterns.pronoun_office.fullmatch(f"{before.group(1)} {phrase}" if before else phrase)
         if office and office.group(1).casefold() in self.lex.pronouns:
             # "his office said": the person (or body) the pronoun refers to
             return self._pronoun(mention, office.group(1).casefold(), attribution, attributions, done)
@@ -174,7 +155,7 @@ class SpeakerResolver:
 
     def _phrase(self, start: int, end: int, attribution: Attribution | None = None, depth: int = 0) -> Resolved:
         """Who a non-pronoun noun phrase of the text refers to, the kind of mention and the rule that decided."""
-        start, end = _trim(self.text, start, end)
+        start, end = self.tables.trim(self.text, start, end)
         phrase = self.text[start:end]
         if " ".join(phrase.casefold().split()) in self.tables.indefinite_pronoun_speakers:
             return self._further_source(phrase), "anonymous", "speakers.further_source"
@@ -190,7 +171,7 @@ class SpeakerResolver:
         # a document: its issuer is the speaker
         if self.lex.organisation_heads.get(head) == "document" or self.lex.organisation_heads.get(head.rstrip("s")) == "document":
             return self._document(start, end, phrase, attribution, depth)
-        link = _ISSUER_LINK.search(phrase)
+        link = self.tables.patterns.issuer_link.search(phrase)
         if link and self.lex.organisation_heads.get(WORD.findall(phrase[:link.start()])[-1].casefold() if WORD.findall(phrase[:link.start()]) else "") == "document":
             entity, kind, _ = self._phrase(start + link.end(), end, attribution, depth + 1)
             return entity, kind, "speakers.document.issuer"
@@ -203,7 +184,7 @@ class SpeakerResolver:
 
     def _whole_name(self, phrase: str, start: int) -> Resolved | None:
         """A whole organisation or country name (also "Bosnia and Herzegovina", "the Kremlin", "Beijing"), or a pair of them."""
-        stripped = strip_determiner(phrase)
+        stripped = self.tables.entities.strip_determiner(phrase)
         organisation = self.lex.organisation(stripped)
         if organisation is not None:
             return self._organisation_entity(organisation.name, organisation.country), "organisation", "speakers.organisation"
@@ -222,16 +203,16 @@ class SpeakerResolver:
 
     def _coordination(self, phrase: str, start: int, end: int) -> Resolved | None:
         """"Olaf Scholz and Emmanuel Macron", "the U.S. and its allies": both, when one of them is named."""
-        parts = _COORDINATION.split(phrase)
+        parts = self.tables.patterns.coordination.split(phrase)
         if len(parts) != 2 or not all(parts):
             return None
-        cut = _COORDINATION.search(phrase)
+        cut = self.tables.patterns.coordination.search(phrase)
         left = self._phrase(start, start + cut.start(), None, 1)[0]
         right = self._phrase(start + cut.end(), end, None, 1)[0]
         if (left.kind == "anonymous" and right.kind == "anonymous") or left.name == right.name:
             return None
-        names = [left.name if left.kind != "anonymous" else _lower_determiner(parts[0]),
-                 right.name if right.kind != "anonymous" else _lower_determiner(parts[1])]
+        names = [left.name if left.kind != "anonymous" else self.tables.lower_determiner(parts[0]),
+                 right.name if right.kind != "anonymous" else self.tables.lower_determiner(parts[1])]
         group = Entity(" and ".join(names), "group", plural=True, country=left.country if left.country == right.country else None)
         return group, "name", "speakers.coordination"
 
@@ -243,13 +224,13 @@ class SpeakerResolver:
         cut = self.tracker.crossing(end)
         if cut is not None and cut.entity.kind == "person" and cut.start >= start:
             persons.append(cut)  # a span cut inside a name ("Theresa" of "Theresa May") still names the person
-        owner = _OWNER_BEFORE.search(text, start, persons[-1].start) if persons and described.role else None
+        owner = self.tables.patterns.owner_before.search(text, start, persons[-1].start) if persons and described.role else None
         if owner and (owner.group("title") is None or self.lex.titles.get(owner.group("title").casefold()) is not None):
             # "a spokesman for the president", "an aide to President Varga": the spokesman speaks, not the
             # person they speak for, nor another spokesman named before; the description is who it is
-            return Entity(_lower_determiner(phrase), "anonymous", described.role, described.country, described.gender,
+            return Entity(self.tables.lower_determiner(phrase), "anonymous", described.role, described.country, described.gender,
                           surname=(described.head or "").casefold() or None), "anonymous", "speakers.aide_of_named"
-        if persons and (_only_closers(text[persons[-1].end:end]) or _OF_PLACE.fullmatch(text, persons[-1].end, end)) \
+        if persons and (self.tables.only_closers(text[persons[-1].end:end]) or self.tables.patterns.of_place.fullmatch(text, persons[-1].end, end)) \
                 and not self._named_in_modifier(start, persons[-1].start, described):
             entity = persons[-1].entity
             self._enrich(entity, described)
@@ -265,7 +246,7 @@ class SpeakerResolver:
 
     def _description(self, start: int, end: int, phrase: str, words: list[str], described: Description) -> Resolved:
         """A phrase naming nobody the entities pass found: a source noun, a name it did not know, a role noun."""
-        name = _name_part(phrase, self.lex, self.tables.post_nominals)
+        name = self.tables.name_part(phrase, self.lex)
         if described.anonymous and not described.plural and self._names_the_source(phrase, name, described):
             # "senior Norlandic negotiator Lio Orkan": a source noun before a full name is the person's title
             entity = self._person_named(name, described, start)
@@ -288,7 +269,7 @@ class SpeakerResolver:
             return Entity(country, "country", country=country), "organisation", "speakers.country"
         if name:
             return self._person_named(name, described, start), "name", "speakers.unknown_name"
-        return Entity(_lower_determiner(phrase), "anonymous"), "anonymous", "speakers.anonymous"
+        return Entity(self.tables.lower_determiner(phrase), "anonymous"), "anonymous", "speakers.anonymous"
 
     def _role_phrase(self, start: int, end: int, phrase: str, described: Description) -> Resolved:
         """A role noun: the person holding the role (named before, after in a lead, or the gazetteer's), else the description."""
@@ -296,9 +277,9 @@ class SpeakerResolver:
         if entity is not None:
             self._enrich(entity, described)
             return entity, "role", how
-        if described.indefinite or described.role in ("official",):
+        if described.indefinite or described.role in self.tables.words.anonymous_roles:
             return self._anonymous(phrase, described, start), "anonymous", "speakers.anonymous"
-        return Entity(_lower_determiner(phrase), "anonymous", described.role, described.country, described.gender,
+        return Entity(self.tables.lower_determiner(phrase), "anonymous", described.role, described.country, described.gender,
                       surname=described.head and described.head.casefold()), "role", "speakers.role_description"
 
     def _named_in_modifier(self, start: int, person_start: int, described: Description) -> bool:
@@ -336,7 +317,7 @@ class SpeakerResolver:
 
     def _both(self, phrase: str, start: int) -> Entity | None:
         """'both countries', 'the two sides': the last two countries or organisations named before."""
-        if not _BOTH.fullmatch(phrase.strip()):
+        if not self.tables.patterns.both.fullmatch(phrase.strip()):
             return None
         found: list[Entity] = []
         for mention in self.tracker.entities_before(start):
@@ -381,7 +362,7 @@ class SpeakerResolver:
 
     def _document(self, start: int, end: int, phrase: str, attribution, depth: int) -> Resolved:
         """'a study by Piper Sandler' -> Piper Sandler; 'IRS data' -> IRS; 'the statement' -> the last source."""
-        link = _ISSUER_LINK.search(phrase)
+        link = self.tables.patterns.issuer_link.search(phrase)
         if link is not None and depth < 2:
             issuer = self._phrase(start + link.end(), end, attribution, depth + 1)
             if issuer[0].kind != "anonymous":
@@ -389,7 +370,7 @@ class SpeakerResolver:
         words = list(WORD.finditer(phrase))
         modifier_end = words[-1].start() if words else 0
         modifier = phrase[:modifier_end].strip()
-        if strip_determiner(modifier):
+        if self.tables.entities.strip_determiner(modifier):
             inner = self._phrase(start, start + len(phrase[:modifier_end].rstrip()), attribution, depth + 1)
             if inner[0].kind != "anonymous":
                 return inner[0], inner[1], "speakers.document.issuer"
@@ -404,13 +385,13 @@ class SpeakerResolver:
                 if mention.subject:
                     return mention.entity, "organisation", "speakers.document.last_source"
         # "a new poll", "emails released on Friday": a new study or record with no issuer named is its own source
-        return Entity(_lower_determiner(phrase), "anonymous"), "anonymous", "speakers.document.own_source"
+        return Entity(self.tables.lower_determiner(phrase), "anonymous"), "anonymous", "speakers.document.own_source"
 
     def _organisation_phrase(self, start: int, end: int, phrase: str, words: list[str], described: Description) -> Resolved | None:
         lex = self.lex
         head = words[-1].casefold()
         organisations = [m for m in self.tracker.within(start, end) if m.entity.kind == "organisation"]
-        if organisations and _only_closers(self.text[organisations[-1].end:end]):
+        if organisations and self.tables.only_closers(self.text[organisations[-1].end:end]):
             return organisations[-1].entity, "organisation", "speakers.organisation_in_phrase"
         if lex.organisation_heads.get(head) != "body" and not (words[-1].casefold() in lex.adjectives and described.plural):
             if " of " in phrase:
@@ -418,9 +399,9 @@ class SpeakerResolver:
                 before = phrase[:phrase.index(" of ")]
                 bw = WORD.findall(before)
                 if bw and lex.organisation_heads.get(bw[-1].casefold()) == "body" and bw[-1][:1].isupper():
-                    return self._organisation_entity(strip_determiner(phrase), described.country or self._country_in(phrase)), "organisation", "speakers.organisation_phrase"
+                    return self._organisation_entity(self.tables.entities.strip_determiner(phrase), described.country or self._country_in(phrase)), "organisation", "speakers.organisation_phrase"
             return None
-        stripped = strip_determiner(phrase)
+        stripped = self.tables.entities.strip_determiner(phrase)
         stripped_words = stripped.split()
         country = described.country or self._country_in(phrase)
         if len(stripped_words) == 1:
@@ -428,7 +409,7 @@ class SpeakerResolver:
             antecedent = self._organisation_antecedent(start, head)
             if antecedent is not None:
                 return antecedent, "organisation", "speakers.organisation_antecedent"
-            return Entity(_lower_determiner(phrase), "organisation", country=country), "organisation", "speakers.organisation_phrase"
+            return Entity(self.tables.lower_determiner(phrase), "organisation", country=country), "organisation", "speakers.organisation_phrase"
         for length in (3, 2, 1):
             if length >= len(stripped_words):
                 continue
@@ -470,18 +451,18 @@ class SpeakerResolver:
             if start is not None and not described.plural and head:
                 # "the official" after "A senior Turkish official, speaking on condition of anonymity, ..."
                 earlier = None
-                for match in _indefinite_mention(head).finditer(self.text[max(0, start - 3000):start]):
+                for match in self.tables.indefinite_mention(head).finditer(self.text[max(0, start - 3000):start]):
                     earlier = match.group()
                 if earlier is not None:
                     fuller = self.tracker.describe(earlier)
-                    return Entity(_lower_determiner(earlier), "anonymous", fuller.role or described.role,
+                    return Entity(self.tables.lower_determiner(earlier), "anonymous", fuller.role or described.role,
                                   fuller.country or described.country, described.gender, surname=singular)
         if described.indefinite:
-            name = _lower_determiner(phrase)
+            name = self.tables.lower_determiner(phrase)
         elif described.plural or not described.bare:
-            name = strip_determiner(phrase)  # "the UK authorities" -> "UK authorities"
+            name = self.tables.entities.strip_determiner(phrase)  # "the UK authorities" -> "UK authorities"
         else:
-            name = _lower_determiner(phrase)  # "the official" stays a description
+            name = self.tables.lower_determiner(phrase)  # "the official" stays a description
         return Entity(name, "anonymous", described.role if not described.plural else None, described.country, described.gender,
                       plural=described.plural, surname=singular)
 
@@ -510,10 +491,10 @@ class SpeakerResolver:
 
     def _enrich_from_apposition(self, entity: Entity, start: int, end: int) -> None:
         """'Dmitry Peskov, the Kremlin spokesman,' and 'the Kremlin spokesman, Dmitry Peskov,' describe the name."""
-        after = _APPOSITION_AFTER.match(self.text[end:end + 120])
+        after = self.tables.patterns.apposition_after.match(self.text[end:end + 120])
         if after:
             self._enrich(entity, self.tracker.describe(after.group(1)))
-        before = _APPOSITION_BEFORE.search(self.text[max(0, start - 120):start])
+        before = self.tables.patterns.apposition_before.search(self.text[max(0, start - 120):start])
         if before:
             self._enrich(entity, self.tracker.describe(before.group(1)))
 
@@ -711,7 +692,7 @@ class SpeakerResolver:
             if len(people) >= 2:
                 first, second = people[0], people[1]
                 between = self.text[first.end:second.start]
-                if _AND_WITH.search(between) and "." not in between.replace(". ", " ", 0):
+                if self.tables.patterns.and_with.search(between) and "." not in between.replace(". ", " ", 0):
                     group = Entity(f"{first.entity.name} and {second.entity.name}", "group", plural=True,
                                    country=first.entity.country if first.entity.country == second.entity.country else None)
                     return second.start, group
@@ -835,7 +816,7 @@ class SpeakerResolver:
         while len(words) > 1 and self.lex.titles.get(words[0].casefold()) is not None:
             words = words[1:]
         name = " ".join(words)
-        bare_role = strip_determiner(name).casefold() == (described.head or "").casefold()  # "THE PRESIDENT"
+        bare_role = self.tables.entities.strip_determiner(name).casefold() == (described.head or "").casefold()  # "THE PRESIDENT"
         if described.role and (described.anonymous or described.plural or bare_role):
             if described.anonymous or described.role == "official":
                 entity = Entity(" ".join(label.casefold().split()), "anonymous", described.role, described.country, plural=described.plural)
@@ -852,7 +833,7 @@ class SpeakerResolver:
                 briefer = next((p for role in self.tables.briefer_roles if (p := self.tracker.gazetteer_person(name, role))), None)
                 entity = self.tracker.entity_for_person(briefer, name) if briefer is not None else entity
             if entity is None:
-                person = self.tracker.gazetteer_person(name, described.role or "mr.")
+                person = self.tracker.gazetteer_person(name, described.role or self.tables.entities.any_title)
                 entity = self.tracker.entity_for_person(person, name) if person else Entity(display_name(name), "person", described.role, gender=described.gender)
             entity.gender = entity.gender or described.gender
         self.label_entities[label] = entity
@@ -876,9 +857,9 @@ class SpeakerResolver:
             for index in range(len(words) - 1, -1, -1):
                 word, lowered = words[index], words[index].casefold()
                 if not word[:1].isupper() or self.lex.titles.get(lowered) is not None \
-                        or self.lex.country_of_word(word) or lowered in _LABEL_CONNECTORS:
+                        or self.lex.country_of_word(word) or lowered in self.tables.words.label_connectors:
                     break
-                if index and words[index - 1].casefold() in _LABEL_CONNECTORS:
+                if index and words[index - 1].casefold() in self.tables.words.label_connectors:
                     break  # "of Norland": the place of the role
                 name_words.insert(0, word)
         role_text = role.strip() or " ".join(words[:len(words) - len(name_words)])
@@ -888,7 +869,7 @@ class SpeakerResolver:
             return Entity(label, "person", described.role if described else None)
         entity = self.tracker.lookup_name(name)
         if entity is None:
-            person = self.tracker.gazetteer_person(name, (described.role if described else None) or "mr.")
+            person = self.tracker.gazetteer_person(name, (described.role if described else None) or self.tables.entities.any_title)
             entity = self.tracker.entity_for_person(person, name) if person else \
                 Entity(display_name(name), "person", described.role if described else None,
                        described.country if described else None, surname=name_words[-1])
@@ -900,7 +881,7 @@ class SpeakerResolver:
                 words = label.title().split()
                 while len(words) > 1 and self.lex.titles.get(words[0].casefold()) is not None:
                     words = words[1:]
-                person = self.tracker.gazetteer_person(" ".join(words), "mr.")
+                person = self.tracker.gazetteer_person(" ".join(words), self.tables.entities.any_title)
                 if person is not None and person.country:
                     return person.country
         return None
@@ -908,62 +889,6 @@ class SpeakerResolver:
 
 # A translator's note after a transcript label: "(retranslated)", "(In Russian.)".
 _LABEL_NOTE = regex.compile(r"\s*\([^()]*\)\s*$")
-_LABEL_CONNECTORS = frozenset({"the", "of", "for", "and"})
-# Words inside a title's portfolio ("Minister for Foreign Affairs", "Envoy to the Horn of Africa"):
-# capitalised words after one belong to the portfolio up to the name at the end.
-_PORTFOLIO_CONNECTORS = frozenset({"the", "of", "for", "to", "and"})
-
-
-@functools.lru_cache(maxsize=256)
-def _indefinite_mention(head: str) -> regex.Pattern:
-    """'a/an/one' and up to four words before the source noun ``head``: "A senior Turkish official"."""
-    return regex.compile(rf"(?<![\p{{L}}])(?:[Aa]n?|[Oo]ne)\s++(?:[\p{{L}}.'’\-]++\s++){{0,4}}?{regex.escape(head)}(?![\p{{L}}])")
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop surrounding punctuation, a possessive and a contraction (``I’ll`` -> ``I``)."""
-    while start < end and not text[start].isalnum():
-        start += 1
-    while end > start and not (text[end - 1].isalnum() or text[end - 1] == "."):
-        end -= 1
-    phrase = text[start:end]
-    match = CONTRACTION.search(phrase)
-    if match and phrase[:match.start()].casefold() in ("i", "we", "you", "he", "she", "they", "it") or (match and match.group().casefold() in ("’s", "'s")):
-        end = start + match.start()
-    return start, end
-
-
-def _only_closers(text: str) -> bool:
-    return not _LETTER_OR_DIGIT.search(_LEADING_POSSESSIVE.sub("", text.strip()))
-
-
-
-
-def _lower_determiner(text: str) -> str:
-    first, _, rest = text.partition(" ")
-    if first.casefold() in DETERMINERS and rest and first[:1].isupper():
-        return f"{first.lower()} {rest}"
-    return text
-
-
-def _name_part(phrase: str, lexicon: Lexicon, post_nominals: frozenset[str]) -> str:
-    """The capitalised name at the end of a phrase, without titles or lower-case words before it."""
-    words = phrase.split()
-    while len(words) > 2 and words[-1].rstrip(",") in post_nominals:
-        words = words[:-1]  # "Ana Lind MP", "Ola Brekke KC": letters after a name are no part of it
-    name: list[str] = []
-    stop = ""
-    for word in reversed(words):
-        clean = word.rstrip(",")
-        if not clean[:1].isupper() or lexicon.titles.get(clean.casefold()) is not None or clean.casefold() in DETERMINERS:
-            stop = clean.casefold()
-            break
-        if len(name) > 1 and clean.casefold() in lexicon.anonymous_nouns:
-            break  # "Analyst Ola Brekke" opening a sentence: the source noun is no part of the name
-        name.insert(0, clean)
-    if stop in _PORTFOLIO_CONNECTORS and len(name) > 2:
-        name = name[-2:]  # "Minister for Foreign Affairs Ana Lind", "Envoy for the Horn of Africa Ola Brekke"
-    return " ".join(name).removesuffix("'s").removesuffix("’s")
 
 
 def resolve_speakers(text: str, sentences: list[Sentence], attributions: list[Attribution], lexicon: Lexicon, turns=None,

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 import regex
 
 from ..confidence import ConfidenceTable
-from ..entities import EntityTables
+from ..entities import EntityTables, StageGrammar, memoised
 from ..lexicons import DICTIONARY_SOURCE_PREFIX, Lexicon, Person, compile_named_lists
+
+_LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
 
 
 @dataclass(frozen=True, eq=False)
@@ -28,18 +31,74 @@ class SpeakerTables:
     independent_documents: frozenset[str]  # "a new poll": a document that is its own source
     post_nominals: frozenset[str]  # letters after a name ("MP", "KC"), no part of it
     turn_confidence: float  # the confidence of a statement of kind turn (--turns)
+    patterns: SimpleNamespace  # the named patterns of data/<lang>/speakers.toml, compiled
+    words: SimpleNamespace  # its word lists, as frozensets
+    templates: dict[str, str]  # its patterns with a {head} to fill in
+    indefinite_mentions: dict[str, regex.Pattern] = field(default_factory=dict)  # memo of indefinite_mention
 
     @classmethod
     def build(cls, lexicon: Lexicon) -> SpeakerTables:
         entity_tables = EntityTables.build(lexicon)
         grammar = lexicon.grammar
-        return cls(entity_tables, _compile_role_nouns(lexicon), _compile_pair_of_people(lexicon),
+        stage = StageGrammar.read("speakers.toml")
+        return cls(entity_tables, _compile_role_nouns(lexicon, stage.templates["role_noun"]),
+                   _compile_pair_of_people(lexicon, stage.templates["pair_of_people"]),
                    RoleHolders(lexicon, entity_tables), _aliases_by_organisation(lexicon),
                    frozenset(grammar["source_modifier_prepositions"]), frozenset(grammar["indefinite_pronoun_speakers"]),
                    frozenset(grammar["anaphoric_determiners"]), tuple(grammar["briefer_roles"]),
                    dict(entry.split("|", 1) for entry in grammar["label_role_countries"]),
                    frozenset(grammar["independent_documents"]), frozenset(grammar["post_nominals"]),
-                   ConfidenceTable.build(lexicon).rule_base("turn"))
+                   ConfidenceTable.build(lexicon).rule_base("turn"), stage.patterns, stage.words, stage.templates)
+
+    # ---------------------------------------------------------------- phrase helpers
+    def trim(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """Drop surrounding punctuation, a possessive and a contraction (``I’ll`` -> ``I``)."""
+        while start < end and not text[start].isalnum():
+            start += 1
+        while end > start and not (text[end - 1].isalnum() or text[end - 1] == "."):
+            end -= 1
+        phrase = text[start:end]
+        match = self.entities.patterns.contraction.search(phrase)
+        if match and phrase[:match.start()].casefold() in self.words.contracted_pronouns \
+                or (match and match.group().casefold() in self.words.possessive_clitics):
+            end = start + match.start()
+        return start, end
+
+    def only_closers(self, text: str) -> bool:
+        """Nothing but punctuation and a possessive ending: what may follow a name that ends a phrase."""
+        return not _LETTER_OR_DIGIT.search(self.patterns.leading_possessive.sub("", text.strip()))
+
+    def lower_determiner(self, text: str) -> str:
+        """A description as a name: its capitalised opening determiner in lower case ("The official" -> "the official")."""
+        first, _, rest = text.partition(" ")
+        if first.casefold() in self.entities.words.determiners and rest and first[:1].isupper():
+            return f"{first.lower()} {rest}"
+        return text
+
+    def name_part(self, phrase: str, lexicon: Lexicon) -> str:
+        """The capitalised name at the end of a phrase, without titles or lower-case words before it."""
+        words = phrase.split()
+        while len(words) > 2 and words[-1].rstrip(",") in self.post_nominals:
+            words = words[:-1]  # "Ana Lind MP", "Ola Brekke KC": letters after a name are no part of it
+        determiners = self.entities.words.determiners
+        name: list[str] = []
+        stop = ""
+        for word in reversed(words):
+            clean = word.rstrip(",")
+            if not clean[:1].isupper() or lexicon.titles.get(clean.casefold()) is not None or clean.casefold() in determiners:
+                stop = clean.casefold()
+                break
+            if len(name) > 1 and clean.casefold() in lexicon.anonymous_nouns:
+                break  # "Analyst Ola Brekke" opening a sentence: the source noun is no part of the name
+            name.insert(0, clean)
+        if stop in self.words.portfolio_connectors and len(name) > 2:
+            name = name[-2:]  # "Minister for Foreign Affairs Ana Lind", "Envoy for the Horn of Africa Ola Brekke"
+        return " ".join(name).removesuffix("'s").removesuffix("’s")
+
+    def indefinite_mention(self, head: str) -> regex.Pattern:
+        """The pattern of a fuller indefinite mention of the source noun ``head`` ("A senior Turkish official")."""
+        return memoised(self.indefinite_mentions, head,
+                        lambda noun: regex.compile(self.templates["indefinite_mention"].replace("{head}", regex.escape(noun))))
 
 
 def speaker_tables(lexicon: Lexicon) -> SpeakerTables:
@@ -54,10 +113,10 @@ def _aliases_by_organisation(lexicon: Lexicon) -> dict[str, set[str]]:
     return grouped
 
 
-def _compile_pair_of_people(lexicon: Lexicon) -> regex.Pattern:
+def _compile_pair_of_people(lexicon: Lexicon, template: str) -> regex.Pattern:
     heads = sorted(lexicon.grammar.get("pair_of_people_heads", ()), key=len, reverse=True)
     alternatives = "|".join(r"\s+".join(regex.escape(w) for w in head.split()) for head in heads)
-    return regex.compile(r"(?i)(?:(?P<number>the\s+two|both(?:\s+the)?)|the)\s+(?:" + alternatives + r")")
+    return regex.compile(template.replace("{heads}", alternatives))
 
 
 def _persons_by_country(lexicon: Lexicon) -> dict[str, list[Person]]:
@@ -89,9 +148,7 @@ class RoleHolders:
         return holders
 
 
-def _compile_role_nouns(lexicon: Lexicon) -> regex.Pattern:
-    # "the President", "the Turkish foreign minister", "the Kremlin spokesman": the, up to two modifiers, a title
-    # (the titles as a trie: the same matches as regex's named list, twice as fast)
+def _compile_role_nouns(lexicon: Lexicon, template: str) -> regex.Pattern:
+    # the titles as a trie: the same matches as regex's named list, twice as fast
     titles = [phrase for phrase, title in lexicon.titles.items() if title.kind == "title" and title.role and not phrase.endswith(".")]
-    return compile_named_lists(r"(?<![\p{L}\p{N}])(?i:the)\s++(?:[\p{L}.'’-]++\s++){0,2}?\L<titles>(?![\p{L}\p{N}-])",
-                               regex.IGNORECASE, titles=titles)
+    return compile_named_lists(template, regex.IGNORECASE, titles=titles)
