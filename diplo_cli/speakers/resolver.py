@@ -38,8 +38,9 @@ class SpeakerResolver:
     """Turns the raw speaker spans of attributions into :class:`Speaker` records."""
 
     def __init__(self, text: str, sentences: list[Sentence], lexicon: Lexicon, tables: SpeakerTables, turns=None,
-                 year: int | None = None, attributions: list[Attribution] | None = None):
+                 year: int | None = None, attributions: list[Attribution] | None = None, trace: Trace | None = None):
         self.text = text
+        self.trace = trace  # records each speaker's deciding rule and each vetoed antecedent
         self.lex = lexicon
         self.tables = tables
         self.sentences = sentences
@@ -143,15 +144,20 @@ class SpeakerResolver:
         phrase = self.text[start:end]
         lowered = phrase.casefold()
         if lowered in self.lex.pronouns:
-            return self._pronoun(mention, lowered, attribution, attributions, done)
-        before = self.tables.patterns.possessive_pronoun_before.search(self.text[max(0, start - 8):start])
-        office = self.tables.patterns.pronoun_office.fullmatch(f"{before.group(1)} {phrase}" if before else phrase)
-        if office and office.group(1).casefold() in self.lex.pronouns:
-            # "his office said": the person (or body) the pronoun refers to
-            return self._pronoun(mention, office.group(1).casefold(), attribution, attributions, done)
-        entity, kind, _ = self._phrase(start, end, attribution)
-        self._note(mention.start, entity)
-        return Speaker(mention, entity.name, entity.role, entity.country, entity.kind == "anonymous", kind)
+            speaker, how = self._pronoun(mention, lowered, attribution, attributions, done)
+        else:
+            before = self.tables.patterns.possessive_pronoun_before.search(self.text[max(0, start - 8):start])
+            office = self.tables.patterns.pronoun_office.fullmatch(f"{before.group(1)} {phrase}" if before else phrase)
+            if office and office.group(1).casefold() in self.lex.pronouns:
+                # "his office said": the person (or body) the pronoun refers to
+                speaker, how = self._pronoun(mention, office.group(1).casefold(), attribution, attributions, done)
+            else:
+                entity, kind, how = self._phrase(start, end, attribution)
+                self._note(mention.start, entity)
+                speaker = Speaker(mention, entity.name, entity.role, entity.country, entity.kind == "anonymous", kind)
+        if self.trace is not None:
+            self.trace.add("speakers", how, "set", mention.start, mention.end, speaker.name)
+        return speaker
 
     def _phrase(self, start: int, end: int, attribution: Attribution | None = None, depth: int = 0) -> Resolved:
         """Who a non-pronoun noun phrase of the text refers to, the kind of mention and the rule that decided."""
@@ -231,7 +237,7 @@ class SpeakerResolver:
             return Entity(self.tables.lower_determiner(phrase), "anonymous", described.role, described.country, described.gender,
                           surname=(described.head or "").casefold() or None), "anonymous", "speakers.aide_of_named"
         if persons and (self.tables.only_closers(text[persons[-1].end:end]) or self.tables.patterns.of_place.fullmatch(text, persons[-1].end, end)) \
-                and not self._named_in_modifier(start, persons[-1].start, described):
+                and not self._named_in_modifier(start, end, persons[-1], described):
             entity = persons[-1].entity
             self._enrich(entity, described)
             self._enrich_from_apposition(entity, start, end)
@@ -282,19 +288,22 @@ class SpeakerResolver:
         return Entity(self.tables.lower_determiner(phrase), "anonymous", described.role, described.country, described.gender,
                       surname=described.head and described.head.casefold()), "role", "speakers.role_description"
 
-    def _named_in_modifier(self, start: int, person_start: int, described: Description) -> bool:
+    def _named_in_modifier(self, start: int, end: int, person: Mention, described: Description) -> bool:
         """'Officials traveling with X', 'sources close to X': a person named after a preposition that
-        follows an anonymous source noun is the object of its modifier, not the source."""
+        follows an anonymous source noun is the object of its modifier, not the source (a veto)."""
         if not described.anonymous or not described.head:
             return False
-        between = self.text[start:person_start]
+        between = self.text[start:person.start]
         if "," in between:
             return False  # an apposition: "an official of the ministry, X," names the official
         words = [w.casefold() for w in WORD.findall(between)]
         head = described.head.casefold()
         if head not in words:
             return False
-        return any(w in self.tables.modifier_prepositions for w in words[words.index(head) + 1:])
+        vetoed = any(w in self.tables.modifier_prepositions for w in words[words.index(head) + 1:])
+        if vetoed and self.trace is not None:
+            self.trace.add("speakers", "speakers.veto.modifier_object", "vetoed", start, end, person.entity.name)
+        return vetoed
 
     def _names_the_source(self, phrase: str, name: str, described: Description) -> bool:
         """A name of two words or more ends the phrase, after its source noun, and is neither a place nor a body."""
@@ -627,55 +636,74 @@ class SpeakerResolver:
         return reversed(self.recent[-LOOKBACK_SPEAKERS:])
 
     # -------------------------------------------------------------- pronouns
-    def _pronoun(self, mention: Span, pronoun: str, attribution: Attribution, attributions, done: list[Speaker]) -> Speaker:
+    def _pronoun(self, mention: Span, pronoun: str, attribution: Attribution, attributions, done: list[Speaker]) -> tuple[Speaker, str]:
+        """Who a pronoun refers to, and the id of the rule that decided."""
         gender, number, person = self.lex.pronouns[pronoun]
         if person == "1":
             return self._first_person(mention, number, attribution, attributions, done)
         if person == "2":
             return self._second_person(mention)
-        wanted_gender = gender if gender in ("m", "f") else None
         plural = number == "pl"
         own_quote = (attribution.content.start, attribution.content.end) if attribution.kind in ("direct", "mixed") else None
         turn_speaker = self._turn_entity(mention.start)
-        candidates: list[tuple[int, Entity]] = [(offset, entity) for offset, entity in self._recent_before() if offset < mention.start]
-        # after the subjects and speakers, any person named before (objects, possessors), nearest first
+        group = self._recent_pair(mention.start) if plural else None
+        for offset, entity in self._pronoun_candidates(mention.start, gender, plural):
+            veto = self._place_veto(offset, entity, own_quote, turn_speaker)
+            how = "speakers.pronoun.antecedent"
+            if veto is None:
+                if plural and group is not None and group[0] > offset:
+                    entity, how = group[1], "speakers.pronoun.pair"
+                else:
+                    veto = self._agreement_veto(entity, gender, plural)
+            if veto is not None:
+                if self.trace is not None:
+                    self.trace.add("speakers", veto, "vetoed", mention.start, mention.end, entity.name)
+                continue
+            wanted_gender = gender if gender in ("m", "f") else None
+            if not plural and gender != "n" and entity.gender is None and wanted_gender:
+                entity.gender = wanted_gender
+            self._note(mention.start, entity)
+            return Speaker(mention, entity.name, entity.role, entity.country, entity.kind == "anonymous", "pronoun"), how
+        if plural and group is not None:
+            self._note(mention.start, group[1])
+            return Speaker(mention, group[1].name, None, group[1].country, False, "pronoun"), "speakers.pronoun.pair"
+        return Speaker(mention, mention.text, None, None, False, "pronoun"), "speakers.pronoun.unresolved"
+
+    def _pronoun_candidates(self, offset: int, gender: str, plural: bool) -> list[tuple[int, Entity]]:
+        """The speakers and sentence subjects before ``offset``, nearest first; then any person named
+        before (objects, possessors), nearest first."""
+        candidates: list[tuple[int, Entity]] = [(start, entity) for start, entity in self._recent_before() if start < offset]
         fallback: list[tuple[int, Entity]] = []
         wants_fallback = not plural and gender != "n"
-        for m in self.tracker.entities_before(mention.start):
+        for m in self.tracker.entities_before(offset):
             if m.subject or (gender == "n" and m.entity.kind in ("organisation", "country")):
                 candidates.append((m.start, m.entity))
             elif wants_fallback and m.entity.kind == "person" and not m.quoted:
                 fallback.append((m.start, m.entity))
         candidates.sort(key=lambda item: item[0], reverse=True)
+        return candidates + fallback
+
+    def _place_veto(self, offset: int, entity: Entity, own_quote: tuple[int, int] | None, turn_speaker: Entity | None) -> str | None:
+        """A candidate antecedent the pronoun cannot refer to because of where it stands, by veto id."""
+        if own_quote and own_quote[0] <= offset < own_quote[1]:
+            return "speakers.veto.own_quotation"  # "I will go," she said: not someone named in her own words
+        if turn_speaker is not None and entity is turn_speaker:
+            return "speakers.veto.turn_speaker"  # a speaker's "he" in their own turn is someone else
+        if any(start <= offset < end for start, end in self.label_spans):
+            return "speakers.veto.label"
+        return None
+
+    @staticmethod
+    def _agreement_veto(entity: Entity, gender: str, plural: bool) -> str | None:
+        """A candidate the pronoun does not agree with in number, kind or gender, by veto id."""
         if plural:
-            group = self._recent_pair(mention.start)
-        candidates.extend(fallback)
-        for offset, entity in candidates:
-            if own_quote and own_quote[0] <= offset < own_quote[1]:
-                continue
-            if turn_speaker is not None and entity is turn_speaker:
-                continue
-            if any(start <= offset < end for start, end in self.label_spans):
-                continue
-            if plural:
-                if group is not None and group[0] > offset:
-                    entity = group[1]
-                elif not (entity.plural or entity.kind in ("organisation", "country", "group")):
-                    continue
-            elif gender == "n":
-                if entity.kind not in ("organisation", "country"):
-                    continue
-            else:
-                if entity.kind not in ("person",) or not entity.compatible_gender(wanted_gender):
-                    continue
-                if entity.gender is None and wanted_gender:
-                    entity.gender = wanted_gender
-            self._note(mention.start, entity)
-            return Speaker(mention, entity.name, entity.role, entity.country, entity.kind == "anonymous", "pronoun")
-        if plural and group is not None:
-            self._note(mention.start, group[1])
-            return Speaker(mention, group[1].name, None, group[1].country, False, "pronoun")
-        return Speaker(mention, mention.text, None, None, False, "pronoun")
+            return None if entity.plural or entity.kind in ("organisation", "country", "group") else "speakers.veto.number"
+        if gender == "n":
+            return None if entity.kind in ("organisation", "country") else "speakers.veto.kind"
+        if entity.kind != "person":
+            return "speakers.veto.kind"
+        wanted_gender = gender if gender in ("m", "f") else None
+        return None if entity.compatible_gender(wanted_gender) else "speakers.veto.gender"
 
     def _recent_pair(self, offset: int) -> tuple[int, Entity] | None:
         """'They' after 'President X spoke with President Y.': both people of the nearest sentence naming people."""
@@ -700,26 +728,29 @@ class SpeakerResolver:
                 return None
         return None
 
-    def _first_person(self, mention: Span, number: str, attribution, attributions, done) -> Speaker:
+    def _first_person(self, mention: Span, number: str, attribution, attributions, done) -> tuple[Speaker, str]:
         container = self._enclosing(attribution, attributions, done)
         if container is not None:
             if number == "pl" and not container.anonymous:
-                return self._we(mention, self._entity_named(container.name, container.country))
-            return Speaker(mention, container.name, container.role, container.country, container.anonymous, "pronoun")
+                return self._we(mention, self._entity_named(container.name, container.country)), "speakers.pronoun.we_body"
+            return Speaker(mention, container.name, container.role, container.country, container.anonymous, "pronoun"), \
+                "speakers.pronoun.quoted_speaker"
         entity = self._turn_entity(mention.start)
-        if entity is not None:
-            if number == "pl":
-                index = self._turn_at(mention.start)
-                other = self._other_party(index) if index is not None else None
-                if other is not None:
-                    # talks of two leaders: their "we noted", "as we agreed" is both of them, in label order
-                    first, second = sorted((entity, other), key=self._first_label_offset)
-                    return Speaker(mention, f"{first.name} and {second.name}", None,
-                                   first.country if first.country == second.country else None, False, "pronoun")
-                return self._we(mention, entity)
-            self._note(mention.start, entity)
-            return Speaker(mention, entity.name, entity.role, entity.country, entity.kind == "anonymous", "pronoun")
-        return Speaker(mention, mention.text, None, None, False, "pronoun")
+        if entity is None:
+            return Speaker(mention, mention.text, None, None, False, "pronoun"), "speakers.pronoun.unresolved"
+        if number == "pl":
+            index = self._turn_at(mention.start)
+            other = self._other_party(index) if index is not None else None
+            if other is not None:
+                # talks of two leaders: their "we noted", "as we agreed" is both of them, in label order
+                first, second = sorted((entity, other), key=self._first_label_offset)
+                return Speaker(mention, f"{first.name} and {second.name}", None,
+                               first.country if first.country == second.country else None, False, "pronoun"), \
+                    "speakers.pronoun.both_parties"
+            return self._we(mention, entity), "speakers.pronoun.we_body"
+        self._note(mention.start, entity)
+        return Speaker(mention, entity.name, entity.role, entity.country, entity.kind == "anonymous", "pronoun"), \
+            "speakers.pronoun.turn_speaker"
 
     def _enclosing(self, attribution: Attribution, attributions: list[Attribution], done: list[Speaker]) -> Speaker | None:
         """'I' inside a quotation is the quoted speaker (the innermost quotation holding it)."""
@@ -752,23 +783,25 @@ class SpeakerResolver:
             return Speaker(mention, entity.country, None, entity.country, False, "pronoun")
         return Speaker(mention, mention.text, None, None, False, "pronoun")
 
-    def _second_person(self, mention: Span) -> Speaker:
+    def _second_person(self, mention: Span) -> tuple[Speaker, str]:
         index = self._turn_at(mention.start)
         if index is not None:
             is_question = self.turns[index][2]
             if not is_question:
                 other = self._other_party(index)
                 if other is not None:
-                    return Speaker(mention, other.name, other.role, other.country, other.kind == "anonymous", "pronoun")
-                return Speaker(mention, "reporter", None, None, True, "pronoun")
+                    return Speaker(mention, other.name, other.role, other.country, other.kind == "anonymous", "pronoun"), \
+                        "speakers.pronoun.other_party"
+                return Speaker(mention, self.tables.texts["reporter"], None, None, True, "pronoun"), "speakers.pronoun.reporter"
             # a reporter's "you" is the briefer who answers
             for later in self.turns[index + 1:index + 6]:
                 if not later[2] and later[3]:
                     entity = self._label_entity(later[3])
                     if entity is not None:
-                        return Speaker(mention, entity.name, entity.role, entity.country, entity.kind == "anonymous", "pronoun")
+                        return Speaker(mention, entity.name, entity.role, entity.country, entity.kind == "anonymous", "pronoun"), \
+                            "speakers.pronoun.briefer"
                     break
-        return Speaker(mention, mention.text, None, None, False, "pronoun")
+        return Speaker(mention, mention.text, None, None, False, "pronoun"), "speakers.pronoun.unresolved"
 
     def _other_party(self, index: int) -> Entity | None:
         """In a conversation of two labelled speakers and no reporters' questions (talks between two
@@ -895,8 +928,9 @@ def resolve_speakers(text: str, sentences: list[Sentence], attributions: list[At
                      year: int | None = None, trace: Trace | None = None) -> tuple[list[Speaker], EntityTracker]:
     """Resolve every attribution's speaker; also return the document's entities for later stages.
 
-    ``trace`` is accepted for the stages' common interface; speaker decisions are not traced yet."""
-    resolver = SpeakerResolver(text, sentences, lexicon, speaker_tables(lexicon), turns, year, attributions)
+    With a ``trace``, each speaker's deciding rule (``speakers.<how>``, action ``set``, the resolved name
+    as note) and each candidate antecedent a veto rejected (``speakers.veto.<name>``) are recorded."""
+    resolver = SpeakerResolver(text, sentences, lexicon, speaker_tables(lexicon), turns, year, attributions, trace)
     return resolver.resolve(attributions), resolver.tracker
 
 

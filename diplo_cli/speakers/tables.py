@@ -34,6 +34,7 @@ class SpeakerTables:
     patterns: SimpleNamespace  # the named patterns of data/<lang>/speakers.toml, compiled
     words: SimpleNamespace  # its word lists, as frozensets
     templates: dict[str, str]  # its patterns with a {head} to fill in
+    texts: dict[str, str]  # its single words ("reporter")
     indefinite_mentions: dict[str, regex.Pattern] = field(default_factory=dict)  # memo of indefinite_mention
 
     @classmethod
@@ -48,7 +49,7 @@ class SpeakerTables:
                    frozenset(grammar["anaphoric_determiners"]), tuple(grammar["briefer_roles"]),
                    dict(entry.split("|", 1) for entry in grammar["label_role_countries"]),
                    frozenset(grammar["independent_documents"]), frozenset(grammar["post_nominals"]),
-                   ConfidenceTable.build(lexicon).rule_base("turn"), stage.patterns, stage.words, stage.templates)
+                   ConfidenceTable.build(lexicon).rule_base("turn"), stage.patterns, stage.words, stage.templates, stage.texts)
 
     # ---------------------------------------------------------------- phrase helpers
     def trim(self, text: str, start: int, end: int) -> tuple[int, int]:
