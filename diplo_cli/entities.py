@@ -21,6 +21,7 @@ import re
 import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import SimpleNamespace
 
 import regex
@@ -218,7 +219,7 @@ class EntityTracker:
         countries = []
         for start, end in self.tables.place_finder.spans(folded, plain):
             word = text[start:end]
-            key = name_key(word).removeprefix("the ")
+            key = name_key(word).removeprefix(f"{self.tables.texts['definite_article']} ")
             if word[:1].isupper() and key in lex.countries and key not in lex.adjectives:
                 countries.append((start, end, "country", lex.countries[key]))
         return [known_full, titled, organisations, countries, untitled, known_surnames]
@@ -314,7 +315,7 @@ class EntityTracker:
             word = words[index].group()
             if index < len(words) - 1 and chunk[words[index].end():words[index + 1].start()].strip(" ") not in glue:
                 break
-            lowered = word.casefold().removesuffix("'s").removesuffix("’s")
+            lowered = self.tables.without_possessive(word.casefold())
             if lowered in self.title_words or lowered in self.tables.words.title_connectors or self.lexicon.country_of_word(lowered) \
                     or self.lexicon.organisation(lowered) or lowered in self.lexicon.source_modifiers:
                 first = index
@@ -333,7 +334,7 @@ class EntityTracker:
         info = Description()
         words = WORD.findall(phrase)
         possessive = self.tables.patterns.possessive
-        lowered = [possessive.sub("", w).casefold().rstrip(".,") if w.endswith(("'s", "’s")) else w.casefold().rstrip(",") for w in words]
+        lowered = [possessive.sub("", w).casefold().rstrip(".,") if w.endswith(self.tables.possessive_endings) else w.casefold().rstrip(",") for w in words]
         i = 0
         modifiers = 0
         while i < len(lowered):
@@ -402,11 +403,11 @@ class EntityTracker:
         """A word before the head (an organisation, a place, a source noun, a possessor) read into ``info``;
         returns the index of its last word (an organisation may take two)."""
         lex = self.lexicon
-        place = lex.country_of_word(words[i].removesuffix("'s").removesuffix("’s"))
+        place = lex.country_of_word(self.tables.without_possessive(words[i]))
         # a source noun written lower-case or before more words is no outlet of that name: "economist
         # Pia Lund", "Economist Pia Lund says" (not "The Economist")
         source_noun = word in lex.anonymous_nouns and (words[i][:1].islower() or i + 1 < len(words))
-        organisation = None if source_noun else lex.organisation(words[i].removesuffix("'s").removesuffix("’s"))
+        organisation = None if source_noun else lex.organisation(self.tables.without_possessive(words[i]))
         if organisation is None and i + 1 < len(words) and not source_noun:
             organisation = lex.organisation(f"{words[i]} {words[i + 1]}")
             if organisation is not None:
@@ -421,7 +422,7 @@ class EntityTracker:
             info.anonymous = True
             info.plural = lex.anonymous_nouns[word] != word
         elif word not in lex.source_modifiers and word not in self.tables.words.rank_modifiers:
-            possessor = self.by_key.get(name_key(words[i].removesuffix("'s").removesuffix("’s")))
+            possessor = self.by_key.get(name_key(self.tables.without_possessive(words[i])))
             if possessor is not None and possessor.country:
                 info.country = info.country or possessor.country
         return i
@@ -791,7 +792,7 @@ class EntityTables:
     role_groups: dict[str, set[str]]
     patterns: SimpleNamespace  # the named patterns of data/<lang>/entities.toml, compiled
     words: SimpleNamespace  # its word lists, as frozensets
-    any_title: str  # the title key of a plain honorific ("mr.")
+    texts: dict[str, str]  # its single words ("of", "the", the title key of a plain honorific "mr.")
     place_or_body: dict[str, tuple[Organisation | None, str | None]] = field(default_factory=dict)  # memo of EntityTracker._place_or_body
     could_be_name: dict[str, bool] = field(default_factory=dict)  # memo of EntityTracker.could_be_name (depends on the lexicon only)
     compatible_roles: dict[tuple[str, str], bool] = field(default_factory=dict)  # memo of roles_compatible
@@ -811,7 +812,21 @@ class EntityTables:
                    not_name_keys, stopwords, frozenset(grammar["months"]), frozenset(grammar["name_particles"]),
                    frozenset(grammar["family_name_first_countries"]), frozenset(grammar["many_holder_roles"]),
                    build_name_index(lexicon), build_organisation_index(lexicon), build_place_finder(lexicon),
-                   _latest_known_year(lexicon), lexicon.role_groups, stage.patterns, stage.words, stage.texts["any_title"])
+                   _latest_known_year(lexicon), lexicon.role_groups, stage.patterns, stage.words, stage.texts)
+
+    @cached_property
+    def any_title(self) -> str:
+        return self.texts["any_title"]
+
+    @cached_property
+    def possessive_endings(self) -> tuple[str, ...]:
+        return tuple(sorted(self.words.possessive_endings))  # "'s" before "’s", the order they are removed in
+
+    def without_possessive(self, word: str) -> str:
+        """A word without its possessive ending: "Russia's" -> "Russia"."""
+        for ending in self.possessive_endings:
+            word = word.removesuffix(ending)
+        return word
 
     def strip_determiner(self, text: str) -> str:
         """A phrase without its opening article ("the Kremlin" -> "Kremlin"), unless that is all of it."""
@@ -834,7 +849,7 @@ class EntityTables:
             return True
         if wanted in self.words.generic_roles:
             return True
-        if any(r.startswith(wanted + " of ") for r in role_groups.get(held, {held})):  # "Secretary Austin": secretary of defense
+        if any(r.startswith(f"{wanted} {self.texts['of']} ") for r in role_groups.get(held, {held})):  # "Secretary Austin": secretary of defense
             return True
         if held.endswith(" " + wanted):
             prefix = held[: -len(wanted) - 1].split()

@@ -219,7 +219,7 @@ class SpeakerResolver:
             return None
         names = [left.name if left.kind != "anonymous" else self.tables.lower_determiner(parts[0]),
                  right.name if right.kind != "anonymous" else self.tables.lower_determiner(parts[1])]
-        group = Entity(" and ".join(names), "group", plural=True, country=left.country if left.country == right.country else None)
+        group = Entity(self.tables.join_names(*names), "group", plural=True, country=left.country if left.country == right.country else None)
         return group, "name", "speakers.coordination"
 
     def _named_in_phrase(self, start: int, end: int, phrase: str, described: Description) -> Resolved | None:
@@ -335,7 +335,7 @@ class SpeakerResolver:
                 found.append(entity)
                 if len(found) == 2:
                     first, second = found[1], found[0]
-                    return Entity(f"{first.name} and {second.name}", "group", plural=True)
+                    return Entity(self.tables.join_names(first.name, second.name), "group", plural=True)
         return None
 
     def _leader_pair(self, phrase: str, start: int) -> Entity | None:
@@ -363,7 +363,7 @@ class SpeakerResolver:
         if not match.group("number") and len(ranked) == 3 and ranked[2][1] == ranked[1][1]:
             return None
         first, second = sorted((entities[key] for key, _ in ranked[:2]), key=lambda e: first_seen[name_key(e.name)])
-        return Entity(f"{first.name} and {second.name}", "group", plural=True,
+        return Entity(self.tables.join_names(first.name, second.name), "group", plural=True,
                       country=first.country if first.country == second.country else None)
 
     def _organisation_entity(self, name: str, country: str | None) -> Entity:
@@ -403,9 +403,10 @@ class SpeakerResolver:
         if organisations and self.tables.only_closers(self.text[organisations[-1].end:end]):
             return organisations[-1].entity, "organisation", "speakers.organisation_in_phrase"
         if lex.organisation_heads.get(head) != "body" and not (words[-1].casefold() in lex.adjectives and described.plural):
-            if " of " in phrase:
+            of = f" {self.tables.entities.texts['of']} "
+            if of in phrase:
                 # "the Ministry of Foreign Affairs", "the Office of the Governor": head before "of"
-                before = phrase[:phrase.index(" of ")]
+                before = phrase[:phrase.index(of)]
                 bw = WORD.findall(before)
                 if bw and lex.organisation_heads.get(bw[-1].casefold()) == "body" and bw[-1][:1].isupper():
                     return self._organisation_entity(self.tables.entities.strip_determiner(phrase), described.country or self._country_in(phrase)), "organisation", "speakers.organisation_phrase"
@@ -422,7 +423,7 @@ class SpeakerResolver:
         for length in (3, 2, 1):
             if length >= len(stripped_words):
                 continue
-            first = " ".join(stripped_words[:length]).removesuffix("'s").removesuffix("’s")
+            first = self.tables.entities.without_possessive(" ".join(stripped_words[:length]))
             place = lex.country_of_word(first)
             if place is not None and not stripped_words[0][:1].islower():
                 # "South Korea's government" -> "South Korean government"
@@ -444,7 +445,7 @@ class SpeakerResolver:
 
     def _country_in(self, phrase: str) -> str | None:
         for word in WORD.findall(phrase):
-            country = self.lex.country_of_word(word.removesuffix("'s").removesuffix("’s"))
+            country = self.lex.country_of_word(self.tables.entities.without_possessive(word))
             if country:
                 return country
         return None
@@ -480,12 +481,12 @@ class SpeakerResolver:
         word = " ".join(phrase.casefold().split())
         for _, entity in self._recent_before():
             if entity.kind == "anonymous" and entity.surname:
-                plural = word == "others"
+                plural = word == self.tables.texts["others"]
                 noun = next((form for form, singular in self.lex.anonymous_nouns.items()
                              if singular == entity.surname and form != singular), entity.surname) if plural else entity.surname
-                return Entity(f"{'other' if plural else word} {noun}", "anonymous", None if plural else entity.role, entity.country,
+                return Entity(f"{self.tables.texts['other'] if plural else word} {noun}", "anonymous", None if plural else entity.role, entity.country,
                               plural=plural, surname=entity.surname)
-        return Entity(word, "anonymous", plural=word == "others")
+        return Entity(word, "anonymous", plural=word == self.tables.texts["others"])
 
     def _enrich(self, entity: Entity, described: Description) -> None:
         if entity.kind != "person":
@@ -721,7 +722,7 @@ class SpeakerResolver:
                 first, second = people[0], people[1]
                 between = self.text[first.end:second.start]
                 if self.tables.patterns.and_with.search(between) and "." not in between.replace(". ", " ", 0):
-                    group = Entity(f"{first.entity.name} and {second.entity.name}", "group", plural=True,
+                    group = Entity(self.tables.join_names(first.entity.name, second.entity.name), "group", plural=True,
                                    country=first.entity.country if first.entity.country == second.entity.country else None)
                     return second.start, group
             if people:
@@ -744,7 +745,7 @@ class SpeakerResolver:
             if other is not None:
                 # talks of two leaders: their "we noted", "as we agreed" is both of them, in label order
                 first, second = sorted((entity, other), key=self._first_label_offset)
-                return Speaker(mention, f"{first.name} and {second.name}", None,
+                return Speaker(mention, self.tables.join_names(first.name, second.name), None,
                                first.country if first.country == second.country else None, False, "pronoun"), \
                     "speakers.pronoun.both_parties"
             return self._we(mention, entity), "speakers.pronoun.we_body"

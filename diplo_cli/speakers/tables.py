@@ -94,7 +94,11 @@ class SpeakerTables:
             name.insert(0, clean)
         if stop in self.words.portfolio_connectors and len(name) > 2:
             name = name[-2:]  # "Minister for Foreign Affairs Ana Lind", "Envoy for the Horn of Africa Ola Brekke"
-        return " ".join(name).removesuffix("'s").removesuffix("’s")
+        return self.entities.without_possessive(" ".join(name))
+
+    def join_names(self, *names: str) -> str:
+        """The name of a group of speakers: "Ana Lind and Piet Varga"."""
+        return self.texts["name_joiner"].join(names)
 
     def indefinite_mention(self, head: str) -> regex.Pattern:
         """The pattern of a fuller indefinite mention of the source noun ``head`` ("A senior Turkish official")."""
