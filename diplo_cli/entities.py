@@ -863,7 +863,7 @@ class StageGrammar:
     and texts, each entry with a why. Mistakes are RuleErrors naming the file and the entry."""
 
     patterns: SimpleNamespace  # name -> compiled pattern
-    templates: dict[str, str]  # name -> a pattern with a {head} to fill in
+    templates: dict[str, str]  # name -> a pattern with a {head}, {heads} or named list to fill in
     words: SimpleNamespace  # name -> frozenset of words
     texts: dict[str, str]
 

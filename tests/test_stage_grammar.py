@@ -41,3 +41,16 @@ def test_every_entry_of_the_stage_data_is_read_by_the_code(stage):
     names = [*vars(grammar.patterns), *vars(grammar.words), *grammar.templates, *grammar.texts]
     unused = [name for name in names if not re.search(rf"""(?:\.|\[["']){name}\b""", code)]
     assert names and not unused, f"entries of data/en/{stage}.toml no code reads: {unused}"
+
+
+def test_the_speaker_tables_are_built_once_per_lexicon_and_hold_the_entity_tables():
+    from diplo_cli.lexicons import default_lexicon
+    from diplo_cli.speakers.tables import speaker_tables
+
+    lexicon = default_lexicon()
+    tables = speaker_tables(lexicon)
+    assert speaker_tables(lexicon) is tables
+    assert tables.entities.without_possessive("Russia’s") == "Russia"
+    assert tables.join_names("Ana Lind", "Piet Varga") == "Ana Lind and Piet Varga"
+    assert tables.entities.roles_compatible("minister", "foreign minister")
+    assert not tables.entities.roles_compatible("president", "vice president")

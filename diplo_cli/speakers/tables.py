@@ -33,8 +33,8 @@ class SpeakerTables:
     turn_confidence: float  # the confidence of a statement of kind turn (--turns)
     patterns: SimpleNamespace  # the named patterns of data/<lang>/speakers.toml, compiled
     words: SimpleNamespace  # its word lists, as frozensets
-    templates: dict[str, str]  # its patterns with a {head} to fill in
-    texts: dict[str, str]  # its single words ("reporter")
+    templates: dict[str, str]  # its pattern templates, with a {head}, {heads} or named list to fill in
+    texts: dict[str, str]  # its single words and joiners ("reporter", " and ")
     indefinite_mentions: dict[str, regex.Pattern] = field(default_factory=dict)  # memo of indefinite_mention
 
     @classmethod
