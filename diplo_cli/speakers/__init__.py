@@ -21,6 +21,11 @@ A :class:`SpeakerResolver` then answers, for each attribution's speaker span:
   never one inside the statement's own quotation nor the turn's own speaker; ``they`` after two
   people -> both.
 
+Modules: ``resolver`` (noun phrases, documents, organisations, role nouns), ``pronouns``,
+``transcripts`` (turn labels), ``tables`` (what the stage reads from the lexicon and from
+``data/<lang>/speakers.toml``, built once per lexicon). Every decision is named by a rule id of
+``data/<lang>/rules/speakers.toml`` in the trace.
+
 Deliberate limits: no syntactic parse ("subject" means an entity with only names, titles and
 function words before it in its sentence); coordination is split on ``and`` only.
 """
