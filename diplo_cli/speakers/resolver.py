@@ -281,6 +281,8 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
     def _role_phrase(self, start: int, end: int, phrase: str, described: Description) -> Resolved:
         """A role noun: the person holding the role (named before, after in a lead, or the gazetteer's), else the description."""
         entity, how = self._role_holder(start, end, described)
+        if self.trace is not None:
+            self._trace_role_vetoes(start, end, described, entity)
         if entity is not None:
             self._enrich(entity, described)
             return entity, "role", how
@@ -554,6 +556,27 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
         if wanted_country and entity.country != wanted_country:
             return False
         return entity.compatible_gender(described.gender)
+
+    def _trace_role_vetoes(self, start: int, end: int, described: Description, chosen: Entity | None) -> None:
+        """The people before the one chosen (or all, when none was) who hold a compatible role but not of the
+        described country or gender: the vetoes that passed them over, once each."""
+        country = described.country or (None if described.indefinite else self.transcript_country)
+        if described.indefinite:
+            candidates = [m.entity for m in self.tracker.entities_after(end, end + 400)]
+        else:
+            candidates = [m.entity for m in self.tracker.entities_before(start)] + [e for _, e in self._recent_before()]
+        seen: list[Entity] = []
+        for entity in candidates:
+            if entity is chosen:
+                break
+            if entity.kind != "person" or any(entity is e for e in seen) \
+                    or not any(self.tables.entities.roles_compatible(described.role, held) for held in entity.roles):
+                continue
+            seen.append(entity)
+            if country and entity.country != country:
+                self.trace.add("speakers", "speakers.veto.role_country", "vetoed", start, end, entity.name)
+            elif not entity.compatible_gender(described.gender):
+                self.trace.add("speakers", "speakers.veto.role_gender", "vetoed", start, end, entity.name)
 
     def _role_named_before(self, start: int, described: Description, country: str | None) -> Entity | None:
         """The nearest earlier holder: a sentence subject outside quotations, else a speaker, else any mention."""
