@@ -71,6 +71,8 @@ _MEMO_LIMIT = 1 << 16  # entries of a per-lexicon memo of words, so that a long 
 
 @dataclass(eq=False)
 class Entity:
+    """Who a mention refers to: a person, an organisation, a country, an anonymous source or a group."""
+
     name: str
     kind: str  # person | organisation | country | anonymous | group
     role: str | None = None
@@ -93,6 +95,8 @@ class Entity:
 
 @dataclass
 class Mention:
+    """One mention of an entity in the text, and where it stands (a sentence's subject, inside a quotation)."""
+
     start: int
     end: int
     entity: Entity
@@ -103,6 +107,8 @@ class Mention:
 
 @dataclass
 class Description:
+    """What a description such as 'the Kremlin spokesperson' says of who it describes (read by EntityTracker.describe)."""
+
     role: str | None = None
     country: str | None = None
     gender: str | None = None
