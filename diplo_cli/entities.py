@@ -462,10 +462,31 @@ class EntityTracker:
 
     def _name_in_run(self, start: int, end: int):
         """A capitalised run: title words, then a name (known or not)."""
-        role = country = gender = None
-        titled = False
-        i = 0
         # a lower-case title right before the run also counts: "rescue leader Mara Tenn", "spokesman Ned Price"
+        before = self._lower_title_before(start)
+        titled = before is not None
+        role, gender = (before[0], before[1]) if before is not None else (None, None)
+        if not titled and len(self.text[start:end].split(None, 1)) == 1:
+            # one word (a run without spaces is one word) is a name only after a title
+            return None
+        words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(self.text, start, end)]
+        i, role, country, gender, titled = self._titles_in_run(words, role, gender, titled)
+        rest = self._name_words(words[i:])
+        # a sentence adverb before a name: "Afterwards Bush", "Separately Lavrov"
+        if len(rest) > 1 and self.tables.patterns.sentence_adverb.search(rest[0][2]):
+            rest = rest[1:]
+            titled = titled or self.by_key.get(name_key(rest[-1][2])) is not None
+        if not rest or not all(self.could_be_name(w[2]) for w in rest):
+            return None
+        if not titled and len(rest) < 2:
+            return None
+        if len(rest) > 4:
+            return None
+        name_end = rest[-1][1] - (1 if self.text[rest[-1][1] - 1] == "." and len(rest[-1][2]) > 2 else 0)
+        return rest[0][0], name_end, "titled" if titled else "name", (role, country, gender)
+
+    def _lower_title_before(self, start: int):
+        """The (role, gender, kind) of a lower-case title of one or two words right before ``start``, if any."""
         window = self.text[max(0, start - 40):start]
         last = window.rstrip()[-1:]
         # (only a window ending in spaces after a lower-case letter or a hyphen can match)
@@ -474,13 +495,15 @@ class EntityTracker:
             for phrase in (before.group(1), before.group(1).split()[-1]):
                 info = self.title_phrases.get(phrase.casefold())
                 if info is not None and info[2] != "role":
-                    role, gender, titled = info[0], info[1], True
-                    break
-        if not titled and len(self.text[start:end].split(None, 1)) == 1:
-            # one word (a run without spaces is one word) is a name only after a title
-            return None
-        words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(self.text, start, end)]
+                    return info
+        return None
+
+    def _titles_in_run(self, words: list[tuple[int, int, str]], role, gender, titled: bool):
+        """The index of the first word after the run's titles and places ("Foreign Minister", "Turkish"),
+        with the role, country and gender they give and whether there was a title."""
+        country = None
         lowered = [w[2].casefold() for w in words]
+        i = 0
         while i < len(words):
             length, info = self._title_at(lowered, i)
             if info is not None:
@@ -502,9 +525,13 @@ class EntityTracker:
                     break
             else:
                 break
-        rest = words[i:]
+        return i, role, country, gender, titled
+
+    def _name_words(self, rest: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """The words of the name after the titles: up to a connector ("President Orvel of Arnor"), without
+        a possessive ending, and ending in a word that can be a name."""
         for cut, word in enumerate(rest):
-            if word[2] in self.tables.words.title_connectors:  # "President Orvel of Arnor": the name ends before "of"
+            if word[2] in self.tables.words.title_connectors:
                 rest = rest[:cut]
                 break
         possessive = self.tables.patterns.possessive
@@ -514,18 +541,7 @@ class EntityTracker:
             rest[-1] = (last[0], last[0] + len(trimmed), trimmed)
         while rest and not self.could_be_name(rest[-1][2]):
             rest = rest[:-1]
-        # a sentence adverb before a name: "Afterwards Bush", "Separately Lavrov"
-        if len(rest) > 1 and self.tables.patterns.sentence_adverb.search(rest[0][2]):
-            rest = rest[1:]
-            titled = titled or self.by_key.get(name_key(rest[-1][2])) is not None
-        if not rest or not all(self.could_be_name(w[2]) for w in rest):
-            return None
-        if not titled and len(rest) < 2:
-            return None
-        if len(rest) > 4:
-            return None
-        name_end = rest[-1][1] - (1 if self.text[rest[-1][1] - 1] == "." and len(rest[-1][2]) > 2 else 0)
-        return rest[0][0], name_end, "titled" if titled else "name", (role, country, gender)
+        return rest
 
     def could_be_name(self, word: str) -> bool:
         """Whether a capitalised word can be (part of) a person's name; memoised per lexicon."""
