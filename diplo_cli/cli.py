@@ -715,6 +715,7 @@ def _documents(run: Run, lexicon, parts: bool = False):
     """Yield extracted documents (filtered as asked); report unreadable inputs and carry on. With
     ``parts``, ``(part, document)``: a large file streamed in windows comes as parts 0, 1, ..."""
     from .filters import Selector
+    from .language import language_of
     from .parallel import extract_inputs, iter_inputs
     from .speakers import with_turns
 
@@ -756,7 +757,7 @@ def _documents(run: Run, lexicon, parts: bool = False):
         if outcome.document.statements and not found_statements:
             run.read_with_statements += 1  # counted once per input, whichever window found them
             found_statements = True
-        document = with_turns(outcome.document, lexicon) if options.get("turns") else outcome.document
+        document = with_turns(outcome.document, lexicon, language_of(lexicon).speaker_tables) if options.get("turns") else outcome.document
         document = selector.apply(document)
         yield (outcome.part, document) if parts else document
 

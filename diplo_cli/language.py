@@ -2,7 +2,7 @@
 
 :func:`load_language` is the one way the pipeline gets what a language knows: the compiled
 :class:`~diplo_cli.lexicons.Lexicon` (word lists, gazetteer, matchers) and the explicit stage objects
-made from it (the attribution finder, the confidence table, the meeting finder). Each stage object is
+made from it (the attribution finder, the speaker tables, the confidence table, the meeting finder). Each stage object is
 built on first use and then kept, so start-up stays cheap and every document of a run shares the same
 compiled patterns. A lexicon built by hand (``extract(text, lexicon=...)``) has its own language,
 made once for it by :func:`language_of`.
@@ -17,6 +17,7 @@ from .attribution import AttributionFinder
 from .confidence import ConfidenceTable
 from .lexicons import Lexicon, user_lexicon
 from .meetings import MeetingFinder
+from .speakers.tables import SpeakerTables
 
 
 class Language:
@@ -32,6 +33,10 @@ class Language:
     @cached_property
     def attribution(self) -> AttributionFinder:
         return AttributionFinder(self.lexicon)
+
+    @cached_property
+    def speaker_tables(self) -> SpeakerTables:
+        return SpeakerTables.build(self.lexicon)
 
     @cached_property
     def confidence(self) -> ConfidenceTable:

@@ -169,18 +169,6 @@ class Lexicon:
     cue_tenses: dict[str, str] = field(default_factory=dict)  # cue form -> one of CUE_TENSES, or "inflected" (a pack's form)
     _sources: dict[str, tuple[str, int]] = field(default_factory=dict)
     _compiled: dict[str, regex.Pattern] = field(default_factory=dict)
-    _stages: dict[str, object] = field(default_factory=dict)
-
-    def stage(self, name: str, factory):
-        """A helper object of a stage module built once per lexicon (its patterns compiled once).
-
-        The pipeline's stage objects are the named attributes of :class:`diplo_cli.language.Language`;
-        this keyed cache serves the stage modules' own tables until they move there too."""
-        built = self._stages.get(name)
-        if built is None:
-            built = factory(self)
-            self._stages[name] = built
-        return built
 
     # -- compiled matchers (built lazily, once per lexicon) ------------------------------------
     def matcher(self, name: str) -> regex.Pattern:
@@ -544,7 +532,6 @@ def _forget_compiled(lexicon: Lexicon) -> None:
     """Drop what was compiled from the lexicon's entries, after they changed."""
     lexicon._sources.clear()
     lexicon._compiled.clear()
-    lexicon._stages.clear()
     lexicon.compiled_language = None
 
 

@@ -126,7 +126,8 @@ def _run_stages(text: str, doc: str, language: Language, year: int | None, trace
     sentences = segment_sentences(text, lexicon)
     turns = find_turns(text, lexicon)
     attributions = language.attribution.find(text, sentences, turns, trace=trace)
-    speakers, tracker = resolve_speakers(text, sentences, attributions, lexicon, turns, year, trace=trace)
+    speakers, tracker = resolve_speakers(text, sentences, attributions, lexicon, turns, year, trace=trace,
+                                         tables=language.speaker_tables)
     confidence = language.confidence
     statements = [
         Statement(f"s{index}", a.kind, speaker, a.cue, a.content, a.rule,

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from diplo_cli.attribution import AttributionFinder, find_quotes
+from diplo_cli.attribution import find_quotes
+from diplo_cli.language import language_of
 from diplo_cli.lexicons import default_lexicon
 from diplo_cli.segment import find_turns, segment_sentences
 
 
 def attributions(text: str) -> list[tuple[str, str, str, str]]:
     lexicon = default_lexicon()
-    finder = lexicon.stage("attribution", AttributionFinder)
+    finder = language_of(lexicon).attribution
     found = finder.find(text, segment_sentences(text, lexicon), find_turns(text))
     for a in found:  # the span contract: offsets index the text
         assert text[a.speaker.start:a.speaker.end] == a.speaker.text
@@ -26,7 +27,7 @@ def attributions(text: str) -> list[tuple[str, str, str, str]]:
 
 def rules(text: str) -> list[str]:
     lexicon = default_lexicon()
-    finder = lexicon.stage("attribution", AttributionFinder)
+    finder = language_of(lexicon).attribution
     return [a.rule for a in finder.find(text, segment_sentences(text, lexicon), find_turns(text))]
 
 
@@ -337,7 +338,7 @@ def test_reporters_questions_are_not_statements_but_their_declarative_sentences_
 def test_first_person_speakers_sit_inside_a_labelled_turn():
     turns = find_turns(TRANSCRIPT)
     lexicon = default_lexicon()
-    finder = lexicon.stage("attribution", AttributionFinder)
+    finder = language_of(lexicon).attribution
     found = finder.find(TRANSCRIPT, segment_sentences(TRANSCRIPT, lexicon), turns)
     first_person = [a for a in found if a.speaker.text in ("I", "we", "me")]
     assert len(first_person) == 4
@@ -759,7 +760,7 @@ def test_a_deny_cue_with_an_unquoted_as_phrase_is_no_quoted_description():
 
 def _relaxed(text: str) -> list[tuple[str, str, str, str, tuple[str, ...]]]:
     lexicon = default_lexicon()
-    finder = lexicon.stage("attribution", AttributionFinder)
+    finder = language_of(lexicon).attribution
     return [(a.speaker.text, a.cue.text, a.content.text, a.rule, a.relaxed)
             for a in finder.find(text, segment_sentences(text, lexicon), find_turns(text))]
 

@@ -232,11 +232,11 @@ def test_dictionary_namesakes_do_not_displace_the_curated_person(phoenix_lexicon
 
 
 def test_the_name_index_is_built_once_per_lexicon(phoenix_lexicon):
-    from diplo_cli.lexicons import build_name_index
+    from diplo_cli.language import language_of
 
-    first = phoenix_lexicon.stage("name_index", build_name_index)
+    first = language_of(phoenix_lexicon).speaker_tables.entities.name_index
     extract("Kremlin spokesman Dmitry Peskov said that the talks went well.", lexicon=phoenix_lexicon)
-    assert phoenix_lexicon.stage("name_index", build_name_index) is first
+    assert language_of(phoenix_lexicon).speaker_tables.entities.name_index is first
     assert name_key("Jacob Zuma") in first.keys
 
 

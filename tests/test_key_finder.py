@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 import regex
 
-from diplo_cli.lexicons import ASCII_CASE_VARIANTS, WholeWordKeyFinder, build_place_finder, compile_named_lists, default_lexicon, fold
+from diplo_cli.language import language_of
+from diplo_cli.lexicons import ASCII_CASE_VARIANTS, WholeWordKeyFinder, compile_named_lists, default_lexicon, fold
 
 _ALL_CHARACTERS = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
 
@@ -25,7 +26,7 @@ def test_ascii_case_variants_are_all_the_non_ascii_characters_ignorecase_matches
 
 
 def test_non_ascii_key_characters_match_only_themselves():
-    finder = default_lexicon().stage("place_finder", build_place_finder)
+    finder = language_of(default_lexicon()).speaker_tables.entities.place_finder
     for char in {c for key in finder.keys for c in key if not c.isascii()}:
         same = regex.compile(regex.escape(char), regex.IGNORECASE)
         assert [match.group() for match in same.finditer(_ALL_CHARACTERS)] == [char]
@@ -33,7 +34,7 @@ def test_non_ascii_key_characters_match_only_themselves():
 
 def test_place_finder_uses_look_ups_and_matches_the_pattern_on_the_samples():
     lexicon = default_lexicon()
-    finder = lexicon.stage("place_finder", build_place_finder)
+    finder = language_of(lexicon).speaker_tables.entities.place_finder
     assert finder._longest_by_first_run  # the look-up path is in use for the built-in places
     for path in sorted(Path(__file__).parent.parent.joinpath("samples").glob("*.txt")):
         text = fold(path.read_text(encoding="utf-8"))
@@ -42,7 +43,7 @@ def test_place_finder_uses_look_ups_and_matches_the_pattern_on_the_samples():
 
 def test_place_finder_matches_the_pattern_on_tricky_text():
     lexicon = default_lexicon()
-    finder = lexicon.stage("place_finder", build_place_finder)
+    finder = language_of(lexicon).speaker_tables.entities.place_finder
     pieces = ["South Korea", "south korea", "SOUTH KOREA", "South  Korea", "Korea", "China", "china\u0301", "Chinas", "Chinese",
               "U.S.", "U S", "US", "Côte d'Ivoire", "Cote d'Ivoire", "d'", "\u017fudan", "Sudan", "K\u212aorea", "\u0130ndia", "India",
               "New", "Zealand", "New Zealand", "new Zealand", "x", "1", "2China", "China2", "-", "'", ".", ",", " ", "\n", "é", "\u00a0"]

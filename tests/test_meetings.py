@@ -9,8 +9,9 @@ import pytest
 
 from diplo_cli import extract
 from diplo_cli.errors import RuleError
+from diplo_cli.language import language_of
 from diplo_cli.lexicons import default_lexicon, name_key
-from diplo_cli.meetings import STATUS_RANK, MeetingFinder
+from diplo_cli.meetings import STATUS_RANK
 from diplo_cli.meetings import common as meeting_ids
 from diplo_cli.meetings.common import compile_phrases, meeting_grammar
 from diplo_cli.rules import Trace, load_rule_tables
@@ -343,7 +344,7 @@ def test_each_meeting_has_its_cameo_code_and_plover_mode(text, cameo, plover):
 # ---------------------------------------------------------------- data checks
 def test_the_meeting_grammar_compiles_once_per_lexicon():
     lexicon = default_lexicon()
-    assert lexicon.stage("meetings", MeetingFinder) is lexicon.stage("meetings", MeetingFinder)
+    assert language_of(lexicon).meetings is language_of(lexicon).meetings
 
 
 def test_status_rules_match_their_examples_and_not_their_counterexamples():
@@ -398,7 +399,7 @@ def test_every_rule_id_the_stage_traces_has_a_record_in_the_rule_table():
     named = {value for name, value in vars(meeting_ids).items()
              if name.isupper() and isinstance(value, str) and value.startswith("meetings.") and not value.endswith(".")}
     named |= {meeting_ids.STATUS_CUE + status for status in STATUS_RANK if status != "unknown"}
-    finder = default_lexicon().stage("meetings", MeetingFinder)
+    finder = language_of(default_lexicon()).meetings
     named |= finder.pattern_trigger_ids | {guard.id for guards in finder.guards.values() for guard in guards}
     assert len(named) >= 50
     assert named <= table, sorted(named - table)

@@ -11,9 +11,9 @@ from types import SimpleNamespace
 import regex
 
 from ..datafiles import data_text
+from ..entities import Entity, EntityTracker  # noqa: F401  (EntityTracker: re-exported for the stage's signatures)
 from ..errors import RuleError
 from ..models import Span
-from ..speakers import Entity, EntityTracker  # noqa: F401  (EntityTracker: re-exported for the stage's signatures)
 from ..timenorm import points_ahead
 
 STATUS_RANK = {"held": 5, "cancelled": 4, "denied": 3, "planned": 2, "proposed": 1, "unknown": 0}

@@ -1,0 +1,198 @@
+"""Pronoun speakers: who 'I', 'we', 'you', 'he', 'she', 'it' and 'they' refer to, and the vetoes on their antecedents."""
+
+from __future__ import annotations
+
+import bisect
+
+from ..entities import Entity, EntityTracker, Mention
+from ..lexicons import Lexicon, name_key
+from ..models import Attribution, Sentence, Span, Speaker
+from ..rules import Trace
+from .tables import SpeakerTables
+
+
+class PronounReader:
+    """The pronoun methods of :class:`~diplo_cli.speakers.resolver.SpeakerResolver` (a mixin: they call the
+    resolver's ``_note``, ``_recent_before`` and ``_speaker_of`` and the transcript methods)."""
+
+    # the resolver's state these methods read (set by SpeakerResolver.__init__)
+    text: str
+    lex: Lexicon
+    tables: SpeakerTables
+    tracker: EntityTracker
+    trace: Trace | None
+    sentences: list[Sentence]
+    sentence_starts: list[int]
+    turns: list
+    turn_starts: list[int]
+    label_spans: list[tuple[int, int]]
+    label_entities: dict[str, Entity]
+    _quotations: list[tuple[int, int, int]]  # (start, end, attribution index) of the quotations, set by resolve()
+    _quotation_starts: list[int]
+
+    def _pronoun(self, mention: Span, pronoun: str, attribution: Attribution, attributions, done: list[Speaker]) -> tuple[Speaker, str]:
+        """Who a pronoun refers to, and the id of the rule that decided."""
+        gender, number, person = self.lex.pronouns[pronoun]
+        if person == "1":
+            return self._first_person(mention, number, attribution, attributions, done)
+        if person == "2":
+            return self._second_person(mention)
+        plural = number == "pl"
+        own_quote = (attribution.content.start, attribution.content.end) if attribution.kind in ("direct", "mixed") else None
+        turn_speaker = self._turn_entity(mention.start)
+        group = self._recent_pair(mention.start) if plural else None
+        for offset, entity in self._pronoun_candidates(mention.start, gender, plural):
+            veto = self._place_veto(offset, entity, own_quote, turn_speaker)
+            how = "speakers.pronoun.antecedent"
+            if veto is None:
+                if plural and group is not None and group[0] > offset:
+                    entity, how = group[1], "speakers.pronoun.pair"
+                else:
+                    veto = self._agreement_veto(entity, gender, plural)
+            if veto is not None:
+                if self.trace is not None:
+                    self.trace.add("speakers", veto, "vetoed", mention.start, mention.end, entity.name)
+                continue
+            wanted_gender = gender if gender in ("m", "f") else None
+            if not plural and gender != "n" and entity.gender is None and wanted_gender:
+                entity.gender = wanted_gender
+            self._note(mention.start, entity)
+            return Speaker(mention, entity.name, entity.role, entity.country, entity.kind == "anonymous", "pronoun"), how
+        if plural and group is not None:
+            self._note(mention.start, group[1])
+            return Speaker(mention, group[1].name, None, group[1].country, False, "pronoun"), "speakers.pronoun.pair"
+        return Speaker(mention, mention.text, None, None, False, "pronoun"), "speakers.pronoun.unresolved"
+
+    def _pronoun_candidates(self, offset: int, gender: str, plural: bool) -> list[tuple[int, Entity]]:
+        """The speakers and sentence subjects before ``offset``, nearest first; then any person named
+        before (objects, possessors), nearest first."""
+        candidates: list[tuple[int, Entity]] = [(start, entity) for start, entity in self._recent_before() if start < offset]
+        fallback: list[tuple[int, Entity]] = []
+        wants_fallback = not plural and gender != "n"
+        for m in self.tracker.entities_before(offset):
+            if m.subject or (gender == "n" and m.entity.kind in ("organisation", "country")):
+                candidates.append((m.start, m.entity))
+            elif wants_fallback and m.entity.kind == "person" and not m.quoted:
+                fallback.append((m.start, m.entity))
+        candidates.sort(key=lambda item: item[0], reverse=True)
+        return candidates + fallback
+
+    def _place_veto(self, offset: int, entity: Entity, own_quote: tuple[int, int] | None, turn_speaker: Entity | None) -> str | None:
+        """A candidate antecedent the pronoun cannot refer to because of where it stands, by veto id."""
+        if own_quote and own_quote[0] <= offset < own_quote[1]:
+            return "speakers.veto.own_quotation"  # "I will go," she said: not someone named in her own words
+        if turn_speaker is not None and entity is turn_speaker:
+            return "speakers.veto.turn_speaker"  # a speaker's "he" in their own turn is someone else
+        if any(start <= offset < end for start, end in self.label_spans):
+            return "speakers.veto.label"
+        return None
+
+    @staticmethod
+    def _agreement_veto(entity: Entity, gender: str, plural: bool) -> str | None:
+        """A candidate the pronoun does not agree with in number, kind or gender, by veto id."""
+        if plural:
+            return None if entity.plural or entity.kind in ("organisation", "country", "group") else "speakers.veto.number"
+        if gender == "n":
+            return None if entity.kind in ("organisation", "country") else "speakers.veto.kind"
+        if entity.kind != "person":
+            return "speakers.veto.kind"
+        wanted_gender = gender if gender in ("m", "f") else None
+        return None if entity.compatible_gender(wanted_gender) else "speakers.veto.gender"
+
+    def _recent_pair(self, offset: int) -> tuple[int, Entity] | None:
+        """'They' after 'President X spoke with President Y.': both people of the nearest sentence naming people."""
+        index = bisect.bisect_right(self.sentence_starts, offset) - 1
+        paragraph = self.sentences[index].paragraph if index >= 0 else None
+        for position in range(index, max(-1, index - 4), -1):
+            sentence = self.sentences[position]
+            if sentence.paragraph != paragraph:
+                break
+            people: list[Mention] = []
+            for m in self.tracker.within(sentence.start, min(sentence.end, offset)):
+                if m.entity.kind == "person" and all(p.entity is not m.entity for p in people):
+                    people.append(m)
+            if len(people) >= 2:
+                first, second = people[0], people[1]
+                between = self.text[first.end:second.start]
+                if self.tables.patterns.and_with.search(between) and "." not in between.replace(". ", " ", 0):
+                    group = Entity(self.tables.join_names(first.entity.name, second.entity.name), "group", plural=True,
+                                   country=first.entity.country if first.entity.country == second.entity.country else None)
+                    return second.start, group
+            if people:
+                return None
+        return None
+
+    def _first_person(self, mention: Span, number: str, attribution, attributions, done) -> tuple[Speaker, str]:
+        container = self._enclosing(attribution, attributions, done)
+        if container is not None:
+            if number == "pl" and not container.anonymous:
+                return self._we(mention, self._entity_named(container.name, container.country)), "speakers.pronoun.we_body"
+            return Speaker(mention, container.name, container.role, container.country, container.anonymous, "pronoun"), \
+                "speakers.pronoun.quoted_speaker"
+        entity = self._turn_entity(mention.start)
+        if entity is None:
+            return Speaker(mention, mention.text, None, None, False, "pronoun"), "speakers.pronoun.unresolved"
+        if number == "pl":
+            index = self._turn_at(mention.start)
+            other = self._other_party(index) if index is not None else None
+            if other is not None:
+                # talks of two leaders: their "we noted", "as we agreed" is both of them, in label order
+                first, second = sorted((entity, other), key=self._first_label_offset)
+                return Speaker(mention, self.tables.join_names(first.name, second.name), None,
+                               first.country if first.country == second.country else None, False, "pronoun"), \
+                    "speakers.pronoun.both_parties"
+            return self._we(mention, entity), "speakers.pronoun.we_body"
+        self._note(mention.start, entity)
+        return Speaker(mention, entity.name, entity.role, entity.country, entity.kind == "anonymous", "pronoun"), \
+            "speakers.pronoun.turn_speaker"
+
+    def _enclosing(self, attribution: Attribution, attributions: list[Attribution], done: list[Speaker]) -> Speaker | None:
+        """'I' inside a quotation is the quoted speaker (the innermost quotation holding it)."""
+        position = attribution.speaker.start
+        index = bisect.bisect_right(self._quotation_starts, position) - 1
+        for start, end, i in reversed(self._quotations[max(0, index - 20):index + 1]):
+            other = attributions[i]
+            if other is not attribution and start <= position < end:
+                if i < len(done):
+                    return done[i]
+                if other.speaker.start != attribution.speaker.start:  # the quotation's own cue comes later
+                    return self._speaker_of(other, attributions, done)
+        return None
+
+    def _entity_named(self, name: str, country: str | None) -> Entity:
+        return self.tracker.by_key.get(name_key(name)) or Entity(name, "person", country=country)
+
+    def _we(self, mention: Span, entity: Entity) -> Speaker:
+        """'we' of a speaker: the body they speak for (the White House), else their government."""
+        if entity.kind in ("organisation", "country"):
+            return Speaker(mention, entity.name, None, entity.country, False, "pronoun")
+        organisation = entity.organisation or (entity.person.organisation if entity.person else None)
+        if organisation:
+            # the body's one name, as when the text names it ("the White House said" is "White House" too)
+            known = self.lex.organisation(organisation)
+            return Speaker(mention, known.name if known else organisation, None, entity.country, False, "pronoun")
+        if entity.kind == "anonymous" and entity.country is None:
+            return Speaker(mention, entity.name, None, None, True, "pronoun")
+        if entity.country:
+            return Speaker(mention, entity.country, None, entity.country, False, "pronoun")
+        return Speaker(mention, mention.text, None, None, False, "pronoun")
+
+    def _second_person(self, mention: Span) -> tuple[Speaker, str]:
+        index = self._turn_at(mention.start)
+        if index is not None:
+            is_question = self.turns[index][2]
+            if not is_question:
+                other = self._other_party(index)
+                if other is not None:
+                    return Speaker(mention, other.name, other.role, other.country, other.kind == "anonymous", "pronoun"), \
+                        "speakers.pronoun.other_party"
+                return Speaker(mention, self.tables.texts["reporter"], None, None, True, "pronoun"), "speakers.pronoun.reporter"
+            # a reporter's "you" is the briefer who answers
+            for later in self.turns[index + 1:index + 6]:
+                if not later[2] and later[3]:
+                    entity = self._label_entity(later[3])
+                    if entity is not None:
+                        return Speaker(mention, entity.name, entity.role, entity.country, entity.kind == "anonymous", "pronoun"), \
+                            "speakers.pronoun.briefer"
+                    break
+        return Speaker(mention, mention.text, None, None, False, "pronoun"), "speakers.pronoun.unresolved"

@@ -1,0 +1,151 @@
+"""Transcript speakers: who a turn's label names ('MS. PSAKI:', 'President of Finland Ana Lind:'), and who
+a turn's speaker and the other party are."""
+
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from ..entities import Entity, EntityTracker, display_name
+from ..lexicons import Lexicon
+from ..models import Sentence
+from ..rules import Trace
+from .tables import SpeakerTables
+
+# A translator's note after a transcript label: "(retranslated)", "(In Russian.)".
+_LABEL_NOTE = regex.compile(r"\s*\([^()]*\)\s*$")
+
+
+class TranscriptLabels:
+    """The transcript methods of :class:`~diplo_cli.speakers.resolver.SpeakerResolver` (a mixin: a role
+    label such as 'THE PRESIDENT:' is resolved by the resolver's ``_role_antecedent``)."""
+
+    # the resolver's state these methods read (set by SpeakerResolver.__init__)
+    text: str
+    lex: Lexicon
+    tables: SpeakerTables
+    tracker: EntityTracker
+    trace: Trace | None
+    sentences: list[Sentence]
+    sentence_starts: list[int]
+    turns: list
+    turn_starts: list[int]
+    label_spans: list[tuple[int, int]]
+    label_entities: dict[str, Entity]
+
+    def _other_party(self, index: int) -> Entity | None:
+        """In a conversation of two labelled speakers and no reporters' questions (talks between two
+        leaders), a speaker's "you" is the other one."""
+        if any(turn[2] for turn in self.turns):
+            return None
+        own = self._label_entity(self.turns[index][3]) if self.turns[index][3] else None
+        others: list[Entity] = []
+        for turn in self.turns:
+            entity = self._label_entity(turn[3]) if turn[3] else None
+            if entity is not None and entity is not own and all(entity is not e for e in others):
+                others.append(entity)
+        return others[0] if len(others) == 1 and own is not None else None
+
+    def _first_label_offset(self, entity: Entity) -> int:
+        for start, _, is_question, label in self.turns:
+            if label and not is_question and self._label_entity(label) is entity:
+                return start
+        return len(self.text)
+
+    def _turn_at(self, offset: int) -> int | None:
+        index = bisect.bisect_right(self.turn_starts, offset) - 1
+        if index >= 0 and offset < self.turns[index][1]:
+            return index
+        return None
+
+    def _turn_entity(self, offset: int) -> Entity | None:
+        index = self._turn_at(offset)
+        if index is None:
+            return None
+        _, _, is_question, label = self.turns[index]
+        return self._label_entity(label) if label and not is_question else None
+
+    def _label_entity(self, label: str) -> Entity | None:
+        """'MS. PSAKI' -> Jen Psaki; 'THE PRESIDENT' -> the President of the day; 'SENIOR ADMINISTRATION OFFICIAL' -> anonymous."""
+        entity = self.label_entities.get(label)
+        if entity is not None:
+            return entity
+        if not label.isupper():
+            entity = self._title_case_label_entity(label)
+            self.label_entities[label] = entity
+            return entity
+        words = label.title().split()
+        described = self.tracker.describe(" ".join(words))
+        while len(words) > 1 and self.lex.titles.get(words[0].casefold()) is not None:
+            words = words[1:]
+        name = " ".join(words)
+        bare_role = self.tables.entities.strip_determiner(name).casefold() == (described.head or "").casefold()  # "THE PRESIDENT"
+        if described.role and (described.anonymous or described.plural or bare_role):
+            if described.anonymous or described.role == "official":
+                entity = Entity(" ".join(label.casefold().split()), "anonymous", described.role, described.country, plural=described.plural)
+            else:
+                described.definite = True
+                # read while the home country is being worked out, so not yet known: the other labels' country
+                home = getattr(self, "home_country", None) or self._labels_country(exclude=label) \
+                    or self.tables.label_role_countries.get(" ".join(label.casefold().split()))
+                entity = self._role_antecedent(0, 0, described, home) or Entity(label.title(), "person", described.role)
+        else:
+            entity = self.tracker.lookup_name(name)
+            if (entity is None or entity.person is None) and not described.role:
+                # "MR. MILLER:" with namesakes in the gazetteer: the one who briefs
+                briefer = next((p for role in self.tables.briefer_roles if (p := self.tracker.gazetteer_person(name, role))), None)
+                entity = self.tracker.entity_for_person(briefer, name) if briefer is not None else entity
+            if entity is None:
+                person = self.tracker.gazetteer_person(name, described.role or self.tables.entities.any_title)
+                entity = self.tracker.entity_for_person(person, name) if person else Entity(display_name(name), "person", described.role, gender=described.gender)
+            entity.gender = entity.gender or described.gender
+        self.label_entities[label] = entity
+        return entity
+
+    def _title_case_label_entity(self, label: str) -> Entity:
+        """'President of Finland Ana Lind (retranslated)' -> Ana Lind; 'Mr. KATO Ren, Minister for Foreign
+        Affairs' -> Ren Kato (an upper-case word among title-case ones is the family name, written first)."""
+        label = _LABEL_NOTE.sub("", label).strip()
+        head, _, role = label.partition(",")
+        words = head.split()
+        honorific = bool(words) and self.lex.titles.get(words[0].casefold()) is not None \
+            and self.lex.titles[words[0].casefold()].kind == "honorific"
+        if honorific:
+            words = words[1:]
+        family = [w for w in words if w.isupper() and len(w) > 1]
+        if honorific and len(family) == 1 and len(words) > 1:
+            name_words = [w for w in words if w not in family] + [family[0].title()]
+        else:
+            name_words = []
+            for index in range(len(words) - 1, -1, -1):
+                word, lowered = words[index], words[index].casefold()
+                if not word[:1].isupper() or self.lex.titles.get(lowered) is not None \
+                        or self.lex.country_of_word(word) or lowered in self.tables.words.label_connectors:
+                    break
+                if index and words[index - 1].casefold() in self.tables.words.label_connectors:
+                    break  # "of Norland": the place of the role
+                name_words.insert(0, word)
+        role_text = role.strip() or " ".join(words[:len(words) - len(name_words)])
+        described = self.tracker.describe(role_text) if role_text else None
+        name = " ".join(name_words)
+        if not name:
+            return Entity(label, "person", described.role if described else None)
+        entity = self.tracker.lookup_name(name)
+        if entity is None:
+            person = self.tracker.gazetteer_person(name, (described.role if described else None) or self.tables.entities.any_title)
+            entity = self.tracker.entity_for_person(person, name) if person else \
+                Entity(display_name(name), "person", described.role if described else None,
+                       described.country if described else None, surname=name_words[-1])
+        return entity
+
+    def _labels_country(self, exclude: str) -> str | None:
+        for _, _, is_question, label in self.turns:
+            if label and not is_question and label != exclude:
+                words = label.title().split()
+                while len(words) > 1 and self.lex.titles.get(words[0].casefold()) is not None:
+                    words = words[1:]
+                person = self.tracker.gazetteer_person(" ".join(words), self.tables.entities.any_title)
+                if person is not None and person.country:
+                    return person.country
+        return None
