@@ -240,6 +240,14 @@ def _check_date(ctx, param, value):
         raise click.BadParameter(str(exc)) from None
 
 
+def _check_language(ctx, param, value):
+    from .pipeline import languages
+
+    if value not in languages():
+        raise click.BadParameter(f"{value!r} is not a language diplo reads (available: {', '.join(languages())})")
+    return value
+
+
 def _common_options(function):
     """Every option shared by statements, meetings and speakers: add new ones here, read them in Run."""
     options = [
@@ -1412,8 +1420,10 @@ def config_command(rule_packs, gazetteers, year, output_format, as_json):
 @click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra gazetteer (repeatable).")
 @click.option("--rules", "rule_packs", multiple=True, type=click.Path(exists=True, dir_okay=False), metavar="FILE.toml",
               help="A rule pack to measure (repeatable).")
+@click.option("--lang", "language", default="en", show_default=True, callback=_check_language, metavar="CODE",
+              help="The language of the texts: en, or a folder of the package's data/ with statement rules (de).")
 @_guard
-def eval_command(gold, output_format, show_errors, gazetteers, rule_packs):
+def eval_command(gold, output_format, show_errors, gazetteers, rule_packs, language):
     """Score diplo against annotated JSON Lines (GOLD: one record a line).
 
     \b
@@ -1451,7 +1461,7 @@ def eval_command(gold, output_format, show_errors, gazetteers, rule_packs):
     failed = False
     for path in gold:
         try:
-            report = evaluate_file(Path(path), lexicon, show_errors)
+            report = evaluate_file(Path(path), lexicon, show_errors, language)
         except (ValueError, OSError) as exc:  # a bad gold file is reported; the others are still scored
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             click.echo(f"diplo: {safe(reason if reason.startswith(str(path)) else f'{path}: {reason}')}", err=True)
