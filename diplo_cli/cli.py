@@ -140,7 +140,7 @@ MEETING_STATUSES = ("held", "planned", "proposed", "denied", "cancelled", "unkno
 
 OPTION_SECTIONS = {  # the --help sections of the extracting commands' options, in this order
     "Input": ("from_records", "input_format", "text_field", "id_field", "keep_fields", "date_field", "globs", "hidden", "no_ignore",
-              "no_unwrap", "gazetteers", "rule_packs", "year", "date", "turns", "strict"),
+              "no_unwrap", "language", "gazetteers", "rule_packs", "year", "date", "turns", "strict"),
     "Filters": ("speaker", "country", "kinds", "about_meeting", "meeting_with", "statuses", "statement_statuses", "min_confidence"),
     "Output": ("output_format", "output", "quiet", "explain", "with_statements", "title", "nodes_path", "color", "width", "svg",
                "raw_cells", "debug"),
@@ -267,6 +267,8 @@ def _common_options(function):
         click.option("--hidden", is_flag=True, help="With directories: also read hidden files and folders."),
         click.option("--no-ignore", is_flag=True, help="With directories: also read what .gitignore files exclude."),
         click.option("--no-unwrap", is_flag=True, help="Keep every line break of hard-wrapped text (by default folded paragraphs are read whole)."),
+        click.option("--lang", "language", default="en", show_default=True, callback=_check_language, metavar="CODE",
+                     help="The language of the texts: en, or de (German: statements by the rule table of data/de/, no meetings)."),
         click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(exists=True, dir_okay=False),
                      help="Extra people: diplo TSV or a PETRARCH/Phoenix actor or agent dictionary (repeatable)."),
         click.option("--rules", "rule_packs", multiple=True, type=click.Path(exists=True, dir_okay=False), metavar="FILE.toml",
@@ -737,12 +739,14 @@ def _documents(run: Run, lexicon, parts: bool = False):
     for message in selector.unknown_countries():
         run.warning(message)
     options = run.options
+    language = options.get("language", "en")
     # Large text files are streamed in windows when the output is record by record anyway.
     sources = iter_inputs(paths, input_format=options.get("input_format", "auto"), fields=run.fields, rules=run.walk_rules,
-                          stdin=stdin, stream_large=run.output_format in ("jsonl", "json", "csv", "tsv") and not options.get("turns"))
+                          stdin=stdin, stream_large=run.output_format in ("jsonl", "json", "csv", "tsv") and not options.get("turns")
+                          and language == "en")  # the rule engine reads a whole text in one linear pass
     found_statements = False
     for outcome in extract_inputs(sources, lexicon=lexicon, year=options.get("year"), jobs=_jobs(run), strict=run.strict,
-                                  unwrap=not options.get("no_unwrap"), date=options.get("date")):
+                                  unwrap=not options.get("no_unwrap"), date=options.get("date"), language=language):
         item = outcome.item
         if outcome.part == 0:  # the later parts of a streamed large file are the same input
             run.done += 1
@@ -1237,6 +1241,8 @@ def _run_dask(run: Run, refused: tuple[str, ...] = ()) -> None:
     """--engine dask: files on shared storage extracted on a Dask cluster, written as partitioned JSON Lines."""
     options = run.options
     given = [flag for key, flag in _DASK_REFUSES.items() if options.get(key)] + list(refused)
+    if options.get("language", "en") != "en":
+        given.append(f"--lang {options['language']}")
     if options.get("output_format", "auto") not in ("auto", "jsonl"):
         given.append(f"--format {options['output_format']}")
     if given:
@@ -1421,7 +1427,7 @@ def config_command(rule_packs, gazetteers, year, output_format, as_json):
 @click.option("--rules", "rule_packs", multiple=True, type=click.Path(exists=True, dir_okay=False), metavar="FILE.toml",
               help="A rule pack to measure (repeatable).")
 @click.option("--lang", "language", default="en", show_default=True, callback=_check_language, metavar="CODE",
-              help="The language of the texts: en, or a folder of the package's data/ with statement rules (de).")
+              help="The language of the gold texts: en, or de (German: the rule table of data/de/).")
 @_guard
 def eval_command(gold, output_format, show_errors, gazetteers, rule_packs, language):
     """Score diplo against annotated JSON Lines (GOLD: one record a line).

@@ -6,6 +6,7 @@ The tables read their word files from data/de/; the sentences are invented.
 
 from __future__ import annotations
 
+import json
 import tomllib
 
 import pytest
@@ -162,3 +163,46 @@ def test_the_engine_is_linear_on_crafted_input(piece: str):
     ratios = ratios_until_within(lambda: best_time(lambda: find_statements(small, rules)),
                                  lambda: best_time(lambda: find_statements(large, rules)), 24)
     assert min(ratios) <= 24, ratios  # quadratic would be about 64
+
+
+def test_the_extraction_commands_take_lang(tmp_path):
+    from click.testing import CliRunner
+
+    from diplo_cli.cli import cli
+
+    path = tmp_path / "de.txt"
+    path.write_text("„Wir bleiben“, sagte die Sprecherin am Abend.\nLaut der Polizei ist die Straße frei.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["statements", "--lang", "de", "-f", "jsonl", str(path)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["rule"], r["speaker"]["text"], r["content"]["text"]) for r in rows] == [
+        ("statements.direct.quote_cue_speaker", "die Sprecherin", "„Wir bleiben“"),
+        ("statements.according_to.laut_first", "der Polizei", "ist die Straße frei"),
+    ]
+    english = CliRunner().invoke(cli, ["statements", "-f", "jsonl", str(path)])
+    assert english.exit_code == 0 and "statements.according_to" not in english.stdout
+
+
+def test_an_unknown_lang_is_a_usage_error_naming_the_languages(tmp_path):
+    from click.testing import CliRunner
+
+    from diplo_cli.cli import cli
+
+    path = tmp_path / "de.txt"
+    path.write_text("Text.", encoding="utf-8")
+    for command in (["statements"], ["eval"]):
+        result = CliRunner().invoke(cli, [*command, "--lang", "xx", str(path)])
+        assert result.exit_code == 2
+        assert "'xx' is not a language diplo reads (available: de, en)" in result.output
+
+
+def test_the_dask_route_refuses_lang_other_than_english(tmp_path):
+    from click.testing import CliRunner
+
+    from diplo_cli.cli import cli
+
+    path = tmp_path / "de.txt"
+    path.write_text("Text.", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["statements", "--engine", "dask", "--output-dir", str(tmp_path / "out"), "--lang", "de", str(path)])
+    assert result.exit_code == 2
+    assert "it cannot apply --lang de" in result.output
