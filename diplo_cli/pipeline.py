@@ -57,7 +57,8 @@ def extract(text: str, doc: str = "-", *, lexicon: Lexicon | None = None, year: 
     ``language`` is a folder of ``data/`` (:func:`languages`): ``en`` runs the English stages; a
     language with a statement rule table (``data/<lang>/rules/statements.toml``) runs the pattern
     engine (:mod:`diplo_cli.rules.engine`), which finds statements only (no meetings) and keeps each
-    speaker as written. Another code is a ValueError naming the available ones.
+    speaker as written (``lexicon`` and ``year`` are the English stages' and are not read then).
+    Another code is a ValueError naming the available ones.
     """
     if language != "en":
         return _extract_by_rules(text, doc, check_language(language), unwrap=unwrap, date=date,

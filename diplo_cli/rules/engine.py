@@ -16,7 +16,9 @@ instead of the English stages. The table holds:
     ``action = "continue"`` builds a statement without a speaker group: a sentence right after
     a statement (within ``reach`` sentences, default 1) that matches is said by that statement's
     speaker. Continuation rules run after the others, sentence by sentence, so one continuation
-    can carry the next.
+    can carry the next. ``action = "nest"`` (a ``content`` group only) runs last: each match inside
+    the content of a kept statement of a kind listed in ``within`` is a statement of the same
+    speaker and cue (a quotation inside reported speech); it is not checked for overlap.
   - ``kind = "veto"``: ``pattern`` searched in the candidate's ``on`` span (speaker, cue,
     content or sentence); a match drops the candidate. ``rules`` (optional) lists the build rules it
     guards.
@@ -26,9 +28,9 @@ instead of the English stages. The table holds:
 Named lists ``\\L<name>`` in any pattern are filled from the word file ``data/<lang>/<name>.txt``
 (one entry a line, ``#`` comments). Everything is compiled once per language.
 
-Overlaps: a candidate whose content overlaps the content of a statement already kept is dropped
-(``merged`` in the trace): the earlier rule of the table wins, and within one rule the earlier
-match. Patterns are matched per sentence or paragraph with bounded repetitions only, so the run
+Each candidate is trimmed, then vetoed; a candidate whose content overlaps the content of a
+statement already kept is dropped (``merged`` in the trace): the earlier rule of the table wins,
+and within one rule the earlier match. Patterns are matched per sentence or paragraph with bounded repetitions only, so the run
 time is linear in the text; :data:`diplo_cli.scanning.PATTERN_TIMEOUT` is the safety net.
 """
 
