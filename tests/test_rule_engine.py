@@ -81,6 +81,18 @@ def test_a_trim_in_the_middle_of_a_span_cuts_nothing():
     assert find_statements("Anna sagte, es regne, sagt man.", rules)[0].content.text == "es regne, sagt man."
 
 
+def test_a_trim_with_not_rules_leaves_the_candidates_of_those_rules_alone():
+    rules = table(rule("statements.say", SAY_COMMA) + rule("statements.laut", r'''(?<cue>Laut)\s(?<speaker>\p{Lu}\p{Ll}+)\s(?<content>[^\n]+)''')
+                  + rule("statements.trim.stop", r"[.!]+$", kind="trim", on="content", not_rules=["statements.laut"]))
+    assert find_statements("Anna sagte, es regne.", rules)[0].content.text == "es regne"
+    assert find_statements("Laut Anna regnet es.", rules)[0].content.text == "regnet es."
+
+
+def test_a_veto_or_trim_naming_an_unknown_rule_is_a_rule_error():
+    with pytest.raises(RuleError, match=r"test.toml: rule statements.trim.stop names unknown rules: statements.nowhere"):
+        table(rule("statements.say", SAY_COMMA) + rule("statements.trim.stop", "[.]$", kind="trim", not_rules=["statements.nowhere"]))
+
+
 def test_a_continuation_carries_the_speaker_to_the_next_sentences_within_its_reach():
     rules = table(rule("statements.say", SAY_COMMA.replace("[^\\n]{1,500}+", "[^\\n.]{1,500}+"))
                   + rule("statements.goes_on", r'''^(?<content>(?=.{0,99}?\b(?<cue>sei)\b).{1,500}+)''', action="continue", reach=1))

@@ -20,10 +20,11 @@ instead of the English stages. The table holds:
     the content of a kept statement of a kind listed in ``within`` is a statement of the same
     speaker and cue (a quotation inside reported speech); it is not checked for overlap.
   - ``kind = "veto"``: ``pattern`` searched in the candidate's ``on`` span (speaker, cue,
-    content or sentence); a match drops the candidate. ``rules`` (optional) lists the build rules it
-    guards.
+    content or sentence); a match drops the candidate.
   - ``kind = "trim"``: ``pattern`` matched at the start or the end of the ``on`` span (content or
     speaker); the matched text is cut off.
+  - A veto or trim reads the candidates of every build rule, or only those listed in ``rules``,
+    or all but those listed in ``not_rules``.
 
 Named lists ``\\L<name>`` in any pattern are filled from the word file ``data/<lang>/<name>.txt``
 (one entry a line, ``#`` comments). Everything is compiled once per language.
@@ -134,7 +135,8 @@ class PatternRule:
     statement: str = "indirect"
     scope: str = "sentence"
     on: str = "content"
-    guards: frozenset[str] = frozenset()  # vetoes: the build rules guarded (empty: all)
+    guards: frozenset[str] = frozenset()  # vetoes and trims: the build rules they apply to (empty: all)
+    spared: frozenset[str] = frozenset()  # vetoes and trims: the build rules they leave alone
     continues: bool = False
     reach: int = 1
     nests: bool = False
@@ -143,6 +145,10 @@ class PatternRule:
     @property
     def id(self) -> str:
         return self.record.id
+
+    def applies_to(self, rule_id: str) -> bool:
+        """Whether this veto or trim reads the candidates of build rule ``rule_id``."""
+        return (not self.guards or rule_id in self.guards) and rule_id not in self.spared
 
 
 @dataclass(slots=True)
@@ -209,10 +215,11 @@ class Compiler:
         on = settings.get("on", "content")
         if on not in allowed:
             raise RuleError(f"{where}: on is one of {', '.join(allowed)}")
-        guards = settings.get("rules", [])
-        if not isinstance(guards, list) or not all(isinstance(g, str) for g in guards):
-            raise RuleError(f"{where}: rules is a list of rule ids")
-        return PatternRule(record, pattern, on=on, guards=frozenset(guards))
+        guards, spared = settings.get("rules", []), settings.get("not_rules", [])
+        for key, value in (("rules", guards), ("not_rules", spared)):
+            if not isinstance(value, list) or not all(isinstance(g, str) for g in value):
+                raise RuleError(f"{where}: {key} is a list of rule ids")
+        return PatternRule(record, pattern, on=on, guards=frozenset(guards), spared=frozenset(spared))
 
 
 class SentenceSplitter:
@@ -301,8 +308,9 @@ def compile_statement_table(data: dict, language: str, source: str) -> Statement
     builds = tuple(r for r in rules if r.record.kind == "build")
     known = {r.id for r in builds}
     for rule in rules:
-        if rule.guards - known:
-            raise RuleError(f"{source}: rule {rule.id} guards unknown rules: {', '.join(sorted(rule.guards - known))}")
+        unknown = (rule.guards | rule.spared) - known
+        if unknown:
+            raise RuleError(f"{source}: rule {rule.id} names unknown rules: {', '.join(sorted(unknown))}")
     settings = data.get("sentences", {})
     abbreviations = read_words(language, settings["abbreviations"]) if settings.get("abbreviations") else []
     splitter = SentenceSplitter(abbreviations, settings.get("not_an_end"))
@@ -429,6 +437,8 @@ class RuleRun:
 
     def _trim(self, candidate: Candidate) -> bool:
         for trim in self.rules.trims:
+            if not trim.applies_to(candidate.rule.id):
+                continue
             start, end = getattr(candidate, trim.on)
             match = trim.pattern.search(self.text[start:end], timeout=PATTERN_TIMEOUT)
             if match is None or match.start() == match.end() or 0 < match.start() and match.end() < end - start:
@@ -442,7 +452,7 @@ class RuleRun:
 
     def _vetoed(self, candidate: Candidate) -> bool:
         for veto in self.rules.vetoes:
-            if veto.guards and candidate.rule.id not in veto.guards:
+            if not veto.applies_to(candidate.rule.id):
                 continue
             if veto.on == "sentence":
                 start, end, _ = self.sentences[candidate.sentence]
