@@ -104,6 +104,14 @@ def test_a_continuation_carries_the_speaker_to_the_next_sentences_within_its_rea
     ]
 
 
+def test_a_refer_back_rule_takes_the_sentence_before_in_the_same_paragraph_as_its_content():
+    rules = table(rule("statements.back", r'''^Das\s(?<cue>meldete)\s(?<speaker>\p{Lu}\p{Ll}+)\.$''', action="refer_back"))
+    found = find_statements("Es regnet. Das meldete Anna.\nDas meldete Berta. Es schneit.", rules)
+    assert [(a.rule, a.speaker.text, a.cue.text, a.content.text, a.content.start) for a in found] == [
+        ("statements.back", "Anna", "meldete", "Es regnet.", 0),
+    ]  # Berta's sentence opens its paragraph: there is nothing before it to point back to
+
+
 def test_a_nested_rule_finds_a_quotation_inside_reported_speech():
     rules = table(rule("statements.say", SAY_COMMA) + rule("statements.quote_inside", "(?<content><<quoted>>)", action="nest",
                                                             statement="direct", within=["indirect"]))

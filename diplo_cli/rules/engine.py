@@ -16,8 +16,10 @@ instead of the English stages. The table holds:
     ``action = "continue"`` builds a statement without a speaker group: a sentence right after
     a statement (within ``reach`` sentences, default 1) that matches is said by that statement's
     speaker. Continuation rules run after the others, sentence by sentence, so one continuation
-    can carry the next. ``action = "nest"`` (a ``content`` group only) runs last: each match inside
-    the content of a kept statement of a kind listed in ``within`` is a statement of the same
+    can carry the next. ``action = "refer_back"`` (``speaker`` and ``cue`` groups) builds a
+    statement whose content is the sentence before the match's, in the same paragraph (a reporting
+    clause that points back: "Das teilte X mit."). ``action = "nest"`` (a ``content`` group only)
+    runs last: each match inside the content of a kept statement of a kind listed in ``within`` is a statement of the same
     speaker and cue (a quotation inside reported speech); it is not checked for overlap.
   - ``kind = "veto"``: ``pattern`` searched in the candidate's ``on`` span (speaker, cue,
     content or sentence); a match drops the candidate.
@@ -55,7 +57,7 @@ STAGE = "statements"
 STATEMENT_TABLE = "statements.toml"
 STATEMENT_KINDS = ("direct", "indirect", "mixed", "according_to")
 SCOPES = ("sentence", "paragraph")
-ACTIONS = ("build", "continue", "nest")
+ACTIONS = ("build", "continue", "nest", "refer_back")
 VETO_SPANS = ("speaker", "cue", "content", "sentence")
 TRIM_SPANS = ("speaker", "content")
 _MACRO = regex.compile(r"<<(\w+)>>")
@@ -141,6 +143,7 @@ class PatternRule:
     reach: int = 1
     nests: bool = False
     within: frozenset[str] = frozenset()  # nesting rules: the statement kinds whose contents are searched
+    refers_back: bool = False  # the content is the sentence before the match's (Das teilte X mit.)
 
     @property
     def id(self) -> str:
@@ -192,8 +195,8 @@ class Compiler:
         action = settings.get("action", "build")
         if action not in ACTIONS:
             raise RuleError(f"{where}: action is one of {', '.join(ACTIONS)}")
-        continues, nests = action == "continue", action == "nest"
-        needed = {"content"} if nests else {"cue", "content"} if continues else {"speaker", "cue", "content"}
+        continues, nests, refers_back = action == "continue", action == "nest", action == "refer_back"
+        needed = {"content"} if nests else {"cue", "content"} if continues else {"speaker", "cue"} if refers_back else {"speaker", "cue", "content"}
         missing = needed - set(pattern.groupindex)
         if missing:
             raise RuleError(f"{where}: the pattern needs the named groups {', '.join(sorted(missing))}")
@@ -208,7 +211,7 @@ class Compiler:
         if not isinstance(within, list) or not set(within) <= set(STATEMENT_KINDS):
             raise RuleError(f"{where}: within is a list of statement kinds ({', '.join(STATEMENT_KINDS)})")
         return PatternRule(record, pattern, statement=statement, scope=scope, continues=continues, reach=reach,
-                           nests=nests, within=frozenset(within))
+                           nests=nests, within=frozenset(within), refers_back=refers_back)
 
     def _check(self, record: RuleRecord, pattern: regex.Pattern, settings: dict, where: str) -> PatternRule:
         allowed = VETO_SPANS if record.kind == "veto" else TRIM_SPANS
@@ -362,13 +365,24 @@ class RuleRun:
         return list(paragraphs.values())
 
     def _apply(self, rule: PatternRule) -> None:
+        groups = ("speaker", "cue") if rule.refers_back else ("speaker", "cue", "content")
         for unit_start, unit_end in self._units(rule.scope):
             for match in rule.pattern.finditer(self.text[unit_start:unit_end], timeout=PATTERN_TIMEOUT):
-                spans = [match.span(group) for group in ("speaker", "cue", "content")]
+                spans = [match.span(group) for group in groups]
                 if any(start < 0 or start == end for start, end in spans):
                     continue  # an alternative of the pattern that leaves a part out builds nothing
-                speaker, cue, content = ((start + unit_start, end + unit_start) for start, end in spans)
-                self._offer(Candidate(rule, speaker, cue, content, self.sentence_at(cue[0])))
+                speaker, cue, *own = ((start + unit_start, end + unit_start) for start, end in spans)
+                sentence = self.sentence_at(cue[0])
+                content = self._sentence_before(sentence) if rule.refers_back else own[0]
+                if content is not None:
+                    self._offer(Candidate(rule, speaker, cue, content, sentence))
+
+    def _sentence_before(self, index: int) -> tuple[int, int] | None:
+        """The span of the sentence before sentence ``index`` in the same paragraph, if there is one."""
+        if index == 0 or self.sentences[index - 1][2] != self.sentences[index][2]:
+            return None
+        start, end, _ = self.sentences[index - 1]
+        return start, end
 
     def _continue(self, rules: list[PatternRule]) -> None:
         """Sentence by sentence: a matching sentence continues the statement that ends just before it."""
