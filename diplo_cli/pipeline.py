@@ -99,7 +99,7 @@ def _extract_by_rules(text: str, doc: str, language: str, *, unwrap: bool, date,
                       trace: Trace | None) -> Document:
     """``text`` read by ``language``'s statement rule table: statements only, speakers as written."""
     anchor = parse_date(date) if date is not None else _leading_date(document_date)
-    analysed = analysis_text(text) if unwrap else text
+    analysed = plain_quote_marks(analysis_text(text) if unwrap else text)
     try:
         attributions = find_statements(analysed, language, trace)
     except TimeoutError:

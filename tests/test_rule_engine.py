@@ -226,3 +226,10 @@ def test_the_dask_route_refuses_lang_other_than_english(tmp_path):
     result = CliRunner().invoke(cli, ["statements", "--engine", "dask", "--output-dir", str(tmp_path / "out"), "--lang", "de", str(path)])
     assert result.exit_code == 2
     assert "it cannot apply --lang de" in result.output
+
+
+def test_german_reads_typewriter_double_quotes_as_quotation_marks():
+    text = "''Wir bleiben hier'', sagte die Sprecherin."
+    [statement] = extract(text, language="de").statements
+    assert (statement.rule, statement.speaker.name) == ("statements.direct.quote_cue_speaker", "die Sprecherin")
+    assert text[statement.content.start:statement.content.end] == statement.content.text == "'Wir bleiben hier'"
