@@ -740,6 +740,8 @@ def _documents(run: Run, lexicon, parts: bool = False):
         run.warning(message)
     options = run.options
     language = options.get("language", "en")
+    if language != "en" and (options.get("rule_packs") or options.get("gazetteers")):
+        run.warning(f"rule packs and gazetteers are read by the English stages only: --lang {language} does not use them")
     # Large text files are streamed in windows when the output is record by record anyway.
     sources = iter_inputs(paths, input_format=options.get("input_format", "auto"), fields=run.fields, rules=run.walk_rules,
                           stdin=stdin, stream_large=run.output_format in ("jsonl", "json", "csv", "tsv") and not options.get("turns")

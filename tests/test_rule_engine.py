@@ -233,3 +233,17 @@ def test_german_reads_typewriter_double_quotes_as_quotation_marks():
     [statement] = extract(text, language="de").statements
     assert (statement.rule, statement.speaker.name) == ("statements.direct.quote_cue_speaker", "die Sprecherin")
     assert text[statement.content.start:statement.content.end] == statement.content.text == "'Wir bleiben hier'"
+
+
+def test_rule_packs_with_another_language_are_named_as_unused(tmp_path):
+    from click.testing import CliRunner
+
+    from diplo_cli.cli import cli
+
+    text, pack = tmp_path / "de.txt", tmp_path / "pack.toml"
+    text.write_text("Die Polizei sagte, die Straße sei frei.\n", encoding="utf-8")
+    pack.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["statements", "--lang", "de", "--rules", str(pack), "-f", "jsonl", str(text)])
+    assert result.exit_code == 0, result.output
+    assert "diplo: warning: rule packs and gazetteers are read by the English stages only: --lang de does not use them" in result.stderr
+    assert len(result.stdout.splitlines()) == 1
