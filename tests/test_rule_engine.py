@@ -247,3 +247,22 @@ def test_rule_packs_with_another_language_are_named_as_unused(tmp_path):
     assert result.exit_code == 0, result.output
     assert "diplo: warning: rule packs and gazetteers are read by the English stages only: --lang de does not use them" in result.stderr
     assert len(result.stdout.splitlines()) == 1
+
+
+GERMAN_PIECES = ["„", "“", "»", "«", '"', "''", ", ", ". ", ": ", "\n", " ", "sagte", "Laut", "laut", "Nach Angaben",
+                 "zufolge", "so", "Die Polizei", "er", "sei", "Das teilte", "mit", "z. B.", "Dr.", "3.", "dass", "Wie"]
+
+
+def test_every_german_span_indexes_the_text_whatever_the_text():
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=150, deadline=None, derandomize=True, database=None,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @given(st.lists(st.sampled_from(GERMAN_PIECES) | st.text(max_size=6), max_size=40).map("".join))
+    def check(text: str) -> None:
+        for statement in extract(text, language="de").statements:
+            for span in (statement.speaker.mention, statement.cue, statement.content):
+                assert text[span.start:span.end] == span.text and span.start < span.end
+
+    check()
