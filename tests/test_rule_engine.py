@@ -250,7 +250,9 @@ def test_rule_packs_with_another_language_are_named_as_unused(tmp_path):
 
 
 GERMAN_PIECES = ["„", "“", "»", "«", '"', "''", ", ", ". ", ": ", "\n", " ", "sagte", "Laut", "laut", "Nach Angaben",
-                 "zufolge", "so", "Die Polizei", "er", "sei", "Das teilte", "mit", "z. B.", "Dr.", "3.", "dass", "Wie"]
+                 "zufolge", "so", "Die Polizei", "er", "sei", "Das teilte", "mit", "z. B.", "Dr.", "3.", "dass", "Wie",
+                 "Die Polizei sagte, ", "„Wir kommen“, sagte er. ", "Laut der Polizei ", "Er sagte: ", "Das Dorf sei leer. ",
+                 "Nach Angaben der Stadt ", "Die Partei kritisierte den Plan. ", "Das teilte die Stadt mit. "]
 
 
 def test_every_german_span_indexes_the_text_whatever_the_text():
