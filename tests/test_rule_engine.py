@@ -176,6 +176,7 @@ def test_a_pronoun_speaker_is_kept_as_written():
     "„Das sagte der Mann, " * 40,  # opening marks never closed, reporting verbs everywhere
     "Nach Angaben von Anna Berg Carl Dorn Emil Fink " * 40,  # long runs of capitalised words
     "Er sagte, sie sei, so Anna, laut Carl " * 40,
+    "Er sagte, es sei " + ". , ; " * 60 + "x ",  # stop marks a trim must not rescan from every position
 ])
 def test_the_engine_is_linear_on_crafted_input(piece: str):
     rules = load_statement_rules("de")
