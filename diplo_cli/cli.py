@@ -139,7 +139,7 @@ class Choice(click.Choice):
 
 OPTION_SECTIONS = {  # the --help sections of the extracting commands' options, in this order
     "Input": ("from_records", "input_format", "text_field", "id_field", "keep_fields", "date_field", "globs", "hidden", "no_ignore",
-              "no_unwrap", "gazetteers", "rule_packs", "year", "date", "turns", "strict"),
+              "no_unwrap", "language", "gazetteers", "rule_packs", "year", "date", "turns", "strict"),
     "Filters": ("speaker", "country", "kinds", "about_meeting", "meeting_with", "statuses", "statement_statuses", "min_confidence"),
     "Output": ("output_format", "output", "quiet", "explain", "with_statements", "title", "nodes_path", "color", "width", "svg",
                "raw_cells", "debug"),
@@ -239,6 +239,14 @@ def _check_date(ctx, param, value):
         raise click.BadParameter(str(exc)) from None
 
 
+def _check_language(ctx, param, value):
+    from .pipeline import languages
+
+    if value not in languages():
+        raise click.BadParameter(f"{value!r} is not a language diplo reads (available: {', '.join(languages())})")
+    return value
+
+
 def _common_options(function):
     """Every option shared by statements, meetings and speakers: add new ones here, read them in Run."""
     options = [
@@ -258,6 +266,8 @@ def _common_options(function):
         click.option("--hidden", is_flag=True, help="With directories: also read hidden files and folders."),
         click.option("--no-ignore", is_flag=True, help="With directories: also read what .gitignore files exclude."),
         click.option("--no-unwrap", is_flag=True, help="Keep every line break of hard-wrapped text (by default folded paragraphs are read whole)."),
+        click.option("--lang", "language", default="en", show_default=True, callback=_check_language, metavar="CODE",
+                     help="The language of the texts: en, or de (German: statements by the rule table of data/de/, no meetings)."),
         click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(exists=True, dir_okay=False),
                      help="Extra people: diplo TSV or a PETRARCH/Phoenix actor or agent dictionary (repeatable)."),
         click.option("--rules", "rule_packs", multiple=True, type=click.Path(exists=True, dir_okay=False), metavar="FILE.toml",
@@ -729,12 +739,16 @@ def _documents(run: Run, lexicon, parts: bool = False):
     for message in selector.unknown_countries():
         run.warning(message)
     options = run.options
+    language = options.get("language", "en")
+    if language != "en" and (options.get("rule_packs") or options.get("gazetteers")):
+        run.warning(f"rule packs and gazetteers are read by the English stages only: --lang {language} does not use them")
     # Large text files are streamed in windows when the output is record by record anyway.
     sources = iter_inputs(paths, input_format=options.get("input_format", "auto"), fields=run.fields, rules=run.walk_rules,
-                          stdin=stdin, stream_large=run.output_format in ("jsonl", "json", "csv", "tsv") and not options.get("turns"))
+                          stdin=stdin, stream_large=run.output_format in ("jsonl", "json", "csv", "tsv") and not options.get("turns")
+                          and language == "en")  # the rule engine reads a whole text in one linear pass
     found_statements = False
     for outcome in extract_inputs(sources, lexicon=lexicon, year=options.get("year"), jobs=_jobs(run), strict=run.strict,
-                                  unwrap=not options.get("no_unwrap"), date=options.get("date")):
+                                  unwrap=not options.get("no_unwrap"), date=options.get("date"), language=language):
         item = outcome.item
         if outcome.part == 0:  # the later parts of a streamed large file are the same input
             run.done += 1
@@ -1229,6 +1243,8 @@ def _run_dask(run: Run, refused: tuple[str, ...] = ()) -> None:
     """--engine dask: files on shared storage extracted on a Dask cluster, written as partitioned JSON Lines."""
     options = run.options
     given = [flag for key, flag in _DASK_REFUSES.items() if options.get(key)] + list(refused)
+    if options.get("language", "en") != "en":
+        given.append(f"--lang {options['language']}")
     if options.get("output_format", "auto") not in ("auto", "jsonl"):
         given.append(f"--format {options['output_format']}")
     if given:
@@ -1475,8 +1491,10 @@ def explain_command(text, path, output_format, year, date, gazetteers, rule_pack
 @click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra gazetteer (repeatable).")
 @click.option("--rules", "rule_packs", multiple=True, type=click.Path(exists=True, dir_okay=False), metavar="FILE.toml",
               help="A rule pack to measure (repeatable).")
+@click.option("--lang", "language", default="en", show_default=True, callback=_check_language, metavar="CODE",
+              help="The language of the gold texts: en, or de (German: the rule table of data/de/).")
 @_guard
-def eval_command(gold, output_format, show_errors, gazetteers, rule_packs):
+def eval_command(gold, output_format, show_errors, gazetteers, rule_packs, language):
     """Score diplo against annotated JSON Lines (GOLD: one record a line).
 
     \b
@@ -1512,7 +1530,7 @@ def eval_command(gold, output_format, show_errors, gazetteers, rule_packs):
     failed = False
     for path in gold:
         try:
-            report = evaluate_file(Path(path), lexicon, show_errors)
+            report = evaluate_file(Path(path), lexicon, show_errors, language)
         except (ValueError, OSError) as exc:  # a bad gold file is reported; the others are still scored
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             click.echo(f"diplo: {safe(reason if reason.startswith(str(path)) else f'{path}: {reason}')}", err=True)

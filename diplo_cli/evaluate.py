@@ -329,8 +329,8 @@ def _year_of(record: dict) -> int | None:
     return None
 
 
-def evaluate_file(path: Path, lexicon: Lexicon | None = None, show_errors: bool = False) -> Report:
-    """Run extraction over every record of a gold file and return the figures.
+def evaluate_file(path: Path, lexicon: Lexicon | None = None, show_errors: bool = False, language: str = "en") -> Report:
+    """Run extraction over every record of a gold file (in ``language``, see :func:`extract`) and return the figures.
 
     Every record is validated first (:func:`validate_gold`): a malformed record stops the run with
     a :class:`GoldFormatError` naming the file, line and key, rather than being scored wrongly.
@@ -353,7 +353,8 @@ def evaluate_file(path: Path, lexicon: Lexicon | None = None, show_errors: bool 
                 detail = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc).split(";")[0]
                 raise GoldFormatError(f"{where}: not valid JSON ({detail})") from None
             validate_gold(record, where)
-            document = extract(record["text"], str(record.get("id", number)), lexicon=lexicon, year=_year_of(record))
+            document = extract(record["text"], str(record.get("id", number)), lexicon=lexicon, year=_year_of(record),
+                               language=language)
             score_record(record, document, report, show_errors)
     return report
 

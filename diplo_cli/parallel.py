@@ -199,17 +199,18 @@ _worker_lexicon = None
 _worker_year: int | None = None
 _worker_unwrap = True
 _worker_date: str | None = None
+_worker_language = "en"
 
 
-def _start_worker(lexicon, year: int | None, unwrap: bool = True, date: str | None = None) -> None:
-    global _worker_lexicon, _worker_year, _worker_unwrap, _worker_date
+def _start_worker(lexicon, year: int | None, unwrap: bool = True, date: str | None = None, language: str = "en") -> None:
+    global _worker_lexicon, _worker_year, _worker_unwrap, _worker_date, _worker_language
     # Ctrl-C is the parent's to handle: it stops the pool and exits with 130. SIGTERM and SIGHUP
     # end a worker at once (a forked worker would otherwise inherit the parent's unwinding handler).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
-    _worker_lexicon, _worker_year, _worker_unwrap, _worker_date = lexicon, year, unwrap, date
+    _worker_lexicon, _worker_year, _worker_unwrap, _worker_date, _worker_language = lexicon, year, unwrap, date, language
 
 
 def _extract_or_fail(function: Callable[..., Document], *args, **kwargs) -> Document | _Failure:
@@ -232,7 +233,7 @@ def _run_task(task):
             results.append(None)
             continue
         result = _extract_or_fail(extract, text, doc, lexicon=_worker_lexicon, year=_worker_year, unwrap=_worker_unwrap,
-                                  date=_worker_date, document_date=document_date)
+                                  date=_worker_date, document_date=document_date, language=_worker_language)
         # the text is sent back by the caller, not through the pipe
         results.append(replace(result, text="") if isinstance(result, Document) else result)
     return results
@@ -270,17 +271,21 @@ def _wanted(item: InputDocument, strict: bool) -> bool:
 
 
 def extract_inputs(sources: Iterable[tuple[InputDocument, LargeFile | None]], *, lexicon, year: int | None = None,
-                   jobs: int | None = None, strict: bool = False, unwrap: bool = True, date: str | None = None) -> Iterator[Outcome]:
+                   jobs: int | None = None, strict: bool = False, unwrap: bool = True, date: str | None = None,
+                   language: str = "en") -> Iterator[Outcome]:
     """Extract every input in ``jobs`` processes (default: all cores); outcomes in input order.
 
     Inputs with a read error, or with warnings under ``strict``, are passed through unextracted.
+    ``language`` is :func:`~diplo_cli.pipeline.extract`'s; large files are streamed in windows only
+    for English (the sources decide: see :func:`iter_inputs`' ``stream_large``).
     """
     jobs = default_jobs() if jobs is None or jobs < 1 else jobs
     numbering = Renumbering()
-    results = ordered_map(_run_task, _tasks(sources, strict), jobs, _start_worker, (lexicon, year, unwrap, date), inline=_use_in_this_process)
+    worker_args = (lexicon, year, unwrap, date, language)
+    results = ordered_map(_run_task, _tasks(sources, strict), jobs, _start_worker, worker_args, inline=_use_in_this_process)
     for (kind, meta), result in results:
         if isinstance(result, WorkerDied):
-            result = _run_again_alone(result.task, (lexicon, year, unwrap, date))
+            result = _run_again_alone(result.task, worker_args)
         if kind == "docs":
             for item, found in zip(meta, result):
                 yield _outcome(item, found, 0)
@@ -402,14 +407,14 @@ def ordered_map(function, tasks: Iterable[tuple[object, object]], jobs: int, ini
 
 
 @contextlib.contextmanager
-def _use_in_this_process(lexicon, year, unwrap=True, date=None):
-    global _worker_lexicon, _worker_year, _worker_unwrap, _worker_date
-    saved = _worker_lexicon, _worker_year, _worker_unwrap, _worker_date
-    _worker_lexicon, _worker_year, _worker_unwrap, _worker_date = lexicon, year, unwrap, date
+def _use_in_this_process(lexicon, year, unwrap=True, date=None, language="en"):
+    global _worker_lexicon, _worker_year, _worker_unwrap, _worker_date, _worker_language
+    saved = _worker_lexicon, _worker_year, _worker_unwrap, _worker_date, _worker_language
+    _worker_lexicon, _worker_year, _worker_unwrap, _worker_date, _worker_language = lexicon, year, unwrap, date, language
     try:
         yield
     finally:
-        _worker_lexicon, _worker_year, _worker_unwrap, _worker_date = saved
+        _worker_lexicon, _worker_year, _worker_unwrap, _worker_date, _worker_language = saved
 
 
 def _chain(first, second, rest):

@@ -26,8 +26,9 @@ from .errors import ExtractionTimeout
 from .language import Language, language_of
 from .lexicons import Lexicon, default_lexicon
 from .meetings import link_meetings
-from .models import Document, Meeting, Span, Statement
+from .models import Document, Meeting, Span, Speaker, Statement
 from .rules import Trace
+from .rules.engine import available_languages, find_statements, has_statement_rules, load_statement_rules
 from .segment import find_turns, plain_quote_marks, segment_sentences
 from .speakers import resolve_speakers
 from .timenorm import document_anchor, normalise_time, parse_date
@@ -40,7 +41,7 @@ CONTEXT = 3_000  # characters of earlier paragraphs carried before each window
 
 def extract(text: str, doc: str = "-", *, lexicon: Lexicon | None = None, year: int | None = None,
             unwrap: bool = True, date: str | datetime.date | None = None, document_date: str | None = None,
-            trace: Trace | None = None) -> Document:
+            trace: Trace | None = None, language: str = "en") -> Document:
     """Find who said what about which meeting in ``text``.
 
     ``year`` (the document's date, when known) picks the office holder for role nouns such as
@@ -53,24 +54,67 @@ def extract(text: str, doc: str = "-", *, lexicon: Lexicon | None = None, year: 
     document as given when it does not. ``trace`` (a :class:`~diplo_cli.rules.Trace`) receives every
     rule decision the stages take, vetoes included, for ``diplo explain``. ``lexicon`` (default: the
     built-in one) runs through the stage objects of its :class:`~diplo_cli.language.Language`.
+
+    ``language`` is a folder of ``data/`` (:func:`languages`): ``en`` runs the English stages; a
+    language with a statement rule table (``data/<lang>/rules/statements.toml``) runs the pattern
+    engine (:mod:`diplo_cli.rules.engine`), which finds statements only (no meetings) and keeps each
+    speaker as written (``lexicon`` and ``year`` are the English stages' and are not read then).
+    Another code is a ValueError naming the available ones.
     """
-    language = language_of(lexicon or default_lexicon())
+    if language != "en":
+        return _extract_by_rules(text, doc, check_language(language), unwrap=unwrap, date=date,
+                                 document_date=document_date, trace=trace)
+    stages = language_of(lexicon or default_lexicon())
     anchor = parse_date(date) if date is not None else _leading_date(document_date)
     year = year if year is not None or anchor is None else anchor.year
     anchor = anchor or document_anchor(text, year)
     if len(text) <= LARGE_TEXT:
-        document = _extract_whole(text, doc, language, year, unwrap, anchor, trace)
+        document = _extract_whole(text, doc, stages, year, unwrap, anchor, trace)
         return replace(document, document_date=_iso(anchor) or document_date)
     statements: list[Statement] = []
     meetings: list[Meeting] = []
     unwrapped = 0
     windows = text_windows(text)
-    for part in renumber(extract_window(window, doc, lexicon=language.lexicon, year=year, unwrap=unwrap, date=anchor, trace=trace)
+    for part in renumber(extract_window(window, doc, lexicon=stages.lexicon, year=year, unwrap=unwrap, date=anchor, trace=trace)
                          for window in windows):
         statements.extend(part.statements)
         meetings.extend(part.meetings)
         unwrapped += part.unwrapped
     return Document(doc, text, tuple(statements), tuple(meetings), document_date=_iso(anchor) or document_date, unwrapped=unwrapped)
+
+
+def languages() -> tuple[str, ...]:
+    """The language codes ``extract(language=...)`` and ``--lang`` take: ``en`` and every folder of
+    ``data/`` with a statement rule table."""
+    return tuple(code for code in available_languages() if code == "en" or has_statement_rules(code))
+
+
+def check_language(language: str) -> str:
+    """``language`` when it can be extracted, else a ValueError naming the languages that can."""
+    if language not in languages():
+        raise ValueError(f"unknown language {language!r} (available: {', '.join(languages())})")
+    return language
+
+
+def _extract_by_rules(text: str, doc: str, language: str, *, unwrap: bool, date, document_date: str | None,
+                      trace: Trace | None) -> Document:
+    """``text`` read by ``language``'s statement rule table: statements only, speakers as written."""
+    anchor = parse_date(date) if date is not None else _leading_date(document_date)
+    analysed = plain_quote_marks(analysis_text(text) if unwrap else text)
+    try:
+        attributions = find_statements(analysed, language, trace)
+    except TimeoutError:
+        raise ExtractionTimeout(f"a rule ran longer than {scanning.PATTERN_TIMEOUT:g} s on this text; skipped") from None
+    pronouns = load_statement_rules(language).pronouns
+    statements = tuple(
+        Statement(f"s{index}", a.kind, Speaker(a.speaker, a.speaker.text, mention_kind="pronoun" if a.speaker.text in pronouns else "name"),
+                  a.cue, a.content, a.rule)
+        for index, a in enumerate(attributions, 1)
+    )
+    document = Document(doc, analysed, statements, (), document_date=_iso(anchor) or document_date)
+    if analysed is not text:
+        document = replace(_as_read(document, text), unwrapped=text.count("\n") - analysed.count("\n"))
+    return document
 
 
 def _iso(anchor: datetime.date | None) -> str | None:

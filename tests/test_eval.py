@@ -62,3 +62,21 @@ def test_dev_set_figures_stay_above_their_floors(shared_eval, name):
     figures = json.loads(result.stdout)
     for figure, (measure, floor) in FLOORS[name].items():
         assert figures[figure][measure] >= floor, f"{name}: {figure} {measure} {figures[figure][measure]} < floor {floor}"
+
+
+GERMAN_FLOORS = {"statements": ("f1", 0.73), "statements.precision": ("precision", 0.82), "exact_boundaries": ("f1", 0.55),
+                 "attribution": ("f1", 0.44)}
+
+
+def test_german_dev_set_figures_stay_above_their_floors(shared_eval):
+    # diplo eval --lang de: the German statement rules (data/de/rules/statements.toml) on German news
+    path = shared_eval / "de-wikinews-quote-dev.jsonl"
+    if not path.exists():
+        pytest.skip("../shared/eval/de-wikinews-quote-dev.jsonl is not present")
+    result = CliRunner().invoke(cli, ["eval", "--lang", "de", "--format", "json", str(path)])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout)
+    for name, (measure, floor) in GERMAN_FLOORS.items():
+        figure = name.split(".")[0]
+        assert figures[figure][measure] >= floor, f"{figure} {measure} {figures[figure][measure]} < floor {floor}"
+

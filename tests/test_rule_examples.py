@@ -10,14 +10,20 @@ from __future__ import annotations
 import pytest
 
 from diplo_cli import extract
+from diplo_cli.pipeline import languages
 from diplo_cli.rules import RuleRecord, Trace, load_rule_tables
 
-RECORDS = load_rule_tables("en")
+LANGUAGES = languages()
+RECORDS = [record for language in LANGUAGES for record in load_rule_tables(language)]
 
 
-def _fired(text: str) -> tuple[set[str], object]:
+def _language(record: RuleRecord) -> str:
+    return record.source.split("/")[1]  # data/<lang>/rules/<stage>.toml
+
+
+def _fired(text: str, language: str = "en") -> tuple[set[str], object]:
     trace = Trace()
-    document = extract(text, trace=trace)
+    document = extract(text, trace=trace, language=language)
     return trace.rules() | {s.rule for s in document.statements}, document
 
 
@@ -42,15 +48,21 @@ def test_every_rule_has_a_positive_and_a_negative_example():
     assert not thin, f"rules without a positive or a negative example: {thin}"
 
 
-def test_rule_tables_are_not_empty():
-    assert len(RECORDS) >= 2
-    assert {r.kind for r in RECORDS} >= {"veto"}
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_rule_tables_are_not_empty(language: str):
+    records = [r for r in RECORDS if _language(r) == language]
+    assert len(records) >= 2
+    assert {r.kind for r in records} >= {"veto"}
+
+
+def test_every_language_folder_is_tested():
+    assert set(LANGUAGES) >= {"en", "de"}
 
 
 @pytest.mark.parametrize("record", RECORDS, ids=[r.id for r in RECORDS])
 def test_examples_fire_the_rule(record: RuleRecord):
     for example in record.examples:
-        fired, document = _fired(example.text)
+        fired, document = _fired(example.text, _language(record))
         assert record.id in fired, f"{record.id} did not take part in {example.text!r} (fired: {sorted(fired)})"
         _check_spans(record, example, document)
 
@@ -58,5 +70,5 @@ def test_examples_fire_the_rule(record: RuleRecord):
 @pytest.mark.parametrize("record", RECORDS, ids=[r.id for r in RECORDS])
 def test_counterexamples_do_not_fire_the_rule(record: RuleRecord):
     for text in record.counterexamples:
-        fired, _ = _fired(text)
+        fired, _ = _fired(text, _language(record))
         assert record.id not in fired, f"{record.id} took part in its counterexample {text!r}"
