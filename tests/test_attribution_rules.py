@@ -109,21 +109,3 @@ def test_a_pattern_naming_an_unknown_word_list_is_a_rule_error():
     table = {"pattern": {"broken": {"source": r"\L<words>", "lists": {"words": "no_such_list"}}}}
     with pytest.raises(RuleError, match="broken: unknown word list 'no_such_list'"):
         compile_patterns(table, default_lexicon(), "test.toml")
-
-
-def test_the_stage_modules_hold_no_word_lists():
-    # English words belong in data/en/attribution_grammar.toml or grammar.toml, not in the mechanism
-    import ast
-
-    found = []
-    for path in sorted(STAGE.glob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        names = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Assign)
-                 and any(isinstance(t, ast.Name) and t.id in ("__slots__", "__all__") for t in node.targets)}
-        for node in ast.walk(tree):
-            if isinstance(node, (ast.Tuple, ast.List, ast.Set)) and id(node) not in names:
-                words = [e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)
-                         and e.value.isalpha() and e.value.islower()]
-                if len(words) >= 2:
-                    found.append(f"{path.name}:{node.lineno}: {words}")
-    assert not found, found
