@@ -88,7 +88,8 @@ def cpu_best_of(runs: int, function) -> float:
 def forget_seen_names() -> None:
     """Empty the caches that make text seen before cheaper (name keys, the patterns of source nouns
     met so far), so that a pass over the articles meets them as new text."""
-    from diplo_cli import lexicons, speakers
+    from diplo_cli import speakers
+    from diplo_cli.language import lexicons
 
     lexicons.name_key.cache_clear()
     speakers._indefinite_mention.cache_clear()
@@ -97,7 +98,7 @@ def forget_seen_names() -> None:
 def baseline_pattern():
     import regex
 
-    from diplo_cli.lexicons import default_lexicon
+    from diplo_cli.language.lexicons import default_lexicon
 
     forms = list(default_lexicon().cue_forms) + ["according to"]
     return regex.compile(r"\b\L<cues>\b", regex.IGNORECASE, cues=forms)
@@ -126,7 +127,7 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    from diplo_cli.parallel import default_jobs
+    from diplo_cli.batch.parallel import default_jobs
 
     return f"{model}, {default_jobs()} cores, Python {platform.python_version()}, {platform.system()} {platform.release()}"
 
@@ -143,7 +144,7 @@ def main() -> None:
     # The package's bytecode, as `pip install` writes it: otherwise, where PYTHONDONTWRITEBYTECODE is
     # set, every CLI run below would first compile diplo's sources (a tenth of a second each).
     compileall.compile_dir(ROOT / "diplo_cli", quiet=1)
-    from diplo_cli.lexicons import default_lexicon
+    from diplo_cli.language.lexicons import default_lexicon
     from diplo_cli.pipeline import extract
 
     lexicon = default_lexicon()
@@ -242,12 +243,12 @@ def main() -> None:
 def dask_rows(articles: list[str], work: Path) -> list[tuple[str, str]]:
     """Throughput of a local 2-worker cluster against one process on the same JSON Lines corpus."""
     try:
-        from diplo_cli.dask import run_files
+        from diplo_cli.batch.dask import run_files
     except ImportError:
         return [("dask", "not installed (pip install 'diplo[dask]')")]
     from distributed import Client, LocalCluster
 
-    from diplo_cli.records import extract_records
+    from diplo_cli.batch.records import extract_records
 
     rng = random.Random(10)
     corpus = work / "corpus"

@@ -26,8 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from diplo_cli.corpus import EventGrouper
-from diplo_cli.lexicons import name_key
+from diplo_cli.corpus.events import EventGrouper
+from diplo_cli.language.lexicons import name_key
 from diplo_cli.pipeline import extract
 
 

@@ -23,14 +23,14 @@ __all__ = ["DiploError", "Document", "InputError", "Language", "Meeting", "Parti
 _PUBLIC = {
     "DiploError": "errors", "InputError": "errors", "RuleError": "errors",
     "Document": "models", "Meeting": "models", "Participant": "models", "Span": "models", "Speaker": "models", "Statement": "models",
-    "extract": "pipeline", "Language": "language", "load_language": "language",
+    "extract": "pipeline", "Language": "language.loader", "load_language": "language.loader",
 }
 
 if TYPE_CHECKING:
-    from .errors import DiploError, InputError, RuleError
-    from .language import Language, load_language
-    from .models import Document, Meeting, Participant, Span, Speaker, Statement
-    from .pipeline import extract
+    from diplo_cli.errors import DiploError, InputError, RuleError
+    from diplo_cli.language.loader import Language, load_language
+    from diplo_cli.models import Document, Meeting, Participant, Span, Speaker, Statement
+    from diplo_cli.pipeline import extract
 
 
 def __getattr__(name: str):

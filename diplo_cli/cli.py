@@ -23,13 +23,13 @@ from typing import IO
 
 import click
 
-from . import __version__
-from .constants import MEETING_STATUSES, OUTPUT_FORMATS, RECORD_FORMATS, STATEMENT_KINDS
+from diplo_cli import __version__
+from diplo_cli.constants import MEETING_STATUSES, OUTPUT_FORMATS, RECORD_FORMATS, STATEMENT_KINDS
 
 
 def safe(text: str) -> str:
     """Text from inputs made harmless for a terminal (see :func:`render.safe`); imported late to keep --help fast."""
-    from .render import safe as render_safe
+    from diplo_cli.render import safe as render_safe
 
     return render_safe(text)
 
@@ -231,7 +231,7 @@ class DefaultGroup(click.Group):
 
 
 def _check_date(ctx, param, value):
-    from .timenorm import parse_date
+    from diplo_cli.timenorm import parse_date
 
     try:
         return parse_date(value) and value.strip()
@@ -240,7 +240,7 @@ def _check_date(ctx, param, value):
 
 
 def _check_language(ctx, param, value):
-    from .pipeline import languages
+    from diplo_cli.pipeline import languages
 
     if value not in languages():
         raise click.BadParameter(f"{value!r} is not a language diplo reads (available: {', '.join(languages())})")
@@ -358,7 +358,7 @@ class Run:
     def __init__(self, options: dict):
         from rich.console import Console
 
-        from .filters import Selection
+        from diplo_cli.filters import Selection
 
         context = click.get_current_context(silent=True)
         self.env: Environment = (context.find_object(Environment) if context else None) or Environment()
@@ -406,8 +406,8 @@ class Run:
         global _active_run
         _active_run = self
 
-        from .inputs import RecordFields
-        from .walk import WalkRules
+        from diplo_cli.batch.inputs import RecordFields
+        from diplo_cli.batch.walk import WalkRules
 
         keep = tuple(name.strip() for value in options.get("keep_fields") or () for name in value.split(",") if name.strip())
         self.fields = RecordFields(options.get("text_field", "text"), options.get("id_field", "id"), keep, options.get("date_field"))
@@ -418,7 +418,7 @@ class Run:
         """Whether the run may see more than one document (then each gets a heading)."""
         import glob
 
-        from .inputs import input_kind
+        from diplo_cli.batch.inputs import input_kind
 
         input_format = self.options.get("input_format", "auto")
         return (len(self.files) > 1 or any(input_kind(f, input_format) == "jsonl" for f in self.files)
@@ -503,7 +503,7 @@ class Run:
                     self.summary()
                     return
                 self.warning(f"{self.svg_path}: {self.svg_left_out} table(s) left out of the SVG picture: {limit}")
-            from .inputs import display_name
+            from diplo_cli.batch.inputs import display_name
 
             title = safe("diplo " + " ".join(display_name(f) for f in self.files))  # control bytes are not allowed in XML
             try:
@@ -515,7 +515,7 @@ class Run:
 
 def _apply_config(options: dict, context: click.Context) -> None:
     """Fill the options not given on the command line from the project's configuration (in place)."""
-    from .config import SETTINGS, load_config
+    from diplo_cli.config import SETTINGS, load_config
 
     config = load_config()
     for key, value in config.values.items():
@@ -639,7 +639,7 @@ def _discard_output() -> None:
 def _build_lexicon(gazetteers: tuple[str, ...], rule_packs: tuple[str, ...] = (), warn=None):
     """The built-in lexicon, or a new one with the user's gazetteers and rule packs added; a
     suspicious gazetteer is reported through ``warn`` (by default a warning line on stderr)."""
-    from .lexicons import user_lexicon
+    from diplo_cli.language.lexicons import user_lexicon
 
     if warn is None:
         def warn(message: str) -> None:
@@ -652,7 +652,7 @@ def _input_count(run: Run) -> int:
     file one per record (its non-blank lines); 0 off a terminal or when it cannot be known (stdin)."""
     if not run.env.stderr_isatty:
         return 0
-    from .inputs import input_kind
+    from diplo_cli.batch.inputs import input_kind
 
     total = 0
     for path in _expanded(run):
@@ -666,7 +666,7 @@ def _input_count(run: Run) -> int:
 def _expanded(run: Run):
     """The run's inputs as the walk will read them, walked with a copy of its rules (so that what
     this look-ahead passes over is not counted twice in the summary)."""
-    from .inputs import expand_paths
+    from diplo_cli.batch.inputs import expand_paths
 
     return expand_paths(list(run.files), run.walk_rules.uncounted())
 
@@ -684,7 +684,7 @@ def _jobs(run: Run) -> int:
     """-j N when given; else all cores when the input is large enough to pay for workers, else 1."""
     if run.options.get("jobs"):
         return run.options["jobs"]
-    from .parallel import default_jobs
+    from diplo_cli.batch.parallel import default_jobs
 
     cores = default_jobs()
     total = 0
@@ -724,10 +724,10 @@ def _progress(run: Run):
 def _documents(run: Run, lexicon, parts: bool = False):
     """Yield extracted documents (filtered as asked); report unreadable inputs and carry on. With
     ``parts``, ``(part, document)``: a large file streamed in windows comes as parts 0, 1, ..."""
-    from .filters import Selector
-    from .language import language_of
-    from .parallel import extract_inputs, iter_inputs
-    from .speakers import with_turns
+    from diplo_cli.batch.parallel import extract_inputs, iter_inputs
+    from diplo_cli.filters import Selector
+    from diplo_cli.language.loader import language_of
+    from diplo_cli.speakers import with_turns
 
     paths = list(run.files)
     if not paths:
@@ -862,7 +862,7 @@ def _guard(function):
 
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
-        from .errors import DiploError
+        from diplo_cli.errors import DiploError
 
         global _active_run
         _active_run = None
@@ -992,7 +992,7 @@ def speakers_command(**options):
       diplo speakers --country Russia corpus/
       diplo speakers --format csv corpus/ > speakers.csv
     """
-    from . import render
+    from diplo_cli import render
 
     run = Run(options)
     if options.get("engine") == "dask":
@@ -1063,8 +1063,8 @@ def summary_command(**options):
       diplo summary samples/*.txt
       diplo summary --format json corpus/ | jq '.timeline'
     """
-    from . import render
-    from .corpus import Summary, summary_tables
+    from diplo_cli import render
+    from diplo_cli.corpus.events import Summary, summary_tables
 
     run = Run(options)
     summary = Summary()
@@ -1105,8 +1105,8 @@ def events_command(from_records, **options):
     """
     from rich.text import Text
 
-    from . import render
-    from .corpus import EventGrouper, documents_from_records, status_line
+    from diplo_cli import render
+    from diplo_cli.corpus.events import EventGrouper, documents_from_records, status_line
 
     if from_records:
         _refuse_with_records(click.get_current_context())
@@ -1182,7 +1182,7 @@ def report_command(title, **options):
       diplo report samples/*.txt -o report.html
       diplo report --input jsonl scraped.jsonl -o report.html
     """
-    from .report import write_report
+    from diplo_cli.corpus.report import write_report
 
     run = Run(options)
     run.output_format = "html"
@@ -1206,8 +1206,8 @@ def network_command(nodes_path, **options):
       diplo network --format graphml corpus/ > meetings.graphml
       diplo network --format csv --nodes nodes.csv corpus/ > edges.csv
     """
-    from . import render
-    from .network import EDGE_CSV_COLUMNS, NODE_CSV_COLUMNS, Network
+    from diplo_cli import render
+    from diplo_cli.corpus.network import EDGE_CSV_COLUMNS, NODE_CSV_COLUMNS, Network
 
     run = Run(options)
     if nodes_path and run.output_format != "csv":  # also when the configuration or -o FILE.graphml chose graphml
@@ -1259,11 +1259,11 @@ def _run_dask(run: Run, refused: tuple[str, ...] = ()) -> None:
     try:
         from distributed import Client, LocalCluster
 
-        from .dask import expand_inputs, run_files
+        from diplo_cli.batch.dask import expand_inputs, run_files
     except ImportError:
         raise click.UsageError("--engine dask needs Dask: pip install 'diplo[dask]'") from None
-    from .inputs import input_kind
-    from .parallel import default_jobs
+    from diplo_cli.batch.inputs import input_kind
+    from diplo_cli.batch.parallel import default_jobs
     rules = run.walk_rules
     files, _ = expand_inputs(list(run.files), rules.uncounted())
     requested = options.get("input_format", "auto")
@@ -1309,7 +1309,7 @@ def _refuse_dask_only(options: dict) -> None:
 
 def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool = False) -> None:
     """Read, extract, filter and write document by document: the statements and meetings views."""
-    from . import render
+    from diplo_cli import render
 
     if run.options.get("engine") == "dask":
         return _run_dask(run, ("--explain",) * explain + ("--statements",) * with_statements)
@@ -1344,7 +1344,7 @@ def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool 
 
 def _write_documents(run: Run, view: str, lexicon, explain: bool, with_statements: bool, tally, json_writer, delimited, advance) -> None:
     """The body of _run_view, which closes the JSON output whatever stops this."""
-    from . import render
+    from diplo_cli import render
 
     fmt, stdout = run.output_format, run.stdout
     colours = render.SpeakerColours()
@@ -1398,7 +1398,7 @@ def config_command(rule_packs, gazetteers, year, output_format, as_json):
       diplo config
       diplo config --year 2020 --json
     """
-    from .config import effective_settings, load_config
+    from diplo_cli.config import effective_settings, load_config
 
     if output_format is not None and output_format not in OUTPUT_FORMATS:
         raise click.BadParameter(f"{output_format!r} is no output format ({', '.join(OUTPUT_FORMATS)})", param_hint="'-f' / '--format'")
@@ -1448,11 +1448,11 @@ def explain_command(text, path, output_format, year, date, gazetteers, rule_pack
       diplo explain --file samples/peskov-erdogan-meeting.txt
       diplo explain -f json "The minister said the talks were useful." | jq '.candidates[].dropped_by'
     """
-    from .decode import decode_bytes
-    from .errors import InputError
-    from .explain import explain_text
-    from .inputs import read_path
-    from .render import candidates_view
+    from diplo_cli.batch.inputs import read_path
+    from diplo_cli.errors import InputError
+    from diplo_cli.explain import explain_text
+    from diplo_cli.render import candidates_view
+    from diplo_cli.text.decode import decode_bytes
 
     context = click.get_current_context()
     env: Environment = context.find_object(Environment) or Environment()
@@ -1517,8 +1517,8 @@ def eval_command(gold, output_format, show_errors, gazetteers, rule_packs, langu
       diplo eval --show-errors --format json samples/gold.jsonl > errors.json
       diplo eval --rules my-rules.toml samples/gold.jsonl
     """
-    from .evaluate import evaluate_file
-    from .render import fit
+    from diplo_cli.evaluate import evaluate_file
+    from diplo_cli.render import fit
 
     context = click.get_current_context(silent=True)
     env: Environment = (context.find_object(Environment) if context else None) or Environment()

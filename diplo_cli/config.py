@@ -20,8 +20,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .constants import OUTPUT_FORMATS
-from .errors import DiploError
+from diplo_cli.constants import OUTPUT_FORMATS
+from diplo_cli.errors import DiploError
 
 SETTINGS = {  # setting -> (the command's option name, what it holds)
     "rules": ("rule_packs", "list of rule pack files"),

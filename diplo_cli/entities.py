@@ -26,9 +26,9 @@ from types import SimpleNamespace
 
 import regex
 
-from .datafiles import data_text
-from .errors import RuleError
-from .lexicons import (
+from diplo_cli.errors import RuleError
+from diplo_cli.language.datafiles import data_text
+from diplo_cli.language.lexicons import (
     DICTIONARY_SOURCE_PREFIX,
     Lexicon,
     NameIndex,
@@ -44,7 +44,7 @@ from .lexicons import (
     surname_forms,
     surname_of,
 )
-from .models import Sentence
+from diplo_cli.models import Sentence
 
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}.'’&\-]*+")
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’\-]*+\.?+")

@@ -23,9 +23,9 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .lexicons import Lexicon, default_lexicon, name_key
-from .models import Document
-from .pipeline import extract
+from diplo_cli.language.lexicons import Lexicon, default_lexicon, name_key
+from diplo_cli.models import Document
+from diplo_cli.pipeline import extract
 
 
 class GoldFormatError(ValueError):

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .models import Document, Span
-from .rules import Trace, TraceEvent
+from diplo_cli.models import Document, Span
+from diplo_cli.rules import Trace, TraceEvent
 
 KEPT = "kept"
 DROPPED = "dropped"
@@ -47,7 +47,7 @@ class Explanation:
 
 def explain_text(text: str, doc: str = "-", **extract_options) -> Explanation:
     """Extract ``text`` (options as :func:`diplo_cli.extract`) and explain every candidate."""
-    from .pipeline import extract
+    from diplo_cli.pipeline import extract
 
     trace = Trace()
     document = extract(text, doc, trace=trace, **extract_options)

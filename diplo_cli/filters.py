@@ -18,8 +18,8 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, fields, replace
 
-from .lexicons import Lexicon, name_key
-from .models import Document, Meeting, Statement
+from diplo_cli.language.lexicons import Lexicon, name_key
+from diplo_cli.models import Document, Meeting, Statement
 
 
 class NameQuery:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .codes import country_codes
+from diplo_cli.language.codes import country_codes
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +91,7 @@ class Statement:
     rule: str
     meeting: str | None = None
     meeting_status: str | None = None
-    confidence: float = 1.0  # 0-1: the rule family's base, lowered by relaxed checks (see confidence.py)
+    confidence: float = 1.0  # 0-1: the rule family's base, lowered by relaxed checks (see language/confidence.py)
     relaxed: tuple[str, ...] = ()
     via: str | None = None  # id of the statement that reports this one ("X said P, according to Y")
 
@@ -176,7 +176,7 @@ class Document:
     document_date: str | None = None
     metadata: tuple[tuple[str, object], ...] = ()  # JSON Lines fields kept with --keep-field, in the order asked
     source_map: object | None = None  # an html_text.SourceMap when the text was extracted from HTML
-    unwrapped: int = 0  # line breaks read as spaces inside hard-wrapped paragraphs (see unwrap.py)
+    unwrapped: int = 0  # line breaks read as spaces inside hard-wrapped paragraphs (see text/unwrap.py)
 
     def to_dict(self) -> dict:
         return {

@@ -20,19 +20,18 @@ import datetime
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from . import scanning
-from .attribution import nest_reports
-from .errors import ExtractionTimeout
-from .language import Language, language_of
-from .lexicons import Lexicon, default_lexicon
-from .meetings import link_meetings
-from .models import Document, Meeting, Span, Speaker, Statement
-from .rules import Trace
-from .rules.engine import available_languages, find_statements, has_statement_rules, load_statement_rules
-from .segment import find_turns, plain_quote_marks, segment_sentences
-from .speakers import resolve_speakers
-from .timenorm import document_anchor, normalise_time, parse_date
-from .unwrap import analysis_text
+from diplo_cli.attribution import nest_reports
+from diplo_cli.errors import ExtractionTimeout
+from diplo_cli.language.lexicons import Lexicon, default_lexicon
+from diplo_cli.language.loader import Language, language_of
+from diplo_cli.meetings import link_meetings
+from diplo_cli.models import Document, Meeting, Span, Speaker, Statement
+from diplo_cli.rules import Trace, scanning
+from diplo_cli.rules.engine import available_languages, find_statements, has_statement_rules, load_statement_rules
+from diplo_cli.speakers import resolve_speakers
+from diplo_cli.text.segment import find_turns, plain_quote_marks, segment_sentences
+from diplo_cli.text.unwrap import analysis_text
+from diplo_cli.timenorm import document_anchor, normalise_time, parse_date
 
 LARGE_TEXT = 100_000  # characters; longer texts are processed in windows
 WINDOW = 16_000  # characters of new text per window (a window's own part)
@@ -46,14 +45,14 @@ def extract(text: str, doc: str = "-", *, lexicon: Lexicon | None = None, year: 
 
     ``year`` (the document's date, when known) picks the office holder for role nouns such as
     ``the President`` from the gazetteer's dated roles. ``unwrap`` reads a hard-wrapped text's
-    folded paragraphs as whole paragraphs (see :mod:`diplo_cli.unwrap`); offsets index ``text`` either
+    folded paragraphs as whole paragraphs (see :mod:`diplo_cli.text.unwrap`); offsets index ``text`` either
     way. ``date`` (``YYYY-MM-DD``, the article's date; else the text's dateline) anchors meeting
     times to the calendar; it also gives the year when ``year`` is not set. A malformed ``date`` is a
     ValueError. ``document_date`` is the input's own date as given (a JSON Lines field): it serves
     as ``date`` when it begins with ``YYYY-MM-DD`` and no ``date`` is given, and is carried on the
     document as given when it does not. ``trace`` (a :class:`~diplo_cli.rules.Trace`) receives every
     rule decision the stages take, vetoes included, for ``diplo explain``. ``lexicon`` (default: the
-    built-in one) runs through the stage objects of its :class:`~diplo_cli.language.Language`.
+    built-in one) runs through the stage objects of its :class:`~diplo_cli.language.loader.Language`.
 
     ``language`` is a folder of ``data/`` (:func:`languages`): ``en`` runs the English stages; a
     language with a statement rule table (``data/<lang>/rules/statements.toml``) runs the pattern

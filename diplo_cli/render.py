@@ -29,9 +29,9 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from .codes import CODE_FIELDS, country_codes
-from .lexicons import fold, name_key
-from .models import Document, Meeting, Statement
+from diplo_cli.language.codes import CODE_FIELDS, country_codes
+from diplo_cli.language.lexicons import fold, name_key
+from diplo_cli.models import Document, Meeting, Statement
 
 STATUS_STYLE = {"held": "bold green", "planned": "cyan", "proposed": "yellow", "denied": "red", "cancelled": "magenta", "unknown": "dim"}
 SPEAKER_COLOURS = ("bright_cyan", "bright_magenta", "bright_green", "bright_yellow", "bright_blue", "bright_red", "cyan", "magenta", "green", "yellow", "blue")
@@ -757,7 +757,7 @@ def explain_view(document: Document, colours: SpeakerColours, with_heading: bool
     meetings = {m.id: m for m in document.meetings}
     shown_text = document.text
     if document.unwrapped:
-        from .unwrap import analysis_text
+        from diplo_cli.text.unwrap import analysis_text
 
         shown_text = analysis_text(document.text)  # same length: offsets hold, folded sentences show whole
         breaks = "line break" if document.unwrapped == 1 else "line breaks"

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .datafiles import data_text
+from diplo_cli.language.datafiles import data_text
 
 _PAST_STATUSES = frozenset({"held"})
 _FUTURE_STATUSES = frozenset({"planned", "proposed"})

@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from diplo_cli.decode import decode_bytes
+from diplo_cli.text.decode import decode_bytes
 from diplo_cli.errors import InputError
 from tests.test_properties import PIECE, _extract_checked
 
@@ -75,7 +75,7 @@ def run_atheris() -> None:
 
 def run_big() -> None:
     from diplo_cli import extract
-    from diplo_cli.lexicons import default_lexicon
+    from diplo_cli.language.lexicons import default_lexicon
 
     lexicon = default_lexicon()
     # news density: the sample article with its line breaks removed, as a scraped page may arrive

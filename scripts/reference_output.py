@@ -40,8 +40,7 @@ def main(argv: list[str]) -> int:
         return 2
     texts = documents()
     with open(argv[0], "w", encoding="utf-8") as out:
-        for doc, text in texts:
-            out.write(json.dumps(extract(text, doc).to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
+        out.writelines(json.dumps(extract(text, doc).to_dict(), ensure_ascii=False, sort_keys=True) + "\n" for doc, text in texts)
     print(f"{len(texts)} documents -> {argv[0]}", file=sys.stderr)
     return 0
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 
 from diplo_cli.attribution import find_quotes
-from diplo_cli.language import language_of
-from diplo_cli.lexicons import default_lexicon
-from diplo_cli.segment import find_turns, segment_sentences
+from diplo_cli.language.lexicons import default_lexicon
+from diplo_cli.language.loader import language_of
+from diplo_cli.text.segment import find_turns, segment_sentences
 
 
 def attributions(text: str) -> list[tuple[str, str, str, str]]:
@@ -1243,8 +1243,8 @@ def test_cue_tenses_come_from_the_cue_verb_columns():
 
 
 def test_a_rule_pack_form_gets_its_tense_from_the_gerund_ending():
-    from diplo_cli.lexicons import build_lexicon
-    from diplo_cli.rulepack import parse_rule_pack
+    from diplo_cli.language.lexicons import build_lexicon
+    from diplo_cli.language.rulepack import parse_rule_pack
 
     pack = parse_rule_pack('[[cue_verbs]]\nlemma = "harrumph"\nforms = ["harrumphed", "harrumphing"]\n', "p.toml")
     tenses = build_lexicon(extra_rules=pack).cue_tenses

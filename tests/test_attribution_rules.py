@@ -90,7 +90,7 @@ def test_no_trace_no_cost_of_names():
 def test_the_grammar_table_explains_every_record():
     import tomllib
 
-    from diplo_cli.datafiles import data_text
+    from diplo_cli.language.datafiles import data_text
 
     table = tomllib.loads(data_text("attribution_grammar.toml"))
     records = [(section, name, spec) for section in ("pattern", "words", "endings") for name, spec in table[section].items()]
@@ -104,7 +104,7 @@ def test_a_pattern_naming_an_unknown_word_list_is_a_rule_error():
 
     from diplo_cli.attribution.patterns import compile_patterns
     from diplo_cli.errors import RuleError
-    from diplo_cli.lexicons import default_lexicon
+    from diplo_cli.language.lexicons import default_lexicon
 
     table = {"pattern": {"broken": {"source": r"\L<words>", "lists": {"words": "no_such_list"}}}}
     with pytest.raises(RuleError, match="broken: unknown word list 'no_such_list'"):

@@ -144,7 +144,7 @@ def test_output_is_streamed_document_by_document(monkeypatch, tmp_path):
         seen.append(stdout.getvalue())
         return real_extract(text, doc, **kwargs)
 
-    for name in ("diplo_cli.pipeline", "diplo_cli.parallel"):  # wherever the CLI looks extract up
+    for name in ("diplo_cli.pipeline", "diplo_cli.batch.parallel"):  # wherever the CLI looks extract up
         try:
             module = importlib.import_module(name)
         except ImportError:
@@ -384,7 +384,7 @@ def test_speakers_with_a_status_that_no_meeting_has_is_empty_not_a_crash():
 def test_every_kept_statement_points_to_a_kept_meeting(criteria):
     from diplo_cli import extract
     from diplo_cli.filters import Selection, Selector
-    from diplo_cli.lexicons import build_lexicon
+    from diplo_cli.language.lexicons import build_lexicon
 
     document = extract(Path(CALL).read_text(encoding="utf-8"), CALL)
     kept = Selector(Selection(**criteria), build_lexicon()).apply(document)
@@ -400,7 +400,7 @@ def test_filter_that_matches_nothing_succeeds_quietly():
 
 def _selector(**criteria):
     from diplo_cli.filters import Selection, Selector
-    from diplo_cli.lexicons import Person, RoleTerm, build_lexicon
+    from diplo_cli.language.lexicons import Person, RoleTerm, build_lexicon
 
     ivanova = Person("Ana Ivanova", ("Anna Ivanova",), (RoleTerm("foreign minister"),), "Ruritania", "f", "test")
     return Selector(Selection(**criteria), build_lexicon(extra_persons=[ivanova]))

@@ -247,7 +247,7 @@ def test_quiet_hides_the_progress_bar(tmp_path):
 
 @pytest.fixture
 def jobs_used(monkeypatch):
-    from diplo_cli import parallel
+    from diplo_cli.batch import parallel
 
     used: list[int] = []
     real = parallel.extract_inputs
@@ -415,8 +415,8 @@ def test_a_failed_write_to_a_buffered_stdout_exits_1_not_120(tmp_path):
 
 
 def test_the_status_choices_are_the_statuses_every_view_styles():
+    from diplo_cli.corpus.report import STATUS_COLOURS
     from diplo_cli.render import STATUS_STYLE
-    from diplo_cli.report import STATUS_COLOURS
 
     assert set(cli_module.MEETING_STATUSES) == set(STATUS_STYLE) == set(STATUS_COLOURS)
     assert run(["--kind", "turn", "--turns", SEED]).exit_code == 0

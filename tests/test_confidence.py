@@ -11,8 +11,8 @@ from click.testing import CliRunner
 
 from diplo_cli import extract
 from diplo_cli.cli import Environment, cli
-from diplo_cli.confidence import ConfidenceTable
-from diplo_cli.lexicons import default_lexicon
+from diplo_cli.language.confidence import ConfidenceTable
+from diplo_cli.language.lexicons import default_lexicon
 from diplo_cli.models import Attribution, Span, Speaker
 
 

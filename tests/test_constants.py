@@ -6,7 +6,7 @@ import click
 
 from diplo_cli import constants
 from diplo_cli.cli import cli
-from diplo_cli.rulepack import _SCHEMA
+from diplo_cli.language.rulepack import _SCHEMA
 
 
 def _choices(command: click.Command, name: str) -> tuple[str, ...] | None:

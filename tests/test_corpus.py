@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from diplo_cli.codes import country_codes
-from diplo_cli.datafiles import data_text, read_table
+from diplo_cli.language.codes import country_codes
+from diplo_cli.language.datafiles import data_text, read_table
 from tests.test_cli import jsonl, run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,7 +124,7 @@ def test_summary_table_lists_participants_and_countries(tmp_path):
 
 
 def test_summary_timeline_prefers_normalised_dates_in_order():
-    from diplo_cli.corpus import Summary
+    from diplo_cli.corpus.events import Summary
 
     summary = Summary()
     meeting = {"participants": [{"name": "A"}], "type": "call", "status": "held"}
@@ -181,7 +181,7 @@ def test_network_graphml_is_well_formed_with_declared_keys(tmp_path):
 def test_network_graphml_escapes_hostile_names():
     import xml.etree.ElementTree as ET
 
-    from diplo_cli.network import Network
+    from diplo_cli.corpus.network import Network
 
     network = Network()
     hostile = 'A <b>"&\x01</b>'
@@ -224,7 +224,7 @@ def test_events_group_one_meeting_reported_by_three_documents(tmp_path):
     assert (meeting["status"], meeting["place"], meeting["first_reported"]) == ("held", "Vienna", None)
     assert [s["speaker"] for s in meeting["statements"]] == ["Ana Ivanova", "Ana Ivanova", "Sergey Lavrov"]
     assert (call["type"], call["documents"]) == ("call", [paths[2]])
-    from diplo_cli.corpus import event_id
+    from diplo_cli.corpus.events import event_id
 
     assert meeting["id"] == event_id(("ana ivanova|sergey lavrov", "meeting"), "vienna", None)
     assert jsonl(run(["events", "--format", "jsonl", *paths]).stdout)[0]["id"] == meeting["id"]  # stable
@@ -238,7 +238,7 @@ def _record(doc, status, place=None, date=None, names=("Ana Ivanova", "Sergey La
 
 
 def test_events_use_document_dates_places_and_normalised_dates():
-    from diplo_cli.corpus import EventGrouper, dates_compatible
+    from diplo_cli.corpus.events import EventGrouper, dates_compatible
 
     grouper = EventGrouper()
     grouper.add("a", [_record("a", "proposed", date="2023-06")], [], "2023-06-02")
@@ -258,7 +258,7 @@ def test_events_use_document_dates_places_and_normalised_dates():
 
 
 def test_events_keep_one_documents_meetings_apart_and_ids_unique():
-    from diplo_cli.corpus import EventGrouper
+    from diplo_cli.corpus.events import EventGrouper
 
     grouper = EventGrouper()
     grouper.add("a", [_record("a", "held"), _record("a", "planned", meeting_id="m2")], [])
@@ -407,7 +407,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 def test_report_highlights_are_visible_in_a_headless_browser(tmp_path):
     import subprocess
 
-    from diplo_cli.report import CONTENT_COLOUR, CUE_COLOUR, WEB_COLOURS
+    from diplo_cli.corpus.report import CONTENT_COLOUR, CUE_COLOUR, WEB_COLOURS
 
     _, page = _report(tmp_path, "a.txt")
     shot = tmp_path / "shot.png"

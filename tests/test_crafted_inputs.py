@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diplo_cli.attribution import _TokenIndex, _tokens
-from diplo_cli.lexicons import default_lexicon
+from diplo_cli.language.lexicons import default_lexicon
 from diplo_cli.pipeline import extract
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))

@@ -14,8 +14,8 @@ distributed = pytest.importorskip("distributed")
 import dask
 import dask.bag as db
 
+from diplo_cli.batch.dask import extract_bag, extract_dataframe
 from diplo_cli.cli import cli
-from diplo_cli.dask import extract_bag, extract_dataframe
 from diplo_cli.render import flat_statement
 
 ROOT = Path(__file__).resolve().parent.parent

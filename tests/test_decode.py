@@ -8,8 +8,8 @@ import random
 import pytest
 
 from diplo_cli import extract
-from diplo_cli.decode import decode_bytes
 from diplo_cli.errors import InputError
+from diplo_cli.text.decode import decode_bytes
 
 SENTENCE = "Minister Öztürk said that the talks in Ankara were “useful”.\n"
 

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from diplo_cli import inputs, parallel
+from diplo_cli.batch import inputs, parallel
+from diplo_cli.batch.inputs import iter_documents
 from diplo_cli.cli import Environment, ExitStatus, cli
-from diplo_cli.inputs import iter_documents
-from diplo_cli.lexicons import default_lexicon
+from diplo_cli.language.lexicons import default_lexicon
 
 ROOT = Path(__file__).resolve().parent.parent
 STATEMENT = 'Foreign Minister Ana Ivanova said on Monday that the talks in Vienna had been useful. "We expect progress," Ivanova told reporters.\n'

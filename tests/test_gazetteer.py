@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from diplo_cli import extract
 from diplo_cli.cli import cli
 from diplo_cli.errors import RuleError
-from diplo_cli.gazetteer import parse_phoenix_actors, parse_phoenix_agents, read_gazetteer_file
-from diplo_cli.lexicons import build_lexicon, default_lexicon, name_key
+from diplo_cli.language.gazetteer import parse_phoenix_actors, parse_phoenix_agents, read_gazetteer_file
+from diplo_cli.language.lexicons import build_lexicon, default_lexicon, name_key
 
 PHOENIX = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "phoenix"
 PHOENIX_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.agents.txt")
@@ -232,7 +232,7 @@ def test_dictionary_namesakes_do_not_displace_the_curated_person(phoenix_lexicon
 
 
 def test_the_name_index_is_built_once_per_lexicon(phoenix_lexicon):
-    from diplo_cli.language import language_of
+    from diplo_cli.language.loader import language_of
 
     first = language_of(phoenix_lexicon).speaker_tables.entities.name_index
     extract("Kremlin spokesman Dmitry Peskov said that the talks went well.", lexicon=phoenix_lexicon)

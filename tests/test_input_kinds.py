@@ -11,10 +11,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from click.testing import CliRunner
 
-from diplo_cli import inputs
+from diplo_cli.batch import inputs
+from diplo_cli.batch.inputs import iter_documents
 from diplo_cli.cli import cli
-from diplo_cli.html_text import html_to_text, looks_like_html
-from diplo_cli.inputs import iter_documents
+from diplo_cli.text.html_text import html_to_text, looks_like_html
 
 PAGE = (
     "<!DOCTYPE html>\n<html><head><title>Talks</title><style>p { color: red }</style>"

@@ -8,8 +8,8 @@ import os
 
 import pytest
 
-from diplo_cli import inputs
-from diplo_cli.inputs import InputDocument, display_name, iter_documents, read_path
+from diplo_cli.batch import inputs
+from diplo_cli.batch.inputs import InputDocument, display_name, iter_documents, read_path
 
 
 def _write(path, data: bytes):

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import regex
 
-from diplo_cli.language import language_of
-from diplo_cli.lexicons import ASCII_CASE_VARIANTS, WholeWordKeyFinder, compile_named_lists, default_lexicon, fold
+from diplo_cli.language.lexicons import ASCII_CASE_VARIANTS, WholeWordKeyFinder, compile_named_lists, default_lexicon, fold
+from diplo_cli.language.loader import language_of
 
 _ALL_CHARACTERS = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
 
@@ -63,7 +63,7 @@ def test_keys_it_cannot_mirror_fall_back_to_the_pattern():
 
 
 def test_name_tokens_read_on_ascii_text_are_those_of_the_full_tokenisation():
-    from diplo_cli.lexicons import ascii_words
+    from diplo_cli.language.lexicons import ascii_words
     from diplo_cli.speakers import _NameTokens
 
     pieces = ["A", "a", "B", "1", "'", " ", "-", ".", "\n", "Ab", "O'Neil", "x'1", "a'B", "Jean-Pierre", "W.", "U.S.", ". ", "'s", "Z9", "_"]
@@ -78,7 +78,7 @@ def test_name_tokens_read_on_ascii_text_are_those_of_the_full_tokenisation():
 
 
 def test_fold_replaces_exactly_the_characters_of_the_fold_table():
-    from diplo_cli.lexicons import FOLD_TABLE
+    from diplo_cli.language.lexicons import FOLD_TABLE
 
     alphabet = [chr(code) for code in FOLD_TABLE] + list("abc XÉé\u0301’") + [chr(code) for code in range(0x100, 0x300)]
     rng = random.Random(5)

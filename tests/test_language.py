@@ -7,8 +7,8 @@ import pytest
 from diplo_cli import Language, extract, load_language
 from diplo_cli.attribution import AttributionFinder
 from diplo_cli.errors import RuleError
-from diplo_cli.language import language_of
-from diplo_cli.lexicons import build_lexicon, default_lexicon
+from diplo_cli.language.lexicons import build_lexicon, default_lexicon
+from diplo_cli.language.loader import language_of
 
 PACK = """
 [[cue_verbs]]

@@ -7,7 +7,7 @@ from importlib import resources
 import pytest
 
 from diplo_cli.errors import RuleError
-from diplo_cli.lexicons import default_lexicon, fold, name_key, read_table
+from diplo_cli.language.lexicons import default_lexicon, fold, name_key, read_table
 
 
 def _data(name: str) -> str:

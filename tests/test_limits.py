@@ -14,10 +14,10 @@ import pytest
 from click.testing import CliRunner
 
 from diplo_cli import cli as cli_module
-from diplo_cli import gazetteer
 from diplo_cli.cli import Environment, cli
 from diplo_cli.errors import RuleError
-from diplo_cli.gazetteer import read_gazetteer_file
+from diplo_cli.language import gazetteer
+from diplo_cli.language.gazetteer import read_gazetteer_file
 from diplo_cli.render import DelimitedWriter
 
 ARTICLE = "Foreign Minister Ana Dorn said =SUM(A1:A9) was the figure.\n"

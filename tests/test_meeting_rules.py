@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from diplo_cli import extract
-from diplo_cli.lexicons import name_key
+from diplo_cli.language.lexicons import name_key
 
 
 def _summary(text: str) -> list[tuple[str, str, set[str]]]:

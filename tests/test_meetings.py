@@ -9,8 +9,8 @@ import pytest
 
 from diplo_cli import extract
 from diplo_cli.errors import RuleError
-from diplo_cli.language import language_of
-from diplo_cli.lexicons import default_lexicon, name_key
+from diplo_cli.language.lexicons import default_lexicon, name_key
+from diplo_cli.language.loader import language_of
 from diplo_cli.meetings import STATUS_RANK
 from diplo_cli.meetings import common as meeting_ids
 from diplo_cli.meetings.common import compile_phrases, meeting_grammar

@@ -7,11 +7,12 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from diplo_cli import parallel, pipeline
+from diplo_cli import pipeline
+from diplo_cli.batch import parallel
+from diplo_cli.batch.inputs import InputDocument
+from diplo_cli.batch.parallel import default_jobs, extract_inputs
 from diplo_cli.cli import cli
-from diplo_cli.inputs import InputDocument
-from diplo_cli.lexicons import default_lexicon
-from diplo_cli.parallel import default_jobs, extract_inputs
+from diplo_cli.language.lexicons import default_lexicon
 from diplo_cli.pipeline import extract
 
 SPEAKERS = ("Anna Lindqvist", "Jonas Berg", "Maria Kowalczyk", "Pedro Alves")

@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diplo_cli import pipeline
-from diplo_cli.language import language_of
-from diplo_cli.lexicons import default_lexicon
+from diplo_cli.language.lexicons import default_lexicon
+from diplo_cli.language.loader import language_of
 from diplo_cli.pipeline import Window, extract, stream_windows, text_windows
 
 from .timing import best_time, ratios_until_within

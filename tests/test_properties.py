@@ -22,10 +22,10 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 from diplo_cli import extract, render
-from diplo_cli.decode import decode_bytes
 from diplo_cli.errors import InputError
-from diplo_cli.lexicons import default_lexicon
+from diplo_cli.language.lexicons import default_lexicon
 from diplo_cli.models import Document
+from diplo_cli.text.decode import decode_bytes
 
 CI = settings(max_examples=150, deadline=None, derandomize=True, database=None,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -14,9 +14,9 @@ import json
 import pytest
 
 from diplo_cli.evaluate import Report, _year_of, score_record
-from diplo_cli.html_text import html_to_text
-from diplo_cli.lexicons import default_lexicon
+from diplo_cli.language.lexicons import default_lexicon
 from diplo_cli.pipeline import extract
+from diplo_cli.text.html_text import html_to_text
 
 SETS = ("news-dev.jsonl", "news-dev2.jsonl", "news-dev-briefings.jsonl")
 TOLERANCE = 0.02

@@ -7,8 +7,8 @@ import pickle
 
 from click.testing import CliRunner
 
+from diplo_cli.batch.records import extract_records, is_error, is_meeting, is_statement, record_kind, worker_lexicon
 from diplo_cli.cli import cli
-from diplo_cli.records import extract_records, is_error, is_meeting, is_statement, record_kind, worker_lexicon
 
 DOCUMENTS = [
     {"id": "a1", "text": "Foreign Minister Anna Lindqvist said on Monday that she would meet her Danish counterpart in Oslo next week.\n"

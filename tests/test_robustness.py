@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from diplo_cli import extract
-from diplo_cli.lexicons import default_lexicon
+from diplo_cli.language.lexicons import default_lexicon
 
 SCALE = 4
 ALLOWED_GROWTH = 8.0  # linear is 4x; quadratic would be 16x
@@ -91,8 +91,8 @@ def test_a_ten_megabyte_line_is_read_and_segmented_into_bounded_sentences(tmp_pa
     bounded. (Their linear run time is timed above on smaller inputs; the whole pipeline on a
     10 MB line is the fuzz script's --big run, see README.)"""
     from diplo_cli.attribution import find_quotes
-    from diplo_cli.inputs import iter_documents
-    from diplo_cli.segment import MAX_SENTENCE, find_turns, segment_sentences
+    from diplo_cli.batch.inputs import iter_documents
+    from diplo_cli.text.segment import MAX_SENTENCE, find_turns, segment_sentences
 
     lexicon = default_lexicon()
     filler = _repeat("The talks went on for hours and “ended” late, ", 10_000_000)
@@ -296,7 +296,7 @@ def test_a_file_name_with_escape_sequences_is_shown_escaped(tmp_path):
 def test_an_internal_error_is_one_line_and_debug_shows_the_traceback(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
-    from diplo_cli import parallel
+    from diplo_cli.batch import parallel
     from diplo_cli.cli import cli
 
     def broken(*args, **kwargs):
@@ -316,9 +316,9 @@ def test_an_internal_error_is_one_line_and_debug_shows_the_traceback(tmp_path, m
 def test_a_rule_that_runs_past_the_time_limit_skips_only_its_document(monkeypatch):
     # The regex time-out is a safety net: force it to fire and check that it becomes a clear,
     # per-document error rather than a hang or a traceback.
-    from diplo_cli import scanning
     from diplo_cli.errors import ExtractionTimeout
     from diplo_cli.pipeline import extract
+    from diplo_cli.rules import scanning
 
     monkeypatch.setattr(scanning, "PATTERN_TIMEOUT", 0.0)
     with pytest.raises(ExtractionTimeout, match="a rule ran longer than 0 s on this text; skipped"):

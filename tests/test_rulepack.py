@@ -6,8 +6,8 @@ import pytest
 
 from diplo_cli import extract
 from diplo_cli.errors import RuleError
-from diplo_cli.lexicons import Person, build_lexicon
-from diplo_cli.rulepack import load_rule_pack, parse_rule_pack
+from diplo_cli.language.lexicons import Person, build_lexicon
+from diplo_cli.language.rulepack import load_rule_pack, parse_rule_pack
 
 VALID = """\
 # an invented pack
@@ -72,8 +72,8 @@ def test_directive_class_and_its_old_spelling(spelling):
 
 
 def test_built_in_cue_classes_are_the_documented_ones():
-    from diplo_cli.lexicons import default_lexicon
-    from diplo_cli.rulepack import CUE_CLASSES
+    from diplo_cli.language.lexicons import default_lexicon
+    from diplo_cli.language.rulepack import CUE_CLASSES
 
     classes = {verb.cue_class for verb in default_lexicon().cue_forms.values()}
     assert classes == set(CUE_CLASSES)

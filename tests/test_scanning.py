@@ -1,4 +1,4 @@
-"""The fast scans of diplo_cli.scanning find exactly what their ``regex`` patterns find.
+"""The fast scans of diplo_cli.rules.scanning find exactly what their ``regex`` patterns find.
 
 ListScan runs named lists on the standard library's engine for ASCII-lettered text, and
 PrefixScan tries rule patterns only where a literal prefix starts; both must give the same
@@ -12,10 +12,10 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from diplo_cli.language import load_language
-from diplo_cli.lexicons import build_lexicon, fold
+from diplo_cli.language.lexicons import build_lexicon, fold
+from diplo_cli.language.loader import load_language
 from diplo_cli.pipeline import extract
-from diplo_cli.scanning import AsciiLines, PrefixScan, PrefixTable, ascii_alnum, lowering_keeps_matches
+from diplo_cli.rules.scanning import AsciiLines, PrefixScan, PrefixTable, ascii_alnum, lowering_keeps_matches
 
 from .conftest import SAMPLES
 

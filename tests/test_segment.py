@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from diplo_cli.lexicons import default_lexicon
-from diplo_cli.segment import find_turns, segment_sentences, turn_body_start
+from diplo_cli.language.lexicons import default_lexicon
+from diplo_cli.text.segment import find_turns, segment_sentences, turn_body_start
 
 
 def sentences(text: str) -> list[str]:
@@ -104,7 +104,7 @@ def test_headings_and_prose_before_a_colon_are_no_labels(text):
     ("rock 'n' roll and the 1980''s", "rock 'n' roll and the 1980''s"),  # no quotation: unchanged
 ])
 def test_typewriter_double_quotes_read_as_one_mark_same_length(text, expected):
-    from diplo_cli.segment import plain_quote_marks
+    from diplo_cli.text.segment import plain_quote_marks
     assert plain_quote_marks(text) == expected
     assert len(plain_quote_marks(text)) == len(text)
 

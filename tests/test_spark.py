@@ -12,8 +12,8 @@ pytest.importorskip("pyspark")
 
 from pyspark.sql import SparkSession
 
+from diplo_cli.batch.records import extract_records, is_statement
 from diplo_cli.cli import cli
-from diplo_cli.records import extract_records, is_statement
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from diplo_cli import extract
-from diplo_cli.lexicons import default_lexicon
+from diplo_cli.language.lexicons import default_lexicon
 
 
 def _speakers(text: str, **kwargs) -> dict[str, object]:

@@ -44,8 +44,8 @@ def test_every_entry_of_the_stage_data_is_read_by_the_code(stage):
 
 
 def test_the_speaker_tables_are_built_once_per_lexicon_and_hold_the_entity_tables():
-    from diplo_cli.language import language_of
-    from diplo_cli.lexicons import default_lexicon
+    from diplo_cli.language.lexicons import default_lexicon
+    from diplo_cli.language.loader import language_of
 
     lexicon = default_lexicon()
     tables = language_of(lexicon).speaker_tables

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from diplo_cli import extract
 from diplo_cli.cli import cli
-from diplo_cli.unwrap import analysis_text, folding_breaks
+from diplo_cli.text.unwrap import analysis_text, folding_breaks
 from tests.conftest import SAMPLES
 from tests.test_real_input_eval import hard_wrap
 

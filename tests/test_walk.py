@@ -7,9 +7,9 @@ import os
 import pytest
 from click.testing import CliRunner
 
+from diplo_cli.batch.inputs import expand_paths
+from diplo_cli.batch.walk import IgnoreFiles, Pattern, WalkRules
 from diplo_cli.cli import cli
-from diplo_cli.inputs import expand_paths
-from diplo_cli.walk import IgnoreFiles, Pattern, WalkRules
 
 STORY = "The minister said that the talks would resume in Vienna next week.\n"
 

@@ -34,8 +34,8 @@ decision has an id, listed with examples in ``data/<lang>/rules/attribution.toml
 statement carries (build), and, in a trace, the vetoes, trims and relaxed checks.
 """
 
-from .finder import AttributionFinder, find_attributions
-from .quotes import NEST_LOOKBACK, Quote, find_quotes, nest_reports
-from .tokens import _TokenIndex, _tokens
+from diplo_cli.attribution.finder import AttributionFinder, find_attributions
+from diplo_cli.attribution.quotes import NEST_LOOKBACK, Quote, find_quotes, nest_reports
+from diplo_cli.attribution.tokens import _TokenIndex, _tokens
 
 __all__ = ["NEST_LOOKBACK", "AttributionFinder", "Quote", "_TokenIndex", "_tokens", "find_attributions", "find_quotes", "nest_reports"]

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from ..models import Span
-from .common import (
+from diplo_cli.attribution.common import (
     _ONLY_CLOSERS,
     _SENTENCE_PUNCT,
     _WINDOW,
     _skip_spaces,
 )
+from diplo_cli.models import Span
 
 
 class ClauseReader:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import regex
 
-from ..lexicons import CueVerb
-from ..models import Attribution
+from diplo_cli.language.lexicons import CueVerb
+from diplo_cli.models import Attribution
 
 # A word of a noun phrase: letters/digits with inner dots, apostrophes, hyphens, ampersands.
 _TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’&\-]*+(?:\.(?=\p{L})[\p{L}\p{N}\p{M}'’&\-]*+)*+\.?+|[^\s\p{L}\p{N}]")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import regex
 
-from ..lexicons import name_key
-from ..models import Attribution, Span
-from .common import _EVALUATIVE_QUOTE, _LETTER, _QUOTE_MARKS, _SINGLE_QUOTED, _WORD_BEFORE, _skip_spaces, _trim_inner
+from diplo_cli.attribution.common import _EVALUATIVE_QUOTE, _LETTER, _QUOTE_MARKS, _SINGLE_QUOTED, _WORD_BEFORE, _skip_spaces, _trim_inner
+from diplo_cli.language.lexicons import name_key
+from diplo_cli.models import Attribution, Span
 
 
 class Constructions:

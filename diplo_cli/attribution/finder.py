@@ -6,20 +6,20 @@ import itertools
 
 import regex
 
-from ..lexicons import Lexicon
-from ..models import Attribution, Sentence, Span
-from ..rules import Trace
-from ..scanning import AsciiLines, ListScan
-from ..segment import turn_body_start
-from .clauses import ClauseReader
-from .common import _QUESTION_CLOSERS, _dedupe
-from .constructions import Constructions
-from .frames import QuoteFramer
-from .indirect import IndirectReader
-from .noun_phrases import NounPhraseReader
-from .patterns import load_grammar
-from .quotes import Quote, _quote_around, _Spans, find_quotes
-from .tokens import _TokenIndex
+from diplo_cli.attribution.clauses import ClauseReader
+from diplo_cli.attribution.common import _QUESTION_CLOSERS, _dedupe
+from diplo_cli.attribution.constructions import Constructions
+from diplo_cli.attribution.frames import QuoteFramer
+from diplo_cli.attribution.indirect import IndirectReader
+from diplo_cli.attribution.noun_phrases import NounPhraseReader
+from diplo_cli.attribution.patterns import load_grammar
+from diplo_cli.attribution.quotes import Quote, _quote_around, _Spans, find_quotes
+from diplo_cli.attribution.tokens import _TokenIndex
+from diplo_cli.language.lexicons import Lexicon
+from diplo_cli.models import Attribution, Sentence, Span
+from diplo_cli.rules import Trace
+from diplo_cli.rules.scanning import AsciiLines, ListScan
+from diplo_cli.text.segment import turn_body_start
 
 
 class AttributionFinder(IndirectReader, Constructions, QuoteFramer, ClauseReader, NounPhraseReader):

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from ..models import Attribution, Sentence, Span
-from .common import (
+from diplo_cli.attribution.common import (
     _LEAD,
     _NESTED_QUOTE,
     _WINDOW,
@@ -14,7 +13,8 @@ from .common import (
     _skip_spaces,
     _trim_inner,
 )
-from .quotes import Quote
+from diplo_cli.attribution.quotes import Quote
+from diplo_cli.models import Attribution, Sentence, Span
 
 
 def _other_cue_between(finder: QuoteFramer, start: int, end: int, own_cue: Span | None = None,

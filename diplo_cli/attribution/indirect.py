@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 import regex
 
-from ..lexicons import CueVerb
-from ..models import Attribution, Span
-from .common import _NO_CUE, _QUOTE_MARKS, _WORD, _reversed_commas, _skip_spaces
-from .quotes import _quote_around
-from .tokens import _Token
+from diplo_cli.attribution.common import _NO_CUE, _QUOTE_MARKS, _WORD, _reversed_commas, _skip_spaces
+from diplo_cli.attribution.quotes import _quote_around
+from diplo_cli.attribution.tokens import _Token
+from diplo_cli.language.lexicons import CueVerb
+from diplo_cli.models import Attribution, Span
 
 
 @dataclass(slots=True)

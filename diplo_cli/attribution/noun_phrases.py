@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from ..models import Span
-from .common import (
+from diplo_cli.attribution.common import (
     _DOTTED,
     _MAX_SELF_REPAIRS,
     _WINDOW,
@@ -11,7 +10,8 @@ from .common import (
     _WORD_BEFORE,
     FRONTED_ADVERBIAL_TOKENS,
 )
-from .tokens import _Token
+from diplo_cli.attribution.tokens import _Token
+from diplo_cli.models import Span
 
 
 class NounPhraseReader:

@@ -14,9 +14,9 @@ from operator import or_
 
 import regex
 
-from ..datafiles import data_text
-from ..errors import RuleError
-from ..lexicons import Lexicon, compile_named_lists
+from diplo_cli.errors import RuleError
+from diplo_cli.language.datafiles import data_text
+from diplo_cli.language.lexicons import Lexicon, compile_named_lists
 
 GRAMMAR_FILE = "attribution_grammar.toml"
 

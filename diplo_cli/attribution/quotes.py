@@ -6,8 +6,8 @@ import bisect
 import itertools
 from dataclasses import dataclass, replace
 
-from ..models import Sentence, Statement
-from .common import _MARK_OR_NEWLINE, _MAX_QUOTE, _QUOTE_MARKS, NEST_LOOKBACK
+from diplo_cli.attribution.common import _MARK_OR_NEWLINE, _MAX_QUOTE, _QUOTE_MARKS, NEST_LOOKBACK
+from diplo_cli.models import Sentence, Statement
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from .common import _TOKEN
+from diplo_cli.attribution.common import _TOKEN
 
 
 @dataclass(slots=True)

@@ -31,8 +31,8 @@ The package: ``finder`` (triggers, mentions, status, time, place), ``participant
 ``common`` (records and reaches shared by all).
 """
 
-from .common import STATUS_RANK, MeetingMention
-from .finder import MeetingFinder
-from .links import build_meetings, link_meetings
+from diplo_cli.meetings.common import STATUS_RANK, MeetingMention
+from diplo_cli.meetings.finder import MeetingFinder
+from diplo_cli.meetings.links import build_meetings, link_meetings
 
 __all__ = ["STATUS_RANK", "MeetingFinder", "MeetingMention", "build_meetings", "link_meetings"]

@@ -10,11 +10,11 @@ from types import SimpleNamespace
 
 import regex
 
-from ..datafiles import data_text
-from ..entities import Entity, EntityTracker  # noqa: F401  (EntityTracker: re-exported for the stage's signatures)
-from ..errors import RuleError
-from ..models import Span
-from ..timenorm import points_ahead
+from diplo_cli.entities import Entity, EntityTracker  # noqa: F401  (EntityTracker: re-exported for the stage's signatures)
+from diplo_cli.errors import RuleError
+from diplo_cli.language.datafiles import data_text
+from diplo_cli.models import Span
+from diplo_cli.timenorm import points_ahead
 
 STATUS_RANK = {"held": 5, "cancelled": 4, "denied": 3, "planned": 2, "proposed": 1, "unknown": 0}
 _STATUS_WINDOW = 90

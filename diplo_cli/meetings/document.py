@@ -5,10 +5,8 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from ..lexicons import Lexicon, fold
-from ..models import Sentence, Span, Statement
-from ..scanning import AsciiLines, LoweredText
-from .common import (
+from diplo_cli.language.lexicons import Lexicon, fold
+from diplo_cli.meetings.common import (
     _COUNTERPART_REACH,
     _DOTTED,
     _LOOKBACK,
@@ -17,9 +15,11 @@ from .common import (
     _outermost,
     _SpanIndex,
 )
+from diplo_cli.models import Sentence, Span, Statement
+from diplo_cli.rules.scanning import AsciiLines, LoweredText
 
 if TYPE_CHECKING:
-    from .finder import MeetingFinder
+    from diplo_cli.meetings.finder import MeetingFinder
 
 
 class _Document:

@@ -7,12 +7,9 @@ import functools
 
 import regex
 
-from ..datafiles import data_text, read_list
-from ..lexicons import Lexicon, MeetingWord, expand_named_lists, name_key
-from ..models import Sentence, Span, Statement
-from ..rules import Trace, load_rule_tables
-from ..scanning import AsciiLines, ListScan, LoweredText, PrefixScan, PrefixTable
-from .common import (
+from diplo_cli.language.datafiles import data_text, read_list
+from diplo_cli.language.lexicons import Lexicon, MeetingWord, expand_named_lists, name_key
+from diplo_cli.meetings.common import (
     _CLAUSE_REACH,
     _GUARD_REACH,
     _NEGATIVE_BONUS,
@@ -46,10 +43,13 @@ from .common import (
     compile_phrases,
     meeting_grammar,
 )
-from .document import _Document
-from .links import _StatementLinks
-from .merging import _Merger
-from .participants import _ParticipantReader
+from diplo_cli.meetings.document import _Document
+from diplo_cli.meetings.links import _StatementLinks
+from diplo_cli.meetings.merging import _Merger
+from diplo_cli.meetings.participants import _ParticipantReader
+from diplo_cli.models import Sentence, Span, Statement
+from diplo_cli.rules import Trace, load_rule_tables
+from diplo_cli.rules.scanning import AsciiLines, ListScan, LoweredText, PrefixScan, PrefixTable
 
 
 class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):

@@ -8,10 +8,8 @@ from dataclasses import replace
 
 import regex
 
-from ..lexicons import name_key
-from ..models import Meeting, Participant, Span, Statement
-from ..rules import Trace
-from .common import (
+from diplo_cli.language.lexicons import name_key
+from diplo_cli.meetings.common import (
     _AGENDA_REACH,
     _CAPITALISED,
     _GROUP_LOOKBACK,
@@ -30,7 +28,9 @@ from .common import (
     _status_of,
     meeting_grammar,
 )
-from .document import _Document
+from diplo_cli.meetings.document import _Document
+from diplo_cli.models import Meeting, Participant, Span, Statement
+from diplo_cli.rules import Trace
 
 
 class _StatementLinks:

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from ..lexicons import name_key
-from ..models import Span
-from ..rules import Trace
-from ..timenorm import relative_days_differ
-from .common import (
+from diplo_cli.language.lexicons import name_key
+from diplo_cli.meetings.common import (
     _ANAPHOR_SENTENCES,
     _GROUP_LOOKBACK,
     _MERGE_CANDIDATES,
@@ -28,6 +25,9 @@ from .common import (
     _same_name,
     _within,
 )
+from diplo_cli.models import Span
+from diplo_cli.rules import Trace
+from diplo_cli.timenorm import relative_days_differ
 
 
 class _Merger:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..lexicons import MeetingWord, name_key
-from ..models import Span, Statement
-from .common import (
+from diplo_cli.language.lexicons import MeetingWord, name_key
+from diplo_cli.meetings.common import (
     _PRONOUN_REACH,
     Entity,
     MeetingMention,
     _last_group,
 )
-from .document import _Document
+from diplo_cli.meetings.document import _Document
+from diplo_cli.models import Span, Statement
 
 
 @dataclass(frozen=True, slots=True)

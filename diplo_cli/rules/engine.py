@@ -34,7 +34,7 @@ Named lists ``\\L<name>`` in any pattern are filled from the word file ``data/<l
 Each candidate is trimmed, then vetoed; a candidate whose content overlaps the content of a
 statement already kept is dropped (``merged`` in the trace): the earlier rule of the table wins,
 and within one rule the earlier match. Patterns are matched per sentence or paragraph with bounded repetitions only, so the run
-time is linear in the text; :data:`diplo_cli.scanning.PATTERN_TIMEOUT` is the safety net.
+time is linear in the text; :data:`diplo_cli.rules.scanning.PATTERN_TIMEOUT` is the safety net.
 """
 
 from __future__ import annotations
@@ -47,11 +47,11 @@ from importlib import resources
 
 import regex
 
-from ..errors import RuleError
-from ..models import Attribution, Span
-from ..scanning import PATTERN_TIMEOUT
-from .table import RuleRecord, parse_rule_table
-from .trace import Trace
+from diplo_cli.errors import RuleError
+from diplo_cli.models import Attribution, Span
+from diplo_cli.rules.scanning import PATTERN_TIMEOUT
+from diplo_cli.rules.table import RuleRecord, parse_rule_table
+from diplo_cli.rules.trace import Trace
 
 STAGE = "statements"
 STATEMENT_TABLE = "statements.toml"

@@ -22,7 +22,7 @@ import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 
-from ..errors import RuleError
+from diplo_cli.errors import RuleError
 
 RULE_KINDS = ("build", "veto", "trim", "relax", "guard", "merge", "link")
 _EXPECTED_SPANS = ("speaker", "cue", "content", "type", "status")

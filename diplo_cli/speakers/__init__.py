@@ -30,11 +30,11 @@ Deliberate limits: no syntactic parse ("subject" means an entity with only names
 function words before it in its sentence); coordination is split on ``and`` only.
 """
 
-from ..entities import ASCII_CAPITALISED_NAME_TOKEN as _ASCII_CAPITALISED_NAME_TOKEN
-from ..entities import ASCII_NAME_TOKEN as _ASCII_NAME_TOKEN
-from ..entities import Entity, EntityTracker
-from ..entities import NameTokens as _NameTokens
-from .resolver import SpeakerResolver, resolve_speakers, with_turns
+from diplo_cli.entities import ASCII_CAPITALISED_NAME_TOKEN as _ASCII_CAPITALISED_NAME_TOKEN
+from diplo_cli.entities import ASCII_NAME_TOKEN as _ASCII_NAME_TOKEN
+from diplo_cli.entities import Entity, EntityTracker
+from diplo_cli.entities import NameTokens as _NameTokens
+from diplo_cli.speakers.resolver import SpeakerResolver, resolve_speakers, with_turns
 
 __all__ = [
            "_ASCII_CAPITALISED_NAME_TOKEN",

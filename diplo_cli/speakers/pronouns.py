@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import bisect
 
-from ..entities import Entity, EntityTracker, Mention
-from ..lexicons import Lexicon, name_key
-from ..models import Attribution, Sentence, Span, Speaker
-from ..rules import Trace
-from .tables import SpeakerTables
+from diplo_cli.entities import Entity, EntityTracker, Mention
+from diplo_cli.language.lexicons import Lexicon, name_key
+from diplo_cli.models import Attribution, Sentence, Span, Speaker
+from diplo_cli.rules import Trace
+from diplo_cli.speakers.tables import SpeakerTables
 
 
 class PronounReader:

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import regex
 
-from ..entities import (
+from diplo_cli.entities import (
     LOOKBACK_MENTIONS,
     WORD,
     Description,
@@ -16,13 +16,13 @@ from ..entities import (
     Mention,
     display_name,
 )
-from ..lexicons import Lexicon, name_key
-from ..models import Attribution, Document, Sentence, Span, Speaker, Statement
-from ..rules import Trace
-from ..segment import find_turns, segment_sentences, turn_body_start
-from .pronouns import PronounReader
-from .tables import SpeakerTables
-from .transcripts import TranscriptLabels
+from diplo_cli.language.lexicons import Lexicon, name_key
+from diplo_cli.models import Attribution, Document, Sentence, Span, Speaker, Statement
+from diplo_cli.rules import Trace
+from diplo_cli.speakers.pronouns import PronounReader
+from diplo_cli.speakers.tables import SpeakerTables
+from diplo_cli.speakers.transcripts import TranscriptLabels
+from diplo_cli.text.segment import find_turns, segment_sentences, turn_body_start
 
 _CAPITAL_NEXT = regex.compile(r"\s*+\p{Lu}")
 _COMMA = regex.compile(r"\s*,\s*")

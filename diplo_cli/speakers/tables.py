@@ -7,9 +7,9 @@ from types import SimpleNamespace
 
 import regex
 
-from ..confidence import ConfidenceTable
-from ..entities import EntityTables, StageGrammar, memoised
-from ..lexicons import DICTIONARY_SOURCE_PREFIX, Lexicon, Person, compile_named_lists
+from diplo_cli.entities import EntityTables, StageGrammar, memoised
+from diplo_cli.language.confidence import ConfidenceTable
+from diplo_cli.language.lexicons import DICTIONARY_SOURCE_PREFIX, Lexicon, Person, compile_named_lists
 
 _LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
 

@@ -7,11 +7,11 @@ import bisect
 
 import regex
 
-from ..entities import Entity, EntityTracker, display_name
-from ..lexicons import Lexicon
-from ..models import Sentence
-from ..rules import Trace
-from .tables import SpeakerTables
+from diplo_cli.entities import Entity, EntityTracker, display_name
+from diplo_cli.language.lexicons import Lexicon
+from diplo_cli.models import Sentence
+from diplo_cli.rules import Trace
+from diplo_cli.speakers.tables import SpeakerTables
 
 # A translator's note after a transcript label: "(retranslated)", "(In Russian.)".
 _LABEL_NOTE = regex.compile(r"\s*\([^()]*\)\s*$")

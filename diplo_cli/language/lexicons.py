@@ -24,17 +24,17 @@ from pathlib import Path
 
 import regex
 
-from .codes import countries_by_code, country_of_code
-from .datafiles import data_text, known_languages, read_list, read_table, split_bar
-from .errors import RuleError
-from .gazetteer import (
+from diplo_cli.errors import RuleError
+from diplo_cli.language.codes import countries_by_code, country_of_code
+from diplo_cli.language.datafiles import data_text, known_languages, read_list, read_table, split_bar
+from diplo_cli.language.gazetteer import (
     DICTIONARY_SOURCE_PREFIX,
     Person,
     RoleTerm,
     parse_gazetteer_tsv,
     read_gazetteer_rows,
 )
-from .rulepack import load_rule_pack
+from diplo_cli.language.rulepack import load_rule_pack
 
 # --------------------------------------------------------------------------------------------
 # Folding: one character in, one character out, so offsets survive.
@@ -164,7 +164,7 @@ class Lexicon:
     unsafe_surnames: frozenset[str] = frozenset()  # surname keys that are also ordinary words or places
     common_words: frozenset[str] = frozenset()  # ordinary words that are also surnames (Rice, Brown, Hague)
     language: str = "en"  # the data folder it was read from (data/<language>/)
-    # its diplo_cli.language.Language (the stage objects), made on first use by language_of
+    # its diplo_cli.language.loader.Language (the stage objects), made on first use by language_of
     compiled_language: object | None = field(default=None, repr=False, compare=False)
     cue_tenses: dict[str, str] = field(default_factory=dict)  # cue form -> one of CUE_TENSES, or "inflected" (a pack's form)
     _sources: dict[str, tuple[str, int]] = field(default_factory=dict)
@@ -180,7 +180,7 @@ class Lexicon:
 
     def matcher_source(self, name: str) -> tuple[str, int]:
         """The source and flags of :meth:`matcher` ``name``, without compiling it (a scan may never need
-        the ``regex`` pattern: see :class:`diplo_cli.scanning.ListScan`)."""
+        the ``regex`` pattern: see :class:`diplo_cli.rules.scanning.ListScan`)."""
         source = self._sources.get(name)
         if source is None:
             source = _SOURCES[name](self)
@@ -490,7 +490,7 @@ def _pack_form_tense(lexicon: Lexicon, lemma: str, form: str) -> str:
 
 
 def apply_rule_pack(lexicon: Lexicon, pack: dict) -> None:
-    """Add the entries of a user rule pack (already validated by :mod:`diplo_cli.rulepack`)."""
+    """Add the entries of a user rule pack (already validated by :mod:`diplo_cli.language.rulepack`)."""
     for verb in pack.get("cue_verbs", []):
         cue = CueVerb(verb["lemma"], verb.get("class", "say"))
         for form in verb["forms"]:

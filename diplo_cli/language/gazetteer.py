@@ -29,8 +29,8 @@ from pathlib import Path
 
 import regex
 
-from .datafiles import read_table, split_bar
-from .errors import RuleError
+from diplo_cli.errors import RuleError
+from diplo_cli.language.datafiles import read_table, split_bar
 
 DICTIONARY_SOURCE_PREFIX = "phoenix:"  # the source of entries read from event-data dictionaries
 

@@ -18,10 +18,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Iterator
 
-from .errors import failure_message
-from .inputs import record_id
-from .lexicons import user_lexicon
-from .pipeline import extract
+from diplo_cli.batch.inputs import record_id
+from diplo_cli.errors import failure_message
+from diplo_cli.language.lexicons import user_lexicon
+from diplo_cli.pipeline import extract
 
 RECORD_KINDS = ("statement", "meeting", "error")
 

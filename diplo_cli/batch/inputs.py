@@ -1,10 +1,10 @@
 """Where documents come from: files, directories, URLs, standard input, JSON Lines records.
 
 Each input is read by its kind (:func:`input_kind`): JSON Lines by name (``.jsonl``, ``.ndjson``),
-HTML by name or content (its article text, with a map back to the page: :mod:`diplo_cli.html_text`),
+HTML by name or content (its article text, with a map back to the page: :mod:`diplo_cli.text.html_text`),
 URLs fetched with a time-out and a size limit, PDF and word-processor files refused with the
 converter to run, anything else as text. Directories are walked by the rules of
-:mod:`diplo_cli.walk`. A text that does not look English is read, with one warning per file.
+:mod:`diplo_cli.batch.walk`. A text that does not look English is read, with one warning per file.
 
 Each source yields :class:`InputDocument` records: a document to process, or the reason it could
 not be read. Nothing is dropped silently: every path the user named, every file under a directory
@@ -34,10 +34,10 @@ from typing import BinaryIO
 
 import regex
 
-from .decode import _BINARY_SIGNATURES, _BOMS, _SAMPLE, DecodedText, _bomless_utf16, _looks_binary, decode_bytes
-from .errors import InputError, failure_message
-from .html_text import SourceMap, html_to_text, looks_like_html
-from .walk import WalkRules, walk
+from diplo_cli.batch.walk import WalkRules, walk
+from diplo_cli.errors import InputError, failure_message
+from diplo_cli.text.decode import _BINARY_SIGNATURES, _BOMS, _SAMPLE, DecodedText, _bomless_utf16, _looks_binary, decode_bytes
+from diplo_cli.text.html_text import SourceMap, html_to_text, looks_like_html
 
 MAX_BYTES = 2 * 1024 * 1024 * 1024  # refuse single inputs larger than 2 GiB
 MAX_RECORD_BYTES = 16 * 1024 * 1024  # refuse one JSON Lines record larger than 16 MiB (its extraction would take ~7 times that)
@@ -135,7 +135,7 @@ def _is_devnull(handle) -> bool:
 
 def expand_paths(paths: list[str], rules: WalkRules | None = None) -> Iterator[str | InputError]:
     """Files and URLs named, the files matching a quoted pattern (``'corpus/*.jsonl'``, ``**``
-    recursive), and the files to read under directories (see :mod:`diplo_cli.walk`). Every engine
+    recursive), and the files to read under directories (see :mod:`diplo_cli.batch.walk`). Every engine
     expands its inputs here, so they all read the same files.
 
     A directory that cannot be listed, or holds no file to read, a pattern that matches nothing,
@@ -268,7 +268,7 @@ def fetch_url(url: str, limit: int | None = None, timeout: float | None = None) 
     import urllib.error
     import urllib.request
 
-    from . import __version__
+    from diplo_cli import __version__
 
     limit = URL_MAX_BYTES if limit is None else limit
     timeout = URL_TIMEOUT if timeout is None else timeout

@@ -3,7 +3,7 @@
 Needs the optional extra: ``pip install 'diplo[dask]'``.
 
 * :func:`extract_bag` maps a ``dask.bag`` of document dicts to a bag of statement records and one
-  of meeting records (and one of error records), through :func:`diplo_cli.records.extract_records`
+  of meeting records (and one of error records), through :func:`diplo_cli.batch.records.extract_records`
   partition by partition: each worker process builds the lexicon once.
 * :func:`extract_dataframe` does the same for a ``dask.dataframe`` with a text column and returns
   two dataframes with the columns of diplo's CSV output.
@@ -30,9 +30,9 @@ from pathlib import Path
 import dask
 import dask.bag as db
 
-from .errors import DiploError
-from .records import RECORD_KINDS, extract_records, is_error, is_meeting, is_statement, record_kind
-from .render import CSV_COLUMNS, MEETING_CSV_COLUMNS, flat_meeting, flat_statement
+from diplo_cli.batch.records import RECORD_KINDS, extract_records, is_error, is_meeting, is_statement, record_kind
+from diplo_cli.errors import DiploError
+from diplo_cli.render import CSV_COLUMNS, MEETING_CSV_COLUMNS, flat_meeting, flat_statement
 
 
 def _extract_partition(documents: Iterable[dict], text_field: str, id_field: str, year: int | None, gazetteers: tuple[str, ...]) -> list[dict]:
@@ -73,8 +73,8 @@ class OutputDirError(DiploError):
 
 def _read_inputs(paths: list[str], input_format: str, text_field: str, id_field: str, strict: bool) -> list[dict]:
     """On a worker: the documents of some files, read exactly as the local engine reads them
-    (:func:`diplo_cli.inputs.iter_documents`), as dicts; read errors and warnings as records."""
-    from .inputs import RecordFields, iter_documents
+    (:func:`diplo_cli.batch.inputs.iter_documents`), as dicts; read errors and warnings as records."""
+    from diplo_cli.batch.inputs import RecordFields, iter_documents
 
     out: list[dict] = []
     for path in paths:
@@ -102,9 +102,9 @@ def _extract_read(documents: list[dict], year, gazetteers, rule_packs) -> list[d
 
 
 def expand_inputs(patterns: list[str], rules=None) -> tuple[list[str], list[dict]]:
-    """The files to read, expanded by the local engine's own rules (:func:`diplo_cli.inputs.expand_paths`:
+    """The files to read, expanded by the local engine's own rules (:func:`diplo_cli.batch.inputs.expand_paths`:
     files, quoted patterns, directories), and an error record for each input that cannot be."""
-    from .inputs import InputError, expand_paths
+    from diplo_cli.batch.inputs import InputError, expand_paths
 
     files: list[str] = []
     failed: list[dict] = []

@@ -14,8 +14,8 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import IO
 
-from .models import Document
-from .render import SPEAKER_COLOURS, SpeakerColours, safe
+from diplo_cli.models import Document
+from diplo_cli.render import SPEAKER_COLOURS, SpeakerColours, safe
 
 # The terminal colours of the tables (render.SPEAKER_COLOURS, the cue's yellow) as web colours,
 # with a text colour that stays readable on each.

@@ -25,7 +25,7 @@ from re import _parser as sre_parser
 
 import regex
 
-from .lexicons import trie_pattern
+from diplo_cli.language.lexicons import trie_pattern
 
 # Seconds one ``regex`` scan may take before the document is given up. A safety net: every pattern
 # is written to run in linear time, and a scan covers one document or one window of a large one

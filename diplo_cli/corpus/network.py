@@ -16,9 +16,9 @@ from xml.sax.saxutils import escape, quoteattr
 
 import regex
 
-from .codes import CODE_FIELDS, country_codes
-from .corpus import meeting_date
-from .lexicons import name_key
+from diplo_cli.corpus.events import meeting_date
+from diplo_cli.language.codes import CODE_FIELDS, country_codes
+from diplo_cli.language.lexicons import name_key
 
 NODE_FIELDS = ("label", "country", *CODE_FIELDS, "meetings")
 EDGE_FIELDS = ("type", "status", "date", "meetings", "documents")

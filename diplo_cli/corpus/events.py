@@ -17,8 +17,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from .codes import country_codes
-from .lexicons import name_key
+from diplo_cli.language.codes import country_codes
+from diplo_cli.language.lexicons import name_key
 
 UNDATED = "undated"
 _ISO_DATE = re.compile(r"\d{4}(?:-\d{2}){0,2}(?:/|$)")  # 2023, 2023-06, 2023-06-19, or a range starting so
@@ -305,7 +305,7 @@ def status_line(event: dict) -> str:
 
 def summary_tables(summary: dict, ascii_only: bool, table_factory) -> list:
     """The summary as three rich tables (``table_factory(ascii_only, title)`` makes an empty table)."""
-    from .render import safe
+    from diplo_cli.render import safe
     pairs = table_factory(ascii_only, f"meetings by participants ({summary['meetings']} in {summary['documents']} documents)")
     for column, justify in (("participants", "left"), ("type", "left"), ("status", "left"), ("meetings", "right")):
         pairs.add_column(column, justify=justify)

@@ -14,8 +14,8 @@ from typing import NamedTuple
 
 import regex
 
-from .lexicons import Lexicon, default_lexicon
-from .models import Sentence
+from diplo_cli.language.lexicons import Lexicon, default_lexicon
+from diplo_cli.models import Sentence
 
 
 class Turn(NamedTuple):

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .errors import InputError
+from diplo_cli.errors import InputError
 
 _BOMS = (
     # UTF-32-LE's mark starts with UTF-16-LE's, so the longer marks are tried first.

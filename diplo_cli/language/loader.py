@@ -1,7 +1,7 @@
 """A language: its lexicon and the stage objects built from it, loaded once per (code, packs).
 
 :func:`load_language` is the one way the pipeline gets what a language knows: the compiled
-:class:`~diplo_cli.lexicons.Lexicon` (word lists, gazetteer, matchers) and the explicit stage objects
+:class:`~diplo_cli.language.lexicons.Lexicon` (word lists, gazetteer, matchers) and the explicit stage objects
 made from it (the attribution finder, the speaker tables, the confidence table, the meeting finder). Each stage object is
 built on first use and then kept, so start-up stays cheap and every document of a run shares the same
 compiled patterns. A lexicon built by hand (``extract(text, lexicon=...)``) has its own language,
@@ -13,11 +13,11 @@ from __future__ import annotations
 import functools
 from functools import cached_property
 
-from .attribution import AttributionFinder
-from .confidence import ConfidenceTable
-from .lexicons import Lexicon, user_lexicon
-from .meetings import MeetingFinder
-from .speakers.tables import SpeakerTables
+from diplo_cli.attribution import AttributionFinder
+from diplo_cli.language.confidence import ConfidenceTable
+from diplo_cli.language.lexicons import Lexicon, user_lexicon
+from diplo_cli.meetings import MeetingFinder
+from diplo_cli.speakers.tables import SpeakerTables
 
 
 class Language:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 
-from .datafiles import data_text, read_table
+from diplo_cli.language.datafiles import data_text, read_table
 
 CODE_FIELDS = ("iso2", "iso3", "cameo")
 

@@ -31,13 +31,13 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from .decode import _BOMS, decode_bytes
-from .errors import InputError, failure_message
-from .html_text import looks_like_html
-from .inputs import InputDocument, RecordFields, display_name, expand_paths, input_kind, iter_documents
-from .models import Document
-from .pipeline import Renumbering, extract, extract_window, stream_windows
-from .walk import WalkRules
+from diplo_cli.batch.inputs import InputDocument, RecordFields, display_name, expand_paths, input_kind, iter_documents
+from diplo_cli.batch.walk import WalkRules
+from diplo_cli.errors import InputError, failure_message
+from diplo_cli.models import Document
+from diplo_cli.pipeline import Renumbering, extract, extract_window, stream_windows
+from diplo_cli.text.decode import _BOMS, decode_bytes
+from diplo_cli.text.html_text import looks_like_html
 
 LARGE_FILE_BYTES = 8 * 1024 * 1024  # text files larger than this are streamed in windows
 READ_BYTES = 1024 * 1024  # bytes read at a time from a large file
@@ -83,7 +83,7 @@ class Outcome:
 
 def iter_inputs(paths: list[str], *, input_format: str = "auto", fields: RecordFields | None = None,
                 rules: WalkRules | None = None, stdin=None, stream_large: bool = True) -> Iterator[tuple[InputDocument, LargeFile | None]]:
-    """The run's input documents, as :func:`diplo_cli.inputs.iter_documents` gives them, except that
+    """The run's input documents, as :func:`diplo_cli.batch.inputs.iter_documents` gives them, except that
     large plain-text files come as a :class:`LargeFile` to stream (with an item carrying no text)."""
     if not stream_large or input_format not in ("auto", "text"):
         for item in iter_documents(paths, input_format=input_format, fields=fields, rules=rules, stdin=stdin):
@@ -111,7 +111,7 @@ def _is_large(path: str) -> bool:
 def _large_file(path: str, input_format: str = "auto") -> tuple[InputDocument, LargeFile | None]:
     """A large file to stream when it is plain UTF-8 (or has a byte-order mark), checked in one pass.
 
-    Anything :mod:`diplo_cli.decode` would have to guess about (a legacy code page, repaired bytes,
+    Anything :mod:`diplo_cli.text.decode` would have to guess about (a legacy code page, repaired bytes,
     UTF-16 without a mark, binary data), and under ``--input auto`` a page that opens as HTML, is
     read whole by ``iter_documents`` instead, so that it is decoded, warned about, refused or
     extracted from its HTML exactly as a small file would be.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from importlib import resources
 
-from .errors import RuleError
+from diplo_cli.errors import RuleError
 
 DATA_PACKAGE = "diplo_cli.data"
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 
-from .datafiles import data_text
-from .errors import RuleError
-from .lexicons import Lexicon
-from .models import Attribution, Speaker
+from diplo_cli.errors import RuleError
+from diplo_cli.language.datafiles import data_text
+from diplo_cli.language.lexicons import Lexicon
+from diplo_cli.models import Attribution, Speaker
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 A rule pack is data only (no patterns, no code), so that a user can extend diplo's language without
 being able to slow it down or break it. Every entry is validated on load; a mistake raises
 :class:`RuleError` naming the file, the line and the key (``rules.toml:7: cue_verbs[2].class: ...``).
-The validated pack is applied with :func:`diplo_cli.lexicons.build_lexicon` (``extra_rules=``).
+The validated pack is applied with :func:`diplo_cli.language.lexicons.build_lexicon` (``extra_rules=``).
 
 Format (every section optional, each an array of tables)::
 
@@ -42,9 +42,9 @@ from pathlib import Path
 
 import regex
 
-from .constants import MEETING_TYPES
-from .errors import RuleError
-from .gazetteer import Person, parse_roles
+from diplo_cli.constants import MEETING_TYPES
+from diplo_cli.errors import RuleError
+from diplo_cli.language.gazetteer import Person, parse_roles
 
 CUE_CLASSES = ("say", "tell", "directive", "deny", "describe")
 # Earlier spellings a rule pack may still use: the directive class was named "direct", which is also

@@ -1,0 +1,4 @@
+"""The text as read: bytes decoded (``decode``), HTML reduced to its article text with a source map
+(``html_text``), hard-wrapped paragraphs unfolded on a same-length analysis text (``unwrap``), and
+the text cut into paragraphs, sentences and transcript turns (``segment``). Every later offset
+indexes the decoded text these modules return."""
