@@ -122,3 +122,48 @@ def test_the_readme_example_pack_is_valid():
     (example,) = re.findall(r"```toml\n(.*?)```", readme, re.DOTALL)
     pack = parse_rule_pack(example, "README.md")
     assert set(pack) == {"cue_verbs", "titles", "meeting_words", "gazetteer"}
+
+
+# ---------------------------------------------------------------- switching rules off by id
+def _pack_lexicon(tmp_path, text: str):
+    from diplo_cli.language.lexicons import user_lexicon
+
+    path = tmp_path / "off.toml"
+    path.write_text(text, encoding="utf-8")
+    return user_lexicon(rule_packs=(str(path),))
+
+
+def test_a_switched_off_build_rule_drops_its_statements_and_says_so(tmp_path):
+    from diplo_cli.rules import Trace
+
+    text = "The minister said that the talks were useful."
+    assert [s.rule for s in extract(text).statements] == ["attribution.indirect.that"]
+    lexicon = _pack_lexicon(tmp_path, '[[switch_off]]\nrule = "attribution.indirect.that"\nreason = "testing"\n')
+    trace = Trace()
+    assert extract(text, lexicon=lexicon, trace=trace).statements == ()
+    assert [(e.rule, e.action, e.note) for e in trace.events if e.stage == "attribution"] == [
+        ("attribution.indirect.that", "vetoed", "switched off by a rule pack")]
+
+
+def test_a_switched_off_trim_leaves_the_content_end(tmp_path):
+    text = "Officials said the talks went well; others disagreed with that view."
+    assert extract(text).statements[0].content.text == "the talks went well"
+    lexicon = _pack_lexicon(tmp_path, '[[switch_off]]\nrule = "attribution.trim.semicolon"\n')
+    assert extract(text, lexicon=lexicon).statements[0].content.text == "the talks went well; others disagreed with that view"
+
+
+def test_a_switched_off_meeting_pattern_trigger_is_not_compiled(tmp_path):
+    text = "The new envoy of Norland called on President Ana Lind at her office on Monday."
+    assert [(m.type, m.mentions[0].text) for m in extract(text).meetings] == [("meeting", "called on")]
+    lexicon = _pack_lexicon(tmp_path, '[[switch_off]]\nrule = "meetings.trigger.called_on"\n')
+    assert extract(text, lexicon=lexicon).meetings == ()
+
+
+def test_switching_off_an_unknown_rule_suggests_the_nearest_id():
+    with pytest.raises(RuleError, match=r"pack.toml:2: switch_off\[1\].rule: no rule 'attribution.indirect.tht' \(did you mean 'attribution.indirect.that'\?\)"):
+        parse_rule_pack('[[switch_off]]\nrule = "attribution.indirect.tht"\n', "pack.toml")
+
+
+def test_a_rule_the_later_steps_rely_on_cannot_be_switched_off():
+    with pytest.raises(RuleError, match=r"attribution.veto.passive: a veto rule of the attribution stage cannot be switched off"):
+        parse_rule_pack('[[switch_off]]\nrule = "attribution.veto.passive"\n', "pack.toml")

@@ -111,6 +111,8 @@ class AttributionFinder(IndirectReader, Constructions, QuoteFramer, ClauseReader
             if attribution is not None:
                 found.append(attribution)
         found.extend(self._late_continuations(found))
+        if self.lex.switched_off:
+            found = self._vetoed_by_pack(found)
         if trace is not None:
             for attribution in found:
                 trace.add("attribution", attribution.rule, "built", attribution.cue.start, attribution.cue.end,
@@ -138,13 +140,26 @@ class AttributionFinder(IndirectReader, Constructions, QuoteFramer, ClauseReader
                 self.trace.add("attribution", rule, "vetoed", attribution.cue.start, attribution.cue.end, attribution.rule)
         return kept
 
+    def _vetoed_by_pack(self, found: list[Attribution]) -> list[Attribution]:
+        """``found`` without the statements of rules a rule pack switched off (traced under their id)."""
+        kept = [attribution for attribution in found if attribution.rule not in self.lex.switched_off]
+        if self.trace is not None:
+            for attribution in found:
+                if attribution.rule in self.lex.switched_off:
+                    self.trace.add("attribution", attribution.rule, "vetoed", attribution.cue.start, attribution.cue.end,
+                                   "switched off by a rule pack")
+        return kept
+
     def _veto(self, name: str, cue: Span, note: str = "") -> None:
         """Drop the candidate at ``cue``: traced as ``attribution.veto.<name>`` when a trace is kept."""
         if self.trace is not None:
             self.trace.add("attribution", f"attribution.veto.{name}", "vetoed", cue.start, cue.end, note)
 
     def _trim(self, name: str, cue: Span, end: int, trimmed: int) -> int:
-        """``trimmed``, the content's new end: traced as ``attribution.trim.<name>`` when it moved."""
+        """``trimmed``, the content's new end: traced as ``attribution.trim.<name>`` when it moved; ``end``
+        when a rule pack switched the trim off."""
+        if f"attribution.trim.{name}" in self.lex.switched_off:
+            return end
         if self.trace is not None and trimmed != end:
             self.trace.add("attribution", f"attribution.trim.{name}", "trimmed", cue.start, cue.end, f"content end {end} -> {trimmed}")
         return trimmed

@@ -163,6 +163,7 @@ class Lexicon:
     country_codes: dict[str, str] = field(default_factory=dict)  # CAMEO/ISO-3 code -> country
     unsafe_surnames: frozenset[str] = frozenset()  # surname keys that are also ordinary words or places
     common_words: frozenset[str] = frozenset()  # ordinary words that are also surnames (Rice, Brown, Hague)
+    switched_off: frozenset[str] = frozenset()  # rule ids a rule pack switched off ([[switch_off]])
     language: str = "en"  # the data folder it was read from (data/<language>/)
     # its diplo_cli.language.loader.Language (the stage objects), made on first use by language_of
     compiled_language: object | None = field(default=None, repr=False, compare=False)
@@ -502,6 +503,7 @@ def apply_rule_pack(lexicon: Lexicon, pack: dict) -> None:
         lexicon.meeting_words[word["phrase"].casefold()] = MeetingWord(word["phrase"].casefold(), word["type"], word.get("pos", "noun"), word.get("tense", "noun"))
     if pack.get("gazetteer"):
         add_persons(lexicon, list(pack["gazetteer"]))
+    lexicon.switched_off |= {entry["rule"] for entry in pack.get("switch_off", [])}
     _forget_compiled(lexicon)
 
 

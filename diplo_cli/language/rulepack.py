@@ -1,4 +1,5 @@
-"""User rule packs: extra cue verbs, titles, meeting words and gazetteer entries in one TOML file.
+"""User rule packs: extra cue verbs, titles, meeting words and gazetteer entries, and built-in rules
+switched off by id, in one TOML file.
 
 A rule pack is data only (no patterns, no code), so that a user can extend diplo's language without
 being able to slow it down or break it. Every entry is validated on load; a mistake raises
@@ -31,12 +32,17 @@ Format (every section optional, each an array of tables)::
     country = "Freedonia"                     # optional
     gender = "f"                              # optional
 
+    [[switch_off]]
+    rule = "attribution.trim.semicolon"       # a rule id of data/en/rules/*.toml (see rules.can_switch_off)
+    reason = "our transcripts use ; freely"   # optional
+
 Deliberate limit: line numbers are found by reading the file's ``[[section]]`` headers and
 ``key =`` lines, so an entry written as an inline table points at its section's line.
 """
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from pathlib import Path
 
@@ -45,6 +51,7 @@ import regex
 from diplo_cli.constants import MEETING_TYPES
 from diplo_cli.errors import RuleError
 from diplo_cli.language.gazetteer import Person, parse_roles
+from diplo_cli.rules.table import can_switch_off, load_rule_tables
 
 CUE_CLASSES = ("say", "tell", "directive", "deny", "describe")
 # Earlier spellings a rule pack may still use: the directive class was named "direct", which is also
@@ -64,12 +71,26 @@ _SCHEMA: dict[str, dict[str, tuple[bool, tuple[str, ...] | None, str]]] = {
                       "tense": (False, WORD_TENSES, "str")},
     "gazetteer": {"name": (True, None, "str"), "aliases": (False, None, "list"), "roles": (False, None, "list"),
                   "country": (False, None, "str"), "gender": (False, GENDERS, "str")},
+    "switch_off": {"rule": (True, None, "str"), "reason": (False, None, "str")},
 }
 
 _HEADER = regex.compile(r"^\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]")
 _TABLE = regex.compile(r"^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]")
 _KEY = regex.compile(r'^\s*(?:"([^"]+)"|([A-Za-z0-9_-]+))\s*=')
 _TOML_POSITION = regex.compile(r"\(at line (\d+), column \d+\)")
+
+
+def _switched_off(entry: dict, fail) -> dict:
+    """A ``[[switch_off]]`` entry: the id of a rule of the built-in tables that may be switched off."""
+    records = {record.id: record for record in load_rule_tables("en")}
+    record = records.get(entry["rule"])
+    if record is None:
+        close = difflib.get_close_matches(entry["rule"], list(records), n=1)
+        fail(f"no rule {entry['rule']!r}" + (f" (did you mean {close[0]!r}?)" if close else "; diplo explain names the rules"), "rule")
+    why_not = can_switch_off(record)
+    if why_not:
+        fail(f"{record.id}: {why_not}", "rule")
+    return {"rule": record.id, "reason": entry.get("reason")}
 
 
 class _Lines:
@@ -191,6 +212,8 @@ def _check_entry(entry: dict, schema: dict, fail) -> dict:
 
 def _finish(section: str, entry: dict, source: str, line: int, fail):
     """The entry in the shape apply_rule_pack uses (a Person for gazetteer entries)."""
+    if section == "switch_off":
+        return _switched_off(entry, fail)
     if section == "cue_verbs":
         forms = [entry["lemma"], *entry.get("forms", [])]
         if any(regex.search(r"[\t\n]", form) for form in forms):

@@ -106,7 +106,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
 
     def _read_rules(self) -> None:
         """The stage's pattern triggers and guards: records of data/<lang>/rules/meetings.toml."""
-        rules = [record for record in load_rule_tables("en") if record.stage == STAGE]
+        rules = [record for record in load_rule_tables("en") if record.stage == STAGE and record.id not in self.lex.switched_off]
         pattern_triggers = [record for record in rules if record.kind == "build" and "pattern" in record.fields]
         self.pattern_trigger_ids = frozenset(record.id for record in pattern_triggers)
         self.host_triggers |= {record.id for record in pattern_triggers if record.fields.get("hosts")}

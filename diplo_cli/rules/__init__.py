@@ -6,7 +6,7 @@ decision it takes when a :class:`Trace` is given, so ``diplo explain`` can show 
 built, trimmed, relaxed or vetoed.
 """
 
-from diplo_cli.rules.table import RULE_KINDS, Example, RuleRecord, load_rule_tables, parse_rule_table
+from diplo_cli.rules.table import RULE_KINDS, Example, RuleRecord, can_switch_off, load_rule_tables, parse_rule_table
 from diplo_cli.rules.trace import Trace, TraceEvent
 
-__all__ = ["RULE_KINDS", "Example", "RuleRecord", "Trace", "TraceEvent", "load_rule_tables", "parse_rule_table"]
+__all__ = ["RULE_KINDS", "Example", "RuleRecord", "Trace", "TraceEvent", "can_switch_off", "load_rule_tables", "parse_rule_table"]

@@ -81,6 +81,20 @@ def parse_rule_table(data: dict, source: str) -> list[RuleRecord]:
     return records
 
 
+def can_switch_off(record: RuleRecord) -> str | None:
+    """None when a rule pack may switch ``record`` off, else why not.
+
+    Switched off, an attribution build rule's candidates are dropped (traced as vetoed under its id),
+    an attribution trim leaves the content's end where it was, and a meeting pattern trigger or guard
+    is not compiled. The other decisions are steps the stage's later steps rely on."""
+    if record.stage == "attribution" and record.kind in ("build", "trim"):
+        return None
+    if record.stage == "meetings" and ("pattern" in record.fields or "triggers" in record.fields):
+        return None
+    return (f"a {record.kind} rule of the {record.stage} stage cannot be switched off (its later steps rely on it); "
+            "attribution build and trim rules and the meeting pattern triggers and guards can")
+
+
 def load_rule_tables(language: str = "en") -> list[RuleRecord]:
     """Every rule record of ``language``'s ``rules/`` folder, in file then written order; ids are unique."""
     folder = resources.files("diplo_cli.data").joinpath(language).joinpath("rules")
