@@ -121,7 +121,8 @@ def test_the_readme_example_pack_is_valid():
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     (example,) = re.findall(r"```toml\n(.*?)```", readme, re.DOTALL)
     pack = parse_rule_pack(example, "README.md")
-    assert set(pack) == {"cue_verbs", "titles", "meeting_words", "gazetteer"}
+    assert set(pack) == {"cue_verbs", "titles", "meeting_words", "gazetteer", "switch_off"}
+    assert pack["switch_off"] == [{"rule": "attribution.trim.semicolon", "reason": None}]
 
 
 # ---------------------------------------------------------------- switching rules off by id
