@@ -17,15 +17,6 @@ from diplo_cli.models import Span
 class NounPhraseReader:
     """Reads speakers: the noun phrase (or pronoun) before or after a cue, over a closed vocabulary."""
 
-    def _is_name_word(self, word: str) -> bool:
-        core = word.rstrip(".")
-        if not core:
-            return False
-        if word in self.stopwords or core in self.stopwords:
-            return False
-        first = core[0]
-        return first.isupper() or (first.isdigit() is False and core[:1].isupper())
-
     def _np_word(self, token: _Token) -> bool:
         word = token.text
         base = word
