@@ -110,10 +110,7 @@ class IndirectReader:
             return self._according_to(cand.cue, cand.lower, cand.upper, cand.sentence_index)
         if cand.cue_word in self.quoted_as_cues:
             return self._quoted_as_saying(cand.cue, cand.lower, cand.upper, cand.sentence_index)
-        verb = self.lex.cue_forms.get(cand.cue_word)
-        if verb is None:
-            return self._veto("unknown_cue", cand.cue)
-        cand.verb = verb
+        cand.verb = self.lex.cue_forms[cand.cue_word]  # the cue scan matches exactly these forms
         return cand
 
     def _step_gerund(self, cand: _Candidate):
