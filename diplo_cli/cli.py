@@ -1431,8 +1431,10 @@ def config_command(rule_packs, gazetteers, year, output_format, as_json):
 @click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(exists=True, dir_okay=False), help="Extra gazetteer (repeatable).")
 @click.option("--rules", "rule_packs", multiple=True, type=click.Path(exists=True, dir_okay=False), metavar="FILE.toml",
               help="A rule pack (repeatable).")
+@click.option("--lang", "language", default="en", show_default=True, callback=_check_language, metavar="CODE",
+              help="The language of the text: en, or de (the rule table of data/de/).")
 @_guard
-def explain_command(text, path, output_format, year, date, gazetteers, rule_packs):
+def explain_command(text, path, output_format, year, date, gazetteers, rule_packs, language):
     """Why each row is there and why a row is missing: every candidate and the rules that decided it.
 
     \b
@@ -1446,6 +1448,7 @@ def explain_command(text, path, output_format, year, date, gazetteers, rule_pack
     Examples:
       diplo explain "Can you confirm that the envoy will travel to Oslo?"
       diplo explain --file samples/peskov-erdogan-meeting.txt
+      diplo explain --lang de "„Wir warten ab“, sagte die Ministerin."
       diplo explain -f json "The minister said the talks were useful." | jq '.candidates[].dropped_by'
     """
     from diplo_cli.batch.inputs import read_path
@@ -1471,7 +1474,7 @@ def explain_command(text, path, output_format, year, date, gazetteers, rule_pack
     else:
         source = " ".join(text)
     lexicon = _build_lexicon(gazetteers, rule_packs)
-    explanation = explain_text(source, path or "-", lexicon=lexicon, year=year, date=date)
+    explanation = explain_text(source, path or "-", lexicon=lexicon, year=year, date=date, language=language)
     if output_format == "auto":
         output_format = "table" if env.stdout_isatty else "json"
     if output_format == "json":

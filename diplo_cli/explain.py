@@ -82,7 +82,7 @@ def _rows_by_span(document: Document) -> dict[tuple[str, int], str]:
     rows: dict[tuple[str, int], str] = {}
     for statement in document.statements:
         rows[("attribution", statement.cue.start)] = statement.id
-        rows[("statements", statement.cue.start)] = statement.id
+        rows[("statements", statement.content.start)] = statement.id  # a pattern language traces at the content
         rows[("speakers", statement.speaker.mention.start)] = statement.id
     for meeting in document.meetings:
         for mention in meeting.mentions:

@@ -61,3 +61,11 @@ def test_explain_refuses_a_missing_file_and_text_with_file(tmp_path):
     assert missing.exit_code == 1 and "no such file" in missing.output  # an input that cannot be read, as elsewhere
     both = run(["explain", "--file", str(tmp_path / "nope.txt"), "some text"])
     assert both.exit_code == 2 and "not both" in both.output
+
+
+def test_explain_runs_the_rule_table_of_another_language():
+    result = run(["explain", "-f", "json", "--lang", "de", "„Wir warten ab“, sagte die Ministerin."])
+    record = json.loads(result.output)
+    [candidate] = record["candidates"]
+    assert (candidate["stage"], candidate["outcome"], candidate["row"]) == ("statements", "kept", "s1")
+    assert candidate["events"][0]["rule"] == record["statements"][0]["rule"]
