@@ -240,7 +240,7 @@ def _check_date(ctx, param, value):
 
 
 def _check_language(ctx, param, value):
-    from diplo_cli.pipeline import languages
+    from diplo_cli.language.datafiles import languages
 
     if value not in languages():
         raise click.BadParameter(f"{value!r} is not a language diplo reads (available: {', '.join(languages())})")
@@ -647,6 +647,13 @@ def _build_lexicon(gazetteers: tuple[str, ...], rule_packs: tuple[str, ...] = ()
     return user_lexicon(tuple(gazetteers), tuple(rule_packs), warn)
 
 
+def _english_only(language: str, gazetteers, rule_packs) -> str | None:
+    """The warning for gazetteers or rule packs given with a language whose rules do not read them."""
+    if language != "en" and (gazetteers or rule_packs):
+        return f"rule packs and gazetteers are read by the English stages only: --lang {language} does not use them"
+    return None
+
+
 def _input_count(run: Run) -> int:
     """How many documents the run will read, for the progress bar: a text file is one, a JSON Lines
     file one per record (its non-blank lines); 0 off a terminal or when it cannot be known (stdin)."""
@@ -740,12 +747,14 @@ def _documents(run: Run, lexicon, parts: bool = False):
         run.warning(message)
     options = run.options
     language = options.get("language", "en")
-    if language != "en" and (options.get("rule_packs") or options.get("gazetteers")):
-        run.warning(f"rule packs and gazetteers are read by the English stages only: --lang {language} does not use them")
+    if unused := _english_only(language, options.get("gazetteers"), options.get("rule_packs")):
+        run.warning(unused)
+    if language != "en" and options.get("turns"):
+        raise click.UsageError(f"--turns reads English transcript labels; it cannot be combined with --lang {language}")
     # Large text files are streamed in windows when the output is record by record anyway.
     sources = iter_inputs(paths, input_format=options.get("input_format", "auto"), fields=run.fields, rules=run.walk_rules,
                           stdin=stdin, stream_large=run.output_format in ("jsonl", "json", "csv", "tsv") and not options.get("turns")
-                          and language == "en")  # the rule engine reads a whole text in one linear pass
+                          and language == "en", language=language)  # the rule engine reads a whole text in one linear pass
     found_statements = False
     for outcome in extract_inputs(sources, lexicon=lexicon, year=options.get("year"), jobs=_jobs(run), strict=run.strict,
                                   unwrap=not options.get("no_unwrap"), date=options.get("date"), language=language):
@@ -1473,6 +1482,8 @@ def explain_command(text, path, output_format, year, date, gazetteers, rule_pack
             sys.exit(ExitStatus.INPUT_FAILED)
     else:
         source = " ".join(text)
+    if unused := _english_only(language, gazetteers, rule_packs):
+        click.echo(f"diplo: warning: {unused}", err=True)
     lexicon = _build_lexicon(gazetteers, rule_packs)
     explanation = explain_text(source, path or "-", lexicon=lexicon, year=year, date=date, language=language)
     if output_format == "auto":
@@ -1527,6 +1538,8 @@ def eval_command(gold, output_format, show_errors, gazetteers, rule_packs, langu
     env: Environment = (context.find_object(Environment) if context else None) or Environment()
     if output_format == "auto":
         output_format = "table" if env.stdout_isatty else "json"
+    if unused := _english_only(language, gazetteers, rule_packs):
+        click.echo(f"diplo: warning: {unused}", err=True)
     lexicon = _build_lexicon(gazetteers, rule_packs)
     results = {}
     reports = {}

@@ -22,12 +22,13 @@ from dataclasses import dataclass, replace
 
 from diplo_cli.attribution import nest_reports
 from diplo_cli.errors import ExtractionTimeout
+from diplo_cli.language.datafiles import check_language, languages  # noqa: F401  (languages: re-exported, the codes extract takes)
 from diplo_cli.language.lexicons import Lexicon, default_lexicon
 from diplo_cli.language.loader import Language, language_of
 from diplo_cli.meetings import link_meetings
 from diplo_cli.models import Document, Meeting, Span, Speaker, Statement
 from diplo_cli.rules import Trace, scanning
-from diplo_cli.rules.engine import available_languages, find_statements, has_statement_rules, load_statement_rules
+from diplo_cli.rules.engine import find_statements, load_statement_rules
 from diplo_cli.speakers import resolve_speakers
 from diplo_cli.text.segment import find_turns, plain_quote_marks, segment_sentences
 from diplo_cli.text.unwrap import analysis_text
@@ -80,19 +81,6 @@ def extract(text: str, doc: str = "-", *, lexicon: Lexicon | None = None, year: 
         meetings.extend(part.meetings)
         unwrapped += part.unwrapped
     return Document(doc, text, tuple(statements), tuple(meetings), document_date=_iso(anchor) or document_date, unwrapped=unwrapped)
-
-
-def languages() -> tuple[str, ...]:
-    """The language codes ``extract(language=...)`` and ``--lang`` take: ``en`` and every folder of
-    ``data/`` with a statement rule table."""
-    return tuple(code for code in available_languages() if code == "en" or has_statement_rules(code))
-
-
-def check_language(language: str) -> str:
-    """``language`` when it can be extracted, else a ValueError naming the languages that can."""
-    if language not in languages():
-        raise ValueError(f"unknown language {language!r} (available: {', '.join(languages())})")
-    return language
 
 
 def _extract_by_rules(text: str, doc: str, language: str, *, unwrap: bool, date, document_date: str | None,
@@ -165,22 +153,23 @@ def _as_read(document: Document, text: str) -> Document:
 
 
 def _run_stages(text: str, doc: str, language: Language, year: int | None, trace: Trace | None = None) -> Document:
-    lexicon = language.lexicon
-    sentences = segment_sentences(text, lexicon)
-    turns = find_turns(text, lexicon)
-    attributions = language.attribution.find(text, sentences, turns, trace=trace)
-    speakers, tracker = resolve_speakers(text, sentences, attributions, lexicon, turns, year, trace=trace,
-                                         tables=language.speaker_tables)
-    confidence = language.confidence
-    statements = [
-        Statement(f"s{index}", a.kind, speaker, a.cue, a.content, a.rule,
-                  confidence=confidence.score(a, speaker), relaxed=a.relaxed)
-        for index, (a, speaker) in enumerate(zip(attributions, speakers), 1)
-    ]
-    statements = nest_reports(statements)
-    mentions, drafts = language.meetings.find(text, sentences, tracker, statements, trace=trace)
-    meetings, statements = link_meetings(drafts, mentions, statements, text, trace=trace)
-    return Document(doc, text, tuple(statements), tuple(meetings))
+    with language.lock:  # the stage objects hold the document they read (see Language)
+        lexicon = language.lexicon
+        sentences = segment_sentences(text, lexicon)
+        turns = find_turns(text, lexicon)
+        attributions = language.attribution.find(text, sentences, turns, trace=trace)
+        speakers, tracker = resolve_speakers(text, sentences, attributions, lexicon, turns, year, trace=trace,
+                                             tables=language.speaker_tables)
+        confidence = language.confidence
+        statements = [
+            Statement(f"s{index}", a.kind, speaker, a.cue, a.content, a.rule,
+                      confidence=confidence.score(a, speaker), relaxed=a.relaxed)
+            for index, (a, speaker) in enumerate(zip(attributions, speakers), 1)
+        ]
+        statements = nest_reports(statements)
+        mentions, drafts = language.meetings.find(text, sentences, tracker, statements, trace=trace)
+        meetings, statements = link_meetings(drafts, mentions, statements, text, trace=trace)
+        return Document(doc, text, tuple(statements), tuple(meetings))
 
 
 # ------------------------------------------------------------------------------ windows

@@ -57,6 +57,31 @@ def test_a_rule_pack_makes_its_own_language(tmp_path):
     assert extract("Ana Lopes harrumphed that the talks would resume.").statements == ()
 
 
-def test_an_unknown_language_is_a_rule_error_naming_the_known_ones():
+def test_a_lexicon_of_an_unknown_language_is_a_rule_error_naming_the_known_ones():
     with pytest.raises(RuleError, match=r"unknown language 'xx': diplo has data for .*en"):
+        build_lexicon(language="xx")
+
+
+def test_load_language_refuses_a_pattern_language_and_an_unknown_code_with_a_value_error():
+    with pytest.raises(ValueError, match="'de' is a pattern language: extract"):
+        load_language("de")
+    with pytest.raises(ValueError, match=r"unknown language 'xx' \(available: de, en\)"):
         load_language("xx")
+
+
+def test_load_language_takes_any_iterable_and_one_file_by_any_path(tmp_path, monkeypatch):
+    pack = tmp_path / "pack.toml"
+    pack.write_text('[[titles]]\nphrase = "chief mediator"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert load_language("en", ["pack.toml"]) is load_language("en", (str(pack),))
+    assert load_language("en", []) is load_language()
+
+
+def test_extract_from_several_threads_gives_what_one_thread_gives():
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f'"We will talk again on day {n}," the minister of Norland said. Ana Lind met Piet Varga in Oslo.' for n in range(24)]
+    alone = [extract(text).to_dict() for text in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda text: extract(text).to_dict(), texts))
+    assert together == alone

@@ -13,9 +13,10 @@ import pytest
 
 from diplo_cli import extract
 from diplo_cli.errors import RuleError
+from diplo_cli.language.datafiles import known_languages
 from diplo_cli.pipeline import check_language, languages
 from diplo_cli.rules import Trace
-from diplo_cli.rules.engine import available_languages, compile_statement_table, find_statements, load_statement_rules
+from diplo_cli.rules.engine import compile_statement_table, find_statements, load_statement_rules
 
 from .timing import best_time, ratios_until_within
 
@@ -152,7 +153,7 @@ def test_an_unknown_fragment_or_word_file_is_a_rule_error():
 
 
 def test_the_languages_are_the_data_folders_and_an_unknown_one_is_refused():
-    assert {"en", "de"} <= set(available_languages())
+    assert {"en", "de"} <= set(known_languages())
     assert languages() == ("de", "en")
     with pytest.raises(ValueError, match=r"unknown language 'xx' \(available: de, en\)"):
         extract("Anna sagte, es regne.", language="xx")
@@ -269,3 +270,24 @@ def test_every_german_span_indexes_the_text_whatever_the_text():
                 assert text[span.start:span.end] == span.text and span.start < span.end
 
     check()
+
+
+def test_a_german_file_is_not_warned_as_not_english_nor_refused_under_strict(tmp_path):
+    from tests.test_cli import run
+
+    path = tmp_path / "de.txt"
+    path.write_text("„Wir warten ab“, sagte die Ministerin am Montag in Berlin.\n", encoding="utf-8")
+    result = run(["--lang", "de", "--strict", "--format", "jsonl", str(path)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout.splitlines()[0])["speaker"]["text"] == "die Ministerin"
+    assert "does not look like English" not in result.output
+
+
+def test_turns_are_refused_with_a_pattern_language(tmp_path):
+    from tests.test_cli import run
+
+    path = tmp_path / "de.txt"
+    path.write_text("FRAGE: Wann?\nSPRECHERIN: Morgen.\n", encoding="utf-8")
+    result = run(["--lang", "de", "--turns", str(path)])
+    assert result.exit_code == 2
+    assert "--turns reads English transcript labels; it cannot be combined with --lang de" in result.output

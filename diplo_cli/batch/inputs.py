@@ -194,11 +194,12 @@ def _walk_error(error: OSError) -> InputError:
 
 
 def iter_documents(paths: list[str], *, input_format: str = "auto", rules: WalkRules | None = None, stdin: BinaryIO | None = None,
-                   fields: RecordFields | None = None) -> Iterator[InputDocument]:
+                   fields: RecordFields | None = None, language: str = "en") -> Iterator[InputDocument]:
     """One :class:`InputDocument` per document or failure, in input order; never raises for bad input.
 
     ``input_format`` ``auto`` reads each input by its kind (:func:`input_kind`); ``fields`` says
-    what a JSON Lines record provides (by default its ``text`` and ``id``).
+    what a JSON Lines record provides (by default its ``text`` and ``id``). A text that does not
+    look English is warned about when ``language`` is ``en`` (the only language that check knows).
     """
     fields = fields or RecordFields()
     for path in expand_paths(paths, rules):
@@ -220,24 +221,24 @@ def iter_documents(paths: list[str], *, input_format: str = "auto", rules: WalkR
             yield InputDocument(exc.source, None, exc.reason)
             continue
         if kind == "jsonl":
-            yield from _jsonl_documents(data, name, fields)
+            yield from _jsonl_documents(data, name, fields, language)
             continue
         try:
             decoded = decode_bytes(data, name)
         except InputError as exc:
             yield InputDocument(exc.source, None, exc.reason)
             continue
-        yield _text_document(name, decoded.text, decoded.warnings, kind, fields)
+        yield _text_document(name, decoded.text, decoded.warnings, kind, fields, language)
 
 
-def _text_document(name: str, text: str, warnings: tuple[str, ...], kind: str, fields: RecordFields) -> InputDocument:
+def _text_document(name: str, text: str, warnings: tuple[str, ...], kind: str, fields: RecordFields, language: str = "en") -> InputDocument:
     """A whole file (or page) as one document: HTML extracted, the other kinds read as they are."""
     source_map = None
     if kind == "html" or (kind == "auto" and looks_like_html(text)):
         text, source_map = html_to_text(text)
     elif kind == "auto" and _looks_like_json_lines(text, fields.text):
         warnings = (*warnings, f"{name}: looks like JSON Lines but is read as one text (name it .jsonl or pass --input jsonl)")
-    if not looks_english(text):
+    if language == "en" and not looks_english(text):
         warnings = (*warnings, f"{name}: does not look like English text; diplo's rules are for English news")
     return InputDocument(name, text, None, warnings, source_map=source_map)
 
@@ -335,7 +336,7 @@ def _english_function_words() -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
-def _jsonl_documents(data: bytes, path: str, fields: RecordFields) -> Iterator[InputDocument]:
+def _jsonl_documents(data: bytes, path: str, fields: RecordFields, language: str = "en") -> Iterator[InputDocument]:
     """One document or one error per line; every record fails alone (bad JSON, bad bytes, too large)."""
     language_warned = False
     for where, line, error, warnings in _jsonl_lines(data, path):
@@ -347,7 +348,7 @@ def _jsonl_documents(data: bytes, path: str, fields: RecordFields) -> Iterator[I
         except Exception as exc:  # noqa: BLE001 -- one odd record must not stop the file
             yield InputDocument(where, None, failure_message(exc))
             continue
-        if document.text is not None and not language_warned and not looks_english(document.text):
+        if language == "en" and document.text is not None and not language_warned and not looks_english(document.text):
             language_warned = True  # once per file: a corpus in another language is one problem, not thousands
             note = f"{where}: does not look like English text; diplo's rules are for English news (not repeated for this file)"
             document = replace(document, warnings=(*document.warnings, note))

@@ -82,11 +82,12 @@ class Outcome:
 # ------------------------------------------------------------------------------ inputs
 
 def iter_inputs(paths: list[str], *, input_format: str = "auto", fields: RecordFields | None = None,
-                rules: WalkRules | None = None, stdin=None, stream_large: bool = True) -> Iterator[tuple[InputDocument, LargeFile | None]]:
+                rules: WalkRules | None = None, stdin=None, stream_large: bool = True,
+                language: str = "en") -> Iterator[tuple[InputDocument, LargeFile | None]]:
     """The run's input documents, as :func:`diplo_cli.batch.inputs.iter_documents` gives them, except that
     large plain-text files come as a :class:`LargeFile` to stream (with an item carrying no text)."""
     if not stream_large or input_format not in ("auto", "text"):
-        for item in iter_documents(paths, input_format=input_format, fields=fields, rules=rules, stdin=stdin):
+        for item in iter_documents(paths, input_format=input_format, fields=fields, rules=rules, stdin=stdin, language=language):
             yield item, None
         return
     for path in expand_paths(paths, rules):
@@ -97,7 +98,7 @@ def iter_inputs(paths: list[str], *, input_format: str = "auto", fields: RecordF
         if not source:  # an expansion error (e.g. an empty directory): reported as iter_documents would
             yield InputDocument(path.source, None, path.reason), None
             continue
-        for item in iter_documents(source, input_format=input_format, fields=fields, stdin=stdin):
+        for item in iter_documents(source, input_format=input_format, fields=fields, stdin=stdin, language=language):
             yield item, None
 
 

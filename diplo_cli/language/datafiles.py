@@ -18,9 +18,31 @@ def data_text(name: str, language: str = "en") -> str:
     return resources.files(DATA_PACKAGE).joinpath(language).joinpath(name).read_text(encoding="utf-8")
 
 
+STATEMENT_TABLE = "statements.toml"  # data/<lang>/rules/statements.toml: a pattern language's rules
+
+
 def known_languages() -> list[str]:
     """The languages diplo has data for: the folders of ``data/``."""
-    return sorted(entry.name for entry in resources.files(DATA_PACKAGE).iterdir() if entry.is_dir() and not entry.name.startswith("_"))
+    return sorted(entry.name for entry in resources.files(DATA_PACKAGE).iterdir()
+                  if entry.is_dir() and not entry.name.startswith(("_", ".")))
+
+
+def has_statement_rules(language: str) -> bool:
+    """Is ``language`` a pattern language (its folder holds ``rules/statements.toml``)?"""
+    return resources.files(DATA_PACKAGE).joinpath(language).joinpath("rules").joinpath(STATEMENT_TABLE).is_file()
+
+
+def languages() -> tuple[str, ...]:
+    """The language codes ``extract(language=...)``, ``load_language`` and ``--lang`` take: ``en`` (the
+    English stages) and every folder of ``data/`` with a statement rule table."""
+    return tuple(code for code in known_languages() if code == "en" or has_statement_rules(code))
+
+
+def check_language(language: str) -> str:
+    """``language`` when diplo reads it, else a ValueError naming the languages it reads."""
+    if language not in languages():
+        raise ValueError(f"unknown language {language!r} (available: {', '.join(languages())})")
+    return language
 
 
 def read_table(text: str, source: str, columns: int, min_columns: int | None = None,

@@ -11,20 +11,29 @@ made once for it by :func:`language_of`.
 from __future__ import annotations
 
 import functools
+import threading
+from collections.abc import Iterable
 from functools import cached_property
+from pathlib import Path
 
 from diplo_cli.attribution import AttributionFinder
 from diplo_cli.language.confidence import ConfidenceTable
+from diplo_cli.language.datafiles import check_language
 from diplo_cli.language.lexicons import Lexicon, user_lexicon
 from diplo_cli.meetings import MeetingFinder
 from diplo_cli.speakers.tables import SpeakerTables
 
 
 class Language:
-    """A language's lexicon and the stage objects the pipeline runs, each built once, on first use."""
+    """A language's lexicon and the stage objects the pipeline runs, each built once, on first use.
+
+    The stage objects keep the document they are reading while they read it, so one document at a
+    time goes through them: ``lock`` is held by the pipeline for the run of the stages (threads take
+    turns; parallel work uses processes, as ``-j`` does)."""
 
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
+        self.lock = threading.RLock()
 
     @property
     def code(self) -> str:
@@ -56,8 +65,21 @@ def language_of(lexicon: Lexicon) -> Language:
     return language
 
 
-@functools.cache
-def load_language(code: str = "en", packs: tuple[str, ...] = (), gazetteers: tuple[str, ...] = ()) -> Language:
+def load_language(code: str = "en", packs: Iterable[str] = (), gazetteers: Iterable[str] = ()) -> Language:
     """The language ``code`` with the user's rule packs and gazetteers (paths) added, loaded once per
-    process and combination; without packs and gazetteers, the language of the built-in lexicon."""
-    return language_of(user_lexicon(tuple(gazetteers), tuple(packs), language=code))
+    process and combination (the same file named by a relative or an absolute path is one); without
+    packs and gazetteers, the language of the built-in lexicon.
+
+    The stages here are the English ones: another code diplo reads is a pattern language, run by
+    ``extract(text, language=code)``; asking for one here, or for a code diplo does not read, is a
+    ValueError."""
+    check_language(code)
+    if code != "en":
+        raise ValueError(f"{code!r} is a pattern language: extract(text, language={code!r}) runs its statement rule table; "
+                         "load_language builds the English stages")
+    return _load_language(code, tuple(str(Path(p).resolve()) for p in packs), tuple(str(Path(p).resolve()) for p in gazetteers))
+
+
+@functools.cache
+def _load_language(code: str, packs: tuple[str, ...], gazetteers: tuple[str, ...]) -> Language:
+    return language_of(user_lexicon(gazetteers, packs, language=code))

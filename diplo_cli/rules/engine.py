@@ -47,15 +47,16 @@ from importlib import resources
 
 import regex
 
+from diplo_cli import constants
 from diplo_cli.errors import RuleError
+from diplo_cli.language.datafiles import STATEMENT_TABLE
 from diplo_cli.models import Attribution, Span
 from diplo_cli.rules.scanning import PATTERN_TIMEOUT
 from diplo_cli.rules.table import RuleRecord, parse_rule_table
 from diplo_cli.rules.trace import Trace
 
 STAGE = "statements"
-STATEMENT_TABLE = "statements.toml"
-STATEMENT_KINDS = ("direct", "indirect", "mixed", "according_to")
+STATEMENT_KINDS = tuple(kind for kind in constants.STATEMENT_KINDS if kind != "turn")  # a turn is a transcript label's
 SCOPES = ("sentence", "paragraph")
 ACTIONS = ("build", "continue", "nest", "refer_back")
 VETO_SPANS = ("speaker", "cue", "content", "sentence")
@@ -68,21 +69,6 @@ QUOTE_LENGTH = 2000  # characters a quotation may hold: bounded, so a stray mark
 
 def _data_folder(language: str):
     return resources.files("diplo_cli.data").joinpath(language)
-
-
-def available_languages() -> tuple[str, ...]:
-    """The language codes: folders of ``data/`` holding a ``rules/`` folder or word files."""
-    root = resources.files("diplo_cli.data")
-    codes = []
-    for entry in root.iterdir():
-        if entry.is_dir() and not entry.name.startswith(("_", ".")) and (
-                entry.joinpath("rules").is_dir() or any(item.name.endswith((".txt", ".tsv")) for item in entry.iterdir())):
-            codes.append(entry.name)
-    return tuple(sorted(codes))
-
-
-def has_statement_rules(language: str) -> bool:
-    return _data_folder(language).joinpath("rules").joinpath(STATEMENT_TABLE).is_file()
 
 
 def read_words(language: str, name: str) -> list[str]:
