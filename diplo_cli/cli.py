@@ -13,6 +13,7 @@ import contextlib
 import enum
 import functools
 import io
+import itertools
 import json
 import logging
 import os
@@ -1460,11 +1461,8 @@ def explain_command(text, path, output_format, year, date, gazetteers, rule_pack
       diplo explain --lang de "„Wir warten ab“, sagte die Ministerin."
       diplo explain -f json "The minister said the talks were useful." | jq '.candidates[].dropped_by'
     """
-    from diplo_cli.batch.inputs import read_path
-    from diplo_cli.errors import InputError
     from diplo_cli.explain import explain_text
     from diplo_cli.render import candidates_view
-    from diplo_cli.text.decode import decode_bytes
 
     context = click.get_current_context()
     env: Environment = context.find_object(Environment) or Environment()
@@ -1474,14 +1472,7 @@ def explain_command(text, path, output_format, year, date, gazetteers, rule_pack
         if env.stdin is None or env.stdin_isatty:
             raise click.UsageError("nothing to explain: give TEXT, --file FILE, or pipe text on standard input")
         path = "-"
-    if path is not None:
-        try:
-            source = decode_bytes(read_path(path, getattr(env.stdin, "buffer", env.stdin)), path).text
-        except InputError as exc:
-            click.echo(f"diplo: {safe(str(exc))}", err=True)
-            sys.exit(ExitStatus.INPUT_FAILED)
-    else:
-        source = " ".join(text)
+    source = _explained_text(path, env, language) if path is not None else " ".join(text)
     if unused := _english_only(language, gazetteers, rule_packs):
         click.echo(f"diplo: warning: {unused}", err=True)
     lexicon = _build_lexicon(gazetteers, rule_packs)
@@ -1495,6 +1486,25 @@ def explain_command(text, path, output_format, year, date, gazetteers, rule_pack
     console = _pipe_console(file=env.stdout, width=width, highlight=False, markup=False, emoji=False,
                             force_terminal=env.stdout_isatty, no_color=not env.stdout_isatty)
     console.print(candidates_view(explanation))
+
+
+def _explained_text(path: str, env: Environment, language: str) -> str:
+    """The one text of ``path`` as the other commands read it (HTML reduced to its article, a JSON
+    Lines file's single record); its warnings on stderr. Several records are a usage error."""
+    from diplo_cli.batch.inputs import iter_documents
+
+    stdin = getattr(env.stdin, "buffer", env.stdin) if env.stdin is not None else None
+    documents = list(itertools.islice(iter_documents([path], stdin=stdin, language=language), 2))
+    if len(documents) > 1:
+        raise click.UsageError(f"{path} holds several documents; diplo explain takes one text "
+                               "(pipe one record's text, e.g. jq -r .text)")
+    [document] = documents
+    for warning in document.warnings:
+        click.echo(f"diplo: warning: {safe(warning)}", err=True)
+    if document.error is not None:
+        click.echo(f"diplo: {safe(document.doc)}: {safe(document.error)}", err=True)
+        sys.exit(ExitStatus.INPUT_FAILED)
+    return document.text
 
 
 @cli.command("eval", epilog=EPILOG_EXIT)

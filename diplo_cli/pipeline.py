@@ -245,12 +245,12 @@ def extract_window(window: Window, doc: str = "-", *, lexicon: Lexicon | None = 
     """
     language = language_of(lexicon or default_lexicon())
     anchor = parse_date(date) or (document_anchor(window.text, year) if window.offset == 0 else None)
-    if trace is not None:
-        trace.offset = window.offset
-    found = _extract_whole(window.text, doc, language, year, unwrap, anchor, trace)
-    if trace is not None:
-        trace.offset = 0
+    window_trace = Trace() if trace is not None else None
+    found = _extract_whole(window.text, doc, language, year, unwrap, anchor, window_trace)
     own, shift = window.own, window.offset
+    if trace is not None:  # the context part was traced with the window before: its decisions are there already
+        trace.events.extend(replace(event, start=event.start + shift, end=event.end + shift)
+                            for event in window_trace.events if event.start >= own)
     statements = [s for s in found.statements if s.cue.start >= own]
     kept_ids = {s.id for s in statements}
     linked = {s.meeting for s in statements if s.meeting}

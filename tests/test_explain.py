@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from diplo_cli import extract
 from diplo_cli.explain import DROPPED, KEPT, explain_text
 from tests.test_cli import run
 
@@ -69,3 +70,30 @@ def test_explain_runs_the_rule_table_of_another_language():
     [candidate] = record["candidates"]
     assert (candidate["stage"], candidate["outcome"], candidate["row"]) == ("statements", "kept", "s1")
     assert candidate["events"][0]["rule"] == record["statements"][0]["rule"]
+
+
+def test_a_large_text_is_traced_once_per_decision_with_offsets_into_the_whole_text():
+    from diplo_cli.pipeline import LARGE_TEXT
+    from diplo_cli.rules import Trace
+
+    paragraph = "The minister of Norland said that the talks were useful. Can you confirm that he will go?\n\n"
+    text = paragraph * (LARGE_TEXT // len(paragraph) + 50)
+    trace = Trace()
+    document = extract(text, trace=trace)
+    keys = [(e.stage, e.rule, e.action, e.start, e.end) for e in trace.events]
+    assert len(keys) == len(set(keys))  # the context carried before each window is not traced again
+    built = {e.start for e in trace.events if e.action == "built" and e.stage == "attribution"}
+    assert {s.cue.start for s in document.statements} <= built
+    vetoed = [e for e in trace.events if e.rule == "attribution.veto.interrogative"]
+    assert len(vetoed) == text.count("Can you confirm") and all(text[e.start:e.end] == "confirm" for e in vetoed)
+
+
+def test_explain_reads_a_file_as_the_other_commands_do(tmp_path):
+    page = tmp_path / "story.html"
+    page.write_text("<html><body><p>The minister said that the talks were useful.</p></body></html>", encoding="utf-8")
+    record = json.loads(run(["explain", "-f", "json", "--file", str(page)]).output)
+    assert record["statements"][0]["content"]["text"] == "the talks were useful"
+    records = tmp_path / "two.jsonl"
+    records.write_text('{"text": "One said so."}\n{"text": "Two said so."}\n', encoding="utf-8")
+    several = run(["explain", "--file", str(records)])
+    assert several.exit_code == 2 and "holds several documents; diplo explain takes one text" in several.output

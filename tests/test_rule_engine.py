@@ -74,7 +74,9 @@ def test_a_trim_cuts_the_matched_edge_and_is_traced():
     [found] = find_statements("Anna sagte, es regne.", rules, trace)
     assert (found.content.text, found.content.start, found.content.end) == ("es regne", 12, 20)
     first = trace.events[0]
-    assert (first.rule, first.action, first.start, first.end) == ("statements.trim.stop", "trimmed", 12, 21)
+    # traced at the candidate's final content, where its other decisions are traced; the cut in the note
+    assert (first.rule, first.action, first.start, first.end, first.note) == (
+        "statements.trim.stop", "trimmed", 12, 20, "statements.say: content less '.'")
 
 
 def test_a_trim_in_the_middle_of_a_span_cuts_nothing():
@@ -178,6 +180,7 @@ def test_a_pronoun_speaker_is_kept_as_written():
     "Nach Angaben von Anna Berg Carl Dorn Emil Fink " * 40,  # long runs of capitalised words
     "Er sagte, sie sei, so Anna, laut Carl " * 40,
     "Er sagte, es sei " + ". , ; " * 60 + "x ",  # stop marks a trim must not rescan from every position
+    "„Wir warten“, sagte er, " * 40,  # one endless sentence of quotations: a sentence veto reads it once
 ])
 def test_the_engine_is_linear_on_crafted_input(piece: str):
     rules = load_statement_rules("de")

@@ -320,6 +320,7 @@ class RuleRun:
         self.kept: list[Candidate] = []  # in the order built
         self._kept_starts: list[int] = []  # their content starts, sorted, for the overlap check
         self._kept_by_start: list[Candidate] = []
+        self._sentence_vetoes: dict[tuple[str, int], bool] = {}  # (veto id, sentence) -> matched: read once each
 
     def statements(self) -> list[Attribution]:
         for rule in self.rules.builds:
@@ -436,6 +437,10 @@ class RuleRun:
         return before if before.content[1] > content[0] else None
 
     def _trim(self, candidate: Candidate) -> bool:
+        """Apply the trims; False when one leaves nothing. Each trim is traced at the candidate's final
+        content (where its other decisions are traced), the span it cut in the note."""
+        done: list[tuple[str, str]] = []
+        left = True
         for trim in self.rules.trims:
             if not trim.applies_to(candidate.rule.id):
                 continue
@@ -444,21 +449,30 @@ class RuleRun:
             if match is None or match.start() == match.end() or 0 < match.start() and match.end() < end - start:
                 continue
             cut = (start + match.end(), end) if match.start() == 0 else (start, start + match.start())
-            self._record(trim.id, "trimmed", start, end, f"{candidate.rule.id}: {self.text[start:end][match.start():match.end()]!r}")
-            if cut[0] >= cut[1]:
-                return False
+            left = cut[0] < cut[1]
+            done.append((trim.id, f"{candidate.rule.id}: {trim.on} less {self.text[start:end][match.start():match.end()]!r}"
+                                  + ("" if left else ", nothing left")))
+            if not left:
+                break
             setattr(candidate, trim.on, cut)
-        return True
+        for rule_id, note in done:
+            self._record(rule_id, "trimmed", *candidate.content, note)
+        return left
 
     def _vetoed(self, candidate: Candidate) -> bool:
         for veto in self.rules.vetoes:
             if not veto.applies_to(candidate.rule.id):
                 continue
             if veto.on == "sentence":
-                start, end, _ = self.sentences[candidate.sentence]
+                key = (veto.id, candidate.sentence)
+                if key not in self._sentence_vetoes:
+                    start, end, _ = self.sentences[candidate.sentence]
+                    self._sentence_vetoes[key] = bool(veto.pattern.search(self.text[start:end], timeout=PATTERN_TIMEOUT))
+                matched = self._sentence_vetoes[key]
             else:
                 start, end = getattr(candidate, veto.on)
-            if veto.pattern.search(self.text[start:end], timeout=PATTERN_TIMEOUT):
+                matched = bool(veto.pattern.search(self.text[start:end], timeout=PATTERN_TIMEOUT))
+            if matched:
                 self._record(veto.id, "vetoed", *candidate.content, f"dropped a candidate of {candidate.rule.id}")
                 return True
         return False

@@ -29,15 +29,14 @@ class TraceEvent:
 
 @dataclass
 class Trace:
-    """Decisions in the order they were taken; ``offset`` shifts windows of a large text into place."""
+    """Decisions in the order they were taken."""
 
     events: list[TraceEvent] = field(default_factory=list)
-    offset: int = 0
 
     def add(self, stage: str, rule: str, action: str, start: int, end: int, note: str = "") -> None:
         if action not in ACTIONS:
             raise ValueError(f"unknown trace action {action!r}")
-        self.events.append(TraceEvent(stage, rule, action, start + self.offset, end + self.offset, note))
+        self.events.append(TraceEvent(stage, rule, action, start, end, note))
 
     def rules(self) -> set[str]:
         return {event.rule for event in self.events}
