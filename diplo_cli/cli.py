@@ -1448,9 +1448,10 @@ def explain_command(text, path, output_format, year, date, gazetteers, rule_pack
     """Why each row is there and why a row is missing: every candidate and the rules that decided it.
 
     \b
-    A candidate is a cue (said, according to, a reporting noun ...) or a meeting word. For each one
-    this prints its context, what became of it (kept as a row, dropped, or no row of its own) and
-    each decision by rule id: built, trimmed, relaxed, vetoed, merged, linked. The ids are those of
+    A candidate is a cue (said, according to, a reporting noun ...), a speaker mention or a meeting
+    word. For each one this prints its context, what became of it (kept as a row, dropped, or no row
+    of its own) and each decision by rule id: built, set, trimmed, relaxed, vetoed, merged, split,
+    linked. The ids are those of
     diplo_cli/data/en/rules/*.toml, where each has its reason and examples; a rule pack can switch
     a rule off by its id (README "Rule packs").
 

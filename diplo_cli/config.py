@@ -30,8 +30,6 @@ SETTINGS = {  # setting -> (the command's option name, what it holds)
     "format": ("output_format", "output format name"),
 }
 
-# Every format some command writes; a name none knows is a typo, not a setting for another command.
-
 
 class ConfigError(DiploError):
     """A configuration file that cannot be used: named, with the reason."""

@@ -813,7 +813,7 @@ CANDIDATE_CONTEXT = 60  # characters shown on each side of a candidate's span
 _OUTCOME_STYLE = {"kept": "green", "dropped": "red", "no row": "yellow"}
 
 
-def candidates_view(explanation, ascii_only: bool = True) -> Group:
+def candidates_view(explanation) -> Group:
     """``diplo explain``: every candidate with its context, outcome and the rule ids that decided it."""
     text = explanation.document.text
     parts: list = []

@@ -294,3 +294,10 @@ def test_turns_are_refused_with_a_pattern_language(tmp_path):
     result = run(["--lang", "de", "--turns", str(path)])
     assert result.exit_code == 2
     assert "--turns reads English transcript labels; it cannot be combined with --lang de" in result.output
+
+
+def test_a_misspelt_key_of_a_rule_is_an_error_naming_it():
+    with pytest.raises(RuleError, match=r"rule statements.trim.stop: unknown key 'not_rule' for a trim rule \(known: not_rules, on, pattern, rules\)"):
+        table(rule("statements.say", SAY_COMMA) + rule("statements.trim.stop", r"[.!]+$", kind="trim", not_rule=["statements.say"]))
+    with pytest.raises(RuleError, match=r"unknown key 'scop' for a build rule"):
+        table(rule("statements.say", SAY_COMMA, scop="paragraph"))

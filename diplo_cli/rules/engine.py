@@ -60,6 +60,13 @@ STATEMENT_KINDS = tuple(kind for kind in constants.STATEMENT_KINDS if kind != "t
 SCOPES = ("sentence", "paragraph")
 ACTIONS = ("build", "continue", "nest", "refer_back")
 VETO_SPANS = ("speaker", "cue", "content", "sentence")
+# the keys each kind of record may hold besides id, kind, why, examples and counterexamples: a
+# misspelt key ("not_rule", "scop") is an error, never a rule silently read another way
+_KEYS = {
+    "build": frozenset({"pattern", "action", "statement", "scope", "reach", "within"}),
+    "veto": frozenset({"pattern", "on", "rules", "not_rules"}),
+    "trim": frozenset({"pattern", "on", "rules", "not_rules"}),
+}
 TRIM_SPANS = ("speaker", "content")
 _MACRO = regex.compile(r"<<(\w+)>>")
 _NAMED_LIST = regex.compile(r"\\L<(\w+)>")
@@ -171,6 +178,10 @@ class Compiler:
         except regex.error as exc:
             raise RuleError(f"{where}: the pattern does not compile ({exc})") from None
         settings = dict(record.fields)
+        known = _KEYS.get(record.kind, frozenset())
+        unknown = sorted(set(settings) - known)
+        if unknown and record.kind in _KEYS:
+            raise RuleError(f"{where}: unknown key {unknown[0]!r} for a {record.kind} rule (known: {', '.join(sorted(known))})")
         if record.kind == "build":
             return self._build(record, pattern, settings, where)
         if record.kind in ("veto", "trim"):

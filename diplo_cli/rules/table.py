@@ -18,6 +18,7 @@ take part in the decisions on each example and on none of the counterexamples.
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
@@ -85,22 +86,30 @@ def can_switch_off(record: RuleRecord) -> str | None:
     """None when a rule pack may switch ``record`` off, else why not.
 
     Switched off, an attribution build rule's candidates are dropped (traced as vetoed under its id),
-    an attribution trim leaves the content's end where it was, and a meeting pattern trigger or guard
-    is not compiled. The other decisions are steps the stage's later steps rely on."""
+    an attribution trim leaves the content's end where it was, and a meetings record that holds its
+    own pattern (a pattern trigger, or a veto of a trigger word's other senses) is not compiled. The
+    other decisions are steps the stage's later steps rely on."""
     if record.stage == "attribution" and record.kind in ("build", "trim"):
         return None
     if record.stage == "meetings" and ("pattern" in record.fields or "triggers" in record.fields):
         return None
     return (f"a {record.kind} rule of the {record.stage} stage cannot be switched off (its later steps rely on it); "
-            "attribution build and trim rules and the meeting pattern triggers and guards can")
+            "attribution build and trim rules can, and the meetings rules that hold their own pattern "
+            "(pattern triggers, vetoes of a trigger word's other senses)")
 
 
 def load_rule_tables(language: str = "en") -> list[RuleRecord]:
-    """Every rule record of ``language``'s ``rules/`` folder, in file then written order; ids are unique."""
+    """Every rule record of ``language``'s ``rules/`` folder, in file then written order; ids are unique.
+    Read once per process (the records are shared: read them, do not change them)."""
+    return list(_rule_tables(language))
+
+
+@functools.cache
+def _rule_tables(language: str) -> tuple[RuleRecord, ...]:
     folder = resources.files("diplo_cli.data").joinpath(language).joinpath("rules")
     records: list[RuleRecord] = []
     if not folder.is_dir():
-        return records
+        return ()
     for entry in sorted(folder.iterdir(), key=lambda item: item.name):
         if entry.name.endswith(".toml"):
             source = f"data/{language}/rules/{entry.name}"
@@ -114,4 +123,4 @@ def load_rule_tables(language: str = "en") -> list[RuleRecord]:
         if record.id in seen:
             raise RuleError(f"{record.source}: rule {record.id} is also defined in {seen[record.id]}")
         seen[record.id] = record.source
-    return records
+    return tuple(records)
