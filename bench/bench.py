@@ -88,11 +88,11 @@ def cpu_best_of(runs: int, function) -> float:
 def forget_seen_names() -> None:
     """Empty the caches that make text seen before cheaper (name keys, the patterns of source nouns
     met so far), so that a pass over the articles meets them as new text."""
-    from diplo_cli import speakers
     from diplo_cli.language import lexicons
+    from diplo_cli.language.loader import language_of
 
     lexicons.name_key.cache_clear()
-    speakers._indefinite_mention.cache_clear()
+    language_of(lexicons.default_lexicon()).speaker_tables.indefinite_mentions.clear()
 
 
 def baseline_pattern():
