@@ -162,6 +162,7 @@ class EntityTracker:
         self.text = text
         self.lexicon = lexicon
         self.year = year
+        self.year_is_dated = year is not None  # set again by scan() when the text writes its year
         self.mentions: list[Mention] = []
         self.by_key: dict[str, Entity] = {}
         self._surnames: dict[int, list[tuple[str, Entity]]] = {}  # surname key length -> (key, person)
@@ -190,8 +191,13 @@ class EntityTracker:
                 self._titles_before(entity, max(self.sentence_start(start), start - 100), start)
             self.mentions.append(self.mention(start, end, entity))
         self._starts = [m.start for m in self.mentions]
+        # a year given or written in the text dates the article; one inferred from the office holders only
+        # bounds it (a single long tenure gives a year in its middle)
+        self.year_is_dated = self.year is not None
         if self.year is None:
             self.year = self._infer_year()
+            self.year_is_dated = self.year is not None and any(
+                int(m.group()) == self.year for m in self.tables.patterns.year.finditer(self.text))
         for mention in self.mentions:
             if mention.entity.person is not None:
                 self._apply_person(mention.entity, mention.entity.person)

@@ -20,6 +20,7 @@ writers. Deliberate limit: multi-fragment gold contents are scored against their
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -314,19 +315,26 @@ def _canonical(key: str) -> str:
     return name_key(people[0].name) if people and len(people) == 1 else key
 
 
+_TITLE_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
+
+
 def _same_text(gold: str | None, predicted: str | None) -> bool:
     """Exact up to case and spacing."""
     return " ".join((gold or "").casefold().split()) == " ".join((predicted or "").casefold().split())
 
 
 def _year_of(record: dict) -> int | None:
+    """The record's year: its ``date`` or ``year``, else a year its ``title`` gives ("Press Briefing, May 3,
+    2021"), so that unnamed office-holders are resolved as of the article's date."""
     for key in ("date", "year"):
         value = record.get(key)
         if isinstance(value, int):
             return value
         if isinstance(value, str) and value[:4].isdigit():
             return int(value[:4])
-    return None
+    title = record.get("title")
+    match = _TITLE_YEAR.search(title) if isinstance(title, str) else None
+    return int(match.group()) if match else None
 
 
 def evaluate_file(path: Path, lexicon: Lexicon | None = None, show_errors: bool = False, language: str = "en") -> Report:

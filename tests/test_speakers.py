@@ -643,3 +643,17 @@ def test_the_capitalised_portfolio_of_a_title_is_no_part_of_an_unknown_name_afte
 
 def test_a_three_word_name_after_a_plain_title_is_kept_whole():
     assert _speaker("Envoy Ana Maria Lind said the parties agreed.", "Envoy Ana Maria Lind").name == "Ana Maria Lind"
+
+
+def test_a_dated_readouts_formal_role_is_the_holder_in_the_one_named_country_with_that_office():
+    text = ("On July 5, 2018, the Prime Minister met Chancellor Angela Merkel in Berlin. "
+            "The Prime Minister said that the United Kingdom would keep working closely with Germany.")
+    assert _speaker(text, "The Prime Minister").name == "Theresa May"
+    # undated, the one long tenure named (the Chancellor's) does not date the text: the role stays
+    undated = text.removeprefix("On July 5, 2018, t").join(["T", ""])
+    assert _speaker(undated, "The Prime Minister").name == "the Prime Minister"
+
+
+def test_they_after_one_leader_met_another_is_both_of_them():
+    text = "President Vladimir Putin met President Recep Tayyip Erdogan in Sochi. They said that the talks would continue."
+    assert _speaker(text, "They").name == "Vladimir Putin and Recep Tayyip Erdoğan"
