@@ -191,7 +191,9 @@ class QuoteFramer:
                 return self._veto("scare_quote", cue)  # 'a "productive" call with Putin': a scare quote, then a noun; no frame
             return speaker, cue, "attribution.direct.after_inverted"
         speaker = self.speaker_before(match.start(), pos)
-        if speaker is not None and speaker.start > pos:
+        if speaker is not None and speaker.start > pos and self.repaired_title.fullmatch(text, pos, speaker.start):
+            self._relaxed.append("repaired_title")  # '"P," the spokesman — spokeswoman Ida Berg said'
+        elif speaker is not None and speaker.start > pos:
             # '," the Lithuanian defence minister, Tomas Vaitkus, told': the name in apposition speaks
             # when the words before it are one noun phrase opening the frame
             tokens = self.token_index.between(pos, speaker.start)

@@ -259,7 +259,9 @@ class IndirectReader:
         if remainder.strip(" .!?;\"”'’") and not self.narrator_addition.match(remainder):
             return cand
         comma = text.rfind(",", lower, speaker.start)
-        if comma < 0 or text[comma + 1 : speaker.start].strip(" \"”"):
+        if comma >= 0 and self.repaired_title.fullmatch(text, comma + 1, speaker.start):
+            self._relaxed.append("repaired_title")  # "P, the spokesman — spokeswoman Ida Berg said"
+        elif comma < 0 or text[comma + 1 : speaker.start].strip(" \"”"):
             return self._veto("trailing_without_comma", cand.cue)
         content_start = self._skip_connective(max(lower, self._body_start(cand.cue.start)), comma)
         return self._make(speaker, cand.full_cue, content_start, comma, "attribution.indirect.trailing", cand.sentence_index)
