@@ -315,7 +315,7 @@ def _canonical(key: str) -> str:
     return name_key(people[0].name) if people and len(people) == 1 else key
 
 
-_TITLE_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
+_WRITTEN_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
 
 
 def _same_text(gold: str | None, predicted: str | None) -> bool:
@@ -324,17 +324,20 @@ def _same_text(gold: str | None, predicted: str | None) -> bool:
 
 
 def _year_of(record: dict) -> int | None:
-    """The record's year: its ``date`` or ``year``, else a year its ``title`` gives ("Press Briefing, May 3,
-    2021"), so that unnamed office-holders are resolved as of the article's date."""
+    """The record's year: its ``date`` or ``year``, else a year its ``title`` or ``url`` gives ("Press Briefing,
+    May 3, 2021", "/briefings/2021/06/15/"), so that unnamed office-holders are resolved as of the article's date."""
     for key in ("date", "year"):
         value = record.get(key)
         if isinstance(value, int):
             return value
         if isinstance(value, str) and value[:4].isdigit():
             return int(value[:4])
-    title = record.get("title")
-    match = _TITLE_YEAR.search(title) if isinstance(title, str) else None
-    return int(match.group()) if match else None
+    for key in ("title", "url"):
+        value = record.get(key)
+        match = _WRITTEN_YEAR.search(value) if isinstance(value, str) else None
+        if match:
+            return int(match.group())
+    return None
 
 
 def evaluate_file(path: Path, lexicon: Lexicon | None = None, show_errors: bool = False, language: str = "en") -> Report:

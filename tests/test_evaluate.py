@@ -310,3 +310,10 @@ def test_a_record_without_a_date_is_dated_by_the_year_its_title_gives(tmp_path):
     gold.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
     figures = evaluate_file(gold).to_dict()
     assert (figures["attribution"]["tp"], figures["attribution"]["fn"]) == (1, 1)
+
+
+def test_a_record_is_dated_by_a_year_in_its_url_when_its_title_gives_none():
+    from diplo_cli.evaluate import _year_of
+    assert _year_of({"title": "Press gaggle", "url": "https://example.org/briefings/2021/06/15/gaggle/"}) == 2021
+    assert _year_of({"title": "Talks, 5 July 2018", "url": "https://example.org/2021/"}) == 2018
+    assert _year_of({"title": "Talks", "url": "https://example.org/a/1501520.html"}) is None

@@ -657,3 +657,9 @@ def test_a_dated_readouts_formal_role_is_the_holder_in_the_one_named_country_wit
 def test_they_after_one_leader_met_another_is_both_of_them():
     text = "President Vladimir Putin met President Recep Tayyip Erdogan in Sochi. They said that the talks would continue."
     assert _speaker(text, "They").name == "Vladimir Putin and Recep Tayyip Erdoğan"
+
+
+def test_a_senior_administration_officials_the_president_is_the_us_president_of_the_year():
+    text = ("Q What will the President raise in Geneva?\n"
+            "SENIOR ADMINISTRATION OFFICIAL: The President, as he said yesterday, will raise the cyber attacks first.")
+    assert _speaker(text, "he", year=2021).name == "Joe Biden"
