@@ -663,3 +663,10 @@ def test_a_senior_administration_officials_the_president_is_the_us_president_of_
     text = ("Q What will the President raise in Geneva?\n"
             "SENIOR ADMINISTRATION OFFICIAL: The President, as he said yesterday, will raise the cyber attacks first.")
     assert _speaker(text, "he", year=2021).name == "Joe Biden"
+
+
+def test_a_title_of_one_government_is_never_another_countrys_minister():
+    # China is the only country named: "the Foreign Secretary" was once China's foreign minister of today
+    text = "Speaking after the meeting the Foreign Secretary said that relations with China were strong."
+    assert _speaker(text, "the Foreign Secretary").name == "the Foreign Secretary"  # undated: the role stays
+    assert _speaker(text, "the Foreign Secretary", year=2012).name == "William Hague"

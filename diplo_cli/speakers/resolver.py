@@ -533,7 +533,8 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
     def _role_holder(self, start: int, end: int, described: Description, home_country: str | None = None) -> tuple[Entity | None, str]:
         """The person a role noun stands for and the rule that found them: named before (sentence subjects
         first), named after in a news lead, or the gazetteer's holder of the role in the document's year."""
-        country = described.country
+        # "the Foreign Secretary" is the UK's whatever countries the text names (title_countries)
+        country = described.country or described.title_country
         home_country = home_country or getattr(self, "home_country", None)
         if country is None and self.transcript_country and not described.indefinite:
             # a briefer's "the President" is their own country's, whoever the reporter named before
@@ -619,9 +620,8 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
         role = described.role
         home = home_country if (not self.home_is_guess or (described.head or "")[:1].isupper()) else None
         wanted_country = country or (home if described.definite or described.bare else None)
-        if wanted_country is None and described.title_country and self.tracker.year:
-            # "the Foreign Secretary" of a dated text naming no country of its own: the title's government
-            wanted_country = described.title_country
+        if described.title_country and not described.country and not self.tracker.year:
+            return None  # "the Foreign Secretary" of an undated text: today's holder would be a guess; the role stays
         if role in self.tables.entities.many_holder_roles:
             return None
         holder = self._holder_in(wanted_country, role) if wanted_country else None
