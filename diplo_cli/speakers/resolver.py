@@ -649,7 +649,7 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
         """A dated readout's formal "The Prime Minister" with no country of its own: the holder that year in
         the one country the text names that has such an office. Two such countries leave the role: which
         one is more often named says nothing of whose readout it is."""
-        countries = {m.entity.country for m in self.tracker.mentions if m.entity.country}
+        countries = self.tracker.named_countries() | {m.entity.country for m in self.tracker.mentions if m.entity.country}
         holders = [holder for country in sorted(countries) if (holder := self._holder_in(country, role)) is not None]
         return holders[0] if len(holders) == 1 else None
 
