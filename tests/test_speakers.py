@@ -670,3 +670,9 @@ def test_a_title_of_one_government_is_never_another_countrys_minister():
     text = "Speaking after the meeting the Foreign Secretary said that relations with China were strong."
     assert _speaker(text, "the Foreign Secretary").name == "the Foreign Secretary"  # undated: the role stays
     assert _speaker(text, "the Foreign Secretary", year=2012).name == "William Hague"
+
+
+def test_a_title_of_one_government_in_a_text_with_an_established_home_country_is_that_countrys():
+    # the first subject makes the text India's: its "Foreign Secretary" is read as India's, not the UK's
+    text = "Prime Minister Narendra Modi arrived in Paris on Monday. The Foreign Secretary said that the talks with France went well."
+    assert _speaker(text, "The Foreign Secretary", year=2021).name == "Subrahmanyam Jaishankar"

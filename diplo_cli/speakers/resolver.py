@@ -533,8 +533,7 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
     def _role_holder(self, start: int, end: int, described: Description, home_country: str | None = None) -> tuple[Entity | None, str]:
         """The person a role noun stands for and the rule that found them: named before (sentence subjects
         first), named after in a news lead, or the gazetteer's holder of the role in the document's year."""
-        # "the Foreign Secretary" is the UK's whatever countries the text names (title_countries)
-        country = described.country or described.title_country
+        country = described.country
         home_country = home_country or getattr(self, "home_country", None)
         if country is None and self.transcript_country and not described.indefinite:
             # a briefer's "the President" is their own country's, whoever the reporter named before
@@ -620,8 +619,12 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
         role = described.role
         home = home_country if (not self.home_is_guess or (described.head or "")[:1].isupper()) else None
         wanted_country = country or (home if described.definite or described.bare else None)
-        if described.title_country and not described.country and not self.tracker.year:
-            return None  # "the Foreign Secretary" of an undated text: today's holder would be a guess; the role stays
+        if described.title_country and not described.country and (wanted_country is None or self.home_is_guess):
+            # "the Foreign Secretary" of a text whose own country is unknown or only guessed from the countries
+            # it names is the title's government's (title_countries); an established home (India's) stays
+            if not self.tracker.year:
+                return None  # undated: today's holder would be a guess; the role stays
+            wanted_country = described.title_country
         if role in self.tables.entities.many_holder_roles:
             return None
         holder = self._holder_in(wanted_country, role) if wanted_country else None
