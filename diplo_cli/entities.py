@@ -162,6 +162,8 @@ class EntityTracker:
         self.text = text
         self.lexicon = lexicon
         self.year = year
+        self.year_is_dated = year is not None  # set again by scan() when the text writes its year
+        self._named_countries: frozenset[str] | None = None
         self.mentions: list[Mention] = []
         self.by_key: dict[str, Entity] = {}
         self._surnames: dict[int, list[tuple[str, Entity]]] = {}  # surname key length -> (key, person)
@@ -190,11 +192,32 @@ class EntityTracker:
                 self._titles_before(entity, max(self.sentence_start(start), start - 100), start)
             self.mentions.append(self.mention(start, end, entity))
         self._starts = [m.start for m in self.mentions]
+        # a year given or written in the text dates the article; one inferred from the office holders only
+        # bounds it (a single long tenure gives a year in its middle)
+        self.year_is_dated = self.year is not None
         if self.year is None:
             self.year = self._infer_year()
+            self.year_is_dated = self.year is not None and any(
+                int(m.group()) == self.year for m in self.tables.patterns.year.finditer(self.text))
         for mention in self.mentions:
             if mention.entity.person is not None:
                 self._apply_person(mention.entity, mention.entity.person)
+
+    def named_countries(self) -> frozenset[str]:
+        """Every country the text names, as actor or not: its name, a capital or metonym, an adjective
+        ("the UK and US", "Sino-British", "in London"); computed once."""
+        if self._named_countries is None:
+            folded = fold(self.text)
+            found = set()
+            for start, end in self.tables.place_finder.spans(folded, ascii_words(folded)):
+                word = self.text[start:end]
+                if word[:1].isupper():
+                    key = name_key(word).removeprefix(f"{self.tables.texts['definite_article']} ")
+                    country = self.lexicon.countries.get(key) or self.lexicon.adjectives.get(key)
+                    if country:
+                        found.add(country)
+            self._named_countries = frozenset(found)
+        return self._named_countries
 
     def _candidates(self, name_words: list[tuple[int, str]]) -> list[list[tuple[int, int, str, object]]]:
         """Candidate mentions (start, end, kind, payload) in groups by priority: full names the gazetteer

@@ -20,6 +20,7 @@ writers. Deliberate limit: multi-fragment gold contents are scored against their
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -314,18 +315,28 @@ def _canonical(key: str) -> str:
     return name_key(people[0].name) if people and len(people) == 1 else key
 
 
+_WRITTEN_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
+
+
 def _same_text(gold: str | None, predicted: str | None) -> bool:
     """Exact up to case and spacing."""
     return " ".join((gold or "").casefold().split()) == " ".join((predicted or "").casefold().split())
 
 
 def _year_of(record: dict) -> int | None:
+    """The record's year: its ``date`` or ``year``, else a year its ``title`` or ``url`` gives ("Press Briefing,
+    May 3, 2021", "/briefings/2021/06/15/"), so that unnamed office-holders are resolved as of the article's date."""
     for key in ("date", "year"):
         value = record.get(key)
         if isinstance(value, int):
             return value
         if isinstance(value, str) and value[:4].isdigit():
             return int(value[:4])
+    for key in ("title", "url"):
+        value = record.get(key)
+        match = _WRITTEN_YEAR.search(value) if isinstance(value, str) else None
+        if match:
+            return int(match.group())
     return None
 
 

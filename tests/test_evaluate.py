@@ -296,3 +296,24 @@ def test_eval_on_the_sample_gold_gives_its_checked_figures():
     assert (figures["meetings"]["tp"], figures["meetings"]["fp"], figures["meetings"]["fn"]) == (6, 1, 3)
     assert figures["meeting_status_correct"] == {"accuracy": 0.8333, "right": 5, "total": 6}
     assert figures["statements_about_meeting"]["f1"] == 0.9524
+
+
+def test_a_record_without_a_date_is_dated_by_the_year_its_title_gives(tmp_path):
+    # an undated readout's "The Prime Minister" is the holder in the year of its headline
+    text = ("The Prime Minister met Chancellor Angela Merkel in Berlin. "
+            "The Prime Minister said that the United Kingdom would keep working closely with Germany.")
+    content = "the United Kingdom would keep working closely with Germany"
+    statement = {"speaker": "The Prime Minister", "speaker_resolved": "Theresa May", "content_span": _span(text, content)}
+    gold = tmp_path / "gold.jsonl"
+    records = [{"id": f"r{n}", "text": text, "statements": [statement], **extra}
+               for n, extra in enumerate(({"title": "PM meets Chancellor Merkel, 5 July 2018"}, {"title": "PM meets Chancellor Merkel"}))]
+    gold.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+    figures = evaluate_file(gold).to_dict()
+    assert (figures["attribution"]["tp"], figures["attribution"]["fn"]) == (1, 1)
+
+
+def test_a_record_is_dated_by_a_year_in_its_url_when_its_title_gives_none():
+    from diplo_cli.evaluate import _year_of
+    assert _year_of({"title": "Press gaggle", "url": "https://example.org/briefings/2021/06/15/gaggle/"}) == 2021
+    assert _year_of({"title": "Talks, 5 July 2018", "url": "https://example.org/2021/"}) == 2018
+    assert _year_of({"title": "Talks", "url": "https://example.org/a/1501520.html"}) is None

@@ -643,3 +643,36 @@ def test_the_capitalised_portfolio_of_a_title_is_no_part_of_an_unknown_name_afte
 
 def test_a_three_word_name_after_a_plain_title_is_kept_whole():
     assert _speaker("Envoy Ana Maria Lind said the parties agreed.", "Envoy Ana Maria Lind").name == "Ana Maria Lind"
+
+
+def test_a_dated_readouts_formal_role_is_the_holder_in_the_one_named_country_with_that_office():
+    text = ("On July 5, 2018, the Prime Minister met Chancellor Angela Merkel in Berlin. "
+            "The Prime Minister said that the United Kingdom would keep working closely with Germany.")
+    assert _speaker(text, "The Prime Minister").name == "Theresa May"
+    # undated, the one long tenure named (the Chancellor's) does not date the text: the role stays
+    undated = text.removeprefix("On July 5, 2018, t").join(["T", ""])
+    assert _speaker(undated, "The Prime Minister").name == "the Prime Minister"
+
+
+def test_they_after_one_leader_met_another_is_both_of_them():
+    text = "President Vladimir Putin met President Recep Tayyip Erdogan in Sochi. They said that the talks would continue."
+    assert _speaker(text, "They").name == "Vladimir Putin and Recep Tayyip Erdoğan"
+
+
+def test_a_senior_administration_officials_the_president_is_the_us_president_of_the_year():
+    text = ("Q What will the President raise in Geneva?\n"
+            "SENIOR ADMINISTRATION OFFICIAL: The President, as he said yesterday, will raise the cyber attacks first.")
+    assert _speaker(text, "he", year=2021).name == "Joe Biden"
+
+
+def test_a_title_of_one_government_is_never_another_countrys_minister():
+    # China is the only country named: "the Foreign Secretary" was once China's foreign minister of today
+    text = "Speaking after the meeting the Foreign Secretary said that relations with China were strong."
+    assert _speaker(text, "the Foreign Secretary").name == "the Foreign Secretary"  # undated: the role stays
+    assert _speaker(text, "the Foreign Secretary", year=2012).name == "William Hague"
+
+
+def test_a_title_of_one_government_in_a_text_with_an_established_home_country_is_that_countrys():
+    # the first subject makes the text India's: its "Foreign Secretary" is read as India's, not the UK's
+    text = "Prime Minister Narendra Modi arrived in Paris on Monday. The Foreign Secretary said that the talks with France went well."
+    assert _speaker(text, "The Foreign Secretary", year=2021).name == "Subrahmanyam Jaishankar"

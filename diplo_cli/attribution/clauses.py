@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from diplo_cli.attribution.common import (
     _ONLY_CLOSERS,
+    _QUOTE_MARKS,
     _SENTENCE_PUNCT,
     _WINDOW,
     _skip_spaces,
@@ -134,8 +135,13 @@ class ClauseReader:
         for match in self.cues.finditer(self.text, start, end):
             if not self._cue_shape_ok(match):
                 continue
-            if self._is_gerund(match.group()) and self.text[max(start, match.start() - 2) : match.start()].strip() == ",":
-                return self.text.rfind(",", start, match.start())  # "P, adding that Q": the participle has its own content
+            if self._is_gerund(match.group()):
+                before = self.text[max(start, match.start() - 3) : match.start()].rstrip()
+                if before.endswith(","):
+                    return self.text.rfind(",", start, match.start())  # "P, adding that Q": the participle has its own content
+                if before[-2:-1] == "," and _QUOTE_MARKS.match(before[-1:]):
+                    # 'P "in quotes," adding that Q': the comma closes a quoted fragment, which stays in the content
+                    return self.text.rfind(before[-1], start, match.start()) + 1
             joint = self.coordinated_before.search(self.text, max(start, match.start() - 30), match.start())
             if joint is None or self._excluded(match):  # the cheap test first: this runs for every cue of the clause
                 continue

@@ -67,6 +67,10 @@ class QuoteFramer:
                         skip.add(index + 1)
                         rule = "attribution.direct.split"
                 kind = "according_to" if rule.startswith("attribution.according_to") else "direct"
+                clause_start = self._clause_before_quote(quote, sentence) if rule.startswith("attribution.direct.after") else None
+                if clause_start is not None:
+                    # 'The trip was called off over "internal issues," he added': the clause is the content
+                    inner_start, content_end, kind, rule = clause_start, quote.close + 1, "mixed", "attribution.direct.after_mixed"
                 attribution = Attribution(speaker, cue, Span.of(text, inner_start, content_end), kind, rule, self._sentence_index(cue.start), relaxed)
                 found.append(attribution)
                 last_direct = attribution
@@ -140,6 +144,20 @@ class QuoteFramer:
                                          "attribution.direct.nested_single", self._sentence_index(cue.start)))
         return found
 
+    def _clause_before_quote(self, quote: Quote, sentence: Sentence) -> int | None:
+        """Where the sentence starts when a quoted fragment closes a clause of the narrator's words that the
+        frame after it reports ('The trip was called off over "internal issues," he added'), or None: the
+        words before the quote must be a clause of their own, with no cue, quote mark or label of theirs."""
+        if self.text[quote.close - 1 : quote.close] != ",":
+            return None
+        start = _skip_spaces(self.text, sentence.start)
+        lead = self.text[start : quote.open]
+        if quote.open <= start or len(lead.split()) < 4 or any(mark in lead for mark in ":\"“”«»\n") \
+                or any(self._cue_shape_ok(m) and not self._excluded(m) for m in self.cues.finditer(self.text, start, quote.open)) \
+                or not any(word.casefold() in self.finite_markers for word in self.word_run.findall(lead)):
+            return None
+        return start
+
     def _frame_after(self, quote: Quote, para_end: int) -> tuple[Span, Span, str] | None:
         text = self.text
         start = quote.close + 1
@@ -173,7 +191,9 @@ class QuoteFramer:
                 return self._veto("scare_quote", cue)  # 'a "productive" call with Putin': a scare quote, then a noun; no frame
             return speaker, cue, "attribution.direct.after_inverted"
         speaker = self.speaker_before(match.start(), pos)
-        if speaker is not None and speaker.start > pos:
+        if speaker is not None and speaker.start > pos and self.repaired_title.fullmatch(text, pos, speaker.start):
+            self._relaxed.append("repaired_title")  # '"P," the spokesman — spokeswoman Ida Berg said'
+        elif speaker is not None and speaker.start > pos:
             # '," the Lithuanian defence minister, Tomas Vaitkus, told': the name in apposition speaks
             # when the words before it are one noun phrase opening the frame
             tokens = self.token_index.between(pos, speaker.start)

@@ -9,7 +9,7 @@ statement built by a named construction, or ``None`` after a veto traced under i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -131,9 +131,20 @@ class IndirectReader:
         issued = self.issued_document.search(text, max(lower, cue.start - 80), cue.start) if gerund else None
         if issued is not None and issued.group("noun").casefold() in self.document_stems:
             return self._issued_document(cand, issued)
+        thanked = self.thanked_for.search(text, max(lower, cue.start - 120), cue.start) if gerund else None
+        if thanked is not None and cand.verb.cue_class == "directive":
+            return self._thanked(cand, thanked)
         if gerund and not self.progressive.search(text, max(lower, cue.start - 40), cue.start):
             return self._veto("gerund_without_subject", cue)  # "by saying", "a warning"
         return cand
+
+    def _thanked(self, cand: _Candidate, thanked: regex.Match) -> Attribution | None:
+        """'Thank you, Mr President, for inviting me to pay a visit': the one thanked made the request."""
+        cand.speaker = Span.of(self.text, thanked.start("who"), thanked.end("who"))
+        cand.full_cue = self._cue_with_addressee(cand.cue, cand.upper)
+        cand.after = self.adjuncts.match(self.text, cand.full_cue.end, cand.upper).end()
+        attribution = self._directive(cand)
+        return replace(attribution, rule="attribution.indirect.thanked") if attribution is not None else None
 
     def _issued_document(self, cand: _Candidate, issued: regex.Match) -> Attribution | None:
         """'The ministry issued a statement saying P', 'put out a readout noting P': the issuer speaks."""
@@ -256,7 +267,9 @@ class IndirectReader:
         if remainder.strip(" .!?;\"”'’") and not self.narrator_addition.match(remainder):
             return cand
         comma = text.rfind(",", lower, speaker.start)
-        if comma < 0 or text[comma + 1 : speaker.start].strip(" \"”"):
+        if comma >= 0 and self.repaired_title.fullmatch(text, comma + 1, speaker.start):
+            self._relaxed.append("repaired_title")  # "P, the spokesman — spokeswoman Ida Berg said"
+        elif comma < 0 or text[comma + 1 : speaker.start].strip(" \"”"):
             return self._veto("trailing_without_comma", cand.cue)
         content_start = self._skip_connective(max(lower, self._body_start(cand.cue.start)), comma)
         return self._make(speaker, cand.full_cue, content_start, comma, "attribution.indirect.trailing", cand.sentence_index)

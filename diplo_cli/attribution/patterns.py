@@ -29,6 +29,7 @@ def _lexicon_lists(lexicon: Lexicon) -> dict[str, list[str]]:
         "@single_word_reporting_nouns": sorted(w for w in lexicon.reporting_nouns if " " not in w),
         "@glued_name_particles": [p for p in lexicon.grammar["name_particles"] if p.endswith("-")],
         "@not_cues": sorted(lexicon.not_cues),
+        "@titles": sorted(phrase for phrase, title in lexicon.titles.items() if title.role and not phrase.endswith(".")),
     }
 
 

@@ -84,6 +84,7 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
         """'the President', 'the British prime minister': a role noun names a person the pronouns can refer to."""
         tracker = self.tracker
         added: list[Mention] = []
+        self._role_mention_rules: dict[int, str] = {}
         for match in self.tables.role_nouns.finditer(self.text):
             start, end = match.span()
             if tracker.within(start, end) or _CAPITAL_NEXT.match(self.text[end:end + 3]):
@@ -103,7 +104,10 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
             if speaker_country:
                 # "Pakistan's foreign office said the prime minister would travel": Pakistan's, when known
                 entity = self._role_antecedent(start, end, replace(described, country=speaker_country))
-            entity = entity or self._role_antecedent(start, end, described)
+            if entity is None:
+                entity, how = self._role_holder(start, end, described)
+                if how == "speakers.role_holder.text_country":
+                    self._role_mention_rules[start] = how  # the dated readout's office, reported under its own id
             if entity is None:
                 continue
             added.append(tracker.mention(start, end, entity, by_role=True))
@@ -243,7 +247,7 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
             self._enrich(entity, described)
             self._enrich_from_apposition(entity, start, end)
             if persons[-1].by_role:
-                return entity, "role", "speakers.role_noun"
+                return entity, "role", self._role_mention_rules.get(persons[-1].start, "speakers.role_noun")
             return entity, "name", "speakers.name"
         named = self._apposition_after(end)
         if named is not None and not described.plural:
@@ -545,7 +549,13 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
         entity = self._role_named_before(start, described, country)
         if entity is not None:
             return entity, "speakers.role_antecedent"
-        return self._gazetteer_holder(described, country, home_country), "speakers.role_holder"
+        entity = self._gazetteer_holder(described, country, home_country)
+        if entity is None and country is None and self.tracker.year and self.tracker.year_is_dated and described.definite \
+                and (described.head or "")[:1].isupper() and described.role not in self.tables.entities.many_holder_roles:
+            holder = self._holder_of_text_country(described.role)
+            if holder is not None:
+                return self.tracker.entity_for_person(holder, holder.name), "speakers.role_holder.text_country"
+        return entity, "speakers.role_holder"
 
     def _holds_role(self, entity: Entity, described: Description, wanted_country: str | None) -> bool:
         """Whether a person of the text holds a role compatible with the described one, of that country and gender."""
@@ -609,11 +619,19 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
         role = described.role
         home = home_country if (not self.home_is_guess or (described.head or "")[:1].isupper()) else None
         wanted_country = country or (home if described.definite or described.bare else None)
-        if wanted_country is None and described.title_country and self.tracker.year:
-            # "the Foreign Secretary" of a dated text naming no country of its own: the title's government
+        if described.title_country and not described.country and (wanted_country is None or self.home_is_guess):
+            # "the Foreign Secretary" of a text whose own country is unknown or only guessed from the countries
+            # it names is the title's government's (title_countries); an established home (India's) stays
+            if not self.tracker.year:
+                return None  # undated: today's holder would be a guess; the role stays
             wanted_country = described.title_country
-        if not wanted_country or role in self.tables.entities.many_holder_roles:
+        if role in self.tables.entities.many_holder_roles:
             return None
+        holder = self._holder_in(wanted_country, role) if wanted_country else None
+        return self.tracker.entity_for_person(holder, holder.name) if holder is not None else None
+
+    def _holder_in(self, wanted_country: str, role: str):
+        """The gazetteer's one holder of ``role`` in ``wanted_country`` in the document's year (now, undated), or None."""
         year = self.tracker.year
         candidates = self.tables.role_holders.of(wanted_country, role)
         holders = [p for p in candidates
@@ -628,9 +646,15 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
             # in a hand-over year, the incoming holder (terms begin early in the year more often than not)
             incoming = [p for p in holders if any(t.role == role and any(lo == year for lo, _ in t.periods) for t in p.roles)]
             holders = incoming if len(incoming) == 1 else holders
-        if len(holders) == 1:
-            return self.tracker.entity_for_person(holders[0], holders[0].name)
-        return None
+        return holders[0] if len(holders) == 1 else None
+
+    def _holder_of_text_country(self, role: str):
+        """A dated readout's formal "The Prime Minister" with no country of its own: the holder that year in
+        the one country the text names that has such an office. Two such countries leave the role: which
+        one is more often named says nothing of whose readout it is."""
+        countries = self.tracker.named_countries() | {m.entity.country for m in self.tracker.mentions if m.entity.country}
+        holders = [holder for country in sorted(countries) if (holder := self._holder_in(country, role)) is not None]
+        return holders[0] if len(holders) == 1 else None
 
     def _home_country(self) -> str | None:
         """The country whose officials the document speaks from: the transcript's labelled speakers, else its first subject."""

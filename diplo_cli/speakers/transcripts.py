@@ -83,7 +83,10 @@ class TranscriptLabels:
         bare_role = self.tables.entities.strip_determiner(name).casefold() == (described.head or "").casefold()  # "THE PRESIDENT"
         if described.role and (described.anonymous or described.plural or bare_role):
             if described.anonymous or described.role == "official":
-                entity = Entity(" ".join(label.casefold().split()), "anonymous", described.role, described.country, plural=described.plural)
+                key = " ".join(label.casefold().split())
+                # "SENIOR ADMINISTRATION OFFICIAL:" is a phrase of one government's house style
+                entity = Entity(key, "anonymous", described.role, described.country or self.tables.label_role_countries.get(key),
+                                plural=described.plural)
             else:
                 described.definite = True
                 # read while the home country is being worked out, so not yet known: the other labels' country
