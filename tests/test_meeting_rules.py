@@ -215,3 +215,23 @@ def test_a_meeting_word_right_after_a_speaker_line_is_read_in_that_turn():
     transcript = ("President of France Emmanuel Macron: Meeting you is a pleasure.\n"
                   "Chancellor of Germany Olaf Scholz: Our meeting today matters.\n")
     assert [names for _, _, names in _summary(transcript)] == [{"emmanuel macron", "olaf scholz"}]
+
+
+# ---------------------------------------------------------------- named after its members
+def test_a_summit_named_after_its_members_has_them_as_participants():
+    found = _summary("President Marta Quiroga spoke with President Tomas Ferreira in advance of the Summit of the Americas.")
+    assert ("call", "held", {"marta quiroga", "tomas ferreira"}) in found
+    assert ("summit", "planned", {"americas"}) in found
+
+
+def test_attendees_join_the_group_a_summit_is_named_after():
+    assert _only("President Marta Quiroga will attend the Summit of the African Union in Lima next week.") == \
+        ("summit", "planned", {"marta quiroga", "african union"})
+
+
+def test_a_summit_named_after_no_group_names_no_participant():
+    assert _summary("The Summit of the Future opened in Lima on Monday.") == []
+
+
+def test_a_host_of_issues_is_no_hosting():
+    assert _summary("The envoy raised a host of border issues with the Peruvian minister.") == []

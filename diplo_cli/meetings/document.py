@@ -20,6 +20,7 @@ from diplo_cli.rules.scanning import AsciiLines, LoweredText
 
 if TYPE_CHECKING:
     from diplo_cli.meetings.finder import MeetingFinder
+    from diplo_cli.rules import Trace
 
 
 class _Document:
@@ -41,6 +42,7 @@ class _Document:
         self.speakers = _SpanIndex((start, end, cue) for (start, end), cue in first_cue.items())
         self.trigger_at = -1  # start of the trigger whose participants are being read
         self._turns: list[tuple[int, Entity]] | None = None  # transcript speaker lines, read on first use
+        self.trace: Trace | None = None  # set by the finder: participant rules record their decisions
         self._turn_starts: list[int] = []
         self.status = _SpanIndex((m.start(), m.end(), value) for scan, value in finder.status_scans for m in scan.finditer(text, lowered))
         self.times = _SpanIndex((m.start(), m.end(), (finder.time_span(text, m.start(), m.end()), value)) for scan, value in finder.time_scans for m in scan.finditer(text, lowered))

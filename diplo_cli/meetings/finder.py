@@ -156,6 +156,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         if not triggers:
             return [], []
         doc = _Document(self, text, sentences, tracker, statements, lowered)
+        doc.trace = trace
         mentions = self._mentions(doc, sentences, triggers, trace)
         drafts = self._merge(mentions, trace)
         for draft in drafts:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from diplo_cli.language.lexicons import MeetingWord, name_key
 from diplo_cli.meetings.common import (
     _PRONOUN_REACH,
+    PARTICIPANT_MEMBERS_AFTER,
+    STAGE,
     Entity,
     MeetingMention,
     _last_group,
@@ -106,7 +108,7 @@ class _ParticipantReader:
                 return [group, *counterparts]
         if mtype not in ("summit", "meeting", "other"):
             return None
-        group = self._group(text, trigger, left)
+        group = self._group(text, trigger, left) or self._members_after(doc, trigger)
         if group is None:
             named = self._named_event(text, trigger, left)
             members = self._event_members(named, trigger) if named is not None and mtype != "other" else None
@@ -238,6 +240,22 @@ class _ParticipantReader:
         organisation = self.lex.organisation(name)
         if name.isalpha() and name.isupper() and (organisation is None or organisation.kind != "igo"):
             return None
+        return Entity(name, "organisation", country=organisation.country if organisation else None)
+
+    def _members_after(self, doc: _Document, trigger: Span) -> Entity | None:
+        """'the Summit of the Americas': the region, country or organisation a capitalised summit or
+        meeting is named after, written after its head word."""
+        if not doc.text[trigger.start].isupper():
+            return None
+        match = self.phrases.members_after.match(doc.text, trigger.end, trigger.end + 60)
+        if match is None:
+            return None
+        name = match.group("members")
+        organisation = self.lex.organisation(name)
+        if not (name_key(name) in self.regions or self.lex.country_of_word(name) or organisation is not None):
+            return None
+        if doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_MEMBERS_AFTER, "set", trigger.start, match.end(), f"'{name}': named after its members")
         return Entity(name, "organisation", country=organisation.country if organisation else None)
 
     def _named_event(self, text: str, trigger: Span, left: int) -> Entity | None:
