@@ -55,6 +55,9 @@ def test_appeals_and_shows_are_not_meetings(text):
 # ---------------------------------------------------------------- status classes
 @pytest.mark.parametrize(("text", "expected"), [
     ("Talks between Emmanuel Macron and Olaf Scholz continued on Friday.", "held"),
+    ("Emmanuel Macron and Olaf Scholz are meeting in Lisbon today.", "held"),
+    ("Emmanuel Macron and Olaf Scholz are meeting in Lisbon next week.", "planned"),
+    ("The visit of Emmanuel Macron to Berlin has been put off until May.", "cancelled"),
     ("A visit by Emmanuel Macron to Berlin has been arranged for next month.", "planned"),
     ("Plans for Emmanuel Macron to visit Berlin are being drawn up.", "planned"),
     ("Emmanuel Macron said he was ready for a meeting with Olaf Scholz.", "proposed"),
