@@ -33,6 +33,26 @@ def test_trigger_families(text, expected):
     assert (mtype, names) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("President Marta Quiroga and President Tomas Ferreira discussed border trade by telephone on Monday.",
+     ("call", "held", {"marta quiroga", "tomas ferreira"})),
+    ("President Marta Quiroga is expected in Lima next week.", ("visit", "planned", {"marta quiroga", "peru"})),
+    ("President Marta Quiroga is due in Lima on Monday.", ("visit", "planned", {"marta quiroga", "peru"})),
+    ("President Marta Quiroga will begin a three-day tour of the Gulf on Monday.", ("visit", "planned", {"marta quiroga"})),
+])
+def test_phone_expected_and_tour_triggers(text, expected):
+    assert _only(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Peruvian minister was reached by phone on Monday.",
+    "A decision by President Marta Quiroga is expected in March.",
+    "The cyclists of Peru rode in the Tour of Flanders.",
+])
+def test_phone_expected_and_tour_lookalikes_are_not_meetings(text):
+    assert _summary(text) == []
+
+
 def test_a_request_to_speak_is_a_call():
     mtype, _, names = _only("The palace said it had received a request to speak with President Joe Biden.")
     assert mtype == "call" and "joe biden" in names
