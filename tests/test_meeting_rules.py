@@ -258,3 +258,13 @@ def test_a_summit_named_after_no_group_names_no_participant():
 
 def test_a_host_of_issues_is_no_hosting():
     assert _summary("The envoy raised a host of border issues with the Peruvian minister.") == []
+
+
+# ---------------------------------------------------------------- officials named by their countries
+@pytest.mark.parametrize(("text", "expected"), [
+    ("President Marta Quiroga met the leaders of Peru, Bolivia and Ecuador in Quito.", {"marta quiroga", "peru", "bolivia", "ecuador"}),
+    ("President Marta Quiroga will meet Peruvian and Bolivian officials in Quito.", {"marta quiroga", "peru", "bolivia"}),
+    ("President Marta Quiroga met President Tomas Ferreira and officials of Peru in Quito.", {"marta quiroga", "tomas ferreira"}),
+])
+def test_officials_met_stand_for_their_countries(text, expected):
+    assert _only(text)[2] == expected

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from diplo_cli.language.lexicons import MeetingWord, name_key
 from diplo_cli.meetings.common import (
     _PRONOUN_REACH,
+    PARTICIPANT_GROUP_OBJECT,
     PARTICIPANT_MEMBERS_AFTER,
     STAGE,
     Entity,
@@ -154,11 +155,22 @@ class _ParticipantReader:
                 people.append(entity)
         if people:
             # 'a meeting with Iran's foreign minister': an agent described, not named; 'talks with
-            # Turkey': the counterpart country when no person is named after the trigger
-            people.extend(e for e in doc.bodies(trigger.end, right)
-                          if (e.kind == "group" or (not right_people and clause.mtype != "visit" and self.phrases.with_after.match(text, trigger.end, right)))
-                          and all(e.name != p.name and e.name != p.country for p in people))
+            # Turkey', 'met the leaders of Peru': the counterpart country when no person is named after the trigger
+            counterparts = not right_people and clause.mtype != "visit" and self._counterpart_object(text, trigger, right)
+            added = [e for e in doc.bodies(trigger.end, right)
+                     if (e.kind == "group" or counterparts) and all(e.name != p.name and e.name != p.country for p in people)]
+            people.extend(added)
+            if counterparts == PARTICIPANT_GROUP_OBJECT and doc.trace is not None and any(e.kind != "group" for e in added):
+                doc.trace.add(STAGE, PARTICIPANT_GROUP_OBJECT, "set", trigger.start, right,
+                              f"{', '.join(e.name for e in added)}: the officials met are of these")
         return right_people
+
+    def _counterpart_object(self, text: str, trigger: Span, right: int) -> str | None:
+        """'talks with Turkey', 'met the leaders of Peru and Bolivia': the countries after the trigger
+        are the ones met; the id of the rule that says so ('with' is the plain case)."""
+        if self.phrases.with_after.match(text, trigger.end, right):
+            return "with"
+        return PARTICIPANT_GROUP_OBJECT if self.phrases.group_object_after.match(text, trigger.end, right) else None
 
     def _counterparts(self, clause: _Clause, people: list[Entity], right_people: list[Entity]) -> list[Entity]:
         """'his Russian counterpart': the person of that country named nearby (added to ``people``),
