@@ -268,3 +268,18 @@ def test_a_host_of_issues_is_no_hosting():
 ])
 def test_officials_met_stand_for_their_countries(text, expected):
     assert _only(text)[2] == expected
+
+
+# ---------------------------------------------------------------- thanks for receiving us
+def test_thanks_for_receiving_us_is_the_meeting_of_speaker_and_addressee():
+    text = ("PRESIDENT MACRON: Chancellor, welcome to Paris.\n"
+            "CHANCELLOR SCHOLZ: Mr. President, thank you for receiving us today.\n"
+            "PRESIDENT MACRON: It is a pleasure.")
+    assert _only(text) == ("meeting", "held", {"olaf scholz", "emmanuel macron"})
+
+
+def test_thanks_for_an_invitation_reports_no_meeting():
+    text = ("PRESIDENT MACRON: Chancellor, welcome to Paris.\n"
+            "CHANCELLOR SCHOLZ: Mr. President, thank you for the invitation.\n"
+            "PRESIDENT MACRON: It is a pleasure.")
+    assert _summary(text) == []

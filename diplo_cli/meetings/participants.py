@@ -230,7 +230,7 @@ class _ParticipantReader:
             return []  # a press briefing: the briefer announces meetings, and 'we' is the government
         found: list[Entity] = []
         reach = max(left, trigger.start - _PRONOUN_REACH)
-        for pronoun in self.first_person.finditer(doc.text, reach, trigger.start):
+        for pronoun in self.first_person.finditer(doc.text, reach, trigger.end):  # the end: "receiving us" holds its object
             found.extend([speaker] if pronoun.group("singular") else [speaker, addressee])
         if self.second_person.search(doc.text, reach, trigger.start) or self.second_person.search(doc.text, trigger.end, min(right, trigger.end + _PRONOUN_REACH)):
             found.append(addressee)
