@@ -283,3 +283,14 @@ def test_thanks_for_an_invitation_reports_no_meeting():
             "CHANCELLOR SCHOLZ: Mr. President, thank you for the invitation.\n"
             "PRESIDENT MACRON: It is a pleasure.")
     assert _summary(text) == []
+
+
+# ---------------------------------------------------------------- place sanity
+def test_a_title_after_to_is_no_place():
+    found = extract("President Marta Quiroga said she would speak by phone to General Tomas Ferreira tomorrow.").meetings
+    assert [(m.type, m.place) for m in found] == [("call", None)]
+
+
+def test_a_city_after_to_stays_the_place():
+    found = extract("President Marta Quiroga will travel to Lima to meet General Tomas Ferreira.").meetings
+    assert [m.place.text for m in found] == ["Lima"]

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from diplo_cli.language.lexicons import Lexicon, fold
 from diplo_cli.meetings.common import (
     _COUNTERPART_REACH,
+    STAGE,
+    VETO_TITLE_PLACE,
     _DOTTED,
     _LOOKBACK,
     Entity,
@@ -26,8 +28,10 @@ if TYPE_CHECKING:
 class _Document:
     """Per-document indices, each built once: every trigger then looks up by bisection."""
 
-    def __init__(self, finder: MeetingFinder, text: str, sentences: list[Sentence], tracker: EntityTracker, statements: list[Statement], lowered: LoweredText | None):
+    def __init__(self, finder: MeetingFinder, text: str, sentences: list[Sentence], tracker: EntityTracker, statements: list[Statement], lowered: LoweredText | None,
+                 trace: Trace | None = None):
         self.finder = finder
+        self.trace = trace  # the participant and place rules record their decisions here
         self.trigger_starts: list[int] = []
         self.text = text
         self.folded = folded = fold(text)
@@ -42,7 +46,6 @@ class _Document:
         self.speakers = _SpanIndex((start, end, cue) for (start, end), cue in first_cue.items())
         self.trigger_at = -1  # start of the trigger whose participants are being read
         self._turns: list[tuple[int, Entity]] | None = None  # transcript speaker lines, read on first use
-        self.trace: Trace | None = None  # set by the finder: participant rules record their decisions
         self._turn_starts: list[int] = []
         self.status = _SpanIndex((m.start(), m.end(), value) for scan, value in finder.status_scans for m in scan.finditer(text, lowered))
         self.times = _SpanIndex((m.start(), m.end(), (finder.time_span(text, m.start(), m.end()), value)) for scan, value in finder.time_scans for m in scan.finditer(text, lowered))
@@ -128,6 +131,10 @@ class _Document:
             end = start + len(phrase)
             words = phrase.split()
             if words[0] in self.finder.stopwords:
+                continue
+            if lex.title(words[0]) and not lex.country_of_word(phrase):
+                if self.trace is not None:  # 'talking to General X', 'a letter to President X': a title begins a name
+                    self.trace.add(STAGE, VETO_TITLE_PLACE, "vetoed", start, end, f"'{phrase}' begins with a title")
                 continue
             if self.person_spans.overlaps(start, end):
                 continue

@@ -155,8 +155,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                 trace.add(STAGE, veto, "vetoed", match.start(), match.end(), f"'{match.group()}'")
         if not triggers:
             return [], []
-        doc = _Document(self, text, sentences, tracker, statements, lowered)
-        doc.trace = trace
+        doc = _Document(self, text, sentences, tracker, statements, lowered, trace)
         mentions = self._mentions(doc, sentences, triggers, trace)
         drafts = self._merge(mentions, trace)
         for draft in drafts:
