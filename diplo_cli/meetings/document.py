@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from diplo_cli.language.lexicons import Lexicon, fold
 from diplo_cli.meetings.common import (
     _COUNTERPART_REACH,
-    STAGE,
-    VETO_TITLE_PLACE,
     _DOTTED,
     _LOOKBACK,
+    STAGE,
+    VETO_TITLE_PLACE,
     Entity,
     EntityTracker,
     _outermost,
