@@ -294,3 +294,18 @@ def test_a_title_after_to_is_no_place():
 def test_a_city_after_to_stays_the_place():
     found = extract("President Marta Quiroga will travel to Lima to meet General Tomas Ferreira.").meetings
     assert [m.place.text for m in found] == ["Lima"]
+
+
+# ---------------------------------------------------------------- links through an event word
+@pytest.mark.parametrize(("content", "linked"), [
+    ("the gathering would be a success", True),
+    ("the event would send a strong signal to the region", True),
+    ("the encounter would be useful", True),
+    ("it would supply more copper", False),
+    ("the harvest was poor", False),
+])
+def test_an_event_word_as_subject_links_to_the_meeting_before(content, linked):
+    text = ("President Marta Quiroga of Chile will meet President Tomas Ferreira of Peru in Lima next week. "
+            f"A Chilean spokesman said {content}.")
+    statements = extract(text).statements
+    assert [s.meeting for s in statements] == ["m1" if linked else None]

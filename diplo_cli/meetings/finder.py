@@ -87,6 +87,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self.agent_after = _compile(grammar["agent_after"], "agent_after")
         self.during_visit_gap = _compile(grammar["during_visit_gap"], "during_visit_gap")
         self.relative_clause = _compile(grammar["relative_clause"], "relative_clause")
+        self.event_anaphor = _compile(grammar["event_anaphor"], "event_anaphor")
         self.actor_after = regex.compile(grammar["actor_after"])
         self.host_triggers = frozenset(grammar["host_triggers"])
         self.attributive_status_words = frozenset(grammar["attributive_status_words"])
@@ -163,6 +164,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self._agenda_links(doc, statements, mentions, drafts)
         self._place_links(statements, mentions, drafts)
         self._relative_clause_links(statements, mentions, drafts)
+        self._anaphor_links(statements, mentions, drafts)
         return mentions, drafts
 
     def _mentions(self, doc: _Document, sentences: list[Sentence], triggers: list, trace: Trace | None) -> list[MeetingMention]:
