@@ -309,3 +309,15 @@ def test_an_event_word_as_subject_links_to_the_meeting_before(content, linked):
             f"A Chilean spokesman said {content}.")
     statements = extract(text).statements
     assert [s.meeting for s in statements] == ["m1" if linked else None]
+
+
+# ---------------------------------------------------------------- the subject after a leading clause
+@pytest.mark.parametrize(("text", "expected"), [
+    ("After meeting President Tomas Ferreira of Peru in Lima, President Marta Quiroga of Chile said the two countries would build a road.",
+     ("meeting", {"marta quiroga", "tomas ferreira"})),
+    ("Speaking after talks with President Tomas Ferreira of Peru, President Marta Quiroga of Chile praised the new road.",
+     ("talks", {"marta quiroga", "tomas ferreira"})),
+])
+def test_the_main_subject_takes_part_in_a_leading_clause_meeting(text, expected):
+    mtype, _, names = _only(text)
+    assert (mtype, names) == expected

@@ -8,6 +8,7 @@ from diplo_cli.language.lexicons import MeetingWord, name_key
 from diplo_cli.meetings.common import (
     _PRONOUN_REACH,
     PARTICIPANT_GROUP_OBJECT,
+    PARTICIPANT_MAIN_SUBJECT,
     PARTICIPANT_MEMBERS_AFTER,
     STAGE,
     Entity,
@@ -146,6 +147,10 @@ class _ParticipantReader:
             pronoun = self._pronoun_subject(doc, left, trigger.start, statement)
             if pronoun is not None:
                 people.append(pronoun)
+        if not people:
+            subject = self._main_clause_subject(doc, clause)
+            if subject is not None:
+                people.append(subject)  # 'After meeting X, Y said ...': Y met
         if not people and statement is not None and clause.inviter is None and statement.content.text.startswith(self.infinitive_content):
             subject = doc.tracker.lookup_name(statement.speaker.name)
             if subject is not None and subject.kind == "person":
@@ -164,6 +169,23 @@ class _ParticipantReader:
                 doc.trace.add(STAGE, PARTICIPANT_GROUP_OBJECT, "set", trigger.start, right,
                               f"{', '.join(e.name for e in added)}: the officials met are of these")
         return right_people
+
+    def _main_clause_subject(self, doc: _Document, clause: _Clause) -> Entity | None:
+        """'After meeting X, Y said ...': the person named right after the comma that closes a leading
+        clause whose meeting has no subject of its own."""
+        if not self.phrases.leading_clause.match(doc.text, clause.lower, clause.trigger.start):
+            return None
+        comma = doc.text.find(",", clause.trigger.end, clause.upper)
+        if comma < 0:
+            return None
+        for start, end, mention in doc.person_spans.within(comma, min(clause.upper, comma + 80)):
+            if not self.phrases.main_subject_gap.match(doc.text, comma, start):
+                return None
+            if doc.trace is not None:
+                doc.trace.add(STAGE, PARTICIPANT_MAIN_SUBJECT, "set", clause.trigger.start, end,
+                              f"'{doc.text[start:end]}' is the subject of the clause after '{clause.trigger.text}'")
+            return mention.entity
+        return None
 
     def _counterpart_object(self, text: str, trigger: Span, right: int) -> str | None:
         """'talks with Turkey', 'met the leaders of Peru and Bolivia': the countries after the trigger
