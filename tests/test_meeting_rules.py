@@ -321,3 +321,9 @@ def test_an_event_word_as_subject_links_to_the_meeting_before(content, linked):
 def test_the_main_subject_takes_part_in_a_leading_clause_meeting(text, expected):
     mtype, _, names = _only(text)
     assert (mtype, names) == expected
+
+
+def test_the_antecedent_of_who_may_carry_its_country():
+    text = ("President Marta Quiroga of Chile, who met President Tomas Ferreira of Peru in Lima, "
+            "said the two countries would build a new road.")
+    assert _only(text)[2] == {"marta quiroga", "tomas ferreira"}

@@ -141,6 +141,9 @@ class _ParticipantReader:
         if not people:
             relative = self.phrases.who_before.search(text, max(0, left - 12), left)
             antecedent = doc.person_ending_at(relative.start()) if relative else None
+            tail = self.phrases.of_country_tail.search(text, max(0, relative.start() - 40), relative.start()) if relative and antecedent is None else None
+            if tail is not None and self.lex.country_of_word(text[tail.start():relative.start()].split(maxsplit=1)[1]):
+                antecedent = doc.person_ending_at(tail.start())  # 'President X of Chile, who met Y'
             if antecedent is not None:
                 people.append(antecedent)  # 'Lavrov, who met Blinken on Friday, said': Lavrov met
         if not people:
