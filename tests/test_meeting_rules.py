@@ -78,6 +78,9 @@ def test_appeals_and_shows_are_not_meetings(text):
     ("Emmanuel Macron and Olaf Scholz are meeting in Lisbon today.", "held"),
     ("Emmanuel Macron and Olaf Scholz are meeting in Lisbon next week.", "planned"),
     ("The visit of Emmanuel Macron to Berlin has been put off until May.", "cancelled"),
+    ("Emmanuel Macron accepted an invitation to visit Berlin.", "planned"),
+    ("Emmanuel Macron will visit Berlin next week at the invitation of Olaf Scholz.", "planned"),
+    ("Emmanuel Macron invited Olaf Scholz to visit Paris.", "proposed"),
     ("A visit by Emmanuel Macron to Berlin has been arranged for next month.", "planned"),
     ("Plans for Emmanuel Macron to visit Berlin are being drawn up.", "planned"),
     ("Emmanuel Macron said he was ready for a meeting with Olaf Scholz.", "proposed"),
@@ -327,3 +330,10 @@ def test_the_antecedent_of_who_may_carry_its_country():
     text = ("President Marta Quiroga of Chile, who met President Tomas Ferreira of Peru in Lima, "
             "said the two countries would build a new road.")
     assert _only(text)[2] == {"marta quiroga", "tomas ferreira"}
+
+
+def test_thanks_for_inviting_me_is_said_during_the_visit():
+    text = ("PRESIDENT MACRON: Chancellor, welcome.\n"
+            "CHANCELLOR SCHOLZ: Thank you for kindly inviting me to pay a state visit to France.\n"
+            "PRESIDENT MACRON: A pleasure.")
+    assert _only(text)[:2] == ("visit", "held")
