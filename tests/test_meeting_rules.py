@@ -337,3 +337,17 @@ def test_thanks_for_inviting_me_is_said_during_the_visit():
             "CHANCELLOR SCHOLZ: Thank you for kindly inviting me to pay a state visit to France.\n"
             "PRESIDENT MACRON: A pleasure.")
     assert _only(text)[:2] == ("visit", "held")
+
+
+# ---------------------------------------------------------------- sending negotiators
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile sent a negotiating team to Lima on Monday.", ("visit", "held", {"chile", "peru"})),
+    ("Chile will send a negotiating team to Lima next week.", ("visit", "planned", {"chile", "peru"})),
+    ("Chile is sending another team to Lima, an official said.", ("visit", "planned", {"chile", "peru"})),
+])
+def test_sending_a_delegation_is_its_visit(text, expected):
+    assert _only(text) == expected
+
+
+def test_sending_a_letter_is_no_visit():
+    assert _summary("Chile sent a letter to Lima on Monday.") == []
