@@ -351,3 +351,11 @@ def test_sending_a_delegation_is_its_visit(text, expected):
 
 def test_sending_a_letter_is_no_visit():
     assert _summary("Chile sent a letter to Lima on Monday.") == []
+
+
+@pytest.mark.parametrize(("text", "linked"), [
+    ("President Marta Quiroga of Chile will attend the G20 summit in Rome, where she said she would raise the price of copper.", True),
+    ("President Marta Quiroga of Chile will attend the G20 summit in Rome. She said she would raise the price of copper.", False),
+])
+def test_a_statement_said_in_a_relative_clause_of_a_meeting_is_about_it(text, linked):
+    assert [s.meeting for s in extract(text).statements] == ["m1" if linked else None]

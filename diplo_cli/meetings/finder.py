@@ -87,6 +87,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self.agent_after = _compile(grammar["agent_after"], "agent_after")
         self.during_visit_gap = _compile(grammar["during_visit_gap"], "during_visit_gap")
         self.relative_clause = _compile(grammar["relative_clause"], "relative_clause")
+        self.relative_cue_gap = _compile(grammar["relative_cue_gap"], "relative_cue_gap")
         self.event_anaphor = _compile(grammar["event_anaphor"], "event_anaphor")
         self.actor_after = regex.compile(grammar["actor_after"])
         self.host_triggers = frozenset(grammar["host_triggers"])
@@ -163,7 +164,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
             draft.cameo, draft.plover = self.code_of(draft, _status_of(draft))
         self._agenda_links(doc, statements, mentions, drafts)
         self._place_links(statements, mentions, drafts)
-        self._relative_clause_links(statements, mentions, drafts)
+        self._relative_clause_links(text, statements, mentions, drafts)
         self._anaphor_links(statements, mentions, drafts)
         return mentions, drafts
 
