@@ -359,3 +359,15 @@ def test_sending_a_letter_is_no_visit():
 ])
 def test_a_statement_said_in_a_relative_clause_of_a_meeting_is_about_it(text, linked):
     assert [s.meeting for s in extract(text).statements] == ["m1" if linked else None]
+
+
+@pytest.mark.parametrize(("place", "expected"), [
+    ("at the French side's initiative", None),
+    ("at the Chilean embassy", None),
+    ("at Ferreira's residence", None),
+    ("in the US", "US"),
+    ("in France", "France"),
+])
+def test_an_adjective_or_a_possessive_is_no_place(place, expected):
+    found = extract(f"President Marta Quiroga of Chile met President Tomas Ferreira of Peru {place}.").meetings
+    assert [m.place.text if m.place else None for m in found] == [expected]
