@@ -371,3 +371,9 @@ def test_a_statement_said_in_a_relative_clause_of_a_meeting_is_about_it(text, li
 def test_an_adjective_or_a_possessive_is_no_place(place, expected):
     found = extract(f"President Marta Quiroga of Chile met President Tomas Ferreira of Peru {place}.").meetings
     assert [m.place.text if m.place else None for m in found] == [expected]
+
+
+def test_countries_of_a_relation_are_the_topic_of_a_meeting_referred_back_to():
+    text = ("President Emmanuel Macron will meet Chancellor Olaf Scholz in Paris next week. "
+            "China's foreign ministry said the meeting could further damage French-Chinese relations.")
+    assert _only(text)[2] == {"emmanuel macron", "olaf scholz"}

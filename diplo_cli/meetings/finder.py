@@ -89,6 +89,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self.relative_clause = _compile(grammar["relative_clause"], "relative_clause")
         self.relative_cue_gap = _compile(grammar["relative_cue_gap"], "relative_cue_gap")
         self.event_anaphor = _compile(grammar["event_anaphor"], "event_anaphor")
+        self.relations_topic = _compile(grammar["relations_topic"], "relations_topic")
         self.actor_after = regex.compile(grammar["actor_after"])
         self.host_triggers = frozenset(grammar["host_triggers"])
         self.attributive_status_words = frozenset(grammar["attributive_status_words"])
@@ -274,7 +275,8 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         definite = word.pos == "noun" and bool(self.phrases.definite_before.search(text, max(lower, trigger.start - 40), trigger.start))
         hosted = word.phrase in self.host_triggers
         bodies_only = participants and not any(e.kind == "person" for e in participants)
-        refers_back = len(participants) == 1 or mtype == "visit" or bool(self.group_anaphor.search(text, left, right))
+        refers_back = (len(participants) == 1 or mtype == "visit" or bool(self.group_anaphor.search(text, left, right))
+                       or bool(self.relations_topic.search(text, left, right)))  # 'the meeting could damage U.S.-Chinese relations'
         if definite and bodies_only and refers_back:
             earlier = _recent_people(previous, index, mtype, self._compatible)
             if earlier:
