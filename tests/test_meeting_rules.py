@@ -377,3 +377,11 @@ def test_countries_of_a_relation_are_the_topic_of_a_meeting_referred_back_to():
     text = ("President Emmanuel Macron will meet Chancellor Olaf Scholz in Paris next week. "
             "China's foreign ministry said the meeting could further damage French-Chinese relations.")
     assert _only(text)[2] == {"emmanuel macron", "olaf scholz"}
+
+
+@pytest.mark.parametrize("text", [
+    "Peru prefers bilateral negotiations over the water rights of the river.",
+    "China opposes entering into multi-lateral negotiations that would give smaller members more say.",
+])
+def test_a_preferred_form_of_negotiation_is_no_meeting(text):
+    assert _summary(text) == []
