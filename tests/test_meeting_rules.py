@@ -385,3 +385,12 @@ def test_countries_of_a_relation_are_the_topic_of_a_meeting_referred_back_to():
 ])
 def test_a_preferred_form_of_negotiation_is_no_meeting(text):
     assert _summary(text) == []
+
+
+def test_the_conversation_between_two_leaders_is_a_meeting():
+    assert _only("The conversation between President Marta Quiroga and President Tomas Ferreira in Lima lasted an hour.") == \
+        ("meeting", "held", {"marta quiroga", "tomas ferreira"})
+
+
+def test_a_national_conversation_is_no_meeting():
+    assert _summary("The minister called for a national conversation about schools in Lima.") == []
