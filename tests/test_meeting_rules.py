@@ -79,6 +79,8 @@ def test_appeals_and_shows_are_not_meetings(text):
     ("Emmanuel Macron and Olaf Scholz are meeting in Lisbon next week.", "planned"),
     ("The visit of Emmanuel Macron to Berlin has been put off until May.", "cancelled"),
     ("Emmanuel Macron accepted an invitation to visit Berlin.", "planned"),
+    ("Paris and Berlin set a date for the visit of Emmanuel Macron to Berlin.", "planned"),
+    ("Paris and Berlin have not yet set a date for the visit of Emmanuel Macron to Berlin.", "proposed"),
     ("Emmanuel Macron will visit Berlin next week at the invitation of Olaf Scholz.", "planned"),
     ("Emmanuel Macron invited Olaf Scholz to visit Paris.", "proposed"),
     ("A visit by Emmanuel Macron to Berlin has been arranged for next month.", "planned"),
