@@ -396,3 +396,10 @@ def test_the_conversation_between_two_leaders_is_a_meeting():
 
 def test_a_national_conversation_is_no_meeting():
     assert _summary("The minister called for a national conversation about schools in Lima.") == []
+
+
+def test_a_surname_in_the_possessive_before_a_meeting_noun_takes_part():
+    text = ("Chancellor Olaf Scholz met President Emmanuel Macron on Monday. "
+            "Scholz's meeting with Prime Minister Giorgia Meloni was called off.")
+    found = _summary(text)
+    assert ("meeting", "cancelled", {"olaf scholz", "giorgia meloni"}) in found

@@ -25,6 +25,7 @@ TRIGGER_WORD = "meetings.trigger.word"  # a phrase of meeting_words.tsv; pattern
 VETO_NOT_MEETING = "meetings.veto.not_meeting"
 VETO_MODIFIER_PLACE = "meetings.place.modifier"  # 'at the French side's initiative': no place
 VETO_TITLE_PLACE = "meetings.place.title"  # 'talking to General X': no place
+PARTICIPANT_POSSESSIVE = "meetings.participant.possessive"  # 'Scholz's meeting with Meloni'
 PARTICIPANT_MAIN_SUBJECT = "meetings.participant.main_subject"  # 'After meeting X, Y said ...'
 PARTICIPANT_GROUP_OBJECT = "meetings.participant.group_object"  # 'met the leaders of Peru and Bolivia'
 PARTICIPANT_MEMBERS_AFTER = "meetings.participant.members_after"  # 'the Summit of the Americas'

@@ -10,6 +10,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_GROUP_OBJECT,
     PARTICIPANT_MAIN_SUBJECT,
     PARTICIPANT_MEMBERS_AFTER,
+    PARTICIPANT_POSSESSIVE,
     STAGE,
     Entity,
     MeetingMention,
@@ -150,6 +151,9 @@ class _ParticipantReader:
             pronoun = self._pronoun_subject(doc, left, trigger.start, statement)
             if pronoun is not None:
                 people.append(pronoun)
+        owner = self._possessive_owner(doc, clause)
+        if owner is not None and owner not in people:
+            people.insert(0, owner)  # 'Scholz's meeting with Meloni': Scholz met
         if not people:
             subject = self._main_clause_subject(doc, clause)
             if subject is not None:
@@ -172,6 +176,21 @@ class _ParticipantReader:
                 doc.trace.add(STAGE, PARTICIPANT_GROUP_OBJECT, "set", trigger.start, right,
                               f"{', '.join(e.name for e in added)}: the officials met are of these")
         return right_people
+
+    def _possessive_owner(self, doc: _Document, clause: _Clause) -> Entity | None:
+        """'Scholz's meeting with Meloni': a person named before, by surname in the possessive right
+        before a meeting noun, that the entities pass left unmarked."""
+        if clause.word.pos != "noun":
+            return None
+        match = self.phrases.possessive_owner.search(doc.text, max(clause.left, clause.trigger.start - 40), clause.trigger.start)
+        if match is None or doc.person_spans.overlaps(*match.span("name")):
+            return None
+        entity = doc.tracker.lookup_name(match.group("name"))
+        if entity is None or entity.kind != "person":
+            return None
+        if doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_POSSESSIVE, "set", match.start(), clause.trigger.end, f"'{match.group('name')}' is {entity.name}")
+        return entity
 
     def _main_clause_subject(self, doc: _Document, clause: _Clause) -> Entity | None:
         """'After meeting X, Y said ...': the person named right after the comma that closes a leading
