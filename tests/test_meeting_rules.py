@@ -403,3 +403,13 @@ def test_a_surname_in_the_possessive_before_a_meeting_noun_takes_part():
             "Scholz's meeting with Prime Minister Giorgia Meloni was called off.")
     found = _summary(text)
     assert ("meeting", "cancelled", {"olaf scholz", "giorgia meloni"}) in found
+
+
+def test_a_held_meeting_and_a_dated_plan_stay_apart():
+    found = _summary("President Marta Quiroga met President Tomas Ferreira in Lima. The two presidents will meet again on 12 March.")
+    assert [(t, s) for t, s, _ in found] == [("meeting", "held"), ("meeting", "planned")]
+
+
+def test_a_held_meeting_and_its_account_merge():
+    found = _summary("President Marta Quiroga met President Tomas Ferreira in Lima on Monday. The meeting lasted two hours.")
+    assert [(t, s) for t, s, _ in found] == [("meeting", "held")]
