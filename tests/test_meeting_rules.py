@@ -413,3 +413,13 @@ def test_a_held_meeting_and_a_dated_plan_stay_apart():
 def test_a_held_meeting_and_its_account_merge():
     found = _summary("President Marta Quiroga met President Tomas Ferreira in Lima on Monday. The meeting lasted two hours.")
     assert [(t, s) for t, s, _ in found] == [("meeting", "held")]
+
+
+@pytest.mark.parametrize(("tail", "expected"), [
+    ("to discuss the situation in Bolivia", None),
+    ("in Lima to discuss the war in Ukraine", "Lima"),
+    ("in Bolivia", "Bolivia"),
+])
+def test_a_topic_place_is_not_the_meeting_place(tail, expected):
+    found = extract(f"President Marta Quiroga of Chile met President Tomas Ferreira of Peru {tail}.").meetings
+    assert [m.place.text if m.place else None for m in found] == [expected]

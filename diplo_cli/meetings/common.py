@@ -23,6 +23,7 @@ _STATUS_WINDOW = 90
 STAGE = "meetings"
 TRIGGER_WORD = "meetings.trigger.word"  # a phrase of meeting_words.tsv; pattern triggers carry their own ids
 VETO_NOT_MEETING = "meetings.veto.not_meeting"
+VETO_TOPIC_PLACE = "meetings.place.topic"  # 'discussed the situation in Iran': no place
 VETO_MODIFIER_PLACE = "meetings.place.modifier"  # 'at the French side's initiative': no place
 VETO_TITLE_PLACE = "meetings.place.title"  # 'talking to General X': no place
 PARTICIPANT_POSSESSIVE = "meetings.participant.possessive"  # 'Scholz's meeting with Meloni'

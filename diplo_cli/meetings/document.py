@@ -13,6 +13,7 @@ from diplo_cli.meetings.common import (
     STAGE,
     VETO_MODIFIER_PLACE,
     VETO_TITLE_PLACE,
+    VETO_TOPIC_PLACE,
     Entity,
     EntityTracker,
     _outermost,
@@ -136,6 +137,10 @@ class _Document:
             if lex.title(words[0]) and not lex.country_of_word(phrase):
                 if self.trace is not None:  # 'talking to General X', 'a letter to President X': a title begins a name
                     self.trace.add(STAGE, VETO_TITLE_PLACE, "vetoed", start, end, f"'{phrase}' begins with a title")
+                continue
+            if self.finder.phrases.topic_before.search(text, max(0, m.start() - 40), m.start("place")):
+                if self.trace is not None:  # 'the situation in Iran', 'the war in Ukraine': a topic
+                    self.trace.add(STAGE, VETO_TOPIC_PLACE, "vetoed", start, end, f"'{phrase}' is where a topic lies")
                 continue
             if self._modifier(lex, phrase):
                 if self.trace is not None:  # 'at the French side's initiative', 'at Ferreira's residence'
