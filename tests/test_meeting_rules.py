@@ -33,6 +33,26 @@ def test_trigger_families(text, expected):
     assert (mtype, names) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("President Marta Quiroga and President Tomas Ferreira discussed border trade by telephone on Monday.",
+     ("call", "held", {"marta quiroga", "tomas ferreira"})),
+    ("President Marta Quiroga is expected in Lima next week.", ("visit", "planned", {"marta quiroga", "peru"})),
+    ("President Marta Quiroga is due in Lima on Monday.", ("visit", "planned", {"marta quiroga", "peru"})),
+    ("President Marta Quiroga will begin a three-day tour of the Gulf on Monday.", ("visit", "planned", {"marta quiroga"})),
+])
+def test_phone_expected_and_tour_triggers(text, expected):
+    assert _only(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Peruvian minister was reached by phone on Monday.",
+    "A decision by President Marta Quiroga is expected in March.",
+    "The cyclists of Peru rode in the Tour of Flanders.",
+])
+def test_phone_expected_and_tour_lookalikes_are_not_meetings(text):
+    assert _summary(text) == []
+
+
 def test_a_request_to_speak_is_a_call():
     mtype, _, names = _only("The palace said it had received a request to speak with President Joe Biden.")
     assert mtype == "call" and "joe biden" in names
@@ -55,6 +75,14 @@ def test_appeals_and_shows_are_not_meetings(text):
 # ---------------------------------------------------------------- status classes
 @pytest.mark.parametrize(("text", "expected"), [
     ("Talks between Emmanuel Macron and Olaf Scholz continued on Friday.", "held"),
+    ("Emmanuel Macron and Olaf Scholz are meeting in Lisbon today.", "held"),
+    ("Emmanuel Macron and Olaf Scholz are meeting in Lisbon next week.", "planned"),
+    ("The visit of Emmanuel Macron to Berlin has been put off until May.", "cancelled"),
+    ("Emmanuel Macron accepted an invitation to visit Berlin.", "planned"),
+    ("Paris and Berlin set a date for the visit of Emmanuel Macron to Berlin.", "planned"),
+    ("Paris and Berlin have not yet set a date for the visit of Emmanuel Macron to Berlin.", "proposed"),
+    ("Emmanuel Macron will visit Berlin next week at the invitation of Olaf Scholz.", "planned"),
+    ("Emmanuel Macron invited Olaf Scholz to visit Paris.", "proposed"),
     ("A visit by Emmanuel Macron to Berlin has been arranged for next month.", "planned"),
     ("Plans for Emmanuel Macron to visit Berlin are being drawn up.", "planned"),
     ("Emmanuel Macron said he was ready for a meeting with Olaf Scholz.", "proposed"),
@@ -215,3 +243,183 @@ def test_a_meeting_word_right_after_a_speaker_line_is_read_in_that_turn():
     transcript = ("President of France Emmanuel Macron: Meeting you is a pleasure.\n"
                   "Chancellor of Germany Olaf Scholz: Our meeting today matters.\n")
     assert [names for _, _, names in _summary(transcript)] == [{"emmanuel macron", "olaf scholz"}]
+
+
+# ---------------------------------------------------------------- named after its members
+def test_a_summit_named_after_its_members_has_them_as_participants():
+    found = _summary("President Marta Quiroga spoke with President Tomas Ferreira in advance of the Summit of the Americas.")
+    assert ("call", "held", {"marta quiroga", "tomas ferreira"}) in found
+    assert ("summit", "planned", {"americas"}) in found
+
+
+def test_attendees_join_the_group_a_summit_is_named_after():
+    assert _only("President Marta Quiroga will attend the Summit of the African Union in Lima next week.") == \
+        ("summit", "planned", {"marta quiroga", "african union"})
+
+
+def test_a_summit_named_after_no_group_names_no_participant():
+    assert _summary("The Summit of the Future opened in Lima on Monday.") == []
+
+
+def test_a_host_of_issues_is_no_hosting():
+    assert _summary("The envoy raised a host of border issues with the Peruvian minister.") == []
+
+
+# ---------------------------------------------------------------- officials named by their countries
+@pytest.mark.parametrize(("text", "expected"), [
+    ("President Marta Quiroga met the leaders of Peru, Bolivia and Ecuador in Quito.", {"marta quiroga", "peru", "bolivia", "ecuador"}),
+    ("President Marta Quiroga will meet Peruvian and Bolivian officials in Quito.", {"marta quiroga", "peru", "bolivia"}),
+    ("President Marta Quiroga met President Tomas Ferreira and officials of Peru in Quito.", {"marta quiroga", "tomas ferreira"}),
+])
+def test_officials_met_stand_for_their_countries(text, expected):
+    assert _only(text)[2] == expected
+
+
+# ---------------------------------------------------------------- thanks for receiving us
+def test_thanks_for_receiving_us_is_the_meeting_of_speaker_and_addressee():
+    text = ("PRESIDENT MACRON: Chancellor, welcome to Paris.\n"
+            "CHANCELLOR SCHOLZ: Mr. President, thank you for receiving us today.\n"
+            "PRESIDENT MACRON: It is a pleasure.")
+    assert _only(text) == ("meeting", "held", {"olaf scholz", "emmanuel macron"})
+
+
+def test_thanks_for_an_invitation_reports_no_meeting():
+    text = ("PRESIDENT MACRON: Chancellor, welcome to Paris.\n"
+            "CHANCELLOR SCHOLZ: Mr. President, thank you for the invitation.\n"
+            "PRESIDENT MACRON: It is a pleasure.")
+    assert _summary(text) == []
+
+
+# ---------------------------------------------------------------- place sanity
+def test_a_title_after_to_is_no_place():
+    found = extract("President Marta Quiroga said she would speak by phone to General Tomas Ferreira tomorrow.").meetings
+    assert [(m.type, m.place) for m in found] == [("call", None)]
+
+
+def test_a_city_after_to_stays_the_place():
+    found = extract("President Marta Quiroga will travel to Lima to meet General Tomas Ferreira.").meetings
+    assert [m.place.text for m in found] == ["Lima"]
+
+
+# ---------------------------------------------------------------- links through an event word
+@pytest.mark.parametrize(("content", "linked"), [
+    ("the gathering would be a success", True),
+    ("the event would send a strong signal to the region", True),
+    ("the encounter would be useful", True),
+    ("it would supply more copper", False),
+    ("the harvest was poor", False),
+])
+def test_an_event_word_as_subject_links_to_the_meeting_before(content, linked):
+    text = ("President Marta Quiroga of Chile will meet President Tomas Ferreira of Peru in Lima next week. "
+            f"A Chilean spokesman said {content}.")
+    statements = extract(text).statements
+    assert [s.meeting for s in statements] == ["m1" if linked else None]
+
+
+# ---------------------------------------------------------------- the subject after a leading clause
+@pytest.mark.parametrize(("text", "expected"), [
+    ("After meeting President Tomas Ferreira of Peru in Lima, President Marta Quiroga of Chile said the two countries would build a road.",
+     ("meeting", {"marta quiroga", "tomas ferreira"})),
+    ("Speaking after talks with President Tomas Ferreira of Peru, President Marta Quiroga of Chile praised the new road.",
+     ("talks", {"marta quiroga", "tomas ferreira"})),
+])
+def test_the_main_subject_takes_part_in_a_leading_clause_meeting(text, expected):
+    mtype, _, names = _only(text)
+    assert (mtype, names) == expected
+
+
+def test_the_antecedent_of_who_may_carry_its_country():
+    text = ("President Marta Quiroga of Chile, who met President Tomas Ferreira of Peru in Lima, "
+            "said the two countries would build a new road.")
+    assert _only(text)[2] == {"marta quiroga", "tomas ferreira"}
+
+
+def test_thanks_for_inviting_me_is_said_during_the_visit():
+    text = ("PRESIDENT MACRON: Chancellor, welcome.\n"
+            "CHANCELLOR SCHOLZ: Thank you for kindly inviting me to pay a state visit to France.\n"
+            "PRESIDENT MACRON: A pleasure.")
+    assert _only(text)[:2] == ("visit", "held")
+
+
+# ---------------------------------------------------------------- sending negotiators
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile sent a negotiating team to Lima on Monday.", ("visit", "held", {"chile", "peru"})),
+    ("Chile will send a negotiating team to Lima next week.", ("visit", "planned", {"chile", "peru"})),
+    ("Chile is sending another team to Lima, an official said.", ("visit", "planned", {"chile", "peru"})),
+])
+def test_sending_a_delegation_is_its_visit(text, expected):
+    assert _only(text) == expected
+
+
+def test_sending_a_letter_is_no_visit():
+    assert _summary("Chile sent a letter to Lima on Monday.") == []
+
+
+@pytest.mark.parametrize(("text", "linked"), [
+    ("President Marta Quiroga of Chile will attend the G20 summit in Rome, where she said she would raise the price of copper.", True),
+    ("President Marta Quiroga of Chile will attend the G20 summit in Rome. She said she would raise the price of copper.", False),
+])
+def test_a_statement_said_in_a_relative_clause_of_a_meeting_is_about_it(text, linked):
+    assert [s.meeting for s in extract(text).statements] == ["m1" if linked else None]
+
+
+@pytest.mark.parametrize(("place", "expected"), [
+    ("at the French side's initiative", None),
+    ("at the Chilean embassy", None),
+    ("at Ferreira's residence", None),
+    ("in the US", "US"),
+    ("in France", "France"),
+])
+def test_an_adjective_or_a_possessive_is_no_place(place, expected):
+    found = extract(f"President Marta Quiroga of Chile met President Tomas Ferreira of Peru {place}.").meetings
+    assert [m.place.text if m.place else None for m in found] == [expected]
+
+
+def test_countries_of_a_relation_are_the_topic_of_a_meeting_referred_back_to():
+    text = ("President Emmanuel Macron will meet Chancellor Olaf Scholz in Paris next week. "
+            "China's foreign ministry said the meeting could further damage French-Chinese relations.")
+    assert _only(text)[2] == {"emmanuel macron", "olaf scholz"}
+
+
+@pytest.mark.parametrize("text", [
+    "Peru prefers bilateral negotiations over the water rights of the river.",
+    "China opposes entering into multi-lateral negotiations that would give smaller members more say.",
+])
+def test_a_preferred_form_of_negotiation_is_no_meeting(text):
+    assert _summary(text) == []
+
+
+def test_the_conversation_between_two_leaders_is_a_meeting():
+    assert _only("The conversation between President Marta Quiroga and President Tomas Ferreira in Lima lasted an hour.") == \
+        ("meeting", "held", {"marta quiroga", "tomas ferreira"})
+
+
+def test_a_national_conversation_is_no_meeting():
+    assert _summary("The minister called for a national conversation about schools in Lima.") == []
+
+
+def test_a_surname_in_the_possessive_before_a_meeting_noun_takes_part():
+    text = ("Chancellor Olaf Scholz met President Emmanuel Macron on Monday. "
+            "Scholz's meeting with Prime Minister Giorgia Meloni was called off.")
+    found = _summary(text)
+    assert ("meeting", "cancelled", {"olaf scholz", "giorgia meloni"}) in found
+
+
+def test_a_held_meeting_and_a_dated_plan_stay_apart():
+    found = _summary("President Marta Quiroga met President Tomas Ferreira in Lima. The two presidents will meet again on 12 March.")
+    assert [(t, s) for t, s, _ in found] == [("meeting", "held"), ("meeting", "planned")]
+
+
+def test_a_held_meeting_and_its_account_merge():
+    found = _summary("President Marta Quiroga met President Tomas Ferreira in Lima on Monday. The meeting lasted two hours.")
+    assert [(t, s) for t, s, _ in found] == [("meeting", "held")]
+
+
+@pytest.mark.parametrize(("tail", "expected"), [
+    ("to discuss the situation in Bolivia", None),
+    ("in Lima to discuss the war in Ukraine", "Lima"),
+    ("in Bolivia", "Bolivia"),
+])
+def test_a_topic_place_is_not_the_meeting_place(tail, expected):
+    found = extract(f"President Marta Quiroga of Chile met President Tomas Ferreira of Peru {tail}.").meetings
+    assert [m.place.text if m.place else None for m in found] == [expected]

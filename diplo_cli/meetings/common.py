@@ -23,6 +23,13 @@ _STATUS_WINDOW = 90
 STAGE = "meetings"
 TRIGGER_WORD = "meetings.trigger.word"  # a phrase of meeting_words.tsv; pattern triggers carry their own ids
 VETO_NOT_MEETING = "meetings.veto.not_meeting"
+VETO_TOPIC_PLACE = "meetings.place.topic"  # 'discussed the situation in Iran': no place
+VETO_MODIFIER_PLACE = "meetings.place.modifier"  # 'at the French side's initiative': no place
+VETO_TITLE_PLACE = "meetings.place.title"  # 'talking to General X': no place
+PARTICIPANT_POSSESSIVE = "meetings.participant.possessive"  # 'Scholz's meeting with Meloni'
+PARTICIPANT_MAIN_SUBJECT = "meetings.participant.main_subject"  # 'After meeting X, Y said ...'
+PARTICIPANT_GROUP_OBJECT = "meetings.participant.group_object"  # 'met the leaders of Peru and Bolivia'
+PARTICIPANT_MEMBERS_AFTER = "meetings.participant.members_after"  # 'the Summit of the Americas'
 VETO_NO_PARTICIPANTS = "meetings.veto.no_participants"  # a mention that names nobody and joins no meeting
 STATUS_CUE = "meetings.status."  # + the value of the status cue of meeting_status.toml that decided
 STATUS_ATTRIBUTIVE = "meetings.status.attributive"
@@ -43,12 +50,15 @@ SPLIT_DENIED_HELD = "meetings.split.denied_held"
 SPLIT_OTHER_TYPE = "meetings.split.other_type"
 SPLIT_OWN_VISIT = "meetings.split.own_visit"
 SPLIT_TIME = "meetings.split.time"
+SPLIT_HELD_PLANNED = "meetings.split.held_planned"
 SPLIT_PLACE = "meetings.split.place"
 LINK_CONTENT = "meetings.link.content_names"
 LINK_CUE_OBJECT = "meetings.link.cue_object"
 LINK_AGENDA = "meetings.link.agenda"
 LINK_PLACE = "meetings.link.place"
 LINK_RELATIVE = "meetings.link.relative_clause"
+LINK_ANAPHOR = "meetings.link.anaphor"
+LINK_RELATIVE_CUE = "meetings.link.relative_cue"
 # Drafts a mention is tried against per word of its participants' names, the latest first: a
 # chronology of one leader's meetings ("Putin met X in Y." hundreds of times) would otherwise try
 # every earlier one; the rarer names of the others still find all of theirs.

@@ -5,11 +5,15 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from diplo_cli.language.lexicons import Lexicon, fold
+from diplo_cli.language.lexicons import Lexicon, fold, name_key
 from diplo_cli.meetings.common import (
     _COUNTERPART_REACH,
     _DOTTED,
     _LOOKBACK,
+    STAGE,
+    VETO_MODIFIER_PLACE,
+    VETO_TITLE_PLACE,
+    VETO_TOPIC_PLACE,
     Entity,
     EntityTracker,
     _outermost,
@@ -20,13 +24,16 @@ from diplo_cli.rules.scanning import AsciiLines, LoweredText
 
 if TYPE_CHECKING:
     from diplo_cli.meetings.finder import MeetingFinder
+    from diplo_cli.rules import Trace
 
 
 class _Document:
     """Per-document indices, each built once: every trigger then looks up by bisection."""
 
-    def __init__(self, finder: MeetingFinder, text: str, sentences: list[Sentence], tracker: EntityTracker, statements: list[Statement], lowered: LoweredText | None):
+    def __init__(self, finder: MeetingFinder, text: str, sentences: list[Sentence], tracker: EntityTracker, statements: list[Statement], lowered: LoweredText | None,
+                 trace: Trace | None = None):
         self.finder = finder
+        self.trace = trace  # the participant and place rules record their decisions here
         self.trigger_starts: list[int] = []
         self.text = text
         self.folded = folded = fold(text)
@@ -127,12 +134,32 @@ class _Document:
             words = phrase.split()
             if words[0] in self.finder.stopwords:
                 continue
+            if lex.title(words[0]) and not lex.country_of_word(phrase):
+                if self.trace is not None:  # 'talking to General X', 'a letter to President X': a title begins a name
+                    self.trace.add(STAGE, VETO_TITLE_PLACE, "vetoed", start, end, f"'{phrase}' begins with a title")
+                continue
+            if self.finder.phrases.topic_before.search(text, max(0, m.start() - 40), m.start("place")):
+                if self.trace is not None:  # 'the situation in Iran', 'the war in Ukraine': a topic
+                    self.trace.add(STAGE, VETO_TOPIC_PLACE, "vetoed", start, end, f"'{phrase}' is where a topic lies")
+                continue
+            if self._modifier(lex, phrase):
+                if self.trace is not None:  # 'at the French side's initiative', 'at Ferreira's residence'
+                    self.trace.add(STAGE, VETO_MODIFIER_PLACE, "vetoed", start, end, f"'{phrase}' modifies a noun")
+                continue
             if self.person_spans.overlaps(start, end):
                 continue
             known = bool(self.finder.place_scan.fullmatch(folded, self.folded_lines, start, end) or lex.country_of_word(phrase))
             if not known and (lex.organisation(phrase) or self.finder.trigger_scan.pattern.search(phrase)):
                 continue
             yield start, end, (Span.of(text, start, end), known)
+
+    def _modifier(self, lex: Lexicon, phrase: str) -> bool:
+        """A place candidate that only modifies a noun: a country's adjective ('the French side',
+        'the Chilean embassy'; not an abbreviation: 'in the US') or a possessive ('Ferreira's residence')."""
+        if self.finder.phrases.possessive_end.search(phrase):
+            return True
+        key = name_key(phrase)
+        return phrase.isalpha() and not phrase.isupper() and key in lex.adjectives and key not in lex.countries
 
     def nearest_trigger(self, offset: int) -> int:
         """Start of the meeting trigger nearest to ``offset`` (a time expression belongs to it)."""

@@ -87,6 +87,9 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self.agent_after = _compile(grammar["agent_after"], "agent_after")
         self.during_visit_gap = _compile(grammar["during_visit_gap"], "during_visit_gap")
         self.relative_clause = _compile(grammar["relative_clause"], "relative_clause")
+        self.relative_cue_gap = _compile(grammar["relative_cue_gap"], "relative_cue_gap")
+        self.event_anaphor = _compile(grammar["event_anaphor"], "event_anaphor")
+        self.relations_topic = _compile(grammar["relations_topic"], "relations_topic")
         self.actor_after = regex.compile(grammar["actor_after"])
         self.host_triggers = frozenset(grammar["host_triggers"])
         self.attributive_status_words = frozenset(grammar["attributive_status_words"])
@@ -155,14 +158,15 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                 trace.add(STAGE, veto, "vetoed", match.start(), match.end(), f"'{match.group()}'")
         if not triggers:
             return [], []
-        doc = _Document(self, text, sentences, tracker, statements, lowered)
+        doc = _Document(self, text, sentences, tracker, statements, lowered, trace)
         mentions = self._mentions(doc, sentences, triggers, trace)
         drafts = self._merge(mentions, trace)
         for draft in drafts:
             draft.cameo, draft.plover = self.code_of(draft, _status_of(draft))
         self._agenda_links(doc, statements, mentions, drafts)
         self._place_links(statements, mentions, drafts)
-        self._relative_clause_links(statements, mentions, drafts)
+        self._relative_clause_links(text, statements, mentions, drafts)
+        self._anaphor_links(statements, mentions, drafts)
         return mentions, drafts
 
     def _mentions(self, doc: _Document, sentences: list[Sentence], triggers: list, trace: Trace | None) -> list[MeetingMention]:
@@ -271,7 +275,8 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         definite = word.pos == "noun" and bool(self.phrases.definite_before.search(text, max(lower, trigger.start - 40), trigger.start))
         hosted = word.phrase in self.host_triggers
         bodies_only = participants and not any(e.kind == "person" for e in participants)
-        refers_back = len(participants) == 1 or mtype == "visit" or bool(self.group_anaphor.search(text, left, right))
+        refers_back = (len(participants) == 1 or mtype == "visit" or bool(self.group_anaphor.search(text, left, right))
+                       or bool(self.relations_topic.search(text, left, right)))  # 'the meeting could damage U.S.-Chinese relations'
         if definite and bodies_only and refers_back:
             earlier = _recent_people(previous, index, mtype, self._compatible)
             if earlier:

@@ -17,10 +17,12 @@ from diplo_cli.meetings.common import (
     _PLACE_LINK_REACH,
     _RELATIVE_GAP,
     LINK_AGENDA,
+    LINK_ANAPHOR,
     LINK_CONTENT,
     LINK_CUE_OBJECT,
     LINK_PLACE,
     LINK_RELATIVE,
+    LINK_RELATIVE_CUE,
     STAGE,
     STATUS_DEFAULT,
     MeetingMention,
@@ -36,22 +38,52 @@ from diplo_cli.rules import Trace
 class _StatementLinks:
     """The mention-less link rules of :class:`~diplo_cli.meetings.finder.MeetingFinder` (a mixin): agenda, place, relative clause."""
 
-    def _relative_clause_links(self, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
+    def _relative_clause_links(self, text: str, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
         """'the Pacific Islands Summit, which, as you noted, will be held here': a content that is a
-        relative clause right after a meeting word is about that meeting (recorded like an agenda link,
-        used when the content names no meeting of its own)."""
+        relative clause right after a meeting word is about that meeting; so is a statement whose cue
+        stands in such a clause ('the summit in Rome, where she said ...'). Recorded like an agenda
+        link, used when the content names no meeting of its own."""
         linked = [m for m in mentions if m.meeting is not None]
         ends = [m.trigger.end for m in linked]
         agenda_linked = {sid for draft in drafts for sid in draft.agenda}
         for statement in statements:
             content = statement.content
-            if statement.id in agenda_linked or not self.relative_clause.match(content.text):
+            if statement.id in agenda_linked:
                 continue
-            index = bisect.bisect_right(ends, content.start) - 1
-            if index >= 0 and content.start - ends[index] <= _RELATIVE_GAP:
+            if self.relative_clause.match(content.text):
+                index = bisect.bisect_right(ends, content.start) - 1
+                if index >= 0 and content.start - ends[index] <= _RELATIVE_GAP:
+                    drafts[linked[index].meeting].agenda.setdefault(statement.id, linked[index].status)
+                    drafts[linked[index].meeting].agenda_why.setdefault(
+                        statement.id, (LINK_RELATIVE, f"a relative clause right after '{linked[index].trigger.text}'"))
+                continue
+            cue = statement.cue
+            index = bisect.bisect_right(ends, cue.start) - 1
+            if index >= 0 and cue.start < content.start and self.relative_cue_gap.match(text, ends[index], cue.start):
                 drafts[linked[index].meeting].agenda.setdefault(statement.id, linked[index].status)
                 drafts[linked[index].meeting].agenda_why.setdefault(
-                    statement.id, (LINK_RELATIVE, f"a relative clause right after '{linked[index].trigger.text}'"))
+                    statement.id, (LINK_RELATIVE_CUE, f"said in a relative clause of '{linked[index].trigger.text}'"))
+
+    def _anaphor_links(self, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
+        """'the gathering will focus on trade': a content whose subject refers to an event
+        (``event_anaphor``) and that names no meeting of its own is about the meeting named just
+        before it (a mention-less link, like an agenda link)."""
+        linked = [m for m in mentions if m.meeting is not None]
+        starts = [m.trigger.start for m in linked]
+        agenda_linked = {sid for draft in drafts for sid in draft.agenda}
+        for statement in statements:
+            content = statement.content
+            anaphor = self.event_anaphor.match(content.text) if statement.id not in agenda_linked else None
+            if anaphor is None:
+                continue
+            index = bisect.bisect_left(starts, content.start) - 1
+            if index < 0 or bisect.bisect_left(starts, content.end) > index + 1:
+                continue  # no meeting before, or the content names one of its own
+            if content.start - linked[index].trigger.end > _AGENDA_REACH:
+                continue
+            draft = drafts[linked[index].meeting]
+            draft.agenda[statement.id] = linked[index].status
+            draft.agenda_why[statement.id] = LINK_ANAPHOR, f"'{anaphor.group('noun')}' refers to '{linked[index].trigger.text}' just before"
 
     def _agenda_links(self, doc: _Document, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
         """Statements on what a meeting named just before will discuss are about that meeting:

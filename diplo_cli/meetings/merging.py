@@ -12,6 +12,7 @@ from diplo_cli.meetings.common import (
     MERGE_SHARED,
     SPLIT_DENIED_HELD,
     SPLIT_EARLIER,
+    SPLIT_HELD_PLANNED,
     SPLIT_OTHER_TYPE,
     SPLIT_OWN_VISIT,
     SPLIT_PLACE,
@@ -108,6 +109,8 @@ class _Merger:
             return SPLIT_OWN_VISIT  # 'agreed to meet ... and during X's visit to Y': the visit is its own
         if self._times_conflict(mention, draft):
             return SPLIT_TIME
+        if self._held_against_dated_plan(mention, draft):
+            return SPLIT_HELD_PLANNED  # 'discussed trade' then 'will meet in Hanoi in November': the next meeting
         return SPLIT_PLACE if self._places_conflict(mention, draft) else None
 
     @staticmethod
@@ -115,6 +118,14 @@ class _Merger:
         """A denied mention and a held meeting (or the reverse) are two events, never one."""
         wanted = {"denied": "held", "held": "denied"}.get(mention.status)
         return wanted is not None and any(m.status == wanted for m in draft.mentions)
+
+    @staticmethod
+    def _held_against_dated_plan(mention: MeetingMention, draft: _Draft) -> bool:
+        """A held meeting and a planned one with a specific date of its own (or the reverse) are two events."""
+        if mention.status == "held":
+            return any(m.status == "planned" and m.time is not None and not m.vague_time for m in draft.mentions)
+        return (mention.status == "planned" and mention.time is not None and not mention.vague_time
+                and any(m.status == "held" for m in draft.mentions))
 
     def _conflict(self, a: Span | None, b: Span | None) -> bool:
         """Two times (or places) that name different things: neither contains the other."""

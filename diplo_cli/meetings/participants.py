@@ -7,6 +7,11 @@ from dataclasses import dataclass
 from diplo_cli.language.lexicons import MeetingWord, name_key
 from diplo_cli.meetings.common import (
     _PRONOUN_REACH,
+    PARTICIPANT_GROUP_OBJECT,
+    PARTICIPANT_MAIN_SUBJECT,
+    PARTICIPANT_MEMBERS_AFTER,
+    PARTICIPANT_POSSESSIVE,
+    STAGE,
     Entity,
     MeetingMention,
     _last_group,
@@ -106,7 +111,7 @@ class _ParticipantReader:
                 return [group, *counterparts]
         if mtype not in ("summit", "meeting", "other"):
             return None
-        group = self._group(text, trigger, left)
+        group = self._group(text, trigger, left) or self._members_after(doc, trigger)
         if group is None:
             named = self._named_event(text, trigger, left)
             members = self._event_members(named, trigger) if named is not None and mtype != "other" else None
@@ -137,12 +142,22 @@ class _ParticipantReader:
         if not people:
             relative = self.phrases.who_before.search(text, max(0, left - 12), left)
             antecedent = doc.person_ending_at(relative.start()) if relative else None
+            tail = self.phrases.of_country_tail.search(text, max(0, relative.start() - 40), relative.start()) if relative and antecedent is None else None
+            if tail is not None and self.lex.country_of_word(text[tail.start():relative.start()].split(maxsplit=1)[1]):
+                antecedent = doc.person_ending_at(tail.start())  # 'President X of Chile, who met Y'
             if antecedent is not None:
                 people.append(antecedent)  # 'Lavrov, who met Blinken on Friday, said': Lavrov met
         if not people:
             pronoun = self._pronoun_subject(doc, left, trigger.start, statement)
             if pronoun is not None:
                 people.append(pronoun)
+        owner = self._possessive_owner(doc, clause)
+        if owner is not None and owner not in people:
+            people.insert(0, owner)  # 'Scholz's meeting with Meloni': Scholz met
+        if not people:
+            subject = self._main_clause_subject(doc, clause)
+            if subject is not None:
+                people.append(subject)  # 'After meeting X, Y said ...': Y met
         if not people and statement is not None and clause.inviter is None and statement.content.text.startswith(self.infinitive_content):
             subject = doc.tracker.lookup_name(statement.speaker.name)
             if subject is not None and subject.kind == "person":
@@ -152,11 +167,54 @@ class _ParticipantReader:
                 people.append(entity)
         if people:
             # 'a meeting with Iran's foreign minister': an agent described, not named; 'talks with
-            # Turkey': the counterpart country when no person is named after the trigger
-            people.extend(e for e in doc.bodies(trigger.end, right)
-                          if (e.kind == "group" or (not right_people and clause.mtype != "visit" and self.phrases.with_after.match(text, trigger.end, right)))
-                          and all(e.name != p.name and e.name != p.country for p in people))
+            # Turkey', 'met the leaders of Peru': the counterpart country when no person is named after the trigger
+            counterparts = not right_people and clause.mtype != "visit" and self._counterpart_object(text, trigger, right)
+            added = [e for e in doc.bodies(trigger.end, right)
+                     if (e.kind == "group" or counterparts) and all(e.name != p.name and e.name != p.country for p in people)]
+            people.extend(added)
+            if counterparts == PARTICIPANT_GROUP_OBJECT and doc.trace is not None and any(e.kind != "group" for e in added):
+                doc.trace.add(STAGE, PARTICIPANT_GROUP_OBJECT, "set", trigger.start, right,
+                              f"{', '.join(e.name for e in added)}: the officials met are of these")
         return right_people
+
+    def _possessive_owner(self, doc: _Document, clause: _Clause) -> Entity | None:
+        """'Scholz's meeting with Meloni': a person named before, by surname in the possessive right
+        before a meeting noun, that the entities pass left unmarked."""
+        if clause.word.pos != "noun":
+            return None
+        match = self.phrases.possessive_owner.search(doc.text, max(clause.left, clause.trigger.start - 40), clause.trigger.start)
+        if match is None or doc.person_spans.overlaps(*match.span("name")):
+            return None
+        entity = doc.tracker.lookup_name(match.group("name"))
+        if entity is None or entity.kind != "person":
+            return None
+        if doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_POSSESSIVE, "set", match.start(), clause.trigger.end, f"'{match.group('name')}' is {entity.name}")
+        return entity
+
+    def _main_clause_subject(self, doc: _Document, clause: _Clause) -> Entity | None:
+        """'After meeting X, Y said ...': the person named right after the comma that closes a leading
+        clause whose meeting has no subject of its own."""
+        if not self.phrases.leading_clause.match(doc.text, clause.lower, clause.trigger.start):
+            return None
+        comma = doc.text.find(",", clause.trigger.end, clause.upper)
+        if comma < 0:
+            return None
+        for start, end, mention in doc.person_spans.within(comma, min(clause.upper, comma + 80)):
+            if not self.phrases.main_subject_gap.match(doc.text, comma, start):
+                return None
+            if doc.trace is not None:
+                doc.trace.add(STAGE, PARTICIPANT_MAIN_SUBJECT, "set", clause.trigger.start, end,
+                              f"'{doc.text[start:end]}' is the subject of the clause after '{clause.trigger.text}'")
+            return mention.entity
+        return None
+
+    def _counterpart_object(self, text: str, trigger: Span, right: int) -> str | None:
+        """'talks with Turkey', 'met the leaders of Peru and Bolivia': the countries after the trigger
+        are the ones met; the id of the rule that says so ('with' is the plain case)."""
+        if self.phrases.with_after.match(text, trigger.end, right):
+            return "with"
+        return PARTICIPANT_GROUP_OBJECT if self.phrases.group_object_after.match(text, trigger.end, right) else None
 
     def _counterparts(self, clause: _Clause, people: list[Entity], right_people: list[Entity]) -> list[Entity]:
         """'his Russian counterpart': the person of that country named nearby (added to ``people``),
@@ -216,7 +274,7 @@ class _ParticipantReader:
             return []  # a press briefing: the briefer announces meetings, and 'we' is the government
         found: list[Entity] = []
         reach = max(left, trigger.start - _PRONOUN_REACH)
-        for pronoun in self.first_person.finditer(doc.text, reach, trigger.start):
+        for pronoun in self.first_person.finditer(doc.text, reach, trigger.end):  # the end: "receiving us" holds its object
             found.extend([speaker] if pronoun.group("singular") else [speaker, addressee])
         if self.second_person.search(doc.text, reach, trigger.start) or self.second_person.search(doc.text, trigger.end, min(right, trigger.end + _PRONOUN_REACH)):
             found.append(addressee)
@@ -238,6 +296,22 @@ class _ParticipantReader:
         organisation = self.lex.organisation(name)
         if name.isalpha() and name.isupper() and (organisation is None or organisation.kind != "igo"):
             return None
+        return Entity(name, "organisation", country=organisation.country if organisation else None)
+
+    def _members_after(self, doc: _Document, trigger: Span) -> Entity | None:
+        """'the Summit of the Americas': the region, country or organisation a capitalised summit or
+        meeting is named after, written after its head word."""
+        if not doc.text[trigger.start].isupper():
+            return None
+        match = self.phrases.members_after.match(doc.text, trigger.end, trigger.end + 60)
+        if match is None:
+            return None
+        name = match.group("members")
+        organisation = self.lex.organisation(name)
+        if not (name_key(name) in self.regions or self.lex.country_of_word(name) or organisation is not None):
+            return None
+        if doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_MEMBERS_AFTER, "set", trigger.start, match.end(), f"'{name}': named after its members")
         return Entity(name, "organisation", country=organisation.country if organisation else None)
 
     def _named_event(self, text: str, trigger: Span, left: int) -> Entity | None:
