@@ -35,16 +35,15 @@ from diplo_cli.language.lexicons import (
     Organisation,
     Person,
     WholeWordKeyFinder,
-    ascii_words,
     build_name_index,
     build_organisation_index,
     build_place_finder,
-    fold,
     name_key,
     surname_forms,
     surname_of,
 )
 from diplo_cli.models import Sentence
+from diplo_cli.text.analysis import TextAnalysis
 
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}.'’&\-]*+")
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’\-]*+\.?+")
@@ -158,8 +157,10 @@ class NameTokens:
 class EntityTracker:
     """Entities of one document in reading order."""
 
-    def __init__(self, text: str, lexicon: Lexicon, tables: EntityTables, year: int | None = None):
+    def __init__(self, text: str, lexicon: Lexicon, tables: EntityTables, year: int | None = None,
+                 analysis: TextAnalysis | None = None):
         self.text = text
+        self.analysis = analysis or TextAnalysis(text, [], [])
         self.lexicon = lexicon
         self.year = year
         self.year_is_dated = year is not None  # set again by scan() when the text writes its year
@@ -207,9 +208,9 @@ class EntityTracker:
         """Every country the text names, as actor or not: its name, a capital or metonym, an adjective
         ("the UK and US", "Sino-British", "in London"); computed once."""
         if self._named_countries is None:
-            folded = fold(self.text)
+            folded = self.analysis.folded
             found = set()
-            for start, end in self.tables.place_finder.spans(folded, ascii_words(folded)):
+            for start, end in self.tables.place_finder.spans(folded, self.analysis.folded_plain):
                 word = self.text[start:end]
                 if word[:1].isupper():
                     key = name_key(word).removeprefix(f"{self.tables.texts['definite_article']} ")
@@ -223,8 +224,7 @@ class EntityTracker:
         """Candidate mentions (start, end, kind, payload) in groups by priority: full names the gazetteer
         knows, titled names, organisations, countries, other names, surnames the gazetteer knows."""
         text, lex = self.text, self.lexicon
-        folded = fold(text)
-        plain = ascii_words(folded)
+        folded, plain = self.analysis.folded, self.analysis.folded_plain
         tokens = NameTokens(folded, plain)
         known = [(start, end, "gazetteer", None) for start, end in self._known_names(tokens, self.tables.name_index)]
         runs: list[tuple[int, int, str, object]] = []

@@ -30,6 +30,7 @@ from diplo_cli.models import Document, Meeting, Span, Speaker, Statement
 from diplo_cli.rules import Trace, scanning
 from diplo_cli.rules.engine import find_statements, load_statement_rules
 from diplo_cli.speakers import resolve_speakers
+from diplo_cli.text.analysis import TextAnalysis
 from diplo_cli.text.segment import find_turns, plain_quote_marks, segment_sentences
 from diplo_cli.text.unwrap import analysis_text
 from diplo_cli.timenorm import document_anchor, normalise_time, parse_date
@@ -157,9 +158,10 @@ def _run_stages(text: str, doc: str, language: Language, year: int | None, trace
         lexicon = language.lexicon
         sentences = segment_sentences(text, lexicon)
         turns = find_turns(text, lexicon)
-        attributions = language.attribution.find(text, sentences, turns, trace=trace)
+        analysis = TextAnalysis(text, sentences, turns)  # each view of the text computed once, for every stage
+        attributions = language.attribution.find(text, sentences, turns, trace=trace, analysis=analysis)
         speakers, tracker = resolve_speakers(text, sentences, attributions, lexicon, turns, year, trace=trace,
-                                             tables=language.speaker_tables)
+                                             tables=language.speaker_tables, analysis=analysis)
         confidence = language.confidence
         statements = [
             Statement(f"s{index}", a.kind, speaker, a.cue, a.content, a.rule,
@@ -167,7 +169,7 @@ def _run_stages(text: str, doc: str, language: Language, year: int | None, trace
             for index, (a, speaker) in enumerate(zip(attributions, speakers), 1)
         ]
         statements = nest_reports(statements)
-        mentions, drafts = language.meetings.find(text, sentences, tracker, statements, trace=trace)
+        mentions, drafts = language.meetings.find(text, sentences, tracker, statements, trace=trace, analysis=analysis)
         meetings, statements = link_meetings(drafts, mentions, statements, text, trace=trace)
         return Document(doc, text, tuple(statements), tuple(meetings))
 

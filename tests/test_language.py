@@ -85,3 +85,15 @@ def test_extract_from_several_threads_gives_what_one_thread_gives():
     with ThreadPoolExecutor(max_workers=4) as pool:
         together = list(pool.map(lambda text: extract(text).to_dict(), texts))
     assert together == alone
+
+
+def test_a_document_is_folded_once_for_all_the_stages(monkeypatch):
+    from diplo_cli.text import analysis
+
+    calls = []
+    real_fold = analysis.fold
+    monkeypatch.setattr(analysis, "fold", lambda text: calls.append(len(text)) or real_fold(text))
+    text = "Ana Lind of Norway met Piet Varga in Oslo on Monday. Lind said the talks were useful."
+    document = extract(text)
+    assert calls == [len(text)]  # the entities pass and the meetings stage share one folded text
+    assert [p.name for p in document.meetings[0].participants] == ["Ana Lind", "Piet Varga"]

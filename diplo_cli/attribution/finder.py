@@ -19,6 +19,7 @@ from diplo_cli.language.lexicons import Lexicon
 from diplo_cli.models import Attribution, Sentence, Span
 from diplo_cli.rules import Trace
 from diplo_cli.rules.scanning import AsciiLines, ListScan
+from diplo_cli.text.analysis import TextAnalysis
 from diplo_cli.text.segment import turn_body_start
 
 
@@ -69,10 +70,11 @@ class AttributionFinder(IndirectReader, Constructions, QuoteFramer, ClauseReader
         self.quoted_as_cues = frozenset(grammar["quoted_as_cues"])  # "as saying"
 
     def find(self, text: str, sentences: list[Sentence], turns: list[tuple[int, int, bool]] | None = None,
-             trace: Trace | None = None) -> list[Attribution]:
+             trace: Trace | None = None, analysis: TextAnalysis | None = None) -> list[Attribution]:
         self.text = text
         self.trace = trace
-        self.lines = AsciiLines(text)  # where the cue and not-cue lists may scan on the faster engine (see ListScan)
+        # where the cue and not-cue lists may scan on the faster engine (see ListScan)
+        self.lines = analysis.lines if analysis is not None else AsciiLines(text)
         self.sentences = sentences
         self.sentence_starts = [s.start for s in sentences]
         self.token_index = _TokenIndex(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from diplo_cli.language.lexicons import Lexicon, fold, name_key
+from diplo_cli.language.lexicons import Lexicon, name_key
 from diplo_cli.meetings.common import (
     _COUNTERPART_REACH,
     _DOTTED,
@@ -19,24 +19,26 @@ from diplo_cli.meetings.common import (
     _outermost,
     _SpanIndex,
 )
-from diplo_cli.models import Sentence, Span, Statement
-from diplo_cli.rules.scanning import AsciiLines, LoweredText
+from diplo_cli.models import Span, Statement
+from diplo_cli.rules.scanning import LoweredText
 
 if TYPE_CHECKING:
     from diplo_cli.meetings.finder import MeetingFinder
     from diplo_cli.rules import Trace
+    from diplo_cli.text.analysis import TextAnalysis
 
 
 class _Document:
     """Per-document indices, each built once: every trigger then looks up by bisection."""
 
-    def __init__(self, finder: MeetingFinder, text: str, sentences: list[Sentence], tracker: EntityTracker, statements: list[Statement], lowered: LoweredText | None,
-                 trace: Trace | None = None):
+    def __init__(self, finder: MeetingFinder, analysis: TextAnalysis, tracker: EntityTracker, statements: list[Statement],
+                 lowered: LoweredText | None, trace: Trace | None = None):
+        text, sentences = analysis.text, analysis.sentences
         self.finder = finder
         self.trace = trace  # the participant and place rules record their decisions here
         self.trigger_starts: list[int] = []
         self.text = text
-        self.folded = folded = fold(text)
+        self.folded = analysis.folded
         self.tracker = tracker
         self.sentence_starts = [s.start for s in sentences]
         lex = finder.lex
@@ -57,7 +59,7 @@ class _Document:
         self.person_starts = [m.start for m in self.persons]
         self.person_spans = _SpanIndex((m.start, m.end, m) for m in self.persons)
         self.role_spans = _SpanIndex(self._role_mentions(lex, statements))
-        self.folded_lines = AsciiLines(folded)  # folding removes most accents: more stretches for the faster engine
+        self.folded_lines = analysis.folded_lines  # folding removes most accents: more stretches for the faster engine
         self.bodies_index = _SpanIndex(_outermost(self._agents(_outermost(self._bodies(lex)))))
         self.place_candidates = _SpanIndex(self._place_candidates(lex))
 

@@ -50,6 +50,7 @@ from diplo_cli.meetings.participants import _ParticipantReader
 from diplo_cli.models import Sentence, Span, Statement
 from diplo_cli.rules import Trace, load_rule_tables
 from diplo_cli.rules.scanning import AsciiLines, ListScan, LoweredText, PrefixScan, PrefixTable
+from diplo_cli.text.analysis import TextAnalysis
 
 
 class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
@@ -142,8 +143,9 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
 
     # ------------------------------------------------------------------ the document
     def find(self, text: str, sentences: list[Sentence], tracker: EntityTracker, statements: list[Statement],
-             trace: Trace | None = None) -> tuple[list[MeetingMention], list[_Draft]]:
-        lines = AsciiLines(text)
+             trace: Trace | None = None, analysis: TextAnalysis | None = None) -> tuple[list[MeetingMention], list[_Draft]]:
+        analysis = analysis or TextAnalysis(text, sentences, [])
+        lines = analysis.lines
         lowered = self.prefix_table.lowered(text)
         candidates = list(self._triggers(text, lines, lowered))
         if not candidates:
@@ -158,7 +160,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                 trace.add(STAGE, veto, "vetoed", match.start(), match.end(), f"'{match.group()}'")
         if not triggers:
             return [], []
-        doc = _Document(self, text, sentences, tracker, statements, lowered, trace)
+        doc = _Document(self, analysis, tracker, statements, lowered, trace)
         mentions = self._mentions(doc, sentences, triggers, trace)
         drafts = self._merge(mentions, trace)
         for draft in drafts:

@@ -22,6 +22,7 @@ from diplo_cli.rules import Trace
 from diplo_cli.speakers.pronouns import PronounReader
 from diplo_cli.speakers.tables import SpeakerTables
 from diplo_cli.speakers.transcripts import TranscriptLabels
+from diplo_cli.text.analysis import TextAnalysis
 from diplo_cli.text.segment import find_turns, segment_sentences, turn_body_start
 
 _CAPITAL_NEXT = regex.compile(r"\s*+\p{Lu}")
@@ -39,7 +40,8 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
     """Turns the raw speaker spans of attributions into :class:`Speaker` records."""
 
     def __init__(self, text: str, sentences: list[Sentence], lexicon: Lexicon, tables: SpeakerTables, turns=None,
-                 year: int | None = None, attributions: list[Attribution] | None = None, trace: Trace | None = None):
+                 year: int | None = None, attributions: list[Attribution] | None = None, trace: Trace | None = None,
+                 analysis: TextAnalysis | None = None):
         self.text = text
         self.trace = trace  # records each speaker's deciding rule and each vetoed antecedent
         self.lex = lexicon
@@ -47,7 +49,7 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
         self.sentences = sentences
         self.turns = turns or []
         self.turn_starts = [turn[0] for turn in self.turns]
-        self.tracker = EntityTracker(text, lexicon, tables.entities, year)
+        self.tracker = EntityTracker(text, lexicon, tables.entities, year, analysis)
         self.tracker.scan(sentences)
         self.sentence_starts = self.tracker.sentence_starts
         self.recent: list[tuple[int, Entity]] = []  # speakers resolved so far, by offset
@@ -687,7 +689,7 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
 
 def resolve_speakers(text: str, sentences: list[Sentence], attributions: list[Attribution], lexicon: Lexicon, turns=None,
                      year: int | None = None, trace: Trace | None = None,
-                     tables: SpeakerTables | None = None) -> tuple[list[Speaker], EntityTracker]:
+                     tables: SpeakerTables | None = None, analysis: TextAnalysis | None = None) -> tuple[list[Speaker], EntityTracker]:
     """Resolve every attribution's speaker; also return the document's entities for later stages.
 
     ``tables`` are the stage's compiled tables (``Language.speaker_tables``, built once per language);
@@ -696,7 +698,7 @@ def resolve_speakers(text: str, sentences: list[Sentence], attributions: list[At
     With a ``trace``, each speaker's deciding rule (``speakers.<how>``, action ``set``, the resolved name
     as note) and each candidate antecedent a veto rejected (``speakers.veto.<name>``) are recorded."""
     tables = tables or SpeakerTables.build(lexicon)
-    resolver = SpeakerResolver(text, sentences, lexicon, tables, turns, year, attributions, trace)
+    resolver = SpeakerResolver(text, sentences, lexicon, tables, turns, year, attributions, trace, analysis)
     return resolver.resolve(attributions), resolver.tracker
 
 

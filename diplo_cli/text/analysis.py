@@ -1,0 +1,44 @@
+"""One document as every stage reads it, each view of it computed once.
+
+The stages used to derive the same views of a text two or three times (the folded text, its ASCII
+flag, the line index of the faster scanning engine). :class:`TextAnalysis` holds the text with its
+sentences and transcript turns, and computes each derived view on first use; the pipeline builds one
+per document and hands it to every stage.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from diplo_cli.language.lexicons import ascii_words, fold
+from diplo_cli.models import Sentence
+from diplo_cli.rules.scanning import AsciiLines
+from diplo_cli.text.segment import Turn
+
+
+class TextAnalysis:
+    """The text, its sentences and turns, and its derived views (computed on first use)."""
+
+    def __init__(self, text: str, sentences: list[Sentence], turns: list[Turn]):
+        self.text = text
+        self.sentences = sentences
+        self.turns = turns
+
+    @cached_property
+    def lines(self) -> AsciiLines:
+        """Where the text's lines may be scanned on the faster engine (see rules.scanning.ListScan)."""
+        return AsciiLines(self.text)
+
+    @cached_property
+    def folded(self) -> str:
+        """The text folded for matching names and places (same length: offsets hold)."""
+        return fold(self.text)
+
+    @cached_property
+    def folded_plain(self) -> bool:
+        """Is every letter of the folded text ASCII?"""
+        return ascii_words(self.folded)
+
+    @cached_property
+    def folded_lines(self) -> AsciiLines:
+        return AsciiLines(self.folded)
