@@ -846,7 +846,7 @@ class EntityTables:
     def build(cls, lexicon: Lexicon) -> EntityTables:
         phrases = {**{k: (t.role, t.gender, t.kind) for k, t in lexicon.titles.items()},
                    **{k: (role, None, "role") for k, (role, _) in lexicon.agents.items() if k not in lexicon.titles}}
-        stage = StageGrammar.read("entities.toml")
+        stage = StageGrammar.read("entities.toml", lexicon.language)
         words = frozenset(w for phrase in phrases for w in phrase.split()) - stage.words.title_phrase_function_words
         grammar = lexicon.grammar
         not_name_keys = frozenset().union(lexicon.countries, lexicon.adjectives, lexicon.organisations, lexicon.organisation_heads,

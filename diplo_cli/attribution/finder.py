@@ -29,7 +29,7 @@ class AttributionFinder(IndirectReader, Constructions, QuoteFramer, ClauseReader
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
         grammar = lexicon.grammar
-        for name, value in load_grammar(lexicon).items():  # data/en/attribution_grammar.toml
+        for name, value in load_grammar(lexicon, lexicon.language).items():  # data/<lang>/attribution_grammar.toml
             setattr(self, name, value)
         self.plural_chars = "".join(self.plural_letters)  # for str.rstrip
         self.auxiliaries = frozenset(grammar["cue_auxiliaries"])

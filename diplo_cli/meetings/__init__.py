@@ -1,7 +1,7 @@
 """Find the meetings a text is about, merge their mentions, and link statements to them.
 
 A meeting mention is a trigger word (``data/en/meeting_words.tsv``) that is not inside an excluded
-phrase (``data/en/not_meetings.txt``) and passes the guards of ``data/en/meeting_grammar.toml`` (``called``
+phrase (``data/en/not_meetings.txt``) and passes the vetoes of ``data/en/rules/meetings.toml`` (``called``
 is a call only with a person as its object, ``meet`` is not ``meet demand``, ...). For each mention,
 inside its sentence (or inside the content of the statement that reports it):
 

@@ -54,16 +54,16 @@ from diplo_cli.text.analysis import TextAnalysis
 
 
 class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
-    """Built once per lexicon (``Lexicon.stage``): every pattern here is compiled once."""
+    """Built once per language (``Language.meetings``): every pattern here is compiled once."""
 
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
         self.trigger_scan, self.place_scan, self.organisation_scan = (
             ListScan(*lexicon.matcher_source(name), functools.partial(lexicon.matcher, name)) for name in ("meeting_words", "places", "organisations"))
-        phrases = read_list(data_text("not_meetings.txt"))
+        phrases = read_list(data_text("not_meetings.txt", lexicon.language))
         # a trie: the same matches as \L<p>, faster
         self.excluded_scan = ListScan(expand_named_lists(r"(?<![\p{L}])\L<p>(?![\p{L}])", regex.IGNORECASE, p=phrases), regex.IGNORECASE)
-        grammar = meeting_grammar()
+        grammar = meeting_grammar(lexicon.language)
         self.phrases = compile_phrases(grammar)
         self._read_words(grammar["words"])
         self.clause_end = _compile(grammar["clause_end_right"], "clause_end_right")
@@ -110,7 +110,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
 
     def _read_rules(self) -> None:
         """The stage's pattern triggers and guards: records of data/<lang>/rules/meetings.toml."""
-        rules = [record for record in load_rule_tables("en") if record.stage == STAGE and record.id not in self.lex.switched_off]
+        rules = [record for record in load_rule_tables(self.lex.language) if record.stage == STAGE and record.id not in self.lex.switched_off]
         pattern_triggers = [record for record in rules if record.kind == "build" and "pattern" in record.fields]
         self.pattern_trigger_ids = frozenset(record.id for record in pattern_triggers)
         self.host_triggers |= {record.id for record in pattern_triggers if record.fields.get("hosts")}

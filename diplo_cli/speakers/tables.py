@@ -41,7 +41,7 @@ class SpeakerTables:
     def build(cls, lexicon: Lexicon) -> SpeakerTables:
         entity_tables = EntityTables.build(lexicon)
         grammar = lexicon.grammar
-        stage = StageGrammar.read("speakers.toml")
+        stage = StageGrammar.read("speakers.toml", lexicon.language)
         return cls(entity_tables, _compile_role_nouns(lexicon, stage.templates["role_noun"]),
                    _compile_pair_of_people(lexicon, stage.templates["pair_of_people"]),
                    RoleHolders(lexicon, entity_tables), _aliases_by_organisation(lexicon),
