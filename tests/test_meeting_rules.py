@@ -423,3 +423,10 @@ def test_a_held_meeting_and_its_account_merge():
 def test_a_topic_place_is_not_the_meeting_place(tail, expected):
     found = extract(f"President Marta Quiroga of Chile met President Tomas Ferreira of Peru {tail}.").meetings
     assert [m.place.text if m.place else None for m in found] == [expected]
+
+
+def test_the_subject_matter_of_talks_does_not_take_their_place():
+    [meeting] = extract("The foreign ministers of Peru and Chile held talks on trade in Geneva on Monday.").meetings
+    assert meeting.place is not None and meeting.place.text == "Geneva"
+    [war] = extract("The foreign ministers of Peru and Chile held talks on the war in Ukraine on Monday.").meetings
+    assert war.place is None

@@ -676,3 +676,10 @@ def test_a_title_of_one_government_in_a_text_with_an_established_home_country_is
     # the first subject makes the text India's: its "Foreign Secretary" is read as India's, not the UK's
     text = "Prime Minister Narendra Modi arrived in Paris on Monday. The Foreign Secretary said that the talks with France went well."
     assert _speaker(text, "The Foreign Secretary", year=2021).name == "Subrahmanyam Jaishankar"
+
+
+def test_they_is_not_a_person_and_the_owner_of_what_the_first_welcomed():
+    welcomed = extract("President Ana Lind welcomed President Piet Varga's decision on Monday. They said the plan was good.")
+    assert [s.speaker.name for s in welcomed.statements] == ["They"]
+    met = extract("President Ana Lind met President Piet Varga on Monday. They said the plan was good.")
+    assert [s.speaker.name for s in met.statements] == ["Ana Lind and Piet Varga"]

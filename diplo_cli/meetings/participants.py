@@ -194,8 +194,10 @@ class _ParticipantReader:
 
     def _main_clause_subject(self, doc: _Document, clause: _Clause) -> Entity | None:
         """'After meeting X, Y said ...': the person named right after the comma that closes a leading
-        clause whose meeting has no subject of its own."""
-        if not self.phrases.leading_clause.match(doc.text, clause.lower, clause.trigger.start):
+        clause whose meeting has no subject of its own. Not after a determiner ('Following the talks with
+        Iran, Y said', 'Before the summit, Y said'): Y comments on a meeting named, Y did not hold it."""
+        if self.phrases.definite_before.search(doc.text, max(clause.lower, clause.trigger.start - 40), clause.trigger.start) \
+                or not self.phrases.leading_clause.match(doc.text, clause.lower, clause.trigger.start):
             return None
         comma = doc.text.find(",", clause.trigger.end, clause.upper)
         if comma < 0:

@@ -114,7 +114,9 @@ class PronounReader:
             if len(people) >= 2:
                 first, second = people[0], people[1]
                 between = self.text[first.end:second.start]
-                if self.tables.patterns.and_with.search(between) and "." not in between.replace(". ", " ", 0):
+                # "welcomed X's decision": the second person owns the object, nobody met them
+                owner = self.text.startswith(self.tables.entities.possessive_endings, second.end)
+                if not owner and self.tables.patterns.and_with.search(between) and "." not in between.replace(". ", " ", 0):
                     group = Entity(self.tables.join_names(first.entity.name, second.entity.name), "group", plural=True,
                                    country=first.entity.country if first.entity.country == second.entity.country else None)
                     return second.start, group

@@ -84,8 +84,10 @@ class TranscriptLabels:
         if described.role and (described.anonymous or described.plural or bare_role):
             if described.anonymous or described.role == "official":
                 key = " ".join(label.casefold().split())
-                # "SENIOR ADMINISTRATION OFFICIAL:" is a phrase of one government's house style
-                entity = Entity(key, "anonymous", described.role, described.country or self.tables.label_role_countries.get(key),
+                # "SENIOR ADMINISTRATION OFFICIAL:" is a phrase of one government's house style: its country
+                # when neither the text nor the other labels give the transcript's (grammar.toml label_role_countries)
+                home = getattr(self, "home_country", None) or self._labels_country(exclude=label)
+                entity = Entity(key, "anonymous", described.role, described.country or home or self.tables.label_role_countries.get(key),
                                 plural=described.plural)
             else:
                 described.definite = True
