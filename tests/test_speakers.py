@@ -683,3 +683,12 @@ def test_they_is_not_a_person_and_the_owner_of_what_the_first_welcomed():
     assert [s.speaker.name for s in welcomed.statements] == ["They"]
     met = extract("President Ana Lind met President Piet Varga on Monday. They said the plan was good.")
     assert [s.speaker.name for s in met.statements] == ["Ana Lind and Piet Varga"]
+
+
+def test_an_officials_label_takes_the_transcripts_own_country_before_the_house_style_default():
+    from diplo_cli.speakers import with_turns
+
+    ours = "SENIOR ADMINISTRATION OFFICIAL: We are ready for talks.\nQ: When?\nSENIOR ADMINISTRATION OFFICIAL: Soon.\n"
+    theirs = "MS. ZAKHAROVA: Good afternoon.\n" + ours
+    assert {s.speaker.country for s in with_turns(extract(ours), default_lexicon()).statements} == {"United States"}
+    assert [s.speaker.country for s in with_turns(extract(theirs), default_lexicon()).statements] == ["Russia", "Russia", "Russia"]
