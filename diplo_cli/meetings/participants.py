@@ -169,8 +169,12 @@ class _ParticipantReader:
             # 'a meeting with Iran's foreign minister': an agent described, not named; 'talks with
             # Turkey', 'met the leaders of Peru': the counterpart country when no person is named after the trigger
             counterparts = not right_people and clause.mtype != "visit" and self._counterpart_object(text, trigger, right)
+            # the officials met are of the countries written in their phrase ('Peruvian officials', 'the
+            # leaders of Peru and Bolivia'), not of every country later in the clause
+            reach = self._group_object_end(text, trigger.end, right) if counterparts == PARTICIPANT_GROUP_OBJECT else right
+            met = {e.name for e in doc.bodies(trigger.end, reach)} if counterparts else set()
             added = [e for e in doc.bodies(trigger.end, right)
-                     if (e.kind == "group" or counterparts) and all(e.name != p.name and e.name != p.country for p in people)]
+                     if (e.kind == "group" or e.name in met) and all(e.name != p.name and e.name != p.country for p in people)]
             people.extend(added)
             if counterparts == PARTICIPANT_GROUP_OBJECT and doc.trace is not None and any(e.kind != "group" for e in added):
                 doc.trace.add(STAGE, PARTICIPANT_GROUP_OBJECT, "set", trigger.start, right,
@@ -217,6 +221,12 @@ class _ParticipantReader:
         if self.phrases.with_after.match(text, trigger.end, right):
             return "with"
         return PARTICIPANT_GROUP_OBJECT if self.phrases.group_object_after.match(text, trigger.end, right) else None
+
+    def _group_object_end(self, text: str, start: int, right: int) -> int:
+        """End of the officials' phrase after a trigger and the countries right after its 'of'."""
+        group = self.phrases.group_object_after.match(text, start, right)
+        countries = self.phrases.group_object_of.match(text, group.end(), right)
+        return countries.end() if countries else group.end()
 
     def _counterparts(self, clause: _Clause, people: list[Entity], right_people: list[Entity]) -> list[Entity]:
         """'his Russian counterpart': the person of that country named nearby (added to ``people``),
