@@ -4,29 +4,16 @@ from __future__ import annotations
 
 import bisect
 
-from diplo_cli.entities import Entity, EntityTracker, Mention
-from diplo_cli.language.lexicons import Lexicon, name_key
-from diplo_cli.models import Attribution, Sentence, Span, Speaker
-from diplo_cli.rules import Trace
-from diplo_cli.speakers.tables import SpeakerTables
+from diplo_cli.entities import Entity, Mention
+from diplo_cli.language.lexicons import name_key
+from diplo_cli.models import Attribution, Span, Speaker
+from diplo_cli.speakers.state import ResolverState
 
 
-class PronounReader:
+class PronounReader(ResolverState):
     """The pronoun methods of :class:`~diplo_cli.speakers.resolver.SpeakerResolver` (a mixin: they call the
     resolver's ``_note``, ``_recent_before`` and ``_speaker_of`` and the transcript methods)."""
 
-    # the resolver's state these methods read (set by SpeakerResolver.__init__)
-    text: str
-    lex: Lexicon
-    tables: SpeakerTables
-    tracker: EntityTracker
-    trace: Trace | None
-    sentences: list[Sentence]
-    sentence_starts: list[int]
-    turns: list
-    turn_starts: list[int]
-    label_spans: list[tuple[int, int]]
-    label_entities: dict[str, Entity]
     _quotations: list[tuple[int, int, int]]  # (start, end, attribution index) of the quotations, set by resolve()
     _quotation_starts: list[int]
 

@@ -7,32 +7,16 @@ import bisect
 
 import regex
 
-from diplo_cli.entities import Entity, EntityTracker, display_name
-from diplo_cli.language.lexicons import Lexicon
-from diplo_cli.models import Sentence
-from diplo_cli.rules import Trace
-from diplo_cli.speakers.tables import SpeakerTables
+from diplo_cli.entities import Entity, display_name
+from diplo_cli.speakers.state import ResolverState
 
 # A translator's note after a transcript label: "(retranslated)", "(In Russian.)".
 _LABEL_NOTE = regex.compile(r"\s*\([^()]*\)\s*$")
 
 
-class TranscriptLabels:
+class TranscriptLabels(ResolverState):
     """The transcript methods of :class:`~diplo_cli.speakers.resolver.SpeakerResolver` (a mixin: a role
     label such as 'THE PRESIDENT:' is resolved by the resolver's ``_role_antecedent``)."""
-
-    # the resolver's state these methods read (set by SpeakerResolver.__init__)
-    text: str
-    lex: Lexicon
-    tables: SpeakerTables
-    tracker: EntityTracker
-    trace: Trace | None
-    sentences: list[Sentence]
-    sentence_starts: list[int]
-    turns: list
-    turn_starts: list[int]
-    label_spans: list[tuple[int, int]]
-    label_entities: dict[str, Entity]
 
     def _other_party(self, index: int) -> Entity | None:
         """In a conversation of two labelled speakers and no reporters' questions (talks between two
