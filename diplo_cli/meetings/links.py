@@ -43,13 +43,10 @@ class _StatementLinks:
         relative clause right after a meeting word is about that meeting; so is a statement whose cue
         stands in such a clause ('the summit in Rome, where she said ...'). Recorded like an agenda
         link, used when the content names no meeting of its own."""
-        linked = [m for m in mentions if m.meeting is not None]
+        linked = _linked_mentions(mentions)
         ends = [m.trigger.end for m in linked]
-        agenda_linked = {sid for draft in drafts for sid in draft.agenda}
-        for statement in statements:
+        for statement in _agenda_free(statements, drafts):
             content = statement.content
-            if statement.id in agenda_linked:
-                continue
             if self.relative_clause.match(content.text):
                 index = bisect.bisect_right(ends, content.start) - 1
                 if index >= 0 and content.start - ends[index] <= _RELATIVE_GAP:
@@ -68,12 +65,11 @@ class _StatementLinks:
         """'the gathering will focus on trade': a content whose subject refers to an event
         (``event_anaphor``) and that names no meeting of its own is about the meeting named just
         before it (a mention-less link, like an agenda link)."""
-        linked = [m for m in mentions if m.meeting is not None]
+        linked = _linked_mentions(mentions)
         starts = [m.trigger.start for m in linked]
-        agenda_linked = {sid for draft in drafts for sid in draft.agenda}
-        for statement in statements:
+        for statement in _agenda_free(statements, drafts):
             content = statement.content
-            anaphor = self.event_anaphor.match(content.text) if statement.id not in agenda_linked else None
+            anaphor = self.event_anaphor.match(content.text)
             if anaphor is None:
                 continue
             index = bisect.bisect_left(starts, content.start) - 1
@@ -88,7 +84,7 @@ class _StatementLinks:
     def _agenda_links(self, doc: _Document, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
         """Statements on what a meeting named just before will discuss are about that meeting:
         recorded as a mention-less link (``_Draft.agenda``) that :func:`build_meetings` reads."""
-        linked = [m for m in mentions if m.meeting is not None]
+        linked = _linked_mentions(mentions)
         starts = [m.trigger.start for m in linked]
         for statement in statements:
             content = statement.content
@@ -110,13 +106,10 @@ class _StatementLinks:
         """'the key point that Kerry will make in Moscow': a content naming a participant of a meeting
         mentioned before it and that meeting's place is about that meeting (a mention-less link, used
         when the content names no meeting of its own)."""
-        linked = [m for m in mentions if m.meeting is not None]
+        linked = _linked_mentions(mentions)
         starts = [m.trigger.start for m in linked]
-        agenda_linked = {sid for draft in drafts for sid in draft.agenda}
-        for statement in statements:
+        for statement in _agenda_free(statements, drafts):
             content = statement.content
-            if statement.id in agenda_linked:
-                continue
             index = bisect.bisect_left(starts, content.start) - 1
             if index < 0 or bisect.bisect_left(starts, content.end) > index + 1:
                 continue  # no meeting before, or the content names one of its own
@@ -133,6 +126,17 @@ class _StatementLinks:
                     draft.agenda[statement.id] = _status_of(draft)
                     draft.agenda_why[statement.id] = LINK_PLACE, "names a participant at the meeting's place"
                     break
+
+
+def _linked_mentions(mentions: list[MeetingMention]) -> list[MeetingMention]:
+    """The mentions that joined a meeting, in text order (the anchors of the mention-less links)."""
+    return [m for m in mentions if m.meeting is not None]
+
+
+def _agenda_free(statements: list[Statement], drafts: list[_Draft]) -> list[Statement]:
+    """The statements no mention-less link (``_Draft.agenda``) claims yet: a later route links only these."""
+    claimed = {sid for draft in drafts for sid in draft.agenda}
+    return [s for s in statements if s.id not in claimed]
 
 
 def _explanation(draft: _Draft, statement_ids, routes: dict[str, tuple[str, str]]) -> tuple[str, ...]:
