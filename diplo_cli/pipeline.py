@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from diplo_cli.attribution import nest_reports
 from diplo_cli.errors import ExtractionTimeout
-from diplo_cli.language.datafiles import check_language, languages  # noqa: F401  (languages: re-exported, the codes extract takes)
+from diplo_cli.language.datafiles import check_language
 from diplo_cli.language.lexicons import Lexicon, default_lexicon
 from diplo_cli.language.loader import Language, language_of
 from diplo_cli.meetings import link_meetings
@@ -56,7 +56,7 @@ def extract(text: str, doc: str = "-", *, lexicon: Lexicon | None = None, year: 
     rule decision the stages take, vetoes included, for ``diplo explain``. ``lexicon`` (default: the
     built-in one) runs through the stage objects of its :class:`~diplo_cli.language.loader.Language`.
 
-    ``language`` is a folder of ``data/`` (:func:`languages`): ``en`` runs the English stages; a
+    ``language`` is a folder of ``data/`` (:func:`~diplo_cli.language.datafiles.languages`): ``en`` runs the English stages; a
     language with a statement rule table (``data/<lang>/rules/statements.toml``) runs the pattern
     engine (:mod:`diplo_cli.rules.engine`), which finds statements only (no meetings) and keeps each
     speaker as written (``lexicon`` and ``year`` are the English stages' and are not read then).

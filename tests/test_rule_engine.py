@@ -13,8 +13,7 @@ import pytest
 
 from diplo_cli import extract
 from diplo_cli.errors import RuleError
-from diplo_cli.language.datafiles import known_languages
-from diplo_cli.pipeline import check_language, languages
+from diplo_cli.language.datafiles import check_language, known_languages, languages
 from diplo_cli.rules import Trace
 from diplo_cli.rules.engine import compile_statement_table, find_statements, load_statement_rules
 

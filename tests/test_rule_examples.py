@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from diplo_cli import extract
-from diplo_cli.pipeline import languages
+from diplo_cli.language.datafiles import languages
 from diplo_cli.rules import RuleRecord, Trace, load_rule_tables
 
 LANGUAGES = languages()
