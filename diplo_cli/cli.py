@@ -144,7 +144,7 @@ OPTION_SECTIONS = {  # the --help sections of the extracting commands' options, 
     "Filters": ("speaker", "country", "kinds", "about_meeting", "meeting_with", "statuses", "statement_statuses", "min_confidence"),
     "Output": ("output_format", "output", "quiet", "explain", "with_statements", "title", "nodes_path", "color", "width", "svg",
                "raw_cells", "debug"),
-    "Performance": ("jobs", "engine", "scheduler", "output_dir", "overwrite"),
+    "Performance": ("jobs", "no_cache", "engine", "scheduler", "output_dir", "overwrite"),
 }
 
 
@@ -306,6 +306,9 @@ def _common_options(function):
         click.option("--debug", is_flag=True, help="Show the traceback of an internal error."),
         click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
                      help="Worker processes; output keeps the input order. [default: all cores for 2 MB of input or more, else 1]"),
+        click.option("--no-cache", is_flag=True,
+                     help="Neither read nor write the language cache: the built rules, kept in ~/.cache/diplo (or $DIPLO_CACHE_DIR) "
+                          "so that later runs skip most of the start-up (also DIPLO_NO_CACHE=1; see README)."),
         click.option("--engine", type=Choice(["local", "dask"]), default="local", show_default=True,
                      help="dask: run on a Dask cluster (pip install 'diplo[dask]'); needs --output-dir."),
         click.option("--scheduler", default=None, metavar="ADDRESS",
@@ -637,15 +640,16 @@ def _discard_output() -> None:
         output.discard()
 
 
-def _build_lexicon(gazetteers: tuple[str, ...], rule_packs: tuple[str, ...] = (), warn=None):
+def _build_lexicon(gazetteers: tuple[str, ...], rule_packs: tuple[str, ...] = (), warn=None, use_cache: bool = True):
     """The built-in lexicon, or a new one with the user's gazetteers and rule packs added; a
-    suspicious gazetteer is reported through ``warn`` (by default a warning line on stderr)."""
+    suspicious gazetteer is reported through ``warn`` (by default a warning line on stderr).
+    Without ``use_cache`` (``--no-cache``) the language cache is neither read nor written."""
     from diplo_cli.language.lexicons import user_lexicon
 
     if warn is None:
         def warn(message: str) -> None:
             click.echo(f"diplo: warning: {safe(message)}", err=True)
-    return user_lexicon(tuple(gazetteers), tuple(rule_packs), warn)
+    return user_lexicon(tuple(gazetteers), tuple(rule_packs), warn, use_cache=use_cache)
 
 
 def _english_only(language: str, gazetteers, rule_packs) -> str | None:
@@ -1055,7 +1059,8 @@ def _corpus_options(formats: tuple[str, ...], help_text: str = "", terminal: boo
 
 def _corpus_documents(run: Run):
     """The run's extracted documents, one at a time, with the progress bar."""
-    lexicon = _build_lexicon(run.options.get("gazetteers", ()), run.options.get("rule_packs", ()), run.warning)
+    lexicon = _build_lexicon(run.options.get("gazetteers", ()), run.options.get("rule_packs", ()), run.warning,
+                             use_cache=not run.options.get("no_cache"))
     with _progress(run) as advance:
         for document in _documents(run, lexicon):
             yield document
@@ -1324,7 +1329,8 @@ def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool 
     if run.options.get("engine") == "dask":
         return _run_dask(run, ("--explain",) * explain + ("--statements",) * with_statements)
     _refuse_dask_only(run.options)
-    lexicon = _build_lexicon(run.options.get("gazetteers", ()), run.options.get("rule_packs", ()), run.warning)
+    lexicon = _build_lexicon(run.options.get("gazetteers", ()), run.options.get("rule_packs", ()), run.warning,
+                             use_cache=not run.options.get("no_cache"))
     fmt = run.output_format
     stdout = run.stdout
     tally = run.tally = render.Tally()

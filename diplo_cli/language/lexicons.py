@@ -25,6 +25,7 @@ from pathlib import Path
 import regex
 
 from diplo_cli.errors import RuleError
+from diplo_cli.language import cache
 from diplo_cli.language.codes import countries_by_code, country_of_code
 from diplo_cli.language.datafiles import data_text, known_languages, read_list, read_table, split_bar
 from diplo_cli.language.gazetteer import (
@@ -170,6 +171,9 @@ class Lexicon:
     cue_tenses: dict[str, str] = field(default_factory=dict)  # cue form -> one of CUE_TENSES, or "inflected" (a pack's form)
     _sources: dict[str, tuple[str, int]] = field(default_factory=dict)
     _compiled: dict[str, regex.Pattern] = field(default_factory=dict)
+    # built on a miss of the language cache (diplo_cli.language.cache): the key and the warnings of the
+    # build, until language_of stores the lexicon with its stage objects under that key
+    cache_entry: tuple[str, tuple[str, ...]] | None = field(default=None, repr=False, compare=False)
 
     # -- compiled matchers (built lazily, once per lexicon) ------------------------------------
     def matcher(self, name: str) -> regex.Pattern:
@@ -535,6 +539,7 @@ def _forget_compiled(lexicon: Lexicon) -> None:
     lexicon._sources.clear()
     lexicon._compiled.clear()
     lexicon.compiled_language = None
+    lexicon.cache_entry = None  # no longer the lexicon its cache key stands for
 
 
 # --------------------------------------------------------------------------------------------
@@ -805,18 +810,61 @@ _SOURCES = {
 
 @functools.cache
 def default_lexicon() -> Lexicon:
-    """The built-in lexicon, loaded and compiled once per process."""
-    return build_lexicon()
+    """The built-in lexicon, loaded and compiled once per process (read from the language cache
+    when an earlier run stored it: see :func:`cached_lexicon`)."""
+    return cached_lexicon("en", (), (), lambda warn: build_lexicon())
+
+
+def cached_lexicon(language: str, gazetteers: tuple[str, ...], rule_packs: tuple[str, ...],
+                   build: Callable[[Callable[[str], None]], Lexicon], warn: Callable[[str], None] | None = None) -> Lexicon:
+    """The lexicon stored by an earlier run in the language cache (:mod:`diplo_cli.language.cache`) for
+    ``language`` with these files, with its stage objects built; else ``build(warn)``'s, marked with its
+    key (``cache_entry``) so that :func:`diplo_cli.language.loader.language_of` stores it once its stages
+    are built. The warnings ``build`` gave are given again to ``warn`` on a hit."""
+    if not cache.enabled():
+        return build(warn or _ignore)
+    try:
+        key = cache.cache_key(language, [f"gazetteer:{path}" for path in gazetteers] + [f"pack:{path}" for path in rule_packs])
+    except OSError:  # a file that cannot be read: the build reports it
+        return build(warn or _ignore)
+    stored = cache.load(key)
+    if isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[0], Lexicon) and stored[0].compiled_language is not None:
+        lexicon, given = stored
+        for message in given if warn is not None else ():
+            warn(message)
+        return lexicon
+    warnings: list[str] = []
+
+    def record(message: str) -> None:
+        warnings.append(message)
+        (warn or _ignore)(message)
+
+    lexicon = build(record)
+    lexicon.cache_entry = (key, tuple(warnings))
+    return lexicon
+
+
+def _ignore(message: str) -> None:
+    pass
 
 
 def user_lexicon(gazetteers: tuple[str, ...] = (), rule_packs: tuple[str, ...] = (),
-                 warn: Callable[[str], None] | None = None, language: str = "en") -> Lexicon:
+                 warn: Callable[[str], None] | None = None, language: str = "en", use_cache: bool = True) -> Lexicon:
     """The built-in lexicon of ``language``, or a new one with the user's gazetteer files and rule packs (paths) added.
 
     ``warn`` receives what is suspicious but not wrong in a gazetteer (no usable rows, no tab in
-    any line, a country diplo does not know), one ``FILE[:LINE]: ...`` message each."""
+    any line, a country diplo does not know), one ``FILE[:LINE]: ...`` message each. Read from the
+    language cache when an earlier run stored the same combination (:func:`cached_lexicon`); without
+    ``use_cache``, built afresh and not stored."""
+    if not use_cache:
+        return _user_lexicon(tuple(gazetteers), tuple(rule_packs), warn or _ignore, language)
     if not gazetteers and not rule_packs and language == "en":
         return default_lexicon()
+    return cached_lexicon(language, tuple(gazetteers), tuple(rule_packs),
+                          lambda record: _user_lexicon(gazetteers, rule_packs, record, language), warn)
+
+
+def _user_lexicon(gazetteers: tuple[str, ...], rule_packs: tuple[str, ...], warn: Callable[[str], None], language: str) -> Lexicon:
     rows: list[tuple[str, int | None, Person]] = []
     for path in gazetteers:
         rows.extend((path, line, _country_from_code(person)) for line, person in read_gazetteer_rows(Path(path), warn))
@@ -825,11 +873,10 @@ def user_lexicon(gazetteers: tuple[str, ...] = (), rule_packs: tuple[str, ...] =
         for section, entries in load_rule_pack(path).items():
             rules.setdefault(section, []).extend(entries)
     lexicon = build_lexicon(extra_persons=[person for _, _, person in rows], extra_rules=rules or None, language=language)
-    if warn is not None:
-        for path, line, person in rows:
-            if line is not None and person.country and not _known_country(lexicon, person.country):
-                warn(f"{path}:{line}: unknown country {person.country!r} for {person.name} "
-                     "(not in diplo_cli/data/en/countries.tsv or organisations.tsv; kept as written)")
+    for path, line, person in rows:
+        if line is not None and person.country and not _known_country(lexicon, person.country):
+            warn(f"{path}:{line}: unknown country {person.country!r} for {person.name} "
+                 "(not in diplo_cli/data/en/countries.tsv or organisations.tsv; kept as written)")
     return lexicon
 
 

@@ -17,6 +17,7 @@ from functools import cached_property
 from pathlib import Path
 
 from diplo_cli.attribution import AttributionFinder
+from diplo_cli.language import cache
 from diplo_cli.language.confidence import ConfidenceTable
 from diplo_cli.language.datafiles import check_language
 from diplo_cli.language.lexicons import Lexicon, user_lexicon
@@ -34,6 +35,21 @@ class Language:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
         self.lock = threading.RLock()
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        del state["lock"]  # a lock is the process's own
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.lock = threading.RLock()
+
+    def build_all(self) -> Language:
+        """Every stage object built now (as for the language cache, which stores them built)."""
+        for stage in ("attribution", "speaker_tables", "confidence", "meetings"):
+            getattr(self, stage)
+        return self
 
     @property
     def code(self) -> str:
@@ -58,10 +74,14 @@ class Language:
 
 def language_of(lexicon: Lexicon) -> Language:
     """The language of ``lexicon``, made on the first call and kept with the lexicon (which drops it
-    when a rule pack or gazetteer changes it)."""
+    when a rule pack or gazetteer changes it). A lexicon built on a miss of the language cache is
+    stored in it then, with every stage object built (:func:`~diplo_cli.language.lexicons.cached_lexicon`)."""
     language = lexicon.compiled_language
     if language is None:
         language = lexicon.compiled_language = Language(lexicon)
+        if lexicon.cache_entry is not None:  # built on a miss of the language cache: stored, with every stage
+            (key, warnings), lexicon.cache_entry = lexicon.cache_entry, None
+            cache.store(key, (language.build_all().lexicon, warnings))
     return language
 
 

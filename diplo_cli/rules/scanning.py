@@ -132,6 +132,12 @@ class ListScan:
         scan._pattern = pattern
         return scan
 
+    def __getstate__(self) -> dict:
+        """Pickled (for the language cache, or a worker) with both engines' patterns compiled: the
+        process that reads it then compiles nothing."""
+        self.pattern, self.ascii_pattern  # noqa: B018 - compiled for their side effect
+        return self.__dict__
+
     @property
     def pattern(self) -> regex.Pattern:
         if self._pattern is None:
