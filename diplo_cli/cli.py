@@ -29,8 +29,8 @@ from diplo_cli.constants import MEETING_STATUSES, OUTPUT_FORMATS, RECORD_FORMATS
 
 
 def safe(text: str) -> str:
-    """Text from inputs made harmless for a terminal (see :func:`render.safe`); imported late to keep --help fast."""
-    from diplo_cli.render import safe as render_safe
+    """Text from inputs made harmless for a terminal (see :func:`formats.safe`); imported late to keep --help fast."""
+    from diplo_cli.formats import safe as render_safe
 
     return render_safe(text)
 
@@ -360,8 +360,6 @@ class Run:
     """Shared state of one invocation: environment, options, consoles, counters."""
 
     def __init__(self, options: dict):
-        from rich.console import Console
-
         from diplo_cli.filters import Selection
 
         context = click.get_current_context(silent=True)
@@ -378,11 +376,8 @@ class Run:
                         and isinstance(p.type, click.Choice)), None) if context is not None else None
         self.output_format = _chosen_format(options.get("output_format", "auto"), options.get("output"), self.to_terminal, offered)
         self.colour = wants_colour(options.get("color"), self.env.environ, self.to_terminal)
-        width = _output_width(options.get("width"), self.env, self.to_terminal)
-        self.console = _pipe_console(
-            file=self.stdout, width=width, force_terminal=self.colour, color_system="auto" if self.colour else None,
-            no_color=not self.colour, highlight=False, emoji=False, markup=False, soft_wrap=False, legacy_windows=False,
-        )
+        self._width = _output_width(options.get("width"), self.env, self.to_terminal)
+        self._console = None  # made on first use (table output): the machine formats never import rich
         encoding = (getattr(self.stdout, "encoding", None) or "utf-8").lower().replace("-", "")
         self.ascii = not self.to_terminal or encoding not in ("utf8", "utf8sig")
         self.svg_path: str | None = options.get("svg")
@@ -390,6 +385,8 @@ class Run:
         self.svg_rows = 0
         self.svg_left_out = 0  # tables not recorded in the SVG: past MAX_SVG_ROWS
         if self.svg_path:
+            from rich.console import Console
+
             self.svg_console = Console(file=io.StringIO(), width=options.get("width") or 100, record=True, force_terminal=True,
                                        color_system="truecolor", highlight=False, emoji=False, markup=False, legacy_windows=False)
         self.selection = Selection(tuple(options.get("speaker") or ()), tuple(options.get("country") or ()), tuple(options.get("kinds") or ()),
@@ -416,6 +413,16 @@ class Run:
         keep = tuple(name.strip() for value in options.get("keep_fields") or () for name in value.split(",") if name.strip())
         self.fields = RecordFields(options.get("text_field", "text"), options.get("id_field", "id"), keep, options.get("date_field"))
         self.walk_rules = WalkRules(tuple(options.get("globs") or ()), bool(options.get("hidden")), not options.get("no_ignore"))
+
+    @property
+    def console(self):
+        """The rich Console on stdout, for the table views (made on first use)."""
+        if self._console is None:
+            self._console = _pipe_console(
+                file=self.stdout, width=self._width, force_terminal=self.colour, color_system="auto" if self.colour else None,
+                no_color=not self.colour, highlight=False, emoji=False, markup=False, soft_wrap=False, legacy_windows=False,
+            )
+        return self._console
 
     @property
     def several(self) -> bool:
@@ -461,7 +468,7 @@ class Run:
         documents = "1 document" if self.read == 1 else f"{self.read} documents"
         line = f"diplo: {documents} read, {skipped} skipped" + (f" ({reasons})" if reasons else "")
         if self.tally is not None and self.tally.documents:
-            line += "; " + self.tally.line().plain.replace(" · ", ", ")
+            line += "; " + self.tally.words().replace(" · ", ", ")
         without = self.read - self.read_with_statements
         if without:  # such documents have no record in JSON Lines or CSV output: say so here
             line += f"; {without} with no statements"
@@ -1324,7 +1331,7 @@ def _refuse_dask_only(options: dict) -> None:
 
 def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool = False) -> None:
     """Read, extract, filter and write document by document: the statements and meetings views."""
-    from diplo_cli import render
+    from diplo_cli import formats
 
     if run.options.get("engine") == "dask":
         return _run_dask(run, ("--explain",) * explain + ("--statements",) * with_statements)
@@ -1333,13 +1340,13 @@ def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool 
                              use_cache=not run.options.get("no_cache"))
     fmt = run.output_format
     stdout = run.stdout
-    tally = run.tally = render.Tally()
-    json_writer = render.JsonDocumentsWriter(stdout) if fmt == "json" else None
+    tally = run.tally = formats.Tally()
+    json_writer = formats.JsonDocumentsWriter(stdout) if fmt == "json" else None
     delimited = None
     if fmt in ("csv", "tsv"):
-        columns = render.MEETING_CSV_COLUMNS if view == "meetings" else render.CSV_COLUMNS
-        columns += render.carried_columns(run.fields.keep, run.fields.date is not None, columns)
-        delimited = render.DelimitedWriter(stdout, columns, "," if fmt == "csv" else "\t", raw_cells=bool(run.options.get("raw_cells")))
+        columns = formats.MEETING_CSV_COLUMNS if view == "meetings" else formats.CSV_COLUMNS
+        columns += formats.carried_columns(run.fields.keep, run.fields.date is not None, columns)
+        delimited = formats.DelimitedWriter(stdout, columns, "," if fmt == "csv" else "\t", raw_cells=bool(run.options.get("raw_cells")))
     try:
         with _progress(run) as advance:
             _write_documents(run, view, lexicon, explain, with_statements, tally, json_writer, delimited, advance)
@@ -1360,11 +1367,14 @@ def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool 
 
 def _write_documents(run: Run, view: str, lexicon, explain: bool, with_statements: bool, tally, json_writer, delimited, advance) -> None:
     """The body of _run_view, which closes the JSON output whatever stops this."""
-    from diplo_cli import render
+    from diplo_cli import formats
 
     fmt, stdout = run.output_format, run.stdout
-    colours = render.SpeakerColours()
-    explained = render.meeting_explain_view if view == "meetings" else functools.partial(render.explain_view, colours=colours)
+    if fmt == "table" or run.svg_console is not None:  # the table views (rich) only when drawn
+        from diplo_cli import render
+
+        colours = render.SpeakerColours()
+        explained = render.meeting_explain_view if view == "meetings" else functools.partial(render.explain_view, colours=colours)
     for part, document in _documents(run, lexicon, parts=True):
         tally.add(document)
         if run.selection.active and not (document.statements if view == "statements" else document.meetings):
@@ -1379,18 +1389,18 @@ def _write_documents(run: Run, view: str, lexicon, explain: bool, with_statement
                     run.show(lambda console, ascii_only, document=document: render.document_view(console, document, view, colours, ascii_only, run.several, with_statements),
                              shown_rows)
             if fmt == "jsonl":
-                records = render.meeting_records(document, with_statements) if view == "meetings" else render.statement_records(document)
-                render.write_jsonl(records, stdout)
+                records = formats.meeting_records(document, with_statements) if view == "meetings" else formats.statement_records(document)
+                formats.write_jsonl(records, stdout)
             elif json_writer is not None:
                 if view == "meetings" and with_statements:  # each meeting with its statements' records nested in it
-                    json_writer.write(render.document_record(document, nested=True))
+                    json_writer.write(formats.document_record(document, nested=True))
                 else:
                     json_writer.write_document(document, continues=part > 0)
             elif delimited is not None:
                 if view == "meetings":
-                    delimited.write(render.flat_meeting(r) for r in render.meeting_records(document))
+                    delimited.write(formats.flat_meeting(r) for r in formats.meeting_records(document))
                 else:
-                    delimited.write(render.flat_statement(r) for r in render.statement_records(document))
+                    delimited.write(formats.flat_statement(r) for r in formats.statement_records(document))
             stdout.flush()
         advance()
 

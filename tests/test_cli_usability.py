@@ -186,17 +186,17 @@ def test_output_file_takes_the_format_of_its_suffix(tmp_path, name, first):
 
 
 def test_output_file_is_not_touched_by_an_interrupted_run(tmp_path, monkeypatch):
-    from diplo_cli import render
+    from diplo_cli import formats
 
     target = tmp_path / "out.jsonl"
     target.write_text("previous run\n", encoding="utf-8")
-    real_write = render.write_jsonl
+    real_write = formats.write_jsonl
 
     def write_then_interrupt(records, stream):
         real_write(records, stream)
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(render, "write_jsonl", write_then_interrupt)
+    monkeypatch.setattr(formats, "write_jsonl", write_then_interrupt)
     result = run(["-o", str(target), "-j", "1", SEED, CALL])
     assert result.exit_code == ExitStatus.INTERRUPTED
     assert target.read_text(encoding="utf-8") == "previous run\n"

@@ -173,6 +173,35 @@ def test_the_version_and_help_do_not_load_the_extraction_stages():
     assert loaded == "['diplo_cli.cli', 'diplo_cli.constants']"  # constants imports nothing
 
 
+@pytest.mark.parametrize(("command", "output_format"), [("statements", "jsonl"), ("statements", "json"), ("meetings", "csv"), ("statements", "tsv")])
+def test_the_machine_formats_do_not_import_rich(tmp_path, command, output_format):
+    # rich (its console alone a tenth of the start-up of one small file) is for tables, --svg and the progress bar.
+    import subprocess
+    import sys
+
+    article = tmp_path / "one.txt"
+    article.write_text('Kremlin spokesman Dmitry Peskov said Putin would meet Erdogan. "We will talk," Peskov said.\n', encoding="utf-8")
+    probe = ("import runpy, sys\n"
+             f"sys.argv = ['diplo', {command!r}, '--format', {output_format!r}, {str(article)!r}]\n"
+             "try:\n    runpy.run_module('diplo_cli', run_name='__main__')\n"
+             "except SystemExit as exit:\n    assert not exit.code, exit.code\n"
+             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'rich'), file=sys.stderr)")
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert ("Vladimir Putin" if command == "meetings" else "Dmitry Peskov") in run.stdout
+    assert run.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_a_table_still_imports_rich_and_draws(tmp_path):
+    import subprocess
+    import sys
+
+    article = tmp_path / "one.txt"
+    article.write_text('Kremlin spokesman Dmitry Peskov said Putin would meet Erdogan. "We will talk," Peskov said.\n', encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "diplo_cli", "--format", "table", "--width", "100", str(article)],
+                         capture_output=True, text=True, check=True)
+    assert "Dmitry Peskov" in run.stdout and "| #  | speaker" in run.stdout  # ASCII borders off a terminal
+
+
 def test_a_burst_of_load_during_one_measurement_does_not_fail_a_timing_check():
     # The 9.3x seen once under load: that measurement is retaken, and only a ratio that stays high fails.
     small_times, large_times = iter([1.0, 1.0, 1.0]), iter([9.3, 4.1, 4.0])
