@@ -84,8 +84,26 @@ def _alternation(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-@functools.cache
+_vocabulary: _Vocabulary | None = None
+
+
 def vocabulary() -> _Vocabulary:
+    """The words and patterns of ``time_values.toml``, built once per process, or taken from the
+    language cache (:func:`adopt_vocabulary`: its dozen patterns were a tenth of a cached run)."""
+    global _vocabulary
+    if _vocabulary is None:
+        _vocabulary = _build_vocabulary()
+    return _vocabulary
+
+
+def adopt_vocabulary(built: _Vocabulary) -> None:
+    """Use ``built`` (read back from the language cache, made from the same files) unless one is built already."""
+    global _vocabulary
+    if _vocabulary is None and isinstance(built, _Vocabulary):
+        _vocabulary = built
+
+
+def _build_vocabulary() -> _Vocabulary:
     data = tomllib.loads(data_text("time_values.toml"))
     months = {k.casefold(): v for k, v in data["months"].items()}
     weekdays = {k.casefold(): v for k, v in data["weekdays"].items()}

@@ -237,3 +237,24 @@ def test_reading_the_cache_takes_a_fraction_of_building(cache_dir):
     read = time.process_time() - started
     assert lexicon.compiled_language is not None
     assert read < 0.4 * built, (read, built)
+
+
+def test_after_a_hit_a_document_is_read_without_compiling_a_pattern(cache_dir):
+    # The point of the cache: the process that reads it compiles no pattern for its first document
+    # (the stage objects, the scans' both engines, the time words and the linking pattern come built).
+    _stored_default(cache_dir)
+    probe = (
+        "import re._compiler, regex._main\n"
+        "import diplo_cli.pipeline\n"
+        "compiled = []\n"
+        "real_regex, real_re = regex._main._compile, re._compiler.compile\n"
+        "regex._main._compile = lambda pattern, *a, **k: compiled.append(pattern) or real_regex(pattern, *a, **k)\n"
+        "re._compiler.compile = lambda pattern, *a, **k: compiled.append(pattern) or real_re(pattern, *a, **k)\n"
+        "from diplo_cli import extract\n"
+        f"document = extract({ARTICLE!r})\n"
+        "assert document.statements and document.meetings, document\n"
+        "print(len(compiled), [str(p)[:60] for p in compiled[:3]])\n"
+    )
+    env = {**os.environ, "DIPLO_CACHE_DIR": str(cache_dir)}
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
+    assert result.stdout.strip() == "0 []"

@@ -65,10 +65,14 @@ def enabled() -> bool:
 def package_fingerprint() -> str:
     """A hash of every file of the package (code and data), read once per process (a few milliseconds)."""
     digest = hashlib.sha256()
-    for path in sorted(_PACKAGE.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".pyc", ".pyo"):
-            digest.update(str(path.relative_to(_PACKAGE)).encode("utf-8", "surrogateescape") + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    files = []
+    for folder, subfolders, names in os.walk(_PACKAGE):
+        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+        files.extend(os.path.join(folder, name) for name in names if not name.endswith((".pyc", ".pyo")))
+    for path in sorted(files):
+        digest.update(os.path.relpath(path, _PACKAGE).encode("utf-8", "surrogateescape") + b"\0")
+        with open(path, "rb") as handle:
+            digest.update(hashlib.sha256(handle.read()).digest())
     return digest.hexdigest()
 
 

@@ -16,12 +16,13 @@ from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 
+from diplo_cli import timenorm
 from diplo_cli.attribution import AttributionFinder
 from diplo_cli.language import cache
 from diplo_cli.language.confidence import ConfidenceTable
 from diplo_cli.language.datafiles import check_language
 from diplo_cli.language.lexicons import Lexicon, user_lexicon
-from diplo_cli.meetings import MeetingFinder
+from diplo_cli.meetings import MeetingFinder, links
 from diplo_cli.speakers.tables import SpeakerTables
 
 
@@ -39,11 +40,18 @@ class Language:
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
         del state["lock"]  # a lock is the process's own
+        # the tables the stages read that no stage object holds (module-level, built from data files once per process)
+        state["_module_tables"] = {"time_vocabulary": timenorm.vocabulary(), "subordinate_clause": links.subordinate_clause()}
         return state
 
     def __setstate__(self, state: dict) -> None:
+        tables = state.pop("_module_tables", {})
         self.__dict__.update(state)
         self.lock = threading.RLock()
+        if "time_vocabulary" in tables:
+            timenorm.adopt_vocabulary(tables["time_vocabulary"])
+        if "subordinate_clause" in tables:
+            links.adopt_subordinate_clause(tables["subordinate_clause"])
 
     def build_all(self) -> Language:
         """Every stage object built now (as for the language cache, which stores them built)."""

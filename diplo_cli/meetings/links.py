@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import functools
 from dataclasses import replace
 
 import regex
@@ -224,15 +223,28 @@ def _named_link(statement: Statement, linked_mentions: list[MeetingMention], sta
 _SENTENCE_END = regex.compile(r"[.!?][\"”’»)]*+\s")
 
 
-@functools.cache
-def _subordinate_clause() -> regex.Pattern:
-    """'when X met Y, ...' (``subordinate_clause`` of meeting_grammar.toml): compiled once; linking has no finder to hold it."""
-    return regex.compile(meeting_grammar()["phrases"]["subordinate_clause"])
+_subordinate: regex.Pattern | None = None
+
+
+def subordinate_clause() -> regex.Pattern:
+    """'when X met Y, ...' (``subordinate_clause`` of meeting_grammar.toml): compiled once per process
+    (or taken from the language cache: :func:`adopt_subordinate_clause`); linking has no finder to hold it."""
+    global _subordinate
+    if _subordinate is None:
+        _subordinate = regex.compile(meeting_grammar()["phrases"]["subordinate_clause"])
+    return _subordinate
+
+
+def adopt_subordinate_clause(pattern: regex.Pattern) -> None:
+    """Use ``pattern`` (read back from the language cache, compiled from the same file) unless one is compiled already."""
+    global _subordinate
+    if _subordinate is None and isinstance(pattern, regex.Pattern):
+        _subordinate = pattern
 
 
 def _subordinate_clause_end(content: Span) -> int:
     """Offset where a leading subordinate clause of the content ends (the content start if none)."""
-    match = _subordinate_clause().match(content.text)
+    match = subordinate_clause().match(content.text)
     return content.start + match.end() if match else content.start
 
 
