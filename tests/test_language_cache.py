@@ -258,3 +258,17 @@ def test_after_a_hit_a_document_is_read_without_compiling_a_pattern(cache_dir):
     env = {**os.environ, "DIPLO_CACHE_DIR": str(cache_dir)}
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True)
     assert result.stdout.strip() == "0 []"
+
+
+def test_workers_get_the_language_built_once_by_the_parent(cache_dir):
+    # -j N on a miss: the parent builds and stores the language before the workers start (forked
+    # workers inherit it), instead of every worker building and storing its own.
+    from diplo_cli.batch.inputs import InputDocument
+    from diplo_cli.batch.parallel import extract_inputs
+
+    lexicon = cached_lexicon("en", (), (), lambda warn: build_lexicon())
+    assert lexicon.compiled_language is None
+    sources = [(InputDocument(f"d{n}", ARTICLE), None) for n in range(3)]
+    outcomes = list(extract_inputs(sources, lexicon=lexicon, jobs=2))
+    assert lexicon.compiled_language is not None and len(_entries(cache_dir)) == 1
+    assert [len(o.document.statements) for o in outcomes] == [len(extract(ARTICLE, lexicon=lexicon).statements)] * 3

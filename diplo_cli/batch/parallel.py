@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 from diplo_cli.batch.inputs import InputDocument, RecordFields, display_name, expand_paths, input_kind, iter_documents
 from diplo_cli.batch.walk import WalkRules
 from diplo_cli.errors import InputError, failure_message
+from diplo_cli.language.loader import language_of
 from diplo_cli.models import Document
 from diplo_cli.pipeline import Renumbering, extract, extract_window, stream_windows
 from diplo_cli.text.decode import _BOMS, decode_bytes
@@ -281,6 +282,11 @@ def extract_inputs(sources: Iterable[tuple[InputDocument, LargeFile | None]], *,
     for English (the sources decide: see :func:`iter_inputs`' ``stream_large``).
     """
     jobs = default_jobs() if jobs is None or jobs < 1 else jobs
+    if jobs > 1 and lexicon is not None and language == "en":
+        # The stage objects built (or read from the language cache) once, here: forked workers
+        # inherit them, spawned ones receive them built, instead of each worker building its own
+        # (and, on a miss of the cache, each storing it).
+        language_of(lexicon)
     numbering = Renumbering()
     worker_args = (lexicon, year, unwrap, date, language)
     results = ordered_map(_run_task, _tasks(sources, strict), jobs, _start_worker, worker_args, inline=_use_in_this_process)
