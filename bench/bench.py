@@ -104,18 +104,67 @@ def baseline_pattern():
     return regex.compile(r"\b\L<cues>\b", regex.IGNORECASE, cues=forms)
 
 
-def run_cli(args: list[str], stdout=subprocess.DEVNULL) -> tuple[float, int]:
+def run_cli(args: list[str], stdout=subprocess.DEVNULL, env: dict | None = None) -> tuple[float, int]:
     """Wall time and peak RSS (KiB) of one ``diplo`` run in a child process."""
+    return run_child([sys.executable, "-m", "diplo_cli", *args], stdout, env)[:2]
+
+
+def run_child(command: list[str], stdout=subprocess.DEVNULL, env: dict | None = None) -> tuple[float, int, float]:
+    """Wall time, peak RSS (KiB) and CPU time (user + system) of one child process."""
     start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "diplo_cli", *args], stdout=stdout, stderr=subprocess.PIPE, cwd=ROOT)
+    process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE, cwd=ROOT, env=env)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
     error = process.stderr.read().decode()
     process.stderr.close()
     if process.returncode not in (0,):
-        raise SystemExit(f"diplo {' '.join(args)} failed ({process.returncode}): {error}")
-    return elapsed, usage.ru_maxrss
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {error}")
+    return elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
+
+
+def startup_rows(work: Path, runs: int = 7) -> list[tuple[str, str]]:
+    """Start-up: the interpreter, the imports every run needs, ``--version``, and one 1 KB article
+    (the first 1,000 bytes of a sample) read by a first run (empty language cache: the language is
+    built and stored) and by a second one (read from the cache). Best of ``runs``, wall clock and
+    CPU time of the child; each first run gets a new, empty cache directory."""
+    diplo = shutil.which("diplo")
+    command = [diplo] if diplo else [sys.executable, "-m", "diplo_cli"]
+    name = "diplo" if diplo else "python -m diplo_cli"
+    article = work / "one-kb.txt"
+    article.write_bytes((ROOT / "samples" / "peskov-erdogan-meeting.txt").read_bytes()[:1000])
+    sample = ROOT / "samples" / "peskov-erdogan-meeting.txt"
+    warm = {**os.environ, "DIPLO_CACHE_DIR": str(work / "cache-warm")}
+    warm.pop("DIPLO_NO_CACHE", None)
+    run_child([*command, "-f", "jsonl", str(article)], env=warm)  # fills the warm cache
+
+    def best(make_command, env_of=lambda n: warm) -> tuple[float, float]:
+        timings = [run_child(make_command(), env=env_of(n)) for n in range(runs)]
+        return min(t[0] for t in timings), min(t[2] for t in timings)
+
+    def fresh_cache(n: int) -> dict:
+        return {**warm, "DIPLO_CACHE_DIR": str(work / f"cache-first-{n}")}
+
+    python = best(lambda: [sys.executable, "-c", "pass"])
+    imports = best(lambda: [sys.executable, "-c", "import click, regex"])
+    version = best(lambda: [*command, "--version"])
+    first = best(lambda: [*command, "-f", "jsonl", str(article)], fresh_cache)
+    second = best(lambda: [*command, "-f", "jsonl", str(article)])
+    whole = best(lambda: [*command, "-f", "jsonl", str(sample)])
+
+    def shown(timing: tuple[float, float]) -> str:
+        return f"{timing[0] * 1000:.0f} ms ({timing[1] * 1000:.0f} ms CPU)"
+
+    return [
+        ("start-up: python -c pass", shown(python)),
+        ('start-up: python -c "import click, regex"', shown(imports)),
+        (f"start-up: {name} --version", f"{shown(version)} ({version[0] / python[0]:.1f}x python)"),
+        ("one 1 KB article, first run (empty language cache: built, stored)", shown(first)),
+        ("one 1 KB article, second run (language read from the cache)", shown(second)),
+        ('ratio second run / "import click, regex" (wall)', f"{second[0] / imports[0]:.1f}x"),
+        ("ratio second run / first run (CPU)", f"{second[1] / first[1]:.2f}x"),
+        (f"one sample file, start to end, cache warm ({name} -f jsonl {sample.name})", shown(whole)),
+    ]
 
 
 def machine() -> str:
@@ -139,11 +188,23 @@ def main() -> None:
     parser.add_argument("--rss-mb", type=float, nargs="*", default=[4, 16], help="sizes of the generated files whose peak RSS is measured")
     parser.add_argument("--runs", type=int, default=3, help="best of this many runs for the quick measurements")
     parser.add_argument("--dask", action="store_true", help="also time a local 2-worker Dask cluster against one process")
+    parser.add_argument("--startup-only", action="store_true", help="only the start-up rows (a few seconds)")
     options = parser.parse_args()
 
     # The package's bytecode, as `pip install` writes it: otherwise, where PYTHONDONTWRITEBYTECODE is
     # set, every CLI run below would first compile diplo's sources (a tenth of a second each).
     compileall.compile_dir(ROOT / "diplo_cli", quiet=1)
+    # The CLI runs share a language cache of their own, never the user's (the start-up rows make theirs).
+    work = Path(tempfile.mkdtemp(prefix="diplo-bench-"))
+    os.environ["DIPLO_CACHE_DIR"] = str(work / "cache")
+    if options.startup_only:
+        try:
+            print(f"machine: {machine()}")
+            rows = startup_rows(work)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        print_rows(rows)
+        return
     from diplo_cli.language.lexicons import default_lexicon
     from diplo_cli.pipeline import extract
 
@@ -184,7 +245,6 @@ def main() -> None:
     small_time = cpu_best_of(max(1, options.runs - 1), lambda: [extract(a, "d", lexicon=lexicon) for a in small])
     rows.append((f"diplo, {len(small)} small documents ({small_size:.2f} MB, in process)", f"{small_size / small_time:.2f} MB/s"))
 
-    work = Path(tempfile.mkdtemp(prefix="diplo-bench-"))
     try:
         # 3. many small files through the CLI, -j 1 against -j 2: each file a whole article (the
         # event-data texts are single sentences, no file a user would keep one of)
@@ -219,15 +279,7 @@ def main() -> None:
             path.unlink()
 
         # 5. start-up
-        python = best_of(10, lambda: subprocess.run([sys.executable, "-c", "pass"], check=True))
-        diplo = shutil.which("diplo")
-        command = [diplo, "--version"] if diplo else [sys.executable, "-m", "diplo_cli", "--version"]
-        startup = best_of(10, lambda: subprocess.run(command, check=True, stdout=subprocess.DEVNULL))
-        sample = ROOT / "samples" / "peskov-erdogan-meeting.txt"
-        first_file = best_of(5, lambda: subprocess.run([*command[:-1], "-f", "jsonl", str(sample)], check=True, stdout=subprocess.DEVNULL))
-        rows.append(("start-up: python -c pass", f"{python * 1000:.0f} ms"))
-        rows.append((f"start-up: {'diplo' if diplo else 'python -m diplo_cli'} --version", f"{startup * 1000:.0f} ms ({startup / python:.1f}x)"))
-        rows.append((f"one sample file, start to end (diplo -f jsonl {sample.name})", f"{first_file * 1000:.0f} ms"))
+        rows.extend(startup_rows(work))
 
         # 6. a local Dask cluster against one process
         if options.dask:
@@ -235,6 +287,10 @@ def main() -> None:
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
+    print_rows(rows)
+
+
+def print_rows(rows: list[tuple[str, str]]) -> None:
     width = max(len(name) for name, _ in rows)
     for name, value in rows:
         print(f"{name:<{width}}  {value}")
