@@ -28,7 +28,6 @@ from diplo_cli.language.loader import Language, language_of
 from diplo_cli.meetings import link_meetings
 from diplo_cli.models import Document, Meeting, Span, Speaker, Statement
 from diplo_cli.rules import Trace, scanning
-from diplo_cli.rules.engine import find_statements, load_statement_rules
 from diplo_cli.speakers import resolve_speakers
 from diplo_cli.text.analysis import TextAnalysis
 from diplo_cli.text.segment import find_turns, plain_quote_marks, segment_sentences
@@ -87,6 +86,8 @@ def extract(text: str, doc: str = "-", *, lexicon: Lexicon | None = None, year: 
 def _extract_by_rules(text: str, doc: str, language: str, *, unwrap: bool, date, document_date: str | None,
                       trace: Trace | None) -> Document:
     """``text`` read by ``language``'s statement rule table: statements only, speakers as written."""
+    from diplo_cli.rules.engine import find_statements, load_statement_rules  # here: an English run never needs it
+
     anchor = parse_date(date) if date is not None else _leading_date(document_date)
     analysed = plain_quote_marks(analysis_text(text) if unwrap else text)
     try:

@@ -272,3 +272,12 @@ def test_workers_get_the_language_built_once_by_the_parent(cache_dir):
     outcomes = list(extract_inputs(sources, lexicon=lexicon, jobs=2))
     assert lexicon.compiled_language is not None and len(_entries(cache_dir)) == 1
     assert [len(o.document.statements) for o in outcomes] == [len(extract(ARTICLE, lexicon=lexicon).statements)] * 3
+
+
+def test_no_home_directory_is_no_cache(monkeypatch):
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(cache, "cache_dir", no_home)
+    assert cache.store("ab" * 32, "value") is False
+    assert cache.load("ab" * 32) is None

@@ -37,7 +37,7 @@ import pickle
 import re
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 FORMAT = b"diplo language cache 1\n"
@@ -122,9 +122,9 @@ def _owned_by_user(status: os.stat_result) -> bool:
 
 def store(key: str, value) -> bool:
     """Write ``value`` under ``key`` (atomically); False, and nothing written, when that fails."""
-    directory = cache_dir()
     temporary = None
     try:
+        directory = cache_dir()  # (no home directory: no cache)
         payload = dumps(value)
         directory.mkdir(parents=True, exist_ok=True, mode=0o700)
         handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{_PREFIX}", suffix=".tmp")
@@ -138,7 +138,7 @@ def store(key: str, value) -> bool:
         if temporary is not None:
             with _quietly():
                 os.unlink(temporary)
-    _prune(directory, keep=_entry(key))
+    _prune(directory, keep=directory / _entry(key).name)
     return True
 
 
@@ -164,22 +164,6 @@ class _quietly:
 
     def __exit__(self, kind, value, traceback):
         return kind is not None and issubclass(kind, OSError)
-
-
-def cached(key_of: Callable[[], str], build: Callable[[], object]):
-    """``build()``, or the value stored under ``key_of()`` by an earlier run; stored when built.
-    Without the cache (:func:`enabled` false), just ``build()``."""
-    if not enabled():
-        return build()
-    try:
-        key = key_of()
-    except OSError:  # a rule file that cannot be read: let the build report it
-        return build()
-    value = load(key)
-    if value is None:
-        value = build()
-        store(key, value)
-    return value
 
 
 # -- pickling -----------------------------------------------------------------------------------

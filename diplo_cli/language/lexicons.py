@@ -35,7 +35,6 @@ from diplo_cli.language.gazetteer import (
     parse_gazetteer_tsv,
     read_gazetteer_rows,
 )
-from diplo_cli.language.rulepack import load_rule_pack
 
 # --------------------------------------------------------------------------------------------
 # Folding: one character in, one character out, so offsets survive.
@@ -868,6 +867,8 @@ def _user_lexicon(gazetteers: tuple[str, ...], rule_packs: tuple[str, ...], warn
     rows: list[tuple[str, int | None, Person]] = []
     for path in gazetteers:
         rows.extend((path, line, _country_from_code(person)) for line, person in read_gazetteer_rows(Path(path), warn))
+    from diplo_cli.language.rulepack import load_rule_pack  # here: a run without --rules never needs it
+
     rules: dict[str, list] = {}
     for path in rule_packs:
         for section, entries in load_rule_pack(path).items():
