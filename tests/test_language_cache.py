@@ -281,3 +281,23 @@ def test_no_home_directory_is_no_cache(monkeypatch):
     monkeypatch.setattr(cache, "cache_dir", no_home)
     assert cache.store("ab" * 32, "value") is False
     assert cache.load("ab" * 32) is None
+
+
+def _store_many(key: str, label: int) -> None:
+    for round_ in range(5):
+        cache.store(key, (label, round_, "x" * 200_000))
+
+
+def test_concurrent_writers_leave_one_whole_entry(cache_dir):
+    import multiprocessing
+
+    key = "cd" * 32
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    writers = [context.Process(target=_store_many, args=(key, label)) for label in range(4)]
+    for writer in writers:
+        writer.start()
+    for writer in writers:
+        writer.join(60)
+    label, round_, filler = cache.load(key)  # whichever wrote last: a whole entry, never a mix
+    assert label in range(4) and round_ in range(5) and filler == "x" * 200_000
+    assert len(_entries(cache_dir)) == 1 and not list(cache_dir.glob(".*.tmp"))
