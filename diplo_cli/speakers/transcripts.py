@@ -88,6 +88,11 @@ class TranscriptLabels(ResolverState):
             if entity is None:
                 person = self.tracker.gazetteer_person(name, described.role or self.tables.entities.any_title)
                 entity = self.tracker.entity_for_person(person, name) if person else Entity(display_name(name), "person", described.role, gender=described.gender)
+            if entity.person is not None and not self._briefs_in_year(entity.person, name):
+                # "MR. COOK:" in a 2016 Pentagon briefing is not the gazetteer's Robin Cook (in office until 2001)
+                if self.trace is not None:
+                    self.trace.add("speakers", "speakers.veto.label_out_of_office", "vetoed", 0, 0, entity.name)
+                entity = Entity(display_name(name), "person", described.role, gender=described.gender, surname=name.split()[-1])
             entity.gender = entity.gender or described.gender
         self.label_entities[label] = entity
         return entity
@@ -135,6 +140,15 @@ class TranscriptLabels(ResolverState):
                 while len(words) > 1 and self.lex.titles.get(words[0].casefold()) is not None:
                     words = words[1:]
                 person = self.tracker.gazetteer_person(" ".join(words), self.tables.entities.any_title)
-                if person is not None and person.country:
+                if person is not None and person.country and self._briefs_in_year(person, " ".join(words)):
                     return person.country
         return None
+
+    def _briefs_in_year(self, person, name: str) -> bool:
+        """A label of a surname alone ('MR. COOK') names someone who speaks in an office that year: a gazetteer
+        namesake whose every office ended (or began) more than a year from the dated transcript's is someone else.
+        A full name, or an undated text, keeps the gazetteer's person."""
+        year = self.tracker.year
+        if year is None or not self.tracker.year_is_dated or " " in name.strip() or not person.roles:
+            return True
+        return any(term.holds_in(year - 1) or term.holds_in(year) or term.holds_in(year + 1) for term in person.roles)
