@@ -692,3 +692,26 @@ def test_an_officials_label_takes_the_transcripts_own_country_before_the_house_s
     theirs = "MS. ZAKHAROVA: Good afternoon.\n" + ours
     assert {s.speaker.country for s in with_turns(extract(ours), default_lexicon()).statements} == {"United States"}
     assert [s.speaker.country for s in with_turns(extract(theirs), default_lexicon()).statements] == ["Russia", "Russia", "Russia"]
+
+
+# ---------------------------------------------------------------- a readout's own office
+
+def test_a_title_of_one_government_is_not_a_foreign_minister_of_another_named_before():
+    text = ("On May 12, 2012, the Foreign Secretary met Foreign Minister Ahmet Davutoglu of Turkey in London. "
+            "Mr Davutoglu said that the talks were useful. The Foreign Secretary said that Turkey was a vital partner.")
+    assert _speaker(text, "The Foreign Secretary").name == "William Hague"
+    assert _speaker(text, "Mr Davutoglu").name == "Ahmet Davutoğlu"
+
+
+def test_a_title_of_one_government_is_the_person_the_text_gave_that_title():
+    text = ("On May 12, 2024, Foreign Secretary Vikram Misri met Foreign Minister Ahmet Davutoglu of Turkey in New Delhi. "
+            "The Foreign Secretary said that Turkey was a vital partner.")
+    assert _speaker(text, "The Foreign Secretary").name == "Vikram Misri"
+
+
+def test_a_readout_opening_with_its_own_prime_minister_is_not_the_counterparts_country():
+    text = ("On May 12, 2022, the Prime Minister spoke to President Volodymyr Zelenskyy. President Zelenskyy said that "
+            "the army was advancing. The Prime Minister said that the UK stood with Ukraine against Russia.")
+    speaker = _speaker(text, "The Prime Minister")
+    assert speaker.name == "the Prime Minister"  # UK, Ukraine and Russia all have one: the role stays
+    assert _speaker(text, "President Zelenskyy").name == "Volodymyr Zelensky"

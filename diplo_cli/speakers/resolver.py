@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import replace
 
@@ -28,6 +29,8 @@ from diplo_cli.text.segment import find_turns, segment_sentences, turn_body_star
 _CAPITAL_NEXT = regex.compile(r"\s*+\p{Lu}")
 _COMMA = regex.compile(r"\s*,\s*")
 _CLAUSE_BREAK = regex.compile(r"\s*[,;]")
+# what may open a sentence before its subject: nothing, or a short adverbial and a comma ("On May 3, 2021, ")
+_OPENING = regex.compile(r"(?:[^.;:\n]{0,40},\s*)?")
 # How many resolved speakers an anonymous or pronoun mention looks back over (keeps resolution linear).
 LOOKBACK_SPEAKERS = 60
 
@@ -540,6 +543,16 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
         if country is None and self.transcript_country and not described.indefinite:
             # a briefer's "the President" is their own country's, whoever the reporter named before
             country = self.transcript_country
+        if country is None and described.title_country and not described.country and not described.indefinite:
+            # "the Foreign Secretary" is someone the text gave that very title ("Foreign Secretary Vikram Misri"),
+            # else the title's government's, never the Turkish foreign minister named before; in a text whose
+            # established home is another country (India's) the office is that country's
+            entity = self._titled_before(start, end)
+            if entity is None and (home_country is None or self.home_is_guess or home_country == described.title_country):
+                entity = self._role_named_before(start, described, described.title_country)
+                country = described.title_country
+            if entity is not None:
+                return entity, "speakers.role_antecedent"
         if described.indefinite:
             return self._role_named_after(end, described, country), "speakers.role_cataphora"
         if country is None and home_country and not self.home_is_guess and described.definite \
@@ -602,6 +615,18 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
             if self._holds_role(entity, described, country):
                 return entity
         return fallback
+
+    def _titled_before(self, start: int, end: int) -> Entity | None:
+        """The nearest earlier person written with the role noun's own words as a title before their name
+        ("Foreign Secretary Vikram Misri" for "the Foreign Secretary")."""
+        words = WORD.findall(self.tables.entities.strip_determiner(self.text[start:end]))
+        title = " ".join(words).casefold()
+        if not title:
+            return None
+        for mention in self.tracker.entities_before(start):
+            if mention.entity.kind == "person" and " ".join(WORD.findall(self.text[max(0, mention.start - 40):mention.start])).casefold().endswith(title):
+                return mention.entity
+        return None
 
     def _role_named_after(self, end: int, described: Description, country: str | None) -> Entity | None:
         """Cataphora is a lead's device: "A Kremlin spokesman said ... Dmitry Peskov said" names the person in
@@ -667,9 +692,20 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
                     self.transcript_country = entity.country
                     self.transcript_organisation = entity.organisation
                     return entity.country
-        for mention in self.tracker.mentions:
-            if mention.subject and mention.entity.kind == "person" and mention.entity.country:
-                return mention.entity.country
+        first = next((m for m in self.tracker.mentions if m.subject and m.entity.kind == "person" and m.entity.country), None)
+        leading = self._leading_role(first.start if first is not None else len(self.text))
+        if leading is not None:
+            # "The Prime Minister spoke to President X. ... President X said": a readout's own principal is
+            # the unnamed role that opens it; the named subjects are its counterparts (speakers.home.leading_role)
+            if self.trace is not None:
+                self.trace.add("speakers", "speakers.home.leading_role", "set", leading[0], leading[1],
+                               leading[2] or "no country")
+            if leading[2]:
+                return leading[2]
+            self.home_is_guess = True
+            return None
+        if first is not None:
+            return first.entity.country
         # a guess, used only for a formal capitalised "The President": the most named country
         counts = Counter(m.entity.country for m in self.tracker.mentions[:LOOKBACK_MENTIONS] if m.entity.country)
         self.home_is_guess = True
@@ -677,6 +713,22 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
             return None
         country, count = counts.most_common(1)[0]
         return country if 2 * count > sum(counts.values()) else None  # only a clear majority
+
+    def _leading_role(self, limit: int) -> tuple[int, int, str | None] | None:
+        """A definite, capitalised role noun that is a sentence's subject before ``limit`` ("The Prime Minister
+        spoke to ...", "The Foreign Secretary met ..."): its span and the country it says or its title implies."""
+        for match in self.tables.role_nouns.finditer(self.text, 0, limit):
+            start, end = match.span()
+            sentence = self.sentence_starts[max(0, bisect.bisect_right(self.sentence_starts, start) - 1)] if self.sentence_starts else 0
+            if not _OPENING.fullmatch(self.text, sentence, start) or _CAPITAL_NEXT.match(self.text[end:end + 3]) \
+                    or self.tracker.within(start, end):
+                continue
+            described = self.tracker.describe(match.group())
+            if described.role is None or not described.definite or described.role in self.tables.entities.words.generic_roles \
+                    or not (described.head or "")[:1].isupper():
+                continue
+            return start, end, described.country or described.title_country
+        return None
 
     def _note(self, offset: int, entity: Entity) -> None:
         self.recent.append((offset, entity))
