@@ -715,3 +715,17 @@ def test_a_readout_opening_with_its_own_prime_minister_is_not_the_counterparts_c
     speaker = _speaker(text, "The Prime Minister")
     assert speaker.name == "the Prime Minister"  # UK, Ukraine and Russia all have one: the role stays
     assert _speaker(text, "President Zelenskyy").name == "Volodymyr Zelensky"
+
+
+def test_a_name_alone_after_a_titled_label_is_a_label_and_you_is_the_other_party():
+    text = ("Ana Lind held talks with President of Estoria Piet Varga in Oslo.\n"
+            "President of Norland Ana Lind: Mr President, welcome. I would like to say that our trade grew last year.\n"
+            "President of Estoria Piet Varga (retranslated): Thank you. As you said, trade has grown.\n"
+            "Ana Lind: I hope that you will visit again. I can confirm that the commission will meet in May.\n"
+            "Piet Varga (retranslated): I can confirm that I accept the invitation.\n")
+    document = extract(text, lexicon=default_lexicon())
+    found = [(s.speaker.mention.text, s.speaker.name, s.content.text) for s in document.statements]
+    assert ("you", "Ana Lind", "trade has grown") in found
+    assert ("I", "Ana Lind", "the commission will meet in May") in found
+    assert ("I", "Piet Varga", "I accept the invitation") in found
+    assert not any(mention in ("Ana Lind", "Piet Varga") for mention, _, _ in found)  # a label is no speaker of its turn

