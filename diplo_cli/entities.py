@@ -667,7 +667,7 @@ class EntityTracker:
             if person.source.startswith(DICTIONARY_SOURCE_PREFIX) and " " in original.strip():
                 name = display_name(original)  # the dictionary keeps no case: use the text's spelling
             entity = Entity(name, "person", None, person.country, person.gender, surname=surname,
-                            organisation=person.organisation, person=person)
+                            organisation=person.organisation_in(self.year), person=person)
             self._apply_person(entity, person)
             self._note_surname(entity)
             self.by_key[key] = entity

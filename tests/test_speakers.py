@@ -729,3 +729,24 @@ def test_a_name_alone_after_a_titled_label_is_a_label_and_you_is_the_other_party
     assert ("I", "Ana Lind", "the commission will meet in May") in found
     assert ("I", "Piet Varga", "I accept the invitation") in found
     assert not any(mention in ("Ana Lind", "Piet Varga") for mention, _, _ in found)  # a label is no speaker of its turn
+
+
+def test_a_briefers_body_is_the_one_of_the_year_and_the_secretary_is_that_bodys():
+    text = ("MS. PSAKI: Good afternoon. The Secretary spoke with Foreign Minister Lavrov this morning. "
+            "We continue to call on Russia to withdraw its forces.\n"
+            "QUESTION: Do you agree with Moscow?\n"
+            "MS. PSAKI: The Secretary made clear that more needs to be done.\n")
+    speakers = _speakers(text, year=2015)
+    assert speakers["We"].name == "U.S. State Department"
+    assert speakers["The Secretary"].name == "John Kerry"
+    assert _speakers(text, year=2021)["We"].name == "White House"
+
+
+def test_a_gazetteer_organisation_by_period():
+    from diplo_cli.language.gazetteer import parse_gazetteer_tsv
+    [person] = parse_gazetteer_tsv("Ana Lind\t\tspokesperson@2013-2015|press secretary@2021-\tUnited States\tf\t"
+                                   "White House@2021-|U.S. State Department@2013-2015\n", "test.tsv")
+    assert (person.organisation_in(2014), person.organisation_in(2022), person.organisation_in(None)) == \
+        ("U.S. State Department", "White House", "White House")
+    [plain] = parse_gazetteer_tsv("Piet Varga\t\tspokesperson@2013-\tUnited States\tm\tWhite House\n", "test.tsv")
+    assert (plain.organisation, plain.organisation_in(2014), plain.organisations) == ("White House", "White House", ())

@@ -59,6 +59,15 @@ class Person:
     source: str = "builtin"
     organisation: str | None = None  # the body the person speaks for ("we" in a briefing): White House, Kremlin
     kind: str = "person"  # person | country | organisation | agent (the last three only from event-data dictionaries)
+    organisations: tuple[RoleTerm, ...] = ()  # the bodies by period ("U.S. State Department@2013-2015"), as RoleTerm(body, years)
+
+    def organisation_in(self, year: int | None) -> str | None:
+        """The body the person spoke for in ``year`` (now, undated): a spokesperson of the State Department
+        in 2015 may be the White House press secretary in 2021."""
+        for term in self.organisations:
+            if term.holds_in(year) and (year is not None or term.is_current()):
+                return term.role
+        return self.organisation
 
     def role_in(self, year: int | None) -> str | None:
         for term in self.roles:
@@ -95,6 +104,13 @@ def parse_roles(cell: str, source: str, line: int) -> tuple[RoleTerm, ...]:
     return tuple(terms)
 
 
+def _parse_organisations(cell: str, source: str, line: int) -> tuple[RoleTerm, ...]:
+    """'White House@2021-2022|U.S. State Department@2013-2015': the bodies a person spoke for, by period
+    (the first is the default); a body without years is always theirs."""
+    return tuple(RoleTerm(body.strip(), _parse_years(years, source, line))
+                 for body, _, years in (part.partition("@") for part in split_bar(cell)) if body.strip())
+
+
 def parse_gazetteer_tsv(text: str, source: str) -> list[Person]:
     """diplo's gazetteer format: name, aliases, roles, country, gender[, organisation] (tab-separated)."""
     return [person for _, person in parse_gazetteer_rows(text, source)]
@@ -114,7 +130,13 @@ def parse_gazetteer_rows(text: str, source: str) -> list[tuple[int, Person]]:
         except RuleError as exc:
             problems.append(str(exc))
             continue
-        rows.append((line, Person(name, tuple(split_bar(aliases)), terms, country or None, gender or None, source, organisation or None)))
+        try:
+            bodies = _parse_organisations(organisation, source, line)
+        except RuleError as exc:
+            problems.append(str(exc))
+            continue
+        rows.append((line, Person(name, tuple(split_bar(aliases)), terms, country or None, gender or None, source,
+                                  bodies[0].role if bodies else None, organisations=bodies if any(b.periods for b in bodies) else ())))
     if problems:
         problems.sort(key=lambda problem: int(problem.removeprefix(f"{source}:").split(":")[0]))
         raise RuleError("\n".join(problems))

@@ -155,7 +155,7 @@ class PronounReader(ResolverState):
         """'we' of a speaker: the body they speak for (the White House), else their government."""
         if entity.kind in ("organisation", "country"):
             return Speaker(mention, entity.name, None, entity.country, False, "pronoun")
-        organisation = entity.organisation or (entity.person.organisation if entity.person else None)
+        organisation = entity.organisation or (entity.person.organisation_in(self.tracker.year) if entity.person else None)
         if organisation:
             # the body's one name, as when the text names it ("the White House said" is "White House" too)
             known = self.lex.organisation(organisation)

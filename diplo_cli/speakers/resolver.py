@@ -667,7 +667,7 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
         holders = exact or holders
         if len(holders) > 1 and self.transcript_organisation:
             # a State Department briefer's "the Secretary" is the Secretary of State
-            same_body = [p for p in holders if p.organisation == self.transcript_organisation]
+            same_body = [p for p in holders if p.organisation_in(year) == self.transcript_organisation]
             holders = same_body or holders
         if len(holders) > 1 and year:
             # in a hand-over year, the incoming holder (terms begin early in the year more often than not)
