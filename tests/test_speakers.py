@@ -750,3 +750,11 @@ def test_a_gazetteer_organisation_by_period():
         ("U.S. State Department", "White House", "White House")
     [plain] = parse_gazetteer_tsv("Piet Varga\t\tspokesperson@2013-\tUnited States\tm\tWhite House\n", "test.tsv")
     assert (plain.organisation, plain.organisation_in(2014), plain.organisations) == ("White House", "White House", ())
+
+
+def test_the_secretary_is_not_the_briefing_press_secretary():
+    text = ("MS. JEAN-PIERRE: Good afternoon. The Secretary will travel to Kyiv next week.\n"
+            "Q Will he meet the President?\n"
+            "MS. JEAN-PIERRE: The Secretary said that he would meet President Zelenskyy.\n")
+    assert _speaker(text, "The Secretary", year=2022).name == "the Secretary"
+    assert _speaker("Press Secretary Ana Lind arrived. The spokesperson said that the trip was on.", "The spokesperson").name == "Ana Lind"
