@@ -758,3 +758,12 @@ def test_the_secretary_is_not_the_briefing_press_secretary():
             "MS. JEAN-PIERRE: The Secretary said that he would meet President Zelenskyy.\n")
     assert _speaker(text, "The Secretary", year=2022).name == "the Secretary"
     assert _speaker("Press Secretary Ana Lind arrived. The spokesperson said that the trip was on.", "The spokesperson").name == "Ana Lind"
+
+
+def test_they_is_the_two_people_named_together_not_a_role_named_before_them():
+    text = ("The Secretary’s visit builds on the talks between President Ana Lind and President Piet Varga in Bali, "
+            "where they said that the channels would stay open.")
+    assert _speaker(text, "they").name == "Ana Lind and Piet Varga"
+    text = ("Foreign Minister Ola Brekke's visit builds on the talks between President Ana Lind and President Piet Varga in Bali, "
+            "where they said that the channels would stay open.")
+    assert _speaker(text, "they").name == "Ana Lind and Piet Varga"

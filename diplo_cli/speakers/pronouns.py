@@ -98,8 +98,9 @@ class PronounReader(ResolverState):
             for m in self.tracker.within(sentence.start, min(sentence.end, offset)):
                 if m.entity.kind == "person" and all(p.entity is not m.entity for p in people):
                     people.append(m)
-            if len(people) >= 2:
-                first, second = people[0], people[1]
+            # the nearest two people named together ("the Secretary's visit builds on the talks between
+            # President X and President Y, where they agreed": X and Y, not the Secretary and X)
+            for first, second in reversed(list(zip(people, people[1:]))):
                 between = self.text[first.end:second.start]
                 # "welcomed X's decision": the second person owns the object, nobody met them
                 owner = self.text.startswith(self.tables.entities.possessive_endings, second.end)

@@ -721,7 +721,7 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
             start, end = match.span()
             sentence = self.sentence_starts[max(0, bisect.bisect_right(self.sentence_starts, start) - 1)] if self.sentence_starts else 0
             if not _OPENING.fullmatch(self.text, sentence, start) or _CAPITAL_NEXT.match(self.text[end:end + 3]) \
-                    or self.tracker.within(start, end):
+                    or self.text.startswith(self.tables.entities.possessive_endings, end) or self.tracker.within(start, end):
                 continue
             described = self.tracker.describe(match.group())
             if described.role is None or not described.definite or described.role in self.tables.entities.words.generic_roles \
