@@ -767,3 +767,11 @@ def test_they_is_the_two_people_named_together_not_a_role_named_before_them():
     text = ("Foreign Minister Ola Brekke's visit builds on the talks between President Ana Lind and President Piet Varga in Bali, "
             "where they said that the channels would stay open.")
     assert _speaker(text, "they").name == "Ana Lind and Piet Varga"
+
+
+def test_the_two_sides_of_a_two_party_transcript_are_the_speakers_countries():
+    text = ("PRESIDENT XI: Welcome. Our teams have met at length, and the two sides have said that the talks were candid.\n"
+            "SECRETARY BLINKEN: Thank you, Mr. President.\n")
+    assert _speaker(text, "the two sides", year=2023).name == "China and United States"
+    named = text.replace("Our teams have met", "Russia and India have met")
+    assert _speaker(named, "the two sides", year=2023).name == "Russia and India"

@@ -348,7 +348,25 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
                 if len(found) == 2:
                     first, second = found[1], found[0]
                     return Entity(self.tables.join_names(first.name, second.name), "group", plural=True)
-        return None
+        return self._parties_countries()
+
+    def _parties_countries(self) -> Entity | None:
+        """A conversation of two labelled speakers of two countries ('PRESIDENT XI:', 'SECRETARY BLINKEN:'):
+        'the two sides' are their countries, in label order, when the text has not named two before."""
+        countries: list[str] = []
+        for _, _, is_question, label in self.turns:
+            if is_question or not label:
+                continue
+            entity = self._label_entity(label)
+            if entity is None or not entity.country:
+                return None
+            if entity.country not in countries:
+                countries.append(entity.country)
+        if len(countries) != 2:
+            return None
+        if self.trace is not None:
+            self.trace.add("speakers", "speakers.both_parties.labels", "set", 0, 0, self.tables.join_names(*countries))
+        return Entity(self.tables.join_names(*countries), "group", plural=True)
 
     def _leader_pair(self, phrase: str, start: int) -> Entity | None:
         """'the two leaders', 'both Presidents': the two people most mentioned before, in the order the
