@@ -208,17 +208,20 @@ class EntityTracker:
         """Every country the text names, as actor or not: its name, a capital or metonym, an adjective
         ("the UK and US", "Sino-British", "in London"); computed once."""
         if self._named_countries is None:
-            folded = self.analysis.folded
-            found = set()
-            for start, end in self.tables.place_finder.spans(folded, self.analysis.folded_plain):
-                word = self.text[start:end]
-                if word[:1].isupper():
-                    key = name_key(word).removeprefix(f"{self.tables.texts['definite_article']} ")
-                    country = self.lexicon.countries.get(key) or self.lexicon.adjectives.get(key)
-                    if country:
-                        found.add(country)
-            self._named_countries = frozenset(found)
+            self._named_countries = frozenset(country for _, _, country in self.country_spans())
         return self._named_countries
+
+    def country_spans(self) -> list[tuple[int, int, str]]:
+        """(start, end, country) of every country name, capital or adjective the text writes, in text order."""
+        found = []
+        for start, end in self.tables.place_finder.spans(self.analysis.folded, self.analysis.folded_plain):
+            word = self.text[start:end]
+            if word[:1].isupper():
+                key = name_key(word).removeprefix(f"{self.tables.texts['definite_article']} ")
+                country = self.lexicon.countries.get(key) or self.lexicon.adjectives.get(key)
+                if country:
+                    found.append((start, end, country))
+        return found
 
     def _candidates(self, name_words: list[tuple[int, str]]) -> list[list[tuple[int, int, str, object]]]:
         """Candidate mentions (start, end, kind, payload) in groups by priority: full names the gazetteer

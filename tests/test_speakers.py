@@ -775,3 +775,12 @@ def test_the_two_sides_of_a_two_party_transcript_are_the_speakers_countries():
     assert _speaker(text, "the two sides", year=2023).name == "China and United States"
     named = text.replace("Our teams have met", "Russia and India have met")
     assert _speaker(named, "the two sides", year=2023).name == "Russia and India"
+
+
+def test_a_readouts_prime_minister_is_of_the_country_paired_with_the_counterparts():
+    text = ("On May 29, 2020, the Prime Minister spoke to President Donald Trump. The Prime Minister said that talks "
+            "between the UK and US would go on, and that China's new law was wrong. The leaders said that the summit would be in June.")
+    assert _speaker(text, "The Prime Minister").name == "Boris Johnson"
+    assert _speaker(text, "The leaders").name == "Boris Johnson and Donald Trump"
+    unpaired = text.replace("talks between the UK and US would go on", "the UK would go on")
+    assert _speaker(unpaired, "The Prime Minister").name == "the Prime Minister"  # the UK and China: no one country

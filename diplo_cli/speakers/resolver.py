@@ -29,6 +29,8 @@ from diplo_cli.text.segment import find_turns, segment_sentences, turn_body_star
 _CAPITAL_NEXT = regex.compile(r"\s*+\p{Lu}")
 _COMMA = regex.compile(r"\s*,\s*")
 _CLAUSE_BREAK = regex.compile(r"\s*[,;]")
+# two countries joined as the two sides of a relation: "the UK and US", "UK-US", "Japan and the United States"
+_PAIR_JOIN = regex.compile(r"\s*+(?:-|–|/|and(?:\s++the)?)\s*+")
 # what may open a sentence before its subject: nothing, or a short adverbial and a comma ("On May 3, 2021, ")
 _OPENING = regex.compile(r"(?:[^.;:\n]{0,40},\s*)?")
 # How many resolved speakers an anonymous or pronoun mention looks back over (keeps resolution linear).
@@ -699,7 +701,28 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
         one is more often named says nothing of whose readout it is."""
         countries = self.tracker.named_countries() | {m.entity.country for m in self.tracker.mentions if m.entity.country}
         holders = [holder for country in sorted(countries) if (holder := self._holder_in(country, role)) is not None]
+        if len(holders) > 1:
+            # "talks between the UK and US" in a readout of a call with President Trump: the one country the
+            # text pairs with a counterpart's is the readout's own (speakers.role_holder.paired_country)
+            paired = self._paired_with_counterparts()
+            holders = [holder for holder in holders if holder.country in paired]
+            if len(holders) == 1 and self.trace is not None:
+                self.trace.add("speakers", "speakers.role_holder.paired_country", "set", 0, 0, holders[0].name)
         return holders[0] if len(holders) == 1 else None
+
+    def _paired_with_counterparts(self) -> set[str]:
+        """The countries the text joins with the country of a person it names ('the UK and US', 'UK-US'):
+        the other side of a bilateral readout."""
+        counterparts = {m.entity.country for m in self.tracker.mentions if m.entity.kind == "person" and m.entity.country}
+        spans = self.tracker.country_spans()
+        paired: set[str] = set()
+        for (_, end, first), (start, _, second) in zip(spans, spans[1:]):
+            if first != second and _PAIR_JOIN.fullmatch(self.text, end, start):
+                if first in counterparts:
+                    paired.add(second)
+                if second in counterparts:
+                    paired.add(first)
+        return paired - counterparts
 
     def _home_country(self) -> str | None:
         """The country whose officials the document speaks from: the transcript's labelled speakers, else its first subject."""
