@@ -1263,3 +1263,16 @@ def test_a_rule_pack_form_gets_its_tense_from_the_gerund_ending():
 ])
 def test_words_in_ly_and_ed_are_read_where_the_patterns_name_them(text, expected):
     assert attributions(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The sides expressed hope that the talks in Oslo would succeed.",
+     [("The sides", "expressed hope", "the talks in Oslo would succeed", "indirect")]),
+    ("The minister expressed the hope that a date would be set soon.",
+     [("The minister", "expressed the hope", "a date would be set soon", "indirect")]),
+    ("The minister expressed hope for a quick deal.", []),
+    ("The minister expressed concern that the talks would fail.", []),
+])
+def test_expressed_hope_with_a_clause_is_a_cue(text, expected):
+    # news-dev2's guideline: 'expressed hope that' + clause reports speech; hope for + noun, and concern, do not
+    assert attributions(text) == expected
