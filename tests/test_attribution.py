@@ -1276,3 +1276,16 @@ def test_words_in_ly_and_ed_are_read_where_the_patterns_name_them(text, expected
 def test_expressed_hope_with_a_clause_is_a_cue(text, expected):
     # news-dev2's guideline: 'expressed hope that' + clause reports speech; hope for + noun, and concern, do not
     assert attributions(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The President noted with satisfaction that trade had grown.",
+     [("The President", "noted", "trade had grown", "indirect")]),
+    ("The leaders noted with great satisfaction that trade had grown.",
+     [("The leaders", "noted", "trade had grown", "indirect")]),
+    ("The sides noted with concern the rise in violence.", []),
+    ("\"We've been clear with the Norlanders where we differ, and that includes the arms deal,\" she said.",
+     [("she", "said", "We've been clear with the Norlanders where we differ, and that includes the arms deal", "direct")]),
+])
+def test_a_manner_adjunct_of_feeling_may_stand_before_that(text, expected):
+    assert attributions(text) == expected
