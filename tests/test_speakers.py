@@ -784,3 +784,11 @@ def test_a_readouts_prime_minister_is_of_the_country_paired_with_the_counterpart
     assert _speaker(text, "The leaders").name == "Boris Johnson and Donald Trump"
     unpaired = text.replace("talks between the UK and US would go on", "the UK would go on")
     assert _speaker(unpaired, "The Prime Minister").name == "the Prime Minister"  # the UK and China: no one country
+
+
+def test_a_countrys_side_is_the_country():
+    text = ("Minister Ana Lind met Foreign Minister Wang Yi. The Norwegian side said that the detentions were unacceptable. "
+            "In response, the Chinese side stated that the islands belong to China.")
+    speakers = _speakers(text)
+    assert (speakers["The Norwegian side"].name, speakers["the Chinese side"].name) == ("Norway", "China")
+    assert _speaker("The side said the talks failed.", "The side").name == "the side"  # no country: no stand-in

@@ -194,6 +194,10 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
             entity, kind, _ = self._phrase(start + link.end(), end, attribution, depth + 1)
             return entity, kind, "speakers.document.issuer"
         described = self.tracker.describe(phrase)
+        if head in self.tables.words.country_stand_ins and described.country and len(words) <= 4 \
+                and all(self.lex.country_of_word(w) or w.casefold() in self.tables.words.label_connectors for w in words[:-1]):
+            # "the Chinese side", "the U.S. side": the country
+            return Entity(described.country, "country", country=described.country), "organisation", "speakers.country_side"
         found = self._named_in_phrase(start, end, phrase, described)
         if found is None:
             # organisations inside the phrase: "the Russian Foreign Ministry", "South Korea's government"
