@@ -1289,3 +1289,14 @@ def test_expressed_hope_with_a_clause_is_a_cue(text, expected):
 ])
 def test_a_manner_adjunct_of_feeling_may_stand_before_that(text, expected):
     assert attributions(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The President briefed his counterpart on the results of the talks, noting that progress had been made.",
+     [("The President", "noting", "progress had been made", "indirect")]),
+    ("The ministry hosted the delegation, saying that the talks were useful.",
+     [("The ministry", "saying", "the talks were useful", "indirect")]),
+])
+def test_a_participles_subject_ends_before_the_verb_of_its_clause(text, expected):
+    # 'briefed' is a word of 'a person briefed on the matter', not of 'The President briefed his counterpart'
+    assert attributions(text) == expected

@@ -318,7 +318,12 @@ class NounPhraseReader:
                     and not word.endswith(self.past_endings) and not self.cues.fullmatch(word) and tokens[index + 1].text.islower()
                     and self._np_word(tokens[index + 1]) and tokens[index + 1].text.casefold() not in self.function_words)
 
-        while k < len(tokens) and (self._np_word(tokens[k]) or inner_modifier(k)):
+        def opens_object(index: int) -> bool:  # "The President briefed | his counterpart"
+            word = tokens[index].text
+            return (index > j and word.islower() and word.endswith(self.past_endings) and index + 1 < len(tokens)
+                    and tokens[index + 1].text.casefold() in self.object_openers)
+
+        while k < len(tokens) and (self._np_word(tokens[k]) or inner_modifier(k)) and not opens_object(k):
             k += 1
         if k == j:
             return None
