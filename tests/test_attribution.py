@@ -1300,3 +1300,9 @@ def test_a_manner_adjunct_of_feeling_may_stand_before_that(text, expected):
 def test_a_participles_subject_ends_before_the_verb_of_its_clause(text, expected):
     # 'briefed' is a word of 'a person briefed on the matter', not of 'The President briefed his counterpart'
     assert attributions(text) == expected
+
+
+def test_shared_the_recognition_is_shared_the_view():
+    # Japanese readouts' English for news-dev2's 'shared the view that' (a cue by its guideline)
+    assert attributions("The two ministers shared the recognition that the situation was serious.") == \
+        [("The two ministers", "shared the recognition", "the situation was serious", "indirect")]
