@@ -430,3 +430,10 @@ def test_the_subject_matter_of_talks_does_not_take_their_place():
     assert meeting.place is not None and meeting.place.text == "Geneva"
     [war] = extract("The foreign ministers of Peru and Chile held talks on the war in Ukraine on Monday.").meetings
     assert war.place is None
+
+
+def test_an_event_name_is_never_a_participant():
+    text = ("On the upcoming Andean Summit, the two leaders discussed the importance of meeting in person. "
+            "The Prime Minister invited the President to take part in the Global Water Summit that Chile is hosting on 4 May.")
+    names = {p for _, _, participants in _summary(text) for p in participants}
+    assert names and not any(name.endswith("summit") for name in names), names

@@ -11,6 +11,7 @@ from diplo_cli.meetings.common import (
     _DOTTED,
     _LOOKBACK,
     STAGE,
+    PARTICIPANT_EVENT_NAME,
     VETO_MODIFIER_PLACE,
     VETO_TITLE_PLACE,
     VETO_TOPIC_PLACE,
@@ -55,13 +56,24 @@ class _Document:
         self.times = _SpanIndex((m.start(), m.end(), (finder.time_span(text, m.start(), m.end()), value)) for scan, value in finder.time_scans for m in scan.finditer(text, lowered))
         self.clause_starts = [m.end() for m in finder.clause_start.finditer(text)]
         self.clause_ends = [m.start() for m in finder.clause_end.finditer(text)]
-        self.persons = [m for m in tracker.mentions if m.entity.kind == "person"]
+        self.persons = [m for m in tracker.mentions if m.entity.kind == "person" and not self._event_named(m)]
         self.person_starts = [m.start for m in self.persons]
         self.person_spans = _SpanIndex((m.start, m.end, m) for m in self.persons)
         self.role_spans = _SpanIndex(self._role_mentions(lex, statements))
         self.folded_lines = analysis.folded_lines  # folding removes most accents: more stretches for the faster engine
         self.bodies_index = _SpanIndex(_outermost(self._agents(_outermost(self._bodies(lex)))))
         self.place_candidates = _SpanIndex(self._place_candidates(lex))
+
+    def _event_named(self, mention) -> bool:
+        """'the Global Vaccine Summit', 'the Inter-Korean Summit Meeting': a name whose last word is the
+        head of a meeting noun (meeting_words.tsv) names an event, never a person who meets, whatever
+        the entities pass took it for."""
+        words = mention.entity.name.split()
+        if len(words) < 2 or words[-1].casefold() not in self.finder.event_heads:
+            return False
+        if self.trace is not None:
+            self.trace.add(STAGE, PARTICIPANT_EVENT_NAME, "vetoed", mention.start, mention.end, f"'{mention.entity.name}' names an event")
+        return True
 
     def _bodies(self, lex: Lexicon) -> list[tuple[int, int, Entity]]:
         """Countries (by name, adjective or dotted abbreviation) and international organisations named in the text."""

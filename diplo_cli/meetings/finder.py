@@ -58,6 +58,8 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
 
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
+        # the head words of the meeting nouns ('summit', 'meeting', 'talks', 'dialogue'): the last word of an event's name
+        self.event_heads = frozenset(phrase.split()[-1].casefold() for phrase, word in lexicon.meeting_words.items() if word.pos == "noun")
         self.trigger_scan, self.place_scan, self.organisation_scan = (
             ListScan(*lexicon.matcher_source(name), functools.partial(lexicon.matcher, name)) for name in ("meeting_words", "places", "organisations"))
         phrases = read_list(data_text("not_meetings.txt", lexicon.language))
