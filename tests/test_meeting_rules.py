@@ -437,3 +437,15 @@ def test_an_event_name_is_never_a_participant():
             "The Prime Minister invited the President to take part in the Global Water Summit that Chile is hosting on 4 May.")
     names = {p for _, _, participants in _summary(text) for p in participants}
     assert names and not any(name.endswith("summit") for name in names), names
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("President Marta Quiroga will host the Andean summit in Lima next week.", [("summit", "planned", {"marta quiroga"})]),
+    ("Canada will host the Global Ocean Summit on 3 May.", [("summit", "planned", {"canada"})]),
+    ("The Andean summit that Chile is hosting will open in May.", [("summit", "planned", {"chile"})]),
+    ("Chile hosted the first meeting of the Andean water group in Lima.", [("meeting", "held", {"chile"})]),
+    # a guest, not an event, as the object: the hosting is a visit
+    ("Emmanuel Macron hosted Olaf Scholz for a working dinner in Paris.", [("visit", "held", {"emmanuel macron", "olaf scholz"})]),
+])
+def test_hosting_an_event_is_taking_part_in_it_not_a_visit(text, expected):
+    assert _summary(text) == expected

@@ -19,6 +19,7 @@ from diplo_cli.meetings.common import (
     _SPECIFIC_TIMES,
     _STATUS_WINDOW,
     _TIME_WINDOW,
+    MERGE_HOST_OF_EVENT,
     MERGE_TRIP_TO_EVENT,
     MERGE_VISIT_HOSTS,
     STAGE,
@@ -85,6 +86,9 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self.event_head = regex.compile(grammar["event_head"])  # case matters: the head of a name is capitalised
         self.name_end = _compile(grammar["name_end"], "name_end")
         self.attend_gap = _compile(grammar["attend_gap"], "attend_gap")
+        self.host_event_gap = _compile(grammar["host_event_gap"], "host_event_gap")
+        self.event_host_gap = _compile(grammar["event_host_gap"], "event_host_gap")
+        self.host_by_after = _compile(grammar["host_by_after"], "host_by_after")
         self.agenda_verb = _compile(grammar["agenda_verb"], "agenda_verb")
         self.agenda_subject = _compile(grammar["agenda_subject"], "agenda_subject")
         self.agent_after = _compile(grammar["agent_after"], "agent_after")
@@ -188,6 +192,21 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                 continue
             if trace is not None:
                 self._trace_mention(trace, mention, word)
+            if mentions and self._hosts_event(text, mentions[-1], mention):
+                host = mentions.pop()  # 'X will host the summit': X is among its participants, no visit of its own
+                mention.participants = [*[e for e in self._hosts_of(host) if e not in mention.participants], *mention.participants]
+                mention.hosted = True
+                if trace is not None:
+                    trace.add(STAGE, MERGE_HOST_OF_EVENT, "merged", host.trigger.start, mention.trigger.end,
+                              f"'{host.trigger.text}' hosts '{mention.trigger.text}'")
+            elif mentions and self._hosted_after(text, mentions[-1], mention):
+                event = mentions[-1]  # 'the summit hosted by X', 'the summit that X is hosting': X hosts it
+                event.participants.extend(e for e in self._hosts_of(mention) if e not in event.participants)
+                event.hosted = True
+                if trace is not None:
+                    trace.add(STAGE, MERGE_HOST_OF_EVENT, "merged", event.trigger.start, mention.trigger.end,
+                              f"'{mention.trigger.text}' hosts '{event.trigger.text}'")
+                continue
             if mentions and self._attends(text, mentions[-1], mention):
                 trip = mentions.pop()  # the trip is part of the event it goes to
                 mention.participants = [*[e for e in trip.participants if e.kind == "person" and e not in mention.participants], *mention.participants]
@@ -229,6 +248,27 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         if event.type in ("summit", "other") and self.during_visit_gap.match(text, trip.trigger.end, event.trigger.start):
             return True  # 'leaves for X, where he will hold a summit with Y'
         return event.type in ("summit", "other", "meeting") and bool(self.attend_gap.search(text, trip.trigger.end, event.trigger.start))
+
+    _HOSTED_EVENTS = ("summit", "meeting", "talks", "other")
+
+    def _hosts_event(self, text: str, host: MeetingMention, event: MeetingMention) -> bool:
+        """'X will host the Andean summit': the host trigger ``host`` has the meeting noun ``event`` as its object."""
+        return (host.hosted and host.type == "visit" and event.type in self._HOSTED_EVENTS and host.sentence == event.sentence
+                and bool(self.host_event_gap.match(text, host.trigger.end, event.trigger.start)))
+
+    def _hosted_after(self, text: str, event: MeetingMention, host: MeetingMention) -> bool:
+        """'the summit hosted by X', 'the summit that X is hosting': the host trigger ``host`` names who hosts ``event``."""
+        if not (host.hosted and host.type == "visit" and event.type in self._HOSTED_EVENTS and host.sentence == event.sentence):
+            return False
+        gap = self.event_host_gap.match(text, event.trigger.end, host.trigger.start)
+        return gap is not None and (gap.group("passive") is None or bool(self.host_by_after.match(text, host.trigger.end)))
+
+    @staticmethod
+    def _hosts_of(host: MeetingMention) -> list:
+        """Who hosts: the people of the host mention, else its first body (a visit's host country, read off
+        'in <Place>', is where the event is, not who hosts it)."""
+        people = [e for e in host.participants if e.kind == "person"]
+        return people or host.participants[:1]
 
     def _meets_hosts(self, text: str, trip: MeetingMention, meeting: MeetingMention) -> bool:
         """'travels to X, where he will meet Y': ``meeting`` happens during the visit ``trip``."""
