@@ -449,3 +449,14 @@ def test_an_event_name_is_never_a_participant():
 ])
 def test_hosting_an_event_is_taking_part_in_it_not_a_visit(text, expected):
     assert _summary(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chancellor Olaf Scholz spoke to President Emmanuel Macron this afternoon.", [("call", "held", {"olaf scholz", "emmanuel macron"})]),
+    ("Olaf Scholz spoke to his French counterpart on Monday.", [("call", "held", {"olaf scholz", "france"})]),
+    ("Olaf Scholz spoke to reporters in Berlin.", []),
+    ("Olaf Scholz spoke to Reuters on Monday.", []),
+    ("Olaf Scholz spoke to the nation on Monday.", []),
+])
+def test_speaking_to_an_office_holder_is_a_call(text, expected):
+    assert _summary(text) == expected
