@@ -460,3 +460,24 @@ def test_hosting_an_event_is_taking_part_in_it_not_a_visit(text, expected):
 ])
 def test_speaking_to_an_office_holder_is_a_call(text, expected):
     assert _summary(text) == expected
+
+
+def test_an_answer_to_a_question_about_a_meeting_is_about_it():
+    text = ("Q Is there any update on the President's call with King Tomas of Arnor?\n"
+            "MS. LOPES: I don't have an update. I would say we expect it to happen very soon.")
+    document = extract(text)
+    assert [(s.content.text, s.meeting) for s in document.statements] == [("we expect it to happen very soon", document.meetings[0].id)]
+    assert document.meetings[0].type == "call"
+
+
+@pytest.mark.parametrize("text", [
+    # the question names no meeting
+    "Q Is there any update on the harvest in Arnor?\nMS. LOPES: I don't have an update. I would say we expect it to happen very soon.",
+    # the answer names a meeting of its own before the statement: the question's meeting is not the topic
+    ("Q Is there any update on the President's call with King Tomas of Arnor?\n"
+     "MS. LOPES: The President met Prime Minister Ana Lind on Monday. I would say the harvest was good."),
+])
+def test_an_answer_is_not_linked_to_the_question_meeting_without_reason(text):
+    document = extract(text)
+    asked = [m.id for m in document.meetings if m.type == "call"]
+    assert not any(s.meeting in asked for s in document.statements)

@@ -97,6 +97,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self.relative_cue_gap = _compile(grammar["relative_cue_gap"], "relative_cue_gap")
         self.event_anaphor = _compile(grammar["event_anaphor"], "event_anaphor")
         self.relations_topic = _compile(grammar["relations_topic"], "relations_topic")
+        self.question_line = regex.compile(grammar["question_line"])
         self.actor_after = regex.compile(grammar["actor_after"])
         self.host_triggers = frozenset(grammar["host_triggers"])
         self.attributive_status_words = frozenset(grammar["attributive_status_words"])
@@ -175,6 +176,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self._place_links(statements, mentions, drafts)
         self._relative_clause_links(text, statements, mentions, drafts)
         self._anaphor_links(statements, mentions, drafts)
+        self._answer_links(text, statements, mentions, drafts)
         return mentions, drafts
 
     def _mentions(self, doc: _Document, sentences: list[Sentence], triggers: list, trace: Trace | None) -> list[MeetingMention]:
