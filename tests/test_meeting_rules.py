@@ -481,3 +481,15 @@ def test_an_answer_is_not_linked_to_the_question_meeting_without_reason(text):
     document = extract(text)
     asked = [m.id for m in document.meetings if m.type == "call"]
     assert not any(s.meeting in asked for s in document.statements)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("President Marta Quiroga will attend the Andean summit next week, a gesture to Peru.", None),
+    ("President Marta Quiroga will meet President Tomas Ferreira next week, as it relates to Bolivia.", None),
+    ("President Marta Quiroga will meet President Tomas Ferreira in Lima next week.", "Lima"),
+    ("President Marta Quiroga will travel to Peru next week.", "Peru"),  # a trip: 'to' is where it goes
+    ("President Marta Quiroga spoke by phone with President Tomas Ferreira on her flight to Lima.", None),
+])
+def test_to_names_the_place_of_a_trip_only(text, place):
+    meetings = extract(text).meetings
+    assert len(meetings) == 1 and (meetings[0].place and meetings[0].place.text) == place

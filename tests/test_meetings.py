@@ -239,7 +239,7 @@ def test_a_city_placed_by_its_country_is_the_place(text, place):
 
 @pytest.mark.parametrize(("text", "place"), [
     ("Sergey Lavrov and Antony Blinken will meet in Sochi on Friday. The meeting, Blinken's first visit to Russia since 2021, will focus on trade.", "Sochi"),
-    ("Sergey Lavrov and Antony Blinken will meet in Europe on Friday. The meeting, Blinken's first visit to Switzerland since 2021, will focus on trade.",
+    ("Sergey Lavrov and Antony Blinken will meet in Europe on Friday. The meeting in Switzerland, Blinken's first since 2021, will focus on trade.",
      "Switzerland"),
 ])
 def test_merged_mentions_keep_the_most_precise_place(text, place):

@@ -26,6 +26,7 @@ VETO_NOT_MEETING = "meetings.veto.not_meeting"
 VETO_TOPIC_PLACE = "meetings.place.topic"  # 'discussed the situation in Iran': no place
 VETO_MODIFIER_PLACE = "meetings.place.modifier"  # 'at the French side's initiative': no place
 VETO_TITLE_PLACE = "meetings.place.title"  # 'talking to General X': no place
+VETO_TO_PLACE = "meetings.place.to"  # 'the summit ... as it relates to China': no place
 PARTICIPANT_POSSESSIVE = "meetings.participant.possessive"  # 'Scholz's meeting with Meloni'
 PARTICIPANT_MAIN_SUBJECT = "meetings.participant.main_subject"  # 'After meeting X, Y said ...'
 PARTICIPANT_GROUP_OBJECT = "meetings.participant.group_object"  # 'met the leaders of Peru and Bolivia'

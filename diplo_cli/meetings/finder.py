@@ -33,6 +33,7 @@ from diplo_cli.meetings.common import (
     STATUS_RANK,
     TRIGGER_WORD,
     VETO_NOT_MEETING,
+    VETO_TO_PLACE,
     EntityTracker,
     MeetingMention,
     _compile,
@@ -314,9 +315,9 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         timed = (self._nearest(doc.times, trigger, max(left, trigger.start - _TIME_WINDOW), min(right, trigger.end + _TIME_WINDOW), doc.nearest_trigger)
                  or self._nearest(doc.times, trigger, max(lower, trigger.start - _TIME_WINDOW), min(upper, trigger.end + _TIME_WINDOW)))
         time, time_kind = timed if timed else (None, None)
-        place, known_place = self._place(doc, trigger, left, right)
+        place, known_place = self._place(doc, trigger, left, right, mtype)
         if place is None:
-            place, known_place = self._place(doc, trigger, lower, upper)
+            place, known_place = self._place(doc, trigger, lower, upper, mtype)
         participants = self._participants(doc, trigger, word, mtype, lower, upper, left, right, speaker_of_content, previous, inviter)
         definite = word.pos == "noun" and bool(self.phrases.definite_before.search(text, max(lower, trigger.start - 40), trigger.start))
         hosted = word.phrase in self.host_triggers
@@ -428,9 +429,17 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                 best = (distance, span)
         return best[1] if best else None
 
-    def _place(self, doc: _Document, trigger: Span, lower: int, upper: int) -> tuple[Span | None, bool]:
+    def _place(self, doc: _Document, trigger: Span, lower: int, upper: int, mtype: str = "visit") -> tuple[Span | None, bool]:
         best = None
         candidates = [item for item in doc.place_candidates.within(lower, upper) if item[1] <= upper]
+        if mtype != "visit":
+            # 'as it relates to China', 'a message to Kyiv': 'to' names where a trip goes, not where others meet
+            kept = [item for item in candidates if not self.phrases.to_before.search(doc.text, max(0, item[0] - 12), item[0])]
+            if doc.trace is not None:
+                for start, end, _ in candidates:
+                    if (start, end) not in {(k[0], k[1]) for k in kept}:
+                        doc.trace.add(STAGE, VETO_TO_PLACE, "vetoed", start, end, f"'to {doc.text[start:end]}' is no place of a {mtype}")
+            candidates = kept
         for index, (start, end, (span, known)) in enumerate(candidates):
             following = candidates[index + 1] if index + 1 < len(candidates) else None
             if following is not None and following[2][1] and doc.text[end:following[0]] == ", " and self.lex.country_of_word(following[2][0].text):
