@@ -493,3 +493,13 @@ def test_an_answer_is_not_linked_to_the_question_meeting_without_reason(text):
 def test_to_names_the_place_of_a_trip_only(text, place):
     meetings = extract(text).meetings
     assert len(meetings) == 1 and (meetings[0].place and meetings[0].place.text) == place
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Following the telephone conversation with President Tomas Ferreira, President Marta Quiroga met with Prime Minister Ana Lind.",
+     [("call", "held", {"tomas ferreira"}), ("meeting", "held", {"marta quiroga", "ana lind"})]),
+    ("During the telephone conversation, President Marta Quiroga congratulated President Tomas Ferreira.",
+     [("call", "held", {"marta quiroga", "tomas ferreira"})]),
+])
+def test_a_leading_clause_is_a_clause_of_its_own(text, expected):
+    assert _summary(text) == expected

@@ -19,6 +19,7 @@ from diplo_cli.meetings.common import (
     _SPECIFIC_TIMES,
     _STATUS_WINDOW,
     _TIME_WINDOW,
+    CLAUSE_LEADING,
     MERGE_HOST_OF_EVENT,
     MERGE_TRIP_TO_EVENT,
     MERGE_VISIT_HOSTS,
@@ -301,6 +302,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         lower, upper, status_lower, speaker_of_content, inviter = self._reported_frame(doc, trigger, lower, upper)
         left = max(lower, doc.clause_start_before(trigger.start), trigger.start - _CLAUSE_REACH)
         right = min(upper, doc.clause_end_after(trigger.end), trigger.end + _CLAUSE_REACH)
+        left, right = self._leading_clause_cut(doc, trigger, sentence.start, lower, upper, left, right)
         mtype = word.type
         if mtype == "meeting" and self.phrases.call_medium_before.search(text, max(lower, trigger.start - 25), trigger.start):
             mtype = "call"
@@ -332,6 +334,29 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                               vague_time=time_kind not in _SPECIFIC_TIMES, known_place=known_place, questioned=questioned,
                               earlier=bool(self.earlier_event.search(text, max(lower, trigger.start - 40), trigger.start)), status_why=why,
                               status_rule=status_rule)
+
+    def _leading_clause_cut(self, doc: _Document, trigger: Span, sentence_start: int, lower: int, upper: int,
+                            left: int, right: int) -> tuple[int, int]:
+        """'Following the call with X, Y met Z': a sentence that opens with a leading clause holds two
+        clauses; the comma that closes the leading one bounds the participants of a trigger on either side
+        (of one in the leading clause only when that clause names someone: 'During the call, X said')."""
+        if lower != sentence_start:
+            return left, right  # reported speech: the content is the frame
+        lead = self.phrases.leading_clause.match(doc.text, sentence_start, upper)
+        if lead is None or lead.end() > trigger.start:
+            return left, right
+        comma = doc.text.find(",", lead.end(), upper)
+        if comma < 0 or comma == trigger.start:
+            return left, right
+        if trigger.end <= comma:
+            if not (doc.people(lead.end(), comma) or doc.bodies(lead.end(), comma)):
+                return left, right  # 'During the call, X conveyed ...': the leading clause names nobody; X held it
+            cut = (left, min(right, comma))
+        else:
+            cut = (max(left, comma + 1), right)
+        if doc.trace is not None and cut != (left, right):
+            doc.trace.add(STAGE, CLAUSE_LEADING, "set", lead.start(), comma + 1, f"'{doc.text[lead.start():comma]}' is a clause of its own")
+        return cut
 
     def _reported_frame(self, doc: _Document, trigger: Span, lower: int, upper: int):
         """Reported speech: the meeting's participants are in the content, not the speaker. The
