@@ -503,3 +503,8 @@ def test_to_names_the_place_of_a_trip_only(text, place):
 ])
 def test_a_leading_clause_is_a_clause_of_its_own(text, expected):
     assert _summary(text) == expected
+
+
+def test_coordinated_meetings_keep_their_own_objects():
+    assert _summary("Antony Blinken held talks with Sergey Lavrov and a meeting with Vladimir Putin on Monday.") == [
+        ("talks", "held", {"antony blinken", "sergey lavrov"}), ("meeting", "held", {"antony blinken", "vladimir putin"})]

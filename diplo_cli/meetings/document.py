@@ -38,6 +38,7 @@ class _Document:
         self.finder = finder
         self.trace = trace  # the participant and place rules record their decisions here
         self.trigger_starts: list[int] = []
+        self.trigger_ends: list[int] = []
         self.text = text
         self.folded = analysis.folded
         self.tracker = tracker

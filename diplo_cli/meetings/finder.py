@@ -19,6 +19,7 @@ from diplo_cli.meetings.common import (
     _SPECIFIC_TIMES,
     _STATUS_WINDOW,
     _TIME_WINDOW,
+    CLAUSE_COORDINATED,
     CLAUSE_LEADING,
     MERGE_HOST_OF_EVENT,
     MERGE_TRIP_TO_EVENT,
@@ -187,6 +188,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         text = doc.text
         mentions: list[MeetingMention] = []
         doc.trigger_starts = [match.start() for match, _ in triggers]
+        doc.trigger_ends = [match.end() for match, _ in triggers]
         for match, word in triggers:
             index = bisect.bisect_right(doc.sentence_starts, match.start()) - 1
             if index < 0:
@@ -320,7 +322,10 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         place, known_place = self._place(doc, trigger, left, right, mtype)
         if place is None:
             place, known_place = self._place(doc, trigger, lower, upper, mtype)
+        right, objects_before = self._coordinated_meetings(doc, trigger, lower, upper, right)
         participants = self._participants(doc, trigger, word, mtype, lower, upper, left, right, speaker_of_content, previous, inviter)
+        if objects_before:
+            participants = [e for e in participants if e not in objects_before]
         definite = word.pos == "noun" and bool(self.phrases.definite_before.search(text, max(lower, trigger.start - 40), trigger.start))
         hosted = word.phrase in self.host_triggers
         bodies_only = participants and not any(e.kind == "person" for e in participants)
@@ -334,6 +339,27 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                               vague_time=time_kind not in _SPECIFIC_TIMES, known_place=known_place, questioned=questioned,
                               earlier=bool(self.earlier_event.search(text, max(lower, trigger.start - 40), trigger.start)), status_why=why,
                               status_rule=status_rule)
+
+    def _coordinated_meetings(self, doc: _Document, trigger: Span, lower: int, upper: int, right: int) -> tuple[int, list]:
+        """'talks with X and an expected meeting with Y': two meetings coordinated, each with its own 'with'
+        object. The first one's participants end at the coordinator; the second does not take the first
+        one's object X (its subject, before both, it keeps). Returns the right limit and the people to drop."""
+        text = doc.text
+        index = bisect.bisect_right(doc.trigger_starts, trigger.start)
+        if index < len(doc.trigger_starts) and doc.trigger_starts[index] < right and self.phrases.with_after.match(text, trigger.end, right):
+            coordinator = self.phrases.coordinated_before.search(text, trigger.end, doc.trigger_starts[index])
+            if coordinator is not None:
+                right = coordinator.start()
+                if doc.trace is not None:
+                    doc.trace.add(STAGE, CLAUSE_COORDINATED, "set", trigger.start, right, f"'{trigger.text}' and its object end here")
+        previous = bisect.bisect_left(doc.trigger_starts, trigger.start) - 1
+        if previous < 0 or doc.trigger_ends[previous] <= lower:
+            return right, []
+        previous_end = doc.trigger_ends[previous]
+        coordinator = self.phrases.coordinated_before.search(text, previous_end, trigger.start)
+        if coordinator is None or not self.phrases.with_after.match(text, previous_end, coordinator.start()):
+            return right, []
+        return right, doc.people(previous_end, coordinator.start()) + doc.bodies(previous_end, coordinator.start())
 
     def _leading_clause_cut(self, doc: _Document, trigger: Span, sentence_start: int, lower: int, upper: int,
                             left: int, right: int) -> tuple[int, int]:
