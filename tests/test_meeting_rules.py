@@ -508,3 +508,17 @@ def test_a_leading_clause_is_a_clause_of_its_own(text, expected):
 def test_coordinated_meetings_keep_their_own_objects():
     assert _summary("Antony Blinken held talks with Sergey Lavrov and a meeting with Vladimir Putin on Monday.") == [
         ("talks", "held", {"antony blinken", "sergey lavrov"}), ("meeting", "held", {"antony blinken", "vladimir putin"})]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("President Marta Quiroga and President Tomas Ferreira held talks in Lima. "
+     "Minister Ana Lind and Minister Jorge Paz took part in the talks on the Chilean side.",
+     [("talks", "held", {"marta quiroga", "tomas ferreira"})]),
+    ("President Marta Quiroga held talks with President Tomas Ferreira in Lima. Minister Ana Lind raised the border during the talks.",
+     [("talks", "held", {"marta quiroga", "tomas ferreira"})]),
+    # talks with an object of their own are new talks
+    ("President Marta Quiroga and President Tomas Ferreira held talks in Lima. Minister Ana Lind will hold talks with Minister Jorge Paz on Monday.",
+     [("talks", "held", {"marta quiroga", "tomas ferreira"}), ("talks", "planned", {"ana lind", "jorge paz"})]),
+])
+def test_the_talks_attended_are_the_talks_named_before(text, expected):
+    assert _summary(text) == expected

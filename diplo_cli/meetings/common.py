@@ -32,6 +32,7 @@ PARTICIPANT_MAIN_SUBJECT = "meetings.participant.main_subject"  # 'After meeting
 PARTICIPANT_GROUP_OBJECT = "meetings.participant.group_object"  # 'met the leaders of Peru and Bolivia'
 PARTICIPANT_MEMBERS_AFTER = "meetings.participant.members_after"  # 'the Summit of the Americas'
 CLAUSE_COORDINATED = "meetings.clause.coordinated"  # 'talks with X and a meeting with Y'
+PARTICIPANT_ATTENDED = "meetings.participant.attended_back"  # 'X took part in the talks': the talks named before
 CLAUSE_LEADING = "meetings.clause.leading"  # 'Following the call with X, Y met Z': two clauses
 PARTICIPANT_EVENT_NAME = "meetings.participant.event_name"  # 'the Global Vaccine Summit' is no person
 VETO_NO_PARTICIPANTS = "meetings.veto.no_participants"  # a mention that names nobody and joins no meeting

@@ -22,6 +22,7 @@ from diplo_cli.meetings.common import (
     CLAUSE_COORDINATED,
     CLAUSE_LEADING,
     MERGE_HOST_OF_EVENT,
+    PARTICIPANT_ATTENDED,
     MERGE_TRIP_TO_EVENT,
     MERGE_VISIT_HOSTS,
     STAGE,
@@ -335,10 +336,24 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
             earlier = _recent_people(previous, index, mtype, self._compatible)
             if earlier:
                 participants = list(earlier)  # 'the meeting' after 'X met Y': theirs, not the country named near it
+        elif definite and participants and self._attended_back(text, trigger, lower):
+            earlier = _recent_people(previous, index, mtype, lambda a, b: a == b)
+            if earlier:
+                # 'X took part in the talks', 'raised during the talks': the talks named before, not X's own
+                if doc.trace is not None:
+                    doc.trace.add(STAGE, PARTICIPANT_ATTENDED, "set", trigger.start, trigger.end,
+                                  f"'{trigger.text}' is the {mtype} named before, not a {mtype} of {', '.join(e.name for e in participants)}")
+                participants = list(earlier)
         return MeetingMention(trigger, mtype, status, participants, time, place, index, definite and not participants, hosted, definite,
                               vague_time=time_kind not in _SPECIFIC_TIMES, known_place=known_place, questioned=questioned,
                               earlier=bool(self.earlier_event.search(text, max(lower, trigger.start - 40), trigger.start)), status_why=why,
                               status_rule=status_rule)
+
+    def _attended_back(self, text: str, trigger: Span, lower: int) -> bool:
+        """'took part in the talks', 'was represented at the talks by X', 'raised during the talks': a definite
+        meeting noun that a verb of attending or a preposition governs, with no 'with' or 'between' object of its own."""
+        return (bool(self.phrases.attended_before.search(text, max(lower, trigger.start - 60), trigger.start))
+                and not self.phrases.with_after.match(text, trigger.end) and not self.between.match(text, trigger.end))
 
     def _coordinated_meetings(self, doc: _Document, trigger: Span, lower: int, upper: int, right: int) -> tuple[int, list]:
         """'talks with X and an expected meeting with Y': two meetings coordinated, each with its own 'with'
