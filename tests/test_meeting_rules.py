@@ -522,3 +522,12 @@ def test_coordinated_meetings_keep_their_own_objects():
 ])
 def test_the_talks_attended_are_the_talks_named_before(text, expected):
     assert _summary(text) == expected
+
+
+@pytest.mark.parametrize(("text", "mtype"), [
+    ("Chilean and Peruvian officials are meeting virtually today to discuss the border.", "call"),
+    ("President Marta Quiroga and President Tomas Ferreira met by video link on Monday.", "call"),
+    ("President Marta Quiroga and President Tomas Ferreira met in Lima on Monday.", "meeting"),
+])
+def test_a_meeting_said_to_go_by_a_medium_is_a_call(text, mtype):
+    assert [m[0] for m in _summary(text)] == [mtype]

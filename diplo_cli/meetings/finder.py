@@ -307,7 +307,8 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         right = min(upper, doc.clause_end_after(trigger.end), trigger.end + _CLAUSE_REACH)
         left, right = self._leading_clause_cut(doc, trigger, sentence.start, lower, upper, left, right)
         mtype = word.type
-        if mtype == "meeting" and self.phrases.call_medium_before.search(text, max(lower, trigger.start - 25), trigger.start):
+        if mtype == "meeting" and (self.phrases.call_medium_before.search(text, max(lower, trigger.start - 25), trigger.start)
+                                   or self.phrases.call_medium_after.match(text, trigger.end, min(upper, trigger.end + 40))):
             mtype = "call"
         status, why, status_rule = self._mention_status(doc, trigger, word, index, previous, (lower, upper, left, right, status_lower), speaker_of_content)
         # 'Did X visit Berlin?': a noun trigger with no determiner before it is used as a verb
