@@ -444,7 +444,10 @@ def test_an_event_name_is_never_a_participant():
     ("Canada will host the Global Ocean Summit on 3 May.", [("summit", "planned", {"canada"})]),
     ("The Andean summit that Chile is hosting will open in May.", [("summit", "planned", {"chile"})]),
     ("Chile hosted the first meeting of the Andean water group in Lima.", [("meeting", "held", {"chile"})]),
+    ("President Marta Quiroga looked forward to welcoming Chancellor Ana Lind to next week's Andean summit in Lima.",
+     [("summit", "planned", {"marta quiroga", "ana lind"})]),
     # a guest, not an event, as the object: the hosting is a visit
+    ("President Marta Quiroga welcomed President Tomas Ferreira to Lima on Monday.", [("visit", "held", {"marta quiroga", "tomas ferreira"})]),
     ("Emmanuel Macron hosted Olaf Scholz for a working dinner in Paris.", [("visit", "held", {"emmanuel macron", "olaf scholz"})]),
 ])
 def test_hosting_an_event_is_taking_part_in_it_not_a_visit(text, expected):
