@@ -235,26 +235,40 @@ class PrefixTable:
     time (sampled); one scan of the text with a trie of all of them at every position finds every
     occurrence at once (at each position the longest prefix found there, and those of the
     group's prefixes that begin it: every prefix found there begins the longest one).
+
+    Inside a word (after an ASCII letter, digit or underscore) only the prefixes some rule may
+    match there are looked for: those of rules that do not start at ``\b`` and those that do not
+    begin with a word character. A rule starting at ``\b`` never reads the offsets of its
+    word-character prefixes inside a word (:meth:`LoweredText.offsets`), and half of the places
+    where a prefix such as 'a' or 'in' starts are inside words.
     """
 
     def __init__(self, scans: Iterable[PrefixScan]):
-        prefixes = {prefix for scan in scans if scan.prefixes for prefix in scan.prefixes}
-        self._pattern = re.compile(f"(?=({trie_pattern(prefixes)}))") if prefixes else None
+        scans = [scan for scan in scans if scan.prefixes]
+        prefixes = {prefix for scan in scans for prefix in scan.prefixes}
+        inside = {prefix for scan in scans for prefix in scan.prefixes if not scan.word_start or prefix[0] not in _ASCII_WORD}
+        self._pattern = None
+        if prefixes:
+            at_start = f"(?<![A-Za-z0-9_])(?=({trie_pattern(prefixes)}))"
+            self._pattern = re.compile(f"{at_start}|(?<=[A-Za-z0-9_])(?=({trie_pattern(inside)}))" if inside else at_start)
         self._prefixes_of = {found: [found[:n] for n in range(1, len(found) + 1) if found[:n] in prefixes] for found in prefixes}
+        self._inside_prefixes_of = {found: [found[:n] for n in range(1, len(found) + 1) if found[:n] in inside] for found in inside}
 
     def lowered(self, text: str) -> LoweredText | None:
         """The document lower-cased with its prefixes found, when :func:`lowering_keeps_matches`; else None."""
         return LoweredText(text, self) if lowering_keeps_matches(text) else None
 
     def find(self, lowered: str) -> dict[str, list[int]]:
-        """Every prefix found in the lower-cased text, with its offsets (ascending; overlaps included)."""
+        """Every prefix found in the lower-cased text, with its offsets (ascending; overlaps included),
+        except the offsets inside a word of prefixes only rules starting at a word boundary have."""
         found: dict[str, list[int]] = {}
         if self._pattern is None:
             return found
-        prefixes_of = self._prefixes_of
+        prefixes_of, inside_prefixes_of = self._prefixes_of, self._inside_prefixes_of
         for match in self._pattern.finditer(lowered):
             at = match.start()
-            for prefix in prefixes_of[match.group(1)]:
+            longest = match.group(1)
+            for prefix in prefixes_of[longest] if longest is not None else inside_prefixes_of[match.group(2)]:
                 offsets = found.get(prefix)
                 if offsets is None:
                     found[prefix] = [at]
