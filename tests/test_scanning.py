@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from diplo_cli.language.lexicons import build_lexicon, fold
 from diplo_cli.language.loader import load_language
 from diplo_cli.pipeline import extract
-from diplo_cli.rules.scanning import AsciiLines, PrefixScan, PrefixTable, ascii_alnum, lowering_keeps_matches
+from diplo_cli.rules.scanning import AsciiLines, LineStartScan, PrefixScan, PrefixTable, ascii_alnum, line_starts, lowering_keeps_matches
+from diplo_cli.text import segment
 
 from .conftest import SAMPLES
 
@@ -124,3 +125,37 @@ def test_a_lead_reads_past_white_space_and_tries_only_the_starts_that_have_it():
     lowered = PrefixTable([scan]).lowered(text)
     assert _spans(scan.finditer(text, lowered)) == _spans(rule.finditer(text)) == [(0, 9, "A\tday\u00a0ago"), (22, 35, "one\nweek  ago"), (41, 48, "in 2019")]
     assert tried == [0, 22, 41]  # 'in a', 'a week,' (no 'ago') and the 'a' of 'and' are never tried
+
+
+LINE_START_SCANS = {"speaker labels": segment._LABEL_SCAN, "headlines": ATTRIBUTION.headline_scan,
+                    "speaker lines": MEETINGS.speaker_line_scan}
+LABEL_PIECES = st.sampled_from(["Q", "MR. PRICE", "Lavrov", "Foreign Minister Ana Lind", "of", " ", "\t", ":", ": ",
+                                "\n", "\r\n", "\r", "\u2028", "(retranslated)", "said", ",", "QUESTION", "x"])
+
+
+@pytest.mark.parametrize("name", sorted(LINE_START_SCANS))
+def test_the_rules_opening_at_a_line_start_are_tried_there_alone(name):
+    assert LINE_START_SCANS[name].anchored  # else the scan is the pattern's own finditer
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(LABEL_PIECES, max_size=30).map("".join))
+def test_a_line_start_scan_finds_what_the_pattern_finds(text):
+    for scan in LINE_START_SCANS.values():
+        expected = [(m.span(), m.groupdict()) for m in scan.pattern.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in scan.finditer(text)] == expected
+        assert [(m.span(), m.groupdict()) for m in scan.finditer(text, line_starts(text))] == expected
+
+
+def test_a_line_start_scan_reads_only_line_feeds_as_line_breaks_and_falls_back_otherwise():
+    assert line_starts("a\nb\r\nc\rd\u2028e\n") == [0, 2, 5, 11]
+    headline = regex.compile(r"^[ \t]*+(?P<name>\p{Lu}\w*)[ \t]*+:", regex.MULTILINE)
+    text = "Lavrov: yes\rPeskov: no\n  Zakharova: maybe\nnot: a label"
+    assert [m.group("name") for m in LineStartScan(headline).finditer(text)] == ["Lavrov", "Zakharova"]
+    for pattern in (r"^A|B", r"A^", r"(?P<x>a)(?P=x)"):  # not opening with ^, or not read by re: the pattern itself
+        assert not LineStartScan(regex.compile(pattern, regex.MULTILINE)).anchored
+    assert not LineStartScan(regex.compile(r"^A")).anchored  # ^ without multi-line mode: the text's start only
+    assert [m.span() for m in LineStartScan(regex.compile(r"^A|B", regex.MULTILINE)).finditer("xB\nA")] == [(1, 2), (3, 4)]
+    empty = regex.compile(r"^(?:|a)", regex.MULTILINE)  # an empty match: finditer's own rules from there
+    scan = LineStartScan(empty)
+    assert scan.anchored and [m.span() for m in scan.finditer("a\na")] == [m.span() for m in empty.finditer("a\na")]

@@ -38,6 +38,7 @@ class _Document:
         self.trace = trace  # the participant and place rules record their decisions here
         self.trigger_starts: list[int] = []
         self.text = text
+        self.line_starts = analysis.line_starts
         self.folded = analysis.folded
         self.tracker = tracker
         self.sentence_starts = [s.start for s in sentences]
@@ -234,7 +235,7 @@ class _Document:
         opening the text makes the whole text that person's speech."""
         turns = []
         opens_text = False
-        for line in self.finder.speaker_line.finditer(self.text):
+        for line in self.finder.speaker_line_scan.finditer(self.text, self.line_starts):
             words = line.group("label").title().split()
             for size in (3, 2, 1):
                 entity = self.tracker.lookup_name(" ".join(words[-size:])) if len(words) >= size else None

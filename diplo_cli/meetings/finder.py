@@ -49,7 +49,7 @@ from diplo_cli.meetings.merging import _Merger
 from diplo_cli.meetings.participants import _ParticipantReader
 from diplo_cli.models import Sentence, Span, Statement
 from diplo_cli.rules import Trace, load_rule_tables
-from diplo_cli.rules.scanning import AsciiLines, ListScan, LoweredText, PrefixScan, PrefixTable
+from diplo_cli.rules.scanning import AsciiLines, LineStartScan, ListScan, LoweredText, PrefixScan, PrefixTable
 from diplo_cli.text.analysis import TextAnalysis
 
 
@@ -76,6 +76,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self.polar_question = _compile(grammar["polar_question"], "polar_question")
         self.briefer_role = regex.compile(grammar["briefer_role"])
         self.speaker_line = _compile(grammar["speaker_line"], "speaker_line")
+        self.speaker_line_scan = LineStartScan(self.speaker_line)  # tried at line starts only
         self.counterpart = regex.compile(grammar["counterpart"])  # case matters: the country is capitalised
         self.actor_before = regex.compile(grammar["actor_before"])
         self.group_before = regex.compile(grammar["group_before"])

@@ -12,7 +12,7 @@ from functools import cached_property
 
 from diplo_cli.language.lexicons import ascii_words, fold
 from diplo_cli.models import Sentence
-from diplo_cli.rules.scanning import AsciiLines
+from diplo_cli.rules.scanning import AsciiLines, line_starts
 from diplo_cli.text.segment import Turn
 
 
@@ -28,6 +28,11 @@ class TextAnalysis:
     def lines(self) -> AsciiLines:
         """Where the text's lines may be scanned on the faster engine (see rules.scanning.ListScan)."""
         return AsciiLines(self.text)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        """Where the text's lines start (see rules.scanning.LineStartScan)."""
+        return line_starts(self.text)
 
     @cached_property
     def folded(self) -> str:
