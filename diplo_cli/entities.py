@@ -208,9 +208,8 @@ class EntityTracker:
         """Every country the text names, as actor or not: its name, a capital or metonym, an adjective
         ("the UK and US", "Sino-British", "in London"); computed once."""
         if self._named_countries is None:
-            folded = self.analysis.folded
             found = set()
-            for start, end in self.tables.place_finder.spans(folded, self.analysis.folded_plain):
+            for start, end in self._place_spans():
                 word = self.text[start:end]
                 if word[:1].isupper():
                     key = name_key(word).removeprefix(f"{self.tables.texts['definite_article']} ")
@@ -219,6 +218,12 @@ class EntityTracker:
                         found.add(country)
             self._named_countries = frozenset(found)
         return self._named_countries
+
+    def _place_spans(self) -> list[tuple[int, int]]:
+        """The spans of the lexicon's places in the folded text, found once per document for every stage."""
+        analysis = self.analysis
+        return analysis.shared(("place_spans", id(self.lexicon)),
+                               lambda: self.tables.place_finder.spans(analysis.folded, analysis.folded_plain))
 
     def _candidates(self, name_words: list[tuple[int, str]]) -> list[list[tuple[int, int, str, object]]]:
         """Candidate mentions (start, end, kind, payload) in groups by priority: full names the gazetteer
@@ -246,7 +251,7 @@ class EntityTracker:
             if organisation is not None:
                 organisations.append((start, end, "organisation", organisation))
         countries = []
-        for start, end in self.tables.place_finder.spans(folded, plain):
+        for start, end in self._place_spans():
             word = text[start:end]
             key = name_key(word).removeprefix(f"{self.tables.texts['definite_article']} ")
             if word[:1].isupper() and key in lex.countries and key not in lex.adjectives:

@@ -159,3 +159,15 @@ def test_a_line_start_scan_reads_only_line_feeds_as_line_breaks_and_falls_back_o
     empty = regex.compile(r"^(?:|a)", regex.MULTILINE)  # an empty match: finditer's own rules from there
     scan = LineStartScan(empty)
     assert scan.anchored and [m.span() for m in scan.finditer("a\na")] == [m.span() for m in empty.finditer("a\na")]
+
+
+def test_the_places_of_a_document_are_found_once_for_the_speaker_and_meeting_stages(monkeypatch):
+    # both stages read the spans of the lexicon's place list; the second reads the first's
+    finder = LANGUAGE.speaker_tables.entities.place_finder
+    calls = []
+    monkeypatch.setattr(type(finder), "spans", lambda self, text, plain=None, _spans=type(finder).spans: calls.append(1) or _spans(self, text, plain))
+    scanned = []
+    monkeypatch.setattr(type(MEETINGS.place_scan), "finditer", lambda self, *args, _finditer=type(MEETINGS.place_scan).finditer: scanned.append(self) or _finditer(self, *args))
+    document = extract("Putin met Erdogan in Moscow on Monday, the Kremlin said.", lexicon=LEXICON)
+    assert [(m.place.text, [p.country for p in m.participants]) for m in document.meetings] == [("Moscow", ["Russia", "Turkey"])]
+    assert len(calls) == 1 and MEETINGS.place_scan not in scanned

@@ -61,6 +61,8 @@ class _Document:
         self.person_spans = _SpanIndex((m.start, m.end, m) for m in self.persons)
         self.role_spans = _SpanIndex(self._role_mentions(lex, statements))
         self.folded_lines = analysis.folded_lines  # folding removes most accents: more stretches for the faster engine
+        # the places of the text: the same spans as the speaker stage's place finder, found once for both
+        self.place_spans = analysis.shared(("place_spans", id(lex)), lambda: [m.span() for m in finder.place_scan.finditer(self.folded, self.folded_lines)])
         self.bodies_index = _SpanIndex(_outermost(self._agents(_outermost(self._bodies(lex)))))
         self.place_candidates = _SpanIndex(self._place_candidates(lex))
 
@@ -68,13 +70,13 @@ class _Document:
         """Countries (by name, adjective or dotted abbreviation) and international organisations named in the text."""
         text, folded, finder = self.text, self.folded, self.finder
         bodies = []
-        for m in finder.place_scan.finditer(folded, self.folded_lines):
-            if text[m.start()].isupper() and not finder.phrases.affix_before.search(text, max(0, m.start() - 5), m.start()):
-                country = lex.country_of_word(text[m.start():m.end()])
+        for start, end in self.place_spans:
+            if text[start].isupper() and not finder.phrases.affix_before.search(text, max(0, start - 5), start):
+                country = lex.country_of_word(text[start:end])
                 if country:
-                    bodies.append((m.start(), m.end(), Entity(country, "country", country=country)))
-                    elided = finder.phrases.ellipsis.search(text, max(0, m.start() - 30), m.start())
-                    words = text[m.start():m.end()].split()
+                    bodies.append((start, end, Entity(country, "country", country=country)))
+                    elided = finder.phrases.ellipsis.search(text, max(0, start - 30), start)
+                    words = text[start:end].split()
                     if elided and len(words) > 1:
                         # 'South and North Korea': South Korea too
                         other = lex.country_of_word(" ".join([elided.group("word"), *words[1:]]))

@@ -23,6 +23,19 @@ class TextAnalysis:
         self.text = text
         self.sentences = sentences
         self.turns = turns
+        self._shared: dict = {}
+
+    def shared(self, key, compute):
+        """``compute()``, computed once per document for every stage that asks by ``key``.
+
+        Two stages that need the same scan of the text (the places of the lexicon's ``places``
+        list: the speakers' entities and the meetings' bodies) ask for it by one key; whichever
+        runs first computes it, each with a scan that finds what the other's would.
+        """
+        found = self._shared.get(key, self)
+        if found is self:
+            found = self._shared[key] = compute()
+        return found
 
     @cached_property
     def lines(self) -> AsciiLines:
