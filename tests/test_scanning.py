@@ -29,12 +29,14 @@ LIST_SCANS = {
     "excluded phrases": MEETINGS.excluded_scan, "places": MEETINGS.place_scan, "organisations": MEETINGS.organisation_scan,
 }
 PREFIX_SCANS = [scan for scan, _ in MEETINGS.status_scans + MEETINGS.time_scans + MEETINGS.pattern_trigger_scans]
+PREFIX_SCANS += [MEETINGS.clause_start_scan, MEETINGS.clause_end_scan]  # wide prefixes: white space, punctuation
 
 # Words the scans look for, mixed with glue, so that generated texts hit the lists and the rules.
 VOCABULARY = sorted({*list(LEXICON.cue_forms)[:300], *list(LEXICON.meeting_words), "Monday", "next week", "May 19",
                      "will", "could", "no plans", "called off", "postponed", "met", "Moscow", "the Kremlin", "NATO",
                      "U.S.", "Turkish", "according to", "declined to comment", "in the near future", "İstanbul", "Straße"})
-GLUE = [" ", ", ", ". ", "\n", "-", "'s ", " \"", "\" ", "(", ") ", "5", "é"]
+GLUE = [" ", ", ", ". ", "\n", "-", "'s ", " \"", "\" ", "(", ") ", "5", "é", "\t", "\u00a0", "\r\n", " — ", ",\u2009which ",
+        " and\xa0said ", "; ", " to\tdiscuss ", "\x1c"]
 texts = st.lists(st.one_of(st.sampled_from(VOCABULARY), st.sampled_from(GLUE),
                            st.text(alphabet="abcdefgXYZ .,'-İſ\u00e9", max_size=6)), max_size=40).map("".join)
 case_variants = st.sampled_from([str, str.upper, str.lower, str.title])
@@ -164,10 +166,22 @@ def test_a_line_start_scan_reads_only_line_feeds_as_line_breaks_and_falls_back_o
 def test_the_places_of_a_document_are_found_once_for_the_speaker_and_meeting_stages(monkeypatch):
     # both stages read the spans of the lexicon's place list; the second reads the first's
     finder = LANGUAGE.speaker_tables.entities.place_finder
-    calls = []
-    monkeypatch.setattr(type(finder), "spans", lambda self, text, plain=None, _spans=type(finder).spans: calls.append(1) or _spans(self, text, plain))
-    scanned = []
-    monkeypatch.setattr(type(MEETINGS.place_scan), "finditer", lambda self, *args, _finditer=type(MEETINGS.place_scan).finditer: scanned.append(self) or _finditer(self, *args))
+    spans, finditer = type(finder).spans, type(MEETINGS.place_scan).finditer
+    calls, scanned = [], []
+    monkeypatch.setattr(type(finder), "spans", lambda self, text, plain=None: calls.append(1) or spans(self, text, plain))
+    monkeypatch.setattr(type(MEETINGS.place_scan), "finditer", lambda self, *args: scanned.append(self) or finditer(self, *args))
     document = extract("Putin met Erdogan in Moscow on Monday, the Kremlin said.", lexicon=LEXICON)
     assert [(m.place.text, [p.country for p in m.participants]) for m in document.meetings] == [("Moscow", ["Russia", "Turkey"])]
     assert len(calls) == 1 and MEETINGS.place_scan not in scanned
+
+
+def test_clause_limits_are_tried_only_where_a_wide_prefix_starts():
+    start, end = MEETINGS.clause_start_scan, MEETINGS.clause_end_scan
+    assert start.prefixes is not None and end.prefixes is not None  # both scans take the fast path
+    assert {" - ", ", wh", "said", ";"} <= set(start.prefixes) and {" and", " to ", ".", "\n"} <= set(end.prefixes)
+    # white space of any kind reads as a space in the lower-cased text and the prefixes (a line feed stays one)
+    text = "Lavrov\u00a0—\tthe envoy said,\u2003which surprised them;\r\nthey met\xa0after\x1cdinner.\nThen"
+    lowered = MEETINGS.prefix_table.lowered(text)
+    assert len(lowered.text) == len(text) and "\n" in lowered.text and "\xa0" not in lowered.text
+    for scan in (start, end):
+        assert _spans(scan.finditer(text, lowered)) == _spans(scan.pattern.finditer(text)) != []

@@ -54,8 +54,8 @@ class _Document:
         self._turn_starts: list[int] = []
         self.status = _SpanIndex((m.start(), m.end(), value) for scan, value in finder.status_scans for m in scan.finditer(text, lowered))
         self.times = _SpanIndex((m.start(), m.end(), (finder.time_span(text, m.start(), m.end()), value)) for scan, value in finder.time_scans for m in scan.finditer(text, lowered))
-        self.clause_starts = [m.end() for m in finder.clause_start.finditer(text)]
-        self.clause_ends = [m.start() for m in finder.clause_end.finditer(text)]
+        self.clause_starts = [m.end() for m in finder.clause_start_scan.finditer(text, lowered)]
+        self.clause_ends = [m.start() for m in finder.clause_end_scan.finditer(text, lowered)]
         self.persons = [m for m in tracker.mentions if m.entity.kind == "person"]
         self.person_starts = [m.start for m in self.persons]
         self.person_spans = _SpanIndex((m.start, m.end, m) for m in self.persons)

@@ -106,7 +106,10 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self._read_rules()
         self.status_scans = [(PrefixScan(rule.pattern), rule.value) for rule in lexicon.status_rules]
         self.time_scans = [(PrefixScan(rule.pattern), rule.value) for rule in lexicon.time_rules]
-        self.prefix_table = PrefixTable(scan for scan, _ in self.pattern_trigger_scans + self.status_scans + self.time_scans)
+        # clause limits: tried only where a prefix (punctuation, white space and a dash or word, a cue word) starts
+        self.clause_start_scan, self.clause_end_scan = PrefixScan(self.clause_start, wide=True), PrefixScan(self.clause_end, wide=True)
+        self.prefix_table = PrefixTable([*(scan for scan, _ in self.pattern_trigger_scans + self.status_scans + self.time_scans),
+                                         self.clause_start_scan, self.clause_end_scan])
         self.stopwords = frozenset(lexicon.grammar["capitalised_stopwords"]) | frozenset(lexicon.grammar["months"]) | frozenset(lexicon.grammar["weekdays"])
 
     def _read_rules(self) -> None:

@@ -181,14 +181,28 @@ _DIGIT = sre_constants.CATEGORY_DIGIT
 _SPACE_CLASS = [(sre_constants.CATEGORY, sre_constants.CATEGORY_SPACE)]  # \s, parsed
 _SPACES = "\x00"  # in a lead (see PrefixScan.lead): one or more white-space characters
 _LEAD_LENGTH = 10  # characters (a run of spaces counting one) of a pattern's leads
+# In the lower-cased text of the prefix scans every white-space character but the line feed reads as
+# a space (one character for one: offsets hold), and so in the prefixes and leads: a prefix or lead
+# then finds a place the rule's own white space could match, and a few more (the rule decides).
+# ``\\s`` then stands for these two characters (Python's white space, which ``re``'s ``\\s`` takes in,
+# holds every Unicode White_Space character that ``regex``'s matches).
+_WHITE_SPACE = frozenset(" \n")
+_OTHER_SPACE = re.compile(r"[^\S\n ]")
+
+
+def _spaced(chars: str) -> str:
+    """``chars`` with every white-space character but the line feed read as a space."""
+    return _OTHER_SPACE.sub(" ", chars) if _OTHER_SPACE.search(chars) else chars
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")  # word characters for \b in any engine
 
 
-def _prefixes(items: list, budget: int, spaces: bool = False) -> set[str]:
+def _prefixes(items: list, budget: int, spaces: bool = False, wide: bool = False) -> set[str]:
     """Lower-cased literal strings (at most ``budget`` long) one of which starts every match of
     the parsed sequence ``items``; ``""`` among them when some match may start with anything.
     With ``spaces``, a ``\\s`` or a run of them (``\\s+``) stands in the strings as :data:`_SPACES`
-    and the strings go on past it (see :attr:`PrefixScan.lead`)."""
+    and the strings go on past it (see :attr:`PrefixScan.lead`). With ``wide``, a ``\\s`` stands
+    for each white-space character (:data:`_WHITE_SPACE`), and strings too many to keep are cut
+    shorter, down to one character, before the search gives up (see :class:`PrefixScan`)."""
     if budget == 0:
         return {""}
     for index, (op, value) in enumerate(items):
@@ -196,27 +210,36 @@ def _prefixes(items: list, budget: int, spaces: bool = False) -> set[str]:
             continue  # \b, lookarounds: the next consuming item starts at the same place
         rest = items[index + 1:]
         if op is sre_constants.LITERAL and not (spaces and chr(value) == _SPACES):
-            found = {chr(value).lower() + tail for tail in _prefixes(rest, budget - 1, spaces)}
+            found = {_spaced(chr(value).lower()) + tail for tail in _prefixes(rest, budget - 1, spaces, wide)}
         elif spaces and (op is sre_constants.IN and value == _SPACE_CLASS
                          or op in _REPEATS and value[0] >= 1 and value[1] == sre_constants.MAXREPEAT and list(value[2]) == [(sre_constants.IN, _SPACE_CLASS)]):
-            found = {_SPACES + tail for tail in _prefixes(rest, budget - 1, spaces)}
+            found = {_SPACES + tail for tail in _prefixes(rest, budget - 1, spaces, wide)}
+        elif wide and op is sre_constants.IN and value == _SPACE_CLASS:
+            tails = _prefixes(rest, budget - 1, spaces, wide)
+            found = {char + tail for char in _WHITE_SPACE for tail in tails}
         elif op is sre_constants.IN and all(kind is sre_constants.LITERAL and not (spaces and chr(member) == _SPACES) or member == _DIGIT for kind, member in value):
-            tails = _prefixes(rest, budget - 1, spaces)
+            tails = _prefixes(rest, budget - 1, spaces, wide)
             found = {char + tail for char in _class_chars(value) for tail in tails}
         elif op is sre_constants.SUBPATTERN:
-            found = _prefixes([*value[-1], *rest], budget, spaces)
+            found = _prefixes([*value[-1], *rest], budget, spaces, wide)
         elif op is sre_constants.ATOMIC_GROUP:
-            found = _prefixes([*value, *rest], budget, spaces)
+            found = _prefixes([*value, *rest], budget, spaces, wide)
         elif op is sre_constants.BRANCH:
-            found = set().union(*(_prefixes([*branch, *rest], budget, spaces) for branch in value[1]))
+            found = set().union(*(_prefixes([*branch, *rest], budget, spaces, wide) for branch in value[1]))
+        elif wide and op in _REPEATS and value[0] >= 1:  # once, then the rest of the repetition
+            low, high, body = value
+            again = (op, (low - 1, high if high == sre_constants.MAXREPEAT else high - 1, body))
+            found = _prefixes([*body, again, *rest], budget, spaces, wide)
         elif op in _REPEATS:
             low, _, body = value
-            found = _prefixes([*body, _UNKNOWN], budget, spaces)
+            found = _prefixes([*body, _UNKNOWN], budget, spaces, wide)
             if low == 0:
-                found |= _prefixes(rest, budget, spaces)
+                found |= _prefixes(rest, budget, spaces, wide)
         else:
             return {""}
-        return found if len(found) <= _MAX_PREFIXES else {""}
+        if len(found) <= _MAX_PREFIXES:
+            return found
+        return _prefixes(items, budget - 1, spaces, wide) if wide and budget > 1 else {""}
     return {""}
 
 
@@ -225,7 +248,7 @@ def _class_chars(members: list) -> set[str]:
     these prefixes run only on texts without other digits), lower-cased."""
     chars = set()
     for kind, member in members:
-        chars.update("0123456789" if member == _DIGIT else chr(member).lower())
+        chars.update("0123456789" if member == _DIGIT else _spaced(chr(member).lower()))
     return chars
 
 
@@ -283,7 +306,7 @@ class LoweredText:
     holds), with the offsets of the literal prefixes of a :class:`PrefixTable`, found once per document."""
 
     def __init__(self, text: str, table: PrefixTable):
-        self.text = text.lower()
+        self.text = _spaced(text.lower())  # white space but line feeds as spaces, as in the prefixes
         self.found = table.find(self.text)
         self._word_starts: dict[str, list[int]] = {}
 
@@ -313,7 +336,10 @@ class PrefixScan:
     matches start without a literal, are scanned by the pattern itself.
     """
 
-    def __init__(self, pattern: regex.Pattern):
+    def __init__(self, pattern: regex.Pattern, wide: bool = False):
+        """``wide``: a pattern some of whose matches open with white space or a few letters only
+        (a clause boundary: ``\\s[-–—]\\s``, ``,\\s+which``, ``\\bsaid\\b``): its prefixes may begin with
+        white space and be shorter than :data:`_PREFIX_LENGTH`."""
         self.pattern = pattern
         self.prefixes: tuple[str, ...] | None = None
         self.word_start = False  # every match starts at \b
@@ -322,7 +348,7 @@ class PrefixScan:
             parsed = sre_parser.parse(_PROPERTY.sub(r"\\W", pattern.pattern))  # a property: no literal known
         except (re.error, RecursionError, OverflowError, ValueError):
             return
-        prefixes = _prefixes(list(parsed), _PREFIX_LENGTH)
+        prefixes = _prefixes(list(parsed), _PREFIX_LENGTH, wide=wide)
         if "" not in prefixes and all(c.isascii() or c.lower() == c.upper() for prefix in prefixes for c in prefix):
             self.prefixes = tuple(sorted(prefixes))
             self._prefix_set = frozenset(prefixes)
