@@ -27,28 +27,35 @@ class _TokenIndex:
     window's edges can cut a token: from ``start`` inside a word the scan yields pieces of that word
     up to the word's end and then falls in step with the whole-text tokens; at ``end`` it yields the
     cut head of the last word. Both edges are scanned again, so the result is the same list.
+
+    The whole-text scan keeps only where each token starts and ends; a token object is made when a
+    window returns it: the windows before the cues hold a third of the tokens of news (measured),
+    and making an object of every token was two thirds of the index's cost.
     """
 
-    __slots__ = ("starts", "text", "tokens")
+    __slots__ = ("ends", "starts", "text")
 
     def __init__(self, text: str):
         self.text = text
-        self.tokens = _tokens(text, 0, len(text))
-        self.starts = [t.start for t in self.tokens]
+        spans = [match.span() for match in _TOKEN.finditer(text)]
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
 
     def between(self, start: int, end: int) -> list[_Token]:
         if end <= start:
             return []
-        first = bisect.bisect_left(self.starts, start)
+        starts, ends, text = self.starts, self.ends, self.text
+        first = bisect.bisect_left(starts, start)
         head: list[_Token] = []
-        if first > 0 and self.tokens[first - 1].end > start:  # a word cut by the window's start
-            resume = min(self.tokens[first - 1].end, end)
-            head = _tokens(self.text, start, resume)
+        if first > 0 and ends[first - 1] > start:  # a word cut by the window's start
+            resume = min(ends[first - 1], end)
+            head = _tokens(text, start, resume)
             if resume >= end:
                 return head
-        last = bisect.bisect_left(self.starts, end, first)  # tokens before it start inside the window
-        body = self.tokens[first:last]
-        if body and body[-1].end > end:  # a word cut by the window's end
-            cut = body.pop()
-            return head + body + _tokens(self.text, cut.start, end)
-        return head + body if head else body
+        last = bisect.bisect_left(starts, end, first)  # tokens before it start inside the window
+        tail: list[_Token] = []
+        if last > first and ends[last - 1] > end:  # a word cut by the window's end
+            last -= 1
+            tail = _tokens(text, starts[last], end)
+        body = [_Token(text[s:e], s, e) for s, e in zip(starts[first:last], ends[first:last])]
+        return head + body + tail if head or tail else body
