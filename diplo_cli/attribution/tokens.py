@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
+import regex
+
 from diplo_cli.attribution.common import _TOKEN
+
+# _TOKEN on a stretch of lines without a letter, digit or mark outside ASCII, on the standard library's
+# faster engine: \p{L} and \p{N} are A-Za-z and 0-9 there, no \p{M} occurs, and what is neither
+# white space (``regex``'s: Python's but the four separators \x1c-\x1f) nor a letter or digit is
+# a token of its own.
+_ASCII_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’&\-]*+(?:\.(?=[A-Za-z])[A-Za-z0-9'’&\-]*+)*+\.?+|[\x1c-\x1f]|[^\sA-Za-z0-9]")
+_NOT_ASCII_WORD_CHAR = regex.compile(r"[[\p{L}\p{N}\p{M}]--[\x00-\x7f]]", regex.V1)
 
 
 @dataclass(slots=True)
@@ -17,6 +27,27 @@ class _Token:
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
     return [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _token_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_TOKEN.finditer(text)``: the lines with a letter, digit or mark outside ASCII
+    scanned by ``regex``, the stretches of other lines by :data:`_ASCII_TOKEN`. No token holds a line
+    feed, so none crosses the cut between two stretches, and each stretch's scan starts where the
+    whole-text scan would look for a token anyway."""
+    spans: list[tuple[int, int]] = []
+    size = len(text)
+    start = 0  # where the stretch not scanned yet begins
+    found = _NOT_ASCII_WORD_CHAR.search(text)
+    while found is not None:
+        line_start = text.rfind("\n", 0, found.start()) + 1
+        line_end = text.find("\n", found.start())
+        line_end = size if line_end < 0 else line_end
+        spans += [match.span() for match in _ASCII_TOKEN.finditer(text, start, line_start)]
+        spans += [match.span() for match in _TOKEN.finditer(text, line_start, line_end)]
+        start = line_end
+        found = _NOT_ASCII_WORD_CHAR.search(text, line_end)
+    spans += [match.span() for match in _ASCII_TOKEN.finditer(text, start, size)]
+    return spans
 
 
 class _TokenIndex:
@@ -37,7 +68,7 @@ class _TokenIndex:
 
     def __init__(self, text: str):
         self.text = text
-        spans = [match.span() for match in _TOKEN.finditer(text)]
+        spans = _token_spans(text)
         self.starts = [start for start, _ in spans]
         self.ends = [end for _, end in spans]
 
