@@ -3,6 +3,7 @@
     python bench/bench.py                 # the default run (a few minutes on 2 cores)
     python bench/bench.py --rss-mb 200    # also the peak memory on a 200 MB file (slow: minutes per 10 MB)
     python bench/bench.py --dask          # also a local 2-worker Dask cluster against one process
+    python bench/bench.py --cli-mb 5 --cli-only   # only the whole-CLI row, on 5 MB (quick while iterating)
 
 Corpus: the English texts of ``../shared/eval`` (news, briefings, event sentences) when present, and
 ``samples/``; larger inputs are made of shuffled copies of those articles (a fixed seed), so the
@@ -17,6 +18,15 @@ time and add reading, decoding, JSON Lines writing, the start-up and rule compil
 text repeats each article many times, which the speaker stage's per-name caches make cheaper than
 new text: the "each seen once" row empties those caches before each pass, the figure for text the
 process has not seen.
+
+Whole CLI row: ``diplo -f jsonl -j 1`` on one file of ``--cli-mb`` MB (default 20) of that news,
+CPU time of the child process (user + system, from its resource usage: start-up, reading, decoding,
+extraction and writing), against the CPU time of one ``regex`` named-list pass over the same decoded
+text, taken in the same run. The floor's list (``--floor-words``) is read from the package's data
+files: by default every cue form of ``cue_verbs.tsv`` and every phrase of ``meeting_words.tsv``
+(some 700 words); ``cues+meetings+names`` adds the gazetteer's surnames (some 2,100 words). The
+floor's own speed depends much on its list (a named list of 2,100 words runs some 3x slower than one
+of 700), so the list and the floor's MB/s are printed with the ratio.
 """
 
 from __future__ import annotations
@@ -104,6 +114,17 @@ def baseline_pattern():
     return regex.compile(r"\b\L<cues>\b", regex.IGNORECASE, cues=forms)
 
 
+def floor_words(kind: str = "cues+meetings") -> list[str]:
+    """The named list of the whole-CLI floor, from the package's data files (see the module's doc)."""
+    from diplo_cli.language.lexicons import default_lexicon
+
+    lexicon = default_lexicon()
+    words = [*lexicon.cue_forms, "according to", *lexicon.meeting_words]
+    if kind == "cues+meetings+names":
+        words.extend(lexicon.person_by_surname)
+    return sorted(set(words))
+
+
 def run_cli(args: list[str], stdout=subprocess.DEVNULL, env: dict | None = None) -> tuple[float, int]:
     """Wall time and peak RSS (KiB) of one ``diplo`` run in a child process."""
     return run_child([sys.executable, "-m", "diplo_cli", *args], stdout, env)[:2]
@@ -167,6 +188,26 @@ def startup_rows(work: Path, runs: int = 7) -> list[tuple[str, str]]:
     ]
 
 
+def cli_rows(articles: list[str], size_mb: float, kind: str, work: Path) -> list[tuple[str, str]]:
+    """The whole CLI (CPU time of the child) on one file of ``size_mb`` MB against one named-list pass."""
+    import regex
+
+    text = large_text(articles, int(size_mb * MB), seed=11)
+    path = work / "cli.txt"
+    path.write_text(text, encoding="utf-8")
+    size = path.stat().st_size / MB
+    words = floor_words(kind)
+    pattern = regex.compile(r"\b\L<words>\b", regex.IGNORECASE, words=words)
+    _, peak_kib, cli = run_child([sys.executable, "-m", "diplo_cli", "-f", "jsonl", "-j", "1", str(path)])
+    floor = cpu_best_of(1, lambda: sum(1 for _ in pattern.finditer(text)))
+    path.unlink()
+    return [
+        (f"floor: one \\L<words> pass, {len(words)} {kind} words, over {size:.1f} MB", f"{size / floor:.2f} MB/s ({floor:.1f} s CPU)"),
+        (f"whole CLI, one {size:.1f} MB file (diplo -f jsonl -j 1, CPU time of the child)", f"{size / cli:.2f} MB/s ({cli:.1f} s CPU, peak RSS {peak_kib / 1024:.0f} MB)"),
+        ("ratio whole CLI / floor (CPU time)", f"{cli / floor:.2f}x"),
+    ]
+
+
 def machine() -> str:
     model = platform.processor() or platform.machine()
     try:
@@ -189,6 +230,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="best of this many runs for the quick measurements")
     parser.add_argument("--dask", action="store_true", help="also time a local 2-worker Dask cluster against one process")
     parser.add_argument("--startup-only", action="store_true", help="only the start-up rows (a few seconds)")
+    parser.add_argument("--cli-mb", type=float, default=20.0, help="size of the whole-CLI file, in MB (0: no whole-CLI row)")
+    parser.add_argument("--floor-words", choices=("cues+meetings", "cues+meetings+names"), default="cues+meetings",
+                        help="the named list of the whole-CLI floor (see the module's doc)")
+    parser.add_argument("--cli-only", action="store_true", help="only the whole-CLI row")
     options = parser.parse_args()
 
     # The package's bytecode, as `pip install` writes it: otherwise, where PYTHONDONTWRITEBYTECODE is
@@ -214,6 +259,13 @@ def main() -> None:
     print(f"corpus: {len(articles)} English articles, {sum(len(a.encode()) for a in articles) / MB:.2f} MB "
           f"({'shared dev sets + samples' if (SHARED / ENGLISH_SETS[0]).exists() else 'samples only'})")
     rows: list[tuple[str, str]] = []
+    if options.cli_only:
+        try:
+            rows.extend(cli_rows(articles, options.cli_mb, options.floor_words, work))
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        print_rows(rows)
+        return
 
     # Rules are compiled on first use; the warm-up makes every stage compile both engines' patterns
     # (a plain ASCII text and one with Cyrillic letters, each with a meeting), so that the rows
@@ -246,6 +298,10 @@ def main() -> None:
     rows.append((f"diplo, {len(small)} small documents ({small_size:.2f} MB, in process)", f"{small_size / small_time:.2f} MB/s"))
 
     try:
+        # 2b. the whole CLI on one large file against one named-list pass over the same text
+        if options.cli_mb > 0:
+            rows.extend(cli_rows(articles, options.cli_mb, options.floor_words, work))
+
         # 3. many small files through the CLI, -j 1 against -j 2: each file a whole article (the
         # event-data texts are single sentences, no file a user would keep one of)
         corpus = work / "files"
@@ -286,7 +342,6 @@ def main() -> None:
             rows.extend(dask_rows(articles, work))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-
     print_rows(rows)
 
 

@@ -214,7 +214,7 @@ class EntityTracker:
     def country_spans(self) -> list[tuple[int, int, str]]:
         """(start, end, country) of every country name, capital or adjective the text writes, in text order."""
         found = []
-        for start, end in self.tables.place_finder.spans(self.analysis.folded, self.analysis.folded_plain):
+        for start, end in self._place_spans():
             word = self.text[start:end]
             if word[:1].isupper():
                 key = name_key(word).removeprefix(f"{self.tables.texts['definite_article']} ")
@@ -222,6 +222,12 @@ class EntityTracker:
                 if country:
                     found.append((start, end, country))
         return found
+
+    def _place_spans(self) -> list[tuple[int, int]]:
+        """The spans of the lexicon's places in the folded text, found once per document for every stage."""
+        analysis = self.analysis
+        return analysis.shared(("place_spans", id(self.lexicon)),
+                               lambda: self.tables.place_finder.spans(analysis.folded, analysis.folded_plain))
 
     def _candidates(self, name_words: list[tuple[int, str]]) -> list[list[tuple[int, int, str, object]]]:
         """Candidate mentions (start, end, kind, payload) in groups by priority: full names the gazetteer
@@ -249,7 +255,7 @@ class EntityTracker:
             if organisation is not None:
                 organisations.append((start, end, "organisation", organisation))
         countries = []
-        for start, end in self.tables.place_finder.spans(folded, plain):
+        for start, end in self._place_spans():
             word = text[start:end]
             key = name_key(word).removeprefix(f"{self.tables.texts['definite_article']} ")
             if word[:1].isupper() and key in lex.countries and key not in lex.adjectives:

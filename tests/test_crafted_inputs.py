@@ -17,6 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diplo_cli.attribution import _TokenIndex, _tokens
+from diplo_cli.attribution.common import _TOKEN
+from diplo_cli.attribution.tokens import _token_spans
 from diplo_cli.language.lexicons import default_lexicon
 from diplo_cli.pipeline import extract
 
@@ -59,12 +61,15 @@ def test_cue_words_joined_by_dashes_find_no_speaker_and_keep_a_real_self_repair(
     assert [(s.speaker.mention.text, s.content.text) for s in repaired.statements] == [("we", "the border would reopen")]
 
 
-_TEXT_PIECES = st.sampled_from(["said", "—", " ", "U.S.", "Dorn's", "co-chair", "e\u0301t\u00e9", "\n", ",", "9.5", "'", "-", "."])
+_TEXT_PIECES = st.sampled_from(["said", "—", " ", "U.S.", "Dorn's", "co-chair", "e\u0301t\u00e9", "\n", ",", "9.5", "'", "-", ".",
+                                "\x1c", "\u00a0", "’s", "Жуков", "e\u0301", "\u0663", "\r\n", "&", "_"])
 
 
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(st.lists(_TEXT_PIECES, max_size=40).map("".join), st.data())
 def test_the_token_index_gives_the_tokens_of_a_fresh_scan_of_any_window(text, data):
+    # the lines without letters, digits or marks outside ASCII are scanned on the faster engine
+    assert _token_spans(text) == [m.span() for m in _TOKEN.finditer(text)]
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert _TokenIndex(text).between(start, end) == _tokens(text, start, end)

@@ -177,3 +177,19 @@ def test_a_large_legacy_file_keeps_input_text_when_read_whole(tmp_path, small_wi
     assert result.exit_code == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert records and not any("source_start" in record["content"] for record in records)
+
+
+def _double(task):
+    return task * 2
+
+
+def test_the_rules_are_compiled_once_before_the_workers_are_forked():
+    # the warm-up runs in this process only when workers are started, and only before the fork
+    warmed: list[tuple] = []
+    tasks = [(n, f"meta{n}") for n in range(5)]
+    found = list(parallel.ordered_map(_double, iter(tasks), 2, initargs=("lexicon", 2020), warm_up=lambda *args: warmed.append(args)))
+    assert found == [(f"meta{n}", 2 * n) for n in range(5)]
+    assert warmed == ([("lexicon", 2020)] if parallel._start_method() == "fork" else [])
+    warmed.clear()
+    assert list(parallel.ordered_map(_double, iter(tasks), 1, warm_up=lambda *args: warmed.append(args))) == found
+    assert warmed == []  # one job: everything runs here, on rules compiled on first use

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from diplo_cli.language.lexicons import build_lexicon, fold
 from diplo_cli.language.loader import load_language
 from diplo_cli.pipeline import extract
-from diplo_cli.rules.scanning import AsciiLines, PrefixScan, PrefixTable, ascii_alnum, lowering_keeps_matches
+from diplo_cli.rules.scanning import AsciiLines, LineStartScan, PrefixScan, PrefixTable, ascii_alnum, line_starts, lowering_keeps_matches
+from diplo_cli.text import segment
 
 from .conftest import SAMPLES
 
@@ -28,12 +29,14 @@ LIST_SCANS = {
     "excluded phrases": MEETINGS.excluded_scan, "places": MEETINGS.place_scan, "organisations": MEETINGS.organisation_scan,
 }
 PREFIX_SCANS = [scan for scan, _ in MEETINGS.status_scans + MEETINGS.time_scans + MEETINGS.pattern_trigger_scans]
+PREFIX_SCANS += [MEETINGS.clause_start_scan, MEETINGS.clause_end_scan]  # wide prefixes: white space, punctuation
 
 # Words the scans look for, mixed with glue, so that generated texts hit the lists and the rules.
 VOCABULARY = sorted({*list(LEXICON.cue_forms)[:300], *list(LEXICON.meeting_words), "Monday", "next week", "May 19",
                      "will", "could", "no plans", "called off", "postponed", "met", "Moscow", "the Kremlin", "NATO",
                      "U.S.", "Turkish", "according to", "declined to comment", "in the near future", "İstanbul", "Straße"})
-GLUE = [" ", ", ", ". ", "\n", "-", "'s ", " \"", "\" ", "(", ") ", "5", "é"]
+GLUE = [" ", ", ", ". ", "\n", "-", "'s ", " \"", "\" ", "(", ") ", "5", "é", "\t", "\u00a0", "\r\n", " — ", ",\u2009which ",
+        " and\xa0said ", "; ", " to\tdiscuss ", "\x1c"]
 texts = st.lists(st.one_of(st.sampled_from(VOCABULARY), st.sampled_from(GLUE),
                            st.text(alphabet="abcdefgXYZ .,'-İſ\u00e9", max_size=6)), max_size=40).map("".join)
 case_variants = st.sampled_from([str, str.upper, str.lower, str.title])
@@ -124,3 +127,61 @@ def test_a_lead_reads_past_white_space_and_tries_only_the_starts_that_have_it():
     lowered = PrefixTable([scan]).lowered(text)
     assert _spans(scan.finditer(text, lowered)) == _spans(rule.finditer(text)) == [(0, 9, "A\tday\u00a0ago"), (22, 35, "one\nweek  ago"), (41, 48, "in 2019")]
     assert tried == [0, 22, 41]  # 'in a', 'a week,' (no 'ago') and the 'a' of 'and' are never tried
+
+
+LINE_START_SCANS = {"speaker labels": segment._LABEL_SCAN, "headlines": ATTRIBUTION.headline_scan,
+                    "speaker lines": MEETINGS.speaker_line_scan}
+LABEL_PIECES = st.sampled_from(["Q", "MR. PRICE", "Lavrov", "Foreign Minister Ana Lind", "of", " ", "\t", ":", ": ",
+                                "\n", "\r\n", "\r", "\u2028", "(retranslated)", "said", ",", "QUESTION", "x"])
+
+
+@pytest.mark.parametrize("name", sorted(LINE_START_SCANS))
+def test_the_rules_opening_at_a_line_start_are_tried_there_alone(name):
+    assert LINE_START_SCANS[name].anchored  # else the scan is the pattern's own finditer
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(LABEL_PIECES, max_size=30).map("".join))
+def test_a_line_start_scan_finds_what_the_pattern_finds(text):
+    for scan in LINE_START_SCANS.values():
+        expected = [(m.span(), m.groupdict()) for m in scan.pattern.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in scan.finditer(text)] == expected
+        assert [(m.span(), m.groupdict()) for m in scan.finditer(text, line_starts(text))] == expected
+
+
+def test_a_line_start_scan_reads_only_line_feeds_as_line_breaks_and_falls_back_otherwise():
+    assert line_starts("a\nb\r\nc\rd\u2028e\n") == [0, 2, 5, 11]
+    headline = regex.compile(r"^[ \t]*+(?P<name>\p{Lu}\w*)[ \t]*+:", regex.MULTILINE)
+    text = "Lavrov: yes\rPeskov: no\n  Zakharova: maybe\nnot: a label"
+    assert [m.group("name") for m in LineStartScan(headline).finditer(text)] == ["Lavrov", "Zakharova"]
+    for pattern in (r"^A|B", r"A^", r"(?P<x>a)(?P=x)"):  # not opening with ^, or not read by re: the pattern itself
+        assert not LineStartScan(regex.compile(pattern, regex.MULTILINE)).anchored
+    assert not LineStartScan(regex.compile(r"^A")).anchored  # ^ without multi-line mode: the text's start only
+    assert [m.span() for m in LineStartScan(regex.compile(r"^A|B", regex.MULTILINE)).finditer("xB\nA")] == [(1, 2), (3, 4)]
+    empty = regex.compile(r"^(?:|a)", regex.MULTILINE)  # an empty match: finditer's own rules from there
+    scan = LineStartScan(empty)
+    assert scan.anchored and [m.span() for m in scan.finditer("a\na")] == [m.span() for m in empty.finditer("a\na")]
+
+
+def test_the_places_of_a_document_are_found_once_for_the_speaker_and_meeting_stages(monkeypatch):
+    # both stages read the spans of the lexicon's place list; the second reads the first's
+    finder = LANGUAGE.speaker_tables.entities.place_finder
+    spans, finditer = type(finder).spans, type(MEETINGS.place_scan).finditer
+    calls, scanned = [], []
+    monkeypatch.setattr(type(finder), "spans", lambda self, text, plain=None: calls.append(1) or spans(self, text, plain))
+    monkeypatch.setattr(type(MEETINGS.place_scan), "finditer", lambda self, *args: scanned.append(self) or finditer(self, *args))
+    document = extract("Putin met Erdogan in Moscow on Monday, the Kremlin said.", lexicon=LEXICON)
+    assert [(m.place.text, [p.country for p in m.participants]) for m in document.meetings] == [("Moscow", ["Russia", "Turkey"])]
+    assert len(calls) == 1 and MEETINGS.place_scan not in scanned
+
+
+def test_clause_limits_are_tried_only_where_a_wide_prefix_starts():
+    start, end = MEETINGS.clause_start_scan, MEETINGS.clause_end_scan
+    assert start.prefixes is not None and end.prefixes is not None  # both scans take the fast path
+    assert {" - ", ", wh", "said", ";"} <= set(start.prefixes) and {" and", " to ", ".", "\n"} <= set(end.prefixes)
+    # white space of any kind reads as a space in the lower-cased text and the prefixes (a line feed stays one)
+    text = "Lavrov\u00a0—\tthe envoy said,\u2003which surprised them;\r\nthey met\xa0after\x1cdinner.\nThen"
+    lowered = MEETINGS.prefix_table.lowered(text)
+    assert len(lowered.text) == len(text) and "\n" in lowered.text and "\xa0" not in lowered.text
+    for scan in (start, end):
+        assert _spans(scan.finditer(text, lowered)) == _spans(scan.pattern.finditer(text)) != []

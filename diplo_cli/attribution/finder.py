@@ -18,7 +18,7 @@ from diplo_cli.attribution.tokens import _TokenIndex
 from diplo_cli.language.lexicons import Lexicon
 from diplo_cli.models import Attribution, Sentence, Span
 from diplo_cli.rules import Trace
-from diplo_cli.rules.scanning import AsciiLines, ListScan
+from diplo_cli.rules.scanning import AsciiLines, LineStartScan, ListScan
 from diplo_cli.text.analysis import TextAnalysis
 from diplo_cli.text.segment import turn_body_start
 
@@ -51,6 +51,7 @@ class AttributionFinder(IndirectReader, Constructions, QuoteFramer, ClauseReader
         self.cues = lexicon.matcher("cues")
         self.cue_scan = ListScan.of(self.cues)  # the whole-text pass, on the faster engine when it finds the same
         self.not_cue_scan = ListScan.of(self.not_cues) if self.not_cues is not None else None  # looked for around every cue
+        self.headline_scan = LineStartScan(self.headline)  # tried at line starts only
         self.infinitive_cues = frozenset(grammar["infinitive_cues"])
         self.object_infinitive_cues = frozenset(grammar["object_infinitive_cues"])
         self.not_possessors = frozenset(grammar["contracted_words"])
@@ -104,7 +105,7 @@ class AttributionFinder(IndirectReader, Constructions, QuoteFramer, ClauseReader
             if attribution is not None:
                 found.append(attribution)
         if not turns:
-            for match in self.headline.finditer(text):
+            for match in self.headline_scan.finditer(text, analysis.line_starts if analysis is not None else None):
                 attribution = self._headline(match)
                 if attribution is not None:
                     found.append(attribution)

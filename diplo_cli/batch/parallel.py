@@ -289,7 +289,8 @@ def extract_inputs(sources: Iterable[tuple[InputDocument, LargeFile | None]], *,
         language_of(lexicon)
     numbering = Renumbering()
     worker_args = (lexicon, year, unwrap, date, language)
-    results = ordered_map(_run_task, _tasks(sources, strict), jobs, _start_worker, worker_args, inline=_use_in_this_process)
+    results = ordered_map(_run_task, _tasks(sources, strict), jobs, _start_worker, worker_args, inline=_use_in_this_process,
+                          warm_up=_warm_up)
     for (kind, meta), result in results:
         if isinstance(result, WorkerDied):
             result = _run_again_alone(result.task, worker_args)
@@ -364,11 +365,13 @@ def _outcome(item: InputDocument, found, part: int) -> Outcome:
 
 
 def ordered_map(function, tasks: Iterable[tuple[object, object]], jobs: int, initializer=None, initargs=(),
-                inline: Callable | None = None) -> Iterator[tuple[object, object]]:
+                inline: Callable | None = None, warm_up: Callable | None = None) -> Iterator[tuple[object, object]]:
     """``(meta, function(task))`` for each ``(task, meta)``, in order, on ``jobs`` worker processes.
 
     With one job, or when all tasks fit in the first one, everything runs in this process, inside
     the context manager ``inline(*initargs)`` when given (the workers' initializer is not run here).
+    Before workers are forked, ``warm_up(*initargs)`` runs here when given: what it compiles, each
+    worker inherits instead of compiling it again.
     """
     tasks = iter(tasks)
     first = next(tasks, None)
@@ -393,6 +396,8 @@ def ordered_map(function, tasks: Iterable[tuple[object, object]], jobs: int, ini
         except BrokenProcessPool:  # a worker died: this task's result is lost, the caller decides
             return meta, WorkerDied(task)
 
+    if warm_up is not None and _start_method() == "fork":
+        warm_up(*initargs)
     pool = new_pool()
     pending: deque = deque()
     try:
@@ -411,6 +416,17 @@ def ordered_map(function, tasks: Iterable[tuple[object, object]], jobs: int, ini
     finally:
         # on an early exit (Ctrl-C, a closed pipe) queued work is dropped, not waited for
         pool.shutdown(wait=not pending, cancel_futures=True)
+
+
+WARM_UP_TEXT = "The ministers met in Paris on Monday, he said."
+
+
+def _warm_up(lexicon, year, unwrap=True, date=None, language="en") -> None:
+    """Compile the English stages' rules (on first use, some tenths of a second) in the parent, before the
+    workers are forked: they share the compiled rules instead of each compiling them again."""
+    if language == "en":
+        with contextlib.suppress(Exception):  # a warm-up only: a failure here is the first document's to report
+            extract(WARM_UP_TEXT, lexicon=lexicon, year=year, unwrap=unwrap)
 
 
 @contextlib.contextmanager

@@ -40,6 +40,7 @@ class _Document:
         self.trigger_starts: list[int] = []
         self.trigger_ends: list[int] = []
         self.text = text
+        self.line_starts = analysis.line_starts
         self.folded = analysis.folded
         self.tracker = tracker
         self.sentence_starts = [s.start for s in sentences]
@@ -55,13 +56,15 @@ class _Document:
         self._turn_starts: list[int] = []
         self.status = _SpanIndex((m.start(), m.end(), value) for scan, value in finder.status_scans for m in scan.finditer(text, lowered))
         self.times = _SpanIndex((m.start(), m.end(), (finder.time_span(text, m.start(), m.end()), value)) for scan, value in finder.time_scans for m in scan.finditer(text, lowered))
-        self.clause_starts = [m.end() for m in finder.clause_start.finditer(text)]
-        self.clause_ends = [m.start() for m in finder.clause_end.finditer(text)]
+        self.clause_starts = [m.end() for m in finder.clause_start_scan.finditer(text, lowered)]
+        self.clause_ends = [m.start() for m in finder.clause_end_scan.finditer(text, lowered)]
         self.persons = [m for m in tracker.mentions if m.entity.kind == "person" and not self._event_named(m)]
         self.person_starts = [m.start for m in self.persons]
         self.person_spans = _SpanIndex((m.start, m.end, m) for m in self.persons)
         self.role_spans = _SpanIndex(self._role_mentions(lex, statements))
         self.folded_lines = analysis.folded_lines  # folding removes most accents: more stretches for the faster engine
+        # the places of the text: the same spans as the speaker stage's place finder, found once for both
+        self.place_spans = analysis.shared(("place_spans", id(lex)), lambda: [m.span() for m in finder.place_scan.finditer(self.folded, self.folded_lines)])
         self.bodies_index = _SpanIndex(_outermost(self._agents(_outermost(self._bodies(lex)))))
         self.place_candidates = _SpanIndex(self._place_candidates(lex))
 
@@ -80,13 +83,13 @@ class _Document:
         """Countries (by name, adjective or dotted abbreviation) and international organisations named in the text."""
         text, folded, finder = self.text, self.folded, self.finder
         bodies = []
-        for m in finder.place_scan.finditer(folded, self.folded_lines):
-            if text[m.start()].isupper() and not finder.phrases.affix_before.search(text, max(0, m.start() - 5), m.start()):
-                country = lex.country_of_word(text[m.start():m.end()])
+        for start, end in self.place_spans:
+            if text[start].isupper() and not finder.phrases.affix_before.search(text, max(0, start - 5), start):
+                country = lex.country_of_word(text[start:end])
                 if country:
-                    bodies.append((m.start(), m.end(), Entity(country, "country", country=country)))
-                    elided = finder.phrases.ellipsis.search(text, max(0, m.start() - 30), m.start())
-                    words = text[m.start():m.end()].split()
+                    bodies.append((start, end, Entity(country, "country", country=country)))
+                    elided = finder.phrases.ellipsis.search(text, max(0, start - 30), start)
+                    words = text[start:end].split()
                     if elided and len(words) > 1:
                         # 'South and North Korea': South Korea too
                         other = lex.country_of_word(" ".join([elided.group("word"), *words[1:]]))
@@ -247,7 +250,7 @@ class _Document:
         opening the text makes the whole text that person's speech."""
         turns = []
         opens_text = False
-        for line in self.finder.speaker_line.finditer(self.text):
+        for line in self.finder.speaker_line_scan.finditer(self.text, self.line_starts):
             words = line.group("label").title().split()
             for size in (3, 2, 1):
                 entity = self.tracker.lookup_name(" ".join(words[-size:])) if len(words) >= size else None

@@ -54,7 +54,7 @@ from diplo_cli.meetings.merging import _Merger
 from diplo_cli.meetings.participants import _ParticipantReader
 from diplo_cli.models import Sentence, Span, Statement
 from diplo_cli.rules import Trace, load_rule_tables
-from diplo_cli.rules.scanning import AsciiLines, ListScan, LoweredText, PrefixScan, PrefixTable
+from diplo_cli.rules.scanning import AsciiLines, LineStartScan, ListScan, LoweredText, PrefixScan, PrefixTable
 from diplo_cli.text.analysis import TextAnalysis
 
 
@@ -83,6 +83,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self.polar_question = _compile(grammar["polar_question"], "polar_question")
         self.briefer_role = regex.compile(grammar["briefer_role"])
         self.speaker_line = _compile(grammar["speaker_line"], "speaker_line")
+        self.speaker_line_scan = LineStartScan(self.speaker_line)  # tried at line starts only
         self.counterpart = regex.compile(grammar["counterpart"])  # case matters: the country is capitalised
         self.actor_before = regex.compile(grammar["actor_before"])
         self.group_before = regex.compile(grammar["group_before"])
@@ -116,7 +117,10 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self._read_rules()
         self.status_scans = [(PrefixScan(rule.pattern), rule.value) for rule in lexicon.status_rules]
         self.time_scans = [(PrefixScan(rule.pattern), rule.value) for rule in lexicon.time_rules]
-        self.prefix_table = PrefixTable(scan for scan, _ in self.pattern_trigger_scans + self.status_scans + self.time_scans)
+        # clause limits: tried only where a prefix (punctuation, white space and a dash or word, a cue word) starts
+        self.clause_start_scan, self.clause_end_scan = PrefixScan(self.clause_start, wide=True), PrefixScan(self.clause_end, wide=True)
+        self.prefix_table = PrefixTable([*(scan for scan, _ in self.pattern_trigger_scans + self.status_scans + self.time_scans),
+                                         self.clause_start_scan, self.clause_end_scan])
         self.stopwords = frozenset(lexicon.grammar["capitalised_stopwords"]) | frozenset(lexicon.grammar["months"]) | frozenset(lexicon.grammar["weekdays"])
 
     def _read_rules(self) -> None:

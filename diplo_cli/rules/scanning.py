@@ -7,7 +7,8 @@ cheaper equivalent on the texts where equality can be shown:
 * :class:`ListScan`: a named list between letter/digit guards runs on the standard library's
   engine when the text has no letter or digit outside ASCII (most news, the more so once folded);
 * :class:`PrefixScan`: a rule that opens with literal words is tried only where one of its literal
-  prefixes starts in the lower-cased text.
+  prefixes starts in the lower-cased text;
+* :class:`LineStartScan`: a rule that opens with ``^`` in multi-line mode is tried only at line starts.
 
 Both fall back to the ``regex`` pattern itself whenever the condition does not hold. Deliberate
 limit: :class:`PrefixScan` reads a pattern's prefixes with the standard library's regular
@@ -186,14 +187,28 @@ _DIGIT = sre_constants.CATEGORY_DIGIT
 _SPACE_CLASS = [(sre_constants.CATEGORY, sre_constants.CATEGORY_SPACE)]  # \s, parsed
 _SPACES = "\x00"  # in a lead (see PrefixScan.lead): one or more white-space characters
 _LEAD_LENGTH = 10  # characters (a run of spaces counting one) of a pattern's leads
+# In the lower-cased text of the prefix scans every white-space character but the line feed reads as
+# a space (one character for one: offsets hold), and so in the prefixes and leads: a prefix or lead
+# then finds a place the rule's own white space could match, and a few more (the rule decides).
+# ``\\s`` then stands for these two characters (Python's white space, which ``re``'s ``\\s`` takes in,
+# holds every Unicode White_Space character that ``regex``'s matches).
+_WHITE_SPACE = frozenset(" \n")
+_OTHER_SPACE = re.compile(r"[^\S\n ]")
+
+
+def _spaced(chars: str) -> str:
+    """``chars`` with every white-space character but the line feed read as a space."""
+    return _OTHER_SPACE.sub(" ", chars) if _OTHER_SPACE.search(chars) else chars
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")  # word characters for \b in any engine
 
 
-def _prefixes(items: list, budget: int, spaces: bool = False) -> set[str]:
+def _prefixes(items: list, budget: int, spaces: bool = False, wide: bool = False) -> set[str]:
     """Lower-cased literal strings (at most ``budget`` long) one of which starts every match of
     the parsed sequence ``items``; ``""`` among them when some match may start with anything.
     With ``spaces``, a ``\\s`` or a run of them (``\\s+``) stands in the strings as :data:`_SPACES`
-    and the strings go on past it (see :attr:`PrefixScan.lead`)."""
+    and the strings go on past it (see :attr:`PrefixScan.lead`). With ``wide``, a ``\\s`` stands
+    for each white-space character (:data:`_WHITE_SPACE`), and strings too many to keep are cut
+    shorter, down to one character, before the search gives up (see :class:`PrefixScan`)."""
     if budget == 0:
         return {""}
     for index, (op, value) in enumerate(items):
@@ -201,27 +216,36 @@ def _prefixes(items: list, budget: int, spaces: bool = False) -> set[str]:
             continue  # \b, lookarounds: the next consuming item starts at the same place
         rest = items[index + 1:]
         if op is sre_constants.LITERAL and not (spaces and chr(value) == _SPACES):
-            found = {chr(value).lower() + tail for tail in _prefixes(rest, budget - 1, spaces)}
+            found = {_spaced(chr(value).lower()) + tail for tail in _prefixes(rest, budget - 1, spaces, wide)}
         elif spaces and (op is sre_constants.IN and value == _SPACE_CLASS
                          or op in _REPEATS and value[0] >= 1 and value[1] == sre_constants.MAXREPEAT and list(value[2]) == [(sre_constants.IN, _SPACE_CLASS)]):
-            found = {_SPACES + tail for tail in _prefixes(rest, budget - 1, spaces)}
+            found = {_SPACES + tail for tail in _prefixes(rest, budget - 1, spaces, wide)}
+        elif wide and op is sre_constants.IN and value == _SPACE_CLASS:
+            tails = _prefixes(rest, budget - 1, spaces, wide)
+            found = {char + tail for char in _WHITE_SPACE for tail in tails}
         elif op is sre_constants.IN and all(kind is sre_constants.LITERAL and not (spaces and chr(member) == _SPACES) or member == _DIGIT for kind, member in value):
-            tails = _prefixes(rest, budget - 1, spaces)
+            tails = _prefixes(rest, budget - 1, spaces, wide)
             found = {char + tail for char in _class_chars(value) for tail in tails}
         elif op is sre_constants.SUBPATTERN:
-            found = _prefixes([*value[-1], *rest], budget, spaces)
+            found = _prefixes([*value[-1], *rest], budget, spaces, wide)
         elif op is sre_constants.ATOMIC_GROUP:
-            found = _prefixes([*value, *rest], budget, spaces)
+            found = _prefixes([*value, *rest], budget, spaces, wide)
         elif op is sre_constants.BRANCH:
-            found = set().union(*(_prefixes([*branch, *rest], budget, spaces) for branch in value[1]))
+            found = set().union(*(_prefixes([*branch, *rest], budget, spaces, wide) for branch in value[1]))
+        elif wide and op in _REPEATS and value[0] >= 1:  # once, then the rest of the repetition
+            low, high, body = value
+            again = (op, (low - 1, high if high == sre_constants.MAXREPEAT else high - 1, body))
+            found = _prefixes([*body, again, *rest], budget, spaces, wide)
         elif op in _REPEATS:
             low, _, body = value
-            found = _prefixes([*body, _UNKNOWN], budget, spaces)
+            found = _prefixes([*body, _UNKNOWN], budget, spaces, wide)
             if low == 0:
-                found |= _prefixes(rest, budget, spaces)
+                found |= _prefixes(rest, budget, spaces, wide)
         else:
             return {""}
-        return found if len(found) <= _MAX_PREFIXES else {""}
+        if len(found) <= _MAX_PREFIXES:
+            return found
+        return _prefixes(items, budget - 1, spaces, wide) if wide and budget > 1 else {""}
     return {""}
 
 
@@ -230,7 +254,7 @@ def _class_chars(members: list) -> set[str]:
     these prefixes run only on texts without other digits), lower-cased."""
     chars = set()
     for kind, member in members:
-        chars.update("0123456789" if member == _DIGIT else chr(member).lower())
+        chars.update("0123456789" if member == _DIGIT else _spaced(chr(member).lower()))
     return chars
 
 
@@ -241,26 +265,40 @@ class PrefixTable:
     time (sampled); one scan of the text with a trie of all of them at every position finds every
     occurrence at once (at each position the longest prefix found there, and those of the
     group's prefixes that begin it: every prefix found there begins the longest one).
+
+    Inside a word (after an ASCII letter, digit or underscore) only the prefixes some rule may
+    match there are looked for: those of rules that do not start at ``\b`` and those that do not
+    begin with a word character. A rule starting at ``\b`` never reads the offsets of its
+    word-character prefixes inside a word (:meth:`LoweredText.offsets`), and half of the places
+    where a prefix such as 'a' or 'in' starts are inside words.
     """
 
     def __init__(self, scans: Iterable[PrefixScan]):
-        prefixes = {prefix for scan in scans if scan.prefixes for prefix in scan.prefixes}
-        self._pattern = re.compile(f"(?=({trie_pattern(prefixes)}))") if prefixes else None
+        scans = [scan for scan in scans if scan.prefixes]
+        prefixes = {prefix for scan in scans for prefix in scan.prefixes}
+        inside = {prefix for scan in scans for prefix in scan.prefixes if not scan.word_start or prefix[0] not in _ASCII_WORD}
+        self._pattern = None
+        if prefixes:
+            at_start = f"(?<![A-Za-z0-9_])(?=({trie_pattern(prefixes)}))"
+            self._pattern = re.compile(f"{at_start}|(?<=[A-Za-z0-9_])(?=({trie_pattern(inside)}))" if inside else at_start)
         self._prefixes_of = {found: [found[:n] for n in range(1, len(found) + 1) if found[:n] in prefixes] for found in prefixes}
+        self._inside_prefixes_of = {found: [found[:n] for n in range(1, len(found) + 1) if found[:n] in inside] for found in inside}
 
     def lowered(self, text: str) -> LoweredText | None:
         """The document lower-cased with its prefixes found, when :func:`lowering_keeps_matches`; else None."""
         return LoweredText(text, self) if lowering_keeps_matches(text) else None
 
     def find(self, lowered: str) -> dict[str, list[int]]:
-        """Every prefix found in the lower-cased text, with its offsets (ascending; overlaps included)."""
+        """Every prefix found in the lower-cased text, with its offsets (ascending; overlaps included),
+        except the offsets inside a word of prefixes only rules starting at a word boundary have."""
         found: dict[str, list[int]] = {}
         if self._pattern is None:
             return found
-        prefixes_of = self._prefixes_of
+        prefixes_of, inside_prefixes_of = self._prefixes_of, self._inside_prefixes_of
         for match in self._pattern.finditer(lowered):
             at = match.start()
-            for prefix in prefixes_of[match.group(1)]:
+            longest = match.group(1)
+            for prefix in prefixes_of[longest] if longest is not None else inside_prefixes_of[match.group(2)]:
                 offsets = found.get(prefix)
                 if offsets is None:
                     found[prefix] = [at]
@@ -274,7 +312,7 @@ class LoweredText:
     holds), with the offsets of the literal prefixes of a :class:`PrefixTable`, found once per document."""
 
     def __init__(self, text: str, table: PrefixTable):
-        self.text = text.lower()
+        self.text = _spaced(text.lower())  # white space but line feeds as spaces, as in the prefixes
         self.found = table.find(self.text)
         self._word_starts: dict[str, list[int]] = {}
 
@@ -304,7 +342,10 @@ class PrefixScan:
     matches start without a literal, are scanned by the pattern itself.
     """
 
-    def __init__(self, pattern: regex.Pattern):
+    def __init__(self, pattern: regex.Pattern, wide: bool = False):
+        """``wide``: a pattern some of whose matches open with white space or a few letters only
+        (a clause boundary: ``\\s[-–—]\\s``, ``,\\s+which``, ``\\bsaid\\b``): its prefixes may begin with
+        white space and be shorter than :data:`_PREFIX_LENGTH`."""
         self.pattern = pattern
         self.prefixes: tuple[str, ...] | None = None
         self.word_start = False  # every match starts at \b
@@ -313,7 +354,7 @@ class PrefixScan:
             parsed = sre_parser.parse(_PROPERTY.sub(r"\\W", pattern.pattern))  # a property: no literal known
         except (re.error, RecursionError, OverflowError, ValueError):
             return
-        prefixes = _prefixes(list(parsed), _PREFIX_LENGTH)
+        prefixes = _prefixes(list(parsed), _PREFIX_LENGTH, wide=wide)
         if "" not in prefixes and all(c.isascii() or c.lower() == c.upper() for prefix in prefixes for c in prefix):
             self.prefixes = tuple(sorted(prefixes))
             self._prefix_set = frozenset(prefixes)
@@ -360,3 +401,54 @@ class PrefixScan:
             if match is not None:
                 yield match
                 resume = match.end()
+
+
+_NEWLINE = re.compile("\n")
+_GROUP_NAME = re.compile(r"(?<!\\)\(\?P<\w+>")
+
+
+def line_starts(text: str) -> list[int]:
+    """Where the text's lines start: 0 and after every line feed (where ``^`` matches in ``regex``'s
+    multi-line mode, which takes no other character for a line break)."""
+    return [0, *(match.end() for match in _NEWLINE.finditer(text))]
+
+
+class LineStartScan:
+    r"""The whole-text scan of a rule that opens with ``^`` in multi-line mode (a speaker label, a headline).
+
+    Why: ``regex`` tries such a pattern at every position of the text, testing ``^`` at each; a
+    match can only start at a line start, so the pattern is tried there alone, resuming after each
+    match as ``finditer`` does: the same matches, a tenth of the work. A pattern that does not
+    open with ``^`` at its top level (``^a|b``), is not multi-line, or that the standard library's
+    parser cannot read is scanned by the pattern itself.
+    """
+
+    def __init__(self, pattern: regex.Pattern):
+        self.pattern = pattern
+        self.anchored = False
+        try:
+            # groups unnamed: ``regex`` lets two alternatives name the same group, ``re`` does not
+            parsed = sre_parser.parse(_GROUP_NAME.sub("(?:", _PROPERTY.sub(r"\\W", pattern.pattern)))
+        except (re.error, RecursionError, OverflowError, ValueError):
+            return
+        multiline = pattern.flags & regex.MULTILINE or parsed.state.flags & re.MULTILINE
+        self.anchored = bool(multiline) and len(parsed) > 0 and parsed[0] == (sre_constants.AT, sre_constants.AT_BEGINNING)
+
+    def finditer(self, text: str, starts: list[int] | None = None) -> Iterator:
+        """Matches in ``text``; ``starts``: its :func:`line_starts`, when known already."""
+        if not self.anchored:
+            yield from self.pattern.finditer(text)
+            return
+        match_at = self.pattern.match
+        resume = 0
+        for start in line_starts(text) if starts is None else starts:
+            if start < resume:
+                continue
+            match = match_at(text, start)
+            if match is None:
+                continue
+            if match.end() == start:  # an empty match: finditer's own rules for what may follow it
+                yield from self.pattern.finditer(text, start)
+                return
+            yield match
+            resume = match.end()

@@ -12,7 +12,7 @@ from functools import cached_property
 
 from diplo_cli.language.lexicons import ascii_words, fold
 from diplo_cli.models import Sentence
-from diplo_cli.rules.scanning import AsciiLines
+from diplo_cli.rules.scanning import AsciiLines, line_starts
 from diplo_cli.text.segment import Turn
 
 
@@ -23,11 +23,29 @@ class TextAnalysis:
         self.text = text
         self.sentences = sentences
         self.turns = turns
+        self._shared: dict = {}
+
+    def shared(self, key, compute):
+        """``compute()``, computed once per document for every stage that asks by ``key``.
+
+        Two stages that need the same scan of the text (the places of the lexicon's ``places``
+        list: the speakers' entities and the meetings' bodies) ask for it by one key; whichever
+        runs first computes it, each with a scan that finds what the other's would.
+        """
+        found = self._shared.get(key, self)
+        if found is self:
+            found = self._shared[key] = compute()
+        return found
 
     @cached_property
     def lines(self) -> AsciiLines:
         """Where the text's lines may be scanned on the faster engine (see rules.scanning.ListScan)."""
         return AsciiLines(self.text)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        """Where the text's lines start (see rules.scanning.LineStartScan)."""
+        return line_starts(self.text)
 
     @cached_property
     def folded(self) -> str:

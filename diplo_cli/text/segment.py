@@ -16,6 +16,7 @@ import regex
 
 from diplo_cli.language.lexicons import Lexicon, default_lexicon, name_key
 from diplo_cli.models import Sentence
+from diplo_cli.rules.scanning import LineStartScan
 
 
 class Turn(NamedTuple):
@@ -134,6 +135,7 @@ _LABEL = regex.compile(
     r"(?:,[ \t]+" + _TITLE_WORD + r"(?:[ \t]+" + _TITLE_WORD + r"){0,7})?(?:[ \t]*\([^()\n]{1,40}\))?)[ \t]*+:(?=[ \t]|$))",
     regex.MULTILINE,
 )
+_LABEL_SCAN = LineStartScan(_LABEL)  # tried at line starts only
 # "Mr. KATO Ren, Minister ...:" names its speaker in full: one such label opens a transcript.
 _LABEL_NOTE_TAIL = regex.compile(r"\s*\([^()]*\)\s*$")  # a translator's note after a label: "(retranslated)"
 _HONORIFIC_LABEL = regex.compile(r"(?:Mr|Ms|Mrs|Dr)\.\s+\p{Lu}[^:\n]*,")
@@ -182,7 +184,7 @@ def find_turns(text: str, lexicon: Lexicon | None = None) -> list[Turn]:
     if lexicon is None:
         lexicon = default_lexicon()
     question_labels = frozenset(lexicon.grammar.get("question_labels", ()))
-    found = list(_LABEL.finditer(text))
+    found = list(_LABEL_SCAN.finditer(text))
     labels = [m for m in found if m.group("question") or _is_speaker_label(m.group("label"), lexicon)]
     if labels:
         labels = _with_name_labels(found, labels, lexicon)
