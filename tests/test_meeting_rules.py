@@ -534,3 +534,17 @@ def test_the_talks_attended_are_the_talks_named_before(text, expected):
 ])
 def test_a_meeting_said_to_go_by_a_medium_is_a_call(text, mtype):
     assert [m[0] for m in _summary(text)] == [mtype]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("President Marta Quiroga met President Tomas Ferreira in Lima on Monday. "
+     "The two presidents agreed that their next meeting would take place in Santiago.",
+     [("meeting", "held", {"marta quiroga", "tomas ferreira"}), ("meeting", "planned", {"marta quiroga", "tomas ferreira"})]),
+    ("President Marta Quiroga met President Tomas Ferreira in Lima on Monday. They will meet again soon.",
+     [("meeting", "held", {"marta quiroga", "tomas ferreira"}), ("meeting", "planned", {"marta quiroga", "tomas ferreira"})]),
+    # a plan said twice is one plan
+    ("President Marta Quiroga will meet President Tomas Ferreira next week. The upcoming meeting will focus on trade.",
+     [("meeting", "planned", {"marta quiroga", "tomas ferreira"})]),
+])
+def test_the_next_meeting_is_not_the_one_held(text, expected):
+    assert _summary(text) == expected

@@ -57,6 +57,7 @@ SPLIT_OTHER_TYPE = "meetings.split.other_type"
 SPLIT_OWN_VISIT = "meetings.split.own_visit"
 SPLIT_TIME = "meetings.split.time"
 SPLIT_HELD_PLANNED = "meetings.split.held_planned"
+SPLIT_LATER = "meetings.split.later_event"
 SPLIT_PLACE = "meetings.split.place"
 LINK_CONTENT = "meetings.link.content_names"
 LINK_CUE_OBJECT = "meetings.link.cue_object"
@@ -125,6 +126,7 @@ class MeetingMention:
     meeting: int | None = None  # index of the merged meeting
     questioned: bool = False  # 'Will the two leaders meet?': asked about, not reported
     earlier: bool = False  # 'our last meeting', 'they last met': a meeting before the one reported
+    later: bool = False  # 'the next meeting', 'will meet again': a meeting after the one reported
     status_why: str = ""  # what set the status (--explain)
     status_rule: str = ""  # the id of the rule that set it (trace)
     joined_why: str = ""  # why it joined the meeting before it (--explain)

@@ -88,6 +88,8 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self.actor_before = regex.compile(grammar["actor_before"])
         self.group_before = regex.compile(grammar["group_before"])
         self.earlier_event = _compile(grammar["earlier_event"], "earlier_event")
+        self.later_event = _compile(grammar["later_event"], "later_event")
+        self.again_after = _compile(grammar["again_after"], "again_after")
         self.event_head = regex.compile(grammar["event_head"])  # case matters: the head of a name is capitalised
         self.name_end = _compile(grammar["name_end"], "name_end")
         self.attend_gap = _compile(grammar["attend_gap"], "attend_gap")
@@ -352,6 +354,8 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         return MeetingMention(trigger, mtype, status, participants, time, place, index, definite and not participants, hosted, definite,
                               vague_time=time_kind not in _SPECIFIC_TIMES, known_place=known_place, questioned=questioned,
                               earlier=bool(self.earlier_event.search(text, max(lower, trigger.start - 40), trigger.start)), status_why=why,
+                              later=bool(self.later_event.search(text, max(lower, trigger.start - 40), trigger.start)
+                                         or (word.pos == "verb" and self.again_after.match(text, trigger.end, upper))),
                               status_rule=status_rule)
 
     def _attended_back(self, text: str, trigger: Span, lower: int) -> bool:

@@ -13,6 +13,7 @@ from diplo_cli.meetings.common import (
     SPLIT_DENIED_HELD,
     SPLIT_EARLIER,
     SPLIT_HELD_PLANNED,
+    SPLIT_LATER,
     SPLIT_OTHER_TYPE,
     SPLIT_OWN_VISIT,
     SPLIT_PLACE,
@@ -111,6 +112,8 @@ class _Merger:
             return SPLIT_TIME
         if self._held_against_dated_plan(mention, draft):
             return SPLIT_HELD_PLANNED  # 'discussed trade' then 'will meet in Hanoi in November': the next meeting
+        if self._held_against_later(mention, draft):
+            return SPLIT_LATER  # 'met today' then 'the next meeting will take place in May'
         return SPLIT_PLACE if self._places_conflict(mention, draft) else None
 
     @staticmethod
@@ -126,6 +129,14 @@ class _Merger:
             return any(m.status == "planned" and m.time is not None and not m.vague_time for m in draft.mentions)
         return (mention.status == "planned" and mention.time is not None and not mention.vague_time
                 and any(m.status == "held" for m in draft.mentions))
+
+    @staticmethod
+    def _held_against_later(mention: MeetingMention, draft: _Draft) -> bool:
+        """A held meeting and one still to come that is marked as coming after it ('the next meeting', 'their
+        upcoming contacts', 'will meet again'), or the reverse, are two events."""
+        if mention.later and mention.status != "held":
+            return any(m.status == "held" and not m.later for m in draft.mentions)
+        return mention.status == "held" and all(m.later and m.status != "held" for m in draft.mentions)
 
     def _conflict(self, a: Span | None, b: Span | None) -> bool:
         """Two times (or places) that name different things: neither contains the other."""
