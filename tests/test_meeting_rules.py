@@ -548,3 +548,11 @@ def test_a_meeting_said_to_go_by_a_medium_is_a_call(text, mtype):
 ])
 def test_the_next_meeting_is_not_the_one_held(text, expected):
     assert _summary(text) == expected
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("On Thursday the Andean leaders will come to Lima, where they will join a dinner hosted by President Marta Quiroga.", "planned"),
+    ("The Andean leaders were hosted by President Marta Quiroga in Lima.", "held"),
+])
+def test_a_participle_with_its_agent_has_no_tense_of_its_own(text, status):
+    assert [m[1] for m in _summary(text)] == [status]

@@ -306,6 +306,8 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         text = doc.text
         trigger = Span.of(text, match.start(), match.end())
         doc.trigger_at = trigger.start
+        if word.tense == "past" and self.host_by_after.match(text, trigger.end) and not self.phrases.passive_auxiliary.search(text, max(0, trigger.start - 20), trigger.start):
+            word = MeetingWord(word.phrase, word.type, word.pos, "participle")  # 'a dinner hosted by X': no tense of its own
         # a sentence, bounded: a megabyte without a full stop must not make every trigger read it all
         lower, upper = max(sentence.start, trigger.start - _SENTENCE_REACH), min(sentence.end, trigger.end + _SENTENCE_REACH)
         lower, upper, status_lower, speaker_of_content, inviter = self._reported_frame(doc, trigger, lower, upper)
