@@ -551,7 +551,7 @@ def test_the_next_meeting_is_not_the_one_held(text, expected):
 
 
 @pytest.mark.parametrize(("text", "status"), [
-    ("On Thursday the Andean leaders will come to Lima, where they will join a dinner hosted by President Marta Quiroga.", "planned"),
+    ("On Thursday the Andean ministers will come to Lima as delegations hosted by President Marta Quiroga.", "planned"),
     ("The Andean leaders were hosted by President Marta Quiroga in Lima.", "held"),
 ])
 def test_a_participle_with_its_agent_has_no_tense_of_its_own(text, status):
