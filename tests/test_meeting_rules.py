@@ -556,3 +556,8 @@ def test_the_next_meeting_is_not_the_one_held(text, expected):
 ])
 def test_a_participle_with_its_agent_has_no_tense_of_its_own(text, status):
     assert [m[1] for m in _summary(text)] == [status]
+
+
+def test_a_meeting_noun_owned_by_a_named_person_is_theirs():
+    assert _summary("President Marta Quiroga thanked President Tomas Ferreira for Secretary Ana Lind's visit to Lima.") == [
+        ("visit", "held", {"ana lind", "peru"})]

@@ -9,6 +9,7 @@ from diplo_cli.meetings.common import (
     _PRONOUN_REACH,
     PARTICIPANT_GROUP_OBJECT,
     PARTICIPANT_MAIN_SUBJECT,
+    PARTICIPANT_OWNER_ONLY,
     PARTICIPANT_MEMBERS_AFTER,
     PARTICIPANT_POSSESSIVE,
     STAGE,
@@ -154,6 +155,13 @@ class _ParticipantReader:
         owner = self._possessive_owner(doc, clause)
         if owner is not None and owner not in people:
             people.insert(0, owner)  # 'Scholz's meeting with Meloni': Scholz met
+        named_owner = self._named_owner(doc, clause)
+        if named_owner is not None and people != [named_owner]:
+            # 'X thanked Y for Kerry's visit to Paris': the visit is Kerry's, not of the people around it
+            if doc.trace is not None:
+                doc.trace.add(STAGE, PARTICIPANT_OWNER_ONLY, "set", trigger.start, trigger.end,
+                              f"'{trigger.text}' is {named_owner.name}'s; not {', '.join(e.name for e in people if e != named_owner) or 'anyone else'}'s")
+            people[:] = [named_owner]
         if not people:
             subject = self._main_clause_subject(doc, clause)
             if subject is not None:
@@ -195,6 +203,14 @@ class _ParticipantReader:
         if doc.trace is not None:
             doc.trace.add(STAGE, PARTICIPANT_POSSESSIVE, "set", match.start(), clause.trigger.end, f"'{match.group('name')}' is {entity.name}")
         return entity
+
+    def _named_owner(self, doc: _Document, clause: _Clause) -> Entity | None:
+        """'Secretary Kerry's visit to Paris': a person the entities pass named, in the possessive right before a
+        meeting noun (adjectives between)."""
+        if clause.word.pos != "noun":
+            return None
+        match = self.phrases.possessive_owner.search(doc.text, max(clause.left, clause.trigger.start - 40), clause.trigger.start)
+        return doc.person_ending_at(match.end("name")) if match is not None else None
 
     def _main_clause_subject(self, doc: _Document, clause: _Clause) -> Entity | None:
         """'After meeting X, Y said ...': the person named right after the comma that closes a leading
