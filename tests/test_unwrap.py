@@ -153,3 +153,15 @@ def test_a_quoted_paragraph_after_a_full_line_ending_a_sentence_stays_a_paragrap
     assert folding_breaks(folded)  # the text is read as hard-wrapped
     assert len(first) not in folding_breaks(folded)  # but the break before the quoted paragraph is kept
     assert analysis_text(folded)[len(first)] == "\n"
+
+
+def test_name_case_speaker_labels_end_paragraphs():
+    text = (
+        "President of Arnor Ana Lind: Mr Prime Minister, colleagues, I am very glad to\n"
+        "have this opportunity to meet again, this time in Lima, and to compare notes.\n"
+        "We will talk about trade, energy and the fisheries agreement we signed in May.\n"
+        "Prime Minister of Gondor Tomas Ferreira (retranslated): Madam President, thank\n"
+        "you for the invitation and for the warm welcome we have received in Lima today.\n"
+    )
+    lines = analysis_text(text).split("\n")
+    assert any(line.startswith("Prime Minister of Gondor Tomas Ferreira (retranslated):") for line in lines)
