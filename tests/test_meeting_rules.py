@@ -561,3 +561,14 @@ def test_a_participle_with_its_agent_has_no_tense_of_its_own(text, status):
 def test_a_meeting_noun_owned_by_a_named_person_is_theirs():
     assert _summary("President Marta Quiroga thanked President Tomas Ferreira for Secretary Ana Lind's visit to Lima.") == [
         ("visit", "held", {"ana lind", "peru"})]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('President Marta Quiroga met President Tomas Ferreira in Lima. "Peru is our oldest friend," Quiroga said when welcoming '
+     "President Tomas Ferreira in Lima before their meeting.", [("meeting", "held", {"marta quiroga", "tomas ferreira"})]),
+    # a reception elsewhere is a visit of its own
+    ("President Marta Quiroga met President Tomas Ferreira in Lima on Monday. Quiroga welcomed President Tomas Ferreira in Cusco on Tuesday.",
+     [("meeting", "held", {"marta quiroga", "tomas ferreira"}), ("visit", "held", {"marta quiroga", "tomas ferreira"})]),
+])
+def test_a_reception_at_the_meeting_is_that_meeting(text, expected):
+    assert _summary(text) == expected

@@ -106,7 +106,7 @@ class _Merger:
             return SPLIT_DENIED_HELD  # 'there will be no meeting of X and Y' is not the meeting they held
         if mention.type != draft.type and not inside:
             return SPLIT_OTHER_TYPE  # 'X travels to Y' then 'X will meet Z': the meeting is its own
-        if mention.type == "visit" and draft.type != "visit" and mention.place is not None:
+        if mention.type == "visit" and draft.type != "visit" and mention.place is not None and not self._receives_at_meeting(mention, draft):
             return SPLIT_OWN_VISIT  # 'agreed to meet ... and during X's visit to Y': the visit is its own
         if self._times_conflict(mention, draft):
             return SPLIT_TIME
@@ -115,6 +115,11 @@ class _Merger:
         if self._held_against_later(mention, draft):
             return SPLIT_LATER  # 'met today' then 'the next meeting will take place in May'
         return SPLIT_PLACE if self._places_conflict(mention, draft) else None
+
+    def _receives_at_meeting(self, mention: MeetingMention, draft: _Draft) -> bool:
+        """'X met Y in Washington' ... 'when welcoming Y before their meeting': a hosting mention (host, receive,
+        welcome) at the meeting's own place, or where the meeting names none, is that meeting's reception."""
+        return mention.hosted and (draft.place is None or not self._conflict(mention.place, draft.place))
 
     @staticmethod
     def _denial_against_held(mention: MeetingMention, draft: _Draft) -> bool:
@@ -194,7 +199,8 @@ class _Merger:
 
     def _absorb(self, draft: _Draft, mention: MeetingMention) -> None:
         """The draft takes the mention's more telling type, its specific time and its known place."""
-        upgrade = mention.type in ("summit", "call") or (mention.type == "visit" and mention.known_place)
+        # a visit to a named place makes 'the meeting' of it a visit; a reception at the meeting does not
+        upgrade = mention.type in ("summit", "call") or (mention.type == "visit" and mention.known_place and not mention.hosted)
         if draft.type != mention.type and upgrade and draft.type in ("meeting", "talks"):
             draft.type = mention.type  # 'the meeting' of a visit to a named place is the visit
         if draft.time is None or (draft.vague_time and not mention.vague_time):
