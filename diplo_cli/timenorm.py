@@ -274,9 +274,29 @@ def points_ahead(span_text: str) -> bool:
     return True
 
 
+def points_behind(span_text: str) -> bool:
+    """A time expression that lies before the article's date whatever that date is (``yesterday``,
+    ``last week``, ``two days ago``), or one with a word for the past (``last Friday``, ``earlier
+    this week``: ``[behind]`` in time_values.toml)."""
+    text = " ".join(span_text.split())
+    if regex.search(rf"(?i)\b(?:{_alternation(_behind_words())})\b", text):
+        return True
+    vocab = vocabulary()
+    for reference in _REFERENCES[:7]:
+        value = next((v for v in (resolve(vocab, text, reference, 0) for resolve in (_relative_day, _relative_unit)) if v is not None), None)
+        if value is None or value.date.split("/")[-1] >= reference.isoformat()[:len(value.date.split("/")[-1])]:
+            return False
+    return True
+
+
 @functools.cache
 def _ahead_words() -> tuple[str, ...]:
     return tuple(tomllib.loads(data_text("time_values.toml"))["ahead"]["words"])
+
+
+@functools.cache
+def _behind_words() -> tuple[str, ...]:
+    return tuple(tomllib.loads(data_text("time_values.toml"))["behind"]["words"])
 
 
 def _relative_day(vocab, text, anchor, direction):

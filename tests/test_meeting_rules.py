@@ -572,3 +572,11 @@ def test_a_meeting_noun_owned_by_a_named_person_is_theirs():
 ])
 def test_a_reception_at_the_meeting_is_that_meeting(text, expected):
     assert _summary(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("President Marta Quiroga expects a phone call with President Tomas Ferreira very soon. She spoke with Tomas Ferreira last week about the border.",
+     [("call", "planned", {"marta quiroga", "tomas ferreira"}), ("call", "held", {"marta quiroga", "tomas ferreira"})]),
+])
+def test_a_meeting_held_at_a_time_behind_is_not_the_one_planned_ahead(text, expected):
+    assert _summary(text) == expected

@@ -29,7 +29,7 @@ from diplo_cli.meetings.common import (
 )
 from diplo_cli.models import Span
 from diplo_cli.rules import Trace
-from diplo_cli.timenorm import relative_days_differ
+from diplo_cli.timenorm import points_ahead, points_behind, relative_days_differ
 
 
 class _Merger:
@@ -129,11 +129,17 @@ class _Merger:
 
     @staticmethod
     def _held_against_dated_plan(mention: MeetingMention, draft: _Draft) -> bool:
-        """A held meeting and a planned one with a specific date of its own (or the reverse) are two events."""
+        """A held meeting and a planned one with a specific date of its own (or the reverse) are two events; so
+        are a meeting held at a time behind ('spoke last week') and a plan with none held at a time ahead ('expect
+        the call very soon')."""
         if mention.status == "held":
-            return any(m.status == "planned" and m.time is not None and not m.vague_time for m in draft.mentions)
+            return (any(m.status == "planned" and m.time is not None and not m.vague_time for m in draft.mentions)
+                    or (mention.time is not None and points_behind(mention.time.text) and not any(m.status == "held" for m in draft.mentions)
+                        and any(m.time is not None and points_ahead(m.time.text) for m in draft.mentions)))
         return (mention.status == "planned" and mention.time is not None and not mention.vague_time
-                and any(m.status == "held" for m in draft.mentions))
+                and any(m.status == "held" for m in draft.mentions)) or (
+            mention.status == "planned" and mention.time is not None and points_ahead(mention.time.text)
+            and all(m.status == "held" for m in draft.mentions) and any(m.time is not None and points_behind(m.time.text) for m in draft.mentions))
 
     @staticmethod
     def _held_against_later(mention: MeetingMention, draft: _Draft) -> bool:
