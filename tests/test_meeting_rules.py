@@ -580,3 +580,8 @@ def test_a_reception_at_the_meeting_is_that_meeting(text, expected):
 ])
 def test_a_meeting_held_at_a_time_behind_is_not_the_one_planned_ahead(text, expected):
     assert _summary(text) == expected
+
+
+def test_a_briefers_label_is_no_antecedent_of_his():
+    text = "MS. PSAKI: Good afternoon. I have one item at the top before his bilateral meeting with Foreign Minister Sergey Lavrov at noon."
+    assert [names for _, _, names in _summary(text)] == [{"sergey lavrov"}]

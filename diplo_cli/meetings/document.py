@@ -12,6 +12,7 @@ from diplo_cli.meetings.common import (
     _LOOKBACK,
     STAGE,
     PARTICIPANT_EVENT_NAME,
+    PARTICIPANT_NOT_BRIEFER,
     VETO_MODIFIER_PLACE,
     VETO_TITLE_PLACE,
     VETO_TOPIC_PLACE,
@@ -52,6 +53,7 @@ class _Document:
             first_cue[key] = min(first_cue.get(key, s.cue.start), s.cue.start)
         self.speakers = _SpanIndex((start, end, cue) for (start, end), cue in first_cue.items())
         self.trigger_at = -1  # start of the trigger whose participants are being read
+        self._labels: _SpanIndex | None = None  # transcript speaker lines, read on first use
         self._turns: list[tuple[int, Entity]] | None = None  # transcript speaker lines, read on first use
         self._turn_starts: list[int] = []
         self.status = _SpanIndex((m.start(), m.end(), value) for scan, value in finder.status_scans for m in scan.finditer(text, lowered))
@@ -262,6 +264,18 @@ class _Document:
             return turns
         return turns[:1] if opens_text else []
 
+    def is_briefer_label(self, mention) -> bool:
+        """A transcript speaker line ('MS. PSAKI:') naming a briefer (press secretary, spokesperson)."""
+        if not self.finder._briefer(mention.entity):
+            return False
+        if self._labels is None:
+            self._labels = _SpanIndex((m.start("label"), m.end("label"), None) for m in self.finder.speaker_line.finditer(self.text))
+        if not self._labels.covering(mention.start):
+            return False
+        if self.trace is not None:
+            self.trace.add(STAGE, PARTICIPANT_NOT_BRIEFER, "vetoed", mention.start, mention.end, f"'{mention.entity.name}' speaks as the briefer")
+        return True
+
     def sentence_start(self, offset: int) -> int:
         index = bisect.bisect_right(self.sentence_starts, offset) - 1
         return self.sentence_starts[index] if index >= 0 else 0
@@ -281,6 +295,8 @@ class _Document:
         in_sentence = None
         for j in range(index - 1, max(-1, index - 1 - _LOOKBACK), -1):
             mention = self.persons[j]
+            if self.is_briefer_label(mention):
+                continue  # 'MS. X: ... after his bilateral meeting': the briefer's own label is not whom 'his' is
             if mention.start >= sentence_start:
                 in_sentence = mention  # ends as the first person of the sentence (its subject)
                 if mention.subject:
