@@ -792,3 +792,17 @@ def test_a_countrys_side_is_the_country():
     speakers = _speakers(text)
     assert (speakers["The Norwegian side"].name, speakers["the Chinese side"].name) == ("Norway", "China")
     assert _speaker("The side said the talks failed.", "The side").name == "the side"  # no country: no stand-in
+
+
+def test_a_counterpart_of_a_country_is_the_person_of_that_country_named_before():
+    text = ("Foreign Minister Ana Lind met Russian Foreign Minister Sergei Lavrov on Monday. "
+            "Her Russian counterpart said the talks were useful.")
+    assert _speaker(text, "Russian counterpart").name == "Sergey Lavrov"
+    unnamed = "Foreign Minister Ana Lind met her Estonian counterpart on Monday. Her Estonian counterpart said the talks were useful."
+    assert _speaker(unnamed, "Estonian counterpart").anonymous
+
+
+def test_both_men_are_the_two_people_named_before():
+    text = ("Russian President Dmitry Medvedev and U.S. President Barack Obama met in Prague. "
+            "Mr. Medvedev said the treaty was a milestone. Both men said they would push for ratification.")
+    assert _speaker(text, "Both men").name == "Dmitry Medvedev and Barack Obama"

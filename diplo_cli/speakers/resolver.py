@@ -198,6 +198,11 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
                 and all(self.lex.country_of_word(w) or w.casefold() in self.tables.words.label_connectors for w in words[:-1]):
             # "the Chinese side", "the U.S. side": the country
             return Entity(described.country, "country", country=described.country), "organisation", "speakers.country_side"
+        if head in self.tables.words.counterpart_heads and described.country:
+            # "her Russian counterpart": the nearest person of that country named before
+            for mention in self.tracker.entities_before(start):
+                if mention.entity.kind == "person" and mention.entity.country == described.country and not mention.quoted:
+                    return mention.entity, "role", "speakers.counterpart"
         found = self._named_in_phrase(start, end, phrase, described)
         if found is None:
             # organisations inside the phrase: "the Russian Foreign Ministry", "South Korea's government"
