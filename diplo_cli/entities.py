@@ -731,7 +731,7 @@ class EntityTracker:
             return entity
         parts = key.split()
         if len(parts) == 1:
-            entity = self._merge_surname(parts[0])
+            entity = self._merge_surname(parts[0]) or self._family_name_first(parts[0])
             if entity is not None:
                 return entity
         elif parts:
@@ -741,6 +741,13 @@ class EntityTracker:
                 if first[:1] == parts[0][:1]:
                     return entity
         return None
+
+    def _family_name_first(self, word: str) -> Entity | None:
+        """'Spokesman Hong Lei ... Hong told a briefing': a name the gazetteer does not know, written family
+        name first, is taken up by its first word; only the one two-word person of the text it begins."""
+        found = {id(e): e for e in self.by_key.values()
+                 if e.kind == "person" and e.person is None and len(parts := name_key(e.name).split()) == 2 and parts[0] == word}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _infer_year(self) -> int | None:
         """The latest year written in the text, else a year in which the dated office holders named served

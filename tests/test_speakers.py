@@ -806,3 +806,10 @@ def test_both_men_are_the_two_people_named_before():
     text = ("Russian President Dmitry Medvedev and U.S. President Barack Obama met in Prague. "
             "Mr. Medvedev said the treaty was a milestone. Both men said they would push for ratification.")
     assert _speaker(text, "Both men").name == "Dmitry Medvedev and Barack Obama"
+
+
+def test_a_name_unknown_to_the_gazetteer_is_taken_up_by_its_first_word_when_no_surname_matches():
+    text = ("Spokesman Hong Lei said the sale violated the agreement. "
+            "Hong told a news briefing that Beijing would respond.")
+    assert _speaker(text, "Hong").name == "Hong Lei"
+    assert _speaker("Rescue leader Mara Tenn said the road was closed. Tenn said the rain would stop.", "Tenn").name == "Mara Tenn"
