@@ -68,6 +68,10 @@ LOOKBACK_MENTIONS = 200
 _MEMO_LIMIT = 1 << 16  # entries of a per-lexicon memo of words, so that a long run's memory stays bounded
 
 
+# a word of a capitalised run followed by a period and more of the run ("Varga. The")
+_RUN_WORD_BEFORE_PERIOD = regex.compile(r"(?<![\p{L}\p{M}'’\-])([\p{L}\p{M}'’\-]++)\.(?=\s)")
+
+
 @dataclass(eq=False)
 class Entity:
     """Who a mention refers to: a person, an organisation, a country, an anonymous source or a group."""
@@ -238,7 +242,7 @@ class EntityTracker:
         known = [(start, end, "gazetteer", None) for start, end in self._known_names(tokens, self.tables.name_index)]
         runs: list[tuple[int, int, str, object]] = []
         for match in self.tables.patterns.capitalised_run.finditer(text):
-            found = self._name_in_run(match.start(), match.end())
+            found = self._name_in_run(match.start(), self._run_end(match))
             if found is not None:
                 runs.append(found)
         titled = [c for c in runs if c[2] == "titled"]
@@ -261,6 +265,17 @@ class EntityTracker:
             if word[:1].isupper() and key in lex.countries and key not in lex.adjectives:
                 countries.append((start, end, "country", lex.countries[key]))
         return [known_full, titled, organisations, countries, untitled, known_surnames]
+
+    def _run_end(self, match) -> int:
+        """Where a capitalised run ends: at a period after a word that is neither an initial nor an
+        abbreviation ('met Minister Olof Brekke. Brekke said': the name ends before the period), since
+        that period ends a sentence; 'George W. Bush', 'Lt. Gen. Mark Milley' run on."""
+        start, end = match.span()
+        for word in _RUN_WORD_BEFORE_PERIOD.finditer(self.text, start, end):
+            token = word.group(1)
+            if len(token) > 1 and (token.casefold() + ".") not in self.lexicon.abbreviations and not token.isupper():
+                return word.start(1) + len(token)
+        return end
 
     @staticmethod
     def _accepted(groups, taken: bytearray) -> list[tuple[int, int, str, object]]:

@@ -813,3 +813,12 @@ def test_a_name_unknown_to_the_gazetteer_is_taken_up_by_its_first_word_when_no_s
             "Hong told a news briefing that Beijing would respond.")
     assert _speaker(text, "Hong").name == "Hong Lei"
     assert _speaker("Rescue leader Mara Tenn said the road was closed. Tenn said the rain would stop.", "Tenn").name == "Mara Tenn"
+
+
+def test_a_name_ending_a_sentence_does_not_run_into_the_next():
+    text = "Minister Ana Lind met Minister Olof Brekke. Brekke said that the talks were useful."
+    assert _speaker(text, "Brekke").name == "Olof Brekke"
+    pair = "President Ana Lind met President Piet Varga. The Presidents said that the talks were useful."
+    assert _speaker(pair, "The Presidents").name == "Ana Lind and Piet Varga"
+    initials = "State Department spokesman P.J. Crowley said the talks were useful. Lt. Gen. Mark Milley said so too."
+    assert _speaker(initials, "Lt. Gen. Mark Milley").name == "Mark Milley"
