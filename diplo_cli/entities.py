@@ -713,6 +713,8 @@ class EntityTracker:
         current = person.role_in(year)
         if current and (entity.role is None or entity.role not in held or entity.role not in entity.roles):
             entity.role = current
+        if person.organisations:
+            entity.organisation = person.organisation_in(year)  # the body of the year, once the year is known
 
     def _merge_surname(self, key: str) -> Entity | None:
         """A surname alone: the document's person with that surname, tolerating one typo in long names."""

@@ -822,3 +822,12 @@ def test_a_name_ending_a_sentence_does_not_run_into_the_next():
     assert _speaker(pair, "The Presidents").name == "Ana Lind and Piet Varga"
     initials = "State Department spokesman P.J. Crowley said the talks were useful. Lt. Gen. Mark Milley said so too."
     assert _speaker(initials, "Lt. Gen. Mark Milley").name == "Mark Milley"
+
+
+def test_a_briefers_body_follows_the_year_the_text_implies():
+    # undated, but the High Representative named held office in 2014-2019: Ms. Psaki briefs for the State Department
+    text = ("MS. PSAKI: Good afternoon. The Secretary will meet EU High Representative Federica Mogherini tomorrow. "
+            "We continue to call on Russia to withdraw its forces.\n"
+            "QUESTION: Will they meet in Brussels?\n"
+            "MS. PSAKI: They will.\n")
+    assert _speaker(text, "We").name == "U.S. State Department"
