@@ -1306,3 +1306,13 @@ def test_shared_the_recognition_is_shared_the_view():
     # Japanese readouts' English for news-dev2's 'shared the view that' (a cue by its guideline)
     assert attributions("The two ministers shared the recognition that the situation was serious.") == \
         [("The two ministers", "shared the recognition", "the situation was serious", "indirect")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("When you made the phone call to me and proposed that we meet in Geneva, we agreed.",
+     [("you", "proposed", "we meet in Geneva", "indirect")]),
+    ("After she landed in Oslo and said that the talks would resume, the minister left.",
+     [("she", "said", "the talks would resume", "indirect")]),
+])
+def test_a_second_predicate_in_a_subordinate_clause_shares_its_pronoun_subject(text, expected):
+    assert attributions(text) == expected

@@ -62,6 +62,7 @@ class AttributionFinder(IndirectReader, Constructions, QuoteFramer, ClauseReader
         self.reflexives = frozenset(grammar["reflexive_pronouns"])
         self.frame_only_cues = frozenset(grammar["frame_only_cues"])
         self.adverbial_words = frozenset(grammar["adverbial_openers"]) | self.subordinating_openers
+        self.subordinators = frozenset(grammar["subordinators"])
         self.lenient_cues = frozenset(grammar["lenient_clause_cues"])
         self.subject_pronouns = frozenset(grammar["subject_pronouns"])
         self.finite_markers = frozenset(grammar["finite_markers"])
