@@ -1316,3 +1316,13 @@ def test_shared_the_recognition_is_shared_the_view():
 ])
 def test_a_second_predicate_in_a_subordinate_clause_shares_its_pronoun_subject(text, expected):
     assert attributions(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The talks are over, said a joint statement from the two ministries.",
+     [("a joint statement from the two ministries", "said", "The talks are over", "indirect")]),
+    ("Both embassies said that the talks were over.",
+     [("Both embassies", "said", "the talks were over", "indirect")]),
+])
+def test_a_body_noun_in_the_plural_in_ies_heads_a_speaker(text, expected):
+    assert attributions(text) == expected

@@ -30,7 +30,8 @@ class NounPhraseReader:
         if self.particle_name.match(base):
             return True  # "al-Sabah": a name glued to its particle
         lower = base.casefold()
-        return lower in self.np_words or lower.rstrip(self.plural_chars) in self.np_words or word.casefold() in self.np_words
+        return lower in self.np_words or lower.rstrip(self.plural_chars) in self.np_words or word.casefold() in self.np_words \
+            or self._singular_y(lower) in self.np_words
 
     def _head_ok(self, token: _Token) -> bool:
         word = token.text.rstrip(".")
@@ -40,7 +41,15 @@ class NounPhraseReader:
         if self.particle_name.match(word):
             return True
         return (lower in self.title_words or lower in self.source_words or lower in self.lex.anonymous_nouns
-                or lower.rstrip(self.plural_chars) in self.title_words or lower in self.document_words or lower in self.body_words)
+                or lower.rstrip(self.plural_chars) in self.title_words or lower in self.document_words or lower in self.body_words
+                or self._singular_y(lower) in self.body_words)
+
+    def _singular_y(self, lower: str) -> str:
+        """'ministries' -> 'ministry' (plural_ies); the word itself otherwise."""
+        for ending in self.plural_ies:
+            if lower.endswith(ending) and len(lower) > len(ending) + 1:
+                return lower[: -len(ending)] + "y"
+        return lower
 
     def speaker_before(self, end: int, lower: int, repairs: int = _MAX_SELF_REPAIRS) -> Span | None:
         """The noun phrase (or pronoun) ending right before ``end`` (skipping auxiliaries).
