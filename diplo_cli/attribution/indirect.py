@@ -134,9 +134,27 @@ class IndirectReader:
         thanked = self.thanked_for.search(text, max(lower, cue.start - 120), cue.start) if gerund else None
         if thanked is not None and cand.verb.cue_class == "directive":
             return self._thanked(cand, thanked)
+        absolute = self.with_subject.search(text, max(lower, cue.start - 80), cue.start) if gerund else None
+        if absolute is not None and cand.verb.cue_class != "directive":
+            found = self._with_gerund(cand, absolute.end())
+            if found is not None:
+                return found
         if gerund and not self.progressive.search(text, max(lower, cue.start - 40), cue.start):
             return self._veto("gerund_without_subject", cue)  # "by saying", "a warning"
         return cand
+
+    def _with_gerund(self, cand: _Candidate, np_start: int) -> Attribution | None:
+        """'The vote was delayed, with analysts saying P': the noun phrase right after 'with' speaks."""
+        text, cue, upper = self.text, cand.cue, cand.upper
+        speaker = self.speaker_before(cue.start, np_start)
+        if speaker is None or speaker.start != np_start:
+            return None
+        full_cue = self._cue_with_addressee(cue, upper)
+        that = self.that.match(text, full_cue.end, upper)
+        start = _skip_spaces(text, that.end() if that else full_cue.end)
+        if not self._clause_like(start, upper, short_ok=True):
+            return None
+        return self._make(speaker, full_cue, start, self._content_end(start, upper), "attribution.indirect.with_gerund", cand.sentence_index)
 
     def _thanked(self, cand: _Candidate, thanked: regex.Match) -> Attribution | None:
         """'Thank you, Mr President, for inviting me to pay a visit': the one thanked made the request."""
