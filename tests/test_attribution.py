@@ -1326,3 +1326,14 @@ def test_a_second_predicate_in_a_subordinate_clause_shares_its_pronoun_subject(t
 ])
 def test_a_body_noun_in_the_plural_in_ies_heads_a_speaker(text, expected):
     assert attributions(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The vote was delayed, with analysts saying the coalition was split.",
+     [("analysts", "saying", "the coalition was split", "indirect")]),
+    ("The vote was delayed, with some officials saying that the coalition was split.",
+     [("some officials", "saying", "the coalition was split", "indirect")]),
+    ("The leaders met in Ankara, with both sides signaling openness to closer ties.", []),
+])
+def test_an_absolute_with_clause_speaks_through_its_noun_phrase(text, expected):
+    assert attributions(text) == expected

@@ -152,8 +152,8 @@ class IndirectReader:
         full_cue = self._cue_with_addressee(cue, upper)
         that = self.that.match(text, full_cue.end, upper)
         start = _skip_spaces(text, that.end() if that else full_cue.end)
-        if not self._clause_like(start, upper, short_ok=True):
-            return None
+        if not (that or self._clause_like(start, upper)):
+            return None  # "with both sides signaling openness to cooperation": a noun phrase, no report
         return self._make(speaker, full_cue, start, self._content_end(start, upper), "attribution.indirect.with_gerund", cand.sentence_index)
 
     def _thanked(self, cand: _Candidate, thanked: regex.Match) -> Attribution | None:
