@@ -831,3 +831,12 @@ def test_a_briefers_body_follows_the_year_the_text_implies():
             "QUESTION: Will they meet in Brussels?\n"
             "MS. PSAKI: They will.\n")
     assert _speaker(text, "We").name == "U.S. State Department"
+
+
+def test_a_body_without_its_country_is_the_home_countrys_and_an_embassy_is_not_its_host_country():
+    text = ("Russian Foreign Minister Sergey Lavrov met Foreign Minister Ana Lind in Moscow. "
+            "The Foreign Ministry said that the talks were useful.")
+    assert _speaker(text, "The Foreign Ministry").name == "Russian Foreign Ministry"
+    assert _speaker("The Foreign Ministry said that the talks were useful.", "The Foreign Ministry").name == "Foreign Ministry"
+    embassy = _speaker("The U.S. Embassy in Moscow said that the talks were useful.", "The U.S. Embassy in Moscow")
+    assert (embassy.name, embassy.country) == ("U.S. Embassy in Moscow", "United States")

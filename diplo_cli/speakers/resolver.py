@@ -31,6 +31,8 @@ _COMMA = regex.compile(r"\s*,\s*")
 _CLAUSE_BREAK = regex.compile(r"\s*[,;]")
 # two countries joined as the two sides of a relation: "the UK and US", "UK-US", "Japan and the United States"
 _PAIR_JOIN = regex.compile(r"\s*+(?:-|–|/|and(?:\s++the)?)\s*+")
+# a body and where it sits: "the U.S. Embassy in Moscow", "the Russian mission to the UN"
+_LOCATED_BODY = regex.compile(r"^(?P<body>.+?\S)\s++(?:in|to|at)\s++(?:the\s++)?\p{Lu}[\p{L}\p{M}.'’\- ]*+$")
 # what may open a sentence before its subject: nothing, or a short adverbial and a comma ("On May 3, 2021, ")
 _OPENING = regex.compile(r"(?:[^.;:\n]{0,40},\s*)?")
 # How many resolved speakers an anonymous or pronoun mention looks back over (keeps resolution linear).
@@ -215,6 +217,9 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
         organisation = self.lex.organisation(stripped)
         if organisation is not None:
             return self._organisation_entity(organisation.name, organisation.country), "organisation", "speakers.organisation"
+        home_body = self._home_body(stripped)
+        if home_body is not None:
+            return self._organisation_entity(home_body.name, home_body.country), "organisation", "speakers.organisation.home"
         country = self.lex.countries.get(name_key(stripped))
         if country is None and (stripped.endswith("s") or "." in stripped or stripped.isupper()):
             country = self.lex.adjectives.get(name_key(stripped))  # "the U.S.", "The Russians"
@@ -227,6 +232,16 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
         if pair is not None:
             return pair, "name", "speakers.leader_pair"
         return None
+
+    def _home_body(self, name: str):
+        """'the Foreign Ministry' in a text whose own country is established (Russia): that country's body
+        when the lexicon knows it under the country's adjective ('Russian Foreign Ministry')."""
+        home = getattr(self, "home_country", None)
+        if not home or self.home_is_guess or not name[:1].isupper() or self.lex.country_of_word(name.split()[0]):
+            return None
+        adjective = self.lex.country_adjective.get(home)
+        organisation = self.lex.organisation(f"{adjective} {name}") if adjective else None
+        return organisation if organisation is not None and organisation.country == home else None
 
     def _coordination(self, phrase: str, start: int, end: int) -> Resolved | None:
         """"Olaf Scholz and Emmanuel Macron", "the U.S. and its allies": both, when one of them is named."""
@@ -439,6 +454,13 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
 
     def _organisation_phrase(self, start: int, end: int, phrase: str, words: list[str], described: Description) -> Resolved | None:
         lex = self.lex
+        located = _LOCATED_BODY.match(phrase)
+        if located is not None:
+            body_words = WORD.findall(located.group("body"))
+            if body_words and lex.organisation_heads.get(body_words[-1].casefold()) == "body":
+                # "the U.S. Embassy in Moscow": the embassy (of the United States), not the place it is in
+                return self._organisation_entity(self.tables.entities.strip_determiner(phrase), self._country_in(located.group("body"))), \
+                    "organisation", "speakers.organisation_phrase"
         head = words[-1].casefold()
         organisations = [m for m in self.tracker.within(start, end) if m.entity.kind == "organisation"]
         if organisations and self.tables.only_closers(self.text[organisations[-1].end:end]):
