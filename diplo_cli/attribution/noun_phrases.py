@@ -334,7 +334,11 @@ class NounPhraseReader:
             return (index > j and word.islower() and word.endswith(self.past_endings) and index + 1 < len(tokens)
                     and tokens[index + 1].text.casefold() in self.object_openers)
 
-        while k < len(tokens) and (self._np_word(tokens[k]) or inner_modifier(k)) and not opens_object(k):
+        def finite_cue(index: int) -> bool:  # "briefed" in "The minister briefed his counterpart, adding"
+            word = tokens[index].text
+            return index > j and word.islower() and word.endswith(self.past_endings) and bool(self.cues.fullmatch(word))
+
+        while k < len(tokens) and (self._np_word(tokens[k]) or inner_modifier(k)) and not opens_object(k) and not finite_cue(k):
             k += 1
         if k == j:
             return None
