@@ -172,6 +172,9 @@ class ClauseReader:
             return Span.of(self.text, cue.start, before_that.end(1))
         if match is None:
             return cue
+        word = self.word_at.match(self.text, match.end(), limit)
+        if word is not None and word.group(1).casefold() in self.finite_markers and match.group().strip().casefold() not in self.lex.pronouns:
+            return cue  # "warned Moscow would pay a price": the noun phrase is the subject of the clause
         end = match.end()
         if self.text[end - 1] == "." and not self._abbreviation(self.text[match.start():end].split()[-1]):
             end -= 1
