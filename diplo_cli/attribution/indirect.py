@@ -365,10 +365,19 @@ class IndirectReader:
             echoed = self.cues.search(text, that.end(), min(upper, that.end() + 40))
             if echoed is not None and len(text[that.end():echoed.start()].split()) <= 3 and self._cue_shape_ok(echoed):
                 return self._veto("echoed_speech", cand.cue)  # "I repeat what I just said in German"
+        if that is not None and that.group().strip(" ,").casefold() == "that" and (word := self.word_at.match(text, that.end(), upper)) \
+                and word.group(1).casefold() in self.document_stems \
+                and not self.finite_word.search(text, that.end(), self._phrase_end(that.end(), upper)):
+            return self._veto("that_determiner", cand.cue)  # "conveyed that message to the minister": a noun phrase object
         if cand.verb.lemma in self.copular_cues and not (that is not None and any(word in that.group().casefold() for word in self.complementizers)) \
                 and not text[cand.after:cand.after + 2].strip().startswith(":"):
             return self._veto("clear_on_topic", cand.cue)  # "very clear on why they reject it": topic only
         return cand
+
+    def _phrase_end(self, start: int, upper: int) -> int:
+        """Where the phrase from ``start`` ends: the next comma, semicolon, colon or sentence end."""
+        stop = self.phrase_stop.search(self.text, start, upper)
+        return stop.start() if stop is not None else upper
 
     def _step_content_kind(self, cand: _Candidate):
         """The rule and the content's start: a that-clause, a subject cue, a pseudo-cleft, an interrupted
