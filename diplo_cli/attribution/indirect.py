@@ -243,7 +243,7 @@ class IndirectReader:
             return self._veto("no_speaker", cue)
         if speaker.text.endswith(self.possessive_endings):
             return self._veto("possessive_speaker", cue)  # "Lavrov's remark that": a noun, read by the reporting-noun rule
-        if verb.lemma in self.document_only_cues and not any(w.casefold() in self.document_stems for w in _WORD.findall(speaker.text)):
+        if verb.lemma in self.document_only_cues and not any(w.casefold() in self.finding_words for w in _WORD.findall(speaker.text)):
             return self._veto("finding_without_document", cue)  # "a new poll found that P" reports; "the police found that ..." does not
         article = self.indefinite.match(speaker.text)
         if article and cue.text.casefold() == verb.lemma and self._np_word(_Token(text[speaker.start + article.end():speaker.end].split()[0], 0, 0)):
