@@ -140,8 +140,49 @@ class IndirectReader:
             if found is not None:
                 return found
         if gerund and not self.progressive.search(text, max(lower, cue.start - 40), cue.start):
+            document = self._document_before(cue.start, lower)
+            if document is not None:
+                return self._document_clause(cand, document)  # "a report released Thursday suggesting that P"
             return self._veto("gerund_without_subject", cue)  # "by saying", "a warning"
         return cand
+
+    def _document_before(self, end: int, lower: int) -> Span | None:
+        """The noun phrase of a document ending right before ``end`` (past a participle such as
+        'released Thursday'): 'a report released Thursday', 'records', 'a new poll'."""
+        participle = self.document_participle.search(self.text, max(lower, end - 60), end)
+        for noun_end in (end, participle.start() if participle is not None else None):
+            if noun_end is None:
+                return None
+            while noun_end > lower and self.text[noun_end - 1].isspace():
+                noun_end -= 1
+            word = self.word_before.search(self.text, max(lower, noun_end - 40), noun_end)
+            if word is not None and word.group(1).casefold() in self.document_stems:
+                break
+        else:
+            return None
+        phrase = self.speaker_before(noun_end, lower)
+        if phrase is None or phrase.end != noun_end:
+            return Span.of(self.text, word.start(1), noun_end)
+        return phrase
+
+    def _document_clause(self, cand: _Candidate, document: Span) -> Attribution | None:
+        """'a report released Thursday suggesting that P', 'records that showed P': the document speaks
+        (a clause content only)."""
+        text, upper = self.text, cand.upper
+        full_cue = self._cue_with_addressee(cand.cue, upper)
+        after = self.adjuncts.match(text, full_cue.end, upper).end()
+        that = self.that.match(text, after, upper)
+        start = _skip_spaces(text, that.end() if that else after)
+        lenient = cand.verb.lemma in self.lenient_cues  # "a report that said the talks failed"; not "the report showing support for X"
+        if cand.verb.cue_class == "directive" or cand.verb.cue_class == "describe" or not (
+                self._clause_like(start, upper, bare_that=True) if that else self._clause_like(start, upper, short_ok=lenient)):
+            return self._veto("no_clause", cand.cue, "document clause")
+        issued = self.issued_document.search(text, max(cand.lower, document.start - 80), _skip_spaces(text, document.end))
+        if issued is not None and issued.group("noun").casefold() in self.document_stems:
+            # "the ministry released a statement that said P": the issuer speaks, as in 'issued a statement saying P'
+            document = self.speaker_before(issued.start(), cand.lower) or document
+        return self._make(document, full_cue, start, self._content_end(start, upper),
+                          "attribution.indirect.document_clause", cand.sentence_index)
 
     def _with_gerund(self, cand: _Candidate, np_start: int) -> Attribution | None:
         """'The vote was delayed, with analysts saying P': the noun phrase right after 'with' speaks."""
@@ -240,6 +281,10 @@ class IndirectReader:
         """Vetoes on the speaker: a possessive, a non-document finder, a passive, a clear without 'that'."""
         text, cue, lower, verb, speaker = self.text, cand.cue, cand.lower, cand.verb, cand.speaker
         if speaker is None:
+            relative = self.document_relative.search(text, max(lower, cue.start - 8), cue.start)
+            document = self._document_before(relative.start(), lower) if relative is not None else None
+            if document is not None:
+                return self._document_clause(cand, document)  # "records that showed P"
             return self._veto("no_speaker", cue)
         if speaker.text.endswith(self.possessive_endings):
             return self._veto("possessive_speaker", cue)  # "Lavrov's remark that": a noun, read by the reporting-noun rule
