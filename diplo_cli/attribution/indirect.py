@@ -89,7 +89,8 @@ class IndirectReader:
             return cand
         # "continue to urge", "tried to argue", "had begun to hint": the subject of the aspectual
         # verb speaks; a weaker reading (relaxed), where the strict rule dropped it
-        cand.aspectual = self.aspectual_to.search(text, max(lower, start - 40), start)
+        cand.aspectual = self.aspectual_to.search(text, max(lower, start - 40), start) \
+            or self.aspectual_adjective_to.search(text, max(lower, start - 48), start)
         if cand.aspectual is not None:
             self._relaxed.append("to_before_cue")
             return cand
@@ -302,7 +303,8 @@ class IndirectReader:
             bridge = coordinated.start() if isinstance(coordinated, regex.Match) else text.rfind(",", lower, cue.start)
             if bridge >= 0:
                 passive_from = Span.of(text, bridge, bridge)
-        if not cand.progressive and verb.lemma not in self.copular_cues and self._is_passive(passive_from, cue):
+        adjective = cand.aspectual is not None and cand.aspectual.re is self.aspectual_adjective_to  # "was able to confirm"
+        if not cand.progressive and not adjective and verb.lemma not in self.copular_cues and self._is_passive(passive_from, cue):
             return self._veto("passive", cue)
         if verb.lemma in self.copular_cues and (not self.copula_before.search(text, max(lower, cue.start - 40), cue.start)
                                                 or speaker.text.casefold() in self.expletive_subjects):
