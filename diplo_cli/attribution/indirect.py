@@ -259,6 +259,8 @@ class IndirectReader:
         speaker_end = (progressive.start() if progressive else performative.start() if performative
                        else aspectual.start() if aspectual else copula.start() if copula else cue.start)
         speaker = self.speaker_before(speaker_end, lower)
+        if speaker is not None and not (self.indefinite.match(speaker.text) and cue.text.casefold() == cand.verb.lemma):
+            speaker = self._reduced_relative_subject(speaker, lower)  # not before a noun cue: "abided by an African Union request"
         if progressive and speaker is None:
             contracted = self.contracted_pronoun.search(text, max(lower, progressive.start() - 8), progressive.end())
             speaker = Span.of(text, contracted.start(1), contracted.end(1)) if contracted else None
@@ -277,6 +279,21 @@ class IndirectReader:
             cand.rule_prefix = "attribution.indirect.coordinated"
         cand.progressive, cand.speaker, cand.coordinated = progressive, speaker, coordinated
         return cand
+
+    def _reduced_relative_subject(self, speaker: Span, lower: int) -> Span:
+        """'Officials testifying before the committee said': the subject is the noun phrase before the
+        participle, with the phrase after it ('the committee' alone is no speaker). Only a common-noun
+        subject ('After Russia invaded Ukraine officials said' keeps 'officials')."""
+        participle = self.reduced_relative.search(self.text, max(lower, speaker.start - 40), speaker.start)
+        if participle is None:
+            return speaker
+        head = self.speaker_before(participle.start(), lower, 0)
+        if head is None or head.end != participle.start() - 1 or head.text.casefold() in self.lex.pronouns:
+            return speaker
+        last = head.text.split()[-1]
+        common = last.islower() or last.casefold() in self.np_words or last.casefold().rstrip(self.plural_chars) in self.np_words \
+            or (not self.text[lower:head.start].strip() and len(head.text.split()) == 1 and last.endswith(self.plural_letters))
+        return Span.of(self.text, head.start, speaker.end) if common else speaker  # "Engineers testifying ..." opening the sentence
 
     def _step_speaker_checks(self, cand: _Candidate):
         """Vetoes on the speaker: a possessive, a non-document finder, a passive, a clear without 'that'."""
