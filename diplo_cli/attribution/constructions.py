@@ -116,7 +116,11 @@ class Constructions:
         text = self.text
         window = text[start : min(upper, start + 160)]
         quoted = _EVALUATIVE_QUOTE.search(window)
-        if quoted is None or self.comma_or_that.search(window[: quoted.start()]):
+        lead = window[: quoted.start()] if quoted is not None else ""
+        spoken = self.spoken_quote_marker.search(lead)
+        if spoken is not None:
+            lead = lead[: spoken.start()]  # 'called it, quote, "a serious mistake"': the marker stands for the quotation mark
+        if quoted is None or self.comma_or_that.search(lead):
             return self._veto("describe_without_quote", cue)  # the quote belongs to another clause: 'called X long, and noted that "..."'
 
         inner_start, inner_end = _trim_inner(text, start + quoted.start(1), start + quoted.end(1))
