@@ -242,9 +242,10 @@ class EntityTracker:
         known = [(start, end, "gazetteer", None) for start, end in self._known_names(tokens, self.tables.name_index)]
         runs: list[tuple[int, int, str, object]] = []
         for match in self.tables.patterns.capitalised_run.finditer(text):
-            found = self._name_in_run(match.start(), self._run_end(match))
-            if found is not None:
-                runs.append(found)
+            for piece_start, piece_end in self._run_pieces(match):
+                found = self._name_in_run(piece_start, piece_end)
+                if found is not None:
+                    runs.append(found)
         titled = [c for c in runs if c[2] == "titled"]
         # untitled unknown names count only when the document reuses their surname alone ("Okafor")
         capitalised_words = Counter(name_key(word) for _, word in name_words)
@@ -266,16 +267,23 @@ class EntityTracker:
                 countries.append((start, end, "country", lex.countries[key]))
         return [known_full, titled, organisations, countries, untitled, known_surnames]
 
-    def _run_end(self, match) -> int:
-        """Where a capitalised run ends: at a period after a word that is neither an initial nor an
-        abbreviation ('met Minister Olof Brekke. Brekke said': the name ends before the period), since
-        that period ends a sentence; 'George W. Bush', 'Lt. Gen. Mark Milley' run on."""
+    def _run_pieces(self, match) -> list[tuple[int, int]]:
+        """A capitalised run cut at each period after a word that is neither an initial nor an
+        abbreviation ('met Minister Olof Brekke. Brekke said', 'in Lima. Minister Ana Lind will'), since
+        that period ends a sentence: each piece is a run of its own; 'George W. Bush', 'Lt. Gen. Mark
+        Milley' run on."""
         start, end = match.span()
+        pieces = []
         for word in _RUN_WORD_BEFORE_PERIOD.finditer(self.text, start, end):
             token = word.group(1)
             if len(token) > 1 and (token.casefold() + ".") not in self.lexicon.abbreviations and not token.isupper():
-                return word.start(1) + len(token)
-        return end
+                pieces.append((start, word.end(1)))
+                start = word.end()
+                while start < end and self.text[start].isspace():
+                    start += 1
+        if start < end:
+            pieces.append((start, end))
+        return pieces
 
     @staticmethod
     def _accepted(groups, taken: bytearray) -> list[tuple[int, int, str, object]]:

@@ -1271,10 +1271,13 @@ def test_words_in_ly_and_ed_are_read_where_the_patterns_name_them(text, expected
     ("The minister expressed the hope that a date would be set soon.",
      [("The minister", "expressed the hope", "a date would be set soon", "indirect")]),
     ("The minister expressed hope for a quick deal.", []),
-    ("The minister expressed concern that the talks would fail.", []),
+    ("The minister expressed concern that the talks would fail.",
+     [("The minister", "expressed concern", "the talks would fail", "indirect")]),
+    ("The minister expressed concern over the delay.", []),
 ])
 def test_expressed_hope_with_a_clause_is_a_cue(text, expected):
-    # news-dev2's guideline: 'expressed hope that' + clause reports speech; hope for + noun, and concern, do not
+    # news-dev2's guideline: 'expressed hope that' + clause reports speech, and so does any view noun
+    # (concern, confidence) with a that-clause; a view noun with a plain object ('hope for', 'concern over') does not
     assert attributions(text) == expected
 
 
