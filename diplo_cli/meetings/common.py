@@ -230,7 +230,8 @@ def _same_name(a: str, b: str) -> bool:
 
 def _within(names: set[str], others: set[str]) -> bool:
     """Every name of ``names`` is one of ``others``."""
-    return all(any(_same_name(name, other) for other in others) for name in names)
+    # the set lookup first: most names of a document's meetings recur spelled the same way
+    return all(name in others or any(_same_name(name, other) for other in others) for name in names)
 
 
 def _recent_people(previous: list[MeetingMention], sentence: int, mtype: str, compatible) -> list[Entity]:
