@@ -1340,3 +1340,13 @@ def test_a_body_noun_in_the_plural_in_ies_heads_a_speaker(text, expected):
 ])
 def test_an_absolute_with_clause_speaks_through_its_noun_phrase(text, expected):
     assert attributions(text) == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Her Russian counterpart said that the talks were useful.", "Her Russian counterpart"),
+    ("Our partners said that the talks were useful.", "Our partners"),
+    ("His aides said that the talks were useful.", "His aides"),
+])
+def test_a_sentence_initial_possessive_determiner_belongs_to_the_speaker_span(text, speaker):
+    # the guidelines' speaker span keeps its determiners; mid-sentence 'our partners' already did
+    assert [a[0] for a in attributions(text)] == [speaker]
