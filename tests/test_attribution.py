@@ -1350,3 +1350,13 @@ def test_an_absolute_with_clause_speaks_through_its_noun_phrase(text, expected):
 def test_a_sentence_initial_possessive_determiner_belongs_to_the_speaker_span(text, speaker):
     # the guidelines' speaker span keeps its determiners; mid-sentence 'our partners' already did
     assert [a[0] for a in attributions(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The envoy put out a statement that the talks were over.", [("The envoy", "statement", "the talks were over", "indirect")]),
+    ("The ministry issued a statement that the talks were over.", [("The ministry", "statement", "the talks were over", "indirect")]),
+    ("The envoy put out a statement that surprised many.", []),
+    ("The envoy put out a statement on Monday.", []),
+])
+def test_a_document_issued_with_a_that_clause_is_its_issuers_statement(text, expected):
+    assert attributions(text) == expected

@@ -38,6 +38,9 @@ class Constructions:
             speaker = self.speaker_after(match.start("source"), match.end("source"))
             if speaker is None or speaker.end != match.end("source"):
                 return self._veto("reporting_noun_source", Span.of(text, match.start("noun"), match.end("noun")))  # the words after "from" are no whole noun phrase
+        elif match.re is self.reporting_noun_issued:
+            # "The envoy put out a statement that P": the issuer, the subject of the issuing verb
+            speaker = self.speaker_before(match.start("verb"), lower)
         elif match.group("pronoun"):
             speaker = Span.of(text, match.start("pronoun"), match.end("pronoun"))
         else:
@@ -58,7 +61,10 @@ class Constructions:
         end = self._trim("second_report", cue, cue_end, self._coordinated_end(start, cue_end))
         if self.anaphoric.match(text, start, end):
             return self._veto("anaphoric_content", Span.of(text, match.start("noun"), match.end("noun")))
-        return self._make(speaker, cue, start, end, "attribution.indirect.reporting_noun", sentence_index)
+        if match.re is self.reporting_noun_issued and not self._clause_like(start, upper):
+            return self._veto("no_clause", cue, "issued document")  # "a statement that surprised many": a relative clause
+        rule = "attribution.indirect.reporting_noun_issued" if match.re is self.reporting_noun_issued else "attribution.indirect.reporting_noun"
+        return self._make(speaker, cue, start, end, rule, sentence_index)
 
     def _parenthetical_frame(self, speaker: Span, cue: Span, lower: int, upper: int, sentence_index: int) -> Attribution | None:
         """'Ambassador Tai, we said yesterday, is going to engage ...': a frame set off by commas inside
