@@ -174,6 +174,10 @@ class QuoteFramer:
         if match is not None and match.start() > pos and not self._cue_shape_ok(match):
             # '," a State Department spokesperson said': a capitalised cue word is part of a name
             match = next((m for m in itertools.islice(self.cues.finditer(text, match.end(), window_end), 4) if self._cue_shape_ok(m)), None)
+        if match is not None and match.start() > pos and self._excluded(match):
+            # '," the official, who asked not to be named, said': a cue word of the parenthetical is no cue
+            match = next((m for m in itertools.islice(self.cues.finditer(text, match.end(), window_end), 4)
+                          if self._cue_shape_ok(m) and not self._excluded(m)), None)
         if match is None or self._excluded(match):
             return None
         cue = Span.of(text, match.start(), match.end())

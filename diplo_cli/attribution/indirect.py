@@ -226,6 +226,8 @@ class IndirectReader:
         head = text[lower : cue.start].rstrip()
         if not (head.endswith((",", ",\"", ",”")) and cue.start > lower):
             return cand
+        if cand.verb.cue_class == "tell":
+            return cand  # "P, the official, who asked not to be named, told VOA": a tell cue is not inverted
         speaker = self.speaker_after(_skip_spaces(text, cue.end), upper)
         if speaker is None:
             return cand

@@ -5,6 +5,7 @@ from __future__ import annotations
 from diplo_cli.attribution.common import (
     _DOTTED,
     _MAX_SELF_REPAIRS,
+    _QUOTE_MARKS,
     _WINDOW,
     _WORD,
     _WORD_BEFORE,
@@ -227,6 +228,28 @@ class NounPhraseReader:
         clause_tokens = [t for t in tokens if t.start >= sentence.start]
         if not clause_tokens:
             return None
+        # '"P," the official, who asked not to be named, said': the clause starts after the quotation
+        closing = next((k for k in range(len(clause_tokens) - 1, -1, -1) if _QUOTE_MARKS.fullmatch(clause_tokens[k].text)), None)
+        if closing is not None:
+            clause_tokens = clause_tokens[closing + 1:]
+            while clause_tokens and clause_tokens[0].text == ",":
+                clause_tokens = clause_tokens[1:]
+            if not clause_tokens:
+                return None
+        subject = self._parenthetical_subject(clause_tokens)
+        if subject is None:
+            # "P, the official, who asked not to be named, said": the subject opens after an earlier comma
+            commas = [k for k, t in enumerate(clause_tokens[:-1]) if t.text == ","]
+            for k in commas[-3:-1]:
+                subject = self._parenthetical_subject(clause_tokens[k + 1:])
+                first = subject.text.split()[0] if subject is not None else ""
+                if first.casefold() in self.determiners or first[:1].isupper():
+                    return subject
+            return None
+        return subject
+
+    def _parenthetical_subject(self, clause_tokens: list[_Token]) -> Span | None:
+        """The noun phrase opening ``clause_tokens``, set off by a parenthetical before the cue."""
         # skip a leading adverbial set off by a comma ("On Monday, ...")
         start_index = 0
         if clause_tokens[0].text in self.stopwords and clause_tokens[0].text not in self.capitalised_articles:
