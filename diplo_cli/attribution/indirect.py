@@ -129,7 +129,11 @@ class IndirectReader:
             return self._veto("purpose_without_that", cue)
         if gerund and text[lower : cue.start].rstrip().endswith((",", ",\"", ",”", ",’")):
             return self._participial(cue, cand.verb, lower, upper, cand.sentence_index)
-        issued = self.issued_document.search(text, max(lower, cue.start - 80), cue.start) if gerund else None
+        issued_end = cue.start
+        adjunct = self.subject_adjunct.search(text, max(lower, cue.start - 48), cue.start) if gerund else None
+        if adjunct is not None:  # "put out a statement last night making clear that P": a time adjunct after the document
+            issued_end = _skip_spaces(text, adjunct.start())
+        issued = self.issued_document.search(text, max(lower, cue.start - 80), issued_end) if gerund else None
         if issued is not None and issued.group("noun").casefold() in self.document_stems:
             return self._issued_document(cand, issued)
         thanked = self.thanked_for.search(text, max(lower, cue.start - 120), cue.start) if gerund else None
