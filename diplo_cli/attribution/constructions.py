@@ -180,8 +180,13 @@ class Constructions:
             speaker = Span.of(text, speaker.start, end)
             after_speaker = speaker.end
         tail = text[after_speaker:upper]
-        appositive_tail = self.appositive_tail.fullmatch(tail) and not any(
-            w.casefold() in self.finite_markers for w in self.word_run.findall(tail))
+        tail_words = self.word_run.findall(tail)
+        letters = [w for w in tail_words if w[:1].isalnum()]
+        opener, following = (letters + ["", ""])[:2]
+        predicate = opener.islower() and opener.endswith(self.past_endings) and opener.casefold() not in self.np_words and not (
+            following.casefold() in self.function_words and following.casefold() not in self.determiners)  # "based in Oslo" is an apposition
+        appositive_tail = self.appositive_tail.fullmatch(tail) and not predicate and not any(
+            w.casefold() in self.finite_markers for w in tail_words)  # "The two leaders, according to the readout, discussed trade"
         if before.endswith(",") and self.that_parenthetical_lead.search(before) and self.comma_after.match(text, after_speaker, upper):
             before = ""  # "I believe, as you all know, according to X, P": initial after asides
         if not before:
