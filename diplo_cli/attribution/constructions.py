@@ -232,7 +232,14 @@ class Constructions:
             speaker = self.speaker_before(passive.start() if passive else quoted.start(), lower)
         if speaker is None:
             return self._veto("no_speaker", cue, "quoted as saying")
-        that = self.that.match(text, cue.end, upper)
+        if self.source_tail.fullmatch(text, cue.end, upper):
+            # "Moscow will respond, Lavrov was quoted as saying by TASS.": the clause before the frame
+            clause_start = self._clause_lower(lower, speaker.start)
+            comma = text.rfind(",", clause_start, speaker.start)
+            if comma > clause_start and not text[comma + 1 : speaker.start].strip():
+                return self._make(speaker, cue, _skip_spaces(text, clause_start), comma, "attribution.indirect.quoted_as_saying", sentence_index)
+        by_source = self.by_source_then_that.match(text, cue.end, upper)  # "as saying by TASS that P"
+        that = self.that.match(text, by_source.end() if by_source else cue.end, upper)
         start = _skip_spaces(text, that.end() if that else cue.end)
         end = self._content_end(start, upper)
         if end <= start:
