@@ -59,6 +59,7 @@ class AttributionFinder(IndirectReader, Constructions, QuoteFramer, ClauseReader
         self.resource_objects = frozenset(grammar["resource_objects"])
         self.name_particles = frozenset(grammar["name_particles"])
         self.document_only_cues = frozenset(grammar["document_only_cues"])
+        self.person_cues = frozenset(grammar["person_cues"])
         self.finding_words = self.document_stems | frozenset(grammar["finding_bodies"])
         self.reflexives = frozenset(grammar["reflexive_pronouns"])
         self.frame_only_cues = frozenset(grammar["frame_only_cues"])

@@ -265,6 +265,11 @@ class IndirectReader:
         speaker_end = (progressive.start() if progressive else performative.start() if performative
                        else aspectual.start() if aspectual else copula.start() if copula else cue.start)
         speaker = self.speaker_before(speaker_end, lower)
+        if speaker is None and cand.verb.lemma in self.person_cues and not (progressive or performative or aspectual or copula):
+            unlisted = self.unlisted_subject.search(text, max(self._clause_lower(lower, cue.start), cue.start - 80), cue.start)
+            if unlisted is not None:  # "The candidate conceded that P": a person noun outside the lists
+                speaker = Span.of(text, unlisted.start("np"), unlisted.end("np"))
+                self._relaxed.append("unlisted_speaker")
         if speaker is not None and not (self.indefinite.match(speaker.text) and cue.text.casefold() == cand.verb.lemma):
             speaker = self._reduced_relative_subject(speaker, lower)  # not before a noun cue: "abided by an African Union request"
         if progressive and speaker is None:
