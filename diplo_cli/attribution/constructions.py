@@ -155,6 +155,10 @@ class Constructions:
         that = self.that.match(text, after, upper)
         start = _skip_spaces(text, that.end() if that else after)
         end = self._content_end(start, upper)
+        if not text[speaker.end : cue.start].strip(" ,"):
+            host = self.host_predicate.search(text, start, end)
+            if host is not None:
+                end = host.start()  # "The generals, testifying that P, were questioned": the host clause resumes
         if end <= start:
             return self._veto("no_content", cue, "participle")
         lenient = verb.lemma in self.lenient_cues
