@@ -334,8 +334,9 @@ class NounPhraseReader:
         lower = self.clause_filler.match(self.text, max(lower, self._body_start(end)), end).end()
         tokens = self.token_index.between(lower, end)
         j = 0
-        if tokens and tokens[0].text.casefold() in self.subject_pronouns and tokens[0].text.casefold() not in self.expletive_subjects:
-            return Span.of(self.text, tokens[0].start, tokens[0].end)  # "She addressed the assembly, stating that P"
+        first = 1 if len(tokens) > 1 and tokens[0].text.casefold() in self.subordinating_openers else 0  # "When you called me and proposed that P"
+        if len(tokens) > first and tokens[first].text.casefold() in self.subject_pronouns and tokens[first].text.casefold() not in self.expletive_subjects:
+            return Span.of(self.text, tokens[first].start, tokens[first].end)  # "She addressed the assembly, stating that P"
         if tokens and tokens[0].text in self.stopwords and tokens[0].text not in self.subject_articles:
             # a fronted adverbial up to its comma: "On Monday,", "After landing in the capital late Monday,"
             for k, t in enumerate(tokens[:FRONTED_ADVERBIAL_TOKENS]):
