@@ -22,7 +22,8 @@ _DOTTED = regex.compile(r"(?:\p{L}\.){2,}")
 _LEAD = regex.compile(r"[\s,]*+")
 # A quotation in curly single marks (inside a double-quoted one): an opening mark after a space or an
 # opening double mark, a closing mark before a space or punctuation.
-_NESTED_QUOTE = regex.compile(r"(?<=^|[\s“\"(—–])‘[^‘’\n]{2,1500}?[\p{L}\p{N}.,!?…]’(?=[\s,.;:!?…—–”\"]|$)")
+# An apostrophe between letters ("we’re") is no closing mark.
+_NESTED_QUOTE = regex.compile(r"(?<=^|[\s“\"(—–])‘(?:[^‘’\n]|(?<=\p{L})’(?=\p{L})){2,1500}?[\p{L}\p{N}.,!?…]’(?=[\s,.;:!?…—–”\"]|$)")
 _MARK_OR_NEWLINE = regex.compile(r"[\"“”„«»]|\n")
 _NO_CUE = CueVerb("", "")
 _WORD = regex.compile(r"\p{L}++")

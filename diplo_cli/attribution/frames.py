@@ -204,6 +204,10 @@ class QuoteFramer:
             head = self._np_ending_at(tokens, len(tokens) - 2) if len(tokens) >= 2 and tokens[-1].text == "," else None
             if head is None or head.start != pos:
                 return self._veto("apposition_not_subject", cue)
+            if speaker.text[:1].islower() and all(w[:1].isupper() for w in head.text.split()):
+                # '’ Ana Lind, a Danish economist with Nordbank said': the apposition is left open; the name speaks
+                self._relaxed.append("trailing_appositive")
+                speaker = head
         if speaker is None or speaker.start < pos:
             return self._veto("no_speaker", cue, "frame after a quotation")
         return speaker, self._cue_with_addressee(cue, window_end), "attribution.direct.after"
