@@ -23,8 +23,8 @@ sys.path.insert(0, str(ROOT))
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from diplo_cli.text.decode import decode_bytes
 from diplo_cli.errors import InputError
+from diplo_cli.text.decode import decode_bytes
 from tests.test_properties import PIECE, _extract_checked
 
 

@@ -514,8 +514,8 @@ def test_coordinated_meetings_keep_their_own_objects():
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("President Marta Quiroga and President Tomas Ferreira held talks in Lima. "
-     "Minister Ana Lind and Minister Jorge Paz took part in the talks on the Chilean side.",
+    (("President Marta Quiroga and President Tomas Ferreira held talks in Lima. "
+     "Minister Ana Lind and Minister Jorge Paz took part in the talks on the Chilean side."),
      [("talks", "held", {"marta quiroga", "tomas ferreira"})]),
     ("President Marta Quiroga held talks with President Tomas Ferreira in Lima. Minister Ana Lind raised the border during the talks.",
      [("talks", "held", {"marta quiroga", "tomas ferreira"})]),
@@ -537,8 +537,8 @@ def test_a_meeting_said_to_go_by_a_medium_is_a_call(text, mtype):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("President Marta Quiroga met President Tomas Ferreira in Lima on Monday. "
-     "The two presidents agreed that their next meeting would take place in Santiago.",
+    (("President Marta Quiroga met President Tomas Ferreira in Lima on Monday. "
+     "The two presidents agreed that their next meeting would take place in Santiago."),
      [("meeting", "held", {"marta quiroga", "tomas ferreira"}), ("meeting", "planned", {"marta quiroga", "tomas ferreira"})]),
     ("President Marta Quiroga met President Tomas Ferreira in Lima on Monday. They will meet again soon.",
      [("meeting", "held", {"marta quiroga", "tomas ferreira"}), ("meeting", "planned", {"marta quiroga", "tomas ferreira"})]),
@@ -564,8 +564,8 @@ def test_a_meeting_noun_owned_by_a_named_person_is_theirs():
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ('President Marta Quiroga met President Tomas Ferreira in Lima. "Peru is our oldest friend," Quiroga said when welcoming '
-     "President Tomas Ferreira in Lima before their meeting.", [("meeting", "held", {"marta quiroga", "tomas ferreira"})]),
+    (('President Marta Quiroga met President Tomas Ferreira in Lima. "Peru is our oldest friend," Quiroga said when welcoming '
+     "President Tomas Ferreira in Lima before their meeting."), [("meeting", "held", {"marta quiroga", "tomas ferreira"})]),
     # a reception elsewhere is a visit of its own
     ("President Marta Quiroga met President Tomas Ferreira in Lima on Monday. Quiroga welcomed President Tomas Ferreira in Cusco on Tuesday.",
      [("meeting", "held", {"marta quiroga", "tomas ferreira"}), ("visit", "held", {"marta quiroga", "tomas ferreira"})]),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 
 from diplo_cli.entities import Entity, Mention
 from diplo_cli.language.lexicons import name_key
@@ -100,7 +101,7 @@ class PronounReader(ResolverState):
                     people.append(m)
             # the nearest two people named together ("the Secretary's visit builds on the talks between
             # President X and President Y, where they agreed": X and Y, not the Secretary and X)
-            for first, second in reversed(list(zip(people, people[1:]))):
+            for first, second in reversed(list(itertools.pairwise(people))):
                 between = self.text[first.end:second.start]
                 # "welcomed X's decision": the second person owns the object, nobody met them
                 owner = self.text.startswith(self.tables.entities.possessive_endings, second.end)

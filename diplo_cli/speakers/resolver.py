@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter
 from dataclasses import replace
 
@@ -747,7 +748,7 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
         counterparts = {m.entity.country for m in self.tracker.mentions if m.entity.kind == "person" and m.entity.country}
         spans = self.tracker.country_spans()
         paired: set[str] = set()
-        for (_, end, first), (start, _, second) in zip(spans, spans[1:]):
+        for (_, end, first), (start, _, second) in itertools.pairwise(spans):
             if first != second and _PAIR_JOIN.fullmatch(self.text, end, start):
                 if first in counterparts:
                     paired.add(second)
