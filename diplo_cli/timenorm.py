@@ -263,24 +263,32 @@ def points_ahead(span_text: str) -> bool:
     """A time expression that lies after the article's date whatever that date is (``tomorrow``,
     ``next week``, ``next Tuesday``), or one of the vague words for the future (``soon``, ``in the
     coming weeks``: ``[ahead]`` in time_values.toml)."""
-    text = " ".join(span_text.split())
-    if regex.search(rf"(?i)\b(?:{_alternation(_ahead_words())})\b", text):
-        return True
-    vocab = vocabulary()
-    for reference in _REFERENCES[:7]:
-        value = next((v for v in (resolve(vocab, text, reference, 0) for resolve in (_relative_day, _relative_unit)) if v is not None), None)
-        if value is None or value.date.split("/")[0] <= reference.isoformat()[:len(value.date.split("/")[0])]:
-            return False
-    return True
+    return _points(span_text, _ahead_words(), ahead=True)
 
 
 def points_behind(span_text: str) -> bool:
     """A time expression that lies before the article's date whatever that date is (``yesterday``,
     ``last week``, ``two days ago``), or one with a word for the past (``last Friday``, ``earlier
     this week``: ``[behind]`` in time_values.toml)."""
+    return _points(span_text, _behind_words(), ahead=False)
+
+
+def _points(span_text: str, words, ahead: bool) -> bool:
+    """``span_text`` names one of ``words``, or resolves, against each of the reference dates, to a
+    period that starts after it (``ahead``) or ends before it (not ``ahead``)."""
     text = " ".join(span_text.split())
-    if regex.search(rf"(?i)\b(?:{_alternation(_behind_words())})\b", text):
+    if regex.search(rf"(?i)\b(?:{_alternation(words)})\b", text):
         return True
+    vocab = vocabulary()
+    for reference in _REFERENCES[:7]:
+        value = next((v for v in (resolve(vocab, text, reference, 0) for resolve in (_relative_day, _relative_unit)) if v is not None), None)
+        if value is None:
+            return False
+        bound = value.date.split("/")[0 if ahead else -1]
+        written = reference.isoformat()[:len(bound)]
+        if (bound <= written) if ahead else (bound >= written):
+            return False
+    return True
     vocab = vocabulary()
     for reference in _REFERENCES[:7]:
         value = next((v for v in (resolve(vocab, text, reference, 0) for resolve in (_relative_day, _relative_unit)) if v is not None), None)
