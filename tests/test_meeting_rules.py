@@ -585,3 +585,18 @@ def test_a_meeting_held_at_a_time_behind_is_not_the_one_planned_ahead(text, expe
 def test_a_briefers_label_is_no_antecedent_of_his():
     text = "MS. PSAKI: Good afternoon. I have one item at the top before his bilateral meeting with Foreign Minister Sergey Lavrov at noon."
     assert [names for _, _, names in _summary(text)] == [{"sergey lavrov"}]
+
+
+# ---------------------------------------------------------------- participants asked about in a transcript
+def test_a_call_in_an_answer_is_between_the_people_the_question_names():
+    text = ("Q On the border, has President Marta Quiroga reached out to Prime Minister Tomas Ferreira yet?\n"
+            "MS. LIND: There will be a call soon. I have nothing more on that.\n")
+    assert _summary(text) == [("call", "planned", {"marta quiroga", "tomas ferreira"})]
+
+
+@pytest.mark.parametrize("text", [
+    "Q On the border, has President Marta Quiroga reached out to the opposition yet?\nMS. LIND: There will be a call soon.\n",
+    "President Marta Quiroga thanked Prime Minister Tomas Ferreira for the aid. There will be a call soon.\n",
+])
+def test_a_call_that_names_nobody_outside_an_answer_or_after_a_one_person_question_makes_no_meeting(text):
+    assert _summary(text) == []

@@ -36,6 +36,7 @@ PARTICIPANT_ATTENDED = "meetings.participant.attended_back"  # 'X took part in t
 PARTICIPANT_OWNER_ONLY = "meetings.participant.owner_only"  # 'Y thanked X for Kerry's visit': Kerry's, not Y's
 CLAUSE_LEADING = "meetings.clause.leading"  # 'Following the call with X, Y met Z': two clauses
 PARTICIPANT_NOT_BRIEFER = "meetings.participant.not_briefer"  # 'MS. X: ... his meeting': not X
+PARTICIPANT_ASKED = "meetings.participant.asked"  # 'Q ... speak with X? / A: there will be a call': the asked
 PARTICIPANT_EVENT_NAME = "meetings.participant.event_name"  # 'the Global Vaccine Summit' is no person
 VETO_NO_PARTICIPANTS = "meetings.veto.no_participants"  # a mention that names nobody and joins no meeting
 STATUS_CUE = "meetings.status."  # + the value of the status cue of meeting_status.toml that decided

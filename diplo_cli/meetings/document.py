@@ -309,6 +309,20 @@ class _Document:
             fallback = fallback or mention.entity
         return in_sentence.entity if in_sentence is not None else fallback
 
+    def asked_before(self, offset: int) -> tuple[int, int] | None:
+        """(start, end) of the reporter's question line whose answer holds ``offset`` (the answer runs from
+        the end of that line to the next question line), else None."""
+        if getattr(self, "_questions", None) is None:
+            found = []
+            for m in self.finder.question_line.finditer(self.text):
+                end = self.text.find("\n", m.end())
+                found.append((m.start(), len(self.text) if end < 0 else end))
+            self._questions = found
+        index = bisect.bisect_right([start for start, _ in self._questions], offset) - 1
+        if index < 0 or offset < self._questions[index][1]:
+            return None
+        return self._questions[index]
+
     def person_of_country(self, country: str, offset: int, exclude: list[Entity]) -> Entity | None:
         """The person of ``country`` named nearest after ``offset`` (within the reach of a
         counterpart's name), else nearest before it."""

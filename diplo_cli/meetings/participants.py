@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from diplo_cli.language.lexicons import MeetingWord, name_key
 from diplo_cli.meetings.common import (
     _PRONOUN_REACH,
+    PARTICIPANT_ASKED,
     PARTICIPANT_GROUP_OBJECT,
     PARTICIPANT_MAIN_SUBJECT,
     PARTICIPANT_MEMBERS_AFTER,
@@ -47,6 +48,8 @@ class _ParticipantReader:
         clause = _Clause(doc, trigger, word, mtype, lower, upper, left, right, statement, previous, inviter)
         found = self._participants_read(clause)
         found = [e for e in found if e.kind == "person" or not self._media(e.name)]  # 'speaking to Reuters': the outlet meets nobody
+        if not found and not previous and mtype in ("call", "meeting"):
+            found = self._asked_people(doc, trigger)
         if word.pos == "verb" and mtype in ("meeting", "talks", "call") and found:
             found.extend(self._unlisted_people(doc, trigger, left, right, found))
         if mtype in ("summit", "meeting") and found:
@@ -188,6 +191,21 @@ class _ParticipantReader:
                 doc.trace.add(STAGE, PARTICIPANT_GROUP_OBJECT, "set", trigger.start, right,
                               f"{', '.join(e.name for e in added)}: the officials met are of these")
         return right_people
+
+    def _asked_people(self, doc: _Document, trigger: Span) -> list[Entity]:
+        """'Q Does the President need to speak with Prime Minister X? / MS. Y: There will be a call soon': a call
+        or meeting in a briefer's answer that names nobody, with no meeting before it, is between the
+        people the question names (two at least)."""
+        asked = doc.asked_before(trigger.start)
+        if asked is None:
+            return []
+        people = [e for e in doc.people(*asked) if e.kind == "person"]
+        if len(people) < 2:
+            return []
+        if doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_ASKED, "set", trigger.start, trigger.end,
+                          f"'{trigger.text}' names nobody; the question names {', '.join(e.name for e in people)}")
+        return people
 
     def _possessive_owner(self, doc: _Document, clause: _Clause) -> Entity | None:
         """'Scholz's meeting with Meloni': a person named before, by surname in the possessive right
