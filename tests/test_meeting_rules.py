@@ -600,3 +600,11 @@ def test_a_call_in_an_answer_is_between_the_people_the_question_names():
 ])
 def test_a_call_that_names_nobody_outside_an_answer_or_after_a_one_person_question_makes_no_meeting(text):
     assert _summary(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "On Friday President Marta Quiroga took part in the Asia-Pacific Economic Cooperation (APEC) Virtual Leaders’ Meeting.",
+    "On Friday President Marta Quiroga took part in the APEC Virtual Leaders’ Meeting.",
+])
+def test_a_group_in_brackets_or_before_capitalised_modifiers_names_the_meeting(text):
+    assert _summary(text) == [("meeting", "held", {"apec"})]
