@@ -608,3 +608,16 @@ def test_a_call_that_names_nobody_outside_an_answer_or_after_a_one_person_questi
 ])
 def test_a_group_in_brackets_or_before_capitalised_modifiers_names_the_meeting(text):
     assert _summary(text) == [("meeting", "held", {"apec"})]
+
+
+# ---------------------------------------------------------------- a meeting said never to have taken place
+@pytest.mark.parametrize("text", [
+    "President Marta Quiroga has never met Prime Minister Tomas Ferreira.",
+    "President Marta Quiroga is not known to have visited Peru.",
+])
+def test_a_meeting_said_never_to_have_happened_is_not_held(text):
+    assert [status for _, status, _ in _summary(text)] == ["denied"]
+
+
+def test_a_meeting_after_a_gap_is_held():
+    assert [status for _, status, _ in _summary("President Marta Quiroga met Prime Minister Tomas Ferreira in Lima on Monday.")] == ["held"]
