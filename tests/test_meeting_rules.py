@@ -621,3 +621,17 @@ def test_a_meeting_said_never_to_have_happened_is_not_held(text):
 
 def test_a_meeting_after_a_gap_is_held():
     assert [status for _, status, _ in _summary("President Marta Quiroga met Prime Minister Tomas Ferreira in Lima on Monday.")] == ["held"]
+
+
+# ---------------------------------------------------------------- a cancelled meeting is not a held one
+@pytest.mark.parametrize("text", [
+    "Ana Soto met Luis Prado in Lima. Ana Soto cancelled a meeting with Luis Prado, officials said.",
+    "President Ana Soto called off a trip to Peru. President Ana Soto travelled to Peru instead.",
+])
+def test_a_cancelled_mention_and_a_held_meeting_stay_apart(text):
+    assert sorted(status for _, status, _ in _summary(text)) == ["cancelled", "held"]
+
+
+def test_a_planned_meeting_then_cancelled_is_one():
+    text = "Ana Soto will meet Luis Prado in Lima. Ana Soto cancelled a meeting with Luis Prado, officials said."
+    assert [status for _, status, _ in _summary(text)] == ["cancelled"]

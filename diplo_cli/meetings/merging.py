@@ -10,6 +10,7 @@ from diplo_cli.meetings.common import (
     MERGE_NAMES_NOBODY,
     MERGE_REFERS_BACK,
     MERGE_SHARED,
+    SPLIT_CANCELLED_HELD,
     SPLIT_DENIED_HELD,
     SPLIT_EARLIER,
     SPLIT_HELD_PLANNED,
@@ -104,6 +105,8 @@ class _Merger:
             return SPLIT_EARLIER  # 'since our last meeting' is not the meeting held today
         if self._denial_against_held(mention, draft):
             return SPLIT_DENIED_HELD  # 'there will be no meeting of X and Y' is not the meeting they held
+        if self._cancelled_against_held(mention, draft):
+            return SPLIT_CANCELLED_HELD  # 'cancelled his trip to Y' is not the trip he made
         if mention.type != draft.type and not inside:
             return SPLIT_OTHER_TYPE  # 'X travels to Y' then 'X will meet Z': the meeting is its own
         if mention.type == "visit" and draft.type != "visit" and mention.place is not None and not self._receives_at_meeting(mention, draft):
@@ -125,6 +128,12 @@ class _Merger:
     def _denial_against_held(mention: MeetingMention, draft: _Draft) -> bool:
         """A denied mention and a held meeting (or the reverse) are two events, never one."""
         wanted = {"denied": "held", "held": "denied"}.get(mention.status)
+        return wanted is not None and any(m.status == wanted for m in draft.mentions)
+
+    @staticmethod
+    def _cancelled_against_held(mention: MeetingMention, draft: _Draft) -> bool:
+        """A cancelled mention and a held meeting (or the reverse) are two events: the trip called off is not the one made."""
+        wanted = {"cancelled": "held", "held": "cancelled"}.get(mention.status)
         return wanted is not None and any(m.status == wanted for m in draft.mentions)
 
     @staticmethod
