@@ -635,3 +635,15 @@ def test_a_cancelled_mention_and_a_held_meeting_stay_apart(text):
 def test_a_planned_meeting_then_cancelled_is_one():
     text = "Ana Soto will meet Luis Prado in Lima. Ana Soto cancelled a meeting with Luis Prado, officials said."
     assert [status for _, status, _ in _summary(text)] == ["cancelled"]
+
+
+# ---------------------------------------------------------------- the next meeting of the same people
+def test_the_next_meeting_that_names_nobody_is_the_same_peoples_next_one():
+    text = ("President Ana Soto and President Luis Prado held talks in Lima today. "
+            "It was agreed that the next meeting will take place in May.")
+    assert _summary(text) == [("talks", "held", {"ana soto", "luis prado"}), ("meeting", "planned", {"ana soto", "luis prado"})]
+
+
+def test_the_meeting_that_names_nobody_after_a_held_one_is_that_one():
+    text = "President Ana Soto and President Luis Prado held talks in Lima today. The meeting lasted two hours."
+    assert _summary(text) == [("talks", "held", {"ana soto", "luis prado"})]

@@ -11,6 +11,7 @@ from diplo_cli.meetings.common import (
     MERGE_REFERS_BACK,
     MERGE_SHARED,
     SPLIT_CANCELLED_HELD,
+    SPLIT_LATER_SAME_PEOPLE,
     SPLIT_DENIED_HELD,
     SPLIT_EARLIER,
     SPLIT_HELD_PLANNED,
@@ -51,6 +52,15 @@ class _Merger:
                 target = self._anaphoric_target(drafts, mention)
             else:
                 target = None
+            if target is not None and not names and self._held_against_later(mention, drafts[target]):
+                # 'Today we held the meeting ... the next meeting will take place in May': the same people's next one
+                previous = drafts[target]
+                if trace is not None:
+                    trace.add(STAGE, SPLIT_LATER_SAME_PEOPLE, "split", previous.mentions[0].trigger.start, mention.trigger.end,
+                              f"'{mention.trigger.text}' is the next {previous.type} of {', '.join(e.name for e in previous.participants)}")
+                drafts.append(_Draft(mention.type, list(previous.participants), earlier=mention.earlier))
+                target = len(drafts) - 1
+                mention.joined_rule = ""
             if target is None:
                 if not names:
                     if trace is not None:
