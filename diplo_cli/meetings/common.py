@@ -136,6 +136,7 @@ class MeetingMention:
     status_rule: str = ""  # the id of the rule that set it (trace)
     joined_why: str = ""  # why it joined the meeting before it (--explain)
     joined_rule: str = ""  # the id of the merge rule that joined it (trace)
+    apart_why: tuple[str, str] | None = None  # (rule id, why) it starts a meeting of its own though it refers back (--explain)
 
 
 @dataclass

@@ -177,6 +177,7 @@ def _explanation(draft: _Draft, statement_ids, routes: dict[str, tuple[str, str]
     for mention in draft.mentions:
         line = f"'{mention.trigger.text}' ({mention.type}, sentence {mention.sentence + 1}): {mention.status}, {mention.status_why}"
         line += f" [{mention.status_rule}]" if mention.status_rule else ""
+        line += f"; apart: {mention.apart_why[1]} [{mention.apart_why[0]}]" if mention.apart_why else ""
         lines.append(line + (f"; joined: {mention.joined_why} [{mention.joined_rule}]" if mention.joined_why else ""))
     status = _status_of(draft)
     if all(m.status == "unknown" for m in draft.mentions) and status != "unknown":

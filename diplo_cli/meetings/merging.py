@@ -55,12 +55,13 @@ class _Merger:
             if target is not None and not names and self._held_against_later(mention, drafts[target]):
                 # 'Today we held the meeting ... the next meeting will take place in May': the same people's next one
                 previous = drafts[target]
+                why = f"'{mention.trigger.text}' is the next meeting of {', '.join(e.name for e in previous.participants)}, not the {previous.type} held"
                 if trace is not None:
-                    trace.add(STAGE, SPLIT_LATER_SAME_PEOPLE, "split", previous.mentions[0].trigger.start, mention.trigger.end,
-                              f"'{mention.trigger.text}' is the next {previous.type} of {', '.join(e.name for e in previous.participants)}")
+                    trace.add(STAGE, SPLIT_LATER_SAME_PEOPLE, "split", previous.mentions[0].trigger.start, mention.trigger.end, why)
                 drafts.append(_Draft(mention.type, list(previous.participants), earlier=mention.earlier))
                 target = len(drafts) - 1
-                mention.joined_rule = ""
+                mention.joined_rule, mention.joined_why = "", ""
+                mention.apart_why = (SPLIT_LATER_SAME_PEOPLE, why)
             if target is None:
                 if not names:
                     if trace is not None:
