@@ -273,6 +273,8 @@ class EntityTracker:
         that period ends a sentence: each piece is a run of its own; 'George W. Bush', 'Lt. Gen. Mark
         Milley' run on."""
         start, end = match.span()
+        if self.text.find(".", start, end - 1) < 0:
+            return [(start, end)]  # no period with a character after it: one piece (most runs; a run is never empty)
         pieces = []
         for word in _RUN_WORD_BEFORE_PERIOD.finditer(self.text, start, end):
             token = word.group(1)
