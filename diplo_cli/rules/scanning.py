@@ -387,15 +387,21 @@ class PrefixScan:
         if lowered is None or self.prefixes is None:
             yield from self.pattern.finditer(text, timeout=PATTERN_TIMEOUT)
             return
-        starts = set()
-        for prefix in lowered.found.keys() & self._prefix_set:  # the few of its prefixes the text has
-            starts.update(lowered.offsets(prefix, self.word_start))
+        present = lowered.found.keys() & self._prefix_set  # the few of its prefixes the text has
+        if not present:
+            return
+        word_start, offsets = self.word_start, lowered.offsets
+        if len(present) == 1:  # one prefix's offsets: ascending already, each once
+            starts = offsets(next(iter(present)), word_start)
+        else:
+            starts = sorted(set().union(*[offsets(prefix, word_start) for prefix in present]))
+        if self.lead is not None:  # (the lead's test does not depend on where the last match ended)
+            lead_at, lowered_text = self.lead.match, lowered.text
+            starts = [start for start in starts if lead_at(lowered_text, start) is not None]
         match_at = self.pattern.match
-        lead_at = self.lead.match if self.lead is not None else None
-        lowered_text = lowered.text
         resume = 0
-        for start in sorted(starts):
-            if start < resume or (lead_at is not None and lead_at(lowered_text, start) is None):
+        for start in starts:
+            if start < resume:
                 continue
             match = match_at(text, start, timeout=PATTERN_TIMEOUT)
             if match is not None:
