@@ -61,6 +61,7 @@ _UPPER = regex.compile(r"\p{Lu}")
 # lower-case title words right before a name; searched right to left (same match) because the match
 # ends at the end of the window, and a forward search backtracks through every word before it
 _LOWER_WORDS_BEFORE = regex.compile(r"(?r)([\p{Ll}\-]+(?:\s+[\p{Ll}\-]+)?)\s+$")
+_ASCII_LOWER_OR_HYPHEN = frozenset("abcdefghijklmnopqrstuvwxyz-")  # the ASCII characters of [\p{Ll}\-]
 # How far back an antecedent is looked for: far enough for any news story, bounded so that run time
 # stays linear on pathological input.
 LOOKBACK_CHARS = 6000
@@ -545,9 +546,21 @@ class EntityTracker:
     def _lower_title_before(self, start: int):
         """The (role, gender, kind) of a lower-case title of one or two words right before ``start``, if any."""
         window = self.text[max(0, start - 40):start]
-        last = window.rstrip()[-1:]
+        stripped = window.rstrip()
+        last = stripped[-1:]
         # (only a window ending in spaces after a lower-case letter or a hyphen can match)
-        before = _LOWER_WORDS_BEFORE.search(window) if window[-1:].isspace() and (last.islower() or last == "-") else None
+        if not (window[-1:].isspace() and (last.islower() or last == "-")):
+            return None
+        # Both phrases looked up end in the last word before the spaces: the run of lower-case letters
+        # and hyphens there. When an ASCII character (or the window's start) ends that run, it is the
+        # pattern's own, and a word no title phrase ends in finds none (most words before a name).
+        word_start = len(stripped)
+        while word_start > 0 and stripped[word_start - 1] in _ASCII_LOWER_OR_HYPHEN:
+            word_start -= 1
+        if word_start < len(stripped) and (word_start == 0 or stripped[word_start - 1].isascii()) \
+                and stripped[word_start:] not in self.tables.title_last_words:
+            return None
+        before = _LOWER_WORDS_BEFORE.search(window)
         if before:
             for phrase in (before.group(1), before.group(1).split()[-1]):
                 info = self.title_phrases.get(phrase.casefold())
@@ -901,6 +914,12 @@ class EntityTables:
                    frozenset(grammar["family_name_first_countries"]), frozenset(grammar["many_holder_roles"]),
                    build_name_index(lexicon), build_organisation_index(lexicon), build_place_finder(lexicon),
                    _latest_known_year(lexicon), lexicon.role_groups, stage.patterns, stage.words, stage.texts)
+
+    @cached_property
+    def title_last_words(self) -> frozenset[str]:
+        """The last word of each title phrase: a lower-case title right before a name ends in one
+        (see EntityTracker._lower_title_before)."""
+        return frozenset(phrase.split()[-1] for phrase in self.title_phrases if phrase.split())
 
     @cached_property
     def any_title(self) -> str:

@@ -12,7 +12,7 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from diplo_cli.language.lexicons import build_lexicon, fold
+from diplo_cli.language.lexicons import build_lexicon, default_lexicon, fold
 from diplo_cli.language.loader import load_language
 from diplo_cli.pipeline import extract
 from diplo_cli.rules.scanning import AsciiLines, LineStartScan, PrefixScan, PrefixTable, ascii_alnum, line_starts, lowering_keeps_matches
@@ -185,3 +185,40 @@ def test_clause_limits_are_tried_only_where_a_wide_prefix_starts():
     assert len(lowered.text) == len(text) and "\n" in lowered.text and "\xa0" not in lowered.text
     for scan in (start, end):
         assert _spans(scan.finditer(text, lowered)) == _spans(scan.pattern.finditer(text)) != []
+
+
+def _title_before_by_pattern(tracker, start: int):
+    """EntityTracker._lower_title_before as its pattern alone reads it (the reference of its fast path)."""
+    from diplo_cli.entities import _LOWER_WORDS_BEFORE
+
+    window = tracker.text[max(0, start - 40):start]
+    last = window.rstrip()[-1:]
+    before = _LOWER_WORDS_BEFORE.search(window) if window[-1:].isspace() and (last.islower() or last == "-") else None
+    for phrase in (before.group(1), before.group(1).split()[-1]) if before else ():
+        info = tracker.title_phrases.get(phrase.casefold())
+        if info is not None and info[2] != "role":
+            return info
+    return None
+
+
+@pytest.mark.parametrize("lead, titled", [
+    ("Yesterday the spokesman ", True),  # a title phrase ends in the word before the name
+    ("Yesterday the foreign minister ", True),
+    ("They thanked ", False),  # an ASCII word no title phrase ends in: the fast path says no
+    ("They thanked\t \n", False),
+    ("Au café ", False),  # a word with a letter outside ASCII: read by the pattern
+    ("The éspokesman ", False),  # the run of the pattern's letters goes on past ASCII: read by the pattern
+    ("Deputy-spokesman ", False),
+    ("", False),
+    ("Met, ", False),
+])
+def test_a_lower_case_title_before_a_name_is_read_as_its_pattern_reads_it(lead, titled):
+    from diplo_cli.entities import EntityTracker
+    from diplo_cli.language.loader import language_of
+
+    lexicon = default_lexicon()
+    text = f"{lead}Ana Lind spoke."
+    tracker = EntityTracker(text, lexicon, language_of(lexicon).speaker_tables.entities)
+    found = tracker._lower_title_before(len(lead))
+    assert (found is not None) == titled
+    assert found == _title_before_by_pattern(tracker, len(lead))
