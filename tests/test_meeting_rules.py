@@ -647,3 +647,23 @@ def test_the_next_meeting_that_names_nobody_is_the_same_peoples_next_one():
 def test_the_meeting_that_names_nobody_after_a_held_one_is_that_one():
     text = "President Ana Soto and President Luis Prado held talks in Lima today. The meeting lasted two hours."
     assert _summary(text) == [("talks", "held", {"ana soto", "luis prado"})]
+
+
+# ---------------------------------------------------------------- a status cue governs its own trigger
+@pytest.mark.parametrize(("text", "expected"), [
+    ("President Marta Quiroga called off the talks with President Tomas Ferreira and held a meeting with Prime Minister Ana Lind on Monday.",
+     [("talks", "cancelled"), ("meeting", "held")]),
+    ("President Marta Quiroga postponed the visit to Lima and met Prime Minister Ana Lind in Quito on Monday.",
+     [("visit", "cancelled"), ("meeting", "held")]),
+])
+def test_a_status_cue_does_not_reach_past_another_trigger(text, expected):
+    assert [(mtype, status) for mtype, status, _ in _summary(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The talks and the visit of President Marta Quiroga to Lima were postponed.", [("talks", "cancelled"), ("visit", "cancelled")]),
+    ("President Marta Quiroga is not known to have visited Peru or met President Tomas Ferreira.", [("visit", "denied")]),
+    ("President Marta Quiroga invited President Tomas Ferreira to the Andean summit that Chile is hosting in May.", [("summit", "planned")]),
+])
+def test_coordinated_and_relative_triggers_share_a_status_cue(text, expected):
+    assert [(mtype, status) for mtype, status, _ in _summary(text)] == expected

@@ -32,6 +32,7 @@ from diplo_cli.meetings.common import (
     STATUS_DENIAL_CUE,
     STATUS_NARRATED,
     STATUS_PAST_TENSE,
+    STATUS_OWN_TRIGGER,
     STATUS_QUESTION,
     STATUS_RANK,
     TRIGGER_WORD,
@@ -196,6 +197,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         mentions: list[MeetingMention] = []
         doc.trigger_starts = [match.start() for match, _ in triggers]
         doc.trigger_ends = [match.end() for match, _ in triggers]
+        doc.trigger_verbs = [word.pos == "verb" for _, word in triggers]
         for match, word in triggers:
             index = bisect.bisect_right(doc.sentence_starts, match.start()) - 1
             if index < 0:
@@ -476,6 +478,8 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
             if end <= trigger.start and not doc.text[end:trigger.start].strip() and doc.text[start:end].casefold() in self.attributive_status_words:
                 attributive = value, f"cue '{doc.text[start:end]}'", STATUS_ATTRIBUTIVE  # 'the planned visit', 'the upcoming summit'
                 continue
+            if self._governs_other(doc, trigger, start, end):
+                continue
             distance = trigger.start - end if end <= trigger.start else max(0, start - trigger.end) * _RIGHT_WEIGHT
             if value in ("cancelled", "denied"):
                 distance -= _NEGATIVE_BONUS  # 'called off next week's talks': the cancellation, not the date
@@ -494,6 +498,40 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         if word.tense == "past" and default:
             return "held", f"past tense of '{trigger.text}'", STATUS_PAST_TENSE
         return "unknown", "no cue", ""
+
+    def _governs_other(self, doc: _Document, trigger: Span, start: int, end: int) -> bool:
+        """A status cue governs the trigger nearest to it on its side: another meeting word between the cue and
+        ``trigger``, or inside the cue ('agreed to meet'), takes it ('decided to meet X and discuss the trip in
+        May': the trip is not decided; 'held talks instead of the summit'), unless the meeting words are
+        coordinated ('the talks and the visit were postponed', 'never visited X or met Y') or the nearer one
+        stands in a relative clause of ``trigger`` ('the summit that X is hosting'): then the cue is said of both."""
+        text, starts, ends = doc.text, doc.trigger_starts, doc.trigger_ends
+        position = bisect.bisect_left(starts, trigger.start)
+        if end <= trigger.end and start < trigger.start:  # the cue before the trigger: the meeting words from the cue on
+            others = [i for i in range(bisect.bisect_left(starts, start), position) if ends[i] <= trigger.start]
+            chain = [*others, position]
+        elif start >= trigger.end or end > trigger.end:  # the cue after (or reaching past) the trigger
+            others = [i for i in range(position + 1, len(starts)) if trigger.end <= starts[i] < end]
+            chain = [position, *others]
+            if others and self.phrases.relative_trigger_gap.fullmatch(text, trigger.end, starts[others[0]]):
+                return False
+        else:
+            return False  # the cue within the trigger ('met')
+        if not others or all(self._coordinated(doc, a, b) for a, b in zip(chain, chain[1:])):
+            return False
+        if doc.trace is not None:
+            near = others[-1] if chain[-1] == position else others[0]
+            doc.trace.add(STAGE, STATUS_OWN_TRIGGER, "vetoed", start, end,
+                          f"'{text[start:end]}' governs '{text[starts[near]:ends[near]]}', not '{trigger.text}'")
+        return True
+
+    def _coordinated(self, doc: _Document, first: int, second: int) -> bool:
+        """Triggers ``first`` and ``second`` (indices) are coordinated: two meeting nouns ('the talks and the
+        visit'), or two meeting verbs with the first one's object between ('visited X or met Y')."""
+        text, gap = doc.text, (doc.trigger_ends[first], doc.trigger_starts[second])
+        if self.phrases.coordinated_triggers.fullmatch(text, *gap):
+            return True
+        return doc.trigger_verbs[first] and doc.trigger_verbs[second] and bool(self.phrases.coordinated_verbs.fullmatch(text, *gap))
 
     @staticmethod
     def _nearest(index: _SpanIndex, trigger: Span, lower: int, upper: int, owner=None) -> Span | None:
