@@ -667,3 +667,8 @@ def test_a_status_cue_does_not_reach_past_another_trigger(text, expected):
 ])
 def test_coordinated_and_relative_triggers_share_a_status_cue(text, expected):
     assert [(mtype, status) for mtype, status, _ in _summary(text)] == expected
+
+
+def test_a_cancellation_is_not_carried_to_the_next_mention_of_its_sentence():
+    text = "President Marta Quiroga called off the talks with Peru, citing a meeting between President Tomas Ferreira and Prime Minister Ana Lind in Lima."
+    assert [(mtype, status) for mtype, status, _ in _summary(text)] == [("talks", "cancelled"), ("meeting", "held")]

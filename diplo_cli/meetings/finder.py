@@ -59,6 +59,11 @@ from diplo_cli.rules.scanning import AsciiLines, LineStartScan, ListScan, Lowere
 from diplo_cli.text.analysis import TextAnalysis
 
 
+# a cancellation or denial is said of its own object ('called off the talks with X, citing a meeting of Y'); a
+# mention with no cue of its own does not take it from the mention before it (coordinated objects share the cue itself)
+_OWN_OBJECT_STATUSES = frozenset({"cancelled", "denied"})
+
+
 class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
     """Built once per language (``Language.meetings``): every pattern here is compiled once."""
 
@@ -442,7 +447,8 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         status, why, rule = self._status(doc, trigger, word, max(status_lower, min(left, trigger.start)), right, default=False)
         if status == "unknown":
             status, why, rule = self._status(doc, trigger, word, status_lower, upper)
-        if status == "unknown" and previous and previous[-1].sentence == index and previous[-1].trigger.start >= lower:
+        if (status == "unknown" and previous and previous[-1].sentence == index and previous[-1].trigger.start >= lower
+                and previous[-1].status not in _OWN_OBJECT_STATUSES):
             # 'will meet X in Paris and attend the summit': one modality
             status, why, rule = previous[-1].status, f"as '{previous[-1].trigger.text}' before it", STATUS_AS_BEFORE
         if status == "unknown" and speaker_of_content is None and self._narrated_in_past(doc.text, left, trigger.start):
