@@ -672,3 +672,11 @@ def test_coordinated_and_relative_triggers_share_a_status_cue(text, expected):
 def test_a_cancellation_is_not_carried_to_the_next_mention_of_its_sentence():
     text = "President Marta Quiroga called off the talks with Peru, citing a meeting between President Tomas Ferreira and Prime Minister Ana Lind in Lima."
     assert [(mtype, status) for mtype, status, _ in _summary(text)] == [("talks", "cancelled"), ("meeting", "held")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile and Peru held a phone call on Monday instead of the planned meeting in Lima.", [("call", "held"), ("meeting", "cancelled")]),
+    ("Instead of discussing trade at the summit, President Marta Quiroga met President Tomas Ferreira in Lima.", [("summit", "held"), ("meeting", "held")]),
+])
+def test_instead_of_cancels_only_the_meeting_it_names(text, expected):
+    assert [(mtype, status) for mtype, status, _ in _summary(text)] == expected
