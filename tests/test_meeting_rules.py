@@ -680,3 +680,12 @@ def test_a_cancellation_is_not_carried_to_the_next_mention_of_its_sentence():
 ])
 def test_instead_of_cancels_only_the_meeting_it_names(text, expected):
     assert [(mtype, status) for mtype, status, _ in _summary(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("President Marta Quiroga and President Tomas Ferreira agreed to meet again in Lima, and praised the November trip of the trade ministers to Quito.",
+     [("meeting", "planned"), ("visit", "held")]),
+    ("President Marta Quiroga will meet President Tomas Ferreira in Lima and attend the Andean summit.", [("meeting", "planned"), ("summit", "planned")]),
+])
+def test_the_modality_before_is_not_carried_across_a_past_verb_of_its_own(text, expected):
+    assert [(mtype, status) for mtype, status, _ in _summary(text)] == expected

@@ -448,7 +448,8 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         if status == "unknown":
             status, why, rule = self._status(doc, trigger, word, status_lower, upper)
         if (status == "unknown" and previous and previous[-1].sentence == index and previous[-1].trigger.start >= lower
-                and previous[-1].status not in _OWN_OBJECT_STATUSES):
+                and previous[-1].status not in _OWN_OBJECT_STATUSES
+                and not self._narrated_in_past(doc.text, max(lower, previous[-1].trigger.end), trigger.start)):
             # 'will meet X in Paris and attend the summit': one modality
             status, why, rule = previous[-1].status, f"as '{previous[-1].trigger.text}' before it", STATUS_AS_BEFORE
         if status == "unknown" and speaker_of_content is None and self._narrated_in_past(doc.text, left, trigger.start):
