@@ -689,3 +689,15 @@ def test_instead_of_cancels_only_the_meeting_it_names(text, expected):
 ])
 def test_the_modality_before_is_not_carried_across_a_past_verb_of_its_own(text, expected):
     assert [(mtype, status) for mtype, status, _ in _summary(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "President Marta Quiroga is busy with the debt ceiling negotiations in Congress this week.",
+    "The wage talks between the steel union and the employers resumed in Santiago on Monday.",
+])
+def test_domestic_negotiations_are_not_meetings(text):
+    assert _summary(text) == []
+
+
+def test_talks_of_a_union_of_states_stay_meetings():
+    assert [(mtype, status) for mtype, status, _ in _summary("The African Union talks with Chile and Peru resumed in Lima on Monday.")] == [("talks", "held")]
