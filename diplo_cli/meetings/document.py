@@ -40,6 +40,7 @@ class _Document:
         self.trace = trace  # the participant and place rules record their decisions here
         self.trigger_starts: list[int] = []
         self.trigger_ends: list[int] = []
+        self.own_trigger_traced: set[tuple[int, int]] = set()  # (cue, trigger) starts the trace has a status.own_trigger for
         self.trigger_verbs: list[bool] = []  # the trigger at each index is a verb ('met'), not a noun ('the talks')
         self.text = text
         self.line_starts = analysis.line_starts

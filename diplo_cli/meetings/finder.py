@@ -526,7 +526,8 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
             return False  # the cue within the trigger ('met')
         if not others or all(self._coordinated(doc, a, b) for a, b in zip(chain, chain[1:])):
             return False
-        if doc.trace is not None:
+        if doc.trace is not None and (start, trigger.start) not in doc.own_trigger_traced:  # once, not per window
+            doc.own_trigger_traced.add((start, trigger.start))
             near = others[-1] if chain[-1] == position else others[0]
             doc.trace.add(STAGE, STATUS_OWN_TRIGGER, "vetoed", start, end,
                           f"'{text[start:end]}' governs '{text[starts[near]:ends[near]]}', not '{trigger.text}'")
