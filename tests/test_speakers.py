@@ -840,3 +840,18 @@ def test_a_body_without_its_country_is_the_home_countrys_and_an_embassy_is_not_i
     assert _speaker("The Foreign Ministry said that the talks were useful.", "The Foreign Ministry").name == "Foreign Ministry"
     embassy = _speaker("The U.S. Embassy in Moscow said that the talks were useful.", "The U.S. Embassy in Moscow")
     assert (embassy.name, embassy.country) == ("U.S. Embassy in Moscow", "United States")
+
+
+@pytest.mark.parametrize(("lead", "expected"), [
+    ("A Norlandic government spokesman", "a Norlandic government spokesman"),
+    ("Arnor's foreign ministry spokesman", "Arnor's foreign ministry spokesman"),
+])
+def test_the_spokesman_with_no_holder_is_the_fuller_earlier_unnamed_spokesman(lead, expected):
+    text = f"{lead} said the envoy would not travel to Vell. The spokesman added that talks could resume in May."
+    speaker = _speaker(text, "The spokesman")
+    assert (speaker.name, speaker.anonymous) == (expected, True)
+
+
+def test_the_spokesman_after_a_named_spokesman_is_that_person():
+    text = "Kremlin spokesman Dmitry Peskov said the visit was planned. The spokesman added that no date was set."
+    assert _speaker(text, "The spokesman").name == "Dmitry Peskov"
