@@ -855,3 +855,23 @@ def test_the_spokesman_with_no_holder_is_the_fuller_earlier_unnamed_spokesman(le
 def test_the_spokesman_after_a_named_spokesman_is_that_person():
     text = "Kremlin spokesman Dmitry Peskov said the visit was planned. The spokesman added that no date was set."
     assert _speaker(text, "The spokesman").name == "Dmitry Peskov"
+
+
+@pytest.mark.parametrize(("mention", "expected"), [
+    ("A spokeswoman for the ministry", "a spokeswoman for the ministry"),
+    ("An aide at the embassy", "an aide at the embassy"),
+    ("One official with the agency", "one official with the agency"),
+])
+def test_an_indefinite_source_of_an_unnamed_body_is_the_description_as_written(mention, expected):
+    speaker = _speaker(f"{mention} said that the envoy would reach Vell on Monday.", mention)
+    assert (speaker.name, speaker.anonymous, speaker.mention_kind) == (expected, True, "anonymous")
+
+
+def test_the_spokesman_refers_back_to_a_spokesman_for_an_unnamed_body():
+    text = "A spokesman for the embassy said the envoy was delayed. The spokesman added that a new date would follow."
+    assert _speaker(text, "The spokesman").name == "a spokesman for the embassy"
+
+
+def test_the_unnamed_body_itself_still_speaks_as_the_body():
+    speaker = _speaker("The embassy said that the envoy was delayed.", "The embassy")
+    assert speaker.mention_kind == "organisation" and not speaker.anonymous

@@ -466,6 +466,15 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
         organisations = [m for m in self.tracker.within(start, end) if m.entity.kind == "organisation"]
         if organisations and self.tables.only_closers(self.text[organisations[-1].end:end]):
             return organisations[-1].entity, "organisation", "speakers.organisation_in_phrase"
+        owned = self.tables.patterns.source_of_body.match(phrase)
+        if owned and lex.organisation_heads.get(head) == "body" \
+                and (owned.group("noun") in lex.anonymous_nouns or lex.titles.get(owned.group("noun")) is not None):
+            # an unnamed body: "a spokesman for the embassy", "an official at the ministry": the person speaks and the
+            # phrase as written (determiner lower-cased) is who, as for "a spokesman for the president"
+            noun = owned.group("noun")
+            source = self.tracker.describe(owned.group("source"))
+            return Entity(self.tables.lower_determiner(phrase), "anonymous", source.role, source.country or self._country_in(phrase),
+                          source.gender, surname=lex.anonymous_nouns.get(noun, noun)), "anonymous", "speakers.source_of_body"
         if lex.organisation_heads.get(head) != "body" and not (words[-1].casefold() in lex.adjectives and described.plural):
             of = f" {self.tables.entities.texts['of']} "
             if of in phrase:
