@@ -875,3 +875,16 @@ def test_the_spokesman_refers_back_to_a_spokesman_for_an_unnamed_body():
 def test_the_unnamed_body_itself_still_speaks_as_the_body():
     speaker = _speaker("The embassy said that the envoy was delayed.", "The embassy")
     assert speaker.mention_kind == "organisation" and not speaker.anonymous
+
+
+def test_a_modified_definite_anonymous_source_is_the_fuller_earlier_one():
+    text = ("A senior Norlandic official said that the talks were useful. "
+            "The Norlandic official said that a date was not fixed.")
+    speaker = _speaker(text, "The Norlandic official")
+    assert (speaker.name, speaker.anonymous) == ("a senior Norlandic official", True)
+
+
+def test_a_modified_definite_anonymous_source_with_another_modifier_is_not_linked():
+    text = ("A senior Norlandic official said that the talks were useful. "
+            "The Arnorian official said that a date was not fixed.")
+    assert _speaker(text, "The Arnorian official").name == "Arnorian official"

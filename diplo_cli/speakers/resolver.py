@@ -540,6 +540,12 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
                     fuller = self.tracker.describe(earlier)
                     return Entity(self.tables.lower_determiner(earlier), "anonymous", fuller.role or described.role,
                                   fuller.country or described.country, described.gender, surname=singular)
+        if start is not None and described.definite and not described.bare and not described.plural and head:
+            # "the Japanese official" after "A senior Japanese official said ...": the fuller earlier mention whose
+            # words hold all of the definite one's (speakers.anonymous.fuller_earlier)
+            fuller = self._fuller_earlier(phrase, head, start)
+            if fuller is not None:
+                return fuller
         if described.indefinite:
             name = self.tables.lower_determiner(phrase)
         elif described.plural or not described.bare:
@@ -548,6 +554,22 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
             name = self.tables.lower_determiner(phrase)  # "the official" stays a description
         return Entity(name, "anonymous", described.role if not described.plural else None, described.country, described.gender,
                       plural=described.plural, surname=singular)
+
+    def _fuller_earlier(self, phrase: str, head: str, start: int) -> Entity | None:
+        """The nearest earlier indefinite mention of the source noun ``head`` that has every word of ``phrase``
+        after its determiner ("A senior Japanese official" for "the Japanese official"), as an anonymous entity."""
+        wanted = {w.casefold() for w in WORD.findall(self.tables.entities.strip_determiner(phrase))}
+        earlier = None
+        for match in self.tables.indefinite_mention(head).finditer(self.text[max(0, start - 3000):start]):
+            if wanted <= {w.casefold() for w in WORD.findall(match.group())}:
+                earlier = match.group()
+        if earlier is None:
+            return None
+        fuller = self.tracker.describe(earlier)
+        if self.trace is not None:
+            self.trace.add("speakers", "speakers.anonymous.fuller_earlier", "set", start, start + len(phrase), earlier)
+        return Entity(self.tables.lower_determiner(earlier), "anonymous", fuller.role, fuller.country, fuller.gender,
+                      surname=self.lex.anonymous_nouns.get(head, head))
 
     def _further_source(self, phrase: str) -> Entity:
         """'said another' after 'One official said': another official, a new source of the last anonymous one's kind."""
