@@ -888,3 +888,21 @@ def test_a_modified_definite_anonymous_source_with_another_modifier_is_not_linke
     text = ("A senior Norlandic official said that the talks were useful. "
             "The Arnorian official said that a date was not fixed.")
     assert _speaker(text, "The Arnorian official").name == "Arnorian official"
+
+
+def test_the_statement_is_the_one_the_subject_issued_before_not_the_last_speaker():
+    text = ("The Arnor Institute said on Monday that prices would rise. Norland and Vell issued a joint statement on Tuesday. "
+            "The statement said that the border would reopen.")
+    assert _speaker(text, "The statement").name == "Norland and Vell"
+
+
+def test_the_readout_is_the_readout_quoted_before():
+    text = ("A Norland government readout said the ministers discussed trade. The Arnor Institute said prices would rise. "
+            "According to the readout, the ministers also discussed fisheries.")
+    assert _speaker(text, "the readout").name == _speaker(text, "A Norland government readout").name
+
+
+def test_the_statement_said_in_another_sentence_keeps_the_last_source():
+    text = ("Norland and Vell issued a joint statement on Tuesday. The Arnor Institute said in a statement that prices would rise. "
+            "The statement added that wages would fall.")
+    assert _speaker(text, "The statement").name == "Arnor Institute"

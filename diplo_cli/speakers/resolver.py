@@ -443,6 +443,9 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
         first_word = words[0].group().casefold() if words else ""
         head = words[-1].group().casefold() if words else ""
         if first_word in self.tables.anaphoric_determiners or head not in self.tables.independent_documents:
+            issuer = self._issuer_before(start, head, depth)
+            if issuer is not None:
+                return issuer, "organisation", "speakers.document.issued_before"
             # "the statement", "its report": a document named before, issued by the last source
             for offset, entity in self._recent_before():
                 if offset < start and entity.kind in ("person", "organisation", "country"):
@@ -452,6 +455,30 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
                     return mention.entity, "organisation", "speakers.document.last_source"
         # "a new poll", "emails released on Friday": a new study or record with no issuer named is its own source
         return Entity(self.tables.lower_determiner(phrase), "anonymous"), "anonymous", "speakers.document.own_source"
+
+    def _issuer_before(self, start: int, head: str, depth: int) -> Entity | None:
+        """Who issued the document named last before ``start`` ("The Kremlin issued a statement. The statement said"):
+        the subject of the clause that issued, released or put out that very mention, within 600 characters."""
+        if depth >= 2 or not head:
+            return None
+        last = None
+        for last in regex.finditer(rf"(?<![\p{{L}}]){regex.escape(head)}s?(?![\p{{L}}])", self.text[max(0, start - 600):start], regex.IGNORECASE):
+            pass
+        if last is None:
+            return None
+        mention_end = max(0, start - 600) + last.end()
+        sentence = self.tracker.sentence_start(mention_end - 1)
+        for (span_start, span_end), _ in self._by_span.items():
+            # "A White House readout said ... According to the readout": the speaker that document was
+            entity = self._noted.get(span_start)
+            if span_end == mention_end and span_start >= sentence and entity is not None and entity.kind != "anonymous":
+                return entity
+        found = self.tables.document_issued(head).search(self.text, sentence, mention_end)
+        if found is None or found.end() != mention_end:
+            return None
+        begin, end = found.span("issuer")
+        found = self._coordination(self.text[begin:end], begin, end) or self._phrase(begin, end, None, depth + 1)
+        return None if found[0].kind == "anonymous" else found[0]
 
     def _organisation_phrase(self, start: int, end: int, phrase: str, words: list[str], described: Description) -> Resolved | None:
         lex = self.lex

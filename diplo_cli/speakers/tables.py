@@ -100,6 +100,11 @@ class SpeakerTables:
         """The name of a group of speakers: "Ana Lind and Piet Varga"."""
         return self.texts["name_joiner"].join(names)
 
+    def document_issued(self, head: str) -> regex.Pattern:
+        """The pattern of a clause whose subject issued a document with the noun ``head`` ("Japan and Norland issued a joint statement")."""
+        return memoised(self.indefinite_mentions, ("issued", head),
+                        lambda key: regex.compile(self.templates["document_issued"].replace("{head}", regex.escape(key[1]))))
+
     def indefinite_mention(self, head: str) -> regex.Pattern:
         """The pattern of a fuller indefinite mention of the source noun ``head`` ("A senior Turkish official")."""
         return memoised(self.indefinite_mentions, head,
