@@ -468,7 +468,7 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
             return None
         mention_end = max(0, start - 600) + last.end()
         sentence = self.tracker.sentence_start(mention_end - 1)
-        for (span_start, span_end), _ in self._by_span.items():
+        for span_start, span_end in self._by_span:
             # "A White House readout said ... According to the readout": the speaker that document was
             entity = self._noted.get(span_start)
             if span_end == mention_end and span_start >= sentence and entity is not None and entity.kind != "anonymous":
