@@ -116,3 +116,16 @@ def test_an_upper_case_honorific_label_opening_the_text_alone_makes_a_transcript
 
 def test_one_honorific_label_after_prose_is_no_transcript():
     assert find_turns("The envoy arrived.\nMR. BRÖNN: Hello.\nWe said the talks are over.") == []
+
+
+@pytest.mark.parametrize("question_label", ["Reporter", "Question", "Journalist"])
+def test_a_title_case_question_label_of_one_word_is_a_question_turn(question_label):
+    text = f"Minister Lind: I met the envoy.\n{question_label}: Will the road open?\nMinister Lind: It will.\n"
+    turns = find_turns(text, default_lexicon())
+    assert [(is_question, label) for _, _, is_question, label in turns] == [(False, "Minister Lind"), (True, None), (False, "Minister Lind")]
+
+
+def test_one_title_case_word_that_is_no_question_label_is_no_label():
+    text = "Minister Lind: I met the envoy.\nNote: the road opens on Monday.\nMinister Lind: It will.\n"
+    turns = find_turns(text, default_lexicon())
+    assert [label for _, _, _, label in turns] == ["Minister Lind", "Minister Lind"]

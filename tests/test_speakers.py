@@ -906,3 +906,10 @@ def test_the_statement_said_in_another_sentence_keeps_the_last_source():
     text = ("Norland and Vell issued a joint statement on Tuesday. The Arnor Institute said in a statement that prices would rise. "
             "The statement added that wages would fall.")
     assert _speaker(text, "The statement").name == "Arnor Institute"
+
+
+def test_you_in_a_title_case_reporter_turn_is_the_labelled_minister():
+    text = ("Minister Lind: I told the envoy that Norland would help.\n"
+            "Reporter: You said that the ministers agreed to meet again. When?\n"
+            "Minister Lind: I cannot say yet.\n")
+    assert _speaker(text, "You").name == _speaker(text, "I").name != "reporter"

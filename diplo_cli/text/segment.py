@@ -123,7 +123,7 @@ def _soft_cut(text: str, start: int, limit: int) -> int:
 
 
 # A speaker label opening a transcript line: "MS. PSAKI:", "THE PRESIDENT:", "Q", "Q:", "QUESTION:"
-# (the question labels are data: grammar.toml question_labels), and two title-case styles of
+# (the question labels are data: grammar.toml question_labels, also title-case: "Reporter:"), and two title-case styles of
 # government transcripts: a role with the name at its end ("President of Finland Ana Lind
 # (retranslated):") and an honorific, a name and a role after a comma ("Mr. KATO Ren, Minister for
 # Foreign Affairs:"). A title-case label has every word capitalised but for a few connectors, so a
@@ -132,7 +132,8 @@ _TITLE_WORD = r"(?:\p{Lu}[\p{L}.'’\-]*+|of|the|for|and)"
 _LABEL = regex.compile(
     r"^(?:(?P<question>Q)(?::|\s)|(?P<label>(?:\p{Lu}[\p{Lu}.'’\-]*+\s+){0,3}\p{Lu}[\p{Lu}.'’\-]++)\s*+:"
     r"|(?P<label>(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?\p{Lu}[\p{L}.'’\-]*+(?:[ \t]+" + _TITLE_WORD + r"){1,11}"
-    r"(?:,[ \t]+" + _TITLE_WORD + r"(?:[ \t]+" + _TITLE_WORD + r"){0,7})?(?:[ \t]*\([^()\n]{1,40}\))?)[ \t]*+:(?=[ \t]|$))",
+    r"(?:,[ \t]+" + _TITLE_WORD + r"(?:[ \t]+" + _TITLE_WORD + r"){0,7})?(?:[ \t]*\([^()\n]{1,40}\))?)[ \t]*+:(?=[ \t]|$)"
+    r"|(?P<label>\p{Lu}\p{Ll}++)[ \t]*+:(?=[ \t]|$))",
     regex.MULTILINE,
 )
 _LABEL_SCAN = LineStartScan(_LABEL)  # tried at line starts only
@@ -150,6 +151,9 @@ def _is_speaker_label(label: str, lexicon: Lexicon) -> bool:
         return False
     if label.isupper():
         return True
+    if " " not in label:
+        # one title-case word is a label only as a reporter's ("Question:", "Reporter:"), never a heading ("Note:")
+        return label.upper() in frozenset(lexicon.grammar.get("question_labels", ()))
     return any(lexicon.titles.get(word.casefold()) is not None for word in regex.findall(r"[\p{L}.]+", label.split("(")[0]))
 
 
