@@ -913,3 +913,15 @@ def test_you_in_a_title_case_reporter_turn_is_the_labelled_minister():
             "Reporter: You said that the ministers agreed to meet again. When?\n"
             "Minister Lind: I cannot say yet.\n")
     assert _speaker(text, "You").name == _speaker(text, "I").name != "reporter"
+
+
+@pytest.mark.parametrize(("label", "expected"), [
+    ("FOREIGN MINISTER LAVROV", "Sergey Lavrov"),
+    ("PRIME MINISTER KISHIDA", "Fumio Kishida"),
+    ("SECRETARY BLINKEN", "Antony Blinken"),
+])
+def test_an_upper_case_label_with_a_title_of_several_words_is_the_named_person(label, expected):
+    text = (f"{label}: Thank you. I told my colleague that we are ready to talk.\n"
+            "QUESTION: Is a date set?\n"
+            f"{label}: Not yet.\n")
+    assert _speaker(text, "I").name == expected

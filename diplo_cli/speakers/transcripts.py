@@ -66,8 +66,7 @@ class TranscriptLabels(ResolverState):
             return entity
         words = label.title().split()
         described = self.tracker.describe(" ".join(words))
-        while len(words) > 1 and self.lex.titles.get(words[0].casefold()) is not None:
-            words = words[1:]
+        words = self._without_leading_titles(words)
         name = " ".join(words)
         bare_role = self.tables.entities.strip_determiner(name).casefold() == (described.head or "").casefold()  # "THE PRESIDENT"
         if described.role and (described.anonymous or described.plural or bare_role):
@@ -101,6 +100,16 @@ class TranscriptLabels(ResolverState):
             entity.gender = entity.gender or described.gender
         self.label_entities[label] = entity
         return entity
+
+    def _without_leading_titles(self, words: list[str]) -> list[str]:
+        """The words of an upper-case label after its leading titles, one-word or longer ('SECRETARY BLINKEN',
+        'FOREIGN MINISTER LAVROV', 'PRIME MINISTER KISHIDA' -> the name); a title alone stays ('THE PRESIDENT')."""
+        while len(words) > 1:
+            length = next((n for n in (3, 2, 1) if n < len(words) and self.lex.titles.get(" ".join(words[:n]).casefold()) is not None), 0)
+            if not length:
+                break
+            words = words[length:]
+        return words
 
     def _title_case_label_entity(self, label: str) -> Entity:
         """'President of Finland Ana Lind (retranslated)' -> Ana Lind; 'Mr. KATO Ren, Minister for Foreign
@@ -141,9 +150,7 @@ class TranscriptLabels(ResolverState):
     def _labels_country(self, exclude: str) -> str | None:
         for _, _, is_question, label in self.turns:
             if label and not is_question and label != exclude:
-                words = label.title().split()
-                while len(words) > 1 and self.lex.titles.get(words[0].casefold()) is not None:
-                    words = words[1:]
+                words = self._without_leading_titles(label.title().split())
                 person = self.tracker.gazetteer_person(" ".join(words), self.tables.entities.any_title)
                 if person is not None and person.country and self._briefs_in_year(person, " ".join(words)):
                     return person.country
