@@ -925,3 +925,16 @@ def test_an_upper_case_label_with_a_title_of_several_words_is_the_named_person(l
             "QUESTION: Is a date set?\n"
             f"{label}: Not yet.\n")
     assert _speaker(text, "I").name == expected
+
+
+def test_you_in_a_question_that_addresses_a_named_person_is_that_person():
+    text = ("MINISTER ORKAN: Good afternoon. I told my colleague that the border would reopen.\n"
+            "QUESTION: Foreign Minister Ana Lind, you said that the trip is on. Is it?\n")
+    assert _speaker(text, "you").name == "Ana Lind"
+
+
+def test_you_in_a_question_without_a_vocative_is_the_briefer_who_answers():
+    text = ("MINISTER ORKAN: Good afternoon.\n"
+            "QUESTION: You said that the trip is on. Ana Lind doubts it. Is it?\n"
+            "MINISTER ORKAN: It is.\n")
+    assert _speaker(text, "You").name != "Ana Lind"

@@ -9,6 +9,7 @@ from diplo_cli.entities import Entity, Mention
 from diplo_cli.language.lexicons import name_key
 from diplo_cli.models import Attribution, Span, Speaker
 from diplo_cli.speakers.state import ResolverState
+from diplo_cli.text.segment import turn_body_start
 
 
 class PronounReader(ResolverState):
@@ -168,6 +169,16 @@ class PronounReader(ResolverState):
             return Speaker(mention, entity.country, None, entity.country, False, "pronoun")
         return Speaker(mention, mention.text, None, None, False, "pronoun")
 
+    def _vocative(self, index: int, before: int) -> Entity | None:
+        """The person a question turn opens by addressing, set off by a comma ("President Lind, ...", "Mr. Orkan, ...")."""
+        body = turn_body_start(self.text, self.turns[index])
+        for mention in self.tracker.within(body, before):
+            title = " ".join(self.text[body:mention.start].split()).casefold()
+            if (title and self.lex.titles.get(title) is None) or mention.entity.kind != "person":
+                return None  # only a title may come before the name ("President Lind, ...")
+            return mention.entity if self.text[mention.end:mention.end + 1] == "," else None
+        return None
+
     def _second_person(self, mention: Span) -> tuple[Speaker, str]:
         index = self._turn_at(mention.start)
         if index is not None:
@@ -178,6 +189,11 @@ class PronounReader(ResolverState):
                     return Speaker(mention, other.name, other.role, other.country, other.kind == "anonymous", "pronoun"), \
                         "speakers.pronoun.other_party"
                 return Speaker(mention, self.tables.texts["reporter"], None, None, True, "pronoun"), "speakers.pronoun.reporter"
+            addressee = self._vocative(index, mention.start)
+            if addressee is not None:
+                # "QUESTION: President Lind, you said ...": the person the question opens by addressing
+                return Speaker(mention, addressee.name, addressee.role, addressee.country, False, "pronoun"), \
+                    "speakers.pronoun.addressee"
             # a reporter's "you" is the briefer who answers
             for later in self.turns[index + 1:index + 6]:
                 if not later[2] and later[3]:
