@@ -938,3 +938,18 @@ def test_you_in_a_question_without_a_vocative_is_the_briefer_who_answers():
             "QUESTION: You said that the trip is on. Ana Lind doubts it. Is it?\n"
             "MINISTER ORKAN: It is.\n")
     assert _speaker(text, "You").name != "Ana Lind"
+
+
+def test_they_after_two_coordinated_countries_is_both():
+    text = "Norway and Finland held talks in Tromsø on Monday. They said that the border would reopen in May."
+    assert _speaker(text, "They").name == "Norway and Finland"
+
+
+def test_they_after_two_people_who_met_is_still_both():
+    text = "Foreign Minister Sergey Lavrov met Antony Blinken in Geneva. They said that the border would reopen in May."
+    assert _speaker(text, "They").name == "Sergey Lavrov and Antony Blinken"
+
+
+def test_they_after_a_country_met_in_a_capital_is_not_a_pair_of_countries():
+    text = "Officials from Finland met in Oslo on Monday. They said that the border would reopen in May."
+    assert _speaker(text, "They").name != "Finland and Norway"

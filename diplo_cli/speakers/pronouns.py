@@ -34,7 +34,7 @@ class PronounReader(ResolverState):
             veto = self._place_veto(offset, entity, own_quote, turn_speaker)
             how = "speakers.pronoun.antecedent"
             if veto is None:
-                if plural and group is not None and group[0] > offset:
+                if plural and group is not None and group[0] >= offset:
                     entity, how = group[1], "speakers.pronoun.pair"
                 else:
                     veto = self._agreement_veto(entity, gender, plural)
@@ -89,7 +89,8 @@ class PronounReader(ResolverState):
         return None if entity.compatible_gender(wanted_gender) else "speakers.veto.gender"
 
     def _recent_pair(self, offset: int) -> tuple[int, Entity] | None:
-        """'They' after 'President X spoke with President Y.': both people of the nearest sentence naming people."""
+        """'They' after 'President X spoke with President Y.': both people of the nearest sentence naming people;
+        after 'Russia and China held talks.': both countries (speakers.pronoun.pair)."""
         index = bisect.bisect_right(self.sentence_starts, offset) - 1
         paragraph = self.sentences[index].paragraph if index >= 0 else None
         for position in range(index, max(-1, index - 4), -1):
@@ -98,7 +99,7 @@ class PronounReader(ResolverState):
                 break
             people: list[Mention] = []
             for m in self.tracker.within(sentence.start, min(sentence.end, offset)):
-                if m.entity.kind == "person" and all(p.entity is not m.entity for p in people):
+                if m.entity.kind in ("person", "country") and all(p.entity is not m.entity for p in people):
                     people.append(m)
             # the nearest two people named together ("the Secretary's visit builds on the talks between
             # President X and President Y, where they agreed": X and Y, not the Secretary and X)
@@ -106,11 +107,14 @@ class PronounReader(ResolverState):
                 between = self.text[first.end:second.start]
                 # "welcomed X's decision": the second person owns the object, nobody met them
                 owner = self.text.startswith(self.tables.entities.possessive_endings, second.end)
-                if not owner and self.tables.patterns.and_with.search(between) and "." not in between.replace(". ", " ", 0):
+                # two countries only when coordinated ("Russia and China held talks"), not "Sweden met in Oslo"
+                joined = self.tables.patterns.and_with.search(between) if first.entity.kind == "person" \
+                    else self.tables.patterns.coordination.fullmatch(between)
+                if first.entity.kind == second.entity.kind and not owner and joined and "." not in between.replace(". ", " ", 0):
                     group = Entity(self.tables.join_names(first.entity.name, second.entity.name), "group", plural=True,
                                    country=first.entity.country if first.entity.country == second.entity.country else None)
                     return second.start, group
-            if people:
+            if any(p.entity.kind == "person" for p in people):
                 return None
         return None
 
