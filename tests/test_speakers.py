@@ -953,3 +953,13 @@ def test_they_after_two_people_who_met_is_still_both():
 def test_they_after_a_country_met_in_a_capital_is_not_a_pair_of_countries():
     text = "Officials from Finland met in Oslo on Monday. They said that the border would reopen in May."
     assert _speaker(text, "They").name != "Finland and Norway"
+
+
+def test_it_after_a_readout_is_its_issuer_not_a_country_in_what_it_said():
+    text = "A Kremlin readout said the presidents discussed Ukraine. It added that they agreed to stay in touch."
+    assert _speaker(text, "It").name == "Kremlin"
+
+
+def test_it_after_a_body_that_named_a_country_is_the_body():
+    text = "The Finnish Foreign Ministry said Russia had closed two crossings. It added that talks would follow."
+    assert _speaker(text, "It").name == _speaker(text, "The Finnish Foreign Ministry").name

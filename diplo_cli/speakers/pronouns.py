@@ -58,8 +58,13 @@ class PronounReader(ResolverState):
         candidates: list[tuple[int, Entity]] = [(start, entity) for start, entity in self._recent_before() if start < offset]
         fallback: list[tuple[int, Entity]] = []
         wants_fallback = not plural and gender != "n"
+        contents = [(a.content.start, a.content.end) for a in getattr(self, "_attributions", ()) if a.content.end <= offset] \
+            if gender == "n" else []
         for m in self.tracker.entities_before(offset):
-            if m.subject or (gender == "n" and m.entity.kind in ("organisation", "country")):
+            if m.subject or (gender == "n" and m.entity.kind in ("organisation", "country")
+                             and not any(start <= m.start < end for start, end in contents)):
+                # a country named inside what a source said ("... said the leaders discussed Ukraine. It added")
+                # is no antecedent of the next "it": its source is (speakers.pronoun.antecedent)
                 candidates.append((m.start, m.entity))
             elif wants_fallback and m.entity.kind == "person" and not m.quoted:
                 fallback.append((m.start, m.entity))
