@@ -963,3 +963,14 @@ def test_it_after_a_readout_is_its_issuer_not_a_country_in_what_it_said():
 def test_it_after_a_body_that_named_a_country_is_the_body():
     text = "The Finnish Foreign Ministry said Russia had closed two crossings. It added that talks would follow."
     assert _speaker(text, "It").name == _speaker(text, "The Finnish Foreign Ministry").name
+
+
+def test_the_two_diplomats_are_the_two_people_who_met():
+    text = "Antony Blinken and Sergey Lavrov met in Geneva. The two diplomats said that they would meet again in May."
+    assert _speaker(text, "The two diplomats").name == "Antony Blinken and Sergey Lavrov"
+
+
+def test_diplomats_without_a_determiner_stay_an_anonymous_group():
+    text = "Antony Blinken and Sergey Lavrov met in Geneva. Western diplomats said that a deal was unlikely."
+    speaker = _speaker(text, "Western diplomats")
+    assert (speaker.name, speaker.anonymous) == ("Western diplomats", True)
