@@ -1360,3 +1360,19 @@ def test_a_sentence_initial_possessive_determiner_belongs_to_the_speaker_span(te
 ])
 def test_a_document_issued_with_a_that_clause_is_its_issuers_statement(text, expected):
     assert attributions(text) == expected
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_frame_ending_the_paragraph_before_a_quotation_paragraph_frames_it(gap):
+    from diplo_cli import extract
+
+    text = f'Foreign Minister Ana Lind said:{gap}"I told my colleague that Norland wants calm. The border stays open."\n'
+    rows = [(s.speaker.mention.text, s.cue.text, s.kind) for s in extract(text).statements]
+    assert ("Foreign Minister Ana Lind", "said", "direct") in rows
+
+
+def test_a_frame_three_paragraph_breaks_before_a_quotation_does_not_frame_it():
+    from diplo_cli import extract
+
+    text = 'Foreign Minister Ana Lind said:\n\n\n"The border stays open."\n'
+    assert [s.cue.text for s in extract(text).statements if s.kind == "direct"] == []

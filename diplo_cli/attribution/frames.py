@@ -217,7 +217,8 @@ class QuoteFramer:
         if sentence.start == quote.open and self.sentences and self._sentence_index(quote.open) > 0:
             # 'The letter states, in part:' ending the previous paragraph frames a block quotation
             previous = self.sentences[self._sentence_index(quote.open) - 1]
-            if text[previous.start : previous.end].rstrip().endswith(":") and text.count("\n", previous.end, quote.open) <= 1:
+            # (one line break, or a blank line between paragraphs as pages extracted to text write them)
+            if text[previous.start : previous.end].rstrip().endswith(":") and text.count("\n", previous.end, quote.open) <= 2:
                 sentence = Sentence(previous.start, previous.end, previous.paragraph)
         lower = max(sentence.start, quote.open - _WINDOW)
         best = None
