@@ -974,3 +974,19 @@ def test_diplomats_without_a_determiner_stay_an_anonymous_group():
     text = "Antony Blinken and Sergey Lavrov met in Geneva. Western diplomats said that a deal was unlikely."
     speaker = _speaker(text, "Western diplomats")
     assert (speaker.name, speaker.anonymous) == ("Western diplomats", True)
+
+
+def test_i_in_a_text_headed_statement_by_a_person_is_that_person():
+    text = "Statement by Foreign Minister Sergey Lavrov on the talks\n\nToday I told my colleague that the border stays open.\n"
+    assert _speaker(text, "I").name == "Sergey Lavrov"
+
+
+def test_we_in_a_joint_statement_by_two_people_is_both():
+    text = ("Joint statement by Secretary Antony Blinken and Foreign Minister Sergey Lavrov\n\n"
+            "We have made clear that the talks will continue in May.\n")
+    assert _speaker(text, "We").name == "Antony Blinken and Sergey Lavrov"
+
+
+def test_i_without_an_author_heading_stays_unresolved():
+    text = "A statement on the talks with Sergey Lavrov\n\nToday I told my colleague that the border stays open.\n"
+    assert _speaker(text, "I").name == "I"

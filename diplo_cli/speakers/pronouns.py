@@ -131,6 +131,19 @@ class PronounReader(ResolverState):
             return Speaker(mention, container.name, container.role, container.country, container.anonymous, "pronoun"), \
                 "speakers.pronoun.quoted_speaker"
         entity = self._turn_entity(mention.start)
+        if entity is None and not self.turns:
+            authors = self._heading_authors()
+            if len(authors) == 1 or (authors and number == "pl"):
+                # "Statement by Prime Minister X\n\nToday I spoke with ...": the author the heading names
+                if number == "pl" and len(authors) > 1:
+                    return Speaker(mention, self.tables.join_names(*(a.name for a in authors)), None,
+                                   authors[0].country if len({a.country for a in authors}) == 1 else None, False, "pronoun"), \
+                        "speakers.pronoun.heading_author"
+                if number == "pl":
+                    return self._we(mention, authors[0]), "speakers.pronoun.heading_author"
+                self._note(mention.start, authors[0])
+                return Speaker(mention, authors[0].name, authors[0].role, authors[0].country, False, "pronoun"), \
+                    "speakers.pronoun.heading_author"
         if entity is None:
             return Speaker(mention, mention.text, None, None, False, "pronoun"), "speakers.pronoun.unresolved"
         if number == "pl":
@@ -146,6 +159,17 @@ class PronounReader(ResolverState):
         self._note(mention.start, entity)
         return Speaker(mention, entity.name, entity.role, entity.country, entity.kind == "anonymous", "pronoun"), \
             "speakers.pronoun.turn_speaker"
+
+    def _heading_authors(self) -> list[Entity]:
+        """The people a heading such as 'Statement by Prime Minister X' (the text's first line) names, in order."""
+        heading = self.tables.patterns.author_heading.match(self.text)
+        if heading is None:
+            return []
+        authors: list[Entity] = []
+        for m in self.tracker.within(heading.start("authors"), heading.end("authors")):
+            if m.entity.kind == "person" and all(a is not m.entity for a in authors):
+                authors.append(m.entity)
+        return authors
 
     def _enclosing(self, attribution: Attribution, attributions: list[Attribution], done: list[Speaker]) -> Speaker | None:
         """'I' inside a quotation is the quoted speaker (the innermost quotation holding it)."""
