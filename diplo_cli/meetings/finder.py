@@ -31,8 +31,8 @@ from diplo_cli.meetings.common import (
     STATUS_CUE,
     STATUS_DENIAL_CUE,
     STATUS_NARRATED,
-    STATUS_PAST_TENSE,
     STATUS_OWN_TRIGGER,
+    STATUS_PAST_TENSE,
     STATUS_QUESTION,
     STATUS_RANK,
     TRIGGER_WORD,
@@ -57,7 +57,6 @@ from diplo_cli.models import Sentence, Span, Statement
 from diplo_cli.rules import Trace, load_rule_tables
 from diplo_cli.rules.scanning import AsciiLines, LineStartScan, ListScan, LoweredText, PrefixScan, PrefixTable
 from diplo_cli.text.analysis import TextAnalysis
-
 
 # a cancellation or denial is said of its own object ('called off the talks with X, citing a meeting of Y'); a
 # mention with no cue of its own does not take it from the mention before it (coordinated objects share the cue itself)
