@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 
 import regex
 
@@ -523,7 +524,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                 return False
         else:
             return False  # the cue within the trigger ('met')
-        if not others or all(self._coordinated(doc, a, b) for a, b in zip(chain, chain[1:])):
+        if not others or all(self._coordinated(doc, a, b) for a, b in itertools.pairwise(chain)):
             return False
         if doc.trace is not None and (start, trigger.start) not in doc.own_trigger_traced:  # once, not per window
             doc.own_trigger_traced.add((start, trigger.start))
