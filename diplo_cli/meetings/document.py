@@ -25,6 +25,8 @@ from diplo_cli.models import Span, Statement
 from diplo_cli.rules.scanning import LoweredText
 
 if TYPE_CHECKING:
+    import regex
+
     from diplo_cli.meetings.finder import MeetingFinder
     from diplo_cli.rules import Trace
     from diplo_cli.text.analysis import TextAnalysis
@@ -55,7 +57,10 @@ class _Document:
             first_cue[key] = min(first_cue.get(key, s.cue.start), s.cue.start)
         self.speakers = _SpanIndex((start, end, cue) for (start, end), cue in first_cue.items())
         self.trigger_at = -1  # start of the trigger whose participants are being read
-        self._labels: _SpanIndex | None = None  # transcript speaker lines, read on first use
+        self._speaker_lines: list[regex.Match] | None = None  # transcript speaker lines, read on first use
+        self._labels: _SpanIndex | None = None  # their labels, read on first use
+        self._questions: list[tuple[int, int]] | None = None  # reporters' question lines (start, end), read on first use
+        self._question_starts: list[int] = []
         self._turns: list[tuple[int, Entity]] | None = None  # transcript speaker lines, read on first use
         self._turn_starts: list[int] = []
         self.status = _SpanIndex((m.start(), m.end(), value) for scan, value in finder.status_scans for m in scan.finditer(text, lowered))
@@ -254,7 +259,7 @@ class _Document:
         opening the text makes the whole text that person's speech."""
         turns = []
         opens_text = False
-        for line in self.finder.speaker_line_scan.finditer(self.text, self.line_starts):
+        for line in self.speaker_lines():
             words = line.group("label").title().split()
             for size in (3, 2, 1):
                 entity = self.tracker.lookup_name(" ".join(words[-size:])) if len(words) >= size else None
@@ -266,12 +271,18 @@ class _Document:
             return turns
         return turns[:1] if opens_text else []
 
+    def speaker_lines(self) -> list[regex.Match]:
+        """The transcript speaker lines ('MS. PSAKI:', 'Vladimir Putin:'), found once for every rule that reads them."""
+        if self._speaker_lines is None:
+            self._speaker_lines = list(self.finder.speaker_line_scan.finditer(self.text, self.line_starts))
+        return self._speaker_lines
+
     def is_briefer_label(self, mention) -> bool:
         """A transcript speaker line ('MS. PSAKI:') naming a briefer (press secretary, spokesperson)."""
         if not self.finder._briefer(mention.entity):
             return False
         if self._labels is None:
-            self._labels = _SpanIndex((m.start("label"), m.end("label"), None) for m in self.finder.speaker_line.finditer(self.text))
+            self._labels = _SpanIndex((m.start("label"), m.end("label"), None) for m in self.speaker_lines())
         if not self._labels.covering(mention.start):
             return False
         if self.trace is not None:
@@ -311,19 +322,27 @@ class _Document:
             fallback = fallback or mention.entity
         return in_sentence.entity if in_sentence is not None else fallback
 
+    def question_lines(self) -> list[tuple[int, int]]:
+        """(start, end) of each reporter's question line of a transcript ('Q ...', 'QUESTION: ...'), in text order."""
+        if self._questions is None:
+            self._questions = []
+            for m in self.finder.question_line.finditer(self.text):
+                end = self.text.find("\n", m.end())
+                self._questions.append((m.start(), len(self.text) if end < 0 else end))
+            self._question_starts = [start for start, _ in self._questions]
+        return self._questions
+
+    def question_of(self, offset: int) -> tuple[int, int] | None:
+        """The question line last opened before ``offset`` (the line itself, or the answer after it), else None."""
+        questions = self.question_lines()
+        index = bisect.bisect_right(self._question_starts, offset) - 1
+        return questions[index] if index >= 0 else None
+
     def asked_before(self, offset: int) -> tuple[int, int] | None:
         """(start, end) of the reporter's question line whose answer holds ``offset`` (the answer runs from
         the end of that line to the next question line), else None."""
-        if getattr(self, "_questions", None) is None:
-            found = []
-            for m in self.finder.question_line.finditer(self.text):
-                end = self.text.find("\n", m.end())
-                found.append((m.start(), len(self.text) if end < 0 else end))
-            self._questions = found
-        index = bisect.bisect_right([start for start, _ in self._questions], offset) - 1
-        if index < 0 or offset < self._questions[index][1]:
-            return None
-        return self._questions[index]
+        question = self.question_of(offset)
+        return None if question is None or offset < question[1] else question
 
     def person_of_country(self, country: str, offset: int, exclude: list[Entity]) -> Entity | None:
         """The person of ``country`` named nearest after ``offset`` (within the reach of a

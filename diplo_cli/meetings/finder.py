@@ -192,7 +192,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self._place_links(statements, mentions, drafts)
         self._relative_clause_links(text, statements, mentions, drafts)
         self._anaphor_links(statements, mentions, drafts)
-        self._answer_links(text, statements, mentions, drafts)
+        self._answer_links(doc, statements, mentions, drafts)
         return mentions, drafts
 
     def _mentions(self, doc: _Document, sentences: list[Sentence], triggers: list, trace: Trace | None) -> list[MeetingMention]:
@@ -273,15 +273,18 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
 
     def _hosts_event(self, text: str, host: MeetingMention, event: MeetingMention) -> bool:
         """'X will host the Andean summit': the host trigger ``host`` has the meeting noun ``event`` as its object."""
-        return (host.hosted and host.type == "visit" and event.type in self._HOSTED_EVENTS and host.sentence == event.sentence
-                and bool(self.host_event_gap.match(text, host.trigger.end, event.trigger.start)))
+        return self._may_host(host, event) and bool(self.host_event_gap.match(text, host.trigger.end, event.trigger.start))
 
     def _hosted_after(self, text: str, event: MeetingMention, host: MeetingMention) -> bool:
         """'the summit hosted by X', 'the summit that X is hosting': the host trigger ``host`` names who hosts ``event``."""
-        if not (host.hosted and host.type == "visit" and event.type in self._HOSTED_EVENTS and host.sentence == event.sentence):
+        if not self._may_host(host, event):
             return False
         gap = self.event_host_gap.match(text, event.trigger.end, host.trigger.start)
         return gap is not None and (gap.group("passive") is None or bool(self.host_by_after.match(text, host.trigger.end)))
+
+    def _may_host(self, host: MeetingMention, event: MeetingMention) -> bool:
+        """``host`` is a hosting trigger ('host', 'receive') and ``event`` a meeting of the same sentence one can host."""
+        return host.hosted and host.type == "visit" and event.type in self._HOSTED_EVENTS and host.sentence == event.sentence
 
     @staticmethod
     def _hosts_of(host: MeetingMention) -> list:
@@ -557,11 +560,13 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         candidates = [item for item in doc.place_candidates.within(lower, upper) if item[1] <= upper]
         if mtype != "visit":
             # 'as it relates to China', 'a message to Kyiv': 'to' names where a trip goes, not where others meet
-            kept = [item for item in candidates if not self.phrases.to_before.search(doc.text, max(0, item[0] - 12), item[0])]
-            if doc.trace is not None:
-                for start, end, _ in candidates:
-                    if (start, end) not in {(k[0], k[1]) for k in kept}:
-                        doc.trace.add(STAGE, VETO_TO_PLACE, "vetoed", start, end, f"'to {doc.text[start:end]}' is no place of a {mtype}")
+            kept = []
+            for item in candidates:
+                start, end, _ = item
+                if not self.phrases.to_before.search(doc.text, max(0, start - 12), start):
+                    kept.append(item)
+                elif doc.trace is not None:
+                    doc.trace.add(STAGE, VETO_TO_PLACE, "vetoed", start, end, f"'to {doc.text[start:end]}' is no place of a {mtype}")
             candidates = kept
         for index, (start, end, (span, known)) in enumerate(candidates):
             following = candidates[index + 1] if index + 1 < len(candidates) else None

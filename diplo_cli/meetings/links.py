@@ -81,26 +81,21 @@ class _StatementLinks:
             draft.agenda[statement.id] = linked[index].status
             draft.agenda_why[statement.id] = LINK_ANAPHOR, f"'{anaphor.group('noun')}' refers to '{linked[index].trigger.text}' just before"
 
-    def _answer_links(self, text: str, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
+    def _answer_links(self, doc: _Document, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
         """'Q Any update on the call with the King? / MS. X: We expect it to happen very soon': in a
         transcript, a statement of the answer to a question that names a meeting is about that meeting
         (the last one the question names), when the answer names no meeting before it and its content
         names none of its own (a mention-less link, like an agenda link)."""
-        questions = [(m.start(), text.find("\n", m.end())) for m in self.question_line.finditer(text)]
-        if not questions:
+        if not doc.question_lines():
             return
-        questions = [(start, len(text) if end < 0 else end) for start, end in questions]
-        question_starts = [start for start, _ in questions]
         linked = _linked_mentions(mentions)
         starts = [m.trigger.start for m in linked]
         for statement in _agenda_free(statements, drafts):
             content = statement.content
-            index = bisect.bisect_right(question_starts, content.start) - 1
-            if index < 0:
-                continue
-            start, end = questions[index]
-            if content.start < end:
-                continue  # the question itself: asked, not stated
+            question = doc.asked_before(content.start)
+            if question is None:
+                continue  # before any question, or the question itself: asked, not stated
+            start, end = question
             first_after_question = bisect.bisect_left(starts, end)
             if first_after_question < len(starts) and starts[first_after_question] < content.end:
                 continue  # the answer names a meeting before the statement, or the content names one
