@@ -58,7 +58,7 @@ class PronounReader(ResolverState):
         candidates: list[tuple[int, Entity]] = [(start, entity) for start, entity in self._recent_before() if start < offset]
         fallback: list[tuple[int, Entity]] = []
         wants_fallback = not plural and gender != "n"
-        contents = [(a.content.start, a.content.end) for a in getattr(self, "_attributions", ()) if a.content.end <= offset] \
+        contents = [(a.content.start, a.content.end) for a in self._attributions if a.content.end <= offset] \
             if gender == "n" else []
         for m in self.tracker.entities_before(offset):
             if m.subject or (gender == "n" and m.entity.kind in ("organisation", "country")

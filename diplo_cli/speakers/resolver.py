@@ -67,8 +67,8 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
         self.transcript_country = None
         self.transcript_organisation: str | None = None
         self.home_is_guess = False
-        self.home_country = self._home_country()
         self._attributions = attributions or []
+        self.home_country = self._home_country()
         self._content_countries: list[tuple[int, int, str]] | None = None  # built when a role noun asks
         self._add_role_mentions()
 
@@ -461,12 +461,10 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
         the subject of the clause that issued, released or put out that very mention, within 600 characters."""
         if depth >= 2 or not head:
             return None
-        last = None
-        for last in regex.finditer(rf"(?<![\p{{L}}]){regex.escape(head)}s?(?![\p{{L}}])", self.text[max(0, start - 600):start], regex.IGNORECASE):
-            pass
+        last = self.tables.document_mention(head).search(self.text, max(0, start - 600), start)
         if last is None:
             return None
-        mention_end = max(0, start - 600) + last.end()
+        mention_end = last.end()
         sentence = self.tracker.sentence_start(mention_end - 1)
         for span_start, span_end in self._by_span:
             # "A White House readout said ... According to the readout": the speaker that document was

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from diplo_cli.entities import Entity, EntityTracker
 from diplo_cli.language.lexicons import Lexicon
-from diplo_cli.models import Sentence
+from diplo_cli.models import Attribution, Sentence
 from diplo_cli.rules import Trace
 from diplo_cli.speakers.tables import SpeakerTables
 
@@ -22,3 +22,4 @@ class ResolverState:
     turn_starts: list[int]
     label_spans: list[tuple[int, int]]
     label_entities: dict[str, Entity]
+    _attributions: list[Attribution]  # the stage's attributions, whose contents a neuter 'it' does not reach into

@@ -105,6 +105,11 @@ class SpeakerTables:
         return memoised(self.indefinite_mentions, ("issued", head),
                         lambda key: regex.compile(self.templates["document_issued"].replace("{head}", regex.escape(key[1]))))
 
+    def document_mention(self, head: str) -> regex.Pattern:
+        """The pattern of a mention of the document noun ``head`` ("the statement"), searched right to left."""
+        return memoised(self.indefinite_mentions, ("mention", head),
+                        lambda key: regex.compile(self.templates["document_mention"].replace("{head}", regex.escape(key[1]))))
+
     def indefinite_mention(self, head: str) -> regex.Pattern:
         """The pattern of a fuller indefinite mention of the source noun ``head`` ("A senior Turkish official")."""
         return memoised(self.indefinite_mentions, head,
