@@ -990,3 +990,26 @@ def test_we_in_a_joint_statement_by_two_people_is_both():
 def test_i_without_an_author_heading_stays_unresolved():
     text = "A statement on the talks with Sergey Lavrov\n\nToday I told my colleague that the border stays open.\n"
     assert _speaker(text, "I").name == "I"
+
+
+# ---------------------------------------------------------------- pronoun antecedents by sentence
+
+def test_he_after_a_sentence_whose_subject_is_a_woman_is_the_man_named_in_it_not_an_older_subject():
+    text = ("Mr. Tomas Arven told reporters that the summit was on. "
+            "Ms. Ana Lind hosted Mr. Piet Varga on Friday. He said that the talks were useful.")
+    assert _speaker(text, "He").name == "Piet Varga"
+    assert _speaker(text.replace("Ms. Ana Lind", "Mr. Jon Lind"), "He").name == "Jon Lind"  # the subject still first
+
+
+def test_an_object_two_sentences_back_does_not_outrank_the_last_speaker():
+    text = ("Mr. Tomas Arven told reporters that the summit was on. "
+            "The summit will be hosted by Mr. Piet Varga next year. The dates are open. "
+            "He said that the venue was chosen.")
+    assert _speaker(text, "He").name == "Tomas Arven"
+
+
+def test_an_object_after_a_same_gender_pronoun_is_not_promoted():
+    text = ("Mr. Tomas Arven told reporters that the summit was on. "
+            "He was asked whether he would meet Mr. Piet Varga. He said that no meeting was planned.")
+    speakers = [s.speaker.name for s in extract(text, lexicon=default_lexicon()).statements]
+    assert speakers == ["Tomas Arven", "Tomas Arven"]

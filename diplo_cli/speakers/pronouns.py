@@ -5,11 +5,15 @@ from __future__ import annotations
 import bisect
 import itertools
 
+import regex
+
 from diplo_cli.entities import Entity, Mention
 from diplo_cli.language.lexicons import name_key
 from diplo_cli.models import Attribution, Span, Speaker
 from diplo_cli.speakers.state import ResolverState
 from diplo_cli.text.segment import turn_body_start
+
+_WORD = regex.compile(r"\p{L}+")
 
 
 class PronounReader(ResolverState):
@@ -30,9 +34,8 @@ class PronounReader(ResolverState):
         own_quote = (attribution.content.start, attribution.content.end) if attribution.kind in ("direct", "mixed") else None
         turn_speaker = self._turn_entity(mention.start)
         group = self._recent_pair(mention.start) if plural else None
-        for offset, entity in self._pronoun_candidates(mention.start, gender, plural):
+        for offset, entity, how in self._pronoun_candidates(mention.start, gender, plural):
             veto = self._place_veto(offset, entity, own_quote, turn_speaker)
-            how = "speakers.pronoun.antecedent"
             if veto is None:
                 if plural and group is not None and group[0] >= offset:
                     entity, how = group[1], "speakers.pronoun.pair"
@@ -52,9 +55,10 @@ class PronounReader(ResolverState):
             return Speaker(mention, group[1].name, None, group[1].country, False, "pronoun"), "speakers.pronoun.pair"
         return Speaker(mention, mention.text, None, None, False, "pronoun"), "speakers.pronoun.unresolved"
 
-    def _pronoun_candidates(self, offset: int, gender: str, plural: bool) -> list[tuple[int, Entity]]:
-        """The speakers and sentence subjects before ``offset``, nearest first; then any person named
-        before (objects, possessors), nearest first."""
+    def _pronoun_candidates(self, offset: int, gender: str, plural: bool) -> list[tuple[int, Entity, str]]:
+        """The speakers and sentence subjects before ``offset``, nearest first, with the people named in the
+        pronoun's sentence or the one before it merged in by sentence; then any person named before (objects,
+        possessors), nearest first. Each with the id of the rule that ranks it."""
         candidates: list[tuple[int, Entity]] = [(start, entity) for start, entity in self._recent_before() if start < offset]
         fallback: list[tuple[int, Entity]] = []
         wants_fallback = not plural and gender != "n"
@@ -69,7 +73,34 @@ class PronounReader(ResolverState):
             elif wants_fallback and m.entity.kind == "person" and not m.quoted:
                 fallback.append((m.start, m.entity))
         candidates.sort(key=lambda item: item[0], reverse=True)
-        return candidates + fallback
+        ranked = [(start, entity, "speakers.pronoun.antecedent") for start, entity in candidates]
+        # a person named in the pronoun's own sentence or the one before, not as its subject ("Ana Lind hosted
+        # Piet Varga. He said"), comes before the subjects of older sentences; within a sentence, subjects first.
+        # Not after a pronoun of the same gender in that sentence: its subject is then another person, under a
+        # pronoun ("He was asked if he would meet Varga. He said") (speakers.pronoun.near_person)
+        index = self._sentence_index(offset)
+        near_start = self.sentence_starts[index - 1] if index >= 1 else 0
+        rest: list[tuple[int, Entity, str]] = []
+        for start, entity in fallback:
+            if start >= near_start and not self._after_same_pronoun(start, gender):
+                ranked.append((start, entity, "speakers.pronoun.near_person"))
+            else:
+                rest.append((start, entity, "speakers.pronoun.antecedent"))
+        ranked.sort(key=lambda item: (self._sentence_index(item[0]), item[2] != "speakers.pronoun.near_person", item[0]), reverse=True)
+        return ranked + rest
+
+    def _sentence_index(self, offset: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, offset) - 1
+
+    def _after_same_pronoun(self, offset: int, gender: str) -> bool:
+        """A singular third-person pronoun of ``gender`` stands before ``offset`` in its sentence."""
+        index = self._sentence_index(offset)
+        start = self.sentence_starts[index] if index >= 0 else 0
+        for word in _WORD.findall(self.text[start:offset]):
+            entry = self.lex.pronouns.get(word.casefold())
+            if entry is not None and entry[2] == "3" and entry[1] == "sg" and entry[0] == gender:
+                return True
+        return False
 
     def _place_veto(self, offset: int, entity: Entity, own_quote: tuple[int, int] | None, turn_speaker: Entity | None) -> str | None:
         """A candidate antecedent the pronoun cannot refer to because of where it stands, by veto id."""
