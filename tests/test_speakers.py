@@ -1013,3 +1013,22 @@ def test_an_object_after_a_same_gender_pronoun_is_not_promoted():
             "He was asked whether he would meet Mr. Piet Varga. He said that no meeting was planned.")
     speakers = [s.speaker.name for s in extract(text, lexicon=default_lexicon()).statements]
     assert speakers == ["Tomas Arven", "Tomas Arven"]
+
+
+def test_they_after_a_sentence_opened_by_the_leaders_is_the_pair_named_before():
+    text = ("Prime Minister Ana Lind spoke today with President Piet Varga of Estoria.\n"
+            "The leaders discussed energy. They said that the ministers would meet in June.")
+    assert _speaker(text, "They").name == "Ana Lind and Piet Varga"
+
+
+def test_they_after_a_numbered_sentence_opened_by_both_ministers():
+    text = ("Foreign Minister Ana Lind held talks with Foreign Minister Piet Varga.\n"
+            "2. Both ministers welcomed the new visa rules.\n"
+            "3. They said that the ministries would stay in close contact.")
+    assert _speaker(text, "They").name == "Ana Lind and Piet Varga"
+
+
+def test_they_without_a_pair_phrase_before_stays_unresolved():
+    text = ("Prime Minister Ana Lind spoke today with President Piet Varga of Estoria.\n"
+            "The call covered energy. They said that the ministers would meet in June.")
+    assert _speaker(text, "They").name == "They"

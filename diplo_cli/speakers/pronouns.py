@@ -33,12 +33,17 @@ class PronounReader(ResolverState):
         plural = number == "pl"
         own_quote = (attribution.content.start, attribution.content.end) if attribution.kind in ("direct", "mixed") else None
         turn_speaker = self._turn_entity(mention.start)
-        group = self._recent_pair(mention.start) if plural else None
+        pair = self._recent_pair(mention.start) if plural else None
+        group = (*pair, "speakers.pronoun.pair") if pair is not None else None
+        if plural:
+            named = self._pair_subject_before(mention.start)
+            if named is not None and (group is None or named[0] > group[0]):
+                group = (*named, "speakers.pronoun.pair_phrase")
         for offset, entity, how in self._pronoun_candidates(mention.start, gender, plural):
             veto = self._place_veto(offset, entity, own_quote, turn_speaker)
             if veto is None:
                 if plural and group is not None and group[0] >= offset:
-                    entity, how = group[1], "speakers.pronoun.pair"
+                    entity, how = group[1], group[2]
                 else:
                     veto = self._agreement_veto(entity, gender, plural)
             if veto is not None:
@@ -52,7 +57,7 @@ class PronounReader(ResolverState):
             return Speaker(mention, entity.name, entity.role, entity.country, entity.kind == "anonymous", "pronoun"), how
         if plural and group is not None:
             self._note(mention.start, group[1])
-            return Speaker(mention, group[1].name, None, group[1].country, False, "pronoun"), "speakers.pronoun.pair"
+            return Speaker(mention, group[1].name, None, group[1].country, False, "pronoun"), group[2]
         return Speaker(mention, mention.text, None, None, False, "pronoun"), "speakers.pronoun.unresolved"
 
     def _pronoun_candidates(self, offset: int, gender: str, plural: bool) -> list[tuple[int, Entity, str]]:
@@ -78,8 +83,8 @@ class PronounReader(ResolverState):
         # Piet Varga. He said"), comes before the subjects of older sentences; within a sentence, subjects first.
         # Not after a pronoun of the same gender in that sentence: its subject is then another person, under a
         # pronoun ("He was asked if he would meet Varga. He said") (speakers.pronoun.near_person)
-        index = self._sentence_index(offset)
-        near_start = self.sentence_starts[index - 1] if index >= 1 else 0
+        near = self._worded_sentences_back(offset, 2)
+        near_start = self.sentences[near[-1]].start if near else 0
         rest: list[tuple[int, Entity, str]] = []
         for start, entity in fallback:
             if start >= near_start and not self._after_same_pronoun(start, gender):
@@ -91,6 +96,18 @@ class PronounReader(ResolverState):
 
     def _sentence_index(self, offset: int) -> int:
         return bisect.bisect_right(self.sentence_starts, offset) - 1
+
+    def _worded_sentences_back(self, offset: int, count: int) -> list[int]:
+        """The indexes of the sentence holding ``offset`` and of those before it, nearest first, ``count`` in all,
+        passing over sentences of no word (a list number '3.' read as a sentence of its own)."""
+        found: list[int] = []
+        for position in range(self._sentence_index(offset), -1, -1):
+            sentence = self.sentences[position]
+            if position == self._sentence_index(offset) or _WORD.search(self.text, sentence.start, sentence.end):
+                found.append(position)
+                if len(found) == count:
+                    break
+        return found
 
     def _after_same_pronoun(self, offset: int, gender: str) -> bool:
         """A singular third-person pronoun of ``gender`` stands before ``offset`` in its sentence."""
@@ -153,6 +170,27 @@ class PronounReader(ResolverState):
             if any(p.entity.kind == "person" for p in people):
                 return None
         return None
+
+    def _pair_subject_before(self, offset: int) -> tuple[int, Entity] | None:
+        """'The leaders discussed Ukraine. They agreed': a pair phrase ('the leaders', 'both ministers', 'the two
+        sides') opening the pronoun's sentence or the one before is who 'they' are, as that phrase resolves
+        (speakers.pronoun.pair_phrase)."""
+        for position in self._worded_sentences_back(offset, 2):
+            sentence = self.sentences[position]
+            lead = self.tables.patterns.sentence_lead.match(self.text, sentence.start, min(sentence.end, offset))
+            start = lead.end() if lead else sentence.start
+            head = self.tables.pair_of_people.match(self.text, start, min(sentence.end, offset)) \
+                or self.tables.patterns.both.match(self.text, start, min(sentence.end, offset))
+            if head is None or not self._ends_word(head.end()):
+                continue
+            phrase = head.group()
+            entity = self._leader_pair(phrase, head.start()) or self._both(phrase, head.start())
+            if entity is not None:
+                return head.start(), entity
+        return None
+
+    def _ends_word(self, offset: int) -> bool:
+        return offset >= len(self.text) or not self.text[offset].isalnum()
 
     def _first_person(self, mention: Span, number: str, attribution, attributions, done) -> tuple[Speaker, str]:
         container = self._enclosing(attribution, attributions, done)
