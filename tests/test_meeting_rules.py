@@ -701,3 +701,16 @@ def test_domestic_negotiations_are_not_meetings(text):
 
 def test_talks_of_a_union_of_states_stay_meetings():
     assert [(mtype, status) for mtype, status, _ in _summary("The African Union talks with Chile and Peru resumed in Lima on Monday.")] == [("talks", "held")]
+
+
+# ---------------------------------------------------------------- participants: a visit's host
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The visit to Peru by Secretary Ana Lind ended on Monday.", {"ana lind", "peru"}),
+    ("Secretary Ana Lind travels to Peru today, accompanied by Senator Jorge Paz.", {"ana lind", "jorge paz", "peru"}),
+    ("Secretary Ana Lind will make a trip next month to Japan, South Korea and China.", {"ana lind", "japan", "south korea", "china"}),
+    # a named person of the country visited stands for it
+    ("Secretary Ana Lind visited Moscow for talks with Foreign Minister Sergey Lavrov.", {"ana lind", "sergey lavrov"}),
+])
+def test_the_country_visited_hosts_beside_the_people_named(text, expected):
+    found = _summary(text)
+    assert any(mtype == "visit" and names == expected for mtype, _, names in found), found

@@ -13,6 +13,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_MEMBERS_AFTER,
     PARTICIPANT_OWNER_ONLY,
     PARTICIPANT_POSSESSIVE,
+    PARTICIPANT_VISIT_HOST,
     STAGE,
     Entity,
     MeetingMention,
@@ -298,14 +299,20 @@ class _ParticipantReader:
         for its people only when none of them is named."""
         if countries and not right_people:
             people.extend(c for c in countries if all(p.country != c.country and p.name != c.name for p in people))
-        if clause.mtype == "visit" and not right_people:
-            if clause.inviter is not None and clause.inviter not in people:
-                people.append(clause.inviter)  # 'X invited Y to visit': X hosts
-            else:
-                trigger, right = clause.trigger, clause.right
-                for host in clause.doc.host_countries(trigger.end, max(right, min(clause.upper, trigger.end + 40))):
-                    if all(host.name != p.name and host.name != p.country for p in people):
-                        people.append(host)
+        if clause.mtype == "visit" and not right_people and clause.inviter is not None and clause.inviter not in people:
+            people.append(clause.inviter)  # 'X invited Y to visit': X hosts
+        elif clause.mtype == "visit" and not (right_people and clause.word.phrase in self.host_triggers):
+            # 'travels to Peru with Senator Y', 'the visit to Peru by X': the country visited hosts, also
+            # when people are named after the trigger, unless one of them is of that country (then
+            # dropped below), or the trigger is a hosting one ('welcomed Y to Lima': its subject hosts);
+            # a listed trip ('to Japan, South Korea and China') runs to the sentence end
+            trigger = clause.trigger
+            for host in clause.doc.host_countries(trigger.end, max(clause.right, clause.upper)):
+                if all(host.name != p.name and host.name != p.country for p in people):
+                    people.append(host)
+                    if right_people and clause.doc.trace is not None:
+                        clause.doc.trace.add(STAGE, PARTICIPANT_VISIT_HOST, "set", trigger.start, trigger.end,
+                                             f"'{trigger.text}' goes to {host.name}: the host beside {', '.join(p.name for p in right_people)}")
         # 'Kerry will meet his German counterpart' resolved to Steinmeier drops Germany
         return [e for e in people if e.kind != "country" or not any(p.kind == "person" and p.country == e.name for p in people)]
 
