@@ -714,3 +714,18 @@ def test_talks_of_a_union_of_states_stay_meetings():
 def test_the_country_visited_hosts_beside_the_people_named(text, expected):
     found = _summary(text)
     assert any(mtype == "visit" and names == expected for mtype, _, names in found), found
+
+
+# ---------------------------------------------------------------- participants: a transcript label that names nobody
+def test_a_role_label_is_the_person_its_turns_say_i_for():
+    text = ("Q Sir, is the border on your mind?\nTHE PRESIDENT: Yes. I said that the border is safe.\n"
+            "Q And the call?\nTHE PRESIDENT: I am talking to President Marta Quiroga tomorrow.\n")
+    document = extract(text, year=2023)
+    assert [s.speaker.name for s in document.statements] == ["Joe Biden"]
+    assert [(m.type, m.status, {name_key(p.name) for p in m.participants}) for m in document.meetings] == \
+        [("call", "planned", {"joe biden", "marta quiroga"})]
+
+
+def test_a_role_label_with_no_resolved_i_names_no_participant():
+    text = "Q Sir, is the border on your mind?\nTHE PRESIDENT: Yes. The border is safe. I am talking to President Marta Quiroga tomorrow.\n"
+    assert _summary(text) == [("call", "planned", {"marta quiroga"})]

@@ -11,6 +11,7 @@ from diplo_cli.meetings.common import (
     _DOTTED,
     _LOOKBACK,
     PARTICIPANT_EVENT_NAME,
+    PARTICIPANT_LABEL_VOICE,
     PARTICIPANT_NOT_BRIEFER,
     STAGE,
     VETO_MODIFIER_PLACE,
@@ -56,6 +57,9 @@ class _Document:
             key = (s.speaker.mention.start, s.speaker.mention.end)
             first_cue[key] = min(first_cue.get(key, s.cue.start), s.cue.start)
         self.speakers = _SpanIndex((start, end, cue) for (start, end), cue in first_cue.items())
+        # 'I said ...' in a transcript turn: who the speakers stage took the turn's own voice for
+        self.first_person_speakers = [(s.speaker.mention.start, s.speaker.name) for s in statements
+                                      if s.speaker.mention_kind == "pronoun" and s.speaker.mention.text == "I"]
         self.trigger_at = -1  # start of the trigger whose participants are being read
         self._speaker_lines: list[regex.Match] | None = None  # transcript speaker lines, read on first use
         self._labels: _SpanIndex | None = None  # their labels, read on first use
@@ -255,21 +259,53 @@ class _Document:
         return speaker, (before[-1] if before else after[0] if after else None)
 
     def _read_turns(self) -> list[tuple[int, Entity]]:
-        """Speaker lines naming known people. Two people make a transcript; a single speaker line
-        opening the text makes the whole text that person's speech."""
+        """Speaker lines naming known people. Two people make a transcript, and so does one answering
+        reporters' questions; a single speaker line opening the text makes the whole text that person's
+        speech. A label that names nobody ('THE PRESIDENT:') is the person the speakers stage took the
+        turns' own 'I' for (the same label, the same person in every turn)."""
         turns = []
         opens_text = False
-        for line in self.speaker_lines():
-            words = line.group("label").title().split()
-            for size in (3, 2, 1):
-                entity = self.tracker.lookup_name(" ".join(words[-size:])) if len(words) >= size else None
-                if entity is not None and entity.kind == "person":
-                    opens_text = opens_text or (not turns and not self.text[:line.start()].strip())
-                    turns.append((line.end(), entity))
-                    break
-        if len({entity.name for _, entity in turns}) >= 2:
+        lines = self.speaker_lines()
+        by_label = self._label_voices(lines)
+        for line in lines:
+            entity = self._label_person(line) or by_label.get(" ".join(line.group("label").casefold().split()))
+            if entity is None:
+                continue
+            opens_text = opens_text or (not turns and not self.text[:line.start()].strip())
+            turns.append((line.end(), entity))
+        if len({entity.name for _, entity in turns}) >= 2 or (turns and self.question_lines()):
             return turns
         return turns[:1] if opens_text else []
+
+    def _label_person(self, line: regex.Match) -> Entity | None:
+        """The known person a speaker line's label names ('SECRETARY BLINKEN:', 'Vladimir Putin:')."""
+        words = line.group("label").title().split()
+        for size in (3, 2, 1):
+            entity = self.tracker.lookup_name(" ".join(words[-size:])) if len(words) >= size else None
+            if entity is not None and entity.kind == "person":
+                return entity
+        return None
+
+    def _label_voices(self, lines: list[regex.Match]) -> dict[str, Entity]:
+        """Label (folded) -> the person the turns' 'I' statements were resolved to, for labels naming nobody."""
+        voices: dict[str, Entity] = {}
+        if not self.first_person_speakers:
+            return voices
+        starts = [start for start, _ in self.first_person_speakers]
+        for index, line in enumerate(lines):
+            label = " ".join(line.group("label").casefold().split())
+            if label in voices or self._label_person(line) is not None:
+                continue
+            end = lines[index + 1].start() if index + 1 < len(lines) else len(self.text)
+            for j in range(bisect.bisect_left(starts, line.end()), bisect.bisect_left(starts, end)):
+                entity = self.tracker.lookup_name(self.first_person_speakers[j][1])
+                if entity is not None and entity.kind == "person":
+                    voices[label] = entity
+                    if self.trace is not None:
+                        self.trace.add(STAGE, PARTICIPANT_LABEL_VOICE, "set", line.start("label"), line.end("label"),
+                                       f"'{line.group('label')}' speaks as {entity.name} ('I' in the turn)")
+                    break
+        return voices
 
     def speaker_lines(self) -> list[regex.Match]:
         """The transcript speaker lines ('MS. PSAKI:', 'Vladimir Putin:'), found once for every rule that reads them."""
