@@ -41,6 +41,8 @@ def _only(text: str):
     ("Vladimir Putin and Recep Tayyip Erdogan will attend a summit in Tehran in July.", "summit"),
     ("Sergey Lavrov held talks with Antony Blinken in Geneva.", "talks"),
     ("Sergey Lavrov met with Antony Blinken in Geneva on Friday.", "meeting"),
+    ("Recep Tayyip Erdogan phoned Vladimir Putin on Thursday evening.", "call"),
+    ("Recep Tayyip Erdogan and Vladimir Putin talked on the phone on Thursday.", "call"),
 ])
 def test_each_type_is_read_from_its_trigger(text, expected):
     assert _only(text).type == expected
