@@ -577,6 +577,12 @@ def test_a_reception_at_the_meeting_is_that_meeting(text, expected):
 @pytest.mark.parametrize(("text", "expected"), [
     ("President Marta Quiroga expects a phone call with President Tomas Ferreira very soon. She spoke with Tomas Ferreira last week about the border.",
      [("call", "planned", {"marta quiroga", "tomas ferreira"}), ("call", "held", {"marta quiroga", "tomas ferreira"})]),
+    # the meetings already held name no time: still not the one planned for next week
+    ("President Marta Quiroga will meet President Tomas Ferreira next week. Quiroga and Ferreira have already met twice in Lima.",
+     [("meeting", "planned", {"marta quiroga", "tomas ferreira"}), ("meeting", "held", {"marta quiroga", "tomas ferreira"})]),
+    # held first, the plan after it with a time ahead
+    ("President Marta Quiroga met President Tomas Ferreira in Lima. Quiroga will meet Ferreira next week.",
+     [("meeting", "held", {"marta quiroga", "tomas ferreira"}), ("meeting", "planned", {"marta quiroga", "tomas ferreira"})]),
 ])
 def test_a_meeting_held_at_a_time_behind_is_not_the_one_planned_ahead(text, expected):
     assert _summary(text) == expected

@@ -150,16 +150,17 @@ class _Merger:
     @staticmethod
     def _held_against_dated_plan(mention: MeetingMention, draft: _Draft) -> bool:
         """A held meeting and a planned one with a specific date of its own (or the reverse) are two events; so
-        are a meeting held at a time behind ('spoke last week') and a plan with none held at a time ahead ('expect
-        the call very soon')."""
+        are a meeting held at a time behind ('spoke last week'), or at none and not referring back ('have already met';
+        'praised the visit' may be the one planned), and a plan with none held at a time ahead ('will meet next
+        week', 'expect the call very soon')."""
         if mention.status == "held":
             return (any(m.status == "planned" and m.time is not None and not m.vague_time for m in draft.mentions)
-                    or (mention.time is not None and points_behind(mention.time.text) and not any(m.status == "held" for m in draft.mentions)
+                    or ((points_behind(mention.time.text) if mention.time is not None else not mention.definite) and not any(m.status == "held" for m in draft.mentions)
                         and any(m.time is not None and points_ahead(m.time.text) for m in draft.mentions)))
         return (mention.status == "planned" and mention.time is not None and not mention.vague_time
                 and any(m.status == "held" for m in draft.mentions)) or (
             mention.status == "planned" and mention.time is not None and points_ahead(mention.time.text)
-            and all(m.status == "held" for m in draft.mentions) and any(m.time is not None and points_behind(m.time.text) for m in draft.mentions))
+            and all(m.status == "held" for m in draft.mentions) and all(m.time is None or points_behind(m.time.text) for m in draft.mentions))
 
     @staticmethod
     def _held_against_later(mention: MeetingMention, draft: _Draft) -> bool:
