@@ -503,6 +503,11 @@ def test_to_names_the_place_of_a_trip_only(text, place):
      [("call", "held", {"tomas ferreira"}), ("meeting", "held", {"marta quiroga", "ana lind"})]),
     ("During the telephone conversation, President Marta Quiroga congratulated President Tomas Ferreira.",
      [("call", "held", {"marta quiroga", "tomas ferreira"})]),
+    # a leading clause that places the main event against another one ('in line with', 'ahead of', 'building on')
+    ("In line with talks between President Marta Quiroga and President Tomas Ferreira, Peru held technical talks with the Chilean delegation in Lima.",
+     [("talks", "held", {"marta quiroga", "tomas ferreira"}), ("talks", "held", {"peru", "chile"})]),
+    ("Ahead of her talks with President Tomas Ferreira, President Marta Quiroga met with Prime Minister Ana Lind.",
+     [("talks", "planned", {"tomas ferreira"}), ("meeting", "held", {"marta quiroga", "ana lind"})]),
 ])
 def test_a_leading_clause_is_a_clause_of_its_own(text, expected):
     assert _summary(text) == expected
