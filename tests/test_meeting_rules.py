@@ -740,3 +740,11 @@ def test_a_role_label_is_the_person_its_turns_say_i_for():
 def test_a_role_label_with_no_resolved_i_names_no_participant():
     text = "Q Sir, is the border on your mind?\nTHE PRESIDENT: Yes. The border is safe. I am talking to President Marta Quiroga tomorrow.\n"
     assert _summary(text) == [("call", "planned", {"marta quiroga"})]
+
+
+def test_a_meeting_during_a_visit_is_at_the_visits_place():
+    text = ("President Marta Quiroga arrived in Quito on Sunday, after her visit to Peru, where she met with President Tomas Ferreira. "
+            "Quiroga and Ferreira had a good meeting.")
+    meetings = extract(text).meetings
+    assert [(m.type, m.status, m.place and m.place.text, len(m.mentions)) for m in meetings] == [
+        ("visit", "held", "Quito", 1), ("visit", "held", "Peru", 3)]

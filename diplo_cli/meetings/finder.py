@@ -238,6 +238,8 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                 hosts = [e for e in mention.participants if e.kind == "person" and e not in trip.participants]
                 trip.participants = [*(e for e in trip.participants if e.kind == "person"), *hosts] if hosts else trip.participants
                 mention.type, mention.participants = "visit", list(trip.participants)
+                if trip.place is not None:  # '... visit to X, where he met Y': where the visit is, not a place named before it
+                    mention.place, mention.known_place = trip.place, trip.known_place
                 if trace is not None:
                     trace.add(STAGE, MERGE_VISIT_HOSTS, "merged", trip.trigger.start, mention.trigger.end,
                               f"'{mention.trigger.text}' happens during '{trip.trigger.text}'")
