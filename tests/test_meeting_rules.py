@@ -748,3 +748,13 @@ def test_a_meeting_during_a_visit_is_at_the_visits_place():
     meetings = extract(text).meetings
     assert [(m.type, m.status, m.place and m.place.text, len(m.mentions)) for m in meetings] == [
         ("visit", "held", "Quito", 1), ("visit", "held", "Peru", 3)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("President Marta Quiroga and President Tomas Ferreira held talks. Quiroga invited Ferreira to visit Peru next year.",
+     [("talks", {"marta quiroga", "tomas ferreira"}), ("visit", {"marta quiroga", "tomas ferreira"})]),
+    ("President Marta Quiroga and President Tomas Ferreira held talks. Quiroga thanked Ferreira for the visit.",
+     [("talks", {"marta quiroga", "tomas ferreira"})]),
+])
+def test_a_visit_to_come_is_not_the_talks_held(text, expected):
+    assert [(t, names) for t, _, names in _summary(text)] == expected

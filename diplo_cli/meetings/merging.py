@@ -18,6 +18,7 @@ from diplo_cli.meetings.common import (
     SPLIT_LATER_SAME_PEOPLE,
     SPLIT_OTHER_TYPE,
     SPLIT_OWN_VISIT,
+    SPLIT_PLAN_OTHER_TYPE,
     SPLIT_PLACE,
     SPLIT_TIME,
     SPLIT_TYPES,
@@ -120,6 +121,8 @@ class _Merger:
             return SPLIT_CANCELLED_HELD  # 'cancelled his trip to Y' is not the trip he made
         if mention.type != draft.type and not inside:
             return SPLIT_OTHER_TYPE  # 'X travels to Y' then 'X will meet Z': the meeting is its own
+        if mention.type != draft.type and self._plan_against_held(mention, draft):
+            return SPLIT_PLAN_OTHER_TYPE  # 'X and Y held talks' then 'X invited Y to visit': the visit is to come
         if mention.type == "visit" and draft.type != "visit" and mention.place is not None and not self._receives_at_meeting(mention, draft):
             return SPLIT_OWN_VISIT  # 'agreed to meet ... and during X's visit to Y': the visit is its own
         if self._times_conflict(mention, draft):
@@ -134,6 +137,14 @@ class _Merger:
         """'X met Y in Washington' ... 'when welcoming Y before their meeting': a hosting mention (host, receive,
         welcome) at the meeting's own place, or where the meeting names none, is that meeting's reception."""
         return mention.hosted and (draft.place is None or not self._conflict(mention.place, draft.place))
+
+    @staticmethod
+    def _plan_against_held(mention: MeetingMention, draft: _Draft) -> bool:
+        """A visit planned or proposed after a meeting of another type that was held ('X and Y held talks' then
+        'X invited Y to visit Russia') is another event: the one held cannot be the one still to come. (Said
+        of visits only: a planned mention of talks or a meeting after a held one is as often the same event
+        read with a wrong status.)"""
+        return mention.type == "visit" and mention.status in ("planned", "proposed") and all(m.status == "held" for m in draft.mentions)
 
     @staticmethod
     def _denial_against_held(mention: MeetingMention, draft: _Draft) -> bool:
