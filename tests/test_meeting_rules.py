@@ -755,6 +755,13 @@ def test_a_meeting_during_a_visit_is_at_the_visits_place():
      [("talks", {"marta quiroga", "tomas ferreira"}), ("visit", {"marta quiroga", "tomas ferreira"})]),
     ("President Marta Quiroga and President Tomas Ferreira held talks. Quiroga thanked Ferreira for the visit.",
      [("talks", {"marta quiroga", "tomas ferreira"})]),
+    ("President Marta Quiroga visited Chile in May, where she met President Tomas Ferreira. Quiroga and Ferreira will meet in Lima in October.",
+     [("visit", {"marta quiroga", "tomas ferreira"}), ("meeting", {"marta quiroga", "tomas ferreira"})]),
 ])
 def test_a_visit_to_come_is_not_the_talks_held(text, expected):
     assert [(t, names) for t, _, names in _summary(text)] == expected
+
+
+def test_a_meeting_to_come_is_not_the_visit_held():
+    text = "As agreed during the visit of President Marta Quiroga to Chile, Quiroga and President Tomas Ferreira will hold a meeting today."
+    assert [(t, s) for t, s, _ in _summary(text)] == [("visit", "held"), ("meeting", "planned")]
