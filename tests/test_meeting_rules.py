@@ -765,3 +765,22 @@ def test_a_visit_to_come_is_not_the_talks_held(text, expected):
 def test_a_meeting_to_come_is_not_the_visit_held():
     text = "As agreed during the visit of President Marta Quiroga to Chile, Quiroga and President Tomas Ferreira will hold a meeting today."
     assert [(t, s) for t, s, _ in _summary(text)] == [("visit", "held"), ("meeting", "planned")]
+
+
+# ---------------------------------------------------------------- links through the status cue a content holds
+@pytest.mark.parametrize(("text", "expected"), [
+    ("President Marta Quiroga was to visit Lima on Monday, but her office said it had been called off.", ("m1", "cancelled")),
+    ("President Tomas Ferreira was due to visit Santiago, but aides said on Friday that the plan had been postponed.", ("m1", "cancelled")),
+    ("At the summit in Lima, President Marta Quiroga said Chile will buy more copper from Peru.", (None, None)),
+    ("President Marta Quiroga met President Tomas Ferreira in Lima, and aides said the harvest continued.", (None, None)),
+])
+def test_a_content_holding_the_status_cue_of_a_meeting_is_about_it(text, expected):
+    statements = extract(text).statements
+    assert [(s.meeting, s.meeting_status) for s in statements] == [expected]
+
+
+def test_a_cancellation_a_linked_statement_asserts_sets_the_meeting_status():
+    document = extract("President Tomas Ferreira was due to visit Santiago, but aides said on Friday that the plan had been postponed.")
+    assert [(m.type, m.status) for m in document.meetings] == [("visit", "cancelled")]
+    assert any("asserted by a statement" in line for line in document.meetings[0].explain)
+    assert [(s.meeting, s.meeting_status) for s in document.statements] == [("m1", "cancelled")]

@@ -76,6 +76,7 @@ LINK_RELATIVE = "meetings.link.relative_clause"
 LINK_ANAPHOR = "meetings.link.anaphor"
 LINK_RELATIVE_CUE = "meetings.link.relative_cue"
 LINK_ANSWER = "meetings.link.answer"
+LINK_STATUS_CUE = "meetings.link.status_cue"
 # Drafts a mention is tried against per word of its participants' names, the latest first: a
 # chronology of one leader's meetings ("Putin met X in Y." hundreds of times) would otherwise try
 # every earlier one; the rarer names of the others still find all of theirs.
@@ -138,6 +139,7 @@ class MeetingMention:
     later: bool = False  # 'the next meeting', 'will meet again': a meeting after the one reported
     status_why: str = ""  # what set the status (--explain)
     status_rule: str = ""  # the id of the rule that set it (trace)
+    status_cue: tuple[int, int] | None = None  # offsets of the status cue that set it, when one did
     joined_why: str = ""  # why it joined the meeting before it (--explain)
     joined_rule: str = ""  # the id of the merge rule that joined it (trace)
     apart_why: tuple[str, str] | None = None  # (rule id, why) it starts a meeting of its own though it refers back (--explain)
@@ -156,6 +158,7 @@ class _Draft:
     agenda: dict[str, str] = field(default_factory=dict)  # statement id -> status, for agenda statements
     earlier: bool = False  # started by a mention of an earlier meeting ('since our last meeting')
     agenda_why: dict[str, tuple[str, str]] = field(default_factory=dict)  # statement id -> (rule id, why) of a mention-less link
+    asserted: list[str] = field(default_factory=list)  # statuses linked statements assert with no mention of their own
     cameo: str | None = None
     plover: str | None = None
 
@@ -271,7 +274,7 @@ def _last_group(previous: list[MeetingMention], floor: int, known: list[Entity],
 
 
 def _status_of(draft: _Draft) -> str:
-    status = max((m.status for m in draft.mentions), key=lambda s: STATUS_RANK[s])
+    status = max((*(m.status for m in draft.mentions), *draft.asserted), key=lambda s: STATUS_RANK[s])
     if status == "unknown" and not all(m.questioned for m in draft.mentions):
         # a meeting reported with no cue of tense or modality happened, unless its time lies ahead
         return "planned" if draft.time is not None and points_ahead(draft.time.text) else "held"

@@ -109,6 +109,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self.relative_clause = _compile(grammar["relative_clause"], "relative_clause")
         self.relative_cue_gap = _compile(grammar["relative_cue_gap"], "relative_cue_gap")
         self.event_anaphor = _compile(grammar["event_anaphor"], "event_anaphor")
+        self.status_link_plain_cue = _compile(grammar["status_link_plain_cue"], "status_link_plain_cue")
         self.relations_topic = _compile(grammar["relations_topic"], "relations_topic")
         self.question_line = regex.compile(grammar["question_line"])
         self.actor_after = regex.compile(grammar["actor_after"])
@@ -186,13 +187,14 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         doc = _Document(self, analysis, tracker, statements, lowered, trace)
         mentions = self._mentions(doc, sentences, triggers, trace)
         drafts = self._merge(mentions, trace)
-        for draft in drafts:
-            draft.cameo, draft.plover = self.code_of(draft, _status_of(draft))
         self._agenda_links(doc, statements, mentions, drafts)
         self._place_links(statements, mentions, drafts)
         self._relative_clause_links(text, statements, mentions, drafts)
         self._anaphor_links(statements, mentions, drafts)
         self._answer_links(doc, statements, mentions, drafts)
+        self._status_cue_links(doc, statements, mentions, drafts)
+        for draft in drafts:  # after the links: a linked statement may assert a status no mention does
+            draft.cameo, draft.plover = self.code_of(draft, _status_of(draft))
         return mentions, drafts
 
     def _mentions(self, doc: _Document, sentences: list[Sentence], triggers: list, trace: Trace | None) -> list[MeetingMention]:
@@ -330,13 +332,14 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         if mtype == "meeting" and (self.phrases.call_medium_before.search(text, max(lower, trigger.start - 25), trigger.start)
                                    or self.phrases.call_medium_after.match(text, trigger.end, min(upper, trigger.end + 40))):
             mtype = "call"
-        status, why, status_rule = self._mention_status(doc, trigger, word, index, previous, (lower, upper, left, right, status_lower), speaker_of_content)
+        status, why, status_rule, status_cue = self._mention_status(doc, trigger, word, index, previous,
+                                                                    (lower, upper, left, right, status_lower), speaker_of_content)
         # 'Did X visit Berlin?': a noun trigger with no determiner before it is used as a verb
         verb_use = word.pos == "verb" or not self.phrases.determined_before.search(text, max(lower, trigger.start - 40), trigger.start)
         questioned = verb_use and bool(
             self.polar_question.match(text, lower) and _QUESTION_END.search(text, trigger.end, sentence.end))
         if questioned:
-            status, why, status_rule = "unknown", "a yes/no question", STATUS_QUESTION  # 'Will the two leaders meet next week?': the question asserts nothing
+            status, why, status_rule, status_cue = "unknown", "a yes/no question", STATUS_QUESTION, None  # 'Will the two leaders meet next week?': the question asserts nothing
         # time and place of the trigger's own clause first, else of its sentence
         timed = (self._nearest(doc.times, trigger, max(left, trigger.start - _TIME_WINDOW), min(right, trigger.end + _TIME_WINDOW), doc.nearest_trigger)
                  or self._nearest(doc.times, trigger, max(lower, trigger.start - _TIME_WINDOW), min(upper, trigger.end + _TIME_WINDOW)))
@@ -370,7 +373,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                               earlier=bool(self.earlier_event.search(text, max(lower, trigger.start - 40), trigger.start)), status_why=why,
                               later=bool(self.later_event.search(text, max(lower, trigger.start - 40), trigger.start)
                                          or (word.pos == "verb" and self.again_after.match(text, trigger.end, upper))),
-                              status_rule=status_rule)
+                              status_rule=status_rule, status_cue=status_cue)
 
     def _attended_back(self, text: str, trigger: Span, lower: int) -> bool:
         """'took part in the talks', 'was represented at the talks by X', 'raised during the talks': a definite
@@ -444,25 +447,26 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         return lower, upper, lower if status_lower is None else status_lower, statement, inviter
 
     def _mention_status(self, doc: _Document, trigger: Span, word, index: int, previous: list[MeetingMention], window: tuple[int, ...],
-                        speaker_of_content: Statement | None) -> tuple[str, str, str]:
-        """The status a mention asserts, why, and the rule that set it: the nearest cue of its clause,
-        else of its sentence (the tense of the trigger last), else the status of the mention before it
-        in the sentence, else past narration; a denying cue of its statement denies it."""
+                        speaker_of_content: Statement | None) -> tuple[str, str, str, tuple[int, int] | None]:
+        """The status a mention asserts, why, the rule that set it and the offsets of its status cue (None when
+        no cue of meeting_status.toml set it): the nearest cue of its clause, else of its sentence (the tense of
+        the trigger last), else the status of the mention before it in the sentence, else past narration; a
+        denying cue of its statement denies it."""
         lower, upper, left, right, status_lower = window
-        status, why, rule = self._status(doc, trigger, word, max(status_lower, min(left, trigger.start)), right, default=False)
+        status, why, rule, cue = self._status(doc, trigger, word, max(status_lower, min(left, trigger.start)), right, default=False)
         if status == "unknown":
-            status, why, rule = self._status(doc, trigger, word, status_lower, upper)
+            status, why, rule, cue = self._status(doc, trigger, word, status_lower, upper)
         if (status == "unknown" and previous and previous[-1].sentence == index and previous[-1].trigger.start >= lower
                 and previous[-1].status not in _OWN_OBJECT_STATUSES
                 and not self._narrated_in_past(doc.text, max(lower, previous[-1].trigger.end), trigger.start)):
             # 'will meet X in Paris and attend the summit': one modality
-            status, why, rule = previous[-1].status, f"as '{previous[-1].trigger.text}' before it", STATUS_AS_BEFORE
+            status, why, rule, cue = previous[-1].status, f"as '{previous[-1].trigger.text}' before it", STATUS_AS_BEFORE, previous[-1].status_cue
         if status == "unknown" and speaker_of_content is None and self._narrated_in_past(doc.text, left, trigger.start):
             status, why, rule = "held", "narrated in the past tense", STATUS_NARRATED  # 'praised the outcome of the summit'
         if speaker_of_content is not None and status != "cancelled" and self._denies(speaker_of_content):
             # 'officials denied that Modi would visit Pakistan'
-            status, why, rule = "denied", f"the cue '{speaker_of_content.cue.text}' denies it", STATUS_DENIAL_CUE
-        return status, why, rule
+            status, why, rule, cue = "denied", f"the cue '{speaker_of_content.cue.text}' denies it", STATUS_DENIAL_CUE, None
+        return status, why, rule, cue
 
     def _denies(self, statement: Statement) -> bool:
         """The statement's cue denies its content (see ``denial_cues`` in meeting_grammar.toml)."""
@@ -477,25 +481,27 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         return any(m.group().casefold() not in self.non_narrating_past for m in self.past_verb.finditer(text, start, end))
 
     # ------------------------------------------------------------------ status, time, place
-    def _status(self, doc: _Document, trigger: Span, word, lower: int, upper: int, default: bool = True) -> tuple[str, str, str]:
-        """The status of a trigger, why (the cue's words, or the verb's tense, for --explain) and the rule that set it."""
-        best: tuple[int, int, str, str] | None = None
-        overriding: tuple[int, int, str, str] | None = None  # the best match after the trigger, or negative
-        attributive: tuple[str, str, str] | None = None
+    def _status(self, doc: _Document, trigger: Span, word, lower: int, upper: int,
+                default: bool = True) -> tuple[str, str, str, tuple[int, int] | None]:
+        """The status of a trigger, why (the cue's words, or the verb's tense, for --explain), the rule that set it
+        and the offsets of the status cue that did (None when no cue did)."""
+        best: tuple[int, int, str, str, tuple[int, int]] | None = None
+        overriding: tuple[int, int, str, str, tuple[int, int]] | None = None  # the best match after the trigger, or negative
+        attributive: tuple[str, str, str, tuple[int, int]] | None = None
         window_start = max(lower, trigger.start - _STATUS_WINDOW)
         window_end = min(upper, trigger.end + _STATUS_WINDOW)
         for start, end, value in doc.status.within(max(0, window_start - _STATUS_WINDOW), window_end):
             if start < window_start or end > window_end:
                 continue
             if end <= trigger.start and not doc.text[end:trigger.start].strip() and doc.text[start:end].casefold() in self.attributive_status_words:
-                attributive = value, f"cue '{doc.text[start:end]}'", STATUS_ATTRIBUTIVE  # 'the planned visit', 'the upcoming summit'
+                attributive = value, f"cue '{doc.text[start:end]}'", STATUS_ATTRIBUTIVE, (start, end)  # 'the planned visit', 'the upcoming summit'
                 continue
             if self._governs_other(doc, trigger, start, end):
                 continue
             distance = trigger.start - end if end <= trigger.start else max(0, start - trigger.end) * _RIGHT_WEIGHT
             if value in ("cancelled", "denied"):
                 distance -= _NEGATIVE_BONUS  # 'called off next week's talks': the cancellation, not the date
-            key = (distance, -STATUS_RANK[value], value, f"cue '{doc.text[start:end]}'")
+            key = (distance, -STATUS_RANK[value], value, f"cue '{doc.text[start:end]}'", (start, end))
             if best is None or key < best:
                 best = key
             if (start >= trigger.end or value in ("cancelled", "denied")) and (overriding is None or key < overriding):
@@ -504,12 +510,12 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
             # the adjective outweighs a verb before it ('discussed the upcoming summit'), not a cancellation
             # or denial ('called off the planned visit'), nor what is said of the meeting after it, which
             # tells what became of the plan ('the planned visit was postponed', '... took place on Monday')
-            return (*overriding[2:], STATUS_CUE + overriding[2]) if overriding is not None else attributive
+            return (*overriding[2:4], STATUS_CUE + overriding[2], overriding[4]) if overriding is not None else attributive
         if best is not None:
-            return (*best[2:], STATUS_CUE + best[2])
+            return (*best[2:4], STATUS_CUE + best[2], best[4])
         if word.tense == "past" and default:
-            return "held", f"past tense of '{trigger.text}'", STATUS_PAST_TENSE
-        return "unknown", "no cue", ""
+            return "held", f"past tense of '{trigger.text}'", STATUS_PAST_TENSE, None
+        return "unknown", "no cue", "", None
 
     def _governs_other(self, doc: _Document, trigger: Span, start: int, end: int) -> bool:
         """A status cue governs the trigger nearest to it on its side: another meeting word between the cue and

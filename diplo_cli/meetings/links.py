@@ -23,8 +23,10 @@ from diplo_cli.meetings.common import (
     LINK_PLACE,
     LINK_RELATIVE,
     LINK_RELATIVE_CUE,
+    LINK_STATUS_CUE,
     STAGE,
     STATUS_DEFAULT,
+    STATUS_RANK,
     MeetingMention,
     _Draft,
     _status_of,
@@ -107,6 +109,43 @@ class _StatementLinks:
             draft.agenda[statement.id] = _status_of(draft)
             draft.agenda_why[statement.id] = LINK_ANSWER, f"answers the question about '{mention.trigger.text}'"
 
+    def _status_cue_links(self, doc: _Document, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
+        """'Kerry may travel to Moscow, but officials say no such stop is planned': a content that holds the
+        status cue of a meeting mention outside it (a cue of meeting_status.toml that set that mention's status)
+        asserts that status, so it is about that meeting; so does a content of the same sentence, after the
+        meeting word, that holds a cancelling or denying cue ('was to visit Lima, but aides said it had been
+        postponed'), which the meeting's status then takes into account (a mention-less link, used when the
+        content names no meeting of its own). Not a cue of tense (``status_link_plain_cue``, or one that says held)."""
+        linked = _linked_mentions(mentions)
+        cued = [m for m in linked if m.status_cue is not None and m.status != "held"]
+        starts = [m.trigger.start for m in linked]
+        for statement in _agenda_free(statements, drafts) if linked else ():
+            content = statement.content
+            if bisect.bisect_left(starts, content.start) < bisect.bisect_left(starts, content.end):
+                continue  # the content names a meeting of its own
+            found = None
+            for mention in cued:
+                cue_start, cue_end = mention.status_cue
+                if (content.start <= cue_start < cue_end <= content.end
+                        and not self.status_link_plain_cue.fullmatch(content.text, cue_start - content.start, cue_end - content.start)):
+                    found = mention, mention.status, cue_start, cue_end
+                    break
+            if found is None:
+                index = bisect.bisect_left(starts, content.start) - 1
+                if index < 0 or linked[index].trigger.start < doc.sentence_start(content.start):
+                    continue  # no meeting word before the content in its sentence
+                negative = [(s, e, v) for s, e, v in doc.status.within(content.start, content.end) if e <= content.end and v in ("cancelled", "denied")]
+                if not negative:
+                    continue
+                cue_start, cue_end, value = negative[0]
+                found = linked[index], value, cue_start, cue_end
+            mention, value, cue_start, cue_end = found
+            draft = drafts[mention.meeting]
+            draft.agenda[statement.id] = value
+            draft.asserted.append(value)
+            draft.agenda_why[statement.id] = (LINK_STATUS_CUE, f"asserts the status of '{mention.trigger.text}' "
+                                              f"('{content.text[cue_start - content.start:cue_end - content.start]}': {value})")
+
     def _agenda_links(self, doc: _Document, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
         """Statements on what a meeting named just before will discuss are about that meeting:
         recorded as a mention-less link (``_Draft.agenda``) that :func:`build_meetings` reads."""
@@ -175,7 +214,9 @@ def _explanation(draft: _Draft, statement_ids, routes: dict[str, tuple[str, str]
         line += f"; apart: {mention.apart_why[1]} [{mention.apart_why[0]}]" if mention.apart_why else ""
         lines.append(line + (f"; joined: {mention.joined_why} [{mention.joined_rule}]" if mention.joined_why else ""))
     status = _status_of(draft)
-    if all(m.status == "unknown" for m in draft.mentions) and status != "unknown":
+    if draft.asserted and STATUS_RANK[status] > max(STATUS_RANK[m.status] for m in draft.mentions):
+        lines.append(f"status {status}: asserted by a statement linked to it [{LINK_STATUS_CUE}]")
+    elif all(m.status == "unknown" for m in draft.mentions) and status != "unknown":
         lines.append(f"status {status}: no mention carries a cue" + (", and its time lies ahead" if status == "planned" else "")
                      + f" [{STATUS_DEFAULT}]")
     for sid in statement_ids:
