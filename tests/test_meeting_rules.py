@@ -784,3 +784,14 @@ def test_a_cancellation_a_linked_statement_asserts_sets_the_meeting_status():
     assert [(m.type, m.status) for m in document.meetings] == [("visit", "cancelled")]
     assert any("asserted by a statement" in line for line in document.meetings[0].explain)
     assert [(s.meeting, s.meeting_status) for s in document.statements] == [("m1", "cancelled")]
+
+
+# ---------------------------------------------------------------- a content's tense is not the meeting's
+@pytest.mark.parametrize(("text", "status"), [
+    ("At the summit in Lima, President Marta Quiroga said Chile will buy more copper from Peru.", "held"),
+    ("After the talks in Lima, President Marta Quiroga said Chile would buy more copper from Peru.", "held"),
+    ("President Marta Quiroga said she will visit Lima next week.", "planned"),
+    ("Ahead of next week's summit in Lima, President Marta Quiroga said Chile will buy more copper.", "planned"),
+])
+def test_a_future_auxiliary_in_a_content_does_not_set_the_status_of_a_meeting_outside_it(text, status):
+    assert [m.status for m in extract(text).meetings] == [status]

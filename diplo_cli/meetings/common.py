@@ -49,6 +49,7 @@ STATUS_NARRATED = "meetings.status.narrated_past"
 STATUS_DENIAL_CUE = "meetings.status.denial_cue"
 STATUS_QUESTION = "meetings.status.question"
 STATUS_OWN_TRIGGER = "meetings.status.own_trigger"  # a cue governs its own trigger, not one past another
+STATUS_OTHER_VOICE = "meetings.status.other_voice"  # 'At the summit, X said Chile will ...': the content's tense
 STATUS_DEFAULT = "meetings.status.default"
 MERGE_SHARED = "meetings.merge.shared_participants"
 MERGE_NAMES_NOBODY = "meetings.merge.names_nobody"

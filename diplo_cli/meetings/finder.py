@@ -32,6 +32,7 @@ from diplo_cli.meetings.common import (
     STATUS_CUE,
     STATUS_DENIAL_CUE,
     STATUS_NARRATED,
+    STATUS_OTHER_VOICE,
     STATUS_OWN_TRIGGER,
     STATUS_PAST_TENSE,
     STATUS_QUESTION,
@@ -496,7 +497,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
             if end <= trigger.start and not doc.text[end:trigger.start].strip() and doc.text[start:end].casefold() in self.attributive_status_words:
                 attributive = value, f"cue '{doc.text[start:end]}'", STATUS_ATTRIBUTIVE, (start, end)  # 'the planned visit', 'the upcoming summit'
                 continue
-            if self._governs_other(doc, trigger, start, end):
+            if self._governs_other(doc, trigger, start, end) or self._other_voice_tense(doc, trigger, start, end):
                 continue
             distance = trigger.start - end if end <= trigger.start else max(0, start - trigger.end) * _RIGHT_WEIGHT
             if value in ("cancelled", "denied"):
@@ -516,6 +517,19 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         if word.tense == "past" and default:
             return "held", f"past tense of '{trigger.text}'", STATUS_PAST_TENSE, None
         return "unknown", "no cue", "", None
+
+    def _other_voice_tense(self, doc: _Document, trigger: Span, start: int, end: int) -> bool:
+        """'At the summit, X said Chile will buy copper': a bare future auxiliary (``status_link_plain_cue``) inside
+        a statement's content that does not hold ``trigger`` is the tense of the content's own verb, not of the
+        meeting named outside it."""
+        if not self.status_link_plain_cue.fullmatch(doc.text, start, end):
+            return False
+        if not any(s <= start and end <= e and not s <= trigger.start < e for s, e, _ in doc.contents.covering(start)):
+            return False
+        if doc.trace is not None:
+            doc.trace.add(STAGE, STATUS_OTHER_VOICE, "vetoed", start, end,
+                          f"'{doc.text[start:end]}' is the tense of a statement's content, not of '{trigger.text}'")
+        return True
 
     def _governs_other(self, doc: _Document, trigger: Span, start: int, end: int) -> bool:
         """A status cue governs the trigger nearest to it on its side: another meeting word between the cue and
