@@ -795,3 +795,16 @@ def test_a_cancellation_a_linked_statement_asserts_sets_the_meeting_status():
 ])
 def test_a_future_auxiliary_in_a_content_does_not_set_the_status_of_a_meeting_outside_it(text, status):
     assert [m.status for m in extract(text).meetings] == [status]
+
+
+# ---------------------------------------------------------------- the agenda of an earlier meeting, past a nearer one
+@pytest.mark.parametrize(("second", "linked"), [
+    ("Aides said Quiroga and Ferreira would discuss the border dispute.", "m1"),
+    ("Aides said farmers would discuss copper prices.", None),
+])
+def test_an_agenda_naming_the_participants_links_past_a_nearer_meeting(second, linked):
+    text = ("President Marta Quiroga will meet President Tomas Ferreira on the sidelines of the Andean Trade Conference in Lima. "
+            + second)
+    document = extract(text)
+    assert [m.type for m in document.meetings] == ["meeting", "other"]
+    assert [s.meeting for s in document.statements] == [linked]

@@ -160,12 +160,19 @@ class _StatementLinks:
                 continue
             if bisect.bisect_left(starts, content.end) > index + 1:
                 continue  # the content names a meeting of its own
-            draft = drafts[linked[index].meeting]
-            folded = name_key(content.text)
-            surnames = {name_key(e.name).split()[-1] for e in draft.participants if e.kind == "person"}
-            if any(f" {surname} " in f" {folded} " for surname in surnames if len(surname) > 2) or self.agenda_subject.search(content.text):
-                draft.agenda[statement.id] = linked[index].status
-                draft.agenda_why[statement.id] = LINK_AGENDA, f"on the agenda of '{linked[index].trigger.text}' just before"
+            folded = f" {name_key(content.text)} "
+            chosen = linked[index] if self.agenda_subject.search(content.text) else None
+            for mention in reversed(linked[:index + 1]):  # the latest meeting whose participants discuss it
+                if content.start - mention.trigger.start > _AGENDA_REACH:
+                    break
+                surnames = {name_key(e.name).split()[-1] for e in drafts[mention.meeting].participants if e.kind == "person"}
+                if any(f" {surname} " in folded for surname in surnames if len(surname) > 2):
+                    chosen = mention
+                    break
+            if chosen is not None:
+                draft = drafts[chosen.meeting]
+                draft.agenda[statement.id] = chosen.status
+                draft.agenda_why[statement.id] = LINK_AGENDA, f"on the agenda of '{chosen.trigger.text}' just before"
 
     def _place_links(self, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
         """'the key point that Kerry will make in Moscow': a content naming a participant of a meeting
