@@ -808,3 +808,13 @@ def test_an_agenda_naming_the_participants_links_past_a_nearer_meeting(second, l
     document = extract(text)
     assert [m.type for m in document.meetings] == ["meeting", "other"]
     assert [s.meeting for s in document.statements] == [linked]
+
+
+@pytest.mark.parametrize(("second", "expected"), [
+    ("He said that is not his intention.", ("m1", "denied")),
+    ("He said the harvest was poor.", (None, None)),
+])
+def test_a_denial_in_the_sentence_after_a_meeting_word_is_about_that_meeting(second, expected):
+    document = extract("President Tomas Ferreira was asked whether he was going to meet President Marta Quiroga in Lima. " + second)
+    assert [(s.meeting, s.meeting_status) for s in document.statements] == [expected]
+    assert [m.status for m in document.meetings] == [expected[1] or "planned"]

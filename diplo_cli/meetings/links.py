@@ -132,8 +132,9 @@ class _StatementLinks:
                     break
             if found is None:
                 index = bisect.bisect_left(starts, content.start) - 1
-                if index < 0 or linked[index].trigger.start < doc.sentence_start(content.start):
-                    continue  # no meeting word before the content in its sentence
+                sentence_start = doc.sentence_start(content.start)
+                if index < 0 or linked[index].trigger.start < doc.sentence_start(max(0, sentence_start - 1)):
+                    continue  # no meeting word before the content in its sentence or the one before
                 negative = [(s, e, v) for s, e, v in doc.status.within(content.start, content.end) if e <= content.end and v in ("cancelled", "denied")]
                 if not negative:
                     continue
