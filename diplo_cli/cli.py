@@ -1107,33 +1107,39 @@ def summary_command(**options):
 @_corpus_options(("auto", "table", "json", "jsonl"), "auto: a table on a terminal, JSON Lines (one event a line) otherwise.")
 @click.option("--records", "from_records", is_flag=True,
               help="FILES hold saved meeting records (diplo meetings --statements --format jsonl), not articles.")
+@click.option("--explain", is_flag=True,
+              help="Per event: each meeting that reports it, the grouping rule that joined it, and the events a rule kept it from.")
 @_guard
-def events_command(from_records, **options):
+def events_command(from_records, explain, **options):
     """Cross-document events: the meetings of many documents that are the same real event.
 
     \b
-    Same participants (names compared without case and accents) or one set within the other (a
-    report naming one side), compatible type (talks, summit and meeting are one family; a visit
-    and a call are each their own), the same place or none, and overlapping normalised dates when
-    both are known; two meetings of one document are never one event. Each event has a stable id
-    (a hash of its key), the documents and statements that mention it, first reported / last
-    updated (the documents' dates, when known) and its status history in document order.
+    The grouping rules (data/en/event_grouping.toml) refuse a join across type families (talks,
+    summit and meeting are one; a visit and a call each their own), places, non-overlapping
+    meeting dates, document dates further apart than the window, and a held report dated before
+    the meeting or before a later plan; they accept the same two or more participants or one set
+    within the other sharing two, tied by dates; one side only ("Lavrov said the talks went well")
+    when dates tie it; without dates, only the same participants at the same named place. Two
+    meetings of one document are never one event. Each event has a stable id (a hash of its key),
+    the documents and statements that mention it, first reported / last updated (the documents'
+    dates: --date-field, --date or a dateline) and its status history in document order.
 
     \b
     Examples:
       diplo events corpus/*.txt
       diplo events --input jsonl scraped.jsonl | jq -c '[.id, .status_history]'
       diplo meetings --statements --format jsonl corpus/ > meetings.jsonl; diplo events --records meetings.jsonl
+      diplo events --explain --input jsonl --date-field published scraped.jsonl
     """
-    from rich.text import Text
-
     from diplo_cli import render
-    from diplo_cli.corpus.events import EventGrouper, documents_from_records, status_line
+    from diplo_cli.corpus.events import EventGrouper, documents_from_records
 
     if from_records:
         _refuse_with_records(click.get_current_context())
     run = Run(options)
-    grouper = EventGrouper()
+    if explain:
+        _for_explanation(run, options)
+    grouper = EventGrouper(explain=explain)
     if from_records:
         for path in run.files or ("-",):
             try:
@@ -1156,9 +1162,28 @@ def events_command(from_records, **options):
         for document in _corpus_documents(run):
             grouper.add(document.doc, render.meeting_records(document), render.statement_records(document),
                         getattr(document, "document_date", None))
-    events = grouper.to_dicts()
+    _write_events(run, grouper.to_dicts(), explain)
+
+
+def _write_events(run: Run, events: list[dict], explain: bool) -> None:
+    from rich.text import Text
+
+    from diplo_cli import render
+    from diplo_cli.corpus.events import explain_rows, status_line
+
     stdout = run.stdout
-    if run.output_format == "table":
+    if explain:
+        for event in events:
+            def explained(console, ascii_only, event=event):
+                title = f"{event['id']}: {' – '.join(p['name'] for p in event['participants'])}, {event['type']}, {status_line(event)}"
+                table = render._table(ascii_only, render.safe(title))
+                for column in ("document", "meeting", "", "why", "kept from (rule)"):
+                    table.add_column(column)
+                for row in explain_rows(event):
+                    table.add_row(*(Text(render.safe(cell)) for cell in row))
+                return render.fit(table, console)
+            run.show(explained, len(event["meetings"]))
+    elif run.output_format == "table":
         def make(console, ascii_only):
             table = render._table(ascii_only, "1 event" if len(events) == 1 else f"{len(events)} events")
             for column in ("id", "participants", "type", "place", "date", "documents", "status history"):
@@ -1179,7 +1204,7 @@ def events_command(from_records, **options):
 
 
 # What saved records still need: where the output goes and how it looks.
-_RECORDS_OPTIONS = {"files", "from_records", "output_format", "output", "quiet", "color", "width", "strict", "debug"}
+_RECORDS_OPTIONS = {"files", "from_records", "explain", "output_format", "output", "quiet", "color", "width", "strict", "debug"}
 
 
 def _refuse_with_records(context: click.Context) -> None:

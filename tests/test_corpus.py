@@ -246,9 +246,13 @@ def test_events_use_document_dates_places_and_normalised_dates():
     grouper.add("c", [_record("c", "held", place="Geneva", date="2023-06-19")], [], "2023-06-19")
     grouper.add("d", [_record("d", "held", place="Oslo", date="2023-06-20")], [], "2023-06-20")  # another place: another event
     grouper.add("e", [_record("e", "held", date="2024-01-10")], [], "2024-01-11")  # another month: another event
-    grouper.add("f", [_record("f", "held", names=("Sergey Lavrov",))], [], None)  # one side named: the first event
-    first, oslo, later = (event.to_dict() for event in grouper.events)
-    assert first["documents"] == ["a", "b", "c", "f"] and first["date"] == "2023-06" and first["place"] == "Geneva"
+    grouper.add("f", [_record("f", "held", names=("Sergey Lavrov",))], [], None)  # one side, undated: nothing ties it, its own event
+    grouper.add("g", [_record("g", "held", names=("Sergey Lavrov",))], [], "2023-06-13")  # one side, dated: the nearest event
+    first, oslo, later, lavrov = (event.to_dict() for event in grouper.events)
+    assert first["documents"] == ["a", "b", "c", "g"] and first["date"] == "2023-06" and first["place"] == "Geneva"
+    assert [m["grouped_by"] for m in first["meetings"]] == [None, "events.join.same_participants", "events.join.same_participants",
+                                                              "events.join.one_side_dated"]
+    assert lavrov["documents"] == ["f"] and lavrov["first_reported"] is None
     assert (first["first_reported"], first["last_updated"]) == ("2023-06-02", "2023-06-19")
     assert [(s["status"], s["date"]) for s in first["status_history"]] == [("proposed", "2023-06-02"), ("planned", "2023-06-12"),
                                                                            ("held", "2023-06-19")]
@@ -278,6 +282,24 @@ def test_event_grouping_measure_on_split_passages():
     gold = {"text": text, "meetings": [{"participants": ["Ana Ivanova", "Sergey Lavrov"], "type": "meeting"}]}
     figures = bench.measure([("p", gold)])
     assert figures["pairs"]["tp"] == 1 and figures["pairs"]["fp"] == 0 and figures["of_which_grouped_once"] == 1
+    assert figures["dated_passages"] == 0
+    assert bench.url_date({"url": "https://example.org/news/2014/07/27/talks"}) == "2014-07-27"
+    assert bench.url_date({"url": "https://example.org/releases/20030714-6.html"}) == "2003-07-14"
+    assert bench.url_date({"url": "https://example.org/news/2014/07/talks"}) is None and bench.url_date({}) is None
+    dated = bench.measure([("p", {**gold, "url": "https://example.org/2023/06/12/x"})], dates="url")
+    assert dated["dated_passages"] == 1 and dated["pairs"]["tp"] == 1
+
+
+def test_events_explain_shows_why_each_meeting_joined(tmp_path):
+    paths = write_articles(tmp_path, REPORTS)
+    result = run(["events", "--explain", "--width", "200", "--date", "2023-06-12", *paths])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.count("events.join.same_participants: The same two or more participants") == 2
+    assert "| new    | new event" in result.stdout
+    undated = run(["events", "--explain", "--width", "200", *paths]).stdout
+    assert undated.count("events.join.undated_same_place") == 2
+    refused = run(["events", "--explain", "--format", "jsonl", *paths])
+    assert refused.exit_code == 2 and "--explain prints an explanation for people" in refused.stderr
 
 
 # ---------------------------------------------------------------------------------- configuration

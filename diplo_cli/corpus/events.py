@@ -11,13 +11,19 @@ time normaliser provides one, else the time as written, else ``undated``.
 
 from __future__ import annotations
 
+import datetime
+import functools
 import hashlib
 import json
 import re
+import tomllib
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
+from diplo_cli.errors import RuleError
 from diplo_cli.language.codes import country_codes
+from diplo_cli.language.datafiles import data_text
 from diplo_cli.language.lexicons import name_key
 
 UNDATED = "undated"
@@ -87,9 +93,66 @@ class Summary:
 
 # ------------------------------------------------------------------------------ cross-document events
 
-# Meeting types one outlet may report as another: talks are a meeting, a summit is a meeting of
-# leaders. A visit and a call are different events from each other and from the rest.
-TYPE_FAMILY = {"meeting": "meeting", "talks": "meeting", "summit": "meeting", "other": "meeting", "visit": "visit", "call": "call"}
+GROUPING_FILE = "event_grouping.toml"
+
+
+@dataclass(frozen=True)
+class GroupingRule:
+    id: str
+    kind: str  # "veto" refuses a join, "join" accepts one
+    why: str
+    examples: tuple[dict, ...] = ()
+    counterexamples: tuple[dict, ...] = ()
+
+
+@dataclass(frozen=True)
+class GroupingRules:
+    """The event stage's rule table (``data/<lang>/event_grouping.toml``): its settings and rules by id."""
+
+    families: dict[str, str]
+    report_window_days: int
+    min_shared: int
+    rules: dict[str, GroupingRule] = field(default_factory=dict)
+
+    def family(self, meeting_type: str) -> str:
+        return self.families.get(meeting_type, meeting_type)
+
+
+@functools.cache
+def grouping_rules(language: str = "en") -> GroupingRules:
+    """The grouping rules of ``language``'s data folder; a rule without id, kind or why is a RuleError."""
+    return parse_grouping_rules(data_text(GROUPING_FILE, language), f"data/{language}/{GROUPING_FILE}")
+
+
+def parse_grouping_rules(text: str, source: str) -> GroupingRules:
+    """A grouping rule table's text; a malformed table, or one without a rule the grouper applies, is a RuleError naming ``source``."""
+    try:
+        table = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"{source}: {exc}") from None
+    settings = table.get("settings", {})
+    rules = {}
+    for number, row in enumerate(table.get("rule", []), 1):
+        if not all(isinstance(row.get(key), str) and row[key] for key in ("id", "kind", "why")) or row["kind"] not in ("veto", "join"):
+            raise RuleError(f"{source}: rule {number} needs an id, a kind (veto or join) and a why")
+        rules[row["id"]] = GroupingRule(row["id"], row["kind"], row["why"], tuple(row.get("examples", ())),
+                                        tuple(row.get("counterexamples", ())))
+    missing = sorted(set(RULE_IDS) - set(rules))
+    if missing:
+        raise RuleError(f"{source}: no rule {', '.join(missing)}")
+    return GroupingRules(dict(settings.get("families", {})), int(settings.get("report_window_days", 14)),
+                         int(settings.get("min_shared", 2)), rules)
+
+
+# The rules the mechanism applies, by id (each with its why and examples in the table).
+VETO_FAMILY, VETO_PLACE, VETO_MEETING_DATE, VETO_WINDOW, VETO_ORDER, VETO_EARLY = (
+    "events.veto.type_family", "events.veto.place", "events.veto.meeting_date", "events.veto.report_window",
+    "events.veto.held_before_planned", "events.veto.held_before_date")
+JOIN_SAME, JOIN_WITHIN, JOIN_ONE_SIDE, JOIN_UNDATED = (
+    "events.join.same_participants", "events.join.participants_within", "events.join.one_side_dated",
+    "events.join.undated_same_place")
+RULE_IDS = (VETO_FAMILY, VETO_PLACE, VETO_MEETING_DATE, VETO_WINDOW, VETO_ORDER, VETO_EARLY, JOIN_SAME, JOIN_WITHIN, JOIN_ONE_SIDE, JOIN_UNDATED)
+NOT_YET_HELD = frozenset({"planned", "proposed"})
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:
@@ -118,14 +181,22 @@ def _pad(date: str, day_fill: str) -> str:
     return date
 
 
+def _day(date: str | None) -> datetime.date | None:
+    """A document date's day (``2023-06-18``, ``2023-06-18T09:30Z``), None for any other text."""
+    try:
+        return datetime.date.fromisoformat(date.strip()[:10]) if date else None
+    except ValueError:
+        return None
+
+
 def participant_keys(record: dict) -> frozenset[str]:
     return frozenset(name_key(p["name"]) for p in record.get("participants") or ())
 
 
-def event_key(record: dict) -> tuple[str, str]:
+def event_key(record: dict, rules: GroupingRules | None = None) -> tuple[str, str]:
     """The key an event is created with, hashed into its id: the participants (as name keys) and
     the type family of its first report."""
-    return "|".join(sorted(participant_keys(record))), TYPE_FAMILY.get(record["type"], record["type"])
+    return "|".join(sorted(participant_keys(record))), (rules or grouping_rules()).family(record["type"])
 
 
 def event_id(key: tuple[str, str], place: str | None, date: str | None) -> str:
@@ -137,8 +208,9 @@ def event_id(key: tuple[str, str], place: str | None, date: str | None) -> str:
 class Event:
     """One real event reported by one or more documents."""
 
-    __slots__ = ("date", "documents", "first_reported", "id", "key", "last_updated", "mentions", "names", "number", "participants",
-                 "place", "statements", "status_history", "type")
+    __slots__ = ("date", "documents", "first_held", "first_reported", "id", "key", "last_updated", "mentions", "names", "number",
+                 "participants", "place", "statements", "status_history", "type")
+
     def __init__(self, key: tuple[str, str], record: dict, number: int = 0) -> None:
         self.number = number  # creation order, to prefer the earliest of several candidates
         self.key = key
@@ -153,12 +225,8 @@ class Event:
         self.status_history: list[dict] = []
         self.first_reported: str | None = None
         self.last_updated: str | None = None
+        self.first_held: datetime.date | None = None  # the earliest document date reporting it held
         self.mentions: list[dict] = []
-
-    def accepts(self, record: dict) -> bool:
-        place = _place(record)
-        same_place = not place or not self.place or name_key(place) == name_key(self.place)
-        return same_place and dates_compatible(self.date, normalised_date(record))
 
     def absorb(self, record: dict) -> list[str]:
         """Take in the record's participants the event does not have yet; returns their name keys."""
@@ -171,11 +239,11 @@ class Event:
         self.names = self.names | frozenset(new)
         return new
 
-    def add(self, record: dict, document_date: str | None, statement_ids: Iterable[dict]) -> None:
+    def add(self, record: dict, document_date: str | None, statement_ids: Iterable[dict], grouped_by: str | None = None) -> None:
         doc = record["doc"]
         if doc not in self.documents:
             self.documents.append(doc)
-        self.mentions.append({"doc": doc, "id": record["id"]})
+        self.mentions.append({"doc": doc, "id": record["id"], "grouped_by": grouped_by})
         self.statements.extend(statement_ids)
         self.place = self.place or _place(record)
         self.date = self.date or normalised_date(record)
@@ -183,6 +251,9 @@ class Event:
             self.type = record["type"]  # the more specific report names the type
         if not self.status_history or self.status_history[-1]["status"] != record["status"]:
             self.status_history.append({"status": record["status"], "doc": doc, "date": document_date})
+        day = _day(document_date)
+        if day is not None and record["status"] == "held" and (self.first_held is None or day < self.first_held):
+            self.first_held = day
         if document_date:
             if self.first_reported is None or document_date < self.first_reported:
                 self.first_reported = document_date
@@ -203,17 +274,74 @@ def _place(record: dict) -> str | None:
     return place.get("text") if place else None
 
 
+@dataclass(frozen=True)
+class Verdict:
+    """Whether a meeting may join an event: the rule that decided (a join rule, a veto, or None when
+    no join rule accepted it) and, for a join, how far apart their dates are (days; None undated)."""
+
+    joins: bool
+    rule: str | None
+    distance: int | None = None
+
+
+def judge(event: Event, record: dict, document_date: str | None, rules: GroupingRules) -> Verdict:
+    """Apply the grouping rules (``event_grouping.toml``) to a meeting and an event of other documents."""
+    if event.key[1] != rules.family(record["type"]):
+        return Verdict(False, VETO_FAMILY)
+    place = _place(record)
+    if place and event.place and name_key(place) != name_key(event.place):
+        return Verdict(False, VETO_PLACE)
+    date = normalised_date(record)
+    if date and event.date and not dates_compatible(date, event.date):
+        return Verdict(False, VETO_MEETING_DATE)
+    distance = _report_distance(event, _day(document_date))
+    tied = bool(date and event.date)
+    if not tied and distance is not None and distance > rules.report_window_days:
+        return Verdict(False, VETO_WINDOW)
+    day = _day(document_date)
+    if record["status"] in NOT_YET_HELD and event.first_held is not None and day is not None and day > event.first_held:
+        return Verdict(False, VETO_ORDER)
+    if _held_too_early(day if record["status"] == "held" else None, event.date) or _held_too_early(event.first_held, date):
+        return Verdict(False, VETO_EARLY)
+    tied = tied or distance is not None
+    names = participant_keys(record)
+    shared = len(names & event.names)
+    if not (names <= event.names or event.names <= names) or not shared:
+        return Verdict(False, None)
+    if tied:
+        if names == event.names and shared >= 2:
+            return Verdict(True, JOIN_SAME, distance)
+        return Verdict(True, JOIN_WITHIN if shared >= rules.min_shared else JOIN_ONE_SIDE, distance)
+    if names == event.names and shared >= 2 and place and event.place:
+        return Verdict(True, JOIN_UNDATED)
+    return Verdict(False, None)
+
+
+def _held_too_early(held_on: datetime.date | None, date: str | None) -> bool:
+    """Is a report of the meeting as held dated before the first day of its meeting date?"""
+    return held_on is not None and bool(date) and held_on.isoformat() < _period(date)[0]
+
+
+def _report_distance(event: Event, day: datetime.date | None) -> int | None:
+    """Days from a document date to the event's reported span, 0 within it; None when either is undated."""
+    first, last = _day(event.first_reported), _day(event.last_updated)
+    if day is None or first is None or last is None:
+        return None
+    return max((first - day).days, (day - last).days, 0)
+
+
 class EventGrouper:
     """Groups meeting records of many documents into events, in document order.
 
     Documents are added one at a time (:meth:`add`); only the events are kept, so memory is
-    bounded by their number. A record joins the earliest compatible event of another document,
-    else starts a new one. Compatible: the same type family; the same participants, or one set
-    within the other (one report names only one side: "Putin met Biden" and "Putin said the
-    meeting went well"), preferring an event with exactly the same participants; the same place
-    or either unknown; overlapping normalised dates or either unknown."""
+    bounded by their number. A record joins an event of another document that the grouping rules
+    (``data/en/event_grouping.toml``: vetoes, then join rules) accept, else starts a new one; of
+    several, the one with exactly the same participants, then the nearest in date, then the
+    earliest. With ``explain``, each mention keeps the rules that refused the other candidates."""
 
-    def __init__(self) -> None:
+    def __init__(self, rules: GroupingRules | None = None, explain: bool = False) -> None:
+        self.rules = rules or grouping_rules()
+        self.explain = explain
         self._by_name: dict[str, list[Event]] = {}
         self._ids: set[str] = set()
         self.events: list[Event] = []
@@ -227,31 +355,34 @@ class EventGrouper:
         for record in meetings:
             if not record.get("participants"):
                 continue  # a meeting of nobody named cannot be matched across reports
-            event = self._find(doc, record)
+            event, verdict, refused = self._find(doc, record, document_date)
             if event is None:
-                event = Event(event_key(record), record, len(self.events))
+                event = Event(event_key(record, self.rules), record, len(self.events))
                 event.id = self._unique(event.id)
                 self.events.append(event)
             for name in event.absorb(record):
                 self._by_name.setdefault(name, []).append(event)
-            event.add(record, document_date, about.get(record["id"], ()))
+            event.add(record, document_date, about.get(record["id"], ()), verdict and verdict.rule)
+            if self.explain:
+                event.mentions[-1]["refused"] = refused
 
-    def _find(self, doc: str, record: dict) -> Event | None:
-        names = participant_keys(record)
-        family = TYPE_FAMILY.get(record["type"], record["type"])
+    def _find(self, doc: str, record: dict, document_date: str | None) -> tuple[Event | None, Verdict | None, list[dict]]:
         candidates: dict[int, Event] = {}
-        for name in names:
+        for name in participant_keys(record):
             for event in self._by_name.get(name, ()):
                 candidates[id(event)] = event
-        exact = within = None
+        best, best_rank, refused = None, None, []
         for event in sorted(candidates.values(), key=lambda e: e.number):
-            if event.key[1] != family or doc in event.documents or not event.accepts(record):
+            if doc in event.documents:
                 continue
-            if event.names == names:
-                exact = exact or event
-            elif event.names <= names or names <= event.names:
-                within = within or event
-        return exact or within
+            verdict = judge(event, record, document_date, self.rules)
+            if not verdict.joins:
+                refused.append({"event": event.id, "rule": verdict.rule})
+                continue
+            rank = (verdict.rule != JOIN_SAME, verdict.distance if verdict.distance is not None else 0, event.number)
+            if best_rank is None or rank < best_rank:
+                best, best_rank = (event, verdict), rank
+        return (best[0], best[1], refused) if best else (None, None, refused)
 
     def _unique(self, event_id: str) -> str:
         """Two events with the same key (one document reporting two such meetings, or a place or
@@ -294,6 +425,23 @@ def documents_from_records(lines: Iterable[str], on_error) -> Iterator[tuple[str
         statements.extend(s for s in record.get("statement_records") or () if isinstance(s, dict) and "speaker" in s)
     if doc is not None:
         yield doc, meetings, statements, document_date
+
+
+NO_JOIN_RULE = "no join rule: participants not one set within the other, or no dates to tie a partial or placeless match"
+
+
+def explain_rows(event: dict, rules: GroupingRules | None = None) -> list[tuple[str, str, str, str, str]]:
+    """Why each mention of an event (from an ``EventGrouper(explain=True)``) is in it: per mention its
+    document, meeting id, the rule that joined it (or ``new event``) with its why, and the other
+    events it was kept from with the rule that refused each (``--explain``)."""
+    rules = rules or grouping_rules()
+    rows = []
+    for mention in event["meetings"]:
+        rule = mention.get("grouped_by")
+        decision = f"{rule}: {rules.rules[rule].why}" if rule else "new event"
+        refused = "; ".join(f"{r['event']} ({r['rule'] or 'no join rule'})" for r in mention.get("refused") or ())
+        rows.append((mention["doc"], mention["id"], "joined" if rule else "new", decision, refused))
+    return rows
 
 
 def status_line(event: dict) -> str:
