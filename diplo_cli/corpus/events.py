@@ -208,8 +208,8 @@ def event_id(key: tuple[str, str], place: str | None, date: str | None) -> str:
 class Event:
     """One real event reported by one or more documents."""
 
-    __slots__ = ("date", "documents", "first_held", "first_reported", "id", "key", "last_updated", "mentions", "names", "number",
-                 "participants", "place", "statements", "status_history", "type")
+    __slots__ = ("date", "documents", "first_held", "first_reported", "id", "key", "last_planned", "last_updated", "mentions", "names",
+                 "number", "participants", "place", "statements", "status_history", "type")
 
     def __init__(self, key: tuple[str, str], record: dict, number: int = 0) -> None:
         self.number = number  # creation order, to prefer the earliest of several candidates
@@ -226,6 +226,7 @@ class Event:
         self.first_reported: str | None = None
         self.last_updated: str | None = None
         self.first_held: datetime.date | None = None  # the earliest document date reporting it held
+        self.last_planned: datetime.date | None = None  # the latest document date reporting it planned or proposed
         self.mentions: list[dict] = []
 
     def absorb(self, record: dict) -> list[str]:
@@ -254,6 +255,8 @@ class Event:
         day = _day(document_date)
         if day is not None and record["status"] == "held" and (self.first_held is None or day < self.first_held):
             self.first_held = day
+        if day is not None and record["status"] in NOT_YET_HELD and (self.last_planned is None or day > self.last_planned):
+            self.last_planned = day
         if document_date:
             if self.first_reported is None or document_date < self.first_reported:
                 self.first_reported = document_date
@@ -299,7 +302,8 @@ def judge(event: Event, record: dict, document_date: str | None, rules: Grouping
     if not tied and distance is not None and distance > rules.report_window_days:
         return Verdict(False, VETO_WINDOW)
     day = _day(document_date)
-    if record["status"] in NOT_YET_HELD and event.first_held is not None and day is not None and day > event.first_held:
+    if day is not None and (record["status"] in NOT_YET_HELD and event.first_held is not None and day > event.first_held
+                            or record["status"] == "held" and event.last_planned is not None and day < event.last_planned):
         return Verdict(False, VETO_ORDER)
     if _held_too_early(day if record["status"] == "held" else None, event.date) or _held_too_early(event.first_held, date):
         return Verdict(False, VETO_EARLY)
