@@ -11,6 +11,7 @@ time normaliser provides one, else the time as written, else ``undated``.
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import functools
 import hashlib
@@ -153,6 +154,7 @@ JOIN_SAME, JOIN_WITHIN, JOIN_ONE_SIDE, JOIN_UNDATED = (
     "events.join.undated_same_place")
 RULE_IDS = (VETO_FAMILY, VETO_PLACE, VETO_MEETING_DATE, VETO_WINDOW, VETO_ORDER, VETO_EARLY, JOIN_SAME, JOIN_WITHIN, JOIN_ONE_SIDE, JOIN_UNDATED)
 NOT_YET_HELD = frozenset({"planned", "proposed"})
+TIGHT_DAYS = 31  # a meeting date of a month at most ties reports to one meeting; a year does not
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:
@@ -297,11 +299,11 @@ def judge(event: Event, record: dict, document_date: str | None, rules: Grouping
     date = normalised_date(record)
     if date and event.date and not dates_compatible(date, event.date):
         return Verdict(False, VETO_MEETING_DATE)
-    distance = _report_distance(event, _day(document_date))
-    tied = bool(date and event.date)
-    if not tied and distance is not None and distance > rules.report_window_days:
-        return Verdict(False, VETO_WINDOW)
     day = _day(document_date)
+    tied = bool(date and event.date) and _tight(date) and _tight(event.date)
+    distance = None if tied else _date_distance(event, day, date)
+    if distance is not None and distance > rules.report_window_days:
+        return Verdict(False, VETO_WINDOW)
     if day is not None and (record["status"] in NOT_YET_HELD and event.first_held is not None and day > event.first_held
                             or record["status"] == "held" and event.last_planned is not None and day < event.last_planned):
         return Verdict(False, VETO_ORDER)
@@ -326,12 +328,40 @@ def _held_too_early(held_on: datetime.date | None, date: str | None) -> bool:
     return held_on is not None and bool(date) and held_on.isoformat() < _period(date)[0]
 
 
-def _report_distance(event: Event, day: datetime.date | None) -> int | None:
-    """Days from a document date to the event's reported span, 0 within it; None when either is undated."""
-    first, last = _day(event.first_reported), _day(event.last_updated)
-    if day is None or first is None or last is None:
+def _days(date: str | None) -> tuple[datetime.date, datetime.date] | None:
+    """The first and last day of a normalised date or ``A/B`` range; None when it is not one."""
+    if not date:
         return None
-    return max((first - day).days, (day - last).days, 0)
+    first, last = _period(date)
+    year, month, day = (int(part) for part in last.split("-")) if re.fullmatch(r"\d{4}-\d\d-\d\d", last) else (0, 0, 0)
+    try:
+        return datetime.date.fromisoformat(first), datetime.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+    except ValueError:
+        return None
+
+
+def _tight(date: str | None) -> bool:
+    """Does a normalised date name a period short enough (a month at most) to tie reports to one meeting?"""
+    days = _days(date)
+    return days is not None and (days[1] - days[0]).days <= TIGHT_DAYS
+
+
+def _gap(a: tuple[datetime.date, datetime.date], b: tuple[datetime.date, datetime.date]) -> int:
+    """Days between two periods, 0 when they overlap."""
+    return max((b[0] - a[1]).days, (a[0] - b[1]).days, 0)
+
+
+def _date_distance(event: Event, day: datetime.date | None, date: str | None) -> int | None:
+    """Days between a report and an event by the dates both have: the report's document date to the
+    event's reported span or to its meeting date, the report's meeting date to the event's reported
+    span (meeting dates longer than a month do not count); None when no such pair is known."""
+    first, last = _day(event.first_reported), _day(event.last_updated)
+    reported = (first, last) if first and last else None
+    own = (day, day) if day else None
+    meeting = _days(event.date) if _tight(event.date) else None
+    said = _days(date) if _tight(date) else None
+    gaps = [_gap(a, b) for a, b in ((own, reported), (own, meeting), (said, reported)) if a and b]
+    return min(gaps) if gaps else None
 
 
 class EventGrouper:
