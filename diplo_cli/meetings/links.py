@@ -144,8 +144,8 @@ class _StatementLinks:
             draft = drafts[mention.meeting]
             draft.agenda[statement.id] = value
             draft.asserted.append(value)
-            draft.agenda_why[statement.id] = (LINK_STATUS_CUE, f"asserts the status of '{mention.trigger.text}' "
-                                              f"('{content.text[cue_start - content.start:cue_end - content.start]}': {value})")
+            draft.agenda_why[statement.id] = (LINK_STATUS_CUE, (f"asserts the status of '{mention.trigger.text}' "
+                                              f"('{content.text[cue_start - content.start:cue_end - content.start]}': {value})"))
 
     def _agenda_links(self, doc: _Document, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
         """Statements on what a meeting named just before will discuss are about that meeting:
