@@ -88,6 +88,20 @@ def test_a_turn_is_a_typed_record_that_still_unpacks_as_a_tuple():
     assert (start, end, is_question, label) == (answer.start, answer.end, False, "MINISTER LIND")
 
 
+def test_labels_may_hold_lower_case_name_particles_alone_or_hyphenated():
+    text = ("President of Norland Omar el-Haddad (retranslated): Dear colleague, welcome.\n"
+            "Prime Minister Maria van der Berg: Thank you.\n"
+            "Omar el-Haddad: We agree.\n")
+    turns = find_turns(text, default_lexicon())
+    assert [label for _, _, _, label in turns] == ["President of Norland Omar el-Haddad (retranslated)",
+                                                   "Prime Minister Maria van der Berg", "Omar el-Haddad"]
+
+
+def test_a_lower_case_word_that_is_no_name_particle_keeps_a_line_from_being_a_label():
+    text = "Minister Lind in Oslo: the road.\nPresident Varga at Home: the bridge.\n"
+    assert find_turns(text, default_lexicon()) == []
+
+
 @pytest.mark.parametrize("text", [
     "Key Points: the road.\nNext Steps: the bridge.\n",   # headings: no title, no honorific
     "He said: the road.\nShe added: the bridge.\n",       # prose before a colon

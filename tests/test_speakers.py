@@ -1032,3 +1032,10 @@ def test_they_without_a_pair_phrase_before_stays_unresolved():
     text = ("Prime Minister Ana Lind spoke today with President Piet Varga of Estoria.\n"
             "The call covered energy. They said that the ministers would meet in June.")
     assert _speaker(text, "They").name == "They"
+
+
+def test_transcript_labels_with_name_particles_name_their_speakers():
+    text = ("President of Norland Omar el-Haddad (retranslated): Dear colleague, I can say that the road is open.\n"
+            "President of the European Commission Ursula von der Leyen: Thank you. As you said, the border stays open.\n")
+    speakers = {s.speaker.mention.text: s.speaker.name for s in extract(text, lexicon=default_lexicon()).statements}
+    assert speakers == {"I": "Omar el-Haddad", "you": "Omar el-Haddad"}

@@ -126,14 +126,28 @@ class TranscriptLabels(ResolverState):
             name_words = [w for w in words if w not in family] + [family[0].title()]
         else:
             name_words = []
+            particles = self.tables.entities.name_particles
             for index in range(len(words) - 1, -1, -1):
                 word, lowered = words[index], words[index].casefold()
+                glued = any(p.endswith("-") and lowered.startswith(p) and word[len(p):len(p) + 1].isupper() for p in particles)
+                if glued or (name_words and lowered in particles):
+                    name_words.insert(0, word)  # "Ursula von der Leyen", "Omar el-Haddad": a particle inside the name
+                    continue
                 if not word[:1].isupper() or self.lex.titles.get(lowered) is not None \
                         or self.lex.country_of_word(word) or lowered in self.tables.words.label_connectors:
                     break
                 if index and words[index - 1].casefold() in self.tables.words.label_connectors:
                     break  # "of Norland": the place of the role
                 name_words.insert(0, word)
+            # "President of the European Commission Ursula von der Leyen": the end of the body's name is no part
+            # of the person's; the longest tail of two words or more that names a known person is the name
+            whole = " ".join(name_words)
+            if len(name_words) > 2 and self.tracker.lookup_name(whole) is None \
+                    and self.tracker.gazetteer_person(whole, self.tables.entities.any_title) is None:
+                for cut in range(1, len(name_words) - 1):
+                    if self.tracker.gazetteer_person(" ".join(name_words[cut:]), self.tables.entities.any_title) is not None:
+                        name_words = name_words[cut:]
+                        break
         role_text = role.strip() or " ".join(words[:len(words) - len(name_words)])
         described = self.tracker.describe(role_text) if role_text else None
         name = " ".join(name_words)

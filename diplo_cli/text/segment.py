@@ -128,7 +128,11 @@ def _soft_cut(text: str, start: int, limit: int) -> int:
 # (retranslated):") and an honorific, a name and a role after a comma ("Mr. KATO Ren, Minister for
 # Foreign Affairs:"). A title-case label has every word capitalised but for a few connectors, so a
 # prose line ending in a colon ("He said:") is no label.
-_TITLE_WORD = r"(?:\p{Lu}[\p{L}.'’\-]*+|of|the|for|and)"
+# A name particle is a short lower-case word before a capitalised one ("Ursula von der Leyen") or glued to one by a
+# hyphen ("Omar el-Haddad"); a label keeps it only when the lexicon lists it (grammar.toml name_particles).
+_TITLE_WORD = r"(?:\p{Lu}[\p{L}.'’\-]*+|of|the|for|and|\p{Ll}{1,4}+(?=(?:[ \t]+\p{Ll}{1,4}+)*+[ \t]+\p{Lu})|\p{Ll}{1,3}+-\p{Lu}[\p{L}.'’\-]*+)"
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\-'’.])\p{Ll}[\p{Ll}\-]*+")
+_LABEL_CONNECTORS = frozenset({"of", "the", "for", "and"})
 _LABEL = regex.compile(
     r"^(?:(?P<question>Q)(?::|\s)|(?P<label>(?:\p{Lu}[\p{Lu}.'’\-]*+\s+){0,3}\p{Lu}[\p{Lu}.'’\-]++)\s*+:"
     r"|(?P<label>(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?\p{Lu}[\p{L}.'’\-]*+(?:[ \t]+" + _TITLE_WORD + r"){1,11}"
@@ -154,7 +158,14 @@ def _is_speaker_label(label: str, lexicon: Lexicon) -> bool:
     if " " not in label:
         # one title-case word is a label only as a reporter's ("Question:", "Reporter:"), never a heading ("Note:")
         return label.upper() in frozenset(lexicon.grammar.get("question_labels", ()))
-    return any(lexicon.titles.get(word.casefold()) is not None for word in regex.findall(r"[\p{L}.]+", label.split("(")[0]))
+    head = label.split("(")[0]
+    particles = frozenset(lexicon.grammar.get("name_particles", ()))
+    for word in _LOWER_WORD.findall(head):
+        # "Minister Lind in Oslo:" is a heading; "President Ana von Berg:", "Minister Omar el-Haddad:" are labels
+        glued = word.partition("-")[0] + "-" if "-" in word else None
+        if word not in _LABEL_CONNECTORS and word not in particles and glued not in particles:
+            return False
+    return any(lexicon.titles.get(word.casefold()) is not None for word in regex.findall(r"[\p{L}.]+", head))
 
 
 def _with_name_labels(found: list, labels: list, lexicon: Lexicon) -> list:
