@@ -357,13 +357,17 @@ class IndirectReader:
         cand.full_cue = self._cue_with_addressee(cand.cue, upper)
         cand.after = self.adjuncts.match(text, cand.full_cue.end, upper).end()
         remainder = text[cand.after:upper]
-        if remainder.strip(" .!?;\"”'’") and not self.narrator_addition.match(remainder):
+        addition = self.narrator_addition.match(remainder)
+        if remainder.strip(" .!?;\"”'’") and not addition:
             return cand
         comma = text.rfind(",", lower, speaker.start)
         if comma >= 0 and self.repaired_title.fullmatch(text, comma + 1, speaker.start):
             self._relaxed.append("repaired_title")  # "P, the spokesman — spokeswoman Ida Berg said"
         elif comma < 0 or text[comma + 1 : speaker.start].strip(" \"”"):
             return self._veto("trailing_without_comma", cand.cue)
+        participle = self.participial_tail.match(text, cand.after, upper)
+        if participle is not None and self.cues.fullmatch(participle.group(1)) and not (addition and addition.group("listed")):
+            self.frame_speakers[cand.sentence_index] = speaker  # "P, the ministry said, adding that Q": read at its own cue
         content_start = self._skip_connective(max(lower, self._body_start(cand.cue.start)), comma)
         return self._make(speaker, cand.full_cue, content_start, comma, "attribution.indirect.trailing", cand.sentence_index)
 
