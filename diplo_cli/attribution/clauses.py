@@ -130,6 +130,17 @@ class ClauseReader:
                 return comma
         return None
 
+    def _second_predicate_start(self, start: int, end: int) -> int:
+        """Where '(,) and <cue>' joins a second predicate of the subject to an object ('stressed the need
+        for calm and said P'), or ``end``: the object before it is read on its own."""
+        for match in self.cues.finditer(self.text, start, end):
+            if self._is_gerund(match.group()) or not self._cue_shape_ok(match):
+                continue
+            joint = self.coordinated_before.search(self.text, max(start, match.start() - 30), match.start())
+            if joint is not None and not self._excluded(match):
+                return joint.start()
+        return end
+
     def _coordinated_end(self, start: int, end: int) -> int:
         """Cut content before a coordinated second report of the same subject ('..., and pledged that')."""
         for match in self.cues.finditer(self.text, start, end):

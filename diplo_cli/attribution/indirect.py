@@ -520,6 +520,8 @@ class IndirectReader:
         text, upper, content_start, verb, cue = self.text, cand.upper, cand.content_start, cand.verb, cand.cue
         if cand.that or cand.quoted_start or not cand.rule.endswith("subject_cue"):
             return cand
+        # "stressed the need for calm and said P": the object ends where a second predicate of the subject begins
+        upper = self._second_predicate_start(content_start, upper)
         if self.anaphoric.match(text, content_start, upper) or self.empty_object.match(text, content_start, upper):
             return self._veto("anaphoric_content", cue)  # "I just confirmed it", "they said nothing about it"
         noun_from = self.reporting_noun_from.match(text, _skip_spaces(text, content_start), upper)
