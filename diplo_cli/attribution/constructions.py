@@ -154,6 +154,8 @@ class Constructions:
             return self._make(speaker, full_cue, to.start(), self._content_end(to.start(), upper), "attribution.indirect.participial", sentence_index)
         that = self.that.match(text, after, upper)
         start = _skip_spaces(text, that.end() if that else after)
+        if not that and text.startswith(":", start):
+            start = _skip_spaces(text, start + 1)  # ', adding: "P"': the colon opens a quotation
         end = self._content_end(start, upper)
         if not text[speaker.end : cue.start].strip(" ,"):
             host = self.host_predicate.search(text, start, end)
