@@ -818,3 +818,16 @@ def test_a_denial_in_the_sentence_after_a_meeting_word_is_about_that_meeting(sec
     document = extract("President Tomas Ferreira was asked whether he was going to meet President Marta Quiroga in Lima. " + second)
     assert [(s.meeting, s.meeting_status) for s in document.statements] == [expected]
     assert [m.status for m in document.meetings] == [expected[1] or "planned"]
+
+
+# ---------------------------------------------------------------- participants: 'inviting me' in a transcript turn
+def test_the_me_a_directive_addresses_is_the_turns_speaker():
+    text = ("President Marta Quiroga: Mr President, welcome to Santiago.\n"
+            "President Tomas Ferreira: Thank you, Madam President, for kindly inviting me to pay a state visit to Chile.\n")
+    assert _summary(text) == [("visit", "held", {"tomas ferreira", "marta quiroga"})]
+
+
+def test_a_named_addressee_of_an_invitation_in_a_turn_stays_the_visitor():
+    text = ("President Marta Quiroga: Mr President, welcome to Santiago.\n"
+            "President Tomas Ferreira: Thank you. President Marta Quiroga invited Minister Ana Lind to pay a visit to Chile.\n")
+    assert _summary(text) == [("visit", "proposed", {"ana lind", "marta quiroga"})]

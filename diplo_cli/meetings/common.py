@@ -39,6 +39,7 @@ PARTICIPANT_NOT_BRIEFER = "meetings.participant.not_briefer"  # 'MS. X: ... his 
 PARTICIPANT_ASKED = "meetings.participant.asked"  # 'Q ... speak with X? / A: there will be a call': the asked
 PARTICIPANT_VISIT_HOST = "meetings.participant.visit_host"  # 'the visit to Peru by X': Peru hosts
 PARTICIPANT_LABEL_VOICE = "meetings.participant.label_voice"  # 'THE PRESIDENT: I am meeting X': the turn's 'I'
+PARTICIPANT_INVITED_VOICE = "meetings.participant.invited_voice"  # 'X: thank you for inviting me to visit': X visits
 PARTICIPANT_EVENT_NAME = "meetings.participant.event_name"  # 'the Global Vaccine Summit' is no person
 VETO_NO_PARTICIPANTS = "meetings.veto.no_participants"  # a mention that names nobody and joins no meeting
 STATUS_CUE = "meetings.status."  # + the value of the status cue of meeting_status.toml that decided

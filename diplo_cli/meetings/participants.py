@@ -9,6 +9,7 @@ from diplo_cli.meetings.common import (
     _PRONOUN_REACH,
     PARTICIPANT_ASKED,
     PARTICIPANT_GROUP_OBJECT,
+    PARTICIPANT_INVITED_VOICE,
     PARTICIPANT_MAIN_SUBJECT,
     PARTICIPANT_MEMBERS_AFTER,
     PARTICIPANT_OWNER_ONLY,
@@ -145,13 +146,10 @@ class _ParticipantReader:
                     people.append(entity)
         right_people = doc.people(trigger.end, right)
         if not people:
-            relative = self.phrases.who_before.search(text, max(0, left - 12), left)
-            antecedent = doc.person_ending_at(relative.start()) if relative else None
-            tail = self.phrases.of_country_tail.search(text, max(0, relative.start() - 40), relative.start()) if relative and antecedent is None else None
-            if tail is not None and self.lex.country_of_word(text[tail.start():relative.start()].split(maxsplit=1)[1]):
-                antecedent = doc.person_ending_at(tail.start())  # 'President X of Chile, who met Y'
-            if antecedent is not None:
-                people.append(antecedent)  # 'Lavrov, who met Blinken on Friday, said': Lavrov met
+            # 'Lavrov, who met Blinken on Friday, said': Lavrov met; 'Xi: ... thank you for inviting me to visit': Xi visits
+            subject = self._relative_antecedent(doc, left) or self._invited_voice(doc, clause)
+            if subject is not None:
+                people.append(subject)
         if not people:
             pronoun = self._pronoun_subject(doc, left, trigger.start, statement)
             if pronoun is not None:
@@ -192,6 +190,34 @@ class _ParticipantReader:
                 doc.trace.add(STAGE, PARTICIPANT_GROUP_OBJECT, "set", trigger.start, right,
                               f"{', '.join(e.name for e in added)}: the officials met are of these")
         return right_people
+
+    def _relative_antecedent(self, doc: _Document, left: int) -> Entity | None:
+        """'Lavrov, who met Blinken', 'President X of Chile, who met Y': the person a relative clause opening the
+        trigger's clause is said of."""
+        text = doc.text
+        relative = self.phrases.who_before.search(text, max(0, left - 12), left)
+        if relative is None:
+            return None
+        antecedent = doc.person_ending_at(relative.start())
+        tail = self.phrases.of_country_tail.search(text, max(0, relative.start() - 40), relative.start()) if antecedent is None else None
+        if tail is not None and self.lex.country_of_word(text[tail.start():relative.start()].split(maxsplit=1)[1]):
+            antecedent = doc.person_ending_at(tail.start())  # 'President X of Chile, who met Y'
+        return antecedent
+
+    def _invited_voice(self, doc: _Document, clause: _Clause) -> Entity | None:
+        """'X: Thank you, Mr President, for inviting me to pay a visit': an 'I' or 'me' addressed by a directive (between
+        its cue and its 'to ...' content) is the one whose transcript turn it is, not the one who invites."""
+        statement = clause.statement
+        if statement is None or clause.inviter is None or not statement.cue.end <= statement.content.start:
+            return None
+        pronoun = self.first_person.search(doc.text, statement.cue.end, statement.content.start)
+        voices = doc.turn_voices(clause.trigger.start) if pronoun is not None and pronoun.group("singular") else None
+        if voices is None or voices[0] == clause.inviter:
+            return None
+        if doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_INVITED_VOICE, "set", pronoun.start(), pronoun.end(),
+                          f"'{pronoun.group()}' is {voices[0].name}, whose turn it is; {clause.inviter.name} invites")
+        return voices[0]
 
     def _asked_people(self, doc: _Document, trigger: Span) -> list[Entity]:
         """'Q Does the President need to speak with Prime Minister X? / MS. Y: There will be a call soon': a call
