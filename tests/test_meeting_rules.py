@@ -831,3 +831,13 @@ def test_a_named_addressee_of_an_invitation_in_a_turn_stays_the_visitor():
     text = ("President Marta Quiroga: Mr President, welcome to Santiago.\n"
             "President Tomas Ferreira: Thank you. President Marta Quiroga invited Minister Ana Lind to pay a visit to Chile.\n")
     assert _summary(text) == [("visit", "proposed", {"ana lind", "marta quiroga"})]
+
+
+# ---------------------------------------------------------------- participants: 'we' of a trip in a transcript turn
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Thank you. Tomorrow we will leave for Peru.", ("visit", "planned", {"tomas ferreira", "peru"})),
+    ("Thank you. We met in Lima last year.", ("meeting", "held", {"tomas ferreira", "marta quiroga"})),
+])
+def test_the_we_of_a_trip_is_the_speakers_side(line, expected):
+    text = f"President Marta Quiroga: Mr President, welcome to Santiago.\nPresident Tomas Ferreira: {line}\n"
+    assert _only(text) == expected

@@ -14,6 +14,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_MEMBERS_AFTER,
     PARTICIPANT_OWNER_ONLY,
     PARTICIPANT_POSSESSIVE,
+    PARTICIPANT_TRIP_WE,
     PARTICIPANT_VISIT_HOST,
     STAGE,
     Entity,
@@ -141,7 +142,7 @@ class _ParticipantReader:
         people after it; returns the people after it."""
         doc, text, trigger, left, right, statement = clause.doc, clause.doc.text, clause.trigger, clause.left, clause.right, clause.statement
         if statement is None:
-            for entity in self._voiced(doc, trigger, left, right):
+            for entity in self._voiced(doc, trigger, left, right, clause.mtype):
                 if entity not in people:
                     people.append(entity)
         right_people = doc.people(trigger.end, right)
@@ -342,7 +343,7 @@ class _ParticipantReader:
         # 'Kerry will meet his German counterpart' resolved to Steinmeier drops Germany
         return [e for e in people if e.kind != "country" or not any(p.kind == "person" and p.country == e.name for p in people)]
 
-    def _voiced(self, doc: _Document, trigger: Span, left: int, right: int) -> list[Entity]:
+    def _voiced(self, doc: _Document, trigger: Span, left: int, right: int, mtype: str) -> list[Entity]:
         """In a transcript turn: the speaker ('I', 'my'), the one addressed ('you', 'your'), or both
         ('we', 'our') when they word the meeting (see ``speaker_line`` in meeting_grammar.toml)."""
         voices = doc.turn_voices(trigger.start)
@@ -354,7 +355,15 @@ class _ParticipantReader:
         found: list[Entity] = []
         reach = max(left, trigger.start - _PRONOUN_REACH)
         for pronoun in self.first_person.finditer(doc.text, reach, trigger.end):  # the end: "receiving us" holds its object
-            found.extend([speaker] if pronoun.group("singular") else [speaker, addressee])
+            if pronoun.group("singular"):
+                found.append(speaker)
+            elif mtype == "visit":
+                found.append(speaker)  # 'we will leave for Kuwait': a trip is the speaker's side's; the one addressed travels only as 'you'
+                if addressee is not None and doc.trace is not None:
+                    doc.trace.add(STAGE, PARTICIPANT_TRIP_WE, "set", pronoun.start(), trigger.end,
+                                  f"'{pronoun.group()}' travels: {speaker.name}'s side, not {addressee.name}")
+            else:
+                found.extend([speaker, addressee])
         if self.second_person.search(doc.text, reach, trigger.start) or self.second_person.search(doc.text, trigger.end, min(right, trigger.end + _PRONOUN_REACH)):
             found.append(addressee)
         unique: list[Entity] = []
