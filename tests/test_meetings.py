@@ -43,6 +43,7 @@ def _only(text: str):
     ("Sergey Lavrov met with Antony Blinken in Geneva on Friday.", "meeting"),
     ("Recep Tayyip Erdogan phoned Vladimir Putin on Thursday evening.", "call"),
     ("Recep Tayyip Erdogan and Vladimir Putin talked on the phone on Thursday.", "call"),
+    ("Recep Tayyip Erdogan and Vladimir Putin continue to speak by phone every week.", "call"),
 ])
 def test_each_type_is_read_from_its_trigger(text, expected):
     assert _only(text).type == expected
