@@ -841,3 +841,20 @@ def test_a_named_addressee_of_an_invitation_in_a_turn_stays_the_visitor():
 def test_the_we_of_a_trip_is_the_speakers_side(line, expected):
     text = f"President Marta Quiroga: Mr President, welcome to Santiago.\nPresident Tomas Ferreira: {line}\n"
     assert _only(text) == expected
+
+
+    assert [m.status for m in document.meetings] == [expected[1] or "unknown"]  # asked whether: no status of its own
+
+
+# ---------------------------------------------------------------- asked about, or not answered: no status
+@pytest.mark.parametrize(("text", "status"), [
+    ("Reporters asked whether President Marta Quiroga will meet President Tomas Ferreira in Lima.", "unknown"),
+    ("Q Can you say whether the President will call President Tomas Ferreira or set up a meeting?", "unknown"),
+    ("President Marta Quiroga was asked if she would visit Peru.", "unknown"),
+    ("If President Marta Quiroga travels to Lima, she will meet President Tomas Ferreira.", "planned"),
+    ("MS. LOPES: I don't have any meetings to confirm with President Tomas Ferreira.", "unknown"),
+    ("MS. LOPES: We have no trip to announce for President Tomas Ferreira.", "unknown"),
+    ("MS. LOPES: I don't have the details of the meeting with President Tomas Ferreira.", "held"),
+])
+def test_a_meeting_asked_about_or_not_answered_asserts_no_status(text, status):
+    assert {m.status for m in extract(text).meetings} == {status}

@@ -32,6 +32,8 @@ from diplo_cli.meetings.common import (
     STATUS_CUE,
     STATUS_DENIAL_CUE,
     STATUS_NARRATED,
+    STATUS_EMBEDDED_QUESTION,
+    STATUS_NON_ANSWER,
     STATUS_OTHER_VOICE,
     STATUS_OWN_TRIGGER,
     STATUS_PAST_TENSE,
@@ -88,6 +90,8 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self.first_person = regex.compile(grammar["first_person"])
         self.second_person = regex.compile(grammar["second_person"])
         self.polar_question = _compile(grammar["polar_question"], "polar_question")
+        self.embedded_question = _compile(grammar["embedded_question"], "embedded_question")
+        self.non_answer = _compile(grammar["non_answer"], "non_answer")
         self.briefer_role = regex.compile(grammar["briefer_role"])
         self.speaker_line = _compile(grammar["speaker_line"], "speaker_line")
         self.speaker_line_scan = LineStartScan(self.speaker_line)  # tried at line starts only
@@ -341,6 +345,13 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
             self.polar_question.match(text, lower) and _QUESTION_END.search(text, trigger.end, sentence.end))
         if questioned:
             status, why, status_rule, status_cue = "unknown", "a yes/no question", STATUS_QUESTION, None  # 'Will the two leaders meet next week?': the question asserts nothing
+        elif status in ("planned", "proposed", "unknown") and (asked := self._embedded_question(text, trigger, lower, left)):
+            # 'asked whether he will meet X': asked about, not asserted
+            status, why, status_rule, status_cue = "unknown", f"asked about ('{asked}')", STATUS_EMBEDDED_QUESTION, None
+            questioned = True
+        elif status == "unknown" and (unsaid := self._non_answer(text, trigger, lower, upper)):
+            # 'I don't have any meetings to confirm with X': neither said to happen nor not to
+            why, status_rule, questioned = f"a non-answer ('{unsaid.group()}')", STATUS_NON_ANSWER, True
         # time and place of the trigger's own clause first, else of its sentence
         timed = (self._nearest(doc.times, trigger, max(left, trigger.start - _TIME_WINDOW), min(right, trigger.end + _TIME_WINDOW), doc.nearest_trigger)
                  or self._nearest(doc.times, trigger, max(lower, trigger.start - _TIME_WINDOW), min(upper, trigger.end + _TIME_WINDOW)))
@@ -375,6 +386,21 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                               later=bool(self.later_event.search(text, max(lower, trigger.start - 40), trigger.start)
                                          or (word.pos == "verb" and self.again_after.match(text, trigger.end, upper))),
                               status_rule=status_rule, status_cue=status_cue)
+
+    def _non_answer(self, text: str, trigger: Span, lower: int, upper: int) -> regex.Match | None:
+        """'I don't have any meetings to confirm': the non-answer that holds the trigger, if any."""
+        for match in self.non_answer.finditer(text, max(lower, trigger.start - 60), min(upper, trigger.end + 60)):
+            if match.start() < trigger.start and trigger.end <= match.end():
+                return match
+        return None
+
+    def _embedded_question(self, text: str, trigger: Span, lower: int, left: int) -> str | None:
+        """The words that open an embedded question holding the trigger ('whether', 'asked if'): in its clause,
+        or right before it (the clause starts after 'whether')."""
+        for match in self.embedded_question.finditer(text, max(lower, left - 40), trigger.start):
+            if match.end() >= left - 1:
+                return match.group()
+        return None
 
     def _attended_back(self, text: str, trigger: Span, lower: int) -> bool:
         """'took part in the talks', 'was represented at the talks by X', 'raised during the talks': a definite
