@@ -858,3 +858,18 @@ def test_the_we_of_a_trip_is_the_speakers_side(line, expected):
 ])
 def test_a_meeting_asked_about_or_not_answered_asserts_no_status(text, status):
     assert {m.status for m in extract(text).meetings} == {status}
+
+
+# ---------------------------------------------------------------- a second statement of the same speaker and sentence
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile said it was preparing for President Tomas Ferreira to make the trip to Santiago, telling reporters it was "
+     "working through the logistics.", ["m1", "m1"]),
+    ("Chile said it was preparing for President Tomas Ferreira to make the trip to Santiago. Chile told reporters it was "
+     "working through the harvest.", ["m1", None]),
+    ("Chile said it was preparing for President Tomas Ferreira to make the trip to Santiago, while Peru said the harvest "
+     "was poor.", ["m1", None]),
+])
+def test_a_second_statement_of_the_same_speaker_and_sentence_goes_on_about_the_meeting(text, expected):
+    document = extract(text)
+    assert [s.meeting for s in document.statements] == expected
+    assert list(document.meetings[0].statements) == [s.id for s in document.statements if s.meeting == "m1"]

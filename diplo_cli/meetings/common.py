@@ -82,6 +82,7 @@ LINK_ANAPHOR = "meetings.link.anaphor"
 LINK_RELATIVE_CUE = "meetings.link.relative_cue"
 LINK_ANSWER = "meetings.link.answer"
 LINK_STATUS_CUE = "meetings.link.status_cue"
+LINK_SIBLING = "meetings.link.sibling"
 # Drafts a mention is tried against per word of its participants' names, the latest first: a
 # chronology of one leader's meetings ("Putin met X in Y." hundreds of times) would otherwise try
 # every earlier one; the rarer names of the others still find all of theirs.

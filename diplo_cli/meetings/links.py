@@ -23,6 +23,7 @@ from diplo_cli.meetings.common import (
     LINK_PLACE,
     LINK_RELATIVE,
     LINK_RELATIVE_CUE,
+    LINK_SIBLING,
     LINK_STATUS_CUE,
     STAGE,
     STATUS_DEFAULT,
@@ -258,6 +259,10 @@ def build_meetings(drafts: list[_Draft], mentions: list[MeetingMention], stateme
         new_statements.append(replace(statement, meeting=f"m{index + 1}", meeting_status=status))
         if trace is not None:
             trace.add(STAGE, rule, "linked", statement.content.start, statement.content.end, f"m{index + 1}: {route}")
+    new_statements = _sibling_links(new_statements, linked_mentions, starts, text, linked, routes, trace)
+    order = {s.id: position for position, s in enumerate(new_statements)}
+    for ids in linked.values():
+        ids.sort(key=order.__getitem__)
     meetings = []
     for index, draft in enumerate(drafts):
         participants = tuple(Participant(e.name, e.country) for e in draft.participants)
@@ -272,6 +277,37 @@ def build_meetings(drafts: list[_Draft], mentions: list[MeetingMention], stateme
             explain=_explanation(draft, linked.get(index, ()), routes),
         ))
     return meetings, new_statements
+
+
+def _sibling_links(statements: list[Statement], linked_mentions: list[MeetingMention], starts: list[int], text: str,
+                   linked: dict[int, list[str]], routes: dict[str, tuple[str, str]], trace: Trace | None) -> list[Statement]:
+    """'Russia had said it was preparing for Kim to make the trip, telling VOA it was "working through the
+    logistics"': a second statement of the same speaker in the same sentence as a statement about a meeting,
+    whose content names no meeting, goes on about that meeting (no meeting word between the two)."""
+    result = list(statements)
+    for position, statement in enumerate(statements):
+        if statement.meeting is not None:
+            continue
+        for other in result[max(0, position - 1):position + 2]:  # the one before may have just been linked so
+            if other.meeting is None or other.speaker.name != statement.speaker.name:
+                continue
+            first, second = sorted((other, statement), key=lambda s: s.content.start)
+            gap_start = max(first.content.end, first.cue.end)
+            gap_end = min(second.content.start, second.cue.start)
+            if gap_start > gap_end or _SENTENCE_END.search(text, gap_start, gap_end) or "\n" in text[gap_start:gap_end]:
+                continue  # overlapping, or another sentence
+            content = statement.content
+            if bisect.bisect_left(starts, min(gap_start, content.start)) < bisect.bisect_left(starts, max(gap_end, content.end)):
+                continue  # a meeting word between them or in the content: its own
+            index = int(other.meeting[1:]) - 1
+            why = f"goes on from {other.id} of the same speaker in its sentence"
+            routes[statement.id] = LINK_SIBLING, why
+            linked.setdefault(index, []).append(statement.id)
+            result[position] = replace(statement, meeting=other.meeting, meeting_status=other.meeting_status)
+            if trace is not None:
+                trace.add(STAGE, LINK_SIBLING, "linked", content.start, content.end, f"{other.meeting}: {why}")
+            break
+    return result
 
 
 def _named_link(statement: Statement, linked_mentions: list[MeetingMention], starts: list[int], text: str) -> tuple[MeetingMention | None, str, str]:
