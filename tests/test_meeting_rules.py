@@ -873,3 +873,14 @@ def test_a_second_statement_of_the_same_speaker_and_sentence_goes_on_about_the_m
     document = extract(text)
     assert [s.meeting for s in document.statements] == expected
     assert list(document.meetings[0].statements) == [s.id for s in document.statements if s.meeting == "m1"]
+
+
+@pytest.mark.parametrize(("second", "linked"), [
+    ("Aides said Quiroga will raise with Ferreira the price of copper.", "m1"),
+    ("Aides said the leaders voiced support for a ceasefire in the north.", "m1"),
+    ("Aides said farmers voiced support for a ceasefire in the north.", None),
+    ("Aides said Quiroga will raise taxes.", None),
+])
+def test_raising_with_a_participant_or_voicing_support_is_on_the_agenda(second, linked):
+    text = "President Marta Quiroga will meet President Tomas Ferreira in Lima on Monday. " + second
+    assert [s.meeting for s in extract(text).statements] == [linked]
