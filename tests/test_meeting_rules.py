@@ -884,3 +884,13 @@ def test_a_second_statement_of_the_same_speaker_and_sentence_goes_on_about_the_m
 def test_raising_with_a_participant_or_voicing_support_is_on_the_agenda(second, linked):
     text = "President Marta Quiroga will meet President Tomas Ferreira in Lima on Monday. " + second
     assert [s.meeting for s in extract(text).statements] == [linked]
+
+
+# ---------------------------------------------------------------- place spans
+@pytest.mark.parametrize(("text", "place"), [
+    ("President Marta Quiroga will meet President Tomas Ferreira in Washington, D.C. on Monday.", "Washington, D.C."),
+    ("President Marta Quiroga will meet President Tomas Ferreira in Washington, D.C.", "Washington, D.C."),
+    ("President Marta Quiroga met President Tomas Ferreira in Lima.", "Lima"),
+])
+def test_a_place_keeps_its_district_abbreviation(text, place):
+    assert [m.place.text for m in extract(text).meetings] == [place]

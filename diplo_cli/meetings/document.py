@@ -155,7 +155,9 @@ class _Document:
         text, folded = self.text, self.folded
         for m in self.finder.phrases.place.finditer(text):
             start, end = m.span("place")
-            phrase = text[start:end].rstrip(".")
+            phrase = text[start:end]
+            district = self.finder.phrases.place_district.search(phrase)  # 'Washington, D.C.': its dots are no full stop
+            phrase = phrase if district else phrase.rstrip(".")
             article = self.finder.definite_article
             if phrase.startswith(article):
                 if not lex.country_of_word(phrase[len(article):]):
@@ -179,7 +181,8 @@ class _Document:
                 continue
             if self.person_spans.overlaps(start, end):
                 continue
-            known = bool(self.finder.place_scan.fullmatch(folded, self.folded_lines, start, end) or lex.country_of_word(phrase))
+            core_end = start + district.start() if district else end  # 'Washington, D.C.' is known as Washington is
+            known = bool(self.finder.place_scan.fullmatch(folded, self.folded_lines, start, core_end) or lex.country_of_word(text[start:core_end]))
             if not known and (lex.organisation(phrase) or self.finder.trigger_scan.pattern.search(phrase)):
                 continue
             yield start, end, (Span.of(text, start, end), known)
