@@ -113,6 +113,8 @@ class GroupingRules:
     families: dict[str, str]
     report_window_days: int
     min_shared: int
+    tie_meetings_days: int = 31
+    tie_reports_days: int = 7
     rules: dict[str, GroupingRule] = field(default_factory=dict)
 
     def family(self, meeting_type: str) -> str:
@@ -142,7 +144,8 @@ def parse_grouping_rules(text: str, source: str) -> GroupingRules:
     if missing:
         raise RuleError(f"{source}: no rule {', '.join(missing)}")
     return GroupingRules(dict(settings.get("families", {})), int(settings.get("report_window_days", 14)),
-                         int(settings.get("min_shared", 2)), rules)
+                         int(settings.get("min_shared", 2)), int(settings.get("tie_meetings_days", 31)),
+                         int(settings.get("tie_reports_days", 7)), rules)
 
 
 # The rules the mechanism applies, by id (each with its why and examples in the table).
@@ -154,7 +157,6 @@ JOIN_SAME, JOIN_WITHIN, JOIN_ONE_SIDE, JOIN_UNDATED = (
     "events.join.undated_same_place")
 RULE_IDS = (VETO_FAMILY, VETO_PLACE, VETO_MEETING_DATE, VETO_WINDOW, VETO_ORDER, VETO_EARLY, JOIN_SAME, JOIN_WITHIN, JOIN_ONE_SIDE, JOIN_UNDATED)
 NOT_YET_HELD = frozenset({"planned", "proposed"})
-TIGHT_DAYS = 31  # a meeting date of a month at most ties reports to one meeting; a year does not
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:
@@ -300,8 +302,8 @@ def judge(event: Event, record: dict, document_date: str | None, rules: Grouping
     if date and event.date and not dates_compatible(date, event.date):
         return Verdict(False, VETO_MEETING_DATE)
     day = _day(document_date)
-    tied = bool(date and event.date) and _tight(date) and _tight(event.date)
-    distance = None if tied else _date_distance(event, day, date)
+    tied = bool(date and event.date) and _tight(date, rules.tie_meetings_days) and _tight(event.date, rules.tie_meetings_days)
+    distance = None if tied else _date_distance(event, day, date, rules.tie_reports_days)
     if distance is not None and distance > rules.report_window_days:
         return Verdict(False, VETO_WINDOW)
     if day is not None and (record["status"] in NOT_YET_HELD and event.first_held is not None and day > event.first_held
@@ -340,10 +342,10 @@ def _days(date: str | None) -> tuple[datetime.date, datetime.date] | None:
         return None
 
 
-def _tight(date: str | None) -> bool:
-    """Does a normalised date name a period short enough (a month at most) to tie reports to one meeting?"""
+def _tight(date: str | None, most_days: int) -> bool:
+    """Does a normalised date name a period of at most ``most_days`` days?"""
     days = _days(date)
-    return days is not None and (days[1] - days[0]).days <= TIGHT_DAYS
+    return days is not None and (days[1] - days[0]).days < most_days
 
 
 def _gap(a: tuple[datetime.date, datetime.date], b: tuple[datetime.date, datetime.date]) -> int:
@@ -351,15 +353,15 @@ def _gap(a: tuple[datetime.date, datetime.date], b: tuple[datetime.date, datetim
     return max((b[0] - a[1]).days, (a[0] - b[1]).days, 0)
 
 
-def _date_distance(event: Event, day: datetime.date | None, date: str | None) -> int | None:
+def _date_distance(event: Event, day: datetime.date | None, date: str | None, most_days: int) -> int | None:
     """Days between a report and an event by the dates both have: the report's document date to the
     event's reported span or to its meeting date, the report's meeting date to the event's reported
-    span (meeting dates longer than a month do not count); None when no such pair is known."""
+    span (a meeting date longer than ``most_days`` does not count); None when no such pair is known."""
     first, last = _day(event.first_reported), _day(event.last_updated)
     reported = (first, last) if first and last else None
     own = (day, day) if day else None
-    meeting = _days(event.date) if _tight(event.date) else None
-    said = _days(date) if _tight(date) else None
+    meeting = _days(event.date) if _tight(event.date, most_days) else None
+    said = _days(date) if _tight(date, most_days) else None
     gaps = [_gap(a, b) for a, b in ((own, reported), (own, meeting), (said, reported)) if a and b]
     return min(gaps) if gaps else None
 
