@@ -13,6 +13,7 @@ from diplo_cli.corpus.events import (
     JOIN_SAME,
     RULE_IDS,
     EventGrouper,
+    event_id,
     explain_rows,
     grouping_rules,
     parse_grouping_rules,
@@ -92,3 +93,14 @@ def test_a_table_without_a_rule_the_grouper_applies_or_with_a_bad_kind_is_refuse
         parse_grouping_rules("\n".join(f'[[rule]]\nid = "{r}"\nkind = "veto"\nwhy = "x"' for r in RULE_IDS if r != "events.join.one_side_dated"), "t.toml")
     with pytest.raises(RuleError, match="t.toml: rule 1 needs an id, a kind"):
         parse_grouping_rules('[[rule]]\nid = "x"\nkind = "maybe"\nwhy = "y"\n', "t.toml")
+
+
+def test_an_event_takes_the_narrowest_meeting_date_its_reports_give():
+    grouper = EventGrouper()
+    names = ["Ana Ivanova", "Sergey Lavrov"]
+    grouper.add("a", [_meeting("a", {"participants": names, "status": "planned", "date": "2023"})], [], "2023-06-01")
+    grouper.add("b", [_meeting("b", {"participants": names, "date": "2023-06-19"})], [], "2023-06-10")
+    grouper.add("c", [_meeting("c", {"participants": names, "date": "2023-06"})], [], "2023-06-20")
+    (event,) = grouper.events
+    assert (event.date, event.documents) == ("2023-06-19", ["a", "b", "c"])
+    assert event.id == event_id(("ana ivanova|sergey lavrov", "meeting"), None, "2023")  # the id keeps the first report's key

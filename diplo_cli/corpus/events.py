@@ -251,7 +251,7 @@ class Event:
         self.mentions.append({"doc": doc, "id": record["id"], "grouped_by": grouped_by})
         self.statements.extend(statement_ids)
         self.place = self.place or _place(record)
-        self.date = self.date or normalised_date(record)
+        self.date = _narrower(self.date, normalised_date(record))
         if record["type"] != self.type and self.type in ("other", "meeting") and record["type"] not in ("other", "meeting"):
             self.type = record["type"]  # the more specific report names the type
         if not self.status_history or self.status_history[-1]["status"] != record["status"]:
@@ -323,6 +323,17 @@ def judge(event: Event, record: dict, document_date: str | None, rules: Grouping
     if names == event.names and shared >= 2 and place and event.place:
         return Verdict(True, JOIN_UNDATED)
     return Verdict(False, None)
+
+
+def _narrower(date: str | None, other: str | None) -> str | None:
+    """Of two compatible normalised dates the one naming the shorter period (the first at equal length):
+    "2023" then "2023-06-19" dates the event on the day."""
+    if not date or not other:
+        return date or other
+    days, other_days = _days(date), _days(other)
+    if days is None or other_days is None:
+        return date
+    return other if (other_days[1] - other_days[0]) < (days[1] - days[0]) else date
 
 
 def _held_too_early(held_on: datetime.date | None, date: str | None) -> bool:
