@@ -441,7 +441,8 @@ class EntityTracker:
                 info.gender = title[1] or info.gender
                 info.head = words[i + length - 1]
                 info.plural = plural or (key in lex.anonymous_nouns and lex.anonymous_nouns[key] != key)
-                info.anonymous = key in lex.anonymous_nouns and title[2] == "role"
+                # "a senior official": a role phrase whose head is a source noun is a source noun too
+                info.anonymous = (key in lex.anonymous_nouns or lowered[i + length - 1] in lex.anonymous_nouns) and title[2] == "role"
                 return length
         return 0
 

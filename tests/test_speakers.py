@@ -1039,3 +1039,26 @@ def test_transcript_labels_with_name_particles_name_their_speakers():
             "President of the European Commission Ursula von der Leyen: Thank you. As you said, the border stays open.\n")
     speakers = {s.speaker.mention.text: s.speaker.name for s in extract(text, lexicon=default_lexicon()).statements}
     assert speakers == {"I": "Omar el-Haddad", "you": "Omar el-Haddad"}
+
+
+# ---------------------------------------------------------------- anonymous sources with a modifier
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("A senior official traveling with Foreign Minister Ana Lind", "a senior official traveling with Foreign Minister Ana Lind"),
+    ("A spokesperson for the European Commission", "a spokesperson for the European Commission"),
+    ("A source close to the Kremlin", "a source close to the Kremlin"),
+])
+def test_an_indefinite_source_with_a_modifier_naming_someone_else_stays_the_phrase_as_written(phrase, expected):
+    speaker = _speaker(f"{phrase} told reporters that the visit was postponed.", phrase)
+    assert (speaker.name, speaker.anonymous) == (expected, True)
+
+
+def test_a_body_ending_a_phrase_without_a_source_noun_is_still_the_body():
+    speaker = _speaker("The press office of the Kremlin said that the visit was postponed.", "The press office of the Kremlin")
+    assert (speaker.name, speaker.anonymous) == ("Kremlin", False)
+
+
+def test_a_bare_role_noun_with_no_holder_is_its_fuller_indefinite_mention_before():
+    text = "A senior Norlandic lawmaker said that the talks were pointless. The lawmaker added that the border would stay shut."
+    speaker = _speaker(text, "The lawmaker")
+    assert (speaker.name, speaker.anonymous) == ("a senior Norlandic lawmaker", True)

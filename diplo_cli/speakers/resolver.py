@@ -324,6 +324,18 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
             return entity, "role", how
         if described.indefinite or described.role in self.tables.words.anonymous_roles:
             return self._anonymous(phrase, described, start), "anonymous", "speakers.anonymous"
+        if described.definite and described.bare and not described.plural and described.head:
+            # "The lawmaker added" after "A senior Russian lawmaker said": no holder named, so the fuller earlier
+            # indefinite mention of that noun (speakers.role_description.fuller_earlier)
+            head = described.head.casefold()
+            earlier = None
+            for match in self.tables.indefinite_mention(head).finditer(self.text[max(0, start - 3000):start]):
+                earlier = match.group()
+            if earlier is not None:
+                fuller = self.tracker.describe(earlier)
+                return Entity(self.tables.lower_determiner(earlier), "anonymous", fuller.role or described.role,
+                              fuller.country or described.country, described.gender, surname=head), \
+                    "anonymous", "speakers.role_description.fuller_earlier"
         return Entity(self.tables.lower_determiner(phrase), "anonymous", described.role, described.country, described.gender,
                       surname=described.head and described.head.casefold()), "role", "speakers.role_description"
 
@@ -348,6 +360,9 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
         """A name of two words or more ends the phrase, after its source noun, and is neither a place nor a body."""
         words = name.split()
         head = described.head or ""
+        between = [w.casefold() for w in WORD.findall(phrase[phrase.find(head) + len(head):phrase.rfind(name)])] if head else []
+        if any(w in self.tables.modifier_prepositions for w in between):
+            return False  # "an official traveling with Minister Ana Lind": the name is the modifier's object
         # a capitalised source noun ("Analyst Ola Brekke said" opening a sentence) is already cut from the name
         return len(words) > 1 and phrase.rstrip().endswith(name) and bool(head) and (head[:1].islower() or head not in words) \
             and phrase.find(head) < phrase.rfind(name) and all(self.tracker.could_be_name(w) for w in words) \
@@ -489,10 +504,9 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
                     "organisation", "speakers.organisation_phrase"
         head = words[-1].casefold()
         organisations = [m for m in self.tracker.within(start, end) if m.entity.kind == "organisation"]
-        if organisations and self.tables.only_closers(self.text[organisations[-1].end:end]):
-            return organisations[-1].entity, "organisation", "speakers.organisation_in_phrase"
+        named_body = bool(organisations) and self.tables.only_closers(self.text[organisations[-1].end:end])
         owned = self.tables.patterns.source_of_body.match(phrase)
-        if owned and lex.organisation_heads.get(head) == "body" \
+        if owned and (lex.organisation_heads.get(head) == "body" or (named_body and start + owned.end("source") < organisations[-1].start)) \
                 and (owned.group("noun") in lex.anonymous_nouns or lex.titles.get(owned.group("noun")) is not None):
             # an unnamed body: "a spokesman for the embassy", "an official at the ministry": the person speaks and the
             # phrase as written (determiner lower-cased) is who, as for "a spokesman for the president"
@@ -500,6 +514,8 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
             source = self.tracker.describe(owned.group("source"))
             return Entity(self.tables.lower_determiner(phrase), "anonymous", source.role, source.country or self._country_in(phrase),
                           source.gender, surname=lex.anonymous_nouns.get(noun, noun)), "anonymous", "speakers.source_of_body"
+        if named_body:
+            return organisations[-1].entity, "organisation", "speakers.organisation_in_phrase"
         if lex.organisation_heads.get(head) != "body" and not (words[-1].casefold() in lex.adjectives and described.plural):
             of = f" {self.tables.entities.texts['of']} "
             if of in phrase:
