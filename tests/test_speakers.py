@@ -1062,3 +1062,10 @@ def test_a_bare_role_noun_with_no_holder_is_its_fuller_indefinite_mention_before
     text = "A senior Norlandic lawmaker said that the talks were pointless. The lawmaker added that the border would stay shut."
     speaker = _speaker(text, "The lawmaker")
     assert (speaker.name, speaker.anonymous) == ("a senior Norlandic lawmaker", True)
+
+
+def test_two_adjectives_of_one_source_noun_are_an_anonymous_source_not_a_country_and_a_group():
+    speaker = _speaker("U.S. and Norlandic officials said that the talks would resume.", "U.S. and Norlandic officials")
+    assert (speaker.name, speaker.anonymous) == ("U.S. and Norlandic officials", True)
+    speaker = _speaker("The U.S. and its allies said that the talks would resume.", "The U.S. and its allies")
+    assert speaker.name == "United States and its allies"

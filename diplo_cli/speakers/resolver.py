@@ -254,6 +254,13 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
         right = self._phrase(start + cut.end(), end, None, 1)[0]
         if (left.kind == "anonymous" and right.kind == "anonymous") or left.name == right.name:
             return None
+        left_word = parts[0].strip()
+        if left.kind == "country" and right.kind == "anonymous" and right.plural and len(WORD.findall(parts[1])) > 1 \
+                and self.lex.adjectives.get(name_key(left_word)) and left_word == self.tables.entities.strip_determiner(left_word):
+            # "U.S. and European officials": two adjectives of one source noun, an anonymous source as written
+            if self.trace is not None:
+                self.trace.add("speakers", "speakers.veto.adjective_coordination", "vetoed", start, end, left.name)
+            return None
         names = [left.name if left.kind != "anonymous" else self.tables.lower_determiner(parts[0]),
                  right.name if right.kind != "anonymous" else self.tables.lower_determiner(parts[1])]
         group = Entity(self.tables.join_names(*names), "group", plural=True, country=left.country if left.country == right.country else None)
