@@ -1069,3 +1069,11 @@ def test_two_adjectives_of_one_source_noun_are_an_anonymous_source_not_a_country
     assert (speaker.name, speaker.anonymous) == ("U.S. and Norlandic officials", True)
     speaker = _speaker("The U.S. and its allies said that the talks would resume.", "The U.S. and its allies")
     assert speaker.name == "United States and its allies"
+
+
+def test_a_new_report_with_no_issuer_is_its_own_source_not_the_country_named_before():
+    text = "Norland and Estoria held talks on Monday. A new report said that the talks had failed."
+    speaker = _speaker(text, "A new report")
+    assert (speaker.name, speaker.anonymous) == ("a new report", True)
+    text = "The Kremlin issued a report on Monday. The report said that the talks had failed."
+    assert _speaker(text, "The report").name == "Kremlin"  # 'the report' is still the one issued before
