@@ -1077,3 +1077,11 @@ def test_a_new_report_with_no_issuer_is_its_own_source_not_the_country_named_bef
     assert (speaker.name, speaker.anonymous) == ("a new report", True)
     text = "The Kremlin issued a report on Monday. The report said that the talks had failed."
     assert _speaker(text, "The report").name == "Kremlin"  # 'the report' is still the one issued before
+
+
+def test_his_counterpart_without_a_country_is_the_other_country_s_person_met():
+    text = ("Russian Foreign Minister Sergei Lavrov met Turkish Foreign Minister Hakan Fidan in Antalya. "
+            "Lavrov said the talks were useful. His counterpart said that Turkey was ready.")
+    assert _speaker(text, "His counterpart").name == "Hakan Fidan"
+    text = "Foreign Minister Ana Lind met her counterpart on Monday. Her counterpart said the talks were useful."
+    assert _speaker(text, "Her counterpart").name == "her counterpart"  # nobody else named: left as written

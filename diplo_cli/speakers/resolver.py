@@ -206,11 +206,32 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
             for mention in self.tracker.entities_before(start):
                 if mention.entity.kind == "person" and mention.entity.country == described.country and not mention.quoted:
                     return mention.entity, "role", "speakers.counterpart"
+        if head in self.tables.words.counterpart_heads and not described.country and not described.plural:
+            counterpart = self._counterpart_of_subject(start)
+            if counterpart is not None:
+                return counterpart, "role", "speakers.counterpart.of_subject"
         found = self._named_in_phrase(start, end, phrase, described)
         if found is None:
             # organisations inside the phrase: "the Russian Foreign Ministry", "South Korea's government"
             found = self._organisation_phrase(start, end, phrase, words, described)
         return found if found is not None else self._description(start, end, phrase, words, described)
+
+    def _counterpart_of_subject(self, start: int) -> Entity | None:
+        """'X met his counterpart Y ... His counterpart said': the last person named as a subject is whose counterpart;
+        the counterpart is the nearest other person named before, of another known country."""
+        owner = None
+        people: list[Entity] = []
+        for mention in self.tracker.entities_before(start):
+            entity = mention.entity
+            if entity.kind != "person" or mention.quoted:
+                continue
+            if owner is None and mention.subject:
+                owner = entity
+            elif all(p is not entity for p in people):
+                people.append(entity)
+        if owner is None or not owner.country:
+            return None
+        return next((p for p in people if p is not owner and p.country and p.country != owner.country), None)
 
     def _whole_name(self, phrase: str, start: int) -> Resolved | None:
         """A whole organisation or country name (also "Bosnia and Herzegovina", "the Kremlin", "Beijing"), or a pair of them."""
