@@ -1085,3 +1085,12 @@ def test_his_counterpart_without_a_country_is_the_other_country_s_person_met():
     assert _speaker(text, "His counterpart").name == "Hakan Fidan"
     text = "Foreign Minister Ana Lind met her counterpart on Monday. Her counterpart said the talks were useful."
     assert _speaker(text, "Her counterpart").name == "her counterpart"  # nobody else named: left as written
+
+
+def test_an_anonymous_label_naming_a_body_speaks_for_it_and_its_the_secretary_is_that_body_s():
+    text = ("MODERATOR: Thank you all for joining.\n"
+            "SENIOR STATE DEPARTMENT OFFICIAL: Thanks. We can confirm that the talks will go ahead. "
+            "The Secretary said last week that he would listen carefully.\n")
+    speakers = _speakers(text, year=2022)
+    assert speakers["We"].name == "U.S. State Department"
+    assert speakers["The Secretary"].name == "Antony Blinken"

@@ -30,6 +30,8 @@ class TranscriptLabels(ResolverState):
         own = self._label_entity(self.turns[index][3]) if self.turns[index][3] else None
         others: list[Entity] = []
         for turn in self.turns:
+            if turn[3] and " ".join(_LABEL_NOTE.sub("", turn[3]).casefold().split()) in self.tables.words.host_labels:
+                continue  # "MODERATOR:" runs the call, no party of it
             entity = self._label_entity(turn[3]) if turn[3] else None
             # the same person under a titled label and a name-only one ("Ana Lind (retranslated):") is one party
             if entity is not None and not _same_party(entity, own) and all(not _same_party(entity, e) for e in others):
@@ -77,6 +79,8 @@ class TranscriptLabels(ResolverState):
                 home = getattr(self, "home_country", None) or self._labels_country(exclude=label)
                 entity = Entity(key, "anonymous", described.role, described.country or home or self.tables.label_role_countries.get(key),
                                 plural=described.plural)
+                # "SENIOR STATE DEPARTMENT OFFICIAL:" speaks for the body the label names: its "we", its "the Secretary"
+                entity.organisation = described.organisation
             else:
                 described.definite = True
                 # read while the home country is being worked out, so not yet known: the other labels' country
