@@ -1094,3 +1094,12 @@ def test_an_anonymous_label_naming_a_body_speaks_for_it_and_its_the_secretary_is
     speakers = _speakers(text, year=2022)
     assert speakers["We"].name == "U.S. State Department"
     assert speakers["The Secretary"].name == "Antony Blinken"
+
+
+@pytest.mark.parametrize("opening, expected", [
+    ("Norlandic negotiators left the talks early.", "Norlandic negotiators"),
+    ("The Russians arrived late on Monday.", "Russia"),
+    ("In talks with the Russians, the envoy was firm.", "They"),  # the plural noun is no subject: unresolved
+])
+def test_they_after_a_sentence_opened_by_a_plural_source_noun_or_people(opening, expected):
+    assert _speaker(f"{opening} They said that the offer was too small.", "They").name == expected

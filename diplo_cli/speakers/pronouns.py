@@ -39,6 +39,10 @@ class PronounReader(ResolverState):
             named = self._pair_subject_before(mention.start)
             if named is not None and (group is None or named[0] > group[0]):
                 group = (*named, "speakers.pronoun.pair_phrase")
+            else:
+                named = self._plural_subject_before(mention.start)
+                if named is not None and (group is None or named[0] > group[0]):
+                    group = (*named, "speakers.pronoun.plural_subject")
         for offset, entity, how in self._pronoun_candidates(mention.start, gender, plural):
             veto = self._place_veto(offset, entity, own_quote, turn_speaker)
             if veto is None:
@@ -187,6 +191,29 @@ class PronounReader(ResolverState):
             entity = self._leader_pair(phrase, head.start()) or self._both(phrase, head.start())
             if entity is not None:
                 return head.start(), entity
+        return None
+
+    def _plural_subject_before(self, offset: int) -> tuple[int, Entity] | None:
+        """'The Russians arrived late. They said', 'Iranian negotiators left. They said': a plural source noun or a
+        people's name opening the pronoun's sentence or the one before, as that phrase resolves (a country, the
+        source as written) (speakers.pronoun.plural_subject)."""
+        for position in self._worded_sentences_back(offset, 2):
+            sentence = self.sentences[position]
+            limit = min(sentence.end, offset)
+            lead = self.tables.patterns.sentence_lead.match(self.text, sentence.start, limit)
+            start = lead.end() if lead else sentence.start
+            for count, word in enumerate(_WORD.finditer(self.text, start, limit)):
+                if count >= 5:
+                    break
+                lowered = word.group().casefold()
+                if lowered in self.tables.words.no_subject_modifiers:
+                    break
+                demonyms = word.group()[:1].isupper() and lowered.endswith("s") and self.lex.adjectives.get(name_key(word.group()))
+                if demonyms or self.lex.anonymous_nouns.get(lowered, lowered) != lowered:
+                    entity, _, _ = self._phrase(start, word.end(), None, 1)
+                    if entity.kind in ("country", "organisation", "group") or (entity.kind == "anonymous" and entity.plural):
+                        return start, entity
+                    break
         return None
 
     def _ends_word(self, offset: int) -> bool:
