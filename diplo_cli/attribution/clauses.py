@@ -130,6 +130,20 @@ class ClauseReader:
                 return comma
         return None
 
+    def _other_report_start(self, start: int, end: int, skip_cue: int) -> int:
+        """The comma before ', and|but|while <subject> <cue>' inside a content ('X said P, while the
+        mayor said Q', ', and then she added Q'): a report with a subject of its own ends the content."""
+        for match in self.cues.finditer(self.text, start, end):
+            if match.start() == skip_cue or self._is_gerund(match.group()) or not self._cue_shape_ok(match):
+                continue
+            speaker = self.speaker_before(match.start(), start)
+            if speaker is None or self._excluded(match):
+                continue
+            comma = self.text.rfind(",", start, speaker.start)
+            if comma > start and self.report_joint.fullmatch(self.text, comma + 1, speaker.start):
+                return comma
+        return end
+
     def _second_predicate_start(self, start: int, end: int) -> int:
         """Where '(,) and <cue>' joins a second predicate of the subject to an object ('stressed the need
         for calm and said P'), or ``end``: the object before it is read on its own."""

@@ -574,6 +574,7 @@ class IndirectReader:
         if trailing is not None and trailing > content_start:
             content_end = self._trim("trailing_frame", cue, content_end, trailing)  # "P that Q, officials said"
         content_end = self._trim("second_report", cue, content_end, self._coordinated_end(content_start, content_end))
+        content_end = self._trim("other_report", cue, content_end, self._other_report_start(content_start, content_end, cue.start))
         if self.subordinator.match(text, self._clause_lower(cand.lower, speaker.start), speaker.start):
             main = self._main_clause_start(content_start, content_end, cue.start)
             if main is None:
