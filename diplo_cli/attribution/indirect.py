@@ -614,6 +614,9 @@ class IndirectReader:
         final_source = self.final_according.search(text, max(content_start, content_end - 100), content_end)
         if final_source is not None and not (self.not_cues is not None and self.not_cues.match(text, final_source.start(1))):
             content_end = self._trim("final_according", cue, content_end, final_source.start())  # "P, according to a readout"
+        hedge = self.final_hedge.search(text, max(content_start, content_end - 60), content_end)
+        if hedge is not None:
+            content_end = self._trim("final_hedge", cue, content_end, hedge.start())  # "P, if I recall correctly"
         as_frame = self.final_as_frame.search(text, max(content_start, content_end - 100), content_end)
         if as_frame is not None:
             content_end = self._trim("final_as_frame", cue, content_end, as_frame.start())  # "P, as the diplomats put it"
