@@ -42,6 +42,14 @@ def _reversed_commas(text: str, start: int, end: int):
         comma = text.rfind(",", start, comma)
 
 
+def _commas(text: str, start: int, end: int):
+    """Offsets of the commas in (start, end), first first."""
+    comma = text.find(",", start + 1, end)
+    while comma >= 0:
+        yield comma
+        comma = text.find(",", comma + 1, end)
+
+
 def _skip_spaces(text: str, offset: int) -> int:
     while offset < len(text) and text[offset] in " \t":
         offset += 1

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from diplo_cli.attribution.common import _NO_CUE, _QUOTE_MARKS, _WORD, _reversed_commas, _skip_spaces
+from diplo_cli.attribution.common import _NO_CUE, _QUOTE_MARKS, _WORD, _commas, _reversed_commas, _skip_spaces
 from diplo_cli.attribution.quotes import _quote_around
 from diplo_cli.attribution.tokens import _Token
 from diplo_cli.language.lexicons import CueVerb
@@ -577,6 +577,10 @@ class IndirectReader:
         content_end = self._trim("other_report", cue, content_end, self._other_report_start(content_start, content_end, cue.start))
         if self.subordinator.match(text, self._clause_lower(cand.lower, speaker.start), speaker.start):
             main = self._main_clause_start(content_start, content_end, cue.start)
+            if main is None:
+                # "When you proposed that P, we accepted", "After X announced that P, the mayor resigned, saying Q":
+                # the first comma before a subject (a pronoun, a determiner, a name and a lower-case word)
+                main = next((c for c in _commas(text, content_start, content_end) if self.main_clause_subject.match(text, c + 1, content_end)), None)
             if main is None:
                 # "When the minister said that P, the envoy left": P ends before the main clause
                 main = next((c for c in _reversed_commas(text, content_start, content_end) if self._clause_like(c + 1, content_end)), None)
