@@ -142,6 +142,8 @@ class ClauseReader:
             comma = self.text.rfind(",", start, speaker.start)
             if comma > start and self.report_joint.fullmatch(self.text, comma + 1, speaker.start):
                 return comma
+            if comma > start and _QUOTE_MARKS.match(self.text, comma + 1) and self.report_joint.fullmatch(self.text, comma + 2, speaker.start):
+                return comma + 2  # 'that P was "ready to listen," but he warned Q': the fragment ends at its closing mark
         return end
 
     def _second_predicate_start(self, start: int, end: int) -> int:
