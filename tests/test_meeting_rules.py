@@ -891,3 +891,18 @@ def test_raising_with_a_participant_or_voicing_support_is_on_the_agenda(second, 
 ])
 def test_a_place_keeps_its_district_abbreviation(text, place):
     assert [m.place.text for m in extract(text).meetings] == [place]
+
+
+
+
+# ---------------------------------------------------------------- participants: 'her counterpart from Peru'
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Minister Ana Lind will meet her counterpart from Peru on Monday.", ("meeting", "planned", {"ana lind", "peru"})),
+    ("Minister Ana Lind held talks with her counterparts in Peru and Chile on Monday.", ("talks", "held", {"ana lind", "peru", "chile"})),
+    # the counterpart named: the person, not the country
+    ("Minister Ana Lind will meet her counterpart from Russia, Sergey Lavrov, on Monday.", ("meeting", "planned", {"ana lind", "sergey lavrov"})),
+    # a region is no country
+    ("Minister Ana Lind met with her counterparts in the region.", ("meeting", "held", {"ana lind"})),
+])
+def test_counterparts_from_a_country_are_that_country(text, expected):
+    assert _only(text) == expected
