@@ -259,6 +259,17 @@ def relative_days_differ(a: str, b: str) -> bool:
     return True
 
 
+def points_today(span_text: str) -> bool:
+    """A time expression that names the article's own day whatever that date is (``today``, ``tonight``)."""
+    vocab = vocabulary()
+    text = " ".join(span_text.split())
+    for reference in _REFERENCES:
+        value = _relative_day(vocab, text, reference, 0)
+        if value is None or value.date != reference.isoformat():
+            return False
+    return True
+
+
 def points_ahead(span_text: str) -> bool:
     """A time expression that lies after the article's date whatever that date is (``tomorrow``,
     ``next week``, ``next Tuesday``), or one of the vague words for the future (``soon``, ``in the

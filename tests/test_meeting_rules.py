@@ -193,6 +193,21 @@ def test_relative_days_differ_only_when_they_always_do():
     assert not relative_days_differ("today", "Tuesday")
 
 
+def test_the_articles_own_day_is_told_apart_from_the_days_around_it():
+    from diplo_cli.timenorm import points_today
+
+    assert points_today("today") and points_today("tonight") and points_today("this morning")
+    assert not points_today("yesterday") and not points_today("this week") and not points_today("Monday")
+
+
+@pytest.mark.parametrize("text", [
+    "Emmanuel Macron thanked Olaf Scholz for the direct meeting today. Macron had met Scholz last week as well.",
+    "Emmanuel Macron met Olaf Scholz this morning. The meeting of Macron and Scholz last week was tense.",
+])
+def test_a_meeting_today_is_not_one_held_before_it(text):
+    assert [(t, s) for t, s, _ in _summary(text)] == [("meeting", "held"), ("meeting", "held")]
+
+
 def test_a_single_speaker_line_opening_the_text_is_a_speech_by_that_person():
     speech = "FOREIGN MINISTER MACRON: Colleagues, we are grateful for the proposal to hold talks in Geneva.\n"
     found = _summary(speech)

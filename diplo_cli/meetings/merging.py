@@ -32,7 +32,7 @@ from diplo_cli.meetings.common import (
 )
 from diplo_cli.models import Span
 from diplo_cli.rules import Trace
-from diplo_cli.timenorm import points_ahead, points_behind, relative_days_differ
+from diplo_cli.timenorm import points_ahead, points_behind, points_today, relative_days_differ
 
 
 class _Merger:
@@ -191,8 +191,16 @@ class _Merger:
         return not (x in y or y in x)
 
     def _times_conflict(self, mention: MeetingMention, draft: _Draft) -> bool:
+        """Two specific times that name different things; two days counted from the article's date that differ
+        ('today', 'yesterday'); or the article's own day against a time behind or ahead of it ('today' and
+        'only recently', 'two days ago', 'next week'), however vague that one is."""
+        if mention.time is None or draft.time is None:
+            return False
+        a, b = mention.time.text, draft.time.text
         return ((not (mention.vague_time or draft.vague_time) and self._conflict(mention.time, draft.time))
-                or (mention.time is not None and draft.time is not None and relative_days_differ(mention.time.text, draft.time.text)))
+                or relative_days_differ(a, b)
+                or (points_today(a) and (points_behind(b) or points_ahead(b)))
+                or (points_today(b) and (points_behind(a) or points_ahead(a))))
 
     def _places_conflict(self, mention: MeetingMention, draft: _Draft) -> bool:
         return (mention.known_place and draft.known_place and self._conflict(mention.place, draft.place)
