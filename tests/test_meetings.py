@@ -46,6 +46,7 @@ def _only(text: str):
     ("Recep Tayyip Erdogan and Vladimir Putin continue to speak by phone every week.", "call"),
     ("Vladimir Putin and Recep Tayyip Erdogan discussed the schedule of their upcoming contacts.", "meeting"),
     ("The leaders praised the constant contact between Sergey Lavrov and Antony Blinken.", "meeting"),
+    ("Recep Tayyip Erdogan consulted with Vladimir Putin before the vote.", "meeting"),
 ])
 def test_each_type_is_read_from_its_trigger(text, expected):
     assert _only(text).type == expected
