@@ -933,3 +933,16 @@ def test_a_place_keeps_its_district_abbreviation(text, place):
 ])
 def test_counterparts_from_a_country_are_that_country(text, expected):
     assert _only(text) == expected
+
+
+
+
+# ---------------------------------------------------------------- ongoing talks are held
+@pytest.mark.parametrize(("text", "status"), [
+    ("Diplomats of Chile and Peru are to convene in Lima on Wednesday to discuss strategy in the long-running talks with Bolivia.", "held"),
+    ("The ongoing negotiations between Chile and Bolivia resumed in Lima.", "held"),
+    ("Chile and Bolivia will hold a long-awaited round of talks in Lima next week.", "planned"),
+])
+def test_ongoing_or_long_running_talks_are_held(text, status):
+    talks = [m for m in extract(text).meetings if m.type == "talks"]
+    assert [m.status for m in talks] == [status]
