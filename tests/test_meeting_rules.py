@@ -946,3 +946,18 @@ def test_counterparts_from_a_country_are_that_country(text, expected):
 def test_ongoing_or_long_running_talks_are_held(text, status):
     talks = [m for m in extract(text).meetings if m.type == "talks"]
     assert [m.status for m in talks] == [status]
+
+
+# ---------------------------------------------------------------- 'it' judged as an event
+@pytest.mark.parametrize(("second", "linked"), [
+    ("An aide said it was very productive.", "m1"),
+    ("An aide said it went well.", "m1"),
+    ("An aide said it lasted three hours.", "m1"),
+    ("An aide said it was a good first step.", "m1"),
+    ("An aide said it was important to act.", None),
+    ("An aide said it was good news for farmers.", None),
+    ("An aide said it would supply more copper.", None),
+])
+def test_it_with_an_event_predicate_refers_to_the_meeting_before(second, linked):
+    document = extract("President Marta Quiroga met President Tomas Ferreira in Lima on Monday. " + second)
+    assert [s.meeting for s in document.statements] == [linked]

@@ -114,6 +114,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self.relative_clause = _compile(grammar["relative_clause"], "relative_clause")
         self.relative_cue_gap = _compile(grammar["relative_cue_gap"], "relative_cue_gap")
         self.event_anaphor = _compile(grammar["event_anaphor"], "event_anaphor")
+        self.event_predicate = _compile(grammar["event_predicate"], "event_predicate")
         self.status_link_plain_cue = _compile(grammar["status_link_plain_cue"], "status_link_plain_cue")
         self.relations_topic = _compile(grammar["relations_topic"], "relations_topic")
         self.question_line = regex.compile(grammar["question_line"])

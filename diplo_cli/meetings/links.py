@@ -72,9 +72,10 @@ class _StatementLinks:
         starts = [m.trigger.start for m in linked]
         for statement in _agenda_free(statements, drafts):
             content = statement.content
-            anaphor = self.event_anaphor.match(content.text)
+            anaphor = self.event_anaphor.match(content.text) or self.event_predicate.match(content.text)
             if anaphor is None:
                 continue
+            word = anaphor.group("noun") if anaphor.re is self.event_anaphor else f"it ... {anaphor.group('noun') or anaphor.group('noun2')}"
             index = bisect.bisect_left(starts, content.start) - 1
             if index < 0 or bisect.bisect_left(starts, content.end) > index + 1:
                 continue  # no meeting before, or the content names one of its own
@@ -82,7 +83,7 @@ class _StatementLinks:
                 continue
             draft = drafts[linked[index].meeting]
             draft.agenda[statement.id] = linked[index].status
-            draft.agenda_why[statement.id] = LINK_ANAPHOR, f"'{anaphor.group('noun')}' refers to '{linked[index].trigger.text}' just before"
+            draft.agenda_why[statement.id] = LINK_ANAPHOR, f"'{word}' refers to '{linked[index].trigger.text}' just before"
 
     def _answer_links(self, doc: _Document, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
         """'Q Any update on the call with the King? / MS. X: We expect it to happen very soon': in a
