@@ -961,3 +961,13 @@ def test_ongoing_or_long_running_talks_are_held(text, status):
 def test_it_with_an_event_predicate_refers_to_the_meeting_before(second, linked):
     document = extract("President Marta Quiroga met President Tomas Ferreira in Lima on Monday. " + second)
     assert [s.meeting for s in document.statements] == [linked]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("President Marta Quiroga will visit Peru next month.", "Peru"),
+    ("President Marta Quiroga visited Lima and met President Tomas Ferreira.", "Lima"),
+    ("President Tomas Ferreira is visiting Chile at the invitation of President Marta Quiroga.", "Chile"),
+    ("President Marta Quiroga will visit President Tomas Ferreira next month.", None),
+])
+def test_the_object_of_a_visit_verb_is_its_place(text, place):
+    assert [m.place.text if m.place else None for m in extract(text).meetings] == [place]
