@@ -104,3 +104,25 @@ def test_an_event_takes_the_narrowest_meeting_date_its_reports_give():
     (event,) = grouper.events
     assert (event.date, event.documents) == ("2023-06-19", ["a", "b", "c"])
     assert event.id == event_id(("ana ivanova|sergey lavrov", "meeting"), None, "2023")  # the id keeps the first report's key
+
+
+def test_only_events_within_or_around_a_reports_participants_are_judged():
+    grouper = EventGrouper()
+    for doc, names in (("a", ["Ana Ivanova", "Sergey Lavrov"]), ("b", ["Ana Ivanova", "Wang Yi"]), ("c", ["Ana Ivanova"]),
+                       ("d", ["Ana Ivanova", "Sergey Lavrov", "Wang Yi"])):
+        grouper.add(doc, [_meeting(doc, {"participants": names})], [])  # undated, placeless: each its own event
+    assert len(grouper.events) == 4
+    candidates = grouper._candidates(frozenset({"ana ivanova", "sergey lavrov"}))
+    assert [e.documents for e in candidates] == [["a"], ["c"], ["d"]]  # not b: Wang Yi is not in the report, Lavrov not in b
+    assert [e.documents for e in grouper._candidates(frozenset({"ana ivanova"}))] == [["a"], ["b"], ["c"], ["d"]]
+
+
+def test_an_event_grown_by_a_fuller_report_is_found_by_its_new_participants():
+    grouper = EventGrouper()
+    grouper.add("a", [_meeting("a", {"participants": ["Ana Ivanova", "Sergey Lavrov"]})], [], "2023-06-01")
+    grouper.add("b", [_meeting("b", {"participants": ["Ana Ivanova", "Sergey Lavrov", "Wang Yi"]})], [], "2023-06-02")
+    grouper.add("c", [_meeting("c", {"participants": ["Sergey Lavrov", "Wang Yi"]})], [], "2023-06-03")
+    (event,) = grouper.events
+    assert event.documents == ["a", "b", "c"] and event.names == {"ana ivanova", "sergey lavrov", "wang yi"}
+    assert [m["grouped_by"] for m in event.mentions] == [None, "events.join.participants_within", "events.join.participants_within"]
+    assert grouper._by_names == {event.names: [event]}

@@ -15,6 +15,7 @@ import calendar
 import datetime
 import functools
 import hashlib
+import itertools
 import json
 import re
 import tomllib
@@ -212,8 +213,8 @@ def event_id(key: tuple[str, str], place: str | None, date: str | None) -> str:
 class Event:
     """One real event reported by one or more documents."""
 
-    __slots__ = ("date", "documents", "first_held", "first_reported", "id", "key", "last_planned", "last_updated", "mentions", "names",
-                 "number", "participants", "place", "statements", "status_history", "type")
+    __slots__ = ("date", "days", "documents", "first_held", "first_reported", "id", "key", "last_planned", "last_updated", "mentions",
+                 "names", "number", "participants", "place", "place_key", "reported", "statements", "status_history", "type")
 
     def __init__(self, key: tuple[str, str], record: dict, number: int = 0) -> None:
         self.number = number  # creation order, to prefer the earliest of several candidates
@@ -222,13 +223,16 @@ class Event:
         self.participants: list[dict] = []
         self.type = record["type"]
         self.place = _place(record)
+        self.place_key = self.place and name_key(self.place)
         self.date = normalised_date(record)
-        self.id = event_id(key, self.place and name_key(self.place), self.date)
+        self.days = _days(self.date)  # the meeting date's first and last day
+        self.id = event_id(key, self.place_key, self.date)
         self.documents: list[str] = []
         self.statements: list[dict] = []
         self.status_history: list[dict] = []
         self.first_reported: str | None = None
         self.last_updated: str | None = None
+        self.reported: tuple[datetime.date, datetime.date] | None = None  # the first and last document day
         self.first_held: datetime.date | None = None  # the earliest document date reporting it held
         self.last_planned: datetime.date | None = None  # the latest document date reporting it planned or proposed
         self.mentions: list[dict] = []
@@ -250,22 +254,32 @@ class Event:
             self.documents.append(doc)
         self.mentions.append({"doc": doc, "id": record["id"], "grouped_by": grouped_by})
         self.statements.extend(statement_ids)
-        self.place = self.place or _place(record)
-        self.date = _narrower(self.date, normalised_date(record))
+        if not self.place and _place(record):
+            self.place = _place(record)
+            self.place_key = name_key(self.place)
+        date = _narrower(self.date, normalised_date(record))
+        if date != self.date:
+            self.date, self.days = date, _days(date)
         if record["type"] != self.type and self.type in ("other", "meeting") and record["type"] not in ("other", "meeting"):
             self.type = record["type"]  # the more specific report names the type
         if not self.status_history or self.status_history[-1]["status"] != record["status"]:
             self.status_history.append({"status": record["status"], "doc": doc, "date": document_date})
-        day = _day(document_date)
-        if day is not None and record["status"] == "held" and (self.first_held is None or day < self.first_held):
-            self.first_held = day
-        if day is not None and record["status"] in NOT_YET_HELD and (self.last_planned is None or day > self.last_planned):
-            self.last_planned = day
+        self._dated(record["status"], document_date)
+
+    def _dated(self, status: str, document_date: str | None) -> None:
         if document_date:
             if self.first_reported is None or document_date < self.first_reported:
                 self.first_reported = document_date
             if self.last_updated is None or document_date > self.last_updated:
                 self.last_updated = document_date
+        day = _day(document_date)
+        if day is None:
+            return
+        self.reported = (min(day, self.reported[0]), max(day, self.reported[1])) if self.reported else (day, day)
+        if status == "held" and (self.first_held is None or day < self.first_held):
+            self.first_held = day
+        if status in NOT_YET_HELD and (self.last_planned is None or day > self.last_planned):
+            self.last_planned = day
 
     def to_dict(self) -> dict:
         return {
@@ -281,6 +295,23 @@ def _place(record: dict) -> str | None:
     return place.get("text") if place else None
 
 
+class Report:
+    """What the grouping rules read of one meeting record, worked out once: its name keys, type
+    family, place key, meeting date and its days, document day and status."""
+
+    __slots__ = ("date", "day", "days", "family", "names", "place_key", "status")
+
+    def __init__(self, record: dict, document_date: str | None, rules: GroupingRules) -> None:
+        self.names = participant_keys(record)
+        self.family = rules.family(record["type"])
+        place = _place(record)
+        self.place_key = place and name_key(place)
+        self.date = normalised_date(record)
+        self.days = _days(self.date)
+        self.day = _day(document_date)
+        self.status = record["status"]
+
+
 @dataclass(frozen=True)
 class Verdict:
     """Whether a meeting may join an event: the rule that decided (a join rule, a veto, or None when
@@ -291,38 +322,43 @@ class Verdict:
     distance: int | None = None
 
 
-def judge(event: Event, record: dict, document_date: str | None, rules: GroupingRules) -> Verdict:
+def judge(event: Event, report: Report, rules: GroupingRules) -> Verdict:
     """Apply the grouping rules (``event_grouping.toml``) to a meeting and an event of other documents."""
-    if event.key[1] != rules.family(record["type"]):
-        return Verdict(False, VETO_FAMILY)
-    place = _place(record)
-    if place and event.place and name_key(place) != name_key(event.place):
-        return Verdict(False, VETO_PLACE)
-    date = normalised_date(record)
-    if date and event.date and not dates_compatible(date, event.date):
-        return Verdict(False, VETO_MEETING_DATE)
-    day = _day(document_date)
-    tied = bool(date and event.date) and _tight(date, rules.tie_meetings_days) and _tight(event.date, rules.tie_meetings_days)
-    distance = None if tied else _date_distance(event, day, date, rules.tie_reports_days)
-    if distance is not None and distance > rules.report_window_days:
-        return Verdict(False, VETO_WINDOW)
-    if day is not None and (record["status"] in NOT_YET_HELD and event.first_held is not None and day > event.first_held
-                            or record["status"] == "held" and event.last_planned is not None and day < event.last_planned):
-        return Verdict(False, VETO_ORDER)
-    if _held_too_early(day if record["status"] == "held" else None, event.date) or _held_too_early(event.first_held, date):
-        return Verdict(False, VETO_EARLY)
-    tied = tied or distance is not None
-    names = participant_keys(record)
-    shared = len(names & event.names)
+    tied = _tight(report.days, rules.tie_meetings_days) and _tight(event.days, rules.tie_meetings_days)
+    distance = None if tied else _date_distance(event, report, rules.tie_reports_days)
+    veto = _veto(event, report, rules, distance)
+    if veto is not None:
+        return veto
+    names, shared = report.names, len(report.names & event.names)
     if not (names <= event.names or event.names <= names) or not shared:
         return Verdict(False, None)
-    if tied:
+    if tied or distance is not None:
         if names == event.names and shared >= 2:
             return Verdict(True, JOIN_SAME, distance)
         return Verdict(True, JOIN_WITHIN if shared >= rules.min_shared else JOIN_ONE_SIDE, distance)
-    if names == event.names and shared >= 2 and place and event.place:
+    if names == event.names and shared >= 2 and report.place_key and event.place_key:
         return Verdict(True, JOIN_UNDATED)
     return Verdict(False, None)
+
+
+def _veto(event: Event, report: Report, rules: GroupingRules, distance: int | None) -> Verdict | None:
+    """The first veto rule that refuses the report joining the event, else None (``distance``: the
+    days between them when no meeting dates tie them, see :func:`_date_distance`)."""
+    if event.key[1] != report.family:
+        return Verdict(False, VETO_FAMILY)
+    if report.place_key and event.place_key and report.place_key != event.place_key:
+        return Verdict(False, VETO_PLACE)
+    if report.date and event.date and not dates_compatible(report.date, event.date):
+        return Verdict(False, VETO_MEETING_DATE)
+    if distance is not None and distance > rules.report_window_days:
+        return Verdict(False, VETO_WINDOW)
+    day = report.day
+    if day is not None and (report.status in NOT_YET_HELD and event.first_held is not None and day > event.first_held
+                            or report.status == "held" and event.last_planned is not None and day < event.last_planned):
+        return Verdict(False, VETO_ORDER)
+    if _held_too_early(day if report.status == "held" else None, event.days) or _held_too_early(event.first_held, report.days):
+        return Verdict(False, VETO_EARLY)
+    return None
 
 
 def _narrower(date: str | None, other: str | None) -> str | None:
@@ -336,9 +372,9 @@ def _narrower(date: str | None, other: str | None) -> str | None:
     return other if (other_days[1] - other_days[0]) < (days[1] - days[0]) else date
 
 
-def _held_too_early(held_on: datetime.date | None, date: str | None) -> bool:
+def _held_too_early(held_on: datetime.date | None, days: tuple[datetime.date, datetime.date] | None) -> bool:
     """Is a report of the meeting as held dated before the first day of its meeting date?"""
-    return held_on is not None and bool(date) and held_on.isoformat() < _period(date)[0]
+    return held_on is not None and days is not None and held_on < days[0]
 
 
 def _days(date: str | None) -> tuple[datetime.date, datetime.date] | None:
@@ -353,9 +389,8 @@ def _days(date: str | None) -> tuple[datetime.date, datetime.date] | None:
         return None
 
 
-def _tight(date: str | None, most_days: int) -> bool:
-    """Does a normalised date name a period of at most ``most_days`` days?"""
-    days = _days(date)
+def _tight(days: tuple[datetime.date, datetime.date] | None, most_days: int) -> bool:
+    """Is a period known and shorter than ``most_days`` days?"""
     return days is not None and (days[1] - days[0]).days < most_days
 
 
@@ -364,17 +399,18 @@ def _gap(a: tuple[datetime.date, datetime.date], b: tuple[datetime.date, datetim
     return max((b[0] - a[1]).days, (a[0] - b[1]).days, 0)
 
 
-def _date_distance(event: Event, day: datetime.date | None, date: str | None, most_days: int) -> int | None:
+def _date_distance(event: Event, report: Report, most_days: int) -> int | None:
     """Days between a report and an event by the dates both have: the report's document date to the
     event's reported span or to its meeting date, the report's meeting date to the event's reported
     span (a meeting date longer than ``most_days`` does not count); None when no such pair is known."""
-    first, last = _day(event.first_reported), _day(event.last_updated)
-    reported = (first, last) if first and last else None
-    own = (day, day) if day else None
-    meeting = _days(event.date) if _tight(event.date, most_days) else None
-    said = _days(date) if _tight(date, most_days) else None
-    gaps = [_gap(a, b) for a, b in ((own, reported), (own, meeting), (said, reported)) if a and b]
+    own = (report.day, report.day) if report.day else None
+    meeting = event.days if _tight(event.days, most_days) else None
+    said = report.days if _tight(report.days, most_days) else None
+    gaps = [_gap(a, b) for a, b in ((own, event.reported), (own, meeting), (said, event.reported)) if a and b]
     return min(gaps) if gaps else None
+
+
+SUBSET_LOOKUP_MOST = 6  # participants up to which the events of every subset are looked up; beyond, each name's events are scanned
 
 
 class EventGrouper:
@@ -384,12 +420,15 @@ class EventGrouper:
     bounded by their number. A record joins an event of another document that the grouping rules
     (``data/en/event_grouping.toml``: vetoes, then join rules) accept, else starts a new one; of
     several, the one with exactly the same participants, then the nearest in date, then the
-    earliest. With ``explain``, each mention keeps the rules that refused the other candidates."""
+    earliest. Only events whose participants are all the record's, or include all the record's,
+    are judged (looked up by name and by participant set). With ``explain``, each mention keeps
+    the rules that refused the other candidates."""
 
     def __init__(self, rules: GroupingRules | None = None, explain: bool = False) -> None:
         self.rules = rules or grouping_rules()
         self.explain = explain
         self._by_name: dict[str, list[Event]] = {}
+        self._by_names: dict[frozenset[str], list[Event]] = {}
         self._ids: set[str] = set()
         self.events: list[Event] = []
 
@@ -402,27 +441,48 @@ class EventGrouper:
         for record in meetings:
             if not record.get("participants"):
                 continue  # a meeting of nobody named cannot be matched across reports
-            event, verdict, refused = self._find(doc, record, document_date)
+            event, verdict, refused = self._find(doc, Report(record, document_date, self.rules))
             if event is None:
                 event = Event(event_key(record, self.rules), record, len(self.events))
                 event.id = self._unique(event.id)
                 self.events.append(event)
-            for name in event.absorb(record):
-                self._by_name.setdefault(name, []).append(event)
+            self._index(event, record)
             event.add(record, document_date, about.get(record["id"], ()), verdict and verdict.rule)
             if self.explain:
                 event.mentions[-1]["refused"] = refused
 
-    def _find(self, doc: str, record: dict, document_date: str | None) -> tuple[Event | None, Verdict | None, list[dict]]:
-        candidates: dict[int, Event] = {}
-        for name in participant_keys(record):
-            for event in self._by_name.get(name, ()):
-                candidates[id(event)] = event
+    def _index(self, event: Event, record: dict) -> None:
+        before = event.names
+        new = event.absorb(record)
+        if not new:
+            return
+        for name in new:
+            self._by_name.setdefault(name, []).append(event)
+        if before:
+            self._by_names[before].remove(event)
+            if not self._by_names[before]:
+                del self._by_names[before]
+        self._by_names.setdefault(event.names, []).append(event)
+
+    def _candidates(self, names: frozenset[str]) -> list[Event]:
+        """The events whose participants include all of ``names`` or are all among them, in creation order."""
+        lists = [self._by_name.get(name, []) for name in names]
+        found = {id(e): e for e in min(lists, key=len) if names <= e.names}
+        if len(names) <= SUBSET_LOOKUP_MOST:
+            ordered = sorted(names)
+            for size in range(1, len(ordered) + 1):
+                for subset in itertools.combinations(ordered, size):
+                    found.update((id(e), e) for e in self._by_names.get(frozenset(subset), ()))
+        else:
+            found.update((id(e), e) for events in lists for e in events if e.names <= names)
+        return sorted(found.values(), key=lambda e: e.number)
+
+    def _find(self, doc: str, report: Report) -> tuple[Event | None, Verdict | None, list[dict]]:
         best, best_rank, refused = None, None, []
-        for event in sorted(candidates.values(), key=lambda e: e.number):
+        for event in self._candidates(report.names):
             if doc in event.documents:
                 continue
-            verdict = judge(event, record, document_date, self.rules)
+            verdict = judge(event, report, self.rules)
             if not verdict.joins:
                 refused.append({"event": event.id, "rule": verdict.rule})
                 continue
