@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from diplo_cli.language.lexicons import build_lexicon, default_lexicon, fold
 from diplo_cli.language.loader import load_language
 from diplo_cli.pipeline import extract
-from diplo_cli.rules.scanning import AsciiLines, LineStartScan, PrefixScan, PrefixTable, ascii_alnum, line_starts, lowering_keeps_matches
+from diplo_cli.rules.scanning import AsciiLines, LineStartScan, ListScan, PrefixScan, PrefixTable, ascii_alnum, line_starts, lowering_keeps_matches
 from diplo_cli.text import segment
 
 from .conftest import SAMPLES
@@ -85,6 +85,34 @@ def test_only_the_lines_with_letters_outside_ascii_leave_the_faster_engine():
     found = [(m.group(), type(m).__module__) for m in ATTRIBUTION.cue_scan.finditer(text, lines)]
     assert found == [("said", "re"), ("said", "_regex"), ("said", "re"), ("said", "re")]
     assert lines.ascii_only(0, second - 1) and not lines.ascii_only(second - 1, second + 3)
+
+
+def test_the_word_lists_scan_the_lower_cased_text_case_sensitively_and_report_the_text_as_written():
+    assert all(scan.lowered_pattern is not None for scan in LIST_SCANS.values())
+    # capitals, and characters outside ASCII that lower-case although no letter (circled capitals)
+    # or match an ASCII letter case-insensitively (the long s, the Kelvin sign: letters, read by regex)
+    text = "PESKOV SAID the Talks were Postponed.\nⒶ said, Ⓢaid\nſaid \u212aremlin SAID.\nErdoğan Said so"
+    _check(text)
+    lines = AsciiLines(text)
+    assert lines.lowered(text) == text.lower() and lines.lowered(text.upper()) is None  # another text: not this one's
+    found = [(m.group(), type(m).__module__) for m in ATTRIBUTION.cue_scan.finditer(text, lines)]
+    assert found == [("SAID", "re"), ("said", "re"), ("ſaid", "_regex"), ("SAID", "_regex"), ("Said", "_regex")]
+
+
+@pytest.mark.parametrize("source, readable", [
+    (r"(?<![\p{L}\p{N}])(?:talks|summit)(?![\p{L}\p{N}])", True),
+    (r"(?<![\p{L}\p{N}])(?:talks|NATO)(?![\p{L}\p{N}])", False),  # a capital: never in the lower-cased text
+    (r"\b[A-Z]\w+", False),  # a class with capitals only
+    (r"\b[A-Za-z]\w+", True),
+    (r"\b(?-i:Talks)\b", False),  # case-sensitive in part
+    (r"\b(?:communiqué|ﬁnal)\b", True),  # letters outside ASCII: absent from an ASCII stretch, however cased
+    (r"\bⓐ\b", False),  # a circled letter: a symbol with a capital
+])
+def test_a_list_scans_the_lower_cased_text_only_when_its_source_reads_it_alike(source, readable):
+    scan = ListScan(source, regex.IGNORECASE)
+    assert (scan.lowered_pattern is not None) == readable
+    text = "Talks, TALKS and the Summit; NATO communiqué, Ⓐ ⓐ FINAL talks"
+    assert _spans(scan.finditer(text, AsciiLines(text))) == _spans(scan.pattern.finditer(text))
 
 
 def test_the_fast_paths_are_taken_on_plain_news_text():

@@ -65,6 +65,8 @@ class AsciiLines:
 
     def __init__(self, text: str):
         self.stretches: list[tuple[int, int, bool]] = []  # (start, end, ascii_only), covering the text in order
+        self._text = text
+        self._lowered: str | None | bool = False  # False: not computed yet; None: lower-casing moves offsets
         size = len(text)
         if ascii_alnum(text):
             self.stretches.append((0, size, True))
@@ -94,6 +96,18 @@ class AsciiLines:
     def ascii_only(self, pos: int, endpos: int) -> bool:
         """No letter or digit outside ASCII in ``[pos, endpos)`` (nor in the lines it touches)."""
         return all(ascii_only for _, _, ascii_only in self.pieces(pos, max(endpos, pos + 1)))
+
+    def lowered(self, text: str) -> str | None:
+        """``text`` (the text these lines were cut from) lower-cased, when that keeps every offset; else None.
+
+        In its ASCII stretches only ASCII capitals (and a few symbols no list spells, such as circled
+        letters) change: see :attr:`ListScan.lowered_pattern`."""
+        if text is not self._text:
+            return None
+        if self._lowered is False:
+            lowered = text.lower()
+            self._lowered = lowered if len(lowered) == len(text) else None
+        return self._lowered
 
 
 def ascii_alnum(text: str) -> bool:
@@ -125,6 +139,7 @@ class ListScan:
         self._compile_pattern = compile_pattern or functools.partial(regex.compile, source, flags)
         self._pattern: regex.Pattern | None = None
         self._ascii_pattern: re.Pattern | None | bool = False  # False: not compiled yet; None: there is none
+        self._lowered_pattern: re.Pattern | None | bool = False  # the same, for lowered_pattern
 
     @classmethod
     def of(cls, pattern: regex.Pattern) -> ListScan:
@@ -136,7 +151,7 @@ class ListScan:
     def __getstate__(self) -> dict:
         """Pickled (for the language cache, or a worker) with both engines' patterns compiled: the
         process that reads it then compiles nothing."""
-        self.pattern, self.ascii_pattern  # noqa: B018 - compiled for their side effect
+        self.pattern, self.ascii_pattern, self.lowered_pattern  # noqa: B018 - compiled for their side effect
         return self.__dict__
 
     @property
@@ -158,14 +173,48 @@ class ListScan:
                     pass
         return self._ascii_pattern
 
+    @property
+    def lowered_pattern(self) -> re.Pattern | None:
+        """:attr:`ascii_pattern` without IGNORECASE, for the lower-cased text; None when it is not
+        case-insensitive or its source spells a capital or a case-dependent character class.
+
+        Why: the standard library's engine compares every character case-insensitively through a
+        lookup per character; the same trie, case-sensitive, scans the lower-cased text about 2.5x
+        faster (measured on news). On an ASCII stretch (no letter or digit outside ASCII) lower-casing
+        changes only ASCII capitals, which the case-insensitive pattern reads as their small letters,
+        and symbols such as circled letters, which no such source names (:func:`_reads_lowered_alike`):
+        so both find matches at the same places. A match found is read again with :attr:`ascii_pattern`
+        at its start in the text itself: the same span, and the text's own letters in ``group()``.
+        """
+        if self._lowered_pattern is False:
+            self._lowered_pattern = None
+            ascii_pattern = self.ascii_pattern
+            if ascii_pattern is not None and ascii_pattern.flags & re.IGNORECASE:
+                try:
+                    lowered = re.compile(ascii_pattern.pattern)
+                    readable = not lowered.flags & re.IGNORECASE and _reads_lowered_alike(sre_parser.parse(ascii_pattern.pattern))
+                except (re.error, RecursionError, OverflowError, ValueError):
+                    readable = False
+                if readable:
+                    self._lowered_pattern = lowered
+        return self._lowered_pattern
+
     def finditer(self, text: str, lines: AsciiLines, pos: int = 0, endpos: int | None = None) -> Iterator:
         """Matches in ``text[pos:endpos]`` (seeing the text around it, as ``finditer`` does); ``lines``:
-        the text's :class:`AsciiLines`, whose ASCII stretches run on the faster engine."""
+        the text's :class:`AsciiLines`, whose ASCII stretches run on the faster engine (on the
+        lower-cased text when :attr:`lowered_pattern` can read it)."""
         endpos = len(text) if endpos is None else endpos
         ascii_pattern = self.ascii_pattern
         for start, end, ascii_only in lines.pieces(pos, endpos):
             if ascii_only and ascii_pattern is not None:
-                yield from ascii_pattern.finditer(text, start, end)
+                lowered_pattern = self.lowered_pattern
+                lowered = lines.lowered(text) if lowered_pattern is not None else None
+                if lowered is None:
+                    yield from ascii_pattern.finditer(text, start, end)
+                    continue
+                match_at = ascii_pattern.match
+                for found in lowered_pattern.finditer(lowered, start, end):
+                    yield match_at(text, found.start(), end)
             else:
                 yield from self.pattern.finditer(text, start, end, timeout=PATTERN_TIMEOUT)
 
@@ -175,6 +224,65 @@ class ListScan:
         if self.ascii_pattern is not None and lines.ascii_only(pos, endpos):
             return self.ascii_pattern.fullmatch(text, pos, endpos)
         return self.pattern.fullmatch(text, pos, endpos, timeout=PATTERN_TIMEOUT)
+
+
+# Greek iota and the combining ypogegrammeni (a mark, not a letter) match each other case-insensitively
+_IOTAS = frozenset("\u0345\u0399\u03b9\u1fbe")
+
+
+def _lowered_alike(char: str) -> bool:
+    """A literal that the lower-cased text holds wherever a case-insensitive match of it could be in an
+    ASCII stretch: no capital, and either ASCII, without case, or a letter (absent from such a
+    stretch, as are all its case partners but the iotas' mark)."""
+    if char.lower() != char:
+        return False
+    return char.isascii() or char.upper() == char or (char.isalpha() and char not in _IOTAS)
+
+
+def _reads_lowered_alike(items) -> bool:
+    """Is the parsed pattern ``items``, case-sensitive on a lower-cased ASCII stretch, the same as
+    case-insensitive on the stretch itself? Literals must be :func:`_lowered_alike`, each class closed
+    under lower-casing (a capital in it with its small letter, ranges within ASCII), no inline flags,
+    no back-references; anything else this reader does not know is a no."""
+    for op, value in items:
+        if op in (sre_constants.LITERAL, sre_constants.NOT_LITERAL):
+            if not _lowered_alike(chr(value)):
+                return False
+        elif op is sre_constants.IN:
+            chars = set()
+            for kind, member in value:
+                if kind is sre_constants.LITERAL:
+                    chars.add(chr(member))
+                elif kind is sre_constants.RANGE:
+                    low, high = member
+                    if high > 0x7F:
+                        return False
+                    chars.update(map(chr, range(low, high + 1)))
+                elif kind not in (sre_constants.NEGATE, sre_constants.CATEGORY):
+                    return False
+            if any(not char.isascii() and not _lowered_alike(char) for char in chars):
+                return False
+            if any(char.isupper() and char.lower() not in chars for char in chars if char.isascii()):
+                return False
+        elif op is sre_constants.SUBPATTERN:
+            _group, add_flags, del_flags, body = value
+            if add_flags or del_flags or not _reads_lowered_alike(body):
+                return False
+        elif op is sre_constants.BRANCH:
+            if not all(_reads_lowered_alike(branch) for branch in value[1]):
+                return False
+        elif op in _REPEATS:
+            if not _reads_lowered_alike(value[2]):
+                return False
+        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            if not _reads_lowered_alike(value[1]):
+                return False
+        elif op is sre_constants.ATOMIC_GROUP:
+            if not _reads_lowered_alike(value):
+                return False
+        elif op not in (sre_constants.AT, sre_constants.ANY):
+            return False
+    return True
 
 
 _PREFIX_LENGTH = 4  # characters of a pattern's literal prefixes looked for
