@@ -191,6 +191,28 @@ def test_a_line_start_scan_reads_only_line_feeds_as_line_breaks_and_falls_back_o
     assert scan.anchored and [m.span() for m in scan.finditer("a\na")] == [m.span() for m in empty.finditer("a\na")]
 
 
+@pytest.mark.filterwarnings("ignore::FutureWarning")  # the standard library's parser on the set operation below
+def test_a_line_start_scan_tries_only_the_lines_holding_a_character_every_match_needs():
+    assert LINE_START_SCANS["speaker lines"].required == ":" and LINE_START_SCANS["headlines"].required == ":"
+    rule = regex.compile(r"^[ \t]*(?P<name>\p{Lu}[\p{L}.'’\-]*)(?:[ \t]*\([^)\n]{1,30}\))?:[ \t]", regex.MULTILINE)
+    scan = LineStartScan(rule)
+    assert scan.required == ":"
+    tried = []
+    scan.pattern = type("RecordingRule", (), {"match": lambda _, text, start: tried.append(start) or rule.match(text, start),
+                                              "finditer": rule.finditer})()
+    text = "Lavrov: yes\nPeskov said so\nZakharova (retranslated): maybe\nnot a label:\nNo colon here\r: but a return"
+    assert [m.group("name") for m in scan.finditer(text)] == [m.group("name") for m in rule.finditer(text)] == ["Lavrov", "Zakharova"]
+    assert tried == [0, text.index("Zakharova"), text.index("not a"), text.index("No colon")]  # 'Peskov said so' is never tried
+    for source, flags in ((r"^\p{Lu}\w*\s*:", regex.MULTILINE),  # \s may cross a line feed
+                          (r"^A.*:", regex.MULTILINE | regex.DOTALL),  # so may the dot
+                          (r"^A[^:]*x", regex.MULTILINE | regex.IGNORECASE),  # 'x' has a capital: 'X' would do
+                          (r"^(?:A:|B;)", regex.MULTILINE),  # no character both alternatives need
+                          (r"^A\P{L}*:", regex.MULTILINE),  # a negated property may hold a line feed
+                          (r"^A[[\p{L}]--[\n]]*:", regex.MULTILINE | regex.V1)):  # set operations: not read
+        assert LineStartScan(regex.compile(source, flags)).required is None, source
+    assert LineStartScan(regex.compile(r"^(?:A|B)[^\n]*?(?::|=:)", regex.MULTILINE)).required == ":"
+
+
 def test_the_places_of_a_document_are_found_once_for_the_speaker_and_meeting_stages(monkeypatch):
     # both stages read the spans of the lexicon's place list; the second reads the first's
     finder = LANGUAGE.speaker_tables.entities.place_finder

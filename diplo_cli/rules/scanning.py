@@ -517,6 +517,73 @@ class PrefixScan:
                 resume = match.end()
 
 
+def _class_holds_line_feed(members) -> bool:
+    """Does a parsed class (the members of an ``IN``) match a line feed?"""
+    held, negated = False, False
+    for kind, member in members:
+        if kind is sre_constants.NEGATE:
+            negated = True
+        elif kind is sre_constants.LITERAL:
+            held = held or member == 10
+        elif kind is sre_constants.RANGE:
+            held = held or member[0] <= 10 <= member[1]
+        elif kind is sre_constants.CATEGORY:
+            held = held or member in (sre_constants.CATEGORY_SPACE, sre_constants.CATEGORY_NOT_DIGIT, sre_constants.CATEGORY_NOT_WORD)
+        else:
+            return True  # not known: it may
+    return held != negated
+
+
+def _may_hold_line_feed(items, dotall: bool) -> bool:
+    """May a match of the parsed sequence ``items`` hold a line feed (lookarounds aside)? Anything not known: yes."""
+    for op, value in items:
+        if op is sre_constants.LITERAL:
+            if value == 10:
+                return True
+        elif op is sre_constants.NOT_LITERAL:
+            if value != 10:
+                return True
+        elif op is sre_constants.IN:
+            if _class_holds_line_feed(value):
+                return True
+        elif op is sre_constants.ANY:
+            if dotall:
+                return True
+        elif op is sre_constants.SUBPATTERN:
+            if _may_hold_line_feed(value[-1], dotall):
+                return True
+        elif op is sre_constants.ATOMIC_GROUP:
+            if _may_hold_line_feed(value, dotall):
+                return True
+        elif op is sre_constants.BRANCH:
+            if any(_may_hold_line_feed(branch, dotall) for branch in value[1]):
+                return True
+        elif op in _REPEATS:
+            if _may_hold_line_feed(value[2], dotall):
+                return True
+        elif op not in _ZERO_WIDTH:
+            return True
+    return False
+
+
+def _required_chars(items) -> set[str]:
+    """Characters every match of the parsed sequence ``items`` consumes (a literal outside any
+    optional part; of alternatives, those all of them require)."""
+    chars: set[str] = set()
+    for op, value in items:
+        if op is sre_constants.LITERAL:
+            chars.add(chr(value))
+        elif op is sre_constants.SUBPATTERN:
+            chars |= _required_chars(value[-1])
+        elif op is sre_constants.ATOMIC_GROUP:
+            chars |= _required_chars(value)
+        elif op is sre_constants.BRANCH:
+            chars |= set.intersection(*(_required_chars(branch) for branch in value[1]))
+        elif op in _REPEATS and value[0] >= 1:
+            chars |= _required_chars(value[2])
+    return chars
+
+
 _NEWLINE = re.compile("\n")
 _GROUP_NAME = re.compile(r"(?<!\\)\(\?P<\w+>")
 
@@ -540,6 +607,7 @@ class LineStartScan:
     def __init__(self, pattern: regex.Pattern):
         self.pattern = pattern
         self.anchored = False
+        self.required: str | None = None  # a character every match holds, in a match that never spans a line feed
         try:
             # groups unnamed: ``regex`` lets two alternatives name the same group, ``re`` does not
             parsed = sre_parser.parse(_GROUP_NAME.sub("(?:", _PROPERTY.sub(r"\\W", pattern.pattern)))
@@ -547,6 +615,28 @@ class LineStartScan:
             return
         multiline = pattern.flags & regex.MULTILINE or parsed.state.flags & re.MULTILINE
         self.anchored = bool(multiline) and len(parsed) > 0 and parsed[0] == (sre_constants.AT, sre_constants.AT_BEGINNING)
+        if self.anchored:
+            self.required = self._required(pattern)
+
+    @staticmethod
+    def _required(pattern: regex.Pattern) -> str | None:
+        """A character without case that every match holds, when no match can hold a line feed: a
+        line without it holds no match ('Lavrov: ...' needs its colon). None when there is none or
+        the parse cannot show it (a property reads as a class without the line feed, ``\\P{..}`` as
+        one with it)."""
+        if pattern.flags & regex.V1:
+            return None  # set operations in classes, which the standard library's parser reads otherwise
+        source = _GROUP_NAME.sub("(?:", _PROPERTY.sub(lambda m: r"\D" if m.group()[1] == "P" else r"\d", pattern.pattern))
+        try:
+            parsed = sre_parser.parse(source)
+        except (re.error, RecursionError, OverflowError, ValueError):
+            return None
+        dotall = bool(pattern.flags & regex.DOTALL or parsed.state.flags & re.DOTALL)
+        if _may_hold_line_feed(list(parsed), dotall):
+            return None
+        chars = [char for char in sorted(_required_chars(list(parsed)))
+                 if char.lower() == char == char.upper() and char.casefold() == char and char != "\n"]
+        return chars[0] if chars else None
 
     def finditer(self, text: str, starts: list[int] | None = None) -> Iterator:
         """Matches in ``text``; ``starts``: its :func:`line_starts`, when known already."""
@@ -555,9 +645,13 @@ class LineStartScan:
             return
         match_at = self.pattern.match
         resume = 0
-        for start in line_starts(text) if starts is None else starts:
+        starts = line_starts(text) if starts is None else starts
+        required, find = self.required, text.find
+        for index, start in enumerate(starts):
             if start < resume:
                 continue
+            if required is not None and find(required, start, starts[index + 1] if index + 1 < len(starts) else len(text)) < 0:
+                continue  # the line lacks a character every match holds
             match = match_at(text, start)
             if match is None:
                 continue
