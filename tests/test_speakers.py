@@ -733,7 +733,7 @@ def test_a_name_alone_after_a_titled_label_is_a_label_and_you_is_the_other_party
 
 def test_a_briefers_body_is_the_one_of_the_year_and_the_secretary_is_that_bodys():
     text = ("MS. PSAKI: Good afternoon. The Secretary spoke with Foreign Minister Lavrov this morning. "
-            "We continue to call on Russia to withdraw its forces.\n"
+            "We have said that Russia must withdraw its forces.\n"
             "QUESTION: Do you agree with Moscow?\n"
             "MS. PSAKI: The Secretary made clear that more needs to be done.\n")
     speakers = _speakers(text, year=2015)
@@ -827,7 +827,7 @@ def test_a_name_ending_a_sentence_does_not_run_into_the_next():
 def test_a_briefers_body_follows_the_year_the_text_implies():
     # undated, but the High Representative named held office in 2014-2019: Ms. Psaki briefs for the State Department
     text = ("MS. PSAKI: Good afternoon. The Secretary will meet EU High Representative Federica Mogherini tomorrow. "
-            "We continue to call on Russia to withdraw its forces.\n"
+            "We have said that Russia must withdraw its forces.\n"
             "QUESTION: Will they meet in Brussels?\n"
             "MS. PSAKI: They will.\n")
     assert _speaker(text, "We").name == "U.S. State Department"
@@ -1103,3 +1103,15 @@ def test_an_anonymous_label_naming_a_body_speaks_for_it_and_its_the_secretary_is
 ])
 def test_they_after_a_sentence_opened_by_a_plural_source_noun_or_people(opening, expected):
     assert _speaker(f"{opening} They said that the offer was too small.", "They").name == expected
+
+
+def test_a_briefers_we_in_a_directive_is_their_country_and_in_an_announcement_their_office():
+    text = ("MR. PRICE: Good afternoon. We urge all sides to show restraint. "
+            "We announced that the Secretary will travel to Oslo.\n")
+    speakers = [(s.speaker.mention.text, s.speaker.name, s.cue.text) for s in extract(text, lexicon=default_lexicon()).statements]
+    assert speakers == [("We", "United States", "urge"), ("We", "U.S. State Department", "announced")]
+
+
+def test_we_in_a_quoted_directive_is_the_speakers_country():
+    text = "\"We urge all sides to show restraint,\" Kremlin spokesman Dmitry Peskov told reporters."
+    assert _speaker(text, "We").name == "Russia"

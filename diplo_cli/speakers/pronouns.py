@@ -223,6 +223,8 @@ class PronounReader(ResolverState):
         container = self._enclosing(attribution, attributions, done)
         if container is not None:
             if number == "pl" and not container.anonymous:
+                if container.country and self._directive(attribution):
+                    return Speaker(mention, container.country, None, container.country, False, "pronoun"), "speakers.pronoun.we_country"
                 return self._we(mention, self._entity_named(container.name, container.country)), "speakers.pronoun.we_body"
             return Speaker(mention, container.name, container.role, container.country, container.anonymous, "pronoun"), \
                 "speakers.pronoun.quoted_speaker"
@@ -251,6 +253,8 @@ class PronounReader(ResolverState):
                 return Speaker(mention, self.tables.join_names(first.name, second.name), None,
                                first.country if first.country == second.country else None, False, "pronoun"), \
                     "speakers.pronoun.both_parties"
+            if entity.country and entity.kind != "country" and self._directive(attribution):
+                return Speaker(mention, entity.country, None, entity.country, False, "pronoun"), "speakers.pronoun.we_country"
             return self._we(mention, entity), "speakers.pronoun.we_body"
         self._note(mention.start, entity)
         return Speaker(mention, entity.name, entity.role, entity.country, entity.kind == "anonymous", "pronoun"), \
@@ -282,6 +286,14 @@ class PronounReader(ResolverState):
 
     def _entity_named(self, name: str, country: str | None) -> Entity:
         return self.tracker.by_key.get(name_key(name)) or Entity(name, "person", country=country)
+
+    def _directive(self, attribution: Attribution) -> bool:
+        """'we urge all sides to ...', 'we have asked Europe to ...': a directive cue (cue_verbs.tsv class directive),
+        an act of the state toward other parties: its 'we' is the speaker's country, not their office
+        (speakers.pronoun.we_country)."""
+        cue = " ".join(attribution.cue.text.casefold().split())
+        verb = self.lex.cue_forms.get(cue) or self.lex.cue_forms.get(cue.split(" ")[0] if cue else "")
+        return verb is not None and verb.cue_class == "directive"
 
     def _we(self, mention: Span, entity: Entity) -> Speaker:
         """'we' of a speaker: the body they speak for (the White House), else their government."""
