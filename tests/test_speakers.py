@@ -1115,3 +1115,10 @@ def test_a_briefers_we_in_a_directive_is_their_country_and_in_an_announcement_th
 def test_we_in_a_quoted_directive_is_the_speakers_country():
     text = "\"We urge all sides to show restraint,\" Kremlin spokesman Dmitry Peskov told reporters."
     assert _speaker(text, "We").name == "Russia"
+
+
+def test_it_after_a_document_that_is_its_own_source_is_that_document_not_a_country_named_before():
+    text = "Norland and Estoria held talks on Monday. A new report said that the talks had failed. It also said that a deal was unlikely."
+    assert _speaker(text, "It").name == "a new report"
+    text = "Norland and Estoria held talks on Monday. A senior official said that the talks had failed. It also said that a deal was unlikely."
+    assert _speaker(text, "It").name == "It"  # a person is never "it": unresolved

@@ -139,7 +139,10 @@ class PronounReader(ResolverState):
         if plural:
             return None if entity.plural or entity.kind in ("organisation", "country", "group") else "speakers.veto.number"
         if gender == "n":
-            return None if entity.kind in ("organisation", "country") else "speakers.veto.kind"
+            # a body, a country, or a document that is its own source ("A new report said ... It also said"),
+            # never a person or an anonymous person ("a senior official": a role)
+            document = entity.kind == "anonymous" and entity.role is None and not entity.plural and entity.surname is None
+            return None if entity.kind in ("organisation", "country") or document else "speakers.veto.kind"
         if entity.kind != "person":
             return "speakers.veto.kind"
         wanted_gender = gender if gender in ("m", "f") else None
