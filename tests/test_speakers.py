@@ -1122,3 +1122,13 @@ def test_it_after_a_document_that_is_its_own_source_is_that_document_not_a_count
     assert _speaker(text, "It").name == "a new report"
     text = "Norland and Estoria held talks on Monday. A senior official said that the talks had failed. It also said that a deal was unlikely."
     assert _speaker(text, "It").name == "It"  # a person is never "it": unresolved
+
+
+def test_in_a_joint_appearance_a_principals_you_after_the_other_principal_is_that_principal():
+    text = ("MR PRICE: Good afternoon.\n"
+            "SECRETARY BLINKEN: Thank you. It is good to see you again.\n"
+            "FOREIGN MINISTER BAERBOCK: Thank you. As you said, the road is short.\n"
+            "QUESTION: Is the trip on?\n"
+            "FOREIGN MINISTER BAERBOCK: As you said, it is on.\n")
+    speakers = [(s.speaker.mention.text, s.speaker.name) for s in extract(text, lexicon=default_lexicon(), year=2022).statements]
+    assert speakers == [("you", "Antony Blinken"), ("you", "reporter")]

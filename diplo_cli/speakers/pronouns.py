@@ -332,6 +332,11 @@ class PronounReader(ResolverState):
                 if other is not None:
                     return Speaker(mention, other.name, other.role, other.country, other.kind == "anonymous", "pronoun"), \
                         "speakers.pronoun.other_party"
+                previous = self._previous_principal(index)
+                if previous is not None:
+                    # a joint appearance: "SECRETARY X: ... FOREIGN MINISTER Y: Thank you. As you said, ...": the one who spoke before
+                    return Speaker(mention, previous.name, previous.role, previous.country, previous.kind == "anonymous", "pronoun"), \
+                        "speakers.pronoun.previous_speaker"
                 return Speaker(mention, self.tables.texts["reporter"], None, None, True, "pronoun"), "speakers.pronoun.reporter"
             addressee = self._vocative(index, mention.start)
             if addressee is not None:

@@ -38,6 +38,19 @@ class TranscriptLabels(ResolverState):
                 others.append(entity)
         return others[0] if len(others) == 1 and own is not None else None
 
+    def _previous_principal(self, index: int) -> Entity | None:
+        """The labelled speaker of the turn right before answer turn ``index``, when that turn is no reporter's
+        question, no moderator's and another party's: whom a second principal answers ('Thank you. As you said')."""
+        if index == 0 or self.turns[index - 1][2] or not self.turns[index - 1][3] or not self.turns[index][3]:
+            return None
+        label = self.turns[index - 1][3]
+        if " ".join(_LABEL_NOTE.sub("", label).casefold().split()) in self.tables.words.host_labels:
+            return None
+        previous, own = self._label_entity(label), self._label_entity(self.turns[index][3])
+        if previous is None or own is None or _same_party(previous, own) or previous.kind != "person":
+            return None
+        return previous
+
     def _first_label_offset(self, entity: Entity) -> int:
         for start, _, is_question, label in self.turns:
             if label and not is_question and self._label_entity(label) is entity:
