@@ -1132,3 +1132,9 @@ def test_in_a_joint_appearance_a_principals_you_after_the_other_principal_is_tha
             "FOREIGN MINISTER BAERBOCK: As you said, it is on.\n")
     speakers = [(s.speaker.mention.text, s.speaker.name) for s in extract(text, lexicon=default_lexicon(), year=2022).statements]
     assert speakers == [("you", "Antony Blinken"), ("you", "reporter")]
+
+
+def test_a_person_inside_what_a_source_said_is_not_promoted_over_an_older_subject():
+    text = ("Mr. Tomas Arven told reporters that the summit was on. "
+            "The ministry said that Mr. Piet Varga would attend. He said that the venue was chosen.")
+    assert _speaker(text, "He").name == "Tomas Arven"
