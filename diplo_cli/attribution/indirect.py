@@ -381,6 +381,8 @@ class IndirectReader:
             object_infinitive = None  # "tells VOA the Palestinians cannot afford to wait": a clause, not an object
         if not (verb.cue_class == "directive" or object_infinitive or (verb.lemma in self.infinitive_cues and self.infinitive.match(text, after, upper))):
             return cand
+        if verb.cue_class == "directive" and not object_infinitive and self.mandative_that.match(text, after, upper):
+            return cand  # "demanded that the king reopen the port": the that-clause is the content
         return self._directive(cand)
 
     def _directive(self, cand: _Candidate) -> Attribution | None:
