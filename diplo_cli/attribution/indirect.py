@@ -133,7 +133,7 @@ class IndirectReader:
         adjunct = self.subject_adjunct.search(text, max(lower, cue.start - 48), cue.start) if gerund else None
         if adjunct is not None:  # "put out a statement last night making clear that P": a time adjunct after the document
             issued_end = _skip_spaces(text, adjunct.start())
-        issued = self.issued_document.search(text, max(lower, cue.start - 80), issued_end) if gerund else None
+        issued = self.issued_document.search(text, max(lower, cue.start - 200), issued_end) if gerund else None
         if issued is not None and issued.group("noun").casefold() in self.document_stems:
             return self._issued_document(cand, issued)
         thanked = self.thanked_for.search(text, max(lower, cue.start - 120), cue.start) if gerund else None
@@ -219,7 +219,10 @@ class IndirectReader:
         full_cue = self._cue_with_addressee(cand.cue, upper)
         that = self.that.match(text, full_cue.end, upper)
         start = _skip_spaces(text, that.end() if that else full_cue.end)
-        if cand.verb.cue_class == "directive" or not self._clause_like(start, upper, short_ok=True):
+        lenient = cand.verb.lemma in self.lenient_cues
+        if cand.verb.cue_class == "directive" or not (
+                self._clause_like(start, upper, short_ok=lenient, bare_that=bool(that)) or (not lenient and self.reporting_np.match(text, start, upper))):
+            # "issued a statement underscoring the strength of the partnership": a noun phrase, not a report
             return self._veto("no_clause", cand.cue, "issued document")
         return self._make(speaker, full_cue, start, self._content_end(start, upper),
                           "attribution.indirect.issued", cand.sentence_index)
