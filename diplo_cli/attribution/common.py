@@ -24,6 +24,11 @@ _LEAD = regex.compile(r"[\s,]*+")
 # opening double mark, a closing mark before a space or punctuation.
 # An apostrophe between letters ("we’re") is no closing mark.
 _NESTED_QUOTE = regex.compile(r"(?<=^|[\s“\"(—–])‘(?:[^‘’\n]|(?<=\p{L})’(?=\p{L})){2,1500}?[\p{L}\p{N}.,!?…]’(?=[\s,.;:!?…—–”\"]|$)")
+# A quotation in single marks opening a content ("told me, ‘We will never sign,’ and left"): from the opening
+# mark to a closing one that ends a clause (after . , ! ? inside the marks, or before punctuation outside them),
+# never scare quotes opening a longer clause ("said ‘safety first’ was the rule").
+_OPENING_SINGLE_QUOTE = regex.compile(r"‘(?:[^‘’\n]|(?<=\p{L})’(?=\p{L})){2,1500}?(?:[.,!?…]’(?=[\s”\"]|$)|[\p{L}\p{N}]’(?=[,.;:!?…—–”\"]|$))"
+                                      r"|'(?=\p{Lu})(?:[^'\n]|(?<=\p{L})'(?=\p{L})){2,1500}?(?:[.,!?…]'(?=[\s”\"]|$)|[\p{L}\p{N}]'(?=[,.;:!?…—–”\"]|$))")
 _MARK_OR_NEWLINE = regex.compile(r"[\"“”„«»]|\n")
 _NO_CUE = CueVerb("", "")
 _WORD = regex.compile(r"\p{L}++")

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import regex
 
-from diplo_cli.attribution.common import _EVALUATIVE_QUOTE, _LETTER, _QUOTE_MARKS, _SINGLE_QUOTED, _WORD_BEFORE, _skip_spaces, _trim_inner
+from diplo_cli.attribution.common import (
+    _EVALUATIVE_QUOTE,
+    _LETTER,
+    _OPENING_SINGLE_QUOTE,
+    _QUOTE_MARKS,
+    _SINGLE_QUOTED,
+    _WORD_BEFORE,
+    _skip_spaces,
+    _trim_inner,
+)
 from diplo_cli.language.lexicons import name_key
 from diplo_cli.models import Attribution, Span
 
@@ -260,6 +269,14 @@ class Constructions:
             end -= 1
         if end <= start or not _LETTER.search(text, start, end):
             return self._veto("no_content", cue)
+        single = _OPENING_SINGLE_QUOTE.match(text, start, end)
+        if single is not None:
+            # 'He told me, ‘We will never sign this,’ and walked out': speech in single marks inside a quotation,
+            # framed before it, is the inside of those marks
+            inner_start, inner_end = _trim_inner(text, start + 1, single.end() - 1)
+            if inner_end > inner_start:
+                return Attribution(speaker, cue, Span.of(text, inner_start, inner_end), "direct", "attribution.direct.single_quoted",
+                                   sentence_index, tuple(dict.fromkeys(self._relaxed)))
         content = Span.of(text, start, end)
         kind = "indirect"
         if _QUOTE_MARKS.search(content.text):

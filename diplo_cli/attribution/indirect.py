@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from diplo_cli.attribution.common import _NO_CUE, _QUOTE_MARKS, _WORD, _commas, _reversed_commas, _skip_spaces
+from diplo_cli.attribution.common import _NO_CUE, _OPENING_SINGLE_QUOTE, _QUOTE_MARKS, _WORD, _commas, _reversed_commas, _skip_spaces
 from diplo_cli.attribution.quotes import _quote_around
 from diplo_cli.attribution.tokens import _Token
 from diplo_cli.language.lexicons import CueVerb
@@ -655,6 +655,7 @@ class IndirectReader:
             # "Instead, she says, the talks will resume": a connective, then the frame set off by commas
             start = _skip_spaces(text, content_start + 1)
             return self._make(speaker, cand.full_cue, start, self._content_end(start, upper), "attribution.indirect.parenthetical", cand.sentence_index)
-        if cand.verb.cue_class == "say" and (first in ",;" or self._starts_with_word(content_start, self.say_prepositions)):
-            return self._veto("say_without_clause", cand.cue)
+        single_quote = first in ",:" and _OPENING_SINGLE_QUOTE.match(text, _skip_spaces(text, content_start + 1), upper)
+        if cand.verb.cue_class == "say" and not single_quote and (first in ",;" or self._starts_with_word(content_start, self.say_prepositions)):
+            return self._veto("say_without_clause", cand.cue)  # 'said, ‘P.’' frames a quotation in single marks
         return self._make(speaker, cand.full_cue, content_start, cand.content_end, cand.rule, cand.sentence_index)
