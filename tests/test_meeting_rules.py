@@ -971,3 +971,20 @@ def test_it_with_an_event_predicate_refers_to_the_meeting_before(second, linked)
 ])
 def test_the_object_of_a_visit_verb_is_its_place(text, place):
     assert [m.place.text if m.place else None for m in extract(text).meetings] == [place]
+
+
+
+
+# ---------------------------------------------------------------- participants: 'we' answering reporters
+@pytest.mark.parametrize(("answer", "expected"), [
+    ("Yes, we continue to have discussions with Peru about the border.", ("talks", "held", {"united states", "peru"})),
+    ("Yes, I continue to have discussions with Peru about the border.", ("talks", "held", {"antony blinken", "peru"})),
+])
+def test_we_answering_reporters_is_the_speakers_country(answer, expected):
+    document = extract(f"Q Are you talking to Peru about the border?\nSECRETARY BLINKEN: {answer}\n", year=2022)
+    assert [(m.type, m.status, {name_key(p.name) for p in m.participants}) for m in document.meetings] == [expected]
+
+
+def test_we_between_two_speakers_is_both():
+    document = extract("SECRETARY BLINKEN: Annalena, we met in Lima last year.\nFOREIGN MINISTER BAERBOCK: Yes, Tony.\n", year=2022)
+    assert [{name_key(p.name) for p in m.participants} for m in document.meetings] == [{"antony blinken", "annalena baerbock"}]

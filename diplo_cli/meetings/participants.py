@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from diplo_cli.language.lexicons import MeetingWord, name_key
 from diplo_cli.meetings.common import (
     _PRONOUN_REACH,
+    PARTICIPANT_ANSWER_WE,
     PARTICIPANT_ASKED,
     PARTICIPANT_GROUP_OBJECT,
     PARTICIPANT_INVITED_VOICE,
@@ -357,6 +358,12 @@ class _ParticipantReader:
         for pronoun in self.first_person.finditer(doc.text, reach, trigger.end):  # the end: "receiving us" holds its object
             if pronoun.group("singular"):
                 found.append(speaker)
+            elif addressee is None and speaker.country and doc.question_lines():
+                # answering reporters, 'we' is the speaker's government: 'we continue to have discussions with X'
+                found.append(Entity(speaker.country, "country", country=speaker.country))
+                if doc.trace is not None:
+                    doc.trace.add(STAGE, PARTICIPANT_ANSWER_WE, "set", pronoun.start(), trigger.end,
+                                  f"'{pronoun.group()}' answering reporters is {speaker.country}, not {speaker.name} alone")
             elif mtype == "visit":
                 found.append(speaker)  # 'we will leave for Kuwait': a trip is the speaker's side's; the one addressed travels only as 'you'
                 if addressee is not None and doc.trace is not None:
