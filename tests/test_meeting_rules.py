@@ -988,3 +988,12 @@ def test_we_answering_reporters_is_the_speakers_country(answer, expected):
 def test_we_between_two_speakers_is_both():
     document = extract("SECRETARY BLINKEN: Annalena, we met in Lima last year.\nFOREIGN MINISTER BAERBOCK: Yes, Tony.\n", year=2022)
     assert [{name_key(p.name) for p in m.participants} for m in document.meetings] == [{"antony blinken", "annalena baerbock"}]
+
+
+# ---------------------------------------------------------------- participants: ', as well as' a name
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Minister Ana Lind met with Minister Jorge Paz, as well as Minister Tomas Ferreira.", {"ana lind", "jorge paz", "tomas ferreira"}),
+    ("Minister Ana Lind met with Minister Jorge Paz, as well as visiting the port.", {"ana lind", "jorge paz"}),
+])
+def test_as_well_as_a_name_continues_the_list_of_those_met(text, expected):
+    assert _only(text) == ("meeting", "held", expected)
