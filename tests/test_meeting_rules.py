@@ -997,3 +997,14 @@ def test_we_between_two_speakers_is_both():
 ])
 def test_as_well_as_a_name_continues_the_list_of_those_met(text, expected):
     assert _only(text) == ("meeting", "held", expected)
+
+
+# ---------------------------------------------------------------- participants: who hosts a visit a directive proposes
+@pytest.mark.parametrize(("text", "expected"), [
+    ("President Marta Quiroga invited Minister Ana Lind to visit Chile.", {"ana lind", "marta quiroga"}),
+    ("President Marta Quiroga asked Minister Ana Lind to travel to Peru.", {"ana lind", "peru"}),
+    ("Secretary Ana Lind: President Marta Quiroga asked me to travel to Peru because the two countries matter.", {"ana lind", "peru"}),
+])
+def test_only_an_inviting_directive_makes_its_speaker_the_host(text, expected):
+    mtype, _, names = _only(text)
+    assert (mtype, names) == ("visit", expected)

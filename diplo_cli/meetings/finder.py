@@ -158,6 +158,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
 
     def _read_words(self, words: dict) -> None:
         self.infinitive_content = tuple(words["infinitive_content"])
+        self.hosting_directives = tuple(words["hosting_directives"])
         self.articles = frozenset(words["articles"])
         self.name_object_prepositions = frozenset(words["name_object_prepositions"])
         self.plain_group_pronouns = frozenset(words["plain_group_pronouns"])

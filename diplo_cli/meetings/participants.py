@@ -15,6 +15,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_MEMBERS_AFTER,
     PARTICIPANT_OWNER_ONLY,
     PARTICIPANT_POSSESSIVE,
+    PARTICIPANT_SENDER_NOT_HOST,
     PARTICIPANT_TRIP_WE,
     PARTICIPANT_VISIT_HOST,
     STAGE,
@@ -327,9 +328,13 @@ class _ParticipantReader:
         for its people only when none of them is named."""
         if countries and not right_people:
             people.extend(c for c in countries if all(p.country != c.country and p.name != c.name for p in people))
-        if clause.mtype == "visit" and not right_people and clause.inviter is not None and clause.inviter not in people:
-            people.append(clause.inviter)  # 'X invited Y to visit': X hosts
+        if (clause.mtype == "visit" and not right_people and clause.inviter is not None and clause.inviter not in people
+                and self._inviting(clause.statement)):
+            people.append(clause.inviter)  # 'X invited Y to visit': X hosts (not 'X asked Y to travel to Lima')
         elif clause.mtype == "visit" and not (right_people and clause.word.phrase in self.host_triggers):
+            if clause.inviter is not None and not right_people and clause.inviter not in people and clause.doc.trace is not None:
+                clause.doc.trace.add(STAGE, PARTICIPANT_SENDER_NOT_HOST, "set", clause.statement.cue.start, clause.trigger.end,
+                                     f"{clause.inviter.name} '{clause.statement.cue.text}' the visitor there; the place visited hosts")
             # 'travels to Peru with Senator Y', 'the visit to Peru by X': the country visited hosts, also
             # when people are named after the trigger, unless one of them is of that country (then
             # dropped below), or the trigger is a hosting one ('welcomed Y to Lima': its subject hosts);
@@ -343,6 +348,10 @@ class _ParticipantReader:
                                              f"'{trigger.text}' goes to {host.name}: the host beside {', '.join(p.name for p in right_people)}")
         # 'Kerry will meet his German counterpart' resolved to Steinmeier drops Germany
         return [e for e in people if e.kind != "country" or not any(p.kind == "person" and p.country == e.name for p in people)]
+
+    def _inviting(self, statement: Statement | None) -> bool:
+        """The statement's cue invites ('invited', 'welcomed'): its speaker hosts the visit it proposes."""
+        return statement is not None and statement.cue.text.casefold().startswith(self.hosting_directives)
 
     def _voiced(self, doc: _Document, trigger: Span, left: int, right: int, mtype: str) -> list[Entity]:
         """In a transcript turn: the speaker ('I', 'my'), the one addressed ('you', 'your'), or both
