@@ -208,18 +208,6 @@ def test_a_meeting_today_is_not_one_held_before_it(text):
     assert [(t, s) for t, s, _ in _summary(text)] == [("meeting", "held"), ("meeting", "held")]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    # a mention that names nobody, at another time: the same people's other meeting
-    ("Emmanuel Macron and Olaf Scholz held talks today. This follows the discussions last week.",
-     [("talks", "held", {"emmanuel macron", "olaf scholz"}), ("talks", "held", {"emmanuel macron", "olaf scholz"})]),
-    # at no other time: the talks themselves
-    ("Emmanuel Macron and Olaf Scholz held talks today. The discussions lasted two hours.",
-     [("talks", "held", {"emmanuel macron", "olaf scholz"})]),
-])
-def test_a_nameless_mention_at_another_time_is_another_meeting(text, expected):
-    assert _summary(text) == expected
-
-
 def test_a_single_speaker_line_opening_the_text_is_a_speech_by_that_person():
     speech = "FOREIGN MINISTER MACRON: Colleagues, we are grateful for the proposal to hold talks in Geneva.\n"
     found = _summary(speech)

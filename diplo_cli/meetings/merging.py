@@ -53,22 +53,16 @@ class _Merger:
                 target = self._anaphoric_target(drafts, mention)
             else:
                 target = None
-            if target is not None and not names and (self._held_against_later(mention, drafts[target]) or self._times_conflict(mention, drafts[target])):
-                # 'Today we held the meeting ... the next meeting will take place in May': the same people's next one;
-                # 'a virtual meeting today ... following the discussions last week': the same people's earlier one
+            if target is not None and not names and self._held_against_later(mention, drafts[target]):
+                # 'Today we held the meeting ... the next meeting will take place in May': the same people's next one
                 previous = drafts[target]
-                if self._times_conflict(mention, previous):
-                    rule = SPLIT_TIME
-                    why = f"'{mention.trigger.text}' ({mention.time.text}) is another meeting of {', '.join(e.name for e in previous.participants)} than the {previous.type} of {previous.time.text}"
-                else:
-                    rule = SPLIT_LATER_SAME_PEOPLE
-                    why = f"'{mention.trigger.text}' is the next meeting of {', '.join(e.name for e in previous.participants)}, not the {previous.type} held"
+                why = f"'{mention.trigger.text}' is the next meeting of {', '.join(e.name for e in previous.participants)}, not the {previous.type} held"
                 if trace is not None:
-                    trace.add(STAGE, rule, "split", previous.mentions[0].trigger.start, mention.trigger.end, why)
+                    trace.add(STAGE, SPLIT_LATER_SAME_PEOPLE, "split", previous.mentions[0].trigger.start, mention.trigger.end, why)
                 drafts.append(_Draft(mention.type, list(previous.participants), earlier=mention.earlier))
                 target = len(drafts) - 1
                 mention.joined_rule, mention.joined_why = "", ""
-                mention.apart_why = (rule, why)
+                mention.apart_why = (SPLIT_LATER_SAME_PEOPLE, why)
             if target is None:
                 if not names:
                     if trace is not None:
