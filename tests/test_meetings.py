@@ -47,6 +47,7 @@ def _only(text: str):
     ("Vladimir Putin and Recep Tayyip Erdogan discussed the schedule of their upcoming contacts.", "meeting"),
     ("The leaders praised the constant contact between Sergey Lavrov and Antony Blinken.", "meeting"),
     ("Recep Tayyip Erdogan consulted with Vladimir Putin before the vote.", "meeting"),
+    ("Antony Blinken spent Monday meeting the Chinese foreign minister Wang Yi in Beijing.", "meeting"),
 ])
 def test_each_type_is_read_from_its_trigger(text, expected):
     assert _only(text).type == expected
@@ -71,6 +72,8 @@ def test_welcoming_an_official_is_receiving_him(text, expected):
     "The home side won the match against the visitors in Ankara.",
     "The ministry advised against travel to the border region.",
     "Sergey Lavrov criticised what he called a campaign of lies.",
+    "The government in Ankara is meeting its obligations under the treaty.",
+    "The Turkish mills are meeting the demand for steel.",
 ])
 def test_non_meetings_are_not_meetings(text):
     assert _meetings(text) == ()
