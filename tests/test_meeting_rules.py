@@ -880,6 +880,9 @@ def test_a_meeting_asked_about_or_not_answered_asserts_no_status(text, status):
      "working through the harvest."), ["m1", None]),
     (("Chile said it was preparing for President Tomas Ferreira to make the trip to Santiago, while Peru said the harvest "
      "was poor."), ["m1", None]),
+    (("President Tomas Ferreira said that Peru would buy more copper, adding that a new round of talks with Chile was "
+     "planned for May."), [None, "m1"]),
+    ('Aides said, "President Tomas Ferreira will visit Santiago in May." They added Chile was ready.', ["m1", None]),
 ])
 def test_a_second_statement_of_the_same_speaker_and_sentence_goes_on_about_the_meeting(text, expected):
     document = extract(text)

@@ -283,20 +283,21 @@ def build_meetings(drafts: list[_Draft], mentions: list[MeetingMention], stateme
 def _sibling_links(statements: list[Statement], linked_mentions: list[MeetingMention], starts: list[int], text: str,
                    linked: dict[int, list[str]], routes: dict[str, tuple[str, str]], trace: Trace | None) -> list[Statement]:
     """'Russia had said it was preparing for Kim to make the trip, telling VOA it was "working through the
-    logistics"': a second statement of the same speaker in the same sentence as a statement about a meeting,
-    whose content names no meeting, goes on about that meeting (no meeting word between the two)."""
+    logistics"': a second statement of the same speaker in the same sentence, right after a statement about a
+    meeting, whose content names no meeting, goes on about that meeting (no meeting word between the two). Not the
+    statement before it: 'said that P, adding that a round of talks was planned' adds a new topic."""
     result = list(statements)
     for position, statement in enumerate(statements):
         if statement.meeting is not None:
             continue
-        for other in result[max(0, position - 1):position + 2]:  # the one before may have just been linked so
-            if other.meeting is None or other.speaker.name != statement.speaker.name:
-                continue
-            first, second = sorted((other, statement), key=lambda s: s.content.start)
+        for other in result[max(0, position - 1):position]:  # the one before (it may have just been linked so)
+            if other.meeting is None or other.speaker.name != statement.speaker.name or other.content.start >= statement.content.start:
+                continue  # only a statement that goes on from one about a meeting: 'X said P, adding that the talks ...' is not
+            first, second = other, statement
             gap_start = max(first.content.end, first.cue.end)
             gap_end = min(second.content.start, second.cue.start)
-            if gap_start > gap_end or _SENTENCE_END.search(text, gap_start, gap_end) or "\n" in text[gap_start:gap_end]:
-                continue  # overlapping, or another sentence
+            if gap_start > gap_end or _SENTENCE_END.search(text, max(0, gap_start - 1), gap_end) or "\n" in text[gap_start:gap_end]:
+                continue  # overlapping, or another sentence (a quotation's own full stop ends it too: '... Statement." She added')
             content = statement.content
             if bisect.bisect_left(starts, min(gap_start, content.start)) < bisect.bisect_left(starts, max(gap_end, content.end)):
                 continue  # a meeting word between them or in the content: its own
