@@ -35,10 +35,11 @@ def _meeting(doc: str, given: dict) -> dict:
 
 def _group(case: dict) -> tuple[bool, dict]:
     grouper = EventGrouper(explain=True)
-    for doc in ("a", "b"):
-        grouper.add(doc, [_meeting(doc, case[doc])], [], case[doc].get("reported"))
-    mention = grouper.events[-1].mentions[-1]
-    return len(grouper.events) == 1, mention
+    others = {f"o{number}": meeting for number, meeting in enumerate(case.get("others", ()), 1)}
+    for doc, given in {"a": case["a"], **others, "b": case["b"]}.items():
+        grouper.add(doc, [_meeting(doc, given)], [], given.get("reported"))
+    (mention,) = [m for event in grouper.events for m in event.mentions if m["doc"] == "b"]
+    return "a" in next(event.documents for event in grouper.events if "b" in event.documents), mention
 
 
 def test_the_table_has_every_rule_the_grouper_applies_with_examples_both_ways():
@@ -57,15 +58,18 @@ def test_rule_examples(rule_id, kind, number, case):
 
 
 def test_a_report_joins_the_event_with_the_same_participants_then_the_nearest_in_date():
-    grouper = EventGrouper()
+    grouper = EventGrouper(explain=True)
     names = ("Ana Ivanova", "Sergey Lavrov", "Wang Yi")
     grouper.add("a", [_meeting("a", {"participants": names, "place": "Oslo"})], [], "2023-06-01")
     grouper.add("b", [_meeting("b", {"participants": names[:2], "place": "Vienna"})], [], "2023-06-01")  # another place
     grouper.add("c", [_meeting("c", {"participants": names[:2]})], [], "2023-06-02")  # within a's, the same as b's: b's
-    grouper.add("d", [_meeting("d", {"participants": names[1:2]})], [], "2023-06-14")  # one side: b's event, a day nearer
-    grouper.add("e", [_meeting("e", {"participants": names[1:2]})], [], "2023-05-25")  # as near to both: the earlier, a's
-    assert [e.documents for e in grouper.events] == [["a", "e"], ["b", "c", "d"]]
-    assert [m["grouped_by"] for m in grouper.events[1].mentions] == [None, JOIN_SAME, "events.join.one_side_dated"]
+    grouper.add("d", [_meeting("d", {"participants": names[:2], "place": "Geneva"})], [], "2023-06-10")  # a third place
+    grouper.add("e", [_meeting("e", {"participants": names[:2]})], [], "2023-06-09")  # b's (7 days) or d's (1 day): d's
+    grouper.add("f", [_meeting("f", {"participants": names[:2]})], [], "2023-06-05")  # 3 days from b's, 4 from d's: b's
+    grouper.add("g", [_meeting("g", {"participants": names[1:2]})], [], "2023-06-06")  # one side of three events: none
+    assert [e.documents for e in grouper.events] == [["a"], ["b", "c", "f"], ["d", "e"], ["g"]]
+    assert [m["grouped_by"] for m in grouper.events[1].mentions] == [None, JOIN_SAME, JOIN_SAME]
+    assert {r["rule"] for r in grouper.events[3].mentions[0]["refused"]} == {"events.veto.one_side_ambiguous"}
 
 
 def test_the_report_window_follows_the_events_reported_span():

@@ -153,10 +153,11 @@ def parse_grouping_rules(text: str, source: str) -> GroupingRules:
 VETO_FAMILY, VETO_PLACE, VETO_MEETING_DATE, VETO_WINDOW, VETO_ORDER, VETO_EARLY = (
     "events.veto.type_family", "events.veto.place", "events.veto.meeting_date", "events.veto.report_window",
     "events.veto.held_before_planned", "events.veto.held_before_date")
+VETO_AMBIGUOUS = "events.veto.one_side_ambiguous"
 JOIN_SAME, JOIN_WITHIN, JOIN_ONE_SIDE, JOIN_UNDATED = (
     "events.join.same_participants", "events.join.participants_within", "events.join.one_side_dated",
     "events.join.undated_same_place")
-RULE_IDS = (VETO_FAMILY, VETO_PLACE, VETO_MEETING_DATE, VETO_WINDOW, VETO_ORDER, VETO_EARLY, JOIN_SAME, JOIN_WITHIN, JOIN_ONE_SIDE, JOIN_UNDATED)
+RULE_IDS = (VETO_FAMILY, VETO_PLACE, VETO_MEETING_DATE, VETO_WINDOW, VETO_ORDER, VETO_EARLY, VETO_AMBIGUOUS, JOIN_SAME, JOIN_WITHIN, JOIN_ONE_SIDE, JOIN_UNDATED)
 NOT_YET_HELD = frozenset({"planned", "proposed"})
 
 
@@ -478,18 +479,23 @@ class EventGrouper:
         return sorted(found.values(), key=lambda e: e.number)
 
     def _find(self, doc: str, report: Report) -> tuple[Event | None, Verdict | None, list[dict]]:
-        best, best_rank, refused = None, None, []
+        joinable, refused = [], []
         for event in self._candidates(report.names):
             if doc in event.documents:
                 continue
             verdict = judge(event, report, self.rules)
-            if not verdict.joins:
+            if verdict.joins:
+                joinable.append((verdict.rule != JOIN_SAME, verdict.distance if verdict.distance is not None else 0, event.number,
+                                 event, verdict))
+            else:
                 refused.append({"event": event.id, "rule": verdict.rule})
-                continue
-            rank = (verdict.rule != JOIN_SAME, verdict.distance if verdict.distance is not None else 0, event.number)
-            if best_rank is None or rank < best_rank:
-                best, best_rank = (event, verdict), rank
-        return (best[0], best[1], refused) if best else (None, None, refused)
+        if len(joinable) > 1 and all(v.rule == JOIN_ONE_SIDE for *_, v in joinable):
+            # one name shared with several events tied by dates: which one the report is about is a guess
+            return None, None, refused + [{"event": e.id, "rule": VETO_AMBIGUOUS} for *_, e, _ in joinable]
+        if not joinable:
+            return None, None, refused
+        *_, event, verdict = min(joinable, key=lambda row: row[:3])
+        return event, verdict, refused
 
     def _unique(self, event_id: str) -> str:
         """Two events with the same key (one document reporting two such meetings, or a place or
