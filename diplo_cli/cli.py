@@ -1191,7 +1191,8 @@ def _write_events(run: Run, events: list[dict], explain: bool) -> None:
                 table.add_column(column, justify="right" if column == "documents" else "left")
             for event in events:
                 table.add_row(event["id"], Text(render.safe(" – ".join(p["name"] for p in event["participants"]))), event["type"],
-                              Text(render.safe(event["place"] or "")), Text(render.safe(event["date"] or "")), str(len(event["documents"])),
+                              Text(render.safe(event["place"] or "")), Text(render.safe(event["date"] or ("" if event["first_reported"] else "undated"))),
+                              str(len(event["documents"])),
                               Text(render.safe(status_line(event))))
             return render.fit(table, console)
         run.show(make, len(events))

@@ -229,7 +229,9 @@ def test_events_group_one_meeting_reported_by_three_documents(tmp_path):
     assert meeting["id"] == event_id(("ana ivanova|sergey lavrov", "meeting"), "vienna", None)
     assert jsonl(run(["events", "--format", "jsonl", *paths]).stdout)[0]["id"] == meeting["id"]  # stable
     table = run(["events", "--format", "table", "--width", "160", *paths]).stdout
-    assert "planned → held" in table and "2 events" in table
+    assert "planned → held" in table and "2 events" in table and table.count("undated") == 2
+    dated = run(["events", "--format", "table", "--width", "160", "--date", "2023-06-12", *paths]).stdout
+    assert "undated" not in dated and "planned 2023-06-12 → held 2023-06-12" in dated
 
 
 def _record(doc, status, place=None, date=None, names=("Ana Ivanova", "Sergey Lavrov"), mtype="meeting", meeting_id="m1"):
