@@ -17,7 +17,11 @@ became one event. The passages carry no dates, so every half is an undated docum
 ``--dates url`` both halves of a passage whose ``url`` holds a full date (``/2014/07/27/``,
 ``20030714``) get it as their document date (``document_date``, as ``--date-field`` gives it: the
 same story by two outlets on one day), the others stay undated: the corpus an analyst has, where
-documents carry their publication dates, as far as the annotated passages allow.
+documents carry their publication dates, as far as the annotated passages allow. With ``--dates
+same`` the grouper is told every document is dated one invented day (SAME_DAY; extraction stays
+undated, as the year would pick office holders): per passage, two outlets reporting the story the
+same day; over the whole corpus, the worst case, where no date tells passages apart and only
+participants, type, place and status do.
 """
 
 from __future__ import annotations
@@ -49,6 +53,9 @@ def halves(text: str) -> tuple[str, str]:
 
 
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)/(\d\d)/(\d\d)(?:/|$)|(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)")
+
+
+SAME_DAY = "2001-01-01"  # --dates same: an invented day for every document
 
 
 def url_date(record: dict) -> str | None:
@@ -96,7 +103,7 @@ def match_to_gold(predicted: list[dict], gold: list[dict]) -> dict[str, int]:
 def measure(records: list[tuple[str, dict]], per_passage: bool = False, dates: str = "none") -> dict:
     """Pairwise figures; ``per_passage`` groups each passage's two halves on their own (the same
     story from two outlets) instead of all halves as one corpus; ``dates="url"`` dates both halves
-    of a passage by its url's date."""
+    of a passage by its url's date, ``dates="same"`` every document by SAME_DAY."""
     grouper = EventGrouper()
     events = []
     labels: dict[tuple[str, str], tuple[str, int]] = {}  # (doc, meeting id) -> (passage, gold index)
@@ -113,7 +120,7 @@ def measure(records: list[tuple[str, dict]], per_passage: bool = False, dates: s
             meetings = [m.to_dict(doc) for m in document.meetings]
             for meeting_id, gold_index in match_to_gold(meetings, record.get("meetings") or []).items():
                 labels[(doc, meeting_id)] = (passage, gold_index)
-            grouper.add(doc, meetings, [s.to_dict(doc) for s in document.statements], document.document_date)
+            grouper.add(doc, meetings, [s.to_dict(doc) for s in document.statements], SAME_DAY if dates == "same" else document.document_date)
     events.extend(grouper.events)
     event_of = {}
     for event in events:
@@ -136,7 +143,7 @@ def measure(records: list[tuple[str, dict]], per_passage: bool = False, dates: s
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     return {
-        "passages": len(records), "dated_passages": sum(1 for _, record in records if dates == "url" and url_date(record)), "documents": 2 * len(records), "labelled_meetings": len(labels), "events": len(events),
+        "passages": len(records), "dated_passages": sum(1 for _, record in records if dates == "same" or dates == "url" and url_date(record)), "documents": 2 * len(records), "labelled_meetings": len(labels), "events": len(events),
         "pairs": {"tp": tp, "fp": fp, "fn": fn, "precision": round(precision, 3), "recall": round(recall, 3),
                   "f1": round(2 * precision * recall / (precision + recall), 3) if precision + recall else 0.0,
                   "fp_across_passages": fp_across},
@@ -148,8 +155,9 @@ def measure(records: list[tuple[str, dict]], per_passage: bool = False, dates: s
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", nargs="+", type=Path)
-    parser.add_argument("--dates", choices=("none", "url"), default="none",
-                        help="none: every document undated (default); url: both halves dated by their passage's url date")
+    parser.add_argument("--dates", choices=("none", "url", "same"), default="none",
+                        help="none: every document undated (default); url: both halves dated by their passage's url date; "
+                             "same: every document dated one invented day")
     args = parser.parse_args()
     records = []
     for path in args.gold:

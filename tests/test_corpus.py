@@ -290,6 +290,8 @@ def test_event_grouping_measure_on_split_passages():
     assert bench.url_date({"url": "https://example.org/news/2014/07/talks"}) is None and bench.url_date({}) is None
     dated = bench.measure([("p", {**gold, "url": "https://example.org/2023/06/12/x"})], dates="url")
     assert dated["dated_passages"] == 1 and dated["pairs"]["tp"] == 1
+    same = bench.measure([("p", gold)], dates="same")
+    assert same["dated_passages"] == 1 and same["pairs"]["tp"] == 1
 
 
 def test_events_explain_shows_why_each_meeting_joined(tmp_path):
