@@ -116,6 +116,7 @@ class GroupingRules:
     min_shared: int
     tie_meetings_days: int = 31
     tie_reports_days: int = 7
+    min_share_of_larger: float = 0.5
     rules: dict[str, GroupingRule] = field(default_factory=dict)
 
     def family(self, meeting_type: str) -> str:
@@ -146,7 +147,7 @@ def parse_grouping_rules(text: str, source: str) -> GroupingRules:
         raise RuleError(f"{source}: no rule {', '.join(missing)}")
     return GroupingRules(dict(settings.get("families", {})), int(settings.get("report_window_days", 14)),
                          int(settings.get("min_shared", 2)), int(settings.get("tie_meetings_days", 31)),
-                         int(settings.get("tie_reports_days", 7)), rules)
+                         int(settings.get("tie_reports_days", 7)), float(settings.get("min_share_of_larger", 0.5)), rules)
 
 
 # The rules the mechanism applies, by id (each with its why and examples in the table).
@@ -336,7 +337,10 @@ def judge(event: Event, report: Report, rules: GroupingRules) -> Verdict:
     if tied or distance is not None:
         if names == event.names and shared >= 2:
             return Verdict(True, JOIN_SAME, distance)
-        return Verdict(True, JOIN_WITHIN if shared >= rules.min_shared else JOIN_ONE_SIDE, distance)
+        if shared < rules.min_shared:
+            return Verdict(True, JOIN_ONE_SIDE, distance)
+        if shared >= rules.min_share_of_larger * max(len(names), len(event.names)):
+            return Verdict(True, JOIN_WITHIN, distance)
     if names == event.names and shared >= 2 and report.place_key and event.place_key:
         return Verdict(True, JOIN_UNDATED)
     return Verdict(False, None)
