@@ -143,6 +143,21 @@ def test_one_pass_finds_every_prefix_of_a_group_even_where_they_overlap():
     assert _spans(longer.finditer(text, lowered)) == [(4, 9, "noted")]
 
 
+def test_inside_a_word_the_table_looks_only_for_the_prefixes_a_rule_may_start_there_with():
+    guarded = PrefixScan(regex.compile(r"[;:]|\b(?:said|that)\b|,\s+which", regex.IGNORECASE))  # \b in the word branches only
+    behind = PrefixScan(regex.compile(r"(?<=(?:\bhe|\p{Lu}\w*)\s)(?:is|are)\s+due", regex.IGNORECASE))  # after white space
+    bare = PrefixScan(regex.compile(r"(?:ab|is)\s+due", regex.IGNORECASE))  # nothing before: may start inside 'this'
+    assert not guarded.word_start and guarded.inside_firsts == set() and behind.inside_firsts == set()
+    assert bare.inside_firsts == {"a", "i"}
+    table = PrefixTable([guarded, behind, bare])
+    assert sorted(table._inside_prefixes_of) == [",", ":", ";", "ab", "is"]  # not 'said' nor 'that'; 'is' for the bare rule
+    text = "This is due; he said that. Thatcher said: Kabul is due, which Ana is due"
+    lowered = table.lowered(text)
+    assert lowered.found["is"] == [2, 5, 48, 66] and lowered.found["ab"] == [43] and lowered.found["that"] == [21, 27]
+    for scan in (guarded, behind, bare):
+        assert _spans(scan.finditer(text, lowered)) == _spans(scan.pattern.finditer(text)) != []
+
+
 def test_a_lead_reads_past_white_space_and_tries_only_the_starts_that_have_it():
     rule = regex.compile(r"\b(?:a|one)\s+(?:day|week)\s+ago\b|\bin\s(?:19|20)\d{2}\b", regex.IGNORECASE)
     scan = PrefixScan(rule)

@@ -357,6 +357,90 @@ def _prefixes(items: list, budget: int, spaces: bool = False, wide: bool = False
     return {""}
 
 
+def _word_firsts_inside(items: list) -> set[str] | None:
+    """The ASCII word characters (lower-cased) a match of the parsed sequence ``items`` may begin with
+    where an ASCII letter, digit or underscore comes before it; None when the parse does not tell.
+
+    Why: a rule whose every branch that opens with a word opens with ``\\b`` (``\\b(?:said|that)\\b``
+    beside ``[;:!?]``) cannot start inside a word, though ``PrefixScan.word_start`` (read off the
+    rule's first item only) does not know it; the prefix table then looks for fewer prefixes inside
+    words (see :class:`PrefixTable`)."""
+    for index, (op, value) in enumerate(items):
+        if op is sre_constants.AT and value is sre_constants.AT_BOUNDARY:
+            return set()  # a word character before, so none after
+        if op is sre_constants.ASSERT and value[0] < 0 and _last_word_chars(list(value[1])) == set():
+            return set()  # a lookbehind whose last character is no word character
+        if op in _ZERO_WIDTH:
+            continue
+        rest = items[index + 1:]
+        if op is sre_constants.LITERAL:
+            char = chr(value).lower()
+            return {char} if char in _ASCII_WORD else set()
+        if op is sre_constants.IN:
+            return _class_word_chars(value)
+        if op is sre_constants.SUBPATTERN:
+            return _word_firsts_inside([*value[-1], *rest])
+        if op is sre_constants.ATOMIC_GROUP:
+            return _word_firsts_inside([*value, *rest])
+        if op is sre_constants.BRANCH:
+            found: set[str] = set()
+            for branch in value[1]:
+                firsts = _word_firsts_inside([*branch, *rest])
+                if firsts is None:
+                    return None
+                found |= firsts
+            return found
+        if op in _REPEATS:
+            low, _, body = value
+            firsts = _word_firsts_inside([*body, _UNKNOWN])
+            if firsts is not None and low == 0:
+                after = _word_firsts_inside(rest)
+                firsts = None if after is None else firsts | after
+            return firsts
+        return None
+    return set()
+
+
+def _last_word_chars(items: list) -> set[str] | None:
+    """The ASCII word characters (lower-cased) the last character of a match of ``items`` may be; None when not known."""
+    if not items:
+        return None
+    op, value = items[-1]
+    if op is sre_constants.LITERAL:
+        return {chr(value).lower()} & _ASCII_WORD
+    if op is sre_constants.IN:
+        return _class_word_chars(value)
+    if op is sre_constants.SUBPATTERN:
+        return _last_word_chars(list(value[-1]))
+    if op is sre_constants.BRANCH:
+        found: set[str] = set()
+        for branch in value[1]:
+            chars = _last_word_chars(list(branch))
+            if chars is None:
+                return None
+            found |= chars
+        return found
+    if op in _REPEATS and value[0] >= 1:
+        return _last_word_chars(list(value[2]))
+    return None
+
+
+def _class_word_chars(members: list) -> set[str] | None:
+    """The ASCII word characters (lower-cased) a parsed class may match; None when not known (a
+    negated class, ``\\w``, ``\\W``, which also stands for a property here, and the like)."""
+    chars: set[str] = set()
+    for kind, member in members:
+        if kind is sre_constants.LITERAL:
+            chars.add(chr(member).lower())
+        elif kind is sre_constants.RANGE:
+            chars.update(chr(code).lower() for code in range(member[0], min(member[1], 0x7F) + 1))
+        elif kind is sre_constants.CATEGORY and member in (sre_constants.CATEGORY_DIGIT, sre_constants.CATEGORY_SPACE):
+            chars.update("0123456789" if member == _DIGIT else "")
+        else:
+            return None
+    return chars & _ASCII_WORD
+
+
 def _class_chars(members: list) -> set[str]:
     """The characters of a parsed class of literals and ``\\d`` (ASCII digits: the scans using
     these prefixes run only on texts without other digits), lower-cased."""
@@ -384,7 +468,8 @@ class PrefixTable:
     def __init__(self, scans: Iterable[PrefixScan]):
         scans = [scan for scan in scans if scan.prefixes]
         prefixes = {prefix for scan in scans for prefix in scan.prefixes}
-        inside = {prefix for scan in scans for prefix in scan.prefixes if not scan.word_start or prefix[0] not in _ASCII_WORD}
+        inside = {prefix for scan in scans for prefix in scan.prefixes
+                  if prefix[0] not in _ASCII_WORD or not scan.word_start and (scan.inside_firsts is None or prefix[0] in scan.inside_firsts)}
         self._pattern = None
         if prefixes:
             at_start = f"(?<![A-Za-z0-9_])(?=({trie_pattern(prefixes)}))"
@@ -457,6 +542,7 @@ class PrefixScan:
         self.pattern = pattern
         self.prefixes: tuple[str, ...] | None = None
         self.word_start = False  # every match starts at \b
+        self.inside_firsts: set[str] | None = None  # see _word_firsts_inside
         self.lead: re.Pattern | None = None  # see _lead
         try:
             parsed = sre_parser.parse(_PROPERTY.sub(r"\\W", pattern.pattern))  # a property: no literal known
@@ -467,6 +553,7 @@ class PrefixScan:
             self.prefixes = tuple(sorted(prefixes))
             self._prefix_set = frozenset(prefixes)
             self.lead = self._lead(parsed)
+            self.inside_firsts = _word_firsts_inside(list(parsed))
         for op, value in parsed:
             if op not in _ZERO_WIDTH:
                 break
