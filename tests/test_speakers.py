@@ -1138,3 +1138,10 @@ def test_a_person_inside_what_a_source_said_is_not_promoted_over_an_older_subjec
     text = ("Mr. Tomas Arven told reporters that the summit was on. "
             "The ministry said that Mr. Piet Varga would attend. He said that the venue was chosen.")
     assert _speaker(text, "He").name == "Tomas Arven"
+
+
+@pytest.mark.parametrize("label, president", [("MS. JEAN-PIERRE", "Joe Biden"), ("MS. LEAVITT", "Donald Trump")])
+def test_in_a_hand_over_year_the_president_is_the_one_the_briefer_serves(label, president):
+    text = (f"{label}: Good afternoon. The President has made clear that the talks will go on.\n"
+            f"Q Will he travel?\n{label}: He will.\n")
+    assert _speaker(text, "The President", year=2025).name == president

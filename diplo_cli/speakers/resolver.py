@@ -66,6 +66,7 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
         self.label_spans = [(start, start + len(label) + 1) for start, _, q, label in self.turns if label]
         self.transcript_country = None
         self.transcript_organisation: str | None = None
+        self.transcript_person = None  # the gazetteer person of the first labelled briefer, whose terms date a hand-over year
         self.home_is_guess = False
         self._attributions = attributions or []
         self.home_country = self._home_country()
@@ -821,11 +822,38 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
             # a State Department briefer's "the Secretary" is the Secretary of State
             same_body = [p for p in holders if p.organisation_in(year) == self.transcript_organisation]
             holders = same_body or holders
+        if len(holders) > 1 and year and self.transcript_person is not None:
+            # in a hand-over year, the administration the labelled briefer serves: one whose term runs into the
+            # year from before serves the outgoing holder, one whose term begins that year the incoming one
+            # (speakers.role_holder.briefer_term)
+            side = self._term_side(self.transcript_person.roles, year)
+            if side is not None:
+                same = [p for p in holders if any(t.role == role and self._term_side((t,), year) == side for t in p.roles)]
+                if len(same) == 1:
+                    if self.trace is not None:
+                        self.trace.add("speakers", "speakers.role_holder.briefer_term", "set", 0, 0, same[0].name)
+                    return same[0]
         if len(holders) > 1 and year:
             # in a hand-over year, the incoming holder (terms begin early in the year more often than not)
             incoming = [p for p in holders if any(t.role == role and any(lo == year for lo, _ in t.periods) for t in p.roles)]
             holders = incoming if len(incoming) == 1 else holders
         return holders[0] if len(holders) == 1 else None
+
+    @staticmethod
+    def _term_side(terms, year: int) -> str | None:
+        """'outgoing' when a term holding in ``year`` began before it and ends in it, 'incoming' when it begins in
+        it and runs on; None for any other term (or more than one kind)."""
+        sides = set()
+        for term in terms:
+            for lo, hi in term.periods:
+                if (lo is None or lo <= year) and (hi is None or year <= hi):
+                    if hi == year and (lo is None or lo < year):
+                        sides.add("outgoing")
+                    elif lo == year and (hi is None or hi > year):
+                        sides.add("incoming")
+                    else:
+                        sides.add(None)
+        return sides.pop() if len(sides) == 1 else None
 
     def _holder_of_text_country(self, role: str):
         """A dated readout's formal "The Prime Minister" with no country of its own: the holder that year in
@@ -864,6 +892,7 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
                 if entity is not None and entity.country:
                     self.transcript_country = entity.country
                     self.transcript_organisation = entity.organisation
+                    self.transcript_person = entity.person
                     return entity.country
         first = next((m for m in self.tracker.mentions if m.subject and m.entity.kind == "person" and m.entity.country), None)
         leading = self._leading_role(first.start if first is not None else len(self.text))
