@@ -1145,3 +1145,9 @@ def test_in_a_hand_over_year_the_president_is_the_one_the_briefer_serves(label, 
     text = (f"{label}: Good afternoon. The President has made clear that the talks will go on.\n"
             f"Q Will he travel?\n{label}: He will.\n")
     assert _speaker(text, "The President", year=2025).name == president
+
+
+@pytest.mark.parametrize("phrase", ["North Korea's official KCNA news agency", "The official KCNA news agency", "KCNA"])
+def test_a_named_body_followed_by_a_noun_of_its_kind_is_the_body(phrase):
+    speaker = _speaker(f"{phrase} said that the summit was off.", phrase)
+    assert (speaker.name, speaker.country) == ("KCNA", "North Korea")

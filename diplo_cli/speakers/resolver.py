@@ -533,7 +533,9 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
                     "organisation", "speakers.organisation_phrase"
         head = words[-1].casefold()
         organisations = [m for m in self.tracker.within(start, end) if m.entity.kind == "organisation"]
-        named_body = bool(organisations) and self.tables.only_closers(self.text[organisations[-1].end:end])
+        # "the Kremlin", "North Korea's official KCNA news agency": a body named last, or followed by a noun of its kind only
+        named_body = bool(organisations) and (self.tables.only_closers(self.text[organisations[-1].end:end])
+                                              or self.tables.patterns.organisation_kind_tail.fullmatch(self.text, organisations[-1].end, end) is not None)
         owned = self.tables.patterns.source_of_body.match(phrase)
         if owned and (lex.organisation_heads.get(head) == "body" or (named_body and start + owned.end("source") < organisations[-1].start)) \
                 and (owned.group("noun") in lex.anonymous_nouns or lex.titles.get(owned.group("noun")) is not None):
