@@ -1151,3 +1151,12 @@ def test_in_a_hand_over_year_the_president_is_the_one_the_briefer_serves(label, 
 def test_a_named_body_followed_by_a_noun_of_its_kind_is_the_body(phrase):
     speaker = _speaker(f"{phrase} said that the summit was off.", phrase)
     assert (speaker.name, speaker.country) == ("KCNA", "North Korea")
+
+
+def test_both_countries_are_two_countries_never_a_news_outlet_named_before():
+    text = ("Japan and Norway held talks on Monday. \"Nothing is agreed,\" one diplomat told VOA. "
+            "Both countries said that the summit would take place in Oslo.")
+    assert _speaker(text, "Both countries").name == "Japan and Norway"
+    text = ("Japan held talks on Monday. \"Nothing is agreed,\" one diplomat told VOA. "
+            "Both sides said that the summit would take place in Oslo.")
+    assert _speaker(text, "Both sides").name == "both sides"  # one country and an outlet are no two sides

@@ -409,17 +409,26 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
 
     def _both(self, phrase: str, start: int) -> Entity | None:
         """'both countries', 'the two sides': the last two countries or organisations named before."""
-        if not self.tables.patterns.both.fullmatch(phrase.strip()):
+        both = self.tables.patterns.both.fullmatch(phrase.strip())
+        if not both:
             return None
+        # "both countries" are countries; "both sides" may be bodies too, never a news outlet ("told VOA")
+        countries_only = WORD.findall(phrase)[-1].casefold() in self.tables.words.country_pair_nouns
         found: list[Entity] = []
         for mention in self.tracker.entities_before(start):
             entity = mention.entity
+            if entity.kind == "organisation" and (countries_only or self._is_media(entity)):
+                continue
             if entity.kind in ("country", "organisation") and all(e.name != entity.name for e in found):
                 found.append(entity)
                 if len(found) == 2:
                     first, second = found[1], found[0]
                     return Entity(self.tables.join_names(first.name, second.name), "group", plural=True)
         return self._parties_countries()
+
+    def _is_media(self, entity: Entity) -> bool:
+        organisation = self.lex.organisation(entity.name)
+        return organisation is not None and organisation.kind == "media"
 
     def _parties_countries(self) -> Entity | None:
         """A conversation of two labelled speakers of two countries ('PRESIDENT XI:', 'SECRETARY BLINKEN:'):
