@@ -1160,3 +1160,9 @@ def test_both_countries_are_two_countries_never_a_news_outlet_named_before():
     text = ("Japan held talks on Monday. \"Nothing is agreed,\" one diplomat told VOA. "
             "Both sides said that the summit would take place in Oslo.")
     assert _speaker(text, "Both sides").name == "both sides"  # one country and an outlet are no two sides
+
+
+@pytest.mark.parametrize("heading", ["Press remarks by Foreign Minister Penny Wong", "Opening statement by Foreign Minister Penny Wong"])
+def test_a_heading_of_remarks_with_a_modifier_names_the_author_of_the_unquoted_i(heading):
+    text = f"{heading}\nToday I told my counterpart that Australia would stand up for its interests.\n"
+    assert _speaker(text, "I").name == "Penny Wong"
