@@ -91,8 +91,7 @@ class PronounReader(ResolverState):
         near_start = self.sentences[near[-1]].start if near else 0
         rest: list[tuple[int, Entity, str]] = []
         for start, entity in fallback:
-            if start >= near_start and not self._after_same_pronoun(start, gender) \
-                    and not any(a.content.start <= start < a.content.end for a in self._attributions):
+            if start >= near_start and not self._after_same_pronoun(start, gender):
                 ranked.append((start, entity, "speakers.pronoun.near_person"))
             else:
                 rest.append((start, entity, "speakers.pronoun.antecedent"))
