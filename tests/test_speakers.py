@@ -1166,3 +1166,10 @@ def test_both_countries_are_two_countries_never_a_news_outlet_named_before():
 def test_a_heading_of_remarks_with_a_modifier_names_the_author_of_the_unquoted_i(heading):
     text = f"{heading}\nToday I told my counterpart that Australia would stand up for its interests.\n"
     assert _speaker(text, "I").name == "Penny Wong"
+
+
+def test_a_countrys_body_of_several_words_keeps_its_words_and_a_one_word_body_takes_the_adjective():
+    speaker = _speaker("South Korea's intelligence service told lawmakers that the trip was likely.", "South Korea's intelligence service")
+    assert (speaker.name, speaker.country) == ("South Korea's intelligence service", "South Korea")
+    speaker = _speaker("South Korea's government said that the trip was likely.", "South Korea's government")
+    assert (speaker.name, speaker.country) == ("South Korean government", "South Korea")
