@@ -105,9 +105,10 @@ class PronounReader(ResolverState):
         """The indexes of the sentence holding ``offset`` and of those before it, nearest first, ``count`` in all,
         passing over sentences of no word (a list number '3.' read as a sentence of its own)."""
         found: list[int] = []
-        for position in range(self._sentence_index(offset), -1, -1):
+        own = self._sentence_index(offset)
+        for position in range(own, -1, -1):
             sentence = self.sentences[position]
-            if position == self._sentence_index(offset) or _WORD.search(self.text, sentence.start, sentence.end):
+            if position == own or _WORD.search(self.text, sentence.start, sentence.end):
                 found.append(position)
                 if len(found) == count:
                     break
