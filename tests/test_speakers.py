@@ -1173,3 +1173,13 @@ def test_a_countrys_body_of_several_words_keeps_its_words_and_a_one_word_body_ta
     assert (speaker.name, speaker.country) == ("South Korea's intelligence service", "South Korea")
     speaker = _speaker("South Korea's government said that the trip was likely.", "South Korea's government")
     assert (speaker.name, speaker.country) == ("South Korean government", "South Korea")
+
+
+def test_in_a_joint_appearance_a_reciprocal_we_is_both_principals_not_the_moderating_spokesperson():
+    text = ("MR PRICE: Good afternoon.\n"
+            "SECRETARY BLINKEN: Thank you. We concurred that we would consult closely. We said that the talks were useful.\n"
+            "FOREIGN MINISTER BAERBOCK: Thank you.\n"
+            "QUESTION: Is the trip on?\n"
+            "SECRETARY BLINKEN: It is.\n")
+    speakers = [(s.cue.text, s.speaker.name) for s in extract(text, lexicon=default_lexicon(), year=2022).statements]
+    assert speakers == [("concurred", "Antony Blinken and Annalena Baerbock"), ("said", "U.S. State Department")]

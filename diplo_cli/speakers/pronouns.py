@@ -251,6 +251,9 @@ class PronounReader(ResolverState):
         if number == "pl":
             index = self._turn_at(mention.start)
             other = self._other_party(index) if index is not None else None
+            if other is None and index is not None and self._reciprocal(attribution):
+                # a joint appearance with reporters' questions: "we agreed" of one principal is both principals
+                other = self._other_party(index, with_questions=True)
             if other is not None:
                 # talks of two leaders: their "we noted", "as we agreed" is both of them, in label order
                 first, second = sorted((entity, other), key=self._first_label_offset)
@@ -290,6 +293,10 @@ class PronounReader(ResolverState):
 
     def _entity_named(self, name: str, country: str | None) -> Entity:
         return self.tracker.by_key.get(name_key(name)) or Entity(name, "person", country=country)
+
+    def _reciprocal(self, attribution: Attribution) -> bool:
+        """'we agreed', 'we concurred': a cue of what two parties do together (words.reciprocal_cues)."""
+        return " ".join(attribution.cue.text.casefold().split()) in self.tables.words.reciprocal_cues
 
     def _directive(self, attribution: Attribution) -> bool:
         """'we urge all sides to ...', 'we have asked Europe to ...': a directive cue (cue_verbs.tsv class directive),

@@ -22,10 +22,11 @@ class TranscriptLabels(ResolverState):
     """The transcript methods of :class:`~diplo_cli.speakers.resolver.SpeakerResolver` (a mixin: a role
     label such as 'THE PRESIDENT:' is resolved by the resolver's ``_role_antecedent``)."""
 
-    def _other_party(self, index: int) -> Entity | None:
+    def _other_party(self, index: int, with_questions: bool = False) -> Entity | None:
         """In a conversation of two labelled speakers and no reporters' questions (talks between two
-        leaders), a speaker's "you" is the other one."""
-        if any(turn[2] for turn in self.turns):
+        leaders), a speaker's "you" is the other one; ``with_questions``: also in a joint appearance that
+        takes reporters' questions (for what two principals do together, "we agreed")."""
+        if not with_questions and any(turn[2] for turn in self.turns):
             return None
         own = self._label_entity(self.turns[index][3]) if self.turns[index][3] else None
         others: list[Entity] = []
@@ -36,6 +37,11 @@ class TranscriptLabels(ResolverState):
             # the same person under a titled label and a name-only one ("Ana Lind (retranslated):") is one party
             if entity is not None and not _same_party(entity, own) and all(not _same_party(entity, e) for e in others):
                 others.append(entity)
+        if with_questions and len(others) > 1:
+            # a spokesperson who opens a joint appearance ("MR PRICE: The Secretary and the Foreign Minister will ...")
+            # moderates it: no principal
+            others = [e for e in others if not (e.role in self.tables.briefer_roles or
+                                                (e.person is not None and any(t.role in self.tables.briefer_roles for t in e.person.roles)))]
         return others[0] if len(others) == 1 and own is not None else None
 
     def _previous_principal(self, index: int) -> Entity | None:
