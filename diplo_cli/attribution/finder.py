@@ -62,6 +62,7 @@ class AttributionFinder(IndirectReader, Constructions, QuoteFramer, ClauseReader
         self.person_cues = frozenset(grammar["person_cues"])
         self.finding_words = self.document_stems | frozenset(grammar["finding_bodies"])
         self.reflexives = frozenset(grammar["reflexive_pronouns"])
+        self.document_participle_words = frozenset(grammar["document_participles"])
         self.frame_only_cues = frozenset(grammar["frame_only_cues"])
         self.adverbial_words = frozenset(grammar["adverbial_openers"]) | self.subordinating_openers
         self.subordinators = frozenset(grammar["subordinators"])

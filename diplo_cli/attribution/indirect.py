@@ -320,6 +320,9 @@ class IndirectReader:
             return self._veto("no_speaker", cue)
         if speaker.text.endswith(self.possessive_endings):
             return self._veto("possessive_speaker", cue)  # "Lavrov's remark that": a noun, read by the reporting-noun rule
+        if cand.cue_word in self.document_participle_words and not text[speaker.end : cue.start].strip() \
+                and _WORD.findall(speaker.text)[-1].casefold().rstrip(self.plural_chars) in self.document_stems:
+            return self._veto("document_participle", cue)  # "said in a statement posted on its website that P": no cue of its own
         if verb.lemma in self.document_only_cues and not any(w.casefold() in self.finding_words for w in _WORD.findall(speaker.text)):
             return self._veto("finding_without_document", cue)  # "a new poll found that P" reports; "the police found that ..." does not
         article = self.indefinite.match(speaker.text)
