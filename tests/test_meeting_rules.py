@@ -999,3 +999,13 @@ def test_as_well_as_a_name_continues_the_list_of_those_met(text, expected):
 def test_only_an_inviting_directive_makes_its_speaker_the_host(text, expected):
     mtype, _, names = _only(text)
     assert (mtype, names) == ("visit", expected)
+
+
+# ---------------------------------------------------------------- participants: 'between X and <group> seeking ...'
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The talks will focus on negotiations between Peru and six nations seeking a deal on fishing.", {"peru", "six nations"}),
+    ("There were talks between Peru's envoy and rebel farmers fighting for water.", {"peru's envoy", "rebel farmers"}),
+    ("Officials held talks between Peru and Chile concerning the border.", {"peru", "chile"}),
+])
+def test_a_participle_ends_the_second_group_of_a_between_pair(text, expected):
+    assert _only(text)[2] == expected
