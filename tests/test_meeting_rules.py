@@ -852,6 +852,8 @@ def test_a_named_addressee_of_an_invitation_in_a_turn_stays_the_visitor():
 @pytest.mark.parametrize(("line", "expected"), [
     ("Thank you. Tomorrow we will leave for Peru.", ("visit", "planned", {"tomas ferreira", "peru"})),
     ("Thank you. We met in Lima last year.", ("meeting", "held", {"tomas ferreira", "marta quiroga"})),
+    ("Thank you. We met with President Jorge Paz in Lima last year.", ("meeting", "held", {"tomas ferreira", "jorge paz"})),
+    ("Thank you. We met with you in Lima last year.", ("meeting", "held", {"tomas ferreira", "marta quiroga"})),
 ])
 def test_the_we_of_a_trip_is_the_speakers_side(line, expected):
     text = f"President Marta Quiroga: Mr President, welcome to Santiago.\nPresident Tomas Ferreira: {line}\n"

@@ -373,11 +373,13 @@ class _ParticipantReader:
                 if doc.trace is not None:
                     doc.trace.add(STAGE, PARTICIPANT_ANSWER_WE, "set", pronoun.start(), trigger.end,
                                   f"'{pronoun.group()}' answering reporters is {speaker.country}, not {speaker.name} alone")
-            elif mtype == "visit":
-                found.append(speaker)  # 'we will leave for Kuwait': a trip is the speaker's side's; the one addressed travels only as 'you'
+            elif mtype == "visit" or self._with_others(doc, trigger, right):
+                # 'we will leave for Kuwait': a trip is the speaker's side's; 'we met with X': the speaker's side met X;
+                # the one addressed takes part only as 'you'
+                found.append(speaker)
                 if addressee is not None and doc.trace is not None:
                     doc.trace.add(STAGE, PARTICIPANT_TRIP_WE, "set", pronoun.start(), trigger.end,
-                                  f"'{pronoun.group()}' travels: {speaker.name}'s side, not {addressee.name}")
+                                  f"'{pronoun.group()}' is {speaker.name}'s side, not {addressee.name}")
             else:
                 found.extend([speaker, addressee])
         if self.second_person.search(doc.text, reach, trigger.start) or self.second_person.search(doc.text, trigger.end, min(right, trigger.end + _PRONOUN_REACH)):
@@ -387,6 +389,11 @@ class _ParticipantReader:
             if entity is not None and entity not in unique:
                 unique.append(entity)
         return unique
+
+    def _with_others(self, doc: _Document, trigger: Span, right: int) -> bool:
+        """'we met with President X': a 'with' object after the trigger, other than 'you'."""
+        with_ = self.phrases.with_after.match(doc.text, trigger.end, right)
+        return with_ is not None and not self.second_person.match(doc.text, with_.end())
 
     def _briefer(self, entity: Entity | None) -> bool:
         return entity is not None and any(self.briefer_role.search(role) for role in {entity.role or "", *entity.roles})
