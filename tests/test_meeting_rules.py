@@ -1011,3 +1011,14 @@ def test_only_an_inviting_directive_makes_its_speaker_the_host(text, expected):
 ])
 def test_a_participle_ends_the_second_group_of_a_between_pair(text, expected):
     assert _only(text)[2] == expected
+
+
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The 2024 G20 summit opened in Rio today. Leaders recalled the promises of the 2019 G20 summit.", 2),
+    ("The 2024 G20 summit opened in Rio today. The summit ends on Friday.", 1),
+    ("In 2019 the leaders of the G20 held a summit in Osaka.", 1),  # a year that is no part of the name
+])
+def test_events_of_different_years_are_different_events(text, expected):
+    assert len(_summary(text)) == expected

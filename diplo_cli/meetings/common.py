@@ -72,6 +72,7 @@ SPLIT_OTHER_TYPE = "meetings.split.other_type"
 SPLIT_OWN_VISIT = "meetings.split.own_visit"
 SPLIT_PLAN_OTHER_TYPE = "meetings.split.plan_other_type"
 SPLIT_TIME = "meetings.split.time"
+SPLIT_EVENT_YEAR = "meetings.split.event_year"
 SPLIT_HELD_PLANNED = "meetings.split.held_planned"
 SPLIT_LATER = "meetings.split.later_event"
 SPLIT_PLACE = "meetings.split.place"
@@ -145,6 +146,7 @@ class MeetingMention:
     questioned: bool = False  # 'Will the two leaders meet?': asked about, not reported
     earlier: bool = False  # 'our last meeting', 'they last met': a meeting before the one reported
     later: bool = False  # 'the next meeting', 'will meet again': a meeting after the one reported
+    year: str | None = None  # 'the 2005 G8 summit': the year written in front of the event's name
     status_why: str = ""  # what set the status (--explain)
     status_rule: str = ""  # the id of the rule that set it (trace)
     status_cue: tuple[int, int] | None = None  # offsets of the status cue that set it, when one did
@@ -165,6 +167,7 @@ class _Draft:
     known_place: bool = False
     agenda: dict[str, str] = field(default_factory=dict)  # statement id -> status, for agenda statements
     earlier: bool = False  # started by a mention of an earlier meeting ('since our last meeting')
+    year: str | None = None  # the year written in front of the event's name in one of its mentions
     agenda_why: dict[str, tuple[str, str]] = field(default_factory=dict)  # statement id -> (rule id, why) of a mention-less link
     asserted: list[str] = field(default_factory=list)  # statuses linked statements assert with no mention of their own
     cameo: str | None = None

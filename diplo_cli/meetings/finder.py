@@ -101,6 +101,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self.earlier_event = _compile(grammar["earlier_event"], "earlier_event")
         self.later_event = _compile(grammar["later_event"], "later_event")
         self.again_after = _compile(grammar["again_after"], "again_after")
+        self.event_year = _compile(grammar["event_year"], "event_year")
         self.event_head = regex.compile(grammar["event_head"])  # case matters: the head of a name is capitalised
         self.name_end = _compile(grammar["name_end"], "name_end")
         self.attend_gap = _compile(grammar["attend_gap"], "attend_gap")
@@ -387,7 +388,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                               earlier=bool(self.earlier_event.search(text, max(lower, trigger.start - 40), trigger.start)), status_why=why,
                               later=bool(self.later_event.search(text, max(lower, trigger.start - 40), trigger.start)
                                          or (word.pos == "verb" and self.again_after.match(text, trigger.end, upper))),
-                              status_rule=status_rule, status_cue=status_cue)
+                              status_rule=status_rule, status_cue=status_cue, year=self._event_year(text, trigger, lower))
 
     def _non_answer(self, text: str, trigger: Span, lower: int, upper: int) -> regex.Match | None:
         """'I don't have any meetings to confirm': the non-answer that holds the trigger, if any."""
@@ -403,6 +404,11 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
             if match.end() >= left - 1:
                 return match.group()
         return None
+
+    def _event_year(self, text: str, trigger: Span, lower: int) -> str | None:
+        """'the 2005 G8 summit': the year written in front of the event's name."""
+        found = self.event_year.search(text, max(lower, trigger.start - 40), trigger.start)
+        return found.group("year") if found else None
 
     def _attended_back(self, text: str, trigger: Span, lower: int) -> bool:
         """'took part in the talks', 'was represented at the talks by X', 'raised during the talks': a definite

@@ -13,6 +13,7 @@ from diplo_cli.meetings.common import (
     SPLIT_CANCELLED_HELD,
     SPLIT_DENIED_HELD,
     SPLIT_EARLIER,
+    SPLIT_EVENT_YEAR,
     SPLIT_HELD_PLANNED,
     SPLIT_LATER,
     SPLIT_LATER_SAME_PEOPLE,
@@ -115,6 +116,8 @@ class _Merger:
             return SPLIT_TYPES
         if mention.earlier != draft.earlier:
             return SPLIT_EARLIER  # 'since our last meeting' is not the meeting held today
+        if self._years_differ(mention, draft):
+            return SPLIT_EVENT_YEAR  # 'the 2005 G8 summit' is not 'the 2008 G8 summit'
         if self._denial_against_held(mention, draft):
             return SPLIT_DENIED_HELD  # 'there will be no meeting of X and Y' is not the meeting they held
         if self._cancelled_against_held(mention, draft):
@@ -132,6 +135,11 @@ class _Merger:
         if self._held_against_later(mention, draft):
             return SPLIT_LATER  # 'met today' then 'the next meeting will take place in May'
         return SPLIT_PLACE if self._places_conflict(mention, draft) else None
+
+    @staticmethod
+    def _years_differ(mention: MeetingMention, draft: _Draft) -> bool:
+        """'the 2005 G8 summit' and 'the 2008 G8 summit': different years written in front of the event's name."""
+        return mention.year is not None and draft.year is not None and mention.year != draft.year
 
     def _receives_at_meeting(self, mention: MeetingMention, draft: _Draft) -> bool:
         """'X met Y in Washington' ... 'when welcoming Y before their meeting': a hosting mention (host, receive,
@@ -212,7 +220,8 @@ class _Merger:
         sentences before; a definite one ('the summit') the last meeting of its type, else one it may name."""
         for index in range(len(drafts) - 1, max(-1, len(drafts) - 4), -1):
             draft = drafts[index]
-            if self._compatible(mention.type, draft.type) and mention.sentence - draft.mentions[-1].sentence <= _ANAPHOR_SENTENCES:
+            if (self._compatible(mention.type, draft.type) and mention.sentence - draft.mentions[-1].sentence <= _ANAPHOR_SENTENCES
+                    and not self._years_differ(mention, draft)):
                 gap = mention.sentence - draft.mentions[-1].sentence
                 mention.joined_why = f"names nobody; the {draft.type} mentioned " + (f"{gap} sentence(s) before" if gap else "in the same sentence")
                 mention.joined_rule = MERGE_NAMES_NOBODY
@@ -255,6 +264,7 @@ class _Merger:
         if draft.place is None or (mention.known_place and not draft.known_place and not self._city_in_country(draft.place, mention.place)):
             draft.place, draft.known_place = mention.place or draft.place, mention.known_place or draft.known_place
         draft.hosted = draft.hosted or mention.hosted
+        draft.year = draft.year or mention.year
 
     def _city_in_country(self, unknown: Span, known: Span | None) -> bool:
         """``unknown`` (a place name in no list, nor a region) is more precise than ``known`` when that names a
