@@ -74,6 +74,8 @@ def test_welcoming_an_official_is_receiving_him(text, expected):
     "Sergey Lavrov criticised what he called a campaign of lies.",
     "The government in Ankara is meeting its obligations under the treaty.",
     "The Turkish mills are meeting the demand for steel.",
+    "The Black Sea Economic Forum said in a report on Monday that Turkish growth would slow.",
+    "The Black Sea Economic Forum's index ranks Turkey third.",
 ])
 def test_non_meetings_are_not_meetings(text):
     assert _meetings(text) == ()
