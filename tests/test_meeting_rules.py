@@ -1022,3 +1022,10 @@ def test_a_participle_ends_the_second_group_of_a_between_pair(text, expected):
 ])
 def test_events_of_different_years_are_different_events(text, expected):
     assert len(_summary(text)) == expected
+
+
+def test_a_meeting_noun_governed_by_attending_looks_back_past_a_long_account():
+    text = ("Antony Blinken met Benjamin Netanyahu in Jerusalem on Monday. Blinken praised the weather. Netanyahu spoke about "
+            "fishing. The two laughed. Reporters waited outside. It rained in the evening. "
+            "Neither U.S. nor Israeli officials gave any details of what transpired in the meeting.")
+    assert _summary(text) == [("meeting", "held", {"antony blinken", "benjamin netanyahu"})]

@@ -98,6 +98,9 @@ _RIGHT_WEIGHT = 1.5  # the verb that governs a meeting word mostly precedes it
 _NEGATIVE_BONUS = 80  # characters: a cancellation or denial in reach outweighs a nearer future cue
 _GUARD_REACH = 60
 _ANAPHOR_SENTENCES = 3
+# how far back 'took part in the talks', 'what transpired in the meeting' looks for the meeting of that type named before:
+# a definite noun governed by a verb of attending reaches past a long quote about the meeting
+_ATTENDED_SENTENCES = 8
 _LOOKBACK = 40  # person mentions looked at when resolving a pronoun
 _PRONOUN_REACH = 70  # characters: a pronoun further from the trigger is another clause's subject
 _COUNTERPART_REACH = 400  # characters around 'his Russian counterpart' where the counterpart is named
@@ -256,11 +259,11 @@ def _within(names: set[str], others: set[str]) -> bool:
     return all(name in others or any(_same_name(name, other) for other in others) for name in names)
 
 
-def _recent_people(previous: list[MeetingMention], sentence: int, mtype: str, compatible) -> list[Entity]:
+def _recent_people(previous: list[MeetingMention], sentence: int, mtype: str, compatible, reach: int = _ANAPHOR_SENTENCES) -> list[Entity]:
     """Participants of the last meeting mention with two participants, one of them a person, in
-    the three sentences before."""
+    the ``reach`` sentences before (three unless told)."""
     for mention in reversed(previous[-_GROUP_LOOKBACK:]):
-        if sentence - mention.sentence > _ANAPHOR_SENTENCES:
+        if sentence - mention.sentence > reach:
             break
         if compatible(mention.type, mtype) and len(mention.participants) >= 2 and any(e.kind == "person" for e in mention.participants):
             return mention.participants

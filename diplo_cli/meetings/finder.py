@@ -11,6 +11,7 @@ import regex
 from diplo_cli.language.datafiles import data_text, read_list
 from diplo_cli.language.lexicons import Lexicon, MeetingWord, expand_named_lists, name_key
 from diplo_cli.meetings.common import (
+    _ATTENDED_SENTENCES,
     _CLAUSE_REACH,
     _GUARD_REACH,
     _NEGATIVE_BONUS,
@@ -376,7 +377,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
             if earlier:
                 participants = list(earlier)  # 'the meeting' after 'X met Y': theirs, not the country named near it
         elif definite and participants and self._attended_back(text, trigger, lower):
-            earlier = _recent_people(previous, index, mtype, lambda a, b: a == b)
+            earlier = _recent_people(previous, index, mtype, lambda a, b: a == b, _ATTENDED_SENTENCES)
             if earlier:
                 # 'X took part in the talks', 'raised during the talks': the talks named before, not X's own
                 if doc.trace is not None:
