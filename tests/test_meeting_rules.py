@@ -1029,3 +1029,16 @@ def test_a_meeting_noun_governed_by_attending_looks_back_past_a_long_account():
             "fishing. The two laughed. Reporters waited outside. It rained in the evening. "
             "Neither U.S. nor Israeli officials gave any details of what transpired in the meeting.")
     assert _summary(text) == [("meeting", "held", {"antony blinken", "benjamin netanyahu"})]
+
+
+
+
+# ---------------------------------------------------------------- coordinated time expressions are one
+@pytest.mark.parametrize(("text", "time"), [
+    ("President Marta Quiroga will meet President Tomas Ferreira this Wednesday, tomorrow, and Thursday.", "this Wednesday, tomorrow, and Thursday"),
+    ("President Marta Quiroga will meet President Tomas Ferreira tomorrow, Monday, in Lima.", "tomorrow, Monday"),
+    ("President Marta Quiroga will meet President Tomas Ferreira on Monday and Tuesday.", "Monday and Tuesday"),
+    ("President Marta Quiroga met President Tomas Ferreira on Monday, the ministry said on Tuesday.", "Monday"),
+])
+def test_coordinated_time_expressions_are_one_time(text, time):
+    assert [m.time.text for m in extract(text).meetings] == [time]

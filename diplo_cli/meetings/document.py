@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from diplo_cli.language.lexicons import Lexicon, name_key
 from diplo_cli.meetings.common import (
+    _SPECIFIC_TIMES,
     _COUNTERPART_REACH,
     _DOTTED,
     _LOOKBACK,
@@ -68,7 +69,8 @@ class _Document:
         self._turns: list[tuple[int, Entity]] | None = None  # transcript speaker lines, read on first use
         self._turn_starts: list[int] = []
         self.status = _SpanIndex((m.start(), m.end(), value) for scan, value in finder.status_scans for m in scan.finditer(text, lowered))
-        self.times = _SpanIndex((m.start(), m.end(), (finder.time_span(text, m.start(), m.end()), value)) for scan, value in finder.time_scans for m in scan.finditer(text, lowered))
+        self.times = _SpanIndex(self._coordinated_times(
+            [(m.start(), m.end(), value) for scan, value in finder.time_scans for m in scan.finditer(text, lowered)]))
         self.clause_starts = [m.end() for m in finder.clause_start_scan.finditer(text, lowered)]
         self.clause_ends = [m.start() for m in finder.clause_end_scan.finditer(text, lowered)]
         self.persons = [m for m in tracker.mentions if m.entity.kind == "person" and not self._event_named(m)]
@@ -81,6 +83,22 @@ class _Document:
         self.bodies_index = _SpanIndex(_outermost(self._agents(_outermost(self._bodies(lex)))))
         self.object_places: dict[int, int] = {}  # start of a place that is a visit verb's object -> end of that verb
         self.place_candidates = _SpanIndex(self._place_candidates(lex))
+
+    def _coordinated_times(self, found: list[tuple[int, int, str]]):
+        """The time expressions as index items: a run of them joined by a comma or 'and'/'or' ('this Wednesday,
+        tomorrow, and Thursday', 'tomorrow, Monday') is one expression, as the guidelines write it, of the most
+        specific kind among its parts; overlapping matches of several rules keep the longest."""
+        runs: list[list] = []
+        for start, end, value in sorted(found, key=lambda item: (item[0], -item[1])):
+            if runs and start < runs[-1][1]:
+                continue  # inside (or overlapping) the expression before
+            if runs and self.finder.phrases.time_coordinator.fullmatch(self.text, runs[-1][1], start):
+                run = runs[-1]
+                run[1] = end
+                run[2] = value if value in _SPECIFIC_TIMES and run[2] not in _SPECIFIC_TIMES else run[2]
+                continue
+            runs.append([start, end, value])
+        return [(start, end, (self.finder.time_span(self.text, start, end), value)) for start, end, value in runs]
 
     def _event_named(self, mention) -> bool:
         """'the Global Vaccine Summit', 'the Inter-Korean Summit Meeting': a name whose last word is the
