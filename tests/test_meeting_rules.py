@@ -1042,3 +1042,14 @@ def test_a_meeting_noun_governed_by_attending_looks_back_past_a_long_account():
 ])
 def test_coordinated_time_expressions_are_one_time(text, time):
     assert [m.time.text for m in extract(text).meetings] == [time]
+
+
+# ---------------------------------------------------------------- a leading phrase of purpose or occasion is background
+@pytest.mark.parametrize("lead", ["to follow up on the call with President Tomas Ferreira",
+                                  "ahead of the summit with President Tomas Ferreira"])
+def test_a_content_is_about_the_meeting_of_its_main_clause_not_of_a_leading_phrase(lead):
+    text = f"President Marta Quiroga told reporters that, {lead}, her adviser Ana Lind would travel to Lima next week."
+    document = extract(text)
+    (statement,) = document.statements
+    meeting = next(m for m in document.meetings if m.id == statement.meeting)
+    assert (meeting.type, meeting.status) == ("visit", "planned")
