@@ -1053,3 +1053,12 @@ def test_a_content_is_about_the_meeting_of_its_main_clause_not_of_a_leading_phra
     (statement,) = document.statements
     meeting = next(m for m in document.meetings if m.id == statement.meeting)
     assert (meeting.type, meeting.status) == ("visit", "planned")
+
+
+@pytest.mark.parametrize(("second", "expected"), [
+    ("President Tomas Ferreira said Peru was ready to take part in it.", ("m1", "proposed")),
+    ("President Tomas Ferreira said Peru was ready to buy more copper.", (None, None)),
+])
+def test_readiness_to_take_part_after_a_meeting_word_is_about_that_meeting(second, expected):
+    document = extract("President Marta Quiroga proposed an Andean summit in Lima. " + second)
+    assert [(s.meeting, s.meeting_status) for s in document.statements] == [expected]

@@ -118,6 +118,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self.event_anaphor = _compile(grammar["event_anaphor"], "event_anaphor")
         self.event_predicate = _compile(grammar["event_predicate"], "event_predicate")
         self.status_link_plain_cue = _compile(grammar["status_link_plain_cue"], "status_link_plain_cue")
+        self.status_link_readiness = _compile(grammar["status_link_readiness"], "status_link_readiness")
         self.relations_topic = _compile(grammar["relations_topic"], "relations_topic")
         self.question_line = regex.compile(grammar["question_line"])
         self.actor_after = regex.compile(grammar["actor_after"])

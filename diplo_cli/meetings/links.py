@@ -137,7 +137,8 @@ class _StatementLinks:
                 sentence_start = doc.sentence_start(content.start)
                 if index < 0 or linked[index].trigger.start < doc.sentence_start(max(0, sentence_start - 1)):
                     continue  # no meeting word before the content in its sentence or the one before
-                negative = [(s, e, v) for s, e, v in doc.status.within(content.start, content.end) if e <= content.end and v in ("cancelled", "denied")]
+                negative = [(s, e, v) for s, e, v in doc.status.within(content.start, content.end)
+                            if e <= content.end and (v in ("cancelled", "denied") or self.status_link_readiness.match(doc.text, s, e))]
                 if not negative:
                     continue
                 cue_start, cue_end, value = negative[0]
