@@ -1115,7 +1115,7 @@ def events_command(from_records, explain, **options):
 
     \b
     The grouping rules (data/en/event_grouping.toml) refuse a join across type families (talks,
-    summit and meeting are one; a visit and a call each their own), places, non-overlapping meeting
+    summit, visit and meeting are one; a call its own), places, non-overlapping meeting
     dates, document dates further apart than the window (14 days), and a held report dated before
     the meeting or before a later plan; they accept the same two or more participants or one set
     within the other sharing two, tied by dates; one side only ("Lavrov said the talks went well")
