@@ -216,7 +216,8 @@ class Event:
     """One real event reported by one or more documents."""
 
     __slots__ = ("date", "days", "documents", "first_held", "first_reported", "id", "key", "last_planned", "last_updated", "mentions",
-                 "names", "number", "participants", "place", "place_key", "reported", "statements", "status_history", "type")
+                 "names", "number", "participants", "place", "place_country", "place_key", "reported", "statements", "status_history",
+                 "type")
 
     def __init__(self, key: tuple[str, str], record: dict, number: int = 0) -> None:
         self.number = number  # creation order, to prefer the earliest of several candidates
@@ -226,6 +227,7 @@ class Event:
         self.type = record["type"]
         self.place = _place(record)
         self.place_key = self.place and name_key(self.place)
+        self.place_country: str | None = None  # the country the place stands for (set by the grouper)
         self.date = normalised_date(record)
         self.days = _days(self.date)  # the meeting date's first and last day
         self.id = event_id(key, self.place_key, self.date)
@@ -259,6 +261,7 @@ class Event:
         if not self.place and _place(record):
             self.place = _place(record)
             self.place_key = name_key(self.place)
+        self.place_country = place_country(self.place)
         date = _narrower(self.date, normalised_date(record))
         if date != self.date:
             self.date, self.days = date, _days(date)
@@ -297,17 +300,31 @@ def _place(record: dict) -> str | None:
     return place.get("text") if place else None
 
 
+@functools.cache
+def place_country(place: str | None) -> str | None:
+    """The country a place names or stands for by the country table (``countries.tsv``: the country,
+    its capitals and metonyms: Moscow, the Kremlin, Downing Street), else None (a city it does not list)."""
+    if not place:
+        return None
+    from diplo_cli.language.lexicons import default_lexicon  # here: --records runs need it only for places
+
+    countries = default_lexicon().countries
+    text = " ".join(place.split()).casefold()
+    return countries.get(text) or countries.get(text.removeprefix("the "))
+
+
 class Report:
     """What the grouping rules read of one meeting record, worked out once: its name keys, type
     family, place key, meeting date and its days, document day and status."""
 
-    __slots__ = ("date", "day", "days", "family", "names", "place_key", "status")
+    __slots__ = ("date", "day", "days", "family", "names", "place_country", "place_key", "status")
 
     def __init__(self, record: dict, document_date: str | None, rules: GroupingRules) -> None:
         self.names = participant_keys(record)
         self.family = rules.family(record["type"])
         place = _place(record)
         self.place_key = place and name_key(place)
+        self.place_country = place_country(place)
         self.date = normalised_date(record)
         self.days = _days(self.date)
         self.day = _day(document_date)
@@ -351,7 +368,8 @@ def _veto(event: Event, report: Report, rules: GroupingRules, distance: int | No
     days between them when no meeting dates tie them, see :func:`_date_distance`)."""
     if event.key[1] != report.family:
         return Verdict(False, VETO_FAMILY)
-    if report.place_key and event.place_key and report.place_key != event.place_key:
+    if report.place_key and event.place_key and report.place_key != event.place_key \
+            and not (report.place_country and report.place_country == event.place_country):
         return Verdict(False, VETO_PLACE)
     if report.date and event.date and not dates_compatible(report.date, event.date):
         return Verdict(False, VETO_MEETING_DATE)
