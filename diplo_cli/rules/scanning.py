@@ -246,43 +246,48 @@ def _reads_lowered_alike(items) -> bool:
     no back-references; anything else this reader does not know is a no."""
     for op, value in items:
         if op in (sre_constants.LITERAL, sre_constants.NOT_LITERAL):
-            if not _lowered_alike(chr(value)):
-                return False
+            alike = _lowered_alike(chr(value))
         elif op is sre_constants.IN:
-            chars = set()
-            for kind, member in value:
-                if kind is sre_constants.LITERAL:
-                    chars.add(chr(member))
-                elif kind is sre_constants.RANGE:
-                    low, high = member
-                    if high > 0x7F:
-                        return False
-                    chars.update(map(chr, range(low, high + 1)))
-                elif kind not in (sre_constants.NEGATE, sre_constants.CATEGORY):
-                    return False
-            if any(not char.isascii() and not _lowered_alike(char) for char in chars):
-                return False
-            if any(char.isupper() and char.lower() not in chars for char in chars if char.isascii()):
-                return False
+            alike = _class_reads_lowered_alike(value)
         elif op is sre_constants.SUBPATTERN:
             _group, add_flags, del_flags, body = value
-            if add_flags or del_flags or not _reads_lowered_alike(body):
-                return False
-        elif op is sre_constants.BRANCH:
-            if not all(_reads_lowered_alike(branch) for branch in value[1]):
-                return False
-        elif op in _REPEATS:
-            if not _reads_lowered_alike(value[2]):
-                return False
-        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
-            if not _reads_lowered_alike(value[1]):
-                return False
-        elif op is sre_constants.ATOMIC_GROUP:
-            if not _reads_lowered_alike(value):
-                return False
-        elif op not in (sre_constants.AT, sre_constants.ANY):
+            alike = not add_flags and not del_flags and _reads_lowered_alike(body)
+        else:
+            parts = _parts(op, value)
+            alike = parts is not None and all(_reads_lowered_alike(part) for part in parts)
+        if not alike:
             return False
     return True
+
+
+def _class_reads_lowered_alike(members) -> bool:
+    """A parsed class (the members of an ``IN``) for :func:`_reads_lowered_alike`."""
+    chars = set()
+    for kind, member in members:
+        if kind is sre_constants.LITERAL:
+            chars.add(chr(member))
+        elif kind is sre_constants.RANGE and member[1] <= 0x7F:
+            chars.update(map(chr, range(member[0], member[1] + 1)))
+        elif kind not in (sre_constants.NEGATE, sre_constants.CATEGORY):
+            return False
+    return (all(char.isascii() or _lowered_alike(char) for char in chars)
+            and all(char.lower() in chars for char in chars if char.isascii() and char.isupper()))
+
+
+def _parts(op, value) -> list | None:
+    """The parsed sequences inside a branch, repeat, lookaround or atomic group; none for ``^``,
+    ``\\b`` and the dot; None for any other item."""
+    if op is sre_constants.BRANCH:
+        return list(value[1])
+    if op in _REPEATS:
+        return [value[2]]
+    if op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+        return [value[1]]
+    if op is sre_constants.ATOMIC_GROUP:
+        return [value]
+    if op in (sre_constants.AT, sre_constants.ANY):
+        return []
+    return None
 
 
 _PREFIX_LENGTH = 4  # characters of a pattern's literal prefixes looked for
