@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 from diplo_cli.language.lexicons import Lexicon, name_key
 from diplo_cli.meetings.common import (
-    _SPECIFIC_TIMES,
     _COUNTERPART_REACH,
     _DOTTED,
     _LOOKBACK,
+    _SPECIFIC_TIMES,
     PARTICIPANT_EVENT_NAME,
     PARTICIPANT_LABEL_VOICE,
     PARTICIPANT_NOT_BRIEFER,
