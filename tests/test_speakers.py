@@ -1183,3 +1183,8 @@ def test_in_a_joint_appearance_a_reciprocal_we_is_both_principals_not_the_modera
             "SECRETARY BLINKEN: It is.\n")
     speakers = [(s.cue.text, s.speaker.name) for s in extract(text, lexicon=default_lexicon(), year=2022).statements]
     assert speakers == [("concurred", "Antony Blinken and Annalena Baerbock"), ("said", "U.S. State Department")]
+
+
+def test_a_countrys_body_of_several_words_the_lexicon_lists_by_its_adjective_takes_that_name():
+    speaker = _speaker("India's foreign ministry said that the trip was not planned.", "India's foreign ministry")
+    assert (speaker.name, speaker.country) == ("Indian foreign ministry", "India")
