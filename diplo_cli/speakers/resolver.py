@@ -581,14 +581,16 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
             place = lex.country_of_word(first)
             if place is not None and not stripped_words[0][:1].islower():
                 rest = " ".join(stripped_words[length:])
-                # "South Korea's government" -> "South Korean government"
                 adjective = lex.country_adjective.get(place, first)
-                if (len(stripped_words) - length > 1 and first != " ".join(stripped_words[:length])
-                        and lex.organisation(f"{adjective} {rest}") is None):
+                known = lex.organisation(f"{adjective} {rest}")
+                if known is not None:
+                    # "India's foreign ministry": the body the lexicon knows as the "Indian foreign ministry"
+                    return self._organisation_entity(known.name, known.country or place), "organisation", "speakers.organisation_phrase"
+                if len(stripped_words) - length > 1 and first != " ".join(stripped_words[:length]):
                     # "South Korea's intelligence service": a body described in several words keeps the words
-                    # as written, unless the lexicon lists it by its adjective ("India's foreign ministry");
-                    # only a one-word body is the country's by its adjective
+                    # as written; only a one-word body is the country's by its adjective
                     return self._organisation_entity(stripped, place), "organisation", "speakers.organisation_phrase"
+                # "South Korea's government" -> "South Korean government"
                 return self._organisation_entity(f"{adjective} {rest}", place), "organisation", "speakers.organisation_phrase"
         return self._organisation_entity(stripped, country), "organisation", "speakers.organisation_phrase"
 
