@@ -1188,3 +1188,12 @@ def test_in_a_joint_appearance_a_reciprocal_we_is_both_principals_not_the_modera
 def test_a_countrys_body_the_lexicon_knows_under_the_adjective_is_that_body():
     speaker = _speaker("India's foreign ministry denied that a visit was planned.", "India's foreign ministry")
     assert speaker.name == "Ministry of External Affairs"
+
+
+def test_in_talks_of_two_sides_a_minister_of_one_side_is_no_third_party():
+    text = ("President of Russia Vladimir Putin: Mr President, I am glad to see you. We have noted that trade is growing.\n"
+            "President of Turkey Recep Tayyip Erdogan (retranslated): Thank you.\n"
+            "Minister of Foreign Affairs of Russia Sergey Lavrov: We have noted that the ministers will meet in May.\n")
+    speakers = [(s.content.text, s.speaker.name) for s in extract(text, lexicon=default_lexicon(), year=2021).statements]
+    assert speakers == [("trade is growing", "Vladimir Putin and Recep Tayyip Erdoğan"),
+                        ("the ministers will meet in May", "Russia")]  # the minister's 'we' is his side's

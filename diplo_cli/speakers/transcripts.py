@@ -40,9 +40,20 @@ class TranscriptLabels(ResolverState):
         if with_questions and len(others) > 1:
             # a spokesperson who opens a joint appearance ("MR PRICE: The Secretary and the Foreign Minister will ...")
             # moderates it: no principal
-            others = [e for e in others if not (e.role in self.tables.briefer_roles or
-                                                (e.person is not None and any(t.role in self.tables.briefer_roles for t in e.person.roles)))]
+            others = [e for e in others if not self._briefs(e)]
+        if len(others) > 1 and own is not None and own.country:
+            # talks of two sides, a minister of one side speaking too ("Minister of Foreign Affairs of Russia X:"):
+            # the speaker's own side is no other party, and only the side's first labelled speaker (its principal)
+            # speaks with the other side's principal
+            if any(e.country == own.country and self._first_label_offset(e) < self._first_label_offset(own) for e in others):
+                return None
+            others = [e for e in others if e.country != own.country] or others
         return others[0] if len(others) == 1 and own is not None else None
+
+    def _briefs(self, entity: Entity) -> bool:
+        """A spokesperson or press secretary (grammar.toml briefer_roles), by role or by the gazetteer's terms."""
+        return entity.role in self.tables.briefer_roles or \
+            (entity.person is not None and any(t.role in self.tables.briefer_roles for t in entity.person.roles))
 
     def _previous_principal(self, index: int) -> Entity | None:
         """The labelled speaker of the turn right before answer turn ``index``, when that turn is no reporter's
