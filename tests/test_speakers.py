@@ -1197,3 +1197,10 @@ def test_in_talks_of_two_sides_a_minister_of_one_side_is_no_third_party():
     speakers = [(s.content.text, s.speaker.name) for s in extract(text, lexicon=default_lexicon(), year=2021).statements]
     assert speakers == [("trade is growing", "Vladimir Putin and Recep Tayyip Erdoğan"),
                         ("the ministers will meet in May", "Russia")]  # the minister's 'we' is his side's
+
+
+def test_the_two_sides_after_talks_of_two_leaders_are_their_countries():
+    text = "Vladimir Putin held talks with Prime Minister Narendra Modi in the Kremlin.\nThe two sides said that trade would grow."
+    assert _speaker(text, "The two sides", year=2024).name == "Russia and India"
+    text = "Vladimir Putin held talks in the Kremlin.\nThe two sides said that trade would grow."
+    assert _speaker(text, "The two sides", year=2024).name == "the two sides"  # one side named: left as written

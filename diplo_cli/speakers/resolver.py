@@ -424,7 +424,27 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
                 if len(found) == 2:
                     first, second = found[1], found[0]
                     return Entity(self.tables.join_names(first.name, second.name), "group", plural=True)
-        return self._parties_countries()
+        return self._parties_countries() or self._leaders_countries(start)
+
+    def _leaders_countries(self, start: int) -> Entity | None:
+        """'Vladimir Putin held talks with Narendra Modi. The two sides said': the countries of the two people most
+        named before, when they are of two known countries, in the order the text first names them
+        (speakers.both_parties.leaders)."""
+        counts: Counter = Counter()
+        first_seen: dict[str, int] = {}
+        for mention in self.tracker.entities_before(start):
+            entity = mention.entity
+            if entity.kind != "person" or mention.quoted or not entity.country or (entity.role is None and entity.person is None):
+                continue
+            counts[entity.country] += 1
+            first_seen[entity.country] = mention.start
+        ranked = counts.most_common(3)
+        if len(ranked) < 2 or (len(ranked) == 3 and ranked[2][1] == ranked[1][1]):
+            return None
+        first, second = sorted((country for country, _ in ranked[:2]), key=lambda c: first_seen[c])
+        if self.trace is not None:
+            self.trace.add("speakers", "speakers.both_parties.leaders", "set", start, start, self.tables.join_names(first, second))
+        return Entity(self.tables.join_names(first, second), "group", plural=True)
 
     def _is_media(self, entity: Entity) -> bool:
         organisation = self.lex.organisation(entity.name)
