@@ -68,6 +68,10 @@ class Constructions:
             return self._veto("addressee_not_infinitive", Span.of(text, match.start("noun"), match.end("noun")))  # "Obama's letter to the President": an addressee, not an infinitive
         cue_end = self._content_end(start, upper)
         end = self._trim("second_report", cue, cue_end, self._coordinated_end(start, cue_end))
+        if match.group("complement") not in self.complementizers and not text[self._clause_lower(lower, speaker.start):speaker.start].strip(" \"“(—–"):
+            predicate = self.subject_infinitive_end.search(text[start:end])
+            if predicate is not None:  # "Her call for the king to reopen the port was rejected": the host clause's verb follows
+                end = self._trim("subject_predicate", cue, end, start + predicate.start())
         if self.anaphoric.match(text, start, end):
             return self._veto("anaphoric_content", Span.of(text, match.start("noun"), match.end("noun")))
         if match.re is self.reporting_noun_issued and not self._clause_like(start, upper):

@@ -113,7 +113,8 @@ class AttributionFinder(IndirectReader, Constructions, QuoteFramer, ClauseReader
                 attribution = self._headline(match)
                 if attribution is not None:
                     found.append(attribution)
-        for match in itertools.chain(self.reporting_noun.finditer(text), self.reporting_noun_from.finditer(text), self.reporting_noun_issued.finditer(text)):
+        for match in itertools.chain(self.reporting_noun.finditer(text), self.reporting_noun_for.finditer(text),
+                                     self.reporting_noun_from.finditer(text), self.reporting_noun_issued.finditer(text)):
             attribution = self._reporting_noun(match, quote_regions)
             if attribution is not None:
                 found.append(attribution)
