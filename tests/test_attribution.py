@@ -1376,3 +1376,13 @@ def test_a_frame_three_paragraph_breaks_before_a_quotation_does_not_frame_it():
 
     text = 'Foreign Minister Ana Lind said:\n\n\n"The border stays open."\n'
     assert [s.cue.text for s in extract(text).statements if s.kind == "direct"] == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The ferry will sail at noon, a very senior official said.", "a very senior official"),
+    ("The ferry will sail at noon, the most senior diplomat said on Saturday night.", "the most senior diplomat"),
+])
+def test_an_intensifier_of_a_modifier_is_part_of_the_speaker(text, speaker):
+    found = attributions(text)
+    assert [a[0] for a in found] == [speaker]
+    assert found[0][2].casefold() == "the ferry will sail at noon"

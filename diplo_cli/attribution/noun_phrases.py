@@ -202,6 +202,10 @@ class NounPhraseReader:
             and (tokens[first].text.casefold().rstrip(self.plural_chars) in self.modifiable_heads or tokens[first].text.casefold() in self.body_words)
             and (first - 2 < 0 or not tokens[first - 2].text[:1].isalnum() or tokens[first - 2].text.casefold() in self.function_words
                  or tokens[first - 2].text[:1].isupper())
+        ) or (
+            # an intensifier of a modifier after a determiner: "a very senior official", "a highly placed source"
+            first - 2 >= 0 and first < i and tokens[first - 1].text in self.intensifiers and tokens[first].text.islower()
+            and tokens[first - 2].text.casefold() in self.function_words
         )):
             first -= 1
         # trim words that cannot open a noun phrase
