@@ -1386,3 +1386,12 @@ def test_an_intensifier_of_a_modifier_is_part_of_the_speaker(text, speaker):
     found = attributions(text)
     assert [a[0] for a in found] == [speaker]
     assert found[0][2].casefold() == "the ferry will sail at noon"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Let me be clear: the ferry will sail at noon.", "me"),
+    ("I want to be clear that the ferry will sail at noon.", "I"),
+    ("I want to be very clear: the ferry will sail at noon.", "I"),
+])
+def test_a_performative_be_clear_reports(text, speaker):
+    assert [(a[0], a[2]) for a in attributions(text)] == [(speaker, "the ferry will sail at noon")]

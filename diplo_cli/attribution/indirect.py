@@ -340,7 +340,10 @@ class IndirectReader:
         adjective = cand.aspectual is not None and cand.aspectual.re is self.aspectual_adjective_to  # "was able to confirm"
         if not cand.progressive and not adjective and verb.lemma not in self.copular_cues and self._is_passive(passive_from, cue):
             return self._veto("passive", cue)
-        if verb.lemma in self.copular_cues and (not self.copula_before.search(text, max(lower, cue.start - 40), cue.start)
+        # "Let me be clear: P", "I want to be clear that P": a performative's own 'be' is the copula
+        own_copula = cue.text.casefold() == verb.lemma and (
+            speaker.text.casefold() in self.imperative_speakers or self.performative_to.search(text, max(lower, cue.start - 24), cue.start))
+        if verb.lemma in self.copular_cues and (not (own_copula or self.copula_before.search(text, max(lower, cue.start - 40), cue.start))
                                                 or speaker.text.casefold() in self.expletive_subjects):
             return self._veto("clear_without_source", cue)  # "clear" is a cue only in "has been clear that P"; "it is clear" has no source
         return cand
