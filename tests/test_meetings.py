@@ -48,6 +48,8 @@ def _only(text: str):
     ("The leaders praised the constant contact between Sergey Lavrov and Antony Blinken.", "meeting"),
     ("Recep Tayyip Erdogan consulted with Vladimir Putin before the vote.", "meeting"),
     ("Antony Blinken spent Monday meeting the Chinese foreign minister Wang Yi in Beijing.", "meeting"),
+    ("Fumio Kishida and Joe Biden held a telephone talk on Monday.", "call"),
+    ("Fumio Kishida and Joe Biden held talks by video link on Monday.", "call"),
 ])
 def test_each_type_is_read_from_its_trigger(text, expected):
     assert _only(text).type == expected

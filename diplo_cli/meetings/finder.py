@@ -339,8 +339,10 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         right = min(upper, doc.clause_end_after(trigger.end), trigger.end + _CLAUSE_REACH)
         left, right = self._leading_clause_cut(doc, trigger, sentence.start, lower, upper, left, right)
         mtype = word.type
-        if mtype == "meeting" and (self.phrases.call_medium_before.search(text, max(lower, trigger.start - 25), trigger.start)
-                                   or self.phrases.call_medium_after.match(text, trigger.end, min(upper, trigger.end + 40))):
+        last_word = text.rfind(" ", trigger.start, trigger.end)  # 'held a telephone talk': the medium inside a pattern trigger
+        if mtype in ("meeting", "talks") and (self.phrases.call_medium_before.search(text, max(lower, trigger.start - 25), trigger.start)
+                                              or (last_word > trigger.start and self.phrases.call_medium_before.search(text, trigger.start, last_word + 1))
+                                              or self.phrases.call_medium_after.match(text, trigger.end, min(upper, trigger.end + 40))):
             mtype = "call"
         status, why, status_rule, status_cue = self._mention_status(doc, trigger, word, index, previous,
                                                                     (lower, upper, left, right, status_lower), speaker_of_content)
