@@ -50,6 +50,10 @@ def _only(text: str):
     ("Antony Blinken spent Monday meeting the Chinese foreign minister Wang Yi in Beijing.", "meeting"),
     ("Fumio Kishida and Joe Biden held a telephone talk on Monday.", "call"),
     ("Fumio Kishida and Joe Biden held talks by video link on Monday.", "call"),
+    ("Antony Blinken had a brief pull-aside with Wang Yi in Bali.", "meeting"),
+    ("Fumio Kishida had an audience with King Charles on Monday.", "meeting"),
+    ("Antony Blinken held a bilateral with Wang Yi on Monday.", "meeting"),
+    ("Fumio Kishida held a teleconference with Joe Biden on Monday.", "call"),
 ])
 def test_each_type_is_read_from_its_trigger(text, expected):
     assert _only(text).type == expected
@@ -78,6 +82,7 @@ def test_welcoming_an_official_is_receiving_him(text, expected):
     "The Turkish mills are meeting the demand for steel.",
     "The Black Sea Economic Forum said in a report on Monday that Turkish growth would slow.",
     "The Black Sea Economic Forum's index ranks Turkey third.",
+    "Recep Tayyip Erdogan held a teleconference with reporters on Monday.",
 ])
 def test_non_meetings_are_not_meetings(text):
     assert _meetings(text) == ()
