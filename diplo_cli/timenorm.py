@@ -126,7 +126,7 @@ def _build_vocabulary() -> _Vocabulary:
         month_date=regex.compile(
             rf"(?i)(?:(?:the\s+)?(?P<part>{_alternation(parts)})(?:\s*-\s*|\s+)(?:of\s+)?)?(?P<month>{month})"
             rf"(?:\s+(?P<day>{day})(?:{joiner}(?:(?P<month2>{month})\s+)?(?P<day2>{day}))?)?(?:,?\s+(?P<year>{year}))?"),
-        day_month=regex.compile(rf"(?i)(?P<day>{day})(?:{joiner}(?P<day2>{day}))?\s+(?:of\s+)?(?P<month>{month})(?:,?\s+(?P<year>{year}))?"),
+        day_month=regex.compile(rf"(?i)(?:the\s+)?(?P<day>{day})(?:{joiner}(?P<day2>{day}))?\s+(?:of\s+)?(?P<month>{month})(?:,?\s+(?P<year>{year}))?"),
         unit=regex.compile(rf"(?i)(?P<shift>{_alternation(data['unit_shifts'])})\s+(?P<unit>weekend|week|month|year)"),
         year=regex.compile(rf"(?P<year>{year})"),
         datelines=tuple(regex.compile(p) for p in anchor["datelines"]),

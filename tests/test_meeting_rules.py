@@ -1062,3 +1062,12 @@ def test_a_content_is_about_the_meeting_of_its_main_clause_not_of_a_leading_phra
 def test_readiness_to_take_part_after_a_meeting_word_is_about_that_meeting(second, expected):
     document = extract("President Marta Quiroga proposed an Andean summit in Lima. " + second)
     assert [(s.meeting, s.meeting_status) for s in document.statements] == [expected]
+
+
+@pytest.mark.parametrize(("text", "time"), [
+    ("On the 5 January, the Foreign Minister Ana Lind met President Tomas Ferreira in Lima.", "the 5 January"),
+    ("Ana Lind will meet President Tomas Ferreira in Lima on the 21st of March.", "the 21st of March"),
+    ("Ana Lind will meet President Tomas Ferreira in Lima on 21 March.", "21 March"),
+])
+def test_a_day_first_date_keeps_its_article_as_written(text, time):
+    assert [m.time.text for m in extract(text).meetings] == [time]
