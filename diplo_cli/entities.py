@@ -52,8 +52,9 @@ _NAME_TOKEN = regex.compile(r"[\p{L}\p{N}\p{M}]++(?:'[\p{L}\p{M}]++)*+")
 # `re` of Python 3.11.0-3.11.2 (Debian 12's) lets a possessive group repeat end on an apostrophe.
 ASCII_NAME_TOKEN = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)*")  # the same on a text for which ascii_words holds
 # there, the tokens that begin with a capital: not inside a token (no letter or digit before, nor one
-# and an apostrophe, which a letter continues)
-ASCII_CAPITALISED_NAME_TOKEN = re.compile(r"(?<![A-Za-z0-9])(?<![A-Za-z0-9]')[A-Z][A-Za-z0-9]*(?:'[A-Za-z]+)*")
+# and an apostrophe, which a letter continues). The capital comes first and the look-behinds read past
+# it ('.' is that capital): the engine then skips to the next capital, not trying every character.
+ASCII_CAPITALISED_NAME_TOKEN = re.compile(r"[A-Z](?<![A-Za-z0-9].)(?<![A-Za-z0-9]'.)[A-Za-z0-9]*(?:'[A-Za-z]+)*")
 # between the words of one name: "George W. Bush", "Jean-Pierre" (the strings the pattern \.?[ \-]|\. matches whole)
 _NAME_GLUES = frozenset({" ", "-", ". ", ".-", "."})
 _SENTENCE_OPENER = regex.compile(r"[^,;:\"“”]{1,30}+,\s*+")  # "Last night, President X ..."

@@ -105,3 +105,18 @@ def test_ascii_name_tokens_never_end_on_an_apostrophe(text, tokens):
             position += 1
     assert found == tokens
     assert [m.group() for m in _ASCII_CAPITALISED_NAME_TOKEN.finditer(text)] == [t for t in tokens if t[0].isupper()]
+
+
+def test_capitalised_name_tokens_are_those_no_letter_digit_or_letter_apostrophe_comes_before():
+    # the pattern reads its look-behinds after the capital (so that the engine skips to capitals):
+    # the same tokens as the look-behinds written first, on strings of every kind of neighbour
+    import random
+    import re
+
+    from diplo_cli.speakers import _ASCII_CAPITALISED_NAME_TOKEN
+
+    reference = re.compile(r"(?<![A-Za-z0-9])(?<![A-Za-z0-9]')[A-Z][A-Za-z0-9]*(?:'[A-Za-z]+)*")
+    rng = random.Random(18)
+    for _ in range(3000):
+        text = "".join(rng.choice("AZbz09'’ -.\n_é") for _ in range(rng.randint(0, 14)))
+        assert [m.span() for m in _ASCII_CAPITALISED_NAME_TOKEN.finditer(text)] == [m.span() for m in reference.finditer(text)], text
