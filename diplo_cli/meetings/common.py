@@ -73,6 +73,7 @@ SPLIT_OWN_VISIT = "meetings.split.own_visit"
 SPLIT_PLAN_OTHER_TYPE = "meetings.split.plan_other_type"
 SPLIT_TIME = "meetings.split.time"
 SPLIT_EVENT_YEAR = "meetings.split.event_year"
+SPLIT_INDEFINITE_PART = "meetings.split.indefinite_part"
 SPLIT_HELD_PLANNED = "meetings.split.held_planned"
 SPLIT_LATER = "meetings.split.later_event"
 SPLIT_PLACE = "meetings.split.place"
@@ -150,6 +151,7 @@ class MeetingMention:
     earlier: bool = False  # 'our last meeting', 'they last met': a meeting before the one reported
     later: bool = False  # 'the next meeting', 'will meet again': a meeting after the one reported
     year: str | None = None  # 'the 2005 G8 summit': the year written in front of the event's name
+    indefinite: bool = False  # 'a regional summit': introduces an event, does not refer back to one
     status_why: str = ""  # what set the status (--explain)
     status_rule: str = ""  # the id of the rule that set it (trace)
     status_cue: tuple[int, int] | None = None  # offsets of the status cue that set it, when one did

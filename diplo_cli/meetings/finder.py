@@ -392,7 +392,8 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                               earlier=bool(self.earlier_event.search(text, max(lower, trigger.start - 40), trigger.start)), status_why=why,
                               later=bool(self.later_event.search(text, max(lower, trigger.start - 40), trigger.start)
                                          or (word.pos == "verb" and self.again_after.match(text, trigger.end, upper))),
-                              status_rule=status_rule, status_cue=status_cue, year=self._event_year(text, trigger, lower))
+                              status_rule=status_rule, status_cue=status_cue, year=self._event_year(text, trigger, lower),
+                              indefinite=word.pos == "noun" and bool(self.phrases.indefinite_before.search(text, max(lower, trigger.start - 40), trigger.start)))
 
     def _non_answer(self, text: str, trigger: Span, lower: int, upper: int) -> regex.Match | None:
         """'I don't have any meetings to confirm': the non-answer that holds the trigger, if any."""

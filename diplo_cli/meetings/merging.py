@@ -15,6 +15,7 @@ from diplo_cli.meetings.common import (
     SPLIT_EARLIER,
     SPLIT_EVENT_YEAR,
     SPLIT_HELD_PLANNED,
+    SPLIT_INDEFINITE_PART,
     SPLIT_LATER,
     SPLIT_LATER_SAME_PEOPLE,
     SPLIT_OTHER_TYPE,
@@ -97,7 +98,7 @@ class _Merger:
             inside = _within(names, draft_names)
             if not (inside or _within(draft_names, names)):
                 continue
-            apart = self._kept_apart(mention, draft, inside)
+            apart = SPLIT_INDEFINITE_PART if (mention.indefinite and inside and not _within(draft_names, names)) else self._kept_apart(mention, draft, inside)
             if apart is not None:
                 if trace is not None:
                     trace.add(STAGE, apart, "split", draft.mentions[0].trigger.start, mention.trigger.end,
