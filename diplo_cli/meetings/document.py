@@ -81,7 +81,6 @@ class _Document:
         # the places of the text: the same spans as the speaker stage's place finder, found once for both
         self.place_spans = analysis.shared(("place_spans", id(lex)), lambda: [m.span() for m in finder.place_scan.finditer(self.folded, self.folded_lines)])
         self.bodies_index = _SpanIndex(_outermost(self._agents(_outermost(self._bodies(lex)))))
-        self.object_places: dict[int, int] = {}  # start of a place that is a visit verb's object -> end of that verb
         self.place_candidates = _SpanIndex(self._place_candidates(lex))
 
     def _coordinated_times(self, found: list[tuple[int, int, str]]):
@@ -202,10 +201,8 @@ class _Document:
                 continue
             core_end = start + district.start() if district else end  # 'Washington, D.C.' is known as Washington is
             known = bool(self.finder.place_scan.fullmatch(folded, self.folded_lines, start, core_end) or lex.country_of_word(text[start:core_end]))
-            if not known and (m.group("object") or lex.organisation(phrase) or self.finder.trigger_scan.pattern.search(phrase)):
-                continue  # 'visit Peru' names the place of the visit only when Peru is a known place
-            if m.group("object"):
-                self.object_places[start] = m.end("object")
+            if not known and (lex.organisation(phrase) or self.finder.trigger_scan.pattern.search(phrase)):
+                continue
             yield start, end, (Span.of(text, start, end), known)
 
     def _modifier(self, lex: Lexicon, phrase: str) -> bool:

@@ -618,9 +618,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
 
     def _place(self, doc: _Document, trigger: Span, lower: int, upper: int, mtype: str = "visit") -> tuple[Span | None, bool]:
         best = None
-        # 'visit Peru': the object of a visit verb is the place of that visit only, not of another meeting word near it
-        candidates = [item for item in doc.place_candidates.within(lower, upper)
-                      if item[1] <= upper and doc.object_places.get(item[0], trigger.end) == trigger.end]
+        candidates = [item for item in doc.place_candidates.within(lower, upper) if item[1] <= upper]
         if mtype != "visit":
             # 'as it relates to China', 'a message to Kyiv': 'to' names where a trip goes, not where others meet
             kept = []
