@@ -1204,3 +1204,9 @@ def test_the_two_sides_after_talks_of_two_leaders_are_their_countries():
     assert _speaker(text, "The two sides", year=2024).name == "Russia and India"
     text = "Vladimir Putin held talks in the Kremlin.\nThe two sides said that trade would grow."
     assert _speaker(text, "The two sides", year=2024).name == "the two sides"  # one side named: left as written
+
+
+def test_a_readouts_prime_minister_is_never_the_counterparts_countrys():
+    # the one country known only through the person the Prime Minister spoke to is the counterpart's
+    text = "The Prime Minister spoke to President Zelenskyy this morning.\nThe Prime Minister said that support would continue."
+    assert _speaker(text, "The Prime Minister", year=2023).name == "the Prime Minister"

@@ -897,8 +897,11 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
     def _holder_of_text_country(self, role: str):
         """A dated readout's formal "The Prime Minister" with no country of its own: the holder that year in
         the one country the text names that has such an office. Two such countries leave the role: which
-        one is more often named says nothing of whose readout it is."""
-        countries = self.tracker.named_countries() | {m.entity.country for m in self.tracker.mentions if m.entity.country}
+        one is more often named says nothing of whose readout it is. A country known only through a person the
+        text names is not one: had that country's office holder been meant, the text names them; the person
+        is the counterpart ("The Prime Minister spoke to President Zelenskyy": not Ukraine's prime minister)."""
+        countries = self.tracker.named_countries() | {m.entity.country for m in self.tracker.mentions
+                                                      if m.entity.country and m.entity.kind != "person"}
         holders = [holder for country in sorted(countries) if (holder := self._holder_in(country, role)) is not None]
         if len(holders) > 1:
             # "talks between the UK and US" in a readout of a call with President Trump: the one country the
