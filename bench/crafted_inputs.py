@@ -39,6 +39,8 @@ def _units(family: str, rng: random.Random):
             yield "said—"
         elif family == "chronology":  # one leader's meetings, each with another person in another place
             yield f"Putin met {rng.choice(FIRST)} {rng.choice(LAST)} in {place}. "
+        elif family == "padded":  # a page padded with runs of white space between clauses
+            yield f"{name} said the {word} talks went well, " + " " * 12000 + f"which pleased {other}. "
         elif family == "capitals":
             yield f"{word.title()} {name} {place} "
         else:
@@ -46,7 +48,7 @@ def _units(family: str, rng: random.Random):
 
 
 FAMILIES = ("news", "said-that", "dashes", "unbalanced-quotes", "parentheses", "said-runs", "said-dashes",
-            "chronology", "capitals")
+            "chronology", "capitals", "padded")
 
 
 def make(family: str, size: int, seed: int = 18) -> str:

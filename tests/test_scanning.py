@@ -162,7 +162,7 @@ def test_a_lead_reads_past_white_space_and_tries_only_the_starts_that_have_it():
     rule = regex.compile(r"\b(?:a|one)\s+(?:day|week)\s+ago\b|\bin\s(?:19|20)\d{2}\b", regex.IGNORECASE)
     scan = PrefixScan(rule)
     assert scan.prefixes == ("a", "in", "one")
-    assert scan.lead.pattern == r"(?:a\s+(?:day\s+ago|week\s+ago)|in\s+(?:19(?:0|1|2|3|4|5|6|7|8|9)|20(?:0|1|2|3|4|5|6|7|8|9))|one\s+(?:day\s+ag|week\s+a))"
+    assert scan.lead.spaced is None and scan.lead.plain.pattern == r"(?:a\s+(?:day\s+ago|week\s+ago)|in\s+(?:19(?:0|1|2|3|4|5|6|7|8|9)|20(?:0|1|2|3|4|5|6|7|8|9))|one\s+(?:day\s+ag|week\s+a))"
     tried = []
     scan.pattern = type("RecordingRule", (), {"match": lambda _, text, start, **options: tried.append(start) or rule.match(text, start, **options)})()
     # white space of every kind between the words, and 'a' and 'in' where the rule does not match
@@ -170,6 +170,31 @@ def test_a_lead_reads_past_white_space_and_tries_only_the_starts_that_have_it():
     lowered = PrefixTable([scan]).lowered(text)
     assert _spans(scan.finditer(text, lowered)) == _spans(rule.finditer(text)) == [(0, 9, "A\tday\u00a0ago"), (22, 35, "one\nweek  ago"), (41, 48, "in 2019")]
     assert tried == [0, 22, 41]  # 'in a', 'a week,' (no 'ago') and the 'a' of 'and' are never tried
+
+
+def test_a_lead_opening_with_white_space_is_tried_by_bisection_over_a_run_of_spaces():
+    rule = regex.compile(r"\s+(?:which|who)\b|,\s+but\b", regex.IGNORECASE)
+    scan = PrefixScan(rule, wide=True)
+    assert scan.lead.spaced is not None and scan.lead.plain is not None
+    text = "Ana left" + " " * 5000 + "early, but Bo" + " " * 3000 + "who stayed" + "\t \n" * 700 + "then left."
+    lowered = PrefixTable([scan]).lowered(text)
+    assert _spans(scan.finditer(text, lowered)) == _spans(rule.finditer(text)) == [(8 + 5000 + 5, 8 + 5000 + 10, ", but"),
+                                                                                   (5021, 5021 + 3003, " " * 3000 + "who")]
+    tested = []
+    spaced = scan.lead.spaced
+    scan.lead = scan.lead._replace(spaced=type("RecordingLead", (), {
+        "match": lambda _, text, start: tested.append(start) or spaced.match(text, start)})())
+    assert _spans(scan.finditer(text, lowered)) == _spans(rule.finditer(text))
+    assert len(tested) < 60  # some 14 tests a run, not one for each of its 10,000 places
+
+
+@settings(max_examples=200, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.sampled_from([" ", "  ", "\t", "\n", "\u00a0", "which", "who", ",", "but", "x", "Ana"]), max_size=40))
+def test_a_spaced_lead_keeps_every_start_the_rule_matches_at(pieces):
+    rule = regex.compile(r"\s+(?:which|who)\b|\s\s,\s+but\b|,\s+but\b", regex.IGNORECASE)
+    scan = PrefixScan(rule, wide=True)
+    text = "".join(pieces)
+    assert _spans(scan.finditer(text, PrefixTable([scan]).lowered(text))) == _spans(rule.finditer(text))
 
 
 LINE_START_SCANS = {"speaker labels": segment._LABEL_SCAN, "headlines": ATTRIBUTION.headline_scan,

@@ -18,11 +18,13 @@ cannot parse is simply scanned by ``regex``. ``tests/test_scanning.py`` checks t
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from re import _constants as sre_constants
 from re import _parser as sre_parser
+from typing import NamedTuple
 
 import regex
 
@@ -527,6 +529,48 @@ class LoweredText:
         return starts
 
 
+_WHITE_RUN = re.compile(r"\s+")  # white space as a lead's \s reads it (the standard library's engine)
+
+
+class Lead(NamedTuple):
+    r"""The start every match of a rule has (see :meth:`PrefixScan._lead`), in two parts: the leads
+    that open with white space (``\s+which``) and the others."""
+
+    plain: re.Pattern | None
+    spaced: re.Pattern | None
+
+    def keep(self, starts: list[int], lowered_text: str) -> list[int]:
+        r"""The ``starts`` (ascending) at which a lead is found in ``lowered_text``.
+
+        Why the spaced part is tested by bisection: from a start inside a run of white space,
+        ``\s+R`` holds when ``R`` holds at some place after the start up to the run's end, so over the
+        starts of one run it holds up to a point and not after it; testing each start costs the rest
+        of the run, and a run of n spaces would cost n squared (a page padded with spaces)."""
+        plain_at = self.plain.match if self.plain is not None else None
+        kept: list[int] = []
+        index, count = 0, len(starts)
+        while index < count:
+            start = starts[index]
+            run = _WHITE_RUN.match(lowered_text, start) if self.spaced is not None else None
+            if run is None:
+                if plain_at is not None and plain_at(lowered_text, start) is not None:
+                    kept.append(start)
+                index += 1
+                continue
+            stop = bisect.bisect_left(starts, run.end(), index)
+            held, failed = index, stop  # the spaced lead holds before ``held`` and not from ``failed`` on
+            while held < failed:
+                middle = (held + failed) // 2
+                if self.spaced.match(lowered_text, starts[middle]) is not None:
+                    held = middle + 1
+                else:
+                    failed = middle
+            kept.extend(at for position, at in enumerate(starts[index:stop], index)
+                        if position < held or plain_at is not None and plain_at(lowered_text, at) is not None)
+            index = stop
+        return kept
+
+
 class PrefixScan:
     r"""The whole-text scan of a rule pattern that starts with literal words (``\b(?:will|shall|...)``).
 
@@ -548,7 +592,7 @@ class PrefixScan:
         self.prefixes: tuple[str, ...] | None = None
         self.word_start = False  # every match starts at \b
         self.inside_firsts: set[str] | None = None  # see _word_firsts_inside
-        self.lead: re.Pattern | None = None  # see _lead
+        self.lead: Lead | None = None  # see _lead
         try:
             parsed = sre_parser.parse(_PROPERTY.sub(r"\\W", pattern.pattern))  # a property: no literal known
         except (re.error, RecursionError, OverflowError, ValueError):
@@ -578,7 +622,9 @@ class PrefixScan:
         if "" in leads or not all(c.isascii() or c.lower() == c.upper() for lead in leads for c in lead):
             return None
         try:
-            return re.compile(trie_pattern(leads).replace(_SPACES, r"\s+"))
+            return Lead(*(re.compile(trie_pattern(part).replace(_SPACES, r"\s+")) if part else None
+                          for part in ({lead for lead in leads if not lead.startswith(_SPACES)},
+                                       {lead for lead in leads if lead.startswith(_SPACES)})))
         except (re.error, RecursionError, OverflowError):
             return None  # the prefixes alone then choose where to try the rule
 
@@ -596,8 +642,7 @@ class PrefixScan:
         else:
             starts = sorted(set().union(*[offsets(prefix, word_start) for prefix in present]))
         if self.lead is not None:  # (the lead's test does not depend on where the last match ended)
-            lead_at, lowered_text = self.lead.match, lowered.text
-            starts = [start for start in starts if lead_at(lowered_text, start) is not None]
+            starts = self.lead.keep(starts, lowered.text)
         match_at = self.pattern.match
         resume = 0
         for start in starts:
