@@ -1395,3 +1395,12 @@ def test_an_intensifier_of_a_modifier_is_part_of_the_speaker(text, speaker):
 ])
 def test_a_performative_be_clear_reports(text, speaker):
     assert [(a[0], a[2]) for a in attributions(text)] == [(speaker, "the ferry will sail at noon")]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("I've said this before: the ferry will sail at noon.", "said"),
+    ("I'd just say that, you know, the ferry will sail at noon.", "say"),
+    ("The captain stated that, however, the ferry will sail at noon.", "stated"),
+])
+def test_a_cataphor_with_an_adverb_and_a_filler_after_that_open_no_content(text, cue):
+    assert [(a[1], a[2]) for a in attributions(text)] == [(cue, "the ferry will sail at noon")]

@@ -509,7 +509,11 @@ class IndirectReader:
                 and self._clause_after_adjunct(_skip_spaces(text, content_start) + 1, upper):
             # "stated that, after a long pause, P": the comma opens an adjunct of P, not a new frame
             content_start = cand.content_start = _skip_spaces(text, _skip_spaces(text, content_start) + 1)
-            self._relaxed.append("that_then_adjunct")
+            connective = self.connective.match(text, content_start, upper)
+            if connective is not None and self._clause_like(connective.end(), upper):
+                content_start = cand.content_start = connective.end()  # "said that, you know, P": a filler opens no content
+            else:
+                self._relaxed.append("that_then_adjunct")
         opener = self.word_at.match(text, content_start, upper)
         if opener and opener.group(1).casefold() in self.content_openers_rejected and cand.rule != "attribution.indirect.interrupted":
             if not (explicit_that and self._clause_after_adjunct(content_start, upper)):
