@@ -1404,3 +1404,8 @@ def test_a_performative_be_clear_reports(text, speaker):
 ])
 def test_a_cataphor_with_an_adverb_and_a_filler_after_that_open_no_content(text, cue):
     assert [(a[1], a[2]) for a in attributions(text)] == [(cue, "the ferry will sail at noon")]
+
+
+def test_a_performative_with_adverbs_after_its_to_finds_its_speaker():
+    assert [(a[0], a[1], a[2]) for a in attributions("I would like to once again stress that the ferry will sail at noon.")] == [
+        ("I", "stress", "the ferry will sail at noon")]

@@ -259,7 +259,7 @@ class IndirectReader:
         shared with a first predicate ('noted P, and pledged that Q')."""
         text, cue, lower, upper = self.text, cand.cue, cand.lower, cand.upper
         progressive = self.progressive.search(text, max(lower, cue.start - 40), cue.start) if self._is_gerund(cand.cue_word) else None
-        performative = self.performative_to.search(text, max(lower, cue.start - 24), cue.start)
+        performative = self.performative_to.search(text, max(lower, cue.start - 40), cue.start)
         # "The minister was very clear that P": the subject stands before the copula; only with an explicit
         # "that" ("the message was clear: ..." has no speaker)
         copula = self.copula_before.search(text, max(lower, cue.start - 40), cue.start) \
