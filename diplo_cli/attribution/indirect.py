@@ -320,6 +320,8 @@ class IndirectReader:
             return self._veto("no_speaker", cue)
         if speaker.text.endswith(self.possessive_endings):
             return self._veto("possessive_speaker", cue)  # "Lavrov's remark that": a noun, read by the reporting-noun rule
+        if self.negative_subject.match(speaker.text) or self.nor_before.search(text, max(lower, speaker.start - 8), speaker.start):
+            return self._veto("negative_subject", cue)  # "Neither side has said when P", "No official said P": nobody asserts P
         if cand.cue_word in self.document_participle_words and not text[speaker.end : cue.start].strip() \
                 and _WORD.findall(speaker.text)[-1].casefold().rstrip(self.plural_chars) in self.document_stems:
             return self._veto("document_participle", cue)  # "said in a statement posted on its website that P": no cue of its own
