@@ -193,3 +193,55 @@ def test_the_rules_are_compiled_once_before_the_workers_are_forked():
     warmed.clear()
     assert list(parallel.ordered_map(_double, iter(tasks), 1, warm_up=lambda *args: warmed.append(args))) == found
     assert warmed == []  # one job: everything runs here, on rules compiled on first use
+
+
+# ------------------------------------------------------------------ jobs18: files read where they are extracted
+
+def test_jobs18_a_small_local_file_is_sent_as_a_path_and_read_by_its_worker(tmp_path):
+    (tmp_path / "a.txt").write_text(_article(1), encoding="utf-8")
+    (tmp_path / "b.html").write_text(f"<html><body><p>{_article(2)}</p></body></html>", encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text(json.dumps({"id": "r1", "text": _article(3)}) + "\n", encoding="utf-8")
+    sources = list(parallel.iter_inputs([str(tmp_path)]))
+    assert [(item.doc.rsplit("/", 1)[-1], item.text, type(source).__name__) for item, source in sources] == [
+        ("a.txt", None, "LocalFile"), ("b.html", None, "LocalFile"), ("r1", _article(3), "NoneType")]
+    assert [source.kind for _, source in sources[:2]] == ["auto", "html"]
+    assert sources[0][1].size == len(_article(1).encode())
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_jobs18_files_read_by_the_workers_keep_their_warnings_errors_and_texts(tmp_path, jobs):
+    names = []
+    for number in range(40):  # more than two batches
+        path = tmp_path / f"{number:03d}.txt"
+        if number == 5:  # not UTF-8, and not English: two warnings, extracted all the same
+            path.write_bytes("Der Minister sagte, dass die Gespräche in der Stadt stattfinden würden und dass es gut sei. " .encode("cp1252") * 6)
+        elif number == 7:  # named on the command line, a PDF is refused with the converter to run
+            path = tmp_path / "007.pdf"
+            path.write_bytes(b"%PDF-1.4 not a text")
+        elif number == 9:
+            path = tmp_path / "009.htm"
+            path.write_text(f"<html><body><p>{_article(number)}</p></body></html>", encoding="utf-8")
+        else:
+            path.write_text(_article(number), encoding="utf-8")
+        names.append(str(path))
+    names.append(str(tmp_path / "missing.txt"))
+    outcomes = list(extract_inputs(parallel.iter_inputs(names), lexicon=default_lexicon(), jobs=jobs))
+    assert [o.item.doc for o in outcomes] == names
+    german, pdf, page, missing = outcomes[5], outcomes[7], outcomes[9], outcomes[40]
+    assert len(german.item.warnings) == 2 and "does not look like English" in german.item.warnings[1]
+    assert german.document is not None
+    assert pdf.document is None and pdf.item.error.startswith("a PDF file")
+    assert (missing.document, missing.item.error) == (None, "no such file")
+    assert page.document.source_map is not None and page.document.text == page.item.text
+    assert page.item.text.endswith('"We are ready," Berg told reporters.')
+    read = [o for i, o in enumerate(outcomes) if i not in (5, 7, 9, 40)]
+    assert all(o.document.text == o.item.text == _article(int(o.item.doc[-7:-4])) for o in read)
+    assert all(len(o.document.statements) == 2 for o in read)
+
+
+def test_jobs18_under_strict_a_file_read_with_a_warning_is_not_extracted(tmp_path):
+    path = tmp_path / "legacy.txt"
+    path.write_bytes("Le ministre a déclaré que les négociations étaient terminées.".encode("cp1252"))
+    [outcome] = list(extract_inputs(parallel.iter_inputs([str(path)]), lexicon=default_lexicon(), jobs=1, strict=True))
+    assert outcome.item.warnings and outcome.item.text is not None
+    assert (outcome.document, outcome.failure) == (None, None)

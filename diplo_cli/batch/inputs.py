@@ -223,12 +223,31 @@ def iter_documents(paths: list[str], *, input_format: str = "auto", rules: WalkR
         if kind == "jsonl":
             yield from _jsonl_documents(data, name, fields, language)
             continue
-        try:
-            decoded = decode_bytes(data, name)
-        except InputError as exc:
-            yield InputDocument(exc.source, None, exc.reason)
-            continue
-        yield _text_document(name, decoded.text, decoded.warnings, kind, fields, language)
+        yield _whole_text(name, data, kind, fields, language)
+
+
+def read_text_input(path: str, kind: str, fields: RecordFields | None = None, language: str = "en") -> InputDocument:
+    """One local file read whole as a text or a page (``kind`` ``auto``, ``text`` or ``html``), as
+    :func:`iter_documents` reads it: its document, or the reason it could not be read. The parallel
+    runner calls this in the worker that extracts the file, so that the reading, decoding and
+    language check of many small files are spread over the workers too."""
+    name = display_name(path)
+    try:
+        data = read_path(path)
+        hint = converter_hint(path, data)
+        if hint:
+            raise InputError(name, hint)
+    except InputError as exc:
+        return InputDocument(exc.source, None, exc.reason)
+    return _whole_text(name, data, kind, fields or RecordFields(), language)
+
+
+def _whole_text(name: str, data: bytes, kind: str, fields: RecordFields, language: str) -> InputDocument:
+    try:
+        decoded = decode_bytes(data, name)
+    except InputError as exc:
+        return InputDocument(exc.source, None, exc.reason)
+    return _text_document(name, decoded.text, decoded.warnings, kind, fields, language)
 
 
 def _text_document(name: str, text: str, warnings: tuple[str, ...], kind: str, fields: RecordFields, language: str = "en") -> InputDocument:

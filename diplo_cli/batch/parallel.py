@@ -26,12 +26,21 @@ import codecs
 import contextlib
 import os
 import signal
+import stat
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from diplo_cli.batch.inputs import InputDocument, RecordFields, display_name, expand_paths, input_kind, iter_documents
+from diplo_cli.batch.inputs import (
+    InputDocument,
+    RecordFields,
+    display_name,
+    expand_paths,
+    input_kind,
+    iter_documents,
+    read_text_input,
+)
 from diplo_cli.batch.walk import WalkRules
 from diplo_cli.errors import InputError, failure_message
 from diplo_cli.language.loader import language_of
@@ -65,6 +74,19 @@ class LargeFile:
 
 
 @dataclass(frozen=True, slots=True)
+class LocalFile:
+    """A regular local file read whole (a text or a page) by the process that extracts it, a worker
+    under ``-j N``: reading, decoding and the language check of many small files are then spread
+    over the workers, and the parent sends a path instead of a text. ``size`` (from the walk's
+    ``stat``) fills the batches; ``kind`` is :func:`~diplo_cli.batch.inputs.input_kind`'s."""
+
+    path: str
+    kind: str
+    size: int = 0
+    fields: RecordFields | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Outcome:
     """What became of one input (or one part of a large one), in input order.
 
@@ -84,30 +106,34 @@ class Outcome:
 
 def iter_inputs(paths: list[str], *, input_format: str = "auto", fields: RecordFields | None = None,
                 rules: WalkRules | None = None, stdin=None, stream_large: bool = True,
-                language: str = "en") -> Iterator[tuple[InputDocument, LargeFile | None]]:
+                language: str = "en") -> Iterator[tuple[InputDocument, LargeFile | LocalFile | None]]:
     """The run's input documents, as :func:`diplo_cli.batch.inputs.iter_documents` gives them, except that
-    large plain-text files come as a :class:`LargeFile` to stream (with an item carrying no text)."""
-    if not stream_large or input_format not in ("auto", "text"):
-        for item in iter_documents(paths, input_format=input_format, fields=fields, rules=rules, stdin=stdin, language=language):
-            yield item, None
-        return
+    a regular local text or HTML file comes as a :class:`LocalFile` to read where it is extracted, and
+    (with ``stream_large``) a large plain-text file as a :class:`LargeFile` to stream, each with an
+    item carrying no text. Standard input, URLs, JSON Lines and special files are read here."""
+    streaming = stream_large and input_format in ("auto", "text")
     for path in expand_paths(paths, rules):
-        if isinstance(path, str) and path != "-" and input_kind(path, input_format) in ("auto", "text") and _is_large(path):
-            yield _large_file(path, input_format)
-            continue
-        source = [path] if isinstance(path, str) else []
-        if not source:  # an expansion error (e.g. an empty directory): reported as iter_documents would
+        if isinstance(path, InputError):  # an expansion error (e.g. an empty directory): reported as iter_documents would
             yield InputDocument(path.source, None, path.reason), None
             continue
-        for item in iter_documents(source, input_format=input_format, fields=fields, stdin=stdin, language=language):
-            yield item, None
+        kind = input_kind(path, input_format)
+        size = _regular_file_size(path) if path != "-" and kind in ("auto", "text", "html") else None
+        if size is None:
+            for item in iter_documents([path], input_format=input_format, fields=fields, stdin=stdin, language=language):
+                yield item, None
+        elif streaming and size > LARGE_FILE_BYTES:
+            yield _large_file(path, input_format)
+        else:
+            yield InputDocument(display_name(path), None), LocalFile(path, kind, size, fields)
 
 
-def _is_large(path: str) -> bool:
+def _regular_file_size(path: str) -> int | None:
+    """The size of a regular file; None for anything else (a FIFO, a device, a missing file)."""
     try:
-        return os.path.isfile(path) and os.path.getsize(path) > LARGE_FILE_BYTES
-    except OSError:
-        return False
+        status = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return status.st_size if stat.S_ISREG(status.st_mode) else None
 
 
 def _large_file(path: str, input_format: str = "auto") -> tuple[InputDocument, LargeFile | None]:
@@ -222,46 +248,70 @@ def _extract_or_fail(function: Callable[..., Document], *args, **kwargs) -> Docu
         return _Failure(failure_message(exc), traceback.format_exc())
 
 
+@dataclass(frozen=True, slots=True)
+class _ReadThere:
+    """A task's entry for a :class:`LocalFile`: read it, then extract it unless it is not wanted."""
+
+    file: LocalFile
+    strict: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """The result of a :class:`_ReadThere` entry: the input as read, and its extraction (or None)."""
+
+    item: InputDocument
+    found: object
+
+
 def _run_task(task):
-    """In a worker: a batch of (doc, text) pairs, or one window of a large file."""
+    """In a worker: a batch of (doc, text, date) entries or local files to read, or one window of a large file."""
     kind, payload = task
     if kind == "window":
         doc, window = payload
         return _extract_or_fail(extract_window, window, doc, lexicon=_worker_lexicon, year=_worker_year, unwrap=_worker_unwrap,
                                 date=_worker_date)
     results = []
-    for doc, text, document_date in payload:
-        if text is None:
-            results.append(None)
+    for entry in payload:
+        if isinstance(entry, _ReadThere):
+            item = read_text_input(entry.file.path, entry.file.kind, entry.file.fields, _worker_language)
+            results.append(_Read(item, _extract_text(item.doc, item.text, None) if _wanted(item, entry.strict) else None))
             continue
-        result = _extract_or_fail(extract, text, doc, lexicon=_worker_lexicon, year=_worker_year, unwrap=_worker_unwrap,
-                                  date=_worker_date, document_date=document_date, language=_worker_language)
-        # the text is sent back by the caller, not through the pipe
-        results.append(replace(result, text="") if isinstance(result, Document) else result)
+        doc, text, document_date = entry
+        results.append(None if text is None else _extract_text(doc, text, document_date))
     return results
 
 
-def _tasks(sources: Iterable[tuple[InputDocument, LargeFile | None]], strict: bool) -> Iterator[tuple[tuple, tuple]]:
+def _extract_text(doc: str, text: str, document_date: str | None) -> Document | _Failure:
+    result = _extract_or_fail(extract, text, doc, lexicon=_worker_lexicon, year=_worker_year, unwrap=_worker_unwrap,
+                              date=_worker_date, document_date=document_date, language=_worker_language)
+    # the text goes back once, with the input (or is kept by the caller), not a second time in the document
+    return replace(result, text="") if isinstance(result, Document) else result
+
+
+def _tasks(sources: Iterable[tuple[InputDocument, LargeFile | LocalFile | None]], strict: bool) -> Iterator[tuple[tuple, tuple]]:
     """(task for a worker, what the caller needs to turn its result into outcomes), in input order."""
-    batch: list[InputDocument] = []
+    batch: list[tuple[InputDocument, LocalFile | None]] = []
     size = 0
 
     def flush():
         nonlocal batch, size
-        task = ("docs", [(i.doc, i.text if _wanted(i, strict) else None, i.document_date) for i in batch])
-        meta = ("docs", batch)
+        task = ("docs", [_ReadThere(local, strict) if local is not None else (i.doc, i.text if _wanted(i, strict) else None, i.document_date)
+                         for i, local in batch])
+        meta = ("docs", [i for i, _ in batch])
         batch, size = [], 0
         return task, meta
 
-    for item, large in sources:
-        if large is not None and _wanted(item, strict):
+    for item, source in sources:
+        if isinstance(source, LargeFile) and _wanted(item, strict):
             if batch:
                 yield flush()
-            for part, window in enumerate(stream_windows(read_text_pieces(large))):
+            for part, window in enumerate(stream_windows(read_text_pieces(source))):
                 yield ("window", (item.doc, window)), ("window", (item, part))
             continue
-        batch.append(item)
-        size += len(item.text or "")
+        local = source if isinstance(source, LocalFile) else None
+        batch.append((item, local))
+        size += local.size if local is not None else len(item.text or "")
         if len(batch) >= BATCH_DOCUMENTS or size >= BATCH_CHARS:
             yield flush()
     if batch:
@@ -296,6 +346,8 @@ def extract_inputs(sources: Iterable[tuple[InputDocument, LargeFile | None]], *,
             result = _run_again_alone(result.task, worker_args)
         if kind == "docs":
             for item, found in zip(meta, result):
+                if isinstance(found, _Read):  # a local file read where it was extracted
+                    item, found = found.item, found.found
                 yield _outcome(item, found, 0)
             continue
         item, part = meta
@@ -315,9 +367,9 @@ def _run_again_alone(task, worker_args: tuple):
         result = run_in_fresh_process(_run_task, task, _start_worker, worker_args)
         return _Failure(WORKER_DIED, "") if isinstance(result, WorkerDied) else result
     results = []
-    for doc, text, document_date in payload:
-        alone = ("docs", [(doc, text, document_date)])
-        result = None if text is None else run_in_fresh_process(_run_task, alone, _start_worker, worker_args)
+    for entry in payload:
+        unwanted = not isinstance(entry, _ReadThere) and entry[1] is None
+        result = None if unwanted else run_in_fresh_process(_run_task, ("docs", [entry]), _start_worker, worker_args)
         results.append(_Failure(WORKER_DIED, "") if isinstance(result, WorkerDied) else result and result[0])
     return results
 
