@@ -740,9 +740,11 @@ def _progress(run: Run):
         run.progress = None
 
 
-def _documents(run: Run, lexicon, parts: bool = False):
+def _documents(run: Run, lexicon, parts: bool = False, render=None):
     """Yield extracted documents (filtered as asked); report unreadable inputs and carry on. With
-    ``parts``, ``(part, document)``: a large file streamed in windows comes as parts 0, 1, ..."""
+    ``parts``, ``(part, document)``: a large file streamed in windows comes as parts 0, 1, ...
+    With ``render`` (see :func:`~diplo_cli.batch.parallel.extract_inputs`; only without a selection
+    or --turns), a local file's document comes as what ``render`` made of it where it was extracted."""
     from diplo_cli.batch.parallel import extract_inputs, iter_inputs
     from diplo_cli.filters import Selector
     from diplo_cli.language.loader import language_of
@@ -769,7 +771,7 @@ def _documents(run: Run, lexicon, parts: bool = False):
                           and language == "en", language=language)  # the rule engine reads a whole text in one linear pass
     found_statements = False
     for outcome in extract_inputs(sources, lexicon=lexicon, year=options.get("year"), jobs=_jobs(run), strict=run.strict,
-                                  unwrap=not options.get("no_unwrap"), date=options.get("date"), language=language):
+                                  unwrap=not options.get("no_unwrap"), date=options.get("date"), language=language, render=render):
         item = outcome.item
         if outcome.part == 0:  # the later parts of a streamed large file are the same input
             run.done += 1
@@ -789,6 +791,10 @@ def _documents(run: Run, lexicon, parts: bool = False):
         if outcome.part == 0:
             run.read += 1
             found_statements = False
+        if outcome.written is not None:  # a whole file, written by its worker
+            run.read_with_statements += outcome.written.statements > 0
+            yield (0, outcome.written) if parts else outcome.written
+            continue
         if outcome.document.statements and not found_statements:
             run.read_with_statements += 1  # counted once per input, whichever window found them
             found_statements = True
@@ -1402,7 +1408,19 @@ def _write_documents(run: Run, view: str, lexicon, explain: bool, with_statement
 
         colours = render.SpeakerColours()
         explained = render.meeting_explain_view if view == "meetings" else functools.partial(render.explain_view, colours=colours)
-    for part, document in _documents(run, lexicon, parts=True):
+    written = None
+    if fmt == "jsonl" and run.svg_console is None and not run.selection.active and not run.options.get("turns"):
+        # each document's lines are written by the worker that extracts it: the document itself
+        # does not cross the pipe, and this process only copies text to stdout
+        written = functools.partial(formats.written_jsonl, view=view, with_statements=with_statements)
+    for part, document in _documents(run, lexicon, parts=True, render=written):
+        if isinstance(document, formats.WrittenDocument):
+            tally.add_written(document)
+            with _whole_writes():
+                stdout.write(document.text)
+                stdout.flush()
+            advance()
+            continue
         tally.add(document)
         if run.selection.active and not (document.statements if view == "statements" else document.meetings):
             advance()

@@ -7,8 +7,10 @@ JSON, CSV or TSV never imports rich: its import was a tenth of the start-up of o
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import IO
 
 import regex
@@ -116,6 +118,28 @@ def write_jsonl(records: Iterable[dict], stream: IO[str]) -> None:
     for record in records:
         stream.write(json.dumps(record, ensure_ascii=False))
         stream.write("\n")
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenDocument:
+    """One document's JSON Lines, written where it was extracted (a worker under ``-j N``), with what the
+    run's summary counts of it: the parent writes the text as it comes instead of receiving the whole
+    document and writing its records itself."""
+
+    doc: str
+    text: str
+    statements: int
+    speakers: frozenset[str]
+    meetings: int
+
+
+def written_jsonl(document: Document, view: str = "statements", with_statements: bool = False) -> WrittenDocument:
+    """``document``'s records as ``-f jsonl`` prints them in ``view`` (``statements`` or ``meetings``)."""
+    records = meeting_records(document, with_statements) if view == "meetings" else statement_records(document)
+    out = io.StringIO()
+    write_jsonl(records, out)
+    return WrittenDocument(document.doc, out.getvalue(), len(document.statements),
+                           frozenset(s.speaker.name for s in document.statements), len(document.meetings))
 
 
 def flat_statement(record: dict) -> dict:
@@ -257,6 +281,14 @@ class Tally:
         self.statements += len(document.statements)
         self.speakers.update(s.speaker.name for s in document.statements)
         self.meetings += len(document.meetings)
+        return self
+
+    def add_written(self, written: WrittenDocument) -> Tally:
+        """:meth:`add` for a document written where it was extracted."""
+        self.documents += 1
+        self.statements += written.statements
+        self.speakers.update(written.speakers)
+        self.meetings += written.meetings
         return self
 
     def words(self, total: bool = False) -> str:

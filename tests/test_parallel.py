@@ -245,3 +245,57 @@ def test_jobs18_under_strict_a_file_read_with_a_warning_is_not_extracted(tmp_pat
     [outcome] = list(extract_inputs(parallel.iter_inputs([str(path)]), lexicon=default_lexicon(), jobs=1, strict=True))
     assert outcome.item.warnings and outcome.item.text is not None
     assert (outcome.document, outcome.failure) == (None, None)
+
+
+# ------------------------------------------------------------------ jobs18: JSON Lines written by the workers
+
+def _jobs18_expected_lines(folder, view: str) -> str:
+    from diplo_cli import formats
+
+    lexicon, lines = default_lexicon(), []
+    for path in sorted(folder.iterdir()):
+        document = extract(path.read_text(encoding="utf-8"), str(path), lexicon=lexicon)
+        records = formats.meeting_records(document, True) if view == "meetings" else formats.statement_records(document)
+        lines += [json.dumps(record, ensure_ascii=False) for record in records]
+    return "".join(line + "\n" for line in lines)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_jobs18_jsonl_written_by_the_workers_is_what_one_process_writes(corpus, jobs):
+    (corpus / "041.txt").write_text("The weather was mild all week.\n", encoding="utf-8")  # no statement
+    (corpus / "042.txt").write_text("Foreign Minister Anna Lindqvist met her Polish counterpart Maria Kowalczyk in Oslo on Monday, "
+                                    "the ministry said.\n", encoding="utf-8")
+    statements = _run(["--format", "jsonl", "-j", jobs, str(corpus)])
+    assert statements.exit_code == 0
+    assert statements.stdout == _jobs18_expected_lines(corpus, "statements")
+    assert statements.stderr.splitlines()[-1] == (
+        "diplo: 42 documents read, 0 skipped; 81 statements, 5 speakers, 1 meeting; 1 with no statements")
+    meetings = _run(["meetings", "--statements", "--format", "jsonl", "-j", jobs, str(corpus)])
+    assert meetings.exit_code == 0
+    assert meetings.stdout == _jobs18_expected_lines(corpus, "meetings")
+    assert json.loads(meetings.stdout)["statement_records"][0]["speaker"]["text"] == "the ministry"
+
+
+def test_jobs18_a_document_whose_writing_fails_is_reported_and_the_others_are_written(corpus, monkeypatch):
+    from diplo_cli import formats
+
+    real = formats.written_jsonl
+
+    def failing(document, **kwargs):
+        if document.doc.endswith("007.txt"):
+            raise ValueError("broken writer")
+        return real(document, **kwargs)
+
+    monkeypatch.setattr(formats, "written_jsonl", failing)
+    result = _run(["--format", "jsonl", "-j", "2", str(corpus)])
+    assert result.exit_code == 1
+    assert f"diplo: {corpus / '007.txt'}: internal error: ValueError: broken writer" in result.stderr.splitlines()
+    docs = [json.loads(line)["doc"] for line in result.stdout.splitlines()]
+    assert len(set(docs)) == 39 and str(corpus / "007.txt") not in docs
+
+
+def test_jobs18_with_a_selection_the_documents_come_back_whole(corpus):
+    result = _run(["--format", "jsonl", "-j", "2", "--speaker", "Jonas Berg", str(corpus)])
+    assert result.exit_code == 0
+    assert {json.loads(line)["speaker"]["name"] for line in result.stdout.splitlines()} == {"Jonas Berg"}
+    assert len(result.stdout.splitlines()) == 20

@@ -100,6 +100,7 @@ class Outcome:
     failure: str | None = None
     trace: str | None = None
     part: int = 0
+    written: object = None  # what ``render`` made of the document, in its place (see extract_inputs)
 
 
 # ------------------------------------------------------------------------------ inputs
@@ -228,10 +229,12 @@ _worker_year: int | None = None
 _worker_unwrap = True
 _worker_date: str | None = None
 _worker_language = "en"
+_worker_render: Callable | None = None
 
 
-def _start_worker(lexicon, year: int | None, unwrap: bool = True, date: str | None = None, language: str = "en") -> None:
-    global _worker_lexicon, _worker_year, _worker_unwrap, _worker_date, _worker_language
+def _start_worker(lexicon, year: int | None, unwrap: bool = True, date: str | None = None, language: str = "en",
+                  render: Callable | None = None) -> None:
+    global _worker_lexicon, _worker_year, _worker_unwrap, _worker_date, _worker_language, _worker_render
     # Ctrl-C is the parent's to handle: it stops the pool and exits with 130. SIGTERM and SIGHUP
     # end a worker at once (a forked worker would otherwise inherit the parent's unwinding handler).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -239,6 +242,7 @@ def _start_worker(lexicon, year: int | None, unwrap: bool = True, date: str | No
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
     _worker_lexicon, _worker_year, _worker_unwrap, _worker_date, _worker_language = lexicon, year, unwrap, date, language
+    _worker_render = render
 
 
 def _extract_or_fail(function: Callable[..., Document], *args, **kwargs) -> Document | _Failure:
@@ -275,7 +279,11 @@ def _run_task(task):
     for entry in payload:
         if isinstance(entry, _ReadThere):
             item = read_text_input(entry.file.path, entry.file.kind, entry.file.fields, _worker_language)
-            results.append(_Read(item, _extract_text(item.doc, item.text, None) if _wanted(item, entry.strict) else None))
+            found = _extract_text(item.doc, item.text, None) if _wanted(item, entry.strict) else None
+            if _worker_render is not None and isinstance(found, Document):
+                found = _extract_or_fail(_worker_render, replace(found, text=item.text, metadata=item.metadata, source_map=item.source_map))
+                item = replace(item, text=None, source_map=None)  # what the caller needs: the name, the warnings
+            results.append(_Read(item, found))
             continue
         doc, text, document_date = entry
         results.append(None if text is None else _extract_text(doc, text, document_date))
@@ -322,14 +330,18 @@ def _wanted(item: InputDocument, strict: bool) -> bool:
     return item.error is None and not (strict and item.warnings)
 
 
-def extract_inputs(sources: Iterable[tuple[InputDocument, LargeFile | None]], *, lexicon, year: int | None = None,
+def extract_inputs(sources: Iterable[tuple[InputDocument, LargeFile | LocalFile | None]], *, lexicon, year: int | None = None,
                    jobs: int | None = None, strict: bool = False, unwrap: bool = True, date: str | None = None,
-                   language: str = "en") -> Iterator[Outcome]:
+                   language: str = "en", render: Callable | None = None) -> Iterator[Outcome]:
     """Extract every input in ``jobs`` processes (default: all cores); outcomes in input order.
 
     Inputs with a read error, or with warnings under ``strict``, are passed through unextracted.
     ``language`` is :func:`~diplo_cli.pipeline.extract`'s; large files are streamed in windows only
     for English (the sources decide: see :func:`iter_inputs`' ``stream_large``).
+
+    ``render`` (a picklable function of a whole :class:`Document`), when given, is applied where a
+    :class:`LocalFile` is extracted: its outcome then holds ``written``, what ``render`` returned, in
+    place of the document (and its item no text), so that the document does not cross the pipe.
     """
     jobs = default_jobs() if jobs is None or jobs < 1 else jobs
     if jobs > 1 and lexicon is not None and language == "en":
@@ -338,7 +350,7 @@ def extract_inputs(sources: Iterable[tuple[InputDocument, LargeFile | None]], *,
         # (and, on a miss of the cache, each storing it).
         language_of(lexicon)
     numbering = Renumbering()
-    worker_args = (lexicon, year, unwrap, date, language)
+    worker_args = (lexicon, year, unwrap, date, language, render)
     results = ordered_map(_run_task, _tasks(sources, strict), jobs, _start_worker, worker_args, inline=_use_in_this_process,
                           warm_up=_warm_up)
     for (kind, meta), result in results:
@@ -411,6 +423,8 @@ def _run_and_send(sending, function, task, initializer, initargs) -> None:
 def _outcome(item: InputDocument, found, part: int) -> Outcome:
     if isinstance(found, _Failure):
         return Outcome(item, None, found.message, found.trace, part)
+    if found is not None and not isinstance(found, Document):  # written by render
+        return Outcome(item, None, part=part, written=found)
     if isinstance(found, Document) and part == 0 and item.text is not None:
         found = replace(found, text=item.text, metadata=item.metadata, source_map=item.source_map)
     return Outcome(item, found, part=part)
@@ -473,7 +487,7 @@ def ordered_map(function, tasks: Iterable[tuple[object, object]], jobs: int, ini
 WARM_UP_TEXT = "The ministers met in Paris on Monday, he said."
 
 
-def _warm_up(lexicon, year, unwrap=True, date=None, language="en") -> None:
+def _warm_up(lexicon, year, unwrap=True, date=None, language="en", render=None) -> None:
     """Compile the English stages' rules (on first use, some tenths of a second) in the parent, before the
     workers are forked: they share the compiled rules instead of each compiling them again."""
     if language == "en":
@@ -482,14 +496,14 @@ def _warm_up(lexicon, year, unwrap=True, date=None, language="en") -> None:
 
 
 @contextlib.contextmanager
-def _use_in_this_process(lexicon, year, unwrap=True, date=None, language="en"):
-    global _worker_lexicon, _worker_year, _worker_unwrap, _worker_date, _worker_language
-    saved = _worker_lexicon, _worker_year, _worker_unwrap, _worker_date, _worker_language
-    _worker_lexicon, _worker_year, _worker_unwrap, _worker_date, _worker_language = lexicon, year, unwrap, date, language
+def _use_in_this_process(lexicon, year, unwrap=True, date=None, language="en", render=None):
+    global _worker_lexicon, _worker_year, _worker_unwrap, _worker_date, _worker_language, _worker_render
+    saved = _worker_lexicon, _worker_year, _worker_unwrap, _worker_date, _worker_language, _worker_render
+    _worker_lexicon, _worker_year, _worker_unwrap, _worker_date, _worker_language, _worker_render = lexicon, year, unwrap, date, language, render
     try:
         yield
     finally:
-        _worker_lexicon, _worker_year, _worker_unwrap, _worker_date, _worker_language = saved
+        _worker_lexicon, _worker_year, _worker_unwrap, _worker_date, _worker_language, _worker_render = saved
 
 
 def _chain(first, second, rest):
