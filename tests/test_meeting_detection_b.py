@@ -26,3 +26,31 @@ def test_detb_indefinite_purpose_of_a_trip_is_the_trip():
     assert len(found) == 1
     assert found[0][0] == "visit"
     assert found[0][3] == ["travels to", "visit"]
+
+
+def test_detb_question_your_call_is_the_answerers_call():
+    text = ("Q Can you tell us about your call with President Tomas Ferreira today?\n"
+            "President Marta Quiroga: It was a very good call.\n"
+            "Q Thank you.\n"
+            "Minister Ana Lind: Next question.\n")
+    found = _meetings(text)
+    assert found == [("call", "held", ["Marta Quiroga", "Tomas Ferreira"], ["call", "call"])]
+
+
+def test_detb_question_about_the_call_does_not_make_the_answerer_a_party():
+    text = ("Q Can you tell us about the call with President Tomas Ferreira today?\n"
+            "President Marta Quiroga: It was a very good call.\n"
+            "Q Thank you.\n"
+            "Minister Ana Lind: Next question.\n")
+    found = _meetings(text)
+    assert [names for _, _, names, _ in found] == [["Tomas Ferreira"]]
+
+
+def test_detb_broken_off_meeting_with_is_no_meeting():
+    found = _meetings("President Marta Quiroga said: I'm meeting with — I'm talking to President Tomas Ferreira tomorrow.")
+    assert found == [("call", "planned", ["Marta Quiroga", "Tomas Ferreira"], ["'m talking to"])]
+
+
+def test_detb_abdullah_ii_is_named_as_the_guidelines_name_him():
+    found = _meetings("President Tomas Ferreira held a call with the king of Jordan today.")
+    assert found == [("call", "held", ["Tomas Ferreira", "Abdullah II"], ["call"])]

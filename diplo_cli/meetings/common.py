@@ -39,6 +39,7 @@ PARTICIPANT_NOT_BRIEFER = "meetings.participant.not_briefer"  # 'MS. X: ... his 
 PARTICIPANT_ASKED = "meetings.participant.asked"  # 'Q ... speak with X? / A: there will be a call': the asked
 PARTICIPANT_VISIT_HOST = "meetings.participant.visit_host"  # 'the visit to Peru by X': Peru hosts
 PARTICIPANT_LABEL_VOICE = "meetings.participant.label_voice"  # 'THE PRESIDENT: I am meeting X': the turn's 'I'
+PARTICIPANT_ASKED_YOU = "meetings.participant.asked_you"  # 'Q ... your call with X?': the one who answers
 PARTICIPANT_INVITED_VOICE = "meetings.participant.invited_voice"  # 'X: thank you for inviting me to visit': X visits
 PARTICIPANT_TRIP_WE = "meetings.participant.trip_we"  # 'X: we will leave for Kuwait': X's side travels, not the one addressed
 PARTICIPANT_ANSWER_WE = "meetings.participant.answer_we"  # 'Q ... / X: we continue to have discussions': X's country

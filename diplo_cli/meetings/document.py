@@ -279,6 +279,18 @@ class _Document:
         after = [e for _, e in self._turns[index + 1:] if e != speaker]
         return speaker, (before[-1] if before else after[0] if after else None)
 
+    def question_voice(self, offset: int) -> tuple[Entity | None] | None:
+        """Inside a reporter's question line: (the one it asks: the speaker of the first turn after it, or None);
+        elsewhere None. The reporter who asks is no voice of a meeting."""
+        question = self.question_of(offset)
+        if question is None or offset >= question[1]:
+            return None
+        if self._turns is None:
+            self._turns = self._read_turns()
+            self._turn_starts = [start for start, _ in self._turns]
+        index = bisect.bisect_right(self._turn_starts, question[1])
+        return (self._turns[index][1] if index < len(self._turns) else None,)
+
     def _read_turns(self) -> list[tuple[int, Entity]]:
         """Speaker lines naming known people. Two people make a transcript, and so does one answering
         reporters' questions; a single speaker line opening the text makes the whole text that person's

@@ -90,6 +90,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self.person_pronoun = _compile(grammar["person_pronoun"], "person_pronoun")
         self.first_person = regex.compile(grammar["first_person"])
         self.second_person = regex.compile(grammar["second_person"])
+        self.asked_you_before = _compile(grammar["asked_you_before"], "asked_you_before")
         self.polar_question = _compile(grammar["polar_question"], "polar_question")
         self.embedded_question = _compile(grammar["embedded_question"], "embedded_question")
         self.non_answer = _compile(grammar["non_answer"], "non_answer")

@@ -9,6 +9,7 @@ from diplo_cli.meetings.common import (
     _PRONOUN_REACH,
     PARTICIPANT_ANSWER_WE,
     PARTICIPANT_ASKED,
+    PARTICIPANT_ASKED_YOU,
     PARTICIPANT_GROUP_OBJECT,
     PARTICIPANT_INVITED_VOICE,
     PARTICIPANT_MAIN_SUBJECT,
@@ -356,6 +357,17 @@ class _ParticipantReader:
     def _voiced(self, doc: _Document, trigger: Span, left: int, right: int, mtype: str) -> list[Entity]:
         """In a transcript turn: the speaker ('I', 'my'), the one addressed ('you', 'your'), or both
         ('we', 'our') when they word the meeting (see ``speaker_line`` in meeting_grammar.toml)."""
+        asked = doc.question_voice(trigger.start)
+        if asked is not None:
+            # 'Q Can you tell us about your call with X?': 'your' is the one who answers the question, not the reporter
+            # nor the speaker of the turn before; a briefer answers for the government
+            addressee = asked[0]
+            if addressee is None or self._briefer(addressee) or not self.asked_you_before.search(doc.text, max(left, trigger.start - 40), trigger.start):
+                return []
+            if doc.trace is not None:
+                doc.trace.add(STAGE, PARTICIPANT_ASKED_YOU, "set", trigger.start, trigger.end,
+                              f"'you' in the question is {addressee.name}, who answers it")
+            return [addressee]
         voices = doc.turn_voices(trigger.start)
         if voices is None:
             return []
