@@ -54,3 +54,15 @@ def test_detb_broken_off_meeting_with_is_no_meeting():
 def test_detb_abdullah_ii_is_named_as_the_guidelines_name_him():
     found = _meetings("President Tomas Ferreira held a call with the king of Jordan today.")
     assert found == [("call", "held", ["Tomas Ferreira", "Abdullah II"], ["call"])]
+
+
+def test_detb_demonstrative_talks_are_the_talks_named_before():
+    found = _meetings("Chile facilitated talks with the Peruvian delegation in Lima. "
+                      "Chile thanks Minister Ana Lind for facilitating these important discussions in Lima.")
+    assert found == [("talks", "held", ["Chile", "Peru"], ["talks", "discussions"])]
+
+
+def test_detb_demonstrative_with_own_object_keeps_its_people():
+    found = _meetings("Chile facilitated talks with the Peruvian delegation in Lima. "
+                      "Minister Ana Lind welcomed these discussions with Minister Jorge Paz.")
+    assert ["Ana Lind", "Jorge Paz"] in [names for _, _, names, _ in found]

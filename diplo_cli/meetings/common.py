@@ -32,6 +32,7 @@ PARTICIPANT_MAIN_SUBJECT = "meetings.participant.main_subject"  # 'After meeting
 PARTICIPANT_GROUP_OBJECT = "meetings.participant.group_object"  # 'met the leaders of Peru and Bolivia'
 PARTICIPANT_MEMBERS_AFTER = "meetings.participant.members_after"  # 'the Summit of the Americas'
 CLAUSE_COORDINATED = "meetings.clause.coordinated"  # 'talks with X and a meeting with Y'
+PARTICIPANT_DEMONSTRATIVE = "meetings.participant.demonstrative"  # 'these discussions': the ones named before
 PARTICIPANT_ATTENDED = "meetings.participant.attended_back"  # 'X took part in the talks': the talks named before
 PARTICIPANT_OWNER_ONLY = "meetings.participant.owner_only"  # 'Y thanked X for Kerry's visit': Kerry's, not Y's
 CLAUSE_LEADING = "meetings.clause.leading"  # 'Following the call with X, Y met Z': two clauses
@@ -269,6 +270,16 @@ def _recent_people(previous: list[MeetingMention], sentence: int, mtype: str, co
         if sentence - mention.sentence > reach:
             break
         if compatible(mention.type, mtype) and len(mention.participants) >= 2 and any(e.kind == "person" for e in mention.participants):
+            return mention.participants
+    return []
+
+
+def _last_meeting_people(previous: list[MeetingMention], sentence: int, mtype: str, reach: int) -> list[Entity]:
+    """Participants of the last mention of type ``mtype`` with two participants or more in the ``reach`` sentences before."""
+    for mention in reversed(previous[-_GROUP_LOOKBACK:]):
+        if sentence - mention.sentence > reach:
+            break
+        if mention.type == mtype and len(mention.participants) >= 2:
             return mention.participants
     return []
 

@@ -27,6 +27,7 @@ from diplo_cli.meetings.common import (
     MERGE_TRIP_TO_EVENT,
     MERGE_VISIT_HOSTS,
     PARTICIPANT_ATTENDED,
+    PARTICIPANT_DEMONSTRATIVE,
     STAGE,
     STATUS_AS_BEFORE,
     STATUS_ATTRIBUTIVE,
@@ -48,6 +49,7 @@ from diplo_cli.meetings.common import (
     _compile,
     _Draft,
     _Guard,
+    _last_meeting_people,
     _recent_people,
     _SpanIndex,
     _status_of,
@@ -387,6 +389,15 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                 if doc.trace is not None:
                     doc.trace.add(STAGE, PARTICIPANT_ATTENDED, "set", trigger.start, trigger.end,
                                   f"'{trigger.text}' is the {mtype} named before, not a {mtype} of {', '.join(e.name for e in participants)}")
+                participants = list(earlier)
+        elif (participants and word.pos == "noun" and self.phrases.demonstrative_before.search(text, max(lower, trigger.start - 40), trigger.start)
+              and not self.phrases.with_after.match(text, trigger.end, right) and not self.between.match(text, trigger.end)):
+            earlier = _last_meeting_people(previous, index, mtype, _ATTENDED_SENTENCES)
+            if earlier and earlier != participants:
+                # 'thanked X for facilitating these discussions in Y': the discussions named before, not X's
+                if doc.trace is not None:
+                    doc.trace.add(STAGE, PARTICIPANT_DEMONSTRATIVE, "set", trigger.start, trigger.end,
+                                  f"'{trigger.text}' with a demonstrative is the {mtype} named before, of {', '.join(e.name for e in earlier)}")
                 participants = list(earlier)
         return MeetingMention(trigger, mtype, status, participants, time, place, index, definite and not participants, hosted, definite,
                               vague_time=time_kind not in _SPECIFIC_TIMES, known_place=known_place, questioned=questioned,
