@@ -663,7 +663,12 @@ class EntityTracker:
         entity = self.by_key.get(key)
         if entity is not None:
             return entity
-        person = self.gazetteer_person(original, payload[0] if kind == "titled" and payload else None)
+        title_role = None
+        if kind == "titled":
+            # an honorific gives no role but still marks a name: 'Mr Bush' is the person even though 'bush'
+            # is an ordinary word (read like a plain 'Mr.', not narrowed by role)
+            title_role = (payload[0] if payload else None) or self.tables.any_title
+        person = self.gazetteer_person(original, title_role)
         if person is not None:
             return self.entity_for_person(person, original)
         if kind == "gazetteer":

@@ -1,0 +1,25 @@
+"""Meeting participants, round 2: each test an invented sentence with the participants it must give."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplo_cli import extract
+
+
+def _participants_b(text: str) -> list[list[str]]:
+    return [[p.name for p in m.participants] for m in extract(text).meetings]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an honorific before a surname that is also an ordinary word still names the person
+    ("Mr Putin and Mr Bush discussed the agenda by telephone.", [["Vladimir Putin", "George W. Bush"]]),
+    ("Mr Brown met Mr Sarkozy in Paris.", [["Gordon Brown", "Nicolas Sarkozy"]]),
+])
+def test_partb_honorific_surname_is_the_gazetteer_person(text, expected):
+    assert _participants_b(text) == expected
+
+
+def test_partb_ordinary_word_without_honorific_is_no_person():
+    assert "George W. Bush" not in {name for names in _participants_b("Rebels hid in the bush before the talks with Mr Putin.")
+                                    for name in names}
