@@ -249,8 +249,10 @@ def score_record(record: dict, document: Document, report: Report, show_errors: 
 
 
 def _score_meetings(record: dict, document: Document, report: Report, show_errors: bool) -> None:
-    gold = [{"participants": {name_key(p) for p in m.get("participants", [])}, "status": m.get("status"), "raw": m} for m in record["meetings"]]
-    predicted = [{"participants": {name_key(p.name) for p in m.participants}, "status": m.status, "meeting": m} for m in document.meetings]
+    # participants compared as speakers are: an organisation or gazetteer person under any of its listed names is the same
+    gold = [{"participants": {_canonical(name_key(p)) for p in m.get("participants", [])}, "status": m.get("status"), "raw": m}
+            for m in record["meetings"]]
+    predicted = [{"participants": {_canonical(name_key(p.name)) for p in m.participants}, "status": m.status, "meeting": m} for m in document.meetings]
     pairs = []
     for gi, g in enumerate(gold):
         for pi, p in enumerate(predicted):

@@ -23,3 +23,16 @@ def test_partb_honorific_surname_is_the_gazetteer_person(text, expected):
 def test_partb_ordinary_word_without_honorific_is_no_person():
     assert "George W. Bush" not in {name for names in _participants_b("Rebels hid in the bush before the talks with Mr Putin.")
                                     for name in names}
+
+
+def test_partb_participants_scored_under_any_listed_name():
+    from diplo_cli.evaluate import Report, score_record
+
+    text = "Russia held talks with the WTO in Geneva."
+    document = extract(text)
+    assert [[p.name for p in m.participants] for m in document.meetings] == [["Russia", "World Trade Organization"]]
+    record = {"id": "x", "text": text, "statements": [],
+              "meetings": [{"participants": ["Russia", "WTO"], "type": "talks", "status": "held", "place": "Geneva", "time": None}]}
+    report = Report()
+    score_record(record, document, report, show_errors=False)
+    assert report.participants.prf()["f1"] == 1.0
