@@ -36,3 +36,15 @@ def test_partb_participants_scored_under_any_listed_name():
     report = Report()
     score_record(record, document, report, show_errors=False)
     assert report.participants.prf()["f1"] == 1.0
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a country placing the city of the meeting, or named with its style after 'in', is the venue
+    ("The United States held technical talks with the Russian delegation in Riyadh, Saudi Arabia.", [["United States", "Russia"]]),
+    ("The United States thanked the crown prince for facilitating these discussions in the Kingdom of Saudi Arabia.",
+     [["United States"]]),
+    # a country in the possessive after the city is a party, not the city's placing
+    ("Officials met in Riyadh, Saudi Arabia's capital, with Iran.", [["Saudi Arabia", "Iran"]]),
+])
+def test_partb_country_placing_the_venue_is_no_participant(text, expected):
+    assert [[p.name for p in m.participants] for m in extract(text, date="2023-03-01").meetings] == expected

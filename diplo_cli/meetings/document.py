@@ -262,9 +262,22 @@ class _Document:
                 continue
             if self.finder.phrases.locative_before.search(self.text, max(0, start - 12), start) or self.finder.phrases.sidelines_before.search(self.text, max(0, start - 80), start):
                 continue  # a location, or the event on whose sidelines the meeting is ('the sidelines of the SCO summit')
+            if self._placing_country(start, end, entity):
+                continue  # 'in Riyadh, Saudi Arabia': the country places the city where the meeting is
             if all(entity.name != e.name for e in found):
                 found.append(entity)
         return found
+
+    def _placing_country(self, start: int, end: int, entity: Entity) -> bool:
+        """'in Riyadh, Saudi Arabia', 'in the Kingdom of Saudi Arabia': a country named as part of a place
+        phrase (after a city of its own, or with its style after a locative), not in the possessive."""
+        if entity.kind != "country" or self.text.startswith(("'s", "’s"), end):
+            return False
+        match = self.finder.phrases.place_apposition_before.search(self.text, max(0, start - 60), start)
+        if match is None:
+            return False
+        city = match.group("city")
+        return city is None or self.finder.lex.country_of_word(city) == entity.name
 
     def turn_voices(self, offset: int) -> tuple[Entity, Entity | None] | None:
         """(speaker, one addressed) of the transcript turn at ``offset``, or None outside a transcript."""
