@@ -48,3 +48,17 @@ def test_partb_participants_scored_under_any_listed_name():
 ])
 def test_partb_country_placing_the_venue_is_no_participant(text, expected):
     assert [[p.name for p in m.participants] for m in extract(text, date="2023-03-01").meetings] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a summit named after two countries, with its counterpart named: the people, not the countries
+    ("Chancellor Olaf Scholz held the Germany-France Summit with President Emmanuel Macron in Paris.",
+     [["Olaf Scholz", "Emmanuel Macron"]]),
+    # reported speech: the speaker is his country's side
+    ("Chancellor Olaf Scholz said that at the Germany-France Summit with President Emmanuel Macron, he discussed trade.",
+     [["Olaf Scholz", "Emmanuel Macron"]]),
+    # no counterpart named: the countries it is named after
+    ("Chancellor Olaf Scholz praised the Germany-France Summit in Paris.", [["Germany", "France"]]),
+])
+def test_partb_named_summit_gives_people_of_its_countries(text, expected):
+    assert [[p.name for p in m.participants] for m in extract(text, date="2023-03-01").meetings] == expected

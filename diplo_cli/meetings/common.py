@@ -31,6 +31,7 @@ PARTICIPANT_POSSESSIVE = "meetings.participant.possessive"  # 'Scholz's meeting 
 PARTICIPANT_MAIN_SUBJECT = "meetings.participant.main_subject"  # 'After meeting X, Y said ...'
 PARTICIPANT_GROUP_OBJECT = "meetings.participant.group_object"  # 'met the leaders of Peru and Bolivia'
 PARTICIPANT_MEMBERS_AFTER = "meetings.participant.members_after"  # 'the Summit of the Americas'
+PARTICIPANT_MEMBERS_AS_PEOPLE = "meetings.participant.members_as_people"  # 'X held the Japan-China Summit with Mr. Li'
 CLAUSE_COORDINATED = "meetings.clause.coordinated"  # 'talks with X and a meeting with Y'
 PARTICIPANT_DEMONSTRATIVE = "meetings.participant.demonstrative"  # 'these discussions': the ones named before
 PARTICIPANT_ATTENDED = "meetings.participant.attended_back"  # 'X took part in the talks': the talks named before

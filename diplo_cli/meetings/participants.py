@@ -14,6 +14,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_INVITED_VOICE,
     PARTICIPANT_MAIN_SUBJECT,
     PARTICIPANT_MEMBERS_AFTER,
+    PARTICIPANT_MEMBERS_AS_PEOPLE,
     PARTICIPANT_OWNER_ONLY,
     PARTICIPANT_POSSESSIVE,
     PARTICIPANT_SENDER_NOT_HOST,
@@ -126,7 +127,9 @@ class _ParticipantReader:
             named = self._named_event(text, trigger, left)
             members = self._event_members(named, trigger) if named is not None and mtype != "other" else None
             if members:
-                return members  # 'the Japan-China Summit Meeting': the countries it is named after
+                # 'the Japan-China Summit Meeting': the countries it is named after, each as its person when the
+                # clause names one of that country ('Prime Minister Abe held the Japan-China Summit Meeting with Mr. Li')
+                return self._members_as_people(clause, members, people)
             if named is not None and (mtype == "other" or self.lex.organisation(named.name) is not None):
                 group = named  # 'the World Economic Forum': the event as written
         if self.phrases.sidelines_before.search(text, max(left, trigger.start - 80), trigger.start):
@@ -139,6 +142,32 @@ class _ParticipantReader:
         if mtype == "other":
             attendees = attendees[:1]  # 'X will meet Y and attend the Z Forum': X attends
         return [*attendees, group]
+
+    def _members_as_people(self, clause: _Clause, members: list[Entity], people: list[Entity]) -> list[Entity]:
+        """The countries a summit is named after, each replaced by the people of that country the trigger's clause names."""
+        doc, trigger = clause.doc, clause.trigger
+        # only when its counterpart is named ('... Summit Meeting with Mr. Y'): that person, and for the other
+        # country the person of the sentence before ('X held the ...', 'X explained that at the ... with Mr. Y, he')
+        with_ = self.phrases.event_with_after.match(doc.text, trigger.end, clause.right)
+        if with_ is None:
+            return members
+        named = doc.people(with_.end(), clause.right)
+        before = people + doc.people(clause.lower, trigger.start)
+        if clause.statement is not None:
+            speaker = doc.tracker.lookup_name(clause.statement.speaker.name)
+            if speaker is not None and speaker.kind == "person":
+                before.append(speaker)  # reported speech: 'X explained that at the ... with Mr. Y, he ...'
+        named += [p for p in before if p not in named]
+        found: list[Entity] = []
+        for member in members:
+            own = [p for p in named if p.country == member.name] if member.kind == "country" else []
+            for entity in own or [member]:
+                if entity not in found:
+                    found.append(entity)
+        if found != members and doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_MEMBERS_AS_PEOPLE, "set", trigger.start, trigger.end,
+                                 f"{', '.join(e.name for e in found)}: the people of the countries the {clause.mtype} is named after")
+        return found
 
     def _clause_people(self, clause: _Clause, people: list[Entity]) -> list[Entity]:
         """Adds to ``people`` (the people before the trigger) its subject when none is named and the
