@@ -62,3 +62,16 @@ def test_partb_country_placing_the_venue_is_no_participant(text, expected):
 ])
 def test_partb_named_summit_gives_people_of_its_countries(text, expected):
     assert [[p.name for p in m.participants] for m in extract(text, date="2023-03-01").meetings] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the group anaphor subject is the people of the meeting before; the object is met by them
+    (("Chancellor Olaf Scholz and President Emmanuel Macron flew to Kyiv on Monday. "
+     "There the two leaders held talks with President Volodymyr Zelensky."),
+     [["Olaf Scholz", "Emmanuel Macron", "Ukraine"], ["Olaf Scholz", "Emmanuel Macron", "Volodymyr Zelensky"]]),
+    (("Secretary Hillary Clinton travels to Russia today, accompanied by Senator George Mitchell. "
+     "In Moscow, the pair will meet with Foreign Minister Sergey Lavrov."),
+     [["Hillary Clinton", "George Mitchell", "Russia"], ["Hillary Clinton", "George Mitchell", "Sergey Lavrov"]]),
+])
+def test_partb_group_anaphor_subject_meets_the_people_named_after(text, expected):
+    assert [[p.name for p in m.participants] for m in extract(text, date="2022-03-15").meetings] == expected

@@ -11,6 +11,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_ASKED,
     PARTICIPANT_ASKED_YOU,
     PARTICIPANT_GROUP_OBJECT,
+    PARTICIPANT_GROUP_SUBJECT,
     PARTICIPANT_INVITED_VOICE,
     PARTICIPANT_MAIN_SUBJECT,
     PARTICIPANT_MEMBERS_AFTER,
@@ -80,7 +81,7 @@ class _ParticipantReader:
             return found
         right_people = self._clause_people(clause, people)
         countries = self._counterparts(clause, people, right_people)
-        bodies = self._group_reference(clause, people)
+        bodies = self._group_reference(clause, people, right_people)
         if people:
             return self._with_hosts(clause, people, countries, right_people)
         for country in countries:
@@ -338,10 +339,12 @@ class _ParticipantReader:
                     countries.append(Entity(country, "country", country=country))
         return countries
 
-    def _group_reference(self, clause: _Clause, people: list[Entity]) -> list[Entity]:
+    def _group_reference(self, clause: _Clause, people: list[Entity], right_people: list[Entity]) -> list[Entity]:
         """'the two leaders', 'both sides': the participants of the meeting mentioned last (added to
         ``people``); returns the countries and organisations of the clause when nobody was named."""
         doc, text, left, right = clause.doc, clause.doc.text, clause.left, clause.right
+        if people and all(p in right_people for p in people) and self._group_subject(clause, people):
+            return []
         anaphor = self.group_anaphor.search(text, left, right) if len(people) < 2 else None
         bodies = doc.bodies(left, right) if not people else []  # read below only when nobody is found
         if anaphor is None and not people and not bodies:
@@ -352,6 +355,23 @@ class _ParticipantReader:
                 if entity not in people:
                     people.append(entity)
         return bodies
+
+    def _group_subject(self, clause: _Clause, people: list[Entity]) -> bool:
+        """'X travels to Russia with Y. In Moscow, the pair will meet Z': a group anaphor before the trigger, when
+        only the people met are named after it, is the people of the meeting before (two at least), who meet
+        them (added before ``people``; the countries of that meeting are not carried over)."""
+        doc = clause.doc
+        subject = self.group_anaphor.search(doc.text, clause.left, clause.trigger.start)
+        if subject is None or subject.group().casefold() in self.plain_group_pronouns or self.phrases.body_noun.search(subject.group()):
+            return False
+        group = [e for e in _last_group(clause.previous, clause.lower - 2000, []) if e.kind == "person" and e not in people]
+        if len(group) < 2:
+            return False
+        people[:0] = group
+        if doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_GROUP_SUBJECT, "set", subject.start(), clause.trigger.end,
+                          f"'{subject.group()}' is {', '.join(e.name for e in group)}, who meet the people named after '{clause.trigger.text}'")
+        return True
 
     def _with_hosts(self, clause: _Clause, people: list[Entity], countries: list[Entity], right_people: list[Entity]) -> list[Entity]:
         """The people found, with the counterparts' countries and a visit's host; a country stands in
