@@ -75,3 +75,15 @@ def test_partb_named_summit_gives_people_of_its_countries(text, expected):
 ])
 def test_partb_group_anaphor_subject_meets_the_people_named_after(text, expected):
     assert [[p.name for p in m.participants] for m in extract(text, date="2022-03-15").meetings] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a role in the possessive before a meeting noun is its one holder named before
+    (("Secretary of State John Kerry travels to Russia next month for talks with Foreign Minister Sergei Lavrov. "
+      "This will be the secretary of state's first trip to Moscow."),
+     [["John Kerry", "Sergey Lavrov"], ["John Kerry", "Russia"]]),
+    (("President Joe Biden met Chancellor Olaf Scholz on Monday. The chancellor's visit to Washington was his first."),
+     [["Joe Biden", "Olaf Scholz"], ["Olaf Scholz", "United States"]]),
+])
+def test_partb_role_in_possessive_is_its_holder_named_before(text, expected):
+    assert [[p.name for p in m.participants] for m in extract(text, date="2015-03-15").meetings] == expected

@@ -18,6 +18,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_MEMBERS_AS_PEOPLE,
     PARTICIPANT_OWNER_ONLY,
     PARTICIPANT_POSSESSIVE,
+    PARTICIPANT_ROLE_OWNER,
     PARTICIPANT_SENDER_NOT_HOST,
     PARTICIPANT_TRIP_WE,
     PARTICIPANT_VISIT_HOST,
@@ -188,7 +189,7 @@ class _ParticipantReader:
             pronoun = self._pronoun_subject(doc, left, trigger.start, statement)
             if pronoun is not None:
                 people.append(pronoun)
-        owner = self._possessive_owner(doc, clause)
+        owner = self._possessive_owner(doc, clause) or self._role_owner(doc, clause)
         if owner is not None and owner not in people:
             people.insert(0, owner)  # 'Scholz's meeting with Meloni': Scholz met
         named_owner = self._named_owner(doc, clause)
@@ -282,6 +283,29 @@ class _ParticipantReader:
         if doc.trace is not None:
             doc.trace.add(STAGE, PARTICIPANT_POSSESSIVE, "set", match.start(), clause.trigger.end, f"'{match.group('name')}' is {entity.name}")
         return entity
+
+    def _role_owner(self, doc: _Document, clause: _Clause) -> Entity | None:
+        """'the secretary of state's first trip': the one person named before in the text who holds the role
+        written in the possessive right before a meeting noun."""
+        if clause.word.pos != "noun":
+            return None
+        match = self.phrases.role_owner.search(doc.text, max(clause.left, clause.trigger.start - 60), clause.trigger.start)
+        title = self.lex.title(match.group("role")) if match is not None else None
+        if title is None or not title.role:
+            return None
+        compatible = doc.tracker.tables.roles_compatible
+        holders = []
+        for mention in doc.persons:
+            entity = mention.entity
+            if mention.start < match.start() and entity not in holders and any(compatible(title.role, r) for r in {entity.role or "", *entity.roles} if r):
+                holders.append(entity)
+        exact = [e for e in holders if title.role in {e.role, *e.roles}]
+        holders = exact or holders  # 'the secretary of state's' is Kerry, not also Lavrov, a foreign minister
+        if len(holders) != 1:
+            return None
+        if doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_ROLE_OWNER, "set", match.start(), clause.trigger.end, f"'{match.group('role')}' is {holders[0].name}")
+        return holders[0]
 
     def _named_owner(self, doc: _Document, clause: _Clause) -> Entity | None:
         """'Secretary Kerry's visit to Paris': a person the entities pass named, in the possessive right before a
