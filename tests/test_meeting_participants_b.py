@@ -87,3 +87,8 @@ def test_partb_group_anaphor_subject_meets_the_people_named_after(text, expected
 ])
 def test_partb_role_in_possessive_is_its_holder_named_before(text, expected):
     assert [[p.name for p in m.participants] for m in extract(text, date="2015-03-15").meetings] == expected
+
+
+def test_partb_state_councillor_is_a_title_before_a_chinese_name():
+    text = "Foreign Minister Ana Lind said she had hosted State Councillor Dai in Oslo in 2011. She held talks with State Councillor Dai on Tuesday."
+    assert [[p.name for p in m.participants] for m in extract(text).meetings][-1] == ["Ana Lind", "Dai Bingguo"]
