@@ -66,3 +66,10 @@ def test_detb_demonstrative_with_own_object_keeps_its_people():
     found = _meetings("Chile facilitated talks with the Peruvian delegation in Lima. "
                       "Minister Ana Lind welcomed these discussions with Minister Jorge Paz.")
     assert ["Ana Lind", "Jorge Paz"] in [names for _, _, names, _ in found]
+
+
+
+def test_detb_conversations_with_is_a_meeting_trigger():
+    found = _meetings("National Security Advisor Ana Lind had important conversations with her counterparts in Peru.")
+    assert [(t, s) for t, s, _, _ in found] == [("meeting", "held")]
+    assert found[0][3] == ["conversations with"]
