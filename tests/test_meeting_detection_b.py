@@ -73,3 +73,12 @@ def test_detb_conversations_with_is_a_meeting_trigger():
     found = _meetings("National Security Advisor Ana Lind had important conversations with her counterparts in Peru.")
     assert [(t, s) for t, s, _, _ in found] == [("meeting", "held")]
     assert found[0][3] == ["conversations with"]
+
+
+def test_detb_invitation_to_address_a_legislature_is_a_proposed_visit():
+    found = _meetings("Senator Ana Lind's invitation to President Tomas Ferreira to address Congress was criticised.")
+    assert found == [("visit", "proposed", ["Ana Lind", "Tomas Ferreira"], ["to address"])]
+
+
+def test_detb_invitation_to_address_a_topic_is_no_visit():
+    assert _meetings("Senator Ana Lind's invitation to President Tomas Ferreira to address the housing crisis was criticised.") == []
