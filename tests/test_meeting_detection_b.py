@@ -82,3 +82,14 @@ def test_detb_invitation_to_address_a_legislature_is_a_proposed_visit():
 
 def test_detb_invitation_to_address_a_topic_is_no_visit():
     assert _meetings("Senator Ana Lind's invitation to President Tomas Ferreira to address the housing crisis was criticised.") == []
+
+
+def test_detb_bare_group_after_at_is_its_summit():
+    found = _meetings("President Marta Quiroga will not meet President Tomas Ferreira at G20.")
+    assert ("summit", ["G20"], ["G20"]) in [(t, names, words) for t, _, names, words in found]
+
+
+def test_detb_group_modifying_a_noun_is_no_summit():
+    assert _meetings("President Marta Quiroga spoke to G20 finance ministers in Lima.") == []
+    found = _meetings("President Marta Quiroga arrived for the G20 summit in Lima.")
+    assert [words for _, _, _, words in found] == [["summit"]]

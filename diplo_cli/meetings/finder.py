@@ -21,6 +21,7 @@ from diplo_cli.meetings.common import (
     _SPECIFIC_TIMES,
     _STATUS_WINDOW,
     _TIME_WINDOW,
+    BARE_GROUP_SUMMIT,
     CLAUSE_COORDINATED,
     CLAUSE_LEADING,
     MERGE_HOST_OF_EVENT,
@@ -44,6 +45,7 @@ from diplo_cli.meetings.common import (
     TRIGGER_WORD,
     VETO_NOT_MEETING,
     VETO_TO_PLACE,
+    Entity,
     EntityTracker,
     MeetingMention,
     _compile,
@@ -371,6 +373,8 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
             place, known_place = self._place(doc, trigger, lower, upper, mtype)
         right, objects_before = self._coordinated_meetings(doc, trigger, lower, upper, right)
         participants = self._participants(doc, trigger, word, mtype, lower, upper, left, right, speaker_of_content, previous, inviter)
+        if word.phrase == BARE_GROUP_SUMMIT:
+            participants = [Entity(trigger.text, "organisation")]  # 'at G20': the forum's summit, not who is met there
         if objects_before:
             participants = [e for e in participants if e not in objects_before]
         definite = word.pos == "noun" and bool(self.phrases.definite_before.search(text, max(lower, trigger.start - 40), trigger.start))
