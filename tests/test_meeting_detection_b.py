@@ -93,3 +93,8 @@ def test_detb_group_modifying_a_noun_is_no_summit():
     assert _meetings("President Marta Quiroga spoke to G20 finance ministers in Lima.") == []
     found = _meetings("President Marta Quiroga arrived for the G20 summit in Lima.")
     assert [words for _, _, _, words in found] == [["summit"]]
+
+
+def test_detb_citing_ends_the_clause_of_a_meeting():
+    found = _meetings("Chile has called off next week's talks with Peru, citing a meeting in Quito between Peru's ambassador and rebel leaders.")
+    assert found[0][:3] == ("talks", "cancelled", ["Chile", "Peru"])
