@@ -98,3 +98,11 @@ def test_detb_group_modifying_a_noun_is_no_summit():
 def test_detb_citing_ends_the_clause_of_a_meeting():
     found = _meetings("Chile has called off next week's talks with Peru, citing a meeting in Quito between Peru's ambassador and rebel leaders.")
     assert found[0][:3] == ("talks", "cancelled", ["Chile", "Peru"])
+
+
+def test_detb_a_place_beyond_the_clause_belongs_to_the_nearest_meeting_word():
+    document = extract("Chile has called off next week's talks with Peru, citing a meeting in Quito between Peru's ambassador and rebel leaders. "
+                       "The foreign ministers of Chile and Peru were set to meet next week in Lima.", "t")
+    talks = document.meetings[0]
+    assert (talks.type, talks.place.text, [x.text for x in talks.mentions]) == ("talks", "Lima", ["talks", "meet"])
+    assert [p.name for p in talks.participants] == ["Chile", "Peru"]

@@ -370,7 +370,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         time, time_kind = timed if timed else (None, None)
         place, known_place = self._place(doc, trigger, left, right, mtype)
         if place is None:
-            place, known_place = self._place(doc, trigger, lower, upper, mtype)
+            place, known_place = self._place(doc, trigger, lower, upper, mtype, owner=True)
         right, objects_before = self._coordinated_meetings(doc, trigger, lower, upper, right)
         participants = self._participants(doc, trigger, word, mtype, lower, upper, left, right, speaker_of_content, previous, inviter)
         if word.phrase == BARE_GROUP_SUMMIT:
@@ -632,9 +632,12 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                 best = (distance, span)
         return best[1] if best else None
 
-    def _place(self, doc: _Document, trigger: Span, lower: int, upper: int, mtype: str = "visit") -> tuple[Span | None, bool]:
+    def _place(self, doc: _Document, trigger: Span, lower: int, upper: int, mtype: str = "visit", owner: bool = False) -> tuple[Span | None, bool]:
         best = None
-        candidates = [item for item in doc.place_candidates.within(lower, upper) if item[1] <= upper]
+        # read beyond the trigger's clause, a place belongs to the meeting word nearest to it ('called off the talks,
+        # citing a meeting in New Delhi': New Delhi is the meeting's)
+        candidates = [item for item in doc.place_candidates.within(lower, upper)
+                      if item[1] <= upper and (not owner or self._place_owner(doc, item[0], item[1], lower, upper) == trigger.start)]
         if mtype != "visit":
             # 'as it relates to China', 'a message to Kyiv': 'to' names where a trip goes, not where others meet
             kept = []
@@ -655,6 +658,21 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
             if best is None or distance < best[0]:
                 best = (distance, span, known)
         return (best[1], best[2]) if best else (None, False)
+
+    @staticmethod
+    def _place_owner(doc: _Document, start: int, end: int, lower: int, upper: int) -> int:
+        """Start of the meeting trigger between ``lower`` and ``upper`` (a sentence) nearest to the place at
+        ``start``-``end``, by the gap between the two."""
+        first = bisect.bisect_left(doc.trigger_starts, lower)
+        best = (-1, -1)
+        for i in range(first, len(doc.trigger_starts)):
+            t_start, t_end = doc.trigger_starts[i], doc.trigger_ends[i]
+            if t_start >= upper:
+                break
+            gap = start - t_end if t_end <= start else t_start - end if t_start >= end else 0
+            if best[0] < 0 or gap < best[0]:
+                best = (gap, t_start)
+        return best[1]
 
     # ------------------------------------------------------------------ participants
 
