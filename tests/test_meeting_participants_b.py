@@ -92,3 +92,12 @@ def test_partb_role_in_possessive_is_its_holder_named_before(text, expected):
 def test_partb_state_councillor_is_a_title_before_a_chinese_name():
     text = "Foreign Minister Ana Lind said she had hosted State Councillor Dai in Oslo in 2011. She held talks with State Councillor Dai on Tuesday."
     assert [[p.name for p in m.participants] for m in extract(text).meetings][-1] == ["Ana Lind", "Dai Bingguo"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 'Burns' is read by the year: the deputy secretary in 2012, the ambassador to China in 2023
+    ("Deputy Secretary Burns held meetings in Cairo with Foreign Minister Ana Lind in 2012.", "William Burns"),
+    ("Ambassador Burns met Foreign Minister Wang Yi in Beijing in 2023.", "Nicholas Burns"),
+])
+def test_partb_surname_shared_by_two_officials_is_read_by_year(text, expected):
+    assert [m.participants[0].name for m in extract(text).meetings] == [expected]
