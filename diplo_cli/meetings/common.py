@@ -93,6 +93,7 @@ LINK_RELATIVE_CUE = "meetings.link.relative_cue"
 LINK_ANSWER = "meetings.link.answer"
 LINK_STATUS_CUE = "meetings.link.status_cue"
 LINK_SIBLING = "meetings.link.sibling"
+LINK_EVENT_PART = "meetings.link.event_part"
 # Drafts a mention is tried against per word of its participants' names, the latest first: a
 # chronology of one leader's meetings ("Putin met X in Y." hundreds of times) would otherwise try
 # every earlier one; the rarer names of the others still find all of theirs.
@@ -117,6 +118,7 @@ _DOTTED = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,3}(?!\p{L})")  # 'U.S.', '
 _OBJECT_REACH = 80  # characters between a cue and its content where the cue's object may name the meeting
 _RELATIVE_GAP = 3  # characters (', ') between a meeting word and a relative clause about it
 _AGENDA_REACH = 400  # characters from a meeting's mention to a statement on its agenda
+_EVENT_PART_REACH = 1500  # characters from a visit's or summit's mention to a statement naming a set piece of it
 _PLACE_LINK_REACH = 1500  # characters from a meeting's mention to a statement naming its place and a participant
 _GROUP_LOOKBACK = 12  # meeting mentions looked at for 'the two leaders'
 

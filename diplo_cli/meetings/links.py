@@ -11,6 +11,7 @@ from diplo_cli.language.lexicons import name_key
 from diplo_cli.meetings.common import (
     _AGENDA_REACH,
     _CAPITALISED,
+    _EVENT_PART_REACH,
     _GROUP_LOOKBACK,
     _OBJECT_REACH,
     _PLACE_LINK_REACH,
@@ -20,6 +21,7 @@ from diplo_cli.meetings.common import (
     LINK_ANSWER,
     LINK_CONTENT,
     LINK_CUE_OBJECT,
+    LINK_EVENT_PART,
     LINK_PLACE,
     LINK_RELATIVE,
     LINK_RELATIVE_CUE,
@@ -84,6 +86,31 @@ class _StatementLinks:
             draft = drafts[linked[index].meeting]
             draft.agenda[statement.id] = linked[index].status
             draft.agenda_why[statement.id] = LINK_ANAPHOR, f"'{word}' refers to '{linked[index].trigger.text}' just before"
+
+    def _event_part_links(self, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
+        """'Obama will make a state visit next month ... he said the state dinner would be small': a content
+        that names a set piece of a visit's or a summit's programme (``event_part``: a state dinner, a
+        welcoming ceremony) and no meeting of its own is about the latest visit or summit named before it,
+        past a nearer meeting of another type (a mention-less link, like an agenda link)."""
+        linked = _linked_mentions(mentions)
+        starts = [m.trigger.start for m in linked]
+        for statement in _agenda_free(statements, drafts):
+            content = statement.content
+            part = self.event_part.search(content.text)
+            if part is None:
+                continue
+            index = bisect.bisect_left(starts, content.start) - 1
+            if index < 0 or bisect.bisect_left(starts, content.end) > index + 1:
+                continue  # no meeting before, or the content names one of its own
+            for mention in reversed(linked[:index + 1]):
+                if content.start - mention.trigger.start > _EVENT_PART_REACH:
+                    break
+                draft = drafts[mention.meeting]
+                if draft.type in ("visit", "summit"):
+                    draft.agenda[statement.id] = _status_of(draft)
+                    why = f"'{part.group()}' is part of the {draft.type} '{mention.trigger.text}' before"
+                    draft.agenda_why[statement.id] = LINK_EVENT_PART, why
+                    break
 
     def _answer_links(self, doc: _Document, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
         """'Q Any update on the call with the King? / MS. X: We expect it to happen very soon': in a

@@ -1,0 +1,46 @@
+"""Statements linked to a meeting by the later link routes (meetings.link.event_part, ...). Every
+sentence here is invented for the test."""
+
+from __future__ import annotations
+
+from diplo_cli import extract
+
+
+def _linked(text: str) -> dict[str, tuple[str, str]]:
+    """Statement content -> (type, status) of the meeting it is linked to."""
+    document = extract(text)
+    meetings = {m.id: m for m in document.meetings}
+    return {s.content.text: (meetings[s.meeting].type, meetings[s.meeting].status)
+            for s in document.statements if s.meeting}
+
+
+def test_links_b_state_dinner_is_about_the_visit_before():
+    text = ("President Marta Quiroga of Chile will pay a state visit to Peru next month. "
+            "Her office said the state dinner in Lima would be small.")
+    assert _linked(text) == {"the state dinner in Lima would be small": ("visit", "planned")}
+
+
+def test_links_b_event_part_reaches_past_a_nearer_meeting_of_another_type():
+    text = ("President Marta Quiroga of Chile will pay a state visit to Peru in May. "
+            "On Monday she met President Tomas Ferreira of Peru in Geneva. "
+            "Her office said the welcoming ceremony in Lima would be brief.")
+    document = extract(text)
+    statement = next(s for s in document.statements if "ceremony" in s.content.text)
+    meeting = next(m for m in document.meetings if m.id == statement.meeting)
+    assert meeting.type == "visit"
+    assert meeting.status == "planned"
+    content = statement.content
+    assert text[content.start:content.end] == "the welcoming ceremony in Lima would be brief"
+
+
+def test_links_b_event_part_needs_a_visit_or_summit():
+    text = ("President Marta Quiroga of Chile met President Tomas Ferreira of Peru on Monday. "
+            "Her office said the state dinner in Lima would be small.")
+    assert _linked(text) == {}
+
+
+def test_links_b_event_part_too_far_from_the_visit_is_not_linked():
+    filler = "The harvest in the south was poor again this year, farmers in the valley noted. " * 20
+    text = ("President Marta Quiroga of Chile will pay a state visit to Peru next month. " + filler
+            + "Her office said the state dinner in Lima would be small.")
+    assert "the state dinner in Lima would be small" not in _linked(text)
