@@ -44,3 +44,15 @@ def test_links_b_event_part_too_far_from_the_visit_is_not_linked():
     text = ("President Marta Quiroga of Chile will pay a state visit to Peru next month. " + filler
             + "Her office said the state dinner in Lima would be small.")
     assert "the state dinner in Lima would be small" not in _linked(text)
+
+
+def test_links_b_agenda_of_a_summit_discussed_by_world_powers():
+    text = ("Leaders of the Group of Twenty opened their annual summit in Lima on Friday. "
+            "Officials said world powers also discussed the price of copper.")
+    assert _linked(text) == {"world powers also discussed the price of copper": ("summit", "held")}
+
+
+def test_links_b_agenda_needs_the_attending_group_not_any_subject():
+    text = ("Leaders of the Group of Twenty opened their annual summit in Lima on Friday. "
+            "Officials said farmers also discussed the price of copper.")
+    assert _linked(text) == {}
