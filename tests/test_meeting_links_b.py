@@ -56,3 +56,24 @@ def test_links_b_agenda_needs_the_attending_group_not_any_subject():
     text = ("Leaders of the Group of Twenty opened their annual summit in Lima on Friday. "
             "Officials said farmers also discussed the price of copper.")
     assert _linked(text) == {}
+
+
+def _times(text: str) -> list[str | None]:
+    return [m.time.text if m.time else None for m in extract(text).meetings]
+
+
+def test_links_b_a_time_after_a_verb_of_saying_dates_the_saying():
+    assert _times("Chile said on Friday that President Marta Quiroga would visit Peru.") == [None]
+    assert _times("There was a report today that President Marta Quiroga plans to visit Peru.") == [None]
+
+
+def test_links_b_the_meeting_own_time_is_kept():
+    text = "Chile said that President Marta Quiroga would visit Peru on Friday."
+    document = extract(text)
+    (meeting,) = document.meetings
+    assert meeting.time.text == "Friday"
+    assert text[meeting.time.start:meeting.time.end] == "Friday"
+
+
+def test_links_b_a_possessive_time_after_a_verb_of_saying_still_dates_the_meeting():
+    assert _times("Chile announced Friday's talks between President Marta Quiroga and President Tomas Ferreira of Peru.") == ["Friday"]

@@ -78,6 +78,7 @@ SPLIT_OTHER_TYPE = "meetings.split.other_type"
 SPLIT_OWN_VISIT = "meetings.split.own_visit"
 SPLIT_PLAN_OTHER_TYPE = "meetings.split.plan_other_type"
 SPLIT_TIME = "meetings.split.time"
+TIME_OF_REPORT = "meetings.time.of_report"  # 'said on Friday that': the time of the saying, no meeting's
 SPLIT_EVENT_YEAR = "meetings.split.event_year"
 SPLIT_INDEFINITE_PART = "meetings.split.indefinite_part"
 SPLIT_HELD_PLANNED = "meetings.split.held_planned"

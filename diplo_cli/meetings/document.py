@@ -15,6 +15,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_LABEL_VOICE,
     PARTICIPANT_NOT_BRIEFER,
     STAGE,
+    TIME_OF_REPORT,
     VETO_MODIFIER_PLACE,
     VETO_TITLE_PLACE,
     VETO_TOPIC_PLACE,
@@ -97,7 +98,19 @@ class _Document:
                 run[2] = value if value in _SPECIFIC_TIMES and run[2] not in _SPECIFIC_TIMES else run[2]
                 continue
             runs.append([start, end, value])
-        return [(start, end, (self.finder.time_span(self.text, start, end), value)) for start, end, value in runs]
+        return [(start, end, (self.finder.time_span(self.text, start, end), value)) for start, end, value in runs
+                if not self._time_of_report(start, end)]
+
+    def _time_of_report(self, start: int, end: int) -> bool:
+        """'Officials said on Friday that ...', 'a report today that ...': a time right after a verb or noun of
+        saying dates the saying, not a meeting; not a possessive ('announced Friday's talks')."""
+        if not self.finder.phrases.report_before_time.search(self.text, max(0, start - 40), start):
+            return False
+        if self.text.startswith(("'s", "’s"), end):
+            return False
+        if self.trace is not None:
+            self.trace.add(STAGE, TIME_OF_REPORT, "vetoed", start, end, f"'{self.text[start:end]}' dates a report")
+        return True
 
     def _event_named(self, mention) -> bool:
         """'the Global Vaccine Summit', 'the Inter-Korean Summit Meeting': a name whose last word is the
