@@ -77,3 +77,14 @@ def test_links_b_the_meeting_own_time_is_kept():
 
 def test_links_b_a_possessive_time_after_a_verb_of_saying_still_dates_the_meeting():
     assert _times("Chile announced Friday's talks between President Marta Quiroga and President Tomas Ferreira of Peru.") == ["Friday"]
+
+
+def test_links_b_a_time_after_a_verb_of_cancelling_dates_the_cancelling():
+    text = "The talks between President Marta Quiroga and President Tomas Ferreira of Peru were cancelled on Wednesday."
+    (meeting,) = extract(text).meetings
+    assert meeting.status == "cancelled"
+    assert meeting.time is None
+
+
+def test_links_b_a_possessive_time_after_a_verb_of_cancelling_still_dates_the_meeting():
+    assert _times("Chile called off next week's talks with President Tomas Ferreira of Peru.") == ["next week"]

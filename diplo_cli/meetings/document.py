@@ -103,7 +103,7 @@ class _Document:
 
     def _time_of_report(self, start: int, end: int) -> bool:
         """'Officials said on Friday that ...', 'a report today that ...': a time right after a verb or noun of
-        saying dates the saying, not a meeting; not a possessive ('announced Friday's talks')."""
+        saying dates the saying, and one after a verb of cancelling ('were cancelled on Wednesday') the cancelling, not a meeting; not a possessive ('announced Friday's talks')."""
         if not self.finder.phrases.report_before_time.search(self.text, max(0, start - 40), start):
             return False
         if self.text.startswith(("'s", "’s"), end):
