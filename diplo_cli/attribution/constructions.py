@@ -55,7 +55,7 @@ class Constructions:
         else:
             owner = _WORD_BEFORE.search(text, max(lower, match.start() - 40), match.start("possessive"))
             if owner is None or owner.group().casefold() in self.lex.pronouns or owner.group().casefold() in self.not_possessors:
-                return self._veto("contraction_not_possessor", Span.of(text, match.start("noun"), match.end("noun")))  # "it’s important to note that": a contraction, not a possessor
+                return self._veto("contraction_not_possessor", Span.of(text, match.start("noun"), match.end("noun")))  # "it’s worth recalling that": a contraction, not a possessor
             speaker = self.speaker_before(match.start("possessive"), lower)
         if speaker is None:
             return self._veto("no_speaker", Span.of(text, match.start("noun"), match.end("noun")), "reporting noun")
@@ -80,7 +80,7 @@ class Constructions:
         return self._make(speaker, cue, start, end, rule, sentence_index)
 
     def _parenthetical_frame(self, speaker: Span, cue: Span, lower: int, upper: int, sentence_index: int) -> Attribution | None:
-        """'Ambassador Tai, we said yesterday, is going to engage ...': a frame set off by commas inside
+        """'Minister Lind, we noted on Monday, will take up ...': a frame set off by commas inside
         its host clause; the content is the whole host clause, frame included."""
         text = self.text
         if text[max(lower, speaker.start - 2) : speaker.start].strip() != ",":

@@ -274,7 +274,7 @@ class IndirectReader:
                 speaker = Span.of(text, unlisted.start("np"), unlisted.end("np"))
                 self._relaxed.append("unlisted_speaker")
         if speaker is not None and not (self.indefinite.match(speaker.text) and cue.text.casefold() == cand.verb.lemma):
-            speaker = self._reduced_relative_subject(speaker, lower)  # not before a noun cue: "abided by an African Union request"
+            speaker = self._reduced_relative_subject(speaker, lower)  # not before a noun cue: "complied with a Norland Assembly request"
         if progressive and speaker is None:
             contracted = self.contracted_pronoun.search(text, max(lower, progressive.start() - 8), progressive.end())
             speaker = Span.of(text, contracted.start(1), contracted.end(1)) if contracted else None
@@ -389,7 +389,7 @@ class IndirectReader:
         if object_infinitive is not None and self.not_addressee.search(text, after, object_infinitive.end()):
             object_infinitive = None  # "tell you that we are going to stay": a that-clause, not a directive
         if object_infinitive is not None and self.finite_word.search(text, after, object_infinitive.end()):
-            object_infinitive = None  # "tells VOA the Palestinians cannot afford to wait": a clause, not an object
+            object_infinitive = None  # "tells the radio the farmers must not delay": a clause, not an object
         if not (verb.cue_class == "directive" or object_infinitive or (verb.lemma in self.infinitive_cues and self.infinitive.match(text, after, upper))):
             return cand
         if verb.cue_class == "directive" and not object_infinitive and self.mandative_that.match(text, after, upper):
@@ -413,12 +413,12 @@ class IndirectReader:
             end = self._trim("next_predicate", cue, end, past.start())  # "pledged to cut taxes, and outlined a plan"
         reason = self.directive_end.search(text, to.start(), end)
         if reason is not None:
-            end = self._trim("directive_reason", cue, end, reason.start())  # "asked me to travel to Beijing because he believes P"
+            end = self._trim("directive_reason", cue, end, reason.start())  # "asked me to fly to Lima since she thinks P"
         if self.anaphoric.match(text, to.start(), end):
             return self._veto("anaphoric_content", cue)  # "urged them to do the same"
         if self.free_relative_before.search(text, max(lower, speaker.start - 8), speaker.start) \
                 and self.stranded_preposition.search(text, to.start(), min(upper, end + 1)):
-            return self._veto("relative_gap", cue)  # "That's what the president is directing his team to work on"
+            return self._veto("relative_gap", cue)  # "That's what the minister is asking her staff to look into"
         return self._make(speaker, cand.full_cue, to.start(), end, "attribution.indirect.directive", cand.sentence_index)
 
     def _step_complementizer(self, cand: _Candidate):
@@ -435,7 +435,7 @@ class IndirectReader:
             return self._veto("frame_only_cue", cand.cue)  # "laid out the plan": only "as we laid out, P" and "laid out that P" report
         full_end = cand.full_cue.end
         if that is None and (self.adverbial_opener.match(text, after, upper) or self.adverbial_opener.match(text, full_end, upper)):
-            # "said in an interview aired on Thursday that P", "said right here that P"
+            # "said in a talk broadcast late Thursday that P", "said right here that P"
             that = self.delayed_that.match(text, full_end, min(upper, full_end + 160))
         if that is not None and that.group().strip(" ,").casefold() in self.wh_complementizers:
             # "told him when they met that P": the complementizer is the later "that"
@@ -456,7 +456,7 @@ class IndirectReader:
         if that is not None and that.group().strip(" ,").casefold() in self.free_relatives:
             echoed = self.cues.search(text, that.end(), min(upper, that.end() + 40))
             if echoed is not None and len(text[that.end():echoed.start()].split()) <= 3 and self._cue_shape_ok(echoed):
-                return self._veto("echoed_speech", cand.cue)  # "I repeat what I just said in German"
+                return self._veto("echoed_speech", cand.cue)  # "I repeat what I told you in Spanish"
         if that is not None and that.group().strip(" ,").casefold() == "that" and (word := self.word_at.match(text, that.end(), upper)) \
                 and word.group(1).casefold() in self.document_stems \
                 and not self.finite_word.search(text, that.end(), self._phrase_end(that.end(), upper)):
@@ -543,7 +543,7 @@ class IndirectReader:
             return self._veto("anaphoric_content", cue)  # "I just confirmed it", "they said nothing about it"
         noun_from = self.reporting_noun_from.match(text, _skip_spaces(text, content_start), upper)
         if noun_from is not None and noun_from.group("noun").casefold() in self.directive_nouns:
-            # "is rejecting a demand from China that P": P is China's demand, not the rejecter's claim
+            # "is turning down a request by Norland that P": P is Norland's request, not the rejecter's claim
             # (while "denied a report from X that P" is a denial of P)
             return self._veto("others_directive", cue)
         if verb.cue_class == "deny":

@@ -348,7 +348,7 @@ class NounPhraseReader:
                     j = k + 1
                     break
         if j == 0 and len(tokens) > 1 and tokens[0].text.casefold() in self.subordinators and tokens[1].text.casefold() in self.lex.pronouns:
-            j = 1  # "When you made the call to me and proposed that P": the subordinate clause's own subject
+            j = 1  # "When you rang me up and suggested that P": the subordinate clause's own subject
         if j < len(tokens) and tokens[j].text.casefold() in self.lex.pronouns:
             return Span.of(self.text, tokens[j].start, tokens[j].end)
         k = j

@@ -364,7 +364,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
             status, why, status_rule, status_cue = "unknown", f"asked about ('{asked}')", STATUS_EMBEDDED_QUESTION, None
             questioned = True
         elif status == "unknown" and (unsaid := self._non_answer(text, trigger, lower, upper)):
-            # 'I don't have any meetings to confirm with X': neither said to happen nor not to
+            # 'I have no talks with X to confirm yet': neither said to happen nor not to
             why, status_rule, questioned = f"a non-answer ('{unsaid.group()}')", STATUS_NON_ANSWER, True
         # time and place of the trigger's own clause first, else of its sentence
         timed = (self._nearest(doc.times, trigger, max(left, trigger.start - _TIME_WINDOW), min(right, trigger.end + _TIME_WINDOW), doc.nearest_trigger)

@@ -206,7 +206,7 @@ class _StatementLinks:
                 draft.agenda_why[statement.id] = LINK_AGENDA, f"on the agenda of '{chosen.trigger.text}' just before"
 
     def _place_links(self, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
-        """'the key point that Kerry will make in Moscow': a content naming a participant of a meeting
+        """'the main message that Ferreira will carry to Lima': a content naming a participant of a meeting
         mentioned before it and that meeting's place is about that meeting (a mention-less link, used
         when the content names no meeting of its own)."""
         linked = _linked_mentions(mentions)
@@ -310,8 +310,8 @@ def build_meetings(drafts: list[_Draft], mentions: list[MeetingMention], stateme
 
 def _sibling_links(statements: list[Statement], linked_mentions: list[MeetingMention], starts: list[int], text: str,
                    linked: dict[int, list[str]], routes: dict[str, tuple[str, str]], trace: Trace | None) -> list[Statement]:
-    """'Russia had said it was preparing for Kim to make the trip, telling VOA it was "working through the
-    logistics"': a second statement of the same speaker in the same sentence, right after a statement about a
+    """'Norland had said it was getting ready for Paz's journey, telling a radio station it was "sorting out the
+    details"': a second statement of the same speaker in the same sentence, right after a statement about a
     meeting, whose content names no meeting, goes on about that meeting (no meeting word between the two). Not the
     statement before it: 'said that P, adding that a round of talks was planned' adds a new topic."""
     result = list(statements)

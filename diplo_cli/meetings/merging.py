@@ -150,8 +150,8 @@ class _Merger:
     @staticmethod
     def _plan_against_held(mention: MeetingMention, draft: _Draft) -> bool:
         """A visit planned or proposed after a meeting of another type that was held ('X and Y held talks' then
-        'X invited Y to visit Russia'), or a meeting to come after a visit held ('as agreed during my visit to
-        your country, we will hold a meeting today'), is another event: the one held cannot be the one still to
+        'X invited Y to visit Russia'), or a meeting to come after a visit held ('as we settled on while I was in
+        Lima, our ministers meet today'), is another event: the one held cannot be the one still to
         come. (Said when one of the two is a visit: a planned mention of talks after a meeting held is as often
         the same event read with a wrong status.)"""
         return "visit" in (mention.type, draft.type) and mention.status in ("planned", "proposed") and all(m.status == "held" for m in draft.mentions)

@@ -130,7 +130,7 @@ class _ParticipantReader:
             members = self._event_members(named, trigger) if named is not None and mtype != "other" else None
             if members:
                 # 'the Japan-China Summit Meeting': the countries it is named after, each as its person when the
-                # clause names one of that country ('Prime Minister Abe held the Japan-China Summit Meeting with Mr. Li')
+                # clause names one of that country ('Prime Minister Lind held the Norland-Chile Summit Meeting with Mr. Paz')
                 return self._members_as_people(clause, members, people)
             if named is not None and (mtype == "other" or self.lex.organisation(named.name) is not None):
                 group = named  # 'the World Economic Forum': the event as written
@@ -432,7 +432,7 @@ class _ParticipantReader:
         ('we', 'our') when they word the meeting (see ``speaker_line`` in meeting_grammar.toml)."""
         asked = doc.question_voice(trigger.start)
         if asked is not None:
-            # 'Q Can you tell us about your call with X?': 'your' is the one who answers the question, not the reporter
+            # 'Q How did your call with X go?': 'your' is the one who answers the question, not the reporter
             # nor the speaker of the turn before; a briefer answers for the government
             addressee = asked[0]
             if addressee is None or self._briefer(addressee) or not self.asked_you_before.search(doc.text, max(left, trigger.start - 40), trigger.start):

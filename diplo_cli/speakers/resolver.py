@@ -899,7 +899,7 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
         the one country the text names that has such an office. Two such countries leave the role: which
         one is more often named says nothing of whose readout it is. A country known only through a person the
         text names is not one: had that country's office holder been meant, the text names them; the person
-        is the counterpart ("The Prime Minister spoke to President Zelenskyy": not Ukraine's prime minister)."""
+        is the counterpart ("The Prime Minister phoned President Ferreira": not Chile's prime minister)."""
         countries = self.tracker.named_countries() | {m.entity.country for m in self.tracker.mentions
                                                       if m.entity.country and m.entity.kind != "person"}
         holders = [holder for country in sorted(countries) if (holder := self._holder_in(country, role)) is not None]
@@ -939,7 +939,7 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
         first = next((m for m in self.tracker.mentions if m.subject and m.entity.kind == "person" and m.entity.country), None)
         leading = self._leading_role(first.start if first is not None else len(self.text))
         if leading is not None:
-            # "The Prime Minister spoke to President X. ... President X said": a readout's own principal is
+            # "The Prime Minister phoned President X. ... President X said": a readout's own principal is
             # the unnamed role that opens it; the named subjects are its counterparts (speakers.home.leading_role)
             if self.trace is not None:
                 self.trace.add("speakers", "speakers.home.leading_role", "set", leading[0], leading[1],

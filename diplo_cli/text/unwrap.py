@@ -29,7 +29,7 @@ WIDTH_PERCENTILE = 0.9  # the wrap width is estimated from the long lines, ignor
 _SENTENCE_END = regex.compile(r"""[.!?:;]["'”’»)\]]*$""")
 # A line that starts a new unit even right after a full line: a speaker label, a list item, a heading mark.
 # Labels are written in capitals ('MS. PSAKI:') or in name case with their office ('President of Russia Vladimir
-# Putin:', 'Prime Minister of Japan Shinzo Abe (retranslated):').
+# Putin:', 'Prime Minister of Norland Ana Lind (interpreted):').
 _OPENS_UNIT = regex.compile(r"""(?:Q\b|\p{Lu}[\p{Lu}.'’\- ]{1,40}:|\p{Lu}[\p{L}.'’\-]*(?:[ \t]+(?:of|the|\p{Lu}[\p{L}.'’\-]*)){1,8}(?:[ \t]*\([^)\n]{1,30}\))?:[ \t]|[-*•]\s|\d{1,3}[.)]\s|#)""")
 _LOWER_START = regex.compile(r"\p{Ll}")
 _OPENING_QUOTES = "\"“‘«„"
