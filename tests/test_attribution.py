@@ -193,7 +193,7 @@ def test_reporting_noun_with_a_possessor():
 def test_reporting_noun_without_a_source_or_with_an_addressee_is_not_a_statement():
     assert attributions("The announcement that talks would resume came late.") == []
     assert attributions("The envoy delivered the president's letter to the king.") == []
-    assert attributions("It’s important to note that the talks resumed.") == []
+    assert attributions("It’s useful to note that the talks resumed.") == []
 
 
 @pytest.mark.xfail(reason="a that-clause inside a subject noun phrase has no visible end before the main verb", strict=True)
@@ -474,7 +474,7 @@ def test_according_to_a_source_with_a_participle_post_modifier():
      [("The president", "saying", "the alliance was strong", "indirect")]),
     ("The premier phoned President Lind to tell her that the visit was off.",
      [("The premier", "tell her", "the visit was off", "indirect")]),
-    ("“I would like to stress that we want a deal.”", [("I", "stress", "we want a deal", "indirect")]),
+    ("“I would also like to stress that we want a deal.”", [("I", "stress", "we want a deal", "indirect")]),
     ("The envoy informed the minister that the convoy had left, and the minister thanked him.",
      [("The envoy", "informed the minister", "the convoy had left", "indirect")]),
 ])
@@ -793,8 +793,8 @@ def test_relaxed_readings_stay_closed_without_their_evidence(text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The two sides shared the view that the visit must be prepared carefully.",
-     [("The two sides", "shared the view", "the visit must be prepared carefully", "indirect")]),
+    ("The two delegations shared the view that the visit must be prepared carefully.",
+     [("The two delegations", "shared the view", "the visit must be prepared carefully", "indirect")]),
     ("As we laid out last week, the plan is on track.", [("we", "laid out", "the plan is on track", "indirect")]),
     ('"The plan is on track," Ana Lind chimed in.', [("Ana Lind", "chimed in", "The plan is on track", "direct")]),
     ("President Ana Lind also gave instructions to speed up the talks on the treaty.",
@@ -806,7 +806,7 @@ def test_new_cues_share_the_view_lay_out_chime_in_give_instructions(text, expect
 
 @pytest.mark.parametrize("text", [
     "The minister laid out the plan on Monday.",                        # a noun phrase object
-    "The words — what you just laid out is — still stand today.",       # a frame-only cue outside a frame
+    "The terms — what you laid out earlier is — still hold today.",       # a frame-only cue outside a frame
     "Ana Lind shared the concerns of the ministers.",
 ])
 def test_new_cues_need_their_clause(text):
@@ -896,8 +896,8 @@ def test_issued_frames_need_a_document_and_a_clause(text):
 
 
 def test_let_you_know_that_is_a_cue_though_know_alone_is_not():
-    assert attributions("I wanted to let you know that we had a great visit by the minister.") == [
-        ("I", "let you know", "we had a great visit by the minister", "indirect")]
+    assert attributions("I want to let you know that the envoy had a fine visit to Lima.") == [
+        ("I", "let you know", "the envoy had a fine visit to Lima", "indirect")]
     assert attributions("I will let you know when the date is set.") == []  # a promise without "that"
     assert attributions("We know that the date is set.") == []
 
@@ -984,10 +984,10 @@ def test_a_short_complement_before_a_colon_frames_a_quotation_of_several_sentenc
 
 
 def test_according_to_a_source_and_a_colon_frames_the_quotation():
-    text = 'According to a senior State Department official: "The Secretary urged the minister to stop the flow of weapons."'
+    text = 'According to a senior Norland foreign ministry official: "The envoy urged the minister to halt the arms shipments."'
     found = _relaxed(text)
-    assert found[0] == ("a senior State Department official", "According to",
-                        "The Secretary urged the minister to stop the flow of weapons.", "attribution.according_to.colon", ())
+    assert found[0] == ("a senior Norland foreign ministry official", "According to",
+                        "The envoy urged the minister to halt the arms shipments.", "attribution.according_to.colon", ())
     assert rules(text)[0] == "attribution.according_to.colon"
 
 
@@ -1030,8 +1030,8 @@ def test_perception_as_frame_has_the_heard_person_as_speaker(text, speaker):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("He tells VOA the Palestinians cannot afford to keep talking.",
-     [("He", "tells VOA", "the Palestinians cannot afford to keep talking", "indirect")]),
+    ("He tells VOA the Norlanders cannot afford to keep waiting.",
+     [("He", "tells VOA", "the Norlanders cannot afford to keep waiting", "indirect")]),
     ("Norland had said it was ready, telling Radio Norland's Korean service it was on track.",
      [("Norland", "said", "it was ready", "indirect"), ("Norland", "telling Radio Norland's Korean service", "it was on track", "indirect")]),
     ("Ana Lind told the Council of the European Union that the talks would resume.",
@@ -1084,7 +1084,7 @@ def test_a_list_marker_alone_gives_no_subject_to_a_coordinated_report():
 
 # ---------------------------------------------------------------- "repeat what I said": an echo of earlier speech
 @pytest.mark.parametrize("text", [
-    "So I repeat what I just said in Norlandic to our colleagues.",
+    "So I repeat what I said earlier in Norlandic for our guests.",
     "She repeated what the envoy had said.",
 ])
 def test_a_free_relative_naming_earlier_speech_is_no_content(text):
@@ -1161,12 +1161,12 @@ def test_from_a_place_before_a_relative_that_is_no_source():
 
 # ---------------------------------------------------------------- a directive inside a free relative with its object moved out
 def test_a_directive_in_a_free_relative_ending_in_a_stranded_preposition_has_no_content():
-    assert attributions("That is what the minister is directing his team to continue to work on, and that will be our focus.") == []
+    assert attributions("That is what the envoy is directing her staff to continue to push for, and that will be our aim.") == []
 
 
 def test_a_directive_with_its_object_in_place_is_still_found():
-    text = "The minister directed his team to continue to work on the plan."
-    assert attributions(text) == [("The minister", "directed", "to continue to work on the plan", "indirect")]
+    text = "The envoy directed her staff to continue to push for the plan."
+    assert attributions(text) == [("The envoy", "directed", "to continue to push for the plan", "indirect")]
     assert rules(text) == ["attribution.indirect.directive"]
 
 
@@ -1185,7 +1185,7 @@ def test_a_lower_case_particle_alone_opens_no_speaker_phrase():
 
 # ---------------------------------------------------------------- a directive's object must be told to act
 def test_a_thing_provided_is_no_directive_object():
-    assert attributions("The President ordered Federal aid to supplement State and local recovery efforts.") == []
+    assert attributions("The President ordered Federal funds to support State and local relief work.") == []
 
 
 def test_people_ordered_to_act_are_a_directive_object():
@@ -1312,8 +1312,8 @@ def test_shared_the_recognition_is_shared_the_view():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("When you made the phone call to me and proposed that we meet in Geneva, we agreed.",
-     [("you", "proposed", "we meet in Geneva", "indirect")]),
+    ("When you rang me and proposed that our teams meet in Lima, we agreed.",
+     [("you", "proposed", "our teams meet in Lima", "indirect")]),
     ("After she landed in Oslo and said that the talks would resume, the minister left.",
      [("she", "said", "the talks would resume", "indirect")]),
 ])
