@@ -401,8 +401,8 @@ def test_a_briefers_the_secretary_is_the_head_of_the_briefers_department():
 LEADERS_TRANSCRIPT = (
     "The two presidents met in Lakeport on Monday.\n"
     "President of Norland Ana Lind: Dear colleague,\n"
-    "I would like to stress that our ties have grown. As you said, the road is short.\n"
-    "President of Estoria Piet Varga (retranslated): Thank you. I can say right away that we are ready.\n"
+    "I would also like to stress that our ties have grown. As you said, the road is short.\n"
+    "President of Estoria Piet Varga (retranslated): Thank you. I can say at once that we are ready.\n"
 )
 
 
@@ -465,7 +465,7 @@ def test_a_senior_official_without_a_name_stays_anonymous():
 
 
 @pytest.mark.parametrize("text, mention, name", [
-    ("President Piet Varga will host the envoy. A spokesman for the president said the visit was on.",
+    ("President Piet Varga will host the envoy. A spokesman for the president told reporters the visit was on.",
      "A spokesman for the president", "a spokesman for the president"),
     ("President Piet Varga will host the envoy. An aide to President Varga said the visit was on.",
      "An aide to President Varga", "an aide to President Varga"),
@@ -481,14 +481,14 @@ def test_a_spokesman_of_a_body_followed_by_his_name_is_that_person():
 
 def test_a_spokesman_for_the_president_is_not_another_spokesman_named_before():
     text = ("Foreign ministry spokesman Ma Lin criticized the plan. President Piet Varga will host the envoy. "
-            "A spokesman for the president said the visit was on.")
+            "A spokesman for the president told reporters the visit was on.")
     assert _speaker(text, "A spokesman for the president").name == "a spokesman for the president"
 
 
 def test_we_between_two_labelled_leaders_is_both_in_label_order():
     text = ("The two presidents met in Lakeport on Monday.\n"
             "President of Norland Ana Lind: Dear colleague, thank you.\n"
-            "President of Estoria Piet Varga (retranslated): Thank you. We noted that our cooperation has grown.\n")
+            "President of Estoria Piet Varga (retranslated): Thank you. We noted that our trade has grown.\n")
     assert _speaker(text, "We").name == "Ana Lind and Piet Varga"
 
 
@@ -556,13 +556,13 @@ def test_a_capitalised_source_noun_opening_a_sentence_is_the_persons_description
 
 def test_a_briefer_label_with_namesakes_in_the_gazetteer_is_the_one_who_briefs():
     # three people of the gazetteer share the surname; only one is a spokesperson
-    text = "MR MILLER: I have a few remarks at the top.\nAs we announced this morning, the Secretary will travel to Oslo for talks."
+    text = "MR MILLER: I have two short items to start with.\nAs we announced this morning, the Secretary will travel to Oslo for talks."
     speaker = _speaker(text, "we")
     assert (speaker.name, speaker.mention_kind) == ("U.S. State Department", "pronoun")
 
 
 def test_an_opening_label_of_an_unknown_briefer_leaves_we_as_written():
-    text = "MR. BRÖNN: I have a few remarks at the top.\nAs we announced this morning, the envoy will travel to Oslo for talks."
+    text = "MR. BRÖNN: I have two short items to start with.\nAs we announced this morning, the envoy will travel to Oslo for talks."
     assert _speaker(text, "we").name == "we"
 
 
@@ -598,8 +598,8 @@ def test_the_president_label_takes_the_country_of_the_other_labels_first():
 # ---------------------------------------------------------------- a title of one government, resolved with the article's date
 
 @pytest.mark.parametrize("text, mention, date, name", [
-    ("Speaking after the meeting the Foreign Secretary said the talks were useful.", "the Foreign Secretary", "2012-05-03", "William Hague"),
-    ("Speaking after the meeting the Foreign Secretary said the talks were useful.", "the Foreign Secretary", "2017-05-03", "Boris Johnson"),
+    ("Speaking after the dinner the Foreign Secretary said the talks were useful.", "the Foreign Secretary", "2012-05-03", "William Hague"),
+    ("Speaking after the dinner the Foreign Secretary said the talks were useful.", "the Foreign Secretary", "2017-05-03", "Boris Johnson"),
     ("The High Representative underlined that the Union stood ready to help.", "The High Representative", "2016-02-01", "Federica Mogherini"),
 ])
 def test_a_title_of_one_government_is_its_holder_at_the_articles_date(text, mention, date, name):
@@ -607,7 +607,7 @@ def test_a_title_of_one_government_is_its_holder_at_the_articles_date(text, ment
 
 
 def test_without_a_date_a_title_of_one_government_stays_the_role():
-    speaker = _speaker("Speaking after the meeting the Foreign Secretary said the talks were useful.", "the Foreign Secretary")
+    speaker = _speaker("Speaking after the dinner the Foreign Secretary said the talks were useful.", "the Foreign Secretary")
     assert (speaker.name, speaker.country) == ("the Foreign Secretary", None)
 
 
@@ -661,13 +661,13 @@ def test_they_after_one_leader_met_another_is_both_of_them():
 
 def test_a_senior_administration_officials_the_president_is_the_us_president_of_the_year():
     text = ("Q What will the President raise in Geneva?\n"
-            "SENIOR ADMINISTRATION OFFICIAL: The President, as he said yesterday, will raise the cyber attacks first.")
+            "SENIOR ADMINISTRATION OFFICIAL: The President, as he said on Monday, will raise the cyber attacks first.")
     assert _speaker(text, "he", year=2021).name == "Joe Biden"
 
 
 def test_a_title_of_one_government_is_never_another_countrys_minister():
     # China is the only country named: "the Foreign Secretary" was once China's foreign minister of today
-    text = "Speaking after the meeting the Foreign Secretary said that relations with China were strong."
+    text = "Speaking after the dinner the Foreign Secretary said that relations with China were strong."
     assert _speaker(text, "the Foreign Secretary").name == "the Foreign Secretary"  # undated: the role stays
     assert _speaker(text, "the Foreign Secretary", year=2012).name == "William Hague"
 
@@ -710,7 +710,7 @@ def test_a_title_of_one_government_is_the_person_the_text_gave_that_title():
 
 
 def test_a_readout_opening_with_its_own_prime_minister_is_not_the_counterparts_country():
-    text = ("On May 12, 2022, the Prime Minister spoke to President Volodymyr Zelenskyy. President Zelenskyy said that "
+    text = ("On May 12, 2022, the Prime Minister called President Volodymyr Zelenskyy. President Zelenskyy said that "
             "the army was advancing. The Prime Minister said that the UK stood with Ukraine against Russia.")
     speaker = _speaker(text, "The Prime Minister")
     assert speaker.name == "the Prime Minister"  # UK, Ukraine and Russia all have one: the role stays
@@ -761,7 +761,7 @@ def test_the_secretary_is_not_the_briefing_press_secretary():
 
 
 def test_they_is_the_two_people_named_together_not_a_role_named_before_them():
-    text = ("The Secretary’s visit builds on the talks between President Ana Lind and President Piet Varga in Bali, "
+    text = ("The Secretary’s trip builds on the talks between President Ana Lind and President Piet Varga in Bali, "
             "where they said that the channels would stay open.")
     assert _speaker(text, "they").name == "Ana Lind and Piet Varga"
     text = ("Foreign Minister Ola Brekke's visit builds on the talks between President Ana Lind and President Piet Varga in Bali, "
@@ -778,7 +778,7 @@ def test_the_two_sides_of_a_two_party_transcript_are_the_speakers_countries():
 
 
 def test_a_readouts_prime_minister_is_of_the_country_paired_with_the_counterparts():
-    text = ("On May 29, 2020, the Prime Minister spoke to President Donald Trump. The Prime Minister said that talks "
+    text = ("On May 29, 2020, the Prime Minister called President Donald Trump. The Prime Minister said that talks "
             "between the UK and US would go on, and that China's new law was wrong. The leaders said that the summit would be in June.")
     assert _speaker(text, "The Prime Minister").name == "Boris Johnson"
     assert _speaker(text, "The leaders").name == "Boris Johnson and Donald Trump"
@@ -1169,7 +1169,7 @@ def test_a_heading_of_remarks_with_a_modifier_names_the_author_of_the_unquoted_i
 
 
 def test_a_countrys_body_of_several_words_keeps_its_words_and_a_one_word_body_takes_the_adjective():
-    speaker = _speaker("South Korea's intelligence service told lawmakers that the trip was likely.", "South Korea's intelligence service")
+    speaker = _speaker("South Korea's intelligence service told parliament that the trip was likely.", "South Korea's intelligence service")
     assert (speaker.name, speaker.country) == ("South Korea's intelligence service", "South Korea")
     speaker = _speaker("South Korea's government said that the trip was likely.", "South Korea's government")
     assert (speaker.name, speaker.country) == ("South Korean government", "South Korea")
@@ -1191,7 +1191,7 @@ def test_a_countrys_body_the_lexicon_knows_under_the_adjective_is_that_body():
 
 
 def test_in_talks_of_two_sides_a_minister_of_one_side_is_no_third_party():
-    text = ("President of Russia Vladimir Putin: Mr President, I am glad to see you. We have noted that trade is growing.\n"
+    text = ("President of Russia Vladimir Putin: Dear colleague, I am glad to see you. We have noted that trade is growing.\n"
             "President of Turkey Recep Tayyip Erdogan (retranslated): Thank you.\n"
             "Minister of Foreign Affairs of Russia Sergey Lavrov: We have noted that the ministers will meet in May.\n")
     speakers = [(s.content.text, s.speaker.name) for s in extract(text, lexicon=default_lexicon(), year=2021).statements]
@@ -1208,5 +1208,5 @@ def test_the_two_sides_after_talks_of_two_leaders_are_their_countries():
 
 def test_a_readouts_prime_minister_is_never_the_counterparts_countrys():
     # the one country known only through the person the Prime Minister spoke to is the counterpart's
-    text = "The Prime Minister spoke to President Zelenskyy this morning.\nThe Prime Minister said that support would continue."
+    text = "The Prime Minister called President Zelenskyy this morning.\nThe Prime Minister said that support would continue."
     assert _speaker(text, "The Prime Minister", year=2023).name == "the Prime Minister"
