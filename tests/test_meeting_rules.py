@@ -92,7 +92,7 @@ def test_appeals_and_shows_are_not_meetings(text):
     ("Emmanuel Macron quit the talks with Olaf Scholz on Friday.", "cancelled"),
     ("The meeting between Emmanuel Macron and Olaf Scholz was postponed.", "cancelled"),
     ("Emmanuel Macron has no intention of meeting Olaf Scholz, an aide said.", "denied"),
-    ("An aide said she was not going to get into the details of the meeting between Emmanuel Macron and Olaf Scholz next week.", "planned"),
+    ("An aide said she would not go into the details of the meeting between Emmanuel Macron and Olaf Scholz next week.", "planned"),
 ])
 def test_status_classes(text, expected):
     assert _only(text)[1] == expected
@@ -209,13 +209,13 @@ def test_a_meeting_today_is_not_one_held_before_it(text):
 
 
 def test_a_single_speaker_line_opening_the_text_is_a_speech_by_that_person():
-    speech = "FOREIGN MINISTER MACRON: Colleagues, we are grateful for the proposal to hold talks in Geneva.\n"
+    speech = "FOREIGN MINISTER MACRON: Colleagues, we are grateful for the offer to hold talks in Lima.\n"
     found = _summary(speech)
     assert [names for mtype, _, names in found if mtype == "talks"] == [{"emmanuel macron"}]
 
 
 def test_a_single_speaker_line_inside_the_text_makes_no_speech():
-    text = "Officials gathered on Monday.\nFOREIGN MINISTER MACRON: Colleagues, we are grateful for the proposal to hold talks in Geneva.\n"
+    text = "Officials gathered on Monday.\nFOREIGN MINISTER MACRON: Colleagues, we are grateful for the offer to hold talks in Lima.\n"
     found = _summary(text)
     assert all("emmanuel macron" not in names for _, _, names in found)
 
@@ -262,7 +262,7 @@ def test_a_meeting_word_right_after_a_speaker_line_is_read_in_that_turn():
 
 # ---------------------------------------------------------------- named after its members
 def test_a_summit_named_after_its_members_has_them_as_participants():
-    found = _summary("President Marta Quiroga spoke with President Tomas Ferreira in advance of the Summit of the Americas.")
+    found = _summary("President Marta Quiroga spoke with President Tomas Ferreira in advance of next week's Summit of the Americas.")
     assert ("call", "held", {"marta quiroga", "tomas ferreira"}) in found
     assert ("summit", "planned", {"americas"}) in found
 
@@ -293,7 +293,7 @@ def test_officials_met_stand_for_their_countries(text, expected):
 # ---------------------------------------------------------------- thanks for receiving us
 def test_thanks_for_receiving_us_is_the_meeting_of_speaker_and_addressee():
     text = ("PRESIDENT MACRON: Chancellor, welcome to Paris.\n"
-            "CHANCELLOR SCHOLZ: Mr. President, thank you for receiving us today.\n"
+            "CHANCELLOR SCHOLZ: Mr. President, thanks for receiving our delegation today.\n"
             "PRESIDENT MACRON: It is a pleasure.")
     assert _only(text) == ("meeting", "held", {"olaf scholz", "emmanuel macron"})
 
@@ -319,7 +319,7 @@ def test_a_city_after_to_stays_the_place():
 # ---------------------------------------------------------------- links through an event word
 @pytest.mark.parametrize(("content", "linked"), [
     ("the gathering would be a success", True),
-    ("the event would send a strong signal to the region", True),
+    ("the event would give a clear signal to the region", True),
     ("the encounter would be useful", True),
     ("it would supply more copper", False),
     ("the harvest was poor", False),
@@ -351,7 +351,7 @@ def test_the_antecedent_of_who_may_carry_its_country():
 
 def test_thanks_for_inviting_me_is_said_during_the_visit():
     text = ("PRESIDENT MACRON: Chancellor, welcome.\n"
-            "CHANCELLOR SCHOLZ: Thank you for kindly inviting me to pay a state visit to France.\n"
+            "CHANCELLOR SCHOLZ: Thank you for kindly inviting me to make a state visit to France.\n"
             "PRESIDENT MACRON: A pleasure.")
     assert _only(text)[:2] == ("visit", "held")
 
@@ -398,7 +398,7 @@ def test_countries_of_a_relation_are_the_topic_of_a_meeting_referred_back_to():
 
 @pytest.mark.parametrize("text", [
     "Peru prefers bilateral negotiations over the water rights of the river.",
-    "China opposes entering into multi-lateral negotiations that would give smaller members more say.",
+    "Norland opposes engaging in multi-lateral talks that would give small states more say.",
 ])
 def test_a_preferred_form_of_negotiation_is_no_meeting(text):
     assert _summary(text) == []
@@ -449,7 +449,7 @@ def test_the_subject_matter_of_talks_does_not_take_their_place():
 
 def test_an_event_name_is_never_a_participant():
     text = ("On the upcoming Andean Summit, the two leaders discussed the importance of meeting in person. "
-            "The Prime Minister invited the President to take part in the Global Water Summit that Chile is hosting on 4 May.")
+            "The Prime Minister also invited the President to attend the Global Water Summit that Chile is hosting on 4 May.")
     names = {p for _, _, participants in _summary(text) for p in participants}
     assert names and not any(name.endswith("summit") for name in names), names
 
@@ -535,7 +535,7 @@ def test_coordinated_meetings_keep_their_own_objects():
 
 @pytest.mark.parametrize(("text", "expected"), [
     (("President Marta Quiroga and President Tomas Ferreira held talks in Lima. "
-     "Minister Ana Lind and Minister Jorge Paz took part in the talks on the Chilean side."),
+     "Minister Ana Lind and Minister Jorge Paz took part in the talks for the Chilean side."),
      [("talks", "held", {"marta quiroga", "tomas ferreira"})]),
     ("President Marta Quiroga held talks with President Tomas Ferreira in Lima. Minister Ana Lind raised the border during the talks.",
      [("talks", "held", {"marta quiroga", "tomas ferreira"})]),
@@ -609,7 +609,7 @@ def test_a_meeting_held_at_a_time_behind_is_not_the_one_planned_ahead(text, expe
 
 
 def test_a_briefers_label_is_no_antecedent_of_his():
-    text = "MS. PSAKI: Good afternoon. I have one item at the top before his bilateral meeting with Foreign Minister Sergey Lavrov at noon."
+    text = "MS. PSAKI: Good afternoon. Just one item to start with before his bilateral meeting with Foreign Minister Sergey Lavrov at noon."
     assert [names for _, _, names in _summary(text)] == [{"sergey lavrov"}]
 
 
@@ -629,7 +629,7 @@ def test_a_call_that_names_nobody_outside_an_answer_or_after_a_one_person_questi
 
 
 @pytest.mark.parametrize("text", [
-    "On Friday President Marta Quiroga took part in the Asia-Pacific Economic Cooperation (APEC) Virtual Leaders’ Meeting.",
+    "On Friday President Marta Quiroga took part in an Asia-Pacific Economic Cooperation (APEC) Trade Ministers’ Meeting.",
     "On Friday President Marta Quiroga took part in the APEC Virtual Leaders’ Meeting.",
 ])
 def test_a_group_in_brackets_or_before_capitalised_modifiers_names_the_meeting(text):
@@ -639,7 +639,7 @@ def test_a_group_in_brackets_or_before_capitalised_modifiers_names_the_meeting(t
 # ---------------------------------------------------------------- a meeting said never to have taken place
 @pytest.mark.parametrize("text", [
     "President Marta Quiroga has never met Prime Minister Tomas Ferreira.",
-    "President Marta Quiroga is not known to have visited Peru.",
+    "President Marta Quiroga was not known to have visited Peru.",
 ])
 def test_a_meeting_said_never_to_have_happened_is_not_held(text):
     assert [status for _, status, _ in _summary(text)] == ["denied"]
@@ -666,7 +666,7 @@ def test_a_planned_meeting_then_cancelled_is_one():
 # ---------------------------------------------------------------- the next meeting of the same people
 def test_the_next_meeting_that_names_nobody_is_the_same_peoples_next_one():
     text = ("President Ana Soto and President Luis Prado held talks in Lima today. "
-            "It was agreed that the next meeting will take place in May.")
+            "They agreed that the next meeting will take place in May.")
     assert _summary(text) == [("talks", "held", {"ana soto", "luis prado"}), ("meeting", "planned", {"ana soto", "luis prado"})]
 
 
@@ -688,7 +688,7 @@ def test_a_status_cue_does_not_reach_past_another_trigger(text, expected):
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("The talks and the visit of President Marta Quiroga to Lima were postponed.", [("talks", "cancelled"), ("visit", "cancelled")]),
-    ("President Marta Quiroga is not known to have visited Peru or met President Tomas Ferreira.", [("visit", "denied")]),
+    ("President Marta Quiroga was not known to have visited Peru or met President Tomas Ferreira.", [("visit", "denied")]),
     ("President Marta Quiroga invited President Tomas Ferreira to the Andean summit that Chile is hosting in May.", [("summit", "planned")]),
 ])
 def test_coordinated_and_relative_triggers_share_a_status_cue(text, expected):
@@ -733,7 +733,7 @@ def test_talks_of_a_union_of_states_stay_meetings():
 @pytest.mark.parametrize(("text", "expected"), [
     ("The visit to Peru by Secretary Ana Lind ended on Monday.", {"ana lind", "peru"}),
     ("Secretary Ana Lind travels to Peru today, accompanied by Senator Jorge Paz.", {"ana lind", "jorge paz", "peru"}),
-    ("Secretary Ana Lind will make a trip next month to Japan, South Korea and China.", {"ana lind", "japan", "south korea", "china"}),
+    ("Secretary Ana Lind will make a trip next month to Peru, South Korea and Chile.", {"ana lind", "peru", "south korea", "chile"}),
     # a named person of the country visited stands for it
     ("Secretary Ana Lind visited Moscow for talks with Foreign Minister Sergey Lavrov.", {"ana lind", "sergey lavrov"}),
 ])
@@ -838,7 +838,7 @@ def test_a_denial_in_the_sentence_after_a_meeting_word_is_about_that_meeting(sec
 # ---------------------------------------------------------------- participants: 'inviting me' in a transcript turn
 def test_the_me_a_directive_addresses_is_the_turns_speaker():
     text = ("President Marta Quiroga: Mr President, welcome to Santiago.\n"
-            "President Tomas Ferreira: Thank you, Madam President, for kindly inviting me to pay a state visit to Chile.\n")
+            "President Tomas Ferreira: Thank you, Madam President, for kindly inviting me to make a state visit to Chile.\n")
     assert _summary(text) == [("visit", "held", {"tomas ferreira", "marta quiroga"})]
 
 
@@ -866,7 +866,7 @@ def test_the_we_of_a_trip_is_the_speakers_side(line, expected):
     ("Q Can you say whether the President will call President Tomas Ferreira or set up a meeting?", "unknown"),
     ("President Marta Quiroga was asked if she would visit Peru.", "unknown"),
     ("If President Marta Quiroga travels to Lima, she will meet President Tomas Ferreira.", "planned"),
-    ("MS. LOPES: I don't have any meetings to confirm with President Tomas Ferreira.", "unknown"),
+    ("MS. LOPES: I don't have any talks to confirm with President Tomas Ferreira.", "unknown"),
     ("MS. LOPES: We have no trip to announce for President Tomas Ferreira.", "unknown"),
     ("MS. LOPES: I don't have the details of the meeting with President Tomas Ferreira.", "held"),
 ])
@@ -928,7 +928,7 @@ def test_counterparts_from_a_country_are_that_country(text, expected):
 
 # ---------------------------------------------------------------- ongoing talks are held
 @pytest.mark.parametrize(("text", "status"), [
-    ("Diplomats of Chile and Peru are to convene in Lima on Wednesday to discuss strategy in the long-running talks with Bolivia.", "held"),
+    ("Diplomats of Chile and Peru are to convene in Lima on Wednesday to plan their approach in the long-running talks with Bolivia.", "held"),
     ("The ongoing negotiations between Chile and Bolivia resumed in Lima.", "held"),
     ("Chile and Bolivia will hold a long-awaited round of talks in Lima next week.", "planned"),
 ])
@@ -954,8 +954,8 @@ def test_it_with_an_event_predicate_refers_to_the_meeting_before(second, linked)
 
 # ---------------------------------------------------------------- participants: 'we' answering reporters
 @pytest.mark.parametrize(("answer", "expected"), [
-    ("Yes, we continue to have discussions with Peru about the border.", ("talks", "held", {"united states", "peru"})),
-    ("Yes, I continue to have discussions with Peru about the border.", ("talks", "held", {"antony blinken", "peru"})),
+    ("Yes, we still have regular discussions with Peru about the border.", ("talks", "held", {"united states", "peru"})),
+    ("Yes, I still have regular discussions with Peru about the border.", ("talks", "held", {"antony blinken", "peru"})),
 ])
 def test_we_answering_reporters_is_the_speakers_country(answer, expected):
     document = extract(f"Q Are you talking to Peru about the border?\nSECRETARY BLINKEN: {answer}\n", year=2022)
@@ -989,7 +989,7 @@ def test_only_an_inviting_directive_makes_its_speaker_the_host(text, expected):
 
 # ---------------------------------------------------------------- participants: 'between X and <group> seeking ...'
 @pytest.mark.parametrize(("text", "expected"), [
-    ("The talks will focus on negotiations between Peru and six nations seeking a deal on fishing.", {"peru", "six nations"}),
+    ("The talks will focus on negotiations between Peru and four nations seeking a deal on fishing.", {"peru", "four nations"}),
     ("There were talks between Peru's envoy and rebel farmers fighting for water.", {"peru's envoy", "rebel farmers"}),
     ("Officials held talks between Peru and Chile concerning the border.", {"peru", "chile"}),
 ])
@@ -1009,7 +1009,7 @@ def test_events_of_different_years_are_different_events(text, expected):
 def test_a_meeting_noun_governed_by_attending_looks_back_past_a_long_account():
     text = ("Antony Blinken met Benjamin Netanyahu in Jerusalem on Monday. Blinken praised the weather. Netanyahu spoke about "
             "fishing. The two laughed. Reporters waited outside. It rained in the evening. "
-            "Neither U.S. nor Israeli officials gave any details of what transpired in the meeting.")
+            "Neither U.S. nor Israeli aides offered any account of what happened in the meeting.")
     assert _summary(text) == [("meeting", "held", {"antony blinken", "benjamin netanyahu"})]
 
 
