@@ -29,8 +29,8 @@ def test_detb_indefinite_purpose_of_a_trip_is_the_trip():
 
 
 def test_detb_question_your_call_is_the_answerers_call():
-    text = ("Q Can you tell us about your call with President Tomas Ferreira today?\n"
-            "President Marta Quiroga: It was a very good call.\n"
+    text = ("Q Could you update us on your call with President Tomas Ferreira today?\n"
+            "President Marta Quiroga: It was a most useful call.\n"
             "Q Thank you.\n"
             "Minister Ana Lind: Next question.\n")
     found = _meetings(text)
@@ -38,8 +38,8 @@ def test_detb_question_your_call_is_the_answerers_call():
 
 
 def test_detb_question_about_the_call_does_not_make_the_answerer_a_party():
-    text = ("Q Can you tell us about the call with President Tomas Ferreira today?\n"
-            "President Marta Quiroga: It was a very good call.\n"
+    text = ("Q Could you update us on the call with President Tomas Ferreira today?\n"
+            "President Marta Quiroga: It was a most useful call.\n"
             "Q Thank you.\n"
             "Minister Ana Lind: Next question.\n")
     found = _meetings(text)
@@ -52,7 +52,7 @@ def test_detb_broken_off_meeting_with_is_no_meeting():
 
 
 def test_detb_abdullah_ii_is_named_as_the_guidelines_name_him():
-    found = _meetings("President Tomas Ferreira held a call with the king of Jordan today.")
+    found = _meetings("President Tomas Ferreira held a call today with the king of Jordan.")
     assert found == [("call", "held", ["Tomas Ferreira", "Abdullah II"], ["call"])]
 
 
@@ -102,7 +102,7 @@ def test_detb_citing_ends_the_clause_of_a_meeting():
 
 def test_detb_a_place_beyond_the_clause_belongs_to_the_nearest_meeting_word():
     document = extract("Chile has called off next week's talks with Peru, citing a meeting in Quito between Peru's ambassador and rebel leaders. "
-                       "The foreign ministers of Chile and Peru were set to meet next week in Lima.", "t")
+                       "The foreign ministers of Chile and Peru had been scheduled to meet next week in Lima.", "t")
     talks = document.meetings[0]
     assert (talks.type, talks.place.text, [x.text for x in talks.mentions]) == ("talks", "Lima", ["talks", "meet"])
     assert [p.name for p in talks.participants] == ["Chile", "Peru"]

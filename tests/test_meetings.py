@@ -47,7 +47,7 @@ def _only(text: str):
     ("Vladimir Putin and Recep Tayyip Erdogan discussed the schedule of their upcoming contacts.", "meeting"),
     ("The leaders praised the constant contact between Sergey Lavrov and Antony Blinken.", "meeting"),
     ("Recep Tayyip Erdogan consulted with Vladimir Putin before the vote.", "meeting"),
-    ("Antony Blinken spent Monday meeting the Chinese foreign minister Wang Yi in Beijing.", "meeting"),
+    ("Antony Blinken spent Monday meeting the Chinese foreign minister Wang Yi at the ministry.", "meeting"),
     ("Fumio Kishida and Joe Biden held a telephone talk on Monday.", "call"),
     ("Fumio Kishida and Joe Biden held talks by video link on Monday.", "call"),
     ("Antony Blinken had a brief pull-aside with Wang Yi in Bali.", "meeting"),
