@@ -124,7 +124,7 @@ def test_typewriter_double_quotes_read_as_one_mark_same_length(text, expected):
 
 
 def test_an_upper_case_honorific_label_opening_the_text_alone_makes_a_transcript():
-    text = "MR. BRÖNN: I have a few remarks at the top.\nAs we announced this morning, the envoy will travel to Oslo."
+    text = "MR. BRÖNN: I have two short items to start with.\nAs we announced this morning, the envoy will travel to Oslo."
     assert find_turns(text) == [(0, len(text), False, "MR. BRÖNN")]
 
 

@@ -157,7 +157,7 @@ def test_a_quoted_paragraph_after_a_full_line_ending_a_sentence_stays_a_paragrap
 
 def test_name_case_speaker_labels_end_paragraphs():
     text = (
-        "President of Arnor Ana Lind: Mr Prime Minister, colleagues, I am very glad to\n"
+        "President of Arnor Ana Lind: Mr Prime Minister, dear colleagues, I am very glad to\n"
         "have this opportunity to meet again, this time in Lima, and to compare notes.\n"
         "We will talk about trade, energy and the fisheries agreement we signed in May.\n"
         "Prime Minister of Gondor Tomas Ferreira (retranslated): Madam President, thank\n"
