@@ -299,3 +299,21 @@ def test_jobs18_with_a_selection_the_documents_come_back_whole(corpus):
     assert result.exit_code == 0
     assert {json.loads(line)["speaker"]["name"] for line in result.stdout.splitlines()} == {"Jonas Berg"}
     assert len(result.stdout.splitlines()) == 20
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_file_above_the_render_limit_comes_back_as_a_document_with_the_same_lines(corpus, monkeypatch, jobs):
+    expected = _run(["--format", "jsonl", "-j", jobs, str(corpus)])
+    rendered = []
+    original = parallel._outcome
+
+    def recording(item, found, part):
+        outcome = original(item, found, part)
+        rendered.append(outcome.written is not None)
+        return outcome
+
+    monkeypatch.setattr(parallel, "_outcome", recording)
+    monkeypatch.setattr(parallel, "RENDER_LIMIT", 0)  # every file is 'large'
+    result = _run(["--format", "jsonl", "-j", "1", str(corpus)])
+    assert result.exit_code == 0 and result.stdout == expected.stdout != ""
+    assert rendered and not any(rendered)
