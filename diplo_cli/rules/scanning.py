@@ -216,7 +216,9 @@ class ListScan:
                     continue
                 match_at = ascii_pattern.match
                 for found in lowered_pattern.finditer(lowered, start, end):
-                    yield match_at(text, found.start(), end)
+                    match = match_at(text, found.start(), end)
+                    if match is not None:  # always, by _reads_lowered_alike; a None would end the document
+                        yield match
             else:
                 yield from self.pattern.finditer(text, start, end, timeout=PATTERN_TIMEOUT)
 
