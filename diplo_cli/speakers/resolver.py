@@ -357,14 +357,9 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
             # "The lawmaker added" after "A senior Russian lawmaker said": no holder named, so the fuller earlier
             # indefinite mention of that noun (speakers.role_description.fuller_earlier)
             head = described.head.casefold()
-            earlier = None
-            for match in self.tables.indefinite_mention(head).finditer(self.text[max(0, start - 3000):start]):
-                earlier = match.group()
+            earlier = self._described_earlier(described, head, start, surname=head)
             if earlier is not None:
-                fuller = self.tracker.describe(earlier)
-                return Entity(self.tables.lower_determiner(earlier), "anonymous", fuller.role or described.role,
-                              fuller.country or described.country, described.gender, surname=head), \
-                    "anonymous", "speakers.role_description.fuller_earlier"
+                return earlier, "anonymous", "speakers.role_description.fuller_earlier"
         return Entity(self.tables.lower_determiner(phrase), "anonymous", described.role, described.country, described.gender,
                       surname=described.head and described.head.casefold()), "role", "speakers.role_description"
 
@@ -642,13 +637,9 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
                     return entity
             if start is not None and not described.plural and head:
                 # "the official" after "A senior Turkish official, speaking on condition of anonymity, ..."
-                earlier = None
-                for match in self.tables.indefinite_mention(head).finditer(self.text[max(0, start - 3000):start]):
-                    earlier = match.group()
+                earlier = self._described_earlier(described, head, start, surname=singular)
                 if earlier is not None:
-                    fuller = self.tracker.describe(earlier)
-                    return Entity(self.tables.lower_determiner(earlier), "anonymous", fuller.role or described.role,
-                                  fuller.country or described.country, described.gender, surname=singular)
+                    return earlier
         if start is not None and described.definite and not described.bare and not described.plural and head:
             # "the Japanese official" after "A senior Japanese official said ...": the fuller earlier mention whose
             # words hold all of the definite one's (speakers.anonymous.fuller_earlier)
@@ -664,14 +655,30 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
         return Entity(name, "anonymous", described.role if not described.plural else None, described.country, described.gender,
                       plural=described.plural, surname=singular)
 
+    def _last_indefinite_mention(self, head: str, start: int, wanted: set[str] | None = None) -> str | None:
+        """The nearest indefinite mention of the source noun ``head`` ("A senior Turkish official") in the
+        3,000 characters before ``start``; with ``wanted``, the nearest that has all those words."""
+        earlier = None
+        for match in self.tables.indefinite_mention(head).finditer(self.text[max(0, start - 3000):start]):
+            if not wanted or wanted <= {w.casefold() for w in WORD.findall(match.group())}:
+                earlier = match.group()
+        return earlier
+
+    def _described_earlier(self, described: Description, head: str, start: int, surname: str) -> Entity | None:
+        """A bare definite source ("the official") as its nearest fuller indefinite mention before it, whose
+        role and country come first."""
+        earlier = self._last_indefinite_mention(head, start)
+        if earlier is None:
+            return None
+        fuller = self.tracker.describe(earlier)
+        return Entity(self.tables.lower_determiner(earlier), "anonymous", fuller.role or described.role,
+                      fuller.country or described.country, described.gender, surname=surname)
+
     def _fuller_earlier(self, phrase: str, head: str, start: int) -> Entity | None:
         """The nearest earlier indefinite mention of the source noun ``head`` that has every word of ``phrase``
         after its determiner ("A senior Japanese official" for "the Japanese official"), as an anonymous entity."""
         wanted = {w.casefold() for w in WORD.findall(self.tables.entities.strip_determiner(phrase))}
-        earlier = None
-        for match in self.tables.indefinite_mention(head).finditer(self.text[max(0, start - 3000):start]):
-            if wanted <= {w.casefold() for w in WORD.findall(match.group())}:
-                earlier = match.group()
+        earlier = self._last_indefinite_mention(head, start, wanted)
         if earlier is None:
             return None
         fuller = self.tracker.describe(earlier)
