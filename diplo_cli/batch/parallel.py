@@ -224,12 +224,20 @@ class WorkerDied:
 WORKER_DIED = "worker process died (killed or out of memory) in its batch and again when run alone; not extracted"
 
 
-_worker_lexicon = None
-_worker_year: int | None = None
-_worker_unwrap = True
-_worker_date: str | None = None
-_worker_language = "en"
-_worker_render: Callable | None = None
+@dataclass(frozen=True, slots=True)
+class _Settings:
+    """What every extraction of a run is given: set in each worker by :func:`_start_worker`, and in this
+    process by :func:`_use_in_this_process` when the tasks run here."""
+
+    lexicon: object = None
+    year: int | None = None
+    unwrap: bool = True
+    date: str | None = None
+    language: str = "en"
+    render: Callable | None = None
+
+
+_worker = _Settings()
 # A file's text above this many characters is not rendered where it is extracted: its records would
 # be held in memory as one string (7 MB of JSON Lines for 4 MB of news, +22 MB peak RSS), and one
 # large file gains nothing from it; it comes back as a document, written record by record.
@@ -238,15 +246,14 @@ RENDER_LIMIT = 1_000_000
 
 def _start_worker(lexicon, year: int | None, unwrap: bool = True, date: str | None = None, language: str = "en",
                   render: Callable | None = None) -> None:
-    global _worker_lexicon, _worker_year, _worker_unwrap, _worker_date, _worker_language, _worker_render
+    global _worker
     # Ctrl-C is the parent's to handle: it stops the pool and exits with 130. SIGTERM and SIGHUP
     # end a worker at once (a forked worker would otherwise inherit the parent's unwinding handler).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
-    _worker_lexicon, _worker_year, _worker_unwrap, _worker_date, _worker_language = lexicon, year, unwrap, date, language
-    _worker_render = render
+    _worker = _Settings(lexicon, year, unwrap, date, language, render)
 
 
 def _extract_or_fail(function: Callable[..., Document], *args, **kwargs) -> Document | _Failure:
@@ -277,15 +284,15 @@ def _run_task(task):
     kind, payload = task
     if kind == "window":
         doc, window = payload
-        return _extract_or_fail(extract_window, window, doc, lexicon=_worker_lexicon, year=_worker_year, unwrap=_worker_unwrap,
-                                date=_worker_date)
+        return _extract_or_fail(extract_window, window, doc, lexicon=_worker.lexicon, year=_worker.year, unwrap=_worker.unwrap,
+                                date=_worker.date)
     results = []
     for entry in payload:
         if isinstance(entry, _ReadThere):
-            item = read_text_input(entry.file.path, entry.file.kind, entry.file.fields, _worker_language)
+            item = read_text_input(entry.file.path, entry.file.kind, entry.file.fields, _worker.language)
             found = _extract_text(item.doc, item.text, None) if _wanted(item, entry.strict) else None
-            if _worker_render is not None and isinstance(found, Document) and len(item.text) <= RENDER_LIMIT:
-                found = _extract_or_fail(_worker_render, replace(found, text=item.text, metadata=item.metadata, source_map=item.source_map))
+            if _worker.render is not None and isinstance(found, Document) and len(item.text) <= RENDER_LIMIT:
+                found = _extract_or_fail(_worker.render, replace(found, text=item.text, metadata=item.metadata, source_map=item.source_map))
                 item = replace(item, text=None, source_map=None)  # what the caller needs: the name, the warnings
             results.append(_Read(item, found))
             continue
@@ -295,8 +302,8 @@ def _run_task(task):
 
 
 def _extract_text(doc: str, text: str, document_date: str | None) -> Document | _Failure:
-    result = _extract_or_fail(extract, text, doc, lexicon=_worker_lexicon, year=_worker_year, unwrap=_worker_unwrap,
-                              date=_worker_date, document_date=document_date, language=_worker_language)
+    result = _extract_or_fail(extract, text, doc, lexicon=_worker.lexicon, year=_worker.year, unwrap=_worker.unwrap,
+                              date=_worker.date, document_date=document_date, language=_worker.language)
     # the text goes back once, with the input (or is kept by the caller), not a second time in the document
     return replace(result, text="") if isinstance(result, Document) else result
 
@@ -501,13 +508,12 @@ def _warm_up(lexicon, year, unwrap=True, date=None, language="en", render=None) 
 
 @contextlib.contextmanager
 def _use_in_this_process(lexicon, year, unwrap=True, date=None, language="en", render=None):
-    global _worker_lexicon, _worker_year, _worker_unwrap, _worker_date, _worker_language, _worker_render
-    saved = _worker_lexicon, _worker_year, _worker_unwrap, _worker_date, _worker_language, _worker_render
-    _worker_lexicon, _worker_year, _worker_unwrap, _worker_date, _worker_language, _worker_render = lexicon, year, unwrap, date, language, render
+    global _worker
+    saved, _worker = _worker, _Settings(lexicon, year, unwrap, date, language, render)
     try:
         yield
     finally:
-        _worker_lexicon, _worker_year, _worker_unwrap, _worker_date, _worker_language, _worker_render = saved
+        _worker = saved
 
 
 def _chain(first, second, rest):
