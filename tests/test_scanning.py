@@ -7,6 +7,8 @@ matches as ``pattern.finditer`` on every text, or fall back to it.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import regex
 from hypothesis import HealthCheck, given, settings
@@ -312,3 +314,12 @@ def test_a_lower_case_title_before_a_name_is_read_as_its_pattern_reads_it(lead, 
     found = tracker._lower_title_before(len(lead))
     assert (found is not None) == titled
     assert found == _title_before_by_pattern(tracker, len(lead))
+
+
+def test_a_lowered_match_the_text_itself_does_not_confirm_is_skipped_not_yielded_as_none():
+    scan = ListScan.of(regex.compile(r"\b(?:said|told)\b", regex.IGNORECASE))
+    text = "Ana SAID it and Bo told us."
+    assert scan.lowered_pattern is not None
+    assert [m.group() for m in scan.finditer(text, AsciiLines(text))] == ["SAID", "told"]
+    scan._ascii_pattern = re.compile(r"told")  # reads the text itself otherwise than the lowered pattern
+    assert [m.group() for m in scan.finditer(text, AsciiLines(text))] == ["told"]
