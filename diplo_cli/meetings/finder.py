@@ -66,10 +66,21 @@ from diplo_cli.models import Sentence, Span, Statement
 from diplo_cli.rules import Trace, load_rule_tables
 from diplo_cli.rules.scanning import AsciiLines, LineStartScan, ListScan, LoweredText, PrefixScan, PrefixTable
 from diplo_cli.text.analysis import TextAnalysis
+from diplo_cli.timenorm import points_ahead, points_behind
 
 # a cancellation or denial is said of its own object ('called off the talks with X, citing a meeting of Y'); a
 # mention with no cue of its own does not take it from the mention before it (coordinated objects share the cue itself)
 _OWN_OBJECT_STATUSES = frozenset({"cancelled", "denied"})
+
+
+def _time_fits_status(status: str, item: tuple[Span, str]) -> bool:
+    """'They have met several times over the past few months, but this will be his first trip': a time taken from
+    another clause of the sentence is not the time of a meeting still to come when it lies behind, nor of one
+    held when it lies ahead."""
+    text = item[0].text
+    if status in ("planned", "proposed"):
+        return not points_behind(text)
+    return status != "held" or not points_ahead(text)
 
 
 class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
@@ -368,7 +379,8 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
             why, status_rule, questioned = f"a non-answer ('{unsaid.group()}')", STATUS_NON_ANSWER, True
         # time and place of the trigger's own clause first, else of its sentence
         timed = (self._nearest(doc.times, trigger, max(left, trigger.start - _TIME_WINDOW), min(right, trigger.end + _TIME_WINDOW), doc.nearest_trigger)
-                 or self._nearest(doc.times, trigger, max(lower, trigger.start - _TIME_WINDOW), min(upper, trigger.end + _TIME_WINDOW)))
+                 or self._nearest(doc.times, trigger, max(lower, trigger.start - _TIME_WINDOW), min(upper, trigger.end + _TIME_WINDOW),
+                                  fits=functools.partial(_time_fits_status, status)))
         time, time_kind = timed if timed else (None, None)
         place, known_place = self._place(doc, trigger, left, right, mtype)
         if place is None:
@@ -624,10 +636,10 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         return doc.trigger_verbs[first] and doc.trigger_verbs[second] and bool(self.phrases.coordinated_verbs.fullmatch(text, *gap))
 
     @staticmethod
-    def _nearest(index: _SpanIndex, trigger: Span, lower: int, upper: int, owner=None) -> Span | None:
+    def _nearest(index: _SpanIndex, trigger: Span, lower: int, upper: int, owner=None, fits=None) -> Span | None:
         best = None
         for start, end, span in index.within(lower, upper):
-            if end > upper or (owner is not None and owner(start) != trigger.start):
+            if end > upper or (owner is not None and owner(start) != trigger.start) or (fits is not None and not fits(span)):
                 continue
             distance = abs(start - trigger.start)
             if best is None or distance < best[0]:

@@ -1,0 +1,33 @@
+"""Meeting detection and grouping (issue 14, helper det2): invented sentences, checked values."""
+
+from diplo_cli.pipeline import extract
+
+
+def _meetings(text: str) -> list[tuple[str, str, list[str], str | None, list[str]]]:
+    document = extract(text, "t")
+    return [(m.type, m.status, [p.name for p in m.participants], m.time and m.time.text, [x.text for x in m.mentions])
+            for m in document.meetings]
+
+
+def test_det2_met_only_recently_is_not_the_meeting_held_today():
+    found = _meetings("Minister Ana Lind said: Thank you for this meeting with President Tomas Ferreira today. "
+                      "As we agreed when Ana Lind and Tomas Ferreira met only recently in Lima, we will keep in touch.")
+    assert [(kind, status, time) for kind, status, _, time, _ in found] == [("meeting", "held", "today"),
+                                                                         ("meeting", "held", "only recently")]
+
+
+def test_det2_the_past_few_days_is_a_time_behind():
+    found = _meetings("Over the past few days President Marta Quiroga held talks with President Tomas Ferreira.")
+    assert [(status, time) for _, status, _, time, _ in found] == [("held", "the past few days")]
+
+
+def test_det2_a_trip_to_come_does_not_take_a_time_behind_from_another_clause():
+    found = _meetings("Marta Quiroga and Tomas Ferreira have met several times over the past few months, "
+                      "but this will be Quiroga's first trip to Peru.")
+    assert [(kind, status, time) for kind, status, _, time, _ in found] == [("meeting", "held", "the past few months"),
+                                                                         ("visit", "planned", None)]
+
+
+def test_det2_a_trip_to_come_keeps_a_time_ahead_from_another_clause():
+    found = _meetings("Next week, as the ministry announced, Marta Quiroga will make her first trip to Peru.")
+    assert [(kind, status, time) for kind, status, _, time, _ in found] == [("visit", "planned", "Next week")]
