@@ -31,3 +31,16 @@ def test_det2_a_trip_to_come_does_not_take_a_time_behind_from_another_clause():
 def test_det2_a_trip_to_come_keeps_a_time_ahead_from_another_clause():
     found = _meetings("Next week, as the ministry announced, Marta Quiroga will make her first trip to Peru.")
     assert [(kind, status, time) for kind, status, _, time, _ in found] == [("visit", "planned", "Next week")]
+
+
+def test_det2_a_summit_named_after_an_abbreviated_country_has_both_countries():
+    found = _meetings("Prime Minister Ana Lind held a telephone talk with President Tomas Ferreira. "
+                      "The two leaders coordinated their policies toward the upcoming U.S.-Norway Summit.")
+    assert [(kind, names) for kind, _, names, _, _ in found] == [("call", ["Ana Lind", "Tomas Ferreira"]),
+                                                                ("summit", ["United States", "Norway"])]
+
+
+
+def test_det2_a_sentence_end_before_a_capitalised_summit_is_no_part_of_its_name():
+    found = _meetings("The leaders met in Oslo. Summit preparations with President Tomas Ferreira began on Monday.")
+    assert [(kind, names) for kind, _, names, _, _ in found] == [("meeting", ["leaders"]), ("summit", ["Tomas Ferreira"])]
