@@ -1,6 +1,7 @@
 """Meeting detection and grouping (issue 14, helper det2): invented sentences, checked values."""
 
 from diplo_cli.pipeline import extract
+from diplo_cli.rules import Trace
 
 
 def _meetings(text: str) -> list[tuple[str, str, list[str], str | None, list[str]]]:
@@ -44,3 +45,27 @@ def test_det2_a_summit_named_after_an_abbreviated_country_has_both_countries():
 def test_det2_a_sentence_end_before_a_capitalised_summit_is_no_part_of_its_name():
     found = _meetings("The leaders met in Oslo. Summit preparations with President Tomas Ferreira began on Monday.")
     assert [(kind, names) for kind, _, names, _, _ in found] == [("meeting", ["leaders"]), ("summit", ["Tomas Ferreira"])]
+
+
+def test_det2_names_in_the_predicate_of_a_definite_meeting_noun_do_not_take_part():
+    found = _meetings("President Marta Quiroga held talks with President Tomas Ferreira on Monday. "
+                      "The talks depend on whether Norway can get Chile to stop building.")
+    assert [(kind, names, mentions) for kind, _, names, _, mentions in found] == [
+        ("talks", ["Marta Quiroga", "Tomas Ferreira"], ["held talks", "talks"])]
+
+
+def test_det2_a_definite_meeting_noun_damaging_relations_is_the_meeting_before():
+    found = _meetings("President Marta Quiroga will host a meeting in Lima. The meeting could damage relations with Chile, the opposition said.")
+    assert [(kind, status, names, mentions) for kind, status, names, _, mentions in found] == [
+        ("meeting", "planned", ["Marta Quiroga"], ["meeting", "meeting"])]
+
+
+
+def test_det2_a_predicate_that_says_who_takes_part_keeps_its_participants():
+    for predicate in ("will include Chile", "will also be held with Chile", "were attended by Chile"):
+        trace = Trace()
+        extract(f"President Marta Quiroga held talks with President Tomas Ferreira on Monday. The talks {predicate}.", "t", trace=trace)
+        assert "meetings.participant.subject_only" not in trace.rules(), predicate
+    trace = Trace()
+    extract("President Marta Quiroga held talks with President Tomas Ferreira on Monday. The talks will damage Chile.", "t", trace=trace)
+    assert "meetings.participant.subject_only" in trace.rules()

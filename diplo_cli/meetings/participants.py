@@ -20,6 +20,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_POSSESSIVE,
     PARTICIPANT_ROLE_OWNER,
     PARTICIPANT_SENDER_NOT_HOST,
+    PARTICIPANT_SUBJECT_ONLY,
     PARTICIPANT_TRIP_WE,
     PARTICIPANT_VISIT_HOST,
     STAGE,
@@ -54,6 +55,13 @@ class _ParticipantReader:
 
     def _participants(self, doc: _Document, trigger: Span, word, mtype: str, lower: int, upper: int, left: int, right: int,
                       statement: Statement | None, previous: list[MeetingMention], inviter: Entity | None = None) -> list[Entity]:
+        if (word.pos == "noun" and self.phrases.subject_predicate.match(doc.text, trigger.end, right)
+                and self.phrases.definite_before.search(doc.text, max(lower, trigger.start - 40), trigger.start)):
+            # 'the negotiations depend on whether the U.S. can get Israel to ...': the predicate's names are not its participants
+            if doc.trace is not None:
+                doc.trace.add(STAGE, PARTICIPANT_SUBJECT_ONLY, "set", trigger.start, right,
+                              f"'{trigger.text}' is the subject of what follows it; the names there do not take part")
+            right = trigger.end
         clause = _Clause(doc, trigger, word, mtype, lower, upper, left, right, statement, previous, inviter)
         found = self._participants_read(clause)
         found = [e for e in found if e.kind == "person" or not self._media(e.name)]  # 'speaking to Reuters': the outlet meets nobody
