@@ -69,3 +69,13 @@ def test_det2_a_predicate_that_says_who_takes_part_keeps_its_participants():
     trace = Trace()
     extract("President Marta Quiroga held talks with President Tomas Ferreira on Monday. The talks will damage Chile.", "t", trace=trace)
     assert "meetings.participant.subject_only" in trace.rules()
+
+
+def test_det2_a_stop_in_a_named_place_is_a_visit():
+    document = extract("Before landing in Lima, President Marta Quiroga will make a stop in Quito, Ecuador, where she will mark the holiday.", "t")
+    assert [(m.type, m.status, [p.name for p in m.participants], m.place.text) for m in document.meetings] == [
+        ("visit", "planned", ["Marta Quiroga", "Ecuador"], "Quito")]
+
+
+def test_det2_putting_a_stop_to_something_is_no_visit():
+    assert _meetings("President Marta Quiroga vowed to put a stop to the smuggling in Quito.") == []
