@@ -1,0 +1,20 @@
+"""Meeting detection and grouping on transcript-style text (helper detb, issue 14): invented sentences, checked values."""
+
+from diplo_cli.pipeline import extract
+
+
+def _meetings(text: str, year: int | None = None) -> list[tuple[str, str, list[str], list[str]]]:
+    document = extract(text, "t", year=year)
+    return [(m.type, m.status, [p.name for p in m.participants], [x.text for x in m.mentions]) for m in document.meetings]
+
+
+def test_detb_m_discussions_from_a_titled_person_are_no_talks():
+    text = ("There have been discussions from Prime Minister Marta Quiroga and President Tomas Ferreira about a border fund. "
+            "We welcome that.")
+    assert _meetings(text) == []
+
+
+def test_detb_m_discussions_with_a_titled_person_stay_talks():
+    found = _meetings("Chile held discussions with Prime Minister Marta Quiroga about a border fund on Monday.")
+    assert [(kind, mentions) for kind, _, _, mentions in found] == [("talks", ["discussions"])]
+    assert "Marta Quiroga" in found[0][2]
