@@ -18,3 +18,15 @@ def test_detb_m_discussions_with_a_titled_person_stay_talks():
     found = _meetings("Chile held discussions with Prime Minister Marta Quiroga about a border fund on Monday.")
     assert [(kind, mentions) for kind, _, _, mentions in found] == [("talks", ["discussions"])]
     assert "Marta Quiroga" in found[0][2]
+
+
+def test_detb_m_event_named_by_its_month_is_not_todays():
+    found = _meetings("Today the Andean Community held a summit in Lima. It builds on the March Andean Community summit.")
+    assert [(kind, names, mentions) for kind, _, names, mentions in found] == [
+        ("summit", ["Andean Community"], ["summit"]), ("summit", ["Andean Community"], ["summit"])]
+
+
+def test_detb_m_event_named_by_its_month_joins_an_undated_mention():
+    found = _meetings("In Lima the Andean Community held a summit. It builds on the March Andean Community summit.")
+    assert [(kind, names, mentions) for kind, _, names, mentions in found] == [("summit", ["Andean Community"], ["summit", "summit"])]
+

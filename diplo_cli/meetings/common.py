@@ -81,6 +81,7 @@ SPLIT_PLAN_OTHER_TYPE = "meetings.split.plan_other_type"
 SPLIT_TIME = "meetings.split.time"
 TIME_OF_REPORT = "meetings.time.of_report"  # 'said on Friday that': the time of the saying, no meeting's
 SPLIT_EVENT_YEAR = "meetings.split.event_year"
+SPLIT_EVENT_MONTH = "meetings.split.event_month"
 SPLIT_INDEFINITE_PART = "meetings.split.indefinite_part"
 SPLIT_HELD_PLANNED = "meetings.split.held_planned"
 SPLIT_LATER = "meetings.split.later_event"
@@ -161,6 +162,7 @@ class MeetingMention:
     earlier: bool = False  # 'our last meeting', 'they last met': a meeting before the one reported
     later: bool = False  # 'the next meeting', 'will meet again': a meeting after the one reported
     year: str | None = None  # 'the 2005 G8 summit': the year written in front of the event's name
+    month: str | None = None  # 'the July summit': the month written in front of the event's name
     indefinite: bool = False  # 'a regional summit': introduces an event, does not refer back to one
     status_why: str = ""  # what set the status (--explain)
     status_rule: str = ""  # the id of the rule that set it (trace)
@@ -183,6 +185,7 @@ class _Draft:
     agenda: dict[str, str] = field(default_factory=dict)  # statement id -> status, for agenda statements
     earlier: bool = False  # started by a mention of an earlier meeting ('since our last meeting')
     year: str | None = None  # the year written in front of the event's name in one of its mentions
+    month: str | None = None  # the month written in front of the event's name in one of its mentions
     agenda_why: dict[str, tuple[str, str]] = field(default_factory=dict)  # statement id -> (rule id, why) of a mention-less link
     asserted: list[str] = field(default_factory=list)  # statuses linked statements assert with no mention of their own
     cameo: str | None = None

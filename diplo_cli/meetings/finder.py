@@ -119,6 +119,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self.later_event = _compile(grammar["later_event"], "later_event")
         self.again_after = _compile(grammar["again_after"], "again_after")
         self.event_year = _compile(grammar["event_year"], "event_year")
+        self.event_month = _compile(grammar["event_month"], "event_month")
         self.event_head = regex.compile(grammar["event_head"])  # case matters: the head of a name is capitalised
         self.name_end = _compile(grammar["name_end"], "name_end")
         self.attend_gap = _compile(grammar["attend_gap"], "attend_gap")
@@ -423,6 +424,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                               later=bool(self.later_event.search(text, max(lower, trigger.start - 40), trigger.start)
                                          or (word.pos == "verb" and self.again_after.match(text, trigger.end, upper))),
                               status_rule=status_rule, status_cue=status_cue, year=self._event_year(text, trigger, lower),
+                              month=self._event_month(text, trigger, lower),
                               indefinite=word.pos == "noun" and bool(self.phrases.indefinite_before.search(text, max(lower, trigger.start - 40), trigger.start)))
 
     def _non_answer(self, text: str, trigger: Span, lower: int, upper: int) -> regex.Match | None:
@@ -444,6 +446,11 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         """'the 2005 G8 summit': the year written in front of the event's name."""
         found = self.event_year.search(text, max(lower, trigger.start - 40), trigger.start)
         return found.group("year") if found else None
+
+    def _event_month(self, text: str, trigger: Span, lower: int) -> str | None:
+        """'the July summit': the month written in front of the event's name."""
+        found = self.event_month.search(text, max(lower, trigger.start - 40), trigger.start)
+        return found.group("month") if found else None
 
     def _attended_back(self, text: str, trigger: Span, lower: int) -> bool:
         """'took part in the talks', 'was represented at the talks by X', 'raised during the talks': a definite

@@ -13,6 +13,7 @@ from diplo_cli.meetings.common import (
     SPLIT_CANCELLED_HELD,
     SPLIT_DENIED_HELD,
     SPLIT_EARLIER,
+    SPLIT_EVENT_MONTH,
     SPLIT_EVENT_YEAR,
     SPLIT_HELD_PLANNED,
     SPLIT_INDEFINITE_PART,
@@ -119,6 +120,8 @@ class _Merger:
             return SPLIT_EARLIER  # 'since our last meeting' is not the meeting held today
         if self._years_differ(mention, draft):
             return SPLIT_EVENT_YEAR  # 'the 2005 G8 summit' is not 'the 2008 G8 summit'
+        if self._month_against_today(mention, draft):
+            return SPLIT_EVENT_MONTH  # 'the July summit' is not the summit held today
         if self._denial_against_held(mention, draft):
             return SPLIT_DENIED_HELD  # 'there will be no meeting of X and Y' is not the meeting they held
         if self._cancelled_against_held(mention, draft):
@@ -141,6 +144,17 @@ class _Merger:
     def _years_differ(mention: MeetingMention, draft: _Draft) -> bool:
         """'the 2005 G8 summit' and 'the 2008 G8 summit': different years written in front of the event's name."""
         return mention.year is not None and draft.year is not None and mention.year != draft.year
+
+    @staticmethod
+    def _month_against_today(mention: MeetingMention, draft: _Draft) -> bool:
+        """'the July summit' against a summit the text dates to the article's own day ('today', 'this morning'), or the
+        reverse: an event named by its month is another one than today's, whatever the article's date (two months
+        written in front of the name that differ are two events too)."""
+        if mention.month is not None and draft.month is not None:
+            return mention.month != draft.month
+        if mention.month is not None:
+            return any(m.time is not None and points_today(m.time.text) for m in draft.mentions)
+        return draft.month is not None and mention.time is not None and points_today(mention.time.text)
 
     def _receives_at_meeting(self, mention: MeetingMention, draft: _Draft) -> bool:
         """'X met Y in Washington' ... 'when welcoming Y before their meeting': a hosting mention (host, receive,
@@ -222,7 +236,8 @@ class _Merger:
         for index in range(len(drafts) - 1, max(-1, len(drafts) - 4), -1):
             draft = drafts[index]
             if (self._compatible(mention.type, draft.type) and mention.sentence - draft.mentions[-1].sentence <= _ANAPHOR_SENTENCES
-                    and not self._years_differ(mention, draft)):
+                    and not self._years_differ(mention, draft)
+                    and not self._month_against_today(mention, draft)):
                 gap = mention.sentence - draft.mentions[-1].sentence
                 mention.joined_why = f"names nobody; the {draft.type} mentioned " + (f"{gap} sentence(s) before" if gap else "in the same sentence")
                 mention.joined_rule = MERGE_NAMES_NOBODY
@@ -266,6 +281,7 @@ class _Merger:
             draft.place, draft.known_place = mention.place or draft.place, mention.known_place or draft.known_place
         draft.hosted = draft.hosted or mention.hosted
         draft.year = draft.year or mention.year
+        draft.month = draft.month or mention.month
 
     def _city_in_country(self, unknown: Span, known: Span | None) -> bool:
         """``unknown`` (a place name in no list, nor a region) is more precise than ``known`` when that names a
