@@ -30,3 +30,8 @@ def test_detb_m_event_named_by_its_month_joins_an_undated_mention():
     found = _meetings("In Lima the Andean Community held a summit. It builds on the March Andean Community summit.")
     assert [(kind, names, mentions) for kind, _, names, mentions in found] == [("summit", ["Andean Community"], ["summit", "summit"])]
 
+
+
+def test_detb_m_a_call_followed_up_on_is_held():
+    found = _meetings("The envoys will follow up on the call between President Marta Quiroga and President Tomas Ferreira.")
+    assert found == [("call", "held", ["Marta Quiroga", "Tomas Ferreira"], ["call"])]
