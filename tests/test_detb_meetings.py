@@ -35,3 +35,22 @@ def test_detb_m_event_named_by_its_month_joins_an_undated_mention():
 def test_detb_m_a_call_followed_up_on_is_held():
     found = _meetings("The envoys will follow up on the call between President Marta Quiroga and President Tomas Ferreira.")
     assert found == [("call", "held", ["Marta Quiroga", "Tomas Ferreira"], ["call"])]
+
+
+def test_detb_m_trying_to_speak_to_a_titled_leader_again_is_another_call():
+    found = _meetings("The envoys will follow up on the call between President Marta Quiroga and President Tomas Ferreira. "
+                      "Will President Marta Quiroga try to speak to President Tomas Ferreira again?")
+    assert [(kind, status, names) for kind, status, names, _ in found] == [
+        ("call", "held", ["Marta Quiroga", "Tomas Ferreira"]), ("call", "unknown", ["Marta Quiroga", "Tomas Ferreira"])]
+    assert found[1][3] == ["try to speak to"]
+
+
+def test_detb_m_meeting_a_named_person_again_is_a_later_meeting():
+    found = _meetings("President Marta Quiroga met President Tomas Ferreira in Lima on Monday. "
+                      "Officials said Quiroga will meet Ferreira again in May.")
+    assert [(status, names) for _, status, names, _ in found] == [
+        ("held", ["Marta Quiroga", "Tomas Ferreira"]), ("planned", ["Marta Quiroga", "Tomas Ferreira"])]
+
+
+def test_detb_m_wanting_to_talk_to_voters_is_no_call():
+    assert _meetings("President Marta Quiroga wants to talk to voters in Lima next week.") == []

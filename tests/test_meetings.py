@@ -122,7 +122,7 @@ def test_status_precedence_is_held_over_cancelled_over_denied_over_planned_over_
 def test_a_statement_keeps_the_status_it_asserts_while_the_meeting_takes_the_strongest():
     text = ("Sergey Lavrov will meet Antony Blinken in Geneva on Friday. "
             "On Friday, Sergey Lavrov met Antony Blinken in Geneva. "
-            "A Russian diplomat said that Sergey Lavrov would meet Antony Blinken again.")
+            "A Russian diplomat said that Sergey Lavrov would meet Antony Blinken there.")
     document = extract(text)
     linked = [s for s in document.statements if s.meeting]
     assert linked, "the diplomat's statement is about the meeting"
