@@ -54,3 +54,16 @@ def test_detb_m_meeting_a_named_person_again_is_a_later_meeting():
 
 def test_detb_m_wanting_to_talk_to_voters_is_no_call():
     assert _meetings("President Marta Quiroga wants to talk to voters in Lima next week.") == []
+
+
+def test_detb_m_the_summit_after_a_forum_summit_is_that_summit():
+    found = _meetings("Chancellor Tomas Ferreira will meet President Marta Quiroga at G20. "
+                      "President Ana Lind said she will not come to the summit if Ferreira does.")
+    assert [(kind, names, mentions) for kind, _, names, mentions in found] == [
+        ("meeting", ["Tomas Ferreira", "Marta Quiroga"], ["meet"]), ("summit", ["G20"], ["G20", "summit"])]
+
+
+def test_detb_m_a_summit_with_a_name_of_its_own_stays_apart_from_the_forum_summit():
+    found = _meetings("Chancellor Tomas Ferreira will meet President Marta Quiroga at G20. "
+                      "President Ana Lind said she will not come to the Andean summit if Ferreira does.")
+    assert [mentions for _, _, _, mentions in found] == [["meet"], ["G20"], ["summit"]]

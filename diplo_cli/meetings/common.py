@@ -67,6 +67,7 @@ STATUS_DEFAULT = "meetings.status.default"
 MERGE_SHARED = "meetings.merge.shared_participants"
 MERGE_NAMES_NOBODY = "meetings.merge.names_nobody"
 MERGE_REFERS_BACK = "meetings.merge.refers_back"
+MERGE_FORUM_SUMMIT = "meetings.merge.forum_summit"
 MERGE_TRIP_TO_EVENT = "meetings.merge.trip_to_event"
 MERGE_HOST_OF_EVENT = "meetings.merge.host_of_event"
 MERGE_VISIT_HOSTS = "meetings.merge.visit_hosts"
@@ -164,6 +165,7 @@ class MeetingMention:
     year: str | None = None  # 'the 2005 G8 summit': the year written in front of the event's name
     month: str | None = None  # 'the July summit': the month written in front of the event's name
     indefinite: bool = False  # 'a regional summit': introduces an event, does not refer back to one
+    bare: bool = False  # 'the summit': the article or a demonstrative alone before the noun, no name of its own
     status_why: str = ""  # what set the status (--explain)
     status_rule: str = ""  # the id of the rule that set it (trace)
     status_cue: tuple[int, int] | None = None  # offsets of the status cue that set it, when one did

@@ -425,7 +425,8 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                                          or (word.pos == "verb" and self.again_after.match(text, trigger.end, upper))),
                               status_rule=status_rule, status_cue=status_cue, year=self._event_year(text, trigger, lower),
                               month=self._event_month(text, trigger, lower),
-                              indefinite=word.pos == "noun" and bool(self.phrases.indefinite_before.search(text, max(lower, trigger.start - 40), trigger.start)))
+                              indefinite=word.pos == "noun" and bool(self.phrases.indefinite_before.search(text, max(lower, trigger.start - 40), trigger.start)),
+                              bare=word.pos == "noun" and bool(self.phrases.bare_definite_before.search(text, max(lower, trigger.start - 6), trigger.start)))
 
     def _non_answer(self, text: str, trigger: Span, lower: int, upper: int) -> regex.Match | None:
         """'I don't have any meetings to confirm': the non-answer that holds the trigger, if any."""

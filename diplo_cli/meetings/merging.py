@@ -7,6 +7,7 @@ from diplo_cli.meetings.common import (
     _ANAPHOR_SENTENCES,
     _GROUP_LOOKBACK,
     _MERGE_CANDIDATES,
+    MERGE_FORUM_SUMMIT,
     MERGE_NAMES_NOBODY,
     MERGE_REFERS_BACK,
     MERGE_SHARED,
@@ -50,8 +51,12 @@ class _Merger:
         indexed: set[tuple[str, int]] = set()  # (word, draft) pairs already in by_token
         for mention in mentions:
             names = {name_key(e.name) for e in mention.participants}
+            attending = False
             if names:
                 target = self._named_target(drafts, by_token, mention, names, trace)
+                if target is None:
+                    target = self._forum_summit(drafts, mention)
+                    attending = target is not None
             elif drafts and (mention.anaphoric or mention.type != "visit"):
                 target = self._anaphoric_target(drafts, mention)
             else:
@@ -80,7 +85,7 @@ class _Merger:
             if trace is not None and mention.joined_rule:
                 first = draft.mentions[0].trigger
                 trace.add(STAGE, mention.joined_rule, "merged", first.start, mention.trigger.end, mention.joined_why)
-            for key in self._add_participants(draft, mention):
+            for key in ([] if attending else self._add_participants(draft, mention)):
                 for token in key.split():
                     if (token, target) not in indexed:
                         indexed.add((token, target))
@@ -229,6 +234,23 @@ class _Merger:
         return (mention.known_place and draft.known_place and self._conflict(mention.place, draft.place)
                 and self.lex.country_of_word(mention.place.text) != self.lex.country_of_word(draft.place.text)
                 and not (mention.type == draft.type == "visit" and self._among(mention.place, draft.participants)))
+
+    def _forum_summit(self, drafts: list[_Draft], mention: MeetingMention) -> int | None:
+        """'the summit' with no name of its own, after a forum's summit was named ('meet X at G20' ... 'won't come to the
+        summit if Y does'): the last summit of the document, when a forum or group alone names it; the people named
+        near the noun attend that summit, they do not make another (they join it as attendees, not as participants)."""
+        if mention.type != "summit" or not mention.bare or mention.indefinite or mention.hosted:
+            return None
+        for index in range(len(drafts) - 1, max(-1, len(drafts) - 1 - _GROUP_LOOKBACK), -1):
+            draft = drafts[index]
+            if draft.type != "summit":
+                continue
+            if draft.participants and all(e.kind == "organisation" for e in draft.participants) and self._kept_apart(mention, draft, True) is None:
+                mention.joined_why = f"'{mention.trigger.text}' names no summit of its own: the summit of {', '.join(e.name for e in draft.participants)} named before"
+                mention.joined_rule = MERGE_FORUM_SUMMIT
+                return index
+            return None
+        return None
 
     def _anaphoric_target(self, drafts: list[_Draft], mention: MeetingMention) -> int | None:
         """A mention that names nobody ('the rendezvous') joins the compatible meeting of the three
