@@ -688,6 +688,11 @@ class EntityTracker:
         candidates = self.lexicon.person_by_alias.get(key)
         if candidates:
             return candidates[0]
+        words = original.split()
+        if len(words) == 2 and _capitals_family_first(*words):
+            # 'MOTEGI Toshimitsu': the family name in capitals first, as Japanese ministries write it
+            candidates = self.lexicon.person_by_alias.get(name_key(f"{words[1]} {words[0]}"))
+            return candidates[0] if candidates else None
         if " " in original.strip():
             return None
         candidates = self.lexicon.person_by_surname.get(key)
@@ -1043,6 +1048,11 @@ def _one_edit(a: str, b: str) -> bool:
     return False
 
 
+
+
+def _capitals_family_first(first: str, second: str) -> bool:
+    """'MOTEGI Toshimitsu': a family name in capitals (two letters at least) before a given name in name case."""
+    return len(first) >= 2 and first.isalpha() and first.isupper() and second[:1].isupper() and second[1:].islower()
 
 
 def display_name(name: str) -> str:

@@ -1,0 +1,26 @@
+"""Meeting participants (issue 14, part2): each test an invented text with the participants it must give."""
+
+from __future__ import annotations
+
+from diplo_cli import extract
+
+
+def _part2_participants(text: str, **kwargs) -> list[list[str]]:
+    return [[p.name for p in m.participants] for m in extract(text, **kwargs).meetings]
+
+
+def test_part2_family_name_in_capitals_first_is_the_gazetteer_person():
+    # a Japanese ministry writes the family name in capitals first
+    document = extract("Foreign Minister KAMIKAWA Yoko said that talks would follow.", year=2024)
+    assert [s.speaker.name for s in document.statements] == ["Yoko Kamikawa"]
+
+
+def test_part2_speaker_line_with_a_role_after_a_comma_is_a_turn():
+    text = ("Mr. KAMIKAWA Yoko, Minister for Foreign Affairs: I would like to say a few words.\n"
+            "Last week I held talks with Foreign Minister Ana Lind of Norland.\n")
+    assert _part2_participants(text, year=2024) == [["Yoko Kamikawa", "Ana Lind"]]
+
+
+def test_part2_comma_opener_of_a_sentence_is_no_speaker_line():
+    text = "However, the talks: a failure.\nAna Lind met Marta Quiroga in Lima.\n"
+    assert _part2_participants(text) == [["Ana Lind", "Marta Quiroga"]]
