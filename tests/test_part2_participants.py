@@ -24,3 +24,14 @@ def test_part2_speaker_line_with_a_role_after_a_comma_is_a_turn():
 def test_part2_comma_opener_of_a_sentence_is_no_speaker_line():
     text = "However, the talks: a failure.\nAna Lind met Marta Quiroga in Lima.\n"
     assert _part2_participants(text) == [["Ana Lind", "Marta Quiroga"]]
+
+
+def test_part2_people_in_the_topic_of_talks_are_not_met():
+    text = "Minister Ana Lind held discussions regarding President Marta Quiroga's visit with Foreign Minister Tomas Ferreira."
+    assert _part2_participants(text)[0] == ["Ana Lind", "Tomas Ferreira"]
+    assert _part2_participants("Minister Ana Lind held talks about the proposal of President Marta Quiroga.") == [["Ana Lind"]]
+
+
+def test_part2_a_topic_after_the_with_object_keeps_the_people_met():
+    text = "Minister Ana Lind held talks with President Marta Quiroga about the border."
+    assert _part2_participants(text) == [["Ana Lind", "Marta Quiroga"]]

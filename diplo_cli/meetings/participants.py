@@ -21,6 +21,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_ROLE_OWNER,
     PARTICIPANT_SENDER_NOT_HOST,
     PARTICIPANT_SUBJECT_ONLY,
+    PARTICIPANT_TOPIC,
     PARTICIPANT_TRIP_WE,
     PARTICIPANT_VISIT_HOST,
     STAGE,
@@ -69,12 +70,31 @@ class _ParticipantReader:
             found = self._asked_people(doc, trigger)
         if word.pos == "verb" and mtype in ("meeting", "talks", "call") and found:
             found.extend(self._unlisted_people(doc, trigger, left, right, found))
+        if found:
+            topic = self._topic_people(doc, trigger, left, right)
+            if topic:
+                found = [e for e in found if e not in topic]
         if mtype in ("summit", "meeting") and found:
             named = self._named_event(doc.text, trigger, left)
             if named is not None and not self._event_members(named, trigger):
                 # 'the Singapore Summit': a place named in the event's name is where it met, not who met
                 inside = name_key(named.name)
                 found = [e for e in found if e.kind == "person" or name_key(e.name) not in inside]
+        return found
+
+    def _topic_people(self, doc: _Document, trigger: Span, left: int, right: int) -> list[Entity]:
+        """'discussions regarding President X's visit (with Y)': the people named in the topic right after a meeting
+        word, up to its 'with' or 'between' object; talked about, not met (unless named before the trigger or after the topic too)."""
+        topic = self.phrases.topic_after.match(doc.text, trigger.end, right)
+        if topic is None:
+            return []
+        end = self.phrases.topic_end.search(doc.text, topic.end(), right)
+        stop = end.start() if end else right
+        elsewhere = doc.people(left, trigger.start) + doc.people(stop, right)
+        found = [e for e in doc.people(topic.end(), stop) if e not in elsewhere]
+        if found and doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_TOPIC, "vetoed", topic.start(), stop,
+                          f"{', '.join(e.name for e in found)}: the topic of '{trigger.text}', not who meets")
         return found
 
     def _participants_read(self, clause: _Clause) -> list[Entity]:
