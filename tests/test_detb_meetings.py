@@ -67,3 +67,16 @@ def test_detb_m_a_summit_with_a_name_of_its_own_stays_apart_from_the_forum_summi
     found = _meetings("Chancellor Tomas Ferreira will meet President Marta Quiroga at G20. "
                       "President Ana Lind said she will not come to the Andean summit if Ferreira does.")
     assert [mentions for _, _, _, mentions in found] == [["meet"], ["G20"], ["summit"]]
+
+
+def test_detb_m_both_sides_are_the_sides_the_text_defined():
+    found = _meetings("Chile and Brazil held talks in Santiago on Monday. "
+                      "The shelling on both sides of the Peru-Ecuador border dispute must end. "
+                      "Chile will host negotiations between both sides.")
+    assert [(kind, names) for kind, _, names, _ in found] == [("talks", ["Chile", "Brazil"]), ("talks", ["Peru", "Ecuador"])]
+
+
+def test_detb_m_both_sides_undefined_are_the_last_meetings_participants():
+    found = _meetings("Chile and Brazil held talks in Santiago on Monday. Chile will host negotiations between both sides.")
+    assert len(found) == 1
+    assert found[0][2] == ["Chile", "Brazil"]

@@ -102,6 +102,8 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self.clause_start = _compile(grammar["clause_start_left"], "clause_start_left")
         self.between = _compile(grammar["between"], "between")
         self.group_anaphor = _compile(grammar["group_anaphor"], "group_anaphor")
+        self.sides_anaphor = _compile(grammar["sides_anaphor"], "sides_anaphor")
+        self.sides_defined = _compile(grammar["sides_defined"], "sides_defined")
         self.person_pronoun = _compile(grammar["person_pronoun"], "person_pronoun")
         self.first_person = regex.compile(grammar["first_person"])
         self.second_person = regex.compile(grammar["second_person"])

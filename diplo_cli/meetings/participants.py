@@ -20,6 +20,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_POSSESSIVE,
     PARTICIPANT_ROLE_OWNER,
     PARTICIPANT_SENDER_NOT_HOST,
+    PARTICIPANT_SIDES_DEFINED,
     PARTICIPANT_SUBJECT_ONLY,
     PARTICIPANT_TOPIC,
     PARTICIPANT_TRIP_WE,
@@ -403,10 +404,29 @@ class _ParticipantReader:
             anaphor = self.group_anaphor.search(text, clause.lower, clause.upper)  # 'relations between the two countries ..., but meetings were cut off'
         if anaphor is not None:
             bodies_wanted = bool(self.phrases.body_noun.search(anaphor.group()))
-            for entity in _last_group(clause.previous, clause.lower - 2000, people, bodies_wanted):
+            for entity in self._sides_defined(clause, anaphor) or _last_group(clause.previous, clause.lower - 2000, people, bodies_wanted):
                 if entity not in people:
                     people.append(entity)
         return bodies
+
+    def _sides_defined(self, clause: _Clause, anaphor) -> list[Entity]:
+        """'the killing on both sides of the Norland-Sudland conflict must stop ... negotiations between both sides': the
+        countries of the last phrase before the anaphor that says whose sides they are (two at least), else none."""
+        if not self.sides_anaphor.match(anaphor.group()):
+            return []
+        doc = clause.doc
+        defined = None
+        for match in self.sides_defined.finditer(doc.text, max(0, anaphor.start() - 2000), anaphor.start()):
+            defined = match
+        if defined is None:
+            return []
+        sides = [e for e in doc.bodies(*defined.span("of")) if e.kind == "country"]
+        if len(sides) < 2:
+            return []
+        if doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_SIDES_DEFINED, "set", defined.start(), clause.trigger.end,
+                          f"'{anaphor.group()}' are {', '.join(e.name for e in sides)}, as '{defined.group()}' said")
+        return sides
 
     def _group_subject(self, clause: _Clause, people: list[Entity]) -> bool:
         """'X travels to Russia with Y. In Moscow, the pair will meet Z': a group anaphor before the trigger, when
