@@ -35,3 +35,15 @@ def test_part2_people_in_the_topic_of_talks_are_not_met():
 def test_part2_a_topic_after_the_with_object_keeps_the_people_met():
     text = "Minister Ana Lind held talks with President Marta Quiroga about the border."
     assert _part2_participants(text) == [["Ana Lind", "Marta Quiroga"]]
+
+
+def test_part2_summit_named_after_a_dotted_abbreviation_and_a_country():
+    text = ("President Ana Lind spoke with President Tomas Ferreira. "
+            "The two leaders prepared the upcoming U.S.-North Korea Summit.")
+    assert _part2_participants(text)[1] == ["United States", "North Korea"]
+
+
+
+def test_part2_dotted_abbreviation_alone_names_no_summit_members():
+    text = "The two leaders prepared the upcoming U.S.-Norland Summit."
+    assert _part2_participants(text) == [["United States"]]
