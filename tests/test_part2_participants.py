@@ -47,3 +47,20 @@ def test_part2_summit_named_after_a_dotted_abbreviation_and_a_country():
 def test_part2_dotted_abbreviation_alone_names_no_summit_members():
     text = "The two leaders prepared the upcoming U.S.-Norland Summit."
     assert _part2_participants(text) == [["United States"]]
+
+
+def test_part2_speaker_who_speaks_after_talks_held_them():
+    text = "Foreign Minister Ana Lind told reporters after talks with President Marta Quiroga that the border would stay open."
+    assert _part2_participants(text) == [["Ana Lind", "Marta Quiroga"]]
+    text = "Foreign Minister Ana Lind spoke to reporters after meeting President Marta Quiroga."
+    assert _part2_participants(text) == [["Ana Lind", "Marta Quiroga"]]
+
+
+def test_part2_adjunct_inside_a_content_is_the_content_subjects():
+    text = "Spokesman Dmitry Peskov said President Vladimir Putin would fly home after meeting President Marta Quiroga."
+    assert _part2_participants(text) == [["Vladimir Putin", "Marta Quiroga"]]
+
+
+def test_part2_adjunct_naming_an_event_gives_no_subject():
+    # 'after the summit': a summit named, not held by the one who speaks
+    assert _part2_participants("Foreign Minister Ana Lind said the border would stay open after the G20 summit.") == [["G20"]]

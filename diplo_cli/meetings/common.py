@@ -51,6 +51,7 @@ PARTICIPANT_TRIP_WE = "meetings.participant.trip_we"  # 'X: we will leave for Ku
 PARTICIPANT_ANSWER_WE = "meetings.participant.answer_we"  # 'Q ... / X: we continue to have discussions': X's country
 PARTICIPANT_SENDER_NOT_HOST = "meetings.participant.sender_not_host"  # 'X asked Y to travel to Lima': Peru hosts, not X
 PARTICIPANT_SUBJECT_ONLY = "meetings.participant.subject_only"  # 'the talks depend on whether X ...': not X
+PARTICIPANT_ADJUNCT_SUBJECT = "meetings.participant.adjunct_subject"  # 'X said after meeting Y': X met
 PARTICIPANT_TOPIC = "meetings.participant.topic"  # "talks regarding X's visit": X is talked about
 PARTICIPANT_EVENT_NAME = "meetings.participant.event_name"  # 'the Global Vaccine Summit' is no person
 VETO_NO_PARTICIPANTS = "meetings.veto.no_participants"  # a mention that names nobody and joins no meeting

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from diplo_cli.language.lexicons import MeetingWord, name_key
 from diplo_cli.meetings.common import (
     _PRONOUN_REACH,
+    PARTICIPANT_ADJUNCT_SUBJECT,
     PARTICIPANT_ANSWER_WE,
     PARTICIPANT_ASKED,
     PARTICIPANT_ASKED_YOU,
@@ -229,9 +230,9 @@ class _ParticipantReader:
                               f"'{trigger.text}' is {named_owner.name}'s; not {', '.join(e.name for e in people if e != named_owner) or 'anyone else'}'s")
             people[:] = [named_owner]
         if not people:
-            subject = self._main_clause_subject(doc, clause)
+            subject = self._main_clause_subject(doc, clause) or self._adjunct_subject(doc, clause)
             if subject is not None:
-                people.append(subject)  # 'After meeting X, Y said ...': Y met
+                people.append(subject)  # 'After meeting X, Y said ...', 'Y said after meeting X': Y met
         if not people and statement is not None and clause.inviter is None and statement.content.text.startswith(self.infinitive_content):
             subject = doc.tracker.lookup_name(statement.speaker.name)
             if subject is not None and subject.kind == "person":
@@ -360,6 +361,30 @@ class _ParticipantReader:
             if doc.trace is not None:
                 doc.trace.add(STAGE, PARTICIPANT_MAIN_SUBJECT, "set", clause.trigger.start, end,
                               f"'{doc.text[start:end]}' is the subject of the clause after '{clause.trigger.text}'")
+            return mention.entity
+        return None
+
+    def _adjunct_subject(self, doc: _Document, clause: _Clause) -> Entity | None:
+        """'X said after meeting Y', 'X told reporters following talks with Y': the first person named in the sentence
+        before an adjunct that opens with the trigger after the main verb (a noun trigger with its 'with' object, or a
+        gerund with a person after it)."""
+        trigger = clause.trigger
+        adjunct = self.phrases.adjunct_before.search(doc.text, max(clause.lower, trigger.start - 30), trigger.start)
+        if adjunct is None:
+            return None
+        lower = clause.lower
+        for content_start, _, _ in doc.contents.covering(trigger.start)[:1]:
+            lower = max(lower, content_start)  # 'Peskov said Putin would fly home after meeting X': the content's own subject
+        gerund = trigger.text.casefold().endswith("ing") and not adjunct.group().rstrip().endswith(("his", "her", "their"))
+        if clause.word.pos == "noun" and not self.phrases.with_after.match(doc.text, trigger.end, clause.right) \
+                and not (gerund and doc.people(trigger.end, clause.right)):
+            return None  # 'X said after the summit': a meeting named, not held by X; 'after meeting Y' is a verb
+        for start, end, mention in doc.person_spans.within(lower, adjunct.start()):
+            if end > adjunct.start():
+                continue  # the speaker who 'told reporters after talks with Y' held the talks: no reporter here
+            if doc.trace is not None:
+                doc.trace.add(STAGE, PARTICIPANT_ADJUNCT_SUBJECT, "set", start, trigger.end,
+                              f"'{doc.text[start:end]}' is the subject of the sentence that '{adjunct.group().strip()} {trigger.text}' follows")
             return mention.entity
         return None
 
