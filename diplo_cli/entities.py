@@ -918,7 +918,8 @@ class EntityTables:
         words = frozenset(w for phrase in phrases for w in phrase.split()) - stage.words.title_phrase_function_words
         grammar = lexicon.grammar
         not_name_keys = frozenset().union(lexicon.countries, lexicon.adjectives, lexicon.organisations, lexicon.organisation_heads,
-                                          lexicon.titles, lexicon.anonymous_nouns, lexicon.pronouns, stage.words.determiners, words)
+                                          lexicon.titles, lexicon.anonymous_nouns, lexicon.pronouns, stage.words.determiners, stage.words.continents,
+                                          words)
         stopwords = frozenset(grammar["capitalised_stopwords"]) | frozenset(grammar["months"]) | frozenset(grammar["weekdays"])
         first_words = frozenset(phrase.split(" ")[0] for phrase in phrases)
         return cls(phrases, words, first_words, dict(entry.split("|", 1) for entry in grammar["title_countries"]),
