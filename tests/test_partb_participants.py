@@ -24,3 +24,35 @@ def test_partb_region_word_leaves_the_visit_to_its_country():
     text = ("Q Is the minister still going to Kenya?\nMS. ORTA: The minister hopes to make that trip to Kenya. "
             "The trip shows our ties with Sub-Saharan Africa, and Africa matters to us.")
     assert _partb_participants(text, year=2024) == [["Kenya"]]
+
+
+@pytest.mark.parametrize(("text", "year", "expected"), [
+    # one who comes, comes to the turn's speaker, who hosts
+    ("Q Will you see the Chancellor?\nPRESIDENT MACRON: Yes. Chancellor Olaf Scholz will be coming soon.\n", None,
+     [["Olaf Scholz", "Emmanuel Macron"]]),
+    # a label naming an office ('THE PRESIDENT:') is its holder in the document's year, also with no 'I' statement in its turns
+    ("Q Sir, is the Chancellor visiting?\nTHE PRESIDENT: Yes. Chancellor Olaf Scholz has asked to come and see me.\n", 2022,
+     [["Olaf Scholz", "Joe Biden"]]),
+    ("Q Sir, is the Chancellor visiting?\nTHE PRESIDENT: Yes. Chancellor Olaf Scholz will be coming soon.\n", 2022,
+     [["Olaf Scholz", "Joe Biden"]]),
+    # a briefer announces the visit and hosts nothing
+    ("Q Is the Chancellor visiting?\nMS. PSAKI: Yes. Chancellor Olaf Scholz will be coming soon.\n", 2022, [["Olaf Scholz"]]),
+    # a country visited other than the speaker's is the host
+    ("Q Will you see the Chancellor?\nPRESIDENT MACRON: Yes. Chancellor Olaf Scholz will be coming to Peru soon.\n", None,
+     [["Olaf Scholz", "Peru"]]),
+])
+def test_partb_one_who_comes_comes_to_the_turns_speaker(text, year, expected):
+    assert _partb_participants(text, year=year) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a visit to the country of the one asked (not a briefer) is hosted by that person
+    ("Q Mr. President, have you set a date for Chancellor Olaf Scholz's visit to Washington?\nTHE PRESIDENT: No. Soon.\n",
+     [["Olaf Scholz", "Joe Biden"]]),
+    ("Q Mr. President, have you set a date for Chancellor Olaf Scholz's visit to Tokyo?\nTHE PRESIDENT: No. Soon.\n",
+     [["Olaf Scholz", "Japan"]]),
+    ("Q Have you set a date for Chancellor Olaf Scholz's visit to Washington?\nMS. PSAKI: No. Soon.\n",
+     [["Olaf Scholz", "United States"]]),
+])
+def test_partb_visit_to_the_askeds_country_is_hosted_by_them(text, expected):
+    assert _partb_participants(text, year=2022) == expected

@@ -327,7 +327,7 @@ class _Document:
         lines = self.speaker_lines()
         by_label = self._label_voices(lines)
         for line in lines:
-            entity = self._label_person(line) or by_label.get(" ".join(line.group("label").casefold().split()))
+            entity = self._label_person(line) or by_label.get(" ".join(line.group("label").casefold().split())) or self._label_holder(line)
             if entity is None:
                 continue
             opens_text = opens_text or (not turns and not self.text[:line.start()].strip())
@@ -343,6 +343,16 @@ class _Document:
             entity = self.tracker.lookup_name(" ".join(words[-size:])) if len(words) >= size else None
             if entity is not None and entity.kind == "person":
                 return entity
+        return None
+
+    def _label_holder(self, line: regex.Match) -> Entity | None:
+        """'THE PRESIDENT:' with no 'I' statement in its turns: the office holder the entities pass read the whole label as
+        (by the document's year: with none given or written, the holder is a guess, and the label names nobody)."""
+        if not self.tracker.year_is_dated:
+            return None
+        index = bisect.bisect_left(self.person_starts, line.start("label"))
+        if index < len(self.persons) and self.persons[index].start == line.start("label") and self.persons[index].end == line.end("label"):
+            return self.persons[index].entity
         return None
 
     def _label_voices(self, lines: list[regex.Match]) -> dict[str, Entity]:

@@ -167,6 +167,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         pattern_triggers = [record for record in rules if record.kind == "build" and "pattern" in record.fields]
         self.pattern_trigger_ids = frozenset(record.id for record in pattern_triggers)
         self.host_triggers |= {record.id for record in pattern_triggers if record.fields.get("hosts")}
+        self.to_speaker_triggers = frozenset(record.id for record in pattern_triggers if record.fields.get("to_speaker"))
         self.pattern_trigger_scans = [
             (PrefixScan(_compile(record.fields["pattern"], record.id, record.source)),
              MeetingWord(record.id, record.fields["type"], "verb", record.fields.get("tense", "base")))

@@ -10,6 +10,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_ADJUNCT_SUBJECT,
     PARTICIPANT_ANSWER_WE,
     PARTICIPANT_ASKED,
+    PARTICIPANT_ASKED_HOST,
     PARTICIPANT_ASKED_YOU,
     PARTICIPANT_GROUP_OBJECT,
     PARTICIPANT_GROUP_SUBJECT,
@@ -25,6 +26,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_SUBJECT_ONLY,
     PARTICIPANT_TOPIC,
     PARTICIPANT_TRIP_WE,
+    PARTICIPANT_TURN_HOST,
     PARTICIPANT_VISIT_HOST,
     STAGE,
     Entity,
@@ -478,6 +480,9 @@ class _ParticipantReader:
         if (clause.mtype == "visit" and not right_people and clause.inviter is not None and clause.inviter not in people
                 and self._inviting(clause.statement)):
             people.append(clause.inviter)  # 'X invited Y to visit': X hosts (not 'X asked Y to travel to Lima')
+        elif clause.mtype == "visit" and (host := self._turn_host(clause)) is not None:
+            if host not in people:
+                people.append(host)  # 'THE PRESIDENT: Macron will be coming': to the speaker
         elif clause.mtype == "visit" and not (right_people and clause.word.phrase in self.host_triggers):
             if clause.inviter is not None and not right_people and clause.inviter not in people and clause.doc.trace is not None:
                 clause.doc.trace.add(STAGE, PARTICIPANT_SENDER_NOT_HOST, "set", clause.statement.cue.start, clause.trigger.end,
@@ -490,11 +495,44 @@ class _ParticipantReader:
             for host in clause.doc.host_countries(trigger.end, max(clause.right, clause.upper)):
                 if all(host.name != p.name and host.name != p.country for p in people):
                     people.append(host)
+                    answerer = self._asked_host(clause, host)
+                    if answerer is not None and answerer not in people:
+                        people.append(answerer)  # 'Q Mr. President, ... X's visit to Washington?': the President hosts
                     if right_people and clause.doc.trace is not None:
                         clause.doc.trace.add(STAGE, PARTICIPANT_VISIT_HOST, "set", trigger.start, trigger.end,
                                              f"'{trigger.text}' goes to {host.name}: the host beside {', '.join(p.name for p in right_people)}")
         # 'Kerry will meet his German counterpart' resolved to Steinmeier drops Germany
         return [e for e in people if e.kind != "country" or not any(p.kind == "person" and p.country == e.name for p in people)]
+
+    def _turn_host(self, clause: _Clause) -> Entity | None:
+        """'THE PRESIDENT: Macron will be coming', 'He has asked to come and see me': one who comes (a ``to_speaker``
+        trigger) in a transcript turn comes to the turn's speaker, who hosts; not a briefer (who announces
+        visits), not in a reporter's question, and not when a country visited other than the speaker's is named after the trigger."""
+        doc, trigger = clause.doc, clause.trigger
+        if clause.word.phrase not in self.to_speaker_triggers or doc.question_voice(trigger.start) is not None:
+            return None
+        voices = doc.turn_voices(trigger.start)
+        if voices is None or self._briefer(voices[0]):
+            return None
+        speaker = voices[0]
+        if any(host.name != speaker.country for host in doc.host_countries(trigger.end, max(clause.right, clause.upper))):
+            return None
+        if doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_TURN_HOST, "set", trigger.start, trigger.end,
+                          f"'{trigger.text}' comes to {speaker.name}, whose turn it is")
+        return speaker
+
+    def _asked_host(self, clause: _Clause, host: Entity) -> Entity | None:
+        """'Q Mr. President, have you set a date for X's visit to Washington?': in a reporter's question, a visit to the
+        country of the one who answers it (not a briefer, who speaks for the government) is hosted by that person."""
+        asked = clause.doc.question_voice(clause.trigger.start)
+        answerer = asked[0] if asked is not None else None
+        if answerer is None or answerer.kind != "person" or answerer.country != host.name or self._briefer(answerer):
+            return None
+        if clause.doc.trace is not None:
+            clause.doc.trace.add(STAGE, PARTICIPANT_ASKED_HOST, "set", clause.trigger.start, clause.trigger.end,
+                                 f"'{clause.trigger.text}' goes to {host.name}, the country of {answerer.name}, who is asked")
+        return answerer
 
     def _inviting(self, statement: Statement | None) -> bool:
         """The statement's cue invites ('invited', 'welcomed'): its speaker hosts the visit it proposes."""
