@@ -588,8 +588,8 @@ class EntityTracker:
                 i += 1
                 continue
             for length in (4, 3, 2, 1):
-                if i + length >= len(words):
-                    continue
+                if i + length > len(words) or (i + length == len(words) and length == 1):
+                    continue  # a place of several words may end the run ('Crown Prince of Saudi Arabia': no name 'Arabia')
                 organisation, place = self._place_or_body(" ".join(w[2] for w in words[i:i + length]))
                 if place is not None or organisation is not None:
                     country = country or place

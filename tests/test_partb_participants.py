@@ -56,3 +56,14 @@ def test_partb_one_who_comes_comes_to_the_turns_speaker(text, year, expected):
 ])
 def test_partb_visit_to_the_askeds_country_is_hosted_by_them(text, expected):
     assert _partb_participants(text, year=2022) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a title's country of several words ends the run: its last word is no person ('Arabia')
+    ("Mohammed bin Salman, the Crown Prince of Saudi Arabia, spoke with President Joe Biden.", [["Mohammed bin Salman", "Joe Biden"]]),
+    ("President Joe Biden met the Crown Prince of Saudi Arabia on Monday.", [["Joe Biden", "Mohammed bin Salman"]]),
+    # a name after the title and its country is still read
+    ("Prime Minister of New Zealand Jacinda Ardern met President Joe Biden.", [["Jacinda Ardern", "Joe Biden"]]),
+])
+def test_partb_title_country_ending_the_run_is_no_name(text, expected):
+    assert _partb_participants(text, year=2022) == expected
