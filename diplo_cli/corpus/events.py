@@ -379,7 +379,11 @@ def _veto(event: Event, report: Report, rules: GroupingRules, distance: int | No
     if day is not None and (report.status in NOT_YET_HELD and event.first_held is not None and day > event.first_held
                             or report.status == "held" and event.last_planned is not None and day < event.last_planned):
         return Verdict(False, VETO_ORDER)
-    if _held_too_early(day if report.status == "held" else None, event.days) or _held_too_early(event.first_held, report.days):
+    # A held report dated before its own meeting date contradicts itself: its status is misread, not
+    # its meeting an earlier one, so it is not held against the other side's date.
+    held_on = day if report.status == "held" and not _held_too_early(day, report.days) else None
+    event_held_on = event.first_held if not _held_too_early(event.first_held, event.days) else None
+    if _held_too_early(held_on, event.days) or _held_too_early(event_held_on, report.days):
         return Verdict(False, VETO_EARLY)
     return None
 
