@@ -142,7 +142,7 @@ OPTION_SECTIONS = {  # the --help sections of the extracting commands' options, 
     "Input": ("from_records", "input_format", "text_field", "id_field", "keep_fields", "date_field", "globs", "hidden", "no_ignore",
               "no_unwrap", "language", "gazetteers", "rule_packs", "year", "date", "turns", "strict"),
     "Filters": ("speaker", "country", "kinds", "about_meeting", "meeting_with", "statuses", "statement_statuses", "min_confidence"),
-    "Output": ("output_format", "output", "quiet", "explain", "with_statements", "title", "nodes_path", "color", "width", "svg",
+    "Output": ("output_format", "output", "quiet", "explain", "with_statements", "across", "title", "nodes_path", "color", "width", "svg",
                "raw_cells", "debug"),
     "Performance": ("jobs", "no_cache", "engine", "scheduler", "output_dir", "overwrite"),
 }
@@ -986,9 +986,15 @@ def _for_explanation(run: Run, options: dict) -> None:
 @click.option("--statements", "with_statements", is_flag=True,
               help="List the statements under each meeting; in JSON and JSON Lines nest their records as statement_records.")
 @click.option("--explain", is_flag=True, help="Per meeting: each mention, the words that set its status, why it joined the meeting, and why each statement is linked.")
+@click.option("--across", is_flag=True,
+              help="The meetings of all FILES that are the same real event, as one event each: the output of diplo events.")
 @_guard
-def meetings_command(with_statements, explain, **options):
+def meetings_command(with_statements, explain, across, **options):
     """Meetings: participants, type, status, time, place, statements about them.
+
+    \b
+    With --across, the meetings of all FILES grouped into cross-document events: the same run and
+    output as diplo events FILES (table, json or jsonl; --explain shows why each joined).
 
     \b
     Examples:
@@ -998,8 +1004,17 @@ def meetings_command(with_statements, explain, **options):
       diplo meetings --format jsonl *.txt | jq .status
       diplo meetings --statements --format jsonl *.txt | jq '.statement_records[].content.text'
       diplo meetings --explain samples/peskov-erdogan-meeting.txt
+      diplo meetings --across corpus/*.txt | jq -c '[.id, .documents]'
     """
+    if across:
+        _refuse_with_across(click.get_current_context(), with_statements)
     run = Run(options)
+    if across:
+        if run.output_format not in EVENT_FORMATS:  # also as chosen by -o FILE.csv or the configuration
+            raise click.UsageError(f"--across writes events as {', '.join(EVENT_FORMATS)}; not {run.output_format}")
+        if explain:
+            _for_explanation(run, options)
+        _events_of_articles(run, explain)
     if with_statements and run.output_format in ("csv", "tsv"):  # also as chosen by -o FILE.csv or the configuration
         raise click.UsageError("--statements nests statement records in JSON; a CSV row already has the meeting's statement ids")
     if explain:
@@ -1138,7 +1153,6 @@ def events_command(from_records, explain, **options):
       diplo meetings --statements --format jsonl corpus/ > meetings.jsonl; diplo events --records meetings.jsonl
       diplo events --explain --input jsonl --date-field published scraped.jsonl
     """
-    from diplo_cli import render
     from diplo_cli.corpus.events import EventGrouper, documents_from_records
 
     if from_records:
@@ -1146,8 +1160,8 @@ def events_command(from_records, explain, **options):
     run = Run(options)
     if explain:
         _for_explanation(run, options)
-    grouper = EventGrouper(explain=explain)
     if from_records:
+        grouper = EventGrouper(explain=explain)
         for path in run.files or ("-",):
             try:
                 stream = run.env.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115 -- closed below
@@ -1165,10 +1179,38 @@ def events_command(from_records, explain, **options):
             finally:
                 if stream is not run.env.stdin:
                     stream.close()
+        _write_events(run, grouper.to_dicts(), explain)
     else:
-        for document in _corpus_documents(run):
-            grouper.add(document.doc, render.meeting_records(document), render.statement_records(document),
-                        getattr(document, "document_date", None))
+        _events_of_articles(run, explain)
+
+
+# The formats of cross-document events (diplo events, diplo meetings --across).
+EVENT_FORMATS = ("table", "json", "jsonl")
+# The options of diplo meetings that diplo events has not: refused with --across.
+_NOT_ACROSS = {"svg", "raw_cells", "engine", "scheduler", "output_dir", "overwrite", "keep_fields"}
+
+
+def _refuse_with_across(context: click.Context, with_statements: bool) -> None:
+    """meetings --across gives the events output: options that shape per-document meeting rows are refused."""
+    given = [param.opts[-1] for param in context.command.params if param.name in _NOT_ACROSS
+             and context.get_parameter_source(param.name) not in (None, click.core.ParameterSource.DEFAULT)]
+    if with_statements:
+        given.append("--statements")
+    if given:
+        raise click.UsageError(f"--across writes cross-document events (as diplo events does); {', '.join(given)} "
+                               "applies to one document's meeting rows")
+
+
+def _events_of_articles(run: Run, explain: bool) -> None:
+    """Extract the run's documents one at a time, group their meetings into events and write them
+    (diplo events, diplo meetings --across)."""
+    from diplo_cli import render
+    from diplo_cli.corpus.events import EventGrouper
+
+    grouper = EventGrouper(explain=explain)
+    for document in _corpus_documents(run):
+        grouper.add(document.doc, render.meeting_records(document), render.statement_records(document),
+                    getattr(document, "document_date", None))
     _write_events(run, grouper.to_dicts(), explain)
 
 

@@ -1,0 +1,55 @@
+"""diplo meetings --across: the alternative spelling of diplo events named by issue 20 (helper x20b).
+
+The reports are invented sentences."""
+
+from __future__ import annotations
+
+import json
+
+from tests.test_cli import jsonl, run
+
+REPORTS = {
+    "first.txt": "Foreign Minister Lena Berg of Norway said she would meet Omar Haddad in Geneva.\n",
+    "second.txt": "Foreign Minister Lena Berg of Norway said on Monday that she had met Omar Haddad in Geneva.\n",
+}
+
+
+def _articles(tmp_path) -> list[str]:
+    paths = []
+    for name, text in REPORTS.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def test_meetings_across_writes_the_events_of_diplo_events(tmp_path):
+    paths = _articles(tmp_path)
+    across = run(["meetings", "--across", "--format", "jsonl", *paths])
+    assert across.exit_code == 0, across.stderr
+    (event,) = jsonl(across.stdout)
+    assert event["documents"] == paths and [m["id"] for m in event["meetings"]] == ["m1", "m1"]
+    assert [step["status"] for step in event["status_history"]] == ["planned", "held"]
+    assert (event["place"], event["meetings"][1]["grouped_by"]) == ("Geneva", "events.join.undated_same_place")
+    assert across.stdout == run(["events", "--format", "jsonl", *paths]).stdout
+    as_json = json.loads(run(["meetings", "--across", "--format", "json", *paths]).stdout)
+    assert [e["id"] for e in as_json["events"]] == [event["id"]]
+    table = run(["meetings", "--across", "--format", "table", "--width", "160", *paths]).stdout
+    assert "1 event" in table and "planned → held" in table
+    explained = run(["meetings", "--across", "--explain", "--width", "200", *paths]).stdout
+    assert "events.join.undated_same_place" in explained and "new event" in explained
+
+
+def test_meetings_across_refuses_what_shapes_one_documents_rows(tmp_path):
+    paths = _articles(tmp_path)
+    for extra in (["--format", "csv"], ["-o", str(tmp_path / "out.tsv")], ["--statements"], ["--raw-cells"], ["--keep-field", "title"]):
+        result = run(["meetings", "--across", *extra, *paths])
+        assert result.exit_code == 2, (extra, result.stdout)
+        assert "--across" in result.stderr
+    assert not (tmp_path / "out.tsv").exists()
+
+
+def test_meetings_help_documents_across():
+    text = run(["meetings", "--help"]).stdout
+    output = text[text.index("Output:"):text.index("Performance:")]
+    assert "--across" in output and "diplo events" in output
