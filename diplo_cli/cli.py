@@ -1137,8 +1137,9 @@ def events_command(from_records, explain, **options):
     \b
     The grouping rules (data/en/event_grouping.toml) refuse a join across type families (talks,
     summit, visit and meeting are one; a call its own), places, non-overlapping meeting
-    dates, document dates further apart than the window (14 days), and a held report dated before
-    the meeting or before a later plan; they accept the same two or more participants or one set
+    dates or calendar times (an undated report's July and November), document dates further
+    apart than the window (14 days), and a held report dated before the meeting or before a
+    later plan; they accept the same two or more participants or one set
     within the other sharing two, tied by dates; one side only ("Lavrov said the talks went well")
     when dates tie it to that event alone; without dates, only the same participants at the same
     named place. Two meetings of one document are never one event. Each event has a stable id (a

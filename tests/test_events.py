@@ -30,7 +30,7 @@ def _meeting(doc: str, given: dict) -> dict:
     return {"doc": doc, "id": "m1", "type": given.get("type", "meeting"), "status": given.get("status", "held"),
             "participants": [{"name": name, "country": None} for name in given["participants"]],
             "place": {"text": given["place"]} if given.get("place") else None,
-            "time": {"text": given["date"], "date": given["date"]} if given.get("date") else None}
+            "time": {"text": given.get("time") or given["date"], "date": given.get("date")} if given.get("date") or given.get("time") else None}
 
 
 def _group(case: dict) -> tuple[bool, dict]:

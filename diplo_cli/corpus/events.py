@@ -155,10 +155,11 @@ VETO_FAMILY, VETO_PLACE, VETO_MEETING_DATE, VETO_WINDOW, VETO_ORDER, VETO_EARLY 
     "events.veto.type_family", "events.veto.place", "events.veto.meeting_date", "events.veto.report_window",
     "events.veto.held_before_planned", "events.veto.held_before_date")
 VETO_AMBIGUOUS = "events.veto.one_side_ambiguous"
+VETO_CALENDAR = "events.veto.calendar_time"
 JOIN_SAME, JOIN_WITHIN, JOIN_ONE_SIDE, JOIN_UNDATED = (
     "events.join.same_participants", "events.join.participants_within", "events.join.one_side_dated",
     "events.join.undated_same_place")
-RULE_IDS = (VETO_FAMILY, VETO_PLACE, VETO_MEETING_DATE, VETO_WINDOW, VETO_ORDER, VETO_EARLY, VETO_AMBIGUOUS, JOIN_SAME, JOIN_WITHIN, JOIN_ONE_SIDE, JOIN_UNDATED)
+RULE_IDS = (VETO_FAMILY, VETO_PLACE, VETO_MEETING_DATE, VETO_CALENDAR, VETO_WINDOW, VETO_ORDER, VETO_EARLY, VETO_AMBIGUOUS, JOIN_SAME, JOIN_WITHIN, JOIN_ONE_SIDE, JOIN_UNDATED)
 NOT_YET_HELD = frozenset({"planned", "proposed"})
 
 
@@ -196,6 +197,54 @@ def _day(date: str | None) -> datetime.date | None:
         return None
 
 
+# A time as written is read against these dates, in different years and seasons: a calendar date
+# (July, October 13, mid-June) gives the same month and day against each, a relative one (Friday,
+# next week) does not; one naming its year (November 2006) gives the same year too.
+_CALENDAR_ANCHORS = (datetime.date(2001, 3, 15), datetime.date(2002, 9, 15), datetime.date(2003, 12, 20))
+
+# A meeting's calendar time: its year when known, and the first and last month-day (``MM-DD``).
+Calendar = tuple[str | None, str, str]
+
+
+@functools.lru_cache(maxsize=4096)
+def _written_calendar(text: str) -> Calendar | None:
+    """The calendar time a time as written names whatever year its undated document is from, else None."""
+    from diplo_cli.timenorm import normalise_time
+
+    periods = set()
+    for anchor in _CALENDAR_ANCHORS:
+        value = normalise_time(text, anchor)
+        if value is None:
+            return None
+        periods.add(_period(value.date))
+    if len({(first[5:], last[5:]) for first, last in periods}) != 1:
+        return None  # relative to the document's date: Friday, next week
+    first, last = next(iter(periods))
+    if first[:4] != last[:4]:
+        return None  # across a new year
+    return (first[:4] if len(periods) == 1 else None), first[5:], last[5:]
+
+
+def calendar_time(record: dict) -> Calendar | None:
+    """A meeting's calendar time: from its normalised date, else from its time as written when that
+    names calendar days or months (an undated document's ``July``: year unknown); None otherwise."""
+    date = normalised_date(record)
+    if date:
+        first, last = _period(date)
+        return (first[:4], first[5:], last[5:]) if first[:4] == last[:4] and _ISO_DATE.match(date) else None
+    text = (record.get("time") or {}).get("text")
+    return _written_calendar(" ".join(text.split())) if text else None
+
+
+def calendars_apart(a: Calendar | None, b: Calendar | None) -> bool:
+    """Do two calendar times never fall together: different years, or month-days that do not overlap?"""
+    if a is None or b is None:
+        return False
+    if a[0] and b[0] and a[0] != b[0]:
+        return True
+    return a[2] < b[1] or b[2] < a[1]
+
+
 def participant_keys(record: dict) -> frozenset[str]:
     return frozenset(name_key(p["name"]) for p in record.get("participants") or ())
 
@@ -215,7 +264,7 @@ def event_id(key: tuple[str, str], place: str | None, date: str | None) -> str:
 class Event:
     """One real event reported by one or more documents."""
 
-    __slots__ = ("date", "days", "documents", "first_held", "first_reported", "id", "key", "last_planned", "last_updated", "mentions",
+    __slots__ = ("calendar", "date", "days", "documents", "first_held", "first_reported", "id", "key", "last_planned", "last_updated", "mentions",
                  "names", "number", "participants", "place", "place_country", "place_key", "reported", "statements", "status_history",
                  "type")
 
@@ -230,6 +279,7 @@ class Event:
         self.place_country: str | None = None  # the country the place stands for (set by the grouper)
         self.date = normalised_date(record)
         self.days = _days(self.date)  # the meeting date's first and last day
+        self.calendar = calendar_time(record)
         self.id = event_id(key, self.place_key, self.date)
         self.documents: list[str] = []
         self.statements: list[dict] = []
@@ -265,6 +315,7 @@ class Event:
         date = _narrower(self.date, normalised_date(record))
         if date != self.date:
             self.date, self.days = date, _days(date)
+        self.calendar = _narrower_calendar(self.calendar, calendar_time(record))
         if record["type"] != self.type and self.type in ("other", "meeting") and record["type"] not in ("other", "meeting"):
             self.type = record["type"]  # the more specific report names the type
         if not self.status_history or self.status_history[-1]["status"] != record["status"]:
@@ -317,7 +368,7 @@ class Report:
     """What the grouping rules read of one meeting record, worked out once: its name keys, type
     family, place key, meeting date and its days, document day and status."""
 
-    __slots__ = ("date", "day", "days", "family", "names", "place_country", "place_key", "status")
+    __slots__ = ("calendar", "date", "day", "days", "family", "names", "place_country", "place_key", "status")
 
     def __init__(self, record: dict, document_date: str | None, rules: GroupingRules) -> None:
         self.names = participant_keys(record)
@@ -327,6 +378,7 @@ class Report:
         self.place_country = place_country(place)
         self.date = normalised_date(record)
         self.days = _days(self.date)
+        self.calendar = calendar_time(record)
         self.day = _day(document_date)
         self.status = record["status"]
 
@@ -373,6 +425,8 @@ def _veto(event: Event, report: Report, rules: GroupingRules, distance: int | No
         return Verdict(False, VETO_PLACE)
     if report.date and event.date and not dates_compatible(report.date, event.date):
         return Verdict(False, VETO_MEETING_DATE)
+    if calendars_apart(report.calendar, event.calendar):
+        return Verdict(False, VETO_CALENDAR)
     if distance is not None and distance > rules.report_window_days:
         return Verdict(False, VETO_WINDOW)
     day = report.day
@@ -386,6 +440,20 @@ def _veto(event: Event, report: Report, rules: GroupingRules, distance: int | No
     if _held_too_early(held_on, event.days) or _held_too_early(event_held_on, report.days):
         return Verdict(False, VETO_EARLY)
     return None
+
+
+def _narrower_calendar(calendar: Calendar | None, other: Calendar | None) -> Calendar | None:
+    """Of two compatible calendar times the one naming its year, then the shorter (the first at a tie)."""
+    if calendar is None or other is None:
+        return calendar or other
+    return other if _calendar_rank(other) < _calendar_rank(calendar) else calendar
+
+
+def _calendar_rank(calendar: Calendar) -> tuple[bool, int]:
+    """Year unknown last, then the longer period (in days, a month counted as 31)."""
+    def day_number(month_day: str) -> int:
+        return int(month_day[:2]) * 31 + int(month_day[3:])
+    return calendar[0] is None, day_number(calendar[2]) - day_number(calendar[1])
 
 
 def _narrower(date: str | None, other: str | None) -> str | None:
