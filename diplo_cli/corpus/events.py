@@ -156,10 +156,11 @@ VETO_FAMILY, VETO_PLACE, VETO_MEETING_DATE, VETO_WINDOW, VETO_ORDER, VETO_EARLY 
     "events.veto.held_before_planned", "events.veto.held_before_date")
 VETO_AMBIGUOUS = "events.veto.one_side_ambiguous"
 VETO_CALENDAR = "events.veto.calendar_time"
+VETO_HELD_AGAIN = "events.veto.held_again"
 JOIN_SAME, JOIN_WITHIN, JOIN_ONE_SIDE, JOIN_UNDATED = (
     "events.join.same_participants", "events.join.participants_within", "events.join.one_side_dated",
     "events.join.undated_same_place")
-RULE_IDS = (VETO_FAMILY, VETO_PLACE, VETO_MEETING_DATE, VETO_CALENDAR, VETO_WINDOW, VETO_ORDER, VETO_EARLY, VETO_AMBIGUOUS, JOIN_SAME, JOIN_WITHIN, JOIN_ONE_SIDE, JOIN_UNDATED)
+RULE_IDS = (VETO_FAMILY, VETO_PLACE, VETO_MEETING_DATE, VETO_CALENDAR, VETO_WINDOW, VETO_HELD_AGAIN, VETO_ORDER, VETO_EARLY, VETO_AMBIGUOUS, JOIN_SAME, JOIN_WITHIN, JOIN_ONE_SIDE, JOIN_UNDATED)
 NOT_YET_HELD = frozenset({"planned", "proposed"})
 
 
@@ -429,6 +430,9 @@ def _veto(event: Event, report: Report, rules: GroupingRules, distance: int | No
         return Verdict(False, VETO_CALENDAR)
     if distance is not None and distance > rules.report_window_days:
         return Verdict(False, VETO_WINDOW)
+    if distance is not None and report.status == "held" and report.day is not None and event.first_held is not None \
+            and (report.day - event.first_held).days > rules.report_window_days:
+        return Verdict(False, VETO_HELD_AGAIN)  # the window runs from the first held report: reports do not chain a series
     day = report.day
     if day is not None and (report.status in NOT_YET_HELD and event.first_held is not None and day > event.first_held
                             or report.status == "held" and event.last_planned is not None and day < event.last_planned):
