@@ -79,3 +79,15 @@ def test_det2_a_stop_in_a_named_place_is_a_visit():
 
 def test_det2_putting_a_stop_to_something_is_no_visit():
     assert _meetings("President Marta Quiroga vowed to put a stop to the smuggling in Quito.") == []
+
+
+def test_det2_diplomats_convening_in_a_place_meet():
+    document = extract("Senior diplomats of Chile and Peru are to convene in Lima on Wednesday to discuss strategy in the long-running talks with Bolivia.", "t")
+    assert [(m.type, m.status, [p.name for p in m.participants], m.place.text, m.time and m.time.text) for m in document.meetings] == [
+        ("meeting", "planned", ["Chile", "Peru"], "Lima", "Wednesday"),
+        ("talks", "held", ["Chile", "Peru", "Bolivia"], "Lima", "Wednesday")]
+
+
+def test_det2_a_parliament_convening_or_a_convened_session_is_no_meeting():
+    assert _meetings("The parliament of Peru will convene on Monday to elect a speaker.") == []
+    assert _meetings("This morning, President Marta Quiroga convened a video-teleconference in the Situation Room with her staff.") == []
