@@ -91,3 +91,13 @@ def test_det2_diplomats_convening_in_a_place_meet():
 def test_det2_a_parliament_convening_or_a_convened_session_is_no_meeting():
     assert _meetings("The parliament of Peru will convene on Monday to elect a speaker.") == []
     assert _meetings("This morning, President Marta Quiroga convened a video-teleconference in the Situation Room with her staff.") == []
+
+
+def test_det2_a_restrictive_who_after_a_name_opens_the_clause_of_the_visit():
+    found = _meetings("Last week I held discussions with President Tomas Ferreira and with Minister Ana Lind who visited Japan.")
+    assert ("visit", "held", ["Ana Lind", "Japan"], "Last week", ["visited"]) in found
+
+
+def test_det2_who_after_a_common_noun_opens_no_clause():
+    assert _meetings("The man who met President Tomas Ferreira in Lima is a farmer.") == [
+        ("meeting", "held", ["Tomas Ferreira"], None, ["met"])]
