@@ -101,3 +101,14 @@ def test_det2_a_restrictive_who_after_a_name_opens_the_clause_of_the_visit():
 def test_det2_who_after_a_common_noun_opens_no_clause():
     assert _meetings("The man who met President Tomas Ferreira in Lima is a farmer.") == [
         ("meeting", "held", ["Tomas Ferreira"], None, ["met"])]
+
+
+def test_det2_a_rescheduled_visit_is_called_off():
+    found = _meetings("While the two sides have been preparing a visit by President Tomas Ferreira this spring, we have decided to "
+                      "reschedule it. Minister Ana Lind visited Peru last week.")
+    assert found == [("visit", "cancelled", ["Tomas Ferreira"], "this spring", ["visit"]),
+                     ("visit", "held", ["Ana Lind", "Peru"], "last week", ["visited"])]
+
+
+def test_det2_deferred_talks_are_called_off():
+    assert _meetings("The talks between Chile and Peru were deferred until May.")[0][:2] == ("talks", "cancelled")
