@@ -112,3 +112,14 @@ def test_det2_a_rescheduled_visit_is_called_off():
 
 def test_det2_deferred_talks_are_called_off():
     assert _meetings("The talks between Chile and Peru were deferred until May.")[0][:2] == ("talks", "cancelled")
+
+
+def test_det2_a_trip_later_in_a_term_after_one_called_off_is_a_new_trip():
+    found = _meetings("President Marta Quiroga called off her planned trip to Peru. She committed to travel to Peru later in her term.")
+    assert found == [("visit", "cancelled", ["Marta Quiroga", "Peru"], None, ["trip"]),
+                     ("visit", "planned", ["Marta Quiroga", "Peru"], "later in her term", ["travel to"])]
+
+
+def test_det2_the_date_a_trip_called_off_had_is_the_same_trip():
+    found = _meetings("President Marta Quiroga called off her planned trip to Peru. The trip to Peru had been scheduled for next week.")
+    assert found == [("visit", "cancelled", ["Marta Quiroga", "Peru"], "next week", ["trip", "trip"])]

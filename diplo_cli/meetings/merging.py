@@ -12,6 +12,7 @@ from diplo_cli.meetings.common import (
     MERGE_REFERS_BACK,
     MERGE_SHARED,
     SPLIT_CANCELLED_HELD,
+    SPLIT_CANCELLED_LATER,
     SPLIT_DENIED_HELD,
     SPLIT_EARLIER,
     SPLIT_EVENT_MONTH,
@@ -131,6 +132,8 @@ class _Merger:
             return SPLIT_DENIED_HELD  # 'there will be no meeting of X and Y' is not the meeting they held
         if self._cancelled_against_held(mention, draft):
             return SPLIT_CANCELLED_HELD  # 'cancelled his trip to Y' is not the trip he made
+        if self._later_after_cancelled(mention, draft):
+            return SPLIT_CANCELLED_LATER  # 'called off his trip to Y ... will travel to Y later in his term': the new trip
         if mention.type != draft.type and not inside:
             return SPLIT_OTHER_TYPE  # 'X travels to Y' then 'X will meet Z': the meeting is its own
         if mention.type != draft.type and self._plan_against_held(mention, draft):
@@ -186,6 +189,12 @@ class _Merger:
         """A cancelled mention and a held meeting (or the reverse) are two events: the trip called off is not the one made."""
         wanted = {"cancelled": "held", "held": "cancelled"}.get(mention.status)
         return wanted is not None and any(m.status == wanted for m in draft.mentions)
+
+    def _later_after_cancelled(self, mention: MeetingMention, draft: _Draft) -> bool:
+        """A meeting still to come at a time marked later ('later in his term', 'at a later date', 'later this year')
+        after one called off is the new one, not the one called off."""
+        return (mention.status in ("planned", "proposed") and mention.time is not None and points_ahead(mention.time.text)
+                and bool(self.phrases.later_time.search(mention.time.text)) and any(m.status == "cancelled" for m in draft.mentions))
 
     @staticmethod
     def _held_against_dated_plan(mention: MeetingMention, draft: _Draft) -> bool:
