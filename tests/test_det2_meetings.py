@@ -123,3 +123,10 @@ def test_det2_a_trip_later_in_a_term_after_one_called_off_is_a_new_trip():
 def test_det2_the_date_a_trip_called_off_had_is_the_same_trip():
     found = _meetings("President Marta Quiroga called off her planned trip to Peru. The trip to Peru had been scheduled for next week.")
     assert found == [("visit", "cancelled", ["Marta Quiroga", "Peru"], "next week", ["trip", "trip"])]
+
+
+def test_det2_the_two_leaders_are_the_last_meeting_of_two_not_of_four():
+    found = _meetings("President Marta Quiroga spoke by phone today with President Tomas Ferreira. Quiroga will also meet Minister "
+                      "Ana Lind, Minister Luis Prado and Minister Eva Soto in Lima. The two leaders discussed the talks with Bolivia.")
+    talks = [names for kind, _, names, _, _ in found if kind == "talks"]
+    assert [[n for n in names if n != "Bolivia"] for names in talks] == [["Marta Quiroga", "Tomas Ferreira"]]

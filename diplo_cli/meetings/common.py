@@ -303,19 +303,21 @@ def _last_meeting_people(previous: list[MeetingMention], sentence: int, mtype: s
     return []
 
 
-def _last_group(previous: list[MeetingMention], floor: int, known: list[Entity], bodies: bool = False) -> list[Entity]:
+def _last_group(previous: list[MeetingMention], floor: int, known: list[Entity], bodies: bool = False, pair: bool = False) -> list[Entity]:
     """Participants of the last mention (after ``floor``) that named two or more people (two or
     more countries or organisations when ``bodies``: 'the two countries'), else two or more
-    participants of any kind; a group must include the participants already ``known``."""
+    participants of any kind; a group must include the participants already ``known``. A ``pair``
+    ('the two leaders', 'both presidents') is a mention that named exactly two."""
     fallback: list[Entity] = []
     for mention in reversed(previous[-_GROUP_LOOKBACK:]):
         if mention.trigger.start < floor:
             break
         if not all(entity in mention.participants for entity in known):
             continue
-        if sum(1 for e in mention.participants if (e.kind in ("country", "organisation") if bodies else e.kind == "person")) >= 2:
+        named = sum(1 for e in mention.participants if (e.kind in ("country", "organisation") if bodies else e.kind == "person"))
+        if named == 2 or (named > 2 and not pair):
             return mention.participants
-        if not fallback and len(mention.participants) >= 2:
+        if not fallback and (len(mention.participants) == 2 or (len(mention.participants) > 2 and not pair)):
             fallback = mention.participants
     return fallback
 

@@ -431,7 +431,8 @@ class _ParticipantReader:
             anaphor = self.group_anaphor.search(text, clause.lower, clause.upper)  # 'relations between the two countries ..., but meetings were cut off'
         if anaphor is not None:
             bodies_wanted = bool(self.phrases.body_noun.search(anaphor.group()))
-            for entity in self._sides_defined(clause, anaphor) or _last_group(clause.previous, clause.lower - 2000, people, bodies_wanted):
+            pair = bool(self.phrases.pair_anaphor.search(anaphor.group()))
+            for entity in self._sides_defined(clause, anaphor) or _last_group(clause.previous, clause.lower - 2000, people, bodies_wanted, pair):
                 if entity not in people:
                     people.append(entity)
         return bodies
