@@ -130,3 +130,9 @@ def test_det2_the_two_leaders_are_the_last_meeting_of_two_not_of_four():
                       "Ana Lind, Minister Luis Prado and Minister Eva Soto in Lima. The two leaders discussed the talks with Bolivia.")
     talks = [names for kind, _, names, _, _ in found if kind == "talks"]
     assert [[n for n in names if n != "Bolivia"] for names in talks] == [["Marta Quiroga", "Tomas Ferreira"]]
+
+
+def test_det2_talks_with_a_country_after_a_group_anaphor_keep_that_country():
+    found = _meetings("President Marta Quiroga spoke by phone today with President Tomas Ferreira. "
+                      "The two leaders consulted on the status of the negotiations with Bolivia.")
+    assert found[1][:3] == ("talks", "held", ["Marta Quiroga", "Tomas Ferreira", "Bolivia"])

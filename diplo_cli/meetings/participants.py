@@ -115,6 +115,10 @@ class _ParticipantReader:
         right_people = self._clause_people(clause, people)
         countries = self._counterparts(clause, people, right_people)
         bodies = self._group_reference(clause, people, right_people)
+        if people and bodies and self.phrases.with_after.match(clause.doc.text, clause.trigger.end, clause.right):
+            # 'the two leaders consulted on the negotiations with Iran': the group and the country the talks are with
+            met = {e.name for e in clause.doc.bodies(clause.trigger.end, clause.right)}
+            people.extend(e for e in bodies if e.name in met and all(e.name != p.name and e.name != p.country for p in people))
         if people:
             return self._with_hosts(clause, people, countries, right_people)
         for country in countries:
