@@ -29,6 +29,7 @@ VETO_TITLE_PLACE = "meetings.place.title"  # 'talking to General X': no place
 VETO_TO_PLACE = "meetings.place.to"  # 'the summit ... as it relates to China': no place
 PARTICIPANT_POSSESSIVE = "meetings.participant.possessive"  # 'Scholz's meeting with Meloni'
 PARTICIPANT_MAIN_SUBJECT = "meetings.participant.main_subject"  # 'After meeting X, Y said ...'
+PARTICIPANT_GROUP_TOPIC = "meetings.participant.group_topic"  # 'the two leaders discussed the talks with Iran': Iran's talks
 PARTICIPANT_GROUP_OBJECT = "meetings.participant.group_object"  # 'met the leaders of Peru and Bolivia'
 PARTICIPANT_MEMBERS_AFTER = "meetings.participant.members_after"  # 'the Summit of the Americas'
 PARTICIPANT_MEMBERS_AS_PEOPLE = "meetings.participant.members_as_people"  # 'X held the Japan-China Summit with Mr. Li'

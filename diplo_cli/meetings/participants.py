@@ -14,6 +14,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_ASKED_YOU,
     PARTICIPANT_GROUP_OBJECT,
     PARTICIPANT_GROUP_SUBJECT,
+    PARTICIPANT_GROUP_TOPIC,
     PARTICIPANT_INVITED_VOICE,
     PARTICIPANT_MAIN_SUBJECT,
     PARTICIPANT_MEMBERS_AFTER,
@@ -433,6 +434,14 @@ class _ParticipantReader:
         bodies = doc.bodies(left, right) if not people else []  # read below only when nobody is found
         if anaphor is None and not people and not bodies:
             anaphor = self.group_anaphor.search(text, clause.lower, clause.upper)  # 'relations between the two countries ..., but meetings were cut off'
+        if (anaphor is not None and not people and anaphor.end() <= clause.trigger.start and clause.word.pos == "noun"
+                and self.phrases.with_after.match(text, clause.trigger.end, right) and doc.bodies(clause.trigger.end, right)
+                and not self.phrases.light_verb_gap.match(text, anaphor.end(), clause.trigger.start)):
+            # 'the two leaders consulted on the negotiations with Iran': they speak of the talks, they do not hold them
+            if doc.trace is not None:
+                doc.trace.add(STAGE, PARTICIPANT_GROUP_TOPIC, "set", anaphor.start(), clause.trigger.end,
+                              f"'{anaphor.group()}' speak of '{clause.trigger.text}', they do not hold it")
+            return [e for e in bodies if e in doc.bodies(clause.trigger.end, right)]
         if anaphor is not None:
             bodies_wanted = bool(self.phrases.body_noun.search(anaphor.group()))
             pair = bool(self.phrases.pair_anaphor.search(anaphor.group()))
