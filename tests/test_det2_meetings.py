@@ -142,3 +142,10 @@ def test_det2_a_group_that_speaks_of_talks_with_a_country_does_not_hold_them():
     found = _meetings("President Marta Quiroga spoke by phone today with President Tomas Ferreira. "
                       "The two leaders consulted on the status of the negotiations with Bolivia.")
     assert found[1][:3] == ("talks", "held", ["Bolivia"])
+
+
+def test_det2_a_pronoun_in_a_reporters_question_is_the_person_the_question_names():
+    text = ("MS. LIND: Well, Secretary Ferreira has spoken to many of the key issues today.\nAnyway, what's on your minds?\n"
+            "QUESTION: Can I start with a question about Deputy Secretary Soto’s meetings in Egypt? The question was: "
+            "“Why did he not meet with the Salafists?” But the answer said he met with a lot of people.\nMS. LIND: Correct.\n")
+    assert _meetings(text) == [("meeting", "held", ["Soto"], None, ["meetings", "meet", "met"])]

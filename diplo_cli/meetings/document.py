@@ -411,10 +411,16 @@ class _Document:
         index = bisect.bisect_left(self.person_starts, offset)
         fallback = None
         in_sentence = None
+        question = self.question_of(offset)
+        asked_from = question[0] if question is not None and offset < question[1] else -1
         for j in range(index - 1, max(-1, index - 1 - _LOOKBACK), -1):
             mention = self.persons[j]
             if self.is_briefer_label(mention):
                 continue  # 'MS. X: ... after his bilateral meeting': the briefer's own label is not whom 'his' is
+            if mention.start < asked_from and (in_sentence or fallback) is not None:
+                # 'QUESTION: ... about Deputy Secretary X's meetings? ... Why did he not meet Y?': the person the
+                # reporter's question names, not a subject of the turn before it
+                return (in_sentence.entity if in_sentence is not None else fallback)
             if mention.start >= sentence_start:
                 in_sentence = mention  # ends as the first person of the sentence (its subject)
                 if mention.subject:
