@@ -80,3 +80,8 @@ def test_detb_m_both_sides_undefined_are_the_last_meetings_participants():
     found = _meetings("Chile and Brazil held talks in Santiago on Monday. Chile will host negotiations between both sides.")
     assert len(found) == 1
     assert found[0][2] == ["Chile", "Brazil"]
+
+
+def test_detb_m_talks_someone_will_continue_to_facilitate_are_held():
+    found = _meetings("Chile will continue facilitating negotiations between Peru and Ecuador.")
+    assert found == [("talks", "held", ["Peru", "Ecuador"], ["negotiations"])]
