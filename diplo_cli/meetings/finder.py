@@ -427,9 +427,14 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                               later=bool(self.later_event.search(text, max(lower, trigger.start - 40), trigger.start)
                                          or (word.pos == "verb" and self.again_after.match(text, trigger.end, upper))),
                               status_rule=status_rule, status_cue=status_cue, year=self._event_year(text, trigger, lower),
-                              month=self._event_month(text, trigger, lower),
-                              indefinite=word.pos == "noun" and bool(self.phrases.indefinite_before.search(text, max(lower, trigger.start - 40), trigger.start)),
-                              bare=word.pos == "noun" and bool(self.phrases.bare_definite_before.search(text, max(lower, trigger.start - 6), trigger.start)))
+                              month=self._event_month(text, trigger, lower), **self._determiner_flags(text, trigger, word, lower))
+
+    def _determiner_flags(self, text: str, trigger: Span, word, lower: int) -> dict[str, bool]:
+        """What the words right before a meeting noun say of it: 'a regional summit' introduces an event
+        (``indefinite``); 'the summit', with the article alone, names no event of its own (``bare``)."""
+        noun = word.pos == "noun"
+        return {"indefinite": noun and bool(self.phrases.indefinite_before.search(text, max(lower, trigger.start - 40), trigger.start)),
+                "bare": noun and bool(self.phrases.bare_definite_before.search(text, max(lower, trigger.start - 6), trigger.start))}
 
     def _non_answer(self, text: str, trigger: Span, lower: int, upper: int) -> regex.Match | None:
         """'I don't have any meetings to confirm': the non-answer that holds the trigger, if any."""
