@@ -47,6 +47,7 @@ PARTICIPANT_ASKED_YOU = "meetings.participant.asked_you"  # 'Q ... your call wit
 PARTICIPANT_INVITED_VOICE = "meetings.participant.invited_voice"  # 'X: thank you for inviting me to visit': X visits
 PARTICIPANT_ROLE_OWNER = "meetings.participant.role_owner"  # 'the secretary of state's first trip': the one holder named before
 PARTICIPANT_SIDES_DEFINED = "meetings.participant.sides_defined"  # 'both sides of the X-Y war' ... 'talks between both sides'
+PARTICIPANT_REPLACED = "meetings.participant.replaced"  # 'met by video instead of the in-person meeting': theirs
 PARTICIPANT_GROUP_SUBJECT = "meetings.participant.group_subject"  # 'X and Y flew to Kyiv. There the two leaders met Z'
 PARTICIPANT_TRIP_WE = "meetings.participant.trip_we"  # 'X: we will leave for Kuwait': X's side travels, not the one addressed
 PARTICIPANT_ANSWER_WE = "meetings.participant.answer_we"  # 'Q ... / X: we continue to have discussions': X's country

@@ -29,6 +29,7 @@ from diplo_cli.meetings.common import (
     MERGE_VISIT_HOSTS,
     PARTICIPANT_ATTENDED,
     PARTICIPANT_DEMONSTRATIVE,
+    PARTICIPANT_REPLACED,
     STAGE,
     STATUS_AS_BEFORE,
     STATUS_ATTRIBUTIVE,
@@ -246,6 +247,8 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                 continue
             if trace is not None:
                 self._trace_mention(trace, mention, word)
+            if mentions and self._replaced(text, mentions[-1], mention, trace):
+                mention.participants, mention.anaphoric = list(mentions[-1].participants), False
             if mentions and self._hosts_event(text, mentions[-1], mention):
                 host = mentions.pop()  # 'X will host the summit': X is among its participants, no visit of its own
                 mention.participants = [*[e for e in self._hosts_of(host) if e not in mention.participants], *mention.participants]
@@ -296,6 +299,18 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         before = text[max(0, match.start() - _GUARD_REACH):match.start()]
         after = text[match.end():match.end() + _GUARD_REACH]
         return next((guard.id for guard in self.guards.get(word.phrase, ()) if not guard.allows(before, after)), None)
+
+    def _replaced(self, text: str, replacing: MeetingMention, mention: MeetingMention, trace: Trace | None) -> bool:
+        """'X and Y are meeting by video instead of having that in-person meeting': ``mention``, naming nobody and
+        called off by a cue that replaces it with ``replacing`` (the meeting before it in its sentence), is theirs."""
+        cue = mention.status_cue
+        if (mention.participants or mention.status != "cancelled" or cue is None or not replacing.participants
+                or replacing.sentence != mention.sentence or replacing.trigger.end > cue[0] or not self.phrases.replaced_cue.match(text, *cue)):
+            return False
+        if trace is not None:
+            trace.add(STAGE, PARTICIPANT_REPLACED, "set", replacing.trigger.start, mention.trigger.end,
+                      f"'{mention.trigger.text}', replaced by '{replacing.trigger.text}', is of {', '.join(e.name for e in replacing.participants)}")
+        return True
 
     def _attends(self, text: str, trip: MeetingMention, event: MeetingMention) -> bool:
         """'travels to X to attend the summit': the visit mention ``trip`` goes to ``event``."""
