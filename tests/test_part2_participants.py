@@ -64,3 +64,21 @@ def test_part2_adjunct_inside_a_content_is_the_content_subjects():
 def test_part2_adjunct_naming_an_event_gives_no_subject():
     # 'after the summit': a summit named, not held by the one who speaks
     assert _part2_participants("Foreign Minister Ana Lind said the border would stay open after the G20 summit.") == [["G20"]]
+
+
+def test_part2_object_pronoun_after_a_meeting_verb_is_the_person_named_before():
+    text = "Prime Minister Ana Lind arrived in Lima on Monday. President Tomas Ferreira met her on Tuesday."
+    assert _part2_participants(text)[-1] == ["Tomas Ferreira", "Ana Lind"]
+    text = "President Tomas Ferreira arrived in Lima on Monday. President Marta Quiroga held talks with him on Tuesday."
+    assert _part2_participants(text)[-1] == ["Marta Quiroga", "Tomas Ferreira"]
+
+
+def test_part2_object_pronoun_skips_a_person_of_the_other_gender_and_the_reporter():
+    text = ("Spokeswoman Ana Lind said President Tomas Ferreira had landed in Lima. "
+            "President Marta Quiroga met him on Tuesday.")
+    assert _part2_participants(text)[-1] == ["Marta Quiroga", "Tomas Ferreira"]
+
+
+def test_part2_possessive_her_before_a_noun_is_no_object():
+    text = "Prime Minister Ana Lind arrived in Lima on Monday. President Marta Quiroga met her counterpart on Tuesday."
+    assert ["Marta Quiroga", "Ana Lind"] not in _part2_participants(text)

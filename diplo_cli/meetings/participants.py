@@ -19,6 +19,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_MAIN_SUBJECT,
     PARTICIPANT_MEMBERS_AFTER,
     PARTICIPANT_MEMBERS_AS_PEOPLE,
+    PARTICIPANT_OBJECT_PRONOUN,
     PARTICIPANT_OWNER_ONLY,
     PARTICIPANT_POSSESSIVE,
     PARTICIPANT_ROLE_OWNER,
@@ -244,6 +245,10 @@ class _ParticipantReader:
             subject = doc.tracker.lookup_name(statement.speaker.name)
             if subject is not None and subject.kind == "person":
                 people.append(subject)  # 'X committed to travel to Y': X travels
+        if not right_people:
+            referent = self._object_pronoun(doc, clause, people)
+            if referent is not None:
+                right_people.append(referent)
         for entity in right_people:
             if entity not in people:
                 people.append(entity)
@@ -369,6 +374,29 @@ class _ParticipantReader:
                 doc.trace.add(STAGE, PARTICIPANT_MAIN_SUBJECT, "set", clause.trigger.start, end,
                               f"'{doc.text[start:end]}' is the subject of the clause after '{clause.trigger.text}'")
             return mention.entity
+        return None
+
+    def _object_pronoun(self, doc: _Document, clause: _Clause, people: list[Entity]) -> Entity | None:
+        """'Kishida arrived in Washington. Biden met him on Thursday': the person an object pronoun right after a meeting
+        verb stands for, the last one of its gender named before it in its sentence or the one before, other than the
+        meeting's other people and those who report it."""
+        trigger = clause.trigger
+        if clause.word.pos != "verb":
+            return None
+        pronoun = self.phrases.object_pronoun_after.match(doc.text, trigger.end, clause.right)
+        if pronoun is None:
+            return None
+        gender = self.lex.pronouns.get(pronoun.group("pronoun").casefold(), ("",))[0] or None
+        sentence = doc.sentence_start(trigger.start)
+        lower = doc.sentence_start(sentence - 1) if sentence > 0 else 0
+        for start, end, mention in reversed(doc.person_spans.within(lower, trigger.start)):
+            entity = mention.entity
+            if end > trigger.start or entity in people or not entity.compatible_gender(gender) or doc.is_reporter(start):
+                continue
+            if doc.trace is not None:
+                doc.trace.add(STAGE, PARTICIPANT_OBJECT_PRONOUN, "set", pronoun.start("pronoun"), pronoun.end("pronoun"),
+                              f"'{pronoun.group('pronoun')}' after '{trigger.text}' is {entity.name}, named before")
+            return entity
         return None
 
     def _adjunct_subject(self, doc: _Document, clause: _Clause) -> Entity | None:
