@@ -82,3 +82,9 @@ def test_part2_object_pronoun_skips_a_person_of_the_other_gender_and_the_reporte
 def test_part2_possessive_her_before_a_noun_is_no_object():
     text = "Prime Minister Ana Lind arrived in Lima on Monday. President Marta Quiroga met her counterpart on Tuesday."
     assert ["Marta Quiroga", "Ana Lind"] not in _part2_participants(text)
+
+
+def test_part2_a_titles_portfolio_is_no_participant():
+    assert _part2_participants("The Minister for Trade met Ana Lind in London.") == [["Ana Lind"]]
+    text = "The Minister for Foreign Affairs met Foreign Minister Ana Lind and President Tomas Ferreira in Lima."
+    assert _part2_participants(text) == [["Ana Lind", "Tomas Ferreira"]]

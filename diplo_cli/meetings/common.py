@@ -55,6 +55,7 @@ PARTICIPANT_SENDER_NOT_HOST = "meetings.participant.sender_not_host"  # 'X asked
 PARTICIPANT_SUBJECT_ONLY = "meetings.participant.subject_only"  # 'the talks depend on whether X ...': not X
 PARTICIPANT_ADJUNCT_SUBJECT = "meetings.participant.adjunct_subject"  # 'X said after meeting Y': X met
 PARTICIPANT_OBJECT_PRONOUN = "meetings.participant.object_pronoun"  # 'Y met him': the one named before
+PARTICIPANT_PORTFOLIO = "meetings.participant.portfolio"  # 'The Minister for Trade met X': no actor 'Trade'
 PARTICIPANT_TOPIC = "meetings.participant.topic"  # "talks regarding X's visit": X is talked about
 PARTICIPANT_TURN_HOST = "meetings.participant.turn_host"  # 'THE PRESIDENT: Macron will be coming': the speaker hosts
 PARTICIPANT_ASKED_HOST = "meetings.participant.asked_host"  # 'Q Mr. President, ... X's visit to Washington?': he hosts
