@@ -88,3 +88,15 @@ def test_part2_a_titles_portfolio_is_no_participant():
     assert _part2_participants("The Minister for Trade met Ana Lind in London.") == [["Ana Lind"]]
     text = "The Minister for Foreign Affairs met Foreign Minister Ana Lind and President Tomas Ferreira in Lima."
     assert _part2_participants(text) == [["Ana Lind", "Tomas Ferreira"]]
+
+
+def test_part2_role_subject_is_the_one_holder_named_before():
+    text = "Foreign Minister Ana Lind flew to Lima.\nThe Minister for Foreign Affairs met President Tomas Ferreira on Monday."
+    assert _part2_participants(text)[-1] == ["Ana Lind", "Tomas Ferreira"]
+
+
+def test_part2_role_subject_is_not_the_one_met():
+    text = ("Foreign Minister Ana Lind spoke on Monday. "
+            "The Minister for Foreign Affairs met Foreign Minister Ana Lind and President Tomas Ferreira on Tuesday.")
+    assert ["Ana Lind", "Ana Lind"] not in _part2_participants(text)
+    assert _part2_participants(text)[-1] == ["Ana Lind", "Tomas Ferreira"]

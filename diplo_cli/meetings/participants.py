@@ -24,6 +24,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_PORTFOLIO,
     PARTICIPANT_POSSESSIVE,
     PARTICIPANT_ROLE_OWNER,
+    PARTICIPANT_ROLE_SUBJECT,
     PARTICIPANT_SENDER_NOT_HOST,
     PARTICIPANT_SIDES_DEFINED,
     PARTICIPANT_SUBJECT_ONLY,
@@ -225,6 +226,10 @@ class _ParticipantReader:
             if subject is not None:
                 people.append(subject)
         if not people:
+            subject = self._role_subject(doc, clause, right_people)
+            if subject is not None:
+                people.append(subject)
+        if not people:
             pronoun = self._pronoun_subject(doc, left, trigger.start, statement)
             if pronoun is not None:
                 people.append(pronoun)
@@ -333,6 +338,24 @@ class _ParticipantReader:
         if clause.word.pos != "noun":
             return None
         match = self.phrases.role_owner.search(doc.text, max(clause.left, clause.trigger.start - 60), clause.trigger.start)
+        holder = self._holder_named_before(doc, match, [])
+        if holder is not None and doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_ROLE_OWNER, "set", match.start(), clause.trigger.end, f"'{match.group('role')}' is {holder.name}")
+        return holder
+
+    def _role_subject(self, doc: _Document, clause: _Clause, met: list[Entity]) -> Entity | None:
+        """'Penny Wong visited China. The Minister for Foreign Affairs met X': the one person named before who holds the
+        role written right before a meeting verb, other than the people met (``met``)."""
+        if clause.word.pos != "verb":
+            return None
+        match = self.phrases.role_subject.search(doc.text, max(clause.left, clause.trigger.start - 60), clause.trigger.start)
+        holder = self._holder_named_before(doc, match, met)
+        if holder is not None and doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_ROLE_SUBJECT, "set", match.start(), clause.trigger.end, f"'{match.group('role')}' is {holder.name}")
+        return holder
+
+    def _holder_named_before(self, doc: _Document, match, excluded: list[Entity]) -> Entity | None:
+        """The one person named before ``match`` who holds the role its group ``role`` writes (a title), else None."""
         title = self.lex.title(match.group("role")) if match is not None else None
         if title is None or not title.role:
             return None
@@ -340,15 +363,12 @@ class _ParticipantReader:
         holders = []
         for mention in doc.persons:
             entity = mention.entity
-            if mention.start < match.start() and entity not in holders and any(compatible(title.role, r) for r in {entity.role or "", *entity.roles} if r):
+            if (mention.start < match.start() and entity not in holders and entity not in excluded
+                    and any(compatible(title.role, r) for r in {entity.role or "", *entity.roles} if r)):
                 holders.append(entity)
         exact = [e for e in holders if title.role in {e.role, *e.roles}]
         holders = exact or holders  # 'the secretary of state's' is Kerry, not also Lavrov, a foreign minister
-        if len(holders) != 1:
-            return None
-        if doc.trace is not None:
-            doc.trace.add(STAGE, PARTICIPANT_ROLE_OWNER, "set", match.start(), clause.trigger.end, f"'{match.group('role')}' is {holders[0].name}")
-        return holders[0]
+        return holders[0] if len(holders) == 1 else None
 
     def _named_owner(self, doc: _Document, clause: _Clause) -> Entity | None:
         """'Secretary Kerry's visit to Paris': a person the entities pass named, in the possessive right before a
