@@ -249,10 +249,11 @@ def score_record(record: dict, document: Document, report: Report, show_errors: 
 
 
 def _score_meetings(record: dict, document: Document, report: Report, show_errors: bool) -> None:
-    # participants compared as speakers are: an organisation or gazetteer person under any of its listed names is the same
-    gold = [{"participants": {_canonical(name_key(p)) for p in m.get("participants", [])}, "status": m.get("status"), "raw": m}
+    # participants compared as speakers are (an organisation or gazetteer person under any of its listed names is the
+    # same), and a country under any of its names ("Burma" is Myanmar, "Republic of Korea" South Korea)
+    gold = [{"participants": {_participant_key(p) for p in m.get("participants", [])}, "status": m.get("status"), "raw": m}
             for m in record["meetings"]]
-    predicted = [{"participants": {_canonical(name_key(p.name)) for p in m.participants}, "status": m.status, "meeting": m} for m in document.meetings]
+    predicted = [{"participants": {_participant_key(p.name) for p in m.participants}, "status": m.status, "meeting": m} for m in document.meetings]
     pairs = []
     for gi, g in enumerate(gold):
         for pi, p in enumerate(predicted):
@@ -296,6 +297,14 @@ def _score_meetings(record: dict, document: Document, report: Report, show_error
                 report.errors.append({"record": record.get("id"), "type": "meeting false alarm",
                                       "predicted": {"participants": [x.name for x in m.participants], "type": m.type, "status": m.status,
                                                     "mentions": [x.text for x in m.mentions]}})
+
+
+def _participant_key(name: str) -> str:
+    """A meeting participant as compared: as a speaker is (:func:`_canonical`), and a country under any name of
+    countries.tsv ("People's Republic of China", "Burma", "the UK") as its short name."""
+    key = _canonical(name_key(name))
+    country = default_lexicon().country_of_word(key)
+    return name_key(country) if country else key
 
 
 def _speaker_key(name: str) -> str:

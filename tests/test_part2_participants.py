@@ -100,3 +100,16 @@ def test_part2_role_subject_is_not_the_one_met():
             "The Minister for Foreign Affairs met Foreign Minister Ana Lind and President Tomas Ferreira on Tuesday.")
     assert ["Ana Lind", "Ana Lind"] not in _part2_participants(text)
     assert _part2_participants(text)[-1] == ["Ana Lind", "Tomas Ferreira"]
+
+
+def test_part2_participants_scored_under_any_country_name():
+    from diplo_cli.evaluate import Report, score_record
+
+    text = "President Ana Lind visited Myanmar on Monday."
+    document = extract(text)
+    assert [[p.name for p in m.participants] for m in document.meetings] == [["Ana Lind", "Myanmar"]]
+    record = {"id": "x", "text": text, "statements": [],
+              "meetings": [{"participants": ["Ana Lind", "Burma"], "type": "visit", "status": "held", "place": None, "time": None}]}
+    report = Report()
+    score_record(record, document, report, show_errors=False)
+    assert report.participants.prf()["f1"] == 1.0
