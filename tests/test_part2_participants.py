@@ -113,3 +113,13 @@ def test_part2_participants_scored_under_any_country_name():
     report = Report()
     score_record(record, document, report, show_errors=False)
     assert report.participants.prf()["f1"] == 1.0
+
+
+def test_part2_officials_of_no_known_country_are_the_group_as_written():
+    assert _part2_participants("President Marta Quiroga will consult with Arab leaders in Cairo on Monday.") == [["Marta Quiroga", "Arab leaders"]]
+    assert _part2_participants("President Marta Quiroga met NATO leaders in Brussels.") == [["Marta Quiroga", "NATO leaders"]]
+
+
+def test_part2_officials_of_a_country_stay_the_country():
+    assert _part2_participants("President Marta Quiroga met Iraqi leaders in Baghdad.") == [["Marta Quiroga", "Iraq"]]
+    assert _part2_participants("President Marta Quiroga met senior officials in Baghdad.") == [["Marta Quiroga"]]

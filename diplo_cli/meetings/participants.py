@@ -15,6 +15,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_GROUP_OBJECT,
     PARTICIPANT_GROUP_SUBJECT,
     PARTICIPANT_GROUP_TOPIC,
+    PARTICIPANT_GROUP_WRITTEN,
     PARTICIPANT_INVITED_VOICE,
     PARTICIPANT_MAIN_SUBJECT,
     PARTICIPANT_MEMBERS_AFTER,
@@ -269,7 +270,11 @@ class _ParticipantReader:
             added = [e for e in doc.bodies(trigger.end, right)
                      if (e.kind == "group" or e.name in met) and all(e.name != p.name and e.name != p.country for p in people)]
             people.extend(added)
-            if counterparts == PARTICIPANT_GROUP_OBJECT and doc.trace is not None and any(e.kind != "group" for e in added):
+            written = self._group_as_written(doc, trigger, reach) if counterparts == PARTICIPANT_GROUP_OBJECT else None
+            if written is not None:
+                people[:] = [p for p in people if p not in added]
+                people.append(written)
+            elif counterparts == PARTICIPANT_GROUP_OBJECT and doc.trace is not None and any(e.kind != "group" for e in added):
                 doc.trace.add(STAGE, PARTICIPANT_GROUP_OBJECT, "set", trigger.start, right,
                               f"{', '.join(e.name for e in added)}: the officials met are of these")
         return right_people
@@ -450,6 +455,19 @@ class _ParticipantReader:
         if self.phrases.with_after.match(text, trigger.end, right):
             return "with"
         return PARTICIPANT_GROUP_OBJECT if self.phrases.group_object_after.match(text, trigger.end, right) else None
+
+    def _group_as_written(self, doc: _Document, trigger: Span, end: int) -> Entity | None:
+        """'consult with Arab leaders', 'met NATO leaders': officials met who are of no country the lists know (a region,
+        an organisation, a people) are the group as written, not its organisation; None when a country names them."""
+        group = self.phrases.group_object_after.match(doc.text, trigger.end, end)
+        if any(e.kind == "country" for e in doc.bodies(trigger.end, end)):
+            return None  # 'met Iraqi leaders': Iraq
+        phrase = self.without_the(self.phrases.with_prefix.sub("", doc.text[trigger.end:group.end()].strip()))
+        if not any(word[:1].isupper() for word in phrase.split()):
+            return None  # 'met senior officials': whose, the text does not say here
+        if doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_GROUP_WRITTEN, "set", trigger.start, group.end(), f"'{phrase}': the officials met, as written")
+        return Entity(phrase, "group")
 
     def _group_object_end(self, text: str, start: int, right: int) -> int:
         """End of the officials' phrase after a trigger and the countries right after its 'of'."""
