@@ -123,3 +123,13 @@ def test_part2_officials_of_no_known_country_are_the_group_as_written():
 def test_part2_officials_of_a_country_stay_the_country():
     assert _part2_participants("President Marta Quiroga met Iraqi leaders in Baghdad.") == [["Marta Quiroga", "Iraq"]]
     assert _part2_participants("President Marta Quiroga met senior officials in Baghdad.") == [["Marta Quiroga"]]
+
+
+def test_part2_coordinated_possessive_owners_all_take_part():
+    text = "Observers praised President Marta Quiroga and President Tomas Ferreira's talks in Lima."
+    assert _part2_participants(text) == [["Marta Quiroga", "Tomas Ferreira"]]
+
+
+def test_part2_a_single_possessive_owner_stays_alone():
+    text = "President Marta Quiroga thanked President Tomas Ferreira for Secretary Ana Lind's visit to Lima."
+    assert _part2_participants(text) == [["Ana Lind", "Peru"]]

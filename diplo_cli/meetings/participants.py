@@ -17,6 +17,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_GROUP_TOPIC,
     PARTICIPANT_GROUP_WRITTEN,
     PARTICIPANT_INVITED_VOICE,
+    PARTICIPANT_JOINT_OWNER,
     PARTICIPANT_MAIN_SUBJECT,
     PARTICIPANT_MEMBERS_AFTER,
     PARTICIPANT_MEMBERS_AS_PEOPLE,
@@ -238,12 +239,13 @@ class _ParticipantReader:
         if owner is not None and owner not in people:
             people.insert(0, owner)  # 'Scholz's meeting with Meloni': Scholz met
         named_owner = self._named_owner(doc, clause)
-        if named_owner is not None and people != [named_owner]:
+        owners = [*self._joint_owners(doc, clause), named_owner] if named_owner is not None else []
+        if owners and people != owners:
             # 'X thanked Y for Kerry's visit to Paris': the visit is Kerry's, not of the people around it
             if doc.trace is not None:
                 doc.trace.add(STAGE, PARTICIPANT_OWNER_ONLY, "set", trigger.start, trigger.end,
-                              f"'{trigger.text}' is {named_owner.name}'s; not {', '.join(e.name for e in people if e != named_owner) or 'anyone else'}'s")
-            people[:] = [named_owner]
+                              f"'{trigger.text}' is {' and '.join(e.name for e in owners)}'s; not {', '.join(e.name for e in people if e not in owners) or 'anyone else'}'s")
+            people[:] = owners
         if not people:
             subject = self._main_clause_subject(doc, clause) or self._adjunct_subject(doc, clause)
             if subject is not None:
@@ -382,6 +384,22 @@ class _ParticipantReader:
             return None
         match = self.phrases.possessive_owner.search(doc.text, max(clause.left, clause.trigger.start - 40), clause.trigger.start)
         return doc.person_ending_at(match.end("name")) if match is not None else None
+
+    def _joint_owners(self, doc: _Document, clause: _Clause) -> list[Entity]:
+        """'Secretary X and Minister Y's constant contact': the people coordinated before a named owner in the possessive
+        (meeting_grammar.toml owner_coordination), who own the meeting with it."""
+        match = self.phrases.possessive_owner.search(doc.text, max(clause.left, clause.trigger.start - 40), clause.trigger.start)
+        named = [item for item in doc.person_spans.within(max(clause.lower, match.start() - 200), match.end("name")) if item[1] <= match.end("name")]
+        joint: list[Entity] = []
+        while len(named) >= 2 and self.phrases.owner_coordination.fullmatch(doc.text, named[-2][1], named[-1][0]):
+            named.pop()
+            entity = named[-1][2].entity
+            if entity not in joint:
+                joint.insert(0, entity)
+        if joint and doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_JOINT_OWNER, "set", named[-1][0], clause.trigger.end,
+                          f"{', '.join(e.name for e in joint)}: coordinated with the owner of '{clause.trigger.text}'")
+        return joint
 
     def _main_clause_subject(self, doc: _Document, clause: _Clause) -> Entity | None:
         """'After meeting X, Y said ...': the person named right after the comma that closes a leading
