@@ -67,3 +67,17 @@ def test_partb_visit_to_the_askeds_country_is_hosted_by_them(text, expected):
 ])
 def test_partb_title_country_ending_the_run_is_no_name(text, expected):
     assert _partb_participants(text, year=2022) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # officials described by a region, a people or a group, with no person named: as described
+    ("Minister Ana Lind held several conversations with Arab leaders in Doha.", [["Ana Lind", "Arab leaders"]]),
+    ("Chancellor Olaf Scholz met G7 leaders in Bavaria on Monday.", [["Olaf Scholz", "G7 leaders"]]),
+    # a country's officials are its country; 'the leaders of Peru' are Peru's
+    ("Minister Ana Lind held several conversations with Peruvian officials in Lima.", [["Ana Lind", "Peru"]]),
+    ("Minister Ana Lind held several conversations with the leaders of Peru in Lima.", [["Ana Lind", "Peru"]]),
+    # a person named after the trigger is the one met
+    ("Minister Ana Lind held talks with Arab leaders and President Joe Biden.", [["Ana Lind", "Joe Biden"]]),
+])
+def test_partb_officials_described_are_the_group_as_written(text, expected):
+    assert _partb_participants(text, year=2022) == expected

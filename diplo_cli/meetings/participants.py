@@ -12,6 +12,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_ASKED,
     PARTICIPANT_ASKED_HOST,
     PARTICIPANT_ASKED_YOU,
+    PARTICIPANT_DESCRIBED_GROUP,
     PARTICIPANT_GROUP_OBJECT,
     PARTICIPANT_GROUP_SUBJECT,
     PARTICIPANT_GROUP_TOPIC,
@@ -222,6 +223,9 @@ class _ParticipantReader:
                 if entity not in people:
                     people.append(entity)
         right_people = doc.people(trigger.end, right)
+        described = self._described_group(doc, clause) if not right_people else None
+        if described is not None:
+            right_people.append(described[0])  # 'conversations with Arab leaders': the officials as described
         if not people:
             # 'Lavrov, who met Blinken on Friday, said': Lavrov met; 'Xi: ... thank you for inviting me to visit': Xi visits
             subject = self._relative_antecedent(doc, left) or self._invited_voice(doc, clause)
@@ -269,8 +273,9 @@ class _ParticipantReader:
             # leaders of Peru and Bolivia'), not of every country later in the clause
             reach = self._group_object_end(text, trigger.end, right) if counterparts == PARTICIPANT_GROUP_OBJECT else right
             met = {e.name for e in doc.bodies(trigger.end, reach)} if counterparts else set()
+            inside = doc.bodies(*described[1]) if described is not None else []  # 'NATO leaders': not NATO itself
             added = [e for e in doc.bodies(trigger.end, right)
-                     if (e.kind == "group" or e.name in met) and all(e.name != p.name and e.name != p.country for p in people)]
+                     if (e.kind == "group" or e.name in met) and e not in inside and all(e.name != p.name and e.name != p.country for p in people)]
             people.extend(added)
             written = self._group_as_written(doc, trigger, reach) if counterparts == PARTICIPANT_GROUP_OBJECT else None
             if written is not None:
@@ -280,6 +285,24 @@ class _ParticipantReader:
                 doc.trace.add(STAGE, PARTICIPANT_GROUP_OBJECT, "set", trigger.start, right,
                               f"{', '.join(e.name for e in added)}: the officials met are of these")
         return right_people
+
+    def _described_group(self, doc: _Document, clause: _Clause) -> tuple[Entity, tuple[int, int]] | None:
+        """'several conversations with Arab leaders', 'welcome the Pacific Island leaders': officials right after the
+        trigger, described by capitalised words none of which names a country or a person (a country's officials
+        are its country: 'Peruvian officials' is Peru), are the participant as described; with the span described."""
+        match = self.phrases.described_group_after.match(doc.text, clause.trigger.end, clause.right)
+        if match is None:
+            return None
+        start, end = match.span("group")
+        modifiers = match.group("group").split()[:-1]
+        if any(self.lex.country_of_word(word) for word in modifiers) or doc.people(start, end):
+            return None
+        if any(e.kind == "country" for e in doc.bodies(start, end)):
+            return None
+        entity = Entity(match.group("group"), "group")
+        if doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_DESCRIBED_GROUP, "set", start, end, f"'{entity.name}': the officials met, as described")
+        return entity, (start, end)
 
     def _relative_antecedent(self, doc: _Document, left: int) -> Entity | None:
         """'Lavrov, who met Blinken', 'President X of Chile, who met Y': the person a relative clause opening the
