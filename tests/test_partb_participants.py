@@ -81,3 +81,13 @@ def test_partb_title_country_ending_the_run_is_no_name(text, expected):
 ])
 def test_partb_officials_described_are_the_group_as_written(text, expected):
     assert _partb_participants(text, year=2022) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a listed trip with the preposition repeated ('to X and to Y', 'to X and then to Y') visits each
+    ("Minister Ana Lind will travel to Germany and to Angola next week.", [["Ana Lind", "Germany", "Angola"]]),
+    ("Minister Ana Lind canceled her trip to Germany and to Angola.", [["Ana Lind", "Germany", "Angola"]]),
+    ("Minister Ana Lind will travel to Peru and then to Chile in May.", [["Ana Lind", "Peru", "Chile"]]),
+])
+def test_partb_listed_trip_with_repeated_to(text, expected):
+    assert _partb_participants(text, year=2022) == expected
