@@ -91,3 +91,18 @@ def test_partb_officials_described_are_the_group_as_written(text, expected):
 ])
 def test_partb_listed_trip_with_repeated_to(text, expected):
     assert _partb_participants(text, year=2022) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a definite role after 'with' is the one holder named before
+    (("Mohammed bin Salman, the Crown Prince of Saudi Arabia, was criticised. "
+     "President Joe Biden had a call with that Crown Prince on Monday."), [["Joe Biden", "Mohammed bin Salman"]]),
+    # a meeting 'including' in a visit's sentence is part of the visit: the host person, not the country
+    (("Mohammed bin Salman, the Crown Prince of Saudi Arabia, was criticised. "
+     "President Joe Biden plans to visit Saudi Arabia, including having a meeting with that Crown Prince."),
+     [["Joe Biden", "Mohammed bin Salman"]]),
+    # no holder named before: nobody is guessed
+    ("President Joe Biden had a call with that Crown Prince on Monday.", [["Joe Biden"]]),
+])
+def test_partb_definite_role_after_with_is_the_holder_named_before(text, expected):
+    assert _partb_participants(text, year=2022) == expected

@@ -63,6 +63,7 @@ PARTICIPANT_TOPIC = "meetings.participant.topic"  # "talks regarding X's visit":
 PARTICIPANT_TURN_HOST = "meetings.participant.turn_host"  # 'THE PRESIDENT: Macron will be coming': the speaker hosts
 PARTICIPANT_ASKED_HOST = "meetings.participant.asked_host"  # 'Q Mr. President, ... X's visit to Washington?': he hosts
 PARTICIPANT_DESCRIBED_GROUP = "meetings.participant.described_group"  # 'conversations with Arab leaders': as described
+PARTICIPANT_ROLE_OBJECT = "meetings.participant.role_object"  # 'a meeting with that Crown Prince': the holder named before
 PARTICIPANT_EVENT_NAME = "meetings.participant.event_name"  # 'the Global Vaccine Summit' is no person
 VETO_NO_PARTICIPANTS = "meetings.veto.no_participants"  # a mention that names nobody and joins no meeting
 STATUS_CUE = "meetings.status."  # + the value of the status cue of meeting_status.toml that decided

@@ -26,6 +26,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_OWNER_ONLY,
     PARTICIPANT_PORTFOLIO,
     PARTICIPANT_POSSESSIVE,
+    PARTICIPANT_ROLE_OBJECT,
     PARTICIPANT_ROLE_OWNER,
     PARTICIPANT_ROLE_SUBJECT,
     PARTICIPANT_SENDER_NOT_HOST,
@@ -223,6 +224,10 @@ class _ParticipantReader:
                 if entity not in people:
                     people.append(entity)
         right_people = doc.people(trigger.end, right)
+        if not right_people:
+            holder = self._role_object(doc, clause)
+            if holder is not None:
+                right_people.append(holder)  # 'a meeting with that Crown Prince': the holder named before
         described = self._described_group(doc, clause) if not right_people else None
         if described is not None:
             right_people.append(described[0])  # 'conversations with Arab leaders': the officials as described
@@ -389,16 +394,40 @@ class _ParticipantReader:
         title = self.lex.title(match.group("role")) if match is not None else None
         if title is None or not title.role:
             return None
+        return self._one_holder(doc, title.role, match.start(), excluded)
+
+    def _one_holder(self, doc: _Document, role: str, before: int, excluded: list[Entity] | tuple[()] = ()) -> Entity | None:
+        """The one person named before ``before`` who holds ``role``, other than ``excluded`` (the exact role first:
+        'the secretary of state' is Kerry, not also Lavrov, a foreign minister); None when nobody or several do."""
         compatible = doc.tracker.tables.roles_compatible
         holders = []
         for mention in doc.persons:
             entity = mention.entity
-            if (mention.start < match.start() and entity not in holders and entity not in excluded
-                    and any(compatible(title.role, r) for r in {entity.role or "", *entity.roles} if r)):
+            if (mention.start < before and entity not in holders and entity not in excluded
+                    and any(compatible(role, r) for r in {entity.role or "", *entity.roles} if r)):
                 holders.append(entity)
-        exact = [e for e in holders if title.role in {e.role, *e.roles}]
-        holders = exact or holders  # 'the secretary of state's' is Kerry, not also Lavrov, a foreign minister
+        exact = [e for e in holders if role in {e.role, *e.roles}]
+        holders = exact or holders
         return holders[0] if len(holders) == 1 else None
+
+    def _role_object(self, doc: _Document, clause: _Clause) -> Entity | None:
+        """'a meeting with that Crown Prince': a definite role right after the trigger's 'with' (the longest words
+        that read as a title) is the one person named before who holds it."""
+        match = self.phrases.role_object.match(doc.text, clause.trigger.end, clause.right)
+        if match is None:
+            return None
+        words = match.group("role").split()
+        for size in range(len(words), 0, -1):
+            title = self.lex.title(" ".join(words[:size]))
+            if title is not None and title.role:
+                break
+        else:
+            return None
+        holder = self._one_holder(doc, title.role, match.start())
+        if holder is not None and doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_ROLE_OBJECT, "set", match.start("role"), match.start("role") + len(" ".join(words[:size])),
+                          f"'{' '.join(words[:size])}' is {holder.name}, named before")
+        return holder
 
     def _named_owner(self, doc: _Document, clause: _Clause) -> Entity | None:
         """'Secretary Kerry's visit to Paris': a person the entities pass named, in the possessive right before a
