@@ -106,3 +106,15 @@ def test_partb_listed_trip_with_repeated_to(text, expected):
 ])
 def test_partb_definite_role_after_with_is_the_holder_named_before(text, expected):
     assert _partb_participants(text, year=2022) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 'the two leaders' speak about the negotiations: the negotiations are Iran's, not theirs
+    ("President Joe Biden spoke with President Emmanuel Macron. The two leaders consulted on the status of the negotiations with Iran.",
+     [["Joe Biden", "Emmanuel Macron"], ["Iran"]]),
+    # a topic word before the meeting word is needed: 'talked about meeting' is their own meeting
+    ("President Joe Biden spoke with President Emmanuel Macron in March. The two leaders talked about meeting in Vienna.",
+     [["Joe Biden", "Emmanuel Macron"], ["Joe Biden", "Emmanuel Macron"]]),
+])
+def test_partb_group_anaphor_speaking_about_a_meeting_is_not_in_it(text, expected):
+    assert _partb_participants(text, year=2022) == expected

@@ -64,6 +64,7 @@ PARTICIPANT_TURN_HOST = "meetings.participant.turn_host"  # 'THE PRESIDENT: Macr
 PARTICIPANT_ASKED_HOST = "meetings.participant.asked_host"  # 'Q Mr. President, ... X's visit to Washington?': he hosts
 PARTICIPANT_DESCRIBED_GROUP = "meetings.participant.described_group"  # 'conversations with Arab leaders': as described
 PARTICIPANT_ROLE_OBJECT = "meetings.participant.role_object"  # 'a meeting with that Crown Prince': the holder named before
+PARTICIPANT_ANAPHOR_TOPIC = "meetings.participant.anaphor_topic"  # 'the two leaders consulted on the talks with Iran': not theirs
 PARTICIPANT_EVENT_NAME = "meetings.participant.event_name"  # 'the Global Vaccine Summit' is no person
 VETO_NO_PARTICIPANTS = "meetings.veto.no_participants"  # a mention that names nobody and joins no meeting
 STATUS_CUE = "meetings.status."  # + the value of the status cue of meeting_status.toml that decided

@@ -8,6 +8,7 @@ from diplo_cli.language.lexicons import MeetingWord, name_key
 from diplo_cli.meetings.common import (
     _PRONOUN_REACH,
     PARTICIPANT_ADJUNCT_SUBJECT,
+    PARTICIPANT_ANAPHOR_TOPIC,
     PARTICIPANT_ANSWER_WE,
     PARTICIPANT_ASKED,
     PARTICIPANT_ASKED_HOST,
@@ -579,6 +580,11 @@ class _ParticipantReader:
                 doc.trace.add(STAGE, PARTICIPANT_GROUP_TOPIC, "set", anaphor.start(), clause.trigger.end,
                               f"'{anaphor.group()}' speak of '{clause.trigger.text}', they do not hold it")
             return [e for e in bodies if e in doc.bodies(clause.trigger.end, right)]
+        if anaphor is not None and anaphor.end() <= clause.trigger.start and self.phrases.anaphor_topic_gap.search(text, anaphor.end(), clause.trigger.start):
+            # 'the two leaders consulted on the status of the negotiations with Iran': they speak of it, not in it
+                doc.trace.add(STAGE, PARTICIPANT_ANAPHOR_TOPIC, "vetoed", anaphor.start(), clause.trigger.end,
+                              f"'{anaphor.group()}' speaks about '{clause.trigger.text}'")
+            anaphor = None
         if anaphor is not None:
             bodies_wanted = bool(self.phrases.body_noun.search(anaphor.group()))
             pair = bool(self.phrases.pair_anaphor.search(anaphor.group()))
