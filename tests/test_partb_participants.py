@@ -118,3 +118,15 @@ def test_partb_definite_role_after_with_is_the_holder_named_before(text, expecte
 ])
 def test_partb_group_anaphor_speaking_about_a_meeting_is_not_in_it(text, expected):
     assert _partb_participants(text, year=2022) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # after an owned meeting noun, a person past its own phrase is not met
+    (("President Emmanuel Macron expressed gratitude for Secretary John Kerry's visit to Paris and for the support "
+     "France has received from President Barack Obama."), [["John Kerry", "France"]]),
+    # inside the noun's own phrase the person is met
+    ("President Emmanuel Macron praised Secretary John Kerry's meeting with Foreign Minister Sergey Lavrov.",
+     [["John Kerry", "Sergey Lavrov"]]),
+])
+def test_partb_owned_meeting_meets_only_inside_its_phrase(text, expected):
+    assert _partb_participants(text, year=2015) == expected

@@ -256,6 +256,9 @@ class _ParticipantReader:
                 doc.trace.add(STAGE, PARTICIPANT_OWNER_ONLY, "set", trigger.start, trigger.end,
                               f"'{trigger.text}' is {' and '.join(e.name for e in owners)}'s; not {', '.join(e.name for e in people if e not in owners) or 'anyone else'}'s")
             people[:] = owners
+        if named_owner is not None and right_people:
+            # 'Kerry's visit to Paris and for the support ... from the President': met only inside the noun's phrase
+            right_people[:] = self._own_object_people(doc, trigger, right, right_people)
         if not people:
             subject = self._main_clause_subject(doc, clause) or self._adjunct_subject(doc, clause)
             if subject is not None:
@@ -309,6 +312,20 @@ class _ParticipantReader:
         if doc.trace is not None:
             doc.trace.add(STAGE, PARTICIPANT_DESCRIBED_GROUP, "set", start, end, f"'{entity.name}': the officials met, as described")
         return entity, (start, end)
+
+    def _own_object_people(self, doc: _Document, trigger: Span, right: int, right_people: list[Entity]) -> list[Entity]:
+        """Of the people after an owned meeting noun, those inside its own phrase ('X's meeting with Y and Z'), not
+        past a word that opens another phrase or clause (meeting_grammar.toml owner_object_gap)."""
+        own: list[Entity] = []
+        for start, _, entity in sorted([(s, e, m.entity) for s, e, m in doc.person_spans.within(trigger.end, right)]
+                                       + list(doc.role_spans.within(trigger.end, right)), key=lambda item: item[0]):
+            if entity in right_people and entity not in own and self.phrases.owner_object_gap.fullmatch(doc.text, trigger.end, start):
+                own.append(entity)
+        own.extend(e for e in right_people if e.kind != "person" and e not in own)  # a group described after 'with'
+        if len(own) < len(right_people) and doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_OWNER_ONLY, "set", trigger.start, trigger.end,
+                          f"not met: {', '.join(e.name for e in right_people if e not in own)}, outside the phrase of '{trigger.text}'")
+        return own
 
     def _relative_antecedent(self, doc: _Document, left: int) -> Entity | None:
         """'Lavrov, who met Blinken', 'President X of Chile, who met Y': the person a relative clause opening the
