@@ -6,7 +6,8 @@ Each annotated passage (a record with ``text`` and gold ``meetings``) is cut in 
 line break nearest its middle (else the sentence end nearest it), and the halves become two
 documents, one after the other, in one corpus of all passages. diplo extracts each half; each
 predicted meeting is matched to a gold meeting of its passage (greedy one-to-one by participant
-overlap, as ``diplo eval`` matches meetings, but sharing at least half the participants). A gold meeting is annotated once per passage, so two
+overlap, as ``diplo eval`` matches meetings, but sharing at least half the participants and in the gold
+meeting's type family: a call is not the meeting it arranges). A gold meeting is annotated once per passage, so two
 predicted meetings of different halves matched to the same gold meeting are one real event and
 should be grouped; any other two predicted meetings grouped together are a wrong merge (also
 across passages, although two passages may in truth report the same event: precision is then a
@@ -35,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from diplo_cli.corpus.events import EventGrouper
+from diplo_cli.corpus.events import EventGrouper, grouping_rules
 from diplo_cli.language.lexicons import name_key
 from diplo_cli.pipeline import extract
 
@@ -81,12 +82,16 @@ MIN_OVERLAP = 0.5
 
 
 def match_to_gold(predicted: list[dict], gold: list[dict]) -> dict[str, int]:
-    """Predicted meeting id -> index of its gold meeting (greedy one-to-one by participant Jaccard >= MIN_OVERLAP)."""
+    """Predicted meeting id -> index of its gold meeting (greedy one-to-one by participant Jaccard >= MIN_OVERLAP,
+    in the same type family: a call predicted where the gold has a meeting of the same people is another event)."""
+    family = grouping_rules().family
     gold_sets = [{name_key(p) for p in m.get("participants", [])} for m in gold]
     pairs = []
     for pi, meeting in enumerate(predicted):
         names = {name_key(p["name"]) for p in meeting["participants"]}
         for gi, gold_names in enumerate(gold_sets):
+            if gold[gi].get("type") and family(gold[gi]["type"]) != family(meeting["type"]):
+                continue
             overlap = len(names & gold_names) / len(names | gold_names) if names | gold_names else 0.0
             if overlap >= MIN_OVERLAP:
                 pairs.append((overlap, -gi, -pi))
