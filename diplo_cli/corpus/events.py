@@ -265,7 +265,7 @@ def event_id(key: tuple[str, str], place: str | None, date: str | None) -> str:
 class Event:
     """One real event reported by one or more documents."""
 
-    __slots__ = ("calendar", "date", "days", "documents", "first_held", "first_reported", "id", "key", "last_planned", "last_updated", "mentions",
+    __slots__ = ("calendar", "date", "days", "destinations", "documents", "first_held", "first_reported", "id", "key", "last_planned", "last_updated", "mentions",
                  "names", "number", "participants", "place", "place_country", "place_key", "reported", "statements", "status_history",
                  "type")
 
@@ -278,6 +278,7 @@ class Event:
         self.place = _place(record)
         self.place_key = self.place and name_key(self.place)
         self.place_country: str | None = None  # the country the place stands for (set by the grouper)
+        self.destinations: frozenset[str] = frozenset()  # the countries its visit reports name among the participants
         self.date = normalised_date(record)
         self.days = _days(self.date)  # the meeting date's first and last day
         self.calendar = calendar_time(record)
@@ -313,6 +314,7 @@ class Event:
             self.place = _place(record)
             self.place_key = name_key(self.place)
         self.place_country = place_country(self.place)
+        self.destinations |= destinations(record)
         date = _narrower(self.date, normalised_date(record))
         if date != self.date:
             self.date, self.days = date, _days(date)
@@ -365,11 +367,19 @@ def place_country(place: str | None) -> str | None:
     return countries.get(text) or countries.get(text.removeprefix("the "))
 
 
+def destinations(record: dict) -> frozenset[str]:
+    """The countries a visit names among its participants (``Kerry will travel to Ukraine and
+    Germany``: its stops), by the country table; empty for other types."""
+    if record["type"] != "visit":
+        return frozenset()
+    return frozenset(filter(None, (place_country(p["name"]) for p in record.get("participants") or ())))
+
+
 class Report:
     """What the grouping rules read of one meeting record, worked out once: its name keys, type
     family, place key, meeting date and its days, document day and status."""
 
-    __slots__ = ("calendar", "date", "day", "days", "family", "names", "place_country", "place_key", "status")
+    __slots__ = ("calendar", "date", "day", "days", "destinations", "family", "names", "place_country", "place_key", "status")
 
     def __init__(self, record: dict, document_date: str | None, rules: GroupingRules) -> None:
         self.names = participant_keys(record)
@@ -377,6 +387,7 @@ class Report:
         place = _place(record)
         self.place_key = place and name_key(place)
         self.place_country = place_country(place)
+        self.destinations = destinations(record)
         self.date = normalised_date(record)
         self.days = _days(self.date)
         self.calendar = calendar_time(record)
@@ -422,7 +433,8 @@ def _veto(event: Event, report: Report, rules: GroupingRules, distance: int | No
     if event.key[1] != report.family:
         return Verdict(False, VETO_FAMILY)
     if report.place_key and event.place_key and report.place_key != event.place_key \
-            and not (report.place_country and report.place_country == event.place_country):
+            and not (report.place_country and report.place_country == event.place_country) \
+            and report.place_country not in event.destinations and event.place_country not in report.destinations:
         return Verdict(False, VETO_PLACE)
     if report.date and event.date and not dates_compatible(report.date, event.date):
         return Verdict(False, VETO_MEETING_DATE)
