@@ -1142,7 +1142,7 @@ def events_command(from_records, explain, **options):
     later plan; they accept the same two or more participants or one set
     within the other sharing two, tied by dates; one side only ("Lavrov said the talks went well")
     when dates tie it to that event alone; without dates, only the same participants at the same
-    named place. Two meetings of one document are never one event. Each event has a stable id (a
+    named place outside their own countries. Two meetings of one document are never one event. Each event has a stable id (a
     hash of its key), the documents and statements that mention it, first reported / last updated
     (the documents' dates: --date-field, --date or a dateline) and its status history in document
     order.

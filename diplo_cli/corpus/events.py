@@ -375,11 +375,16 @@ def destinations(record: dict) -> frozenset[str]:
     return frozenset(filter(None, (place_country(p["name"]) for p in record.get("participants") or ())))
 
 
+def homes(participants: Iterable[dict]) -> frozenset[str]:
+    """The participants' own countries: each one's country, and a country (or capital) named as a participant."""
+    return frozenset(filter(None, (country for p in participants for country in (p.get("country"), place_country(p["name"])))))
+
+
 class Report:
     """What the grouping rules read of one meeting record, worked out once: its name keys, type
     family, place key, meeting date and its days, document day and status."""
 
-    __slots__ = ("calendar", "date", "day", "days", "destinations", "family", "names", "place_country", "place_key", "status")
+    __slots__ = ("calendar", "date", "day", "days", "destinations", "family", "homes", "names", "place_country", "place_key", "status")
 
     def __init__(self, record: dict, document_date: str | None, rules: GroupingRules) -> None:
         self.names = participant_keys(record)
@@ -388,6 +393,7 @@ class Report:
         self.place_key = place and name_key(place)
         self.place_country = place_country(place)
         self.destinations = destinations(record)
+        self.homes = homes(record.get("participants") or ())
         self.date = normalised_date(record)
         self.days = _days(self.date)
         self.calendar = calendar_time(record)
@@ -422,7 +428,8 @@ def judge(event: Event, report: Report, rules: GroupingRules) -> Verdict:
             return Verdict(True, JOIN_ONE_SIDE, distance)
         if shared >= rules.min_share_of_larger * max(len(names), len(event.names)):
             return Verdict(True, JOIN_WITHIN, distance)
-    if names == event.names and shared >= 2 and report.place_key and event.place_key:
+    if names == event.names and shared >= 2 and report.place_key and event.place_key \
+            and not {report.place_country, event.place_country} & (report.homes | homes(event.participants)):
         return Verdict(True, JOIN_UNDATED)
     return Verdict(False, None)
 
