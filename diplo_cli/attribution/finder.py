@@ -18,7 +18,7 @@ from diplo_cli.attribution.tokens import _TokenIndex
 from diplo_cli.language.lexicons import Lexicon
 from diplo_cli.models import Attribution, Sentence, Span
 from diplo_cli.rules import Trace
-from diplo_cli.rules.scanning import AsciiLines, LineStartScan, ListScan
+from diplo_cli.rules.scanning import AsciiLines, LineStartScan, ListScan, PrefixScan, PrefixTable
 from diplo_cli.text.analysis import TextAnalysis
 from diplo_cli.text.segment import turn_body_start
 
@@ -52,6 +52,10 @@ class AttributionFinder(IndirectReader, Constructions, QuoteFramer, ClauseReader
         self.cue_scan = ListScan.of(self.cues)  # the whole-text pass, on the faster engine when it finds the same
         self.not_cue_scan = ListScan.of(self.not_cues) if self.not_cues is not None else None  # looked for around every cue
         self.headline_scan = LineStartScan(self.headline)  # tried at line starts only
+        # the whole-text passes of the reporting nouns that open with rare words (a possessive, an
+        # issuing verb) are tried only where one starts; those opening with an article scan as before
+        self.reporting_noun_scans = [PrefixScan(p) for p in (self.reporting_noun, self.reporting_noun_for, self.reporting_noun_issued)]
+        self.reporting_noun_table = PrefixTable(self.reporting_noun_scans, sparse=True)
         self.infinitive_cues = frozenset(grammar["infinitive_cues"])
         self.object_infinitive_cues = frozenset(grammar["object_infinitive_cues"])
         self.not_possessors = frozenset(grammar["contracted_words"])
@@ -113,8 +117,9 @@ class AttributionFinder(IndirectReader, Constructions, QuoteFramer, ClauseReader
                 attribution = self._headline(match)
                 if attribution is not None:
                     found.append(attribution)
-        for match in itertools.chain(self.reporting_noun.finditer(text), self.reporting_noun_for.finditer(text),
-                                     self.reporting_noun_from.finditer(text), self.reporting_noun_issued.finditer(text)):
+        lowered = self.reporting_noun_table.lowered(text)
+        noun, noun_for, issued = (scan.finditer(text, lowered) for scan in self.reporting_noun_scans)
+        for match in itertools.chain(noun, noun_for, self.reporting_noun_from.finditer(text), issued):
             attribution = self._reporting_noun(match, quote_regions)
             if attribution is not None:
                 found.append(attribution)

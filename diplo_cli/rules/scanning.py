@@ -472,19 +472,32 @@ class PrefixTable:
     begin with a word character. A rule starting at ``\b`` never reads the offsets of its
     word-character prefixes inside a word (:meth:`LoweredText.offsets`), and half of the places
     where a prefix such as 'a' or 'in' starts are inside words.
+
+    ``sparse``: for a group whose prefixes are rare in text ('his', 'issued'; not 'a', 'the' or a
+    space), the trie alone is searched, from one place found to the next: a pattern that opens with
+    a literal lets the engine skip ahead to its first characters, where the two zero-width
+    alternatives above try every position (measured: some 4x faster on news for such a group, and
+    slower for a dense one, whose places are a few characters apart). Whether a place is inside a
+    word is then read from the character before it. The same places and prefixes either way.
     """
 
-    def __init__(self, scans: Iterable[PrefixScan]):
+    def __init__(self, scans: Iterable[PrefixScan], sparse: bool = False):
         scans = [scan for scan in scans if scan.prefixes]
         prefixes = {prefix for scan in scans for prefix in scan.prefixes}
         inside = {prefix for scan in scans for prefix in scan.prefixes
                   if prefix[0] not in _ASCII_WORD or not scan.word_start and (scan.inside_firsts is None or prefix[0] in scan.inside_firsts)}
         self._pattern = None
-        if prefixes:
+        self._sparse = sparse
+        if prefixes and sparse:
+            self._pattern = re.compile(trie_pattern(prefixes))
+        elif prefixes:
             at_start = f"(?<![A-Za-z0-9_])(?=({trie_pattern(prefixes)}))"
             self._pattern = re.compile(f"{at_start}|(?<=[A-Za-z0-9_])(?=({trie_pattern(inside)}))" if inside else at_start)
         self._prefixes_of = {found: [found[:n] for n in range(1, len(found) + 1) if found[:n] in prefixes] for found in prefixes}
-        self._inside_prefixes_of = {found: [found[:n] for n in range(1, len(found) + 1) if found[:n] in inside] for found in inside}
+        if sparse:  # inside a word: the longest prefix found there is of the whole set; those of ``inside`` that begin it
+            self._inside_prefixes_of = {found: [prefix for prefix in starts if prefix in inside] for found, starts in self._prefixes_of.items()}
+        else:
+            self._inside_prefixes_of = {found: [found[:n] for n in range(1, len(found) + 1) if found[:n] in inside] for found in inside}
 
     def lowered(self, text: str) -> LoweredText | None:
         """The document lower-cased with its prefixes found, when :func:`lowering_keeps_matches`; else None."""
@@ -497,6 +510,19 @@ class PrefixTable:
         if self._pattern is None:
             return found
         prefixes_of, inside_prefixes_of = self._prefixes_of, self._inside_prefixes_of
+        if self._sparse:
+            search = self._pattern.search
+            match = search(lowered)
+            while match is not None:
+                at = match.start()
+                for prefix in (inside_prefixes_of if at and lowered[at - 1] in _ASCII_WORD else prefixes_of)[match.group()]:
+                    offsets = found.get(prefix)
+                    if offsets is None:
+                        found[prefix] = [at]
+                    else:
+                        offsets.append(at)
+                match = search(lowered, at + 1)  # the next place, overlapping this one or not
+            return found
         for match in self._pattern.finditer(lowered):
             at = match.start()
             longest = match.group(1)
