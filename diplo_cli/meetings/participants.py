@@ -599,6 +599,7 @@ class _ParticipantReader:
             return [e for e in bodies if e in doc.bodies(clause.trigger.end, right)]
         if anaphor is not None and anaphor.end() <= clause.trigger.start and self.phrases.anaphor_topic_gap.search(text, anaphor.end(), clause.trigger.start):
             # 'the two leaders consulted on the status of the negotiations with Iran': they speak of it, not in it
+            if doc.trace is not None:
                 doc.trace.add(STAGE, PARTICIPANT_ANAPHOR_TOPIC, "vetoed", anaphor.start(), clause.trigger.end,
                               f"'{anaphor.group()}' speaks about '{clause.trigger.text}'")
             anaphor = None
