@@ -53,3 +53,21 @@ def test_meetings_help_documents_across():
     text = run(["meetings", "--help"]).stdout
     output = text[text.index("Output:"):text.index("Performance:")]
     assert "--across" in output and "diplo events" in output
+
+
+def test_a_time_as_written_is_a_calendar_time_only_when_no_document_date_moves_it():
+    from diplo_cli.corpus.events import calendar_time, calendars_apart
+
+    def written(text):
+        return calendar_time({"time": {"text": text, "date": None}})
+
+    assert written("July") == (None, "07-01", "07-31")
+    assert written("late July") == (None, "07-21", "07-31")
+    assert written("October 13") == (None, "10-13", "10-13")
+    assert written("November 2006") == ("2006", "11-01", "11-31")
+    assert [written(text) for text in ("Friday", "next week", "today", "this spring")] == [None] * 4
+    assert calendar_time({"time": {"text": "Friday", "date": "2023-06-16"}}) == ("2023", "06-16", "06-16")
+    assert calendars_apart(written("July"), written("November 2006"))
+    assert not calendars_apart(written("late July"), written("July"))
+    assert calendars_apart(written("2006"), written("November 2007")) and not calendars_apart(written("2006"), written("November 2006"))
+    assert not calendars_apart(written("July"), None)
