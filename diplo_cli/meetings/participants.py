@@ -8,12 +8,10 @@ from diplo_cli.language.lexicons import MeetingWord, name_key
 from diplo_cli.meetings.common import (
     _PRONOUN_REACH,
     PARTICIPANT_ADJUNCT_SUBJECT,
-    PARTICIPANT_ANAPHOR_TOPIC,
     PARTICIPANT_ANSWER_WE,
     PARTICIPANT_ASKED,
     PARTICIPANT_ASKED_HOST,
     PARTICIPANT_ASKED_YOU,
-    PARTICIPANT_DESCRIBED_GROUP,
     PARTICIPANT_GROUP_OBJECT,
     PARTICIPANT_GROUP_SUBJECT,
     PARTICIPANT_GROUP_TOPIC,
@@ -229,9 +227,6 @@ class _ParticipantReader:
             holder = self._role_object(doc, clause)
             if holder is not None:
                 right_people.append(holder)  # 'a meeting with that Crown Prince': the holder named before
-        described = self._described_group(doc, clause) if not right_people else None
-        if described is not None:
-            right_people.append(described[0])  # 'conversations with Arab leaders': the officials as described
         if not people:
             # 'Lavrov, who met Blinken on Friday, said': Lavrov met; 'Xi: ... thank you for inviting me to visit': Xi visits
             subject = self._relative_antecedent(doc, left) or self._invited_voice(doc, clause)
@@ -282,9 +277,8 @@ class _ParticipantReader:
             # leaders of Peru and Bolivia'), not of every country later in the clause
             reach = self._group_object_end(text, trigger.end, right) if counterparts == PARTICIPANT_GROUP_OBJECT else right
             met = {e.name for e in doc.bodies(trigger.end, reach)} if counterparts else set()
-            inside = doc.bodies(*described[1]) if described is not None else []  # 'NATO leaders': not NATO itself
             added = [e for e in doc.bodies(trigger.end, right)
-                     if (e.kind == "group" or e.name in met) and e not in inside and all(e.name != p.name and e.name != p.country for p in people)]
+                     if (e.kind == "group" or e.name in met) and all(e.name != p.name and e.name != p.country for p in people)]
             people.extend(added)
             written = self._group_as_written(doc, trigger, reach) if counterparts == PARTICIPANT_GROUP_OBJECT else None
             if written is not None:
@@ -294,24 +288,6 @@ class _ParticipantReader:
                 doc.trace.add(STAGE, PARTICIPANT_GROUP_OBJECT, "set", trigger.start, right,
                               f"{', '.join(e.name for e in added)}: the officials met are of these")
         return right_people
-
-    def _described_group(self, doc: _Document, clause: _Clause) -> tuple[Entity, tuple[int, int]] | None:
-        """'several conversations with Arab leaders', 'welcome the Pacific Island leaders': officials right after the
-        trigger, described by capitalised words none of which names a country or a person (a country's officials
-        are its country: 'Peruvian officials' is Peru), are the participant as described; with the span described."""
-        match = self.phrases.described_group_after.match(doc.text, clause.trigger.end, clause.right)
-        if match is None:
-            return None
-        start, end = match.span("group")
-        modifiers = match.group("group").split()[:-1]
-        if any(self.lex.country_of_word(word) for word in modifiers) or doc.people(start, end):
-            return None
-        if any(e.kind == "country" for e in doc.bodies(start, end)):
-            return None
-        entity = Entity(match.group("group"), "group")
-        if doc.trace is not None:
-            doc.trace.add(STAGE, PARTICIPANT_DESCRIBED_GROUP, "set", start, end, f"'{entity.name}': the officials met, as described")
-        return entity, (start, end)
 
     def _own_object_people(self, doc: _Document, trigger: Span, right: int, right_people: list[Entity]) -> list[Entity]:
         """Of the people after an owned meeting noun, those inside its own phrase ('X's meeting with Y and Z'), not
@@ -597,12 +573,6 @@ class _ParticipantReader:
                 doc.trace.add(STAGE, PARTICIPANT_GROUP_TOPIC, "set", anaphor.start(), clause.trigger.end,
                               f"'{anaphor.group()}' speak of '{clause.trigger.text}', they do not hold it")
             return [e for e in bodies if e in doc.bodies(clause.trigger.end, right)]
-        if anaphor is not None and anaphor.end() <= clause.trigger.start and self.phrases.anaphor_topic_gap.search(text, anaphor.end(), clause.trigger.start):
-            # 'the two leaders consulted on the status of the negotiations with Iran': they speak of it, not in it
-            if doc.trace is not None:
-                doc.trace.add(STAGE, PARTICIPANT_ANAPHOR_TOPIC, "vetoed", anaphor.start(), clause.trigger.end,
-                              f"'{anaphor.group()}' speaks about '{clause.trigger.text}'")
-            anaphor = None
         if anaphor is not None:
             bodies_wanted = bool(self.phrases.body_noun.search(anaphor.group()))
             pair = bool(self.phrases.pair_anaphor.search(anaphor.group()))
