@@ -78,6 +78,8 @@ class _Vocabulary:
     undated_dateline: regex.Pattern
     full_dates: tuple[regex.Pattern, ...]
     lead_characters: int
+    ahead: regex.Pattern  # a word of [ahead]: the time lies after the article's date ('soon', 'later this')
+    behind: regex.Pattern  # a word of [behind]: the time lies before it ('ago', 'recently', 'past')
 
 
 def _alternation(words) -> str:
@@ -133,6 +135,8 @@ def _build_vocabulary() -> _Vocabulary:
         undated_dateline=regex.compile(anchor["undated_dateline"]),
         full_dates=tuple(regex.compile(p) for p in anchor["full_dates"]),
         lead_characters=anchor["lead_characters"],
+        ahead=regex.compile(rf"(?i)\b(?:{_alternation(data['ahead']['words'])})\b"),
+        behind=regex.compile(rf"(?i)\b(?:{_alternation(data['behind']['words'])})\b"),
     )
 
 
@@ -274,21 +278,21 @@ def points_ahead(span_text: str) -> bool:
     """A time expression that lies after the article's date whatever that date is (``tomorrow``,
     ``next week``, ``next Tuesday``), or one of the vague words for the future (``soon``, ``in the
     coming weeks``: ``[ahead]`` in time_values.toml)."""
-    return _points(span_text, _ahead_words(), ahead=True)
+    return _points(span_text, vocabulary().ahead, ahead=True)
 
 
 def points_behind(span_text: str) -> bool:
     """A time expression that lies before the article's date whatever that date is (``yesterday``,
     ``last week``, ``two days ago``), or one with a word for the past (``last Friday``, ``earlier
     this week``: ``[behind]`` in time_values.toml)."""
-    return _points(span_text, _behind_words(), ahead=False)
+    return _points(span_text, vocabulary().behind, ahead=False)
 
 
-def _points(span_text: str, words, ahead: bool) -> bool:
-    """``span_text`` names one of ``words``, or resolves, against each of the reference dates, to a
-    period that starts after it (``ahead``) or ends before it (not ``ahead``)."""
+def _points(span_text: str, words: regex.Pattern, ahead: bool) -> bool:
+    """``span_text`` names one of ``words`` (a pattern of the vocabulary, built once), or resolves, against
+    each of the reference dates, to a period that starts after it (``ahead``) or ends before it (not ``ahead``)."""
     text = " ".join(span_text.split())
-    if regex.search(rf"(?i)\b(?:{_alternation(words)})\b", text):
+    if words.search(text):
         return True
     vocab = vocabulary()
     for reference in _REFERENCES[:7]:
@@ -306,16 +310,6 @@ def _points(span_text: str, words, ahead: bool) -> bool:
         if value is None or value.date.split("/")[-1] >= reference.isoformat()[:len(value.date.split("/")[-1])]:
             return False
     return True
-
-
-@functools.cache
-def _ahead_words() -> tuple[str, ...]:
-    return tuple(tomllib.loads(data_text("time_values.toml"))["ahead"]["words"])
-
-
-@functools.cache
-def _behind_words() -> tuple[str, ...]:
-    return tuple(tomllib.loads(data_text("time_values.toml"))["behind"]["words"])
 
 
 def _relative_day(vocab, text, anchor, direction):
