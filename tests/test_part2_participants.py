@@ -133,3 +133,14 @@ def test_part2_coordinated_possessive_owners_all_take_part():
 def test_part2_a_single_possessive_owner_stays_alone():
     text = "President Marta Quiroga thanked President Tomas Ferreira for Secretary Ana Lind's visit to Lima."
     assert _part2_participants(text) == [["Ana Lind", "Peru"]]
+
+
+def test_part2_who_speaks_of_a_summit_does_not_attend_it():
+    text = "President Tomas Ferreira held talks with President Ana Lind. President Marta Quiroga praised the upcoming summit."
+    assert ["Marta Quiroga"] not in _part2_participants(text)
+    assert _part2_participants("President Marta Quiroga will attend the upcoming summit.") == [["Marta Quiroga"]]
+
+
+def test_part2_a_summit_spoken_of_is_the_one_named_before():
+    text = "Peru and Chile will hold a summit in Lima in May. President Marta Quiroga praised the upcoming summit on Monday."
+    assert _part2_participants(text) == [["Peru", "Chile"]]

@@ -31,6 +31,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_SENDER_NOT_HOST,
     PARTICIPANT_SIDES_DEFINED,
     PARTICIPANT_SUBJECT_ONLY,
+    PARTICIPANT_SUMMIT_COMMENTER,
     PARTICIPANT_TOPIC,
     PARTICIPANT_TRIP_WE,
     PARTICIPANT_TURN_HOST,
@@ -77,6 +78,8 @@ class _ParticipantReader:
         clause = _Clause(doc, trigger, word, mtype, lower, upper, left, right, statement, previous, inviter)
         found = self._participants_read(clause)
         found = [e for e in found if e.kind == "person" or not self._media(e.name)]  # 'speaking to Reuters': the outlet meets nobody
+        if mtype == "summit" and word.pos == "noun" and found:
+            found = self._summit_commenters_out(clause, found)
         if not found and not previous and mtype in ("call", "meeting"):
             found = self._asked_people(doc, trigger)
         if word.pos == "verb" and mtype in ("meeting", "talks", "call") and found:
@@ -92,6 +95,22 @@ class _ParticipantReader:
                 inside = name_key(named.name)
                 found = [e for e in found if e.kind == "person" or name_key(e.name) not in inside]
         return found
+
+    def _summit_commenters_out(self, clause: _Clause, found: list[Entity]) -> list[Entity]:
+        """'X expressed his well-wishes for the upcoming summit', 'X praised the summit': the people named before a summit
+        noun, with no word of attending between them and it (meeting_grammar.toml attending), speak of it and do not
+        attend; they are dropped when nobody is named after it."""
+        doc, trigger = clause.doc, clause.trigger
+        if doc.people(trigger.end, clause.right) or not self.phrases.definite_before.search(doc.text, max(clause.lower, trigger.start - 40), trigger.start):
+            return found
+        before = doc.people(clause.lower, trigger.start)
+        if not before or self.phrases.attending.search(doc.text, clause.lower, trigger.start):
+            return found
+        kept = [e for e in found if e not in before]
+        if doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_SUMMIT_COMMENTER, "vetoed", clause.lower, trigger.end,
+                          f"{', '.join(e.name for e in found if e in before)} speak of '{trigger.text}', not said to attend")
+        return kept
 
     def _topic_people(self, doc: _Document, trigger: Span, left: int, right: int) -> list[Entity]:
         """'discussions regarding President X's visit (with Y)': the people named in the topic right after a meeting
