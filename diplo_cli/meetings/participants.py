@@ -236,7 +236,7 @@ class _ParticipantReader:
     def _clause_people(self, clause: _Clause, people: list[Entity]) -> list[Entity]:
         """Adds to ``people`` (the people before the trigger) its subject when none is named and the
         people after it; returns the people after it."""
-        doc, text, trigger, left, right, statement = clause.doc, clause.doc.text, clause.trigger, clause.left, clause.right, clause.statement
+        doc, trigger, left, right, statement = clause.doc, clause.trigger, clause.left, clause.right, clause.statement
         if statement is None:
             for entity in self._voiced(doc, trigger, left, right, clause.mtype):
                 if entity not in people:
@@ -247,32 +247,13 @@ class _ParticipantReader:
             if holder is not None:
                 right_people.append(holder)  # 'a meeting with that Crown Prince': the holder named before
         if not people:
-            # 'Lavrov, who met Blinken on Friday, said': Lavrov met; 'Xi: ... thank you for inviting me to visit': Xi visits
-            subject = self._relative_antecedent(doc, left) or self._invited_voice(doc, clause)
+            subject = self._subject_before(clause, right_people)
             if subject is not None:
                 people.append(subject)
-        if not people:
-            subject = self._role_subject(doc, clause, right_people)
-            if subject is not None:
-                people.append(subject)
-        if not people:
-            pronoun = self._pronoun_subject(doc, left, trigger.start, statement)
-            if pronoun is not None:
-                people.append(pronoun)
         owner = self._possessive_owner(doc, clause) or self._role_owner(doc, clause)
         if owner is not None and owner not in people:
             people.insert(0, owner)  # 'Scholz's meeting with Meloni': Scholz met
-        named_owner = self._named_owner(doc, clause)
-        owners = [*self._joint_owners(doc, clause), named_owner] if named_owner is not None else []
-        if owners and people != owners:
-            # 'X thanked Y for Kerry's visit to Paris': the visit is Kerry's, not of the people around it
-            if doc.trace is not None:
-                doc.trace.add(STAGE, PARTICIPANT_OWNER_ONLY, "set", trigger.start, trigger.end,
-                              f"'{trigger.text}' is {' and '.join(e.name for e in owners)}'s; not {', '.join(e.name for e in people if e not in owners) or 'anyone else'}'s")
-            people[:] = owners
-        if named_owner is not None and right_people:
-            # 'Kerry's visit to Paris and for the support ... from the President': met only inside the noun's phrase
-            right_people[:] = self._own_object_people(doc, trigger, right, right_people)
+        self._owners_only(clause, people, right_people)
         if not people:
             subject = self._main_clause_subject(doc, clause) or self._adjunct_subject(doc, clause)
             if subject is not None:
@@ -289,23 +270,7 @@ class _ParticipantReader:
             if entity not in people:
                 people.append(entity)
         if people:
-            # 'a meeting with Iran's foreign minister': an agent described, not named; 'talks with
-            # Turkey', 'met the leaders of Peru': the counterpart country when no person is named after the trigger
-            counterparts = not right_people and clause.mtype != "visit" and self._counterpart_object(text, trigger, right)
-            # the officials met are of the countries written in their phrase ('Peruvian officials', 'the
-            # leaders of Peru and Bolivia'), not of every country later in the clause
-            reach = self._group_object_end(text, trigger.end, right) if counterparts == PARTICIPANT_GROUP_OBJECT else right
-            met = {e.name for e in doc.bodies(trigger.end, reach)} if counterparts else set()
-            added = [e for e in doc.bodies(trigger.end, right)
-                     if (e.kind == "group" or e.name in met) and all(e.name != p.name and e.name != p.country for p in people)]
-            people.extend(added)
-            written = self._group_as_written(doc, trigger, reach) if counterparts == PARTICIPANT_GROUP_OBJECT else None
-            if written is not None:
-                people[:] = [p for p in people if p not in added]
-                people.append(written)
-            elif counterparts == PARTICIPANT_GROUP_OBJECT and doc.trace is not None and any(e.kind != "group" for e in added):
-                doc.trace.add(STAGE, PARTICIPANT_GROUP_OBJECT, "set", trigger.start, right,
-                              f"{', '.join(e.name for e in added)}: the officials met are of these")
+            self._counterpart_bodies(clause, people, right_people)
         return right_people
 
     def _own_object_people(self, doc: _Document, trigger: Span, right: int, right_people: list[Entity]) -> list[Entity]:
@@ -321,6 +286,52 @@ class _ParticipantReader:
             doc.trace.add(STAGE, PARTICIPANT_OWNER_ONLY, "set", trigger.start, trigger.end,
                           f"not met: {', '.join(e.name for e in right_people if e not in own)}, outside the phrase of '{trigger.text}'")
         return own
+
+    def _subject_before(self, clause: _Clause, right_people: list[Entity]) -> Entity | None:
+        """The subject of a trigger with nobody named before it: 'Lavrov, who met Blinken on Friday, said' (Lavrov);
+        'Xi: ... thank you for inviting me to visit' (Xi visits); 'The Minister for Foreign Affairs met X' (the one
+        holder named before); a pronoun ('he met X')."""
+        doc = clause.doc
+        return (self._relative_antecedent(doc, clause.left) or self._invited_voice(doc, clause)
+                or self._role_subject(doc, clause, right_people)
+                or self._pronoun_subject(doc, clause.left, clause.trigger.start, clause.statement))
+
+    def _owners_only(self, clause: _Clause, people: list[Entity], right_people: list[Entity]) -> None:
+        """'X thanked Y for Kerry's visit to Paris': a meeting noun in a named person's possessive (with the people
+        coordinated before them) is theirs, not of the people around it; ``people`` becomes its owners, and
+        ``right_people`` those met inside the noun's own phrase."""
+        doc, trigger = clause.doc, clause.trigger
+        named_owner = self._named_owner(doc, clause)
+        owners = [*self._joint_owners(doc, clause), named_owner] if named_owner is not None else []
+        if owners and people != owners:
+            if doc.trace is not None:
+                doc.trace.add(STAGE, PARTICIPANT_OWNER_ONLY, "set", trigger.start, trigger.end,
+                              f"'{trigger.text}' is {' and '.join(e.name for e in owners)}'s; not {', '.join(e.name for e in people if e not in owners) or 'anyone else'}'s")
+            people[:] = owners
+        if named_owner is not None and right_people:
+            # 'Kerry's visit to Paris and for the support ... from the President': met only inside the noun's phrase
+            right_people[:] = self._own_object_people(doc, trigger, clause.right, right_people)
+
+    def _counterpart_bodies(self, clause: _Clause, people: list[Entity], right_people: list[Entity]) -> None:
+        """Adds to ``people`` the bodies met: 'talks with Turkey', 'met the leaders of Peru' (the counterpart country when
+        no person is named after the trigger), groups after it, and officials of no known country as written."""
+        doc, text, trigger, right = clause.doc, clause.doc.text, clause.trigger, clause.right
+        # 'a meeting with Iran's foreign minister': an agent described, not named
+        counterparts = not right_people and clause.mtype != "visit" and self._counterpart_object(text, trigger, right)
+        # the officials met are of the countries written in their phrase ('Peruvian officials', 'the
+        # leaders of Peru and Bolivia'), not of every country later in the clause
+        reach = self._group_object_end(text, trigger.end, right) if counterparts == PARTICIPANT_GROUP_OBJECT else right
+        met = {e.name for e in doc.bodies(trigger.end, reach)} if counterparts else set()
+        added = [e for e in doc.bodies(trigger.end, right)
+                 if (e.kind == "group" or e.name in met) and all(e.name != p.name and e.name != p.country for p in people)]
+        people.extend(added)
+        written = self._group_as_written(doc, trigger, reach) if counterparts == PARTICIPANT_GROUP_OBJECT else None
+        if written is not None:
+            people[:] = [p for p in people if p not in added]
+            people.append(written)
+        elif counterparts == PARTICIPANT_GROUP_OBJECT and doc.trace is not None and any(e.kind != "group" for e in added):
+            doc.trace.add(STAGE, PARTICIPANT_GROUP_OBJECT, "set", trigger.start, right,
+                          f"{', '.join(e.name for e in added)}: the officials met are of these")
 
     def _relative_antecedent(self, doc: _Document, left: int) -> Entity | None:
         """'Lavrov, who met Blinken', 'President X of Chile, who met Y': the person a relative clause opening the
@@ -519,7 +530,7 @@ class _ParticipantReader:
         lower = clause.lower
         for content_start, _, _ in doc.contents.covering(trigger.start)[:1]:
             lower = max(lower, content_start)  # 'Peskov said Putin would fly home after meeting X': the content's own subject
-        gerund = trigger.text.casefold().endswith("ing") and not adjunct.group().rstrip().endswith(("his", "her", "their"))
+        gerund = trigger.text.casefold().endswith("ing") and adjunct.group("owner") is None
         if clause.word.pos == "noun" and not self.phrases.with_after.match(doc.text, trigger.end, clause.right) \
                 and not (gerund and doc.people(trigger.end, clause.right)):
             return None  # 'X said after the summit': a meeting named, not held by X; 'after meeting Y' is a verb
