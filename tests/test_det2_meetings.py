@@ -149,3 +149,33 @@ def test_det2_a_pronoun_in_a_reporters_question_is_the_person_the_question_names
             "QUESTION: Can I start with a question about Deputy Secretary Soto’s meetings in Egypt? The question was: "
             "“Why did he not meet with the Salafists?” But the answer said he met with a lot of people.\nMS. LIND: Correct.\n")
     assert _meetings(text) == [("meeting", "held", ["Soto"], None, ["meetings", "meet", "met"])]
+
+
+def test_det2_a_meal_with_an_official_is_a_meeting():
+    assert _meetings("President Marta Quiroga had a private dinner with President Tomas Ferreira in Lima on Monday.") == [
+        ("meeting", "held", ["Marta Quiroga", "Tomas Ferreira"], "Monday", ["had a private dinner with"])]
+    assert _meetings("President Marta Quiroga dined with President Tomas Ferreira in Lima on Monday.")[0][4] == ["dined with"]
+    assert _meetings("President Marta Quiroga had dinner with friends in Lima on Monday.") == []
+
+
+def test_det2_conferring_with_an_official_is_a_meeting():
+    assert _meetings("President Marta Quiroga conferred with President Tomas Ferreira in Lima on Monday.") == [
+        ("meeting", "held", ["Marta Quiroga", "Tomas Ferreira"], "Monday", ["conferred with"])]
+
+
+def test_det2_received_by_an_official_is_a_visit():
+    assert _meetings("Minister Ana Lind was received by President Tomas Ferreira in Lima on Monday.") == [
+        ("visit", "held", ["Ana Lind", "Tomas Ferreira", "Peru"], "Monday", ["was received by"])]
+    assert _meetings("The proposal was well received by the farmers of Peru.") == []
+
+
+def test_det2_leading_a_delegation_to_a_place_is_a_visit():
+    assert _meetings("Minister Ana Lind will lead a trade delegation to Lima next week.") == [
+        ("visit", "planned", ["Ana Lind", "Peru"], "next week", ["lead a trade delegation to"])]
+
+
+def test_det2_an_official_who_will_be_in_a_place_pays_a_visit():
+    assert _meetings("Secretary Ana Lind will be in Lima on Monday and Tuesday.") == [
+        ("visit", "planned", ["Ana Lind", "Peru"], "Monday and Tuesday", ["will be in"])]
+    assert _meetings("The talks will be in Geneva.") == []
+    assert _meetings("The Summit will be in Lima next year.") == []
