@@ -35,7 +35,7 @@ from diplo_cli.text.unwrap import analysis_text
 from diplo_cli.timenorm import document_anchor, normalise_time, parse_date
 
 LARGE_TEXT = 100_000  # characters; longer texts are processed in windows
-WINDOW = 16_000  # characters of new text per window (a window's own part)
+WINDOW = 64_000  # characters of new text per window (a window's own part)
 CONTEXT = 3_000  # characters of earlier paragraphs carried before each window
 
 
