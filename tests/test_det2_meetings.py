@@ -172,3 +172,8 @@ def test_det2_an_official_who_will_be_in_a_place_pays_a_visit():
         ("visit", "planned", ["Ana Lind", "Peru"], "Monday and Tuesday", ["will be in"])]
     assert _meetings("The talks will be in Geneva.") == []
     assert _meetings("The Summit will be in Lima next year.") == []
+
+
+def test_det2_arriving_on_a_state_visit_is_one_visit():
+    assert _meetings("President Marta Quiroga arrived in Lima on Monday on a state visit.") == [
+        ("visit", "held", ["Marta Quiroga", "Peru"], "Monday", ["arrived in", "state visit"])]
