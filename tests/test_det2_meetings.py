@@ -177,3 +177,8 @@ def test_det2_an_official_who_will_be_in_a_place_pays_a_visit():
 def test_det2_arriving_on_a_state_visit_is_one_visit():
     assert _meetings("President Marta Quiroga arrived in Lima on Monday on a state visit.") == [
         ("visit", "held", ["Marta Quiroga", "Peru"], "Monday", ["arrived in", "state visit"])]
+
+
+def test_det2_this_past_week_and_a_day_earlier_are_times():
+    assert _meetings("Minister Ana Lind met President Tomas Ferreira this past week in Lima.")[0][3] == "this past week"
+    assert _meetings("Following their meeting a day earlier, Minister Ana Lind thanked President Tomas Ferreira.")[0][3] == "a day earlier"
