@@ -144,3 +144,10 @@ def test_part2_who_speaks_of_a_summit_does_not_attend_it():
 def test_part2_a_summit_spoken_of_is_the_one_named_before():
     text = "Peru and Chile will hold a summit in Lima in May. President Marta Quiroga praised the upcoming summit on Monday."
     assert _part2_participants(text) == [["Peru", "Chile"]]
+
+
+def test_part2_a_person_named_for_a_relation_is_no_participant():
+    text = "Several leaders, including Mr. Putin's predecessor, Boris Yeltsin, have received President Jiang Zemin."
+    assert _part2_participants(text) == [["Boris Yeltsin", "Jiang Zemin"]]
+    assert _part2_participants("President Tomas Ferreira's envoy met Ana Lind in Lima.") == [["Ana Lind"]]
+    assert _part2_participants("President Tomas Ferreira met Ana Lind in Lima.") == [["Tomas Ferreira", "Ana Lind"]]

@@ -14,6 +14,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_EVENT_NAME,
     PARTICIPANT_LABEL_VOICE,
     PARTICIPANT_NOT_BRIEFER,
+    PARTICIPANT_RELATION,
     STAGE,
     TIME_OF_REPORT,
     VETO_MODIFIER_PLACE,
@@ -262,10 +263,17 @@ class _Document:
                 continue
             if self.finder.phrases.companion_before.search(self.text, max(0, start - 24), start):
                 continue  # 'X and his wife Y will host ...': a spouse accompanies, does not meet
+            if self.finder.phrases.relation_after.match(self.text, end):
+                self._trace_relation(start, end, entity)
+                continue  # "Mr. X's predecessor, Y, met Z": Y met, not X
             if entity in found or self.finder.lex.country_of_word(entity.name) or self.finder.lex.title(entity.name):
                 continue  # a demonym or a bare title ('President') is not a person's name
             found.append(entity)
         return found
+
+    def _trace_relation(self, start: int, end: int, entity: Entity) -> None:
+        if self.trace is not None:
+            self.trace.add(STAGE, PARTICIPANT_RELATION, "vetoed", start, end, f"{entity.name}'s relation is meant, not {entity.name}")
 
     def bodies(self, lower: int, upper: int) -> list[Entity]:
         """Countries and international organisations named in the window, not as a location."""
