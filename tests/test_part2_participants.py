@@ -151,3 +151,9 @@ def test_part2_a_person_named_for_a_relation_is_no_participant():
     assert _part2_participants(text) == [["Boris Yeltsin", "Jiang Zemin"]]
     assert _part2_participants("President Tomas Ferreira's envoy met Ana Lind in Lima.") == [["Ana Lind"]]
     assert _part2_participants("President Tomas Ferreira met Ana Lind in Lima.") == [["Tomas Ferreira", "Ana Lind"]]
+
+
+def test_part2_visit_whose_place_is_written_before_it_has_a_host():
+    text = "President Vladimir Putin met with Prime Minister Shinzo Abe, who is in Russia on an official visit."
+    assert ["Shinzo Abe", "Vladimir Putin"] in _part2_participants(text)
+    assert _part2_participants("Prime Minister Shinzo Abe, in Moscow on a two-day visit, laid a wreath.") == [["Shinzo Abe", "Russia"]]

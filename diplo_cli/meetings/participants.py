@@ -36,6 +36,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_TRIP_WE,
     PARTICIPANT_TURN_HOST,
     PARTICIPANT_VISIT_HOST,
+    PARTICIPANT_VISIT_HOST_BEFORE,
     STAGE,
     Entity,
     MeetingMention,
@@ -667,7 +668,10 @@ class _ParticipantReader:
             # dropped below), or the trigger is a hosting one ('welcomed Y to Lima': its subject hosts);
             # a listed trip ('to Japan, South Korea and China') runs to the sentence end
             trigger = clause.trigger
-            for host in clause.doc.host_countries(trigger.end, max(clause.right, clause.upper)):
+            hosts = clause.doc.host_countries(trigger.end, max(clause.right, clause.upper))
+            if not hosts:
+                people.extend(e for e in self._host_before(clause, people) if e not in people)
+            for host in hosts:
                 if all(host.name != p.name and host.name != p.country for p in people):
                     people.append(host)
                     answerer = self._asked_host(clause, host)
@@ -708,6 +712,22 @@ class _ParticipantReader:
             clause.doc.trace.add(STAGE, PARTICIPANT_ASKED_HOST, "set", clause.trigger.start, clause.trigger.end,
                                  f"'{clause.trigger.text}' goes to {host.name}, the country of {answerer.name}, who is asked")
         return answerer
+
+    def _host_before(self, clause: _Clause, people: list[Entity]) -> list[Entity]:
+        """'Putin met X, who is in Russia on a working visit': the host of a visit noun whose place is written before it,
+        the one person of that country the sentence names, else the country."""
+        doc, trigger = clause.doc, clause.trigger
+        where = self.phrases.visit_place_before.search(doc.text, max(clause.lower, trigger.start - 80), trigger.start) \
+            if clause.word.pos == "noun" else None
+        country = doc.host_countries(where.start("place"), where.end("place"))[:1] if where is not None else []
+        if not country or any(country[0].name in (p.name, p.country) for p in people):
+            return []
+        named = [p for p in doc.people(clause.lower, clause.upper) if p.kind == "person" and p.country == country[0].name]
+        host = named[0] if len(named) == 1 else country[0]
+        if doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_VISIT_HOST_BEFORE, "set", where.start("place"), trigger.end,
+                          f"'{trigger.text}' is in {country[0].name}: {host.name} hosts")
+        return [host]
 
     def _inviting(self, statement: Statement | None) -> bool:
         """The statement's cue invites ('invited', 'welcomed'): its speaker hosts the visit it proposes."""
