@@ -157,3 +157,15 @@ def test_part2_visit_whose_place_is_written_before_it_has_a_host():
     text = "President Vladimir Putin met with Prime Minister Shinzo Abe, who is in Russia on an official visit."
     assert ["Shinzo Abe", "Vladimir Putin"] in _part2_participants(text)
     assert _part2_participants("Prime Minister Shinzo Abe, in Moscow on a two-day visit, laid a wreath.") == [["Shinzo Abe", "Russia"]]
+
+
+def test_part2_organisation_before_a_summit_word_is_its_group():
+    assert _part2_participants("President Marta Quiroga will attend the African Union summit in May.") == [
+        ["Marta Quiroga", "African Union"]]
+    assert _part2_participants("Norland proposed an Arctic Council summit for next year.") == [["Arctic Council"]]
+
+
+def test_part2_organisation_of_the_event_is_the_name_after_the_last_of():
+    text = "The Foreign Ministers of the Shanghai Cooperation Organisation meeting opened in Astana."
+    assert _part2_participants(text) == [["Shanghai Cooperation Organisation"]]
+    assert _part2_participants("The Heads of State of the Arctic Council meeting opened in Oslo.") == [["Arctic Council"]]

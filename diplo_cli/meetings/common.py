@@ -62,6 +62,7 @@ PARTICIPANT_JOINT_OWNER = "meetings.participant.joint_owner"  # "X and Y's talks
 PARTICIPANT_SUMMIT_COMMENTER = "meetings.participant.summit_commenter"  # "X praised the summit": X does not attend
 PARTICIPANT_RELATION = "meetings.participant.relation"  # "X's predecessor, Y, met Z": not X
 PARTICIPANT_VISIT_HOST_BEFORE = "meetings.participant.visit_host_before"  # "Y met X, who is in Peru on a visit": Y hosts
+PARTICIPANT_ORGANISATION_EVENT = "meetings.participant.organisation_event"  # "the African Union summit": the AU's
 PARTICIPANT_TOPIC = "meetings.participant.topic"  # "talks regarding X's visit": X is talked about
 PARTICIPANT_TURN_HOST = "meetings.participant.turn_host"  # 'THE PRESIDENT: Macron will be coming': the speaker hosts
 PARTICIPANT_ASKED_HOST = "meetings.participant.asked_host"  # 'Q Mr. President, ... X's visit to Washington?': he hosts

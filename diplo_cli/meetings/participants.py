@@ -22,6 +22,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_MEMBERS_AFTER,
     PARTICIPANT_MEMBERS_AS_PEOPLE,
     PARTICIPANT_OBJECT_PRONOUN,
+    PARTICIPANT_ORGANISATION_EVENT,
     PARTICIPANT_OWNER_ONLY,
     PARTICIPANT_PORTFOLIO,
     PARTICIPANT_POSSESSIVE,
@@ -187,7 +188,7 @@ class _ParticipantReader:
                 return [group, *counterparts]
         if mtype not in ("summit", "meeting", "other"):
             return None
-        group = self._group(text, trigger, left) or self._members_after(doc, trigger)
+        group = self._group(text, trigger, left) or self._members_after(doc, trigger) or self._organisation_event(doc, trigger, left, mtype)
         if group is None:
             named = self._named_event(text, trigger, left)
             members = self._event_members(named, trigger) if named is not None and mtype != "other" else None
@@ -815,6 +816,38 @@ class _ParticipantReader:
         if doc.trace is not None:
             doc.trace.add(STAGE, PARTICIPANT_MEMBERS_AFTER, "set", trigger.start, match.end(), f"'{name}': named after its members")
         return Entity(name, "organisation", country=organisation.country if organisation else None)
+
+    def _organisation_event(self, doc: _Document, trigger: Span, left: int, mtype: str) -> Entity | None:
+        """'the African Union summit', 'an Arctic Council summit': the organisation named right before a lower-case summit
+        or meeting word (a listed one, or capitalised words ending in an organisation's head noun)."""
+        if mtype not in ("summit", "meeting") or doc.text[trigger.start].isupper():
+            return None
+        match = self.phrases.organisation_before.search(doc.text, max(left, trigger.start - 80), trigger.start)
+        if match is None:
+            return None
+        name, organisation = self._organisation_name(match.group("group").split())
+        if name is None:
+            return None
+        if doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_ORGANISATION_EVENT, "set", match.start("group"), trigger.end, f"'{name}': the organisation whose {mtype} it is")
+        return Entity(organisation.name if organisation else name, "organisation", country=organisation.country if organisation else None)
+
+    def _organisation_name(self, words: list[str]):
+        """The organisation a run of capitalised words ends in ('... of the Shanghai Cooperation Organisation'): the longest
+        listed one, else the words from the first that is no stopword nor title, when they end in a head noun."""
+        for i in range(len(words)):
+            organisation = self.lex.organisation(" ".join(words[i:]))
+            if organisation is not None:
+                return organisation.name, organisation
+        joints = [i + 1 for i, word in enumerate(words) if self.phrases.organisation_joint.match(word)]
+        for i in [max(joints, default=0), *range(len(words))]:
+            rest = words[i:]
+            if not rest or rest[0] in self.stopwords or any(self.lex.title(w) for w in rest):
+                continue
+            name = " ".join(rest)  # 'The Heads of State of the Arctic Council': the words after the last 'of (the)'
+            if self.phrases.organisation_head.search(name):
+                return name, None
+        return None, None
 
     def _named_event(self, text: str, trigger: Span, left: int) -> Entity | None:
         """'the Munich Security Conference', 'the World Economic Forum': the event's name as written."""
