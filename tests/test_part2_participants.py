@@ -169,3 +169,10 @@ def test_part2_organisation_of_the_event_is_the_name_after_the_last_of():
     text = "The Foreign Ministers of the Shanghai Cooperation Organisation meeting opened in Astana."
     assert _part2_participants(text) == [["Shanghai Cooperation Organisation"]]
     assert _part2_participants("The Heads of State of the Arctic Council meeting opened in Oslo.") == [["Arctic Council"]]
+
+
+
+def test_part2_pronoun_subject_agrees_in_gender():
+    text = ("Secretary Hillary Clinton spoke on Monday about the trip of Deputy Secretary William Burns. "
+            "He will meet President Tomas Ferreira on Friday.")
+    assert _part2_participants(text)[-1] == ["William Burns", "Tomas Ferreira"]

@@ -413,9 +413,9 @@ class _Document:
             return self.persons[index].entity
         return None
 
-    def person_before(self, offset: int, sentence_start: int = 0) -> Entity | None:
+    def person_before(self, offset: int, sentence_start: int = 0, gender: str | None = None) -> Entity | None:
         """The subject (else the first person) of the sentence before ``offset``, else the subject
-        named last before it (else the person named last)."""
+        named last before it (else the person named last); of the pronoun's ``gender`` when known."""
         index = bisect.bisect_left(self.person_starts, offset)
         fallback = None
         in_sentence = None
@@ -429,6 +429,8 @@ class _Document:
                 # 'QUESTION: ... about Deputy Secretary X's meetings? ... Why did he not meet Y?': the person the
                 # reporter's question names, not a subject of the turn before it
                 return (in_sentence.entity if in_sentence is not None else fallback)
+            if not mention.entity.compatible_gender(gender):
+                continue  # 'Secretary Clinton spoke ... Why did he not meet X?': not Clinton
             if mention.start >= sentence_start:
                 in_sentence = mention  # ends as the first person of the sentence (its subject)
                 if mention.subject:

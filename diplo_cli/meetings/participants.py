@@ -950,7 +950,8 @@ class _ParticipantReader:
         sentence_start = doc.sentence_start(pronoun.start())
         if statement is not None:
             sentence_start = max(sentence_start, statement.content.start)  # reported speech: its own subject first
-        return doc.person_before(pronoun.start(), sentence_start)
+        gender = self.lex.pronouns.get(pronoun.group().casefold(), ("",))[0] or None
+        return doc.person_before(pronoun.start(), sentence_start, gender)
 
     def _actors(self, doc: _Document, trigger: Span, left: int, right: int, mtype: str, first_meeting: bool = False) -> list[Entity]:
         """Bare capitalised actors around a verb trigger, when nothing known is named (the place of a
