@@ -176,3 +176,15 @@ def test_part2_pronoun_subject_agrees_in_gender():
     text = ("Secretary Hillary Clinton spoke on Monday about the trip of Deputy Secretary William Burns. "
             "He will meet President Tomas Ferreira on Friday.")
     assert _part2_participants(text)[-1] == ["William Burns", "Tomas Ferreira"]
+
+
+def test_part2_meeting_placed_during_the_visit_of_the_sentence_before_is_the_visit():
+    text = "President Marta Quiroga will visit Lima on Monday. While there, President Marta Quiroga will meet President Tomas Ferreira."
+    document = extract(text)
+    assert [([p.name for p in m.participants], m.type) for m in document.meetings] == [
+        (["Marta Quiroga", "Tomas Ferreira"], "visit")]
+
+
+def test_part2_meeting_not_placed_during_the_visit_stays_apart():
+    text = "President Marta Quiroga will visit Lima on Monday. President Marta Quiroga will meet President Tomas Ferreira in June."
+    assert len(extract(text).meetings) == 2

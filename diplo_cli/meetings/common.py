@@ -88,6 +88,7 @@ MERGE_FORUM_SUMMIT = "meetings.merge.forum_summit"
 MERGE_TRIP_TO_EVENT = "meetings.merge.trip_to_event"
 MERGE_HOST_OF_EVENT = "meetings.merge.host_of_event"
 MERGE_VISIT_HOSTS = "meetings.merge.visit_hosts"
+MERGE_VISIT_HOSTS_AFTER = "meetings.merge.visit_hosts_after"  # "X visits Tokyo. While there, X meets Y": one visit
 SPLIT_TYPES = "meetings.split.types"
 SPLIT_EARLIER = "meetings.split.earlier_event"
 SPLIT_CANCELLED_HELD = "meetings.split.cancelled_held"

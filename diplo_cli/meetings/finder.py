@@ -27,6 +27,7 @@ from diplo_cli.meetings.common import (
     MERGE_HOST_OF_EVENT,
     MERGE_TRIP_TO_EVENT,
     MERGE_VISIT_HOSTS,
+    MERGE_VISIT_HOSTS_AFTER,
     PARTICIPANT_ATTENDED,
     PARTICIPANT_DEMONSTRATIVE,
     PARTICIPANT_REPLACED,
@@ -270,7 +271,8 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                 if trace is not None:
                     trace.add(STAGE, MERGE_TRIP_TO_EVENT, "merged", trip.trigger.start, mention.trigger.end,
                               f"'{trip.trigger.text}' goes to '{mention.trigger.text}'")
-            elif mentions and self._meets_hosts(text, mentions[-1], mention):
+            elif mentions and (joined := self._meets_hosts(text, mentions[-1], mention) and MERGE_VISIT_HOSTS
+                                        or self._meets_hosts_after(doc, mentions[-1], mention) and MERGE_VISIT_HOSTS_AFTER):
                 trip = mentions[-1]  # the meeting with the hosts is part of the visit: visitor + hosts
                 hosts = [e for e in mention.participants if e.kind == "person" and e not in trip.participants]
                 trip.participants = [*(e for e in trip.participants if e.kind == "person"), *hosts] if hosts else trip.participants
@@ -278,7 +280,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                 if trip.place is not None:  # '... visit to X, where he met Y': where the visit is, not a place named before it
                     mention.place, mention.known_place = trip.place, trip.known_place
                 if trace is not None:
-                    trace.add(STAGE, MERGE_VISIT_HOSTS, "merged", trip.trigger.start, mention.trigger.end,
+                    trace.add(STAGE, joined, "merged", trip.trigger.start, mention.trigger.end,
                               f"'{mention.trigger.text}' happens during '{trip.trigger.text}'")
             mentions.append(mention)
         return mentions
@@ -349,6 +351,16 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         return (trip.type == "visit" and meeting.type in ("meeting", "talks") and trip.sentence == meeting.sentence
                 and any(e in meeting.participants for e in trip.participants if e.kind == "person")
                 and bool(self.during_visit_gap.match(text, trip.trigger.end, meeting.trigger.start)))
+
+    def _meets_hosts_after(self, doc: _Document, trip: MeetingMention, meeting: MeetingMention) -> bool:
+        """'X will visit Tokyo on April 17. While there, X will meet Prime Minister Y': ``meeting``, in the sentence right
+        after the visit ``trip``'s and opened by words that place it there, happens during the visit."""
+        if trip.type != "visit" or meeting.type not in ("meeting", "talks") or meeting.sentence != trip.sentence + 1:
+            return False
+        if not any(e in meeting.participants for e in trip.participants if e.kind == "person"):
+            return False
+        start = doc.sentence_starts[meeting.sentence]
+        return bool(self.phrases.during_visit_start.match(doc.text, start, meeting.trigger.start))
 
     def _triggers(self, text: str, lines: AsciiLines, lowered: LoweredText | None):
         """Word-list and pattern triggers in text order; of two that overlap the earlier (longer) wins."""
