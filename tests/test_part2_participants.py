@@ -188,3 +188,9 @@ def test_part2_meeting_placed_during_the_visit_of_the_sentence_before_is_the_vis
 def test_part2_meeting_not_placed_during_the_visit_stays_apart():
     text = "President Marta Quiroga will visit Lima on Monday. President Marta Quiroga will meet President Tomas Ferreira in June."
     assert len(extract(text).meetings) == 2
+
+
+def test_part2_a_portfolio_word_taken_for_a_name_is_no_participant():
+    text = ("Foreign Minister Ana Lind held talks with Dr. Subrahmanyam Jaishankar, Minister of External Affairs of India, "
+            "on Monday.")
+    assert _part2_participants(text, year=2023) == [["Ana Lind", "Subrahmanyam Jaishankar"]]

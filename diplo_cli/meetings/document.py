@@ -14,6 +14,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_EVENT_NAME,
     PARTICIPANT_LABEL_VOICE,
     PARTICIPANT_NOT_BRIEFER,
+    PARTICIPANT_PORTFOLIO,
     PARTICIPANT_RELATION,
     STAGE,
     TIME_OF_REPORT,
@@ -263,6 +264,8 @@ class _Document:
                 continue
             if self.finder.phrases.companion_before.search(self.text, max(0, start - 24), start):
                 continue  # 'X and his wife Y will host ...': a spouse accompanies, does not meet
+            if self._portfolio_word(start):
+                continue  # 'Minister of External Affairs': a word of a title's portfolio the entities pass took for a name
             if self.finder.phrases.relation_after.match(self.text, end):
                 self._trace_relation(start, end, entity)
                 continue  # "Mr. X's predecessor, Y, met Z": Y met, not X
@@ -270,6 +273,15 @@ class _Document:
                 continue  # a demonym or a bare title ('President') is not a person's name
             found.append(entity)
         return found
+
+    def _portfolio_word(self, start: int) -> bool:
+        """A name right after a title word and 'of'/'for' ('Minister of External Affairs'): the title's portfolio."""
+        before = self.finder.phrases.portfolio_before.search(self.text, max(0, start - 40), start)
+        if before is None or self.finder.lex.title(before.group("title")) is None:
+            return False
+        if self.trace is not None:
+            self.trace.add(STAGE, PARTICIPANT_PORTFOLIO, "vetoed", before.start(), start, f"'{before.group().strip()} ...' is a title's portfolio, no person")
+        return True
 
     def _trace_relation(self, start: int, end: int, entity: Entity) -> None:
         if self.trace is not None:
