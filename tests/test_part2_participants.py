@@ -194,3 +194,10 @@ def test_part2_a_portfolio_word_taken_for_a_name_is_no_participant():
     text = ("Foreign Minister Ana Lind held talks with Dr. Subrahmanyam Jaishankar, Minister of External Affairs of India, "
             "on Monday.")
     assert _part2_participants(text, year=2023) == [["Ana Lind", "Subrahmanyam Jaishankar"]]
+
+
+def test_part2_pronoun_coordinated_with_a_name_is_one_more_participant():
+    assert _part2_participants("President Marta Quiroga said she and President Tomas Ferreira would meet in Lima.") == [
+        ["Marta Quiroga", "Tomas Ferreira"]]
+    assert _part2_participants("Secretary John Kerry said Lavrov and he would meet in Geneva.", year=2014) == [
+        ["John Kerry", "Sergey Lavrov"]]

@@ -63,6 +63,7 @@ PARTICIPANT_SUMMIT_COMMENTER = "meetings.participant.summit_commenter"  # "X pra
 PARTICIPANT_RELATION = "meetings.participant.relation"  # "X's predecessor, Y, met Z": not X
 PARTICIPANT_VISIT_HOST_BEFORE = "meetings.participant.visit_host_before"  # "Y met X, who is in Peru on a visit": Y hosts
 PARTICIPANT_ORGANISATION_EVENT = "meetings.participant.organisation_event"  # "the African Union summit": the AU's
+PARTICIPANT_PRONOUN_PARTNER = "meetings.participant.pronoun_partner"  # "X said he and Y met": X too
 PARTICIPANT_TOPIC = "meetings.participant.topic"  # "talks regarding X's visit": X is talked about
 PARTICIPANT_TURN_HOST = "meetings.participant.turn_host"  # 'THE PRESIDENT: Macron will be coming': the speaker hosts
 PARTICIPANT_ASKED_HOST = "meetings.participant.asked_host"  # 'Q Mr. President, ... X's visit to Washington?': he hosts

@@ -26,6 +26,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_OWNER_ONLY,
     PARTICIPANT_PORTFOLIO,
     PARTICIPANT_POSSESSIVE,
+    PARTICIPANT_PRONOUN_PARTNER,
     PARTICIPANT_ROLE_OBJECT,
     PARTICIPANT_ROLE_OWNER,
     PARTICIPANT_ROLE_SUBJECT,
@@ -252,6 +253,9 @@ class _ParticipantReader:
             subject = self._subject_before(clause, right_people)
             if subject is not None:
                 people.append(subject)
+        partner = self._pronoun_partner(doc, clause, people)
+        if partner is not None:
+            people.insert(0, partner)  # 'Kerry said he and Lavrov discussed Syria by phone': Kerry too
         owner = self._possessive_owner(doc, clause) or self._role_owner(doc, clause)
         if owner is not None and owner not in people:
             people.insert(0, owner)  # 'Scholz's meeting with Meloni': Scholz met
@@ -297,6 +301,22 @@ class _ParticipantReader:
         return (self._relative_antecedent(doc, clause.left) or self._invited_voice(doc, clause)
                 or self._role_subject(doc, clause, right_people)
                 or self._pronoun_subject(doc, clause.left, clause.trigger.start, clause.statement))
+
+    def _pronoun_partner(self, doc: _Document, clause: _Clause, people: list[Entity]) -> Entity | None:
+        """'Kerry said he and Lavrov discussed Syria': a personal pronoun coordinated with a name before the trigger,
+        resolved as a pronoun subject (the statement's speaker at the start of its content); None when it is one of ``people``."""
+        if not people:
+            return None
+        match = self.phrases.pronoun_partner.search(doc.text, clause.left, clause.trigger.start)
+        if match is None:
+            return None
+        entity = self._pronoun_subject(doc, clause.left, match.end("pronoun"), clause.statement)
+        if entity is None or entity in people:
+            return None
+        if doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_PRONOUN_PARTNER, "set", match.start("pronoun"), match.end("pronoun"),
+                          f"'{match.group('pronoun')}' is {entity.name}, with {', '.join(e.name for e in people)}")
+        return entity
 
     def _owners_only(self, clause: _Clause, people: list[Entity], right_people: list[Entity]) -> None:
         """'X thanked Y for Kerry's visit to Paris': a meeting noun in a named person's possessive (with the people
