@@ -201,3 +201,12 @@ def test_part2_pronoun_coordinated_with_a_name_is_one_more_participant():
         ["Marta Quiroga", "Tomas Ferreira"]]
     assert _part2_participants("Secretary John Kerry said Lavrov and he would meet in Geneva.", year=2014) == [
         ["John Kerry", "Sergey Lavrov"]]
+
+
+def test_part2_a_counterpart_holds_a_compatible_role():
+    text = ("Foreign Minister Ana Lind met Russian President Vladimir Putin on Monday. "
+            "On Tuesday she will meet her Russian counterpart.")
+    assert _part2_participants(text, year=2014)[-1] == ["Ana Lind", "Russia"]
+    text = ("Foreign Minister Ana Lind praised Foreign Minister Sergey Lavrov on Monday. "
+            "On Tuesday she will meet her Russian counterpart.")
+    assert _part2_participants(text, year=2014)[-1] == ["Ana Lind", "Sergey Lavrov"]

@@ -64,6 +64,7 @@ PARTICIPANT_RELATION = "meetings.participant.relation"  # "X's predecessor, Y, m
 PARTICIPANT_VISIT_HOST_BEFORE = "meetings.participant.visit_host_before"  # "Y met X, who is in Peru on a visit": Y hosts
 PARTICIPANT_ORGANISATION_EVENT = "meetings.participant.organisation_event"  # "the African Union summit": the AU's
 PARTICIPANT_PRONOUN_PARTNER = "meetings.participant.pronoun_partner"  # "X said he and Y met": X too
+PARTICIPANT_COUNTERPART_ROLE = "meetings.participant.counterpart_role"  # "Secretary X ... his Russian counterpart": not Putin
 PARTICIPANT_TOPIC = "meetings.participant.topic"  # "talks regarding X's visit": X is talked about
 PARTICIPANT_TURN_HOST = "meetings.participant.turn_host"  # 'THE PRESIDENT: Macron will be coming': the speaker hosts
 PARTICIPANT_ASKED_HOST = "meetings.participant.asked_host"  # 'Q Mr. President, ... X's visit to Washington?': he hosts

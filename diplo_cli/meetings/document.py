@@ -11,6 +11,7 @@ from diplo_cli.meetings.common import (
     _DOTTED,
     _LOOKBACK,
     _SPECIFIC_TIMES,
+    PARTICIPANT_COUNTERPART_ROLE,
     PARTICIPANT_EVENT_NAME,
     PARTICIPANT_LABEL_VOICE,
     PARTICIPANT_NOT_BRIEFER,
@@ -477,23 +478,36 @@ class _Document:
         question = self.question_of(offset)
         return None if question is None or offset < question[1] else question
 
-    def person_of_country(self, country: str, offset: int, exclude: list[Entity]) -> Entity | None:
+    def person_of_country(self, country: str, offset: int, exclude: list[Entity], of: Entity | None = None) -> Entity | None:
         """The person of ``country`` named nearest after ``offset`` (within the reach of a
-        counterpart's name), else nearest before it."""
+        counterpart's name), else nearest before it; a counterpart ``of`` someone holds a role
+        compatible with theirs, when both roles are known."""
         index = bisect.bisect_left(self.person_starts, offset)
         for j in range(index, min(len(self.persons), index + _LOOKBACK)):
             mention = self.persons[j]
             if mention.start > offset + _COUNTERPART_REACH:
                 break
-            if mention.entity.country == country and mention.entity not in exclude:
+            if mention.entity.country == country and mention.entity not in exclude and self._counterpart_role(mention, of):
                 return mention.entity
         for j in range(index - 1, max(-1, index - 1 - _LOOKBACK), -1):
             mention = self.persons[j]
             if mention.start < offset - _COUNTERPART_REACH:
                 break
-            if mention.entity.country == country and mention.entity not in exclude:
+            if mention.entity.country == country and mention.entity not in exclude and self._counterpart_role(mention, of):
                 return mention.entity
         return None
+
+    def _counterpart_role(self, mention, of: Entity | None) -> bool:
+        """'Secretary of State X ... his Russian counterpart': not the Russian president (a role of its own)."""
+        entity = mention.entity
+        if of is None or not of.role or not entity.role:
+            return True
+        compatible = self.tracker.tables.roles_compatible
+        if any(compatible(mine, theirs) for mine in {of.role, *of.roles} for theirs in {entity.role, *entity.roles}):
+            return True
+        if self.trace is not None:
+            self.trace.add(STAGE, PARTICIPANT_COUNTERPART_ROLE, "vetoed", mention.start, mention.end, f"{entity.name} ({entity.role}) is no counterpart of {of.name} ({of.role})")
+        return False
 
     def host_countries(self, lower: int, upper: int) -> list[Entity]:
         """The country visited ('travel to X'), or the listed countries ('to X, Y and Z')."""

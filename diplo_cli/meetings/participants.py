@@ -600,7 +600,7 @@ class _ParticipantReader:
         if counterpart:
             for adjective in self.phrases.list_separator.split(counterpart.group("countries")):
                 country = self.lex.country_of_word(adjective)
-                named = doc.person_of_country(country, counterpart.end(), people) if country else None
+                named = doc.person_of_country(country, counterpart.end(), people, people[0] if people else None) if country else None
                 if named is not None and not right_people:
                     people.append(named)  # 'his Russian counterpart' ... 'Sergei Lavrov' a sentence later
                 elif country:
