@@ -72,6 +72,7 @@ def test_partb_title_country_ending_the_run_is_no_name(text, expected):
 @pytest.mark.parametrize(("text", "expected"), [
     # officials described by a region, a people or a group, with no person named: as described
     ("Minister Ana Lind held several conversations with Arab leaders in Doha.", [["Ana Lind", "Arab leaders"]]),
+    ("Chancellor Olaf Scholz met G7 leaders in Bavaria on Monday.", [["Olaf Scholz", "G7 leaders"]]),
     # a country's officials are its country; 'the leaders of Peru' are Peru's
     ("Minister Ana Lind held several conversations with Peruvian officials in Lima.", [["Ana Lind", "Peru"]]),
     ("Minister Ana Lind held several conversations with the leaders of Peru in Lima.", [["Ana Lind", "Peru"]]),
@@ -129,3 +130,26 @@ def test_partb_group_anaphor_speaking_about_a_meeting_is_not_in_it(text, expecte
 ])
 def test_partb_owned_meeting_meets_only_inside_its_phrase(text, expected):
     assert _partb_participants(text, year=2015) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a person coordinated before the possessive owner owns the meeting too
+    ("Attention was given to Secretary of State John Kerry and Foreign Minister Sergei Lavrov's constant contact on Syria.",
+     [["John Kerry", "Sergey Lavrov"]]),
+    ("President Emmanuel Macron praised Secretary John Kerry and Minister Ana Lind's meeting with President Joe Biden.",
+     [["John Kerry", "Ana Lind", "Joe Biden"]]),
+    # one owner alone stays alone
+    ("President Emmanuel Macron praised Secretary John Kerry's meeting with President Joe Biden.", [["John Kerry", "Joe Biden"]]),
+])
+def test_partb_coordinated_possessive_owners(text, expected):
+    assert _partb_participants(text, year=2015) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a condition after the meeting is a clause of its own: its people do not meet
+    ("President Joe Biden will meet President Emmanuel Macron in Paris unless Chancellor Olaf Scholz objects.",
+     [["Joe Biden", "Emmanuel Macron"]]),
+    ("President Joe Biden will meet President Emmanuel Macron if Chancellor Olaf Scholz agrees.", [["Joe Biden", "Emmanuel Macron"]]),
+])
+def test_partb_condition_ends_the_meetings_clause(text, expected):
+    assert _partb_participants(text, year=2022) == expected
