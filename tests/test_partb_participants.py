@@ -153,3 +153,27 @@ def test_partb_coordinated_possessive_owners(text, expected):
 ])
 def test_partb_condition_ends_the_meetings_clause(text, expected):
     assert _partb_participants(text, year=2022) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the owner of the topic discussed is not met
+    ("Minister Ana Lind held discussions regarding President Joe Biden's state visit with Foreign Minister Wang Yi.",
+     [["Ana Lind", "Wang Yi"]]),
+    ("Minister Ana Lind held talks about Chancellor Olaf Scholz's proposal with Foreign Minister Wang Yi.", [["Ana Lind", "Wang Yi"]]),
+    # not a possessive: the person is met
+    ("Minister Ana Lind held discussions with Foreign Minister Wang Yi and President Joe Biden.",
+     [["Ana Lind", "Wang Yi", "Joe Biden"]]),
+])
+def test_partb_topic_owner_is_not_met(text, expected):
+    assert _partb_participants(text, year=2022)[:1] == expected  # (the state visit named in the topic is a meeting of its own)
+
+
+@pytest.mark.parametrize(("text", "year", "expected"), [
+    # a known surname in the possessive before a meeting noun, with no full name before: the office holder of the year
+    ("Officials said Putin's talks with Xi went well.", 2024, [["Vladimir Putin", "Xi Jinping"]]),
+    ("Q Can you give us a readout of Kellogg's meeting with Zelensky?\nMR. WALTZ: Yes.\n", 2025, [["Keith Kellogg", "Volodymyr Zelensky"]]),
+    # undated: nobody is guessed
+    ("Officials said Putin's talks with Xi went well.", None, [["Xi Jinping"]]),
+])
+def test_partb_dated_surname_in_the_possessive_owns_the_meeting(text, year, expected):
+    assert _partb_participants(text, year=year) == expected

@@ -406,12 +406,23 @@ class _ParticipantReader:
         match = self.phrases.possessive_owner.search(doc.text, max(clause.left, clause.trigger.start - 40), clause.trigger.start)
         if match is None or doc.person_spans.overlaps(*match.span("name")):
             return None
-        entity = doc.tracker.lookup_name(match.group("name"))
+        entity = doc.tracker.lookup_name(match.group("name")) or self._dated_surname(doc, match.group("name"))
         if entity is None or entity.kind != "person":
             return None
         if doc.trace is not None:
             doc.trace.add(STAGE, PARTICIPANT_POSSESSIVE, "set", match.start(), clause.trigger.end, f"'{match.group('name')}' is {entity.name}")
         return entity
+
+    def _dated_surname(self, doc: _Document, surname: str) -> Entity | None:
+        """'Kellogg's meeting with Zelenskyy' with no full name before: the one gazetteer person of that surname who
+        held an office in the document's year (given or written; an undated text guesses no one)."""
+        tracker = doc.tracker
+        if not tracker.year_is_dated:
+            return None
+        person = tracker.gazetteer_person(surname, None)
+        if person is None or not any(term.holds_in(tracker.year) for term in person.roles):
+            return None
+        return tracker.entity_for_person(person, surname)
 
     def _role_owner(self, doc: _Document, clause: _Clause) -> Entity | None:
         """'the secretary of state's first trip': the one person named before in the text who holds the role
