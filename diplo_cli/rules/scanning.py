@@ -459,6 +459,103 @@ def _class_chars(members: list) -> set[str]:
     return chars
 
 
+# Why some rules are tried without a time-out. ``regex`` reads the process's CPU clock (a system call)
+# at each match it starts with a ``timeout``: some 2-4 µs, more than the match itself, and the
+# clause-boundary rules alone are tried some 30,000 times per MB of news. The time-out is a safety
+# net for a try whose work grows with the text (backtracking over long runs). A rule whose repeats
+# without an upper bound each repeat one white-space character, or one word character (a letter,
+# digit, '_', '.', '-', an apostrophe), can run no further than the longest run of such characters:
+# in a text with no run longer than RUN_LIMITS, each try is bounded by the rule alone, and a rule
+# whose bound (:func:`_attempt_paths`) is at most MAX_ATTEMPT_PATHS is tried there without a
+# time-out. Any other rule, and any text with a longer run (a padded page, words joined by dashes),
+# keeps the time-out.
+RUN_LIMITS = {"space": 16, "word": 40}
+MAX_ATTEMPT_PATHS = 100_000
+_RUN_CLASSES = {"space": regex.compile(r"\s"), "word": regex.compile(r"[\w.\-'’]")}
+_LONG_RUN = regex.compile(rf"\s{{{RUN_LIMITS['space'] + 1}}}|[\w.\-'’]{{{RUN_LIMITS['word'] + 1}}}")
+_PROPERTY_MARK = "\ue000"  # a property (\p{L}) read as a private-use character: in no run class
+
+
+def _run_class(item) -> str | None:
+    """The run class ("space" or "word") holding every character the parsed one-character ``item`` matches; else None."""
+    op, value = item
+    members = value if op is sre_constants.IN else [item]
+    kinds = set()
+    for kind, member in members:
+        if kind is sre_constants.CATEGORY:
+            if member is sre_constants.CATEGORY_SPACE:
+                kinds.add("space")
+            elif member in (sre_constants.CATEGORY_WORD, sre_constants.CATEGORY_DIGIT):
+                kinds.add("word")
+            else:
+                return None
+            continue
+        if kind is sre_constants.LITERAL:
+            chars = [chr(member)]
+        elif kind is sre_constants.RANGE and member[1] - member[0] < 256:
+            chars = [chr(code) for code in range(member[0], member[1] + 1)]
+        else:
+            return None  # a negated class, a wide range, anything else
+        found = [name for name, run in _RUN_CLASSES.items() if all(run.fullmatch(char) for char in chars)]
+        if not found:
+            return None
+        kinds.add(found[0])
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def _attempt_paths(items) -> int | None:
+    """An upper bound on the ways one try of the parsed sequence ``items`` at one place can go (each
+    repeat without an upper bound counting as the run limit of its class); None when a repeat
+    without an upper bound repeats more than one character of a run class, or on a back reference."""
+    total = 1
+    for op, value in items:
+        if op in _REPEATS:
+            low, high, repeated = value
+            if high == sre_constants.MAXREPEAT:
+                kind = _run_class(repeated[0]) if len(repeated) == 1 and repeated[0][0] in (
+                    sre_constants.IN, sre_constants.LITERAL, sre_constants.CATEGORY) else None
+                if kind is None:
+                    return None
+                total *= RUN_LIMITS[kind] + 1
+                continue
+            inner = _attempt_paths(list(repeated))
+            if inner is None or high > 64:
+                return None
+            total *= sum(inner ** count for count in range(low, high + 1))
+        elif op is sre_constants.SUBPATTERN or op is sre_constants.ATOMIC_GROUP:
+            inner = _attempt_paths(list(value[-1] if op is sre_constants.SUBPATTERN else value))
+            if inner is None:
+                return None
+            total *= inner
+        elif op is sre_constants.BRANCH:
+            branches = [_attempt_paths(list(branch)) for branch in value[1]]
+            if None in branches:
+                return None
+            total *= sum(branches)
+        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            inner = _attempt_paths(list(value[1]))
+            if inner is None:
+                return None
+            total *= 1 + inner
+        elif op in (sre_constants.GROUPREF, sre_constants.GROUPREF_EXISTS):
+            return None
+        if total > MAX_ATTEMPT_PATHS:
+            return None
+    return total
+
+
+def _bounded_attempts(pattern: regex.Pattern) -> bool:
+    """Is every try of ``pattern`` at one place bounded, on a text whose runs :data:`RUN_LIMITS` bounds?
+    A pattern the standard library's parser cannot read, or in ``regex``'s version 1 (set operations), is not."""
+    if pattern.flags & regex.V1:
+        return False
+    try:
+        parsed = sre_parser.parse(_GROUP_NAME.sub("(?:", _PROPERTY.sub(_PROPERTY_MARK, pattern.pattern)))
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return False
+    return _attempt_paths(list(parsed)) is not None
+
+
 class PrefixTable:
     """The literal prefixes of a group of :class:`PrefixScan` rules, looked for in a document in one pass.
 
@@ -543,6 +640,14 @@ class LoweredText:
         self.text = _spaced(text.lower())  # white space but line feeds as spaces, as in the prefixes
         self.found = table.find(self.text)
         self._word_starts: dict[str, list[int]] = {}
+        self._short_runs: bool | None = None
+
+    def short_runs(self, text: str) -> bool:
+        """``text`` (the text lowered here) has no run of white space longer than :data:`RUN_LIMITS`
+        allows, nor of word characters (see :func:`_bounded_attempts`); found once per document."""
+        if self._short_runs is None:
+            self._short_runs = _LONG_RUN.search(text) is None
+        return self._short_runs
 
     def offsets(self, prefix: str, word_start: bool = False) -> list[int]:
         """Where ``prefix`` (one of the table's) starts; with ``word_start``, not where a letter or
@@ -621,6 +726,7 @@ class PrefixScan:
         self.word_start = False  # every match starts at \b
         self.inside_firsts: set[str] | None = None  # see _word_firsts_inside
         self.lead: Lead | None = None  # see _lead
+        self.bounded = False  # see _bounded_attempts
         try:
             parsed = sre_parser.parse(_PROPERTY.sub(r"\\W", pattern.pattern))  # a property: no literal known
         except (re.error, RecursionError, OverflowError, ValueError):
@@ -636,6 +742,7 @@ class PrefixScan:
                 break
             if op is sre_constants.AT and value is sre_constants.AT_BOUNDARY:
                 self.word_start = True
+        self.bounded = _bounded_attempts(pattern)
 
     @staticmethod
     def _lead(parsed) -> re.Pattern | None:
@@ -673,6 +780,12 @@ class PrefixScan:
             starts = self.lead.keep(starts, lowered.text)
         match_at = self.pattern.match
         resume = 0
+        if self.bounded and lowered.short_runs(text):  # each try's work is bounded: no time-out to set (see _bounded_attempts)
+            for start in starts:
+                if start >= resume and (match := match_at(text, start)) is not None:
+                    yield match
+                    resume = match.end()
+            return
         for start in starts:
             if start < resume:
                 continue

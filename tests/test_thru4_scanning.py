@@ -1,0 +1,67 @@
+"""Prefix-scan rules whose tries are bounded run without ``regex``'s per-match time-out, and only then.
+
+A time-out costs a read of the process's CPU clock at every match started; a rule whose unbounded
+repeats each repeat one white-space or word character cannot run past the longest such run, so on
+a text without long runs its tries are bounded by the rule alone (see scanning._bounded_attempts).
+"""
+
+from __future__ import annotations
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diplo_cli.rules import scanning
+from diplo_cli.rules.scanning import RUN_LIMITS, PrefixScan, PrefixTable
+
+
+@pytest.mark.parametrize(("source", "bounded"), [
+    (r",\s+(?:which|who|while)\b", True),  # one run of white space
+    (r"\bin\s+(?:19|20)\d{2}\b|\bthis\s+year\b", True),  # bounded repeats count as written
+    (r"\b(?:left|flew)\s+for(?=\s+(?-i:\p{Lu}))", True),  # a property outside a repeat is one character
+    (r"[;:!?]|\s[-–—]\s", True),
+    (r"\bsaid\s+(?:\w+\s+){0,1}that\b", True),  # 17 x (1 + 41 x 17) ways at most
+    (r"\bsaid\b[^.]*\bthat\b", False),  # a negated class runs to the next full stop
+    (r"\bsaid\b.*\bthat\b", False),
+    (r"\b(?:\w+\s+)+said\b", False),  # a group repeated without bound
+    (r"\b(\w+)\s+\1\b", False),  # a back reference
+    (r"\bsaid\s+\p{L}+\b", False),  # a property repeated: not known to be in a run class
+    (r"\bthe\s+\w+\s+\w+\s+\w+\s+\w+\b", False),  # too many ways: over MAX_ATTEMPT_PATHS
+    (r"\bsaid\s+(?:\w+\s+){0,9}that\b", False),
+])
+def test_thru4_a_rule_is_bounded_only_when_its_unbounded_repeats_are_runs_of_one_class(source, bounded):
+    assert PrefixScan(regex.compile(source, regex.IGNORECASE), wide=True).bounded is bounded
+
+
+def _scan(source: str) -> tuple[PrefixScan, PrefixTable]:
+    scan = PrefixScan(regex.compile(source, regex.IGNORECASE), wide=True)
+    return scan, PrefixTable([scan])
+
+
+def test_thru4_a_long_run_of_white_space_or_of_word_characters_keeps_the_time_out(monkeypatch):
+    scan, table = _scan(r",\s+(?:which|who)\b")
+    plain = "The envoy, who arrived late, met the minister, which surprised nobody."
+    padded = plain.replace(", who", "," + " " * (RUN_LIMITS["space"] + 1) + "who")
+    joined = plain + " " + "-".join(["word"] * 10)  # a 49-character run of word characters
+    monkeypatch.setattr(scanning, "PATTERN_TIMEOUT", 0)  # any try with a time-out now raises
+    assert [m.group() for m in scan.finditer(plain, table.lowered(plain))] == [", who", ", which"]
+    for text in (padded, joined):
+        with pytest.raises(TimeoutError):
+            list(scan.finditer(text, table.lowered(text)))
+    assert table.lowered(plain).short_runs(plain)
+    assert not table.lowered(padded).short_runs(padded)
+    assert not table.lowered(joined).short_runs(joined)
+
+
+_PIECES = st.sampled_from(["The envoy", ", which", ", who", " - ", "; ", " ", "  ", "\n", "said", "talks", "Oslo.", "\u2009"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_thru4_a_bounded_rule_finds_what_the_pattern_finds(text):
+    scan, table = _scan(r"[;:!?]|\s[-–—]\s|,\s+(?:which|who)\b")
+    assert scan.bounded
+    lowered = table.lowered(text)
+    expected = [m.span() for m in scan.pattern.finditer(text)]
+    assert [m.span() for m in scan.finditer(text, lowered)] == expected
