@@ -54,6 +54,16 @@ def test_thru4_a_long_run_of_white_space_or_of_word_characters_keeps_the_time_ou
     assert not table.lowered(joined).short_runs(joined)
 
 
+@pytest.mark.parametrize(("text", "short"), [
+    ("Read it at https://www.example.org/news/2024/05/17/talks-in-oslo-resume today.", True),  # '/' cuts the runs
+    ("Read it at www.example-of-a-very-long-address-for-the-talks.org today.", False),  # one 54-character run
+    ("Talks resume" + "\u2009" * (RUN_LIMITS["space"] + 1) + "today.", False),  # white space beyond ASCII
+    ("Talks resume" + " \n" * (RUN_LIMITS["space"] // 2) + "today.", True),  # a run of exactly the limit
+])
+def test_thru4_runs_are_measured_with_the_rules_own_classes(text, short):
+    assert scanning.short_runs(text) is short
+
+
 _PIECES = st.sampled_from(["The envoy", ", which", ", who", " - ", "; ", " ", "  ", "\n", "said", "talks", "Oslo.", "\u2009"])
 
 
