@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from diplo_cli import pipeline
 from diplo_cli.batch import inputs, parallel
 from diplo_cli.batch.inputs import iter_documents
 from diplo_cli.cli import Environment, ExitStatus, cli
@@ -277,6 +278,7 @@ def test_json_output_of_a_large_file_is_written_window_by_window(tmp_path, monke
     path = tmp_path / "large.txt"
     path.write_text("".join(STATEMENT.replace("Monday", f"day {i}") + "\n" for i in range(400)))
     monkeypatch.setattr(parallel, "LARGE_FILE_BYTES", 10_000)
+    monkeypatch.setattr(pipeline, "WINDOW", 8_000)  # several windows in a 40,000-character file
     written: list[int] = []
     from diplo_cli import render
 
