@@ -75,3 +75,29 @@ def test_thru4_a_bounded_rule_finds_what_the_pattern_finds(text):
     lowered = table.lowered(text)
     expected = [m.span() for m in scan.pattern.finditer(text)]
     assert [m.span() for m in scan.finditer(text, lowered)] == expected
+
+
+def _every_prefix_at_every_place(table: PrefixTable, lowered: str) -> dict[str, list[int]]:
+    prefixes, inside = set(table._prefixes_of), set(table._inside_prefixes_of)
+    found: dict[str, list[int]] = {}
+    for at in range(len(lowered)):
+        after_word = at > 0 and (lowered[at - 1].isascii() and (lowered[at - 1].isalnum() or lowered[at - 1] == "_"))
+        for prefix in sorted(inside if after_word else prefixes):
+            if lowered.startswith(prefix, at):
+                found.setdefault(prefix, []).append(at)
+    return found
+
+
+_TABLE_PIECES = st.sampled_from(["a", "and", " and ", "the", "talks", ", which", " - ", "\n", "\n\n", "said", "in 1999",
+                                 "next week", "May", "é", "_", "x", ".", "’s", "  ", "will meet", "a", "2"])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_TABLE_PIECES, max_size=30).map("".join))
+def test_thru4_the_prefix_table_finds_every_prefix_where_its_rules_may_start(text):
+    from diplo_cli.language.lexicons import default_lexicon
+    from diplo_cli.language.loader import language_of
+
+    table = language_of(default_lexicon()).meetings.prefix_table
+    lowered = text.lower()
+    assert table.find(lowered) == _every_prefix_at_every_place(table, lowered)

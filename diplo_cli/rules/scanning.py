@@ -590,6 +590,14 @@ class PrefixTable:
     alternatives above try every position (measured: some 4x faster on news for such a group, and
     slower for a dense one, whose places are a few characters apart). Whether a place is inside a
     word is then read from the character before it. The same places and prefixes either way.
+
+    Otherwise the scan is two scans, one for the places after a character that is not an ASCII word
+    character and one for those after one, each consuming that character and looking ahead for
+    its trie: a pattern opening with a character class lets the standard library's engine skip
+    ahead to the places holding one (and try one trie, not two), where a pattern opening with a
+    look-behind is tried at every place; the text's first place is tried on its own. Measured on
+    64,000 characters of news: 16 ms for the two scans against 23-29 ms for one. The same places,
+    with the same longest prefixes.
     """
 
     def __init__(self, scans: Iterable[PrefixScan], sparse: bool = False):
@@ -597,13 +605,19 @@ class PrefixTable:
         prefixes = {prefix for scan in scans for prefix in scan.prefixes}
         inside = {prefix for scan in scans for prefix in scan.prefixes
                   if prefix[0] not in _ASCII_WORD or not scan.word_start and (scan.inside_firsts is None or prefix[0] in scan.inside_firsts)}
-        self._pattern = None
         self._sparse = sparse
+        self._pattern: re.Pattern | None = None  # sparse: the trie alone
+        self._first: re.Pattern | None = None  # the longest prefix at the text's start
+        self._after_other: re.Pattern | None = None  # after a character not in [A-Za-z0-9_]: the longest prefix
+        self._after_word: re.Pattern | None = None  # after one in [A-Za-z0-9_]: the longest of ``inside``
         if prefixes and sparse:
             self._pattern = re.compile(trie_pattern(prefixes))
         elif prefixes:
-            at_start = f"(?<![A-Za-z0-9_])(?=({trie_pattern(prefixes)}))"
-            self._pattern = re.compile(f"{at_start}|(?<=[A-Za-z0-9_])(?=({trie_pattern(inside)}))" if inside else at_start)
+            trie = trie_pattern(prefixes)
+            self._first = re.compile(f"(?=({trie}))")
+            self._after_other = re.compile(f"[^A-Za-z0-9_](?=({trie}))")
+            if inside:
+                self._after_word = re.compile(f"[A-Za-z0-9_](?=({trie_pattern(inside)}))")
         self._prefixes_of = {found: [found[:n] for n in range(1, len(found) + 1) if found[:n] in prefixes] for found in prefixes}
         if sparse:  # inside a word: the longest prefix found there is of the whole set; those of ``inside`` that begin it
             self._inside_prefixes_of = {found: [prefix for prefix in starts if prefix in inside] for found, starts in self._prefixes_of.items()}
@@ -618,7 +632,7 @@ class PrefixTable:
         """Every prefix found in the lower-cased text, with its offsets (ascending; overlaps included),
         except the offsets inside a word of prefixes only rules starting at a word boundary have."""
         found: dict[str, list[int]] = {}
-        if self._pattern is None:
+        if self._pattern is None and self._after_other is None:
             return found
         prefixes_of, inside_prefixes_of = self._prefixes_of, self._inside_prefixes_of
         if self._sparse:
@@ -634,16 +648,34 @@ class PrefixTable:
                         offsets.append(at)
                 match = search(lowered, at + 1)  # the next place, overlapping this one or not
             return found
-        for match in self._pattern.finditer(lowered):
-            at = match.start()
-            longest = match.group(1)
-            for prefix in prefixes_of[longest] if longest is not None else inside_prefixes_of[match.group(2)]:
+        first = self._first.match(lowered)
+        if first is not None:
+            for prefix in self._prefixes_of[first.group(1)]:
+                found[prefix] = [0]
+        self._add(found, self._after_other, lowered, self._prefixes_of)
+        if self._after_word is not None:
+            inside: dict[str, list[int]] = {}
+            self._add(inside, self._after_word, lowered, self._inside_prefixes_of)
+            for prefix, offsets in inside.items():
+                other = found.get(prefix)
+                if other is None:
+                    found[prefix] = offsets
+                else:  # both ascending: one sort of two runs
+                    other.extend(offsets)
+                    other.sort()
+        return found
+
+    @staticmethod
+    def _add(found: dict[str, list[int]], scan: re.Pattern, lowered: str, prefixes_of: dict[str, list[str]]) -> None:
+        """The offsets of every prefix ``scan`` finds (the place after the character it consumes), in ``found``."""
+        for match in scan.finditer(lowered):
+            at = match.end()
+            for prefix in prefixes_of[match.group(1)]:
                 offsets = found.get(prefix)
                 if offsets is None:
                     found[prefix] = [at]
                 else:
                     offsets.append(at)
-        return found
 
 
 class LoweredText:
