@@ -70,3 +70,28 @@ def test_thru5_generated_texts_give_the_same_reporting_noun_matches(text):
     for scan, pattern in zip(ATTRIBUTION.reporting_noun_scans, REPORTING):
         assert _spans(scan.finditer(text, lowered)) == _spans(pattern.finditer(text))
     assert PrefixTable(MEETING_SCANS, sparse=True).find(text.lower()) == MEETINGS.prefix_table.find(text.lower())
+
+
+def _cue_spans_between(finder, text, start, end):
+    return [(m.start(), m.end(), m.group()) for m in finder._cues_between(start, end)]
+
+
+def test_thru5_cues_of_a_stretch_are_read_off_the_whole_texts_cues():
+    from diplo_cli.pipeline import extract
+
+    text = ("The envoy said on Monday, according to aides, that talks would go on; she was saying nothing more.\n"
+            "Officials added: \"We pointed out the risks,\" and the minister noted (briefly) that unsaid things stay unsaid.")
+    extract(text)  # the stage's own reading of the text sets the whole text's cues
+    finder = ATTRIBUTION
+    assert finder.text == text and finder.cue_spans
+    said, saying, according = text.index("said"), text.index("saying"), text.index("according to")
+    assert _cue_spans_between(finder, text, 0, said + 4) == [(said, said + 4, "said")]  # ends at a space: read off
+    assert _cue_spans_between(finder, text, said + 1, len(text))[0][2] == "according to"
+    # the stretch ends inside 'saying': 'say' matches its head, as a scan of the stretch finds
+    assert _cue_spans_between(finder, text, saying - 5, saying + 3) == [(saying, saying + 3, "say")]
+    # the stretch starts inside 'according to': scanned again, 'to' is no cue of its own
+    assert _cue_spans_between(finder, text, according + 3, according + 20) == []
+    for start in range(-2, len(text) + 2, 3):
+        for end in range(start - 4, min(len(text) + 3, start + 160), 7):
+            expected = [(m.start(), m.end(), m.group()) for m in finder.cues.finditer(text, start, end)]
+            assert _cue_spans_between(finder, text, start, end) == expected, (start, end)

@@ -37,7 +37,7 @@ class ClauseReader:
     def _trailing_frame_start(self, start: int, end: int, skip_cue: int) -> int | None:
         """Offset of ', X said' closing the stretch [start, end), if there is one."""
         # only a cue near the end can close the stretch: bounding the scan keeps a long clause linear
-        for match in self.cues.finditer(self.text, max(start, end - _WINDOW), end):
+        for match in self._cues_between(max(start, end - _WINDOW), end):
             if match.start() == skip_cue:
                 continue
             after = self.adjuncts.match(self.text, match.end(), end).end()
@@ -119,7 +119,7 @@ class ClauseReader:
 
     def _main_clause_start(self, start: int, end: int, skip_cue: int) -> int | None:
         """The comma before ', <speaker> <cue>' that opens the main clause after a subordinate one."""
-        for match in self.cues.finditer(self.text, start, end):
+        for match in self._cues_between(start, end):
             if match.start() == skip_cue or not self._cue_shape_ok(match):
                 continue
             speaker = self.speaker_before(match.start(), start)
@@ -133,7 +133,7 @@ class ClauseReader:
     def _other_report_start(self, start: int, end: int, skip_cue: int) -> int:
         """The comma before ', and|but|while <subject> <cue>' inside a content ('X said P, while the
         mayor said Q', ', and then she added Q'): a report with a subject of its own ends the content."""
-        for match in self.cues.finditer(self.text, start, end):
+        for match in self._cues_between(start, end):
             if match.start() == skip_cue or self._is_gerund(match.group()) or not self._cue_shape_ok(match):
                 continue
             # both endings below need a comma after start and before the subject: with none before
@@ -154,7 +154,7 @@ class ClauseReader:
     def _second_predicate_start(self, start: int, end: int) -> int:
         """Where '(,) and <cue>' joins a second predicate of the subject to an object ('stressed the need
         for calm and said P'), or ``end``: the object before it is read on its own."""
-        for match in self.cues.finditer(self.text, start, end):
+        for match in self._cues_between(start, end):
             if self._is_gerund(match.group()) or not self._cue_shape_ok(match):
                 continue
             joint = self.coordinated_before.search(self.text, max(start, match.start() - 30), match.start())
@@ -164,7 +164,7 @@ class ClauseReader:
 
     def _coordinated_end(self, start: int, end: int) -> int:
         """Cut content before a coordinated second report of the same subject ('..., and pledged that')."""
-        for match in self.cues.finditer(self.text, start, end):
+        for match in self._cues_between(start, end):
             if not self._cue_shape_ok(match):
                 continue
             if self._is_gerund(match.group()):

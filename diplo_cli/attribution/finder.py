@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
+from collections.abc import Iterator
 
 import regex
 
@@ -21,6 +23,9 @@ from diplo_cli.rules import Trace
 from diplo_cli.rules.scanning import AsciiLines, LineStartScan, ListScan, PrefixScan, PrefixTable
 from diplo_cli.text.analysis import TextAnalysis
 from diplo_cli.text.segment import turn_body_start
+
+# characters after a stretch that no cue word goes on with (see AttributionFinder._cues_between)
+_CUE_STOPS = frozenset(".,;:!?\"“”()[]")
 
 
 class AttributionFinder(IndirectReader, Constructions, QuoteFramer, ClauseReader, NounPhraseReader):
@@ -87,6 +92,10 @@ class AttributionFinder(IndirectReader, Constructions, QuoteFramer, ClauseReader
         self.sentences = sentences
         self.sentence_starts = [s.start for s in sentences]
         self.token_index = _TokenIndex(text)
+        # the cues of the whole text, found once: the clause readers look for cues in stretches of it (_cues_between)
+        cue_matches = list(self.cue_scan.finditer(text, self.lines))
+        self.cue_spans = [match.span() for match in cue_matches]
+        self.cue_starts = [start for start, _ in self.cue_spans]
         quotes = find_quotes(text, sentences)
         found: list[Attribution] = []
         used_cues: set[int] = set()
@@ -100,7 +109,7 @@ class AttributionFinder(IndirectReader, Constructions, QuoteFramer, ClauseReader
         consumed = _Spans((a.content.start, a.content.end) for a in found)
         self.turn_bodies = [turn_body_start(text, turn) for turn in turns] if turns else []
         self.turns = turns or []
-        for match in self.cue_scan.finditer(text, self.lines):
+        for match in cue_matches:
             if match.start() in used_cues:
                 continue
             if self._excluded(match) or not self._cue_shape_ok(match):
@@ -182,13 +191,31 @@ class AttributionFinder(IndirectReader, Constructions, QuoteFramer, ClauseReader
         return self.cue_tenses.get(cue_word.casefold()) == "gerund"
 
     def _sentence_index(self, offset: int) -> int:
-        import bisect
-
         index = bisect.bisect_right(self.sentence_starts, offset) - 1
         return max(index, 0)
 
     def _sentence(self, offset: int) -> Sentence:
         return self.sentences[self._sentence_index(offset)]
+
+    def _cues_between(self, start: int, end: int) -> list[regex.Match] | Iterator[regex.Match]:
+        """The matches of ``self.cues.finditer(self.text, start, end)``, read off the whole text's cues.
+
+        Why: the clause readers look for cues in a stretch of the sentence at nearly every cue; scanning
+        the stretch again with ``regex`` took some 7% of the extraction (measured), where the whole
+        text's cues are found once, on the faster engine. The same matches, unless an edge of the
+        stretch cuts a cue of the whole text or ``end`` cuts a word (the list's guard then reads the
+        stretch's end where the text goes on, and a cue may match a word's head): the stretch is then
+        scanned as before. Each cue is read again at its place (a ``regex`` match, as the scan gives).
+        """
+        text, spans = self.text, self.cue_spans
+        if start < 0 or end < 0 or end < len(text) and not (text[end].isspace() or text[end] in _CUE_STOPS):
+            return self.cues.finditer(text, start, end)
+        first = bisect.bisect_left(self.cue_starts, start)
+        last = bisect.bisect_left(self.cue_starts, end)
+        if (first > 0 and spans[first - 1][1] > start) or (last > first and spans[last - 1][1] > end):
+            return self.cues.finditer(text, start, end)
+        match_at = self.cues.match
+        return [match_at(text, cue_start, cue_end) for cue_start, cue_end in spans[first:last]]
 
     def _cue_shape_ok(self, match: regex.Match) -> bool:
         """A capitalised cue word inside a sentence is a name ('the United States', 'State Department')."""

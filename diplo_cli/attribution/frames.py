@@ -22,7 +22,7 @@ def _other_cue_between(finder: QuoteFramer, start: int, end: int, own_cue: Span 
     if end - start > 2000:
         return True
     own_frame_end = finder.adjuncts.match(finder.text, own_cue.end, end).end() if own_cue is not None and start <= own_cue.end <= end else -1
-    for match in finder.cues.finditer(finder.text, start, end):
+    for match in finder._cues_between(start, end):
         if own_cue is not None and (match.start() == own_cue.start or own_cue.end <= match.start() < own_frame_end):
             continue  # the own cue, or a word of its adjunct ('said in televised remarks')
         if own_speaker is not None and own_speaker.start <= match.start() < own_speaker.end:
@@ -153,7 +153,7 @@ class QuoteFramer:
         start = _skip_spaces(self.text, sentence.start)
         lead = self.text[start : quote.open]
         if quote.open <= start or len(lead.split()) < 4 or any(mark in lead for mark in ":\"“”«»\n") \
-                or any(self._cue_shape_ok(m) and not self._excluded(m) for m in self.cues.finditer(self.text, start, quote.open)) \
+                or any(self._cue_shape_ok(m) and not self._excluded(m) for m in self._cues_between(start, quote.open)) \
                 or not any(word.casefold() in self.finite_markers for word in self.word_run.findall(lead)):
             return None
         return start
@@ -222,7 +222,7 @@ class QuoteFramer:
                 sentence = Sentence(previous.start, previous.end, previous.paragraph)
         lower = max(sentence.start, quote.open - _WINDOW)
         best = None
-        for match in self.cues.finditer(text, lower, quote.open):
+        for match in self._cues_between(lower, quote.open):
             if self._cue_shape_ok(match):  # not a capitalised name word ("State Department official")
                 best = match
         if best is None or self._excluded(best):

@@ -100,7 +100,7 @@ class IndirectReader:
         # the subject's report; "declined to say", "plans to announce" are not reports
         cand.purpose = bool(self.purpose_to.search(text, max(lower, start - 40), start)) and not any(
             self.lex.cue_forms.get(m.group().casefold(), _NO_CUE).cue_class == "directive"
-            for m in self.cues.finditer(text, self._clause_lower(lower, start), start - 3))
+            for m in self._cues_between(self._clause_lower(lower, start), start - 3))
         if not cand.purpose:
             return self._veto("infinitive_of_another_verb", cand.cue)  # 'declined to comment', 'refused to say'
         return cand
