@@ -95,3 +95,17 @@ def test_thru5_cues_of_a_stretch_are_read_off_the_whole_texts_cues():
         for end in range(start - 4, min(len(text) + 3, start + 160), 7):
             expected = [(m.start(), m.end(), m.group()) for m in finder.cues.finditer(text, start, end)]
             assert _cue_spans_between(finder, text, start, end) == expected, (start, end)
+
+
+def test_thru5_one_lowered_text_per_document_serves_every_prefix_table():
+    from diplo_cli.rules.scanning import spaced_lowered
+    from diplo_cli.text.analysis import TextAnalysis
+
+    text = "His pledge that aid\u00a0would flow came as talks will resume next week."
+    analysis = TextAnalysis(text, [], [])
+    assert analysis.spaced_lowered == spaced_lowered(text) == "his pledge that aid would flow came as talks will resume next week."
+    for table in (ATTRIBUTION.reporting_noun_table, MEETINGS.prefix_table):
+        shared = table.lowered(text, analysis.spaced_lowered)
+        assert shared.text is analysis.spaced_lowered and shared.found == table.lowered(text).found != {}
+    assert TextAnalysis("İstanbul talks", [], []).spaced_lowered is None  # lower-casing moves offsets: no table
+    assert MEETINGS.prefix_table.lowered("İstanbul talks", None) is None

@@ -316,6 +316,12 @@ _OTHER_SPACE = re.compile(r"[^\S\n ]")
 def _spaced(chars: str) -> str:
     """``chars`` with every white-space character but the line feed read as a space."""
     return _OTHER_SPACE.sub(" ", chars) if _OTHER_SPACE.search(chars) else chars
+
+
+def spaced_lowered(text: str) -> str | None:
+    """``text`` as :class:`PrefixTable` searches it (lower-cased, white space but line feeds as
+    spaces), when :func:`lowering_keeps_matches`; else None."""
+    return _spaced(text.lower()) if lowering_keeps_matches(text) else None
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")  # word characters for \b in any engine
 
 
@@ -624,9 +630,13 @@ class PrefixTable:
         else:
             self._inside_prefixes_of = {found: [found[:n] for n in range(1, len(found) + 1) if found[:n] in inside] for found in inside}
 
-    def lowered(self, text: str) -> LoweredText | None:
-        """The document lower-cased with its prefixes found, when :func:`lowering_keeps_matches`; else None."""
-        return LoweredText(text, self) if lowering_keeps_matches(text) else None
+    def lowered(self, text: str, spaced: str | None | bool = False) -> LoweredText | None:
+        """The document lower-cased with its prefixes found, when :func:`lowering_keeps_matches`; else None.
+        ``spaced``: :func:`spaced_lowered` of ``text`` when computed already (a document's analysis
+        holds it for every table that reads the document)."""
+        if spaced is False:
+            spaced = spaced_lowered(text)
+        return LoweredText(spaced, self, spaced=True) if spaced is not None else None
 
     def find(self, lowered: str) -> dict[str, list[int]]:
         """Every prefix found in the lower-cased text, with its offsets (ascending; overlaps included),
@@ -682,8 +692,9 @@ class LoweredText:
     """A document lower-cased for :class:`PrefixScan` (when :func:`lowering_keeps_matches`
     holds), with the offsets of the literal prefixes of a :class:`PrefixTable`, found once per document."""
 
-    def __init__(self, text: str, table: PrefixTable):
-        self.text = _spaced(text.lower())  # white space but line feeds as spaces, as in the prefixes
+    def __init__(self, text: str, table: PrefixTable, spaced: bool = False):
+        """``spaced``: ``text`` is :func:`spaced_lowered` already."""
+        self.text = text if spaced else _spaced(text.lower())  # white space but line feeds as spaces, as in the prefixes
         self.found = table.find(self.text)
         self._word_starts: dict[str, list[int]] = {}
         self._short_runs: bool | None = None

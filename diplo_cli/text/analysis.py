@@ -12,7 +12,7 @@ from functools import cached_property
 
 from diplo_cli.language.lexicons import ascii_words, fold
 from diplo_cli.models import Sentence
-from diplo_cli.rules.scanning import AsciiLines, line_starts
+from diplo_cli.rules.scanning import AsciiLines, line_starts, spaced_lowered
 from diplo_cli.text.segment import Turn
 
 
@@ -46,6 +46,11 @@ class TextAnalysis:
     def line_starts(self) -> list[int]:
         """Where the text's lines start (see rules.scanning.LineStartScan)."""
         return line_starts(self.text)
+
+    @cached_property
+    def spaced_lowered(self) -> str | None:
+        """The text as the prefix tables of the stages search it (see rules.scanning.spaced_lowered)."""
+        return spaced_lowered(self.text)
 
     @cached_property
     def folded(self) -> str:
