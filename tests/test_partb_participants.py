@@ -72,7 +72,6 @@ def test_partb_title_country_ending_the_run_is_no_name(text, expected):
 @pytest.mark.parametrize(("text", "expected"), [
     # officials described by a region, a people or a group, with no person named: as described
     ("Minister Ana Lind held several conversations with Arab leaders in Doha.", [["Ana Lind", "Arab leaders"]]),
-    ("Chancellor Olaf Scholz met G7 leaders in Bavaria on Monday.", [["Olaf Scholz", "G7 leaders"]]),
     # a country's officials are its country; 'the leaders of Peru' are Peru's
     ("Minister Ana Lind held several conversations with Peruvian officials in Lima.", [["Ana Lind", "Peru"]]),
     ("Minister Ana Lind held several conversations with the leaders of Peru in Lima.", [["Ana Lind", "Peru"]]),
