@@ -210,3 +210,10 @@ def test_part2_a_counterpart_holds_a_compatible_role():
     text = ("Foreign Minister Ana Lind praised Foreign Minister Sergey Lavrov on Monday. "
             "On Tuesday she will meet her Russian counterpart.")
     assert _part2_participants(text, year=2014)[-1] == ["Ana Lind", "Sergey Lavrov"]
+
+
+def test_part2_a_coordinated_noun_with_its_own_object_ends_the_clause():
+    text = "Ministers discussed the coming Norland-led talks on Syria and tensions with North Korea."
+    assert _part2_participants(text) == [["Syria"]]
+    text = "The upcoming U.N.-led talks on Syria and tensions with North Korea were discussed."
+    assert _part2_participants(text) == [["United Nations", "Syria"]]
