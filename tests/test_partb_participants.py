@@ -176,3 +176,12 @@ def test_partb_topic_owner_is_not_met(text, expected):
 ])
 def test_partb_dated_surname_in_the_possessive_owns_the_meeting(text, year, expected):
     assert _partb_participants(text, year=year) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 'their' after the body met is that body, not the people of the meeting before
+    ("President Joe Biden canceled his trip to Angola. Officials continue to have discussions with the Israelis about their response.",
+     [["Joe Biden", "Angola"], ["Israel"]]),
+])
+def test_partb_plain_pronoun_after_a_body_is_that_body(text, expected):
+    assert _partb_participants(text, year=2024) == expected

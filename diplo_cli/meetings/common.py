@@ -69,6 +69,7 @@ PARTICIPANT_TOPIC = "meetings.participant.topic"  # "talks regarding X's visit":
 PARTICIPANT_TURN_HOST = "meetings.participant.turn_host"  # 'THE PRESIDENT: Macron will be coming': the speaker hosts
 PARTICIPANT_ASKED_HOST = "meetings.participant.asked_host"  # 'Q Mr. President, ... X's visit to Washington?': he hosts
 PARTICIPANT_ROLE_OBJECT = "meetings.participant.role_object"  # 'a meeting with that Crown Prince': the holder named before
+PARTICIPANT_PRONOUN_BODY = "meetings.participant.pronoun_body"  # 'talks with the Israelis about their ...': 'their' is Israel
 PARTICIPANT_EVENT_NAME = "meetings.participant.event_name"  # 'the Global Vaccine Summit' is no person
 VETO_NO_PARTICIPANTS = "meetings.veto.no_participants"  # a mention that names nobody and joins no meeting
 STATUS_CUE = "meetings.status."  # + the value of the status cue of meeting_status.toml that decided

@@ -26,6 +26,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_OWNER_ONLY,
     PARTICIPANT_PORTFOLIO,
     PARTICIPANT_POSSESSIVE,
+    PARTICIPANT_PRONOUN_BODY,
     PARTICIPANT_PRONOUN_PARTNER,
     PARTICIPANT_ROLE_OBJECT,
     PARTICIPANT_ROLE_OWNER,
@@ -628,6 +629,13 @@ class _ParticipantReader:
         bodies = doc.bodies(left, right) if not people else []  # read below only when nobody is found
         if anaphor is None and not people and not bodies:
             anaphor = self.group_anaphor.search(text, clause.lower, clause.upper)  # 'relations between the two countries ..., but meetings were cut off'
+        if (anaphor is not None and anaphor.group().casefold() in self.plain_group_pronouns and anaphor.start() >= clause.trigger.end
+                and doc.bodies(clause.trigger.end, anaphor.start())):
+            # 'discussions with the Israelis about their response': 'their' is the body just named, not the last meeting's people
+            if doc.trace is not None:
+                doc.trace.add(STAGE, PARTICIPANT_PRONOUN_BODY, "vetoed", anaphor.start(), anaphor.end(),
+                              f"'{anaphor.group()}' is the body named after '{clause.trigger.text}'")
+            anaphor = None
         if (anaphor is not None and not people and anaphor.end() <= clause.trigger.start and clause.word.pos == "noun"
                 and self.phrases.with_after.match(text, clause.trigger.end, right) and doc.bodies(clause.trigger.end, right)
                 and not self.phrases.light_verb_gap.match(text, anaphor.end(), clause.trigger.start)):
