@@ -98,7 +98,48 @@ class _ParticipantReader:
                 # 'the Singapore Summit': a place named in the event's name is where it met, not who met
                 inside = name_key(named.name)
                 found = [e for e in found if e.kind == "person" or name_key(e.name) not in inside]
+        if found:
+            found = self._leaders_as_written(doc, found, lower, upper)
         return found
+
+    def _leaders_as_written(self, doc: _Document, found: list[Entity], lower: int, upper: int) -> list[Entity]:
+        """'NATO leaders met', 'talks with the G8 leaders', 'diplomats of the five permanent U.N. Security Council member
+        countries': an organisation or region (no country) written right before 'leaders' or 'member countries' in the
+        sentence (meeting_grammar.toml group_written_after, group_written_before) is the group as written, as the
+        annotation guidelines list it, not the organisation; 'Iraqi leaders' stay Iraq."""
+        text = doc.text
+        spans = list(doc.bodies_index.within(lower, upper))
+        for entity in found:  # a group named by the capitalised words of its clause ('Group of Eight leaders met')
+            at = text.find(entity.name, lower, upper) if entity.kind in ("organisation", "group") else -1
+            if at >= 0 and all((at, entity.name) != (start, other.name) for start, _, other in spans):
+                spans.append((at, at + len(entity.name), entity))
+        spans.sort(key=lambda item: item[0])
+        names = {e.name for e in found if e.kind not in ("country", "person")}
+        written: dict[str, Entity | None] = {}
+        for start, end, entity in spans:
+            if entity.name not in names or entity.name in written:
+                continue
+            after = self.phrases.group_written_after.match(text, end, upper)
+            if after is None:
+                continue
+            parts = [entity.name]
+            for other_start, other_end, other in reversed(spans):  # 'U.N. Security Council': one name in two bodies
+                if other_end <= start and other.name in names and not text[other_end:start].strip():
+                    start, parts = other_start, [other.name, *parts]
+            before = self.phrases.group_written_before.search(text, max(lower, start - 40), start)
+            group = Entity(self.without_the(text[before.start() if before else start:after.end()].strip()), "group")
+            written.update({name: None for name in parts})
+            written[parts[-1]] = group
+            if doc.trace is not None:
+                doc.trace.add(STAGE, PARTICIPANT_GROUP_WRITTEN, "set", start, after.end(), f"'{group.name}': the officials of '{entity.name}', as written")
+        if not written:
+            return found
+        kept: list[Entity] = []
+        for entity in found:
+            entity = written.get(entity.name, entity) if entity.kind not in ("country", "person") else entity
+            if entity is not None and entity not in kept:
+                kept.append(entity)
+        return kept
 
     def _summit_commenters_out(self, clause: _Clause, found: list[Entity]) -> list[Entity]:
         """'X expressed his well-wishes for the upcoming summit', 'X praised the summit': the people named before a summit

@@ -1,0 +1,31 @@
+"""Meeting participants (issue 14, partn): each test an invented text with the participants it must give."""
+
+from __future__ import annotations
+
+from diplo_cli import extract
+
+
+def _partn_participants(text: str, **kwargs) -> list[list[str]]:
+    return [[p.name for p in m.participants] for m in extract(text, **kwargs).meetings]
+
+
+def test_partn_organisation_leaders_as_subject_are_the_group_as_written():
+    assert _partn_participants("NATO leaders held talks in Brussels on Friday.") == [["NATO leaders"]]
+    assert _partn_participants("Group of Eight leaders met on Friday.") == [["Group of Eight leaders"]]
+
+
+def test_partn_organisation_leaders_as_object_keep_the_one_who_meets_them():
+    text = "President Marta Quiroga held talks with the NATO leaders in Brussels on Friday."
+    assert _partn_participants(text) == [["Marta Quiroga", "NATO leaders"]]
+
+
+def test_partn_member_countries_of_an_organisation_with_count_and_rank():
+    text = "Senior diplomats of the five permanent U.N. Security Council member countries and Germany will convene in Geneva on Monday."
+    assert _partn_participants(text) == [["five permanent U.N. Security Council member countries", "Germany"]]
+    assert _partn_participants("Ministers of the EU member states will meet in Vienna on Monday.") == [["EU member states"]]
+
+
+def test_partn_country_leaders_and_an_organisation_event_stay_as_they_were():
+    assert _partn_participants("President Marta Quiroga met Iraqi leaders in Baghdad on Monday.") == [["Marta Quiroga", "Iraq"]]
+    text = "President Marta Quiroga will attend the NATO summit in Brussels on Monday."
+    assert _partn_participants(text) == [["Marta Quiroga", "NATO"]]
