@@ -29,3 +29,15 @@ def test_partn_country_leaders_and_an_organisation_event_stay_as_they_were():
     assert _partn_participants("President Marta Quiroga met Iraqi leaders in Baghdad on Monday.") == [["Marta Quiroga", "Iraq"]]
     text = "President Marta Quiroga will attend the NATO summit in Brussels on Monday."
     assert _partn_participants(text) == [["Marta Quiroga", "NATO"]]
+
+
+def test_partn_summit_apposition_listing_the_leaders_of_countries_gives_the_countries():
+    text = "The G8 summit, a gathering of the leaders of Peru, Bolivia, Chile and Ecuador, began today in Lima."
+    assert _partn_participants(text) == [["Peru", "Bolivia", "Chile", "Ecuador"]]
+    assert _partn_participants("The G8 summit, a gathering of the world, began today in Lima.") == [["G8"]]
+
+
+def test_partn_summit_apposition_does_not_join_a_meeting_on_its_sidelines():
+    text = ("President Marta Quiroga met President Tomas Ferreira on the sidelines of the G8 summit, "
+            "a gathering of the leaders of Peru, Bolivia and Chile.")
+    assert _partn_participants(text) == [["Marta Quiroga", "Tomas Ferreira"], ["G8"]]

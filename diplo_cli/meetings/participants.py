@@ -48,6 +48,8 @@ from diplo_cli.meetings.common import (
 from diplo_cli.meetings.document import _Document
 from diplo_cli.models import Span, Statement
 
+PARTICIPANT_MEMBERS_APPOSED = "meetings.participant.members_apposed"  # 'the G8 summit, a gathering of the leaders of X, Y and Z'
+
 
 @dataclass(frozen=True, slots=True)
 class _Clause:
@@ -243,6 +245,9 @@ class _ParticipantReader:
                 group = named  # 'the World Economic Forum': the event as written
         if self.phrases.sidelines_before.search(text, max(left, trigger.start - 80), trigger.start):
             return [group] if group else []  # 'X met Y on the sidelines of the Z summit': not Z's participants
+        members = self._apposed_members(clause)
+        if members:
+            return members
         if group is None:
             return None
         attendees = [p for p in people if p.name not in group.name]
@@ -251,6 +256,22 @@ class _ParticipantReader:
         if mtype == "other":
             attendees = attendees[:1]  # 'X will meet Y and attend the Z Forum': X attends
         return [*attendees, group]
+
+    def _apposed_members(self, clause: _Clause) -> list[Entity]:
+        """'the G8 summit, a gathering of the leaders of France, Japan and Canada, began': the member countries an
+        apposition after a group's summit lists (meeting_grammar.toml members_apposition), as the guidelines list them."""
+        doc, trigger = clause.doc, clause.trigger
+        apposition = self.phrases.members_apposition.match(doc.text, trigger.end, clause.upper)
+        listed = self.phrases.group_object_of.match(doc.text, apposition.end(), clause.upper) if apposition else None
+        if listed is None:
+            return []
+        members = [e for e in doc.bodies(listed.start(), listed.end()) if e.kind == "country"]
+        if len(members) < 2:
+            return []
+        if doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_MEMBERS_APPOSED, "set", trigger.start, listed.end(),
+                          f"{', '.join(e.name for e in members)}: the members the apposition of '{trigger.text}' lists")
+        return members
 
     def _members_as_people(self, clause: _Clause, members: list[Entity], people: list[Entity]) -> list[Entity]:
         """The countries a summit is named after, each replaced by the people of that country the trigger's clause names."""
