@@ -41,3 +41,14 @@ def test_partn_summit_apposition_does_not_join_a_meeting_on_its_sidelines():
     text = ("President Marta Quiroga met President Tomas Ferreira on the sidelines of the G8 summit, "
             "a gathering of the leaders of Peru, Bolivia and Chile.")
     assert _partn_participants(text) == [["Marta Quiroga", "Tomas Ferreira"], ["G8"]]
+
+
+def test_partn_the_two_leaders_with_no_meeting_of_two_before_are_the_two_just_named():
+    text = ("The Andean summit opened today in Lima. It was launched at a press conference that involved President Marta Quiroga "
+            "and Prime Minister Tomas Ferreira. Before the press conference, the two leaders met to discuss trade.")
+    assert ["Marta Quiroga", "Tomas Ferreira"] in _partn_participants(text)
+
+
+def test_partn_the_two_leaders_after_three_people_named_are_not_resolved_to_two_of_them():
+    text = "President Marta Quiroga praised President Tomas Ferreira and Prime Minister Ana Lind. Later the two leaders met in Lima."
+    assert all("Marta Quiroga" not in found for found in _partn_participants(text))

@@ -48,6 +48,7 @@ from diplo_cli.meetings.common import (
 from diplo_cli.meetings.document import _Document
 from diplo_cli.models import Span, Statement
 
+PARTICIPANT_PAIR_NAMED_BEFORE = "meetings.participant.pair_named_before"  # 'X and Y ... the two leaders met': X and Y
 PARTICIPANT_MEMBERS_APPOSED = "meetings.participant.members_apposed"  # 'the G8 summit, a gathering of the leaders of X, Y and Z'
 
 
@@ -709,10 +710,26 @@ class _ParticipantReader:
         if anaphor is not None:
             bodies_wanted = bool(self.phrases.body_noun.search(anaphor.group()))
             pair = bool(self.phrases.pair_anaphor.search(anaphor.group()))
-            for entity in self._sides_defined(clause, anaphor) or _last_group(clause.previous, clause.lower - 2000, people, bodies_wanted, pair):
+            group = self._sides_defined(clause, anaphor) or _last_group(clause.previous, clause.lower - 2000, people, bodies_wanted, pair)
+            if not group and pair and not bodies_wanted and not people:
+                group = self._pair_named_before(clause, anaphor)
+            for entity in group:
                 if entity not in people:
                     people.append(entity)
         return bodies
+
+    def _pair_named_before(self, clause: _Clause, anaphor) -> list[Entity]:
+        """'... a press conference that involved President X and Prime Minister Y. Before it, the two leaders met': with no
+        meeting of two before it to refer to, a pair anaphor ('the two leaders') is the two people named in its sentence
+        before it and the sentence before, when they are exactly two."""
+        doc = clause.doc
+        before = doc.people(doc.sentence_start(max(0, clause.lower - 1)), anaphor.start())
+        if len(before) != 2 or any(e.kind != "person" for e in before):
+            return []
+        if doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_PAIR_NAMED_BEFORE, "set", anaphor.start(), clause.trigger.end,
+                          f"'{anaphor.group()}' are {before[0].name} and {before[1].name}, the two named just before")
+        return before
 
     def _sides_defined(self, clause: _Clause, anaphor) -> list[Entity]:
         """'the killing on both sides of the Norland-Sudland conflict must stop ... negotiations between both sides': the
