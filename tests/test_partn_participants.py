@@ -52,3 +52,15 @@ def test_partn_the_two_leaders_with_no_meeting_of_two_before_are_the_two_just_na
 def test_partn_the_two_leaders_after_three_people_named_are_not_resolved_to_two_of_them():
     text = "President Marta Quiroga praised President Tomas Ferreira and Prime Minister Ana Lind. Later the two leaders met in Lima."
     assert all("Marta Quiroga" not in found for found in _partn_participants(text))
+
+
+def test_partn_a_visit_thanked_for_is_not_the_trip_to_a_summit_hoped_for_after_and():
+    text = ("President Marta Quiroga thanked Secretary Tomas Ferreira for his visit "
+            "and expressed her well-wishes for the potential upcoming summit.")
+    document = extract(text)
+    assert [(m.type, [p.name for p in m.participants]) for m in document.meetings] == [("visit", ["Marta Quiroga", "Tomas Ferreira"])]
+
+
+def test_partn_a_trip_to_a_summit_still_goes_to_it():
+    text = "President Marta Quiroga flies to Lima, where she will hold a summit with President Tomas Ferreira."
+    assert [(m.type, [p.name for p in m.participants]) for m in extract(text).meetings] == [("summit", ["Marta Quiroga", "Tomas Ferreira"])]

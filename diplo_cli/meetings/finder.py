@@ -318,8 +318,9 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         """'travels to X to attend the summit': the visit mention ``trip`` goes to ``event``."""
         if trip.type != "visit" or trip.sentence != event.sentence:
             return False
-        if event.type in ("summit", "other") and self.during_visit_gap.match(text, trip.trigger.end, event.trigger.start):
-            return True  # 'leaves for X, where he will hold a summit with Y'
+        if (event.type in ("summit", "other") and self.during_visit_gap.match(text, trip.trigger.end, event.trigger.start)
+                and not self.phrases.trip_event_break.search(text, trip.trigger.end, event.trigger.start)):
+            return True  # 'leaves for X, where he will hold a summit with Y'; not '... for his visit and expressed hopes for the summit'
         return event.type in ("summit", "other", "meeting") and bool(self.attend_gap.search(text, trip.trigger.end, event.trigger.start))
 
     _HOSTED_EVENTS = ("summit", "meeting", "talks", "other")
