@@ -76,6 +76,7 @@ STATUS_CUE = "meetings.status."  # + the value of the status cue of meeting_stat
 STATUS_ATTRIBUTIVE = "meetings.status.attributive"
 STATUS_PAST_TENSE = "meetings.status.past_tense"
 STATUS_AS_BEFORE = "meetings.status.as_before"
+STATUS_TOPIC_OF_BEFORE = "meetings.status.topic_of_before"
 STATUS_NARRATED = "meetings.status.narrated_past"
 STATUS_DENIAL_CUE = "meetings.status.denial_cue"
 STATUS_QUESTION = "meetings.status.question"

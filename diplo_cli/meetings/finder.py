@@ -44,6 +44,7 @@ from diplo_cli.meetings.common import (
     STATUS_PAST_TENSE,
     STATUS_QUESTION,
     STATUS_RANK,
+    STATUS_TOPIC_OF_BEFORE,
     TRIGGER_WORD,
     VETO_NOT_MEETING,
     VETO_TO_PLACE,
@@ -570,12 +571,19 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         status, why, rule, cue = self._status(doc, trigger, word, max(status_lower, min(left, trigger.start)), right, default=False)
         if status == "unknown":
             status, why, rule, cue = self._status(doc, trigger, word, status_lower, upper)
-        if (status == "unknown" and previous and previous[-1].sentence == index and previous[-1].trigger.start >= lower
+        # 'held discussions regarding X's state visit': the visit is what the discussions are about (its status is its own)
+        topic = (status == "unknown" and bool(previous) and previous[-1].sentence == index and previous[-1].trigger.start >= lower
+                 and self.phrases.topic_of_meeting.fullmatch(doc.text, previous[-1].trigger.end, trigger.start) is not None)
+        if topic and doc.trace is not None:
+            doc.trace.add(STAGE, STATUS_TOPIC_OF_BEFORE, "set", trigger.start, trigger.end,
+                          f"'{trigger.text}' is what '{previous[-1].trigger.text}' is about: not its status")
+        if (status == "unknown" and not topic and previous and previous[-1].sentence == index and previous[-1].trigger.start >= lower
                 and previous[-1].status not in _OWN_OBJECT_STATUSES
                 and not self._narrated_in_past(doc.text, max(lower, previous[-1].trigger.end), trigger.start)):
             # 'will meet X in Paris and attend the summit': one modality
             status, why, rule, cue = previous[-1].status, f"as '{previous[-1].trigger.text}' before it", STATUS_AS_BEFORE, previous[-1].status_cue
-        if status == "unknown" and speaker_of_content is None and self._narrated_in_past(doc.text, left, trigger.start):
+        narration_start = max(left, previous[-1].trigger.end) if topic else left  # the past verb narrates the meeting word it governs
+        if status == "unknown" and speaker_of_content is None and self._narrated_in_past(doc.text, narration_start, trigger.start):
             status, why, rule = "held", "narrated in the past tense", STATUS_NARRATED  # 'praised the outcome of the summit'
         if speaker_of_content is not None and status != "cancelled" and self._denies(speaker_of_content):
             # 'officials denied that Modi would visit Pakistan'

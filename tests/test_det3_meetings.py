@@ -1,0 +1,48 @@
+"""Meeting detection and grouping (helper det3, issue 14): invented sentences, checked values."""
+
+from diplo_cli.pipeline import extract
+from diplo_cli.rules import Trace
+
+
+def _meetings(text: str, year: int | None = None) -> list[tuple[str, str, list[str], list[str]]]:
+    document = extract(text, "t", year=year)
+    return [(m.type, m.status, [p.name for p in m.participants], [x.text for x in m.mentions]) for m in document.meetings]
+
+
+def _topic_events(text: str) -> list[str]:
+    trace = Trace()
+    extract(text, trace=trace)
+    return [text[e.start:e.end] for e in trace.events if e.rule == "meetings.status.topic_of_before"]
+
+
+def test_det3_visit_discussed_in_talks_keeps_its_own_status():
+    # the visit is what the talks were about: not held with them, so it stays the visit called off
+    text = ("President Marta Quiroga called off her state visit to Peru. "
+            "Last week Minister Ana Lind held talks regarding President Marta Quiroga's state visit.")
+    found = _meetings(text)
+    assert [(kind, status, mentions) for kind, status, _, mentions in found] == [
+        ("visit", "cancelled", ["state visit", "state visit"]), ("talks", "held", ["held talks"])]
+    assert _topic_events(text) == ["state visit"]
+
+
+def test_det3_summit_that_talks_were_about_is_not_narrated_as_held():
+    # 'held' governs 'discussions'; the summit they were on takes neither its tense nor its status
+    text = "Minister Ana Lind and Minister Luis Prado held discussions regarding the Andean summit."
+    assert _topic_events(text) == ["summit"]
+    trace = Trace()
+    extract(text, trace=trace)
+    summit_rules = {e.rule for e in trace.events if text[e.start:e.end] == "summit"}
+    assert "meetings.status.narrated_past" not in summit_rules
+    assert "meetings.status.as_before" not in summit_rules
+
+
+def test_det3_coordinated_meeting_words_still_share_one_modality():
+    # 'and attend the summit' is a second event of the same plan, not the topic of the visit
+    text = "President Marta Quiroga will travel to Lima on Monday and attend the Andean summit."
+    assert _topic_events(text) == []
+    assert {status for _, status, _, _ in _meetings(text)} == {"planned"}
+
+
+def test_det3_conjunction_or_verb_in_the_gap_is_no_topic():
+    text = "President Marta Quiroga met President Tomas Ferreira on Monday and will visit Peru in May."
+    assert _topic_events(text) == []
