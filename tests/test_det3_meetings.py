@@ -46,3 +46,24 @@ def test_det3_coordinated_meeting_words_still_share_one_modality():
 def test_det3_conjunction_or_verb_in_the_gap_is_no_topic():
     text = "President Marta Quiroga met President Tomas Ferreira on Monday and will visit Peru in May."
     assert _topic_events(text) == []
+
+
+def test_det3_dated_plan_naming_nobody_skips_the_meeting_held_before_it():
+    text = ("President Marta Quiroga will meet President Tomas Ferreira next week. "
+            "On Monday President Marta Quiroga met Prime Minister Ana Lind in Lima. "
+            "Thursday's meeting will take place in Santiago.")
+    assert _meetings(text) == [
+        ("meeting", "planned", ["Marta Quiroga", "Tomas Ferreira"], ["meet", "meeting"]),
+        ("meeting", "held", ["Marta Quiroga", "Ana Lind"], ["met"])]
+    trace = Trace()
+    extract(text, trace=trace)
+    assert [e.action for e in trace.events if e.rule == "meetings.split.held_planned"] == ["split"]
+
+
+def test_det3_undated_meeting_naming_nobody_still_refers_back_to_the_held_one():
+    text = ("President Marta Quiroga will meet President Tomas Ferreira next week. "
+            "On Monday President Marta Quiroga met Prime Minister Ana Lind in Lima. "
+            "The meeting lasted two hours.")
+    assert _meetings(text) == [
+        ("meeting", "planned", ["Marta Quiroga", "Tomas Ferreira"], ["meet"]),
+        ("meeting", "held", ["Marta Quiroga", "Ana Lind"], ["met", "meeting"])]

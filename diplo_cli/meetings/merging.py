@@ -59,7 +59,7 @@ class _Merger:
                     target = self._forum_summit(drafts, mention)
                     attending = target is not None
             elif drafts and (mention.anaphoric or mention.type != "visit"):
-                target = self._anaphoric_target(drafts, mention)
+                target = self._anaphoric_target(drafts, mention, trace)
             else:
                 target = None
             if target is not None and not names and self._held_against_later(mention, drafts[target]):
@@ -261,14 +261,26 @@ class _Merger:
             return None
         return None
 
-    def _anaphoric_target(self, drafts: list[_Draft], mention: MeetingMention) -> int | None:
+    def _dated_plan_apart(self, mention: MeetingMention, draft: _Draft, trace: Trace | None) -> bool:
+        """'Previous presidents have received X ... Thursday's meeting will take place in the Map Room': a mention
+        that names nobody but is planned at a date of its own does not refer back to a meeting held (nor a held one
+        to a dated plan); recorded as meetings.split.held_planned."""
+        if not self._held_against_dated_plan(mention, draft):
+            return False
+        if trace is not None:
+            trace.add(STAGE, SPLIT_HELD_PLANNED, "split", draft.mentions[0].trigger.start, mention.trigger.end,
+                      f"'{mention.trigger.text}' is not the {draft.type} of '{draft.mentions[0].trigger.text}'")
+        return True
+
+    def _anaphoric_target(self, drafts: list[_Draft], mention: MeetingMention, trace: Trace | None = None) -> int | None:
         """A mention that names nobody ('the rendezvous') joins the compatible meeting of the three
         sentences before; a definite one ('the summit') the last meeting of its type, else one it may name."""
         for index in range(len(drafts) - 1, max(-1, len(drafts) - 4), -1):
             draft = drafts[index]
             if (self._compatible(mention.type, draft.type) and mention.sentence - draft.mentions[-1].sentence <= _ANAPHOR_SENTENCES
                     and not self._years_differ(mention, draft)
-                    and not self._month_against_today(mention, draft)):
+                    and not self._month_against_today(mention, draft)
+                    and not self._dated_plan_apart(mention, draft, trace)):
                 gap = mention.sentence - draft.mentions[-1].sentence
                 mention.joined_why = f"names nobody; the {draft.type} mentioned " + (f"{gap} sentence(s) before" if gap else "in the same sentence")
                 mention.joined_rule = MERGE_NAMES_NOBODY
