@@ -67,3 +67,13 @@ def test_det3_undated_meeting_naming_nobody_still_refers_back_to_the_held_one():
     assert _meetings(text) == [
         ("meeting", "planned", ["Marta Quiroga", "Tomas Ferreira"], ["meet"]),
         ("meeting", "held", ["Marta Quiroga", "Ana Lind"], ["met", "meeting"])]
+
+
+def test_det3_tomorrows_summit_is_planned_even_after_a_past_verb():
+    found = _meetings("President Marta Quiroga discussed tomorrow's summit with the Andean leaders.")
+    assert [(kind, status) for kind, status, _, _ in found] == [("summit", "planned")]
+
+
+def test_det3_yesterdays_summit_stays_held():
+    found = _meetings("President Marta Quiroga discussed yesterday's summit with the Andean leaders.")
+    assert [(kind, status) for kind, status, _, _ in found] == [("summit", "held")]
