@@ -322,6 +322,8 @@ def spaced_lowered(text: str) -> str | None:
     """``text`` as :class:`PrefixTable` searches it (lower-cased, white space but line feeds as
     spaces), when :func:`lowering_keeps_matches`; else None."""
     return _spaced(text.lower()) if lowering_keeps_matches(text) else None
+
+
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")  # word characters for \b in any engine
 
 
@@ -493,6 +495,8 @@ def short_runs(text: str) -> bool:
         return False
     limit = RUN_LIMITS["word"]
     return not any(len(token) > limit and _LONG_WORD_RUN.search(token) for token in text.split())
+
+
 _PROPERTY_MARK = "\ue000"  # a property (\p{L}) read as a private-use character: in no run class
 
 
@@ -636,7 +640,7 @@ class PrefixTable:
         holds it for every table that reads the document)."""
         if spaced is False:
             spaced = spaced_lowered(text)
-        return LoweredText(spaced, self, spaced=True) if spaced is not None else None
+        return LoweredText(spaced, self) if spaced is not None else None
 
     def find(self, lowered: str) -> dict[str, list[int]]:
         """Every prefix found in the lower-cased text, with its offsets (ascending; overlaps included),
@@ -692,9 +696,9 @@ class LoweredText:
     """A document lower-cased for :class:`PrefixScan` (when :func:`lowering_keeps_matches`
     holds), with the offsets of the literal prefixes of a :class:`PrefixTable`, found once per document."""
 
-    def __init__(self, text: str, table: PrefixTable, spaced: bool = False):
-        """``spaced``: ``text`` is :func:`spaced_lowered` already."""
-        self.text = text if spaced else _spaced(text.lower())  # white space but line feeds as spaces, as in the prefixes
+    def __init__(self, spaced: str, table: PrefixTable):
+        """``spaced``: the document as :func:`spaced_lowered` gives it (made by :meth:`PrefixTable.lowered`)."""
+        self.text = spaced
         self.found = table.find(self.text)
         self._word_starts: dict[str, list[int]] = {}
         self._short_runs: bool | None = None
