@@ -1014,7 +1014,8 @@ def meetings_command(with_statements, explain, across, **options):
             raise click.UsageError(f"--across writes events as {', '.join(EVENT_FORMATS)}; not {run.output_format}")
         if explain:
             _for_explanation(run, options)
-        _events_of_articles(run, explain)
+        _events_of_articles(run, explain)  # writes the events and exits
+        return
     if with_statements and run.output_format in ("csv", "tsv"):  # also as chosen by -o FILE.csv or the configuration
         raise click.UsageError("--statements nests statement records in JSON; a CSV row already has the meeting's statement ids")
     if explain:
