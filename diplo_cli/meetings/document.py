@@ -265,7 +265,7 @@ class _Document:
                 continue
             if self.finder.phrases.companion_before.search(self.text, max(0, start - 24), start):
                 continue  # 'X and his wife Y will host ...': a spouse accompanies, does not meet
-            if self._portfolio_word(start):
+            if self.portfolio_word(start):
                 continue  # 'Minister of External Affairs': a word of a title's portfolio the entities pass took for a name
             if self.finder.phrases.relation_after.match(self.text, end):
                 self._trace_relation(start, end, entity)
@@ -275,13 +275,15 @@ class _Document:
             found.append(entity)
         return found
 
-    def _portfolio_word(self, start: int) -> bool:
-        """A name right after a title word and 'of'/'for' ('Minister of External Affairs'): the title's portfolio."""
+    def portfolio_word(self, start: int, read_as: str = "person") -> bool:
+        """The name or capitalised run at ``start`` follows a title word and 'of'/'for' ('Minister of External Affairs',
+        'the Minister for Trade met X'): the title's portfolio, not the ``read_as`` (a person, an actor) it was taken
+        for (meeting_grammar.toml portfolio_before)."""
         before = self.finder.phrases.portfolio_before.search(self.text, max(0, start - 40), start)
         if before is None or self.finder.lex.title(before.group("title")) is None:
             return False
         if self.trace is not None:
-            self.trace.add(STAGE, PARTICIPANT_PORTFOLIO, "vetoed", before.start(), start, f"'{before.group().strip()} ...' is a title's portfolio, no person")
+            self.trace.add(STAGE, PARTICIPANT_PORTFOLIO, "vetoed", before.start(), start, f"'{before.group().strip()} ...' is a title's portfolio, no {read_as}")
         return True
 
     def _trace_relation(self, start: int, end: int, entity: Entity) -> None:

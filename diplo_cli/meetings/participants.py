@@ -24,7 +24,6 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_OBJECT_PRONOUN,
     PARTICIPANT_ORGANISATION_EVENT,
     PARTICIPANT_OWNER_ONLY,
-    PARTICIPANT_PORTFOLIO,
     PARTICIPANT_POSSESSIVE,
     PARTICIPANT_PRONOUN_BODY,
     PARTICIPANT_PRONOUN_PARTNER,
@@ -988,7 +987,7 @@ class _ParticipantReader:
                 continue
             name = match.group("actor")
             words = name.split()
-            if self._portfolio(doc, match.start("actor")):
+            if doc.portfolio_word(match.start("actor"), "actor"):
                 continue  # 'the Minister for Foreign Affairs met X': the title's portfolio
             lead = doc.text[match.start():match.start("actor")].split()
             if words[0].casefold() in self.articles or (match is after and not self._plain_object_lead(lead)):
@@ -1005,16 +1004,6 @@ class _ParticipantReader:
                 continue
             found.append(Entity(name, "person"))
         return found
-
-    def _portfolio(self, doc: _Document, start: int) -> bool:
-        """'Minister for Trade', 'Secretary of Homeland Security': the capitalised run at ``start`` follows a title word and
-        'for' or 'of' (meeting_grammar.toml portfolio_before)."""
-        before = self.phrases.portfolio_before.search(doc.text, max(0, start - 40), start)
-        if before is None or self.lex.title(before.group("title")) is None:
-            return False
-        if doc.trace is not None:
-            doc.trace.add(STAGE, PARTICIPANT_PORTFOLIO, "vetoed", before.start(), start, f"'{before.group().strip()} ...' is a title's portfolio, no actor")
-        return True
 
     def _plain_object_lead(self, lead: list[str]) -> bool:
         """Nothing, or only 'with', between a meeting verb and the name after it ('met (with) Ana Lopes')."""
@@ -1083,7 +1072,7 @@ class _ParticipantReader:
             name = self.phrases.actor_article.sub("", match.group("actor"))
             if name.split()[0] in self.stopwords or name in self.stopwords or self.lex.title(name):
                 continue
-            if self._portfolio(doc, match.start("actor")):
+            if doc.portfolio_word(match.start("actor"), "actor"):
                 continue  # 'The Minister for Trade met X': the title's portfolio
             if mtype != "visit" and self.phrases.locative_before.search(doc.text, max(0, match.start("actor") - 12), match.start("actor")):
                 continue  # 'the two presidents will meet in Geneva': the place, not an actor
