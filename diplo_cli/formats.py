@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import IO
@@ -225,14 +227,20 @@ class JsonDocumentsWriter:
     large document streamed in parts; :meth:`close` completes valid JSON whenever the run stops.
 
     Each ``write`` to the stream is a complete piece (separator and value together), so an interrupt
-    between two writes never leaves a dangling comma. A document's meetings are held until it ends:
-    they come after its statements in the object and are few."""
+    between two writes never leaves a dangling comma. A document's meetings come after its statements
+    in the object, so they are held until it ends: in memory while they are few, and past
+    :data:`MEETINGS_IN_MEMORY` in a temporary file (one JSON value a line), since a long text streamed in
+    windows can hold thousands of meetings."""
+
+    MEETINGS_IN_MEMORY = 1000
 
     def __init__(self, stream: IO[str]):
         self.stream = stream
         self.count = 0
         self._open_statements = -1  # statements written in the open document; -1: none is open
-        self._meetings: list[dict] = []
+        self._meetings: list[str] = []  # the open document's meetings as JSON, not yet spooled
+        self._spool: IO[str] | None = None  # its earlier meetings, when there were many
+        self._meetings_open = False  # the meetings array is being written (an interrupt there is closed by close)
 
     def write(self, record: dict) -> None:
         """One whole document given as its dict."""
@@ -251,18 +259,39 @@ class JsonDocumentsWriter:
         for record in statement_records(document):
             self.stream.write(("" if self._open_statements == 0 else ", ") + json.dumps(record, ensure_ascii=False))
             self._open_statements += 1
-        self._meetings.extend(meeting_records(document))
+        self._meetings.extend(json.dumps(m, ensure_ascii=False) for m in meeting_records(document))
+        if len(self._meetings) > self.MEETINGS_IN_MEMORY:
+            if self._spool is None:
+                self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 (closed by _end_document or close)
+            self._spool.writelines(m + "\n" for m in self._meetings)  # json.dumps writes no line break inside a value
+            self._meetings = []
 
     def _separator(self) -> str:
         return '{"documents": [\n' if self.count == 0 else ",\n"
 
     def _end_document(self) -> None:
-        if self._open_statements >= 0:
-            meetings = ", ".join(json.dumps(m, ensure_ascii=False) for m in self._meetings)
-            self.stream.write('], "meetings": [' + meetings + "]}")
+        if self._open_statements < 0:
+            return
+        if self._spool is None:  # one piece: an interrupt before it leaves the document open for close
+            self.stream.write('], "meetings": [' + ", ".join(self._meetings) + "]}")
             self._open_statements, self._meetings = -1, []
+            return
+        self.stream.write('], "meetings": [')
+        self._open_statements, self._meetings_open = -1, True
+        self._spool.seek(0)
+        for index, line in enumerate(itertools.chain(self._spool, self._meetings)):
+            self.stream.write(("" if index == 0 else ", ") + line.rstrip("\n"))
+        self.stream.write("]}")
+        self._spool.close()
+        self._meetings, self._spool, self._meetings_open = [], None, False
 
     def close(self) -> None:
+        if self._meetings_open:  # stopped while writing a document's meetings: each one written is whole
+            self.stream.write("]}")
+            self._meetings_open = False
+            if self._spool is not None:
+                self._spool.close()
+            self._meetings, self._spool = [], None
         self._end_document()
         self.stream.write(('{"documents": [' if self.count == 0 else "") + "\n]}\n")
 

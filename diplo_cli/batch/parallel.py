@@ -49,7 +49,7 @@ from diplo_cli.pipeline import Renumbering, extract, extract_window, stream_wind
 from diplo_cli.text.decode import _BOMS, decode_bytes
 from diplo_cli.text.html_text import looks_like_html
 
-LARGE_FILE_BYTES = 8 * 1024 * 1024  # text files larger than this are streamed in windows
+LARGE_FILE_BYTES = 2 * 1024 * 1024  # text files larger than this are streamed in windows (read whole, 4 MB took 99 MB with -f json)
 READ_BYTES = 1024 * 1024  # bytes read at a time from a large file
 BATCH_DOCUMENTS = 16  # documents per task
 BATCH_CHARS = 128 * 1024  # or fewer, when they are long
