@@ -77,3 +77,19 @@ def test_det3_tomorrows_summit_is_planned_even_after_a_past_verb():
 def test_det3_yesterdays_summit_stays_held():
     found = _meetings("President Marta Quiroga discussed yesterday's summit with the Andean leaders.")
     assert [(kind, status) for kind, status, _, _ in found] == [("summit", "held")]
+
+
+def test_det3_indefinite_meeting_naming_nobody_does_not_join_the_one_before():
+    text = ("The foreign ministers of Chile and Peru met in Lima on Monday. "
+            "Recently there was a meeting of the heads of the security councils.")
+    assert _meetings(text) == [("meeting", "held", ["Chile", "Peru"], ["met"])]
+
+
+def test_det3_definite_meeting_naming_nobody_still_joins_the_one_before():
+    text = "The foreign ministers of Chile and Peru met in Lima on Monday. The meeting lasted two hours."
+    assert _meetings(text) == [("meeting", "held", ["Chile", "Peru"], ["met", "meeting"])]
+
+
+def test_det3_meeting_noun_after_a_copula_is_said_of_the_meeting_before():
+    text = "The foreign ministers of Chile and Peru met in Lima on Monday. It was a very useful meeting."
+    assert _meetings(text) == [("meeting", "held", ["Chile", "Peru"], ["met", "meeting"])]

@@ -278,6 +278,7 @@ class _Merger:
         for index in range(len(drafts) - 1, max(-1, len(drafts) - 4), -1):
             draft = drafts[index]
             if (self._compatible(mention.type, draft.type) and mention.sentence - draft.mentions[-1].sentence <= _ANAPHOR_SENTENCES
+                    and not mention.indefinite
                     and not self._years_differ(mention, draft)
                     and not self._month_against_today(mention, draft)
                     and not self._dated_plan_apart(mention, draft, trace)):
