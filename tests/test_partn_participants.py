@@ -64,3 +64,15 @@ def test_partn_a_visit_thanked_for_is_not_the_trip_to_a_summit_hoped_for_after_a
 def test_partn_a_trip_to_a_summit_still_goes_to_it():
     text = "President Marta Quiroga flies to Lima, where she will hold a summit with President Tomas Ferreira."
     assert [(m.type, [p.name for p in m.participants]) for m in extract(text).meetings] == [("summit", ["Marta Quiroga", "Tomas Ferreira"])]
+
+
+def test_partn_a_visit_to_a_country_and_its_president_thanking_the_visitor_are_one_visit_he_hosts():
+    text = "Secretary Ana Lind arrived in Lima on Sunday. Peruvian President Tomas Ferreira thanked Lind for her visit."
+    meetings = extract(text).meetings
+    assert [(m.type, sorted(p.name for p in m.participants)) for m in meetings] == [("visit", ["Ana Lind", "Tomas Ferreira"])]
+    assert meetings[0].place.text == "Lima"
+
+
+def test_partn_a_visit_placed_outside_the_hosts_country_stays_apart():
+    text = "Secretary Ana Lind visited Finland in May. Finnish President Tomas Ferreira thanked Lind for her visit to Sochi."
+    assert _partn_participants(text) == [["Ana Lind", "Finland"], ["Tomas Ferreira", "Ana Lind"]]

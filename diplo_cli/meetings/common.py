@@ -86,6 +86,7 @@ STATUS_OWN_TRIGGER = "meetings.status.own_trigger"  # a cue governs its own trig
 STATUS_OTHER_VOICE = "meetings.status.other_voice"  # 'At the summit, X said Chile will ...': the content's tense
 STATUS_DEFAULT = "meetings.status.default"
 MERGE_SHARED = "meetings.merge.shared_participants"
+MERGE_VISIT_HOST_NAMED = "meetings.merge.visit_host_named"  # 'X arrived in Seoul' + 'Moon thanked X for his visit': one visit
 MERGE_NAMES_NOBODY = "meetings.merge.names_nobody"
 MERGE_REFERS_BACK = "meetings.merge.refers_back"
 MERGE_FORUM_SUMMIT = "meetings.merge.forum_summit"

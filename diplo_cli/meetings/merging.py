@@ -11,6 +11,7 @@ from diplo_cli.meetings.common import (
     MERGE_NAMES_NOBODY,
     MERGE_REFERS_BACK,
     MERGE_SHARED,
+    MERGE_VISIT_HOST_NAMED,
     SPLIT_CANCELLED_HELD,
     SPLIT_CANCELLED_LATER,
     SPLIT_DENIED_HELD,
@@ -103,18 +104,46 @@ class _Merger:
             draft = drafts[index]
             draft_names = {name_key(e.name) for e in draft.participants}
             inside = _within(names, draft_names)
+            host = None
             if not (inside or _within(draft_names, names)):
-                continue
+                host = self._host_of_visit(draft, mention, names, draft_names)
+                if host is None:
+                    continue
             apart = SPLIT_INDEFINITE_PART if (mention.indefinite and inside and not _within(draft_names, names)) else self._kept_apart(mention, draft, inside)
             if apart is not None:
                 if trace is not None:
                     trace.add(STAGE, apart, "split", draft.mentions[0].trigger.start, mention.trigger.end,
                               f"'{mention.trigger.text}' is not the {draft.type} of '{draft.mentions[0].trigger.text}'")
                 continue
+            if host is not None:
+                country, person = host  # the host country gives way to its person who received the visitor
+                draft.participants = [e for e in draft.participants if e is not country]
+                mention.participants = [e for e in mention.participants if e is not country]
+                mention.joined_why = f"the visit of '{draft.mentions[0].trigger.text}', {person.name} hosting it for {country.name}"
+                mention.joined_rule = MERGE_VISIT_HOST_NAMED
+                return index
             shared = sorted(e.name for e in draft.participants if any(_same_name(name_key(e.name), key) for key in names))
             mention.joined_why = f"shares {', '.join(shared)}; type, time and place compatible"
             mention.joined_rule = MERGE_SHARED
             return index
+        return None
+
+    def _host_of_visit(self, draft: _Draft, mention: MeetingMention, names: set[str], draft_names: set[str]) -> tuple[Entity, Entity] | None:
+        """'X arrived in Seoul' (X, South Korea) then 'President Moon thanked X for his visit' (Moon, X): two visit mentions
+        whose participants agree but for a host country in one and the one person of that country in the other are one
+        visit, hosted by that person, unless the person's visit is placed outside that country ('Y visited Finland' is
+        not 'Z of Finland received Y in Sochi'); (the country, the person) or None."""
+        if draft.type != "visit" or mention.type != "visit":
+            return None
+        for holder, other, place in ((draft.participants, mention.participants, mention.place), (mention.participants, draft.participants, draft.place)):
+            for country in (e for e in holder if e.kind == "country"):
+                hosts = [e for e in other if e.kind == "person" and e.country == country.name]
+                if len(hosts) != 1 or (place is not None and self.lex.country_of_word(self.without_the(place.text)) != country.name):
+                    continue
+                rest = {name_key(e.name) for e in holder if e is not country}
+                rest_other = {name_key(e.name) for e in other if e is not hosts[0]}
+                if rest and rest_other and (_within(rest, rest_other) or _within(rest_other, rest)):
+                    return country, hosts[0]
         return None
 
     def _kept_apart(self, mention: MeetingMention, draft: _Draft, inside: bool) -> str | None:
