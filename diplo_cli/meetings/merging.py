@@ -131,14 +131,17 @@ class _Merger:
     def _host_of_visit(self, draft: _Draft, mention: MeetingMention, names: set[str], draft_names: set[str]) -> tuple[Entity, Entity] | None:
         """'X arrived in Seoul' (X, South Korea) then 'President Moon thanked X for his visit' (Moon, X): two visit mentions
         whose participants agree but for a host country in one and the one person of that country in the other are one
-        visit, hosted by that person, unless the person's visit is placed outside that country ('Y visited Finland' is
-        not 'Z of Finland received Y in Sochi'); (the country, the person) or None."""
+        visit, hosted by that person, when the mentions with the person place it nowhere of their own ('Y visited Finland'
+        is not 'Z of Finland received Y in Sochi') and are no plural ('the visits during his term'); (the country, the
+        person) or None."""
         if draft.type != "visit" or mention.type != "visit":
             return None
-        for holder, other, place in ((draft.participants, mention.participants, mention.place), (mention.participants, draft.participants, draft.place)):
+        for holder, other, hosting in ((draft.participants, mention.participants, [mention]), (mention.participants, draft.participants, draft.mentions)):
+            if any(m.place is not None or self.phrases.plural_trip.match(m.trigger.text) for m in hosting):
+                continue  # 'X heads to Russia for talks with Lavrov': a visit placed on its own; 'the visits during his term': many
             for country in (e for e in holder if e.kind == "country"):
                 hosts = [e for e in other if e.kind == "person" and e.country == country.name]
-                if len(hosts) != 1 or (place is not None and self.lex.country_of_word(self.without_the(place.text)) != country.name):
+                if len(hosts) != 1:
                     continue
                 rest = {name_key(e.name) for e in holder if e is not country}
                 rest_other = {name_key(e.name) for e in other if e is not hosts[0]}
