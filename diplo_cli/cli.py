@@ -137,7 +137,6 @@ class Choice(click.Choice):
         return super().convert(value, param, ctx)
 
 
-
 OPTION_SECTIONS = {  # the --help sections of the extracting commands' options, in this order
     "Input": ("from_records", "input_format", "text_field", "id_field", "keep_fields", "date_field", "globs", "hidden", "no_ignore",
               "no_unwrap", "language", "gazetteers", "rule_packs", "year", "date", "turns", "strict"),

@@ -1049,8 +1049,6 @@ def _one_edit(a: str, b: str) -> bool:
     return False
 
 
-
-
 def _capitals_family_first(first: str, second: str) -> bool:
     """'MOTEGI Toshimitsu': a family name in capitals (two letters at least) before a given name in name case."""
     return len(first) >= 2 and first.isalpha() and first.isupper() and second[:1].isupper() and second[1:].islower()

@@ -41,7 +41,6 @@ def test_det2_a_summit_named_after_an_abbreviated_country_has_both_countries():
                                                                 ("summit", ["United States", "Norway"])]
 
 
-
 def test_det2_a_sentence_end_before_a_capitalised_summit_is_no_part_of_its_name():
     found = _meetings("The leaders met in Oslo. Summit preparations with President Tomas Ferreira began on Monday.")
     assert [(kind, names) for kind, _, names, _, _ in found] == [("meeting", ["leaders"]), ("summit", ["Tomas Ferreira"])]
@@ -58,7 +57,6 @@ def test_det2_a_definite_meeting_noun_damaging_relations_is_the_meeting_before()
     found = _meetings("President Marta Quiroga will host a meeting in Lima. The meeting could damage relations with Chile, the opposition said.")
     assert [(kind, status, names, mentions) for kind, status, names, _, mentions in found] == [
         ("meeting", "planned", ["Marta Quiroga"], ["meeting", "meeting"])]
-
 
 
 def test_det2_a_predicate_that_says_who_takes_part_keeps_its_participants():

@@ -31,7 +31,6 @@ def test_detb_m_event_named_by_its_month_joins_an_undated_mention():
     assert [(kind, names, mentions) for kind, _, names, mentions in found] == [("summit", ["Andean Community"], ["summit", "summit"])]
 
 
-
 def test_detb_m_a_call_followed_up_on_is_held():
     found = _meetings("The envoys will follow up on the call between President Marta Quiroga and President Tomas Ferreira.")
     assert found == [("call", "held", ["Marta Quiroga", "Tomas Ferreira"], ["call"])]

@@ -296,7 +296,6 @@ def test_json_output_of_a_large_file_is_written_window_by_window(tmp_path, monke
     assert document["statements"] == records and len(records) == 800
 
 
-
 # ------------------------------------------------------------------ 8: SVG titles, nested rule packs, gold records
 
 def test_control_bytes_of_a_file_name_do_not_break_the_svg(tmp_path):

@@ -43,7 +43,6 @@ def test_part2_summit_named_after_a_dotted_abbreviation_and_a_country():
     assert _part2_participants(text)[1] == ["United States", "North Korea"]
 
 
-
 def test_part2_dotted_abbreviation_alone_names_no_summit_members():
     text = "The two leaders prepared the upcoming U.S.-Norland Summit."
     assert _part2_participants(text) == [["United States"]]
@@ -169,7 +168,6 @@ def test_part2_organisation_of_the_event_is_the_name_after_the_last_of():
     text = "The Foreign Ministers of the Shanghai Cooperation Organisation meeting opened in Astana."
     assert _part2_participants(text) == [["Shanghai Cooperation Organisation"]]
     assert _part2_participants("The Heads of State of the Arctic Council meeting opened in Oslo.") == [["Arctic Council"]]
-
 
 
 def test_part2_pronoun_subject_agrees_in_gender():
