@@ -602,7 +602,7 @@ class _ParticipantReader:
         pronoun = self.phrases.object_pronoun_after.match(doc.text, trigger.end, clause.right)
         if pronoun is None:
             return None
-        gender = self.lex.pronouns.get(pronoun.group("pronoun").casefold(), ("",))[0] or None
+        gender = self._pronoun_gender(pronoun.group("pronoun"))
         sentence = doc.sentence_start(trigger.start)
         lower = doc.sentence_start(sentence - 1) if sentence > 0 else 0
         for start, end, mention in reversed(doc.person_spans.within(lower, trigger.start)):
@@ -1057,8 +1057,13 @@ class _ParticipantReader:
         sentence_start = doc.sentence_start(pronoun.start())
         if statement is not None:
             sentence_start = max(sentence_start, statement.content.start)  # reported speech: its own subject first
-        gender = self.lex.pronouns.get(pronoun.group().casefold(), ("",))[0] or None
+        gender = self._pronoun_gender(pronoun.group())
         return doc.person_before(pronoun.start(), sentence_start, gender)
+
+    def _pronoun_gender(self, pronoun: str) -> str | None:
+        """The gender of a personal pronoun (pronouns.tsv: 'he' m, 'her' f), None when it has none; a person it
+        stands for is of that gender or of none known."""
+        return self.lex.pronouns.get(pronoun.casefold(), ("",))[0] or None
 
     def _actors(self, doc: _Document, trigger: Span, left: int, right: int, mtype: str, first_meeting: bool = False) -> list[Entity]:
         """Bare capitalised actors around a verb trigger, when nothing known is named (the place of a
