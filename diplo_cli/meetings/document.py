@@ -267,8 +267,7 @@ class _Document:
                 continue  # 'X and his wife Y will host ...': a spouse accompanies, does not meet
             if self.portfolio_word(start):
                 continue  # 'Minister of External Affairs': a word of a title's portfolio the entities pass took for a name
-            if self.finder.phrases.relation_after.match(self.text, end):
-                self._trace_relation(start, end, entity)
+            if self._names_a_relation(start, end, entity):
                 continue  # "Mr. X's predecessor, Y, met Z": Y met, not X
             if entity in found or self.finder.lex.country_of_word(entity.name) or self.finder.lex.title(entity.name):
                 continue  # a demonym or a bare title ('President') is not a person's name
@@ -286,9 +285,14 @@ class _Document:
             self.trace.add(STAGE, PARTICIPANT_PORTFOLIO, "vetoed", before.start(), start, f"'{before.group().strip()} ...' is a title's portfolio, no {read_as}")
         return True
 
-    def _trace_relation(self, start: int, end: int, entity: Entity) -> None:
+    def _names_a_relation(self, start: int, end: int, entity: Entity) -> bool:
+        """The person named at [start, end) is in the possessive of a relation noun ("Mr. X's predecessor", "X's envoy":
+        meeting_grammar.toml relation_after), who stands for another: no participant (meetings.participant.relation)."""
+        if not self.finder.phrases.relation_after.match(self.text, end):
+            return False
         if self.trace is not None:
             self.trace.add(STAGE, PARTICIPANT_RELATION, "vetoed", start, end, f"{entity.name}'s relation is meant, not {entity.name}")
+        return True
 
     def bodies(self, lower: int, upper: int) -> list[Entity]:
         """Countries and international organisations named in the window, not as a location."""
