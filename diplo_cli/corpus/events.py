@@ -657,9 +657,6 @@ def documents_from_records(lines: Iterable[str], on_error) -> Iterator[tuple[str
         yield doc, meetings, statements, document_date
 
 
-NO_JOIN_RULE = "no join rule: participants not one set within the other, or no dates to tie a partial or placeless match"
-
-
 def explain_rows(event: dict, rules: GroupingRules | None = None) -> list[tuple[str, str, str, str, str]]:
     """Why each mention of an event (from an ``EventGrouper(explain=True)``) is in it: per mention its
     document, meeting id, the rule that joined it (or ``new event``) with its why, and the other
