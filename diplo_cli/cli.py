@@ -1138,12 +1138,13 @@ def events_command(from_records, explain, **options):
     The grouping rules (data/en/event_grouping.toml) refuse a join across type families (talks,
     summit, visit and meeting are one; a call its own), places, non-overlapping meeting
     dates or calendar times (an undated report's July and November), document dates further
-    apart than the window (14 days), and a held report dated before the meeting or before a
-    later plan; they accept the same two or more participants or one set
+    apart than the window (14 days), a held report dated more than the window after the event's
+    first held report (the next meeting of a series), and a held report dated before the meeting
+    or before a later plan; they accept the same two or more participants or one set
     within the other sharing two, tied by dates; one side only ("Lavrov said the talks went well")
     when dates tie it to that event alone; without dates, only the same participants at the same
-    named place outside their own countries. Two meetings of one document are never one event. Each event has a stable id (a
-    hash of its key), the documents and statements that mention it, first reported / last updated
+    named place outside their own countries. Two meetings of one document are never one event.
+    Each event has a stable id (a hash of its key), the documents and statements that mention it, first reported / last updated
     (the documents' dates: --date-field, --date or a dateline) and its status history in document
     order.
 
