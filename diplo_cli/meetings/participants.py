@@ -20,10 +20,12 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_JOINT_OWNER,
     PARTICIPANT_MAIN_SUBJECT,
     PARTICIPANT_MEMBERS_AFTER,
+    PARTICIPANT_MEMBERS_APPOSED,
     PARTICIPANT_MEMBERS_AS_PEOPLE,
     PARTICIPANT_OBJECT_PRONOUN,
     PARTICIPANT_ORGANISATION_EVENT,
     PARTICIPANT_OWNER_ONLY,
+    PARTICIPANT_PAIR_NAMED_BEFORE,
     PARTICIPANT_POSSESSIVE,
     PARTICIPANT_PRONOUN_BODY,
     PARTICIPANT_PRONOUN_PARTNER,
@@ -46,9 +48,6 @@ from diplo_cli.meetings.common import (
 )
 from diplo_cli.meetings.document import _Document
 from diplo_cli.models import Span, Statement
-
-PARTICIPANT_PAIR_NAMED_BEFORE = "meetings.participant.pair_named_before"  # 'X and Y ... the two leaders met': X and Y
-PARTICIPANT_MEMBERS_APPOSED = "meetings.participant.members_apposed"  # 'the G8 summit, a gathering of the leaders of X, Y and Z'
 
 
 @dataclass(frozen=True, slots=True)
