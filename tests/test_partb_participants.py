@@ -12,7 +12,7 @@ def _partb_participants(text: str, **options) -> list[list[str]]:
 
 
 @pytest.mark.parametrize("text", [
-    "Q Will the minister go to Lima?\nMS. ORTA: She hopes to make that trip to Africa. West Africa matters, and Africa is large.",
+    "Q Will the minister go to Lima?\nMS. ORTA: She would like to do that trip to Africa. West Africa matters, and Africa is large.",
     "The envoy said Sub-Saharan Africa and Southeast Asia would host the talks with Peru, and that Africa was ready.",
 ])
 def test_partb_region_is_no_person(text):
@@ -31,7 +31,7 @@ def test_partb_region_word_leaves_the_visit_to_its_country():
     ("Q Will you see the Chancellor?\nPRESIDENT MACRON: Yes. Chancellor Olaf Scholz will be coming soon.\n", None,
      [["Olaf Scholz", "Emmanuel Macron"]]),
     # a label naming an office ('THE PRESIDENT:') is its holder in the document's year, also with no 'I' statement in its turns
-    ("Q Sir, is the Chancellor visiting?\nTHE PRESIDENT: Yes. Chancellor Olaf Scholz has asked to come and see me.\n", 2022,
+    ("Q Sir, is the Chancellor visiting?\nTHE PRESIDENT: Yes. Chancellor Olaf Scholz has requested to come and see me.\n", 2022,
      [["Olaf Scholz", "Joe Biden"]]),
     ("Q Sir, is the Chancellor visiting?\nTHE PRESIDENT: Yes. Chancellor Olaf Scholz will be coming soon.\n", 2022,
      [["Olaf Scholz", "Joe Biden"]]),
@@ -47,11 +47,11 @@ def test_partb_one_who_comes_comes_to_the_turns_speaker(text, year, expected):
 
 @pytest.mark.parametrize(("text", "expected"), [
     # a visit to the country of the one asked (not a briefer) is hosted by that person
-    ("Q Mr. President, have you set a date for Chancellor Olaf Scholz's visit to Washington?\nTHE PRESIDENT: No. Soon.\n",
+    ("Q Mr. President, is there a date yet for Chancellor Olaf Scholz's visit to Washington?\nTHE PRESIDENT: No. Soon.\n",
      [["Olaf Scholz", "Joe Biden"]]),
-    ("Q Mr. President, have you set a date for Chancellor Olaf Scholz's visit to Tokyo?\nTHE PRESIDENT: No. Soon.\n",
+    ("Q Mr. President, is there a date yet for Chancellor Olaf Scholz's visit to Tokyo?\nTHE PRESIDENT: No. Soon.\n",
      [["Olaf Scholz", "Japan"]]),
-    ("Q Have you set a date for Chancellor Olaf Scholz's visit to Washington?\nMS. PSAKI: No. Soon.\n",
+    ("Q Is there a date yet for Chancellor Olaf Scholz's visit to Washington?\nMS. PSAKI: No. Soon.\n",
      [["Olaf Scholz", "United States"]]),
 ])
 def test_partb_visit_to_the_askeds_country_is_hosted_by_them(text, expected):
@@ -85,7 +85,7 @@ def test_partb_officials_described_are_the_group_as_written(text, expected):
 @pytest.mark.parametrize(("text", "expected"), [
     # a listed trip with the preposition repeated ('to X and to Y', 'to X and then to Y') visits each
     ("Minister Ana Lind will travel to Germany and to Angola next week.", [["Ana Lind", "Germany", "Angola"]]),
-    ("Minister Ana Lind canceled her trip to Germany and to Angola.", [["Ana Lind", "Germany", "Angola"]]),
+    ("Minister Ana Lind canceled her trip to Ghana and to Angola.", [["Ana Lind", "Ghana", "Angola"]]),
     ("Minister Ana Lind will travel to Peru and then to Chile in May.", [["Ana Lind", "Peru", "Chile"]]),
 ])
 def test_partb_listed_trip_with_repeated_to(text, expected):
@@ -98,7 +98,7 @@ def test_partb_listed_trip_with_repeated_to(text, expected):
      "President Joe Biden had a call with that Crown Prince on Monday."), [["Joe Biden", "Mohammed bin Salman"]]),
     # a meeting 'including' in a visit's sentence is part of the visit: the host person, not the country
     (("Mohammed bin Salman, the Crown Prince of Saudi Arabia, was criticised. "
-     "President Joe Biden plans to visit Saudi Arabia, including having a meeting with that Crown Prince."),
+     "President Joe Biden plans to visit Saudi Arabia in May, including holding talks with that Crown Prince."),
      [["Joe Biden", "Mohammed bin Salman"]]),
     # no holder named before: nobody is guessed
     ("President Joe Biden had a call with that Crown Prince on Monday.", [["Joe Biden"]]),
@@ -109,7 +109,7 @@ def test_partb_definite_role_after_with_is_the_holder_named_before(text, expecte
 
 @pytest.mark.parametrize(("text", "expected"), [
     # 'the two leaders' speak about the negotiations: the negotiations are Iran's, not theirs
-    ("President Joe Biden spoke with President Emmanuel Macron. The two leaders consulted on the status of the negotiations with Iran.",
+    ("President Joe Biden spoke with President Emmanuel Macron. The two leaders then consulted on the progress of the negotiations with Iran.",
      [["Joe Biden", "Emmanuel Macron"], ["Iran"]]),
     # a topic word before the meeting word is needed: 'talked about meeting' is their own meeting
     ("President Joe Biden spoke with President Emmanuel Macron in March. The two leaders talked about meeting in Vienna.",
@@ -121,7 +121,7 @@ def test_partb_group_anaphor_speaking_about_a_meeting_is_not_in_it(text, expecte
 
 @pytest.mark.parametrize(("text", "expected"), [
     # after an owned meeting noun, a person past its own phrase is not met
-    (("President Emmanuel Macron expressed gratitude for Secretary John Kerry's visit to Paris and for the support "
+    (("President Emmanuel Macron expressed gratitude for Secretary John Kerry's visit to Paris last week and for the help "
      "France has received from President Barack Obama."), [["John Kerry", "France"]]),
     # inside the noun's own phrase the person is met
     ("President Emmanuel Macron praised Secretary John Kerry's meeting with Foreign Minister Sergey Lavrov.",
@@ -133,7 +133,7 @@ def test_partb_owned_meeting_meets_only_inside_its_phrase(text, expected):
 
 @pytest.mark.parametrize(("text", "expected"), [
     # a person coordinated before the possessive owner owns the meeting too
-    ("Attention was given to Secretary of State John Kerry and Foreign Minister Sergei Lavrov's constant contact on Syria.",
+    ("Officials praised Secretary John Kerry and Minister Sergei Lavrov's constant contact on Syria.",
      [["John Kerry", "Sergey Lavrov"]]),
     ("President Emmanuel Macron praised Secretary John Kerry and Minister Ana Lind's meeting with President Joe Biden.",
      [["John Kerry", "Ana Lind", "Joe Biden"]]),
@@ -170,7 +170,7 @@ def test_partb_topic_owner_is_not_met(text, expected):
 @pytest.mark.parametrize(("text", "year", "expected"), [
     # a known surname in the possessive before a meeting noun, with no full name before: the office holder of the year
     ("Officials said Putin's talks with Xi went well.", 2024, [["Vladimir Putin", "Xi Jinping"]]),
-    ("Q Can you give us a readout of Kellogg's meeting with Zelensky?\nMR. WALTZ: Yes.\n", 2025, [["Keith Kellogg", "Volodymyr Zelensky"]]),
+    ("Q Could you tell us about Kellogg's meeting with Zelensky?\nMR. WALTZ: Yes.\n", 2025, [["Keith Kellogg", "Volodymyr Zelensky"]]),
     # undated: nobody is guessed
     ("Officials said Putin's talks with Xi went well.", None, [["Xi Jinping"]]),
 ])
@@ -180,7 +180,7 @@ def test_partb_dated_surname_in_the_possessive_owns_the_meeting(text, year, expe
 
 @pytest.mark.parametrize(("text", "expected"), [
     # 'their' after the body met is that body, not the people of the meeting before
-    ("President Joe Biden canceled his trip to Angola. Officials continue to have discussions with the Israelis about their response.",
+    ("President Joe Biden canceled his trip to Angola. Officials keep holding talks with the Israelis about their reply.",
      [["Joe Biden", "Angola"], ["Israel"]]),
 ])
 def test_partb_plain_pronoun_after_a_body_is_that_body(text, expected):
