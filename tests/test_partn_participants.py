@@ -20,8 +20,8 @@ def test_partn_organisation_leaders_as_object_keep_the_one_who_meets_them():
 
 
 def test_partn_member_countries_of_an_organisation_with_count_and_rank():
-    text = "Senior diplomats of the five permanent U.N. Security Council member countries and Germany will convene in Geneva on Monday."
-    assert _partn_participants(text) == [["five permanent U.N. Security Council member countries", "Germany"]]
+    text = "Envoys from the five permanent UN Security Council member countries and Norway are to convene in Oslo on Tuesday."
+    assert _partn_participants(text) == [["five permanent UN Security Council member countries", "Norway"]]
     assert _partn_participants("Ministers of the EU member states will meet in Vienna on Monday.") == [["EU member states"]]
 
 
@@ -32,20 +32,20 @@ def test_partn_country_leaders_and_an_organisation_event_stay_as_they_were():
 
 
 def test_partn_summit_apposition_listing_the_leaders_of_countries_gives_the_countries():
-    text = "The G8 summit, a gathering of the leaders of Peru, Bolivia, Chile and Ecuador, began today in Lima."
+    text = "The G8 summit, a yearly gathering of the leaders of Peru, Bolivia, Chile and Ecuador, began today in Lima."
     assert _partn_participants(text) == [["Peru", "Bolivia", "Chile", "Ecuador"]]
-    assert _partn_participants("The G8 summit, a gathering of the world, began today in Lima.") == [["G8"]]
+    assert _partn_participants("The G8 summit, a yearly gathering of the world, began today in Lima.") == [["G8"]]
 
 
 def test_partn_summit_apposition_does_not_join_a_meeting_on_its_sidelines():
     text = ("President Marta Quiroga met President Tomas Ferreira on the sidelines of the G8 summit, "
-            "a gathering of the leaders of Peru, Bolivia and Chile.")
+            "a yearly gathering of the leaders of Peru, Bolivia and Chile.")
     assert _partn_participants(text) == [["Marta Quiroga", "Tomas Ferreira"], ["G8"]]
 
 
 def test_partn_the_two_leaders_with_no_meeting_of_two_before_are_the_two_just_named():
-    text = ("The Andean summit opened today in Lima. It was launched at a press conference that involved President Marta Quiroga "
-            "and Prime Minister Tomas Ferreira. Before the press conference, the two leaders met to discuss trade.")
+    text = ("The Andean summit opened today in Lima. It opened with a press event featuring President Marta Quiroga "
+            "and Prime Minister Tomas Ferreira. Ahead of the press event, the two leaders met to talk trade.")
     assert ["Marta Quiroga", "Tomas Ferreira"] in _partn_participants(text)
 
 
@@ -56,7 +56,7 @@ def test_partn_the_two_leaders_after_three_people_named_are_not_resolved_to_two_
 
 def test_partn_a_visit_thanked_for_is_not_the_trip_to_a_summit_hoped_for_after_and():
     text = ("President Marta Quiroga thanked Secretary Tomas Ferreira for his visit "
-            "and expressed her well-wishes for the potential upcoming summit.")
+            "and expressed her well-wishes for the likely upcoming summit.")
     document = extract(text)
     assert [(m.type, [p.name for p in m.participants]) for m in document.meetings] == [("visit", ["Marta Quiroga", "Tomas Ferreira"])]
 
