@@ -23,7 +23,7 @@ def test_det2_the_past_few_days_is_a_time_behind():
 
 
 def test_det2_a_trip_to_come_does_not_take_a_time_behind_from_another_clause():
-    found = _meetings("Marta Quiroga and Tomas Ferreira have met several times over the past few months, "
+    found = _meetings("Marta Quiroga and Tomas Ferreira have met repeatedly in the past few months, "
                       "but this will be Quiroga's first trip to Peru.")
     assert [(kind, status, time) for kind, status, _, time, _ in found] == [("meeting", "held", "the past few months"),
                                                                          ("visit", "planned", None)]
@@ -80,7 +80,7 @@ def test_det2_putting_a_stop_to_something_is_no_visit():
 
 
 def test_det2_diplomats_convening_in_a_place_meet():
-    document = extract("Senior diplomats of Chile and Peru are to convene in Lima on Wednesday to discuss strategy in the long-running talks with Bolivia.", "t")
+    document = extract("Senior diplomats of Chile and Peru are to convene in Lima on Wednesday to discuss tactics for the long-running talks with Bolivia.", "t")
     assert [(m.type, m.status, [p.name for p in m.participants], m.place.text, m.time and m.time.text) for m in document.meetings] == [
         ("meeting", "planned", ["Chile", "Peru"], "Lima", "Wednesday"),
         ("talks", "held", ["Chile", "Peru", "Bolivia"], "Lima", "Wednesday")]
@@ -88,7 +88,7 @@ def test_det2_diplomats_convening_in_a_place_meet():
 
 def test_det2_a_parliament_convening_or_a_convened_session_is_no_meeting():
     assert _meetings("The parliament of Peru will convene on Monday to elect a speaker.") == []
-    assert _meetings("This morning, President Marta Quiroga convened a video-teleconference in the Situation Room with her staff.") == []
+    assert _meetings("This morning, President Marta Quiroga convened a video-teleconference from her office with her aides.") == []
 
 
 def test_det2_a_restrictive_who_after_a_name_opens_the_clause_of_the_visit():
@@ -102,7 +102,7 @@ def test_det2_who_after_a_common_noun_opens_no_clause():
 
 
 def test_det2_a_rescheduled_visit_is_called_off():
-    found = _meetings("While the two sides have been preparing a visit by President Tomas Ferreira this spring, we have decided to "
+    found = _meetings("Although both sides had been preparing a visit by President Tomas Ferreira this spring, we have chosen to "
                       "reschedule it. Minister Ana Lind visited Peru last week.")
     assert found == [("visit", "cancelled", ["Tomas Ferreira"], "this spring", ["visit"]),
                      ("visit", "held", ["Ana Lind", "Peru"], "last week", ["visited"])]
@@ -138,14 +138,14 @@ def test_det2_talks_with_a_country_after_a_group_anaphor_keep_that_country():
 
 def test_det2_a_group_that_speaks_of_talks_with_a_country_does_not_hold_them():
     found = _meetings("President Marta Quiroga spoke by phone today with President Tomas Ferreira. "
-                      "The two leaders consulted on the status of the negotiations with Bolivia.")
+                      "The two leaders then consulted on the progress of the negotiations with Bolivia.")
     assert found[1][:3] == ("talks", "held", ["Bolivia"])
 
 
 def test_det2_a_pronoun_in_a_reporters_question_is_the_person_the_question_names():
     text = ("MS. LIND: Well, Secretary Ferreira has spoken to many of the key issues today.\nAnyway, what's on your minds?\n"
-            "QUESTION: Can I start with a question about Deputy Secretary Soto’s meetings in Egypt? The question was: "
-            "“Why did he not meet with the Salafists?” But the answer said he met with a lot of people.\nMS. LIND: Correct.\n")
+            "QUESTION: Could I begin by asking about Deputy Secretary Soto’s meetings in Egypt? People asked: "
+            "“Why would he not meet with the Salafists?” And the reply said he met with many groups.\nMS. LIND: Correct.\n")
     assert _meetings(text) == [("meeting", "held", ["Soto"], None, ["meetings", "meet", "met"])]
 
 
@@ -179,4 +179,4 @@ def test_det2_arriving_on_a_state_visit_is_one_visit():
 
 def test_det2_this_past_week_and_a_day_earlier_are_times():
     assert _meetings("Minister Ana Lind met President Tomas Ferreira this past week in Lima.")[0][3] == "this past week"
-    assert _meetings("Following their meeting a day earlier, Minister Ana Lind thanked President Tomas Ferreira.")[0][3] == "a day earlier"
+    assert _meetings("After their meeting a day earlier, Minister Ana Lind thanked President Tomas Ferreira.")[0][3] == "a day earlier"
