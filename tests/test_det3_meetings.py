@@ -51,7 +51,7 @@ def test_det3_conjunction_or_verb_in_the_gap_is_no_topic():
 def test_det3_dated_plan_naming_nobody_skips_the_meeting_held_before_it():
     text = ("President Marta Quiroga will meet President Tomas Ferreira next week. "
             "On Monday President Marta Quiroga met Prime Minister Ana Lind in Lima. "
-            "Thursday's meeting will take place in Santiago.")
+            "Thursday's meeting is set to take place in Santiago.")
     assert _meetings(text) == [
         ("meeting", "planned", ["Marta Quiroga", "Tomas Ferreira"], ["meet", "meeting"]),
         ("meeting", "held", ["Marta Quiroga", "Ana Lind"], ["met"])]
@@ -81,7 +81,7 @@ def test_det3_yesterdays_summit_stays_held():
 
 def test_det3_indefinite_meeting_naming_nobody_does_not_join_the_one_before():
     text = ("The foreign ministers of Chile and Peru met in Lima on Monday. "
-            "Recently there was a meeting of the heads of the security councils.")
+            "Recently there was a meeting between the chiefs of the security councils.")
     assert _meetings(text) == [("meeting", "held", ["Chile", "Peru"], ["met"])]
 
 

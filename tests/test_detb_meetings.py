@@ -87,11 +87,11 @@ def test_detb_m_talks_someone_will_continue_to_facilitate_are_held():
 
 
 def test_detb_m_the_meeting_a_call_replaces_is_the_same_peoples_and_cancelled():
-    found = _meetings("Peru and Chile are meeting by video today instead of having that in-person meeting in Lima.")
+    found = _meetings("Peru and Chile are meeting by video today instead of holding that in-person meeting in Lima.")
     assert [(kind, status, names) for kind, status, names, _ in found] == [
         ("call", "held", ["Peru", "Chile"]), ("meeting", "cancelled", ["Peru", "Chile"])]
 
 
 def test_detb_m_a_virtual_meeting_after_a_restart_is_a_call():
-    found = _meetings("Minister Ana Lind said there is a virtual mee- — meeting happening today with Peru and Chile.")
+    found = _meetings("Minister Ana Lind said we have a virtual mee- — meeting going on today with Peru and Chile.")
     assert [(kind, mentions) for kind, _, _, mentions in found] == [("call", ["meeting"])]
