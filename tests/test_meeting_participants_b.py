@@ -41,7 +41,7 @@ def test_partb_participants_scored_under_any_listed_name():
 @pytest.mark.parametrize(("text", "expected"), [
     # a country placing the city of the meeting, or named with its style after 'in', is the venue
     ("The United States held technical talks with the Russian delegation in Riyadh, Saudi Arabia.", [["United States", "Russia"]]),
-    ("The United States thanked the crown prince for facilitating these talks in the Kingdom of Saudi Arabia.",
+    ("The United States praised the crown prince for arranging the talks in the Kingdom of Saudi Arabia.",
      [["United States"]]),
     # a country in the possessive after the city is a party, not the city's placing
     ("Officials met in Riyadh, Saudi Arabia's capital, with Iran.", [["Saudi Arabia", "Iran"]]),
