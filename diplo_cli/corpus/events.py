@@ -368,7 +368,7 @@ def place_country(place: str | None) -> str | None:
 
 
 def destinations(record: dict) -> frozenset[str]:
-    """The countries a visit names among its participants (``Kerry will travel to Ukraine and
+    """The countries a visit names among its participants (``Lind will travel to Chile and
     Germany``: its stops), by the country table; empty for other types."""
     if record["type"] != "visit":
         return frozenset()

@@ -77,7 +77,7 @@ _OWN_OBJECT_STATUSES = frozenset({"cancelled", "denied"})
 
 
 def _time_fits_status(status: str, item: tuple[Span, str]) -> bool:
-    """'They have met several times over the past few months, but this will be his first trip': a time taken from
+    """'They have met twice over the past few months; this trip will be her first': a time taken from
     another clause of the sentence is not the time of a meeting still to come when it lies behind, nor of one
     held when it lies ahead."""
     text = item[0].text
@@ -304,7 +304,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         return next((guard.id for guard in self.guards.get(word.phrase, ()) if not guard.allows(before, after)), None)
 
     def _replaced(self, text: str, replacing: MeetingMention, mention: MeetingMention, trace: Trace | None) -> bool:
-        """'X and Y are meeting by video instead of having that in-person meeting': ``mention``, naming nobody and
+        """'X and Y meet by video instead of holding that in-person meeting': ``mention``, naming nobody and
         called off by a cue that replaces it with ``replacing`` (the meeting before it in its sentence), is theirs."""
         cue = mention.status_cue
         if (mention.participants or mention.status != "cancelled" or cue is None or not replacing.participants

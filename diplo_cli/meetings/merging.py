@@ -294,7 +294,7 @@ class _Merger:
         return None
 
     def _dated_plan_apart(self, mention: MeetingMention, draft: _Draft, trace: Trace | None) -> bool:
-        """'Previous presidents have received X ... Thursday's meeting will take place in the Map Room': a mention
+        """'Previous presidents have received X ... Thursday's meeting is set to take place in the Blue Hall': a mention
         that names nobody but is planned at a date of its own does not refer back to a meeting held (nor a held one
         to a dated plan); recorded as meetings.split.held_planned."""
         if not self._held_against_dated_plan(mention, draft):

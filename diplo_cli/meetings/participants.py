@@ -75,7 +75,7 @@ class _ParticipantReader:
                       statement: Statement | None, previous: list[MeetingMention], inviter: Entity | None = None) -> list[Entity]:
         if (word.pos == "noun" and self.phrases.subject_predicate.match(doc.text, trigger.end, right)
                 and self.phrases.definite_before.search(doc.text, max(lower, trigger.start - 40), trigger.start)):
-            # 'the negotiations depend on whether the U.S. can get Israel to ...': the predicate's names are not its participants
+            # 'the negotiations hinge on whether Norland can get Chile to ...': the predicate's names are not its participants
             if doc.trace is not None:
                 doc.trace.add(STAGE, PARTICIPANT_SUBJECT_ONLY, "set", trigger.start, right,
                               f"'{trigger.text}' is the subject of what follows it; the names there do not take part")
@@ -104,7 +104,7 @@ class _ParticipantReader:
         return found
 
     def _leaders_as_written(self, doc: _Document, found: list[Entity], lower: int, upper: int) -> list[Entity]:
-        """'NATO leaders met', 'talks with the G8 leaders', 'diplomats of the five permanent U.N. Security Council member
+        """'NATO leaders met', 'talks with the G8 leaders', 'envoys of the five permanent UN Security Council member
         countries': an organisation or region (no country) written right before 'leaders' or 'member countries' in the
         sentence (meeting_grammar.toml group_written_after, group_written_before) is the group as written, as the
         annotation guidelines list it, not the organisation; 'Iraqi leaders' stay Iraq."""
@@ -143,7 +143,7 @@ class _ParticipantReader:
         return kept
 
     def _summit_commenters_out(self, clause: _Clause, found: list[Entity]) -> list[Entity]:
-        """'X expressed his well-wishes for the upcoming summit', 'X praised the summit': the people named before a summit
+        """'X sent her good wishes for the coming summit', 'X praised the summit': the people named before a summit
         noun, with no word of attending between them and it (meeting_grammar.toml attending), speak of it and do not
         attend; they are dropped when nobody is named after it."""
         doc, trigger = clause.doc, clause.trigger
@@ -257,7 +257,7 @@ class _ParticipantReader:
         return [*attendees, group]
 
     def _apposed_members(self, clause: _Clause) -> list[Entity]:
-        """'the G8 summit, a gathering of the leaders of France, Japan and Canada, began': the member countries an
+        """'the Andean summit, a yearly gathering of the leaders of Peru, Chile and Bolivia, opened': the member countries an
         apposition after a group's summit lists (meeting_grammar.toml members_apposition), as the guidelines list them."""
         doc, trigger = clause.doc, clause.trigger
         apposition = self.phrases.members_apposition.match(doc.text, trigger.end, clause.upper)
@@ -393,7 +393,7 @@ class _ParticipantReader:
                               f"'{trigger.text}' is {' and '.join(e.name for e in owners)}'s; not {', '.join(e.name for e in people if e not in owners) or 'anyone else'}'s")
             people[:] = owners
         if named_owner is not None and right_people:
-            # 'Kerry's visit to Paris and for the support ... from the President': met only inside the noun's phrase
+            # 'Lind's visit to Lima and for the help ... from the President': met only inside the noun's phrase
             right_people[:] = self._own_object_people(doc, trigger, clause.right, right_people)
 
     def _counterpart_bodies(self, clause: _Clause, people: list[Entity], right_people: list[Entity]) -> None:
@@ -730,7 +730,7 @@ class _ParticipantReader:
         return before
 
     def _sides_defined(self, clause: _Clause, anaphor) -> list[Entity]:
-        """'the killing on both sides of the Norland-Sudland conflict must stop ... negotiations between both sides': the
+        """'the violence on either side of the Norland-Sudland conflict must stop ... negotiations between both sides': the
         countries of the last phrase before the anaphor that says whose sides they are (two at least), else none."""
         if not self.sides_anaphor.match(anaphor.group()):
             return []
@@ -801,7 +801,7 @@ class _ParticipantReader:
         return [e for e in people if e.kind != "country" or not any(p.kind == "person" and p.country == e.name for p in people)]
 
     def _turn_host(self, clause: _Clause) -> Entity | None:
-        """'THE PRESIDENT: Macron will be coming', 'He has asked to come and see me': one who comes (a ``to_speaker``
+        """'THE PRESIDENT: the Chancellor will be coming', 'She has asked to come and visit me': one who comes (a ``to_speaker``
         trigger) in a transcript turn comes to the turn's speaker, who hosts; not a briefer (who announces
         visits), not in a reporter's question, and not when a country visited other than the speaker's is named after the trigger."""
         doc, trigger = clause.doc, clause.trigger
@@ -819,7 +819,7 @@ class _ParticipantReader:
         return speaker
 
     def _asked_host(self, clause: _Clause, host: Entity) -> Entity | None:
-        """'Q Mr. President, have you set a date for X's visit to Washington?': in a reporter's question, a visit to the
+        """'Q Mr. President, is there a date yet for X's visit to Lima?': in a reporter's question, a visit to the
         country of the one who answers it (not a briefer, who speaks for the government) is hosted by that person."""
         asked = clause.doc.question_voice(clause.trigger.start)
         answerer = asked[0] if asked is not None else None
@@ -831,7 +831,7 @@ class _ParticipantReader:
         return answerer
 
     def _host_before(self, clause: _Clause, people: list[Entity]) -> list[Entity]:
-        """'Putin met X, who is in Russia on a working visit': the host of a visit noun whose place is written before it,
+        """'Quiroga met X, who is in Chile on a working visit': the host of a visit noun whose place is written before it,
         the one person of that country the sentence names, else the country."""
         doc, trigger = clause.doc, clause.trigger
         where = self.phrases.visit_place_before.search(doc.text, max(clause.lower, trigger.start - 80), trigger.start) \
