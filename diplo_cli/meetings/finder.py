@@ -466,7 +466,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                 "bare": noun and bool(self.phrases.bare_definite_before.search(text, max(lower, trigger.start - 6), trigger.start))}
 
     def _non_answer(self, text: str, trigger: Span, lower: int, upper: int) -> regex.Match | None:
-        """'I don't have any meetings to confirm': the non-answer that holds the trigger, if any."""
+        """'I have no trip to announce': the non-answer that holds the trigger, if any."""
         for match in self.non_answer.finditer(text, max(lower, trigger.start - 60), min(upper, trigger.end + 60)):
             if match.start() < trigger.start and trigger.end <= match.end():
                 return match
@@ -491,7 +491,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         return found.group("month") if found else None
 
     def _attended_back(self, text: str, trigger: Span, lower: int) -> bool:
-        """'took part in the talks', 'was represented at the talks by X', 'raised during the talks': a definite
+        """'took part in the talks', 'Chile is represented at the talks by X', 'raised during the talks': a definite
         meeting noun that a verb of attending or a preposition governs, with no 'with' or 'between' object of its own."""
         return (bool(self.phrases.attended_before.search(text, max(lower, trigger.start - 60), trigger.start))
                 and not self.phrases.with_after.match(text, trigger.end) and not self.between.match(text, trigger.end))
@@ -701,7 +701,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
     def _place(self, doc: _Document, trigger: Span, lower: int, upper: int, mtype: str = "visit", owner: bool = False) -> tuple[Span | None, bool]:
         best = None
         # read beyond the trigger's clause, a place belongs to the meeting word nearest to it ('called off the talks,
-        # citing a meeting in New Delhi': New Delhi is the meeting's)
+        # citing a meeting in Quito': Quito is the meeting's)
         candidates = [item for item in doc.place_candidates.within(lower, upper)
                       if item[1] <= upper and (not owner or self._place_owner(doc, item[0], item[1], lower, upper) == trigger.start)]
         if mtype != "visit":

@@ -188,7 +188,7 @@ class _ParticipantReader:
         countries = self._counterparts(clause, people, right_people)
         bodies = self._group_reference(clause, people, right_people)
         if people and bodies and self.phrases.with_after.match(clause.doc.text, clause.trigger.end, clause.right):
-            # 'the two leaders consulted on the negotiations with Iran': the group and the country the talks are with
+            # 'the two leaders conferred on the negotiations with Peru': the group and the country the talks are with
             met = {e.name for e in clause.doc.bodies(clause.trigger.end, clause.right)}
             people.extend(e for e in bodies if e.name in met and all(e.name != p.name and e.name != p.country for p in people))
         if people:
@@ -310,7 +310,7 @@ class _ParticipantReader:
         if not right_people:
             holder = self._role_object(doc, clause)
             if holder is not None:
-                right_people.append(holder)  # 'a meeting with that Crown Prince': the holder named before
+                right_people.append(holder)  # 'a call with that Crown Prince': the holder named before
         if not people:
             subject = self._subject_before(clause, right_people)
             if subject is not None:
@@ -487,7 +487,7 @@ class _ParticipantReader:
         return tracker.entity_for_person(person, surname)
 
     def _role_owner(self, doc: _Document, clause: _Clause) -> Entity | None:
-        """'the secretary of state's first trip': the one person named before in the text who holds the role
+        """'the secretary of state's recent trip': the one person named before in the text who holds the role
         written in the possessive right before a meeting noun."""
         if clause.word.pos != "noun":
             return None
@@ -530,7 +530,7 @@ class _ParticipantReader:
         return holders[0] if len(holders) == 1 else None
 
     def _role_object(self, doc: _Document, clause: _Clause) -> Entity | None:
-        """'a meeting with that Crown Prince': a definite role right after the trigger's 'with' (the longest words
+        """'a call with that Crown Prince': a definite role right after the trigger's 'with' (the longest words
         that read as a title) is the one person named before who holds it."""
         match = self.phrases.role_object.match(doc.text, clause.trigger.end, clause.right)
         if match is None:
@@ -692,7 +692,7 @@ class _ParticipantReader:
             anaphor = self.group_anaphor.search(text, clause.lower, clause.upper)  # 'relations between the two countries ..., but meetings were cut off'
         if (anaphor is not None and anaphor.group().casefold() in self.plain_group_pronouns and anaphor.start() >= clause.trigger.end
                 and doc.bodies(clause.trigger.end, anaphor.start())):
-            # 'discussions with the Israelis about their response': 'their' is the body just named, not the last meeting's people
+            # 'discussions with the Peruvians about their reply': 'their' is the body just named, not the last meeting's people
             if doc.trace is not None:
                 doc.trace.add(STAGE, PARTICIPANT_PRONOUN_BODY, "vetoed", anaphor.start(), anaphor.end(),
                               f"'{anaphor.group()}' is the body named after '{clause.trigger.text}'")
@@ -700,7 +700,7 @@ class _ParticipantReader:
         if (anaphor is not None and not people and anaphor.end() <= clause.trigger.start and clause.word.pos == "noun"
                 and self.phrases.with_after.match(text, clause.trigger.end, right) and doc.bodies(clause.trigger.end, right)
                 and not self.phrases.light_verb_gap.match(text, anaphor.end(), clause.trigger.start)):
-            # 'the two leaders consulted on the negotiations with Iran': they speak of the talks, they do not hold them
+            # 'the two leaders conferred on the negotiations with Peru': they speak of the talks, they do not hold them
             if doc.trace is not None:
                 doc.trace.add(STAGE, PARTICIPANT_GROUP_TOPIC, "set", anaphor.start(), clause.trigger.end,
                               f"'{anaphor.group()}' speak of '{clause.trigger.text}', they do not hold it")
@@ -783,7 +783,7 @@ class _ParticipantReader:
             # 'travels to Peru with Senator Y', 'the visit to Peru by X': the country visited hosts, also
             # when people are named after the trigger, unless one of them is of that country (then
             # dropped below), or the trigger is a hosting one ('welcomed Y to Lima': its subject hosts);
-            # a listed trip ('to Japan, South Korea and China') runs to the sentence end
+            # a listed trip ('to Peru, Chile and Bolivia') runs to the sentence end
             trigger = clause.trigger
             hosts = clause.doc.host_countries(trigger.end, max(clause.right, clause.upper))
             if not hosts:
@@ -876,7 +876,7 @@ class _ParticipantReader:
             if pronoun.group("singular"):
                 found.append(speaker)
             elif addressee is None and speaker.country and doc.question_lines():
-                # answering reporters, 'we' is the speaker's government: 'we continue to have discussions with X'
+                # answering reporters, 'we' is the speaker's government: 'we are still in discussions with X'
                 found.append(Entity(speaker.country, "country", country=speaker.country))
                 if doc.trace is not None:
                     doc.trace.add(STAGE, PARTICIPANT_ANSWER_WE, "set", pronoun.start(), trigger.end,
