@@ -5,10 +5,7 @@ from __future__ import annotations
 import pytest
 
 from diplo_cli import extract
-
-
-def _participants_b(text: str) -> list[list[str]]:
-    return [[p.name for p in m.participants] for m in extract(text).meetings]
+from tests.extracted import participant_names
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -17,11 +14,11 @@ def _participants_b(text: str) -> list[list[str]]:
     ("Mr Brown met Mr Sarkozy in Paris.", [["Gordon Brown", "Nicolas Sarkozy"]]),
 ])
 def test_partb_honorific_surname_is_the_gazetteer_person(text, expected):
-    assert _participants_b(text) == expected
+    assert participant_names(text) == expected
 
 
 def test_partb_ordinary_word_without_honorific_is_no_person():
-    assert "George W. Bush" not in {name for names in _participants_b("Rebels hid in the bush before the talks with Mr Putin.")
+    assert "George W. Bush" not in {name for names in participant_names("Rebels hid in the bush before the talks with Mr Putin.")
                                     for name in names}
 
 
