@@ -645,22 +645,10 @@ class PrefixTable:
     def find(self, lowered: str) -> dict[str, list[int]]:
         """Every prefix found in the lower-cased text, with its offsets (ascending; overlaps included),
         except the offsets inside a word of prefixes only rules starting at a word boundary have."""
-        found: dict[str, list[int]] = {}
-        if self._pattern is None and self._after_other is None:
-            return found
-        prefixes_of, inside_prefixes_of = self._prefixes_of, self._inside_prefixes_of
         if self._sparse:
-            search = self._pattern.search
-            match = search(lowered)
-            while match is not None:
-                at = match.start()
-                for prefix in (inside_prefixes_of if at and lowered[at - 1] in _ASCII_WORD else prefixes_of)[match.group()]:
-                    offsets = found.get(prefix)
-                    if offsets is None:
-                        found[prefix] = [at]
-                    else:
-                        offsets.append(at)
-                match = search(lowered, at + 1)  # the next place, overlapping this one or not
+            return self._find_sparse(lowered)
+        found: dict[str, list[int]] = {}
+        if self._after_other is None:
             return found
         first = self._first.match(lowered)
         if first is not None:
@@ -677,6 +665,26 @@ class PrefixTable:
                 else:  # both ascending: one sort of two runs
                     other.extend(offsets)
                     other.sort()
+        return found
+
+    def _find_sparse(self, lowered: str) -> dict[str, list[int]]:
+        """:meth:`find` for a sparse table: the trie searched from one place found to the next, and whether a
+        place is inside a word read from the character before it."""
+        found: dict[str, list[int]] = {}
+        if self._pattern is None:
+            return found
+        prefixes_of, inside_prefixes_of = self._prefixes_of, self._inside_prefixes_of
+        search = self._pattern.search
+        match = search(lowered)
+        while match is not None:
+            at = match.start()
+            for prefix in (inside_prefixes_of if at and lowered[at - 1] in _ASCII_WORD else prefixes_of)[match.group()]:
+                offsets = found.get(prefix)
+                if offsets is None:
+                    found[prefix] = [at]
+                else:
+                    offsets.append(at)
+            match = search(lowered, at + 1)  # the next place, overlapping this one or not
         return found
 
     @staticmethod
