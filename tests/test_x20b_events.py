@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 from tests.test_cli import jsonl, run
+from tests.test_corpus import write_articles
 
 REPORTS = {
     "first.txt": "Foreign Minister Lena Berg of Norway said she would meet Omar Haddad in Geneva.\n",
@@ -14,17 +15,8 @@ REPORTS = {
 }
 
 
-def _articles(tmp_path) -> list[str]:
-    paths = []
-    for name, text in REPORTS.items():
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        paths.append(str(path))
-    return paths
-
-
 def test_meetings_across_writes_the_events_of_diplo_events(tmp_path):
-    paths = _articles(tmp_path)
+    paths = write_articles(tmp_path, REPORTS)
     across = run(["meetings", "--across", "--format", "jsonl", *paths])
     assert across.exit_code == 0, across.stderr
     (event,) = jsonl(across.stdout)
@@ -41,7 +33,7 @@ def test_meetings_across_writes_the_events_of_diplo_events(tmp_path):
 
 
 def test_meetings_across_refuses_what_shapes_one_documents_rows(tmp_path):
-    paths = _articles(tmp_path)
+    paths = write_articles(tmp_path, REPORTS)
     for extra in (["--format", "csv"], ["-o", str(tmp_path / "out.tsv")], ["--statements"], ["--raw-cells"], ["--keep-field", "title"]):
         result = run(["meetings", "--across", *extra, *paths])
         assert result.exit_code == 2, (extra, result.stdout)
