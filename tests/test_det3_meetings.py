@@ -2,11 +2,7 @@
 
 from diplo_cli.pipeline import extract
 from diplo_cli.rules import Trace
-
-
-def _meetings(text: str, year: int | None = None) -> list[tuple[str, str, list[str], list[str]]]:
-    document = extract(text, "t", year=year)
-    return [(m.type, m.status, [p.name for p in m.participants], [x.text for x in m.mentions]) for m in document.meetings]
+from tests.extracted import meeting_rows
 
 
 def _topic_events(text: str) -> list[str]:
@@ -19,7 +15,7 @@ def test_det3_visit_discussed_in_talks_keeps_its_own_status():
     # the visit is what the talks were about: not held with them, so it stays the visit called off
     text = ("President Marta Quiroga called off her state visit to Peru. "
             "Last week Minister Ana Lind held talks regarding President Marta Quiroga's state visit.")
-    found = _meetings(text)
+    found = meeting_rows(text)
     assert [(kind, status, mentions) for kind, status, _, mentions in found] == [
         ("visit", "cancelled", ["state visit", "state visit"]), ("talks", "held", ["held talks"])]
     assert _topic_events(text) == ["state visit"]
@@ -40,7 +36,7 @@ def test_det3_coordinated_meeting_words_still_share_one_modality():
     # 'and attend the summit' is a second event of the same plan, not the topic of the visit
     text = "President Marta Quiroga will travel to Lima on Monday and attend the Andean summit."
     assert _topic_events(text) == []
-    assert {status for _, status, _, _ in _meetings(text)} == {"planned"}
+    assert {status for _, status, _, _ in meeting_rows(text)} == {"planned"}
 
 
 def test_det3_conjunction_or_verb_in_the_gap_is_no_topic():
@@ -52,7 +48,7 @@ def test_det3_dated_plan_naming_nobody_skips_the_meeting_held_before_it():
     text = ("President Marta Quiroga will meet President Tomas Ferreira next week. "
             "On Monday President Marta Quiroga met Prime Minister Ana Lind in Lima. "
             "Thursday's meeting is set to take place in Santiago.")
-    assert _meetings(text) == [
+    assert meeting_rows(text) == [
         ("meeting", "planned", ["Marta Quiroga", "Tomas Ferreira"], ["meet", "meeting"]),
         ("meeting", "held", ["Marta Quiroga", "Ana Lind"], ["met"])]
     trace = Trace()
@@ -64,32 +60,32 @@ def test_det3_undated_meeting_naming_nobody_still_refers_back_to_the_held_one():
     text = ("President Marta Quiroga will meet President Tomas Ferreira next week. "
             "On Monday President Marta Quiroga met Prime Minister Ana Lind in Lima. "
             "The meeting lasted two hours.")
-    assert _meetings(text) == [
+    assert meeting_rows(text) == [
         ("meeting", "planned", ["Marta Quiroga", "Tomas Ferreira"], ["meet"]),
         ("meeting", "held", ["Marta Quiroga", "Ana Lind"], ["met", "meeting"])]
 
 
 def test_det3_tomorrows_summit_is_planned_even_after_a_past_verb():
-    found = _meetings("President Marta Quiroga discussed tomorrow's summit with the Andean leaders.")
+    found = meeting_rows("President Marta Quiroga discussed tomorrow's summit with the Andean leaders.")
     assert [(kind, status) for kind, status, _, _ in found] == [("summit", "planned")]
 
 
 def test_det3_yesterdays_summit_stays_held():
-    found = _meetings("President Marta Quiroga discussed yesterday's summit with the Andean leaders.")
+    found = meeting_rows("President Marta Quiroga discussed yesterday's summit with the Andean leaders.")
     assert [(kind, status) for kind, status, _, _ in found] == [("summit", "held")]
 
 
 def test_det3_indefinite_meeting_naming_nobody_does_not_join_the_one_before():
     text = ("The foreign ministers of Chile and Peru met in Lima on Monday. "
             "Recently there was a meeting between the chiefs of the security councils.")
-    assert _meetings(text) == [("meeting", "held", ["Chile", "Peru"], ["met"])]
+    assert meeting_rows(text) == [("meeting", "held", ["Chile", "Peru"], ["met"])]
 
 
 def test_det3_definite_meeting_naming_nobody_still_joins_the_one_before():
     text = "The foreign ministers of Chile and Peru met in Lima on Monday. The meeting lasted two hours."
-    assert _meetings(text) == [("meeting", "held", ["Chile", "Peru"], ["met", "meeting"])]
+    assert meeting_rows(text) == [("meeting", "held", ["Chile", "Peru"], ["met", "meeting"])]
 
 
 def test_det3_meeting_noun_after_a_copula_is_said_of_the_meeting_before():
     text = "The foreign ministers of Chile and Peru met in Lima on Monday. It was a very useful meeting."
-    assert _meetings(text) == [("meeting", "held", ["Chile", "Peru"], ["met", "meeting"])]
+    assert meeting_rows(text) == [("meeting", "held", ["Chile", "Peru"], ["met", "meeting"])]
