@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import re
 import sys
 from pathlib import Path
 
@@ -39,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from diplo_cli.corpus.events import EventGrouper, grouping_rules
 from diplo_cli.language.lexicons import name_key
 from diplo_cli.pipeline import extract
+from diplo_cli.timenorm import written_date
 
 
 def halves(text: str) -> tuple[str, str]:
@@ -53,19 +53,13 @@ def halves(text: str) -> tuple[str, str]:
     return text, ""
 
 
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)/(\d\d)/(\d\d)(?:/|$)|(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)")
-
-
 SAME_DAY = "2001-01-01"  # --dates same: an invented day for every document
 
 
 def url_date(record: dict) -> str | None:
-    """The full date (``YYYY-MM-DD``) a passage's ``url`` holds, else None."""
-    match = _URL_DATE.search(record.get("url") or "")
-    if not match:
-        return None
-    year, month, day = (g for g in match.groups() if g is not None)
-    return f"{year}-{month}-{day}" if 1 <= int(month) <= 12 and 1 <= int(day) <= 31 else None
+    """The full date (``YYYY-MM-DD``) a passage's ``url`` holds (as ``--date-field url`` reads it), else None."""
+    day, _ = written_date(record.get("url"))
+    return day.isoformat() if day else None
 
 
 def _all(text: str, needle: str):

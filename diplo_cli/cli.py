@@ -260,7 +260,10 @@ def _common_options(function):
         click.option("--id-field", default="id", show_default=True, help="JSON Lines: the field carried through as `doc`."),
         click.option("--keep-field", "keep_fields", multiple=True, metavar="A,B",
                      help="JSON Lines: fields carried into every output row, e.g. title,published,outlet (repeatable)."),
-        click.option("--date-field", default=None, metavar="FIELD", help="JSON Lines: the field holding the document's date (output as document_date)."),
+        click.option("--date-field", default=None, metavar="A,B",
+                     help="JSON Lines: the field holding the document's date, or several, the first that writes a full date winning "
+                          "(an ISO date, a URL's /2023/06/18/, 'June 18, 2023'; a year alone dates office-holders only); "
+                          "output as document_date."),
         click.option("-g", "--glob", "globs", multiple=True, metavar="GLOB",
                      help="With directories: read files matching GLOB instead of the text-like names; '!GLOB' excludes (repeatable)."),
         click.option("--hidden", is_flag=True, help="With directories: also read hidden files and folders."),
@@ -410,7 +413,8 @@ class Run:
         from diplo_cli.batch.walk import WalkRules
 
         keep = tuple(name.strip() for value in options.get("keep_fields") or () for name in value.split(",") if name.strip())
-        self.fields = RecordFields(options.get("text_field", "text"), options.get("id_field", "id"), keep, options.get("date_field"))
+        dates = tuple(name.strip() for name in (options.get("date_field") or "").split(",") if name.strip())
+        self.fields = RecordFields(options.get("text_field", "text"), options.get("id_field", "id"), keep, dates)
         self.walk_rules = WalkRules(tuple(options.get("globs") or ()), bool(options.get("hidden")), not options.get("no_ignore"))
 
     @property
@@ -1422,7 +1426,7 @@ def _run_view(run: Run, view: str, explain: bool = False, with_statements: bool 
     delimited = None
     if fmt in ("csv", "tsv"):
         columns = formats.MEETING_CSV_COLUMNS if view == "meetings" else formats.CSV_COLUMNS
-        columns += formats.carried_columns(run.fields.keep, run.fields.date is not None, columns)
+        columns += formats.carried_columns(run.fields.keep, bool(run.fields.dates), columns)
         delimited = formats.DelimitedWriter(stdout, columns, "," if fmt == "csv" else "\t", raw_cells=bool(run.options.get("raw_cells")))
     try:
         with _progress(run) as advance:

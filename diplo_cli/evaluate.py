@@ -20,13 +20,13 @@ writers. Deliberate limit: multi-fragment gold contents are scored against their
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from diplo_cli.language.lexicons import Lexicon, default_lexicon, name_key
 from diplo_cli.models import Document
 from diplo_cli.pipeline import extract
+from diplo_cli.timenorm import dated_value
 
 
 class GoldFormatError(ValueError):
@@ -326,29 +326,20 @@ def _canonical(key: str) -> str:
     return name_key(people[0].name) if people and len(people) == 1 else key
 
 
-_WRITTEN_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
-
-
 def _same_text(gold: str | None, predicted: str | None) -> bool:
     """Exact up to case and spacing."""
     return " ".join((gold or "").casefold().split()) == " ".join((predicted or "").casefold().split())
 
 
-def _year_of(record: dict) -> int | None:
-    """The record's year: its ``date`` or ``year``, else a year its ``title`` or ``url`` gives ("Press Briefing,
-    May 3, 2021", "/briefings/2021/06/15/"), so that unnamed office-holders are resolved as of the article's date."""
-    for key in ("date", "year"):
-        value = record.get(key)
-        if isinstance(value, int):
-            return value
-        if isinstance(value, str) and value[:4].isdigit():
-            return int(value[:4])
-    for key in ("title", "url"):
-        value = record.get(key)
-        match = _WRITTEN_YEAR.search(value) if isinstance(value, str) else None
-        if match:
-            return int(match.group())
-    return None
+# A gold record's own fields that may date it, in the order a user would pass them to ``--date-field``.
+_DATE_FIELDS = ("date", "year", "title", "url")
+
+
+def _document_date(record: dict) -> str | None:
+    """What dates a gold record, read as ``diplo --date-field date,year,title,url`` reads it ("Press Briefing,
+    May 3, 2021", "/briefings/2021/06/15/"): its times are anchored and its unnamed office-holders resolved
+    as of that date, or of the year when only a year is written."""
+    return dated_value(record.get(key) for key in _DATE_FIELDS)
 
 
 def evaluate_file(path: Path, lexicon: Lexicon | None = None, show_errors: bool = False, language: str = "en") -> Report:
@@ -375,7 +366,7 @@ def evaluate_file(path: Path, lexicon: Lexicon | None = None, show_errors: bool 
                 detail = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc).split(";")[0]
                 raise GoldFormatError(f"{where}: not valid JSON ({detail})") from None
             validate_gold(record, where)
-            document = extract(record["text"], str(record.get("id", number)), lexicon=lexicon, year=_year_of(record),
+            document = extract(record["text"], str(record.get("id", number)), lexicon=lexicon, document_date=_document_date(record),
                                language=language)
             score_record(record, document, report, show_errors)
     return report

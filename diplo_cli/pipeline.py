@@ -32,7 +32,7 @@ from diplo_cli.speakers import resolve_speakers
 from diplo_cli.text.analysis import TextAnalysis
 from diplo_cli.text.segment import find_turns, plain_quote_marks, segment_sentences
 from diplo_cli.text.unwrap import analysis_text
-from diplo_cli.timenorm import document_anchor, normalise_time, parse_date
+from diplo_cli.timenorm import document_anchor, normalise_time, parse_date, written_date
 
 LARGE_TEXT = 100_000  # characters; longer texts are processed in windows
 WINDOW = 64_000  # characters of new text per window (a window's own part)
@@ -49,9 +49,10 @@ def extract(text: str, doc: str = "-", *, lexicon: Lexicon | None = None, year: 
     folded paragraphs as whole paragraphs (see :mod:`diplo_cli.text.unwrap`); offsets index ``text`` either
     way. ``date`` (``YYYY-MM-DD``, the article's date; else the text's dateline) anchors meeting
     times to the calendar; it also gives the year when ``year`` is not set. A malformed ``date`` is a
-    ValueError. ``document_date`` is the input's own date as given (a JSON Lines field): it serves
-    as ``date`` when it begins with ``YYYY-MM-DD`` and no ``date`` is given, and is carried on the
-    document as given when it does not. ``trace`` (a :class:`~diplo_cli.rules.Trace`) receives every
+    ValueError. ``document_date`` is the input's own date as given (a JSON Lines field): when no
+    ``date`` is given, the date it writes (``2023-06-18``, ``2023-06-18T09:30Z``, a URL's
+    ``/2023/06/18/``, ``June 18, 2023``; :func:`~diplo_cli.timenorm.written_date`) serves as ``date``,
+    and a year alone (``2023``) as ``year``; the document carries the ISO date read, else the value as given. ``trace`` (a :class:`~diplo_cli.rules.Trace`) receives every
     rule decision the stages take, vetoes included, for ``diplo explain``. ``lexicon`` (default: the
     built-in one) runs through the stage objects of its :class:`~diplo_cli.language.loader.Language`.
 
@@ -65,8 +66,8 @@ def extract(text: str, doc: str = "-", *, lexicon: Lexicon | None = None, year: 
         return _extract_by_rules(text, doc, check_language(language), unwrap=unwrap, date=date,
                                  document_date=document_date, trace=trace)
     stages = language_of(lexicon or default_lexicon())
-    anchor = parse_date(date) if date is not None else _leading_date(document_date)
-    year = year if year is not None or anchor is None else anchor.year
+    anchor, written_year = (parse_date(date), None) if date is not None else written_date(document_date)
+    year = year if year is not None else anchor.year if anchor is not None else written_year
     anchor = anchor or document_anchor(text, year)
     if len(text) <= LARGE_TEXT:
         document = _extract_whole(text, doc, stages, year, unwrap, anchor, trace)
@@ -88,7 +89,7 @@ def _extract_by_rules(text: str, doc: str, language: str, *, unwrap: bool, date,
     """``text`` read by ``language``'s statement rule table: statements only, speakers as written."""
     from diplo_cli.rules.engine import find_statements, load_statement_rules  # here: an English run never needs it
 
-    anchor = parse_date(date) if date is not None else _leading_date(document_date)
+    anchor = parse_date(date) if date is not None else written_date(document_date)[0]
     analysed = plain_quote_marks(analysis_text(text) if unwrap else text)
     try:
         attributions = find_statements(analysed, language, trace)
@@ -108,14 +109,6 @@ def _extract_by_rules(text: str, doc: str, language: str, *, unwrap: bool, date,
 
 def _iso(anchor: datetime.date | None) -> str | None:
     return anchor.isoformat() if anchor else None
-
-
-def _leading_date(value: str | None) -> datetime.date | None:
-    """A date a record gives (``2023-06-18``, ``2023-06-18T09:30:00Z``) as a date; None for any other text."""
-    try:
-        return datetime.date.fromisoformat(value.strip()[:10]) if value else None
-    except ValueError:
-        return None
 
 
 def _extract_whole(text: str, doc: str, language: Language, year: int | None, unwrap: bool = True,

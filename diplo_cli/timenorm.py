@@ -29,6 +29,7 @@ import calendar
 import datetime
 import functools
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import regex
@@ -78,6 +79,8 @@ class _Vocabulary:
     undated_dateline: regex.Pattern
     full_dates: tuple[regex.Pattern, ...]
     lead_characters: int
+    record_dates: tuple[regex.Pattern, ...]  # numeric dates of a record field: URL paths, slugs, stamps
+    record_year: regex.Pattern
     ahead: regex.Pattern  # a word of [ahead]: the time lies after the article's date ('soon', 'later this')
     behind: regex.Pattern  # a word of [behind]: the time lies before it ('ago', 'recently', 'past')
 
@@ -135,6 +138,8 @@ def _build_vocabulary() -> _Vocabulary:
         undated_dateline=regex.compile(anchor["undated_dateline"]),
         full_dates=tuple(regex.compile(p) for p in anchor["full_dates"]),
         lead_characters=anchor["lead_characters"],
+        record_dates=tuple(regex.compile(p) for p in data["record_date"]["numeric"]),
+        record_year=regex.compile(data["record_date"]["year"]),
         ahead=regex.compile(rf"(?i)\b(?:{_alternation(data['ahead']['words'])})\b"),
         behind=regex.compile(rf"(?i)\b(?:{_alternation(data['behind']['words'])})\b"),
     )
@@ -182,6 +187,40 @@ def document_anchor(text: str, year: int | None = None) -> datetime.date | None:
     if lead_date is not None and vocab.undated_dateline.match(lead):
         return lead_date
     return None
+
+
+_FIELD_CHARACTERS = 2000  # of a record field read for its date: a URL or a title, not an article
+
+
+def written_date(value: object) -> tuple[datetime.date | None, int | None]:
+    """The date a record field gives (``2023-06-18T09:30Z``, ``/briefings/2021/06/15/``, ``"Briefing, May 3,
+    2021"``) and its year; else (None, a year it holds, ``"Talks in 2019"``); else (None, None)."""
+    if value is None:
+        return None, None
+    text = str(value)[:_FIELD_CHARACTERS]
+    vocab = vocabulary()
+    for pattern in vocab.record_dates:
+        for found in pattern.finditer(text):
+            if day := _valid(int(found["year"]), int(found["month"]), int(found["day"])):
+                return day, day.year
+    for pattern in vocab.full_dates:
+        for found in pattern.finditer(text):
+            if day := _valid(int(found["year"]), _month(vocab, found["month"]), int(found["day"])):
+                return day, day.year
+    found = vocab.record_year.search(text)
+    return None, int(found["year"]) if found else None
+
+
+def dated_value(values: Iterable[object]) -> str | None:
+    """Of a record's date fields in order of preference, the one to read its date from: the first that
+    gives a full date, else the first that gives a year, else the first present (carried as given)."""
+    present = [value for value in values if value is not None]
+    readings = [written_date(value) for value in present]
+    for wanted in (0, 1):
+        for value, reading in zip(present, readings):
+            if reading[wanted] is not None:
+                return str(value)
+    return str(present[0]) if present else None
 
 
 # ------------------------------------------------------------------------------ resolution

@@ -312,8 +312,13 @@ def test_a_record_without_a_date_is_dated_by_the_year_its_title_gives(tmp_path):
     assert (figures["attribution"]["tp"], figures["attribution"]["fn"]) == (1, 1)
 
 
-def test_a_record_is_dated_by_a_year_in_its_url_when_its_title_gives_none():
-    from diplo_cli.evaluate import _year_of
-    assert _year_of({"title": "Press gaggle", "url": "https://example.org/briefings/2021/06/15/gaggle/"}) == 2021
-    assert _year_of({"title": "Talks, 5 July 2018", "url": "https://example.org/2021/"}) == 2018
-    assert _year_of({"title": "Talks", "url": "https://example.org/a/1501520.html"}) is None
+def test_a_record_is_dated_by_its_fields_as_date_field_would_date_it():
+    from diplo_cli.evaluate import _document_date
+    assert _document_date({"title": "Press gaggle", "url": "https://example.org/briefings/2021/06/15/gaggle/"}) == \
+        "https://example.org/briefings/2021/06/15/gaggle/"
+    # a full date wins over a year alone, whichever field writes it
+    assert _document_date({"title": "Talks, 5 July 2018", "url": "https://example.org/2021/"}) == "Talks, 5 July 2018"
+    assert _document_date({"title": "Talks in 2019", "url": "https://example.org/2021/03/04/"}) == "https://example.org/2021/03/04/"
+    assert _document_date({"year": 2016, "title": "Talks, 5 July 2018"}) == "Talks, 5 July 2018"
+    # nothing dated: the first field present, as given
+    assert _document_date({"title": "Talks", "url": "https://example.org/a/1501520.html"}) == "Talks"

@@ -248,6 +248,25 @@ def test_kept_fields_are_csv_columns(tmp_path):
         ("2024-03-01", "Talks resume", "one", '{"name": "Wire"}'), ("", "Talks again", "two", "")]
 
 
+def test_the_date_field_may_be_a_url_or_a_title_and_the_first_full_date_wins(tmp_path):
+    records = [
+        {"id": "path", "url": "https://news.example/world/2024/03/05/talks-resume", "text": STORY},
+        {"id": "title", "title": "Ministers meet, 12 April 2022", "url": "https://news.example/world/2024/", "text": STORY},
+        {"id": "year", "title": "Talks in 2019", "text": STORY},
+        {"id": "none", "title": "Talks resume", "text": STORY},
+    ]
+    path = _jsonl(tmp_path / "feed.jsonl", records)
+    result = run(["meetings", "--format", "jsonl", "--date-field", "published,url,title", path])
+    assert result.exit_code == 0, result.stderr
+    rows = {row["doc"]: row for row in map(json.loads, result.stdout.splitlines())}
+    assert {doc: row["document_date"] for doc, row in rows.items()} == {
+        "path": "2024-03-05", "title": "2022-04-12", "year": "Talks in 2019", "none": "Talks resume"}
+    # "next month" is anchored only where a full date was read
+    assert rows["path"]["time"]["date"] == "2024-04"
+    assert rows["title"]["time"]["date"] == "2022-05"
+    assert "date" not in rows["year"]["time"] and "date" not in rows["none"]["time"]
+
+
 def test_the_document_date_is_on_the_library_document():
     from diplo_cli import extract
 

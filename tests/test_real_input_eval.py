@@ -13,7 +13,7 @@ import json
 
 import pytest
 
-from diplo_cli.evaluate import Report, _year_of, score_record
+from diplo_cli.evaluate import Report, _document_date, score_record
 from diplo_cli.language.lexicons import default_lexicon
 from diplo_cli.pipeline import extract
 from diplo_cli.text.html_text import html_to_text
@@ -90,7 +90,7 @@ def _score(records, text_of) -> dict[str, float]:
     lexicon = default_lexicon()
     for record in records:
         text = text_of(record)
-        document = extract(text, str(record.get("id")), lexicon=lexicon, year=_year_of(record))
+        document = extract(text, str(record.get("id")), lexicon=lexicon, document_date=_document_date(record))
         score_record({**record, "text": text}, document, report, False)
     return _figures(report)
 

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from diplo_cli import extract
 from diplo_cli.cli import cli
-from diplo_cli.timenorm import TimeValue, document_anchor, normalise_time, parse_date, points_ahead
+from diplo_cli.timenorm import TimeValue, dated_value, document_anchor, normalise_time, parse_date, points_ahead, written_date
 
 SUNDAY = datetime.date(2023, 6, 18)  # an anchor in the middle of an ISO week's end
 WEDNESDAY = datetime.date(2024, 3, 13)
@@ -162,3 +162,31 @@ def test_cli_rejects_a_malformed_date_in_one_line(tmp_path):
 ])
 def test_points_ahead_whatever_the_article_date(text, ahead):
     assert points_ahead(text) is ahead
+
+
+# ------------------------------------------------------------------------------ dates of record fields
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2023-06-18", (datetime.date(2023, 6, 18), 2023)),
+    ("2023-06-18T09:30:00Z", (datetime.date(2023, 6, 18), 2023)),
+    ("https://example.org/briefing-room/2021/06/15/gaggle/", (datetime.date(2021, 6, 15), 2021)),
+    ("https://example.org/a/report-2009-02-03-wire/411.html", (datetime.date(2009, 2, 3), 2009)),
+    ("https://example.org/story/20030714.html", (datetime.date(2003, 7, 14), 2003)),
+    ("Press Briefing, November 7, 2022", (datetime.date(2022, 11, 7), 2022)),
+    ("Readout, 5 July 2018", (datetime.date(2018, 7, 5), 2018)),
+    # impossible month or day: only the year is read
+    ("https://example.org/2021/13/45/", (None, 2021)),
+    ("Talks in 2019", (None, 2019)),
+    (2016, (None, 2016)),
+    ("https://example.org/a/1501520.html", (None, None)),
+    (None, (None, None)),
+])
+def test_a_record_field_gives_the_date_or_year_it_writes(value, expected):
+    assert written_date(value) == expected
+
+
+def test_of_several_date_fields_the_first_full_date_wins_then_the_first_year():
+    assert dated_value(["Talks in 2019", "https://example.org/2020/01/02/x"]) == "https://example.org/2020/01/02/x"
+    assert dated_value([None, "Talks in 2019", "2020 review"]) == "Talks in 2019"
+    assert dated_value([None, "Talks resume", "no date"]) == "Talks resume"
+    assert dated_value([None, None]) is None

@@ -38,6 +38,7 @@ from diplo_cli.batch.walk import WalkRules, walk
 from diplo_cli.errors import InputError, failure_message
 from diplo_cli.text.decode import _BINARY_SIGNATURES, _BOMS, _SAMPLE, DecodedText, _bomless_utf16, _looks_binary, decode_bytes
 from diplo_cli.text.html_text import SourceMap, html_to_text, looks_like_html
+from diplo_cli.timenorm import dated_value
 
 MAX_BYTES = 2 * 1024 * 1024 * 1024  # refuse single inputs larger than 2 GiB
 MAX_RECORD_BYTES = 16 * 1024 * 1024  # refuse one JSON Lines record larger than 16 MiB (its extraction would take ~7 times that)
@@ -63,7 +64,7 @@ class InputDocument:
     error: str | None = None
     warnings: tuple[str, ...] = ()
     metadata: tuple[tuple[str, object], ...] = ()  # JSON Lines fields kept with --keep-field
-    document_date: str | None = None  # the --date-field value, as given
+    document_date: str | None = None  # the value of the --date-field that dates it, as given
     source_map: SourceMap | None = None  # for text extracted from HTML: where each character was
 
 
@@ -74,7 +75,7 @@ class RecordFields:
     text: str = "text"
     id: str = "id"
     keep: tuple[str, ...] = ()
-    date: str | None = None
+    dates: tuple[str, ...] = ()  # fields that may hold its date, in order of preference
 
 
 def display_name(path: str) -> str:
@@ -484,10 +485,10 @@ def _jsonl_record(line: str, where: str, fields: RecordFields, warnings: tuple[s
 
 
 def _record_metadata(record: dict, fields: RecordFields) -> tuple[tuple[tuple[str, object], ...], str | None]:
-    """The kept fields of a record (None when absent) and its date as a string (None when absent)."""
+    """The kept fields of a record (None when absent) and, as a string, the value of its date fields that
+    dates it (:func:`~diplo_cli.timenorm.dated_value`; None when they are all absent)."""
     kept = tuple((name, record.get(name)) for name in fields.keep)
-    date = record.get(fields.date) if fields.date else None
-    return kept, (None if date is None else str(date))
+    return kept, dated_value(record.get(name) for name in fields.dates) if fields.dates else None
 
 
 def record_id(value: object) -> str:
