@@ -247,3 +247,12 @@ def test_speaker_figures_with_the_dictionaries_stay_above_the_floor(phoenix_lexi
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["speaker_correct"]["accuracy"] >= 0.92
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a surname or given name spelt like a capitalised pronoun is read whole when the gazetteer knows the person
+    ("Vice Premier Liu He met Treasury Secretary Janet Yellen in Washington on Monday.", ["Liu He", "Janet Yellen"]),
+    ("Vice Premier He Lifeng met Treasury Secretary Janet Yellen in Geneva on Saturday.", ["He Lifeng", "Janet Yellen"]),
+])
+def test_a_known_name_with_a_pronoun_shaped_part_is_one_person(text, names):
+    assert [[p.name for p in m.participants] for m in extract(text).meetings] == [names]
