@@ -23,6 +23,7 @@ from diplo_cli.meetings.common import (
     _TIME_WINDOW,
     BARE_GROUP_SUMMIT,
     CLAUSE_COORDINATED,
+    CLAUSE_COORDINATED_LATER,
     CLAUSE_LEADING,
     MERGE_HOST_OF_EVENT,
     MERGE_TRIP_TO_EVENT,
@@ -508,6 +509,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                 right = coordinator.start()
                 if doc.trace is not None:
                     doc.trace.add(STAGE, CLAUSE_COORDINATED, "set", trigger.start, right, f"'{trigger.text}' and its object end here")
+        right = self._later_coordinated_object(doc, trigger, index, right)
         previous = bisect.bisect_left(doc.trigger_starts, trigger.start) - 1
         if previous < 0 or doc.trigger_ends[previous] <= lower:
             return right, []
@@ -516,6 +518,30 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         if coordinator is None or not self.phrases.with_after.match(text, previous_end, coordinator.start()):
             return right, []
         return right, doc.people(previous_end, coordinator.start()) + doc.bodies(previous_end, coordinator.start())
+
+    def _later_coordinated_object(self, doc: _Document, trigger: Span, index: int, right: int) -> int:
+        """'travels to Lima for talks with X, and an expected meeting with Y': a later meeting noun of the clause,
+        coordinated after the 'with' object of the meeting word before it and with a 'with' object of its own,
+        takes that object; the trigger's clause ends at its coordinator. Not when no 'with' object comes before
+        the coordinator ('for talks and a meeting with Y': Y is met in both). Returns the right limit."""
+        text = doc.text
+        for later in range(index, len(doc.trigger_starts)):
+            start = doc.trigger_starts[later]
+            if start >= right:
+                break
+            if not self.phrases.with_after.match(text, doc.trigger_ends[later], right):
+                continue
+            before_end = max(trigger.end, doc.trigger_ends[later - 1]) if later > 0 else trigger.end
+            coordinator = self.phrases.coordinated_before.search(text, before_end, start)
+            if coordinator is None or not self.phrases.with_after.match(text, before_end, coordinator.start()):
+                continue
+            if not (doc.people(before_end, coordinator.start()) or doc.bodies(before_end, coordinator.start())):
+                continue
+            if doc.trace is not None:
+                doc.trace.add(STAGE, CLAUSE_COORDINATED_LATER, "set", trigger.start, coordinator.start(),
+                              f"'{text[start:doc.trigger_ends[later]]}' after the coordinator has its own object; '{trigger.text}' ends here")
+            return coordinator.start()
+        return right
 
     def _leading_clause_cut(self, doc: _Document, trigger: Span, sentence_start: int, lower: int, upper: int,
                             left: int, right: int) -> tuple[int, int]:
