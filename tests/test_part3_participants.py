@@ -16,3 +16,15 @@ def test_part3_a_trip_for_talks_does_not_take_the_coordinated_meetings_object():
 def test_part3_one_object_for_two_coordinated_meeting_nouns_is_met_in_both():
     text = "Foreign Minister Anna Lind will travel to Chile for talks and a meeting with President Maria Soto."
     assert participant_names(text) == [["Anna Lind", "Maria Soto", "Chile"], ["Anna Lind", "Maria Soto"]]
+
+
+def test_part3_meetings_in_a_country_with_nobody_named_have_the_country_as_other_side():
+    assert participant_names("Deputy Secretary William Burns held meetings in Egypt on Tuesday.", year=2012) == [
+        ["William Burns", "Egypt"]]
+    assert participant_names("Minister Ana Lind held talks in Jordan.") == [["Ana Lind", "Jordan"]]
+
+
+def test_part3_meetings_in_a_city_or_with_a_named_counterpart_add_no_country():
+    assert participant_names("Minister Ana Lind held meetings in Cairo.") == [["Ana Lind"]]
+    assert participant_names("Minister Ana Lind met in Egypt with President Marta Quiroga.") == [["Ana Lind", "Marta Quiroga"]]
+    assert participant_names("Vladimir Putin held meetings in Russia.", year=2015) == [["Vladimir Putin"]]

@@ -34,6 +34,7 @@ PARTICIPANT_GROUP_OBJECT = "meetings.participant.group_object"  # 'met the leade
 PARTICIPANT_MEMBERS_AFTER = "meetings.participant.members_after"  # 'the Summit of the Americas'
 PARTICIPANT_MEMBERS_AS_PEOPLE = "meetings.participant.members_as_people"  # 'X held the Japan-China Summit with Mr. Li'
 CLAUSE_COORDINATED = "meetings.clause.coordinated"  # 'talks with X and a meeting with Y'
+PARTICIPANT_HOST_COUNTRY_IN = "meetings.participant.host_country_in"  # 'X's meetings in Egypt': Egypt the other side
 CLAUSE_COORDINATED_LATER = "meetings.clause.coordinated_later"  # 'travels to Lima for talks with X, and a meeting with Y'
 PARTICIPANT_DEMONSTRATIVE = "meetings.participant.demonstrative"  # 'these discussions': the ones named before
 BARE_GROUP_SUMMIT = "meetings.trigger.bare_group_summit"  # 'at G20': the forum's summit

@@ -425,6 +425,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
             participants = [Entity(trigger.text, "organisation")]  # 'at G20': the forum's summit, not who is met there
         if objects_before:
             participants = [e for e in participants if e not in objects_before]
+        participants = self._host_country_in(doc, trigger, mtype, participants, place, left, right)
         definite = word.pos == "noun" and bool(self.phrases.definite_before.search(text, max(lower, trigger.start - 40), trigger.start))
         hosted = word.phrase in self.host_triggers
         bodies_only = participants and not any(e.kind == "person" for e in participants)

@@ -16,6 +16,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_GROUP_SUBJECT,
     PARTICIPANT_GROUP_TOPIC,
     PARTICIPANT_GROUP_WRITTEN,
+    PARTICIPANT_HOST_COUNTRY_IN,
     PARTICIPANT_INVITED_VOICE,
     PARTICIPANT_JOINT_OWNER,
     PARTICIPANT_MAIN_SUBJECT,
@@ -102,6 +103,22 @@ class _ParticipantReader:
         if found:
             found = self._leaders_as_written(doc, found, lower, upper)
         return found
+
+    def _host_country_in(self, doc: _Document, trigger: Span, mtype: str, participants: list[Entity], place: Span | None,
+                         left: int, right: int) -> list[Entity]:
+        """'Deputy Secretary X's meetings in Egypt', 'X held talks in Jordan': a meeting or talks of one named person, placed
+        in a country (the country's own name, not a city) other than that person's, with nobody else named: the host
+        country is the other side, as a visit's host is when no host person is named."""
+        if (mtype not in ("meeting", "talks") or place is None or len(participants) != 1 or participants[0].kind != "person"
+                or not left <= place.start < right or not self.phrases.in_country_before.search(doc.text, max(left, place.start - 12), place.start)):
+            return participants
+        country = self.lex.country_of_word(place.text)
+        if country is None or name_key(place.text).removeprefix("the ") != name_key(country) or participants[0].country == country:
+            return participants
+        if doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_HOST_COUNTRY_IN, "set", trigger.start, place.end,
+                          f"'{trigger.text}' of {participants[0].name} in {country}, nobody else named: {country} is the other side")
+        return [*participants, Entity(country, "country", country=country)]
 
     def _leaders_as_written(self, doc: _Document, found: list[Entity], lower: int, upper: int) -> list[Entity]:
         """'NATO leaders met', 'talks with the G8 leaders', 'envoys of the five permanent UN Security Council member
