@@ -28,3 +28,15 @@ def test_part3_meetings_in_a_city_or_with_a_named_counterpart_add_no_country():
     assert participant_names("Minister Ana Lind held meetings in Cairo.") == [["Ana Lind"]]
     assert participant_names("Minister Ana Lind met in Egypt with President Marta Quiroga.") == [["Ana Lind", "Marta Quiroga"]]
     assert participant_names("Vladimir Putin held meetings in Russia.", year=2015) == [["Vladimir Putin"]]
+
+
+def test_part3_one_invited_to_address_a_legislature_visits_it_and_the_inviter_does_not():
+    text = "Senator Ana Lind's invitation to President Tomas Ferreira to address Congress next month was criticised."
+    assert participant_names(text) == [["Tomas Ferreira", "U.S. Congress"]]
+    text = "Speaker Ana Lind invited President Tomas Ferreira to address the Knesset next month."
+    assert participant_names(text) == [["Tomas Ferreira", "Knesset"]]
+
+
+def test_part3_an_unlisted_body_to_address_leaves_the_invitation_as_it_was():
+    text = "Speaker Ana Lind invited President Tomas Ferreira to address Parliament next month."
+    assert participant_names(text) == [["Tomas Ferreira", "Ana Lind"]]  # the inviter hosts, as before

@@ -426,6 +426,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         if objects_before:
             participants = [e for e in participants if e not in objects_before]
         participants = self._host_country_in(doc, trigger, mtype, participants, place, left, right)
+        participants = self._addressed_body(doc, trigger, word, participants, upper)
         definite = word.pos == "noun" and bool(self.phrases.definite_before.search(text, max(lower, trigger.start - 40), trigger.start))
         hosted = word.phrase in self.host_triggers
         bodies_only = participants and not any(e.kind == "person" for e in participants)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from diplo_cli.language.lexicons import MeetingWord, name_key
 from diplo_cli.meetings.common import (
     _PRONOUN_REACH,
+    INVITED_TO_ADDRESS,
+    PARTICIPANT_ADDRESSED_BODY,
     PARTICIPANT_ADJUNCT_SUBJECT,
     PARTICIPANT_ANSWER_WE,
     PARTICIPANT_ASKED,
@@ -103,6 +106,35 @@ class _ParticipantReader:
         if found:
             found = self._leaders_as_written(doc, found, lower, upper)
         return found
+
+    def _addressed_body(self, doc: _Document, trigger: Span, word, participants: list[Entity], upper: int) -> list[Entity]:
+        """'the Speaker's invitation to Prime Minister X to address Congress': the one invited visits the body they are to
+        address (a legislature or assembly, named right after the trigger), which hosts; the inviter (its Speaker, a
+        senator) asks and does not take part."""
+        if word.phrase != INVITED_TO_ADDRESS:
+            return participants
+        invitation = None
+        sentence = doc.sentence_starts[max(0, bisect.bisect_right(doc.sentence_starts, trigger.start) - 1)]
+        for invitation in self.phrases.invitation_word.finditer(doc.text, max(sentence, trigger.start - 200), trigger.start):
+            pass  # the last one before the trigger, also when it is the cue of a statement whose content holds the trigger
+        addressed = self.phrases.addressed_body_after.match(doc.text, trigger.end, upper)
+        invited = doc.people(invitation.end(), trigger.start) if invitation is not None else []
+        if not invited or addressed is None:
+            return participants
+        words = addressed.group("body").split()
+        body = None
+        for size in range(len(words), 0, -1):  # the longest listed name ('U.S. Congress next month': 'U.S. Congress')
+            organisation = self.lex.organisation(" ".join(words[:size]))
+            if organisation is not None:
+                body = Entity(organisation.name, "organisation", country=organisation.country)
+                break
+        if body is None:
+            return participants
+        bodies = [body]
+        if doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_ADDRESSED_BODY, "set", invitation.start(), trigger.end,
+                          f"{', '.join(e.name for e in invited)} invited to address {bodies[0].name}, which hosts; the inviter does not take part")
+        return [*invited, bodies[0]]
 
     def _host_country_in(self, doc: _Document, trigger: Span, mtype: str, participants: list[Entity], place: Span | None,
                          left: int, right: int) -> list[Entity]:
