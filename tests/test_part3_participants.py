@@ -40,3 +40,13 @@ def test_part3_one_invited_to_address_a_legislature_visits_it_and_the_inviter_do
 def test_part3_an_unlisted_body_to_address_leaves_the_invitation_as_it_was():
     text = "Speaker Ana Lind invited President Tomas Ferreira to address Parliament next month."
     assert participant_names(text) == [["Tomas Ferreira", "Ana Lind"]]  # the inviter hosts, as before
+
+
+def test_part3_an_adjective_of_two_countries_gives_both_as_participants():
+    assert participant_names("The inter-Korean talks resumed at the border on Monday.") == [["North Korea", "South Korea"]]
+    assert participant_names("Officials of both sides held cross-Strait talks in Singapore.") == [["China", "Taiwan"]]
+
+
+def test_part3_a_person_named_beside_a_joint_adjective_still_takes_part():
+    text = "Minister Ana Lind held talks with President Jorge Paz on inter-Korean relations."
+    assert participant_names(text) == [["Ana Lind", "Jorge Paz"]]

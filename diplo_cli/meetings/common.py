@@ -37,6 +37,7 @@ CLAUSE_COORDINATED = "meetings.clause.coordinated"  # 'talks with X and a meetin
 PARTICIPANT_HOST_COUNTRY_IN = "meetings.participant.host_country_in"  # 'X's meetings in Egypt': Egypt the other side
 PARTICIPANT_ADDRESSED_BODY = "meetings.participant.addressed_body"  # 'invited X to address Congress': X and Congress
 INVITED_TO_ADDRESS = "meetings.trigger.invited_to_address"  # 'invited X to address Congress': a visit to the body
+PARTICIPANT_JOINT_ADJECTIVE = "meetings.participant.joint_adjective"  # 'inter-Korean talks': both Koreas
 CLAUSE_COORDINATED_LATER = "meetings.clause.coordinated_later"  # 'travels to Lima for talks with X, and a meeting with Y'
 PARTICIPANT_DEMONSTRATIVE = "meetings.participant.demonstrative"  # 'these discussions': the ones named before
 BARE_GROUP_SUMMIT = "meetings.trigger.bare_group_summit"  # 'at G20': the forum's summit

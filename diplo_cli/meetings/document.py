@@ -13,6 +13,7 @@ from diplo_cli.meetings.common import (
     _SPECIFIC_TIMES,
     PARTICIPANT_COUNTERPART_ROLE,
     PARTICIPANT_EVENT_NAME,
+    PARTICIPANT_JOINT_ADJECTIVE,
     PARTICIPANT_LABEL_VOICE,
     PARTICIPANT_NOT_BRIEFER,
     PARTICIPANT_PORTFOLIO,
@@ -142,6 +143,15 @@ class _Document:
                         other = lex.country_of_word(" ".join([elided.group("word"), *words[1:]]))
                         if other and other != country:
                             bodies.append((elided.start(), elided.end("word"), Entity(other, "country", country=other)))
+        for m in finder.phrases.joint_adjective.finditer(text):
+            # 'inter-Korean talks': both countries, each on its part of the adjective
+            countries = finder.joint_adjectives.get(m.group().casefold())
+            if countries is None or not all(lex.country_of_word(c) == c for c in countries):
+                continue
+            for (start, end), country in zip((m.span("first"), m.span("second")), countries):
+                bodies.append((start, end, Entity(country, "country", country=country)))
+            if self.trace is not None:
+                self.trace.add(STAGE, PARTICIPANT_JOINT_ADJECTIVE, "set", m.start(), m.end(), f"'{m.group()}': {' and '.join(countries)}")
         for m in _DOTTED.finditer(text):
             # 'U.S.', 'U.K.', 'U.N.': the name lists hold them without their dots
             country = lex.country_of_word(m.group())

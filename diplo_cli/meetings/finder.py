@@ -191,6 +191,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self.name_object_prepositions = frozenset(words["name_object_prepositions"])
         self.plain_group_pronouns = frozenset(words["plain_group_pronouns"])
         self.definite_article = words["definite_article"] + " "
+        self.joint_adjectives = {key: tuple(countries) for key, countries in words["joint_adjectives"].items()}
 
     def without_the(self, phrase: str) -> str:
         return self.phrases.the_prefix.sub("", phrase)
