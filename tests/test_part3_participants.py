@@ -50,3 +50,15 @@ def test_part3_an_adjective_of_two_countries_gives_both_as_participants():
 def test_part3_a_person_named_beside_a_joint_adjective_still_takes_part():
     text = "Minister Ana Lind held talks with President Jorge Paz on inter-Korean relations."
     assert participant_names(text) == [["Ana Lind", "Jorge Paz"]]
+
+
+def test_part3_a_possessive_country_title_before_a_name_is_no_participant_of_its_own():
+    text = "Secretary Kerry met today with Russia's Foreign Minister Sergei Lavrov and Iran's Foreign Minister Javad Zarif."
+    assert participant_names(text, year=2014) == [["John Kerry", "Sergey Lavrov", "Mohammad Javad Zarif"]]
+    text = "Secretary Kerry met Russia's foreign minister, Sergei Lavrov, in Geneva."
+    assert participant_names(text, year=2014) == [["John Kerry", "Sergey Lavrov"]]
+
+
+def test_part3_a_possessive_country_agent_with_no_name_stays_as_written():
+    assert participant_names("Secretary Kerry met Russia's foreign minister in Geneva.", year=2014) == [
+        ["John Kerry", "Russia's foreign minister"]]

@@ -15,6 +15,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_EVENT_NAME,
     PARTICIPANT_JOINT_ADJECTIVE,
     PARTICIPANT_LABEL_VOICE,
+    PARTICIPANT_NAMED_AGENT,
     PARTICIPANT_NOT_BRIEFER,
     PARTICIPANT_PORTFOLIO,
     PARTICIPANT_RELATION,
@@ -172,11 +173,27 @@ class _Document:
         found = []
         for start, end, entity in bodies:
             agent = self.finder.agent_after.match(self.text, end, end + 60)
+            if agent is not None and self._named_agent(agent.end()):
+                agent = None  # "Russia's Foreign Minister Sergei Lavrov": a title before a name; the person is met
             if agent is not None:
                 entity = Entity(self.text[start:agent.end()], "group", country=entity.country)
                 end = agent.end()
             found.append((start, end, entity))
         return found
+
+    def _named_agent(self, end: int) -> bool:
+        """Whether a person the entities pass named starts right after an agent phrase ending at ``end``, as its title
+        ("Iran's Foreign Minister Javad Zarif") or in apposition ("Iran's foreign minister, Javad Zarif")."""
+        gap = self.finder.agent_name_gap.match(self.text, end)
+        if gap is None:
+            return False
+        at = bisect.bisect_left(self.person_starts, gap.end())
+        if at < len(self.person_starts) and self.person_starts[at] == gap.end():
+            if self.trace is not None:
+                self.trace.add(STAGE, PARTICIPANT_NAMED_AGENT, "vetoed", end, gap.end(),
+                               f"the agent before {self.persons[at].entity.name} is their title, not a participant of its own")
+            return True
+        return False
 
     def _role_mentions(self, lex: Lexicon, statements: list[Statement]):
         """'the President' as a participant: the person a statement's role speaker of the same

@@ -135,6 +135,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self.agenda_verb = _compile(grammar["agenda_verb"], "agenda_verb")
         self.agenda_subject = _compile(grammar["agenda_subject"], "agenda_subject")
         self.agent_after = _compile(grammar["agent_after"], "agent_after")
+        self.agent_name_gap = _compile(grammar["agent_name_gap"], "agent_name_gap")
         self.during_visit_gap = _compile(grammar["during_visit_gap"], "during_visit_gap")
         self.relative_clause = _compile(grammar["relative_clause"], "relative_clause")
         self.relative_cue_gap = _compile(grammar["relative_cue_gap"], "relative_cue_gap")
