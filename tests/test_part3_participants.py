@@ -62,3 +62,15 @@ def test_part3_a_possessive_country_title_before_a_name_is_no_participant_of_its
 def test_part3_a_possessive_country_agent_with_no_name_stays_as_written():
     assert participant_names("Secretary Kerry met Russia's foreign minister in Geneva.", year=2014) == [
         ["John Kerry", "Russia's foreign minister"]]
+
+
+def test_part3_a_relative_clause_set_off_by_commas_ends_at_its_closing_comma():
+    text = "Lavrov, who met Kerry in Geneva last week, told reporters that Zarif had called him."
+    assert participant_names(text, year=2014) == [["Sergey Lavrov", "John Kerry"]]
+    text = "Minister Ana Lind, who met President Marta Quiroga in Lima last week, will see President Jorge Paz on Monday."
+    assert participant_names(text) == [["Ana Lind", "Marta Quiroga"]]
+
+
+def test_part3_a_list_of_names_inside_a_relative_clause_is_met():
+    text = "Lavrov, who met Kerry, Zarif and Wang Yi in Geneva last week, told reporters that Jaishankar had called him."
+    assert participant_names(text, year=2014) == [["Sergey Lavrov", "John Kerry", "Mohammad Javad Zarif", "Wang Yi"]]

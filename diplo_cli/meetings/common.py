@@ -39,6 +39,7 @@ PARTICIPANT_ADDRESSED_BODY = "meetings.participant.addressed_body"  # 'invited X
 INVITED_TO_ADDRESS = "meetings.trigger.invited_to_address"  # 'invited X to address Congress': a visit to the body
 PARTICIPANT_JOINT_ADJECTIVE = "meetings.participant.joint_adjective"  # 'inter-Korean talks': both Koreas
 PARTICIPANT_NAMED_AGENT = "meetings.participant.named_agent"  # "Iran's Foreign Minister Javad Zarif": the person
+CLAUSE_RELATIVE_CLOSE = "meetings.clause.relative_close"  # 'Lavrov, who met Kerry, told reporters ...'
 CLAUSE_COORDINATED_LATER = "meetings.clause.coordinated_later"  # 'travels to Lima for talks with X, and a meeting with Y'
 PARTICIPANT_DEMONSTRATIVE = "meetings.participant.demonstrative"  # 'these discussions': the ones named before
 BARE_GROUP_SUMMIT = "meetings.trigger.bare_group_summit"  # 'at G20': the forum's summit

@@ -25,6 +25,7 @@ from diplo_cli.meetings.common import (
     CLAUSE_COORDINATED,
     CLAUSE_COORDINATED_LATER,
     CLAUSE_LEADING,
+    CLAUSE_RELATIVE_CLOSE,
     MERGE_HOST_OF_EVENT,
     MERGE_TRIP_TO_EVENT,
     MERGE_VISIT_HOSTS,
@@ -422,6 +423,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         if place is None:
             place, known_place = self._place(doc, trigger, lower, upper, mtype, owner=True)
         right, objects_before = self._coordinated_meetings(doc, trigger, lower, upper, right)
+        right = self._relative_clause_close(doc, trigger, left, right)
         participants = self._participants(doc, trigger, word, mtype, lower, upper, left, right, speaker_of_content, previous, inviter)
         if word.phrase == BARE_GROUP_SUMMIT:
             participants = [Entity(trigger.text, "organisation")]  # 'at G20': the forum's summit, not who is met there
@@ -522,6 +524,19 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         if coordinator is None or not self.phrases.with_after.match(text, previous_end, coordinator.start()):
             return right, []
         return right, doc.people(previous_end, coordinator.start()) + doc.bodies(previous_end, coordinator.start())
+
+    def _relative_clause_close(self, doc: _Document, trigger: Span, left: int, right: int) -> int:
+        """'Lavrov, who met Kerry in Geneva last week, told reporters that Zarif ...': a relative clause opened by a comma
+        and its pronoun ends at its closing comma, the first one after the trigger followed by a lower-case word;
+        the main clause after it names who the subject speaks of, not whom it met. Returns the right limit."""
+        if not self.phrases.comma_relative_before.search(doc.text, max(0, left - 12), left):
+            return right
+        close = self.phrases.relative_close.search(doc.text, trigger.end, right)
+        if close is None:
+            return right
+        if doc.trace is not None:
+            doc.trace.add(STAGE, CLAUSE_RELATIVE_CLOSE, "set", trigger.start, close.start(), f"the relative clause of '{trigger.text}' ends here")
+        return close.start()
 
     def _later_coordinated_object(self, doc: _Document, trigger: Span, index: int, right: int) -> int:
         """'travels to Lima for talks with X, and an expected meeting with Y': a later meeting noun of the clause,
