@@ -26,6 +26,8 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_MEMBERS_AFTER,
     PARTICIPANT_MEMBERS_APPOSED,
     PARTICIPANT_MEMBERS_AS_PEOPLE,
+    PARTICIPANT_NOUN_HOLDER,
+    PARTICIPANT_NOUN_REPORTER,
     PARTICIPANT_OBJECT_PRONOUN,
     PARTICIPANT_ORGANISATION_EVENT,
     PARTICIPANT_OWNER_ONLY,
@@ -355,7 +357,11 @@ class _ParticipantReader:
             for entity in self._voiced(doc, trigger, left, right, clause.mtype):
                 if entity not in people:
                     people.append(entity)
-        right_people = doc.people(trigger.end, right)
+        follower = self._noun_follower(clause)
+        right_people = doc.people(follower[1] if follower else trigger.end, right)
+        if follower is not None and follower[0] not in people:
+            people.append(follower[0])  # 'the talks the President had with X': the President held them
+        right_people = [e for e in right_people if e not in self._noun_reporters(clause)]
         if not right_people:
             holder = self._role_object(doc, clause)
             if holder is not None:
@@ -389,6 +395,54 @@ class _ParticipantReader:
         if people:
             self._counterpart_bodies(clause, people, right_people)
         return right_people
+
+    def _noun_follower(self, clause: _Clause) -> tuple[Entity, int] | None:
+        """'the discussions the President had with X', 'the talks that Kerry held with Lavrov': the person right after a
+        meeting noun (only 'that' or 'which' between) before a verb of holding (meeting_grammar.toml noun_person_gap,
+        holder_verb_after) is who held it, and its counterparts follow that verb; the person and where they follow."""
+        found = self._noun_next_person(clause)
+        if found is None:
+            return None
+        start, end, entity = found
+        verb = self.phrases.holder_verb_after.match(clause.doc.text, end, clause.right)
+        if verb is None:
+            return None
+        if clause.doc.trace is not None:
+            clause.doc.trace.add(STAGE, PARTICIPANT_NOUN_HOLDER, "set", start, verb.end(),
+                                 f"{entity.name} '{verb.group().strip()}' the '{clause.trigger.text}'; who it was with follows")
+        return entity, verb.end()
+
+    def _noun_reporters(self, clause: _Clause) -> list[Entity]:
+        """'After the meeting the Foreign Secretary said': the speaker of a statement named right after a meeting noun (no
+        comma between) opens the clause that reports it, and is not one the meeting was with."""
+        found = self._noun_next_person(clause)
+        if found is None:
+            return []
+        start, end, entity = found
+        doc = clause.doc
+        if not any(s <= start and cue >= end for s, _, cue in doc.speakers.covering(start)):
+            return []
+        if doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_NOUN_REPORTER, "vetoed", start, end,
+                          f"{entity.name} reports '{clause.trigger.text}' named right before; not met")
+        return [entity]
+
+    def _noun_next_person(self, clause: _Clause) -> tuple[int, int, Entity] | None:
+        """The person (a name, or a role the document resolved) that follows a meeting noun across nothing but a
+        relative word (and the person's title), with its span."""
+        doc, trigger = clause.doc, clause.trigger
+        if clause.word.pos != "noun":
+            return None
+        gap = self.phrases.noun_person_gap.match(doc.text, trigger.end, clause.right)
+        if gap is None:
+            return None
+        named = [(s, e, m.entity) for s, e, m in doc.person_spans.within(gap.end(), clause.right)] + list(doc.role_spans.within(gap.end(), clause.right))
+        for start, end, entity in sorted(named, key=lambda item: item[0]):
+            title = doc.text[gap.end():start].strip()
+            if start == gap.end() or (title and self.lex.title(title)):  # 'the talks President X held': a title before the name
+                return start, end, entity
+            return None
+        return None
 
     def _own_object_people(self, doc: _Document, trigger: Span, right: int, right_people: list[Entity]) -> list[Entity]:
         """Of the people after an owned meeting noun, those inside its own phrase ('X's meeting with Y and Z'), not
@@ -449,16 +503,18 @@ class _ParticipantReader:
         """Adds to ``people`` the bodies met: 'talks with Turkey', 'met the leaders of Peru' (the counterpart country when
         no person is named after the trigger), groups after it, and officials of no known country as written."""
         doc, text, trigger, right = clause.doc, clause.doc.text, clause.trigger, clause.right
+        follower = self._noun_follower(clause)
+        after = follower[1] if follower else trigger.end  # 'the talks the President had with X': X follows 'had'
         # 'a meeting with Iran's foreign minister': an agent described, not named
-        counterparts = not right_people and clause.mtype != "visit" and self._counterpart_object(text, trigger, right)
+        counterparts = not right_people and clause.mtype != "visit" and self._counterpart_object(text, after, right)
         # the officials met are of the countries written in their phrase ('Peruvian officials', 'the
         # leaders of Peru and Bolivia'), not of every country later in the clause
-        reach = self._group_object_end(text, trigger.end, right) if counterparts == PARTICIPANT_GROUP_OBJECT else right
-        met = {e.name for e in doc.bodies(trigger.end, reach)} if counterparts else set()
-        added = [e for e in doc.bodies(trigger.end, right)
+        reach = self._group_object_end(text, after, right) if counterparts == PARTICIPANT_GROUP_OBJECT else right
+        met = {e.name for e in doc.bodies(after, reach)} if counterparts else set()
+        added = [e for e in doc.bodies(after, right)
                  if (e.kind == "group" or e.name in met) and all(e.name != p.name and e.name != p.country for p in people)]
         people.extend(added)
-        written = self._group_as_written(doc, trigger, reach) if counterparts == PARTICIPANT_GROUP_OBJECT else None
+        written = self._group_as_written(doc, trigger, after, reach) if counterparts == PARTICIPANT_GROUP_OBJECT else None
         if written is not None:
             people[:] = [p for p in people if p not in added]
             people.append(written)
@@ -687,20 +743,20 @@ class _ParticipantReader:
             return mention.entity
         return None
 
-    def _counterpart_object(self, text: str, trigger: Span, right: int) -> str | None:
-        """'talks with Turkey', 'met the leaders of Peru and Bolivia': the countries after the trigger
-        are the ones met; the id of the rule that says so ('with' is the plain case)."""
-        if self.phrases.with_after.match(text, trigger.end, right):
+    def _counterpart_object(self, text: str, start: int, right: int) -> str | None:
+        """'talks with Turkey', 'met the leaders of Peru and Bolivia': the countries after the trigger (its object
+        starting at ``start``) are the ones met; the id of the rule that says so ('with' is the plain case)."""
+        if self.phrases.with_after.match(text, start, right):
             return "with"
-        return PARTICIPANT_GROUP_OBJECT if self.phrases.group_object_after.match(text, trigger.end, right) else None
+        return PARTICIPANT_GROUP_OBJECT if self.phrases.group_object_after.match(text, start, right) else None
 
-    def _group_as_written(self, doc: _Document, trigger: Span, end: int) -> Entity | None:
+    def _group_as_written(self, doc: _Document, trigger: Span, start: int, end: int) -> Entity | None:
         """'consult with Arab leaders', 'met NATO leaders': officials met who are of no country the lists know (a region,
         an organisation, a people) are the group as written, not its organisation; None when a country names them."""
-        group = self.phrases.group_object_after.match(doc.text, trigger.end, end)
-        if any(e.kind == "country" for e in doc.bodies(trigger.end, end)):
+        group = self.phrases.group_object_after.match(doc.text, start, end)
+        if any(e.kind == "country" for e in doc.bodies(start, end)):
             return None  # 'met Iraqi leaders': Iraq
-        phrase = self.without_the(self.phrases.with_prefix.sub("", doc.text[trigger.end:group.end()].strip()))
+        phrase = self.without_the(self.phrases.with_prefix.sub("", doc.text[start:group.end()].strip()))
         if not any(word[:1].isupper() for word in phrase.split()):
             return None  # 'met senior officials': whose, the text does not say here
         if doc.trace is not None:

@@ -1,0 +1,26 @@
+"""Meeting participants on briefings (issue 14, helper partb2): each test an invented text with the participants it must give."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extracted import participant_names
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the person after the noun held the talks; the counterparts follow the verb of holding
+    ("Reporters asked about the discussions President Marta Quiroga had with the leaders of Peru and Chile last week.",
+     [["Marta Quiroga", "Peru", "Chile"]]),
+    ("The talks that President Marta Quiroga held with Peru were useful, officials said.", [["Marta Quiroga", "Peru"]]),
+    # no verb of holding: the person is the one the talks were with, as before
+    ("The talks with President Marta Quiroga were useful, officials said.", [["Marta Quiroga"]]),
+])
+def test_partb2_person_after_a_meeting_noun_then_a_verb_of_holding_holds_it(text, expected):
+    assert participant_names(text, year=2021) == expected
+
+
+@pytest.mark.parametrize("comma", ["", ","])
+def test_partb2_speaker_right_after_a_meeting_noun_reports_it(comma):
+    text = ("President Marta Quiroga met Foreign Minister Tomas Ferreira in Lima. "
+            f"Speaking after the meeting{comma} Foreign Minister Ana Sousa said the talks were useful.")
+    assert participant_names(text, year=2021) == [["Marta Quiroga", "Tomas Ferreira"]]
