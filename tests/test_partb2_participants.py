@@ -7,6 +7,14 @@ import pytest
 from tests.extracted import participant_names
 
 
+def test_partb2_role_noun_inside_a_rejected_role_match_is_resolved():
+    # 'the discussions the President' reads first as 'the' + two modifiers + a title, which is rejected;
+    # the role noun inside it is then tried on its own and is the briefer's President of that year
+    text = ("Q Can you tell us about the discussions the President had with the leaders of Peru and Chile?\n"
+            "MS. PSAKI: They were constructive, and he will say more later.\n")
+    assert participant_names(text, year=2021) == [["Joe Biden", "Peru", "Chile"]]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # the person after the noun held the talks; the counterparts follow the verb of holding
     ("Reporters asked about the discussions President Marta Quiroga had with the leaders of Peru and Chile last week.",

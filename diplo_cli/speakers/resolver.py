@@ -96,7 +96,9 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
         tracker = self.tracker
         added: list[Mention] = []
         self._role_mention_rules: dict[int, str] = {}
-        for match in self.tables.role_nouns.finditer(self.text):
+        # overlapped: a match rejected below for its modifiers ('the talks the President held': 'talks the' is no
+        # modifier of a title) leaves the role noun inside it ('the President') to be tried on its own
+        for match in self.tables.role_nouns.finditer(self.text, overlapped=True):
             start, end = match.span()
             if tracker.within(start, end) or _CAPITAL_NEXT.match(self.text[end:end + 3]):
                 continue
