@@ -32,3 +32,17 @@ def test_partb2_speaker_right_after_a_meeting_noun_reports_it(comma):
     text = ("President Marta Quiroga met Foreign Minister Tomas Ferreira in Lima. "
             f"Speaking after the meeting{comma} Foreign Minister Ana Sousa said the talks were useful.")
     assert participant_names(text, year=2021) == [["Marta Quiroga", "Tomas Ferreira"]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 'them' after 'talks with' is the country named before, not in the possessive ('Chile's ports')
+    (("Q Did you get assurances from Peru that they will not close Chile's ports?\n"
+     "MS. ORTA: This is their decision. We continue to have discussions with them about it.\n"), [["Peru"]]),
+    ("Q Has Peru asked for sanctions relief in your talks with them?\nMR. ORTA: No.\n", [["Peru"]]),
+    # people named in those sentences: 'them' may be they, and the meeting before is read as before
+    (("President Marta Quiroga met President Tomas Ferreira of Peru on Monday. "
+     "Officials from Chile said more talks with them would follow in May."),
+     [["Marta Quiroga", "Tomas Ferreira"], ["Marta Quiroga", "Tomas Ferreira"]]),
+])
+def test_partb2_them_after_a_meeting_words_with_is_the_body_named_before(text, expected):
+    assert participant_names(text, year=2022) == expected

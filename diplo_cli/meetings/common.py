@@ -77,6 +77,7 @@ PARTICIPANT_TURN_HOST = "meetings.participant.turn_host"  # 'THE PRESIDENT: Macr
 PARTICIPANT_ASKED_HOST = "meetings.participant.asked_host"  # 'Q Mr. President, ... X's visit to Washington?': he hosts
 PARTICIPANT_ROLE_OBJECT = "meetings.participant.role_object"  # 'a call with that Crown Prince': the holder named before
 PARTICIPANT_PRONOUN_BODY = "meetings.participant.pronoun_body"  # 'talks with the Israelis about their ...': 'their' is Israel
+PARTICIPANT_PRONOUN_OBJECT_BODY = "meetings.participant.pronoun_object_body"  # 'has Peru ... in talks with them?': Peru
 PARTICIPANT_PAIR_NAMED_BEFORE = "meetings.participant.pair_named_before"  # 'X and Y ... the two leaders met': X and Y
 PARTICIPANT_MEMBERS_APPOSED = "meetings.participant.members_apposed"  # 'the Andean summit, a yearly gathering of the leaders of X, Y and Z'
 PARTICIPANT_NOUN_HOLDER = "meetings.participant.noun_holder"  # 'the talks the President had with X': the President held them

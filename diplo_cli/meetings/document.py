@@ -436,13 +436,15 @@ class _Document:
             self._speaker_lines = list(self.finder.speaker_line_scan.finditer(self.text, self.line_starts))
         return self._speaker_lines
 
-    def is_briefer_label(self, mention) -> bool:
-        """A transcript speaker line ('MS. PSAKI:') naming a briefer (press secretary, spokesperson)."""
-        if not self.finder._briefer(mention.entity):
-            return False
+    def in_label(self, offset: int) -> bool:
+        """``offset`` lies in the label of a transcript speaker line ('MS. PSAKI:'), which names who talks, not a participant."""
         if self._labels is None:
             self._labels = _SpanIndex((m.start("label"), m.end("label"), None) for m in self.speaker_lines())
-        if not self._labels.covering(mention.start):
+        return bool(self._labels.covering(offset))
+
+    def is_briefer_label(self, mention) -> bool:
+        """A transcript speaker line ('MS. PSAKI:') naming a briefer (press secretary, spokesperson)."""
+        if not self.finder._briefer(mention.entity) or not self.in_label(mention.start):
             return False
         if self.trace is not None:
             self.trace.add(STAGE, PARTICIPANT_NOT_BRIEFER, "vetoed", mention.start, mention.end, f"'{mention.entity.name}' speaks as the briefer")

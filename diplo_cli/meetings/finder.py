@@ -192,6 +192,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self.articles = frozenset(words["articles"])
         self.name_object_prepositions = frozenset(words["name_object_prepositions"])
         self.plain_group_pronouns = frozenset(words["plain_group_pronouns"])
+        self.object_group_pronouns = frozenset(words["object_group_pronouns"])
         self.definite_article = words["definite_article"] + " "
         self.joint_adjectives = {key: tuple(countries) for key, countries in words["joint_adjectives"].items()}
 

@@ -34,6 +34,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_PAIR_NAMED_BEFORE,
     PARTICIPANT_POSSESSIVE,
     PARTICIPANT_PRONOUN_BODY,
+    PARTICIPANT_PRONOUN_OBJECT_BODY,
     PARTICIPANT_PRONOUN_PARTNER,
     PARTICIPANT_ROLE_OBJECT,
     PARTICIPANT_ROLE_OWNER,
@@ -810,6 +811,10 @@ class _ParticipantReader:
                 doc.trace.add(STAGE, PARTICIPANT_GROUP_TOPIC, "set", anaphor.start(), clause.trigger.end,
                               f"'{anaphor.group()}' speak of '{clause.trigger.text}', they do not hold it")
             return [e for e in bodies if e in doc.bodies(clause.trigger.end, right)]
+        if anaphor is not None and (body := self._object_pronoun_body(clause, anaphor)) is not None:
+            if body not in people:
+                people.append(body)  # 'has Peru pushed for it in your talks with them?': 'them' is Peru
+            anaphor = None
         if anaphor is not None:
             bodies_wanted = bool(self.phrases.body_noun.search(anaphor.group()))
             pair = bool(self.phrases.pair_anaphor.search(anaphor.group()))
@@ -820,6 +825,33 @@ class _ParticipantReader:
                 if entity not in people:
                     people.append(entity)
         return bodies
+
+    def _object_pronoun_body(self, clause: _Clause, anaphor) -> Entity | None:
+        """'Has Peru asked for it in your talks with them?', 'Q ... assurances from Peru? / A: We continue to have
+        discussions with them': 'them' right after a meeting word's 'with' is one side, the one met: the last country or
+        organisation named before it in its sentence or the two before (not one in the possessive, 'Chile's ports', which
+        modifies a noun), when those sentences name no person (a transcript's speaker labels aside); not the whole group
+        of the meeting before."""
+        doc, text, trigger = clause.doc, clause.doc.text, clause.trigger
+        if anaphor.group().casefold() not in self.object_group_pronouns:
+            return None
+        with_ = self.phrases.with_after.match(text, trigger.end, clause.right)
+        if with_ is None or with_.end() != anaphor.start():
+            return None
+        lower = doc.sentence_start(trigger.start)
+        for _ in range(2):
+            lower = doc.sentence_start(lower - 1) if lower > 0 else 0
+        named = [(start, end, entity) for start, end, entity in doc.bodies_index.within(lower, trigger.start)
+                 if entity in doc.bodies(start, end) and not text.startswith(("'s", "’s"), end)]
+        people = [start for start, _, _ in [*doc.person_spans.within(lower, trigger.start), *doc.role_spans.within(lower, trigger.start)]
+                  if not doc.in_label(start)]
+        if not named or people:
+            return None  # 'X met Y. ... talks with them': the people named may be meant
+        body = named[-1][2]
+        if doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_PRONOUN_OBJECT_BODY, "set", anaphor.start(), anaphor.end(),
+                          f"'{anaphor.group()}' after '{trigger.text} with' is {body.name}, named before")
+        return body
 
     def _pair_named_before(self, clause: _Clause, anaphor) -> list[Entity]:
         """'... a press conference that involved President X and Prime Minister Y. Before it, the two leaders met': with no
