@@ -46,3 +46,15 @@ def test_partb2_speaker_right_after_a_meeting_noun_reports_it(comma):
 ])
 def test_partb2_them_after_a_meeting_words_with_is_the_body_named_before(text, expected):
     assert participant_names(text, year=2022) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the repeated words' dashes are self-repairs: the subject and the counterparts are in the trigger's clause
+    (("Q Is there news from the region?\nMS. ORTA: We saw Foreign Minister Ana Sousa having — having useful "
+     "conversations with — with her counterparts in Peru.\n"), [["Ana Sousa", "Peru"]]),
+    # a dash before other words still ends the clause
+    ("Q Is there news from the region?\nMS. ORTA: Foreign Minister Ana Sousa held talks — the first in years — with Peru.\n",
+     [["Ana Sousa"]]),
+])
+def test_partb2_self_repair_dash_bounds_no_clause(text, expected):
+    assert participant_names(text, year=2022) == expected

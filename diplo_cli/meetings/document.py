@@ -11,6 +11,7 @@ from diplo_cli.meetings.common import (
     _DOTTED,
     _LOOKBACK,
     _SPECIFIC_TIMES,
+    CLAUSE_SELF_REPAIR,
     PARTICIPANT_COUNTERPART_ROLE,
     PARTICIPANT_EVENT_NAME,
     PARTICIPANT_JOINT_ADJECTIVE,
@@ -77,8 +78,8 @@ class _Document:
         self.status = _SpanIndex((m.start(), m.end(), value) for scan, value in finder.status_scans for m in scan.finditer(text, lowered))
         self.times = _SpanIndex(self._coordinated_times(
             [(m.start(), m.end(), value) for scan, value in finder.time_scans for m in scan.finditer(text, lowered)]))
-        self.clause_starts = [m.end() for m in finder.clause_start_scan.finditer(text, lowered)]
-        self.clause_ends = [m.start() for m in finder.clause_end_scan.finditer(text, lowered)]
+        self.clause_starts = [m.end() for m in finder.clause_start_scan.finditer(text, lowered) if not self._self_repair(m.start())]
+        self.clause_ends = [m.start() for m in finder.clause_end_scan.finditer(text, lowered) if not self._self_repair(m.start())]
         self.persons = [m for m in tracker.mentions if m.entity.kind == "person" and not self._event_named(m)]
         self.person_starts = [m.start for m in self.persons]
         self.person_spans = _SpanIndex((m.start, m.end, m) for m in self.persons)
@@ -88,6 +89,23 @@ class _Document:
         self.place_spans = analysis.shared(("place_spans", id(lex)), lambda: [m.span() for m in finder.place_scan.finditer(self.folded, self.folded_lines)])
         self.bodies_index = _SpanIndex(_outermost(self._agents(_outermost(self._bodies(lex)))))
         self.place_candidates = _SpanIndex(self._place_candidates(lex))
+
+    def _self_repair(self, offset: int) -> bool:
+        """'having — having important talks', 'talks with — with their counterparts': a dash at ``offset`` after a word
+        that comes again within the words right after it (meeting_grammar.toml self_repair_dash) repairs the speech, and
+        opens or ends no clause."""
+        after = self.finder.phrases.self_repair_dash.match(self.text, offset)
+        if after is None:
+            return False
+        before = self.finder.phrases.word_before_dash.search(self.text, max(0, offset - 40), offset)
+        if before is None:
+            return False
+        word = before.group().casefold()
+        if not any(word == w.casefold() for w in after.group("next").split()):
+            return False
+        if self.trace is not None:
+            self.trace.add(STAGE, CLAUSE_SELF_REPAIR, "vetoed", before.start(), after.end(), f"'{before.group()} —' is repeated: a self-repair")
+        return True
 
     def _coordinated_times(self, found: list[tuple[int, int, str]]):
         """The time expressions as index items: a run of them joined by a comma or 'and'/'or' ('this Wednesday,
