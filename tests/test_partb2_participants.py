@@ -58,3 +58,15 @@ def test_partb2_them_after_a_meeting_words_with_is_the_body_named_before(text, e
 ])
 def test_partb2_self_repair_dash_bounds_no_clause(text, expected):
     assert participant_names(text, year=2022) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a question's opening word is neither the acronym WHO nor a name
+    ("Q Who will travel to Lima next week?\nMS. ORTA: The Secretary will.\n", [["Peru"]]),
+    ("Q Who is going to meet the Peruvian delegation?\nMS. ORTA: The Secretary.\n", [["Peru"]]),
+    ("Q Any travel to report?\nMS. ORTA: Not yet.\n", []),
+    # the acronym in capitals is the organisation
+    ("The head of the WHO met Peru's health minister.", [["WHO"]]),
+])
+def test_partb2_question_openers_are_no_participants(text, expected):
+    assert participant_names(text, year=2022) == expected

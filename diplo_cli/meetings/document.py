@@ -20,6 +20,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_NOT_BRIEFER,
     PARTICIPANT_PORTFOLIO,
     PARTICIPANT_RELATION,
+    PARTICIPANT_STOPWORD_BODY,
     STAGE,
     TIME_OF_REPORT,
     VETO_MODIFIER_PLACE,
@@ -180,11 +181,19 @@ class _Document:
             elif organisation is not None and organisation.kind == "igo":
                 bodies.append((m.start(), m.end(), Entity(organisation.name, "organisation", country=organisation.country)))
         for m in finder.organisation_scan.finditer(folded, self.folded_lines):
+            if text[m.start():m.end()] in finder.stopwords:
+                self._trace_stopword_body(m.start(), m.end())
+                continue  # 'Q Who will travel to Lima?': a sentence's opening word, not the acronym WHO
             if text[m.start()].isupper():
                 organisation = lex.organisation(text[m.start():m.end()])
                 if organisation and organisation.kind == "igo":
                     bodies.append((m.start(), m.end(), Entity(organisation.name, "organisation", country=organisation.country)))
         return bodies
+
+    def _trace_stopword_body(self, start: int, end: int) -> None:
+        if self.trace is not None:
+            self.trace.add(STAGE, PARTICIPANT_STOPWORD_BODY, "vetoed", start, end,
+                           f"'{self.text[start:end]}' opens a sentence or clause; it is no organisation's acronym")
 
     def _agents(self, bodies: list[tuple[int, int, Entity]]) -> list[tuple[int, int, Entity]]:
         """'Iran's foreign minister' is that agent, not Iran: the phrase as written."""
