@@ -1081,6 +1081,14 @@ class _ParticipantReader:
         name, organisation = self._organisation_name(match.group("group").split())
         if name is None:
             return None
+        end = match.end("group")
+        last = doc.text.rfind(" ", match.start("group"), end) + 1 or match.start("group")
+        if doc.person_spans.overlaps(last, end):
+            # 'Kim Jong Un met ...': the words end in a person's name ('Un' is no UN); who meets, not an organisation
+            if doc.trace is not None:
+                doc.trace.add(STAGE, PARTICIPANT_ORGANISATION_EVENT, "vetoed", match.start("group"), trigger.end,
+                              f"'{doc.text[last:end]}' ends a person's name, not an organisation's")
+            return None
         if doc.trace is not None:
             doc.trace.add(STAGE, PARTICIPANT_ORGANISATION_EVENT, "set", match.start("group"), trigger.end, f"'{name}': the organisation whose {mtype} it is")
         return Entity(organisation.name if organisation else name, "organisation", country=organisation.country if organisation else None)
