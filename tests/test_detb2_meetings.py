@@ -1,0 +1,34 @@
+"""Meeting detection on briefing and news text (helper detb2, issue 14): invented sentences, checked values."""
+
+from tests.extracted import meeting_rows
+
+
+def test_detb2_talked_with_a_titled_leader_is_a_call():
+    found = meeting_rows("The Chilean president talked with President Marta Quiroga of Peru on Tuesday.")
+    assert [(kind, status, mentions) for kind, status, _, mentions in found] == [("call", "held", ["talked with"])]
+    assert "Marta Quiroga" in found[0][2]
+
+
+def test_detb2_talked_with_a_counterpart_is_a_call():
+    found = meeting_rows("Foreign Minister Ana Lind of Chile talked with her Peruvian counterpart on Monday.")
+    assert [(kind, status, mentions) for kind, status, _, mentions in found] == [("call", "held", ["talked with"])]
+    assert found[0][2] == ["Ana Lind", "Peru"]
+
+
+def test_detb2_talked_with_reporters_is_no_meeting():
+    assert meeting_rows("The Chilean president talked with reporters in Lima on Tuesday.") == []
+
+
+def test_detb2_a_trilat_is_a_meeting():
+    found = meeting_rows("Q Can you tell us about the trilat with President Marta Quiroga and President Tomas Ferreira?")
+    assert [(kind, mentions) for kind, _, _, mentions in found] == [("meeting", ["trilat"])]
+    assert found[0][2] == ["Marta Quiroga", "Tomas Ferreira"]
+
+
+def test_detb2_a_trilateral_with_two_ministers_is_a_meeting():
+    found = meeting_rows("Minister Ana Lind held a trilateral with Minister Jorge Ruiz and Minister Tomas Ferreira on Friday.")
+    assert found == [("meeting", "held", ["Ana Lind", "Jorge Ruiz", "Tomas Ferreira"], ["trilateral with"])]
+
+
+def test_detb2_a_trilateral_agreement_is_no_meeting():
+    assert meeting_rows("The trilateral trade agreement with Peru was signed in Lima.") == []
