@@ -32,3 +32,23 @@ def test_detb2_a_trilateral_with_two_ministers_is_a_meeting():
 
 def test_detb2_a_trilateral_agreement_is_no_meeting():
     assert meeting_rows("The trilateral trade agreement with Peru was signed in Lima.") == []
+
+
+def test_detb2_engagement_with_a_titled_leader_is_a_meeting():
+    found = meeting_rows("Minister Ana Lind's engagement with President Marta Quiroga in Lima was productive.")
+    assert found == [("meeting", "held", ["Ana Lind", "Marta Quiroga"], ["engagement with"])]
+
+
+def test_detb2_engagement_with_the_public_is_no_meeting():
+    assert meeting_rows("Minister Ana Lind's engagement with the public in Lima was productive.") == []
+
+
+def test_detb2_a_bare_forum_on_whose_sidelines_two_leaders_meet_is_its_summit():
+    found = meeting_rows("President Marta Quiroga met President Tomas Ferreira on the sidelines of the G20 in Lima.")
+    assert [(kind, status, names, mentions) for kind, status, names, mentions in found] == [
+        ("meeting", "held", ["Marta Quiroga", "Tomas Ferreira"], ["met"]), ("summit", "held", ["G20"], ["G20"])]
+
+
+def test_detb2_a_forum_named_before_its_meeting_word_stays_one_meeting():
+    found = meeting_rows("The G20 finance ministers met in Lima on the sidelines of the G20 ministers' meeting.")
+    assert [(kind, names) for kind, _, names, _ in found] == [("meeting", ["G20"])]
