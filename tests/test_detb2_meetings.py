@@ -52,3 +52,23 @@ def test_detb2_a_bare_forum_on_whose_sidelines_two_leaders_meet_is_its_summit():
 def test_detb2_a_forum_named_before_its_meeting_word_stays_one_meeting():
     found = meeting_rows("The G20 finance ministers met in Lima on the sidelines of the G20 ministers' meeting.")
     assert [(kind, names) for kind, _, names, _ in found] == [("meeting", ["G20"])]
+
+
+def test_detb2_will_call_a_titled_leader_is_a_planned_call():
+    found = meeting_rows("President Tomas Ferreira will call President Marta Quiroga this week.")
+    assert found == [("call", "planned", ["Tomas Ferreira", "Marta Quiroga"], ["will call"])]
+
+
+def test_detb2_asked_whether_he_plans_to_call_a_leader_asserts_nothing():
+    found = meeting_rows("Q Does the prime minister plan to call President Marta Quiroga this week?")
+    assert found == [("call", "unknown", ["Marta Quiroga"], ["to call"])]
+
+
+def test_detb2_calling_on_a_leader_to_act_is_no_call():
+    assert meeting_rows("President Tomas Ferreira will call on President Marta Quiroga to end the strike.") == []
+    assert meeting_rows("President Tomas Ferreira said he would call it a success.") == []
+
+
+def test_detb2_has_he_spoken_to_a_titled_leader_is_a_call_asked_about():
+    found = meeting_rows("Q Has the prime minister spoken to President Marta Quiroga since Friday?")
+    assert [(kind, status, names) for kind, status, names, _ in found] == [("call", "unknown", ["Marta Quiroga"])]
