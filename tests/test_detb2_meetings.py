@@ -72,3 +72,15 @@ def test_detb2_calling_on_a_leader_to_act_is_no_call():
 def test_detb2_has_he_spoken_to_a_titled_leader_is_a_call_asked_about():
     found = meeting_rows("Q Has the prime minister spoken to President Marta Quiroga since Friday?")
     assert [(kind, status, names) for kind, status, names, _ in found] == [("call", "unknown", ["Marta Quiroga"])]
+
+
+def test_detb2_a_meeting_naming_nobody_joins_the_meeting_not_the_talks_named_after_it():
+    text = ("Foreign Minister Ana Lind will meet President Marta Quiroga in Lima on Friday, as negotiations with Peru intensify. "
+            "Officials said the meetings could last two days.")
+    assert meeting_rows(text) == [("meeting", "planned", ["Ana Lind", "Marta Quiroga"], ["meet", "meetings"]),
+                                  ("talks", "planned", ["Peru"], ["negotiations"])]
+
+
+def test_detb2_talks_naming_nobody_still_join_the_meeting_when_no_talks_were_named():
+    text = "Foreign Minister Ana Lind met President Marta Quiroga in Lima on Friday. The talks lasted two hours."
+    assert meeting_rows(text) == [("meeting", "held", ["Ana Lind", "Marta Quiroga"], ["met", "talks"])]

@@ -306,8 +306,12 @@ class _Merger:
 
     def _anaphoric_target(self, drafts: list[_Draft], mention: MeetingMention, trace: Trace | None = None) -> int | None:
         """A mention that names nobody ('the rendezvous') joins the compatible meeting of the three
-        sentences before; a definite one ('the summit') the last meeting of its type, else one it may name."""
-        for index in range(len(drafts) - 1, max(-1, len(drafts) - 4), -1):
+        sentences before, one of its own type first ('X will meet Y, as negotiations on Z intensify ... the meeting
+        could last days': the meeting, not the negotiations); a definite one ('the summit') the last meeting of its
+        type, else one it may name."""
+        window = range(len(drafts) - 1, max(-1, len(drafts) - 4), -1)
+        same = next((i for i in window if drafts[i].type == mention.type and mention.sentence - drafts[i].mentions[-1].sentence <= _ANAPHOR_SENTENCES), None)
+        for index in ([same] if same is not None else []) + [i for i in window if i != same]:
             draft = drafts[index]
             if (self._compatible(mention.type, draft.type) and mention.sentence - draft.mentions[-1].sentence <= _ANAPHOR_SENTENCES
                     and not mention.indefinite
