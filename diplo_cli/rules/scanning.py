@@ -362,16 +362,32 @@ def _prefixes(items: list, budget: int, spaces: bool = False, wide: bool = False
             again = (op, (low - 1, high if high == sre_constants.MAXREPEAT else high - 1, body))
             found = _prefixes([*body, again, *rest], budget, spaces, wide)
         elif op in _REPEATS:
-            low, _, body = value
-            found = _prefixes([*body, _UNKNOWN], budget, spaces, wide)
+            low, high, body = value
+            # a part taken at most once ('(?:the\s+)?', '-?') is read on into what follows it: 'the\s+' then a
+            # digit, not 'the' alone (where 'the' starts, the rule was tried at every 'the' of the text)
+            found = _prefixes([*body, *rest], budget, spaces, wide) if high == 1 else {""}
+            if high != 1 or len(found) > _MAX_PREFIXES or "" in found:  # too many, or no better: cut there as before
+                found = _prefixes([*body, _UNKNOWN], budget, spaces, wide)
             if low == 0:
                 found |= _prefixes(rest, budget, spaces, wide)
         else:
             return {""}
         if len(found) <= _MAX_PREFIXES:
             return found
+        if spaces:
+            return _shortened(found)
         return _prefixes(items, budget - 1, spaces, wide) if wide and budget > 1 else {""}
     return {""}
+
+
+def _shortened(found: set[str]) -> set[str]:
+    """Leads too many to keep, cut shorter (a character, or a run of spaces, at a time) until they are
+    few enough: the start of a lead starts every match the lead starts."""
+    length = max(map(len, found))
+    while len(found) > _MAX_PREFIXES and length > 1:
+        length -= 1
+        found = {lead[:length] for lead in found}
+    return found if len(found) <= _MAX_PREFIXES else {""}
 
 
 def _word_firsts_inside(items: list) -> set[str] | None:

@@ -1,0 +1,71 @@
+"""Prefix scans that try fewer places: a lead read on past a part taken at most once, and leads too
+many to keep cut shorter rather than dropped; the matches stay the pattern's own."""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diplo_cli.language.loader import load_language
+from diplo_cli.rules.scanning import _MAX_PREFIXES, PrefixScan, PrefixTable
+
+MEETINGS = load_language().meetings
+
+
+def _spans(matches):
+    return [(m.start(), m.end(), m.group()) for m in matches]
+
+
+def _recording(scan: PrefixScan) -> list[int]:
+    """The places ``scan`` tries its rule at, recorded as it scans."""
+    rule, tried = scan.pattern, []
+    scan.pattern = type("RecordingRule", (), {"match": lambda _, text, start, **options: tried.append(start) or rule.match(text, start, **options)})()
+    return tried
+
+
+def test_thru6_a_lead_reads_on_past_an_optional_part():
+    rule = regex.compile(r"\b(?:the\s+)?\d{1,2}(?:st|th)?\s+(?-i:Ivory|Opal)\b", regex.IGNORECASE)
+    scan = PrefixScan(rule)
+    # 'the' then white space and a digit; before, the lead ended at the optional part ('the' alone)
+    assert scan.lead.plain.pattern.startswith("(?:0|1|2|3|4|5|6|7|8|9|the\\s+(?:0")
+    tried = _recording(scan)
+    text = "The vote on the 4th Opal came after the talks, the 12 Ivory and the end. 7 opal."
+    lowered = PrefixTable([scan]).lowered(text)
+    assert _spans(scan.finditer(text, lowered)) == _spans(rule.finditer(text)) == [(12, 24, "the 4th Opal"), (47, 59, "the 12 Ivory")]
+    # every 'the' before a word (the vote, the talks, the end) is left untried; '7 opal' is tried (case is the rule's)
+    assert tried == [12, 47, 73]
+
+
+def test_thru6_an_optional_part_with_too_many_continuations_still_gives_a_lead():
+    words = [f"w{index:03d}" for index in range(400)]
+    rule = regex.compile(rf"\b(?:pre-?)?(?:{'|'.join(words)})\b", regex.IGNORECASE)
+    scan = PrefixScan(rule)
+    leads = scan.lead.plain.pattern
+    # 400 words read on after 'pre' and '-' are too many leads: they are cut shorter, not dropped
+    assert scan.lead is not None and "pre" in leads
+    text = "pre-w001 and prew399, w250 but not pre-x1 nor w4000"
+    assert _spans(scan.finditer(text, PrefixTable([scan]).lowered(text))) == [(0, 8, "pre-w001"), (13, 20, "prew399"), (22, 26, "w250")]
+    assert len(scan.prefixes) <= _MAX_PREFIXES
+
+
+def test_thru6_the_date_rule_is_tried_only_before_a_number_or_a_month():
+    date = next(scan for scan, value in MEETINGS.time_scans if value == "date")
+    scan = PrefixScan(date.pattern)
+    tried = _recording(scan)
+    text = "The envoy may meet the minister on 3 May; the talks of the 21st of March and early June were cut."
+    lowered = MEETINGS.prefix_table.lowered(text)
+    assert [m.group() for m in scan.finditer(text, lowered)] == [m.group() for m in date.pattern.finditer(text)] == [
+        "3 May", "the 21st of March", "early June"]
+    # of the four 'the's only the one before a number; the modal 'may' still (the lower-cased text hides its case)
+    assert [text[at:at + 8] for at in tried] == ["may meet", "3 May; t", "the 21st", "early Ju"]
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.sampled_from(["the", "The", " ", "  ", "\n", "4", "12", "th", "st", "May", "may", "June", "early", "-",
+                                 "mid", "of", ",", "2024", "x", "."]), max_size=30))
+def test_thru6_the_time_rules_find_what_their_patterns_find(pieces):
+    text = "".join(pieces)
+    lowered = MEETINGS.prefix_table.lowered(text)
+    for scan, _ in MEETINGS.time_scans:
+        assert _spans(scan.finditer(text, lowered)) == _spans(scan.pattern.finditer(text))
