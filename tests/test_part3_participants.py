@@ -74,3 +74,14 @@ def test_part3_a_relative_clause_set_off_by_commas_ends_at_its_closing_comma():
 def test_part3_a_list_of_names_inside_a_relative_clause_is_met():
     text = "Lavrov, who met Kerry, Zarif and Wang Yi in Geneva last week, told reporters that Jaishankar had called him."
     assert participant_names(text, year=2014) == [["Sergey Lavrov", "John Kerry", "Mohammad Javad Zarif", "Wang Yi"]]
+
+
+def test_part3_a_coordinated_verb_phrase_of_another_time_is_a_meeting_of_its_own():
+    text = "Kerry met Lavrov in Geneva and will meet Zarif in Vienna on Monday."
+    assert participant_names(text, year=2014) == [["John Kerry", "Sergey Lavrov"], ["John Kerry", "Mohammad Javad Zarif"]]
+    text = "Minister Ana Lind met President Marta Quiroga in Lima last week and will see President Jorge Paz on Monday."
+    assert participant_names(text) == [["Ana Lind", "Marta Quiroga"]]
+
+
+def test_part3_a_coordinated_verb_phrase_of_the_same_time_keeps_the_object():
+    assert participant_names("Kerry met Lavrov and held talks with him.", year=2014) == [["John Kerry", "Sergey Lavrov"]]

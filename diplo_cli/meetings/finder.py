@@ -24,6 +24,7 @@ from diplo_cli.meetings.common import (
     BARE_GROUP_SUMMIT,
     CLAUSE_COORDINATED,
     CLAUSE_COORDINATED_LATER,
+    CLAUSE_COORDINATED_MODAL,
     CLAUSE_LEADING,
     CLAUSE_RELATIVE_CLOSE,
     MERGE_HOST_OF_EVENT,
@@ -523,7 +524,14 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         previous_end = doc.trigger_ends[previous]
         coordinator = self.phrases.coordinated_before.search(text, previous_end, trigger.start)
         if coordinator is None or not self.phrases.with_after.match(text, previous_end, coordinator.start()):
-            return right, []
+            # 'X met Y in Lima and will meet Z': a verb phrase of another time coordinated after the first one's
+            # object; Y is not met again (meetings.clause.coordinated_modal)
+            coordinator = self.phrases.coordinated_modal_before.search(text, previous_end, trigger.start)
+            if coordinator is None or not doc.trigger_verbs[previous]:
+                return right, []
+            if doc.trace is not None:
+                doc.trace.add(STAGE, CLAUSE_COORDINATED_MODAL, "set", previous_end, trigger.end,
+                              f"'{trigger.text}' is coordinated after the object of '{text[doc.trigger_starts[previous]:previous_end]}'; that object is not met again")
         return right, doc.people(previous_end, coordinator.start()) + doc.bodies(previous_end, coordinator.start())
 
     def _relative_clause_close(self, doc: _Document, trigger: Span, left: int, right: int) -> int:
