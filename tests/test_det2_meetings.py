@@ -146,7 +146,8 @@ def test_det2_a_pronoun_in_a_reporters_question_is_the_person_the_question_names
     text = ("MS. LIND: Well, Secretary Ferreira has spoken to many of the key issues today.\nAnyway, what's on your minds?\n"
             "QUESTION: Could I begin by asking about Deputy Secretary Soto’s meetings in Egypt? People asked: "
             "“Why would he not meet with the Salafists?” And the reply said he met with many groups.\nMS. LIND: Correct.\n")
-    assert _meetings(text) == [("meeting", "held", ["Soto"], None, ["meetings", "meet", "met"])]
+    # the meetings in Egypt name nobody met: Egypt is the other side (meetings.participant.host_country_in)
+    assert _meetings(text) == [("meeting", "held", ["Soto", "Egypt"], None, ["meetings", "meet", "met"])]
 
 
 def test_det2_conferring_with_an_official_is_a_meeting():
