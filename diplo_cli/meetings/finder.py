@@ -424,15 +424,8 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         place, known_place = self._place(doc, trigger, left, right, mtype)
         if place is None:
             place, known_place = self._place(doc, trigger, lower, upper, mtype, owner=True)
-        right, objects_before = self._coordinated_meetings(doc, trigger, lower, upper, right)
-        right = self._relative_clause_close(doc, trigger, left, right)
-        participants = self._participants(doc, trigger, word, mtype, lower, upper, left, right, speaker_of_content, previous, inviter)
-        if word.phrase == BARE_GROUP_SUMMIT:
-            participants = [Entity(trigger.text, "organisation")]  # 'at G20': the forum's summit, not who is met there
-        if objects_before:
-            participants = [e for e in participants if e not in objects_before]
-        participants = self._host_country_in(doc, trigger, mtype, participants, place, left, right)
-        participants = self._addressed_body(doc, trigger, word, participants, upper)
+        participants, right = self._mention_participants(doc, trigger, word, mtype, (lower, upper, left, right), place,
+                                                         speaker_of_content, previous, inviter)
         definite = word.pos == "noun" and bool(self.phrases.definite_before.search(text, max(lower, trigger.start - 40), trigger.start))
         hosted = word.phrase in self.host_triggers
         bodies_only = participants and not any(e.kind == "person" for e in participants)
@@ -466,6 +459,22 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                                          or (word.pos == "verb" and self.again_after.match(text, trigger.end, upper))),
                               status_rule=status_rule, status_cue=status_cue, year=self._event_year(text, trigger, lower),
                               month=self._event_month(text, trigger, lower), **self._determiner_flags(text, trigger, word, lower))
+
+    def _mention_participants(self, doc: _Document, trigger: Span, word, mtype: str, window: tuple[int, int, int, int],
+                              place: Span | None, speaker_of_content: Statement | None, previous: list[MeetingMention],
+                              inviter: Entity | None) -> tuple[list[Entity], int]:
+        """The participants of one trigger, read in its clause (``window``: sentence and clause limits) once the clause is
+        narrowed by coordinated meetings and a closing relative clause; and the clause's right limit as narrowed."""
+        lower, upper, left, right = window
+        right, objects_before = self._coordinated_meetings(doc, trigger, lower, upper, right)
+        right = self._relative_clause_close(doc, trigger, left, right)
+        participants = self._participants(doc, trigger, word, mtype, lower, upper, left, right, speaker_of_content, previous, inviter)
+        if word.phrase == BARE_GROUP_SUMMIT:
+            participants = [Entity(trigger.text, "organisation")]  # 'at G20': the forum's summit, not who is met there
+        if objects_before:
+            participants = [e for e in participants if e not in objects_before]
+        participants = self._host_country_in(doc, trigger, mtype, participants, place, left, right)
+        return self._addressed_body(doc, trigger, word, participants, upper), right
 
     def _determiner_flags(self, text: str, trigger: Span, word, lower: int) -> dict[str, bool]:
         """What the words right before a meeting noun say of it: 'a regional summit' introduces an event
