@@ -70,3 +70,26 @@ def test_partb2_self_repair_dash_bounds_no_clause(text, expected):
 ])
 def test_partb2_question_openers_are_no_participants(text, expected):
     assert participant_names(text, year=2022) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a dotted abbreviation before a word that opens sentences ends the sentence too
+    (("Chile hosted the first meeting of the Chile-Peru Water Commission in Washington, D.C. The Director of the Office, "
+     "Ana Sousa, opened it by praising President Marta Quiroga."),
+     ["Chile hosted the first meeting of the Chile-Peru Water Commission in Washington, D.C.",
+      "The Director of the Office, Ana Sousa, opened it by praising President Marta Quiroga."]),
+    ("Talks with the U.S. The minister left.", ["Talks with the U.S.", "The minister left."]),
+    # before any other capitalised word it stays inside the sentence
+    ("The U.S. Secretary of State met President Marta Quiroga.", ["The U.S. Secretary of State met President Marta Quiroga."]),
+])
+def test_partb2_dotted_abbreviation_before_a_sentence_opener_ends_the_sentence(text, expected):
+    from diplo_cli.language.lexicons import default_lexicon
+    from diplo_cli.text.segment import segment_sentences
+
+    assert [text[s.start:s.end] for s in segment_sentences(text, default_lexicon())] == expected
+
+
+def test_partb2_meeting_before_a_split_abbreviation_keeps_its_own_participants():
+    text = ("Chile hosted the first meeting of the Chile-Peru Water Commission in Washington, D.C. The Director of the Office, "
+            "Ana Sousa, opened it by praising President Marta Quiroga.")
+    assert participant_names(text, year=2022) == [["Chile", "Peru"]]

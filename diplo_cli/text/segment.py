@@ -57,6 +57,14 @@ _DOTTED_WORD = regex.compile(r"(?:\p{L}\.)+")
 _WORD_BEFORE = regex.compile(r"(?r)[\p{L}.\-]{1,40}+$")
 
 
+_WORD_AFTER = regex.compile(r"\s++(\p{Lu}\p{Ll}*+)\b")
+
+
+def _sentence_openers(lexicon: Lexicon) -> list[str]:
+    """The capitalised words that open a sentence after a dotted abbreviation (grammar.toml abbreviation_sentence_openers)."""
+    return lexicon.grammar.get("abbreviation_sentence_openers", [])
+
+
 def _is_abbreviation(text: str, period: int, lexicon: Lexicon) -> bool:
     """True when the period at ``period`` belongs to an abbreviation or an initial."""
     if text[period] != ".":
@@ -73,7 +81,9 @@ def _is_abbreviation(text: str, period: int, lexicon: Lexicon) -> bool:
     if len(core) == 1 and core.isalpha():
         return True  # an initial: "J." or the last letter of "U.S."
     if _DOTTED_WORD.fullmatch(word):
-        return True  # "U.S." / "e.g."
+        # "U.S." / "e.g.", unless a word that opens sentences follows ("in Washington, D.C. The Office ...")
+        following = _WORD_AFTER.match(text, period + 1)
+        return following is None or following.group(1) not in _sentence_openers(lexicon)
     return word.casefold() in lexicon.abbreviations
 
 
