@@ -25,3 +25,10 @@ def test_det4_coming_from_without_a_trip_is_no_visit():
     assert meeting_rows("The money came from Brussels, the minister said.") == []
     assert meeting_rows("Chilean troops returned from Lima on Monday.") == []
     assert meeting_rows("The refugees returned from camps in the south.") == []
+
+
+def test_det4_back_from_needs_a_person_before_it():
+    # no official named right before the verb: hostages, teams and relative 'who' are left alone
+    assert meeting_rows("Three hostages returned from Quito on Monday.") == []
+    assert meeting_rows("The team returned from Brazil with a trophy.") == []
+    assert meeting_rows("Secretary Ana Lind is back from Quito.") == [("visit", "held", ["Ana Lind", "Ecuador"], ["is back from"])]
