@@ -26,3 +26,8 @@ def test_det4_agreement_reached_with_nobody_named_is_no_meeting():
     assert meeting_rows("The agreement that was reached in Quito must be kept.") == []
     assert meeting_rows("The agreements reached in Quito must be kept.") == []
     assert meeting_rows("Temperatures reached in Lima broke records.") == []
+
+
+def test_det4_understandings_reached_keep_their_own_past_under_a_future_main_clause():
+    text = "Both sides will follow the understandings President Tomas Arvelo and President Marta Quiroga reached in Quito."
+    assert meeting_rows(text) == [("meeting", "held", ["Tomas Arvelo", "Marta Quiroga"], ["reached"])]

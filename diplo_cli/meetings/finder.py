@@ -175,6 +175,9 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self.pattern_trigger_ids = frozenset(record.id for record in pattern_triggers)
         self.host_triggers |= {record.id for record in pattern_triggers if record.fields.get("hosts")}
         self.to_speaker_triggers = frozenset(record.id for record in pattern_triggers if record.fields.get("to_speaker"))
+        # triggers that are the finite verb of a clause of their own ('the understandings X and Y reached in Z'): a
+        # status cue before them is the tense of the clause they depend on, not theirs
+        self.own_clause_triggers = frozenset(record.id for record in pattern_triggers if record.fields.get("own_clause"))
         self.pattern_trigger_scans = [
             (PrefixScan(_compile(record.fields["pattern"], record.id, record.source)),
              MeetingWord(record.id, record.fields["type"], "verb", record.fields.get("tense", "base")))
@@ -681,6 +684,8 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
             if end <= trigger.start and not doc.text[end:trigger.start].strip() and doc.text[start:end].casefold() in self.attributive_status_words:
                 attributive = value, f"cue '{doc.text[start:end]}'", STATUS_ATTRIBUTIVE, (start, end)  # 'the planned visit', 'the upcoming summit'
                 continue
+            if end <= trigger.start and word.phrase in self.own_clause_triggers:
+                continue  # 'both sides will follow the understandings they reached in Bali': 'will' is the following's
             if self._governs_other(doc, trigger, start, end) or self._other_voice_tense(doc, trigger, start, end):
                 continue
             distance = trigger.start - end if end <= trigger.start else max(0, start - trigger.end) * _RIGHT_WEIGHT
