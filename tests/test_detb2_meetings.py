@@ -84,3 +84,19 @@ def test_detb2_a_meeting_naming_nobody_joins_the_meeting_not_the_talks_named_aft
 def test_detb2_talks_naming_nobody_still_join_the_meeting_when_no_talks_were_named():
     text = "Foreign Minister Ana Lind met President Marta Quiroga in Lima on Friday. The talks lasted two hours."
     assert meeting_rows(text) == [("meeting", "held", ["Ana Lind", "Marta Quiroga"], ["met", "talks"])]
+
+
+def test_detb2_returned_from_a_named_place_is_a_visit_held():
+    found = meeting_rows("Minister Ana Lind returned from Lima on Sunday.")
+    assert found == [("visit", "held", ["Ana Lind", "Peru"], ["returned from"])]
+
+
+def test_detb2_just_back_from_a_named_place_is_a_visit_held():
+    found = meeting_rows("Minister Ana Lind, just back from Lima, said the border would stay open.")
+    assert [(kind, status, names, mentions) for kind, status, names, mentions in found] == [
+        ("visit", "held", ["Ana Lind", "Peru"], ["just back from"])]
+
+
+def test_detb2_coming_from_a_place_without_just_is_no_visit():
+    assert meeting_rows("The money for the new port came from Lima.") == []
+    assert meeting_rows("Minister Ana Lind returned from hospital on Sunday.") == []
