@@ -100,3 +100,18 @@ def test_detb2_just_back_from_a_named_place_is_a_visit_held():
 def test_detb2_coming_from_a_place_without_just_is_no_visit():
     assert meeting_rows("The money for the new port came from Lima.") == []
     assert meeting_rows("Minister Ana Lind returned from hospital on Sunday.") == []
+
+
+def test_detb2_a_tour_named_by_its_region_is_a_visit():
+    found = meeting_rows("Minister Ana Lind said during her South American tour that the border would stay open.")
+    assert [(kind, names, mentions) for kind, _, names, mentions in found] == [("visit", ["Ana Lind"], ["South American tour"])]
+
+
+def test_detb2_a_three_nation_tour_is_a_visit():
+    found = meeting_rows("President Marta Quiroga will begin a three-nation tour on Monday.")
+    assert found == [("visit", "planned", ["Marta Quiroga"], ["three-nation tour"])]
+
+
+def test_detb2_a_bands_tour_or_a_cycling_tour_is_no_visit():
+    assert meeting_rows("The band's European tour was cancelled.") == []
+    assert meeting_rows("The cyclists of Peru rode in the Tour de France.") == []
