@@ -93,3 +93,17 @@ def test_partb2_meeting_before_a_split_abbreviation_keeps_its_own_participants()
     text = ("Chile hosted the first meeting of the Chile-Peru Water Commission in Washington, D.C. The Director of the Office, "
             "Ana Sousa, opened it by praising President Marta Quiroga.")
     assert participant_names(text, year=2022) == [["Chile", "Peru"]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 'He' in the answer is the one the question asks about, named first in it
+    ("Q What did Secretary Blinken discuss with Foreign Minister Ana Sousa?\nMR. PRICE: He met with her yesterday in Lima.\n",
+     [["Antony Blinken", "Ana Sousa"]]),
+    ("Q What did the Secretary discuss with Foreign Minister Ana Sousa?\nMR. PRICE: He met with her yesterday in Lima.\n",
+     [["Antony Blinken", "Ana Sousa"]]),
+    # the answer names a man before 'He': he is meant
+    (("Q What did Secretary Blinken discuss with Foreign Minister Ana Sousa?\nMR. PRICE: Ambassador Tomas Lind was in Lima too. "
+     "He met with her yesterday.\n"), [["Tomas Lind"]]),
+])
+def test_partb2_answer_pronoun_is_whom_the_question_asks_about(text, expected):
+    assert participant_names(text, year=2022) == expected

@@ -11,6 +11,7 @@ from diplo_cli.meetings.common import (
     INVITED_TO_ADDRESS,
     PARTICIPANT_ADDRESSED_BODY,
     PARTICIPANT_ADJUNCT_SUBJECT,
+    PARTICIPANT_ANSWER_PRONOUN,
     PARTICIPANT_ANSWER_WE,
     PARTICIPANT_ASKED,
     PARTICIPANT_ASKED_HOST,
@@ -1202,7 +1203,24 @@ class _ParticipantReader:
         if statement is not None:
             sentence_start = max(sentence_start, statement.content.start)  # reported speech: its own subject first
         gender = self._pronoun_gender(pronoun.group())
-        return doc.person_before(pronoun.start(), sentence_start, gender)
+        return self._asked_pronoun_subject(doc, pronoun, gender) or doc.person_before(pronoun.start(), sentence_start, gender)
+
+    def _asked_pronoun_subject(self, doc: _Document, pronoun, gender: str | None) -> Entity | None:
+        """'Q What did Secretary X discuss with Minister Y? / MR. Z: He met with her in Lima': a subject pronoun in an
+        answer that names nobody of its gender before it is the first person of that gender the question names (whom it
+        asks about), not the last one (often the other side, after 'with')."""
+        asked = doc.asked_before(pronoun.start())
+        if asked is None:
+            return None
+        named = [m for m in doc.persons if asked[0] <= m.start < pronoun.start() and not doc.in_label(m.start)
+                 and m.entity.compatible_gender(gender)]
+        if not named or named[-1].start >= asked[1]:
+            return None  # the answer names someone of that gender: the usual reading
+        entity = named[0].entity
+        if doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_ANSWER_PRONOUN, "set", pronoun.start(), pronoun.end(),
+                          f"'{pronoun.group()}' in the answer is {entity.name}, whom the question asks about")
+        return entity
 
     def _pronoun_gender(self, pronoun: str) -> str | None:
         """The gender of a personal pronoun (pronouns.tsv: 'he' m, 'her' f), None when it has none; a person it
