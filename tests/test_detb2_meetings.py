@@ -1,5 +1,6 @@
 """Meeting detection on briefing and news text (helper detb2, issue 14): invented sentences, checked values."""
 
+from diplo_cli import extract
 from tests.extracted import meeting_rows
 
 
@@ -115,3 +116,20 @@ def test_detb2_a_three_nation_tour_is_a_visit():
 def test_detb2_a_bands_tour_or_a_cycling_tour_is_no_visit():
     assert meeting_rows("The band's European tour was cancelled.") == []
     assert meeting_rows("The cyclists of Peru rode in the Tour de France.") == []
+def test_detb2_technical_teams_that_meet_are_no_sports_fixture():
+    assert meeting_rows("The Chilean and Peruvian technical teams met in Lima on Monday.") == [("meeting", "held", ["Chile", "Peru"], ["met"])]
+    assert meeting_rows("The Chilean and Peruvian negotiating teams will meet in Lima next week.") == [
+        ("talks", "planned", ["Chile", "Peru"], ["negotiating", "meet"])]
+def test_detb2_football_teams_that_meet_stay_a_fixture():
+    assert meeting_rows("The two teams will meet in Lima in the final next week.") == []
+    assert meeting_rows("The Chilean and Peruvian football teams met in Lima on Monday.") == []
+
+
+def test_detb2_the_place_come_back_from_is_the_visits_place():
+    meetings = extract("Minister Ana Lind returned from Lima on Sunday.", "t").meetings
+    assert [(m.type, m.place.text if m.place else None, m.time.text if m.time else None) for m in meetings] == [("visit", "Lima", "Sunday")]
+
+
+def test_detb2_a_place_something_came_from_is_no_meetings_place():
+    meetings = extract("Minister Ana Lind met President Marta Quiroga in Lima. The money for the port came from Quito.", "t").meetings
+    assert [(m.type, m.place.text if m.place else None) for m in meetings] == [("meeting", "Lima")]
