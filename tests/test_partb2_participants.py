@@ -107,3 +107,17 @@ def test_partb2_meeting_before_a_split_abbreviation_keeps_its_own_participants()
 ])
 def test_partb2_answer_pronoun_is_whom_the_question_asks_about(text, expected):
     assert participant_names(text, year=2022) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the one person after the named summit's 'with', of no country the lists know, stands for the other member
+    (("On May 3, Prime Minister Fumio Kishida held a Japan-Peru Summit Meeting with Mr. Tomas Ferreira, "
+     "President of the Republic of Peru."), ["Fumio Kishida", "Tomas Ferreira"]),
+    # two people after it: which is whose, the lists do not say; the country stays
+    ("On May 3, Prime Minister Fumio Kishida held a Japan-Peru Summit Meeting with Mr. Tomas Ferreira and Ms. Ana Sousa.",
+     ["Fumio Kishida", "Peru"]),
+    # nobody after 'with': the countries
+    ("On May 3, Prime Minister Fumio Kishida held a Japan-Peru Summit Meeting.", ["Japan", "Peru"]),
+])
+def test_partb2_named_summit_with_mr_x_gives_the_person(text, expected):
+    assert participant_names(text, year=2022)[0] == expected

@@ -339,10 +339,14 @@ class _ParticipantReader:
             speaker = doc.tracker.lookup_name(clause.statement.speaker.name)
             if speaker is not None and speaker.kind == "person":
                 before.append(speaker)  # reported speech: 'X explained that at the ... with Mr. Y, he ...'
+        counterpart = self._stateless_counterpart(doc, named, members)
         named += [p for p in before if p not in named]
+        unmatched = [m for m in members if m.kind == "country" and all(p.country != m.name for p in named)]
         found: list[Entity] = []
         for member in members:
             own = [p for p in named if p.country == member.name] if member.kind == "country" else []
+            if not own and counterpart is not None and unmatched == [member]:
+                own = [counterpart]  # '... Japan-Peru Summit Meeting with Mr. Y, President of Peru': Y is Peru's
             for entity in own or [member]:
                 if entity not in found:
                     found.append(entity)
@@ -350,6 +354,15 @@ class _ParticipantReader:
             doc.trace.add(STAGE, PARTICIPANT_MEMBERS_AS_PEOPLE, "set", trigger.start, trigger.end,
                                  f"{', '.join(e.name for e in found)}: the people of the countries the {clause.mtype} is named after")
         return found
+
+    @staticmethod
+    def _stateless_counterpart(doc: _Document, named: list[Entity], members: list[Entity]) -> Entity | None:
+        """The one person named after a named summit's 'with' when the lists know no country of theirs (nor one of the
+        summit's members for anyone else named there): the counterpart, of the one member country nobody else stands for."""
+        people = [p for p in named if p.kind == "person"]
+        if len(people) != 1 or people[0].country:
+            return None
+        return people[0] if any(m.kind == "country" for m in members) else None
 
     def _clause_people(self, clause: _Clause, people: list[Entity]) -> list[Entity]:
         """Adds to ``people`` (the people before the trigger) its subject when none is named and the
