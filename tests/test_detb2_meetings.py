@@ -133,3 +133,11 @@ def test_detb2_the_place_come_back_from_is_the_visits_place():
 def test_detb2_a_place_something_came_from_is_no_meetings_place():
     meetings = extract("Minister Ana Lind met President Marta Quiroga in Lima. The money for the port came from Quito.", "t").meetings
     assert [(m.type, m.place.text if m.place else None) for m in meetings] == [("meeting", "Lima")]
+def test_detb2_interacted_with_a_titled_leader_is_a_meeting():
+    found = meeting_rows("Prime Minister Ana Lind interacted with President Marta Quiroga on the sidelines of the summit.")
+    assert found[0] == ("meeting", "held", ["Ana Lind", "Marta Quiroga"], ["interacted with"])
+def test_detb2_interacted_with_students_is_no_meeting():
+    assert meeting_rows("Prime Minister Ana Lind interacted with students in Lima on Monday.") == []
+def test_detb2_granting_an_audience_is_a_meeting():
+    found = meeting_rows("King Tomas Ferreira granted an audience to President Marta Quiroga on Monday.")
+    assert found == [("meeting", "held", ["Tomas Ferreira", "Marta Quiroga"], ["granted an audience to"])]
