@@ -3,12 +3,15 @@ many to keep cut shorter rather than dropped; the matches stay the pattern's own
 
 from __future__ import annotations
 
+import copy
+import re
+
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diplo_cli.language.loader import load_language
-from diplo_cli.rules.scanning import _MAX_PREFIXES, PrefixScan, PrefixTable
+from diplo_cli.rules.scanning import _MAX_PREFIXES, AnchoredScan, PrefixScan, PrefixTable
 
 MEETINGS = load_language().meetings
 
@@ -69,3 +72,38 @@ def test_thru6_the_time_rules_find_what_their_patterns_find(pieces):
     lowered = MEETINGS.prefix_table.lowered(text)
     for scan, _ in MEETINGS.time_scans:
         assert _spans(scan.finditer(text, lowered)) == _spans(scan.pattern.finditer(text))
+
+
+ATTRIBUTION = load_language().attribution
+FROM_PIECES = st.sampled_from(["a", "An", "the", "THE", "demand", "proposal", "claim", "call", "from", "By", "by", "China", "Ana Lind",
+                               "to", "not", "that", "stop", "new", "x-ray", " ", "  ", "\n", "\t", "\u00a0", "\x1c", ",", ".", "—", "'"])
+
+
+def test_thru6_reporting_noun_from_is_tried_near_its_anchor_only():
+    scan = copy.copy(ATTRIBUTION.reporting_noun_from_scan)  # (the language's own scan is left as it is)
+    assert isinstance(scan, AnchoredScan) and scan.pattern is ATTRIBUTION.reporting_noun_from
+    tried = _recording(scan)
+    text = ("The envoy met the press. A demand from China that the port close came late; the new proposal by\n"
+            "Ana Lind to reopen it was heard, and a claim by the minister.")
+    assert _spans(scan.finditer(text)) == _spans(ATTRIBUTION.reporting_noun_from.finditer(text)) == [
+        (25, 50, "A demand from China that "), (76, 108, "the new proposal by\nAna Lind to ")]
+    # the articles in the four words before 'from' and 'by' only ('the press. A demand'): not 'The envoy',
+    # 'the port', 'the minister'
+    assert [text[at:at + 6] for at in tried] == ["the pr", "A dema", "the ne", "a clai"]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(st.lists(FROM_PIECES, max_size=40), st.sampled_from([" ", "", "\n"]))
+def test_thru6_the_anchored_scan_finds_what_its_pattern_finds(pieces, joint):
+    text = joint.join(pieces)
+    rule = ATTRIBUTION.reporting_noun_from
+    assert _spans(ATTRIBUTION.reporting_noun_from_scan.finditer(text)) == _spans(rule.finditer(text))
+
+
+def test_thru6_the_anchor_engine_takes_in_every_character_regex_reads_for_its_letters_and_white_space():
+    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    for letter in ("\\s", *"frombyFROMBY"):  # what the anchor's \s and case-insensitive letters meet on either engine
+        by_regex = {m.start() for m in regex.finditer(letter, every, regex.IGNORECASE)}
+        by_re = {m.start() for m in re.finditer(letter, every, re.IGNORECASE)}
+        assert by_regex <= by_re, letter
+    assert ATTRIBUTION.reporting_noun_from_scan.anchor.flags & re.IGNORECASE

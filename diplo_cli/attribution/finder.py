@@ -58,9 +58,11 @@ class AttributionFinder(IndirectReader, Constructions, QuoteFramer, ClauseReader
         self.not_cue_scan = ListScan.of(self.not_cues) if self.not_cues is not None else None  # looked for around every cue
         self.headline_scan = LineStartScan(self.headline)  # tried at line starts only
         # the whole-text passes of the reporting nouns that open with rare words (a possessive, an
-        # issuing verb) are tried only where one starts; those opening with an article scan as before
+        # issuing verb) are tried only where one starts
         self.reporting_noun_scans = [PrefixScan(p) for p in (self.reporting_noun, self.reporting_noun_for, self.reporting_noun_issued)]
         self.reporting_noun_table = PrefixTable(self.reporting_noun_scans, sparse=True)
+        # reporting_noun_from (opens with an article) is tried near its 'from'/'by' when its data states the anchor
+        self.reporting_noun_from_scan = getattr(self, "reporting_noun_from_scan", self.reporting_noun_from)
         self.infinitive_cues = frozenset(grammar["infinitive_cues"])
         self.object_infinitive_cues = frozenset(grammar["object_infinitive_cues"])
         self.not_possessors = frozenset(grammar["contracted_words"])
@@ -128,7 +130,7 @@ class AttributionFinder(IndirectReader, Constructions, QuoteFramer, ClauseReader
                     found.append(attribution)
         lowered = self.reporting_noun_table.lowered(text, analysis.spaced_lowered if analysis is not None and analysis.text is text else False)
         noun, noun_for, issued = (scan.finditer(text, lowered) for scan in self.reporting_noun_scans)
-        for match in itertools.chain(noun, noun_for, self.reporting_noun_from.finditer(text), issued):
+        for match in itertools.chain(noun, noun_for, self.reporting_noun_from_scan.finditer(text), issued):
             attribution = self._reporting_noun(match, quote_regions)
             if attribution is not None:
                 found.append(attribution)

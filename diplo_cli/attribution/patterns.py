@@ -2,7 +2,8 @@
 
 Each ``[pattern.<name>]`` record holds the source, its ``regex`` flags and the word lists its
 ``\\L<name>`` slots and ``<<name>>`` alternatives draw from (grammar.toml lists, or the lexicon's own
-lists); each ``[words.<name>]`` record a word list, each ``[endings.<name>]`` word endings. The finder keeps the compiled pattern, or the
+lists), and for a pattern scanned near a rarer word only, its ``scan`` (see :class:`AnchoredScan`, kept as
+``<name>_scan``); each ``[words.<name>]`` record a word list, each ``[endings.<name>]`` word endings. The finder keeps the compiled pattern, or the
 words as a set, as its attribute ``<name>``.
 """
 
@@ -17,6 +18,7 @@ import regex
 from diplo_cli.errors import RuleError
 from diplo_cli.language.datafiles import data_text
 from diplo_cli.language.lexicons import Lexicon, compile_named_lists
+from diplo_cli.rules.scanning import AnchoredScan
 
 GRAMMAR_FILE = "attribution_grammar.toml"
 
@@ -52,6 +54,12 @@ def load_grammar(lexicon: Lexicon, language: str = "en") -> dict[str, regex.Patt
     except tomllib.TOMLDecodeError as exc:
         raise RuleError(f"{source_name}: {exc}") from None
     grammar: dict[str, regex.Pattern | frozenset[str] | None] = dict(compile_patterns(table, lexicon, source_name))
+    for name, spec in table.get("pattern", {}).items():  # a pattern tried only near its anchor: its scan, as <name>_scan
+        if "scan" in spec and grammar[name] is not None:
+            try:
+                grammar[f"{name}_scan"] = AnchoredScan(grammar[name], **spec["scan"])
+            except (TypeError, ValueError, regex.error) as exc:
+                raise RuleError(f"{source_name}: pattern {name}: scan: {exc}") from None
     for name, spec in table.get("words", {}).items():
         if name in grammar:
             raise RuleError(f"{source_name}: words {name} is also the name of a pattern")
