@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diplo_cli.language.loader import load_language
-from diplo_cli.rules.scanning import _MAX_PREFIXES, AnchoredScan, PrefixScan, PrefixTable
+from diplo_cli.rules.scanning import _LETTER_CLASS, _MAX_PREFIXES, AnchoredScan, PrefixScan, PrefixTable
 
 MEETINGS = load_language().meetings
 
@@ -107,3 +107,21 @@ def test_thru6_the_anchor_engine_takes_in_every_character_regex_reads_for_its_le
         by_re = {m.start() for m in re.finditer(letter, every, re.IGNORECASE)}
         assert by_regex <= by_re, letter
     assert ATTRIBUTION.reporting_noun_from_scan.anchor.flags & re.IGNORECASE
+
+
+def test_thru6_a_lead_reads_a_letter_property_and_a_lookahead_that_ends_the_rule():
+    rule = regex.compile(r"[;:]|(?-i:(?<=\p{Ll})\.(?=\p{Lu}\p{Ll}))|\s+and\s+(?-i:\p{Ll}+)\s+with\b", regex.IGNORECASE)
+    scan = PrefixScan(rule, wide=True)
+    tried = _recording(scan)
+    text = "Talks ended.Then Ana met Bo. And the U.S. envoy; Él and él met and staff with aides.Über alles"
+    assert _spans(scan.finditer(text, PrefixTable([scan]).lowered(text))) == _spans(rule.finditer(text)) == [
+        (11, 12, "."), (47, 48, ";"), (62, 77, " and staff with"), (83, 84, ".")]
+    # no '.' before a space, nor the '.'s of 'U.S.' (a capital, then a '.' or a space): only those before two letters
+    assert [text[at:at + 3] for at in tried] == [".Th", " An", "; É", " an", " an", ".Üb"]
+
+
+def test_thru6_every_letter_lower_cased_is_in_the_class_a_lead_reads_for_a_letter():
+    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    letters = "".join(match.group() for match in regex.finditer(r"\p{L}", every))
+    lowered = [char.lower() for char in letters]
+    assert all(re.fullmatch(_LETTER_CLASS, char) for char in lowered if len(char) == 1)

@@ -303,6 +303,11 @@ _UNKNOWN = (sre_constants.ANY, None)  # stands for whatever may follow a repeate
 _DIGIT = sre_constants.CATEGORY_DIGIT
 _SPACE_CLASS = [(sre_constants.CATEGORY, sre_constants.CATEGORY_SPACE)]  # \s, parsed
 _SPACES = "\x00"  # in a lead (see PrefixScan.lead): one or more white-space characters
+_LETTER = "\ue001"  # in a lead: a letter (read off \p{L}, \p{Lu}, \p{Ll}, ...), see _LETTER_CLASS
+_LETTER_PROPERTY = regex.compile(r"\\p\{L[ultmo&]?\}")
+# What a letter of the text is in the lower-cased text, on the standard library's engine: any character but the
+# ASCII ones that are no letter (a superset, whatever Unicode version either engine reads).
+_LETTER_CLASS = r"[^\x00-\x40\x5b-\x60\x7b-\x7f]"
 _LEAD_LENGTH = 10  # characters (a run of spaces counting one) of a pattern's leads
 # In the lower-cased text of the prefix scans every white-space character but the line feed reads as
 # a space (one character for one: offsets hold), and so in the prefixes and leads: a prefix or lead
@@ -337,6 +342,10 @@ def _prefixes(items: list, budget: int, spaces: bool = False, wide: bool = False
     if budget == 0:
         return {""}
     for index, (op, value) in enumerate(items):
+        if spaces and op is sre_constants.ASSERT and value[0] == 1:
+            # a lookahead ('\.(?=\p{Lu}\p{Ll})'): what follows it, or when that may be anything, what it requires
+            after = _prefixes(items[index + 1:], budget, spaces, wide)
+            return after if "" not in after else _prefixes([*value[1], _UNKNOWN], budget, spaces, wide)
         if op in _ZERO_WIDTH:
             continue  # \b, lookarounds: the next consuming item starts at the same place
         rest = items[index + 1:]
@@ -820,7 +829,7 @@ class PrefixScan:
         if "" not in prefixes and all(c.isascii() or c.lower() == c.upper() for prefix in prefixes for c in prefix):
             self.prefixes = tuple(sorted(prefixes))
             self._prefix_set = frozenset(prefixes)
-            self.lead = self._lead(parsed)
+            self.lead = self._lead(pattern.pattern)
             self.inside_firsts = _word_firsts_inside(list(parsed))
         for op, value in parsed:
             if op not in _ZERO_WIDTH:
@@ -830,19 +839,25 @@ class PrefixScan:
         self.bounded = _bounded_attempts(pattern)
 
     @staticmethod
-    def _lead(parsed) -> re.Pattern | None:
+    def _lead(source: str) -> Lead | None:
         """The start every match has, read further than the prefixes, across white space ('a few
         days' -> ``a\\s+few\\s+da``), for the lower-cased text on the standard library's engine.
 
         Why: the prefixes of a rule with short words ('a', 'in', 'the') start at thousands of places
         per 100,000 characters, and each ``regex`` match costs some 2 µs more with a ``timeout``
         than the lead's test; a start without the lead cannot match, so it is not tried.
-        (Its ``\\s`` takes in all that ``regex``'s does, and four separators more.)"""
+        (Its ``\\s`` takes in all that ``regex``'s does, and four separators more.) A letter property
+        (``\\p{Lu}``) reads as any letter, so that a lead goes on past it, and a lookahead is read where
+        nothing known follows it: '.' then a letter for ``\\.(?=\\p{Lu}\\p{Ll})``, not every '.'."""
+        try:
+            parsed = sre_parser.parse(_PROPERTY.sub(r"\\W", _LETTER_PROPERTY.sub(lambda _: _LETTER, source)))
+        except (re.error, RecursionError, OverflowError, ValueError):
+            return None
         leads = _prefixes(list(parsed), _LEAD_LENGTH, spaces=True)
         if "" in leads or not all(c.isascii() or c.lower() == c.upper() for lead in leads for c in lead):
             return None
         try:
-            return Lead(*(re.compile(trie_pattern(part).replace(_SPACES, r"\s+")) if part else None
+            return Lead(*(re.compile(trie_pattern(part).replace(_SPACES, r"\s+").replace(_LETTER, _LETTER_CLASS)) if part else None
                           for part in ({lead for lead in leads if not lead.startswith(_SPACES)},
                                        {lead for lead in leads if lead.startswith(_SPACES)})))
         except (re.error, RecursionError, OverflowError):
