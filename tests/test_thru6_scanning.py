@@ -145,3 +145,18 @@ def test_thru6_the_searches_for_a_letter_outside_ascii_find_what_the_set_differe
         assert span(_NOT_ASCII_WORD_CHAR.search(text, pos)) == span(alnum_mark.search(text, pos))
     assert span(_NOT_ASCII_WORD_CHAR.search(text, len(text) - 1)) == (len(text) - 1, len(text))  # the combining mark
     assert _NON_ASCII_ALNUM.search(text, len(text) - 2) is None
+
+
+def test_thru6_the_turn_holding_an_offset_is_found_by_bisection_as_by_the_list():
+    from diplo_cli.text.segment import find_turns, turn_body_start
+    text = ("MR. VALE: Good afternoon. We will meet the envoy.\nQUESTION: Will you meet him?\n"
+            "MR. VALE: Yes, next week.\nMS. LIND (retranslated): Thank you.\n")
+    turns = find_turns(text)
+    assert len(turns) == 4
+    finder = copy.copy(ATTRIBUTION)
+    finder.find(text, [], turns)
+    bodies = [turn_body_start(text, turn) for turn in turns]
+    for offset in range(-1, len(text) + 2):
+        listed = next((body for (start, end, *_), body in zip(turns, bodies) if start <= offset < end), 0)
+        assert finder._body_start(offset) == listed
+    assert finder._body_start(text.index("Good")) == text.index("Good") and finder._body_start(text.index("Thank")) == text.index("Thank")

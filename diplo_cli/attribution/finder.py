@@ -111,6 +111,9 @@ class AttributionFinder(IndirectReader, Constructions, QuoteFramer, ClauseReader
         consumed = _Spans((a.content.start, a.content.end) for a in found)
         self.turn_bodies = [turn_body_start(text, turn) for turn in turns] if turns else []
         self.turns = turns or []
+        # turns in order and apart (as find_turns gives them): the one holding an offset is found by bisection
+        self.turn_starts = [turn[0] for turn in self.turns]
+        self._turns_apart = all(self.turns[i][1] <= self.turns[i + 1][0] for i in range(len(self.turns) - 1))
         for match in cue_matches:
             if match.start() in used_cues:
                 continue
@@ -237,6 +240,9 @@ class AttributionFinder(IndirectReader, Constructions, QuoteFramer, ClauseReader
 
     def _body_start(self, offset: int) -> int:
         """Where the words of the transcript turn holding ``offset`` begin (after its label)."""
+        if self._turns_apart:  # the last turn starting at or before the offset is the only one that may hold it
+            index = bisect.bisect_right(self.turn_starts, offset) - 1
+            return self.turn_bodies[index] if index >= 0 and offset < self.turns[index][1] else 0
         for (start, end, *_rest), body in zip(self.turns, self.turn_bodies):
             if start <= offset < end:
                 return body
