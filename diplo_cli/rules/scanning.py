@@ -524,7 +524,12 @@ def short_runs(text: str) -> bool:
     return not any(len(token) > limit and _LONG_WORD_RUN.search(token) for token in text.split())
 
 
-_PROPERTY_MARK = "\ue000"  # a property (\p{L}) read as a private-use character: in no run class
+_PROPERTY_MARK = "\ue000"  # a property (\p{N}) read as a private-use character: in no run class
+# A property of word characters read as another private-use character: every letter (\p{L}, and so
+# \p{Lu} and \p{Ll}, whatever the case flag), mark and decimal digit is a word character of the runs
+# (``regex``'s \w holds them all: tests/test_thru7_scanning.py checks every code point).
+_LETTER_MARK = "\ue001"
+_LETTER_PROPERTY = regex.compile(r"(?<!\\)\\p\{(?:L|Lu|Ll|M|Nd)\}")
 
 
 def _run_class(item) -> str | None:
@@ -541,6 +546,9 @@ def _run_class(item) -> str | None:
             else:
                 return None
             continue
+        if kind is sre_constants.LITERAL and member == ord(_LETTER_MARK):
+            kinds.add("word")
+            continue
         if kind is sre_constants.LITERAL:
             chars = [chr(member)]
         elif kind is sre_constants.RANGE and member[1] - member[0] < 256:
@@ -554,57 +562,179 @@ def _run_class(item) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
-def _attempt_paths(items) -> int | None:
-    """An upper bound on the ways one try of the parsed sequence ``items`` at one place can go (each
+# The characters a match may open with (see _opening): characters, and "space" / "word" for the
+# classes \s, \w, \d and the letter properties; None when not known (any character).
+Opening = frozenset | None
+_CATEGORY_OPENINGS = {sre_constants.CATEGORY_SPACE: "space", sre_constants.CATEGORY_WORD: "word", sre_constants.CATEGORY_DIGIT: "word"}
+
+
+def _union(first: Opening, second: Opening) -> Opening:
+    return None if first is None or second is None else first | second
+
+
+def _class_opening(members) -> Opening:
+    """The opening of a parsed one-character item's members (those of an ``IN``, or the item itself)."""
+    found = set()
+    for kind, member in members:
+        if kind is sre_constants.LITERAL:
+            if member == ord(_PROPERTY_MARK):
+                return None
+            found.add("word" if member == ord(_LETTER_MARK) else chr(member))
+        elif kind is sre_constants.RANGE and member[1] - member[0] < 256:
+            found.update(chr(code) for code in range(member[0], member[1] + 1))
+        elif kind is sre_constants.CATEGORY and member in _CATEGORY_OPENINGS:
+            found.add(_CATEGORY_OPENINGS[member])
+        else:
+            return None  # a negated class, a wide range, another category
+    return frozenset(found)
+
+
+def _item_opening(op, value, after: Opening) -> Opening:
+    """What a match of the parsed item may open with, when ``after`` follows it. A look-around is
+    not read: an opening that starts with one is not known (it would be tried before the first
+    character, see _attempt_paths)."""
+    if op is sre_constants.AT:
+        return after
+    if op in (sre_constants.LITERAL, sre_constants.IN):
+        return _class_opening(value if op is sre_constants.IN else [(op, value)])
+    if op is sre_constants.SUBPATTERN or op is sre_constants.ATOMIC_GROUP:
+        return _opening(list(value[-1] if op is sre_constants.SUBPATTERN else value), after)
+    if op is sre_constants.BRANCH:
+        found: Opening = frozenset()
+        for branch in value[1]:
+            found = _union(found, _opening(list(branch), after))
+        return found
+    if op in _REPEATS:
+        low, _high, repeated = value
+        found = _opening(list(repeated), after)
+        return _union(found, after) if low == 0 else found
+    return None
+
+
+def _opening(items, after: Opening) -> Opening:
+    """What a match of the parsed sequence ``items`` may open with, when ``after`` follows it."""
+    for op, value in reversed(items):
+        after = _item_opening(op, value, after)
+    return after
+
+
+def _disjoint(opening: Opening, kind: str) -> bool:
+    """Can no character ``opening`` holds be in the run class ``kind`` (in any case)?"""
+    if opening is None:
+        return False
+    run = _RUN_CLASSES[kind]
+    for char in opening:
+        if char in _CATEGORY_OPENINGS.values():
+            if char == kind:
+                return False
+        elif any(run.fullmatch(variant) for variant in {char, char.lower(), char.upper(), char.casefold()}):
+            return False
+    return True
+
+
+def _attempt_paths(items, after: Opening = None, forward: bool = True) -> int | None:
+    r"""An upper bound on the ways one try of the parsed sequence ``items`` at one place can go (each
     repeat without an upper bound counting as the run limit of its class); None when a repeat
-    without an upper bound repeats more than one character of a run class, or on a back reference."""
+    without an upper bound repeats more than one character of a run class, or on a back reference.
+
+    ``after``: what may follow the sequence (see _opening; None: not known). A run repeated without
+    bound and followed by what cannot open with a character of its class (``\s+`` before a word,
+    ``\p{L}+`` before a space) counts as one way: a try ends the run where the text's run ends, and
+    every shorter choice the engine backtracks to fails at the next character (the run's own), at
+    once: no look-around is tried first, as ``after`` is not known when it opens with one.
+    ``forward``: False inside a look-behind, which ``regex`` matches from right to left: there
+    every run counts at its limit."""
     total = 1
-    for op, value in items:
-        if op in _REPEATS:
-            low, high, repeated = value
-            if high == sre_constants.MAXREPEAT:
-                kind = _run_class(repeated[0]) if len(repeated) == 1 and repeated[0][0] in (
-                    sre_constants.IN, sre_constants.LITERAL, sre_constants.CATEGORY) else None
-                if kind is None:
-                    return None
-                total *= RUN_LIMITS[kind] + 1
-                continue
-            inner = _attempt_paths(list(repeated))
-            if inner is None or high > 64:
-                return None
-            total *= sum(inner ** count for count in range(low, high + 1))
-        elif op is sre_constants.SUBPATTERN or op is sre_constants.ATOMIC_GROUP:
-            inner = _attempt_paths(list(value[-1] if op is sre_constants.SUBPATTERN else value))
-            if inner is None:
-                return None
-            total *= inner
-        elif op is sre_constants.BRANCH:
-            branches = [_attempt_paths(list(branch)) for branch in value[1]]
-            if None in branches:
-                return None
-            total *= sum(branches)
-        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
-            inner = _attempt_paths(list(value[1]))
-            if inner is None:
-                return None
-            total *= 1 + inner
-        elif op in (sre_constants.GROUPREF, sre_constants.GROUPREF_EXISTS):
+    for op, value in reversed(items):
+        ways = _item_paths(op, value, after, forward)
+        if ways is None:
             return None
+        total *= ways
         if total > MAX_ATTEMPT_PATHS:
             return None
+        after = _item_opening(op, value, after) if forward else None
     return total
+
+
+def _item_paths(op, value, after: Opening, forward: bool) -> int | None:
+    """The ways of one parsed item of :func:`_attempt_paths`."""
+    if op in _REPEATS:
+        low, high, repeated = value
+        if high == sre_constants.MAXREPEAT:
+            kind = _run_class(repeated[0]) if len(repeated) == 1 and repeated[0][0] in (
+                sre_constants.IN, sre_constants.LITERAL, sre_constants.CATEGORY) else None
+            if kind is None:
+                return None
+            return 1 if forward and _disjoint(after, kind) else RUN_LIMITS[kind] + 1
+        repeated = list(repeated)
+        inner = _attempt_paths(repeated, _union(_opening(repeated, after), after) if forward else None, forward)
+        if inner is None:
+            return None
+        if inner == 1:
+            return high - low + 1
+        return None if high > 64 else sum(inner ** count for count in range(low, high + 1))
+    if op is sre_constants.SUBPATTERN or op is sre_constants.ATOMIC_GROUP:
+        return _attempt_paths(list(value[-1] if op is sre_constants.SUBPATTERN else value), after, forward)
+    if op is sre_constants.BRANCH:
+        branches = [_attempt_paths(list(branch), after, forward) for branch in value[1]]
+        if None in branches:
+            return None
+        return _branch_ways(branches, [_opening(list(branch), after) for branch in value[1]]) if forward else sum(branches)
+    if op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+        direction, body = value
+        inner = _attempt_paths(list(body), None, forward and direction == 1)
+        return None if inner is None else 1 + inner
+    if op in (sre_constants.GROUPREF, sre_constants.GROUPREF_EXISTS):
+        return None
+    return 1
+
+
+def _meets(atom: str, char: str) -> bool:
+    """May an opening's ``atom`` match the text character ``char``: one character, or "word" /
+    "space" for one of that class not written in any opening (then only the class itself meets it)?"""
+    if atom == char:
+        return True
+    if char in ("word", "space"):
+        return False
+    if atom == "word":
+        return not char.isascii() or char.isalnum() or char == "_"
+    return atom == "space" and (not char.isascii() or char.isspace())
+
+
+def _normal_atom(atom: str) -> str:
+    """An opening's atom as :func:`_meets` compares them: an ASCII letter in small letters (a case-
+    insensitive alternative meets either case), a letter outside ASCII as any word character
+    (``regex`` equates some of them with ASCII letters: 'ſ' with 's', the Kelvin sign with 'k')."""
+    if atom.isascii():
+        return atom.lower()
+    return "word" if atom.lower() != atom.upper() or atom.isalpha() else atom
+
+
+def _branch_ways(ways: list[int], openings: list[Opening]) -> int:
+    """The ways of an alternation whose alternatives have ``ways`` and ``openings``: at one place
+    the text's next character is one, so only the alternatives that may open with it go further;
+    every other one fails at that character, at once. The most of them any one character lets
+    through: the alternatives of month names, opening with eight letters, count as the four
+    that open with 'j'."""
+    normal = [None if opening is None else {_normal_atom(atom) for atom in opening} for opening in openings]
+    chars = {"word", "space"}.union(*(opening for opening in normal if opening is not None))
+    return max(sum(count for count, opening in zip(ways, normal)
+                   if opening is None or any(_meets(atom, char) for atom in opening)) for char in chars)
 
 
 def _bounded_attempts(pattern: regex.Pattern) -> bool:
     """Is every try of ``pattern`` at one place bounded, on a text whose runs :data:`RUN_LIMITS` bounds?
-    A pattern the standard library's parser cannot read, or in ``regex``'s version 1 (set operations), is not."""
-    if pattern.flags & regex.V1:
+    A pattern the standard library's parser cannot read, in ``regex``'s version 1 (set operations)
+    or matched from right to left, is not. A try ends at the pattern's end (``match``): nothing
+    follows it."""
+    if pattern.flags & (regex.V1 | regex.REVERSE):
         return False
+    source = _PROPERTY.sub(_PROPERTY_MARK, _LETTER_PROPERTY.sub(_LETTER_MARK, pattern.pattern))
     try:
-        parsed = sre_parser.parse(_GROUP_NAME.sub("(?:", _PROPERTY.sub(_PROPERTY_MARK, pattern.pattern)))
+        parsed = sre_parser.parse(_GROUP_NAME.sub("(?:", source))
     except (re.error, RecursionError, OverflowError, ValueError):
         return False
-    return _attempt_paths(list(parsed)) is not None
+    return _attempt_paths(list(parsed), frozenset()) is not None
 
 
 class PrefixTable:
