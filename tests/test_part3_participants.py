@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from diplo_cli.language.lexicons import default_lexicon
+from diplo_cli.text.segment import segment_sentences
 from tests.extracted import meeting_rows, participant_names
 
 
@@ -85,3 +87,14 @@ def test_part3_a_coordinated_verb_phrase_of_another_time_is_a_meeting_of_its_own
 
 def test_part3_a_coordinated_verb_phrase_of_the_same_time_keeps_the_object():
     assert participant_names("Kerry met Lavrov and held talks with him.", year=2014) == [["John Kerry", "Sergey Lavrov"]]
+
+
+def test_part3_a_dotted_abbreviation_closing_a_hyphenated_compound_ends_no_sentence():
+    text = "Prime Minister Ana Lind held a Norway-U.S. Summit Meeting with President Jorge Paz. They spoke of trade."
+    assert [text[s.start:s.end] for s in segment_sentences(text, default_lexicon())] == [
+        "Prime Minister Ana Lind held a Norway-U.S. Summit Meeting with President Jorge Paz.", "They spoke of trade."]
+
+
+def test_part3_the_host_of_a_summit_named_after_two_countries_is_read_across_the_dotted_abbreviation():
+    text = "Prime Minister Kishida held a Japan-U.S. Summit Meeting with President Biden."
+    assert participant_names(text, year=2022) == [["Fumio Kishida", "Joe Biden"], ["Fumio Kishida", "Joe Biden"]]

@@ -75,6 +75,8 @@ def _is_abbreviation(text: str, period: int, lexicon: Lexicon) -> bool:
     word = match.group().lstrip(".-")
     if not word:
         return False
+    if "-" in word[:-1] and _DOTTED_WORD.fullmatch(word.rsplit("-", 1)[1]):
+        return True  # "the Japan-U.S. Summit": a dotted abbreviation at the end of a hyphenated compound
     core = word[:-1]
     if match.start() > 0 and text[match.start() - 1] in "'’":
         return False  # "Russia’s." ends a sentence; the "s" is no initial
