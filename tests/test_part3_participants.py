@@ -98,3 +98,12 @@ def test_part3_a_dotted_abbreviation_closing_a_hyphenated_compound_ends_no_sente
 def test_part3_the_host_of_a_summit_named_after_two_countries_is_read_across_the_dotted_abbreviation():
     text = "Prime Minister Kishida held a Japan-U.S. Summit Meeting with President Biden."
     assert participant_names(text, year=2022) == [["Fumio Kishida", "Joe Biden"], ["Fumio Kishida", "Joe Biden"]]
+
+
+def test_part3_a_group_before_a_meeting_verb_meets_its_with_object():
+    assert participant_names("EU leaders met with President Zelensky in Brussels.", year=2023) == [["EU leaders", "Volodymyr Zelensky"]]
+    assert participant_names("G7 leaders met with leaders of India and Brazil.", year=2023) == [["G7 leaders", "India", "Brazil"]]
+
+
+def test_part3_a_group_before_a_meeting_verb_with_no_object_stays_alone():
+    assert participant_names("G7 leaders met in Hiroshima.", year=2023) == [["G7 leaders"]]

@@ -19,6 +19,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_GROUP_OBJECT,
     PARTICIPANT_GROUP_SUBJECT,
     PARTICIPANT_GROUP_TOPIC,
+    PARTICIPANT_GROUP_WITH_OBJECT,
     PARTICIPANT_GROUP_WRITTEN,
     PARTICIPANT_HOST_COUNTRY_IN,
     PARTICIPANT_INVITED_VOICE,
@@ -277,11 +278,14 @@ class _ParticipantReader:
         """A group or a named event before the trigger ('the P5+1 negotiations with Iran', 'the G20
         summit', 'the Japan-China Summit Meeting'): its members, else the group and its attendees."""
         doc, text, trigger, left, mtype = clause.doc, clause.doc.text, clause.trigger, clause.left, clause.mtype
-        if mtype == "talks":
+        if mtype == "talks" or (clause.word.pos == "verb" and self.phrases.with_after.match(text, trigger.end, clause.right)):
             group = self._group(text, trigger, left)
             if group is not None:
-                # 'the P5+1 negotiations with Iran': the group and its counterparts
+                # 'the P5+1 negotiations with Iran', 'EU leaders met with X': the group and its counterparts
                 counterparts = [e for e in doc.people(trigger.end, clause.right) + doc.bodies(trigger.end, clause.right) if e.name != group.name]
+                if mtype != "talks" and counterparts and doc.trace is not None:
+                    doc.trace.add(STAGE, PARTICIPANT_GROUP_WITH_OBJECT, "set", trigger.start, clause.right,
+                                  f"'{group.name}' meets {', '.join(e.name for e in counterparts)}, its 'with' object")
                 return [group, *counterparts]
         if mtype not in ("summit", "meeting", "other"):
             return None
