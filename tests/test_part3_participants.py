@@ -107,3 +107,11 @@ def test_part3_a_group_before_a_meeting_verb_meets_its_with_object():
 
 def test_part3_a_group_before_a_meeting_verb_with_no_object_stays_alone():
     assert participant_names("G7 leaders met in Hiroshima.", year=2023) == [["G7 leaders"]]
+
+
+def test_part3_a_counterpart_of_a_dotted_country_abbreviation_is_of_that_country():
+    assert participant_names("Russian Foreign Minister Sergei Lavrov met his U.S. counterpart in Geneva.", year=2013) == [
+        ["Sergey Lavrov", "United States"]]
+    assert participant_names("Lavrov met his U.S. and French counterparts in Geneva.", year=2013) == [
+        ["Sergey Lavrov", "United States", "France"]]
+    assert participant_names("Lavrov met his U.S. counterpart, John Kerry, in Geneva.", year=2013) == [["Sergey Lavrov", "John Kerry"]]
