@@ -115,3 +115,14 @@ def test_part3_a_counterpart_of_a_dotted_country_abbreviation_is_of_that_country
     assert participant_names("Lavrov met his U.S. and French counterparts in Geneva.", year=2013) == [
         ["Sergey Lavrov", "United States", "France"]]
     assert participant_names("Lavrov met his U.S. counterpart, John Kerry, in Geneva.", year=2013) == [["Sergey Lavrov", "John Kerry"]]
+
+
+def test_part3_the_speaker_of_talks_with_someone_is_the_other_side():
+    assert participant_names("Lavrov said the talks with Kerry were useful.", year=2014) == [["Sergey Lavrov", "John Kerry"]]
+    text = "Ukraine said the next round of talks with Russia would take place on Monday."
+    assert participant_names(text, year=2022) == [["Ukraine", "Russia"]]
+
+
+def test_part3_a_briefer_or_someone_named_before_the_talks_is_not_the_other_side():
+    assert participant_names("Kremlin spokesman Dmitry Peskov said the talks with Ukraine would continue.", year=2022) == [["Ukraine"]]
+    assert participant_names("Lavrov said Kerry's meeting with Zarif was useful.", year=2014) == [["John Kerry", "Mohammad Javad Zarif"]]

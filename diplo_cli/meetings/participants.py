@@ -43,6 +43,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_ROLE_SUBJECT,
     PARTICIPANT_SENDER_NOT_HOST,
     PARTICIPANT_SIDES_DEFINED,
+    PARTICIPANT_SPEAKER_SIDE,
     PARTICIPANT_SUBJECT_ONLY,
     PARTICIPANT_SUMMIT_COMMENTER,
     PARTICIPANT_TOPIC,
@@ -110,7 +111,31 @@ class _ParticipantReader:
                 found = [e for e in found if e.kind == "person" or name_key(e.name) not in inside]
         if found:
             found = self._leaders_as_written(doc, found, lower, upper)
+            speaker = self._speaker_side(clause, found)
+            if speaker is not None:
+                found.insert(0, speaker)
         return found
+
+    def _speaker_side(self, clause: _Clause, found: list[Entity]) -> Entity | None:
+        """'Lavrov said the talks with Kerry were useful', 'Ukraine said the next round of talks with Russia ...': a meeting
+        noun in a statement's content, with a 'with' object and nobody named before it in the content, is the speaker's
+        with that object; the speaker (a person other than a briefer, or a country) is the other side."""
+        doc, statement, trigger = clause.doc, clause.statement, clause.trigger
+        if (statement is None or clause.word.pos != "noun" or statement.speaker.mention_kind == "anonymous"
+                or not statement.content.start <= trigger.start <= statement.content.end
+                or not self.phrases.speaker_side_lead.fullmatch(doc.text, statement.content.start, trigger.start)
+                or not self.phrases.with_after.match(doc.text, trigger.end, clause.right)):
+            return None
+        country = self.lex.country_of_word(statement.speaker.name)
+        speaker = Entity(country, "country", country=country) if country else doc.tracker.lookup_name(statement.speaker.name)
+        if speaker is None or not (speaker.kind == "country" or (speaker.kind == "person" and not self._briefer(speaker))):
+            return None
+        if speaker in found or any(e.name == speaker.name or (speaker.kind == "country" and e.country == speaker.name) for e in found):
+            return None
+        if doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_SPEAKER_SIDE, "set", statement.speaker.mention.start, trigger.end,
+                          f"{speaker.name} speaks of its '{trigger.text}' with {', '.join(e.name for e in found)}: the other side")
+        return speaker
 
     def _addressed_body(self, doc: _Document, trigger: Span, word, participants: list[Entity], upper: int) -> list[Entity]:
         """'the Speaker's invitation to Prime Minister X to address Congress': the one invited visits the body they are to
