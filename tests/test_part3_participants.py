@@ -126,3 +126,10 @@ def test_part3_the_speaker_of_talks_with_someone_is_the_other_side():
 def test_part3_a_briefer_or_someone_named_before_the_talks_is_not_the_other_side():
     assert participant_names("Kremlin spokesman Dmitry Peskov said the talks with Ukraine would continue.", year=2022) == [["Ukraine"]]
     assert participant_names("Lavrov said Kerry's meeting with Zarif was useful.", year=2014) == [["John Kerry", "Mohammad Javad Zarif"]]
+
+
+def test_part3_talks_via_videoconference_are_one_call():
+    rows = meeting_rows("Vladimir Putin and Joe Biden held talks via videoconference.", year=2021)
+    assert [(kind, names) for kind, _, names, _ in rows] == [("call", ["Vladimir Putin", "Joe Biden"])]
+    rows = meeting_rows("Minister Ana Lind and President Marta Quiroga held talks via video link on Monday.")
+    assert [(kind, names) for kind, _, names, _ in rows] == [("call", ["Ana Lind", "Marta Quiroga"])]
