@@ -121,3 +121,9 @@ def test_partb2_answer_pronoun_is_whom_the_question_asks_about(text, expected):
 ])
 def test_partb2_named_summit_with_mr_x_gives_the_person(text, expected):
     assert participant_names(text, year=2022)[0] == expected
+
+
+def test_partb2_object_pronoun_is_never_the_speaker_label():
+    # 'him' after the meeting verb is the one the question named, not the briefer whose label opens the line
+    text = "Q Will the Secretary meet Defense Minister Tomas Lind in Lima?\nMR. PRICE: The Secretary will meet him on Saturday.\n"
+    assert participant_names(text, year=2023) == [["Antony Blinken", "Tomas Lind"]]

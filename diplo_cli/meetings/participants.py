@@ -757,6 +757,8 @@ class _ParticipantReader:
             entity = mention.entity
             if end > trigger.start or entity in people or not entity.compatible_gender(gender) or doc.is_reporter(start):
                 continue
+            if doc.in_label(start):
+                continue  # 'MR. X: The Secretary will meet him': the label says who talks; 'him' is someone talked of
             if doc.trace is not None:
                 doc.trace.add(STAGE, PARTICIPANT_OBJECT_PRONOUN, "set", pronoun.start("pronoun"), pronoun.end("pronoun"),
                               f"'{pronoun.group('pronoun')}' after '{trigger.text}' is {entity.name}, named before")
