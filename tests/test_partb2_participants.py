@@ -101,9 +101,9 @@ def test_partb2_meeting_before_a_split_abbreviation_keeps_its_own_participants()
      [["Antony Blinken", "Ana Sousa"]]),
     ("Q What did the Secretary discuss with Foreign Minister Ana Sousa?\nMR. PRICE: He met with her yesterday in Lima.\n",
      [["Antony Blinken", "Ana Sousa"]]),
-    # the answer names a man before 'He': he is meant
+    # the answer names a man before 'He': he is meant ('her' is the one the question named)
     (("Q What did Secretary Blinken discuss with Foreign Minister Ana Sousa?\nMR. PRICE: Ambassador Tomas Lind was in Lima too. "
-     "He met with her yesterday.\n"), [["Tomas Lind"]]),
+     "He met with her yesterday.\n"), [["Tomas Lind", "Ana Sousa"]]),
 ])
 def test_partb2_answer_pronoun_is_whom_the_question_asks_about(text, expected):
     assert participant_names(text, year=2022) == expected
@@ -127,3 +127,15 @@ def test_partb2_object_pronoun_is_never_the_speaker_label():
     # 'him' after the meeting verb is the one the question named, not the briefer whose label opens the line
     text = "Q Will the Secretary meet Defense Minister Tomas Lind in Lima?\nMR. PRICE: The Secretary will meet him on Saturday.\n"
     assert participant_names(text, year=2023) == [["Antony Blinken", "Tomas Lind"]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a meeting noun used as a verb ('will call him') or with its 'with' ('a meeting with him') reads its object pronoun
+    ("Chancellor Olaf Scholz arrived in Washington. Biden had a long meeting with him on Thursday.",
+     [["Olaf Scholz", "United States"], ["Joe Biden", "Olaf Scholz"]]),
+    # in an answer, 'him' may be the one the question named, two sentences back
+    (("Q What about the call with Chancellor Scholz?\nMS. PSAKI: Nothing to add yet. Over the weekend things may change. "
+     "The President will call him tomorrow.\n"), [["Olaf Scholz", "Joe Biden"]]),
+])
+def test_partb2_object_pronoun_of_a_meeting_noun_and_in_an_answer(text, expected):
+    assert participant_names(text, year=2021) == expected

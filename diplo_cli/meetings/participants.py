@@ -742,17 +742,18 @@ class _ParticipantReader:
 
     def _object_pronoun(self, doc: _Document, clause: _Clause, people: list[Entity]) -> Entity | None:
         """'Kishida arrived in Washington. Biden met him on Thursday': the person an object pronoun right after a meeting
-        verb stands for, the last one of its gender named before it in its sentence or the one before, other than the
-        meeting's other people and those who report it."""
+        verb stands for, the last one of its gender named before it in its sentence or the one before (in a transcript
+        answer, or in the reporter's question it answers), other than the meeting's other people and those who report it."""
         trigger = clause.trigger
-        if clause.word.pos != "verb":
-            return None
         pronoun = self.phrases.object_pronoun_after.match(doc.text, trigger.end, clause.right)
         if pronoun is None:
             return None
         gender = self._pronoun_gender(pronoun.group("pronoun"))
         sentence = doc.sentence_start(trigger.start)
         lower = doc.sentence_start(sentence - 1) if sentence > 0 else 0
+        asked = doc.asked_before(trigger.start)
+        if asked is not None:
+            lower = min(lower, asked[0])  # 'Q What about the call with X? / A: ... The President will call him': X
         for start, end, mention in reversed(doc.person_spans.within(lower, trigger.start)):
             entity = mention.entity
             if end > trigger.start or entity in people or not entity.compatible_gender(gender) or doc.is_reporter(start):
