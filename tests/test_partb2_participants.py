@@ -139,3 +139,16 @@ def test_partb2_object_pronoun_is_never_the_speaker_label():
 ])
 def test_partb2_object_pronoun_of_a_meeting_noun_and_in_an_answer(text, expected):
     assert participant_names(text, year=2021) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the name that addresses the briefer is nobody who travels or meets
+    ("Q Peter, is the Secretary traveling to Kyiv?\nMR. PRICE: Matt, I don't have travel to announce.\n",
+     [["Antony Blinken", "Ukraine"]]),
+    ("Q Thanks, Karine. Will the President meet Prime Minister Kishida?\nMS. JEAN-PIERRE: Yes.\n",
+     [["Joe Biden", "Fumio Kishida"]]),
+    # a full name after the vocative is named, and met
+    ("Q Ana, will President Tomas Lind meet Ana Sousa?\nMS. ORTA: Yes.\n", [["Tomas Lind", "Ana Sousa"]]),
+])
+def test_partb2_vocative_names_nobody_who_meets(text, expected):
+    assert participant_names(text, year=2022) == expected

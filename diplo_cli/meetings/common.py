@@ -88,6 +88,7 @@ PARTICIPANT_NOUN_REPORTER = "meetings.participant.noun_reporter"  # 'After the m
 CLAUSE_SELF_REPAIR = "meetings.clause.self_repair"  # 'talks with — with X': the repeated word's dash bounds no clause
 PARTICIPANT_STOPWORD_BODY = "meetings.participant.stopword_body"  # 'Q Who will travel ...?': no WHO
 PARTICIPANT_ANSWER_PRONOUN = "meetings.participant.answer_pronoun"  # 'Q ... Secretary X ...? / A: He met Y': X
+PARTICIPANT_VOCATIVE = "meetings.participant.vocative"  # 'Q Peter, is the Secretary traveling?': Peter is addressed
 PARTICIPANT_EVENT_NAME = "meetings.participant.event_name"  # 'the Global Vaccine Summit' is no person
 VETO_NO_PARTICIPANTS = "meetings.veto.no_participants"  # a mention that names nobody and joins no meeting
 STATUS_CUE = "meetings.status."  # + the value of the status cue of meeting_status.toml that decided

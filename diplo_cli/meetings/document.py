@@ -21,6 +21,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_PORTFOLIO,
     PARTICIPANT_RELATION,
     PARTICIPANT_STOPWORD_BODY,
+    PARTICIPANT_VOCATIVE,
     STAGE,
     TIME_OF_REPORT,
     VETO_MODIFIER_PLACE,
@@ -310,9 +311,22 @@ class _Document:
                    for start, end, cue in self.speakers.covering(offset))
 
     # -- entities in a window
+    def is_vocative(self, start: int, end: int) -> bool:
+        """The one-word name at [start, end) addresses the briefer ('Q Peter, is the Secretary ...?', 'Thanks, Karine.'):
+        meeting_grammar.toml vocative_before and vocative_after."""
+        phrases = self.finder.phrases
+        if " " in self.text[start:end].strip() or not phrases.vocative_after.match(self.text, end):
+            return False
+        if not phrases.vocative_before.search(self.text, max(0, start - 40), start):
+            return False
+        if self.trace is not None:
+            self.trace.add(STAGE, PARTICIPANT_VOCATIVE, "vetoed", start, end, f"'{self.text[start:end]}' addresses the one who answers")
+        return True
+
     def people(self, lower: int, upper: int) -> list[Entity]:
         found: list[Entity] = []
-        named = [(start, end, mention.entity) for start, end, mention in self.person_spans.within(lower, upper)]
+        named = [(start, end, mention.entity) for start, end, mention in self.person_spans.within(lower, upper)
+                 if not self.is_vocative(start, end)]
         roles = self.role_spans.within(lower, upper)
         for start, end, entity in sorted(named + roles, key=lambda item: item[0]) if roles else named:
             if end > upper or self.is_reporter(start) or self.finder.phrases.locative_before.search(self.text, max(0, start - 12), start):
