@@ -32,3 +32,9 @@ def test_det4_back_from_needs_a_person_before_it():
     assert meeting_rows("Three hostages returned from Quito on Monday.") == []
     assert meeting_rows("The team returned from Brazil with a trophy.") == []
     assert meeting_rows("Secretary Ana Lind is back from Quito.") == [("visit", "held", ["Ana Lind", "Ecuador"], ["is back from"])]
+
+
+def test_det4_back_from_after_an_apposition_comma_and_not_from_a_home_institution():
+    assert meeting_rows("Minister Ana Lind, just back from Quito, said the border would stay open.") == [
+        ("visit", "held", ["Ana Lind", "Ecuador"], ["just back from"])]
+    assert meeting_rows("Minister Ana Lind returned from Lima Hospital on Sunday.") == []
