@@ -141,3 +141,27 @@ def test_detb2_interacted_with_students_is_no_meeting():
 def test_detb2_granting_an_audience_is_a_meeting():
     found = meeting_rows("King Tomas Ferreira granted an audience to President Marta Quiroga on Monday.")
     assert found == [("meeting", "held", ["Tomas Ferreira", "Marta Quiroga"], ["granted an audience to"])]
+
+
+def test_detb2_a_sit_down_or_a_one_on_one_with_a_leader_is_a_meeting():
+    assert meeting_rows("President Marta Quiroga had a sit-down with President Tomas Ferreira in Lima.") == [
+        ("meeting", "held", ["Marta Quiroga", "Tomas Ferreira"], ["sit-down with"])]
+    assert meeting_rows("President Marta Quiroga will have a one-on-one with President Tomas Ferreira in Lima.") == [
+        ("meeting", "planned", ["Marta Quiroga", "Tomas Ferreira"], ["one-on-one with"])]
+
+
+def test_detb2_catching_up_or_shaking_hands_with_a_leader_is_a_meeting():
+    assert meeting_rows("President Marta Quiroga caught up with President Tomas Ferreira on the margins.") == [
+        ("meeting", "held", ["Marta Quiroga", "Tomas Ferreira"], ["caught up with"])]
+    assert meeting_rows("President Marta Quiroga shook hands with President Tomas Ferreira in Lima.") == [
+        ("meeting", "held", ["Marta Quiroga", "Tomas Ferreira"], ["shook hands with"])]
+
+
+def test_detb2_a_handshake_at_the_talks_is_part_of_the_talks():
+    text = "At the start of the talks in Lima, President Marta Quiroga shook hands with President Tomas Ferreira."
+    assert meeting_rows(text) == [("talks", "held", ["Marta Quiroga", "Tomas Ferreira"], ["talks", "shook hands with"])]
+
+
+def test_detb2_a_prisoner_exchange_or_fans_greeted_is_no_meeting():
+    assert meeting_rows("Chile agreed a prisoner exchange with Peru in Lima.") == []
+    assert meeting_rows("President Marta Quiroga shook hands with fans in Lima.") == []
