@@ -165,3 +165,18 @@ def test_detb2_a_handshake_at_the_talks_is_part_of_the_talks():
 def test_detb2_a_prisoner_exchange_or_fans_greeted_is_no_meeting():
     assert meeting_rows("Chile agreed a prisoner exchange with Peru in Lima.") == []
     assert meeting_rows("President Marta Quiroga shook hands with fans in Lima.") == []
+
+
+def test_detb2_they_as_the_subject_of_met_are_the_two_named_before():
+    text = "President Marta Quiroga raised the border with Prime Minister Tomas Ferreira when they met in Lima."
+    assert meeting_rows(text) == [("meeting", "held", ["Marta Quiroga", "Tomas Ferreira"], ["met"])]
+
+
+def test_detb2_they_in_the_next_sentence_are_the_two_named_before():
+    text = "President Marta Quiroga discussed trade with Prime Minister Tomas Ferreira. They spoke by phone on Monday."
+    assert meeting_rows(text) == [("call", "held", ["Marta Quiroga", "Tomas Ferreira"], ["spoke by phone"])]
+
+
+def test_detb2_they_with_one_person_named_before_stays_nobody():
+    assert meeting_rows("President Marta Quiroga praised the farmers of Peru when they met in Lima.") == []
+    assert meeting_rows("President Marta Quiroga praised President Tomas Ferreira and Prime Minister Ana Lind. They met in Lima.") == []

@@ -865,7 +865,7 @@ class _ParticipantReader:
             bodies_wanted = bool(self.phrases.body_noun.search(anaphor.group()))
             pair = bool(self.phrases.pair_anaphor.search(anaphor.group()))
             group = self._sides_defined(clause, anaphor) or _last_group(clause.previous, clause.lower - 2000, people, bodies_wanted, pair)
-            if not group and pair and not bodies_wanted and not people:
+            if not group and not bodies_wanted and not people and (pair or self._they_meet(clause, anaphor)):
                 group = self._pair_named_before(clause, anaphor)
             for entity in group:
                 if entity not in people:
@@ -898,6 +898,13 @@ class _ParticipantReader:
             doc.trace.add(STAGE, PARTICIPANT_PRONOUN_OBJECT_BODY, "set", anaphor.start(), anaphor.end(),
                           f"'{anaphor.group()}' after '{trigger.text} with' is {body.name}, named before")
         return body
+
+    def _they_meet(self, clause: _Clause, anaphor) -> bool:
+        """'X raised the issue with Y when they met in Bali': a plain 'they' right before a meeting verb (an adverb or an
+        auxiliary between at most) is its subject, and stands for the two people named before it, as 'the two leaders'
+        does (meetings.participant.pair_named_before)."""
+        return (clause.word.pos == "verb" and anaphor.group().casefold() == "they"
+                and bool(self.phrases.they_subject_gap.fullmatch(clause.doc.text, anaphor.end(), clause.trigger.start)))
 
     def _pair_named_before(self, clause: _Clause, anaphor) -> list[Entity]:
         """'... a press conference that involved President X and Prime Minister Y. Before it, the two leaders met': with no
