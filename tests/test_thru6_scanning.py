@@ -160,3 +160,19 @@ def test_thru6_the_turn_holding_an_offset_is_found_by_bisection_as_by_the_list()
         listed = next((body for (start, end, *_), body in zip(turns, bodies) if start <= offset < end), 0)
         assert finder._body_start(offset) == listed
     assert finder._body_start(text.index("Good")) == text.index("Good") and finder._body_start(text.index("Thank")) == text.index("Thank")
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.sampled_from([" ", "  ", "\n", " \n ", "which", "who", ",", "but", "x", "and", "said"]), max_size=40),
+       st.booleans())
+def test_thru6_a_lead_keeps_the_starts_one_test_at_each_would_keep(pieces, with_plain):
+    rule = regex.compile(r"\s+(?:which|who)\b|,\s+but\b" + (r"|\band\s+said\b" if with_plain else ""), regex.IGNORECASE)
+    scan = PrefixScan(rule, wide=True)
+    text = "".join(pieces)
+    lowered = PrefixTable([scan]).lowered(text)
+    starts = sorted(set().union(*[lowered.offsets(prefix) for prefix in lowered.found.keys() & set(scan.prefixes)]))
+    lead = scan.lead
+    each = [at for at in starts if (lead.spaced is not None and lead.spaced.match(lowered.text, at))
+            or (lead.plain is not None and lead.plain.match(lowered.text, at))]
+    assert lead.keep(starts, lowered.text) == each
+    assert _spans(scan.finditer(text, lowered)) == _spans(rule.finditer(text))

@@ -906,21 +906,28 @@ class Lead(NamedTuple):
         starts of one run it holds up to a point and not after it; testing each start costs the rest
         of the run, and a run of n spaces would cost n squared (a page padded with spaces)."""
         plain_at = self.plain.match if self.plain is not None else None
+        if self.spaced is None:  # (a lead must have one part or the other)
+            return [start for start in starts if plain_at(lowered_text, start) is not None]
+        spaced_at = self.spaced.match
         kept: list[int] = []
-        index, count = 0, len(starts)
+        index, count, size = 0, len(starts), len(lowered_text)
         while index < count:
             start = starts[index]
-            run = _WHITE_RUN.match(lowered_text, start) if self.spaced is not None else None
-            if run is None:
+            if not lowered_text[start].isspace():  # (str.isspace: the white space of re's \s)
                 if plain_at is not None and plain_at(lowered_text, start) is not None:
                     kept.append(start)
                 index += 1
                 continue
-            stop = bisect.bisect_left(starts, run.end(), index)
+            if start + 1 == size or not lowered_text[start + 1].isspace():  # a run of one: the next start is past it
+                if spaced_at(lowered_text, start) is not None or plain_at is not None and plain_at(lowered_text, start) is not None:
+                    kept.append(start)
+                index += 1
+                continue
+            stop = bisect.bisect_left(starts, _WHITE_RUN.match(lowered_text, start).end(), index)  # a run of two or more
             held, failed = index, stop  # the spaced lead holds before ``held`` and not from ``failed`` on
             while held < failed:
                 middle = (held + failed) // 2
-                if self.spaced.match(lowered_text, starts[middle]) is not None:
+                if spaced_at(lowered_text, starts[middle]) is not None:
                     held = middle + 1
                 else:
                     failed = middle
