@@ -35,6 +35,7 @@ from diplo_cli.language.lexicons import (
     Organisation,
     Person,
     WholeWordKeyFinder,
+    ascii_word_stretches,
     build_name_index,
     build_organisation_index,
     build_place_finder,
@@ -49,7 +50,6 @@ WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}.'’&\-]*+")
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’\-]*+\.?+")
 _NAME_TOKEN = regex.compile(r"[\p{L}\p{N}\p{M}]++(?:'[\p{L}\p{M}]++)*+")
 _NAME_TOKEN_CHARACTER = regex.compile(r"[\p{L}\p{N}\p{M}]")  # where a name token may start
-_NON_ASCII_WORD_CHARACTER = regex.compile(r"[[\p{L}\p{N}\p{M}]--[\x00-\x7f]]", regex.V1)  # as ascii_words reads them
 # Plain greedy repeats, not possessive ones: with nothing after them they match the same, and the
 # `re` of Python 3.11.0-3.11.2 (Debian 12's) lets a possessive group repeat end on an apostrophe.
 ASCII_NAME_TOKEN = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)*")  # the same on a text for which ascii_words holds
@@ -148,7 +148,7 @@ class NameTokens:
             self.capitalised = [(m.start(), m.end(), m.group().casefold()) for m in ASCII_CAPITALISED_NAME_TOKEN.finditer(folded)]
             return
         self.capitalised = []
-        for start, end, ascii_only in _word_stretches(folded):
+        for start, end, ascii_only in ascii_word_stretches(folded):
             if ascii_only:
                 self.capitalised += [(m.start(), m.end(), m.group().casefold()) for m in ASCII_CAPITALISED_NAME_TOKEN.finditer(folded, start, end)]
             else:
@@ -170,26 +170,6 @@ class NameTokens:
                 match = ASCII_NAME_TOKEN.match(folded, start)
                 return match.start(), match.end(), match.group().casefold()
         return None
-
-
-def _word_stretches(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, ascii_only): the text cut into stretches of whole lines, ``ascii_only`` when
-    every letter, digit and mark of the stretch is ASCII (see ``ascii_words``), covering it in order."""
-    stretches: list[tuple[int, int, bool]] = []
-    start, size = 0, len(text)
-    found = _NON_ASCII_WORD_CHARACTER.search(text)
-    while found is not None:
-        line_start = text.rfind("\n", 0, found.start()) + 1
-        line_end = text.find("\n", found.start())
-        line_end = size if line_end < 0 else line_end
-        if line_start > start:
-            stretches.append((start, line_start, True))
-        stretches.append((line_start, line_end, False))
-        start = line_end
-        found = _NON_ASCII_WORD_CHARACTER.search(text, line_end)
-    if start < size:
-        stretches.append((start, size, True))
-    return stretches
 
 
 class EntityTracker:

@@ -12,8 +12,8 @@ import random
 
 import pytest
 
-from diplo_cli.entities import _NAME_GLUES, _NAME_TOKEN, NameTokens, _word_stretches
-from diplo_cli.language.lexicons import ascii_words
+from diplo_cli.entities import _NAME_GLUES, _NAME_TOKEN, NameTokens
+from diplo_cli.language.lexicons import ascii_word_stretches, ascii_words
 
 
 def _whole(text: str) -> list[tuple[int, int, str]]:
@@ -50,5 +50,5 @@ def test_thru7_name_tokens_of_a_mixed_text_are_those_of_the_whole_tokenisation()
     ("Cafe\u0301 talks", [(0, 11, False)]),  # a combining mark is read by regex
 ])
 def test_thru7_word_stretches_cut_at_lines_holding_a_letter_digit_or_mark_outside_ascii(text, stretches):
-    assert _word_stretches(text) == stretches
+    assert ascii_word_stretches(text) == stretches
     assert [(s, e) for s, e, _ in stretches] == list(zip([0] + [e for _, e, _ in stretches[:-1]], [e for _, e, _ in stretches]))

@@ -694,6 +694,28 @@ def ascii_words(text: str) -> bool:
     return text.isascii() or not _NON_ASCII_WORD_CHARACTER.search(text)
 
 
+def ascii_word_stretches(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, ascii_only): ``text`` cut into stretches of whole lines, covering it in order;
+    ``ascii_only`` when :func:`ascii_words` holds for the stretch (its lines have no letter, digit or
+    mark outside ASCII). A scan whose matches never hold a line feed may read each ASCII stretch
+    as it reads a text for which ascii_words holds."""
+    stretches: list[tuple[int, int, bool]] = []
+    start, size = 0, len(text)
+    found = _NON_ASCII_WORD_CHARACTER.search(text)
+    while found is not None:
+        line_start = text.rfind("\n", 0, found.start()) + 1
+        line_end = text.find("\n", found.start())
+        line_end = size if line_end < 0 else line_end
+        if line_start > start:
+            stretches.append((start, line_start, True))
+        stretches.append((line_start, line_end, False))
+        start = line_end
+        found = _NON_ASCII_WORD_CHARACTER.search(text, line_end)
+    if start < size:
+        stretches.append((start, size, True))
+    return stretches
+
+
 class WholeWordKeyFinder:
     """The spans of ``pattern``, found by set look-ups.
 
@@ -716,7 +738,7 @@ class WholeWordKeyFinder:
         for key in self.keys:
             first = _LETTER_OR_DIGIT_RUN.match(key)
             mirrored = key == key.translate(_ASCII_LOWER) and all(c.isascii() or c.lower() == c.upper() == c.casefold() == c for c in key)
-            if first is None or not _LETTER_OR_DIGIT_RUN.search(key[-1]) or not mirrored:
+            if first is None or not _LETTER_OR_DIGIT_RUN.search(key[-1]) or not mirrored or "\n" in key:
                 self._longest_by_first_run = None  # a key this look-up cannot mirror
                 break
             run = first.group()
@@ -730,18 +752,40 @@ class WholeWordKeyFinder:
             if first is not None and first.group().isascii():
                 self._keys_by_first_run.setdefault(first.group(), []).append(key)
         self._first_run_scan = None
+        # the lines of a text may be read apart only when the plain path reads every key the run
+        # path would find on them: those written in ASCII (it skips a span with other characters)
+        self._by_lines = all(key.isascii() for keys in self._keys_by_first_run.values() for key in keys)
         if self._longest_by_first_run is not None and self._keys_by_first_run:
             trie = trie_pattern(self._keys_by_first_run)
             self._first_run_scan = re.compile(rf"(?<![A-Za-z0-9])(?:{trie})(?![A-Za-z0-9])")
 
     def spans(self, text: str, plain: bool | None = None) -> list[tuple[int, int]]:
-        """The spans in ``text``; ``plain``: whether :func:`ascii_words` holds for it, when known."""
+        """The spans in ``text``; ``plain``: whether :func:`ascii_words` holds for it, when known.
+
+        On a text for which it does not hold, the lines for which it does are read as such a text
+        (:func:`ascii_word_stretches`) and the others run by run: no key holds a line feed, so no
+        match crosses a line and each stretch's matches are the whole text's there. Why: one
+        accented name used to send the whole document (or window) down the run-by-run path, about
+        three times slower on news."""
         longest_by_first_run = self._longest_by_first_run
         if longest_by_first_run is None or any(variant in text for variant in ASCII_CASE_VARIANTS):
             return [match.span() for match in self._pattern_factory().finditer(text)]
         plain = ascii_words(text) if plain is None else plain
-        if plain and self._first_run_scan is not None:
+        if self._first_run_scan is None:
+            return self._run_spans(text)
+        if plain:
             return self._plain_spans(text)
+        if not self._by_lines:
+            return self._run_spans(text)
+        found: list[tuple[int, int]] = []
+        for start, end, ascii_only in ascii_word_stretches(text):
+            part = text[start:end]
+            found.extend((key_start + start, key_end + start) for key_start, key_end in (self._plain_spans(part) if ascii_only else self._run_spans(part)))
+        return found
+
+    def _run_spans(self, text: str) -> list[tuple[int, int]]:
+        """:meth:`spans` of any text (the mirrored keys), run by run of letters and digits."""
+        longest_by_first_run = self._longest_by_first_run
         lowered = text.translate(_ASCII_LOWER)
         runs = [match.span() for match in _LETTER_OR_DIGIT_RUN.finditer(text)]
         found: list[tuple[int, int]] = []
