@@ -180,3 +180,12 @@ def test_detb2_they_in_the_next_sentence_are_the_two_named_before():
 def test_detb2_they_with_one_person_named_before_stays_nobody():
     assert meeting_rows("President Marta Quiroga praised the farmers of Peru when they met in Lima.") == []
     assert meeting_rows("President Marta Quiroga praised President Tomas Ferreira and Prime Minister Ana Lind. They met in Lima.") == []
+
+
+def test_detb2_landing_in_a_named_place_is_a_visit():
+    assert meeting_rows("President Marta Quiroga touched down in Lima on Monday.") == [
+        ("visit", "held", ["Marta Quiroga", "Peru"], ["touched down in"])]
+
+
+def test_detb2_a_missile_that_lands_is_no_visit():
+    assert meeting_rows("A stray missile landed in Lima on Tuesday.") == []
