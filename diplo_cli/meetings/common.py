@@ -250,13 +250,8 @@ class _SpanIndex:
 
     def covering(self, offset: int, reach: int = 24):
         """Items with ``start <= offset < end``, innermost (latest start) first; looks back ``reach`` items."""
-        index = bisect.bisect_right(self.starts, offset)
-        found = []
-        for j in range(index - 1, max(-1, index - 1 - reach), -1):
-            item = self.items[j]
-            if item[0] <= offset < item[1]:
-                found.append(item)
-        return found
+        index = bisect.bisect_right(self.starts, offset)  # the items before it start at or before the offset
+        return [item for item in reversed(self.items[max(0, index - reach):index]) if offset < item[1]]
 
     def overlaps(self, start: int, end: int, reach: int = 24) -> bool:
         index = bisect.bisect_left(self.starts, end)
