@@ -133,3 +133,8 @@ def test_part3_talks_via_videoconference_are_one_call():
     assert [(kind, names) for kind, _, names, _ in rows] == [("call", ["Vladimir Putin", "Joe Biden"])]
     rows = meeting_rows("Minister Ana Lind and President Marta Quiroga held talks via video link on Monday.")
     assert [(kind, names) for kind, _, names, _ in rows] == [("call", ["Ana Lind", "Marta Quiroga"])]
+
+
+def test_part3_the_p5_plus_1_is_a_body_met():
+    assert participant_names("Iran resumed talks with the P5+1 in Vienna.", year=2014) == [["Iran", "P5+1"]]
+    assert participant_names("Talks between Iran and the P5+1 resumed in Vienna.", year=2014) == [["Iran", "P5+1"]]
