@@ -138,3 +138,14 @@ def test_part3_talks_via_videoconference_are_one_call():
 def test_part3_the_p5_plus_1_is_a_body_met():
     assert participant_names("Iran resumed talks with the P5+1 in Vienna.", year=2014) == [["Iran", "P5+1"]]
     assert participant_names("Talks between Iran and the P5+1 resumed in Vienna.", year=2014) == [["Iran", "P5+1"]]
+
+
+def test_part3_bare_actors_coordinated_before_a_meeting_verb_all_take_part():
+    assert participant_names("Hamas and Fatah held talks in Cairo.") == [["Hamas", "Fatah"]]
+    assert sorted(participant_names("Ana Lind, Jorge Paz and Maria Soto met in Geneva on Friday.")[0]) == [
+        "Ana Lind", "Jorge Paz", "Maria Soto"]
+
+
+def test_part3_an_adverbial_opener_is_no_coordinated_actor():
+    assert participant_names("However, Hamas and Fatah held talks.") == [["Hamas", "Fatah"]]
+    assert participant_names("On Monday, Hamas and Fatah held talks.") == [["Hamas", "Fatah"]]

@@ -16,6 +16,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_ASKED,
     PARTICIPANT_ASKED_HOST,
     PARTICIPANT_ASKED_YOU,
+    PARTICIPANT_COORDINATED_ACTORS,
     PARTICIPANT_GROUP_OBJECT,
     PARTICIPANT_GROUP_SUBJECT,
     PARTICIPANT_GROUP_TOPIC,
@@ -1179,7 +1180,7 @@ class _ParticipantReader:
         known_keys = {name_key(e.name) for e in known}
         before = self.actor_before.search(doc.text, left, trigger.start)
         after = self.actor_after.match(doc.text, trigger.end, right)
-        for match in (before, after):
+        for match in self._coordinated_actors(doc, trigger, left, before, after):
             if match is None:
                 continue
             name = match.group("actor")
@@ -1201,6 +1202,20 @@ class _ParticipantReader:
                 continue
             found.append(Entity(name, "person"))
         return found
+
+    def _coordinated_actors(self, doc: _Document, trigger: Span, left: int, before, after) -> list:
+        """The actor matches around a verb trigger, with the actors coordinated before the one right before it
+        ('Hamas and Fatah held talks', 'Ana Lind, Jorge Paz and Maria Soto met': up to four more), first."""
+        matches = [before, after]
+        while matches[0] is not None and len(matches) < 6:
+            coordinated = self.phrases.actor_coordinated_before.search(doc.text, left, matches[0].start("actor"))
+            if coordinated is None:
+                break
+            if doc.trace is not None:
+                doc.trace.add(STAGE, PARTICIPANT_COORDINATED_ACTORS, "set", coordinated.start("actor"), trigger.end,
+                              f"'{coordinated.group('actor')}' is coordinated with the actor of '{trigger.text}'")
+            matches.insert(0, coordinated)
+        return matches
 
     def _plain_object_lead(self, lead: list[str]) -> bool:
         """Nothing, or only 'with', between a meeting verb and the name after it ('met (with) Ana Lopes')."""
@@ -1285,7 +1300,7 @@ class _ParticipantReader:
         actors: list[Entity] = []
         before = self.actor_before.search(doc.text, left, trigger.start)
         after = self.actor_after.match(doc.text, trigger.end, right)
-        for match in (before, after):
+        for match in self._coordinated_actors(doc, trigger, left, before, after):
             if match is None:
                 continue
             name = self.phrases.actor_article.sub("", match.group("actor"))
