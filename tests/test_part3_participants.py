@@ -149,3 +149,9 @@ def test_part3_bare_actors_coordinated_before_a_meeting_verb_all_take_part():
 def test_part3_an_adverbial_opener_is_no_coordinated_actor():
     assert participant_names("However, Hamas and Fatah held talks.") == [["Hamas", "Fatah"]]
     assert participant_names("On Monday, Hamas and Fatah held talks.") == [["Hamas", "Fatah"]]
+
+
+def test_part3_a_plural_title_before_coordinated_names_is_no_part_of_the_first_name():
+    assert participant_names("Presidents Putin and Xi met in Moscow.", year=2023) == [["Vladimir Putin", "Xi Jinping"]]
+    assert participant_names("Secretaries Blinken and Austin met in Tokyo.", year=2023) == [["Antony Blinken", "Lloyd Austin"]]
+    assert sorted(participant_names("Presidents Ana Lind and Jorge Paz met in Lima.")[0]) == ["Ana Lind", "Jorge Paz"]

@@ -44,6 +44,7 @@ CLAUSE_COORDINATED_MODAL = "meetings.clause.coordinated_modal"  # 'X met Y and w
 PARTICIPANT_GROUP_WITH_OBJECT = "meetings.participant.group_with_object"  # 'EU leaders met with X': X too
 PARTICIPANT_SPEAKER_SIDE = "meetings.participant.speaker_side"  # 'Lavrov said the talks with Kerry ...': Lavrov too
 PARTICIPANT_COORDINATED_ACTORS = "meetings.participant.coordinated_actors"  # 'Hamas and Fatah held talks'
+PARTICIPANT_PLURAL_TITLE = "meetings.participant.plural_title"  # 'Presidents Putin and Xi': Putin
 CLAUSE_COORDINATED_LATER = "meetings.clause.coordinated_later"  # 'travels to Lima for talks with X, and a meeting with Y'
 PARTICIPANT_DEMONSTRATIVE = "meetings.participant.demonstrative"  # 'these discussions': the ones named before
 BARE_GROUP_SUMMIT = "meetings.trigger.bare_group_summit"  # 'at G20': the forum's summit

@@ -35,6 +35,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_ORGANISATION_EVENT,
     PARTICIPANT_OWNER_ONLY,
     PARTICIPANT_PAIR_NAMED_BEFORE,
+    PARTICIPANT_PLURAL_TITLE,
     PARTICIPANT_POSSESSIVE,
     PARTICIPANT_PRONOUN_BODY,
     PARTICIPANT_PRONOUN_OBJECT_BODY,
@@ -111,11 +112,38 @@ class _ParticipantReader:
                 inside = name_key(named.name)
                 found = [e for e in found if e.kind == "person" or name_key(e.name) not in inside]
         if found:
-            found = self._leaders_as_written(doc, found, lower, upper)
+            found = self._leaders_as_written(doc, self._plural_titles_off(doc, found), lower, upper)
             speaker = self._speaker_side(clause, found)
             if speaker is not None:
                 found.insert(0, speaker)
         return found
+
+    def _plural_titles_off(self, doc: _Document, found: list[Entity]) -> list[Entity]:
+        """'Presidents Putin and Xi met', 'Prime Ministers Modi and Kishida': a plural title the entities pass kept at the
+        head of the first name ('Presidents Putin') is no part of it; the person is the one the rest of the name is."""
+        kept: list[Entity] = []
+        for entity in found:
+            words = entity.name.split()
+            if entity.kind == "person" and len(words) >= 2:
+                for size in (2, 1):
+                    head = " ".join(words[:size])
+                    singular = head[:-3] + "y" if head.endswith("ies") else head[:-1] if head.endswith("s") else None
+                    if len(words) > size and singular and self.lex.title(singular) is not None:
+                        rest = " ".join(words[size:])
+                        person = doc.tracker.lookup_name(rest)
+                        if person is not None and (person.kind != "person" or person.name == entity.name):
+                            person = None  # the tracker took the surname for the name with its title
+                        known = self.lex.person_by_alias.get(name_key(rest)) or self.lex.person_by_surname.get(name_key(rest)) or []
+                        if person is None and len(known) == 1:
+                            person = doc.tracker.entity_for_person(known[0], known[0].name)
+                        entity = person if person is not None else Entity(rest, "person")
+                        if doc.trace is not None:
+                            doc.trace.add(STAGE, PARTICIPANT_PLURAL_TITLE, "set", doc.trigger_at, doc.trigger_at,
+                                          f"'{head}' is a plural title before {entity.name}")
+                        break
+            if entity not in kept:
+                kept.append(entity)
+        return kept
 
     def _speaker_side(self, clause: _Clause, found: list[Entity]) -> Entity | None:
         """'Lavrov said the talks with Kerry were useful', 'Ukraine said the next round of talks with Russia ...': a meeting
