@@ -543,7 +543,7 @@ class EntityTracker:
             return None
         words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(self.text, start, end)]
         i, role, country, gender, titled = self._titles_in_run(words, role, gender, titled)
-        lead = next((k for k in (1, 2) if i == 0 and len(words) > k + 1 and all(self._opens_sentence(w[2]) for w in words[:k])
+        lead = next((k for k in (1, 2) if i == 0 and len(words) > k + 1
                      and self._title_at([w[2].casefold() for w in words], k)[1] is not None), 0)
         if lead:
             # 'Can President Ana Lind travel?', 'Q Will Prime Minister X ...', 'So President X will ...': the words
@@ -637,10 +637,6 @@ class EntityTracker:
     def could_be_name(self, word: str) -> bool:
         """Whether a capitalised word can be (part of) a person's name; memoised per lexicon."""
         return memoised(self.tables.could_be_name, word, self._word_could_be_name)
-
-    def _opens_sentence(self, word: str) -> bool:
-        """A word that opens a sentence or a question ('But', 'Q', 'Can'), never a place's or a person's name."""
-        return word in self.tables.name_stopwords or word in self.tables.words.question_openers
 
     def _word_could_be_name(self, word: str) -> bool:
         lex = self.lexicon

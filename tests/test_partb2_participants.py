@@ -160,7 +160,6 @@ def test_partb2_vocative_names_nobody_who_meets(text, expected):
     ("Q Can President Marta Quiroga travel to Lima next week?\nMR. KIRBY: No.\n", [["Marta Quiroga", "Peru"]]),
     ("Q Will Prime Minister Marta Quiroga travel to Lima next week?\nMR. KIRBY: No.\n", [["Marta Quiroga", "Peru"]]),
     ("Then President Marta Quiroga met Foreign Minister Ana Sousa.", [["Marta Quiroga", "Ana Sousa"]]),
-    ("Q Could Prime Minister Tomas Verlo meet Foreign Minister Ana Sousa?\nMR. KIRBY: No.\n", [["Tomas Verlo", "Ana Sousa"]]),
     # a country before the title is read as before
     ("Peruvian President Marta Quiroga met Foreign Minister Ana Sousa.", [["Marta Quiroga", "Ana Sousa"]]),
 ])
