@@ -543,13 +543,6 @@ class EntityTracker:
             return None
         words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(self.text, start, end)]
         i, role, country, gender, titled = self._titles_in_run(words, role, gender, titled)
-        lead = next((k for k in (1, 2) if i == 0 and len(words) > k + 1
-                     and self._title_at([w[2].casefold() for w in words], k)[1] is not None), 0)
-        if lead:
-            # 'Can President Ana Lind travel?', 'Q Will Prime Minister X ...', 'So President X will ...': the words
-            # opening a sentence before a title are no part of the name that follows the title
-            i, role, country, gender, titled = self._titles_in_run(words[lead:], role, gender, titled)
-            words = words[lead:]
         rest = self._name_words(words[i:])
         # a sentence adverb before a name: "Afterwards Bush", "Separately Lavrov"
         if len(rest) > 1 and self.tables.patterns.sentence_adverb.search(rest[0][2]):
