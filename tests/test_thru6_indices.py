@@ -27,3 +27,34 @@ def test_thru6_covering_gives_the_innermost_item_first_and_looks_back_reach_item
 def test_thru6_covering_is_the_walk_over_the_items_before_the_offset(spans, offset, reach):
     index = _SpanIndex((start, start + length, n) for n, (start, length) in enumerate(spans))
     assert index.covering(offset, reach) == _walked(index, offset, reach)
+
+
+def _nested_by_walk(statements):
+    """The innermost content holding each statement's cue and speaker, by a walk over every statement."""
+    from diplo_cli.attribution.common import NEST_LOOKBACK
+    found = {}
+    for statement in statements:
+        inner_start = min(statement.cue.start, statement.speaker.mention.start)
+        inner_end = max(statement.cue.end, statement.speaker.mention.end)
+        holders = [outer for outer in statements if outer is not statement and inner_start - NEST_LOOKBACK <= outer.content.start <= inner_start
+                   and outer.content.end >= inner_end and not statement.content.contains(outer.content)]
+        innermost = None
+        for outer in sorted(holders, key=lambda s: s.content.start, reverse=True):  # the later of two equally long
+            if innermost is None or outer.content.end - outer.content.start < innermost.content.end - innermost.content.start:
+                innermost = outer
+        found[statement.id] = innermost.id if innermost is not None else None
+    return found
+
+
+def test_thru6_a_reported_statement_names_the_innermost_report_holding_it():
+    from dataclasses import replace
+
+    from diplo_cli import extract
+    from diplo_cli.attribution.quotes import nest_reports
+    text = ("The envoy said at length that talks would go on, that the port would open, that trade would resume, and that "
+            "Ana Lind told him the border was calm, according to officials. " * 3
+            + "Bo Vale said the vote was fair. Officials said Mr Vale told them the count was over.\n")
+    statements = [replace(s, via=None) for s in extract(text).statements]
+    nested = nest_reports(statements)
+    assert {s.id: s.via for s in nested} == _nested_by_walk(statements)
+    assert any(s.via is not None for s in nested) and any(s.via is None for s in nested)

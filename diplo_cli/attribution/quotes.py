@@ -100,6 +100,9 @@ def nest_reports(statements: list[Statement]) -> list[Statement]:
     him P") keeps its place and names the reporting statement in ``via`` (the innermost such one)."""
     by_start = sorted(statements, key=lambda s: s.content.start)
     starts = [s.content.start for s in by_start]
+    # the furthest content end up to each index: once it falls short of a statement's cue, no content
+    # further back can hold the statement (the walk stopped only after NEST_LOOKBACK characters)
+    reach = list(itertools.accumulate((s.content.end for s in by_start), max))
     nested = []
     for statement in statements:
         inner_start = min(statement.cue.start, statement.speaker.mention.start)
@@ -107,6 +110,8 @@ def nest_reports(statements: list[Statement]) -> list[Statement]:
         innermost = None
         # contents are bounded (a sentence, a quotation), so the walk back stops after NEST_LOOKBACK
         for index in range(bisect.bisect_right(starts, inner_start) - 1, -1, -1):
+            if reach[index] < inner_end:
+                break  # every content from here back ends before the statement's cue and speaker
             outer = by_start[index]
             if outer.content.start < inner_start - NEST_LOOKBACK:
                 break
