@@ -147,13 +147,17 @@ class _StatementLinks:
         content names no meeting of its own). Not a cue of tense (``status_link_plain_cue``, or one that says held)."""
         linked = _linked_mentions(mentions)
         cued = [m for m in linked if m.status_cue is not None and m.status != "held"]
+        # the cued mentions by where their cue starts: a content holds only those whose cue starts inside it
+        by_cue = sorted(range(len(cued)), key=lambda i: cued[i].status_cue[0])
+        cue_starts = [cued[i].status_cue[0] for i in by_cue]
         starts = [m.trigger.start for m in linked]
         for statement in _agenda_free(statements, drafts) if linked else ():
             content = statement.content
             if bisect.bisect_left(starts, content.start) < bisect.bisect_left(starts, content.end):
                 continue  # the content names a meeting of its own
             found = None
-            for mention in cued:
+            inside = by_cue[bisect.bisect_left(cue_starts, content.start):bisect.bisect_left(cue_starts, content.end)]
+            for mention in map(cued.__getitem__, sorted(inside)):  # in the mentions' order, as before
                 cue_start, cue_end = mention.status_cue
                 if (content.start <= cue_start < cue_end <= content.end
                         and not self.status_link_plain_cue.fullmatch(content.text, cue_start - content.start, cue_end - content.start)):
