@@ -732,7 +732,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
             others = [i for i in range(bisect.bisect_left(starts, start), position) if ends[i] <= trigger.start]
             chain = [*others, position]
         elif start >= trigger.end or end > trigger.end:  # the cue after (or reaching past) the trigger
-            others = [i for i in range(position + 1, len(starts)) if trigger.end <= starts[i] < end]
+            others = [i for i in range(position + 1, bisect.bisect_left(starts, end)) if trigger.end <= starts[i]]  # (starts ascend)
             chain = [position, *others]
             if others and self.phrases.relative_trigger_gap.fullmatch(text, trigger.end, starts[others[0]]):
                 return False
