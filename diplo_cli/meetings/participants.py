@@ -306,6 +306,9 @@ class _ParticipantReader:
                 bodies.append(country)
         if bodies:
             return bodies
+        written = self._group_of_meeting(clause)
+        if written is not None:
+            return [written]
         if clause.word.pos == "verb":
             return self._actors(clause.doc, clause.trigger, clause.left, clause.right, clause.mtype, first_meeting=not clause.previous)
         return []
@@ -837,6 +840,27 @@ class _ParticipantReader:
             return None  # 'met senior officials': whose, the text does not say here
         if doc.trace is not None:
             doc.trace.add(STAGE, PARTICIPANT_GROUP_WRITTEN, "set", trigger.start, group.end(), f"'{phrase}': the officials met, as written")
+        return Entity(phrase, "group")
+
+    def _group_of_meeting(self, clause: _Clause) -> Entity | None:
+        """'a meeting of the heads of the regional councils', 'a gathering of Andean leaders': the people a meeting noun
+        that names nobody else is 'of' (meeting_grammar.toml group_of_after) are the group as written, when their phrase
+        says whose they are (its own 'of' complement or a capitalised word) and names no person nor country; 'a meeting
+        of senior officials' names nobody, 'a meeting of the leaders of Peru' is Peru's."""
+        doc, trigger = clause.doc, clause.trigger
+        if clause.word.pos != "noun":
+            return None
+        match = self.phrases.group_of_after.match(doc.text, trigger.end, clause.upper)
+        if match is None:
+            return None
+        start, end = match.span("group")
+        phrase = self.without_the(match.group("group"))
+        if (doc.people(start, end) or any(e.kind == "country" for e in doc.bodies(start, end))
+                or self.group_anaphor.search(doc.text, start, end)
+                or not (match.group("whose") or any(word[:1].isupper() for word in phrase.split()))):
+            return None
+        if doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_GROUP_WRITTEN, "set", trigger.start, end, f"'{phrase}': the people the '{trigger.text}' is of, as written")
         return Entity(phrase, "group")
 
     def _group_object_end(self, text: str, start: int, right: int) -> int:
