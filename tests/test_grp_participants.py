@@ -30,3 +30,15 @@ def test_grp_people_a_meeting_noun_is_of_are_the_group_as_written(text, expected
 ])
 def test_grp_people_of_a_meeting_naming_nobody_or_a_country_are_not_written(text, expected):
     assert participant_names(text, year=2021) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # armed groups against a state are no officials of the country their adjective names: as written
+    ("The government will hold talks with the pro-Norland separatists next week.", [["pro-Norland separatists"]]),
+    ("The envoy met Andean rebels in the hills on Monday.", [["Andean rebels"]]),
+    ("President Ana Lind will meet with Peruvian rebels next week.", [["Ana Lind", "Peruvian rebels"]]),
+    # officials of a country stay that country
+    ("President Ana Lind will meet with Peruvian officials next week.", [["Ana Lind", "Peru"]]),
+])
+def test_grp_armed_groups_against_a_state_are_written_with_their_adjective(text, expected):
+    assert participant_names(text, year=2021) == expected

@@ -306,7 +306,7 @@ class _ParticipantReader:
                 bodies.append(country)
         if bodies:
             return bodies
-        written = self._group_of_meeting(clause)
+        written = self._written_group(clause, clause.trigger.end)
         if written is not None:
             return [written]
         if clause.word.pos == "verb":
@@ -591,6 +591,8 @@ class _ParticipantReader:
                  if (e.kind == "group" or e.name in met) and all(e.name != p.name and e.name != p.country for p in people)]
         people.extend(added)
         written = self._group_as_written(doc, trigger, after, reach) if counterparts == PARTICIPANT_GROUP_OBJECT else None
+        if written is None and counterparts:
+            written = self._written_group(clause, after, nonstate_only=True)  # 'met Norlandic rebels': not Norland
         if written is not None:
             people[:] = [p for p in people if p not in added]
             people.append(written)
@@ -842,25 +844,29 @@ class _ParticipantReader:
             doc.trace.add(STAGE, PARTICIPANT_GROUP_WRITTEN, "set", trigger.start, group.end(), f"'{phrase}': the officials met, as written")
         return Entity(phrase, "group")
 
-    def _group_of_meeting(self, clause: _Clause) -> Entity | None:
-        """'a meeting of the heads of the regional councils', 'a gathering of Andean leaders': the people a meeting noun
-        that names nobody else is 'of' (meeting_grammar.toml group_of_after) are the group as written, when their phrase
-        says whose they are (its own 'of' complement or a capitalised word) and names no person nor country; 'a meeting
-        of senior officials' names nobody, 'a meeting of the leaders of Peru' is Peru's."""
+    def _written_group(self, clause: _Clause, start: int, nonstate_only: bool = False) -> Entity | None:
+        """'a meeting of the heads of the regional councils', 'talks with the pro-Norland separatists', 'met Andean rebels':
+        the people a meeting noun is 'of' or 'with', or a meeting verb's object (meeting_grammar.toml group_of_after), read
+        from ``start``, are the group as written when their phrase says whose they are (its own 'of' complement or a
+        capitalised word) and names no person nor country; 'a meeting of senior officials' names nobody, 'a meeting of the
+        leaders of Peru' is Peru's. Armed groups against a state (nonstate_group_noun: 'pro-Norland separatists') are no
+        officials of the country their adjective names: as written with it; ``nonstate_only`` reads only those."""
         doc, trigger = clause.doc, clause.trigger
-        if clause.word.pos != "noun":
+        match = self.phrases.group_of_after.match(doc.text, start, clause.right if clause.word.pos == "verb" else clause.upper)
+        if match is None or (match.group("prep") is None if clause.word.pos == "noun" else match.group("prep") == "of"):
+            return None  # a noun's 'of' or 'with' object; a verb's own object or 'with' object
+        nonstate = bool(self.phrases.nonstate_group_noun.fullmatch(match.group("noun")))
+        if nonstate_only and not nonstate:
             return None
-        match = self.phrases.group_of_after.match(doc.text, trigger.end, clause.upper)
-        if match is None:
-            return None
-        start, end = match.span("group")
+        group_start, group_end = match.span("group")
         phrase = self.without_the(match.group("group"))
-        if (doc.people(start, end) or any(e.kind == "country" for e in doc.bodies(start, end))
-                or self.group_anaphor.search(doc.text, start, end)
-                or not (match.group("whose") or any(word[:1].isupper() for word in phrase.split()))):
+        whose = match.group("whose") or (any(c.isupper() for c in phrase) if nonstate else any(w[:1].isupper() for w in phrase.split()))
+        if (not whose or doc.people(group_start, group_end) or self.group_anaphor.search(doc.text, group_start, group_end)
+                or (not nonstate and any(e.kind == "country" for e in doc.bodies(group_start, group_end)))):
             return None
         if doc.trace is not None:
-            doc.trace.add(STAGE, PARTICIPANT_GROUP_WRITTEN, "set", trigger.start, end, f"'{phrase}': the people the '{trigger.text}' is of, as written")
+            doc.trace.add(STAGE, PARTICIPANT_GROUP_WRITTEN, "set", trigger.start, group_end,
+                          f"'{phrase}': the people of '{trigger.text}', as written")
         return Entity(phrase, "group")
 
     def _group_object_end(self, text: str, start: int, right: int) -> int:
