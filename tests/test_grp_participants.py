@@ -42,3 +42,17 @@ def test_grp_people_of_a_meeting_naming_nobody_or_a_country_are_not_written(text
 ])
 def test_grp_armed_groups_against_a_state_are_written_with_their_adjective(text, expected):
     assert participant_names(text, year=2021) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the whole clause before a meeting verb is a people phrase that says whose: the group as written
+    ("Andean leaders met in Lima on Friday.", [["Andean leaders"]]),
+    ("Some of the Andean leaders met in Lima on Friday.", [["Some of the Andean leaders"]]),
+    ("The heads of the regional water boards met in Lima on Friday.", [["heads of the regional water boards"]]),
+    # in reported speech the clause starts after the cue
+    ("Officials said Andean leaders met in Lima.", [["Andean leaders"]]),
+    # a sentence-initial capital is no modifier: 'Senior officials' says nobody's
+    ("Senior officials met in Lima on Friday.", []),
+])
+def test_grp_a_people_phrase_subject_of_a_meeting_verb_is_the_group_as_written(text, expected):
+    assert participant_names(text, year=2021) == expected

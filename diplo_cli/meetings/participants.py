@@ -306,7 +306,7 @@ class _ParticipantReader:
                 bodies.append(country)
         if bodies:
             return bodies
-        written = self._written_group(clause, clause.trigger.end)
+        written = self._written_group(clause, clause.trigger.end) or self._written_subject(clause)
         if written is not None:
             return [written]
         if clause.word.pos == "verb":
@@ -847,25 +847,38 @@ class _ParticipantReader:
     def _written_group(self, clause: _Clause, start: int, nonstate_only: bool = False) -> Entity | None:
         """'a meeting of the heads of the regional councils', 'talks with the pro-Norland separatists', 'met Andean rebels':
         the people a meeting noun is 'of' or 'with', or a meeting verb's object (meeting_grammar.toml group_of_after), read
-        from ``start``, are the group as written when their phrase says whose they are (its own 'of' complement or a
-        capitalised word) and names no person nor country; 'a meeting of senior officials' names nobody, 'a meeting of the
-        leaders of Peru' is Peru's. Armed groups against a state (nonstate_group_noun: 'pro-Norland separatists') are no
-        officials of the country their adjective names: as written with it; ``nonstate_only`` reads only those."""
-        doc, trigger = clause.doc, clause.trigger
-        match = self.phrases.group_of_after.match(doc.text, start, clause.right if clause.word.pos == "verb" else clause.upper)
+        from ``start``, are the group as written (:meth:`_group_written_of`); ``nonstate_only`` reads only armed groups."""
+        match = self.phrases.group_of_after.match(clause.doc.text, start, clause.right if clause.word.pos == "verb" else clause.upper)
         if match is None or (match.group("prep") is None if clause.word.pos == "noun" else match.group("prep") == "of"):
             return None  # a noun's 'of' or 'with' object; a verb's own object or 'with' object
+        return self._group_written_of(clause, match, nonstate_only)
+
+    def _written_subject(self, clause: _Clause) -> Entity | None:
+        """'Andean leaders met in Lima', 'Some of the tribal leaders will meet': the people phrase that is the whole clause
+        before a meeting verb (meeting_grammar.toml group_subject) is the group as written (:meth:`_group_written_of`)."""
+        if clause.word.pos != "verb":
+            return None
+        match = self.phrases.group_subject.fullmatch(clause.doc.text, clause.left, clause.trigger.start)
+        return self._group_written_of(clause, match) if match is not None else None
+
+    def _group_written_of(self, clause: _Clause, match, nonstate_only: bool = False) -> Entity | None:
+        """The group a people phrase matched as ``match`` writes, when it says whose they are (its own 'of' complement or a
+        capitalised modifier) and names no person nor country; 'senior officials' names nobody, 'the leaders of Peru' is
+        Peru's. Armed groups against a state (nonstate_group_noun: 'pro-Norland separatists') are no officials of the
+        country their adjective names: as written with it."""
+        doc, trigger = clause.doc, clause.trigger
         nonstate = bool(self.phrases.nonstate_group_noun.fullmatch(match.group("noun")))
         if nonstate_only and not nonstate:
             return None
         group_start, group_end = match.span("group")
         phrase = self.without_the(match.group("group"))
-        whose = match.group("whose") or (any(c.isupper() for c in phrase) if nonstate else any(w[:1].isupper() for w in phrase.split()))
+        mods = match.group("mods") or ""
+        whose = match.group("whose") or any(c.isupper() for c in mods)
         if (not whose or doc.people(group_start, group_end) or self.group_anaphor.search(doc.text, group_start, group_end)
                 or (not nonstate and any(e.kind == "country" for e in doc.bodies(group_start, group_end)))):
             return None
         if doc.trace is not None:
-            doc.trace.add(STAGE, PARTICIPANT_GROUP_WRITTEN, "set", trigger.start, group_end,
+            doc.trace.add(STAGE, PARTICIPANT_GROUP_WRITTEN, "set", min(group_start, trigger.start), max(group_end, trigger.end),
                           f"'{phrase}': the people of '{trigger.text}', as written")
         return Entity(phrase, "group")
 
