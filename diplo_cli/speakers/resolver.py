@@ -102,7 +102,8 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
             start, end = match.span()
             if tracker.within(start, end) or _CAPITAL_NEXT.match(self.text[end:end + 3]):
                 continue
-            modifiers = match.group().split()[1:-1]
+            # the words between 'the' and the title: a title of several words ('secretary of defense') is no modifier
+            modifiers = self.text[start:match.start("title")].split()[1:]
             if any(not (self.lex.country_of_word(w) or self.lex.organisation(w) or w.casefold() in tracker.title_words)
                    for w in modifiers) and not tracker.title_phrases.get(" ".join(modifiers[-1:] + match.group().split()[-1:]).casefold()):
                 continue
@@ -119,8 +120,9 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
                 entity = self._role_antecedent(start, end, replace(described, country=speaker_country))
             if entity is None:
                 entity, how = self._role_holder(start, end, described)
-                if how == "speakers.role_holder.text_country":
-                    self._role_mention_rules[start] = how  # the dated readout's office, reported under its own id
+                if how in ("speakers.role_holder.text_country", "speakers.role_holder"):
+                    # the gazetteer's holder (the dated readout's office too), reported under its own id, not as named before
+                    self._role_mention_rules[start] = how
             if entity is None:
                 continue
             added.append(tracker.mention(start, end, entity, by_role=True))
