@@ -56,3 +56,15 @@ def test_grp_armed_groups_against_a_state_are_written_with_their_adjective(text,
 ])
 def test_grp_a_people_phrase_subject_of_a_meeting_verb_is_the_group_as_written(text, expected):
     assert participant_names(text, year=2021) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the object reader of 'met NATO leaders' and the 'of' / subject readers are one: coordinated modifiers stay
+    ("President Ana Lind will consult with Arab and African leaders in Cairo on Monday.", [["Ana Lind", "Arab and African leaders"]]),
+    # a country among the modifiers: the country, as before
+    ("President Ana Lind will consult with Iraqi and Arab leaders in Cairo on Monday.", [["Ana Lind", "Iraq"]]),
+    # an 'of' complement says whose: 'heads of state' as written (no capitalised word needed)
+    ("President Ana Lind will meet heads of state in Cairo on Monday.", [["Ana Lind", "heads of state"]]),
+])
+def test_grp_one_reader_for_groups_met_as_objects(text, expected):
+    assert participant_names(text, year=2021) == expected

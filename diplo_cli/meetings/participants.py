@@ -590,9 +590,7 @@ class _ParticipantReader:
         added = [e for e in doc.bodies(after, right)
                  if (e.kind == "group" or e.name in met) and all(e.name != p.name and e.name != p.country for p in people)]
         people.extend(added)
-        written = self._group_as_written(doc, trigger, after, reach) if counterparts == PARTICIPANT_GROUP_OBJECT else None
-        if written is None and counterparts:
-            written = self._written_group(clause, after, nonstate_only=True)  # 'met Norlandic rebels': not Norland
+        written = self._written_group(clause, after, nonstate_only=counterparts != PARTICIPANT_GROUP_OBJECT, object_read=True) if counterparts else None
         if written is not None:
             people[:] = [p for p in people if p not in added]
             people.append(written)
@@ -831,25 +829,13 @@ class _ParticipantReader:
             return "with"
         return PARTICIPANT_GROUP_OBJECT if self.phrases.group_object_after.match(text, start, right) else None
 
-    def _group_as_written(self, doc: _Document, trigger: Span, start: int, end: int) -> Entity | None:
-        """'consult with Arab leaders', 'met NATO leaders': officials met who are of no country the lists know (a region,
-        an organisation, a people) are the group as written, not its organisation; None when a country names them."""
-        group = self.phrases.group_object_after.match(doc.text, start, end)
-        if any(e.kind == "country" for e in doc.bodies(start, end)):
-            return None  # 'met Iraqi leaders': Iraq
-        phrase = self.without_the(self.phrases.with_prefix.sub("", doc.text[start:group.end()].strip()))
-        if not any(word[:1].isupper() for word in phrase.split()):
-            return None  # 'met senior officials': whose, the text does not say here
-        if doc.trace is not None:
-            doc.trace.add(STAGE, PARTICIPANT_GROUP_WRITTEN, "set", trigger.start, group.end(), f"'{phrase}': the officials met, as written")
-        return Entity(phrase, "group")
-
-    def _written_group(self, clause: _Clause, start: int, nonstate_only: bool = False) -> Entity | None:
+    def _written_group(self, clause: _Clause, start: int, nonstate_only: bool = False, object_read: bool = False) -> Entity | None:
         """'a meeting of the heads of the regional councils', 'talks with the pro-Norland separatists', 'met Andean rebels':
         the people a meeting noun is 'of' or 'with', or a meeting verb's object (meeting_grammar.toml group_of_after), read
-        from ``start``, are the group as written (:meth:`_group_written_of`); ``nonstate_only`` reads only armed groups."""
+        from ``start`` (``object_read``: where the object itself starts, its 'with' read already), are the group as
+        written (:meth:`_group_written_of`); ``nonstate_only`` reads only armed groups."""
         match = self.phrases.group_of_after.match(clause.doc.text, start, clause.right if clause.word.pos == "verb" else clause.upper)
-        if match is None or (match.group("prep") is None if clause.word.pos == "noun" else match.group("prep") == "of"):
+        if match is None or (match.group("prep") is None and not object_read if clause.word.pos == "noun" else match.group("prep") == "of"):
             return None  # a noun's 'of' or 'with' object; a verb's own object or 'with' object
         return self._group_written_of(clause, match, nonstate_only)
 
