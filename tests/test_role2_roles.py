@@ -27,3 +27,29 @@ def test_role2_a_title_of_several_words_is_a_role_noun_of_its_government():
 
 def test_role2_a_title_with_another_country_written_is_not_the_us_office():
     assert participant_names("The Norwegian secretary of defense visited Baghdad on Monday.", year=2015) == [["Norway", "Iraq"]]
+
+
+def _speaker_names(text: str, year: int | None = None) -> list[str]:
+    from diplo_cli import extract
+    return [s.speaker.name for s in extract(text, year=year).statements]
+
+
+def test_role2_the_secretary_is_no_foreign_minister_of_another_government():
+    # 'the Secretary' is an office of the United States (title_countries): a foreign minister of another country
+    # named before is not it, a U.S. Secretary of State named before is
+    text = "Iraqi Foreign Minister Hoshyar Zebari welcomed the plan on Monday. The Secretary said on Tuesday that the talks would resume."
+    assert _speaker_names(text, 2014) == ["the Secretary"]
+    text = ("Secretary of State John Kerry arrived on Monday. Iraqi Foreign Minister Hoshyar Zebari welcomed him. "
+            "The Secretary said on Tuesday that the talks would resume.")
+    assert _speaker_names(text, 2014) == ["John Kerry"]
+    # 'the Minister' is any government's: the foreign minister named before
+    text = "Iraqi Foreign Minister Hoshyar Zebari welcomed the plan on Monday. The Minister said on Tuesday that the talks would resume."
+    assert _speaker_names(text, 2014) == ["Hoshyar Zebari"]
+
+
+def test_role2_a_meetings_role_subject_keeps_an_office_to_its_government():
+    text = "Iraqi Foreign Minister Hoshyar Zebari welcomed the plan on Monday. The Secretary met Prime Minister Nouri al-Maliki on Tuesday."
+    assert participant_names(text, year=2014) == [["Nouri al-Maliki"]]
+    text = ("Secretary of State John Kerry arrived on Monday. Iraqi Foreign Minister Hoshyar Zebari welcomed him. "
+            "The Secretary met Prime Minister Nouri al-Maliki on Tuesday.")
+    assert participant_names(text, year=2014) == [["John Kerry", "Nouri al-Maliki"]]

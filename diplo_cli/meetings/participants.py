@@ -694,17 +694,22 @@ class _ParticipantReader:
         title = self.lex.title(match.group("role")) if match is not None else None
         if title is None or not title.role:
             return None
-        return self._one_holder(doc, title.role, match.start(), excluded)
+        office_of = doc.tracker.tables.title_countries.get(" ".join(match.group("role").casefold().split()))
+        return self._one_holder(doc, title.role, match.start(), excluded, office_of)
 
-    def _one_holder(self, doc: _Document, role: str, before: int, excluded: list[Entity] | tuple[()] = ()) -> Entity | None:
+    def _one_holder(self, doc: _Document, role: str, before: int, excluded: list[Entity] | tuple[()] = (),
+                    office_of: str | None = None) -> Entity | None:
         """The one person named before ``before`` who holds ``role``, other than ``excluded`` (the exact role first:
-        'the secretary of state' is Kerry, not also Lavrov, a foreign minister); None when nobody or several do."""
+        'the secretary of state' is Kerry, not also Lavrov, a foreign minister); None when nobody or several do.
+        ``office_of``: the one government whose office the title names ('the Secretary': the United States'); another
+        country's person holds it only under that very title (Iraq's foreign minister is no 'Secretary')."""
         compatible = doc.tracker.tables.roles_compatible
         holders = []
         for mention in doc.persons:
             entity = mention.entity
             if (mention.start < before and entity not in holders and entity not in excluded
-                    and any(compatible(role, r) for r in {entity.role or "", *entity.roles} if r)):
+                    and any(compatible(role, r) for r in {entity.role or "", *entity.roles} if r)
+                    and (office_of is None or entity.country == office_of or role in {entity.role, *entity.roles})):
                 holders.append(entity)
         exact = [e for e in holders if role in {e.role, *e.roles}]
         holders = exact or holders

@@ -783,6 +783,10 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
             return False
         if wanted_country and entity.country != wanted_country:
             return False
+        if described.title_country and entity.country != described.title_country and described.role not in entity.roles:
+            # an office of one government ('the Secretary', 'the Foreign Secretary') is another country's person only
+            # under that very title: Iraq's foreign minister is no 'Secretary'
+            return False
         return entity.compatible_gender(described.gender)
 
     def _trace_role_vetoes(self, start: int, end: int, described: Description, chosen: Entity | None) -> None:
@@ -857,17 +861,19 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
             wanted_country = described.title_country
         if role in self.tables.entities.many_holder_roles:
             return None
-        holder = self._holder_in(wanted_country, role) if wanted_country else None
+        exact = bool(described.title_country) and wanted_country != described.title_country
+        holder = self._holder_in(wanted_country, role, exact) if wanted_country else None
         return self.tracker.entity_for_person(holder, holder.name) if holder is not None else None
 
-    def _holder_in(self, wanted_country: str, role: str):
-        """The gazetteer's one holder of ``role`` in ``wanted_country`` in the document's year (now, undated), or None."""
+    def _holder_in(self, wanted_country: str, role: str, exact_only: bool = False):
+        """The gazetteer's one holder of ``role`` in ``wanted_country`` in the document's year (now, undated), or None;
+        ``exact_only``: one who holds that very role (another government's office title, such as 'Secretary')."""
         year = self.tracker.year
         candidates = self.tables.role_holders.of(wanted_country, role)
         holders = [p for p in candidates
                    if any(self.tables.entities.roles_compatible(role, t.role) and (t.holds_in(year) if year else t.is_current()) for t in p.roles)]
         exact = [p for p in holders if any(t.role == role and (t.holds_in(year) if year else t.is_current()) for t in p.roles)]
-        holders = exact or holders
+        holders = exact if exact or exact_only else holders
         if len(holders) > 1 and self.transcript_organisation:
             # a State Department briefer's "the Secretary" is the Secretary of State
             same_body = [p for p in holders if p.organisation_in(year) == self.transcript_organisation]
