@@ -53,3 +53,19 @@ def test_role2_a_meetings_role_subject_keeps_an_office_to_its_government():
     text = ("Secretary of State John Kerry arrived on Monday. Iraqi Foreign Minister Hoshyar Zebari welcomed him. "
             "The Secretary met Prime Minister Nouri al-Maliki on Tuesday.")
     assert participant_names(text, year=2014) == [["John Kerry", "Nouri al-Maliki"]]
+
+
+def test_role2_a_counterparts_own_country_is_not_the_readouts_office():
+    # a dated readout's 'The President' of no country: a country written only as the counterpart's own ('of Israel',
+    # 'Israeli', "Israel's" before the title) is the counterpart's, so it does not make the President Israel's
+    for counterpart in ("Prime Minister Benjamin Netanyahu of Israel", "Israeli Prime Minister Benjamin Netanyahu",
+                        "Israel's Prime Minister Benjamin Netanyahu"):
+        text = (f"On March 3, 2024, the President spoke with {counterpart} about the hostages. "
+                "The President said that a ceasefire was needed.")
+        assert _speaker_names(text) == ["the President"]
+        assert participant_names(text) == [["Benjamin Netanyahu"]]
+    # a country the readout names for itself still gives its office
+    text = ("On March 3, 2024, the President spoke with Prime Minister Benjamin Netanyahu of Israel about the hostages. "
+            "The President said that the United States would help.")
+    assert _speaker_names(text) == ["Joe Biden"]
+    assert participant_names(text) == [["Joe Biden", "Benjamin Netanyahu"]]

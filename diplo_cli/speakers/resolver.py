@@ -917,8 +917,12 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
         one is more often named says nothing of whose readout it is. A country known only through a person the
         text names is not one: had that country's office holder been meant, the text names them; the person
         is the counterpart ("The Prime Minister phoned President Ferreira": not Chile's prime minister)."""
-        countries = self.tracker.named_countries() | {m.entity.country for m in self.tracker.mentions
-                                                      if m.entity.country and m.entity.kind != "person"}
+        # a country named only as a counterpart's own ("Prime Minister Netanyahu of Israel", "Israeli Prime Minister
+        # Netanyahu") is the counterpart's, not the readout's (speakers.role_holder.text_country)
+        own = self._counterpart_country_spans()
+        countries = {country for start, end, country in self.tracker.country_spans() if (start, end) not in own} \
+            | {m.entity.country for m in self.tracker.mentions
+               if m.entity.country and m.entity.kind != "person" and (m.start, m.end) not in own}
         holders = [holder for country in sorted(countries) if (holder := self._holder_in(country, role)) is not None]
         if len(holders) > 1:
             # "talks between the UK and US" in a readout of a call with President Trump: the one country the
@@ -928,6 +932,33 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
             if len(holders) == 1 and self.trace is not None:
                 self.trace.add("speakers", "speakers.role_holder.paired_country", "set", 0, 0, holders[0].name)
         return holders[0] if len(holders) == 1 else None
+
+    def _counterpart_country_spans(self) -> set[tuple[int, int]]:
+        """The spans of the country names written as a named person's own: inside the person's mention, before it
+        with only title words between ("Israeli Prime Minister Netanyahu") or after it joined by 'of' ("Netanyahu
+        of Israel")."""
+        tracker, text = self.tracker, self.text
+        own = set()
+        for start, end, _ in tracker.country_spans():
+            after = next((m for m in tracker.entities_after(end - 1, end + 60) if m.start >= end), None)
+            before = next((m for m in tracker.entities_before(start, 80) if m.end <= start), None)
+            covering = tracker.crossing(start)
+            inside = covering is not None and covering.entity.kind == "person"
+            titled = after is not None and after.entity.kind == "person" and self._only_titles_between(end, after.start)
+            joined = before is not None and before.entity.kind == "person" \
+                and self.tables.patterns.person_of_country.fullmatch(text, before.end, start) is not None
+            if inside or titled or joined:
+                own.add((start, end))
+        return own
+
+    def _only_titles_between(self, end: int, start: int) -> bool:
+        """Whether a country's name ending at ``end`` and a person's starting at ``start`` have only a possessive and
+        title words between them, on one line ("'s Prime Minister ")."""
+        gap = self.text[end:start]
+        for ending in self.tables.entities.possessive_endings:
+            gap = gap.removeprefix(ending)
+        return "\n" not in gap and not _CLAUSE_BREAK.match(gap) \
+            and all(w.casefold() in self.tracker.title_words for w in WORD.findall(gap))
 
     def _paired_with_counterparts(self) -> set[str]:
         """The countries the text joins with the country of a person it names ('the UK and US', 'UK-US'):
