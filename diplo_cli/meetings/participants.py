@@ -189,11 +189,10 @@ class _ParticipantReader:
                 break
         if body is None:
             return participants
-        bodies = [body]
         if doc.trace is not None:
             doc.trace.add(STAGE, PARTICIPANT_ADDRESSED_BODY, "set", invitation.start(), trigger.end,
-                          f"{', '.join(e.name for e in invited)} invited to address {bodies[0].name}, which hosts; the inviter does not take part")
-        return [*invited, bodies[0]]
+                          f"{', '.join(e.name for e in invited)} invited to address {body.name}, which hosts; the inviter does not take part")
+        return [*invited, body]
 
     def _host_country_in(self, doc: _Document, trigger: Span, mtype: str, participants: list[Entity], place: Span | None,
                          left: int, right: int) -> list[Entity]:
