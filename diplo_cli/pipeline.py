@@ -52,7 +52,9 @@ def extract(text: str, doc: str = "-", *, lexicon: Lexicon | None = None, year: 
     ValueError. ``document_date`` is the input's own date as given (a JSON Lines field): when no
     ``date`` is given, the date it writes (``2023-06-18``, ``2023-06-18T09:30Z``, a URL's
     ``/2023/06/18/``, ``June 18, 2023``; :func:`~diplo_cli.timenorm.written_date`) serves as ``date``,
-    and a year alone (``2023``) as ``year``; the document carries the ISO date read, else the value as given. ``trace`` (a :class:`~diplo_cli.rules.Trace`) receives every
+    and a year alone (``2023``) as ``year`` when ``year`` is not set. The document carries the ISO
+    date its times are anchored to (from ``date``, ``document_date`` or the dateline), else
+    ``document_date`` as given. ``trace`` (a :class:`~diplo_cli.rules.Trace`) receives every
     rule decision the stages take, vetoes included, for ``diplo explain``. ``lexicon`` (default: the
     built-in one) runs through the stage objects of its :class:`~diplo_cli.language.loader.Language`.
 
