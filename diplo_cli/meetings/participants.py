@@ -471,10 +471,11 @@ class _ParticipantReader:
             self._counterpart_bodies(clause, people, right_people)
         return right_people
 
-    def _noun_follower(self, clause: _Clause) -> tuple[Entity, int] | None:
+    def _noun_follower(self, clause: _Clause, traced: bool = True) -> tuple[Entity, int] | None:
         """'the discussions the President had with X', 'the talks that Kerry held with Lavrov': the person right after a
         meeting noun (only 'that' or 'which' between) before a verb of holding (meeting_grammar.toml noun_person_gap,
-        holder_verb_after) is who held it, and its counterparts follow that verb; the person and where they follow."""
+        holder_verb_after) is who held it, and its counterparts follow that verb; the person and where they follow.
+        ``traced``: record the decision (once per clause; a second reading of the same clause passes False)."""
         found = self._noun_next_person(clause)
         if found is None:
             return None
@@ -482,7 +483,7 @@ class _ParticipantReader:
         verb = self.phrases.holder_verb_after.match(clause.doc.text, end, clause.right)
         if verb is None:
             return None
-        if clause.doc.trace is not None:
+        if traced and clause.doc.trace is not None:
             clause.doc.trace.add(STAGE, PARTICIPANT_NOUN_HOLDER, "set", start, verb.end(),
                                  f"{entity.name} '{verb.group().strip()}' the '{clause.trigger.text}'; who it was with follows")
         return entity, verb.end()
@@ -578,7 +579,7 @@ class _ParticipantReader:
         """Adds to ``people`` the bodies met: 'talks with Turkey', 'met the leaders of Peru' (the counterpart country when
         no person is named after the trigger), groups after it, and officials of no known country as written."""
         doc, text, trigger, right = clause.doc, clause.doc.text, clause.trigger, clause.right
-        follower = self._noun_follower(clause)
+        follower = self._noun_follower(clause, traced=False)  # read and traced by _clause_people, which calls this
         after = follower[1] if follower else trigger.end  # 'the talks the President had with X': X follows 'had'
         # 'a meeting with Iran's foreign minister': an agent described, not named
         counterparts = not right_people and clause.mtype != "visit" and self._counterpart_object(text, after, right)

@@ -1,0 +1,14 @@
+"""Review fixes of helper rev2: each decision is traced once."""
+
+from diplo_cli.pipeline import extract
+from diplo_cli.rules import Trace
+
+
+def test_rev2_noun_holder_traced_once():
+    text = "Officials praised the talks Prime Minister Ana Sousa held with the leaders of Chile and Bolivia in May."
+    trace = Trace()
+    document = extract(text, trace=trace)
+    holder = [e for e in trace.events if e.rule == "meetings.participant.noun_holder"]
+    assert len(holder) == 1
+    assert (holder[0].start, holder[0].end) == (text.index("Ana"), text.index(" with"))
+    assert [[p.name for p in m.participants] for m in document.meetings] == [["Ana Sousa", "Chile", "Bolivia"]]
