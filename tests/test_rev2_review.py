@@ -12,3 +12,13 @@ def test_rev2_noun_holder_traced_once():
     assert len(holder) == 1
     assert (holder[0].start, holder[0].end) == (text.index("Ana"), text.index(" with"))
     assert [[p.name for p in m.participants] for m in document.meetings] == [["Ana Sousa", "Chile", "Bolivia"]]
+
+
+def test_rev2_self_repair_traced_once():
+    text = ("Q Any news on the border?\n"
+            "MS. VALE: The Minister is holding — holding useful talks with — with her counterparts in Chile today.\n")
+    trace = Trace()
+    extract(text, trace=trace)
+    repairs = [(e.start, e.end) for e in trace.events if e.rule == "meetings.clause.self_repair"]
+    first, second = "holding — holding useful talks", "with — with her counterparts"
+    assert repairs == [(text.index(first), text.index(first) + len(first)), (text.index(second), text.index(second) + len(second))]

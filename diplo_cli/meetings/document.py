@@ -77,6 +77,7 @@ class _Document:
         self._question_starts: list[int] = []
         self._turns: list[tuple[int, Entity]] | None = None  # transcript speaker lines, read on first use
         self._turn_starts: list[int] = []
+        self._self_repairs: dict[int, bool] = {}  # _self_repair by offset: a dash bounds clauses on both sides
         self.status = _SpanIndex((m.start(), m.end(), value) for scan, value in finder.status_scans for m in scan.finditer(text, lowered))
         self.times = _SpanIndex(self._coordinated_times(
             [(m.start(), m.end(), value) for scan, value in finder.time_scans for m in scan.finditer(text, lowered)]))
@@ -95,7 +96,12 @@ class _Document:
     def _self_repair(self, offset: int) -> bool:
         """'having — having important talks', 'talks with — with their counterparts': a dash at ``offset`` after a word
         that comes again within the words right after it (meeting_grammar.toml self_repair_dash) repairs the speech, and
-        opens or ends no clause."""
+        opens or ends no clause. Read once per offset (a dash is both a clause start and a clause end), so traced once."""
+        if offset not in self._self_repairs:
+            self._self_repairs[offset] = self._read_self_repair(offset)
+        return self._self_repairs[offset]
+
+    def _read_self_repair(self, offset: int) -> bool:
         after = self.finder.phrases.self_repair_dash.match(self.text, offset)
         if after is None:
             return False
