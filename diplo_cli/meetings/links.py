@@ -157,7 +157,7 @@ class _StatementLinks:
                 continue  # the content names a meeting of its own
             found = None
             inside = by_cue[bisect.bisect_left(cue_starts, content.start):bisect.bisect_left(cue_starts, content.end)]
-            for mention in map(cued.__getitem__, sorted(inside)):  # in the mentions' order, as before
+            for mention in map(cued.__getitem__, sorted(inside)):  # in the mentions' order: the first one that qualifies links
                 cue_start, cue_end = mention.status_cue
                 if (content.start <= cue_start < cue_end <= content.end
                         and not self.status_link_plain_cue.fullmatch(content.text, cue_start - content.start, cue_end - content.start)):
