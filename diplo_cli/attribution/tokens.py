@@ -6,18 +6,14 @@ import bisect
 import re
 from dataclasses import dataclass
 
-import regex
-
 from diplo_cli.attribution.common import _TOKEN
+from diplo_cli.language.lexicons import ascii_word_stretches
 
 # _TOKEN on a stretch of lines without a letter, digit or mark outside ASCII, on the standard library's
 # faster engine: \p{L} and \p{N} are A-Za-z and 0-9 there, no \p{M} occurs, and what is neither
 # white space (``regex``'s: Python's but the four separators \x1c-\x1f) nor a letter or digit is
 # a token of its own.
 _ASCII_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’&\-]*+(?:\.(?=[A-Za-z])[A-Za-z0-9'’&\-]*+)*+\.?+|[\x1c-\x1f]|[^\sA-Za-z0-9]")
-# a non-ASCII character, then the check that it is a letter, digit or mark: regex skips to the few non-ASCII
-# characters (20x faster than the set difference [[\p{L}\p{N}\p{M}]--[\x00-\x7f]], which it tries at every place)
-_NOT_ASCII_WORD_CHAR = regex.compile(r"[^\x00-\x7f](?<=[\p{L}\p{N}\p{M}])")
 
 
 @dataclass(slots=True)
@@ -37,18 +33,8 @@ def _token_spans(text: str) -> list[tuple[int, int]]:
     feed, so none crosses the cut between two stretches, and each stretch's scan starts where the
     whole-text scan would look for a token anyway."""
     spans: list[tuple[int, int]] = []
-    size = len(text)
-    start = 0  # where the stretch not scanned yet begins
-    found = _NOT_ASCII_WORD_CHAR.search(text)
-    while found is not None:
-        line_start = text.rfind("\n", 0, found.start()) + 1
-        line_end = text.find("\n", found.start())
-        line_end = size if line_end < 0 else line_end
-        spans += [match.span() for match in _ASCII_TOKEN.finditer(text, start, line_start)]
-        spans += [match.span() for match in _TOKEN.finditer(text, line_start, line_end)]
-        start = line_end
-        found = _NOT_ASCII_WORD_CHAR.search(text, line_end)
-    spans += [match.span() for match in _ASCII_TOKEN.finditer(text, start, size)]
+    for start, end, ascii_only in ascii_word_stretches(text):
+        spans += [match.span() for match in (_ASCII_TOKEN if ascii_only else _TOKEN).finditer(text, start, end)]
     return spans
 
 
