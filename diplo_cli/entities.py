@@ -859,8 +859,10 @@ class EntityTracker:
 
     def add_mentions(self, added: list[Mention]) -> None:
         """Mentions found after the scan (role nouns standing for a person), merged in reading order."""
-        self.mentions = sorted(self.mentions + added, key=lambda m: m.start)
-        self._starts = [m.start for m in self.mentions]
+        for mention in added:
+            index = bisect.bisect_right(self._starts, mention.start)
+            self.mentions.insert(index, mention)
+            self._starts.insert(index, mention.start)
 
     # -------------------------------------------------------------- queries
     def entities_before(self, offset: int, window: int = LOOKBACK_CHARS):

@@ -69,3 +69,10 @@ def test_role2_a_counterparts_own_country_is_not_the_readouts_office():
             "The President said that the United States would help.")
     assert _speaker_names(text) == ["Joe Biden"]
     assert participant_names(text) == [["Joe Biden", "Benjamin Netanyahu"]]
+
+
+def test_role2_a_role_noun_resolved_earlier_is_named_before_for_a_later_one():
+    # 'the secretary of defense' found its holder from the gazetteer; the later bare 'the secretary' refers back to it
+    text = ("Officials said the secretary of defense arrived in Baghdad on Monday. "
+            "The secretary met Prime Minister Haider al-Abadi on Tuesday.")
+    assert participant_names(text, year=2015) == [["Ash Carter", "Iraq"], ["Ash Carter", "Haider al-Abadi"]]

@@ -94,8 +94,8 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
     def _add_role_mentions(self) -> None:
         """'the President', 'the British prime minister': a role noun names a person the pronouns can refer to."""
         tracker = self.tracker
-        added: list[Mention] = []
         self._role_mention_rules: dict[int, str] = {}
+        gazetteer_rules: dict[int, str] = {}  # id of an entity a role noun found in the gazetteer -> the rule that did
         # overlapped: a match rejected below for its modifiers ('the talks the President held': 'talks the' is no
         # modifier of a title) leaves the role noun inside it ('the President') to be tried on its own
         for match in self.tables.role_nouns.finditer(self.text, overlapped=True):
@@ -120,14 +120,17 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
                 entity = self._role_antecedent(start, end, replace(described, country=speaker_country))
             if entity is None:
                 entity, how = self._role_holder(start, end, described)
-                if how in ("speakers.role_holder.text_country", "speakers.role_holder"):
+                if entity is not None and how in ("speakers.role_holder.text_country", "speakers.role_holder"):
                     # the gazetteer's holder (the dated readout's office too), reported under its own id, not as named before
                     self._role_mention_rules[start] = how
+                    gazetteer_rules[id(entity)] = how
+                elif id(entity) in gazetteer_rules:
+                    # a later role noun of that holder, found through the earlier role noun: the same deciding rule
+                    self._role_mention_rules[start] = gazetteer_rules[id(entity)]
             if entity is None:
                 continue
-            added.append(tracker.mention(start, end, entity, by_role=True))
-        if added:
-            tracker.add_mentions(added)
+            # at once, so that a later bare role noun finds it named before ('the secretary of defense ... the secretary')
+            tracker.add_mentions([tracker.mention(start, end, entity, by_role=True)])
 
     def resolve(self, attributions: list[Attribution]) -> list[Speaker]:
         quotations = sorted((a.content.start, a.content.end, i) for i, a in enumerate(attributions) if a.kind in ("direct", "mixed"))
