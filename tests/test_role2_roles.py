@@ -76,3 +76,12 @@ def test_role2_a_role_noun_resolved_earlier_is_named_before_for_a_later_one():
     text = ("Officials said the secretary of defense arrived in Baghdad on Monday. "
             "The secretary met Prime Minister Haider al-Abadi on Tuesday.")
     assert participant_names(text, year=2015) == [["Ash Carter", "Iraq"], ["Ash Carter", "Haider al-Abadi"]]
+
+
+def test_role2_a_bare_secretary_of_the_united_states_is_the_secretary_of_state():
+    # several U.S. secretaries hold office in 2014; the bare title in diplomatic news names the Secretary of State
+    # (speakers.toml bare_title_offices), unless a holder of another secretary's office was named before
+    text = "The Secretary will travel to Baghdad on Monday to meet Prime Minister Nouri al-Maliki, the State Department said."
+    assert participant_names(text, year=2014) == [["John Kerry", "Nouri al-Maliki"]]
+    text = "Defense Secretary Chuck Hagel arrived in Kabul on Monday. The Secretary met President Hamid Karzai on Tuesday."
+    assert participant_names(text, year=2014) == [["Chuck Hagel", "Afghanistan"], ["Chuck Hagel", "Hamid Karzai"]]

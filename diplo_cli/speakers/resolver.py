@@ -892,6 +892,13 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
                     if self.trace is not None:
                         self.trace.add("speakers", "speakers.role_holder.briefer_term", "set", 0, 0, same[0].name)
                     return same[0]
+        if len(holders) > 1 and not self.transcript_organisation:
+            # 'the Secretary' with a Secretary of State and a Secretary of Defense in office: the office the bare title
+            # names in diplomatic news (speakers.toml bare_title_offices); a briefer's body decides above, and a
+            # White House briefer's 'the Secretary' may be any department's
+            office = dict(entry.split("|", 1) for entry in self.tables.words.bare_title_offices).get(role)
+            named = [p for p in holders if any(t.role == office and (t.holds_in(year) if year else t.is_current()) for t in p.roles)]
+            holders = named or holders
         if len(holders) > 1 and year:
             # in a hand-over year, the incoming holder (terms begin early in the year more often than not)
             incoming = [p for p in holders if any(t.role == role and any(lo == year for lo, _ in t.periods) for t in p.roles)]
