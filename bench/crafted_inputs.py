@@ -41,6 +41,10 @@ def _units(family: str, rng: random.Random):
             yield f"Putin met {rng.choice(FIRST)} {rng.choice(LAST)} in {place}. "
         elif family == "padded":  # a page padded with runs of white space between clauses
             yield f"{name} said the {word} talks went well, " + " " * 12000 + f"which pleased {other}. "
+        elif family == "issued-no-that":  # a rule's first words again and again, its later word ('that') never
+            yield f"issued a statement on {word} "
+        elif family == "led-no-delegation":  # the same for 'led ... delegation to'
+            yield f"led the {word} talks "
         elif family == "capitals":
             yield f"{word.title()} {name} {place} "
         else:
@@ -48,7 +52,7 @@ def _units(family: str, rng: random.Random):
 
 
 FAMILIES = ("news", "said-that", "dashes", "unbalanced-quotes", "parentheses", "said-runs", "said-dashes",
-            "chronology", "capitals", "padded")
+            "chronology", "capitals", "padded", "issued-no-that", "led-no-delegation")
 
 
 def make(family: str, size: int, seed: int = 18) -> str:

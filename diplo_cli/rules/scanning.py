@@ -737,6 +737,70 @@ def _bounded_attempts(pattern: regex.Pattern) -> bool:
     return _attempt_paths(list(parsed), frozenset()) is not None
 
 
+def _attempt_reach(items) -> tuple[int, int] | None:
+    r"""(advance, reach): at most how many characters one try of the parsed sequence ``items`` consumes,
+    and how many after its place it reads (a look-ahead reads past what it consumes), on a text whose
+    runs :data:`RUN_LIMITS` bounds (a repeat without an upper bound of one run-class character counts
+    as its run limit); None when not known (such a repeat of more, a back reference, an end anchor,
+    anything else)."""
+    advance = reach = 0
+    for op, value in items:
+        if op in (sre_constants.LITERAL, sre_constants.NOT_LITERAL, sre_constants.IN, sre_constants.ANY, sre_constants.CATEGORY):
+            inner = (1, 1)
+        elif op in _REPEATS:
+            _, high, repeated = value
+            if high == sre_constants.MAXREPEAT:
+                kind = _run_class(repeated[0]) if len(repeated) == 1 and repeated[0][0] in (
+                    sre_constants.IN, sre_constants.LITERAL, sre_constants.CATEGORY) else None
+                if kind is None:
+                    return None
+                high, repeated = RUN_LIMITS[kind], list(repeated)
+            once = _attempt_reach(list(repeated))
+            if once is None:
+                return None
+            inner = (high * once[0], (high - 1) * once[0] + once[1] if high else 0)
+        elif op is sre_constants.SUBPATTERN or op is sre_constants.ATOMIC_GROUP:
+            inner = _attempt_reach(list(value[-1] if op is sre_constants.SUBPATTERN else value))
+        elif op is sre_constants.BRANCH:
+            branches = [_attempt_reach(list(branch)) for branch in value[1]]
+            inner = None if None in branches else (max(b[0] for b in branches), max(b[1] for b in branches))
+        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            direction, body = value
+            ahead = _attempt_reach(list(body)) if direction == 1 else (0, 0)  # a look-behind reads before the place
+            inner = None if ahead is None else (0, ahead[1])
+        elif op is sre_constants.AT and value in (sre_constants.AT_BOUNDARY, sre_constants.AT_NON_BOUNDARY,
+                                                   sre_constants.AT_BEGINNING, sre_constants.AT_BEGINNING_STRING):
+            inner = (0, 0)
+        else:
+            return None
+        if inner is None:
+            return None
+        reach = max(reach, advance + inner[1])
+        advance += inner[0]
+    return advance, max(reach, advance)
+
+
+def attempt_window(pattern: regex.Pattern) -> int | None:
+    """How far past a place one try of ``pattern`` there reads, plus one (the character a word boundary
+    or an end test at its last place looks at), on a text :func:`short_runs` holds for; None when not
+    known (see :func:`_attempt_reach`; as for :func:`_bounded_attempts`, ``regex``'s version 1, right
+    to left and full case folding are not read).
+
+    Why: ``regex`` looks for a literal every match must hold (the 'that' of 'issued a statement
+    that') from the place to the end of the text before it tries there: on a text without it every
+    try costs the rest of the text, and a scan of such tries grows with the square of the text. A
+    try given the end of this window finds the same match or none."""
+    if pattern.flags & (regex.V1 | regex.REVERSE | regex.FULLCASE):
+        return None
+    source = _PROPERTY.sub(_PROPERTY_MARK, _LETTER_PROPERTY.sub(_LETTER_MARK, pattern.pattern))
+    try:
+        parsed = sre_parser.parse(_GROUP_NAME.sub("(?:", source))
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return None
+    reach = _attempt_reach(list(parsed))
+    return None if reach is None else reach[1] + 1
+
+
 class PrefixTable:
     """The literal prefixes of a group of :class:`PrefixScan` rules, looked for in a document in one pass.
 
@@ -976,6 +1040,7 @@ class PrefixScan:
             if op is sre_constants.AT and value is sre_constants.AT_BOUNDARY:
                 self.word_start = True
         self.bounded = _bounded_attempts(pattern)
+        self.window = attempt_window(pattern)  # how far a try reads: each is given that end (see attempt_window)
 
     @staticmethod
     def _lead(source: str) -> Lead | None:
@@ -1019,16 +1084,17 @@ class PrefixScan:
             starts = self.lead.keep(starts, lowered.text)
         match_at = self.pattern.match
         resume = 0
+        window = self.window if self.window is not None and lowered.short_runs(text) else len(text)
         if self.bounded and lowered.short_runs(text):  # each try's work is bounded: no time-out to set (see _bounded_attempts)
             for start in starts:
-                if start >= resume and (match := match_at(text, start)) is not None:
+                if start >= resume and (match := match_at(text, start, endpos=start + window)) is not None:
                     yield match
                     resume = match.end()
             return
         for start in starts:
             if start < resume:
                 continue
-            match = match_at(text, start, timeout=PATTERN_TIMEOUT)
+            match = match_at(text, start, endpos=start + window, timeout=PATTERN_TIMEOUT)
             if match is not None:
                 yield match
                 resume = match.end()
