@@ -752,9 +752,6 @@ class WholeWordKeyFinder:
             if first is not None and first.group().isascii():
                 self._keys_by_first_run.setdefault(first.group(), []).append(key)
         self._first_run_scan = None
-        # the lines of a text may be read apart only when the plain path reads every key the run
-        # path would find on them: those written in ASCII (it skips a span with other characters)
-        self._by_lines = all(key.isascii() for keys in self._keys_by_first_run.values() for key in keys)
         if self._longest_by_first_run is not None and self._keys_by_first_run:
             trie = trie_pattern(self._keys_by_first_run)
             self._first_run_scan = re.compile(rf"(?<![A-Za-z0-9])(?:{trie})(?![A-Za-z0-9])")
@@ -775,8 +772,6 @@ class WholeWordKeyFinder:
             return self._run_spans(text)
         if plain:
             return self._plain_spans(text)
-        if not self._by_lines:
-            return self._run_spans(text)
         found: list[tuple[int, int]] = []
         for start, end, ascii_only in ascii_word_stretches(text):
             part = text[start:end]
@@ -811,7 +806,10 @@ class WholeWordKeyFinder:
         """:meth:`spans` of a text whose letters and digits are all ASCII (no key with others can match there).
 
         Lower-casing such a text keeps its length (only a non-ASCII letter, U+0130, lower-cases to two
-        characters) and changes no character into an ASCII letter or digit but the ASCII capitals.
+        characters) and changes no character into an ASCII letter or digit but the ASCII capitals. A
+        key may hold characters outside ASCII that are no letter, digit or mark ('cote d’ivoire', a
+        curly apostrophe): its span is compared as the run path compares, ASCII letters lowered and the
+        others as they are (such a key's characters have no case: see ``mirrored``).
         """
         found: list[tuple[int, int]] = []
         resume = 0  # the end of the last key found
@@ -823,8 +821,9 @@ class WholeWordKeyFinder:
                 continue
             for key in self._keys_by_first_run[candidate.group()]:
                 end = start + len(key)
-                if text[start:end].isascii() and lowered[start:end] == key \
-                        and not (end < size and text[end].isascii() and text[end].isalnum()):
+                span = text[start:end]
+                same = (lowered[start:end] == key and span.isascii()) if key.isascii() else span.translate(_ASCII_LOWER) == key
+                if same and not (end < size and text[end].isascii() and text[end].isalnum()):
                     found.append((start, end))
                     resume = end
                     break
