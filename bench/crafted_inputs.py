@@ -45,6 +45,8 @@ def _units(family: str, rng: random.Random):
             yield f"issued a statement on {word} "
         elif family == "led-no-delegation":  # the same for 'led ... delegation to'
             yield f"led the {word} talks "
+        elif family == "statement-runs":  # a document named again and again in one sentence, issued by no clause
+            yield f"the statement said the {word} talks went well and "
         elif family == "capitals":
             yield f"{word.title()} {name} {place} "
         else:
@@ -52,7 +54,8 @@ def _units(family: str, rng: random.Random):
 
 
 FAMILIES = ("news", "said-that", "dashes", "unbalanced-quotes", "parentheses", "said-runs", "said-dashes",
-            "chronology", "capitals", "padded", "issued-no-that", "led-no-delegation")
+            "chronology", "capitals", "padded", "issued-no-that", "led-no-delegation",
+            "statement-runs")
 
 
 def make(family: str, size: int, seed: int = 18) -> str:

@@ -546,6 +546,8 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
             entity = self._noted.get(span_start)
             if span_end == mention_end and span_start >= sentence and entity is not None and entity.kind != "anonymous":
                 return entity
+        if self.tables.document_issued_close(head).search(self.text, sentence, mention_end) is None:
+            return None  # no clause issued this mention (and each try of the issuer's pattern reads on to it)
         found = self.tables.document_issued(head).search(self.text, sentence, mention_end)
         if found is None or found.end() != mention_end:
             return None

@@ -105,6 +105,12 @@ class SpeakerTables:
         return memoised(self.indefinite_mentions, ("issued", head),
                         lambda key: regex.compile(self.templates["document_issued"].replace("{head}", regex.escape(key[1]))))
 
+    def document_issued_close(self, head: str) -> regex.Pattern:
+        """The pattern of the verb, article and noun ``head`` that close a :meth:`document_issued` clause
+        ("issued a joint statement"), right to left, ending where the search ends."""
+        return memoised(self.indefinite_mentions, ("issued_close", head),
+                        lambda key: regex.compile(self.templates["document_issued_close"].replace("{head}", regex.escape(key[1]))))
+
     def document_mention(self, head: str) -> regex.Pattern:
         """The pattern of a mention of the document noun ``head`` ("the statement"), searched right to left."""
         return memoised(self.indefinite_mentions, ("mention", head),

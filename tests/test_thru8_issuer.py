@@ -1,0 +1,61 @@
+"""The issuer of a named document ('The council issued a statement. The statement said P') is looked
+for only when a clause's verb and article close that very mention (document_issued_close): the same
+speakers, and a long sentence naming a document again and again stays near the cost of news."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from diplo_cli.language.lexicons import default_lexicon
+from diplo_cli.language.loader import language_of
+from diplo_cli.pipeline import extract
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+from crafted_inputs import make
+
+
+def _tables():
+    return language_of(default_lexicon()).speaker_tables
+
+
+def test_thru8_the_close_of_an_issuing_clause_ends_at_the_mention():
+    close = _tables().document_issued_close("statement")
+    text = "The Norland council has issued a short joint statement on trade and the statement was read out."
+    mention_end = text.index(" on trade")
+    assert close.search(text, 0, mention_end).span() == (19, mention_end)  # from the space before the verb
+    assert close.search(text, 0, text.index(" was read")) is None  # 'and the statement': no verb closes it
+    assert close.search(text, 0, mention_end - 2) is None  # the noun cut: no whole word ends there
+
+
+def test_thru8_an_issued_document_still_names_its_issuer():
+    found = extract("The Norland council issued a statement on Monday. The statement said the border talks were useful.")
+    assert [(s.speaker.mention.text, s.speaker.name, s.content.text) for s in found.statements] == [
+        ("The statement", "Norland council", "the border talks were useful")]
+
+
+def test_thru8_a_document_no_clause_issued_keeps_no_issuer():
+    found = extract("Trade grew in May, and the statement said the border talks were useful.")
+    assert [(s.speaker.mention.text, s.content.text) for s in found.statements] == [
+        ("the statement", "the border talks were useful")]
+    assert found.statements[0].speaker.name != "Trade"
+
+
+def _cpu(text: str, lexicon) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        extract(text, "t", lexicon=lexicon)
+        best = min(best, time.process_time() - start)
+    return max(best, 1e-4)
+
+
+def test_thru8_a_document_named_again_and_again_stays_near_the_cost_of_news():
+    # before: each mention looked for its issuer from every place of the sentence (over 50x news per character)
+    lexicon = default_lexicon()
+    extract(make("news", 8_000), lexicon=lexicon)
+    news = _cpu(make("news", 32_000), lexicon) / 32_000
+    small, large = _cpu(make("statement-runs", 8_000), lexicon), _cpu(make("statement-runs", 32_000), lexicon)
+    assert large <= 8 * small
+    assert large / 32_000 <= 25 * news
