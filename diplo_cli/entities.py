@@ -192,6 +192,10 @@ class EntityTracker:
         self.tables = tables
         self.title_phrases = tables.title_phrases
         self.title_words = self.tables.title_words
+        # the text's own principal when an opening role noun names no country ("The President spoke with X"): its
+        # start and role; a later bare mention of that role is that unknown person, not another holder named (set by
+        # the speaker resolver)
+        self.unknown_principal: tuple[int, str | None] | None = None
 
     # -------------------------------------------------------------- building
     def scan(self, sentences: list[Sentence]) -> None:

@@ -85,3 +85,18 @@ def test_role2_a_bare_secretary_of_the_united_states_is_the_secretary_of_state()
     assert participant_names(text, year=2014) == [["John Kerry", "Nouri al-Maliki"]]
     text = "Defense Secretary Chuck Hagel arrived in Kabul on Monday. The Secretary met President Hamid Karzai on Tuesday."
     assert participant_names(text, year=2014) == [["Chuck Hagel", "Afghanistan"], ["Chuck Hagel", "Hamid Karzai"]]
+
+
+def test_role2_the_unknown_principal_is_not_a_holder_the_text_names_later():
+    # a briefing that opens with 'The President' of no country (an unknown briefer, no year): a later bare 'the President'
+    # is that same principal, not 'President Herzog', whom the principal spoke with
+    text = ("Press Briefing by Press Secretary Ana Lind\n\n"
+            "MS. LIND: Good afternoon. The President spoke with Israeli Prime Minister Netanyahu this morning about the "
+            "hostages. The President also spoke with President Herzog.\n"
+            "Q Will the President meet Netanyahu next week?\n"
+            "MS. LIND: I don't have anything to share on that.\n")
+    assert participant_names(text) == [["Benjamin Netanyahu"], ["Isaac Herzog"], ["Benjamin Netanyahu"]]
+    # a role the text's principal does not hold still finds the holder named before
+    text = ("The President spoke with Foreign Minister Ana Lind this morning. "
+            "The minister will meet Tomas Ferreira next week.")
+    assert participant_names(text) == [["Ana Lind"], ["Ana Lind", "Tomas Ferreira"]]

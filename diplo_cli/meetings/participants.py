@@ -694,6 +694,9 @@ class _ParticipantReader:
         title = self.lex.title(match.group("role")) if match is not None else None
         if title is None or not title.role:
             return None
+        principal = doc.tracker.unknown_principal
+        if principal is not None and principal[1] == title.role and match.start() > principal[0]:
+            return None  # the text's own principal of unknown country, not another holder it names (its counterpart)
         office_of = doc.tracker.tables.title_countries.get(" ".join(match.group("role").casefold().split()))
         return self._one_holder(doc, title.role, match.start(), excluded, office_of)
 

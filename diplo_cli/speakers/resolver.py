@@ -68,6 +68,7 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
         self.transcript_organisation: str | None = None
         self.transcript_person = None  # the gazetteer person of the first labelled briefer, whose terms date a hand-over year
         self.home_is_guess = False
+        self._unknown_principal: tuple[int, str | None] | None = None  # the opening role noun of no country (start, role)
         self._attributions = attributions or []
         self.home_country = self._home_country()
         self._content_countries: list[tuple[int, int, str]] | None = None  # built when a role noun asks
@@ -113,6 +114,11 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
             tail = self.tables.patterns.of_name_tail.match(self.text[end:end + 60])
             if tail and not described.country:
                 described.country = self.lex.country_of_word(tail.group(1))
+            if self._unknown_principal is not None and not described.country and described.definite \
+                    and start > self._unknown_principal[0] and described.role == self._unknown_principal[1]:
+                # the text's own principal ("The President spoke with X ... the President"), whose country the text never
+                # gives: not another president it names ("President Herzog"), who is the principal's counterpart
+                continue
             entity = None
             speaker_country = None if described.country else self._content_country(start)
             if speaker_country:
@@ -129,6 +135,9 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
                     self._role_mention_rules[start] = gazetteer_rules[id(entity)]
             if entity is None:
                 continue
+            if self._unknown_principal is not None and start == self._unknown_principal[0]:
+                # the opening role noun found its holder after all (a dated readout's office): no unknown principal
+                self._unknown_principal = self.tracker.unknown_principal = None
             # at once, so that a later bare role noun finds it named before ('the secretary of defense ... the secretary')
             tracker.add_mentions([tracker.mention(start, end, entity, by_role=True)])
 
@@ -1007,6 +1016,8 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
             if leading[2]:
                 return leading[2]
             self.home_is_guess = True
+            self._unknown_principal = (leading[0], self.tracker.describe(self.text[leading[0]:leading[1]]).role)
+            self.tracker.unknown_principal = self._unknown_principal
             return None
         if first is not None:
             return first.entity.country
