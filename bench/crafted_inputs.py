@@ -47,6 +47,8 @@ def _units(family: str, rng: random.Random):
             yield f"led the {word} talks "
         elif family == "statement-runs":  # a document named again and again in one sentence, issued by no clause
             yield f"the statement said the {word} talks went well and "
+        elif family == "visit-runs":  # meeting words, each with a status cue, in one endless sentence
+            yield f"will visit the {word} "
         elif family == "capitals":
             yield f"{word.title()} {name} {place} "
         else:
@@ -55,7 +57,7 @@ def _units(family: str, rng: random.Random):
 
 FAMILIES = ("news", "said-that", "dashes", "unbalanced-quotes", "parentheses", "said-runs", "said-dashes",
             "chronology", "capitals", "padded", "issued-no-that", "led-no-delegation",
-            "statement-runs")
+            "statement-runs", "visit-runs")
 
 
 def make(family: str, size: int, seed: int = 18) -> str:
