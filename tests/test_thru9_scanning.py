@@ -1,0 +1,49 @@
+"""The long-run checks of rules/scanning.py answer as their whole-text searches do, read faster."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diplo_cli.rules.scanning import _LONG_SPACE_RUN, RUN_LIMITS, _long_space_run, short_runs
+
+_WHITE = " \t\n\r\x0b\x0c\x85\xa0\u2003\u2028\u3000"
+
+
+def test_thru9_a_space_run_is_found_at_every_length_and_start():
+    limit = RUN_LIMITS["space"]
+    for length in range(limit - 2, limit + 6):
+        for start in range(13):
+            for white in (" ", "\n", "\u2003", " \n\t"):
+                run = (white * length)[:length]
+                text = "word." * 3 + "x" * start + run + "y end."
+                assert _long_space_run(text) == (length > limit) == (_LONG_SPACE_RUN.search(text) is not None)
+    assert not _long_space_run("")
+    assert not _long_space_run("a " * 5000)  # a space at every other place: every strided place is one
+    assert _long_space_run("a " * 5000 + " " * 17)  # found after the candidates checked one by one
+    assert not _long_space_run("\x1c" * 40)  # a separator Python splits at, not white space to regex
+
+
+def test_thru9_a_space_run_in_random_texts_agrees_with_the_whole_search():
+    pick = random.Random(9)
+    for _ in range(3000):
+        pieces = []
+        for _ in range(pick.randint(1, 30)):
+            pieces.append(pick.choice(("a", "bc", "Minister", ".", "é")) if pick.random() < 0.5 else
+                          "".join(pick.choice(_WHITE) for _ in range(pick.choice((1, 2, 3, 4, 8, 13, 15, 16, 17, 18, 30)))))
+        text = "".join(pieces)
+        assert _long_space_run(text) == (_LONG_SPACE_RUN.search(text) is not None), repr(text)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(alphabet=st.sampled_from(list(_WHITE) + ["a", "b", "-", "’"]), max_size=400))
+def test_thru9_a_space_run_agrees_on_any_text(text):
+    assert _long_space_run(text) == (_LONG_SPACE_RUN.search(text) is not None)
+
+
+def test_thru9_short_runs_reads_space_and_word_runs():
+    assert short_runs("The minister said" + " " * 16 + "that talks went on.")
+    assert not short_runs("The minister said" + " \n" * 8 + "\u3000that talks went on.")
+    assert not short_runs("See " + "a-" * 21 + "b now.")
