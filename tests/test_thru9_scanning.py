@@ -47,3 +47,28 @@ def test_thru9_short_runs_reads_space_and_word_runs():
     assert short_runs("The minister said" + " " * 16 + "that talks went on.")
     assert not short_runs("The minister said" + " \n" * 8 + "\u3000that talks went on.")
     assert not short_runs("See " + "a-" * 21 + "b now.")
+
+
+def test_thru9_a_document_reads_its_runs_once_for_every_prefix_table(monkeypatch):
+    import diplo_cli.text.analysis as analysis_module
+    from diplo_cli import extract
+
+    checked = []
+    monkeypatch.setattr(analysis_module, "short_runs", lambda text: checked.append(len(text)) or short_runs(text))
+    text = ("The foreign minister of Norland met his Sudrian counterpart in Vella on Monday. "
+            "A statement from the ministry said the talks had been useful.\n")
+    document = extract(text, "thru9")
+    assert checked == [len(text)]  # the meetings' table and the reporting nouns' table: one check
+    assert document.meetings and document.statements
+
+
+def test_thru9_a_lowered_text_asks_its_runs_once():
+    from diplo_cli.language.loader import load_language
+
+    table = load_language().meetings.prefix_table
+    asked = []
+    lowered = table.lowered("Talks were held.", False, lambda: asked.append(1) or False)
+    assert lowered.short_runs("Talks were held.") is False  # the given answer, not the text's own
+    assert lowered.short_runs("Talks were held.") is False
+    assert asked == [1]
+    assert table.lowered("Talks were held.").short_runs("Talks were held.") is True

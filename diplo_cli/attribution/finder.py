@@ -131,7 +131,9 @@ class AttributionFinder(IndirectReader, Constructions, QuoteFramer, ClauseReader
                 attribution = self._headline(match)
                 if attribution is not None:
                     found.append(attribution)
-        lowered = self.reporting_noun_table.lowered(text, analysis.spaced_lowered if analysis is not None and analysis.text is text else False)
+        shared = analysis is not None and analysis.text is text
+        lowered = self.reporting_noun_table.lowered(text, analysis.spaced_lowered if shared else False,
+                                                    (lambda: analysis.short_runs) if shared else None)
         noun, noun_for, issued = (scan.finditer(text, lowered) for scan in self.reporting_noun_scans)
         for match in itertools.chain(noun, noun_for, self.reporting_noun_from_scan.finditer(text), issued):
             attribution = self._reporting_noun(match, quote_regions)

@@ -213,7 +213,9 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
              trace: Trace | None = None, analysis: TextAnalysis | None = None) -> tuple[list[MeetingMention], list[_Draft]]:
         analysis = analysis or TextAnalysis(text, sentences, [])
         lines = analysis.lines
-        lowered = self.prefix_table.lowered(text, analysis.spaced_lowered if analysis.text is text else False)  # computed once for every stage's table
+        shared = analysis.text is text
+        lowered = self.prefix_table.lowered(text, analysis.spaced_lowered if shared else False,  # computed once for every stage's table
+                                            (lambda: analysis.short_runs) if shared else None)
         candidates = list(self._triggers(text, lines, lowered))
         if not candidates:
             return [], []  # no meeting word: the document's indices below would go unused

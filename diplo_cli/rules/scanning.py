@@ -881,13 +881,14 @@ class PrefixTable:
         else:
             self._inside_prefixes_of = {found: [found[:n] for n in range(1, len(found) + 1) if found[:n] in inside] for found in inside}
 
-    def lowered(self, text: str, spaced: str | None | bool = False) -> LoweredText | None:
+    def lowered(self, text: str, spaced: str | None | bool = False, runs: Callable[[], bool] | None = None) -> LoweredText | None:
         """The document lower-cased with its prefixes found, when :func:`lowering_keeps_matches`; else None.
         ``spaced``: :func:`spaced_lowered` of ``text`` when computed already (a document's analysis
-        holds it for every table that reads the document)."""
+        holds it for every table that reads the document); ``runs``: gives :func:`short_runs` of
+        ``text``, computed once per document for every table (the document's analysis)."""
         if spaced is False:
             spaced = spaced_lowered(text)
-        return LoweredText(spaced, self) if spaced is not None else None
+        return LoweredText(spaced, self, runs) if spaced is not None else None
 
     def find(self, lowered: str) -> dict[str, list[int]]:
         """Every prefix found in the lower-cased text, with its offsets (ascending; overlaps included),
@@ -951,18 +952,21 @@ class LoweredText:
     """A document lower-cased for :class:`PrefixScan` (when :func:`lowering_keeps_matches`
     holds), with the offsets of the literal prefixes of a :class:`PrefixTable`, found once per document."""
 
-    def __init__(self, spaced: str, table: PrefixTable):
-        """``spaced``: the document as :func:`spaced_lowered` gives it (made by :meth:`PrefixTable.lowered`)."""
+    def __init__(self, spaced: str, table: PrefixTable, runs: Callable[[], bool] | None = None):
+        """``spaced``: the document as :func:`spaced_lowered` gives it (made by :meth:`PrefixTable.lowered`);
+        ``runs``: gives :func:`short_runs` of the document when another table's LoweredText may need it too."""
         self.text = spaced
         self.found = table.find(self.text)
         self._word_starts: dict[str, list[int]] = {}
         self._short_runs: bool | None = None
+        self._runs = runs
 
     def short_runs(self, text: str) -> bool:
         """``text`` (the text lowered here) has no run of white space longer than :data:`RUN_LIMITS`
-        allows, nor of word characters (see :func:`_bounded_attempts`); found once per document."""
+        allows, nor of word characters (see :func:`_bounded_attempts`); found once per document, for
+        every table when ``runs`` was given."""
         if self._short_runs is None:
-            self._short_runs = short_runs(text)
+            self._short_runs = short_runs(text) if self._runs is None else self._runs()
         return self._short_runs
 
     def offsets(self, prefix: str, word_start: bool = False) -> list[int]:

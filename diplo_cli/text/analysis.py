@@ -12,7 +12,7 @@ from functools import cached_property
 
 from diplo_cli.language.lexicons import ascii_words, fold
 from diplo_cli.models import Sentence
-from diplo_cli.rules.scanning import AsciiLines, line_starts, spaced_lowered
+from diplo_cli.rules.scanning import AsciiLines, line_starts, short_runs, spaced_lowered
 from diplo_cli.text.segment import Turn
 
 
@@ -51,6 +51,12 @@ class TextAnalysis:
     def spaced_lowered(self) -> str | None:
         """The text as the prefix tables of the stages search it (see rules.scanning.spaced_lowered)."""
         return spaced_lowered(self.text)
+
+    @cached_property
+    def short_runs(self) -> bool:
+        """No run of white space or word characters longer than rules.scanning.RUN_LIMITS (see
+        rules.scanning.short_runs): asked by every prefix table's scan, computed once."""
+        return short_runs(self.text)
 
     @cached_property
     def folded(self) -> str:
