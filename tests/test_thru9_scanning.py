@@ -72,3 +72,33 @@ def test_thru9_a_lowered_text_asks_its_runs_once():
     assert lowered.short_runs("Talks were held.") is False
     assert asked == [1]
     assert table.lowered("Talks were held.").short_runs("Talks were held.") is True
+
+
+def _thru9_spans(matches):
+    return [(m.start(), m.end(), m.group()) for m in matches]
+
+
+def test_thru9_prefix_offsets_merge_with_and_without_nested_prefixes():
+    import regex
+
+    from diplo_cli.rules.scanning import PrefixScan, PrefixTable
+
+    nested = regex.compile(r"\b(?:at|ate|ates|on|one|talks?)\b(?:\s+with)?", regex.IGNORECASE)
+    plain = regex.compile(r"\b(?:visit|summit|talks)\b", regex.IGNORECASE)
+    scans = [PrefixScan(nested), PrefixScan(plain)]
+    assert scans[0]._inner_prefixes == {"at", "ate", "on"} and not scans[1]._inner_prefixes  # 'at' begins 'ate', 'on' 'one'
+    pick = random.Random(90)
+    words = ["at", "ate", "ates", "atom", "on", "one", "ones", "talk", "talks", "with", "Summit", "visit", "visiting", ",", "."]
+    for _ in range(300):
+        text = " ".join(pick.choice(words) for _ in range(pick.randint(1, 25)))
+        lowered = PrefixTable(scans).lowered(text)
+        for scan in scans:
+            assert _thru9_spans(scan.finditer(text, lowered)) == _thru9_spans(scan.pattern.finditer(text))
+    text = "One ate at one, then talks with ones; a summit visit."
+    lowered = PrefixTable(scans).lowered(text)
+    rule, tried = scans[0].pattern, []  # each place tried once, though 'at' and 'ate' both start at 4
+    scans[0].pattern = type("Recording", (), {"match": lambda _, text, start, **options: tried.append(start) or rule.match(text, start, **options)})()
+    list(scans[0].finditer(text, lowered))
+    scans[0].pattern = rule
+    assert tried == [0, 4, 8, 11, 21, 32]
+    assert _thru9_spans(scans[0].finditer(text, lowered)) == [(0, 3, "One"), (4, 7, "ate"), (8, 10, "at"), (11, 14, "one"), (21, 31, "talks with")]
