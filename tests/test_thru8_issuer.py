@@ -59,3 +59,11 @@ def test_thru8_a_document_named_again_and_again_stays_near_the_cost_of_news():
     small, large = _cpu(make("statement-runs", 8_000), lexicon), _cpu(make("statement-runs", 32_000), lexicon)
     assert large <= 8 * small
     assert large / 32_000 <= 25 * news
+
+
+def test_thru8_a_document_that_spoke_before_keeps_its_speaker():
+    # the mention's own earlier speaker is found among the speaker spans ending where it ends
+    found = extract("A Norland ministry readout said trade grew. According to the readout, the border talks were useful.")
+    assert [(s.speaker.mention.text, s.speaker.name, s.content.text) for s in found.statements] == [
+        ("A Norland ministry readout", "Norland ministry", "trade grew"),
+        ("the readout", "Norland ministry", "the border talks were useful")]

@@ -147,6 +147,7 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
         self._quotation_starts = [q[0] for q in quotations]
         speakers: list[Speaker] = []
         self._by_span: dict[tuple[int, int], Speaker] = {}
+        self._starts_by_end: dict[int, list[int]] = {}  # _by_span's keys by their end, in the order they came
         for attribution in attributions:
             speakers.append(self._speaker_of(attribution, attributions, speakers))
         return [self._completed(speaker) for speaker in speakers]
@@ -167,6 +168,7 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
         if speaker is None:
             speaker = self._resolve_one(attribution, attributions, done)
             self._by_span[key] = speaker
+            self._starts_by_end.setdefault(key[1], []).append(key[0])
         return speaker
 
     # -------------------------------------------------------------- one mention
@@ -550,10 +552,10 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
             return None
         mention_end = last.end()
         sentence = self.tracker.sentence_start(mention_end - 1)
-        for span_start, span_end in self._by_span:
+        for span_start in self._starts_by_end.get(mention_end, ()):  # not every speaker span of the document
             # "A White House readout said ... According to the readout": the speaker that document was
             entity = self._noted.get(span_start)
-            if span_end == mention_end and span_start >= sentence and entity is not None and entity.kind != "anonymous":
+            if span_start >= sentence and entity is not None and entity.kind != "anonymous":
                 return entity
         if self.tables.document_issued_close(head).search(self.text, sentence, mention_end) is None:
             return None  # no clause issued this mention (and each try of the issuer's pattern reads on to it)
