@@ -472,7 +472,7 @@ class _ParticipantReader:
         return right_people
 
     def _noun_follower(self, clause: _Clause, traced: bool = True) -> tuple[Entity, int] | None:
-        """'the discussions the President had with X', 'the talks that Kerry held with Lavrov': the person right after a
+        """'the discussions the Minister had with X', 'the talks that Lind held with Paz': the person right after a
         meeting noun (only 'that' or 'which' between) before a verb of holding (meeting_grammar.toml noun_person_gap,
         holder_verb_after) is who held it, and its counterparts follow that verb; the person and where they follow.
         ``traced``: record the decision (once per clause; a second reading of the same clause passes False)."""
@@ -489,7 +489,7 @@ class _ParticipantReader:
         return entity, verb.end()
 
     def _noun_reporters(self, clause: _Clause) -> list[Entity]:
-        """'After the meeting the Foreign Secretary said': the speaker of a statement named right after a meeting noun (no
+        """'After the talks the Foreign Minister said': the speaker of a statement named right after a meeting noun (no
         comma between) opens the clause that reports it, and is not one the meeting was with."""
         found = self._noun_next_person(clause)
         if found is None:
@@ -838,7 +838,7 @@ class _ParticipantReader:
         return PARTICIPANT_GROUP_OBJECT if self.phrases.group_object_after.match(text, start, right) else None
 
     def _written_group(self, clause: _Clause, start: int, nonstate_only: bool = False, object_read: bool = False) -> Entity | None:
-        """'a meeting of the heads of the regional councils', 'talks with the pro-Norland separatists', 'met Andean rebels':
+        """'a meeting of the chiefs of the district councils', 'talks with the pro-Norland separatists', 'met Andean rebels':
         the people a meeting noun is 'of' or 'with', or a meeting verb's object (meeting_grammar.toml group_of_after), read
         from ``start`` (``object_read``: where the object itself starts, its 'with' read already), are the group as
         written (:meth:`_group_written_of`); ``nonstate_only`` reads only armed groups."""
