@@ -21,7 +21,7 @@ def test_detb2_talked_with_reporters_is_no_meeting():
 
 
 def test_detb2_a_trilat_is_a_meeting():
-    found = meeting_rows("Q Can you tell us about the trilat with President Marta Quiroga and President Tomas Ferreira?")
+    found = meeting_rows("Q What came out of the trilat with President Marta Quiroga and President Tomas Ferreira?")
     assert [(kind, mentions) for kind, _, _, mentions in found] == [("meeting", ["trilat"])]
     assert found[0][2] == ["Marta Quiroga", "Tomas Ferreira"]
 
@@ -77,7 +77,7 @@ def test_detb2_has_he_spoken_to_a_titled_leader_is_a_call_asked_about():
 
 def test_detb2_a_meeting_naming_nobody_joins_the_meeting_not_the_talks_named_after_it():
     text = ("Foreign Minister Ana Lind will meet President Marta Quiroga in Lima on Friday, as negotiations with Peru intensify. "
-            "Officials said the meetings could last two days.")
+            "Aides said the meetings may run for two days.")
     assert meeting_rows(text) == [("meeting", "planned", ["Ana Lind", "Marta Quiroga"], ["meet", "meetings"]),
                                   ("talks", "planned", ["Peru"], ["negotiations"])]
 

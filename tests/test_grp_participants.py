@@ -9,14 +9,14 @@ from tests.extracted import participant_names
 
 @pytest.mark.parametrize(("text", "expected"), [
     # the people a meeting noun is 'of', with their own 'of' complement: the group as written, the article dropped
-    ("Officials said a meeting of the heads of the regional water boards took place on Friday.",
-     [["heads of the regional water boards"]]),
+    ("Officials said a meeting of the chiefs of the regional water boards took place on Friday.",
+     [["chiefs of the regional water boards"]]),
     # a quantifier before the group stays, as written
     ("A meeting of some of the tribal leaders of the northern valleys was held on Friday.",
      [["some of the tribal leaders of the northern valleys"]]),
     # a separate meeting of its own, not the one named before it
-    ("President Ana Lind met Prime Minister Tomasz Varga on Monday. Recently, there was a meeting of the heads of the coast guards.",
-     [["Ana Lind", "Tomasz Varga"], ["heads of the coast guards"]]),
+    ("President Ana Lind met Prime Minister Tomasz Varga on Monday. Separately, there was also a meeting of the chiefs of the coast guards.",
+     [["Ana Lind", "Tomasz Varga"], ["chiefs of the coast guards"]]),
 ])
 def test_grp_people_a_meeting_noun_is_of_are_the_group_as_written(text, expected):
     assert participant_names(text, year=2021) == expected

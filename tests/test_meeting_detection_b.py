@@ -43,7 +43,7 @@ def test_detb_question_about_the_call_does_not_make_the_answerer_a_party():
 
 
 def test_detb_broken_off_meeting_with_is_no_meeting():
-    found = meeting_rows("President Marta Quiroga said: I'm meeting with — I'm talking to President Tomas Ferreira tomorrow.")
+    found = meeting_rows("President Marta Quiroga said: I'm meeting with — well, I'm talking to President Tomas Ferreira tomorrow.")
     assert found == [("call", "planned", ["Marta Quiroga", "Tomas Ferreira"], ["'m talking to"])]
 
 

@@ -9,7 +9,7 @@ from tests.extracted import meeting_rows, participant_names
 
 def test_part3_a_trip_for_talks_does_not_take_the_coordinated_meetings_object():
     text = ("Foreign Minister Anna Lind travels to Chile next week for talks with her counterpart, Jorge Paz, "
-            "and an expected meeting with President Maria Soto.")
+            "and a possible meeting with President Maria Soto.")
     rows = meeting_rows(text)
     assert [(kind, names) for kind, _, names, _ in rows] == [("visit", ["Anna Lind", "Jorge Paz", "Chile"]),
                                                               ("meeting", ["Anna Lind", "Maria Soto"])]

@@ -10,7 +10,7 @@ from tests.extracted import participant_names
 def test_partb2_role_noun_inside_a_rejected_role_match_is_resolved():
     # 'the discussions the President' reads first as 'the' + two modifiers + a title, which is rejected;
     # the role noun inside it is then tried on its own and is the briefer's President of that year
-    text = ("Q Can you tell us about the discussions the President had with the leaders of Peru and Chile?\n"
+    text = ("Q Would you describe the discussions the President had on Monday with the leaders of Peru and Chile?\n"
             "MS. PSAKI: They were constructive, and he will say more later.\n")
     assert participant_names(text, year=2021) == [["Joe Biden", "Peru", "Chile"]]
 
@@ -37,7 +37,7 @@ def test_partb2_speaker_right_after_a_meeting_noun_reports_it(comma):
 @pytest.mark.parametrize(("text", "expected"), [
     # 'them' after 'talks with' is the country named before, not in the possessive ('Chile's ports')
     (("Q Did you get assurances from Peru that they will not close Chile's ports?\n"
-     "MS. ORTA: This is their decision. We continue to have discussions with them about it.\n"), [["Peru"]]),
+     "MS. ORTA: This is their decision. We have had further discussions with them on this.\n"), [["Peru"]]),
     ("Q Has Peru asked for sanctions relief in your talks with them?\nMR. ORTA: No.\n", [["Peru"]]),
     # people named in those sentences: 'them' may be they, and the meeting before is read as before
     (("President Marta Quiroga met President Tomas Ferreira of Peru on Monday. "
