@@ -17,7 +17,7 @@ def test_det4_understandings_reached_in_a_place_report_the_meeting_held_there():
 
 def test_det4_understandings_reached_in_a_transcript_turn_include_the_speaker():
     # 'I' is the labelled speaker of the turn
-    text = ("PRESIDENT MACRON: Minister, welcome to Paris. The two sides agreed to follow through "
+    text = ("PRESIDENT MACRON: Minister, welcome to Paris. The two sides agreed to act upon "
             "the common understandings President Tomas Arvelo and I had reached in Quito.")
     assert meeting_rows(text) == [("meeting", "held", ["Tomas Arvelo", "Emmanuel Macron"], ["reached"])]
 

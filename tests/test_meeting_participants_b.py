@@ -67,7 +67,7 @@ def test_partb_named_summit_gives_people_of_its_countries(text, expected):
      "There the two leaders held talks with President Volodymyr Zelensky."),
      [["Olaf Scholz", "Emmanuel Macron", "Ukraine"], ["Olaf Scholz", "Emmanuel Macron", "Volodymyr Zelensky"]]),
     (("Secretary Hillary Clinton travels to Russia today, accompanied by Senator George Mitchell. "
-     "In Moscow, the pair will meet with Foreign Minister Sergey Lavrov."),
+     "In the Russian capital, the pair will meet with Foreign Minister Sergey Lavrov."),
      [["Hillary Clinton", "George Mitchell", "Russia"], ["Hillary Clinton", "George Mitchell", "Sergey Lavrov"]]),
 ])
 def test_partb_group_anaphor_subject_meets_the_people_named_after(text, expected):

@@ -43,9 +43,9 @@ def test_partb_one_who_comes_comes_to_the_turns_speaker(text, year, expected):
 
 @pytest.mark.parametrize(("text", "expected"), [
     # a visit to the country of the one asked (not a briefer) is hosted by that person
-    ("Q Mr. President, is there a date yet for Chancellor Olaf Scholz's visit to Washington?\nTHE PRESIDENT: No. Soon.\n",
+    ("Q Mr. President, is there a date yet for Chancellor Olaf Scholz's visit to Washington?\nTHE PRESIDENT: Not yet, but soon.\n",
      [["Olaf Scholz", "Joe Biden"]]),
-    ("Q Mr. President, is there a date yet for Chancellor Olaf Scholz's visit to Tokyo?\nTHE PRESIDENT: No. Soon.\n",
+    ("Q Mr. President, is there a date yet for Chancellor Olaf Scholz's visit to Tokyo?\nTHE PRESIDENT: Not yet, but soon.\n",
      [["Olaf Scholz", "Japan"]]),
     ("Q Is there a date yet for Chancellor Olaf Scholz's visit to Washington?\nMS. PSAKI: No. Soon.\n",
      [["Olaf Scholz", "United States"]]),

@@ -754,7 +754,7 @@ def test_a_gazetteer_organisation_by_period():
 
 def test_the_secretary_is_not_the_briefing_press_secretary():
     text = ("MS. JEAN-PIERRE: Good afternoon. The Secretary will travel to Kyiv next week.\n"
-            "Q Will he meet the President?\n"
+            "Q Is he going to see the President there?\n"
             "MS. JEAN-PIERRE: The Secretary said that he would meet President Zelenskyy.\n")
     assert _speaker(text, "The Secretary", year=2022).name == "the Secretary"
     assert _speaker("Press Secretary Ana Lind arrived. The spokesperson said that the trip was on.", "The spokesperson").name == "Ana Lind"

@@ -158,7 +158,7 @@ def test_a_quoted_paragraph_after_a_full_line_ending_a_sentence_stays_a_paragrap
 def test_name_case_speaker_labels_end_paragraphs():
     text = (
         "President of Arnor Ana Lind: Mr Prime Minister, dear colleagues, I am very glad to\n"
-        "have this opportunity to meet again, this time in Lima, and to compare notes.\n"
+        "see all of you together again, this time in Lima, and to compare our notes.\n"
         "We will talk about trade, energy and the fisheries agreement we signed in May.\n"
         "Prime Minister of Gondor Tomas Ferreira (retranslated): Madam President, thank\n"
         "you for the invitation and for the warm welcome we have received in Lima today.\n"
