@@ -9,7 +9,6 @@ character of crafted text at most 25x a character of news (the target, 10x, is t
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -21,6 +20,7 @@ from diplo_cli.attribution.common import _TOKEN
 from diplo_cli.attribution.tokens import _token_spans
 from diplo_cli.language.lexicons import default_lexicon
 from diplo_cli.pipeline import extract
+from tests.timing import extraction_time
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from crafted_inputs import FAMILIES, make
@@ -28,28 +28,19 @@ from crafted_inputs import FAMILIES, make
 SMALL, LARGE = 8_000, 32_000
 
 
-def _cpu_best_of_three(text: str, lexicon) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.process_time()
-        extract(text, "t", lexicon=lexicon)
-        best = min(best, time.process_time() - start)
-    return max(best, 1e-4)
-
-
 @pytest.fixture(scope="module")
 def news_seconds_per_char():
     lexicon = default_lexicon()
     text = make("news", LARGE)
     extract(text, lexicon=lexicon)  # compile everything first
-    return _cpu_best_of_three(text, lexicon) / len(text)
+    return extraction_time(text, lexicon) / len(text)
 
 
 @pytest.mark.parametrize("family", [f for f in FAMILIES if f != "news"])
 def test_a_crafted_family_is_linear_and_near_the_cost_of_news(family, news_seconds_per_char):
     lexicon = default_lexicon()
     small, large = make(family, SMALL), make(family, LARGE)
-    small_seconds, large_seconds = _cpu_best_of_three(small, lexicon), _cpu_best_of_three(large, lexicon)
+    small_seconds, large_seconds = extraction_time(small, lexicon), extraction_time(large, lexicon)
     assert large_seconds <= 8 * small_seconds
     assert large_seconds / len(large) <= 25 * news_seconds_per_char
 

@@ -5,12 +5,12 @@ speakers, and a long sentence naming a document again and again stays near the c
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 from diplo_cli.language.lexicons import default_lexicon
 from diplo_cli.language.loader import language_of
 from diplo_cli.pipeline import extract
+from tests.timing import extraction_time
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from crafted_inputs import make
@@ -42,21 +42,12 @@ def test_thru8_a_document_no_clause_issued_keeps_no_issuer():
     assert found.statements[0].speaker.name != "Trade"
 
 
-def _cpu(text: str, lexicon) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.process_time()
-        extract(text, "t", lexicon=lexicon)
-        best = min(best, time.process_time() - start)
-    return max(best, 1e-4)
-
-
 def test_thru8_a_document_named_again_and_again_stays_near_the_cost_of_news():
     # before: each mention looked for its issuer from every place of the sentence (over 50x news per character)
     lexicon = default_lexicon()
     extract(make("news", 8_000), lexicon=lexicon)
-    news = _cpu(make("news", 32_000), lexicon) / 32_000
-    small, large = _cpu(make("statement-runs", 8_000), lexicon), _cpu(make("statement-runs", 32_000), lexicon)
+    news = extraction_time(make("news", 32_000), lexicon) / 32_000
+    small, large = extraction_time(make("statement-runs", 8_000), lexicon), extraction_time(make("statement-runs", 32_000), lexicon)
     assert large <= 8 * small
     assert large / 32_000 <= 25 * news
 

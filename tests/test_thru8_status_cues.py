@@ -5,11 +5,11 @@ sentence stay linear."""
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 from diplo_cli.language.lexicons import default_lexicon
 from diplo_cli.pipeline import extract
+from tests.timing import extraction_time
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from crafted_inputs import make
@@ -30,20 +30,11 @@ def test_thru8_a_later_cue_of_another_meeting_word_leaves_a_plan_planned():
     assert _statuses(text) == [("meeting", "planned", ["meet"])]
 
 
-def _cpu(text: str, lexicon) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.process_time()
-        extract(text, "t", lexicon=lexicon)
-        best = min(best, time.process_time() - start)
-    return max(best, 1e-4)
-
-
 def test_thru8_meeting_words_with_cues_in_one_sentence_stay_linear():
     # before: each cue after a meeting word read every later meeting word of the document
     lexicon = default_lexicon()
     extract(make("news", 8_000), lexicon=lexicon)
-    news = _cpu(make("news", 32_000), lexicon) / 32_000
-    small, large = _cpu(make("visit-runs", 16_000), lexicon), _cpu(make("visit-runs", 64_000), lexicon)
+    news = extraction_time(make("news", 32_000), lexicon) / 32_000
+    small, large = extraction_time(make("visit-runs", 16_000), lexicon), extraction_time(make("visit-runs", 64_000), lexicon)
     assert large <= 8 * small
     assert large / 64_000 <= 25 * news

@@ -5,7 +5,6 @@ rule's first words again and again but never its later word stays linear."""
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 import regex
@@ -15,6 +14,7 @@ from hypothesis import strategies as st
 from diplo_cli.language.lexicons import default_lexicon
 from diplo_cli.pipeline import extract
 from diplo_cli.rules.scanning import RUN_LIMITS, PrefixScan, PrefixTable, attempt_window
+from tests.timing import extraction_time
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from crafted_inputs import make
@@ -63,21 +63,12 @@ def test_thru8_a_windowed_scan_keeps_a_match_at_the_end_of_its_window():
     assert text[125:129] == "Oslo"
 
 
-def _cpu(text: str, lexicon) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.process_time()
-        extract(text, "t", lexicon=lexicon)
-        best = min(best, time.process_time() - start)
-    return max(best, 1e-4)
-
-
 def test_thru8_first_words_without_the_later_word_stay_linear():
     # before the window: 4x the text took about 10x the time (each try read to the text's end)
     lexicon = default_lexicon()
     extract(make("news", 8_000), lexicon=lexicon)
-    news = _cpu(make("news", 32_000), lexicon) / 32_000
+    news = extraction_time(make("news", 32_000), lexicon) / 32_000
     for family in ("issued-no-that", "led-no-delegation"):
-        small, large = _cpu(make(family, 16_000), lexicon), _cpu(make(family, 64_000), lexicon)
+        small, large = extraction_time(make(family, 16_000), lexicon), extraction_time(make(family, 64_000), lexicon)
         assert large <= 8 * small, family
         assert large / 64_000 <= 25 * news, family

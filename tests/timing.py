@@ -28,3 +28,10 @@ def ratios_until_within(small: Callable[[], float], large: Callable[[], float], 
         if ratios[-1] <= limit:
             break
     return ratios
+
+
+def extraction_time(text: str, lexicon) -> float:
+    """Best-of-3 CPU seconds of extracting ``text`` with ``lexicon``; never 0, so that it can divide."""
+    from diplo_cli import extract
+
+    return max(best_time(lambda: extract(text, "t", lexicon=lexicon)), 1e-4)
