@@ -589,6 +589,14 @@ def _run_class(item) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
+
+def _repeated_run_class(repeated) -> str | None:
+    """The run class of what an unbounded repeat repeats, when that is one character (a class, a literal,
+    a category): how many times it can go on is then the run limit of that class; else None."""
+    if len(repeated) != 1 or repeated[0][0] not in (sre_constants.IN, sre_constants.LITERAL, sre_constants.CATEGORY):
+        return None
+    return _run_class(repeated[0])
+
 # The characters a match may open with (see _opening): characters, and "space" / "word" for the
 # classes \s, \w, \d and the letter properties; None when not known (any character).
 Opening = frozenset | None
@@ -688,8 +696,7 @@ def _item_paths(op, value, after: Opening, forward: bool) -> int | None:
     if op in _REPEATS:
         low, high, repeated = value
         if high == sre_constants.MAXREPEAT:
-            kind = _run_class(repeated[0]) if len(repeated) == 1 and repeated[0][0] in (
-                sre_constants.IN, sre_constants.LITERAL, sre_constants.CATEGORY) else None
+            kind = _repeated_run_class(repeated)
             if kind is None:
                 return None
             return 1 if forward and _disjoint(after, kind) else RUN_LIMITS[kind] + 1
@@ -777,8 +784,7 @@ def _attempt_reach(items) -> tuple[int, int] | None:
         elif op in _REPEATS:
             _, high, repeated = value
             if high == sre_constants.MAXREPEAT:
-                kind = _run_class(repeated[0]) if len(repeated) == 1 and repeated[0][0] in (
-                    sre_constants.IN, sre_constants.LITERAL, sre_constants.CATEGORY) else None
+                kind = _repeated_run_class(repeated)
                 if kind is None:
                     return None
                 high, repeated = RUN_LIMITS[kind], list(repeated)
