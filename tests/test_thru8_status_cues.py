@@ -1,18 +1,10 @@
 """A status cue after a meeting word is weighed against the meeting words between them only (not
-every later one in the document): the same statuses, and meeting words with cues in one long
-sentence stay linear."""
+every later one in the document): the same statuses (that meeting words with cues in one long sentence
+stay linear is the visit-runs case of tests/test_crafted_inputs.py)."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-from diplo_cli.language.lexicons import default_lexicon
 from diplo_cli.pipeline import extract
-from tests.timing import extraction_time
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-from crafted_inputs import make
 
 
 def _statuses(text: str) -> list[tuple[str, str, list[str]]]:
@@ -28,13 +20,3 @@ def test_thru8_a_cue_after_two_meeting_words_is_said_of_the_nearer():
 def test_thru8_a_later_cue_of_another_meeting_word_leaves_a_plan_planned():
     text = "President Marta Quiroga will meet Prime Minister Tomas Ferreira after the summit in Lima, which was postponed."
     assert _statuses(text) == [("meeting", "planned", ["meet"])]
-
-
-def test_thru8_meeting_words_with_cues_in_one_sentence_stay_linear():
-    # before: each cue after a meeting word read every later meeting word of the document
-    lexicon = default_lexicon()
-    extract(make("news", 8_000), lexicon=lexicon)
-    news = extraction_time(make("news", 32_000), lexicon) / 32_000
-    small, large = extraction_time(make("visit-runs", 16_000), lexicon), extraction_time(make("visit-runs", 64_000), lexicon)
-    assert large <= 8 * small
-    assert large / 64_000 <= 25 * news
