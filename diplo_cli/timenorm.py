@@ -29,7 +29,7 @@ import calendar
 import datetime
 import functools
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -164,6 +164,14 @@ def _valid(year: int, month: int | None, day: int) -> datetime.date | None:
         return None
 
 
+def _full_dates(vocab: _Vocabulary, text: str) -> Iterator[tuple[int, datetime.date]]:
+    """(offset, date) of each valid full date written in ``text`` ('June 18, 2023', '18 June 2023'), pattern by pattern."""
+    for pattern in vocab.full_dates:
+        for found in pattern.finditer(text):
+            if day := _valid(int(found["year"]), _month(vocab, found["month"]), int(found["day"])):
+                yield found.start(), day
+
+
 def document_anchor(text: str, year: int | None = None) -> datetime.date | None:
     """The article's date as its dateline writes it, or None.
 
@@ -172,8 +180,7 @@ def document_anchor(text: str, year: int | None = None) -> datetime.date | None:
     """
     vocab = vocabulary()
     lead = text[:vocab.lead_characters]
-    written = sorted((found.start(), value) for pattern in vocab.full_dates for found in pattern.finditer(lead)
-                     if (value := _valid(int(found["year"]), _month(vocab, found["month"]), int(found["day"]))))
+    written = sorted(_full_dates(vocab, lead))
     lead_date = written[0][1] if written else None
     for pattern in vocab.datelines:
         found = pattern.match(lead)
@@ -203,10 +210,8 @@ def written_date(value: object) -> tuple[datetime.date | None, int | None]:
         for found in pattern.finditer(text):
             if day := _valid(int(found["year"]), int(found["month"]), int(found["day"])):
                 return day, day.year
-    for pattern in vocab.full_dates:
-        for found in pattern.finditer(text):
-            if day := _valid(int(found["year"]), _month(vocab, found["month"]), int(found["day"])):
-                return day, day.year
+    for _, day in _full_dates(vocab, text):
+        return day, day.year
     found = vocab.record_year.search(text)
     return None, int(found["year"]) if found else None
 
