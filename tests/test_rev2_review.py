@@ -22,3 +22,13 @@ def test_rev2_self_repair_traced_once():
     repairs = [(e.start, e.end) for e in trace.events if e.rule == "meetings.clause.self_repair"]
     first, second = "holding — holding useful talks", "with — with her counterparts"
     assert repairs == [(text.index(first), text.index(first) + len(first)), (text.index(second), text.index(second) + len(second))]
+
+
+def test_coordinated_actors_are_read_and_traced_once_per_trigger():
+    # both the unlisted-people and the bare-actor readings look at the actors around a verb trigger
+    text = "Norland Rebels and Sarn Guards held talks in Lima on Monday."
+    trace = Trace()
+    document = extract(text, trace=trace)
+    coordinated = [(e.start, e.end) for e in trace.events if e.rule == "meetings.participant.coordinated_actors"]
+    assert coordinated == [(0, text.index(" in Lima"))]
+    assert [[p.name for p in m.participants] for m in document.meetings] == [["Norland Rebels", "Sarn Guards"]]

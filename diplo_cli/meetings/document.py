@@ -78,6 +78,7 @@ class _Document:
         self._turns: list[tuple[int, Entity]] | None = None  # transcript speaker lines, read on first use
         self._turn_starts: list[int] = []
         self._self_repairs: dict[int, bool] = {}  # _self_repair by offset: a dash bounds clauses on both sides
+        self.actor_matches: dict[tuple[int, int, int], tuple] = {}  # _coordinated_actors by (trigger start, left, right)
         self.status = _SpanIndex((m.start(), m.end(), value) for scan, value in finder.status_scans for m in scan.finditer(text, lowered))
         self.times = _SpanIndex(self._coordinated_times(
             [(m.start(), m.end(), value) for scan, value in finder.time_scans for m in scan.finditer(text, lowered)]))

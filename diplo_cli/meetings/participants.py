@@ -1243,9 +1243,8 @@ class _ParticipantReader:
         verb that no list knows, when it is neither a place, an organisation nor a title."""
         found: list[Entity] = []
         known_keys = {name_key(e.name) for e in known}
-        before = self.actor_before.search(doc.text, left, trigger.start)
-        after = self.actor_after.match(doc.text, trigger.end, right)
-        for match in self._coordinated_actors(doc, trigger, left, before, after):
+        _, after, coordinated = self._coordinated_actors(doc, trigger, left, right)
+        for match in coordinated:
             if match is None:
                 continue
             name = match.group("actor")
@@ -1268,9 +1267,21 @@ class _ParticipantReader:
             found.append(Entity(name, "person"))
         return found
 
-    def _coordinated_actors(self, doc: _Document, trigger: Span, left: int, before, after) -> list:
-        """The actor matches around a verb trigger, with the actors coordinated before the one right before it
-        ('Hamas and Fatah held talks', 'Ana Lind, Jorge Paz and Maria Soto met': up to four more), first."""
+    def _coordinated_actors(self, doc: _Document, trigger: Span, left: int, right: int) -> tuple:
+        """(the actor match right before a verb trigger, the one right after, all of them with the actors
+        coordinated before the one before first: 'Hamas and Fatah held talks', 'Ana Lind, Jorge Paz and Maria
+        Soto met', up to four more). Read once per trigger and clause, for the unlisted people and the bare
+        actors alike, so the coordination is traced once."""
+        key = (trigger.start, left, right)
+        found = doc.actor_matches.get(key)
+        if found is None:
+            before = self.actor_before.search(doc.text, left, trigger.start)
+            after = self.actor_after.match(doc.text, trigger.end, right)
+            found = doc.actor_matches[key] = (before, after, self._with_coordinated(doc, trigger, left, before, after))
+        return found
+
+    def _with_coordinated(self, doc: _Document, trigger: Span, left: int, before, after) -> list:
+        """``[before, after]`` with the actors coordinated before ``before`` put in front of it."""
         matches = [before, after]
         while matches[0] is not None and len(matches) < 6:
             coordinated = self.phrases.actor_coordinated_before.search(doc.text, left, matches[0].start("actor"))
@@ -1363,9 +1374,8 @@ class _ParticipantReader:
         """Bare capitalised actors around a verb trigger, when nothing known is named (the place of a
         meeting is none; the place a visit goes to is its host)."""
         actors: list[Entity] = []
-        before = self.actor_before.search(doc.text, left, trigger.start)
-        after = self.actor_after.match(doc.text, trigger.end, right)
-        for match in self._coordinated_actors(doc, trigger, left, before, after):
+        _, _, coordinated = self._coordinated_actors(doc, trigger, left, right)
+        for match in coordinated:
             if match is None:
                 continue
             name = self.phrases.actor_article.sub("", match.group("actor"))
