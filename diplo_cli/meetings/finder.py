@@ -32,6 +32,7 @@ from diplo_cli.meetings.common import (
     MERGE_VISIT_HOSTS,
     MERGE_VISIT_HOSTS_AFTER,
     PARTICIPANT_ATTENDED,
+    PARTICIPANT_CONDUCTED,
     PARTICIPANT_DEMONSTRATIVE,
     PARTICIPANT_REPLACED,
     STAGE,
@@ -448,6 +449,8 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                     doc.trace.add(STAGE, PARTICIPANT_ATTENDED, "set", trigger.start, trigger.end,
                                   f"'{trigger.text}' is the {mtype} named before, not a {mtype} of {', '.join(e.name for e in participants)}")
                 participants = list(earlier)
+        elif definite and participants and (earlier := self._conducted_back(doc, trigger, mtype, index, lower, previous)):
+            participants = list(earlier)  # 'X opened the meeting by stressing A and B's commitment': the meeting named before
         elif (participants and word.pos == "noun" and self.phrases.demonstrative_before.search(text, max(lower, trigger.start - 40), trigger.start)
               and not self.phrases.with_after.match(text, trigger.end, right) and not self.between.match(text, trigger.end)):
             earlier = _last_meeting_people(previous, index, mtype, _ATTENDED_SENTENCES)
@@ -512,6 +515,18 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         """'the July summit': the month written in front of the event's name."""
         found = self.event_month.search(text, max(lower, trigger.start - 40), trigger.start)
         return found.group("month") if found else None
+
+    def _conducted_back(self, doc: _Document, trigger: Span, mtype: str, index: int, lower: int,
+                        previous: list[MeetingMention]) -> list[Entity]:
+        """'X opened the meeting', 'Y chaired the talks': the participants of the meeting of its type named in the
+        sentences before, when a verb of conducting a meeting governs the definite noun (else none); X is a delegate."""
+        if not self.phrases.conducted_before.search(doc.text, max(lower, trigger.start - 30), trigger.start):
+            return []
+        earlier = _last_meeting_people(previous, index, mtype, _ATTENDED_SENTENCES)
+        if earlier and doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_CONDUCTED, "set", trigger.start, trigger.end,
+                          f"'{trigger.text}', opened or chaired, is the {mtype} named before, of {', '.join(e.name for e in earlier)}")
+        return earlier
 
     def _attended_back(self, text: str, trigger: Span, lower: int) -> bool:
         """'took part in the talks', 'Chile is represented at the talks by X', 'raised during the talks': a definite
