@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import itertools
 
@@ -34,6 +35,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_ATTENDED,
     PARTICIPANT_CONDUCTED,
     PARTICIPANT_DEMONSTRATIVE,
+    PARTICIPANT_EACH_DESTINATION,
     PARTICIPANT_REPLACED,
     STAGE,
     STATUS_AS_BEFORE,
@@ -296,7 +298,32 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                     trace.add(STAGE, joined, "merged", trip.trigger.start, mention.trigger.end,
                               f"'{mention.trigger.text}' happens during '{trip.trigger.text}'")
             mentions.append(mention)
+            leg = self._second_destination(doc, mention)
+            if leg is not None:
+                mentions.append(leg)
         return mentions
+
+    def _second_destination(self, doc: _Document, trip: MeetingMention) -> MeetingMention | None:
+        """'his trip to Chile and to Peru': a visit whose two destinations each take their own 'to' is two visits,
+        one per destination; ``trip`` keeps the first, the visit returned goes to the second (None for any other mention)."""
+        if trip.type != "visit":
+            return None
+        legs = self.phrases.repeated_destination_after.match(doc.text, trip.trigger.end)
+        if legs is None:
+            return None
+        first = [e for e in doc.bodies(legs.start("first"), legs.end("first")) if e in trip.participants]
+        second = [e for e in doc.bodies(legs.start("second"), legs.end("second")) if e in trip.participants and e not in first]
+        if len(first) != 1 or len(second) != 1:
+            return None
+        leg = dataclasses.replace(trip, participants=[e for e in trip.participants if e is not first[0]],
+                                  place=Span.of(doc.text, legs.start("second"), legs.end("second")), known_place=True)
+        trip.participants = [e for e in trip.participants if e is not second[0]]
+        if trip.place is not None and trip.place.end > legs.start("second"):
+            trip.place, trip.known_place = Span.of(doc.text, legs.start("first"), legs.end("first")), True
+        if doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_EACH_DESTINATION, "set", trip.trigger.start, legs.end(),
+                          f"'{trip.trigger.text}' goes to {first[0].name} and to {second[0].name}: one visit each")
+        return leg
 
     def _trace_mention(self, trace: Trace, mention: MeetingMention, word) -> None:
         """The trigger rule that built the mention, and the rule that set its status."""
