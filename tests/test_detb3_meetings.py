@@ -36,3 +36,23 @@ def test_detb3_each_leg_of_a_two_leg_visit_keeps_its_own_place():
 def test_detb3_a_trip_to_two_countries_under_one_to_stays_one_visit():
     found = meeting_rows("President Marta Quiroga will make a trip to Chile and Peru next week.")
     assert [(kind, names) for kind, _, names, _ in found] == [("visit", ["Marta Quiroga", "Chile", "Peru"])]
+
+
+def test_detb3_being_with_a_counterpart_to_discuss_is_talks():
+    found = meeting_rows("Minister Ana Lind is going to be with her Peruvian counterpart to discuss the fishing accord.")
+    assert found == [("talks", "planned", ["Ana Lind", "Peru"], ["be with"])]
+
+
+def test_detb3_being_with_a_titled_leader_to_review_is_talks():
+    found = meeting_rows("Minister Ana Lind will be with President Marta Quiroga in Lima to review the fishing accord.")
+    assert [(kind, status, names) for kind, status, names, _ in found] == [("talks", "planned", ["Ana Lind", "Marta Quiroga"])]
+
+
+def test_detb3_being_with_family_or_without_a_purpose_is_no_meeting():
+    assert meeting_rows("Minister Ana Lind is going to be with her family to discuss the holidays.") == []
+    assert meeting_rows("Minister Ana Lind will be with President Marta Quiroga when the results come in.") == []
+
+
+def test_detb3_a_trade_representative_named_by_title_and_surname_is_known():
+    document = extract("Ambassador Tai will be with her Japanese counterpart to discuss steel tariffs.", document_date="2022-05-04")
+    assert [[p.name for p in m.participants] for m in document.meetings] == [["Katherine Tai", "Japan"]]
