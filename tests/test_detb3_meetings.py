@@ -56,3 +56,24 @@ def test_detb3_being_with_family_or_without_a_purpose_is_no_meeting():
 def test_detb3_a_trade_representative_named_by_title_and_surname_is_known():
     document = extract("Ambassador Tai will be with her Japanese counterpart to discuss steel tariffs.", document_date="2022-05-04")
     assert [[p.name for p in m.participants] for m in document.meetings] == [["Katherine Tai", "Japan"]]
+
+
+def test_detb3_two_event_names_under_one_plural_head_are_two_summits():
+    found = meeting_rows("President Marta Quiroga attended the Chile-Peru and East Asia Summits in October.")
+    assert [(kind, status, names) for kind, status, names, _ in found] == [
+        ("summit", "held", ["Chile", "Peru"]), ("summit", "held", ["East Asia Summit"])]
+
+
+def test_detb3_the_first_of_two_coordinated_event_names_drops_a_leading_month():
+    found = meeting_rows("President Marta Quiroga attended the October Chile-Peru and East Asia Summits.")
+    assert [names for _, _, names, _ in found] == [["Chile", "Peru"], ["East Asia Summit"]]
+
+
+def test_detb3_a_listed_forum_named_as_its_summit_is_the_summit_group():
+    found = meeting_rows("At the East Asia Summit, President Marta Quiroga announced a new fund.")
+    assert [(kind, names) for kind, _, names, _ in found] == [("summit", ["East Asia Summit"])]
+
+
+def test_detb3_a_place_in_a_summit_name_is_still_no_participant():
+    found = meeting_rows("President Marta Quiroga attended the Singapore Summit in October.")
+    assert [(kind, names) for kind, _, names, _ in found] == [("summit", ["Marta Quiroga"])]

@@ -51,6 +51,7 @@ BARE_GROUP_SUMMIT = "meetings.trigger.bare_group_summit"  # 'at G20': the forum'
 PARTICIPANT_ATTENDED = "meetings.participant.attended_back"  # 'X took part in the talks': the talks named before
 PARTICIPANT_CONDUCTED = "meetings.participant.conducted_back"  # 'X opened the meeting': the meeting named before
 PARTICIPANT_EACH_DESTINATION = "meetings.participant.each_destination"  # 'a trip to X and to Y': two visits
+PARTICIPANT_COORDINATED_EVENTS = "meetings.participant.coordinated_event_names"  # 'the X and Y Summits': two summits
 PARTICIPANT_OWNER_ONLY = "meetings.participant.owner_only"  # 'Y thanked X for Kerry's visit': Kerry's, not Y's
 CLAUSE_LEADING = "meetings.clause.leading"  # 'Following the call with X, Y met Z': two clauses
 PARTICIPANT_NOT_BRIEFER = "meetings.participant.not_briefer"  # 'MS. X: ... his meeting': not X

@@ -34,6 +34,7 @@ from diplo_cli.meetings.common import (
     MERGE_VISIT_HOSTS_AFTER,
     PARTICIPANT_ATTENDED,
     PARTICIPANT_CONDUCTED,
+    PARTICIPANT_COORDINATED_EVENTS,
     PARTICIPANT_DEMONSTRATIVE,
     PARTICIPANT_EACH_DESTINATION,
     PARTICIPANT_REPLACED,
@@ -298,10 +299,41 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                     trace.add(STAGE, joined, "merged", trip.trigger.start, mention.trigger.end,
                               f"'{mention.trigger.text}' happens during '{trip.trigger.text}'")
             mentions.append(mention)
-            leg = self._second_destination(doc, mention)
-            if leg is not None:
-                mentions.append(leg)
+            second = self._second_destination(doc, mention) or self._second_named_event(doc, mention)
+            if second is not None:
+                mentions.append(second)
         return mentions
+
+    def _second_named_event(self, doc: _Document, event: MeetingMention) -> MeetingMention | None:
+        """'the US-ASEAN and East Asia Summits': two event names coordinated under one plural head are two events, each
+        with the members or the forum its own name gives ('US-ASEAN Summit': United States, ASEAN; 'East Asia Summit': the
+        forum); ``event`` keeps the first, the event returned is the second (None unless both names give participants)."""
+        head = self.phrases.plural_event_head.fullmatch(event.trigger.text)
+        if head is None:
+            return None
+        names = self.phrases.coordinated_event_names_before.search(doc.text, max(0, event.trigger.start - 80), event.trigger.start)
+        if names is None:
+            return None
+        words = names.group("first").split()
+        first = next((found for i in range(len(words)) if (found := self._named_event_members(f"{' '.join(words[i:])} {head.group('head')}", event.trigger))), [])
+        second = self._named_event_members(f"{names.group('second')} {head.group('head')}", event.trigger)
+        if not first or not second:
+            return None
+        other = dataclasses.replace(event, participants=second)
+        event.participants = first
+        if doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_COORDINATED_EVENTS, "set", names.start(), event.trigger.end,
+                          f"'{names.group()}{event.trigger.text}' names two events: of {', '.join(e.name for e in first)}, and of "
+                          f"{', '.join(e.name for e in second)}")
+        return other
+
+    def _named_event_members(self, name: str, trigger: Span) -> list[Entity]:
+        """The members an event's name gives ('US-ASEAN Summit'), else the listed forum it is ('East Asia Summit'), else none."""
+        members = self._event_members(Entity(name, "organisation"), trigger)
+        if members:
+            return members
+        organisation = self.lex.organisation(name)
+        return [Entity(organisation.name, "organisation", country=organisation.country)] if organisation is not None else []
 
     def _second_destination(self, doc: _Document, trip: MeetingMention) -> MeetingMention | None:
         """'his trip to Chile and to Peru': a visit whose two destinations each take their own 'to' is two visits,

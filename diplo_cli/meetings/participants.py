@@ -108,9 +108,10 @@ class _ParticipantReader:
         if mtype in ("summit", "meeting") and found:
             named = self._named_event(doc.text, trigger, left)
             if named is not None and not self._event_members(named, trigger):
-                # 'the Singapore Summit': a place named in the event's name is where it met, not who met
+                # 'the Singapore Summit': a place named in the event's name is where it met, not who met; a listed
+                # forum named so ('the East Asia Summit') is the event's group itself
                 inside = name_key(named.name)
-                found = [e for e in found if e.kind == "person" or name_key(e.name) not in inside]
+                found = [e for e in found if e.kind == "person" or name_key(e.name) not in inside or name_key(e.name) == inside]
         if found:
             found = self._leaders_as_written(doc, self._plural_titles_off(doc, found), lower, upper)
             speaker = self._speaker_side(clause, found)
