@@ -77,3 +77,14 @@ def test_detb3_a_listed_forum_named_as_its_summit_is_the_summit_group():
 def test_detb3_a_place_in_a_summit_name_is_still_no_participant():
     found = meeting_rows("President Marta Quiroga attended the Singapore Summit in October.")
     assert [(kind, names) for kind, _, names, _ in found] == [("summit", ["Marta Quiroga"])]
+
+
+def test_detb3_a_summit_talked_about_in_talks_is_not_the_talkers_summit():
+    found = meeting_rows("Minister Ana Lind held talks with President Marta Quiroga about the summit.")
+    assert found == [("talks", "held", ["Ana Lind", "Marta Quiroga"], ["held talks"])]
+
+
+def test_detb3_a_visit_talked_about_keeps_the_visitor_its_words_name():
+    found = meeting_rows("Minister Ana Lind held talks with President Marta Quiroga about President Marta Quiroga's visit to Chile.")
+    assert [(kind, names) for kind, _, names, _ in found] == [
+        ("talks", ["Ana Lind", "Marta Quiroga"]), ("visit", ["Marta Quiroga", "Chile"])]

@@ -52,6 +52,7 @@ PARTICIPANT_ATTENDED = "meetings.participant.attended_back"  # 'X took part in t
 PARTICIPANT_CONDUCTED = "meetings.participant.conducted_back"  # 'X opened the meeting': the meeting named before
 PARTICIPANT_EACH_DESTINATION = "meetings.participant.each_destination"  # 'a trip to X and to Y': two visits
 PARTICIPANT_COORDINATED_EVENTS = "meetings.participant.coordinated_event_names"  # 'the X and Y Summits': two summits
+PARTICIPANT_TOPIC_MEETING = "meetings.participant.topic_meeting"  # 'talks with X about the summit': not X's summit
 PARTICIPANT_OWNER_ONLY = "meetings.participant.owner_only"  # 'Y thanked X for Kerry's visit': Kerry's, not Y's
 CLAUSE_LEADING = "meetings.clause.leading"  # 'Following the call with X, Y met Z': two clauses
 PARTICIPANT_NOT_BRIEFER = "meetings.participant.not_briefer"  # 'MS. X: ... his meeting': not X

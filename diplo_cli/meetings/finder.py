@@ -38,6 +38,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_DEMONSTRATIVE,
     PARTICIPANT_EACH_DESTINATION,
     PARTICIPANT_REPLACED,
+    PARTICIPANT_TOPIC_MEETING,
     STAGE,
     STATUS_AS_BEFORE,
     STATUS_ATTRIBUTIVE,
@@ -541,7 +542,29 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         if objects_before:
             participants = [e for e in participants if e not in objects_before]
         participants = self._host_country_in(doc, trigger, mtype, participants, place, left, right)
+        participants = self._outer_meeting_people_off(doc, trigger, word, participants, previous, lower, right)
         return self._addressed_body(doc, trigger, word, participants, upper), right
+
+    def _outer_meeting_people_off(self, doc: _Document, trigger: Span, word, participants: list[Entity], previous: list[MeetingMention],
+                                  lower: int, right: int) -> list[Entity]:
+        """'the discussions the President had with the allies about tomorrow's summit': a meeting noun that is the topic of the
+        meeting named before it in its sentence does not take that meeting's participants, unless its own words name them
+        again ('talks with X about X's visit')."""
+        if word.pos != "noun" or not participants or not previous:
+            return participants
+        outer = previous[-1].trigger
+        if outer.start < lower or outer.end > trigger.start:
+            return participants
+        topic = self.phrases.topic_meeting_before.search(doc.text, max(outer.end, trigger.start - 60), trigger.start)
+        if topic is None:
+            return participants
+        own = doc.text[topic.start():right]
+        kept = [e for e in participants if e not in previous[-1].participants or e.name.split()[-1] in own]
+        if len(kept) < len(participants) and doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_TOPIC_MEETING, "vetoed", outer.start, trigger.end,
+                          f"'{trigger.text}' is what '{outer.text}' is about: {', '.join(e.name for e in participants if e not in kept)} "
+                          f"met in '{outer.text}', not in it")
+        return kept
 
     def _determiner_flags(self, text: str, trigger: Span, word, lower: int) -> dict[str, bool]:
         """What the words right before a meeting noun say of it: 'a regional summit' introduces an event
