@@ -45,6 +45,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_ROLE_SUBJECT,
     PARTICIPANT_SENDER_NOT_HOST,
     PARTICIPANT_SIDES_DEFINED,
+    PARTICIPANT_SOME_OFFICIALS,
     PARTICIPANT_SPEAKER_SIDE,
     PARTICIPANT_SUBJECT_ONLY,
     PARTICIPANT_SUMMIT_COMMENTER,
@@ -114,6 +115,7 @@ class _ParticipantReader:
                 found = [e for e in found if e.kind == "person" or name_key(e.name) not in inside or name_key(e.name) == inside]
         if found:
             found = self._leaders_as_written(doc, self._plural_titles_off(doc, found), lower, upper)
+            found = self._some_officials(clause, found)
             speaker = self._speaker_side(clause, found)
             if speaker is not None:
                 found.insert(0, speaker)
@@ -248,6 +250,43 @@ class _ParticipantReader:
             entity = written.get(entity.name, entity) if entity.kind not in ("country", "person") else entity
             if entity is not None and entity not in kept:
                 kept.append(entity)
+        return kept
+
+    def _some_officials(self, clause: _Clause, found: list[Entity]) -> list[Entity]:
+        """'met a Peruvian official', 'talks with senior Chilean diplomats', 'meetings with X and several Bolivian senior
+        leaders': a country's adjective before an officials' noun in the trigger's object, with an indefinite or counting
+        word or a rank written with it (meeting_grammar.toml some_officials), is some of that country's officials: they
+        meet as written, and the country stands for nobody else there ('Chilean officials' bare stays Chile)."""
+        doc, text, trigger = clause.doc, clause.doc.text, clause.trigger
+        with_ = self.phrases.with_after.match(text, trigger.end, clause.right)
+        if with_ is None and clause.word.pos != "verb":
+            return found
+        start = with_.end() - 1 if with_ is not None else trigger.end
+        written: list[tuple[int, int, Entity]] = []
+        for match in self.phrases.some_officials.finditer(text, start, clause.right):
+            det, ranked = match.group("det"), match.group("rank") or match.group("rank2")
+            if not (det or ranked) or (match.group("singular") and not det):
+                continue  # 'Chilean officials' is Chile; 'Chilean official' takes a determiner
+            adjective = match.group("adj")
+            country = self.lex.adjectives.get(name_key(adjective))
+            if country is None or doc.person_spans.overlaps(*match.span("group")):
+                continue
+            phrase = self.phrases.some_officials_article.sub("", match.group("group"))
+            written.append((match.start("group"), match.end("group"), Entity(phrase, "group", country=country)))
+        if not written:
+            return found
+        named_elsewhere = set()
+        bounds = [clause.left, *[edge for s, e, _ in written for edge in (s, e)], clause.right]
+        for lower, upper in zip(bounds[::2], bounds[1::2]):
+            named_elsewhere.update(e.name for e in doc.bodies(lower, upper))
+        countries = {entity.country for _, _, entity in written}
+        kept = [e for e in found if not (e.kind == "country" and e.name in countries and e.name not in named_elsewhere)]
+        for start, end, entity in written:
+            if entity not in kept:
+                kept.append(entity)
+            if doc.trace is not None:
+                doc.trace.add(STAGE, PARTICIPANT_SOME_OFFICIALS, "set", start, end,
+                              f"'{entity.name}': some officials of {entity.country}, as written, not {entity.country}")
         return kept
 
     def _summit_commenters_out(self, clause: _Clause, found: list[Entity]) -> list[Entity]:

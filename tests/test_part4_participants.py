@@ -1,0 +1,23 @@
+"""Meeting participants (issue 14, part4): each test an invented text with the participants it must give."""
+
+from __future__ import annotations
+
+from tests.extracted import participant_names
+
+
+def test_part4_an_indefinite_or_ranked_officials_phrase_meets_as_written():
+    assert participant_names("Minister Ana Lind met a Peruvian official in Lima on Monday.") == [["Ana Lind", "Peruvian official"]]
+    assert participant_names("Minister Ana Lind will hold talks with senior Chilean diplomats next week.") == [
+        ["Ana Lind", "senior Chilean diplomats"]]
+    text = "Minister Ana Lind held meetings with President Jorge Paz and several Bolivian senior leaders on Friday."
+    assert participant_names(text) == [["Ana Lind", "Jorge Paz", "several Bolivian senior leaders"]]
+
+
+def test_part4_a_bare_or_definite_officials_phrase_stays_the_country():
+    assert participant_names("Minister Ana Lind met Peruvian officials in Lima on Monday.") == [["Ana Lind", "Peru"]]
+    assert participant_names("Minister Ana Lind held meetings with the Bolivian delegation on Friday.") == [["Ana Lind", "Bolivia"]]
+
+
+def test_part4_a_country_named_beside_some_of_its_officials_stays():
+    text = "Minister Ana Lind met Chile's foreign minister and a Peruvian official in Lima."
+    assert participant_names(text) == [["Ana Lind", "Chile's foreign minister", "Peruvian official"]]
