@@ -21,3 +21,15 @@ def test_part4_a_bare_or_definite_officials_phrase_stays_the_country():
 def test_part4_a_country_named_beside_some_of_its_officials_stays():
     text = "Minister Ana Lind met Chile's foreign minister and a Peruvian official in Lima."
     assert participant_names(text) == [["Ana Lind", "Chile's foreign minister", "Peruvian official"]]
+
+
+def test_part4_an_office_of_a_country_in_an_undated_text_meets_as_written():
+    assert participant_names("Minister Ana Lind will meet the French foreign minister in Paris.") == [["Ana Lind", "French foreign minister"]]
+    assert participant_names("Chancellor Angela Merkel met the French president in Berlin.") == [["Angela Merkel", "French president"]]
+
+
+def test_part4_an_office_of_a_country_in_a_dated_text_or_named_by_name_is_the_holder():
+    text = "Minister Ana Lind will meet the French foreign minister in Paris."
+    assert participant_names(text, year=2016) == [["Ana Lind", "Jean-Marc Ayrault"]]
+    text = "President Emmanuel Macron spoke in Lyon. Minister Ana Lind will meet the French president in Paris."
+    assert participant_names(text) == [["Ana Lind", "Emmanuel Macron"]]

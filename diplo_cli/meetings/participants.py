@@ -52,6 +52,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_TOPIC,
     PARTICIPANT_TRIP_WE,
     PARTICIPANT_TURN_HOST,
+    PARTICIPANT_UNDATED_HOLDER,
     PARTICIPANT_VISIT_HOST,
     PARTICIPANT_VISIT_HOST_BEFORE,
     STAGE,
@@ -116,6 +117,7 @@ class _ParticipantReader:
         if found:
             found = self._leaders_as_written(doc, self._plural_titles_off(doc, found), lower, upper)
             found = self._some_officials(clause, found)
+            found = self._undated_holders(clause, found)
             speaker = self._speaker_side(clause, found)
             if speaker is not None:
                 found.insert(0, speaker)
@@ -287,6 +289,30 @@ class _ParticipantReader:
             if doc.trace is not None:
                 doc.trace.add(STAGE, PARTICIPANT_SOME_OFFICIALS, "set", start, end,
                               f"'{entity.name}': some officials of {entity.country}, as written, not {entity.country}")
+        return kept
+
+    def _undated_holders(self, clause: _Clause, found: list[Entity]) -> list[Entity]:
+        """'talks with the Peruvian president' in a text that writes no date (its year only guessed from the office-holders
+        it names): the gazetteer's holder of that country's office is a guess the text never makes, so the office-holder
+        meets as written ('Peruvian president'), when the text names that person nowhere by name."""
+        doc = clause.doc
+        if doc.tracker.year_is_dated:
+            return found
+        kept: list[Entity] = []
+        for entity in found:
+            if entity.kind == "person":
+                mentions = [m for m in doc.persons if m.entity == entity]
+                here = [m for m in mentions if m.by_role and clause.lower <= m.start < clause.upper]
+                if here and all(m.by_role for m in mentions):
+                    written = self.without_the(doc.text[here[0].start:here[0].end])
+                    words = written.split()
+                    if any(self.lex.country_of_word(w) for w in words[:-1]):
+                        if doc.trace is not None:
+                            doc.trace.add(STAGE, PARTICIPANT_UNDATED_HOLDER, "set", here[0].start, here[0].end,
+                                          f"'{written}' in an undated text: not {entity.name} the year guessed gives")
+                        entity = Entity(written, "group", country=entity.country)
+            if entity not in kept:
+                kept.append(entity)
         return kept
 
     def _summit_commenters_out(self, clause: _Clause, found: list[Entity]) -> list[Entity]:
