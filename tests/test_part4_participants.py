@@ -33,3 +33,14 @@ def test_part4_an_office_of_a_country_in_a_dated_text_or_named_by_name_is_the_ho
     assert participant_names(text, year=2016) == [["Ana Lind", "Jean-Marc Ayrault"]]
     text = "President Emmanuel Macron spoke in Lyon. Minister Ana Lind will meet the French president in Paris."
     assert participant_names(text) == [["Ana Lind", "Emmanuel Macron"]]
+
+
+def test_part4_a_press_appearance_with_a_person_around_a_meeting_names_its_other_side():
+    text = "Minister Ana Lind will hold a news conference with President Jorge Paz after her meeting on Friday."
+    assert participant_names(text) == [["Ana Lind", "Jorge Paz"]]
+
+
+def test_part4_a_meeting_with_its_own_object_or_an_interview_takes_nobody_from_around_it():
+    text = "Minister Ana Lind will hold a news conference with President Jorge Paz after her meeting with Foreign Minister Maria Soto."
+    assert participant_names(text) == [["Ana Lind", "Maria Soto"]]
+    assert participant_names("Minister Ana Lind gave an interview to President Jorge Paz after her meeting on Friday.") == [["Ana Lind"]]

@@ -76,6 +76,7 @@ PARTICIPANT_ROLE_SUBJECT = "meetings.participant.role_subject"  # 'X visited Y. 
 PARTICIPANT_GROUP_WRITTEN = "meetings.participant.group_written"  # 'consult with Arab leaders': the group as written
 PARTICIPANT_SOME_OFFICIALS = "meetings.participant.some_officials"  # 'met a Peruvian official': as written, not Peru
 PARTICIPANT_UNDATED_HOLDER = "meetings.participant.undated_holder"  # undated 'the Peruvian president': as written
+PARTICIPANT_JOINT_APPEARANCE = "meetings.participant.joint_appearance"  # 'a press conference with Y after his meeting': Y
 PARTICIPANT_JOINT_OWNER = "meetings.participant.joint_owner"  # "X and Y's talks": both own them
 PARTICIPANT_SUMMIT_COMMENTER = "meetings.participant.summit_commenter"  # "X praised the summit": X does not attend
 PARTICIPANT_RELATION = "meetings.participant.relation"  # "X's predecessor, Y, met Z": not X

@@ -24,6 +24,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_GROUP_WRITTEN,
     PARTICIPANT_HOST_COUNTRY_IN,
     PARTICIPANT_INVITED_VOICE,
+    PARTICIPANT_JOINT_APPEARANCE,
     PARTICIPANT_JOINT_OWNER,
     PARTICIPANT_MAIN_SUBJECT,
     PARTICIPANT_MEMBERS_AFTER,
@@ -118,6 +119,7 @@ class _ParticipantReader:
             found = self._leaders_as_written(doc, self._plural_titles_off(doc, found), lower, upper)
             found = self._some_officials(clause, found)
             found = self._undated_holders(clause, found)
+            found = self._joint_appearance(clause, found)
             speaker = self._speaker_side(clause, found)
             if speaker is not None:
                 found.insert(0, speaker)
@@ -314,6 +316,28 @@ class _ParticipantReader:
             if entity not in kept:
                 kept.append(entity)
         return kept
+
+    def _joint_appearance(self, clause: _Clause, found: list[Entity]) -> list[Entity]:
+        """'The minister will hold a press conference with Y after his meeting': a meeting noun of one person, with no 'with'
+        object, in a time adjunct ('after', 'before', 'following') of a press appearance with another person (meeting_grammar.toml
+        joint_appearance_with): the meeting was with that person, who appears beside its owner."""
+        doc, text, trigger = clause.doc, clause.doc.text, clause.trigger
+        if (clause.word.pos != "noun" or len(found) != 1 or found[0].kind != "person"
+                or self.phrases.with_after.match(text, trigger.end, clause.right)
+                or not self.phrases.adjunct_before.search(text, max(clause.lower, trigger.start - 30), trigger.start)):
+            return found
+        appearance = None
+        for appearance in self.phrases.joint_appearance_with.finditer(text, clause.lower, trigger.start):
+            pass  # the last one before the trigger
+        if appearance is None:
+            return found
+        partners = [e for e in doc.people(appearance.end(), trigger.start) if e.kind == "person" and e not in found]
+        if not partners:
+            return found
+        if doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_JOINT_APPEARANCE, "set", appearance.start(), trigger.end,
+                          f"{found[0].name} appears with {partners[0].name} around '{trigger.text}': it was with {partners[0].name}")
+        return [*found, partners[0]]
 
     def _summit_commenters_out(self, clause: _Clause, found: list[Entity]) -> list[Entity]:
         """'X sent her good wishes for the coming summit', 'X praised the summit': the people named before a summit
