@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.extracted import participant_names
+from tests.extracted import meeting_rows, participant_names
 
 
 def test_part4_an_indefinite_or_ranked_officials_phrase_meets_as_written():
@@ -44,3 +44,13 @@ def test_part4_a_meeting_with_its_own_object_or_an_interview_takes_nobody_from_a
     text = "Minister Ana Lind will hold a news conference with President Jorge Paz after her meeting with Foreign Minister Maria Soto."
     assert participant_names(text) == [["Ana Lind", "Maria Soto"]]
     assert participant_names("Minister Ana Lind gave an interview to President Jorge Paz after her meeting on Friday.") == [["Ana Lind"]]
+
+
+def test_part4_a_people_noun_before_the_gerund_meeting_is_its_subject_not_the_people_before():
+    text = "On the coming Andean summit, President Ana Lind and Chancellor Jorge Paz discussed the importance of leaders meeting in Lima."
+    assert [(kind, mentions) for kind, _, _, mentions in meeting_rows(text)] == [("summit", ["summit"])]
+
+
+def test_part4_the_gerund_meeting_with_no_subject_of_its_own_keeps_the_people_before():
+    text = "On the coming Andean summit, President Ana Lind and Chancellor Jorge Paz discussed the importance of meeting in Lima."
+    assert [(kind, names) for kind, _, names, _ in meeting_rows(text)][1] == ("meeting", ["Ana Lind", "Jorge Paz"])

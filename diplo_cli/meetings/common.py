@@ -77,6 +77,7 @@ PARTICIPANT_GROUP_WRITTEN = "meetings.participant.group_written"  # 'consult wit
 PARTICIPANT_SOME_OFFICIALS = "meetings.participant.some_officials"  # 'met a Peruvian official': as written, not Peru
 PARTICIPANT_UNDATED_HOLDER = "meetings.participant.undated_holder"  # undated 'the Peruvian president': as written
 PARTICIPANT_JOINT_APPEARANCE = "meetings.participant.joint_appearance"  # 'a press conference with Y after his meeting': Y
+PARTICIPANT_GERUND_SUBJECT = "meetings.participant.gerund_subject"  # 'the importance of leaders meeting': theirs
 PARTICIPANT_JOINT_OWNER = "meetings.participant.joint_owner"  # "X and Y's talks": both own them
 PARTICIPANT_SUMMIT_COMMENTER = "meetings.participant.summit_commenter"  # "X praised the summit": X does not attend
 PARTICIPANT_RELATION = "meetings.participant.relation"  # "X's predecessor, Y, met Z": not X

@@ -17,6 +17,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_ASKED_HOST,
     PARTICIPANT_ASKED_YOU,
     PARTICIPANT_COORDINATED_ACTORS,
+    PARTICIPANT_GERUND_SUBJECT,
     PARTICIPANT_GROUP_OBJECT,
     PARTICIPANT_GROUP_SUBJECT,
     PARTICIPANT_GROUP_TOPIC,
@@ -95,6 +96,7 @@ class _ParticipantReader:
                 doc.trace.add(STAGE, PARTICIPANT_SUBJECT_ONLY, "set", trigger.start, right,
                               f"'{trigger.text}' is the subject of what follows it; the names there do not take part")
             right = trigger.end
+        left = self._gerund_subject(doc, trigger, word, lower, left)
         clause = _Clause(doc, trigger, word, mtype, lower, upper, left, right, statement, previous, inviter)
         found = self._participants_read(clause)
         found = [e for e in found if e.kind == "person" or not self._media(e.name)]  # 'speaking to Reuters': the outlet meets nobody
@@ -124,6 +126,20 @@ class _ParticipantReader:
             if speaker is not None:
                 found.insert(0, speaker)
         return found
+
+    def _gerund_subject(self, doc: _Document, trigger: Span, word, lower: int, left: int) -> int:
+        """'X and Y discussed the importance of leaders meeting in person': a people noun right before the gerund 'meeting'
+        (after a preposition; meeting_grammar.toml gerund_subject_before) is its subject, and the clause of its
+        participants starts there: the people named before it speak of the meeting and do not hold it."""
+        if word.pos != "noun" or not trigger.text.casefold().endswith("ing"):
+            return left
+        subject = self.phrases.gerund_subject_before.search(doc.text, max(lower, left, trigger.start - 60), trigger.start)
+        if subject is None:
+            return left
+        if doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_GERUND_SUBJECT, "set", subject.start("subject"), trigger.end,
+                          f"'{subject.group('subject')}' is the subject of '{trigger.text}'; who is named before it does not meet")
+        return subject.start("subject")
 
     def _plural_titles_off(self, doc: _Document, found: list[Entity]) -> list[Entity]:
         """'Presidents Putin and Xi met', 'Prime Ministers Modi and Kishida': a plural title the entities pass kept at the
