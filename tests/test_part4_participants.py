@@ -54,3 +54,14 @@ def test_part4_a_people_noun_before_the_gerund_meeting_is_its_subject_not_the_pe
 def test_part4_the_gerund_meeting_with_no_subject_of_its_own_keeps_the_people_before():
     text = "On the coming Andean summit, President Ana Lind and Chancellor Jorge Paz discussed the importance of meeting in Lima."
     assert [(kind, names) for kind, _, names, _ in meeting_rows(text)][1] == ("meeting", ["Ana Lind", "Jorge Paz"])
+
+
+def test_part4_a_visit_in_a_leading_clause_is_hosted_by_the_place_not_by_whom_the_main_clause_meets():
+    text = "After arriving in Lima on Monday, Minister Ana Lind met her Peruvian counterpart Jorge Paz."
+    assert [(kind, names) for kind, _, names, _ in meeting_rows(text)] == [("visit", ["Ana Lind", "Peru"]),
+                                                                           ("meeting", ["Ana Lind", "Jorge Paz"])]
+
+
+def test_part4_a_visit_in_a_leading_clause_with_no_meeting_after_it_keeps_its_clause():
+    text = "After arriving in Lima on Monday, Minister Ana Lind praised the Peruvian government."
+    assert [(kind, names) for kind, _, names, _ in meeting_rows(text)] == [("visit", ["Ana Lind", "Peru"])]

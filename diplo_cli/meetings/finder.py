@@ -27,6 +27,7 @@ from diplo_cli.meetings.common import (
     CLAUSE_COORDINATED_LATER,
     CLAUSE_COORDINATED_MODAL,
     CLAUSE_LEADING,
+    CLAUSE_LEADING_VISIT,
     CLAUSE_RELATIVE_CLOSE,
     MERGE_HOST_OF_EVENT,
     MERGE_TRIP_TO_EVENT,
@@ -460,7 +461,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         lower, upper, status_lower, speaker_of_content, inviter = self._reported_frame(doc, trigger, lower, upper)
         left = max(lower, doc.clause_start_before(trigger.start), trigger.start - _CLAUSE_REACH)
         right = min(upper, doc.clause_end_after(trigger.end), trigger.end + _CLAUSE_REACH)
-        left, right = self._leading_clause_cut(doc, trigger, sentence.start, lower, upper, left, right)
+        left, right = self._leading_clause_cut(doc, trigger, sentence.start, lower, upper, left, right, word.type)
         mtype = word.type
         last_word = text.rfind(" ", trigger.start, trigger.end)  # 'held a telephone talk': the medium inside a pattern trigger
         if mtype in ("meeting", "talks") and (self.phrases.call_medium_before.search(text, max(lower, trigger.start - 25), trigger.start)
@@ -683,10 +684,12 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         return right
 
     def _leading_clause_cut(self, doc: _Document, trigger: Span, sentence_start: int, lower: int, upper: int,
-                            left: int, right: int) -> tuple[int, int]:
+                            left: int, right: int, mtype: str = "") -> tuple[int, int]:
         """'Following the call with X, Y met Z': a sentence that opens with a leading clause holds two
         clauses; the comma that closes the leading one bounds the participants of a trigger on either side
-        (of one in the leading clause only when that clause names someone: 'During the call, X said')."""
+        (of one in the leading clause only when that clause names someone: 'During the call, X said'). A visit
+        in a leading clause that names nobody ('After arriving in Lima, X met Y') is the main clause's subject's,
+        up to the main clause's own meeting word: whom X meets there is that word's, not the visit's host."""
         if lower != sentence_start:
             return left, right  # reported speech: the content is the frame
         lead = self.phrases.leading_clause.match(doc.text, sentence_start, upper)
@@ -697,7 +700,13 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
             return left, right
         if trigger.end <= comma:
             if not (doc.people(lead.end(), comma) or doc.bodies(lead.end(), comma)):
-                return left, right  # 'During the call, X conveyed ...': the leading clause names nobody; X held it
+                later = bisect.bisect_right(doc.trigger_starts, comma)
+                if mtype != "visit" or later >= len(doc.trigger_starts) or doc.trigger_starts[later] >= right:
+                    return left, right  # 'During the call, X conveyed ...': the leading clause names nobody; X held it
+                if doc.trace is not None:
+                    doc.trace.add(STAGE, CLAUSE_LEADING_VISIT, "set", trigger.start, doc.trigger_starts[later],
+                                  f"'{trigger.text}' is the visit of the main clause's subject; whom it meets is the next meeting word's")
+                return left, doc.trigger_starts[later]
             cut = (left, min(right, comma))
         else:
             cut = (max(left, comma + 1), right)
