@@ -65,3 +65,20 @@ def test_part4_a_visit_in_a_leading_clause_is_hosted_by_the_place_not_by_whom_th
 def test_part4_a_visit_in_a_leading_clause_with_no_meeting_after_it_keeps_its_clause():
     text = "After arriving in Lima on Monday, Minister Ana Lind praised the Peruvian government."
     assert [(kind, names) for kind, _, names, _ in meeting_rows(text)] == [("visit", ["Ana Lind", "Peru"])]
+
+
+def test_part4_whom_a_visitor_met_in_a_relative_clause_is_that_meeting_and_the_place_hosts_the_visit():
+    text = "Minister Ana Lind paid a visit to Peru this week, during which she met President Jorge Paz and Foreign Minister Maria Soto."
+    assert [(kind, names) for kind, _, names, _ in meeting_rows(text)] == [("visit", ["Ana Lind", "Peru"]),
+                                                                           ("meeting", ["Ana Lind", "Jorge Paz", "Maria Soto"])]
+
+
+def test_part4_a_later_definite_visit_is_the_visit_named_not_the_meeting_held_during_it():
+    text = ("Minister Ana Lind paid a visit to Peru this week, during which she met President Jorge Paz. "
+            "During the visit, Minister Ana Lind also opened a school.")
+    assert [(kind, mentions) for kind, _, _, mentions in meeting_rows(text)] == [("visit", ["visit", "visit"]), ("meeting", ["met"])]
+
+
+def test_part4_a_coordinated_meeting_verb_after_a_visit_keeps_its_reading():
+    text = "Minister Ana Lind paid a visit to Peru this week and met President Jorge Paz."
+    assert [(kind, names) for kind, _, names, _ in meeting_rows(text)] == [("visit", ["Ana Lind", "Jorge Paz", "Peru"])]

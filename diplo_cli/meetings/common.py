@@ -56,6 +56,7 @@ PARTICIPANT_TOPIC_MEETING = "meetings.participant.topic_meeting"  # 'talks with 
 PARTICIPANT_OWNER_ONLY = "meetings.participant.owner_only"  # 'Y thanked X for Kerry's visit': Kerry's, not Y's
 CLAUSE_LEADING = "meetings.clause.leading"  # 'Following the call with X, Y met Z': two clauses
 CLAUSE_LEADING_VISIT = "meetings.clause.leading_visit"  # 'After arriving in Lima, X met Y': the visit is X's, Y is met
+CLAUSE_VISIT_RELATIVE = "meetings.clause.visit_relative"  # 'a visit to Peru, during which he met X': X is met, not host
 PARTICIPANT_NOT_BRIEFER = "meetings.participant.not_briefer"  # 'MS. X: ... his meeting': not X
 PARTICIPANT_ASKED = "meetings.participant.asked"  # 'Q ... speak with X? / A: there will be a call': the asked
 PARTICIPANT_VISIT_HOST = "meetings.participant.visit_host"  # 'the visit to Peru by X': Peru hosts

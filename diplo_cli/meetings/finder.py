@@ -6,6 +6,7 @@ import bisect
 import dataclasses
 import functools
 import itertools
+import operator
 
 import regex
 
@@ -29,6 +30,7 @@ from diplo_cli.meetings.common import (
     CLAUSE_LEADING,
     CLAUSE_LEADING_VISIT,
     CLAUSE_RELATIVE_CLOSE,
+    CLAUSE_VISIT_RELATIVE,
     MERGE_HOST_OF_EVENT,
     MERGE_TRIP_TO_EVENT,
     MERGE_VISIT_HOSTS,
@@ -499,7 +501,8 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         refers_back = (len(participants) == 1 or mtype == "visit" or bool(self.group_anaphor.search(text, left, right))
                        or bool(self.relations_topic.search(text, left, right)))  # 'the meeting could damage U.S.-Chinese relations'
         if definite and bodies_only and refers_back:
-            earlier = _recent_people(previous, index, mtype, self._compatible)
+            # 'the visit' is the last visit named, before a meeting held during it ('a visit to X, during which he met Y')
+            earlier = _recent_people(previous, index, mtype, operator.eq) or _recent_people(previous, index, mtype, self._compatible)
             if earlier:
                 participants = list(earlier)  # 'the meeting' after 'X met Y': theirs, not the country named near it
         elif definite and participants and self._attended_back(text, trigger, lower):
@@ -537,6 +540,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         lower, upper, left, right = window
         right, objects_before = self._coordinated_meetings(doc, trigger, lower, upper, right)
         right = self._relative_clause_close(doc, trigger, left, right)
+        right = self._visit_relative_meeting(doc, trigger, mtype, right)
         participants = self._participants(doc, trigger, word, mtype, lower, upper, left, right, speaker_of_content, previous, inviter)
         if word.phrase == BARE_GROUP_SUMMIT:
             participants = [Entity(trigger.text, "organisation")]  # 'at G20': the forum's summit, not who is met there
@@ -645,6 +649,23 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                 doc.trace.add(STAGE, CLAUSE_COORDINATED_MODAL, "set", previous_end, trigger.end,
                               f"'{trigger.text}' is coordinated after the object of '{text[doc.trigger_starts[previous]:previous_end]}'; that object is not met again")
         return right, doc.people(previous_end, coordinator.start()) + doc.bodies(previous_end, coordinator.start())
+
+    def _visit_relative_meeting(self, doc: _Document, trigger: Span, mtype: str, right: int) -> int:
+        """'a visit to Peru, during which he met X and Y': a relative clause after a visit that opens on its own subject
+        and a meeting verb (meeting_grammar.toml visit_relative_meeting) says whom the visitor met there; the people
+        after that verb are its own, not the visit's hosts, who stay the place visited. Returns the right limit."""
+        if mtype != "visit":
+            return right
+        index = bisect.bisect_right(doc.trigger_starts, trigger.start)
+        if index >= len(doc.trigger_starts) or doc.trigger_starts[index] >= right or not doc.trigger_verbs[index]:
+            return right
+        relative = self.phrases.visit_relative_meeting.search(doc.text, trigger.end, doc.trigger_starts[index])
+        if relative is None:
+            return right
+        if doc.trace is not None:
+            doc.trace.add(STAGE, CLAUSE_VISIT_RELATIVE, "set", trigger.start, relative.end(),
+                          f"'{doc.text[relative.start():relative.end()].strip()} ...' says whom the visitor met; not the hosts of '{trigger.text}'")
+        return relative.start()
 
     def _relative_clause_close(self, doc: _Document, trigger: Span, left: int, right: int) -> int:
         """'Lavrov, who met Kerry in Geneva last week, told reporters that Zarif ...': a relative clause opened by a comma
