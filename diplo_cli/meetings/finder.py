@@ -40,6 +40,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_COORDINATED_EVENTS,
     PARTICIPANT_DEMONSTRATIVE,
     PARTICIPANT_EACH_DESTINATION,
+    PARTICIPANT_PARTY_COUNT,
     PARTICIPANT_REPLACED,
     PARTICIPANT_TOPIC_MEETING,
     STAGE,
@@ -495,6 +496,13 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
             place, known_place = self._place(doc, trigger, lower, upper, mtype, owner=True)
         participants, right = self._mention_participants(doc, trigger, word, mtype, (lower, upper, left, right), place,
                                                          speaker_of_content, previous, inviter)
+        if (len(participants) == 2 and all(e.kind == "person" for e in participants)
+                and self.phrases.many_party_before.search(text, max(lower, trigger.start - 40), trigger.start)):
+            # 'X and Y welcomed the conclusions of the trilateral talks': three parties or more; a pair does not hold it alone
+            if doc.trace is not None:
+                doc.trace.add(STAGE, PARTICIPANT_PARTY_COUNT, "vetoed", trigger.start, trigger.end,
+                              f"'{trigger.text}' has three parties or more, not {' and '.join(e.name for e in participants)} alone")
+            participants = []
         definite = word.pos == "noun" and bool(self.phrases.definite_before.search(text, max(lower, trigger.start - 40), trigger.start))
         hosted = word.phrase in self.host_triggers
         bodies_only = participants and not any(e.kind == "person" for e in participants)

@@ -1,0 +1,44 @@
+"""det5: meetings the rules missed and false alarms, fixed as general constructions (invented sentences)."""
+
+from __future__ import annotations
+
+from diplo_cli import extract
+
+
+def _meetings(text: str) -> list[tuple[str, str, list[str]]]:
+    return [(m.type, m.status, [p.name for p in m.participants]) for m in extract(text).meetings]
+
+
+def test_det5_leading_trip_is_a_visit_of_its_own():
+    found = _meetings("After arriving in the Peruvian capital on Monday, Secretary Ana Lind met Foreign Minister Tomas Ferreira.")
+    assert ("visit", "held", ["Ana Lind", "Peru"]) in found
+    assert ("meeting", "held", ["Ana Lind", "Tomas Ferreira"]) in found
+    assert len(found) == 2
+
+
+def test_det5_leading_trip_city_named():
+    found = _meetings("After arriving in Quito late on Friday, Minister Ana Lind met President Tomas Ferreira.")
+    assert found == [("visit", "held", ["Ana Lind", "Ecuador"]), ("meeting", "held", ["Ana Lind", "Tomas Ferreira"])]
+
+
+def test_det5_leading_meeting_still_cut_as_before():
+    # a leading clause that names someone keeps its own people (meetings.clause.leading), unchanged
+    found = _meetings("After talks with President Marta Quiroga, Secretary Ana Lind met Foreign Minister Tomas Ferreira.")
+    assert ("meeting", "held", ["Ana Lind", "Tomas Ferreira"]) in found
+    assert all("Tomas Ferreira" not in people for kind, _, people in found if "Marta Quiroga" in people)
+
+
+def test_det5_trilateral_talks_not_the_pair_who_speak_of_them():
+    text = ("President Marta Quiroga spoke with President Tomas Ferreira by phone on Monday. "
+            "Both presidents welcomed the conclusions reached in the trilateral talks.")
+    assert _meetings(text) == [("call", "held", ["Marta Quiroga", "Tomas Ferreira"])]
+
+
+def test_det5_trilateral_talks_of_three_named_people_kept():
+    found = _meetings("President Marta Quiroga, President Tomas Ferreira and Prime Minister Ana Lind held trilateral talks in Lima.")
+    assert found == [("talks", "held", ["Marta Quiroga", "Tomas Ferreira", "Ana Lind"])]
+
+
+def test_det5_bilateral_talks_of_the_pair_kept():
+    found = _meetings("President Marta Quiroga and President Tomas Ferreira held bilateral talks in Lima.")
+    assert found == [("talks", "held", ["Marta Quiroga", "Tomas Ferreira"])]
