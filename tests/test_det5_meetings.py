@@ -42,3 +42,22 @@ def test_det5_trilateral_talks_of_three_named_people_kept():
 def test_det5_bilateral_talks_of_the_pair_kept():
     found = _meetings("President Marta Quiroga and President Tomas Ferreira held bilateral talks in Lima.")
     assert found == [("talks", "held", ["Marta Quiroga", "Tomas Ferreira"])]
+
+
+def test_det5_mediated_sides_hold_the_talks():
+    found = _meetings("The envoy is making a final effort to broker a compromise between Peru and Ecuador "
+                      "before President Ana Lind decides whether to continue with talks.")
+    assert [(kind, people) for kind, _, people in found] == [("talks", ["Peru", "Ecuador"])]
+
+
+def test_det5_mediate_between_later_clause():
+    assert _meetings("Chile offered to mediate between Peru and Ecuador, but the talks stalled.") == [("talks", "held", ["Peru", "Ecuador"])]
+
+
+def test_det5_talks_without_mediator_keep_their_subject():
+    assert _meetings("President Ana Lind decided to continue with talks.") == [("talks", "held", ["Ana Lind"])]
+
+
+def test_det5_conditional_are_to_is_no_plan():
+    found = _meetings("Chile offered to mediate between Peru and Ecuador if they are to remain in negotiations.")
+    assert found == [("talks", "held", ["Peru", "Ecuador"])]

@@ -48,6 +48,7 @@ PARTICIPANT_PLURAL_TITLE = "meetings.participant.plural_title"  # 'Presidents Pu
 CLAUSE_COORDINATED_LATER = "meetings.clause.coordinated_later"  # 'travels to Lima for talks with X, and a meeting with Y'
 PARTICIPANT_DEMONSTRATIVE = "meetings.participant.demonstrative"  # 'these discussions': the ones named before
 BARE_GROUP_SUMMIT = "meetings.trigger.bare_group_summit"  # 'at G20': the forum's summit
+PARTICIPANT_MEDIATED_SIDES = "meetings.participant.mediated_sides"  # 'broker a deal between X and Y ... talks': X and Y
 PARTICIPANT_PARTY_COUNT = "meetings.participant.party_count"  # 'X and Y welcomed the trilateral talks': not theirs alone
 PARTICIPANT_ATTENDED = "meetings.participant.attended_back"  # 'X took part in the talks': the talks named before
 PARTICIPANT_CONDUCTED = "meetings.participant.conducted_back"  # 'X opened the meeting': the meeting named before

@@ -40,6 +40,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_COORDINATED_EVENTS,
     PARTICIPANT_DEMONSTRATIVE,
     PARTICIPANT_EACH_DESTINATION,
+    PARTICIPANT_MEDIATED_SIDES,
     PARTICIPANT_PARTY_COUNT,
     PARTICIPANT_REPLACED,
     PARTICIPANT_TOPIC_MEETING,
@@ -503,6 +504,8 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                 doc.trace.add(STAGE, PARTICIPANT_PARTY_COUNT, "vetoed", trigger.start, trigger.end,
                               f"'{trigger.text}' has three parties or more, not {' and '.join(e.name for e in participants)} alone")
             participants = []
+        if not participants and mtype == "talks" and word.pos == "noun":
+            participants = self._mediated_sides(doc, trigger, lower, upper)
         definite = word.pos == "noun" and bool(self.phrases.definite_before.search(text, max(lower, trigger.start - 40), trigger.start))
         hosted = word.phrase in self.host_triggers
         bodies_only = participants and not any(e.kind == "person" for e in participants)
@@ -539,6 +542,21 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                                          or (word.pos == "verb" and self.again_after.match(text, trigger.end, upper))),
                               status_rule=status_rule, status_cue=status_cue, year=self._event_year(text, trigger, lower),
                               month=self._event_month(text, trigger, lower), **self._determiner_flags(text, trigger, word, lower))
+
+    def _mediated_sides(self, doc: _Document, trigger: Span, lower: int, upper: int) -> list[Entity]:
+        """'X is trying to broker a compromise between Y and Z before W decides whether to continue with talks': the two
+        sides a mediator works between, named before the talks in their sentence, hold the talks that name nobody."""
+        for match in self.phrases.mediated_between.finditer(doc.text, lower, trigger.start):
+            start, end = match.span("sides")
+            if end > trigger.start:
+                continue
+            sides = doc.bodies(start, end) + [e for e in doc.people(start, end)]
+            if len(sides) == 2:
+                if doc.trace is not None:
+                    doc.trace.add(STAGE, PARTICIPANT_MEDIATED_SIDES, "set", match.start(), trigger.end,
+                                  f"'{trigger.text}' is of {' and '.join(e.name for e in sides)}, the sides of '{match.group().strip()}'")
+                return sides
+        return []
 
     def _mention_participants(self, doc: _Document, trigger: Span, word, mtype: str, window: tuple[int, int, int, int],
                               place: Span | None, speaker_of_content: Statement | None, previous: list[MeetingMention],
