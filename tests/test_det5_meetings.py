@@ -61,3 +61,23 @@ def test_det5_talks_without_mediator_keep_their_subject():
 def test_det5_conditional_are_to_is_no_plan():
     found = _meetings("Chile offered to mediate between Peru and Ecuador if they are to remain in negotiations.")
     assert found == [("talks", "held", ["Peru", "Ecuador"])]
+
+
+def test_det5_talks_as_means_are_no_meeting():
+    assert _meetings("The minister urged both countries to settle the border dispute through negotiations.") == []
+    found = _meetings("President Ana Lind held talks with President Tomas Ferreira in Lima.")
+    assert found == [("talks", "held", ["Ana Lind", "Tomas Ferreira"])]
+
+
+def test_det5_speaking_after_meeting_links_the_statement():
+    text = ('Speaking after his meeting with President Tomas Ferreira in Lima, Foreign Secretary Ana Lind said: '
+            '"I made clear that we expect free elections."')
+    document = extract(text)
+    assert len(document.meetings) == 1
+    said = [s for s in document.statements if s.cue.text == "said"]
+    assert said and said[0].meeting == "m1"
+
+
+def test_det5_speaking_at_conference_not_linked_by_speaking_after():
+    text = 'Speaking at the conference in Lima, Foreign Secretary Ana Lind said: "We expect free elections."'
+    assert all(s.meeting is None for s in extract(text).statements)

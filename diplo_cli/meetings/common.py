@@ -146,6 +146,7 @@ SPLIT_LATER = "meetings.split.later_event"
 SPLIT_PLACE = "meetings.split.place"
 LINK_CONTENT = "meetings.link.content_names"
 LINK_CUE_OBJECT = "meetings.link.cue_object"
+LINK_SPEAKING_AFTER = "meetings.link.speaking_after"  # 'Speaking after his meeting with X, Y said ...': about that meeting
 LINK_AGENDA = "meetings.link.agenda"
 LINK_PLACE = "meetings.link.place"
 LINK_RELATIVE = "meetings.link.relative_clause"

@@ -26,6 +26,7 @@ from diplo_cli.meetings.common import (
     LINK_RELATIVE,
     LINK_RELATIVE_CUE,
     LINK_SIBLING,
+    LINK_SPEAKING_AFTER,
     LINK_STATUS_CUE,
     STAGE,
     STATUS_DEFAULT,
@@ -364,7 +365,24 @@ def _named_link(statement: Statement, linked_mentions: list[MeetingMention], sta
         between = linked_mentions[bisect.bisect_left(starts, statement.cue.end):bisect.bisect_left(starts, content.start)]
         if between and content.start - statement.cue.end <= _OBJECT_REACH:
             return between[-1], LINK_CUE_OBJECT, f"the cue's object names the meeting ('{between[-1].trigger.text}')"
+    lead = _speaking_after().search(text, max(0, statement.cue.start - 400), statement.cue.start)
+    if lead is not None:
+        # 'Speaking after his meeting with X, Y said: ...': what Y says of the meeting just held
+        before = linked_mentions[bisect.bisect_left(starts, lead.start()):bisect.bisect_left(starts, statement.cue.start)]
+        if before:
+            return before[0], LINK_SPEAKING_AFTER, f"said speaking after '{before[0].trigger.text}'"
     return None, "", ""
+
+
+_speaking: regex.Pattern | None = None
+
+
+def _speaking_after() -> regex.Pattern:
+    """``speaking_after_lead`` of meeting_grammar.toml, compiled once per process."""
+    global _speaking
+    if _speaking is None:
+        _speaking = regex.compile(meeting_grammar()["phrases"]["speaking_after_lead"])
+    return _speaking
 
 
 _SENTENCE_END = regex.compile(r"[.!?][\"”’»)]*+\s")
