@@ -16,6 +16,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_ASKED,
     PARTICIPANT_ASKED_HOST,
     PARTICIPANT_ASKED_YOU,
+    PARTICIPANT_BRIEFER_WE,
     PARTICIPANT_COORDINATED_ACTORS,
     PARTICIPANT_GERUND_SUBJECT,
     PARTICIPANT_GROUP_OBJECT,
@@ -1231,7 +1232,8 @@ class _ParticipantReader:
             return []
         speaker, addressee = voices
         if self._briefer(speaker) or self._briefer(addressee):
-            return []  # a press briefing: the briefer announces meetings, and 'we' is the government
+            # a press briefing: the briefer announces meetings, and 'we' is the government, a side only of talks it holds
+            return self._briefer_we(doc, trigger, left, right, speaker)
         found: list[Entity] = []
         reach = max(left, trigger.start - _PRONOUN_REACH)
         for pronoun in self.first_person.finditer(doc.text, reach, trigger.end):  # the end: "receiving us" holds its object
@@ -1259,6 +1261,29 @@ class _ParticipantReader:
             if entity is not None and entity not in unique:
                 unique.append(entity)
         return unique
+
+    def _briefer_we(self, doc: _Document, trigger: Span, left: int, right: int, speaker: Entity | None) -> list[Entity]:
+        """'MS. X: We continue to have discussions with the Peruvians': a briefer's 'we' as the subject of a meeting word
+        (meeting_grammar.toml briefer_we_before) whose 'with' object names a country or organisation ('them' for one named
+        before) and no person is the government the briefer speaks for, the other side of those talks; any other 'we' of
+        a briefer names no participant."""
+        if speaker is None or not speaker.country or not self._briefer(speaker):
+            return []
+        text = doc.text
+        we = self.phrases.briefer_we_before.search(text, max(left, trigger.start - 60), trigger.start)
+        with_ = self.phrases.with_after.match(text, trigger.end, right) if we is not None else None
+        if with_ is None or doc.people(with_.end(), right):
+            return []
+        bodies = doc.bodies(with_.end(), right)
+        pronoun = self.phrases.object_pronoun_word.match(text, with_.end(), right)
+        if not (bodies or (pronoun and pronoun.group().casefold() in self.object_group_pronouns)):
+            return []
+        if any(speaker.country in (b.name, b.country) for b in bodies):
+            return []
+        if doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_BRIEFER_WE, "set", we.start(), trigger.end,
+                          f"the briefer's '{we.group('we')}' holding '{trigger.text}' with a country is {speaker.country}")
+        return [Entity(speaker.country, "country", country=speaker.country)]
 
     def _with_others(self, doc: _Document, trigger: Span, right: int) -> bool:
         """'we met with President X': a 'with' object after the trigger, other than 'you'."""

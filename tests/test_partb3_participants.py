@@ -1,0 +1,28 @@
+"""Participants of meetings in briefing transcripts (helper partb3): invented examples, checked values."""
+
+from __future__ import annotations
+
+from diplo_cli import extract
+
+
+def _participants(text: str, **options) -> list[tuple[str, list[str]]]:
+    document = extract(text, **options)
+    return [(m.type, sorted(p.name for p in m.participants)) for m in document.meetings]
+
+
+def test_briefer_we_holding_talks_with_a_country_is_the_government():
+    text = ("Q Are you talking to Peru about the dam?\n"
+            "MS. PSAKI: We continue to have discussions with the Peruvians about the dam.\n")
+    assert _participants(text, document_date="2021-05-04") == [("talks", ["Peru", "United States"])]
+
+
+def test_briefer_we_with_them_for_a_country_named_before():
+    text = ("Q Has Peru given you any assurances about the dam?\n"
+            "MS. PSAKI: We are still having talks with them about the dam.\n")
+    assert _participants(text, document_date="2021-05-04") == [("talks", ["Peru", "United States"])]
+
+
+def test_briefer_we_that_expects_others_to_meet_is_no_side():
+    text = ("Q Are you talking to Peru about the dam?\n"
+            "MS. PSAKI: We expect the President to have discussions with the Peruvians.\n")
+    assert _participants(text, document_date="2021-05-04") == [("talks", ["Joe Biden", "Peru"])]
