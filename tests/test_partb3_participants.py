@@ -26,3 +26,16 @@ def test_briefer_we_that_expects_others_to_meet_is_no_side():
     text = ("Q Are you talking to Peru about the dam?\n"
             "MS. PSAKI: We expect the President to have discussions with the Peruvians.\n")
     assert _participants(text, document_date="2021-05-04") == [("talks", ["Joe Biden", "Peru"])]
+
+
+def test_our_counterparts_are_government_and_government():
+    text = ("Q What came out of the talks?\n"
+            "SECRETARY BLINKEN: The talks with our Chilean counterparts, Foreign Minister Alberto van Klaveren among them, "
+            "were useful.\n")
+    assert _participants(text, document_date="2023-05-04") == [("talks", ["Chile", "United States"])]
+
+
+def test_his_counterparts_leave_the_speaker_out():
+    text = ("Q What came out of the talks?\n"
+            "SECRETARY BLINKEN: The talks with his Chilean counterparts were useful.\n")
+    assert _participants(text, document_date="2023-05-04") == [("talks", ["Chile"])]

@@ -36,6 +36,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_NOUN_REPORTER,
     PARTICIPANT_OBJECT_PRONOUN,
     PARTICIPANT_ORGANISATION_EVENT,
+    PARTICIPANT_OUR_COUNTERPARTS,
     PARTICIPANT_OWNER_ONLY,
     PARTICIPANT_PAIR_NAMED_BEFORE,
     PARTICIPANT_PLURAL_TITLE,
@@ -998,12 +999,31 @@ class _ParticipantReader:
         if counterpart:
             for adjective in self.phrases.list_separator.split(counterpart.group("countries")):
                 country = self.lex.country_of_word(adjective)
-                named = doc.person_of_country(country, counterpart.end(), people, people[0] if people else None) if country else None
+                # 'our Russian counterparts': government and government, each as its country (no one person of theirs)
+                mine = counterpart.group("our") is not None
+                named = doc.person_of_country(country, counterpart.end(), people, people[0] if people else None) if country and not mine else None
                 if named is not None and not right_people:
                     people.append(named)  # 'his Russian counterpart' ... 'Sergei Lavrov' a sentence later
                 elif country:
                     countries.append(Entity(country, "country", country=country))
+            own = self._our_side(clause, counterpart) if counterpart.group("our") else None
+            if own is not None and all(own.name != c.name for c in countries) and all(own.name != p.country for p in people):
+                countries.insert(0, own)
         return countries
+
+    def _our_side(self, clause: _Clause, counterpart) -> Entity | None:
+        """'the talks with our Russian counterparts': 'our' is the government of the one who speaks (a transcript
+        turn's speaker, else the statement's speaker), which meets those counterparts; None when no country of theirs is known."""
+        doc = clause.doc
+        voices = doc.turn_voices(clause.trigger.start) if doc.question_voice(clause.trigger.start) is None else None
+        speaker = voices[0] if voices is not None else None
+        country = speaker.country if speaker is not None else clause.statement.speaker.country if clause.statement is not None else None
+        if not country:
+            return None
+        if doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_OUR_COUNTERPARTS, "set", counterpart.start("our"), counterpart.end(),
+                          f"'{counterpart.group('our')}' before '{counterpart.group().split()[-1]}' is {country}, whose side meets them")
+        return Entity(country, "country", country=country)
 
     def _group_reference(self, clause: _Clause, people: list[Entity], right_people: list[Entity]) -> list[Entity]:
         """'the two leaders', 'both sides': the participants of the meeting mentioned last (added to
@@ -1262,6 +1282,18 @@ class _ParticipantReader:
                 unique.append(entity)
         return unique
 
+    def _with_body_only(self, doc: _Document, trigger: Span, right: int, speaker_country: str | None = None) -> bool:
+        """A 'with' object after the trigger that names a country or organisation ('them' for one named before) and no
+        person, none of them ``speaker_country``."""
+        with_ = self.phrases.with_after.match(doc.text, trigger.end, right)
+        if with_ is None or doc.people(with_.end(), right):
+            return False
+        bodies = doc.bodies(with_.end(), right)
+        pronoun = self.phrases.object_pronoun_word.match(doc.text, with_.end(), right)
+        if not (bodies or (pronoun and pronoun.group().casefold() in self.object_group_pronouns)):
+            return False
+        return not (speaker_country and any(speaker_country in (b.name, b.country) for b in bodies))
+
     def _briefer_we(self, doc: _Document, trigger: Span, left: int, right: int, speaker: Entity | None) -> list[Entity]:
         """'MS. X: We continue to have discussions with the Peruvians': a briefer's 'we' as the subject of a meeting word
         (meeting_grammar.toml briefer_we_before) whose 'with' object names a country or organisation ('them' for one named
@@ -1269,16 +1301,8 @@ class _ParticipantReader:
         a briefer names no participant."""
         if speaker is None or not speaker.country or not self._briefer(speaker):
             return []
-        text = doc.text
-        we = self.phrases.briefer_we_before.search(text, max(left, trigger.start - 60), trigger.start)
-        with_ = self.phrases.with_after.match(text, trigger.end, right) if we is not None else None
-        if with_ is None or doc.people(with_.end(), right):
-            return []
-        bodies = doc.bodies(with_.end(), right)
-        pronoun = self.phrases.object_pronoun_word.match(text, with_.end(), right)
-        if not (bodies or (pronoun and pronoun.group().casefold() in self.object_group_pronouns)):
-            return []
-        if any(speaker.country in (b.name, b.country) for b in bodies):
+        we = self.phrases.briefer_we_before.search(doc.text, max(left, trigger.start - 60), trigger.start)
+        if we is None or not self._with_body_only(doc, trigger, right, speaker.country):
             return []
         if doc.trace is not None:
             doc.trace.add(STAGE, PARTICIPANT_BRIEFER_WE, "set", we.start(), trigger.end,
