@@ -39,3 +39,15 @@ def test_his_counterparts_leave_the_speaker_out():
     text = ("Q What came out of the talks?\n"
             "SECRETARY BLINKEN: The talks with his Chilean counterparts were useful.\n")
     assert _participants(text, document_date="2023-05-04") == [("talks", ["Chile"])]
+
+
+def test_perfect_in_a_temporal_clause_is_not_narration():
+    from diplo_cli.rules import Trace
+
+    trace = Trace()
+    extract("Nothing is settled until Marta Quiroga and President Tomas Ferreira have had the chance to meet.", trace=trace)
+    assert "meetings.status.temporal_perfect" in trace.rules()
+    assert "meetings.status.narrated_past" not in trace.rules()
+    trace = Trace()
+    extract("Nothing is settled. Marta Quiroga and President Tomas Ferreira had the chance to meet.", trace=trace)
+    assert "meetings.status.narrated_past" in trace.rules()

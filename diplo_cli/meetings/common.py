@@ -113,6 +113,7 @@ STATUS_PAST_TENSE = "meetings.status.past_tense"
 STATUS_AS_BEFORE = "meetings.status.as_before"
 STATUS_TOPIC_OF_BEFORE = "meetings.status.topic_of_before"
 STATUS_NARRATED = "meetings.status.narrated_past"
+STATUS_TEMPORAL_PERFECT = "meetings.status.temporal_perfect"  # 'until they have had the chance to meet': not held
 STATUS_DENIAL_CUE = "meetings.status.denial_cue"
 STATUS_QUESTION = "meetings.status.question"
 STATUS_EMBEDDED_QUESTION = "meetings.status.embedded_question"  # 'asked whether he will meet X'

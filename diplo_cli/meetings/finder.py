@@ -57,6 +57,7 @@ from diplo_cli.meetings.common import (
     STATUS_PAST_TENSE,
     STATUS_QUESTION,
     STATUS_RANK,
+    STATUS_TEMPORAL_PERFECT,
     STATUS_TOPIC_OF_BEFORE,
     TRIGGER_WORD,
     VETO_NOT_MEETING,
@@ -805,7 +806,15 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
             status, why, rule, cue = previous[-1].status, f"as '{previous[-1].trigger.text}' before it", STATUS_AS_BEFORE, previous[-1].status_cue
         narration_start = max(left, previous[-1].trigger.end) if topic else left  # the past verb narrates the meeting word it governs
         if status == "unknown" and speaker_of_content is None and self._narrated_in_past(doc.text, narration_start, trigger.start):
-            status, why, rule = "held", "narrated in the past tense", STATUS_NARRATED  # 'praised the outcome of the summit'
+            future = None
+            for future in self.phrases.temporal_perfect.finditer(doc.text, max(lower, narration_start - 80), trigger.start):
+                pass  # the last one: its conjunction may open the clause, before where the clause is read from
+            if future is None or future.end() <= narration_start:
+                status, why, rule = "held", "narrated in the past tense", STATUS_NARRATED  # 'praised the outcome of the summit'
+            elif doc.trace is not None:
+                # 'until the two leaders have had the chance to meet': the perfect of a temporal clause is a future's
+                doc.trace.add(STAGE, STATUS_TEMPORAL_PERFECT, "vetoed", future.start(), trigger.end,
+                              f"'{future.group()}': a perfect in a temporal clause looks ahead, it narrates nothing")
         if speaker_of_content is not None and status != "cancelled" and self._denies(speaker_of_content):
             # 'officials denied that Modi would visit Pakistan'
             status, why, rule, cue = "denied", f"the cue '{speaker_of_content.cue.text}' denies it", STATUS_DENIAL_CUE, None
