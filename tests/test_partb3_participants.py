@@ -41,6 +41,22 @@ def test_his_counterparts_leave_the_speaker_out():
     assert _participants(text, document_date="2023-05-04") == [("talks", ["Chile"])]
 
 
+def test_meeting_asked_about_is_the_principals():
+    text = ("Q What did the President say about the dam yesterday?\n"
+            "MS. PSAKI: He said it matters.\n"
+            "Q Will the dam come up in the meeting with President Tomas Ferreira?\n"
+            "MS. PSAKI: I won't get ahead of it.\n")
+    assert _participants(text, document_date="2021-05-04") == [("meeting", ["Joe Biden", "Tomas Ferreira"])]
+
+
+def test_meeting_with_an_owner_asked_about_is_the_owners():
+    text = ("Q What did the President say about the dam yesterday?\n"
+            "MS. PSAKI: He said it matters.\n"
+            "Q Will the dam come up in the Secretary's meeting with President Tomas Ferreira?\n"
+            "MS. PSAKI: I won't get ahead of it.\n")
+    assert _participants(text, document_date="2021-05-04") == [("meeting", ["Tomas Ferreira"])]
+
+
 def test_perfect_in_a_temporal_clause_is_not_narration():
     from diplo_cli.rules import Trace
 

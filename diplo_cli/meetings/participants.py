@@ -15,6 +15,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_ANSWER_WE,
     PARTICIPANT_ASKED,
     PARTICIPANT_ASKED_HOST,
+    PARTICIPANT_ASKED_PRINCIPAL,
     PARTICIPANT_ASKED_YOU,
     PARTICIPANT_BRIEFER_WE,
     PARTICIPANT_COORDINATED_ACTORS,
@@ -127,6 +128,9 @@ class _ParticipantReader:
             speaker = self._speaker_side(clause, found)
             if speaker is not None:
                 found.insert(0, speaker)
+            principal = self._asked_principal(clause, found)
+            if principal is not None:
+                found.insert(0, principal)
         return found
 
     def _gerund_subject(self, doc: _Document, trigger: Span, word, lower: int, left: int) -> int:
@@ -142,6 +146,30 @@ class _ParticipantReader:
             doc.trace.add(STAGE, PARTICIPANT_GERUND_SUBJECT, "set", subject.start("subject"), trigger.end,
                           f"'{subject.group('subject')}' is the subject of '{trigger.text}'; who is named before it does not meet")
         return subject.start("subject")
+
+    def _asked_principal(self, clause: _Clause, found: list[Entity]) -> Entity | None:
+        """'Q ... will that be raised in the meeting with President X?': in a reporter's question, a definite meeting noun
+        whose only participant is the one person its 'with' object names, with no owner written, is the meeting of the
+        principal the briefing speaks for: the one person the text's bare head title ('the President', 'the Prime
+        Minister'; meeting_grammar.toml principal_title) stands for, when that is exactly one person of another country."""
+        doc, trigger = clause.doc, clause.trigger
+        if (len(found) != 1 or found[0].kind != "person" or clause.word.pos != "noun" or doc.question_voice(trigger.start) is None
+                or not self.phrases.definite_before.search(doc.text, max(clause.lower, trigger.start - 40), trigger.start)):
+            return None
+        with_ = self.phrases.with_after.match(doc.text, trigger.end, clause.right)
+        if with_ is None or found[0] not in doc.people(with_.end(), clause.right):
+            return None
+        principals = []
+        titled = [(m.start, m.end, m.entity) for m in doc.persons] + list(doc.role_spans.within(0, len(doc.text)))
+        for start, end, entity in titled:
+            if self.phrases.principal_title.fullmatch(doc.text, start, end) and entity not in principals:
+                principals.append(entity)
+        if len(principals) != 1 or principals[0] == found[0] or (found[0].country and principals[0].country == found[0].country):
+            return None
+        if doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_ASKED_PRINCIPAL, "set", trigger.start, with_.end(),
+                          f"'{trigger.text}' with {found[0].name} asked about is {principals[0].name}'s, the principal the text names by title")
+        return principals[0]
 
     def _plural_titles_off(self, doc: _Document, found: list[Entity]) -> list[Entity]:
         """'Presidents Putin and Xi met', 'Prime Ministers Modi and Kishida': a plural title the entities pass kept at the
