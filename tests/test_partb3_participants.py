@@ -67,3 +67,12 @@ def test_perfect_in_a_temporal_clause_is_not_narration():
     trace = Trace()
     extract("Nothing is settled. Marta Quiroga and President Tomas Ferreira had the chance to meet.", trace=trace)
     assert "meetings.status.narrated_past" in trace.rules()
+
+
+def test_an_ocean_word_is_no_part_of_a_persons_name():
+    text = ("President Tomas Ferreira met Pacific Island officials in Lima on Monday. "
+            "The Pacific Island leaders thanked him.")
+    assert _participants(text, document_date="2022-05-04") == [("meeting", ["Pacific Island officials", "Tomas Ferreira"])]
+    text = ("President Tomas Ferreira will host the U.S.-Pacific Island Summit in Lima. "
+            "He will welcome the Pacific Island leaders on Monday.")
+    assert _participants(text, document_date="2022-05-04") == [("summit", ["Tomas Ferreira"])]
