@@ -36,8 +36,7 @@ def test_our_counterparts_are_government_and_government():
 
 
 def test_his_counterparts_leave_the_speaker_out():
-    text = ("Q What came out of the talks?\n"
-            "SECRETARY BLINKEN: The talks with his Chilean counterparts were useful.\n")
+    text = "The talks with his Chilean counterparts were useful, the minister said."
     assert _participants(text, document_date="2023-05-04") == [("talks", ["Chile"])]
 
 
@@ -76,3 +75,26 @@ def test_an_ocean_word_is_no_part_of_a_persons_name():
     text = ("President Tomas Ferreira will host the U.S.-Pacific Island Summit in Lima. "
             "He will welcome the Pacific Island leaders on Monday.")
     assert _participants(text, document_date="2022-05-04") == [("summit", ["Tomas Ferreira"])]
+
+
+def _visits(text: str) -> list[tuple[list[str], str | None]]:
+    document = extract(text, document_date="2022-05-04")
+    return [(sorted(p.name for p in m.participants), m.place.text if m.place else None) for m in document.meetings]
+
+
+def test_trip_whose_legs_repeat_the_preposition_is_one_visit_per_destination():
+    assert _visits("President Tomas Ferreira called off his trip to Peru and to Chile on Monday.") == [
+        (["Peru", "Tomas Ferreira"], "Peru"), (["Chile", "Tomas Ferreira"], "Chile")]
+
+
+def test_trip_to_a_plain_list_stays_one_visit():
+    assert _visits("President Tomas Ferreira called off his trip to Peru and Chile on Monday.") == [
+        (["Chile", "Peru", "Tomas Ferreira"], "Peru")]
+
+
+def test_one_sided_talks_put_to_an_official_are_with_their_government():
+    text = "Q Mr. Secretary, do you trust the Peruvians to negotiate in good faith?\nSECRETARY BLINKEN: I do.\n"
+    assert _participants(text, document_date="2023-05-04") == [("talks", ["Peru", "United States"])]
+    text = "Q Mr. Secretary, do you trust the Peruvians to negotiate with Chile in good faith?\nSECRETARY BLINKEN: I do.\n"
+    assert _participants(text, document_date="2023-05-04") == [("talks", ["Chile", "Peru"])]
+    assert _participants("The Peruvians want to negotiate in good faith, officials said.") == [("talks", ["Peru"])]

@@ -73,6 +73,7 @@ PARTICIPANT_TRIP_WE = "meetings.participant.trip_we"  # 'X: we will leave for Ku
 PARTICIPANT_BRIEFER_WE = "meetings.participant.briefer_we"  # 'MS. X: we continue to have talks with Peru': X's government
 PARTICIPANT_OUR_COUNTERPARTS = "meetings.participant.our_counterparts"  # 'talks with our Russian counterparts': the speaker's country too
 PARTICIPANT_ASKED_PRINCIPAL = "meetings.participant.asked_principal"  # 'Q ... in the meeting with President X?': the principal's
+PARTICIPANT_VOICE_SIDE = "meetings.participant.voice_side"  # 'Q Do you trust Peru to negotiate?': the one asked's country
 PARTICIPANT_ANSWER_WE = "meetings.participant.answer_we"  # 'Q ... / X: we continue to have discussions': X's country
 PARTICIPANT_SENDER_NOT_HOST = "meetings.participant.sender_not_host"  # 'X asked Y to travel to Lima': Peru hosts, not X
 PARTICIPANT_SUBJECT_ONLY = "meetings.participant.subject_only"  # 'the talks depend on whether X ...': not X

@@ -60,6 +60,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_UNDATED_HOLDER,
     PARTICIPANT_VISIT_HOST,
     PARTICIPANT_VISIT_HOST_BEFORE,
+    PARTICIPANT_VOICE_SIDE,
     STAGE,
     Entity,
     MeetingMention,
@@ -128,6 +129,9 @@ class _ParticipantReader:
             speaker = self._speaker_side(clause, found)
             if speaker is not None:
                 found.insert(0, speaker)
+            government = self._voice_side(clause, found)
+            if government is not None:
+                found.insert(0, government)
             principal = self._asked_principal(clause, found)
             if principal is not None:
                 found.insert(0, principal)
@@ -146,6 +150,23 @@ class _ParticipantReader:
             doc.trace.add(STAGE, PARTICIPANT_GERUND_SUBJECT, "set", subject.start("subject"), trigger.end,
                           f"'{subject.group('subject')}' is the subject of '{trigger.text}'; who is named before it does not meet")
         return subject.start("subject")
+
+    def _voice_side(self, clause: _Clause, found: list[Entity]) -> Entity | None:
+        """'Q Do you trust the Russians to negotiate in good faith?', 'MS. X: the talks with Peru go on': talks whose one
+        side is a single country, in a transcript turn or a question put to an official of another country, are held by
+        that official's government, the other side (talks take two)."""
+        doc, trigger = clause.doc, clause.trigger
+        if clause.mtype != "talks" or len(found) != 1 or found[0].kind != "country":
+            return None
+        asked = doc.question_voice(trigger.start)
+        voices = doc.turn_voices(trigger.start) if asked is None else None
+        voice = asked[0] if asked is not None else voices[0] if voices is not None else None
+        if voice is None or voice.kind != "person" or not voice.country or voice.country == found[0].name:
+            return None
+        if doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_VOICE_SIDE, "set", trigger.start, trigger.end,
+                          f"'{trigger.text}' with {found[0].name} alone, in {voice.name}'s exchange: {voice.country} is the other side")
+        return Entity(voice.country, "country", country=voice.country)
 
     def _asked_principal(self, clause: _Clause, found: list[Entity]) -> Entity | None:
         """'Q ... will that be raised in the meeting with President X?': in a reporter's question, a definite meeting noun
