@@ -98,3 +98,9 @@ def test_one_sided_talks_put_to_an_official_are_with_their_government():
     text = "Q Mr. Secretary, do you trust the Peruvians to negotiate with Chile in good faith?\nSECRETARY BLINKEN: I do.\n"
     assert _participants(text, document_date="2023-05-04") == [("talks", ["Chile", "Peru"])]
     assert _participants("The Peruvians want to negotiate in good faith, officials said.") == [("talks", ["Peru"])]
+
+
+def test_visit_of_nobody_named_in_an_officials_turn_is_their_governments():
+    text = "Q What about China?\nSECRETARY BLINKEN: Three secretaries went to China last month.\n"
+    assert _participants(text, document_date="2023-05-04") == [("visit", ["China", "United States"])]
+    assert _participants("Three secretaries went to China last month, officials said.") == [("visit", ["China"])]

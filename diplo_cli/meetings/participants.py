@@ -152,11 +152,12 @@ class _ParticipantReader:
         return subject.start("subject")
 
     def _voice_side(self, clause: _Clause, found: list[Entity]) -> Entity | None:
-        """'Q Do you trust the Russians to negotiate in good faith?', 'MS. X: the talks with Peru go on': talks whose one
-        side is a single country, in a transcript turn or a question put to an official of another country, are held by
-        that official's government, the other side (talks take two)."""
+        """'Q Do you trust the Russians to negotiate in good faith?', 'MS. X: three secretaries went to Peru': talks whose
+        one side is a single country, or a visit whose only participant is the country visited, in a transcript turn or a
+        question put to an official of another country, are held or made by that official's government, the other side
+        (talks take two, a visit a traveller)."""
         doc, trigger = clause.doc, clause.trigger
-        if clause.mtype != "talks" or len(found) != 1 or found[0].kind != "country":
+        if clause.mtype not in ("talks", "visit") or len(found) != 1 or found[0].kind != "country":
             return None
         asked = doc.question_voice(trigger.start)
         voices = doc.turn_voices(trigger.start) if asked is None else None
