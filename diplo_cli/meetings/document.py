@@ -79,6 +79,7 @@ class _Document:
         self._turn_starts: list[int] = []
         self._self_repairs: dict[int, bool] = {}  # _self_repair by offset: a dash bounds clauses on both sides
         self.actor_matches: dict[tuple[int, int, int], tuple] = {}  # _coordinated_actors by (trigger start, left, right)
+        self.principal: list[Entity | None] = []  # the text's principal by bare head title, read once (_text_principal)
         self.status = _SpanIndex((m.start(), m.end(), value) for scan, value in finder.status_scans for m in scan.finditer(text, lowered))
         self.times = _SpanIndex(self._coordinated_times(
             [(m.start(), m.end(), value) for scan, value in finder.time_scans for m in scan.finditer(text, lowered)]))

@@ -181,17 +181,25 @@ class _ParticipantReader:
         with_ = self.phrases.with_after.match(doc.text, trigger.end, clause.right)
         if with_ is None or found[0] not in doc.people(with_.end(), clause.right):
             return None
-        principals = []
-        titled = [(m.start, m.end, m.entity) for m in doc.persons] + list(doc.role_spans.within(0, len(doc.text)))
-        for start, end, entity in titled:
-            if self.phrases.principal_title.fullmatch(doc.text, start, end) and entity not in principals:
-                principals.append(entity)
-        if len(principals) != 1 or principals[0] == found[0] or (found[0].country and principals[0].country == found[0].country):
+        principal = self._text_principal(doc)
+        if principal is None or principal == found[0] or (found[0].country and principal.country == found[0].country):
             return None
         if doc.trace is not None:
             doc.trace.add(STAGE, PARTICIPANT_ASKED_PRINCIPAL, "set", trigger.start, with_.end(),
-                          f"'{trigger.text}' with {found[0].name} asked about is {principals[0].name}'s, the principal the text names by title")
-        return principals[0]
+                          f"'{trigger.text}' with {found[0].name} asked about is {principal.name}'s, the principal the text names by title")
+        return principal
+
+    def _text_principal(self, doc: _Document) -> Entity | None:
+        """The one person the text's bare head title stands for ('the President', 'the Prime Minister';
+        meeting_grammar.toml principal_title), None when it names none or several; read once per text."""
+        if not doc.principal:
+            principals: list[Entity] = []
+            titled = [(m.start, m.end, m.entity) for m in doc.persons] + list(doc.role_spans.within(0, len(doc.text)))
+            for start, end, entity in titled:
+                if self.phrases.principal_title.fullmatch(doc.text, start, end) and entity not in principals:
+                    principals.append(entity)
+            doc.principal.append(principals[0] if len(principals) == 1 else None)
+        return doc.principal[0]
 
     def _plural_titles_off(self, doc: _Document, found: list[Entity]) -> list[Entity]:
         """'Presidents Putin and Xi met', 'Prime Ministers Modi and Kishida': a plural title the entities pass kept at the
