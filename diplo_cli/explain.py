@@ -86,5 +86,5 @@ def _rows_by_span(document: Document) -> dict[tuple[str, int], str]:
         rows[("speakers", statement.speaker.mention.start)] = statement.id
     for meeting in document.meetings:
         for mention in meeting.mentions:
-            rows[("meetings", mention.start)] = meeting.id
+            rows.setdefault(("meetings", mention.start), meeting.id)  # a trip split by destination: its first visit
     return rows

@@ -104,3 +104,11 @@ def test_visit_of_nobody_named_in_an_officials_turn_is_their_governments():
     text = "Q What about China?\nSECRETARY BLINKEN: Three secretaries went to China last month.\n"
     assert _participants(text, document_date="2023-05-04") == [("visit", ["China", "United States"])]
     assert _participants("Three secretaries went to China last month, officials said.") == [("visit", ["China"])]
+
+
+def test_explain_names_the_first_visit_of_a_split_trip():
+    from diplo_cli.explain import explain_text
+
+    explanation = explain_text("President Tomas Ferreira called off his trip to Peru and to Chile on Monday.", "doc")
+    rows = {c.row for c in explanation.candidates if c.stage == "meetings" and c.row}
+    assert rows == {"m1"}
