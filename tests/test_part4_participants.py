@@ -82,3 +82,8 @@ def test_part4_a_later_definite_visit_is_the_visit_named_not_the_meeting_held_du
 def test_part4_a_coordinated_meeting_verb_after_a_visit_keeps_its_reading():
     text = "Minister Ana Lind paid a visit to Peru this week and met President Jorge Paz."
     assert [(kind, names) for kind, _, names, _ in meeting_rows(text)] == [("visit", ["Ana Lind", "Jorge Paz", "Peru"])]
+
+
+def test_part4_some_officials_who_report_a_meeting_do_not_take_part_in_it():
+    text = "Minister Ana Lind met President Jorge Paz, and a Peruvian official said the talks went well."
+    assert participant_names(text) == [["Ana Lind", "Jorge Paz"]]

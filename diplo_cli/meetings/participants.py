@@ -349,8 +349,8 @@ class _ParticipantReader:
                 continue  # 'Chilean officials' is Chile; 'Chilean official' takes a determiner
             adjective = match.group("adj")
             country = self.lex.adjectives.get(name_key(adjective))
-            if country is None or doc.person_spans.overlaps(*match.span("group")):
-                continue
+            if country is None or doc.person_spans.overlaps(*match.span("group")) or doc.speakers.overlaps(*match.span("group")):
+                continue  # 'X met Y, and a Peruvian official said ...': who reports the meeting, not who met
             phrase = self.phrases.some_officials_article.sub("", match.group("group"))
             written.append((match.start("group"), match.end("group"), Entity(phrase, "group", country=country)))
         if not written:
