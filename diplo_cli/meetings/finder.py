@@ -498,15 +498,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
             place, known_place = self._place(doc, trigger, lower, upper, mtype, owner=True)
         participants, right = self._mention_participants(doc, trigger, word, mtype, (lower, upper, left, right), place,
                                                          speaker_of_content, previous, inviter)
-        if (len(participants) == 2 and all(e.kind == "person" for e in participants)
-                and self.phrases.many_party_before.search(text, max(lower, trigger.start - 40), trigger.start)):
-            # 'X and Y welcomed the conclusions of the trilateral talks': three parties or more; a pair does not hold it alone
-            if doc.trace is not None:
-                doc.trace.add(STAGE, PARTICIPANT_PARTY_COUNT, "vetoed", trigger.start, trigger.end,
-                              f"'{trigger.text}' has three parties or more, not {' and '.join(e.name for e in participants)} alone")
-            participants = []
-        if not participants and mtype == "talks" and word.pos == "noun":
-            participants = self._mediated_sides(doc, trigger, lower, upper)
+        participants = self._sides_by_count(doc, trigger, word, mtype, participants, lower, upper)
         definite = word.pos == "noun" and bool(self.phrases.definite_before.search(text, max(lower, trigger.start - 40), trigger.start))
         hosted = word.phrase in self.host_triggers
         bodies_only = participants and not any(e.kind == "person" for e in participants)
@@ -543,6 +535,21 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                                          or (word.pos == "verb" and self.again_after.match(text, trigger.end, upper))),
                               status_rule=status_rule, status_cue=status_cue, year=self._event_year(text, trigger, lower),
                               month=self._event_month(text, trigger, lower), **self._determiner_flags(text, trigger, word, lower))
+
+    def _sides_by_count(self, doc: _Document, trigger: Span, word, mtype: str, participants: list[Entity], lower: int,
+                        upper: int) -> list[Entity]:
+        """The sides a meeting word says it has: 'the trilateral talks' are not held by the one pair of people named around
+        them ('X and Y welcomed the conclusions of the trilateral talks'), and talks that name nobody take the two sides a
+        mediator works between in their sentence."""
+        if (len(participants) == 2 and all(e.kind == "person" for e in participants)
+                and self.phrases.many_party_before.search(doc.text, max(lower, trigger.start - 40), trigger.start)):
+            if doc.trace is not None:
+                doc.trace.add(STAGE, PARTICIPANT_PARTY_COUNT, "vetoed", trigger.start, trigger.end,
+                              f"'{trigger.text}' has three parties or more, not {' and '.join(e.name for e in participants)} alone")
+            participants = []
+        if not participants and mtype == "talks" and word.pos == "noun":
+            participants = self._mediated_sides(doc, trigger, lower, upper)
+        return participants
 
     def _mediated_sides(self, doc: _Document, trigger: Span, lower: int, upper: int) -> list[Entity]:
         """'X is trying to broker a compromise between Y and Z before W decides whether to continue with talks': the two
