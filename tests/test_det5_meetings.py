@@ -81,3 +81,15 @@ def test_det5_speaking_after_meeting_links_the_statement():
 def test_det5_speaking_at_conference_not_linked_by_speaking_after():
     text = 'Speaking at the conference in Lima, Foreign Secretary Ana Lind said: "We expect free elections."'
     assert all(s.meeting is None for s in extract(text).statements)
+
+
+def test_det5_where_was_is_a_visit_hosted_by_the_place():
+    document = extract("Secretary Tomas Ferreira spoke warmly of Quito, where he was two days ago.")
+    assert [(m.type, m.status, [p.name for p in m.participants]) for m in document.meetings] == [
+        ("visit", "held", ["Tomas Ferreira", "Ecuador"])]
+    assert document.meetings[0].place is not None and document.meetings[0].place.text == "Quito"
+
+
+def test_det5_where_was_born_is_no_visit():
+    assert _meetings("Minister Ana Lind spoke in Lima, where she was born.") == []
+    assert _meetings("The journalist stayed in Quito, where he was arrested on Monday.") == []

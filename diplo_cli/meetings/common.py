@@ -47,6 +47,7 @@ PARTICIPANT_COORDINATED_ACTORS = "meetings.participant.coordinated_actors"  # 'H
 PARTICIPANT_PLURAL_TITLE = "meetings.participant.plural_title"  # 'Presidents Putin and Xi': Putin
 CLAUSE_COORDINATED_LATER = "meetings.clause.coordinated_later"  # 'travels to Lima for talks with X, and a meeting with Y'
 PARTICIPANT_DEMONSTRATIVE = "meetings.participant.demonstrative"  # 'these discussions': the ones named before
+TRIGGER_WHERE_WAS = "meetings.trigger.where_was"  # 'Lima, where I was on Monday': a visit to Lima
 BARE_GROUP_SUMMIT = "meetings.trigger.bare_group_summit"  # 'at G20': the forum's summit
 PARTICIPANT_MEDIATED_SIDES = "meetings.participant.mediated_sides"  # 'broker a deal between X and Y ... talks': X and Y
 PARTICIPANT_PARTY_COUNT = "meetings.participant.party_count"  # 'X and Y welcomed the trilateral talks': not theirs alone

@@ -59,6 +59,7 @@ from diplo_cli.meetings.common import (
     STATUS_RANK,
     STATUS_TEMPORAL_PERFECT,
     STATUS_TOPIC_OF_BEFORE,
+    TRIGGER_WHERE_WAS,
     TRIGGER_WORD,
     VETO_NOT_MEETING,
     VETO_TO_PLACE,
@@ -494,6 +495,10 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                                   fits=functools.partial(_time_fits_status, status)))
         time, time_kind = timed if timed else (None, None)
         place, known_place = self._place(doc, trigger, left, right, mtype)
+        if place is None and word.phrase == TRIGGER_WHERE_WAS:
+            where = self.phrases.visit_place_where.search(text, max(lower, trigger.start - 60), trigger.start)
+            if where is not None:  # 'Lima, where I was on Monday': the place the relative clause opens on
+                place, known_place = Span.of(text, where.start("place"), where.end("place")), True
         if place is None:
             place, known_place = self._place(doc, trigger, lower, upper, mtype, owner=True)
         participants, right = self._mention_participants(doc, trigger, word, mtype, (lower, upper, left, right), place,

@@ -62,6 +62,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_VISIT_HOST_BEFORE,
     PARTICIPANT_VOICE_SIDE,
     STAGE,
+    TRIGGER_WHERE_WAS,
     Entity,
     MeetingMention,
     _last_group,
@@ -1277,6 +1278,8 @@ class _ParticipantReader:
         doc, trigger = clause.doc, clause.trigger
         where = self.phrases.visit_place_before.search(doc.text, max(clause.lower, trigger.start - 80), trigger.start) \
             if clause.word.pos == "noun" else None
+        if where is None and clause.word.phrase == TRIGGER_WHERE_WAS:
+            where = self.phrases.visit_place_where.search(doc.text, max(clause.lower, trigger.start - 60), trigger.start)
         country = doc.host_countries(where.start("place"), where.end("place"))[:1] if where is not None else []
         if not country or any(country[0].name in (p.name, p.country) for p in people):
             return []
