@@ -93,3 +93,15 @@ def test_det5_where_was_is_a_visit_hosted_by_the_place():
 def test_det5_where_was_born_is_no_visit():
     assert _meetings("Minister Ana Lind spoke in Lima, where she was born.") == []
     assert _meetings("The journalist stayed in Quito, where he was arrested on Monday.") == []
+
+
+def test_det5_also_meet_is_one_more_event_after_the_visit():
+    text = ("Today Secretary Ana Lind travels to Peru for a two-day visit. "
+            "Secretary Ana Lind will also meet with senior Peruvian officials.")
+    assert _meetings(text) == [("visit", "planned", ["Ana Lind", "Peru"]), ("meeting", "planned", ["Ana Lind", "Peru"])]
+
+
+def test_det5_travels_to_today_is_planned():
+    found = _meetings("Today Secretary Ana Lind travels to Peru for a two-day visit.")
+    assert [(kind, status) for kind, status, _ in found] == [("visit", "planned")]
+    assert "Peru" in found[0][2]

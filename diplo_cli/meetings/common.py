@@ -140,6 +140,7 @@ SPLIT_CANCELLED_LATER = "meetings.split.cancelled_later"  # 'called off the trip
 SPLIT_LATER_SAME_PEOPLE = "meetings.split.later_same_people"
 SPLIT_DENIED_HELD = "meetings.split.denied_held"
 SPLIT_OTHER_TYPE = "meetings.split.other_type"
+SPLIT_ALSO = "meetings.split.also"  # 'X travels to Y ... X will also meet Z': one more event
 SPLIT_OWN_VISIT = "meetings.split.own_visit"
 SPLIT_PLAN_OTHER_TYPE = "meetings.split.plan_other_type"
 SPLIT_TIME = "meetings.split.time"
@@ -226,6 +227,7 @@ class MeetingMention:
     questioned: bool = False  # 'Will the two leaders meet?': asked about, not reported
     earlier: bool = False  # 'our last meeting', 'they last met': a meeting before the one reported
     later: bool = False  # 'the next meeting', 'will meet again': a meeting after the one reported
+    also: bool = False  # 'X will also meet Y': a meeting verb said to come in addition to what was named before
     year: str | None = None  # 'the 2005 G8 summit': the year written in front of the event's name
     month: str | None = None  # 'the July summit': the month written in front of the event's name
     indefinite: bool = False  # 'a regional summit': introduces an event, does not refer back to one

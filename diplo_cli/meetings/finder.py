@@ -536,6 +536,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         return MeetingMention(trigger, mtype, status, participants, time, place, index, definite and not participants, hosted, definite,
                               vague_time=time_kind not in _SPECIFIC_TIMES, known_place=known_place, questioned=questioned,
                               earlier=bool(self.earlier_event.search(text, max(lower, trigger.start - 40), trigger.start)), status_why=why,
+                              also=word.pos == "verb" and bool(self.phrases.also_before.search(text, max(lower, trigger.start - 20), trigger.start)),
                               later=bool(self.later_event.search(text, max(lower, trigger.start - 40), trigger.start)
                                          or (word.pos == "verb" and self.again_after.match(text, trigger.end, upper))),
                               status_rule=status_rule, status_cue=status_cue, year=self._event_year(text, trigger, lower),

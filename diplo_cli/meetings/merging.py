@@ -12,6 +12,7 @@ from diplo_cli.meetings.common import (
     MERGE_REFERS_BACK,
     MERGE_SHARED,
     MERGE_VISIT_HOST_NAMED,
+    SPLIT_ALSO,
     SPLIT_CANCELLED_HELD,
     SPLIT_CANCELLED_LATER,
     SPLIT_DENIED_HELD,
@@ -168,6 +169,8 @@ class _Merger:
             return SPLIT_CANCELLED_LATER  # 'called off his trip to Y ... will travel to Y later in his term': the new trip
         if mention.type != draft.type and not inside:
             return SPLIT_OTHER_TYPE  # 'X travels to Y' then 'X will meet Z': the meeting is its own
+        if mention.also and mention.type != draft.type and all(m.sentence != mention.sentence for m in draft.mentions):
+            return SPLIT_ALSO  # 'X travels to Y ... X will also meet Z': one more event, though Z is of Y
         if mention.type != draft.type and self._plan_against_held(mention, draft):
             return SPLIT_PLAN_OTHER_TYPE  # 'X and Y held talks' then 'X invited Y to visit': the visit is to come
         if mention.type == "visit" and draft.type != "visit" and mention.place is not None and not self._receives_at_meeting(mention, draft):
