@@ -494,13 +494,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                  or self._nearest(doc.times, trigger, max(lower, trigger.start - _TIME_WINDOW), min(upper, trigger.end + _TIME_WINDOW),
                                   fits=functools.partial(_time_fits_status, status)))
         time, time_kind = timed if timed else (None, None)
-        place, known_place = self._place(doc, trigger, left, right, mtype)
-        if place is None and word.phrase == TRIGGER_WHERE_WAS:
-            where = self.phrases.visit_place_where.search(text, max(lower, trigger.start - 60), trigger.start)
-            if where is not None:  # 'Lima, where I was on Monday': the place the relative clause opens on
-                place, known_place = Span.of(text, where.start("place"), where.end("place")), True
-        if place is None:
-            place, known_place = self._place(doc, trigger, lower, upper, mtype, owner=True)
+        place, known_place = self._mention_place(doc, trigger, word, (lower, upper, left, right), mtype)
         participants, right = self._mention_participants(doc, trigger, word, mtype, (lower, upper, left, right), place,
                                                          speaker_of_content, previous, inviter)
         participants = self._sides_by_count(doc, trigger, word, mtype, participants, lower, upper)
@@ -542,6 +536,20 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                               status_rule=status_rule, status_cue=status_cue, year=self._event_year(text, trigger, lower),
                               month=self._event_month(text, trigger, lower), **self._determiner_flags(text, trigger, word, lower))
 
+    def _mention_place(self, doc: _Document, trigger: Span, word, bounds: tuple[int, int, int, int], mtype: str) -> tuple[Span | None, bool]:
+        """The place of a trigger: its clause's first; when the clause names none, 'Lima, where I was on Monday'
+        (meetings.trigger.where_was) the name its relative clause opens on, else the nearest place of the sentence this
+        trigger owns."""
+        lower, upper, left, right = bounds
+        place, known_place = self._place(doc, trigger, left, right, mtype)
+        if place is not None:
+            return place, known_place
+        if word.phrase == TRIGGER_WHERE_WAS:
+            where = self.phrases.visit_place_where.search(doc.text, max(lower, trigger.start - 60), trigger.start)
+            if where is not None:
+                return Span.of(doc.text, where.start("place"), where.end("place")), True
+        return self._place(doc, trigger, lower, upper, mtype, owner=True)
+
     def _sides_by_count(self, doc: _Document, trigger: Span, word, mtype: str, participants: list[Entity], lower: int,
                         upper: int) -> list[Entity]:
         """The sides a meeting word says it has: 'the trilateral talks' are not held by the one pair of people named around
@@ -564,7 +572,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
             start, end = match.span("sides")
             if end > trigger.start:
                 continue
-            sides = doc.bodies(start, end) + [e for e in doc.people(start, end)]
+            sides = doc.bodies(start, end) + doc.people(start, end)
             if len(sides) == 2:
                 if doc.trace is not None:
                     doc.trace.add(STAGE, PARTICIPANT_MEDIATED_SIDES, "set", match.start(), trigger.end,
