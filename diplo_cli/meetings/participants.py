@@ -135,7 +135,7 @@ class _ParticipantReader:
                 found.insert(0, government)
             principal = self._asked_principal(clause, found)
             if principal is not None:
-                found.insert(0, principal)
+                found.append(principal)
         return found
 
     def _gerund_subject(self, doc: _Document, trigger: Span, word, lower: int, left: int) -> int:
