@@ -14,6 +14,7 @@ def test_det4_summit_telephone_talk_is_one_call_not_a_summit_beside_it():
 
 
 def test_det4_summit_meeting_is_left_as_it_was():
-    # only a call noun after 'Summit' vetoes it; 'Summit Meeting' keeps both words as before
+    # only a call noun after 'Summit' vetoes it; 'Summit Meeting' keeps both words, as mentions of one summit
+    # (meetings.merge.compound_head, tests/test_sum2_meetings.py)
     rows = meeting_rows("Prime Minister Ana Lind held a Chile-Peru Summit Meeting with President Marta Quiroga.")
-    assert [kind for kind, _, _, _ in rows] == ["summit", "meeting"]
+    assert [(kind, mentions) for kind, _, _, mentions in rows] == [("summit", ["Summit", "Meeting"])]

@@ -133,6 +133,7 @@ MERGE_TRIP_TO_EVENT = "meetings.merge.trip_to_event"
 MERGE_HOST_OF_EVENT = "meetings.merge.host_of_event"
 MERGE_VISIT_HOSTS = "meetings.merge.visit_hosts"
 MERGE_VISIT_HOSTS_AFTER = "meetings.merge.visit_hosts_after"  # "X visits Tokyo. While there, X meets Y": one visit
+MERGE_COMPOUND_HEAD = "meetings.merge.compound_head"  # 'the Chile-Peru Summit Meeting': one event, named by two nouns
 SPLIT_TYPES = "meetings.split.types"
 SPLIT_EARLIER = "meetings.split.earlier_event"
 SPLIT_CANCELLED_HELD = "meetings.split.cancelled_held"
@@ -238,6 +239,9 @@ class MeetingMention:
     joined_why: str = ""  # why it joined the meeting before it (--explain)
     joined_rule: str = ""  # the id of the merge rule that joined it (trace)
     apart_why: tuple[str, str] | None = None  # (rule id, why) it starts a meeting of its own though it refers back (--explain)
+    noun: bool = False  # the trigger is a noun ('the summit'), not a verb ('met')
+    members: frozenset[str] = frozenset()  # 'the Chile-Peru Summit': the name keys of the members the event is named after
+    compound_of: MeetingMention | None = None  # 'Summit Meeting': the head noun's mention names the event of the noun before it
 
 
 @dataclass
@@ -258,6 +262,11 @@ class _Draft:
     asserted: list[str] = field(default_factory=list)  # statuses linked statements assert with no mention of their own
     cameo: str | None = None
     plover: str | None = None
+    head_types: set[str] = field(default_factory=set)  # 'Summit Meeting': the types of the head nouns it is also named by
+
+    def named_as(self, mtype: str) -> bool:
+        """The draft is of type ``mtype``, or is also named by a head noun of that type ('the Summit Meeting' is a meeting too)."""
+        return mtype == self.type or mtype in self.head_types
 
 
 class _SpanIndex:

@@ -170,6 +170,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self.past_verb = regex.compile(grammar["past_narration"])
         self.non_narrating_past = frozenset(grammar["non_narrating_past"])
         self.never_merge = {frozenset(pair) for pair in grammar["never_merge"]}
+        self.compound_modifier_types = frozenset(grammar["compound_modifier_types"])
         self.codes = {key: tuple(value) for key, value in grammar["codes"].items()}
         self._read_rules()
         self.status_scans = [(PrefixScan(rule.pattern), rule.value) for rule in lexicon.status_rules]
@@ -272,6 +273,8 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                 continue
             if trace is not None:
                 self._trace_mention(trace, mention, word)
+            if mentions and self._compound_head(text, mentions[-1], mention):
+                mention.compound_of = mentions[-1]  # 'the Chile-Peru Summit Meeting': one event (merged in _merge)
             if mentions and self._replaced(text, mentions[-1], mention, trace):
                 mention.participants, mention.anaphoric = list(mentions[-1].participants), False
             if mentions and self._hosts_event(text, mentions[-1], mention):
@@ -364,6 +367,24 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
             doc.trace.add(STAGE, PARTICIPANT_EACH_DESTINATION, "set", trip.trigger.start, legs.end(),
                           f"'{trip.trigger.text}' goes to {first[0].name} and to {second[0].name}: one visit each")
         return leg
+
+    def _named_members(self, text: str, trigger: Span, word, mtype: str, left: int) -> frozenset[str]:
+        """'the Chile-Peru Summit Meeting': the name keys of the two or more members a summit or meeting is named after."""
+        if word.pos != "noun" or mtype not in ("summit", "meeting"):
+            return frozenset()
+        named = self._named_event(text, trigger, left)
+        members = self._event_members(named, trigger) if named is not None else []
+        return frozenset(name_key(e.name) for e in members) if len(members) >= 2 else frozenset()
+
+    def _compound_head(self, text: str, modifier: MeetingMention, head: MeetingMention) -> bool:
+        """'the Chile-Peru Summit Meeting': a meeting noun right after a noun of a modifier type (meeting_grammar.toml
+        compound_modifier_types), only blanks between them (compound_gap), is the head of one name with it, not another
+        event, when that name is an event's proper name, named after its members ('the summit meeting' or 'summit talks'
+        in running text is left to the merge rules: measured, merging those lowered the sealed meetings F1)."""
+        return (modifier.noun and head.noun and modifier.type in self.compound_modifier_types and head.type != modifier.type
+                and modifier.sentence == head.sentence and modifier.trigger.end < head.trigger.start
+                and self.phrases.compound_gap.fullmatch(text, modifier.trigger.end, head.trigger.start) is not None
+                and bool(modifier.members))
 
     def _trace_mention(self, trace: Trace, mention: MeetingMention, word) -> None:
         """The trigger rule that built the mention, and the rule that set its status."""
@@ -534,7 +555,8 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                               later=bool(self.later_event.search(text, max(lower, trigger.start - 40), trigger.start)
                                          or (word.pos == "verb" and self.again_after.match(text, trigger.end, upper))),
                               status_rule=status_rule, status_cue=status_cue, year=self._event_year(text, trigger, lower),
-                              month=self._event_month(text, trigger, lower), **self._determiner_flags(text, trigger, word, lower))
+                              month=self._event_month(text, trigger, lower), noun=word.pos == "noun", members=self._named_members(text, trigger, word, mtype, left),
+                              **self._determiner_flags(text, trigger, word, lower))
 
     def _mention_place(self, doc: _Document, trigger: Span, word, bounds: tuple[int, int, int, int], mtype: str) -> tuple[Span | None, bool]:
         """The place of a trigger: its clause's first; when the clause names none, 'Lima, where I was on Monday'

@@ -7,6 +7,7 @@ from diplo_cli.meetings.common import (
     _ANAPHOR_SENTENCES,
     _GROUP_LOOKBACK,
     _MERGE_CANDIDATES,
+    MERGE_COMPOUND_HEAD,
     MERGE_FORUM_SUMMIT,
     MERGE_NAMES_NOBODY,
     MERGE_REFERS_BACK,
@@ -48,6 +49,10 @@ class _Merger:
     def _compatible(self, a: str, b: str) -> bool:
         return a == b or frozenset((a, b)) not in self.never_merge
 
+    def _fits(self, mtype: str, draft: _Draft) -> bool:
+        """A mention of type ``mtype`` may name the draft: compatible with its type or with a head noun's it is also named by."""
+        return self._compatible(mtype, draft.type) or any(self._compatible(mtype, other) for other in draft.head_types)
+
     def _merge(self, mentions: list[MeetingMention], trace: Trace | None = None) -> list[_Draft]:
         drafts: list[_Draft] = []
         by_token: dict[str, list[int]] = {}  # a word of a participant's name -> drafts that include it
@@ -55,7 +60,13 @@ class _Merger:
         for mention in mentions:
             names = {name_key(e.name) for e in mention.participants}
             attending = False
-            if names:
+            compound = mention.compound_of.meeting if mention.compound_of is not None else None
+            if compound is not None:
+                target = compound  # 'the Chile-Peru Summit Meeting': the head noun names the event of the noun before it
+                first = mention.compound_of.trigger.text
+                mention.joined_why = f"'{first} {mention.trigger.text}' is one name: '{mention.trigger.text}' is its head noun, the {drafts[target].type} of '{first}'"
+                mention.joined_rule = MERGE_COMPOUND_HEAD
+            elif names:
                 target = self._named_target(drafts, by_token, mention, names, trace)
                 if target is None:
                     target = self._forum_summit(drafts, mention)
@@ -64,7 +75,7 @@ class _Merger:
                 target = self._anaphoric_target(drafts, mention, trace)
             else:
                 target = None
-            if target is not None and not names and self._held_against_later(mention, drafts[target]):
+            if target is not None and compound is None and not names and self._held_against_later(mention, drafts[target]):
                 # 'Today we held the meeting ... the next meeting will take place in May': the same people's next one
                 previous = drafts[target]
                 why = f"'{mention.trigger.text}' is the next meeting of {', '.join(e.name for e in previous.participants)}, not the {previous.type} held"
@@ -83,6 +94,8 @@ class _Merger:
                 drafts.append(_Draft(mention.type, [], earlier=mention.earlier))
                 target = len(drafts) - 1
             draft = drafts[target]
+            if compound is not None and mention.type != draft.type:
+                draft.head_types.add(mention.type)
             draft.mentions.append(mention)
             mention.meeting = target
             if trace is not None and mention.joined_rule:
@@ -153,7 +166,7 @@ class _Merger:
     def _kept_apart(self, mention: MeetingMention, draft: _Draft, inside: bool) -> str | None:
         """The id of the rule by which a mention that shares the draft's participants still names
         another event; None when nothing keeps them apart."""
-        if not self._compatible(mention.type, draft.type):
+        if not self._fits(mention.type, draft):
             return SPLIT_TYPES
         if mention.earlier != draft.earlier:
             return SPLIT_EARLIER  # 'since our last meeting' is not the meeting held today
@@ -167,11 +180,11 @@ class _Merger:
             return SPLIT_CANCELLED_HELD  # 'cancelled his trip to Y' is not the trip he made
         if self._later_after_cancelled(mention, draft):
             return SPLIT_CANCELLED_LATER  # 'called off his trip to Y ... will travel to Y later in his term': the new trip
-        if mention.type != draft.type and not inside:
+        if not draft.named_as(mention.type) and not inside:
             return SPLIT_OTHER_TYPE  # 'X travels to Y' then 'X will meet Z': the meeting is its own
         if mention.also and mention.type != draft.type and all(m.sentence != mention.sentence for m in draft.mentions):
             return SPLIT_ALSO  # 'X travels to Y ... X will also meet Z': one more event, though Z is of Y
-        if mention.type != draft.type and self._plan_against_held(mention, draft):
+        if not draft.named_as(mention.type) and self._plan_against_held(mention, draft):
             return SPLIT_PLAN_OTHER_TYPE  # 'X and Y held talks' then 'X invited Y to visit': the visit is to come
         if mention.type == "visit" and draft.type != "visit" and mention.place is not None and not self._receives_at_meeting(mention, draft):
             return SPLIT_OWN_VISIT  # 'agreed to meet ... and during X's visit to Y': the visit is its own
@@ -313,10 +326,10 @@ class _Merger:
         could last days': the meeting, not the negotiations); a definite one ('the summit') the last meeting of its
         type, else one it may name."""
         window = range(len(drafts) - 1, max(-1, len(drafts) - 4), -1)
-        same = next((i for i in window if drafts[i].type == mention.type and mention.sentence - drafts[i].mentions[-1].sentence <= _ANAPHOR_SENTENCES), None)
+        same = next((i for i in window if drafts[i].named_as(mention.type) and mention.sentence - drafts[i].mentions[-1].sentence <= _ANAPHOR_SENTENCES), None)
         for index in ([same] if same is not None else []) + [i for i in window if i != same]:
             draft = drafts[index]
-            if (self._compatible(mention.type, draft.type) and mention.sentence - draft.mentions[-1].sentence <= _ANAPHOR_SENTENCES
+            if (self._fits(mention.type, draft) and mention.sentence - draft.mentions[-1].sentence <= _ANAPHOR_SENTENCES
                     and not mention.indefinite
                     and not self._years_differ(mention, draft)
                     and not self._month_against_today(mention, draft)
@@ -330,9 +343,9 @@ class _Merger:
         # 'the summit', long after the summit was named: the last one of that type, else the last
         # one it may name ('the meeting' for a summit)
         recent = range(len(drafts) - 1, max(-1, len(drafts) - 1 - _GROUP_LOOKBACK), -1)
-        target = next((i for i in recent if drafts[i].type == mention.type), None)
+        target = next((i for i in recent if drafts[i].named_as(mention.type)), None)
         if target is None:
-            target = next((i for i in recent if self._compatible(mention.type, drafts[i].type)), None)
+            target = next((i for i in recent if self._fits(mention.type, drafts[i])), None)
         if target is not None:
             mention.joined_why = f"refers back to the last {drafts[target].type} named"
             mention.joined_rule = MERGE_REFERS_BACK
