@@ -63,3 +63,16 @@ def test_sum2_running_text_summit_meeting_is_left_to_the_other_rules():
 def test_sum2_a_meeting_noun_after_a_comma_is_no_compound():
     rows = meeting_rows("The Chile-Peru Summit, a meeting of the trade ministers, opened in Lima on Monday.")
     assert all(mentions != ["Summit", "meeting"] for _, _, _, mentions in rows)
+
+
+def test_sum2_a_bilateral_named_summit_is_not_the_trilateral_one():
+    text = ("Prime Minister Ana Lind attended the Chile-Peru-Bolivia Summit Meeting in Lima, "
+            "and later held a Chile-Peru Summit Meeting with President Marta Quiroga.")
+    assert meeting_rows(text) == [("summit", "held", ["Chile", "Peru", "Bolivia"], ["Summit", "Meeting"]),
+                                  ("summit", "held", ["Chile", "Peru"], ["Summit", "Meeting"])]
+
+
+def test_sum2_the_same_members_named_again_are_the_same_summit():
+    text = ("Prime Minister Ana Lind held a Chile-Peru Summit Meeting with President Marta Quiroga in Lima. "
+            "The Peru-Chile Summit lasted two hours.")
+    assert meeting_rows(text) == [("summit", "held", ["Chile", "Peru"], ["Summit", "Meeting", "Summit"])]

@@ -152,6 +152,7 @@ SPLIT_INDEFINITE_PART = "meetings.split.indefinite_part"
 SPLIT_HELD_PLANNED = "meetings.split.held_planned"
 SPLIT_LATER = "meetings.split.later_event"
 SPLIT_PLACE = "meetings.split.place"
+SPLIT_NAMED_MEMBERS = "meetings.split.named_members"  # 'the Chile-Peru-Bolivia Summit' is not 'the Chile-Peru Summit'
 LINK_CONTENT = "meetings.link.content_names"
 LINK_CUE_OBJECT = "meetings.link.cue_object"
 LINK_SPEAKING_AFTER = "meetings.link.speaking_after"  # 'Speaking after his meeting with X, Y said ...': about that meeting
@@ -262,6 +263,7 @@ class _Draft:
     asserted: list[str] = field(default_factory=list)  # statuses linked statements assert with no mention of their own
     cameo: str | None = None
     plover: str | None = None
+    members: frozenset[str] = frozenset()  # the members its mentions' event name lists ('the Chile-Peru Summit')
     head_types: set[str] = field(default_factory=set)  # 'Summit Meeting': the types of the head nouns it is also named by
 
     def named_as(self, mtype: str) -> bool:

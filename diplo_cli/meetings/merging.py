@@ -24,6 +24,7 @@ from diplo_cli.meetings.common import (
     SPLIT_INDEFINITE_PART,
     SPLIT_LATER,
     SPLIT_LATER_SAME_PEOPLE,
+    SPLIT_NAMED_MEMBERS,
     SPLIT_OTHER_TYPE,
     SPLIT_OWN_VISIT,
     SPLIT_PLACE,
@@ -168,6 +169,8 @@ class _Merger:
         another event; None when nothing keeps them apart."""
         if not self._fits(mention.type, draft):
             return SPLIT_TYPES
+        if mention.members and draft.members and mention.members != draft.members:
+            return SPLIT_NAMED_MEMBERS  # 'the Chile-Peru-Bolivia Summit' is not 'the Chile-Peru Summit'
         if mention.earlier != draft.earlier:
             return SPLIT_EARLIER  # 'since our last meeting' is not the meeting held today
         if self._years_differ(mention, draft):
@@ -378,6 +381,7 @@ class _Merger:
         draft.hosted = draft.hosted or mention.hosted
         draft.year = draft.year or mention.year
         draft.month = draft.month or mention.month
+        draft.members = draft.members or mention.members
 
     def _city_in_country(self, unknown: Span, known: Span | None) -> bool:
         """``unknown`` (a place name in no list, nor a region) is more precise than ``known`` when that names a
