@@ -107,3 +107,21 @@ def test_det5_travels_to_today_is_planned():
     found = _meetings("Today Secretary Ana Lind travels to Peru for a two-day visit.")
     assert [(kind, status) for kind, status, _ in found] == [("visit", "planned")]
     assert "Peru" in found[0][2]
+
+
+def test_det5_trilateral_talks_take_the_three_bodies_named():
+    text = ("The African Union and Peru agreed on trade, and Chile was pleased. "
+            "President Marta Quiroga and President Tomas Ferreira welcomed the conclusions of the trilateral talks.")
+    assert _meetings(text) == [("talks", "held", ["African Union", "Peru", "Chile"])]
+
+
+def test_det5_trilateral_talks_with_four_bodies_named_take_none():
+    text = ("The African Union, Peru, Chile and Bolivia agreed on trade. "
+            "President Marta Quiroga and President Tomas Ferreira welcomed the conclusions of the trilateral talks.")
+    assert _meetings(text) == []
+
+
+def test_det5_indefinite_plan_after_dated_held_meeting_is_the_next_one():
+    text = ("Peru, Chile and Bolivia met last Friday. President Marta Quiroga and President Tomas Ferreira praised the "
+            "trilateral talks. It was agreed that a trilateral meeting should take place.")
+    assert _meetings(text) == [("meeting", "held", ["Peru", "Chile", "Bolivia"]), ("meeting", "planned", ["Peru", "Chile", "Bolivia"])]

@@ -50,6 +50,7 @@ PARTICIPANT_DEMONSTRATIVE = "meetings.participant.demonstrative"  # 'these discu
 TRIGGER_WHERE_WAS = "meetings.trigger.where_was"  # 'Lima, where I was on Monday': a visit to Lima
 BARE_GROUP_SUMMIT = "meetings.trigger.bare_group_summit"  # 'at G20': the forum's summit
 PARTICIPANT_MEDIATED_SIDES = "meetings.participant.mediated_sides"  # 'broker a deal between X and Y ... talks': X and Y
+PARTICIPANT_COUNTED_BODIES = "meetings.participant.counted_bodies"  # 'the trilateral talks': the three bodies the text names
 PARTICIPANT_PARTY_COUNT = "meetings.participant.party_count"  # 'X and Y welcomed the trilateral talks': not theirs alone
 PARTICIPANT_ATTENDED = "meetings.participant.attended_back"  # 'X took part in the talks': the talks named before
 PARTICIPANT_CONDUCTED = "meetings.participant.conducted_back"  # 'X opened the meeting': the meeting named before

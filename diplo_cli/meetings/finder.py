@@ -38,6 +38,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_ATTENDED,
     PARTICIPANT_CONDUCTED,
     PARTICIPANT_COORDINATED_EVENTS,
+    PARTICIPANT_COUNTED_BODIES,
     PARTICIPANT_DEMONSTRATIVE,
     PARTICIPANT_EACH_DESTINATION,
     PARTICIPANT_MEDIATED_SIDES,
@@ -585,7 +586,24 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
             participants = []
         if not participants and mtype == "talks" and word.pos == "noun":
             participants = self._mediated_sides(doc, trigger, lower, upper)
+        if not participants and word.pos == "noun":
+            participants = self._counted_bodies(doc, trigger, lower)
         return participants
+
+    def _counted_bodies(self, doc: _Document, trigger: Span, lower: int) -> list[Entity]:
+        """'the trilateral talks of last Friday' naming nobody, in a text that names three countries or organisations in
+        all: those three are its parties (the number its word says, and no more nor fewer bodies named)."""
+        many = self.phrases.many_party_before.search(doc.text, max(lower, trigger.start - 40), trigger.start)
+        if many is None:
+            return []
+        count = next(n for n, name in ((3, "three"), (4, "four"), (5, "five"), (6, "six")) if many.group(name))
+        bodies = doc.bodies(0, len(doc.text))
+        if len(bodies) != count:
+            return []
+        if doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_COUNTED_BODIES, "set", many.start(), trigger.end,
+                          f"'{doc.text[many.start():trigger.end]}': the {count} bodies the text names, {', '.join(e.name for e in bodies)}")
+        return bodies
 
     def _mediated_sides(self, doc: _Document, trigger: Span, lower: int, upper: int) -> list[Entity]:
         """'X is trying to broker a compromise between Y and Z before W decides whether to continue with talks': the two

@@ -260,7 +260,9 @@ class _Merger:
         return (mention.status == "planned" and mention.time is not None and not mention.vague_time
                 and any(m.status == "held" for m in draft.mentions)) or (
             mention.status == "planned" and mention.time is not None and points_ahead(mention.time.text)
-            and all(m.status == "held" for m in draft.mentions) and all(m.time is None or points_behind(m.time.text) for m in draft.mentions))
+            and all(m.status == "held" for m in draft.mentions) and all(m.time is None or points_behind(m.time.text) for m in draft.mentions)) or (
+            mention.status == "planned" and mention.indefinite and mention.time is None and all(m.status == "held" for m in draft.mentions)
+            and any(m.time is not None and points_behind(m.time.text) for m in draft.mentions))
 
     @staticmethod
     def _held_against_later(mention: MeetingMention, draft: _Draft) -> bool:
