@@ -49,6 +49,8 @@ def _units(family: str, rng: random.Random):
             yield f"the statement said the {word} talks went well and "
         elif family == "visit-runs":  # meeting words, each with a status cue, in one endless sentence
             yield f"will visit the {word} "
+        elif family == "counted-talks":  # talks of a counted number of parties naming nobody, bodies named all around
+            yield f"The trilateral {word} talks went on. Peru, Chile and Bolivia agreed on the plan. "
         elif family == "capitals":
             yield f"{word.title()} {name} {place} "
         else:
@@ -57,7 +59,7 @@ def _units(family: str, rng: random.Random):
 
 FAMILIES = ("news", "said-that", "dashes", "unbalanced-quotes", "parentheses", "said-runs", "said-dashes",
             "chronology", "capitals", "padded", "issued-no-that", "led-no-delegation",
-            "statement-runs", "visit-runs")
+            "statement-runs", "visit-runs", "counted-talks")
 
 
 def make(family: str, size: int, seed: int = 18) -> str:

@@ -172,6 +172,7 @@ LINK_EVENT_PART = "meetings.link.event_part"
 _MERGE_CANDIDATES = 64
 _SENTENCE_REACH = 600  # characters either side of a trigger that count as its sentence
 _CLAUSE_REACH = 300  # ... and as its clause
+_COUNTED_REACH = 3000  # characters either side of a counted meeting word (trilateral) whose bodies make its parties
 _TIME_WINDOW = 120
 _SPECIFIC_TIMES = frozenset({"weekday", "date", "year"})  # time rule values that name one day or period
 _RIGHT_WEIGHT = 1.5  # the verb that governs a meeting word mostly precedes it

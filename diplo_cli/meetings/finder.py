@@ -15,6 +15,7 @@ from diplo_cli.language.lexicons import Lexicon, MeetingWord, expand_named_lists
 from diplo_cli.meetings.common import (
     _ATTENDED_SENTENCES,
     _CLAUSE_REACH,
+    _COUNTED_REACH,
     _GUARD_REACH,
     _NEGATIVE_BONUS,
     _QUESTION_END,
@@ -591,13 +592,15 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         return participants
 
     def _counted_bodies(self, doc: _Document, trigger: Span, lower: int) -> list[Entity]:
-        """'the trilateral talks of last Friday' naming nobody, in a text that names three countries or organisations in
-        all: those three are its parties (the number its word says, and no more nor fewer bodies named)."""
+        """'the trilateral talks of last Friday' naming nobody, in a passage that names three countries or organisations in
+        all (within _COUNTED_REACH characters either side): those three are its parties (the number its word says, and
+        no more nor fewer bodies named)."""
         many = self.phrases.many_party_before.search(doc.text, max(lower, trigger.start - 40), trigger.start)
         if many is None:
             return []
         count = next(n for n, name in ((3, "three"), (4, "four"), (5, "five"), (6, "six")) if many.group(name))
-        bodies = doc.bodies(0, len(doc.text))
+        # the passage around it, bounded: a long file of such talks must not make each read the whole text
+        bodies = doc.bodies(max(0, trigger.start - _COUNTED_REACH), min(len(doc.text), trigger.end + _COUNTED_REACH))
         if len(bodies) != count:
             return []
         if doc.trace is not None:
