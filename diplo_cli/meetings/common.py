@@ -158,6 +158,7 @@ LINK_CONTENT = "meetings.link.content_names"
 LINK_CUE_OBJECT = "meetings.link.cue_object"
 LINK_SPEAKING_AFTER = "meetings.link.speaking_after"  # 'Speaking after his meeting with X, Y said ...': about that meeting
 LINK_AGENDA = "meetings.link.agenda"
+LINK_AGENDA_SPEAKER = "meetings.link.agenda_speaker"  # 'X met Y. "We agreed to ...," X said': a participant's 'we' on the agenda
 LINK_PLACE = "meetings.link.place"
 LINK_RELATIVE = "meetings.link.relative_clause"
 LINK_ANAPHOR = "meetings.link.anaphor"

@@ -150,6 +150,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self.host_by_after = _compile(grammar["host_by_after"], "host_by_after")
         self.agenda_verb = _compile(grammar["agenda_verb"], "agenda_verb")
         self.agenda_subject = _compile(grammar["agenda_subject"], "agenda_subject")
+        self.agenda_first_person = regex.compile(grammar["agenda_first_person"])
         self.agent_after = _compile(grammar["agent_after"], "agent_after")
         self.agent_name_gap = _compile(grammar["agent_name_gap"], "agent_name_gap")
         self.during_visit_gap = _compile(grammar["during_visit_gap"], "during_visit_gap")

@@ -1,0 +1,61 @@
+"""Statements linked to a meeting by the link routes of helper link5 (meetings.link.agenda_speaker,
+meetings.link.after_meeting). Every sentence here is invented for the test."""
+
+from __future__ import annotations
+
+from diplo_cli import extract
+
+
+def _linked(text: str) -> dict[str, tuple[str, str]]:
+    """Statement content -> (type, status) of the meeting it is linked to."""
+    document = extract(text)
+    meetings = {m.id: m for m in document.meetings}
+    return {s.content.text: (meetings[s.meeting].type, meetings[s.meeting].status)
+            for s in document.statements if s.meeting}
+
+
+def _routes(text: str) -> list[str]:
+    """The '... linked: ... [rule]' lines of every meeting's explanation."""
+    return [line for meeting in extract(text).meetings for line in meeting.explain if " linked: " in line]
+
+
+MET = "President Ana Lind of Chile met President Tomas Ferreira of Peru in Lima on Monday. "
+
+
+def test_link5_participant_says_what_we_agreed():
+    text = MET + '"We have agreed to open the border crossing," Lind told reporters.'
+    assert _linked(text) == {"We have agreed to open the border crossing": ("meeting", "held")}
+    assert _routes(text) == [("s1 linked: the speaker, a participant of 'met' just before, says 'We have agreed to' "
+                              "[meetings.link.agenda_speaker]")]
+
+
+def test_link5_participant_first_person_singular_with_words_between():
+    text = MET + "Ferreira said I have also raised with her the price of copper."
+    assert _linked(text) == {"I have also raised with her the price of copper": ("meeting", "held")}
+
+
+def test_link5_participant_we_discuss_a_planned_meeting():
+    text = ("President Ana Lind of Chile will meet President Tomas Ferreira of Peru in Lima next week. "
+            "Lind said we will discuss the border dispute.")
+    assert _linked(text) == {"we will discuss the border dispute": ("meeting", "planned")}
+
+
+def test_link5_non_participant_we_is_not_linked():
+    text = MET + '"We have agreed to open the border crossing," the mayor of Tacna, Pedro Soto, told reporters.'
+    assert _linked(text) == {}
+
+
+def test_link5_we_not_subject_of_the_agenda_verb_is_not_linked():
+    text = MET + "Lind said she valued the friendship that we have built, enabling us to discuss any matters."
+    assert _linked(text) == {}
+
+
+def test_link5_participant_we_without_an_agenda_verb_is_not_linked():
+    text = MET + '"We will build a new port in Arica," Lind told reporters.'
+    assert _linked(text) == {}
+
+
+def test_link5_participant_we_too_far_from_the_meeting_is_not_linked():
+    filler = "The harvest in the south was poor again this year, farmers in the valley noted. " * 8
+    text = MET + filler + '"We have agreed to open the border crossing," Lind told reporters.'
+    assert "We have agreed to open the border crossing" not in _linked(text)
