@@ -59,3 +59,50 @@ def test_link5_participant_we_too_far_from_the_meeting_is_not_linked():
     filler = "The harvest in the south was poor again this year, farmers in the valley noted. " * 8
     text = MET + filler + '"We have agreed to open the border crossing," Lind told reporters.'
     assert "We have agreed to open the border crossing" not in _linked(text)
+
+
+TALKS = "President Ana Lind of Chile held talks with President Tomas Ferreira of Peru in Lima on Monday. "
+
+
+def test_link5_after_the_talks_opening_the_sentence_links_the_report():
+    text = TALKS + "After the talks, Lind told reporters that the border crossing would reopen in May."
+    assert _linked(text) == {"the border crossing would reopen in May": ("talks", "held")}
+    assert _routes(text) == ["s1 linked: said after 'talks' [meetings.link.after_meeting]"]
+
+
+def test_link5_following_a_meeting_opening_the_sentence_links_the_report():
+    text = ("President Ana Lind of Chile met President Tomas Ferreira of Peru in Lima on Monday. "
+            "Following the meeting, a Chilean spokesman said the border crossing would reopen in May.")
+    assert _linked(text) == {"the border crossing would reopen in May": ("meeting", "held")}
+
+
+def test_link5_quote_said_after_talks_links_to_those_talks():
+    text = ('"The border crossing will reopen in May," President Ana Lind of Chile told reporters '
+            "after talks with President Tomas Ferreira of Peru in Lima.")
+    assert _linked(text) == {"The border crossing will reopen in May": ("talks", "held")}
+
+
+def test_link5_quote_said_after_meeting_someone_links_to_that_meeting():
+    text = '"The border crossing will reopen in May," Lind said after meeting President Tomas Ferreira of Peru.'
+    assert _linked(text) == {"The border crossing will reopen in May": ("meeting", "held")}
+
+
+def test_link5_said_after_something_else_is_not_linked():
+    text = TALKS + '"The border crossing will reopen in May," Lind told reporters after the storm.'
+    assert _linked(text) == {}
+
+
+def test_link5_after_arriving_is_a_stay_not_a_meeting_spoken_of():
+    text = ("After arriving in Lima, President Ana Lind of Chile met President Tomas Ferreira of Peru "
+            "and said the border crossing would reopen in May.")
+    assert _linked(text) == {}
+
+
+def test_link5_said_during_a_visit_is_left_unlinked():
+    text = '"The border crossing will reopen in May," Lind said during a visit to Peru.'
+    assert _linked(text) == {}
+
+
+def test_link5_after_the_talks_with_the_content_before_a_later_cue_in_another_sentence():
+    text = TALKS + 'After the talks, Lind flew home. "The border crossing will reopen in May," she said.'
+    assert _linked(text) == {}

@@ -16,6 +16,7 @@ from diplo_cli.meetings.common import (
     _OBJECT_REACH,
     _PLACE_LINK_REACH,
     _RELATIVE_GAP,
+    LINK_AFTER_MEETING,
     LINK_AGENDA,
     LINK_AGENDA_SPEAKER,
     LINK_ANAPHOR,
@@ -381,7 +382,42 @@ def _named_link(statement: Statement, linked_mentions: list[MeetingMention], sta
         before = linked_mentions[bisect.bisect_left(starts, lead.start()):bisect.bisect_left(starts, statement.cue.start)]
         if before:
             return before[0], LINK_SPEAKING_AFTER, f"said speaking after '{before[0].trigger.text}'"
+    after = _after_meeting(statement, linked_mentions, starts, text)
+    if after is not None:
+        return after, LINK_AFTER_MEETING, f"said after '{after.trigger.text}'"
     return None, "", ""
+
+
+def _after_meeting(statement: Statement, linked_mentions: list[MeetingMention], starts: list[int], text: str) -> MeetingMention | None:
+    """'After the talks, X told reporters that ...' (the sentence opens with it) or '"P," X said after talks with Y'
+    (the cue's clause ends with it, the content before the cue): the meeting in the phrase of time after which the
+    speaker speaks (``after_meeting_lead`` / ``after_meeting_tail`` of meeting_grammar.toml)."""
+    lead, tail, not_np = _after_patterns()
+    cue = statement.cue
+    found = lead.search(text, max(0, cue.start - 400), cue.start)
+    if found is None and statement.content.end <= cue.start:
+        found = tail.match(text, cue.end, min(len(text), cue.end + 200))
+    if found is None:
+        return None
+    start, end = found.span("np")
+    if not_np.match(text, start):
+        return None  # 'after arriving in Lima': a stay, not a meeting spoken of
+    inside = linked_mentions[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+    if not inside or (end < cue.start and bisect.bisect_left(starts, end) < bisect.bisect_left(starts, cue.start)):
+        return None  # 'After the talks, X met Y and said': said at the meeting of its own clause
+    return inside[0]
+
+
+_after: tuple[regex.Pattern, regex.Pattern, regex.Pattern] | None = None
+
+
+def _after_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    """``after_meeting_lead``, ``after_meeting_tail`` and ``after_meeting_not_np`` of meeting_grammar.toml, compiled once per process."""
+    global _after
+    if _after is None:
+        phrases = meeting_grammar()["phrases"]
+        _after = tuple(regex.compile(phrases[key]) for key in ("after_meeting_lead", "after_meeting_tail", "after_meeting_not_np"))
+    return _after
 
 
 _speaking: regex.Pattern | None = None
