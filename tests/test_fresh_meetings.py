@@ -1,0 +1,31 @@
+"""fresh: meetings in invented passages of wire news, ministry readouts, briefings and Kremlin readouts that no
+rule was tuned on; each test holds one general construction that failed on them (all names, places and dates invented)."""
+
+from __future__ import annotations
+
+from diplo_cli import extract
+
+
+def _meetings(text: str) -> list[tuple[str, str, list[str]]]:
+    return [(m.type, m.status, [p.name for p in m.participants]) for m in extract(text).meetings]
+
+
+def test_fresh_honorific_initialism_keeps_the_full_name():
+    # 'H.E. Mr.' before an unknown name: the name is the person, not a gazetteer namesake of its surname
+    text = ("Foreign Minister Hiroshi Tanabe held a telephone talk with H.E. Mr. Javier Ortega, Minister of Foreign "
+            "Affairs of Mexico, for about 30 minutes from 9:00 p.m. on June 5.")
+    assert _meetings(text) == [("call", "held", ["Hiroshi Tanabe", "Javier Ortega"])]
+
+
+def test_fresh_honorific_initialism_courtesy_call():
+    text = ("On October 2, Mr. Kazuo Mori, State Minister for Foreign Affairs, paid a courtesy call on "
+            "H.E. Mr. Ahmed Al-Rashid, Prime Minister of Jordan.")
+    assert _meetings(text) == [("meeting", "held", ["Kazuo Mori", "Ahmed Al-Rashid"])]
+
+
+def test_fresh_country_initialism_before_a_title_and_name():
+    text = "U.S. Secretary of State Mark Halden met Foreign Minister Ana Lind in Washington on Thursday."
+    document = extract(text)
+    assert [(m.type, m.status, [p.name for p in m.participants]) for m in document.meetings] == [
+        ("meeting", "held", ["Mark Halden", "Ana Lind"])]
+    assert document.meetings[0].place.text == "Washington"
