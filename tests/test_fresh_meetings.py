@@ -29,3 +29,14 @@ def test_fresh_country_initialism_before_a_title_and_name():
     assert [(m.type, m.status, [p.name for p in m.participants]) for m in document.meetings] == [
         ("meeting", "held", ["Mark Halden", "Ana Lind"])]
     assert document.meetings[0].place.text == "Washington"
+
+
+def test_fresh_external_affairs_minister_is_a_title():
+    # India's foreign minister is 'External Affairs Minister' / 'Minister of External Affairs'
+    text = ("External Affairs Minister Ravi Mehta met with Foreign Minister of Brazil Joao Carvalho in "
+            "Rio de Janeiro on 21 February.")
+    assert _meetings(text) == [("meeting", "held", ["Ravi Mehta", "Joao Carvalho"])]
+    text = "Indian External Affairs Minister Ravi Mehta will visit Moscow next week. Mehta held talks with Minister Ana Lind."
+    found = _meetings(text)
+    assert found[0][:2] == ("visit", "planned") and found[0][2][0] == "Ravi Mehta"
+    assert ("talks", "held", ["Ravi Mehta", "Ana Lind"]) in found
