@@ -397,7 +397,8 @@ class EntityTracker:
             if index < len(words) - 1 and chunk[words[index].end():words[index + 1].start()].strip(" ") not in glue:
                 break
             lowered = self.tables.without_possessive(word.casefold())
-            if lowered in self.title_words or lowered in self.tables.words.title_connectors or self.lexicon.country_of_word(lowered) \
+            if lowered in self.title_words or lowered in self.tables.words.title_connectors or lowered in self.tables.words.apposition_heads \
+                    or self.lexicon.country_of_word(lowered) \
                     or self.lexicon.organisation(lowered) or lowered in self.lexicon.source_modifiers:
                 first = index
                 continue
@@ -540,7 +541,7 @@ class EntityTracker:
         """A capitalised run: title words, then a name (known or not)."""
         # a lower-case title right before the run also counts: "rescue leader Mara Tenn", "spokesman Ned Price"
         before = self._lower_title_before(start)
-        titled = before is not None
+        titled = before is not None or self._apposition_head_before(start)
         role, gender = (before[0], before[1]) if before is not None else (None, None)
         if not titled and len(self.text[start:end].split(None, 1)) == 1:
             # one word (a run without spaces is one word) is a name only after a title
@@ -560,6 +561,18 @@ class EntityTracker:
             return None
         name_end = rest[-1][1] - (1 if self.text[rest[-1][1] - 1] == "." and len(rest[-1][2]) > 2 else 0)
         return rest[0][0], name_end, "titled" if titled else "name", (role, country, gender)
+
+    def _apposition_head_before(self, start: int) -> bool:
+        """Is the word right before ``start`` (after spaces) a role noun that a name stands in apposition to
+        ('his Polish counterpart Marek Wisniak'; entities.toml apposition_heads)?"""
+        window = self.text[max(0, start - 40):start]
+        stripped = window.rstrip()
+        if len(stripped) == len(window):
+            return False
+        word_start = len(stripped)
+        while word_start > 0 and stripped[word_start - 1].isalpha():
+            word_start -= 1
+        return stripped[word_start:] in self.tables.words.apposition_heads
 
     def _lower_title_before(self, start: int):
         """The (role, gender, kind) of a lower-case title of one or two words right before ``start``, if any."""

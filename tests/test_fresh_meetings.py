@@ -40,3 +40,18 @@ def test_fresh_external_affairs_minister_is_a_title():
     found = _meetings(text)
     assert found[0][:2] == ("visit", "planned") and found[0][2][0] == "Ravi Mehta"
     assert ("talks", "held", ["Ravi Mehta", "Ana Lind"]) in found
+
+
+def test_fresh_counterpart_in_apposition_names_an_unknown_person():
+    # 'his Polish counterpart Marek Wisniak': the name no list knows is the counterpart, not the country
+    text = "Norwegian Foreign Minister Henrik Dalby met his Polish counterpart Marek Wisniak in Oslo on Tuesday."
+    document = extract(text)
+    assert [(m.type, m.status, [p.name for p in m.participants]) for m in document.meetings] == [
+        ("meeting", "held", ["Henrik Dalby", "Marek Wisniak"])]
+    assert document.meetings[0].place.text == "Oslo"
+
+
+def test_fresh_counterpart_in_apposition_three_word_name_of_that_country():
+    text = ("Chinese Foreign Minister Zhou Ping and his Vietnamese counterpart Tran Van Long held a phone call "
+            "on Monday, China's foreign ministry said.")
+    assert _meetings(text) == [("call", "held", ["Zhou Ping", "Tran Van Long"])]
