@@ -106,3 +106,12 @@ def test_link5_said_during_a_visit_is_left_unlinked():
 def test_link5_after_the_talks_with_the_content_before_a_later_cue_in_another_sentence():
     text = TALKS + 'After the talks, Lind flew home. "The border crossing will reopen in May," she said.'
     assert _linked(text) == {}
+
+
+def test_a_statement_said_after_a_meeting_says_it_was_held():
+    # the mention 'the call' asserts nothing itself; speaking after it presupposes it took place
+    text = ("President Ana Lind and President Tomas Ferreira spoke by phone. "
+            '"We agreed to keep talking," Lind told reporters after the call.')
+    document = extract(text)
+    (statement,) = document.statements
+    assert (statement.meeting, statement.meeting_status) == ("m1", "held")
