@@ -76,3 +76,29 @@ def test_sum2_the_same_members_named_again_are_the_same_summit():
     text = ("Prime Minister Ana Lind held a Chile-Peru Summit Meeting with President Marta Quiroga in Lima. "
             "The Peru-Chile Summit lasted two hours.")
     assert meeting_rows(text) == [("summit", "held", ["Chile", "Peru"], ["Summit", "Meeting", "Summit"])]
+
+
+def test_sum2_a_joint_adjective_event_name_is_one_summit_of_both_countries():
+    text = "At the Andean Summit, President Marta Quiroga exchanged views on the Inter-Korean Summit Meeting."
+    rows = meeting_rows(text)
+    assert rows[-1] == ("summit", "held", ["North Korea", "South Korea"], ["Summit", "Meeting"])
+
+
+def test_sum2_an_event_discussed_takes_no_time_of_the_discussion():
+    text = "On June 4, President Marta Quiroga exchanged views on the Andean Summit, the Chile-Peru Summit Meeting and trade."
+    meetings = extract(text, "t").meetings
+    assert [([p.name for p in m.participants], m.time) for m in meetings] == [(["Chile", "Peru"], None)]
+
+
+def test_sum2_an_event_held_keeps_the_time_before_it():
+    text = "On June 4, Prime Minister Ana Lind held the Chile-Peru Summit Meeting with President Marta Quiroga."
+    meetings = extract(text, "t").meetings
+    assert [(m.time.text, m.time.start, m.time.end) for m in meetings] == [("June 4", 3, 9)]
+
+
+def test_sum2_other_meetings_name_no_event():
+    text = "President Marta Quiroga will raise trade at the Chile-Peru Summit Meeting and other meetings in Lima."
+    assert [mentions for _, _, _, mentions in meeting_rows(text)] == [["Summit", "Meeting"]]
+    trace = Trace()
+    extract(text, "t", trace=trace)
+    assert "meetings.veto.other_events" in trace.rules()

@@ -147,6 +147,7 @@ SPLIT_OWN_VISIT = "meetings.split.own_visit"
 SPLIT_PLAN_OTHER_TYPE = "meetings.split.plan_other_type"
 SPLIT_TIME = "meetings.split.time"
 TIME_OF_REPORT = "meetings.time.of_report"  # 'said on Friday that': the time of the saying, no meeting's
+TIME_TOPIC_EVENT = "meetings.time.topic_event"  # 'on May 9, he exchanged views on the Andean Summit': no time of the summit
 SPLIT_EVENT_YEAR = "meetings.split.event_year"
 SPLIT_EVENT_MONTH = "meetings.split.event_month"
 SPLIT_INDEFINITE_PART = "meetings.split.indefinite_part"

@@ -61,6 +61,7 @@ from diplo_cli.meetings.common import (
     STATUS_RANK,
     STATUS_TEMPORAL_PERFECT,
     STATUS_TOPIC_OF_BEFORE,
+    TIME_TOPIC_EVENT,
     TRIGGER_WHERE_WAS,
     TRIGGER_WORD,
     VETO_NOT_MEETING,
@@ -514,10 +515,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
             # 'I have no talks with X to confirm yet': neither said to happen nor not to
             why, status_rule, questioned = f"a non-answer ('{unsaid.group()}')", STATUS_NON_ANSWER, True
         # time and place of the trigger's own clause first, else of its sentence
-        timed = (self._nearest(doc.times, trigger, max(left, trigger.start - _TIME_WINDOW), min(right, trigger.end + _TIME_WINDOW), doc.nearest_trigger)
-                 or self._nearest(doc.times, trigger, max(lower, trigger.start - _TIME_WINDOW), min(upper, trigger.end + _TIME_WINDOW),
-                                  fits=functools.partial(_time_fits_status, status)))
-        time, time_kind = timed if timed else (None, None)
+        time, time_kind = self._mention_time(doc, trigger, word, status, (lower, upper, left, right))
         place, known_place = self._mention_place(doc, trigger, word, (lower, upper, left, right), mtype)
         participants, right = self._mention_participants(doc, trigger, word, mtype, (lower, upper, left, right), place,
                                                          speaker_of_content, previous, inviter)
@@ -623,6 +621,26 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                                   f"'{trigger.text}' is of {' and '.join(e.name for e in sides)}, the sides of '{match.group().strip()}'")
                 return sides
         return []
+
+    def _mention_time(self, doc: _Document, trigger: Span, word, status: str, window: tuple[int, int, int, int]) -> tuple[Span | None, str | None]:
+        """The time of the trigger's own clause, else of its sentence (one that fits its status), and its kind; none
+        written before an event's name that is the topic of a discussion ('on May 9, he exchanged views on the Andean
+        Summit': the discussion's time, meetings.time.topic_event)."""
+        text = doc.text
+        lower, upper, left, right = window
+        timed = (self._nearest(doc.times, trigger, max(left, trigger.start - _TIME_WINDOW), min(right, trigger.end + _TIME_WINDOW), doc.nearest_trigger)
+                 or self._nearest(doc.times, trigger, max(lower, trigger.start - _TIME_WINDOW), min(upper, trigger.end + _TIME_WINDOW),
+                                  fits=functools.partial(_time_fits_status, status)))
+        if not timed:
+            return None, None
+        time, kind = timed
+        if (time.end <= trigger.start and word.pos == "noun" and text[trigger.start].isupper()
+                and self.phrases.topic_event_before.search(text, max(lower, trigger.start - 240), trigger.start)):
+            if doc.trace is not None:
+                doc.trace.add(STAGE, TIME_TOPIC_EVENT, "vetoed", time.start, time.end,
+                              f"'{time.text}' dates the discussion of '{trigger.text}', not the event")
+            return None, None
+        return time, kind
 
     def _mention_participants(self, doc: _Document, trigger: Span, word, mtype: str, window: tuple[int, int, int, int],
                               place: Span | None, speaker_of_content: Statement | None, previous: list[MeetingMention],

@@ -1524,6 +1524,10 @@ class _ParticipantReader:
         any other meeting)."""
         head = self.event_head.search(event.name)
         prefix = event.name[:head.start()] if head else event.name[:trigger.start - trigger.end]
+        joint = self.phrases.joint_adjective.fullmatch(self.phrases.event_part_article.sub("", prefix.strip()))
+        countries = self.joint_adjectives.get(joint.group().casefold()) if joint else None
+        if countries and all(self.lex.country_of_word(c) == c for c in countries):
+            return [Entity(c, "country", country=c) for c in countries]  # 'the Inter-Korean Summit': both Koreas
         parts = [p for p in self.phrases.name_part_separator.split(prefix.strip()) if p]
         members: list[Entity] = []
         for part in parts:
