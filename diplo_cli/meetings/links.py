@@ -191,8 +191,7 @@ class _StatementLinks:
         starts = [m.trigger.start for m in linked]
         for statement in statements:
             content = statement.content
-            verb = self.agenda_verb.search(doc.text, content.start, content.end)
-            if verb is None:
+            if not self.agenda_verb.search(doc.text, content.start, content.end):
                 continue
             index = bisect.bisect_left(starts, content.start) - 1
             if index < 0 or content.start - linked[index].trigger.start > _AGENDA_REACH:
@@ -201,25 +200,42 @@ class _StatementLinks:
                 continue  # the content names a meeting of its own
             folded = f" {name_key(content.text)} "
             chosen = linked[index] if self.agenda_subject.search(content.text) else None
-            said = None  # what a participant speaking of the meeting says 'we' or 'I' did, if that chose it
-            first = self.agenda_first_person.search(doc.text, max(content.start, verb.start() - 60), verb.start())
-            speaker = name_key(statement.speaker.name)
             for mention in reversed(linked[:index + 1]):  # the latest meeting whose participants discuss it
                 if content.start - mention.trigger.start > _AGENDA_REACH:
                     break
-                people = {name_key(e.name) for e in drafts[mention.meeting].participants if e.kind == "person"}
-                if any(f" {person.split()[-1]} " in folded for person in people if len(person.split()[-1]) > 2):
+                surnames = {name_key(e.name).split()[-1] for e in drafts[mention.meeting].participants if e.kind == "person"}
+                if any(f" {surname} " in folded for surname in surnames if len(surname) > 2):
                     chosen = mention
-                    break
-                if first is not None and speaker in people:
-                    chosen, said = mention, doc.text[first.start():verb.end()]
                     break
             if chosen is not None:
                 draft = drafts[chosen.meeting]
                 draft.agenda[statement.id] = chosen.status
-                draft.agenda_why[statement.id] = (
-                    (LINK_AGENDA, f"on the agenda of '{chosen.trigger.text}' just before") if said is None else
-                    (LINK_AGENDA_SPEAKER, f"the speaker, a participant of '{chosen.trigger.text}' just before, says '{said}'"))
+                draft.agenda_why[statement.id] = LINK_AGENDA, f"on the agenda of '{chosen.trigger.text}' just before"
+
+    def _speaker_agenda_links(self, doc: _Document, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
+        """'X met Y on Monday. "We have agreed to open the crossing," X said': a content in which 'we' or 'I' discussed,
+        raised or agreed something (``speaker_agenda``), said by a person who took part in a meeting named just before
+        it, is about that meeting (a mention-less link, used when the content names no meeting of its own)."""
+        linked = _linked_mentions(mentions)
+        starts = [m.trigger.start for m in linked]
+        for statement in _agenda_free(statements, drafts):
+            content = statement.content
+            said = self.speaker_agenda.search(doc.text, content.start, content.end)
+            if said is None:
+                continue
+            index = bisect.bisect_left(starts, content.start) - 1
+            if index < 0 or bisect.bisect_left(starts, content.end) > index + 1:
+                continue  # no meeting before, or the content names one of its own
+            speaker = name_key(statement.speaker.name)
+            for mention in reversed(linked[:index + 1]):  # the latest meeting the speaker took part in
+                if content.start - mention.trigger.start > _AGENDA_REACH:
+                    break
+                draft = drafts[mention.meeting]
+                if speaker in {name_key(e.name) for e in draft.participants if e.kind == "person"}:
+                    draft.agenda[statement.id] = mention.status
+                    why = f"the speaker, a participant of '{mention.trigger.text}' just before, says '{said.group()}'"
+                    draft.agenda_why[statement.id] = LINK_AGENDA_SPEAKER, why
+                    break
 
     def _place_links(self, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
         """'the main message that Ferreira will carry to Lima': a content naming a participant of a meeting
