@@ -115,3 +115,36 @@ def test_a_statement_said_after_a_meeting_says_it_was_held():
     document = extract(text)
     (statement,) = document.statements
     assert (statement.meeting, statement.meeting_status) == ("m1", "held")
+
+
+
+
+MAY_MEET = "President Ana Lind of Chile may meet President Tomas Ferreira of Peru next month. "
+
+
+def test_link5_asked_about_the_meeting_opening_the_sentence():
+    text = MAY_MEET + "Asked about the meeting, spokesman Pedro Soto said no date had been fixed."
+    assert _linked(text) == {"no date had been fixed": ("meeting", "proposed")}
+    assert _routes(text) == ["s1 linked: said asked about (or commenting on) 'meeting' [meetings.link.asked_about]"]
+
+
+def test_link5_asked_whether_they_would_meet_opening_the_sentence():
+    text = MAY_MEET + "Asked whether the two presidents would meet in Lima, spokesman Pedro Soto said no date had been fixed."
+    assert _linked(text) == {"no date had been fixed": ("meeting", "proposed")}
+
+
+def test_link5_commenting_on_the_talks_opening_the_sentence():
+    text = ("President Ana Lind of Chile met President Tomas Ferreira of Peru on Monday. "
+            "Commenting on the talks, spokesman Pedro Soto said the border would reopen.")
+    assert _linked(text) == {"the border would reopen": ("meeting", "held")}
+
+
+def test_link5_quote_said_when_asked_about_the_meeting():
+    for text in (MAY_MEET + '"No date has been fixed," spokesman Pedro Soto said when asked about the meeting.',
+                 MAY_MEET + '"No date has been fixed," spokesman Pedro Soto said, when asked about the meeting.'):
+        assert _linked(text) == {"No date has been fixed": ("meeting", "proposed")}, text
+
+
+def test_link5_asked_about_something_else_is_not_linked():
+    assert _linked(MAY_MEET + "Asked about the harvest, spokesman Pedro Soto said no date had been fixed.") == {}
+    assert _linked(MAY_MEET + '"No date has been fixed," spokesman Pedro Soto said when asked about the harvest.') == {}

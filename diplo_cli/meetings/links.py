@@ -21,6 +21,7 @@ from diplo_cli.meetings.common import (
     LINK_AGENDA_SPEAKER,
     LINK_ANAPHOR,
     LINK_ANSWER,
+    LINK_ASKED_ABOUT,
     LINK_CONTENT,
     LINK_CUE_OBJECT,
     LINK_EVENT_PART,
@@ -400,42 +401,44 @@ def _named_link(statement: Statement, linked_mentions: list[MeetingMention], sta
         before = linked_mentions[bisect.bisect_left(starts, lead.start()):bisect.bisect_left(starts, statement.cue.start)]
         if before:
             return before[0], LINK_SPEAKING_AFTER, f"said speaking after '{before[0].trigger.text}'"
-    after = _after_meeting(statement, linked_mentions, starts, text)
-    if after is not None:
-        return after, LINK_AFTER_MEETING, f"said after '{after.trigger.text}'"
+    return _clause_meeting(statement, linked_mentions, starts, text)
+
+
+def _clause_meeting(statement: Statement, linked_mentions: list[MeetingMention], starts: list[int], text: str) -> tuple[MeetingMention | None, str, str]:
+    """The meeting the speaker's own clause says the statement is said after or about: 'After the talks, X told
+    reporters that ...', 'Asked about the summit, X said ...' (the sentence opens with it), '"P," X said after talks
+    with Y', '"P," X said when asked about the visit' (the cue's clause ends with it, the content before the cue);
+    with the rule id and why (``after_meeting_*`` and ``asked_about_*`` of meeting_grammar.toml)."""
+    cue = statement.cue
+    for rule, said, lead, tail in _clause_patterns()[1:]:
+        found = lead.search(text, max(0, cue.start - 400), cue.start)
+        if found is None and statement.content.end <= cue.start:
+            found = tail.match(text, cue.end, min(len(text), cue.end + 200))
+        if found is None:
+            continue
+        start, end = found.span("np")
+        if _clause_patterns()[0].match(text, start):
+            continue  # 'after arriving in Lima': a stay, not a meeting spoken of
+        inside = linked_mentions[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+        if not inside or (end < cue.start and bisect.bisect_left(starts, end) < bisect.bisect_left(starts, cue.start)):
+            continue  # 'After the talks, X met Y and said': said at the meeting of its own clause
+        return inside[0], rule, f"said {said} '{inside[0].trigger.text}'"
     return None, "", ""
 
 
-def _after_meeting(statement: Statement, linked_mentions: list[MeetingMention], starts: list[int], text: str) -> MeetingMention | None:
-    """'After the talks, X told reporters that ...' (the sentence opens with it) or '"P," X said after talks with Y'
-    (the cue's clause ends with it, the content before the cue): the meeting in the phrase of time after which the
-    speaker speaks (``after_meeting_lead`` / ``after_meeting_tail`` of meeting_grammar.toml)."""
-    lead, tail, not_np = _after_patterns()
-    cue = statement.cue
-    found = lead.search(text, max(0, cue.start - 400), cue.start)
-    if found is None and statement.content.end <= cue.start:
-        found = tail.match(text, cue.end, min(len(text), cue.end + 200))
-    if found is None:
-        return None
-    start, end = found.span("np")
-    if not_np.match(text, start):
-        return None  # 'after arriving in Lima': a stay, not a meeting spoken of
-    inside = linked_mentions[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
-    if not inside or (end < cue.start and bisect.bisect_left(starts, end) < bisect.bisect_left(starts, cue.start)):
-        return None  # 'After the talks, X met Y and said': said at the meeting of its own clause
-    return inside[0]
+_clause: tuple | None = None
 
 
-_after: tuple[regex.Pattern, regex.Pattern, regex.Pattern] | None = None
-
-
-def _after_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
-    """``after_meeting_lead``, ``after_meeting_tail`` and ``after_meeting_not_np`` of meeting_grammar.toml, compiled once per process."""
-    global _after
-    if _after is None:
+def _clause_patterns() -> tuple:
+    """``after_meeting_not_np``, then (rule id, what, lead pattern, tail pattern) of each route whose phrase in the
+    speaker's clause names the meeting (meeting_grammar.toml), compiled once per process."""
+    global _clause
+    if _clause is None:
         phrases = meeting_grammar()["phrases"]
-        _after = tuple(regex.compile(phrases[key]) for key in ("after_meeting_lead", "after_meeting_tail", "after_meeting_not_np"))
-    return _after
+        _clause = (regex.compile(phrases["after_meeting_not_np"]),
+                   (LINK_AFTER_MEETING, "after", regex.compile(phrases["after_meeting_lead"]), regex.compile(phrases["after_meeting_tail"])),
+                   (LINK_ASKED_ABOUT, "asked about (or commenting on)", regex.compile(phrases["asked_about_lead"]), regex.compile(phrases["asked_about_tail"])))
+    return _clause
 
 
 _speaking: regex.Pattern | None = None
