@@ -148,3 +148,20 @@ def test_link5_quote_said_when_asked_about_the_meeting():
 def test_link5_asked_about_something_else_is_not_linked():
     assert _linked(MAY_MEET + "Asked about the harvest, spokesman Pedro Soto said no date had been fixed.") == {}
     assert _linked(MAY_MEET + '"No date has been fixed," spokesman Pedro Soto said when asked about the harvest.') == {}
+
+
+SUMMIT = "The leaders of Chile and Peru will hold a summit next month. "
+
+
+def test_link5_it_takes_place_refers_to_the_meeting_before():
+    for content in ("it would take place in Lima", "it would be held in Lima", "it could happen in Lima",
+                    "it is expected to go ahead despite the protests"):
+        text = SUMMIT + f"Officials said {content}."
+        assert _linked(text) == {content: ("summit", "planned")}, content
+    assert _routes(SUMMIT + "Officials said it would take place in Lima.") == [
+        "s1 linked: 'it ... take place' refers to 'summit' just before [meetings.link.anaphor]"]
+
+
+def test_link5_it_with_another_predicate_is_not_linked():
+    assert _linked(SUMMIT + "Officials said it would place more troops on the border.") == {}
+    assert _linked(SUMMIT + "Officials said it happens to be a holiday in Lima.") == {}

@@ -81,7 +81,7 @@ class _StatementLinks:
             anaphor = self.event_anaphor.match(content.text) or self.event_predicate.match(content.text)
             if anaphor is None:
                 continue
-            word = anaphor.group("noun") if anaphor.re is self.event_anaphor else f"it ... {anaphor.group('noun') or anaphor.group('noun2')}"
+            word = anaphor.group("noun") if anaphor.re is self.event_anaphor else f"it ... {anaphor.group('noun') or anaphor.group('noun2') or anaphor.group('noun3')}"
             index = bisect.bisect_left(starts, content.start) - 1
             if index < 0 or bisect.bisect_left(starts, content.end) > index + 1:
                 continue  # no meeting before, or the content names one of its own
