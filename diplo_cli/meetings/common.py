@@ -197,6 +197,7 @@ _RELATIVE_GAP = 3  # characters (', ') between a meeting word and a relative cla
 _AGENDA_REACH = 400  # characters from a meeting's mention to a statement on its agenda
 _EVENT_PART_REACH = 1500  # characters from a visit's or summit's mention to a statement naming a set piece of it
 _PLACE_LINK_REACH = 1500  # characters from a meeting's mention to a statement naming its place and a participant
+_SPEAKER_LINK_REACH = 1500  # ... and to a participant's statement of what 'we' agreed or discussed (further than an agenda's 'just before')
 _GROUP_LOOKBACK = 12  # meeting mentions looked at for 'the two leaders'
 
 @dataclass(frozen=True, slots=True)

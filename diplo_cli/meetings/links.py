@@ -16,6 +16,7 @@ from diplo_cli.meetings.common import (
     _OBJECT_REACH,
     _PLACE_LINK_REACH,
     _RELATIVE_GAP,
+    _SPEAKER_LINK_REACH,
     LINK_AFTER_MEETING,
     LINK_AGENDA,
     LINK_AGENDA_SPEAKER,
@@ -215,8 +216,9 @@ class _StatementLinks:
 
     def _speaker_agenda_links(self, doc: _Document, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
         """'X met Y on Monday. "We have agreed to open the crossing," X said': a content in which 'we' or 'I' discussed,
-        raised or agreed something (``speaker_agenda``), said by a person who took part in a meeting named just before
-        it, is about that meeting (a mention-less link, used when the content names no meeting of its own)."""
+        raised or agreed something (``speaker_agenda``), said by a person who took part in a meeting named before it
+        (the latest one, within ``_SPEAKER_LINK_REACH``: further than an agenda's 'just before'), is about that
+        meeting (a mention-less link, used when the content names no meeting of its own)."""
         linked = _linked_mentions(mentions)
         starts = [m.trigger.start for m in linked]
         for statement in _agenda_free(statements, drafts):
@@ -229,12 +231,12 @@ class _StatementLinks:
                 continue  # no meeting before, or the content names one of its own
             speaker = name_key(statement.speaker.name)
             for mention in reversed(linked[:index + 1]):  # the latest meeting the speaker took part in
-                if content.start - mention.trigger.start > _AGENDA_REACH:
+                if content.start - mention.trigger.start > _SPEAKER_LINK_REACH:
                     break
                 draft = drafts[mention.meeting]
                 if speaker in {name_key(e.name) for e in draft.participants if e.kind == "person"}:
                     draft.agenda[statement.id] = mention.status
-                    why = f"the speaker, a participant of '{mention.trigger.text}' just before, says '{said.group()}'"
+                    why = f"the speaker, a participant of '{mention.trigger.text}' before, says '{said.group()}'"
                     draft.agenda_why[statement.id] = LINK_AGENDA_SPEAKER, why
                     break
 
