@@ -171,3 +171,27 @@ def test_link5_participant_we_reaches_past_other_sentences_of_the_story():
     filler = "The harvest in the south was poor again this year, farmers in the valley noted. " * 8
     text = MET + filler + '"We have agreed to open the border crossing," Lind told reporters.'
     assert _linked(text) == {"We have agreed to open the border crossing": ("meeting", "held")}
+
+
+CALL = "President Ana Lind of Chile will call President Tomas Ferreira of Peru next week. "
+
+
+def test_link5_when_they_talk_after_the_cue_links_to_the_call_before():
+    text = CALL + "Her spokesman said, when they do talk, that Lind would not hold back on the border."
+    assert _linked(text) == {"Lind would not hold back on the border": ("call", "planned")}
+    assert _routes(text) == ["s1 linked: 'when they do talk' refers to 'will call' before [meetings.link.when_they_meet]"]
+
+
+def test_link5_when_the_two_leaders_meet_opening_the_content():
+    text = ("President Ana Lind of Chile will visit Peru next month. "
+            "Her spokesman said when the two leaders meet, Lind would raise the price of copper.")
+    linked = _linked(text)
+    assert list(linked.values()) == [("visit", "planned")]
+
+
+def test_link5_when_they_arrive_is_no_meeting_verb():
+    assert _linked(CALL + "Her spokesman said, when they do arrive, that Lind would not hold back on the border.") == {}
+
+
+def test_link5_when_they_talk_with_no_meeting_before_is_not_linked():
+    assert _linked("Her spokesman said, when they do talk, that Lind would not hold back on the border.") == {}

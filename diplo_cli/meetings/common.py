@@ -160,6 +160,7 @@ LINK_CUE_OBJECT = "meetings.link.cue_object"
 LINK_SPEAKING_AFTER = "meetings.link.speaking_after"  # 'Speaking after his meeting with X, Y said ...': about that meeting
 LINK_AFTER_MEETING = "meetings.link.after_meeting"  # 'After the talks, X said ...', '"P," X said after talks with Y'
 LINK_ASKED_ABOUT = "meetings.link.asked_about"  # 'Asked about the summit, X said ...', '"P," X said when asked about the visit'
+LINK_WHEN_THEY_MEET = "meetings.link.when_they_meet"  # 'said, when they do talk, that ...': in the meeting named before
 LINK_AGENDA = "meetings.link.agenda"
 LINK_AGENDA_SPEAKER = "meetings.link.agenda_speaker"  # 'X met Y. "We agreed to ...," X said': a participant's 'we' on the agenda
 LINK_PLACE = "meetings.link.place"

@@ -32,6 +32,7 @@ from diplo_cli.meetings.common import (
     LINK_SIBLING,
     LINK_SPEAKING_AFTER,
     LINK_STATUS_CUE,
+    LINK_WHEN_THEY_MEET,
     STAGE,
     STATUS_DEFAULT,
     STATUS_RANK,
@@ -403,7 +404,35 @@ def _named_link(statement: Statement, linked_mentions: list[MeetingMention], sta
         before = linked_mentions[bisect.bisect_left(starts, lead.start()):bisect.bisect_left(starts, statement.cue.start)]
         if before:
             return before[0], LINK_SPEAKING_AFTER, f"said speaking after '{before[0].trigger.text}'"
-    return _clause_meeting(statement, linked_mentions, starts, text)
+    found = _clause_meeting(statement, linked_mentions, starts, text)
+    return found if found[0] is not None else _when_they_meet(statement, linked_mentions, starts, text)
+
+
+def _when_they_meet(statement: Statement, linked_mentions: list[MeetingMention], starts: list[int], text: str) -> tuple[MeetingMention | None, str, str]:
+    """'you said, when they do talk, that the President won't hold back', 'said that when the two leaders meet, X would
+    raise Y': a clause 'when they meet' right after the cue (or opening the content) puts the content in the meeting
+    named before it (``when_they_meet`` of meeting_grammar.toml), the latest one within ``_AGENDA_REACH``."""
+    cue, content = statement.cue, statement.content
+    lower = cue.end if cue.end <= content.start and content.start - cue.end <= _OBJECT_REACH else content.start
+    found = _when_pattern().search(text, lower, min(content.end, content.start + _OBJECT_REACH))
+    if found is None:
+        return None, "", ""
+    index = bisect.bisect_left(starts, found.start()) - 1
+    if index < 0 or found.start() - linked_mentions[index].trigger.start > _AGENDA_REACH:
+        return None, "", ""
+    mention = linked_mentions[index]
+    return mention, LINK_WHEN_THEY_MEET, f"'{found.group()}' refers to '{mention.trigger.text}' before"
+
+
+_when: regex.Pattern | None = None
+
+
+def _when_pattern() -> regex.Pattern:
+    """``when_they_meet`` of meeting_grammar.toml, compiled once per process."""
+    global _when
+    if _when is None:
+        _when = regex.compile(meeting_grammar()["phrases"]["when_they_meet"])
+    return _when
 
 
 def _clause_meeting(statement: Statement, linked_mentions: list[MeetingMention], starts: list[int], text: str) -> tuple[MeetingMention | None, str, str]:
