@@ -55,3 +55,10 @@ def test_fresh_counterpart_in_apposition_three_word_name_of_that_country():
     text = ("Chinese Foreign Minister Zhou Ping and his Vietnamese counterpart Tran Van Long held a phone call "
             "on Monday, China's foreign ministry said.")
     assert _meetings(text) == [("call", "held", ["Zhou Ping", "Tran Van Long"])]
+
+
+def test_fresh_expect_someone_to_meet_is_a_plan():
+    # 'I'd expect X to meet Y' (a briefer's forecast) plans the meeting as 'X is expected to meet Y' does
+    assert _meetings("Officials expect President Ana Lind to visit Peru in June.") == [("visit", "planned", ["Ana Lind", "Peru"])]
+    found = _meetings("I'd expect President Ana Lind to meet with Prime Minister Tomas Ferreira.")
+    assert found == [("meeting", "planned", ["Ana Lind", "Tomas Ferreira"])]
