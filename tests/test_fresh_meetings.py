@@ -62,3 +62,19 @@ def test_fresh_expect_someone_to_meet_is_a_plan():
     assert _meetings("Officials expect President Ana Lind to visit Peru in June.") == [("visit", "planned", ["Ana Lind", "Peru"])]
     found = _meetings("I'd expect President Ana Lind to meet with Prime Minister Tomas Ferreira.")
     assert found == [("meeting", "planned", ["Ana Lind", "Tomas Ferreira"])]
+
+
+def test_fresh_called_on_a_titled_person_ending_the_sentence_is_a_courtesy_call():
+    text = ("On 3 September, Foreign Minister Ravi Mehta received Foreign Minister Daniel Lim in New Delhi. "
+            "Foreign Minister Lim also called on Prime Minister Arjun Rao.")
+    assert ("meeting", "held", ["Daniel Lim", "Arjun Rao"]) in _meetings(text)
+
+
+def test_fresh_called_on_with_a_title_in_apposition():
+    text = "On 4 May, Mr. Kazuo Mori called on H.E. Mr. Pablo Ruiz, Prime Minister of Peru, and conveyed greetings."
+    assert _meetings(text) == [("meeting", "held", ["Kazuo Mori", "Pablo Ruiz"])]
+
+
+def test_fresh_called_on_countries_is_an_appeal():
+    assert _meetings("The minister called on Peru, Chile and Bolivia to end the dispute.") == []
+    assert _meetings("The minister called on Peru.") == []
