@@ -78,3 +78,17 @@ def test_fresh_called_on_with_a_title_in_apposition():
 def test_fresh_called_on_countries_is_an_appeal():
     assert _meetings("The minister called on Peru, Chile and Bolivia to end the dispute.") == []
     assert _meetings("The minister called on Peru.") == []
+
+
+def test_fresh_country_word_before_the_visitor_is_not_the_host():
+    text = "A planned visit by Chinese Premier Liu Wen to Manila has been put on hold, officials said."
+    document = extract(text)
+    assert [(m.type, m.status, [p.name for p in m.participants]) for m in document.meetings] == [
+        ("visit", "cancelled", ["Liu Wen", "Philippines"])]
+    assert document.meetings[0].place.text == "Manila"
+    found = _meetings("A visit by U.S. Secretary of State Mark Halden to Lima is planned for May.")
+    assert found == [("visit", "planned", ["Mark Halden", "Peru"])]
+
+
+def test_fresh_country_word_of_the_place_still_hosts():
+    assert _meetings("The visit to the Chinese capital by Premier Ana Lind ended on Monday.") == [("visit", "held", ["Ana Lind", "China"])]

@@ -64,6 +64,7 @@ CLAUSE_VISIT_RELATIVE = "meetings.clause.visit_relative"  # 'a visit to Peru, du
 PARTICIPANT_NOT_BRIEFER = "meetings.participant.not_briefer"  # 'MS. X: ... his meeting': not X
 PARTICIPANT_ASKED = "meetings.participant.asked"  # 'Q ... speak with X? / A: there will be a call': the asked
 PARTICIPANT_VISIT_HOST = "meetings.participant.visit_host"  # 'the visit to Peru by X': Peru hosts
+PARTICIPANT_VISITOR_COUNTRY = "meetings.participant.visitor_country"  # 'a visit by Chinese Premier X to Manila': Chinese describes X
 PARTICIPANT_LABEL_VOICE = "meetings.participant.label_voice"  # 'THE PRESIDENT: I am meeting X': the turn's 'I'
 PARTICIPANT_ASKED_YOU = "meetings.participant.asked_you"  # 'Q ... your call with X?': the one who answers
 PARTICIPANT_INVITED_VOICE = "meetings.participant.invited_voice"  # 'X: thank you for inviting me to visit': X visits

@@ -21,6 +21,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_PORTFOLIO,
     PARTICIPANT_RELATION,
     PARTICIPANT_STOPWORD_BODY,
+    PARTICIPANT_VISITOR_COUNTRY,
     PARTICIPANT_VOCATIVE,
     STAGE,
     TIME_OF_REPORT,
@@ -593,12 +594,27 @@ class _Document:
             self.trace.add(STAGE, PARTICIPANT_COUNTERPART_ROLE, "vetoed", mention.start, mention.end, f"{entity.name} ({entity.role}) is no counterpart of {of.name} ({of.role})")
         return False
 
+    def _visitor_description(self, end: int, upper: int) -> int | None:
+        """The end of the person named right after a country word ('Chinese Premier Liu Wen'), which that word
+        describes (meeting_grammar.toml visitor_description_after); None when no person's name follows it."""
+        run = self.finder.phrases.visitor_description_after.match(self.text, end, upper)
+        if run is None:
+            return None
+        named = [span_end for _, span_end, _ in self.person_spans.within(end, run.end()) if span_end <= run.end()]
+        return max(named) if named else None
+
     def host_countries(self, lower: int, upper: int) -> list[Entity]:
         """The country visited ('travel to X'), or the listed countries ('to X, Y and Z')."""
         hosts: list[Entity] = []
         previous_end = None
         for start, end, entity in self.bodies_index.within(lower, upper):
             if end > upper or entity.kind != "country":
+                continue
+            if previous_end is None and start <= lower + 40 and (described := self._visitor_description(end, upper)) is not None:
+                if self.trace is not None:
+                    self.trace.add(STAGE, PARTICIPANT_VISITOR_COUNTRY, "vetoed", start, described,
+                                   f"'{self.text[start:end]}' describes {self.text[end:described].strip()}, no country visited")
+                lower = described  # 'a visit by Chinese Premier X to Manila': Chinese describes the visitor; look on after X
                 continue
             if previous_end is None:
                 if start > lower + 40:
