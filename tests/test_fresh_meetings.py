@@ -92,3 +92,10 @@ def test_fresh_country_word_before_the_visitor_is_not_the_host():
 
 def test_fresh_country_word_of_the_place_still_hosts():
     assert _meetings("The visit to the Chinese capital by Premier Ana Lind ended on Monday.") == [("visit", "held", ["Ana Lind", "China"])]
+
+
+def test_fresh_who_is_visiting_is_a_visit_going_on():
+    found = _meetings("President Ramon Dizon, who is visiting Japan, met Prime Minister Kenji Arakawa on Monday.")
+    assert ("visit", "held", ["Ramon Dizon", "Japan"]) in found
+    found = _meetings("President Ramon Dizon, who is visiting Japan next week, said he was glad.")
+    assert found == [("visit", "planned", ["Ramon Dizon", "Japan"])]
