@@ -213,6 +213,8 @@ class EntityTracker:
         for start, end, entity in found:
             if entity.kind == "person":
                 self._titles_before(entity, max(self.sentence_start(start), start - 100), start)
+                if entity.country is None:
+                    self._title_after(entity, end)
             self.mentions.append(self.mention(start, end, entity))
         self._starts = [m.start for m in self.mentions]
         # a year given or written in the text dates the article; one inferred from the office holders only
@@ -410,6 +412,24 @@ class EntityTracker:
             entity.add_role(described.role)
         entity.country = entity.country or described.country
         entity.gender = entity.gender or described.gender
+
+    def _title_after(self, entity: Entity, end: int) -> None:
+        """The country of a title in apposition right after a name ('X, President of the Philippines,'): the place
+        after the title's last 'of' that names a country (entities.toml title_after)."""
+        apposition = self.tables.patterns.title_after.match(self.text, end)
+        if apposition is None:
+            return
+        title = apposition.group("title")
+        words = title.split()
+        first = words[1] if words[0].casefold() in self.tables.words.articles and len(words) > 1 else words[0]
+        if first.casefold() not in self.tables.title_first_words:
+            return
+        parts = title.split(" of ")
+        for index in range(1, len(parts)):
+            country = self.lexicon.country_of_word(" of ".join(parts[index:]))
+            if country:
+                entity.country = country
+                return
 
     def describe(self, phrase: str) -> Description:
         """Role, country, gender and head noun of a description such as 'the Kremlin spokesperson'."""

@@ -99,3 +99,14 @@ def test_fresh_who_is_visiting_is_a_visit_going_on():
     assert ("visit", "held", ["Ramon Dizon", "Japan"]) in found
     found = _meetings("President Ramon Dizon, who is visiting Japan next week, said he was glad.")
     assert found == [("visit", "planned", ["Ramon Dizon", "Japan"])]
+
+
+def test_fresh_title_after_the_name_gives_the_country():
+    # 'Mr. Y, President of the Philippines': the apposition gives Y's country, so the named summit's members
+    # become their people: Y for the Philippines, the one stateless subject for Japan
+    text = ("On 9 July, Prime Minister Kenji Arakawa held a Japan-Philippines Summit Meeting with H.E. Mr. Ramon Dizon, "
+            "President of the Philippines.")
+    assert _meetings(text) == [("summit", "held", ["Kenji Arakawa", "Ramon Dizon"])]
+    document = extract("Mr. Javier Ortega, Minister of Foreign Affairs of Mexico, met Minister Ana Lind.")
+    ortega = [p for m in document.meetings for p in m.participants if p.name == "Javier Ortega"]
+    assert ortega and ortega[0].country == "Mexico"

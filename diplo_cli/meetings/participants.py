@@ -577,10 +577,21 @@ class _ParticipantReader:
             for entity in own or [member]:
                 if entity not in found:
                     found.append(entity)
+        found = self._stateless_holder(found, members, before)
         if found != members and doc.trace is not None:
             doc.trace.add(STAGE, PARTICIPANT_MEMBERS_AS_PEOPLE, "set", trigger.start, trigger.end,
                                  f"{', '.join(e.name for e in found)}: the people of the countries the {clause.mtype} is named after")
         return found
+
+    @staticmethod
+    def _stateless_holder(found: list[Entity], members: list[Entity], before: list[Entity]) -> list[Entity]:
+        """'X held a Japan-Peru Summit Meeting with Mr. Y, President of Peru': when one member country is left that nobody
+        stands for, the one person before the trigger whose country no list knows holds it for that country."""
+        left = [m for m in found if m in members and m.kind == "country"]
+        holders = list(dict.fromkeys(p for p in before if p.kind == "person" and not p.country and p not in found))
+        if len(left) != 1 or len(holders) != 1 or len(members) < 2:
+            return found
+        return [holders[0] if entity is left[0] else entity for entity in found]
 
     @staticmethod
     def _stateless_counterpart(doc: _Document, named: list[Entity], members: list[Entity]) -> Entity | None:
