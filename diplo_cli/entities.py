@@ -415,7 +415,16 @@ class EntityTracker:
 
     def _title_after(self, entity: Entity, end: int) -> None:
         """The country of a title in apposition right after a name ('X, President of the Philippines,'): the place
-        after the title's last 'of' that names a country (entities.toml title_after)."""
+        after the title's last 'of' that names a country (entities.toml title_after); or of 'of' and a country
+        right after it ('President X of Peru', entities.toml country_after)."""
+        place = self.tables.patterns.country_after.match(self.text, end)
+        if place is not None:
+            words = place.group("place").split()
+            for length in range(len(words), 0, -1):
+                country = self.lexicon.country_of_word(" ".join(words[:length]))
+                if country:
+                    entity.country = country
+                    return
         apposition = self.tables.patterns.title_after.match(self.text, end)
         if apposition is None:
             return

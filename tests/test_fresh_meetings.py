@@ -110,3 +110,10 @@ def test_fresh_title_after_the_name_gives_the_country():
     document = extract("Mr. Javier Ortega, Minister of Foreign Affairs of Mexico, met Minister Ana Lind.")
     ortega = [p for m in document.meetings for p in m.participants if p.name == "Javier Ortega"]
     assert ortega and ortega[0].country == "Mexico"
+
+
+def test_fresh_of_country_after_the_name_gives_the_country():
+    text = "Prime Minister Kenji Arakawa held a Japan-Peru Summit Meeting with President Ana Lind of Peru."
+    assert _meetings(text) == [("summit", "held", ["Kenji Arakawa", "Ana Lind"])]
+    document = extract("Secretary Mark Halden met Foreign Minister Ahmed Al-Rashid of Jordan on Monday.")
+    assert [(p.name, p.country) for p in document.meetings[0].participants] == [("Mark Halden", None), ("Ahmed Al-Rashid", "Jordan")]
