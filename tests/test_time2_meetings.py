@@ -1,0 +1,29 @@
+"""The time and type of meetings (issue 14): each test an invented text with the time or type its meeting must take."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplo_cli import extract
+
+
+def times(text: str, year: int | None = None) -> list[str | None]:
+    """The time text of each meeting ``extract`` finds in ``text``, in order."""
+    return [m.time.text if m.time else None for m in extract(text, "t", year=year).meetings]
+
+
+def types(text: str, year: int | None = None) -> list[str]:
+    return [m.type for m in extract(text, "t", year=year).meetings]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 'as soon as' + a clause opens a clause of its own: no time of the meeting
+    ("Q Is the call with President Ana Lobo set?\nMS. ORTA: As soon as that call happens, we expect it to be very soon, we will say so.\n",
+     ["very soon"]),
+    ("Foreign Minister Ana Lobo will meet Chancellor Karl Weiss as soon as the vote is over.", [None]),
+    ("The spokesman said President Ana Lobo would meet Chancellor Karl Weiss as soon as possible.", ["as soon as possible"]),
+    # 'shortly' is a time; 'shortly after' measures from another event
+    ("There will be a call between President Ana Lobo and Chancellor Karl Weiss shortly.", ["shortly"]),
+])
+def test_time2_soon_and_shortly(text, expected):
+    assert times(text) == expected
