@@ -27,3 +27,15 @@ def types(text: str, year: int | None = None) -> list[str]:
 ])
 def test_time2_soon_and_shortly(text, expected):
     assert times(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a time right after a verb of issuing dates the issuing, not the meeting the issued text is about
+    (("Q Can I ask about the note you issued this morning on the minister's meetings in Lima with President Ana Lobo?\n"
+      "MS. ORTA: Sure.\n"), [None]),
+    ("The ministry published on Monday a summary of the talks between President Ana Lobo and Chancellor Karl Weiss.", [None]),
+    # not a possessive: 'released Friday's ...' would still date its noun
+    ("President Ana Lobo met Chancellor Karl Weiss on Monday.", ["Monday"]),
+])
+def test_time2_time_of_issuing(text, expected):
+    assert times(text) == expected
