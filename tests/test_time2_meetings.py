@@ -39,3 +39,13 @@ def test_time2_soon_and_shortly(text, expected):
 ])
 def test_time2_time_of_issuing(text, expected):
     assert times(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the year in front of an event's name is its time when its sentence names none
+    ("Chile asked Peru to keep the promises of the 2005 Andean summit.", ["2005"]),
+    # a time the sentence names for it comes first
+    ("Chile asked Peru to keep the promises of the 2005 Andean summit in March.", ["March"]),
+])
+def test_time2_event_year(text, expected):
+    assert times(text) == expected

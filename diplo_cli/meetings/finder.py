@@ -61,6 +61,7 @@ from diplo_cli.meetings.common import (
     STATUS_RANK,
     STATUS_TEMPORAL_PERFECT,
     STATUS_TOPIC_OF_BEFORE,
+    TIME_EVENT_YEAR,
     TIME_TOPIC_EVENT,
     TRIGGER_WHERE_WAS,
     TRIGGER_WORD,
@@ -624,16 +625,18 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         return []
 
     def _mention_time(self, doc: _Document, trigger: Span, word, status: str, window: tuple[int, int, int, int]) -> tuple[Span | None, str | None]:
-        """The time of the trigger's own clause, else of its sentence (one that fits its status), and its kind; none
-        written before an event's name that is the topic of a discussion ('on May 9, he exchanged views on the Andean
-        Summit': the discussion's time, meetings.time.topic_event)."""
+        """The time of the trigger's own clause, else of its sentence (one that fits its status), else the year in front of
+        its name, and its kind; none written before an event's name that is the topic of a discussion ('on May 9, he
+        exchanged views on the Andean Summit': the discussion's time, meetings.time.topic_event)."""
         text = doc.text
         lower, upper, left, right = window
         timed = (self._nearest(doc.times, trigger, max(left, trigger.start - _TIME_WINDOW), min(right, trigger.end + _TIME_WINDOW), doc.nearest_trigger)
                  or self._nearest(doc.times, trigger, max(lower, trigger.start - _TIME_WINDOW), min(upper, trigger.end + _TIME_WINDOW),
                                   fits=functools.partial(_time_fits_status, status)))
         if not timed:
-            return None, None
+            # 'the 2005 G8 summit' with no time in its sentence: the year in front of its name (meetings.time.event_year)
+            named_year = self._event_year_span(doc, trigger, word, lower)
+            return (named_year, "year") if named_year is not None else (None, None)
         time, kind = timed
         if (time.end <= trigger.start and word.pos == "noun" and text[trigger.start].isupper()
                 and self.phrases.topic_event_before.search(text, max(lower, trigger.start - 240), trigger.start)):
@@ -703,6 +706,19 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
             if match.end() >= left - 1:
                 return match.group()
         return None
+
+    def _event_year_span(self, doc: _Document, trigger: Span, word, lower: int) -> Span | None:
+        """'the 2005 G8 summit', 'at the 2019 Osaka meeting': a meeting noun whose clause and sentence name no time of
+        it takes the year written in front of its name (meeting_grammar.toml event_year) as its time."""
+        if word.pos != "noun":
+            return None
+        found = self.event_year.search(doc.text, max(lower, trigger.start - 40), trigger.start)
+        if found is None:
+            return None
+        if doc.trace is not None:
+            doc.trace.add(STAGE, TIME_EVENT_YEAR, "set", found.start("year"), trigger.end,
+                          f"'{found.group('year')}' in front of '{trigger.text}' is its time")
+        return Span.of(doc.text, found.start("year"), found.end("year"))
 
     def _event_year(self, text: str, trigger: Span, lower: int) -> str | None:
         """'the 2005 G8 summit': the year written in front of the event's name."""
