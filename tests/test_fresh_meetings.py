@@ -117,3 +117,9 @@ def test_fresh_of_country_after_the_name_gives_the_country():
     assert _meetings(text) == [("summit", "held", ["Kenji Arakawa", "Ana Lind"])]
     document = extract("Secretary Mark Halden met Foreign Minister Ahmed Al-Rashid of Jordan on Monday.")
     assert [(p.name, p.country) for p in document.meetings[0].participants] == [("Mark Halden", None), ("Ahmed Al-Rashid", "Jordan")]
+
+
+def test_fresh_relative_clause_after_a_title_in_apposition():
+    text = ("Mr. Ramon Dizon, President of the Republic of the Philippines, who is visiting Japan, met "
+            "Mr. Kenji Arakawa on Monday.")
+    assert _meetings(text) == [("visit", "held", ["Ramon Dizon", "Japan"]), ("meeting", "held", ["Ramon Dizon", "Kenji Arakawa"])]

@@ -54,6 +54,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_SPEAKER_SIDE,
     PARTICIPANT_SUBJECT_ONLY,
     PARTICIPANT_SUMMIT_COMMENTER,
+    PARTICIPANT_TITLE_APPOSITION,
     PARTICIPANT_TOPIC,
     PARTICIPANT_TRIP_WE,
     PARTICIPANT_TURN_HOST,
@@ -787,6 +788,21 @@ class _ParticipantReader:
         tail = self.phrases.of_country_tail.search(text, max(0, relative.start() - 40), relative.start()) if antecedent is None else None
         if tail is not None and self.lex.country_of_word(text[tail.start():relative.start()].split(maxsplit=1)[1]):
             antecedent = doc.person_ending_at(tail.start())  # 'President X of Chile, who met Y'
+        if antecedent is None:
+            antecedent = self._title_apposition_antecedent(doc, relative.start())
+        return antecedent
+
+    def _title_apposition_antecedent(self, doc: _Document, comma: int) -> Entity | None:
+        """'Mr. X, President of the Philippines, who is visiting Japan': the person named right before a title in
+        apposition that stands between the name and the relative pronoun's comma (meeting_grammar.toml
+        title_apposition_tail)."""
+        tail = self.phrases.title_apposition_tail.search(doc.text, max(0, comma - 120), comma)
+        if tail is None or tail.group("title").split()[0].casefold() not in doc.tracker.tables.title_first_words:
+            return None
+        antecedent = doc.person_ending_at(tail.start())
+        if antecedent is not None and doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_TITLE_APPOSITION, "set", tail.start(), comma,
+                          f"'{tail.group('title')}' is {antecedent.name}'s title; the relative clause is said of {antecedent.name}")
         return antecedent
 
     def _invited_voice(self, doc: _Document, clause: _Clause) -> Entity | None:
