@@ -322,8 +322,8 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         return mentions
 
     def _second_named_event(self, doc: _Document, event: MeetingMention) -> MeetingMention | None:
-        """'the US-ASEAN and East Asia Summits': two event names coordinated under one plural head are two events, each
-        with the members or the forum its own name gives ('US-ASEAN Summit': United States, ASEAN; 'East Asia Summit': the
+        """'the Chile-Peru and East Asia Summits': two event names coordinated under one plural head are two events, each
+        with the members or the forum its own name gives ('Chile-Peru Summit': Chile, Peru; 'East Asia Summit': the
         forum); ``event`` keeps the first, the event returned is the second (None unless both names give participants)."""
         head = self.phrases.plural_event_head.fullmatch(event.trigger.text)
         if head is None:
@@ -593,7 +593,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         return participants
 
     def _counted_bodies(self, doc: _Document, trigger: Span, lower: int) -> list[Entity]:
-        """'the trilateral talks of last Friday' naming nobody, in a passage that names three countries or organisations in
+        """'the trilateral talks held on Monday' naming nobody, in a passage that names three countries or organisations in
         all (within _COUNTED_REACH characters either side): those three are its parties (the number its word says, and
         no more nor fewer bodies named)."""
         many = self.phrases.many_party_before.search(doc.text, max(lower, trigger.start - 40), trigger.start)
@@ -610,7 +610,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         return bodies
 
     def _mediated_sides(self, doc: _Document, trigger: Span, lower: int, upper: int) -> list[Entity]:
-        """'X is trying to broker a compromise between Y and Z before W decides whether to continue with talks': the two
+        """'X is trying to broker a truce between Y and Z before W chooses whether to resume talks': the two
         sides a mediator works between, named before the talks in their sentence, hold the talks that name nobody."""
         for match in self.phrases.mediated_between.finditer(doc.text, lower, trigger.start):
             start, end = match.span("sides")
@@ -666,7 +666,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
 
     def _outer_meeting_people_off(self, doc: _Document, trigger: Span, word, participants: list[Entity], previous: list[MeetingMention],
                                   lower: int, right: int) -> list[Entity]:
-        """'the discussions the President had with the allies about tomorrow's summit': a meeting noun that is the topic of the
+        """'the talks the Minister held with her partners about next week's summit': a meeting noun that is the topic of the
         meeting named before it in its sentence does not take that meeting's participants, unless its own words name them
         again ('talks with X about X's visit')."""
         if word.pos != "noun" or not participants or not previous:
@@ -912,7 +912,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
             if future is None or future.end() <= narration_start:
                 status, why, rule = "held", "narrated in the past tense", STATUS_NARRATED  # 'praised the outcome of the summit'
             elif doc.trace is not None:
-                # 'until the two leaders have had the chance to meet': the perfect of a temporal clause is a future's
+                # 'until both ministers have had time to meet': the perfect of a temporal clause is a future's
                 doc.trace.add(STAGE, STATUS_TEMPORAL_PERFECT, "vetoed", future.start(), trigger.end,
                               f"'{future.group()}': a perfect in a temporal clause looks ahead, it narrates nothing")
         if speaker_of_content is not None and status != "cancelled" and self._denies(speaker_of_content):

@@ -409,7 +409,7 @@ def _named_link(statement: Statement, linked_mentions: list[MeetingMention], sta
 
 
 def _when_they_meet(statement: Statement, linked_mentions: list[MeetingMention], starts: list[int], text: str) -> tuple[MeetingMention | None, str, str]:
-    """'you said, when they do talk, that the President won't hold back', 'said that when the two leaders meet, X would
+    """'you said, when they do speak, that the President will press hard', 'said that when the two leaders meet, X would
     raise Y': a clause 'when they meet' right after the cue (or opening the content) puts the content in the meeting
     named before it (``when_they_meet`` of meeting_grammar.toml), the latest one within ``_AGENDA_REACH``."""
     cue, content = statement.cue, statement.content

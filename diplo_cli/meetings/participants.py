@@ -140,7 +140,7 @@ class _ParticipantReader:
         return found
 
     def _gerund_subject(self, doc: _Document, trigger: Span, word, lower: int, left: int) -> int:
-        """'X and Y discussed the importance of leaders meeting in person': a people noun right before the gerund 'meeting'
+        """'X and Y stressed the value of ministers meeting face to face': a people noun right before the gerund 'meeting'
         (after a preposition; meeting_grammar.toml gerund_subject_before) is its subject, and the clause of its
         participants starts there: the people named before it speak of the meeting and do not hold it."""
         if word.pos != "noun" or not trigger.text.casefold().endswith("ing"):
@@ -154,7 +154,7 @@ class _ParticipantReader:
         return subject.start("subject")
 
     def _voice_side(self, clause: _Clause, found: list[Entity]) -> Entity | None:
-        """'Q Do you trust the Russians to negotiate in good faith?', 'MS. X: three secretaries went to Peru': talks whose
+        """'Q Can you count on the Chileans to negotiate honestly?', 'MS. X: three secretaries went to Peru': talks whose
         one side is a single country, or a visit whose only participant is the country visited, in a transcript turn or a
         question put to an official of another country, are held or made by that official's government, the other side
         (talks take two, a visit a traveller)."""
@@ -1383,7 +1383,7 @@ class _ParticipantReader:
         return not (speaker_country and any(speaker_country in (b.name, b.country) for b in bodies))
 
     def _briefer_we(self, doc: _Document, trigger: Span, left: int, right: int, speaker: Entity | None) -> list[Entity]:
-        """'MS. X: We continue to have discussions with the Peruvians': a briefer's 'we' as the subject of a meeting word
+        """'MS. X: We are still holding discussions with the Chileans': a briefer's 'we' as the subject of a meeting word
         (meeting_grammar.toml briefer_we_before) whose 'with' object names a country or organisation ('them' for one named
         before) and no person is the government the briefer speaks for, the other side of those talks; any other 'we' of
         a briefer names no participant."""
