@@ -30,7 +30,7 @@ def test_det5_leading_meeting_still_cut_as_before():
 
 def test_det5_trilateral_talks_not_the_pair_who_speak_of_them():
     text = ("President Marta Quiroga spoke with President Tomas Ferreira by phone on Monday. "
-            "Both presidents welcomed the conclusions reached in the trilateral talks.")
+            "Both presidents praised the progress made in the trilateral talks.")
     assert _meetings(text) == [("call", "held", ["Marta Quiroga", "Tomas Ferreira"])]
 
 
@@ -45,8 +45,8 @@ def test_det5_bilateral_talks_of_the_pair_kept():
 
 
 def test_det5_mediated_sides_hold_the_talks():
-    found = _meetings("The envoy is making a final effort to broker a compromise between Peru and Ecuador "
-                      "before President Ana Lind decides whether to continue with talks.")
+    found = _meetings("The envoy is making one last push to broker a truce between Peru and Ecuador "
+                      "before President Ana Lind chooses whether to resume talks.")
     assert [(kind, people) for kind, _, people in found] == [("talks", ["Peru", "Ecuador"])]
 
 
@@ -59,7 +59,7 @@ def test_det5_talks_without_mediator_keep_their_subject():
 
 
 def test_det5_conditional_are_to_is_no_plan():
-    found = _meetings("Chile offered to mediate between Peru and Ecuador if they are to remain in negotiations.")
+    found = _meetings("Chile offered to mediate between Peru and Ecuador if they are to stay in negotiations.")
     assert found == [("talks", "held", ["Peru", "Ecuador"])]
 
 
@@ -123,5 +123,5 @@ def test_det5_trilateral_talks_with_four_bodies_named_take_none():
 
 def test_det5_indefinite_plan_after_dated_held_meeting_is_the_next_one():
     text = ("Peru, Chile and Bolivia met last Friday. President Marta Quiroga and President Tomas Ferreira praised the "
-            "trilateral talks. It was agreed that a trilateral meeting should take place.")
+            "trilateral talks. It was decided that a trilateral meeting should take place.")
     assert _meetings(text) == [("meeting", "held", ["Peru", "Chile", "Bolivia"]), ("meeting", "planned", ["Peru", "Chile", "Bolivia"])]
