@@ -46,7 +46,7 @@ def test_link5_non_participant_we_is_not_linked():
 
 
 def test_link5_we_not_subject_of_the_agenda_verb_is_not_linked():
-    text = MET + "Lind said she valued the friendship that we have built, enabling us to discuss any matters."
+    text = MET + "Lind said she prized the trust that we have built, allowing us to discuss any question."
     assert _linked(text) == {}
 
 
@@ -177,9 +177,9 @@ CALL = "President Ana Lind of Chile will call President Tomas Ferreira of Peru n
 
 
 def test_link5_when_they_talk_after_the_cue_links_to_the_call_before():
-    text = CALL + "Her spokesman said, when they do talk, that Lind would not hold back on the border."
-    assert _linked(text) == {"Lind would not hold back on the border": ("call", "planned")}
-    assert _routes(text) == ["s1 linked: 'when they do talk' refers to 'will call' before [meetings.link.when_they_meet]"]
+    text = CALL + "Her spokesman said, when they do speak, that Lind would press hard on the border."
+    assert _linked(text) == {"Lind would press hard on the border": ("call", "planned")}
+    assert _routes(text) == ["s1 linked: 'when they do speak' refers to 'will call' before [meetings.link.when_they_meet]"]
 
 
 def test_link5_when_the_two_leaders_meet_opening_the_content():
@@ -190,8 +190,8 @@ def test_link5_when_the_two_leaders_meet_opening_the_content():
 
 
 def test_link5_when_they_arrive_is_no_meeting_verb():
-    assert _linked(CALL + "Her spokesman said, when they do arrive, that Lind would not hold back on the border.") == {}
+    assert _linked(CALL + "Her spokesman said, when they do arrive, that Lind would press hard on the border.") == {}
 
 
 def test_link5_when_they_talk_with_no_meeting_before_is_not_linked():
-    assert _linked("Her spokesman said, when they do talk, that Lind would not hold back on the border.") == {}
+    assert _linked("Her spokesman said, when they do speak, that Lind would press hard on the border.") == {}
