@@ -47,12 +47,12 @@ def test_part4_a_meeting_with_its_own_object_or_an_interview_takes_nobody_from_a
 
 
 def test_part4_a_people_noun_before_the_gerund_meeting_is_its_subject_not_the_people_before():
-    text = "On the coming Andean summit, President Ana Lind and Chancellor Jorge Paz discussed the importance of leaders meeting in Lima."
+    text = "On the coming Andean summit, President Ana Lind and Chancellor Jorge Paz discussed the merits of ministers meeting in Lima."
     assert [(kind, mentions) for kind, _, _, mentions in meeting_rows(text)] == [("summit", ["summit"])]
 
 
 def test_part4_the_gerund_meeting_with_no_subject_of_its_own_keeps_the_people_before():
-    text = "On the coming Andean summit, President Ana Lind and Chancellor Jorge Paz discussed the importance of meeting in Lima."
+    text = "On the coming Andean summit, President Ana Lind and Chancellor Jorge Paz discussed the merits of meeting in Lima."
     assert [(kind, names) for kind, _, names, _ in meeting_rows(text)][1] == ("meeting", ["Ana Lind", "Jorge Paz"])
 
 
