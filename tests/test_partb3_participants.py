@@ -12,7 +12,7 @@ def _participants(text: str, **options) -> list[tuple[str, list[str]]]:
 
 def test_briefer_we_holding_talks_with_a_country_is_the_government():
     text = ("Q Are you talking to Peru about the dam?\n"
-            "MS. PSAKI: We continue to have discussions with the Peruvians about the dam.\n")
+            "MS. PSAKI: We are still holding discussions with the Peruvians about the dam.\n")
     assert _participants(text, document_date="2021-05-04") == [("talks", ["Peru", "United States"])]
 
 
@@ -43,7 +43,7 @@ def test_his_counterparts_leave_the_speaker_out():
 def test_meeting_asked_about_is_the_principals():
     text = ("Q What did the President say about the dam yesterday?\n"
             "MS. PSAKI: He said it matters.\n"
-            "Q Will the dam come up in the meeting with President Tomas Ferreira?\n"
+            "Q Does the dam feature in the meeting with President Tomas Ferreira?\n"
             "MS. PSAKI: I won't get ahead of it.\n")
     assert _participants(text, document_date="2021-05-04") == [("meeting", ["Joe Biden", "Tomas Ferreira"])]
 
@@ -51,7 +51,7 @@ def test_meeting_asked_about_is_the_principals():
 def test_meeting_with_an_owner_asked_about_is_the_owners():
     text = ("Q What did the President say about the dam yesterday?\n"
             "MS. PSAKI: He said it matters.\n"
-            "Q Will the dam come up in the Secretary's meeting with President Tomas Ferreira?\n"
+            "Q Does the dam feature in the Secretary's meeting with President Tomas Ferreira?\n"
             "MS. PSAKI: I won't get ahead of it.\n")
     assert _participants(text, document_date="2021-05-04") == [("meeting", ["Tomas Ferreira"])]
 
@@ -60,11 +60,11 @@ def test_perfect_in_a_temporal_clause_is_not_narration():
     from diplo_cli.rules import Trace
 
     trace = Trace()
-    extract("Nothing is settled until Marta Quiroga and President Tomas Ferreira have had the chance to meet.", trace=trace)
+    extract("Nothing is settled until Marta Quiroga and President Tomas Ferreira have had time to meet.", trace=trace)
     assert "meetings.status.temporal_perfect" in trace.rules()
     assert "meetings.status.narrated_past" not in trace.rules()
     trace = Trace()
-    extract("Nothing is settled. Marta Quiroga and President Tomas Ferreira had the chance to meet.", trace=trace)
+    extract("Nothing is settled. Marta Quiroga and President Tomas Ferreira had time to meet.", trace=trace)
     assert "meetings.status.narrated_past" in trace.rules()
 
 
