@@ -79,7 +79,7 @@ def test_sum2_the_same_members_named_again_are_the_same_summit():
 
 
 def test_sum2_a_joint_adjective_event_name_is_one_summit_of_both_countries():
-    text = "At the Andean Summit, President Marta Quiroga exchanged views on the Inter-Korean Summit Meeting."
+    text = "At the Andean Summit, President Marta Quiroga gave her views about the Inter-Korean Summit Meeting."
     rows = meeting_rows(text)
     assert rows[-1] == ("summit", "held", ["North Korea", "South Korea"], ["Summit", "Meeting"])
 
