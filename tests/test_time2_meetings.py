@@ -18,7 +18,7 @@ def types(text: str, year: int | None = None) -> list[str]:
 
 @pytest.mark.parametrize(("text", "expected"), [
     # 'as soon as' + a clause opens a clause of its own: no time of the meeting
-    ("Q Is the call with President Ana Lobo set?\nMS. ORTA: As soon as that call happens, we expect it to be very soon, we will say so.\n",
+    ("Q Is the call with President Ana Lobo set?\nMS. ORTA: As soon as the call is fixed, and we think that will be very soon, we will tell you.\n",
      ["very soon"]),
     ("Foreign Minister Ana Lobo will meet Chancellor Karl Weiss as soon as the vote is over.", [None]),
     ("The spokesman said President Ana Lobo would meet Chancellor Karl Weiss as soon as possible.", ["as soon as possible"]),
