@@ -93,11 +93,11 @@ def test_trip_to_a_plain_list_stays_one_visit():
 
 
 def test_one_sided_talks_put_to_an_official_are_with_their_government():
-    text = "Q Mr. Secretary, do you trust the Peruvians to negotiate in good faith?\nSECRETARY BLINKEN: I do.\n"
+    text = "Q Mr. Secretary, do you expect the Peruvians to negotiate seriously?\nSECRETARY BLINKEN: I do.\n"
     assert _participants(text, document_date="2023-05-04") == [("talks", ["Peru", "United States"])]
-    text = "Q Mr. Secretary, do you trust the Peruvians to negotiate with Chile in good faith?\nSECRETARY BLINKEN: I do.\n"
+    text = "Q Mr. Secretary, do you expect the Peruvians to negotiate with Chile seriously?\nSECRETARY BLINKEN: I do.\n"
     assert _participants(text, document_date="2023-05-04") == [("talks", ["Chile", "Peru"])]
-    assert _participants("The Peruvians want to negotiate in good faith, officials said.") == [("talks", ["Peru"])]
+    assert _participants("The Peruvians want to negotiate seriously, officials said.") == [("talks", ["Peru"])]
 
 
 def test_visit_of_nobody_named_in_an_officials_turn_is_their_governments():
