@@ -195,3 +195,28 @@ def test_link5_when_they_arrive_is_no_meeting_verb():
 
 def test_link5_when_they_talk_with_no_meeting_before_is_not_linked():
     assert _linked("Her spokesman said, when they do speak, that Lind would press hard on the border.") == {}
+
+
+RESUMED = "Chile and Peru resumed talks on the border in Lima on Monday. "
+
+
+def test_link5_keep_talking_goes_on_with_the_talks_before():
+    text = RESUMED + "A Chilean negotiator said his side could not afford to keep talking while troops massed at the border."
+    assert _linked(text) == {"his side could not afford to keep talking while troops massed at the border": ("talks", "held")}
+    assert _routes(text) == [("s1 linked: 'keep talking' goes on with the talks 'talks' before "
+                              "[meetings.link.going_on]")]
+
+
+def test_link5_continue_negotiating_goes_on_with_the_talks_before():
+    text = RESUMED + "Officials said both sides would continue negotiating next week."
+    assert _linked(text) == {"both sides would continue negotiating next week": ("talks", "held")}
+
+
+def test_link5_keep_talking_needs_talks_before():
+    text = ("President Ana Lind of Chile will visit Peru next month. "
+            "A Chilean negotiator said his side could not afford to keep talking while troops massed at the border.")
+    assert _linked(text) == {}
+
+
+def test_link5_talking_without_a_verb_of_going_on_is_not_linked():
+    assert _linked(RESUMED + "A Chilean negotiator said his side was talking to farmers about the harvest.") == {}

@@ -161,6 +161,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self.event_anaphor = _compile(grammar["event_anaphor"], "event_anaphor")
         self.event_predicate = _compile(grammar["event_predicate"], "event_predicate")
         self.event_part = _compile(grammar["event_part"], "event_part")
+        self.talks_going_on = _compile(grammar["talks_going_on"], "talks_going_on")
         self.status_link_plain_cue = _compile(grammar["status_link_plain_cue"], "status_link_plain_cue")
         self.status_link_readiness = _compile(grammar["status_link_readiness"], "status_link_readiness")
         self.relations_topic = _compile(grammar["relations_topic"], "relations_topic")
@@ -256,6 +257,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self._relative_clause_links(text, statements, mentions, drafts)
         self._anaphor_links(statements, mentions, drafts)
         self._event_part_links(statements, mentions, drafts)
+        self._going_on_links(statements, mentions, drafts)
         self._answer_links(doc, statements, mentions, drafts)
         self._status_cue_links(doc, statements, mentions, drafts)
         for draft in drafts:  # after the links: a linked statement may assert a status no mention does

@@ -26,6 +26,7 @@ from diplo_cli.meetings.common import (
     LINK_CONTENT,
     LINK_CUE_OBJECT,
     LINK_EVENT_PART,
+    LINK_GOING_ON,
     LINK_PLACE,
     LINK_RELATIVE,
     LINK_RELATIVE_CUE,
@@ -92,6 +93,29 @@ class _StatementLinks:
             draft = drafts[linked[index].meeting]
             draft.agenda[statement.id] = linked[index].status
             draft.agenda_why[statement.id] = LINK_ANAPHOR, f"'{word}' refers to '{linked[index].trigger.text}' just before"
+
+    def _going_on_links(self, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
+        """'the Palestinians cannot afford to keep talking while ...', 'both sides will continue negotiating': a content
+        that says talking or negotiating goes on, stops or resumes (``talks_going_on``) and names no meeting of its own
+        is about the latest talks named before it within ``_AGENDA_REACH`` (a mention-less link, like an agenda link)."""
+        linked = _linked_mentions(mentions)
+        starts = [m.trigger.start for m in linked]
+        for statement in _agenda_free(statements, drafts):
+            content = statement.content
+            going = self.talks_going_on.search(content.text)
+            if going is None:
+                continue
+            index = bisect.bisect_left(starts, content.start) - 1
+            if index < 0 or bisect.bisect_left(starts, content.end) > index + 1:
+                continue  # no meeting before, or the content names one of its own
+            for mention in reversed(linked[:index + 1]):
+                if content.start - mention.trigger.start > _AGENDA_REACH:
+                    break
+                draft = drafts[mention.meeting]
+                if mention.type == "talks":  # a mention of talks, though merged into a meeting of another type
+                    draft.agenda[statement.id] = _status_of(draft)
+                    draft.agenda_why[statement.id] = LINK_GOING_ON, f"'{going.group()}' goes on with the talks '{mention.trigger.text}' before"
+                    break
 
     def _event_part_links(self, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
         """'Obama will make a state visit next month ... he said the state dinner would be small': a content
