@@ -220,3 +220,35 @@ def test_link5_keep_talking_needs_talks_before():
 
 def test_link5_talking_without_a_verb_of_going_on_is_not_linked():
     assert _linked(RESUMED + "A Chilean negotiator said his side was talking to farmers about the harvest.") == {}
+
+
+SUMMIT_LIMA = "The leaders of Chile and Peru will hold a summit in Lima next month. "
+
+
+def test_link5_a_meeting_named_only_after_before_dates_the_content():
+    for content in ("the two countries hoped to sign the fishing deal before the summit",
+                    "Peru wanted the troops withdrawn ahead of the Lima summit",
+                    "the ports would reopen prior to the summit"):
+        text = SUMMIT_LIMA + f"The Chilean minister said {content}."
+        assert _linked(text) == {}, content
+
+
+def test_link5_time_frame_is_traced():
+    from diplo_cli.rules import Trace
+    trace = Trace()
+    text = SUMMIT_LIMA + "The Chilean minister said the two countries hoped to sign the fishing deal before the summit."
+    extract(text, trace=trace)
+    assert [(e.rule, e.action) for e in trace.events if e.rule == "meetings.link.time_frame"] == [
+        ("meetings.link.time_frame", "vetoed")]
+
+
+def test_link5_a_meeting_named_otherwise_still_links():
+    assert _linked(SUMMIT_LIMA + "The Chilean minister said the summit would be short.") == {
+        "the summit would be short": ("summit", "planned")}
+    text = SUMMIT_LIMA + "The Chilean minister said the two countries hoped to sign the fishing deal at the summit."
+    assert _linked(text) == {"the two countries hoped to sign the fishing deal at the summit": ("summit", "planned")}
+
+
+def test_link5_a_framed_meeting_beside_another_mention_keeps_the_other():
+    text = SUMMIT_LIMA + "The Chilean minister said President Ana Lind would meet President Tomas Ferreira before the summit."
+    assert _linked(text) == {"President Ana Lind would meet President Tomas Ferreira before the summit": ("meeting", "planned")}

@@ -159,6 +159,7 @@ SPLIT_LATER = "meetings.split.later_event"
 SPLIT_PLACE = "meetings.split.place"
 SPLIT_NAMED_MEMBERS = "meetings.split.named_members"  # 'the Chile-Peru-Bolivia Summit' is not 'the Chile-Peru Summit'
 LINK_CONTENT = "meetings.link.content_names"
+LINK_TIME_FRAME = "meetings.link.time_frame"  # 'hoped to sign the deal before the summit': the meeting only dates the content
 LINK_CUE_OBJECT = "meetings.link.cue_object"
 LINK_SPEAKING_AFTER = "meetings.link.speaking_after"  # 'Speaking after his meeting with X, Y said ...': about that meeting
 LINK_AFTER_MEETING = "meetings.link.after_meeting"  # 'After the talks, X said ...', '"P," X said after talks with Y'

@@ -33,6 +33,7 @@ from diplo_cli.meetings.common import (
     LINK_SIBLING,
     LINK_SPEAKING_AFTER,
     LINK_STATUS_CUE,
+    LINK_TIME_FRAME,
     LINK_WHEN_THEY_MEET,
     STAGE,
     STATUS_DEFAULT,
@@ -343,6 +344,8 @@ def build_meetings(drafts: list[_Draft], mentions: list[MeetingMention], stateme
             index, status = agendas[statement.id]
             rule, route = drafts[index].agenda_why.get(statement.id, (LINK_AGENDA, "about the meeting named before it"))
         else:
+            if trace is not None and rule == LINK_TIME_FRAME:
+                trace.add(STAGE, rule, "vetoed", statement.content.start, statement.content.end, route)
             new_statements.append(statement)
             continue
         routes[statement.id] = rule, route
@@ -406,6 +409,9 @@ def _named_link(statement: Statement, linked_mentions: list[MeetingMention], sta
     """The meeting mention a statement names (in its content, else as its cue's object), the route's rule id and why."""
     content = statement.content
     inside = linked_mentions[bisect.bisect_left(starts, content.start):bisect.bisect_left(starts, content.end)]
+    # 'hoped to sign the deal before the summit': a meeting the content names only to date something else
+    framed = [m for m in inside if _time_frame().search(text, max(content.start, m.trigger.start - 60), m.trigger.start)]
+    inside = [m for m in inside if m not in framed]
     target = None
     subordinate_end = _subordinate_clause_end(content)
     for mention in inside:
@@ -429,7 +435,11 @@ def _named_link(statement: Statement, linked_mentions: list[MeetingMention], sta
         if before:
             return before[0], LINK_SPEAKING_AFTER, f"said speaking after '{before[0].trigger.text}'"
     found = _clause_meeting(statement, linked_mentions, starts, text)
-    return found if found[0] is not None else _when_they_meet(statement, linked_mentions, starts, text)
+    if found[0] is None:
+        found = _when_they_meet(statement, linked_mentions, starts, text)
+    if found[0] is None and framed:
+        return None, LINK_TIME_FRAME, f"'{framed[0].trigger.text}' only dates what the content says"
+    return found
 
 
 def _when_they_meet(statement: Statement, linked_mentions: list[MeetingMention], starts: list[int], text: str) -> tuple[MeetingMention | None, str, str]:
@@ -446,6 +456,17 @@ def _when_they_meet(statement: Statement, linked_mentions: list[MeetingMention],
         return None, "", ""
     mention = linked_mentions[index]
     return mention, LINK_WHEN_THEY_MEET, f"'{found.group()}' refers to '{mention.trigger.text}' before"
+
+
+_frame: regex.Pattern | None = None
+
+
+def _time_frame() -> regex.Pattern:
+    """``content_time_frame`` of meeting_grammar.toml, compiled once per process."""
+    global _frame
+    if _frame is None:
+        _frame = regex.compile(meeting_grammar()["phrases"]["content_time_frame"])
+    return _frame
 
 
 _when: regex.Pattern | None = None
