@@ -252,3 +252,22 @@ def test_link5_a_meeting_named_otherwise_still_links():
 def test_link5_a_framed_meeting_beside_another_mention_keeps_the_other():
     text = SUMMIT_LIMA + "The Chilean minister said President Ana Lind would meet President Tomas Ferreira before the summit."
     assert _linked(text) == {"President Ana Lind would meet President Tomas Ferreira before the summit": ("meeting", "planned")}
+
+
+TALKS_NEXT = "Chile and Peru will hold talks on the border in Lima next week. "
+
+
+def test_link5_a_participant_takes_part_in_the_meeting_before():
+    for content in ("the navy would be a participant all the way to the end", "Bolivia would take part",
+                    "Bolivia would participate as an observer", "Bolivia would be represented by its foreign minister"):
+        text = TALKS_NEXT + f"A Chilean spokesman said {content}."
+        assert _linked(text) == {content: ("talks", "planned")}, content
+
+
+def test_link5_taking_part_in_something_else_is_not_linked():
+    text = TALKS_NEXT + "A Chilean spokesman said the navy was taking part in a regatta off Arica."
+    assert _linked(text) == {}
+
+
+def test_link5_taking_part_with_no_meeting_before_is_not_linked():
+    assert _linked("A Chilean spokesman said Bolivia would take part.") == {}

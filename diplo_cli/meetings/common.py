@@ -175,6 +175,7 @@ LINK_ANSWER = "meetings.link.answer"
 LINK_STATUS_CUE = "meetings.link.status_cue"
 LINK_SIBLING = "meetings.link.sibling"
 LINK_EVENT_PART = "meetings.link.event_part"
+LINK_TAKING_PART = "meetings.link.taking_part"  # 'his team will be a participant': in the meeting before
 LINK_GOING_ON = "meetings.link.going_on"  # 'cannot afford to keep talking': about the talks before
 # Drafts a mention is tried against per word of its participants' names, the latest first: a
 # chronology of one leader's meetings ("Putin met X in Y." hundreds of times) would otherwise try

@@ -162,6 +162,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self.event_predicate = _compile(grammar["event_predicate"], "event_predicate")
         self.event_part = _compile(grammar["event_part"], "event_part")
         self.talks_going_on = _compile(grammar["talks_going_on"], "talks_going_on")
+        self.taking_part = _compile(grammar["taking_part"], "taking_part")
         self.status_link_plain_cue = _compile(grammar["status_link_plain_cue"], "status_link_plain_cue")
         self.status_link_readiness = _compile(grammar["status_link_readiness"], "status_link_readiness")
         self.relations_topic = _compile(grammar["relations_topic"], "relations_topic")
@@ -260,6 +261,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self._going_on_links(statements, mentions, drafts)
         self._answer_links(doc, statements, mentions, drafts)
         self._status_cue_links(doc, statements, mentions, drafts)
+        self._taking_part_links(statements, mentions, drafts)
         for draft in drafts:  # after the links: a linked statement may assert a status no mention does
             draft.cameo, draft.plover = self.code_of(draft, _status_of(draft))
         return mentions, drafts

@@ -33,6 +33,7 @@ from diplo_cli.meetings.common import (
     LINK_SIBLING,
     LINK_SPEAKING_AFTER,
     LINK_STATUS_CUE,
+    LINK_TAKING_PART,
     LINK_TIME_FRAME,
     LINK_WHEN_THEY_MEET,
     STAGE,
@@ -117,6 +118,28 @@ class _StatementLinks:
                     draft.agenda[statement.id] = _status_of(draft)
                     draft.agenda_why[statement.id] = LINK_GOING_ON, f"'{going.group()}' goes on with the talks '{mention.trigger.text}' before"
                     break
+
+    def _taking_part_links(self, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
+        """'his team will be a participant all the way to the end', 'Peru would take part', 'Chile will be represented by
+        its foreign minister': a content that says someone takes part (``taking_part``), in nothing else it names, and
+        that names no meeting of its own is about the meeting named just before it, within ``_AGENDA_REACH`` (a
+        mention-less link, like an agenda link)."""
+        linked = _linked_mentions(mentions)
+        starts = [m.trigger.start for m in linked]
+        for statement in _agenda_free(statements, drafts):
+            content = statement.content
+            part = self.taking_part.search(content.text)
+            if part is None:
+                continue
+            index = bisect.bisect_left(starts, content.start) - 1
+            if index < 0 or bisect.bisect_left(starts, content.end) > index + 1:
+                continue  # no meeting before, or the content names one of its own
+            mention = linked[index]
+            if content.start - mention.trigger.start > _AGENDA_REACH:
+                continue
+            draft = drafts[mention.meeting]
+            draft.agenda[statement.id] = _status_of(draft)
+            draft.agenda_why[statement.id] = LINK_TAKING_PART, f"'{part.group()}' takes part in '{mention.trigger.text}' before"
 
     def _event_part_links(self, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
         """'Obama will make a state visit next month ... he said the state dinner would be small': a content
