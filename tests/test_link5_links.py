@@ -271,3 +271,28 @@ def test_link5_taking_part_in_something_else_is_not_linked():
 
 def test_link5_taking_part_with_no_meeting_before_is_not_linked():
     assert _linked("A Chilean spokesman said Bolivia would take part.") == {}
+
+
+CALLED_OFF = "President Ana Lind of Chile has called off her trip to Lima. "
+
+
+def test_link5_quoted_she_is_the_participant_of_the_trip_before():
+    text = CALLED_OFF + '"She has decided to stay in Santiago," her spokesman Pedro Soto said.'
+    assert _linked(text) == {"She has decided to stay in Santiago": ("visit", "cancelled")}
+    assert _routes(text) == [("s1 linked: 'She' of the quotation is Ana Lind, of 'trip' just before "
+                              "[meetings.link.quoted_pronoun]")]
+
+
+def test_link5_reported_she_is_left_unlinked():
+    assert _linked(CALLED_OFF + "Her spokesman Pedro Soto said she had decided to stay in Santiago.") == {}
+
+
+def test_link5_quoted_he_with_no_man_in_the_meeting_is_not_linked():
+    text = ("Mrs. Maria Lopes of Chile has called off her trip to Lima. "
+            '"He has decided to stay in Santiago," her spokeswoman Ana Soto said.')
+    assert "He has decided to stay in Santiago" not in _linked(text)
+
+
+def test_link5_quoted_she_two_sentences_after_the_meeting_is_not_linked():
+    text = CALLED_OFF + "The harvest in the south was poor. " + '"She has decided to stay in Santiago," her spokesman Pedro Soto said.'
+    assert _linked(text) == {}

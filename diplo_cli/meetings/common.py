@@ -168,6 +168,7 @@ LINK_WHEN_THEY_MEET = "meetings.link.when_they_meet"  # 'said, when they do spea
 LINK_AGENDA = "meetings.link.agenda"
 LINK_AGENDA_SPEAKER = "meetings.link.agenda_speaker"  # 'X met Y. "We agreed to ...," X said': a participant's 'we' on the agenda
 LINK_PLACE = "meetings.link.place"
+LINK_QUOTED_PRONOUN = "meetings.link.quoted_pronoun"  # '"He has decided to stay home," the spokesman said': of the meeting just before
 LINK_RELATIVE = "meetings.link.relative_clause"
 LINK_ANAPHOR = "meetings.link.anaphor"
 LINK_RELATIVE_CUE = "meetings.link.relative_cue"

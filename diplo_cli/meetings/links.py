@@ -28,6 +28,7 @@ from diplo_cli.meetings.common import (
     LINK_EVENT_PART,
     LINK_GOING_ON,
     LINK_PLACE,
+    LINK_QUOTED_PRONOUN,
     LINK_RELATIVE,
     LINK_RELATIVE_CUE,
     LINK_SIBLING,
@@ -288,6 +289,34 @@ class _StatementLinks:
                     why = f"the speaker, a participant of '{mention.trigger.text}' before, says '{said.group()}'"
                     draft.agenda_why[statement.id] = LINK_AGENDA_SPEAKER, why
                     break
+
+    def _quoted_pronoun_links(self, doc: _Document, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
+        """'Kim has called off his trip to Moscow. "He has decided to stay in Pyongyang," the spokesman said': a direct
+        quotation whose subject is 'he' or 'she' (``quoted_pronoun_subject``: in a quotation not the speaker, who says
+        'I'), right after a sentence naming a meeting (or in it), is about that meeting when a person of that meeting
+        other than the speaker can be meant (a mention-less link, used when the content names no meeting of its own)."""
+        linked = _linked_mentions(mentions)
+        starts = [m.trigger.start for m in linked]
+        for statement in _agenda_free(statements, drafts):
+            content = statement.content
+            subject = self.quoted_pronoun_subject.match(content.text) if statement.kind == "direct" else None
+            if subject is None:
+                continue
+            index = bisect.bisect_left(starts, content.start) - 1
+            if index < 0 or bisect.bisect_left(starts, content.end) > index + 1:
+                continue  # no meeting before, or the content names one of its own
+            mention = linked[index]
+            if mention.trigger.start < doc.sentence_start(max(0, doc.sentence_start(content.start) - 1)):
+                continue  # not in the sentence of the content or the one before
+            gender = "f" if subject.group("pronoun").casefold() == "she" else "m"
+            speaker = name_key(statement.speaker.name)
+            draft = drafts[mention.meeting]
+            meant = [e for e in draft.participants
+                     if e.kind == "person" and name_key(e.name) != speaker and e.gender in (None, gender)]
+            if meant:
+                draft.agenda[statement.id] = _status_of(draft)
+                why = f"'{subject.group('pronoun')}' of the quotation is {meant[0].name}, of '{mention.trigger.text}' just before"
+                draft.agenda_why[statement.id] = LINK_QUOTED_PRONOUN, why
 
     def _place_links(self, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
         """'the main message that Ferreira will carry to Lima': a content naming a participant of a meeting
