@@ -49,3 +49,15 @@ def test_time2_time_of_issuing(text, expected):
 ])
 def test_time2_event_year(text, expected):
     assert times(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a meeting at a named place that a later mention calls a visit is the visit
+    (("President Marta Quiroga of Chile will meet President Tomas Ferreira of Peru in Lima on Monday. "
+      "Her office said the visit would be short."), ["visit"]),
+    # no place: the meeting stays a meeting
+    (("President Marta Quiroga of Chile will meet President Tomas Ferreira of Peru on Monday. "
+      "Her office said the visit would be short."), ["meeting"]),
+])
+def test_time2_visit_of_a_meeting_at_a_place(text, expected):
+    assert types(text) == expected

@@ -32,6 +32,7 @@ from diplo_cli.meetings.common import (
     SPLIT_TIME,
     SPLIT_TYPES,
     STAGE,
+    TYPE_VISIT_OF_MEETING,
     VETO_NO_PARTICIPANTS,
     Entity,
     MeetingMention,
@@ -107,7 +108,7 @@ class _Merger:
                     if (token, target) not in indexed:
                         indexed.add((token, target))
                         by_token.setdefault(token, []).append(target)
-            self._absorb(draft, mention)
+            self._absorb(draft, mention, trace)
         return drafts
 
     def _named_target(self, drafts: list[_Draft], by_token: dict[str, list[int]], mention: MeetingMention, names: set[str],
@@ -370,12 +371,16 @@ class _Merger:
             keys.append(key)
         return keys
 
-    def _absorb(self, draft: _Draft, mention: MeetingMention) -> None:
+    def _absorb(self, draft: _Draft, mention: MeetingMention, trace: Trace | None = None) -> None:
         """The draft takes the mention's more telling type, its specific time and its known place."""
-        # a visit to a named place makes 'the meeting' of it a visit; a reception at the meeting does not
-        upgrade = mention.type in ("summit", "call") or (mention.type == "visit" and mention.known_place and not mention.hosted)
+        # a visit to a named place makes 'the meeting' of it a visit; so does 'the visit' of a meeting at a named place
+        # ('X will meet Y in Lima' ... 'the visit will ...'); a reception at the meeting does not
+        upgrade = mention.type in ("summit", "call") or (mention.type == "visit" and (mention.known_place or draft.known_place) and not mention.hosted)
         if draft.type != mention.type and upgrade and draft.type in ("meeting", "talks"):
             draft.type = mention.type  # 'the meeting' of a visit to a named place is the visit
+            if mention.type == "visit" and not mention.known_place and trace is not None:
+                trace.add(STAGE, TYPE_VISIT_OF_MEETING, "set", draft.mentions[0].trigger.start, mention.trigger.end,
+                          f"'{mention.trigger.text}' names the {draft.mentions[0].trigger.text!r} at {draft.place.text} a visit")
         if draft.time is None or (draft.vague_time and not mention.vague_time):
             draft.time, draft.vague_time = mention.time or draft.time, mention.vague_time if mention.time else draft.vague_time
         if draft.place is None or (mention.known_place and not draft.known_place and not self._city_in_country(draft.place, mention.place)):
