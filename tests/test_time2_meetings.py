@@ -61,3 +61,16 @@ def test_time2_event_year(text, expected):
 ])
 def test_time2_visit_of_a_meeting_at_a_place(text, expected):
     assert types(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # of two vague times of one meeting, the one that says more
+    ("Today, President Marta Quiroga spoke with President Tomas Ferreira of Peru. During the phone call this afternoon, she raised trade.",
+     ["this afternoon"]),
+    ("This afternoon, President Marta Quiroga spoke with President Tomas Ferreira of Peru. During the phone call today, she raised trade.",
+     ["This afternoon"]),
+    ("Chile said President Marta Quiroga would meet President Tomas Ferreira of Peru soon. The meeting will take place next week.",
+     ["next week"]),
+])
+def test_time2_the_finer_of_two_vague_times(text, expected):
+    assert times(text) == expected

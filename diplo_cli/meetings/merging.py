@@ -32,6 +32,7 @@ from diplo_cli.meetings.common import (
     SPLIT_TIME,
     SPLIT_TYPES,
     STAGE,
+    TIME_FINER,
     TYPE_VISIT_OF_MEETING,
     VETO_NO_PARTICIPANTS,
     Entity,
@@ -383,12 +384,30 @@ class _Merger:
                           f"'{mention.trigger.text}' names the {draft.mentions[0].trigger.text!r} at {draft.place.text} a visit")
         if draft.time is None or (draft.vague_time and not mention.vague_time):
             draft.time, draft.vague_time = mention.time or draft.time, mention.vague_time if mention.time else draft.vague_time
+        elif mention.time is not None and draft.vague_time and mention.vague_time and self._finer_time(mention.time, draft.time):
+            if trace is not None:
+                trace.add(STAGE, TIME_FINER, "set", draft.mentions[0].trigger.start, mention.trigger.end,
+                          f"'{mention.time.text}' says more than '{draft.time.text}'")
+            draft.time = mention.time
         if draft.place is None or (mention.known_place and not draft.known_place and not self._city_in_country(draft.place, mention.place)):
             draft.place, draft.known_place = mention.place or draft.place, mention.known_place or draft.known_place
         draft.hosted = draft.hosted or mention.hosted
         draft.year = draft.year or mention.year
         draft.month = draft.month or mention.month
         draft.members = draft.members or mention.members
+
+    def _time_precision(self, time: Span) -> int:
+        """0 for an open time ('soon', 'recently'), 2 for a part of a day ('this afternoon'), 1 for any other vague time."""
+        if self.phrases.open_time.fullmatch(time.text):
+            return 0
+        return 2 if self.phrases.day_part_time.match(time.text) else 1
+
+    def _finer_time(self, time: Span, than: Span) -> bool:
+        """``time`` says more than ``than`` (both vague): a less open one, or a part of the same day."""
+        finer, coarser = self._time_precision(time), self._time_precision(than)
+        if finer <= coarser:
+            return False
+        return coarser == 0 or (points_today(than.text) and points_today(time.text))
 
     def _city_in_country(self, unknown: Span, known: Span | None) -> bool:
         """``unknown`` (a place name in no list, nor a region) is more precise than ``known`` when that names a
