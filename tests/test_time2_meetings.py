@@ -74,3 +74,10 @@ def test_time2_visit_of_a_meeting_at_a_place(text, expected):
 ])
 def test_time2_the_finer_of_two_vague_times(text, expected):
     assert times(text) == expected
+
+
+def test_time2_relative_aside_keeps_its_time():
+    text = "President Marta Quiroga of Chile, who visited Lima in June, met President Tomas Ferreira of Peru in Quito on Thursday."
+    rows = [(m.type, m.time.text if m.time else None) for m in extract(text, "t").meetings]
+    assert ("meeting", "Thursday") in rows
+    assert ("meeting", "June") not in rows

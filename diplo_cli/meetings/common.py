@@ -152,6 +152,7 @@ TIME_OF_REPORT = "meetings.time.of_report"  # 'said on Friday that': the time of
 TIME_TOPIC_EVENT = "meetings.time.topic_event"  # 'on June 4, she gave her views on the Andean Summit': no time of the summit
 TYPE_VISIT_OF_MEETING = "meetings.type.visit_of_meeting"  # 'X will meet Y in Lima' ... 'the visit': a visit
 TIME_FINER = "meetings.time.finer"  # 'today' ... 'during a phone call this afternoon': the finer time of the two
+TIME_RELATIVE_ASIDE = "meetings.time.relative_aside"  # 'X, who visited Lima in June, met Y': June is the visit's
 TIME_EVENT_YEAR = "meetings.time.event_year"  # 'the 2005 G8 summit': the year in front of the event's name is its time
 SPLIT_EVENT_YEAR = "meetings.split.event_year"
 SPLIT_EVENT_MONTH = "meetings.split.event_month"

@@ -62,6 +62,7 @@ from diplo_cli.meetings.common import (
     STATUS_TEMPORAL_PERFECT,
     STATUS_TOPIC_OF_BEFORE,
     TIME_EVENT_YEAR,
+    TIME_RELATIVE_ASIDE,
     TIME_TOPIC_EVENT,
     TRIGGER_WHERE_WAS,
     TRIGGER_WORD,
@@ -636,9 +637,11 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         exchanged views on the Andean Summit': the discussion's time, meetings.time.topic_event)."""
         text = doc.text
         lower, upper, left, right = window
-        timed = (self._nearest(doc.times, trigger, max(left, trigger.start - _TIME_WINDOW), min(right, trigger.end + _TIME_WINDOW), doc.nearest_trigger)
+        aside = self._relative_aside(doc, trigger, word, lower)  # 'X, who visited Lima in June, met Y': not the meeting's time
+        timed = (self._nearest(doc.times, trigger, max(left, trigger.start - _TIME_WINDOW), min(right, trigger.end + _TIME_WINDOW), doc.nearest_trigger,
+                               fits=aside)
                  or self._nearest(doc.times, trigger, max(lower, trigger.start - _TIME_WINDOW), min(upper, trigger.end + _TIME_WINDOW),
-                                  fits=functools.partial(_time_fits_status, status)))
+                                  fits=lambda item: _time_fits_status(status, item) and (aside is None or aside(item))))
         if not timed:
             # 'the 2005 G8 summit' with no time in its sentence: the year in front of its name (meetings.time.event_year)
             named_year = self._event_year_span(doc, trigger, word, lower)
@@ -712,6 +715,26 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
             if match.end() >= left - 1:
                 return match.group()
         return None
+
+    def _relative_aside(self, doc: _Document, trigger: Span, word, lower: int):
+        """'X, who visited Lima in June, met Y on Thursday': a test that a time lies outside the relative clause set off by
+        commas right before the meeting verb (meeting_grammar.toml relative_aside_before), or None when there is none."""
+        if word.pos != "verb":
+            return None
+        found = self.phrases.relative_aside_before.search(doc.text, max(lower, trigger.start - 160), trigger.start)
+        if found is None:
+            return None
+        start, end = found.span("aside")
+
+        def outside(item) -> bool:
+            time = item[0]
+            if time.start >= start and time.end <= end:
+                if doc.trace is not None:
+                    doc.trace.add(STAGE, TIME_RELATIVE_ASIDE, "vetoed", time.start, trigger.end,
+                                  f"'{time.text}' dates the aside '{doc.text[start + 1:end].strip()}', not '{trigger.text}'")
+                return False
+            return True
+        return outside
 
     def _event_year_span(self, doc: _Document, trigger: Span, word, lower: int) -> Span | None:
         """'the 2005 G8 summit', 'at the 2019 Osaka meeting': a meeting noun whose clause and sentence name no time of
