@@ -130,7 +130,7 @@ def _build_vocabulary() -> _Vocabulary:
             rf"(?:\s+(?:morning|afternoon|evening|night))?(?:{joiner}(?P<last>{weekday}))?"),
         month_date=regex.compile(
             rf"(?i)(?:(?:the\s+)?(?P<part>{_alternation(parts)})(?:\s*-\s*|\s+)(?:of\s+)?)?(?P<month>{month})"
-            rf"(?:\s+(?P<day>{day})(?:{joiner}(?:(?P<month2>{month})\s+)?(?P<day2>{day}))?)?(?:,?\s+(?P<year>{year}))?"),
+            rf"(?:\s+(?P<day>{day})(?:{joiner}(?:(?P<month2>{month})\s+)?(?P<day2>{day}))?)?(?:,?\s+(?P<year>{year})|\s+(?P<year_shift>last|this|next)\s+year)?"),
         day_month=regex.compile(rf"(?i)(?:the\s+)?(?P<day>{day})(?:{joiner}(?P<day2>{day}))?\s+(?:of\s+)?(?P<month>{month})(?:,?\s+(?P<year>{year}))?"),
         unit=regex.compile(rf"(?i)(?P<shift>{_alternation(data['unit_shifts'])})\s+(?P<unit>weekend|week|month|year)"),
         year=regex.compile(rf"(?P<year>{year})"),
@@ -410,6 +410,9 @@ def _in_year(vocab, found, anchor, direction, build):
     if found["year"]:
         period = build(int(found["year"]))
         return period
+    shift = found.groupdict().get("year_shift")
+    if shift:  # 'October last year': the year counted from the article's
+        return build(anchor.year + {"last": -1, "this": 0, "next": 1}[shift.casefold()])
     candidates = [p for p in (build(anchor.year + shift) for shift in (-1, 0, 1)) if p is not None]
     return _choose(candidates, anchor, direction) if candidates else None
 

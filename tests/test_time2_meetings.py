@@ -81,3 +81,20 @@ def test_time2_relative_aside_keeps_its_time():
     rows = [(m.type, m.time.text if m.time else None) for m in extract(text, "t").meetings]
     assert ("meeting", "Thursday") in rows
     assert ("meeting", "June") not in rows
+
+
+def test_time2_month_with_a_relative_year():
+    text = "President Marta Quiroga of Chile met President Tomas Ferreira of Peru in Lima in October last year."
+    assert times(text) == ["October last year"]
+
+
+@pytest.mark.parametrize(("text", "status", "expected"), [
+    ("October last year", "held", "2022-10"),
+    ("March next year", "planned", "2024-03"),
+    ("May 3 this year", "held", "2023-05-03"),
+])
+def test_time2_month_with_a_relative_year_on_the_calendar(text, status, expected):
+    import datetime
+
+    from diplo_cli.timenorm import normalise_time
+    assert normalise_time(text, datetime.date(2023, 6, 18), status).date == expected
