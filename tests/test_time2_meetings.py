@@ -98,3 +98,8 @@ def test_time2_month_with_a_relative_year_on_the_calendar(text, status, expected
 
     from diplo_cli.timenorm import normalise_time
     assert normalise_time(text, datetime.date(2023, 6, 18), status).date == expected
+
+
+def test_time2_over_the_weekend():
+    text = "President Marta Quiroga of Chile met President Tomas Ferreira of Peru in Lima over the weekend."
+    assert times(text) == ["the weekend"]
