@@ -126,7 +126,7 @@ def _build_vocabulary() -> _Vocabulary:
         weekday_weeks={k.casefold(): v for k, v in data["weekday_weeks"].items()},
         day_range=regex.compile(rf"(?i)(?:the\s+)?(?P<which>{_alternation(data['days'])})"),
         weekday=regex.compile(
-            rf"(?i)(?:(?P<which>{_alternation(data['weekday_weeks'])})\s+|(?P<ahead>{_alternation(data['weekday_ahead']['words'])})\s+)?(?:(?:late|early|later|earlier)\s+)?(?P<first>{weekday})"
+            rf"(?i)(?:(?P<which>{_alternation(data['weekday_weeks'])})\s+|(?P<ahead>{_alternation(data['weekday_ahead']['words'])})\s+)?(?:(?:late|early|later|earlier)\s+(?:on\s+)?)?(?P<first>{weekday})"
             rf"(?:\s+(?:morning|afternoon|evening|night))?(?:{joiner}(?P<last>{weekday}))?"),
         month_date=regex.compile(
             rf"(?i)(?:(?:the\s+)?(?P<part>{_alternation(parts)})(?:\s*-\s*|\s+)(?:of\s+)?)?(?P<month>{month})"

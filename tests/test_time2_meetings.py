@@ -103,3 +103,12 @@ def test_time2_month_with_a_relative_year_on_the_calendar(text, status, expected
 def test_time2_over_the_weekend():
     text = "President Marta Quiroga of Chile met President Tomas Ferreira of Peru in Lima over the weekend."
     assert times(text) == ["the weekend"]
+
+
+def test_time2_late_on_a_weekday():
+    text = "President Marta Quiroga of Chile spoke by phone with President Tomas Ferreira of Peru late on Tuesday."
+    assert times(text) == ["late on Tuesday"]
+    import datetime
+
+    from diplo_cli.timenorm import normalise_time
+    assert normalise_time("late on Tuesday", datetime.date(2023, 6, 22), "held").date == "2023-06-20"
