@@ -112,3 +112,12 @@ def test_time2_late_on_a_weekday():
 
     from diplo_cli.timenorm import normalise_time
     assert normalise_time("late on Tuesday", datetime.date(2023, 6, 22), "held").date == "2023-06-20"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("President Marta Quiroga of Chile met President Tomas Ferreira of Peru in Lima on Monday. The two presidents held talks on trade.",
+     ["talks"]),
+    ("President Marta Quiroga of Chile met President Tomas Ferreira of Peru in Lima on Monday. Their talks covered trade.", ["meeting"]),
+])
+def test_time2_held_talks_names_the_meeting(text, expected):
+    assert types(text) == expected

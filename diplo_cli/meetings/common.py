@@ -150,6 +150,7 @@ SPLIT_PLAN_OTHER_TYPE = "meetings.split.plan_other_type"
 SPLIT_TIME = "meetings.split.time"
 TIME_OF_REPORT = "meetings.time.of_report"  # 'said on Friday that': the time of the saying, no meeting's
 TIME_TOPIC_EVENT = "meetings.time.topic_event"  # 'on June 4, she gave her views on the Andean Summit': no time of the summit
+TYPE_HELD_TALKS = "meetings.type.held_talks"  # 'X met Y ... they held talks': talks
 TYPE_VISIT_OF_MEETING = "meetings.type.visit_of_meeting"  # 'X will meet Y in Lima' ... 'the visit': a visit
 TIME_FINER = "meetings.time.finer"  # 'today' ... 'during a phone call this afternoon': the finer time of the two
 TIME_RELATIVE_ASIDE = "meetings.time.relative_aside"  # 'X, who visited Lima in June, met Y': June is the visit's

@@ -33,6 +33,7 @@ from diplo_cli.meetings.common import (
     SPLIT_TYPES,
     STAGE,
     TIME_FINER,
+    TYPE_HELD_TALKS,
     TYPE_VISIT_OF_MEETING,
     VETO_NO_PARTICIPANTS,
     Entity,
@@ -382,6 +383,12 @@ class _Merger:
             if mention.type == "visit" and not mention.known_place and trace is not None:
                 trace.add(STAGE, TYPE_VISIT_OF_MEETING, "set", draft.mentions[0].trigger.start, mention.trigger.end,
                           f"'{mention.trigger.text}' names the {draft.mentions[0].trigger.text!r} at {draft.place.text} a visit")
+        elif draft.type == "meeting" and mention.type == "talks" and not mention.noun:
+            # 'X met Y ... they held talks on trade': the verb phrase that names the talks says what the meeting was
+            draft.type = mention.type
+            if trace is not None:
+                trace.add(STAGE, TYPE_HELD_TALKS, "set", draft.mentions[0].trigger.start, mention.trigger.end,
+                          f"'{mention.trigger.text}' says the {draft.mentions[0].trigger.text!r} were talks")
         if draft.time is None or (draft.vague_time and not mention.vague_time):
             draft.time, draft.vague_time = mention.time or draft.time, mention.vague_time if mention.time else draft.vague_time
         elif mention.time is not None and draft.vague_time and mention.vague_time and self._finer_time(mention.time, draft.time):
