@@ -121,3 +121,15 @@ def test_time2_late_on_a_weekday():
 ])
 def test_time2_held_talks_names_the_meeting(text, expected):
     assert types(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a time right after the channel of a saying dates the saying
+    ("President Marta Quiroga of Chile will visit Peru, her spokesman told a news conference on Friday.", [None]),
+    ("President Marta Quiroga of Chile will visit Peru, her spokesman said in an interview on Sunday.", [None]),
+    # not after a person told: the telling may be the meeting
+    ("President Marta Quiroga of Chile phoned President Tomas Ferreira of Peru and told him on Monday that trade mattered.",
+     ["Monday"]),
+])
+def test_time2_time_of_a_sayings_channel(text, expected):
+    assert times(text) == expected
