@@ -568,20 +568,6 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                               month=self._event_month(text, trigger, lower), noun=word.pos == "noun", members=self._named_members(text, trigger, word, mtype, left),
                               **self._determiner_flags(text, trigger, word, lower))
 
-    def _mention_time(self, doc: _Document, trigger: Span, word, status: str, bounds: tuple[int, int, int, int]) -> tuple[Span | None, str | None]:
-        """The time of a trigger and its kind (a time rule's value): its clause's nearest that no other trigger is nearer
-        to, else its sentence's nearest that fits its status, outside a relative clause aside before it; else the year
-        in front of its name."""
-        lower, upper, left, right = bounds
-        aside = self._relative_aside(doc, trigger, word, lower)
-        timed = (self._nearest(doc.times, trigger, max(left, trigger.start - _TIME_WINDOW), min(right, trigger.end + _TIME_WINDOW), doc.nearest_trigger,
-                               fits=aside)
-                 or self._nearest(doc.times, trigger, max(lower, trigger.start - _TIME_WINDOW), min(upper, trigger.end + _TIME_WINDOW),
-                                  fits=lambda item: _time_fits_status(status, item) and (aside is None or aside(item))))
-        if timed is None and (named_year := self._event_year_span(doc, trigger, word, lower)) is not None:
-            return named_year, "year"
-        return timed if timed else (None, None)
-
     def _mention_place(self, doc: _Document, trigger: Span, word, bounds: tuple[int, int, int, int], mtype: str) -> tuple[Span | None, bool]:
         """The place of a trigger: its clause's first; when the clause names none, 'Lima, where I was on Monday'
         (meetings.trigger.where_was) the name its relative clause opens on, else the nearest place of the sentence this
