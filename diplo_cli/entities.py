@@ -570,7 +570,7 @@ class EntityTracker:
         """A capitalised run: title words, then a name (known or not)."""
         # a lower-case title right before the run also counts: "rescue leader Mara Tenn", "spokesman Ned Price"
         before = self._lower_title_before(start)
-        titled = before is not None or self._apposition_head_before(start)
+        titled = before is not None or self._apposition_head_before(start) or self._title_before_comma(start)
         role, gender = (before[0], before[1]) if before is not None else (None, None)
         if not titled and len(self.text[start:end].split(None, 1)) == 1:
             # one word (a run without spaces is one word) is a name only after a title
@@ -590,6 +590,23 @@ class EntityTracker:
             return None
         name_end = rest[-1][1] - (1 if self.text[rest[-1][1] - 1] == "." and len(rest[-1][2]) > 2 else 0)
         return rest[0][0], name_end, "titled" if titled else "name", (role, country, gender)
+
+    def _title_before_comma(self, start: int) -> bool:
+        """Does a title (or a title 'of' a country) end right before the comma before ``start``: 'the Foreign Minister of
+        Jordan, Ahmed Al-Rashid', 'Peru's foreign minister, Ana Lind' (entities.toml title_comma_before)?"""
+        before = self.tables.patterns.title_comma_before.search(self.text, max(0, start - 80), start)
+        if before is None:
+            return False
+        phrase = before.group("phrase")
+        head, _, place = phrase.rpartition(" of ")
+        if head and self.lexicon.country_of_word(place):
+            phrase = head
+        lowered = [self.tables.without_possessive(word.casefold()) for word in phrase.split()]
+        for length in (4, 3, 2, 1):
+            info = self.title_phrases.get(" ".join(lowered[-length:])) if length <= len(lowered) else None
+            if info is not None and info[2] != "role":
+                return True
+        return bool(lowered) and lowered[-1] in self.tables.words.apposition_heads
 
     def _apposition_head_before(self, start: int) -> bool:
         """Is the word right before ``start`` (after spaces) a role noun that a name stands in apposition to

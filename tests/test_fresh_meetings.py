@@ -123,3 +123,12 @@ def test_fresh_relative_clause_after_a_title_in_apposition():
     text = ("Mr. Ramon Dizon, President of the Republic of the Philippines, who is visiting Japan, met "
             "Mr. Kenji Arakawa on Monday.")
     assert _meetings(text) == [("visit", "held", ["Ramon Dizon", "Japan"]), ("meeting", "held", ["Ramon Dizon", "Kenji Arakawa"])]
+
+
+def test_fresh_name_in_apposition_after_a_title_and_comma():
+    # 'the Foreign Minister of Jordan, Ahmed Al-Rashid': the name is the person (not a namesake of 'Ahmed'),
+    # and the role noun is that person, not the office's dated holder in the lists
+    found = _meetings("Minister Ana Lind met this morning with the Foreign Minister of Jordan, Ahmed Al-Rashid.")
+    assert found == [("meeting", "held", ["Ana Lind", "Ahmed Al-Rashid"])]
+    found = _meetings("Minister Ana Lind met Peru's foreign minister, Tomas Ferreira, in Lima.")
+    assert found == [("meeting", "held", ["Ana Lind", "Tomas Ferreira"])]

@@ -92,6 +92,14 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
         holding = [(end - start, country) for start, end, country in self._content_countries if start <= offset < end]
         return min(holding)[1] if holding else None
 
+    def _names_in_apposition(self, end: int) -> bool:
+        """Is a role noun ending at ``end`` followed by a comma and a person's name, which says who holds it
+        (speakers.toml apposed_name)?"""
+        comma = self.tables.patterns.apposed_name.match(self.text, end)
+        if comma is None:
+            return False
+        return any(m.start == comma.end() and m.entity.kind == "person" for m in self.tracker.within(comma.end(), comma.end() + 80))
+
     def _add_role_mentions(self) -> None:
         """'the President', 'the British prime minister': a role noun names a person the pronouns can refer to."""
         tracker = self.tracker
@@ -114,6 +122,8 @@ class SpeakerResolver(PronounReader, TranscriptLabels):
             tail = self.tables.patterns.of_name_tail.match(self.text[end:end + 60])
             if tail and not described.country:
                 described.country = self.lex.country_of_word(tail.group(1))
+            if self._names_in_apposition(end + (tail.end() if tail and self.lex.country_of_word(tail.group(1)) else 0)):
+                continue  # 'the Foreign Minister of Jordan, Ahmed Al-Rashid': the name after the comma is the person
             if self._unknown_principal is not None and not described.country and described.definite \
                     and start > self._unknown_principal[0] and described.role == self._unknown_principal[1]:
                 # the text's own principal ("The President spoke with X ... the President"), whose country the text never
