@@ -207,9 +207,10 @@ class EntityTracker:
         taken = bytearray(len(text) + 1)  # characters already inside an accepted mention
         accepted = self._accepted(self._candidates(name_words), taken)
         found = self._entities_of(accepted)
+        self.sentence_starts = [s.start for s in sentences]
+        self._family_names_first(found)
         found.extend(self._surnames_alone(name_words, taken))
         found.sort(key=lambda item: item[0])
-        self.sentence_starts = [s.start for s in sentences]
         for start, end, entity in found:
             if entity.kind == "person":
                 self._titles_before(entity, max(self.sentence_start(start), start - 100), start)
@@ -340,6 +341,20 @@ class EntityTracker:
                 if entity is not None:
                     entities[index] = entity
         return [(accepted[i][0], accepted[i][1], entities[i]) for i in sorted(entities)]
+
+    def _family_names_first(self, found: list[tuple[int, int, Entity]]) -> None:
+        """'Chinese Foreign Minister Zhou Ping ... Zhou said': an unknown two-word name of a person whose title gives a
+        country that writes the family name first (grammar.toml family_name_first_countries) is taken up later by its
+        first word, read as a surname alone."""
+        for start, end, entity in found:
+            words = self.text[start:end].split()
+            if entity.kind != "person" or entity.person is not None or len(words) != 2:
+                continue
+            self._titles_before(entity, max(self.sentence_start(start), start - 100), start)
+            if entity.country is None:
+                self._title_after(entity, end)
+            if entity.country in self.tables.family_name_first:
+                self.by_key.setdefault(name_key(words[0]), entity)
 
     def _surnames_alone(self, name_words: list[tuple[int, str]], taken: bytearray) -> list[tuple[int, int, Entity]]:
         """A surname alone that the document's full names explain, even an ordinary word ("Brown", "Rice")."""

@@ -132,3 +132,16 @@ def test_fresh_name_in_apposition_after_a_title_and_comma():
     assert found == [("meeting", "held", ["Ana Lind", "Ahmed Al-Rashid"])]
     found = _meetings("Minister Ana Lind met Peru's foreign minister, Tomas Ferreira, in Lima.")
     assert found == [("meeting", "held", ["Ana Lind", "Tomas Ferreira"])]
+
+
+def test_fresh_family_name_first_taken_up_by_its_first_word():
+    text = ("Chinese President Xu Zhiwei arrived in Madrid on Sunday for a three-day state visit to Spain. "
+            "Xu is due to hold talks with Spanish Prime Minister Luis Moreno on Monday.")
+    assert ("talks", "planned", ["Xu Zhiwei", "Luis Moreno"]) in _meetings(text)
+
+
+def test_fresh_first_word_of_other_names_is_no_surname():
+    # only names of countries that write the family name first are taken up by their first word
+    text = "Peruvian President Tomas Ferreira met Foreign Minister Ana Lind. Tomas is due to visit Chile on Monday."
+    found = _meetings(text)
+    assert all("Tomas Ferreira" not in people for kind, _, people in found if kind == "visit")
