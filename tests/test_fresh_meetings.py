@@ -145,3 +145,13 @@ def test_fresh_first_word_of_other_names_is_no_surname():
     text = "Peruvian President Tomas Ferreira met Foreign Minister Ana Lind. Tomas is due to visit Chile on Monday."
     found = _meetings(text)
     assert all("Tomas Ferreira" not in people for kind, _, people in found if kind == "visit")
+
+
+def test_fresh_had_been_due_to_is_a_plan_that_fell_through():
+    text = ("British Foreign Secretary Helen Ashcroft cancelled a trip to the Gulf on Monday. "
+            "She had been due to visit Qatar and the United Arab Emirates this week.")
+    assert _meetings(text) == [("visit", "cancelled", ["Helen Ashcroft", "Qatar", "United Arab Emirates"])]
+    found = _meetings("President Omar Fathy had been due to meet President Selim Aydin on Monday.")
+    assert found == [("meeting", "cancelled", ["Omar Fathy", "Selim Aydin"])]
+    assert _meetings("President Omar Fathy is due to meet President Selim Aydin on Monday.") == [
+        ("meeting", "planned", ["Omar Fathy", "Selim Aydin"])]
