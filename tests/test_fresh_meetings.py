@@ -155,3 +155,9 @@ def test_fresh_had_been_due_to_is_a_plan_that_fell_through():
     assert found == [("meeting", "cancelled", ["Omar Fathy", "Selim Aydin"])]
     assert _meetings("President Omar Fathy is due to meet President Selim Aydin on Monday.") == [
         ("meeting", "planned", ["Omar Fathy", "Selim Aydin"])]
+
+
+def test_fresh_agreed_on_a_day_to_resume_is_a_plan():
+    found = _meetings("Vietnam and Cambodia agreed on Thursday to resume border negotiations that stalled two years ago.")
+    assert [(kind, status, people) for kind, status, people in found] == [("talks", "planned", ["Vietnam", "Cambodia"])]
+    assert _meetings("Vietnam and Cambodia agreed yesterday to hold talks in May.") == [("talks", "planned", ["Vietnam", "Cambodia"])]
