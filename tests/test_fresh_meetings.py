@@ -161,3 +161,9 @@ def test_fresh_agreed_on_a_day_to_resume_is_a_plan():
     found = _meetings("Vietnam and Cambodia agreed on Thursday to resume border negotiations that stalled two years ago.")
     assert [(kind, status, people) for kind, status, people in found] == [("talks", "planned", ["Vietnam", "Cambodia"])]
     assert _meetings("Vietnam and Cambodia agreed yesterday to hold talks in May.") == [("talks", "planned", ["Vietnam", "Cambodia"])]
+
+
+def test_fresh_travel_on_to_is_a_visit():
+    text = "Foreign Secretary Helen Ashcroft held talks in Ankara today. She will travel on to Baghdad tomorrow."
+    assert ("visit", "planned", ["Helen Ashcroft", "Iraq"]) in _meetings(text)
+    assert _meetings("Minister Ana Lind will then continue on to Baghdad.") == [("visit", "planned", ["Ana Lind", "Iraq"])]
