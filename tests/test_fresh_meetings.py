@@ -167,3 +167,11 @@ def test_fresh_travel_on_to_is_a_visit():
     text = "Foreign Secretary Helen Ashcroft held talks in Ankara today. She will travel on to Baghdad tomorrow."
     assert ("visit", "planned", ["Helen Ashcroft", "Iraq"]) in _meetings(text)
     assert _meetings("Minister Ana Lind will then continue on to Baghdad.") == [("visit", "planned", ["Ana Lind", "Iraq"])]
+
+
+def test_fresh_no_request_and_nothing_on_the_schedule_deny():
+    text = ("Kremlin spokesman Dmitry Peskov said the Kremlin had received no request for a meeting between "
+            "Vladimir Putin and President Claire Dumont.")
+    assert _meetings(text) == [("meeting", "denied", ["Vladimir Putin", "Claire Dumont"])]
+    text = "Peskov said there was nothing on the schedule regarding a meeting between Putin and President Claire Dumont."
+    assert [status for _, status, _ in _meetings(text)] == ["denied"]
