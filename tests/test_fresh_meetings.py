@@ -175,3 +175,19 @@ def test_fresh_no_request_and_nothing_on_the_schedule_deny():
     assert _meetings(text) == [("meeting", "denied", ["Vladimir Putin", "Claire Dumont"])]
     text = "Peskov said there was nothing on the schedule regarding a meeting between Putin and President Claire Dumont."
     assert [status for _, status, _ in _meetings(text)] == ["denied"]
+
+
+def test_fresh_coordinated_verbs_of_two_events_keep_their_own_objects_and_times():
+    text = "Minister Ana Lind met President Tomas Ferreira in Lima on Thursday and travelled to Quito on Friday."
+    document = extract(text)
+    found = [(m.type, [p.name for p in m.participants], m.time.text, m.place.text) for m in document.meetings]
+    assert found == [("meeting", ["Ana Lind", "Tomas Ferreira"], "Thursday", "Lima"), ("visit", ["Ana Lind", "Ecuador"], "Friday", "Quito")]
+    text = "President Ana Lind met Prime Minister Tomas Ferreira on Monday and spoke by phone with President Marta Quiroga on Tuesday."
+    found = [(m.type, [p.name for p in m.participants], m.time.text) for m in extract(text).meetings]
+    assert found == [("meeting", ["Ana Lind", "Tomas Ferreira"], "Monday"), ("call", ["Ana Lind", "Marta Quiroga"], "Tuesday")]
+
+
+def test_fresh_meeting_and_talks_coordinated_stay_one_event():
+    found = _meetings("Minister Ana Lind met President Marta Quiroga in Lima and held talks with President Jorge Paz.")
+    # one event; the verb phrase naming talks makes it talks (meetings.type.held_talks)
+    assert found == [("talks", "held", ["Ana Lind", "Marta Quiroga", "Jorge Paz"])]

@@ -40,6 +40,7 @@ INVITED_TO_ADDRESS = "meetings.trigger.invited_to_address"  # 'invited X to addr
 PARTICIPANT_JOINT_ADJECTIVE = "meetings.participant.joint_adjective"  # 'inter-Korean talks': both Koreas
 PARTICIPANT_NAMED_AGENT = "meetings.participant.named_agent"  # "Iran's Foreign Minister Javad Zarif": the person
 CLAUSE_RELATIVE_CLOSE = "meetings.clause.relative_close"  # 'Lavrov, who met Kerry, told reporters ...'
+CLAUSE_COORDINATED_OTHER_TYPE = "meetings.clause.coordinated_other_type"  # 'X met Y and travelled to Z': Z's visit is X's
 CLAUSE_COORDINATED_MODAL = "meetings.clause.coordinated_modal"  # 'X met Y and will meet Z': Z only
 PARTICIPANT_GROUP_WITH_OBJECT = "meetings.participant.group_with_object"  # 'EU leaders met with X': X too
 PARTICIPANT_SPEAKER_SIDE = "meetings.participant.speaker_side"  # 'Lavrov said the talks with Kerry ...': Lavrov too

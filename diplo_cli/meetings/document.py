@@ -56,6 +56,7 @@ class _Document:
         self.trigger_ends: list[int] = []
         self.own_trigger_traced: set[tuple[int, int]] = set()  # (cue, trigger) starts the trace has a status.own_trigger for
         self.trigger_verbs: list[bool] = []  # the trigger at each index is a verb ('met'), not a noun ('the talks')
+        self.trigger_types: list[str] = []  # the event type of the trigger at each index ('meeting', 'visit', 'call' ...)
         self.text = text
         self.line_starts = analysis.line_starts
         self.folded = analysis.folded

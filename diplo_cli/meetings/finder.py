@@ -28,6 +28,7 @@ from diplo_cli.meetings.common import (
     CLAUSE_COORDINATED,
     CLAUSE_COORDINATED_LATER,
     CLAUSE_COORDINATED_MODAL,
+    CLAUSE_COORDINATED_OTHER_TYPE,
     CLAUSE_LEADING,
     CLAUSE_LEADING_VISIT,
     CLAUSE_RELATIVE_CLOSE,
@@ -170,17 +171,10 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self.relations_topic = _compile(grammar["relations_topic"], "relations_topic")
         self.question_line = regex.compile(grammar["question_line"])
         self.actor_after = regex.compile(grammar["actor_after"])
-        self.host_triggers = frozenset(grammar["host_triggers"])
-        self.attributive_status_words = frozenset(grammar["attributive_status_words"])
-        self.regions = frozenset(name_key(region) for region in grammar["regions"])
-        self.denial_cues = frozenset(grammar["denial_cues"])
-        self.report_denial_cues = frozenset(grammar["report_denial_cues"])
         self.denied_report = _compile(grammar["denied_report"], "denied_report")
         self.past_verb = regex.compile(grammar["past_narration"])
-        self.non_narrating_past = frozenset(grammar["non_narrating_past"])
-        self.never_merge = {frozenset(pair) for pair in grammar["never_merge"]}
-        self.compound_modifier_types = frozenset(grammar["compound_modifier_types"])
         self.codes = {key: tuple(value) for key, value in grammar["codes"].items()}
+        self._read_sets(grammar)
         self._read_rules()
         self.status_scans = [(PrefixScan(rule.pattern), rule.value) for rule in lexicon.status_rules]
         self.time_scans = [(PrefixScan(rule.pattern), rule.value) for rule in lexicon.time_rules]
@@ -189,6 +183,18 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self.prefix_table = PrefixTable([*(scan for scan, _ in self.pattern_trigger_scans + self.status_scans + self.time_scans),
                                          self.clause_start_scan, self.clause_end_scan])
         self.stopwords = frozenset(lexicon.grammar["capitalised_stopwords"]) | frozenset(lexicon.grammar["months"]) | frozenset(lexicon.grammar["weekdays"])
+
+    def _read_sets(self, grammar: dict) -> None:
+        """The word sets of meeting_grammar.toml (types, cues and names compared as members, not matched as patterns)."""
+        self.host_triggers = frozenset(grammar["host_triggers"])
+        self.same_kind_types = frozenset(grammar["same_kind_types"])
+        self.attributive_status_words = frozenset(grammar["attributive_status_words"])
+        self.regions = frozenset(name_key(region) for region in grammar["regions"])
+        self.denial_cues = frozenset(grammar["denial_cues"])
+        self.report_denial_cues = frozenset(grammar["report_denial_cues"])
+        self.non_narrating_past = frozenset(grammar["non_narrating_past"])
+        self.never_merge = {frozenset(pair) for pair in grammar["never_merge"]}
+        self.compound_modifier_types = frozenset(grammar["compound_modifier_types"])
 
     def _read_rules(self) -> None:
         """The stage's pattern triggers and guards: records of data/<lang>/rules/meetings.toml."""
@@ -277,6 +283,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         doc.trigger_starts = [match.start() for match, _ in triggers]
         doc.trigger_ends = [match.end() for match, _ in triggers]
         doc.trigger_verbs = [word.pos == "verb" for _, word in triggers]
+        doc.trigger_types = [word.type for _, word in triggers]
         for match, word in triggers:
             index = bisect.bisect_right(doc.sentence_starts, match.start()) - 1
             if index < 0:
@@ -523,9 +530,11 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         elif status == "unknown" and (unsaid := self._non_answer(text, trigger, lower, upper)):
             # 'I have no talks with X to confirm yet': neither said to happen nor not to
             why, status_rule, questioned = f"a non-answer ('{unsaid.group()}')", STATUS_NON_ANSWER, True
-        # time and place of the trigger's own clause first, else of its sentence
-        time, time_kind = self._mention_time(doc, trigger, word, status, (lower, upper, left, right))
-        place, known_place = self._mention_place(doc, trigger, word, (lower, upper, left, right), mtype)
+        # time and place of the trigger's own clause first (of its own verb phrase when another event's verb is coordinated
+        # with it), else of its sentence
+        own_left, own_right = self._coordinated_window(doc, trigger, left, right)
+        time, time_kind = self._mention_time(doc, trigger, word, status, (lower, upper, left, right), (own_left, own_right))
+        place, known_place = self._mention_place(doc, trigger, word, (lower, upper, own_left, own_right), mtype)
         participants, right = self._mention_participants(doc, trigger, word, mtype, (lower, upper, left, right), place,
                                                          speaker_of_content, previous, inviter)
         participants = self._sides_by_count(doc, trigger, word, mtype, participants, lower, upper)
@@ -631,16 +640,22 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                 return sides
         return []
 
-    def _mention_time(self, doc: _Document, trigger: Span, word, status: str, window: tuple[int, int, int, int]) -> tuple[Span | None, str | None]:
+    def _mention_time(self, doc: _Document, trigger: Span, word, status: str, window: tuple[int, int, int, int],
+                      own: tuple[int, int]) -> tuple[Span | None, str | None]:
         """The time of the trigger's own clause, else of its sentence (one that fits its status), else the year in front of
-        its name, and its kind; none written before an event's name that is the topic of a discussion ('on May 9, he
-        exchanged views on the Andean Summit': the discussion's time, meetings.time.topic_event)."""
+        its name, and its kind. Of two events' verbs coordinated ('met Y on Monday and spoke by phone with Z on Tuesday'),
+        each verb phrase's own (``own``); none in a relative clause aside before it (meetings.time.relative_aside), and
+        none written before an event's name that is the topic of a discussion ('on May 9, he exchanged views on the Andean
+        Summit': the discussion's time, meetings.time.topic_event)."""
         text = doc.text
         lower, upper, left, right = window
+        own_left, own_right = own
+        sentence_left = own_left if own_left > left else lower  # a coordinated verb phrase bounds the sentence's reach too
+        sentence_right = own_right if own_right < right else upper
         aside = self._relative_aside(doc, trigger, word, lower)  # 'X, who visited Lima in June, met Y': not the meeting's time
-        timed = (self._nearest(doc.times, trigger, max(left, trigger.start - _TIME_WINDOW), min(right, trigger.end + _TIME_WINDOW), doc.nearest_trigger,
-                               fits=aside)
-                 or self._nearest(doc.times, trigger, max(lower, trigger.start - _TIME_WINDOW), min(upper, trigger.end + _TIME_WINDOW),
+        timed = (self._nearest(doc.times, trigger, max(own_left, trigger.start - _TIME_WINDOW), min(own_right, trigger.end + _TIME_WINDOW),
+                               doc.nearest_trigger, fits=aside)
+                 or self._nearest(doc.times, trigger, max(sentence_left, trigger.start - _TIME_WINDOW), min(sentence_right, trigger.end + _TIME_WINDOW),
                                   fits=lambda item: _time_fits_status(status, item) and (aside is None or aside(item))))
         if not timed:
             # 'the 2005 G8 summit' with no time in its sentence: the year in front of its name (meetings.time.event_year)
@@ -790,6 +805,11 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
                 if doc.trace is not None:
                     doc.trace.add(STAGE, CLAUSE_COORDINATED, "set", trigger.start, right, f"'{trigger.text}' and its object end here")
         right = self._later_coordinated_object(doc, trigger, index, right)
+        current = index - 1  # this trigger's own index
+        if (index < len(doc.trigger_starts) and doc.trigger_starts[index] < right and current >= 0
+                and self._other_type_coordinated(doc, current, index)):
+            coordinator = self.phrases.coordinated_verb_before.search(text, trigger.end, doc.trigger_starts[index])
+            right = coordinator.start()  # 'met Y in Lima and travelled to Quito': Y's meeting ends at 'and'
         previous = bisect.bisect_left(doc.trigger_starts, trigger.start) - 1
         if previous < 0 or doc.trigger_ends[previous] <= lower:
             return right, []
@@ -799,12 +819,48 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
             # 'X met Y in Lima and will meet Z': a verb phrase of another time coordinated after the first one's
             # object; Y is not met again (meetings.clause.coordinated_modal)
             coordinator = self.phrases.coordinated_modal_before.search(text, previous_end, trigger.start)
+            if coordinator is None and self._other_type_coordinated(doc, previous, previous + 1):
+                # 'X met Y and then travelled to Z', 'X visited Chile and spoke by phone with Y': another kind of
+                # event in a verb phrase of its own; the first verb's object is not the second's (meetings.clause.coordinated_other_type)
+                coordinator = self.phrases.coordinated_verb_before.search(text, previous_end, trigger.start)
+                if doc.trace is not None:
+                    doc.trace.add(STAGE, CLAUSE_COORDINATED_OTHER_TYPE, "set", previous_end, trigger.end,
+                                  f"'{trigger.text}' is another event coordinated after the object of '{text[doc.trigger_starts[previous]:previous_end]}'")
+                return right, doc.people(previous_end, coordinator.start()) + doc.bodies(previous_end, coordinator.start())
             if coordinator is None or not doc.trigger_verbs[previous]:
                 return right, []
             if doc.trace is not None:
                 doc.trace.add(STAGE, CLAUSE_COORDINATED_MODAL, "set", previous_end, trigger.end,
                               f"'{trigger.text}' is coordinated after the object of '{text[doc.trigger_starts[previous]:previous_end]}'; that object is not met again")
         return right, doc.people(previous_end, coordinator.start()) + doc.bodies(previous_end, coordinator.start())
+
+    def _coordinated_window(self, doc: _Document, trigger: Span, left: int, right: int) -> tuple[int, int]:
+        """The trigger's own verb phrase when a verb of another event is coordinated before or after it
+        (meetings.clause.coordinated_other_type): from the 'and' before it, up to the 'and' after it."""
+        index = bisect.bisect_left(doc.trigger_starts, trigger.start)
+        if index >= len(doc.trigger_starts) or doc.trigger_starts[index] != trigger.start:
+            return left, right
+        if index > 0 and self._other_type_coordinated(doc, index - 1, index):
+            coordinator = self.phrases.coordinated_verb_before.search(doc.text, doc.trigger_ends[index - 1], trigger.start)
+            left = max(left, coordinator.end())
+        if index + 1 < len(doc.trigger_starts) and doc.trigger_starts[index + 1] < right and self._other_type_coordinated(doc, index, index + 1):
+            coordinator = self.phrases.coordinated_verb_before.search(doc.text, trigger.end, doc.trigger_starts[index + 1])
+            right = min(right, coordinator.start())
+        return left, right
+
+    def _other_type_coordinated(self, doc: _Document, first: int, second: int) -> bool:
+        """Triggers ``first`` and ``second`` (indices, the second right after the first) are verbs of different
+        events ('met', 'travelled to'; 'visited', 'spoke by phone') coordinated by 'and' after the first one's object
+        (meeting_grammar.toml coordinated_verb_before), in one sentence."""
+        if second >= len(doc.trigger_starts) or not (doc.trigger_verbs[first] and doc.trigger_verbs[second]):
+            return False
+        kinds = self.same_kind_types
+        if doc.trigger_types[first] == doc.trigger_types[second] or {doc.trigger_types[first], doc.trigger_types[second]} <= kinds:
+            return False  # 'met Y and held talks with him': one meeting
+        end, start = doc.trigger_ends[first], doc.trigger_starts[second]
+        if bisect.bisect_right(doc.sentence_starts, end) != bisect.bisect_right(doc.sentence_starts, start):
+            return False
+        return self.phrases.coordinated_verb_before.search(doc.text, end, start) is not None
 
     def _visit_relative_meeting(self, doc: _Document, trigger: Span, mtype: str, right: int) -> int:
         """'a visit to Peru, during which he met X and Y': a relative clause after a visit that opens on its own subject
