@@ -191,3 +191,10 @@ def test_fresh_meeting_and_talks_coordinated_stay_one_event():
     found = _meetings("Minister Ana Lind met President Marta Quiroga in Lima and held talks with President Jorge Paz.")
     # one event; the verb phrase naming talks makes it talks (meetings.type.held_talks)
     assert found == [("talks", "held", ["Ana Lind", "Marta Quiroga", "Jorge Paz"])]
+
+
+def test_fresh_named_venue_after_the_is_the_place():
+    document = extract("President Claire Dumont met President Musa Okafor at the Presidential Palace on Tuesday.")
+    assert [m.place.text for m in document.meetings] == ["Presidential Palace"]
+    document = extract("President Claire Dumont met President Musa Okafor in the House on Tuesday.")
+    assert [m.place for m in document.meetings] == [None]

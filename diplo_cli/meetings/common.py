@@ -65,6 +65,7 @@ CLAUSE_VISIT_RELATIVE = "meetings.clause.visit_relative"  # 'a visit to Peru, du
 PARTICIPANT_NOT_BRIEFER = "meetings.participant.not_briefer"  # 'MS. X: ... his meeting': not X
 PARTICIPANT_ASKED = "meetings.participant.asked"  # 'Q ... speak with X? / A: there will be a call': the asked
 PARTICIPANT_TITLE_APPOSITION = "meetings.participant.title_apposition"  # 'X, President of Y, who met Z': X met Z
+PLACE_VENUE = "meetings.place.venue"  # 'at the Elysee Palace': a named venue
 PARTICIPANT_VISIT_HOST = "meetings.participant.visit_host"  # 'the visit to Peru by X': Peru hosts
 PARTICIPANT_VISITOR_COUNTRY = "meetings.participant.visitor_country"  # 'a visit by Chinese Premier X to Manila': Chinese describes X
 PARTICIPANT_LABEL_VOICE = "meetings.participant.label_voice"  # 'THE PRESIDENT: I am meeting X': the turn's 'I'

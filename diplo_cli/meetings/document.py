@@ -23,6 +23,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_STOPWORD_BODY,
     PARTICIPANT_VISITOR_COUNTRY,
     PARTICIPANT_VOCATIVE,
+    PLACE_VENUE,
     STAGE,
     TIME_OF_REPORT,
     VETO_MODIFIER_PLACE,
@@ -259,7 +260,7 @@ class _Document:
             phrase = phrase if district else phrase.rstrip(".")
             article = self.finder.definite_article
             if phrase.startswith(article):
-                if not lex.country_of_word(phrase[len(article):]):
+                if not lex.country_of_word(phrase[len(article):]) and not self._venue(start, phrase[len(article):]):
                     continue
                 start, phrase = start + len(article), phrase[len(article):]
             end = start + len(phrase)
@@ -285,6 +286,16 @@ class _Document:
             if not known and (lex.organisation(phrase) or self.finder.trigger_scan.pattern.search(phrase)):
                 continue
             yield start, end, (Span.of(text, start, end), known)
+
+    def _venue(self, start: int, phrase: str) -> bool:
+        """'at the Elysee Palace': a named venue after 'the', ending in a venue's head word (meeting_grammar.toml
+        venue_heads), of two words at least."""
+        words = phrase.split()
+        if len(words) < 2 or words[-1] not in self.finder.venue_heads:
+            return False
+        if self.trace is not None:
+            self.trace.add(STAGE, PLACE_VENUE, "set", start, start + len(self.finder.definite_article) + len(phrase), f"'{phrase}' is a named venue")
+        return True
 
     def _modifier(self, lex: Lexicon, phrase: str) -> bool:
         """A place candidate that only modifies a noun: a country's adjective ('the French side',

@@ -222,6 +222,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         self.infinitive_content = tuple(words["infinitive_content"])
         self.hosting_directives = tuple(words["hosting_directives"])
         self.articles = frozenset(words["articles"])
+        self.venue_heads = frozenset(words["venue_heads"])
         self.name_object_prepositions = frozenset(words["name_object_prepositions"])
         self.plain_group_pronouns = frozenset(words["plain_group_pronouns"])
         self.object_group_pronouns = frozenset(words["object_group_pronouns"])
