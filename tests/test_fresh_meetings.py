@@ -198,3 +198,10 @@ def test_fresh_named_venue_after_the_is_the_place():
     assert [m.place.text for m in document.meetings] == ["Presidential Palace"]
     document = extract("President Claire Dumont met President Musa Okafor in the House on Tuesday.")
     assert [m.place for m in document.meetings] == [None]
+
+
+def test_fresh_will_welcome_an_official_is_a_planned_visit():
+    found = _meetings("Secretary Mark Halden will welcome Indian External Affairs Minister Ravi Mehta to Washington on Thursday.")
+    assert found == [("visit", "planned", ["Mark Halden", "Ravi Mehta"])]
+    assert _meetings("We welcome the decision of Foreign Minister Tomas Ferreira.") == []
+    assert _meetings("President Ana Lind welcomed the Chilean President's decision.") == []
