@@ -205,3 +205,10 @@ def test_fresh_will_welcome_an_official_is_a_planned_visit():
     assert found == [("visit", "planned", ["Mark Halden", "Ravi Mehta"])]
     assert _meetings("We welcome the decision of Foreign Minister Tomas Ferreira.") == []
     assert _meetings("President Ana Lind welcomed the Chilean President's decision.") == []
+
+
+def test_fresh_day_first_date_range_is_one_time():
+    document = extract("President Ana Lind paid a state visit to Tanzania from 4 to 6 March.", date="2024-03-10")
+    time = document.meetings[0]
+    assert (time.time.text, time.time_date, time.time_precision) == ("4 to 6 March", "2024-03-04/2024-03-06", "day")
+    assert extract("President Ana Lind visited Tanzania on 4-6 March.").meetings[0].time.text == "4-6 March"
