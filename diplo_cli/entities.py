@@ -597,8 +597,9 @@ class EntityTracker:
         if len(rest) > 1 and self.tables.patterns.sentence_adverb.search(rest[0][2]):
             rest = rest[1:]
             titled = titled or self.by_key.get(name_key(rest[-1][2])) is not None
-        if not rest or not all(self.could_be_name(w[2]) for w in rest):
-            return None
+        if not rest or not all(self.could_be_name(w[2]) or (0 < n < len(rest) - 1 and w[2] in self.tables.name_particles)
+                               for n, w in enumerate(rest)):
+            return None  # (a particle inside a name is one of its words: 'Faisal bin Hamad', 'Ali al Bakr')
         if not titled and len(rest) < 2:
             return None
         if len(rest) > 4:
@@ -680,7 +681,8 @@ class EntityTracker:
             for length in (4, 3, 2, 1):
                 if i + length > len(words) or (i + length == len(words) and length == 1):
                     continue  # a place of several words may end the run ('Crown Prince of Saudi Arabia': no name 'Arabia')
-                organisation, place = self._place_or_body(" ".join(w[2] for w in words[i:i + length]))
+                # (a country's possessive before the title is its adjective: "Kenya's President X" = "Kenyan President X")
+                organisation, place = self._place_or_body(self.tables.without_possessive(" ".join(w[2] for w in words[i:i + length])))
                 if place is not None or organisation is not None:
                     country = country or place
                     i += length
