@@ -34,3 +34,14 @@ def test_fresh2_country_possessive_before_title_and_unknown_name():
     assert _meetings(text) == [("meeting", "held", ["Peter Deng", "Samuel Okot"])]
     text = "Qatar's Emir Sheikh Faisal bin Hamad met Kenyan President Daniel Mwangi."
     assert _meetings(text) == [("meeting", "held", ["Faisal bin Hamad", "Daniel Mwangi"])]
+
+
+def test_fresh2_invited_him_to_visit_after_a_call():
+    # a call that arranged a visit: 'him' is the one called, who visits; the inviter hosts
+    text = ("Emir Faisal bin Hamad spoke by telephone with Kenyan President Daniel Mwangi on Tuesday and invited him to "
+            "visit Doha, the state news agency said.")
+    assert _meetings(text) == [("call", "held", ["Faisal bin Hamad", "Daniel Mwangi"]),
+                               ("visit", "proposed", ["Daniel Mwangi", "Faisal bin Hamad"])]
+    text = "President Ana Lind met Minister Tomas Ferreira in Lima. She invited him to visit Peru again."
+    assert ("visit", "proposed", ["Tomas Ferreira", "Ana Lind"]) in _meetings(text)
+

@@ -26,6 +26,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_GROUP_WITH_OBJECT,
     PARTICIPANT_GROUP_WRITTEN,
     PARTICIPANT_HOST_COUNTRY_IN,
+    PARTICIPANT_INVITED_PRONOUN,
     PARTICIPANT_INVITED_VOICE,
     PARTICIPANT_JOINT_APPEARANCE,
     PARTICIPANT_JOINT_OWNER,
@@ -718,7 +719,7 @@ class _ParticipantReader:
         'Xi: ... thank you for inviting me to visit' (Xi visits); 'The Minister for Foreign Affairs met X' (the one
         holder named before); a pronoun ('he met X')."""
         doc = clause.doc
-        return (self._relative_antecedent(doc, clause.left) or self._invited_voice(doc, clause)
+        return (self._relative_antecedent(doc, clause.left) or self._invited_voice(doc, clause) or self._invited_pronoun(doc, clause)
                 or self._role_subject(doc, clause, right_people)
                 or self._pronoun_subject(doc, clause.left, clause.trigger.start, clause.statement))
 
@@ -819,6 +820,29 @@ class _ParticipantReader:
             doc.trace.add(STAGE, PARTICIPANT_INVITED_VOICE, "set", pronoun.start(), pronoun.end(),
                           f"'{pronoun.group()}' is {voices[0].name}, whose turn it is; {clause.inviter.name} invites")
         return voices[0]
+
+    def _invited_pronoun(self, doc: _Document, clause: _Clause) -> Entity | None:
+        """'X spoke with Y and invited him to visit Lima': a 'him' or 'her' a hosting directive addresses (between its cue
+        and its 'to ...' content) is the last person of its gender named before the cue, in its sentence or the one
+        before, other than the one who invites and those who report; that person visits."""
+        statement = clause.statement
+        if statement is None or clause.inviter is None or not statement.cue.end <= statement.content.start:
+            return None
+        pronoun = self.phrases.invited_pronoun.fullmatch(doc.text, statement.cue.end, statement.content.start)
+        if pronoun is None:
+            return None
+        gender = self._pronoun_gender(pronoun.group("pronoun"))
+        sentence = doc.sentence_start(statement.cue.start)
+        lower = doc.sentence_start(sentence - 1) if sentence > 0 else 0
+        for start, end, mention in reversed(doc.person_spans.within(lower, statement.cue.start)):
+            entity = mention.entity
+            if end > statement.cue.start or entity == clause.inviter or not entity.compatible_gender(gender) or doc.is_reporter(start):
+                continue
+            if doc.trace is not None:
+                doc.trace.add(STAGE, PARTICIPANT_INVITED_PRONOUN, "set", pronoun.start("pronoun"), pronoun.end("pronoun"),
+                              f"'{pronoun.group('pronoun')}' is {entity.name}, named before; {clause.inviter.name} invites")
+            return entity
+        return None
 
     def _asked_people(self, doc: _Document, trigger: Span) -> list[Entity]:
         """'Q Does the President need to speak with Prime Minister X? / MS. Y: There will be a call soon': a call
