@@ -45,3 +45,20 @@ def test_fresh2_invited_him_to_visit_after_a_call():
     text = "President Ana Lind met Minister Tomas Ferreira in Lima. She invited him to visit Peru again."
     assert ("visit", "proposed", ["Tomas Ferreira", "Ana Lind"]) in _meetings(text)
 
+
+def test_fresh2_dateline_is_not_the_subject_of_a_second_predicate():
+    # 'X met Y and said P' after a dateline: X says P, not the dateline's city (read as its country)
+    text = ("LIMA (AP) — President Ana Lind met Kenyan President Daniel Mwangi on Tuesday and said the talks went well.")
+    statements = extract(text).statements
+    assert [(s.speaker.name, s.cue.text, s.content.text) for s in statements] == [
+        ("Ana Lind", "said", "the talks went well")]
+
+
+def test_fresh2_call_that_arranged_a_visit_after_a_dateline():
+    # the inviter is the subject after the dateline (not DOHA, read as Qatar), so the one invited visits him
+    text = ("DOHA, March 4 (Reuters) - Emir Faisal bin Hamad spoke by telephone with Kenyan President Daniel Mwangi on "
+            "Tuesday and invited him to visit Doha.")
+    document = extract(text)
+    assert [s.speaker.name for s in document.statements] == ["Faisal bin Hamad"]
+    assert [(m.type, m.status, [p.name for p in m.participants]) for m in document.meetings][1] == (
+        "visit", "proposed", ["Daniel Mwangi", "Faisal bin Hamad"])

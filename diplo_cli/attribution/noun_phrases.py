@@ -336,6 +336,9 @@ class NounPhraseReader:
     def _clause_subject(self, lower: int, end: int) -> Span | None:
         """Subject of the clause governing a participle: the first noun phrase of the sentence."""
         lower = self.clause_filler.match(self.text, max(lower, self._body_start(end)), end).end()
+        dateline = self.dateline.match(self.text, lower, end)  # 'DOHA, March 4 (Wire) - X met Y and said P': X, not DOHA
+        if dateline:
+            lower = dateline.end()
         tokens = self.token_index.between(lower, end)
         j = 0
         first = 1 if len(tokens) > 1 and tokens[0].text.casefold() in self.subordinating_openers else 0  # "When you called me and proposed that P"
