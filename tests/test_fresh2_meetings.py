@@ -62,3 +62,22 @@ def test_fresh2_call_that_arranged_a_visit_after_a_dateline():
     assert [s.speaker.name for s in document.statements] == ["Faisal bin Hamad"]
     assert [(m.type, m.status, [p.name for p in m.participants]) for m in document.meetings][1] == (
         "visit", "proposed", ["Daniel Mwangi", "Faisal bin Hamad"])
+
+
+def test_fresh2_reported_no_plans_in_the_past_is_a_denial():
+    # wire news backshifts 'there are no plans' to 'there were no plans' after 'said'
+    text = ("ANKARA, April 11 (Reuters) - A Kremlin spokesman said there were no plans for a meeting between President "
+            "Igor Belov and President Taras Melnyk.")
+    assert _meetings(text) == [("meeting", "denied", ["Igor Belov", "Taras Melnyk"])]
+
+
+def test_fresh2_meeting_on_condition_of_consent_is_proposed():
+    # 'if both sides agreed' is a condition: its 'agreed' holds nothing
+    text = "President Mehmet Aksoy said he would host talks between Russia and Ukraine in Istanbul if both sides agreed."
+    document = extract(text)
+    assert [(m.type, m.status, [p.name for p in m.participants]) for m in document.meetings] == [
+        ("talks", "proposed", ["Russia", "Ukraine"])]
+    assert document.meetings[0].place.text == "Istanbul"
+    # without the condition the backshifted 'would' of 'said' is a plan
+    text = "President Mehmet Aksoy said on Wednesday he would host talks between Russia and Ukraine in Istanbul."
+    assert _meetings(text) == [("talks", "planned", ["Russia", "Ukraine"])]
