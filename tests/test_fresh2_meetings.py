@@ -81,3 +81,15 @@ def test_fresh2_meeting_on_condition_of_consent_is_proposed():
     # without the condition the backshifted 'would' of 'said' is a plan
     text = "President Mehmet Aksoy said on Wednesday he would host talks between Russia and Ukraine in Istanbul."
     assert _meetings(text) == [("talks", "planned", ["Russia", "Ukraine"])]
+
+
+def test_fresh2_deputy_secretary_of_state_is_one_title():
+    # 'Deputy Secretary of State' (and Assistant, Under): the name after the whole title is the person
+    text = ("TBILISI, May 28 (Reuters) - Georgian Foreign Minister Nino Beridze met U.S. Deputy Secretary of State Mark "
+            "Collins in Tbilisi on Friday.")
+    document = extract(text)
+    assert [(m.type, m.status, [p.name for p in m.participants]) for m in document.meetings] == [
+        ("meeting", "held", ["Nino Beridze", "Mark Collins"])]
+    assert document.meetings[0].place.text == "Tbilisi"
+    assert _meetings("Assistant Secretary of State Ana Lind met Foreign Minister Nino Beridze.") == [
+        ("meeting", "held", ["Ana Lind", "Nino Beridze"])]
