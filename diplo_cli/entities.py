@@ -587,6 +587,10 @@ class EntityTracker:
         before = self._lower_title_before(start)
         titled = before is not None or self._apposition_head_before(start) or self._title_before_comma(start)
         role, gender = (before[0], before[1]) if before is not None else (None, None)
+        if not titled and self._role_comma_before(start, end):
+            found = self._comma_apposition_name(start, end)
+            if found is not None:
+                return found
         if not titled and len(self.text[start:end].split(None, 1)) == 1:
             # one word (a run without spaces is one word) is a name only after a title
             return None
@@ -623,6 +627,25 @@ class EntityTracker:
             if info is not None and info[2] != "role":
                 return True
         return bool(lowered) and lowered[-1] in self.tables.words.apposition_heads
+
+    def _role_comma_before(self, start: int, end: int) -> bool:
+        """Is the run [start, end) set off by commas right after a lower-case role noun ('The AU envoy, Joseph Okello,';
+        entities.toml role_comma_before)?"""
+        role = self.tables.patterns.role_comma_before.search(self.text, max(0, start - 40), start)
+        if role is None or role.group("role") not in self.tables.title_last_words:
+            return False
+        after = self.text[end:end + 1]
+        return after in (",", "") or (after == "." and self.text[end + 1:end + 2] in (" ", "\n", ""))
+
+    def _comma_apposition_name(self, start: int, end: int):
+        """The candidate of a name of two to four name words in apposition after a role and its comma, None if the run
+        holds anything else (a title, a place, an organisation: then it is read as any other run)."""
+        words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(self.text, start, end)]
+        if not 2 <= len(words) <= 4 \
+                or not all(self.could_be_name(w[2]) or (0 < n < len(words) - 1 and w[2] in self.tables.name_particles) for n, w in enumerate(words)) \
+                or self._title_at([w[2].casefold() for w in words], 0)[1] is not None:
+            return None
+        return words[0][0], words[-1][1], "titled", (None, None, None)
 
     def _apposition_head_before(self, start: int) -> bool:
         """Is the word right before ``start`` (after spaces) a role noun that a name stands in apposition to

@@ -93,3 +93,21 @@ def test_fresh2_deputy_secretary_of_state_is_one_title():
     assert document.meetings[0].place.text == "Tbilisi"
     assert _meetings("Assistant Secretary of State Ana Lind met Foreign Minister Nino Beridze.") == [
         ("meeting", "held", ["Ana Lind", "Nino Beridze"])]
+
+
+def test_fresh2_name_set_off_by_commas_after_a_role_noun():
+    # 'The African Union envoy, Joseph Okello, met': the name in apposition is the person, though no list knows it
+    text = ("NAIROBI, June 12 (AP) - The African Union envoy, Joseph Okello, met Sudanese President Omar Bashir on "
+            "Monday.")
+    assert _meetings(text) == [("meeting", "held", ["Joseph Okello", "Omar al-Bashir"])]
+    # a role's 'for' + a place may stand before the comma; the name is not a namesake of its first word
+    text = "Pakistan's special envoy for Afghanistan, Tariq Durrani, would visit Kabul later this month."
+    assert _meetings(text) == [("visit", "planned", ["Tariq Durrani", "Afghanistan"])]
+
+
+def test_fresh2_capitalised_words_after_a_role_and_comma_that_are_no_name():
+    # a place or an organisation after the comma stays what it is
+    text = "The envoy, Foreign Minister Ana Lind, met President Tomas Ferreira in Lima."
+    assert _meetings(text) == [("meeting", "held", ["Ana Lind", "Tomas Ferreira"])]
+    text = "Talks resumed on Monday, the mediator said, Reuters reported."
+    assert all("Reuters" not in p for m in _meetings(text) for p in m[2])
