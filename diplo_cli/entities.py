@@ -273,7 +273,7 @@ class EntityTracker:
         # (or end in a surname the gazetteer knows: "Hudson Austin" is not Lloyd Austin)
         untitled = [c for c in runs if c[2] == "name" and (capitalised_words[name_key(text[c[0]:c[1]].split()[-1])] > 1
                                                            or name_key(text[c[0]:c[1]].split()[-1]) in lex.person_by_surname)]
-        known_full = [c for c in known if " " in text[c[0]:c[1]]]
+        known_full = [c for c in known if " " in text[c[0]:c[1]] and not self._name_runs_on(c, titled)]
         known_surnames = [c for c in known if " " not in text[c[0]:c[1]]]
         organisations = []
         for start, end in self._known_names(tokens, self.tables.organisation_index):
@@ -287,6 +287,15 @@ class EntityTracker:
             if word[:1].isupper() and key in lex.countries and key not in lex.adjectives:
                 countries.append((start, end, "country", lex.countries[key]))
         return [known_full, titled, organisations, countries, untitled, known_surnames]
+
+    def _name_runs_on(self, known: tuple[int, int, str, object], titled: list[tuple[int, int, str, object]]) -> bool:
+        """Does a titled name run on past a name the gazetteer knows across a lower-case name particle ('King Salman bin
+        Isa', 'King Hussein bin Talal': not the King Salman or King Hussein it knows, but a longer name it does not)?"""
+        start, end = known[0], known[1]
+        following = self.text[end:end + 8].split(None, 1)
+        if not following or following[0] not in self.tables.name_particles:
+            return False
+        return any(run[0] < end < run[1] and run[0] >= start for run in titled)
 
     def _run_pieces(self, match) -> list[tuple[int, int]]:
         """A capitalised run cut at each period after a word that is neither an initial nor an

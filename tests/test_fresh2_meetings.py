@@ -111,3 +111,10 @@ def test_fresh2_capitalised_words_after_a_role_and_comma_that_are_no_name():
     assert _meetings(text) == [("meeting", "held", ["Ana Lind", "Tomas Ferreira"])]
     text = "Talks resumed on Monday, the mediator said, Reuters reported."
     assert all("Reuters" not in p for m in _meetings(text) for p in m[2])
+
+
+def test_fresh2_known_name_that_runs_on_across_a_particle_is_a_longer_name():
+    # 'King Salman' is known, but 'King Salman bin Isa' is someone else: the longer titled name wins
+    text = "MANAMA, March 15 (Reuters) - King Salman bin Isa held talks with President Ana Lind in Manama on Wednesday."
+    assert _meetings(text) == [("talks", "held", ["Salman bin Isa", "Ana Lind"])]
+    assert _meetings("King Salman met President Ana Lind.") == [("meeting", "held", ["Salman bin Abdulaziz Al Saud", "Ana Lind"])]
