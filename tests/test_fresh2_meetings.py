@@ -118,3 +118,20 @@ def test_fresh2_known_name_that_runs_on_across_a_particle_is_a_longer_name():
     text = "MANAMA, March 15 (Reuters) - King Salman bin Isa held talks with President Ana Lind in Manama on Wednesday."
     assert _meetings(text) == [("talks", "held", ["Salman bin Isa", "Ana Lind"])]
     assert _meetings("King Salman met President Ana Lind.") == [("meeting", "held", ["Salman bin Abdulaziz Al Saud", "Ana Lind"])]
+
+
+def _rows(text: str) -> list[tuple]:
+    return [(m.type, m.status, [p.name for p in m.participants], m.place.text if m.place else None,
+             m.time.text if m.time else None) for m in extract(text).meetings]
+
+
+def test_fresh2_previous_meeting_of_the_same_people_is_its_own_event():
+    # 'a previous meeting', 'the last round of talks': the same people's earlier event, not the one planned
+    text = ("KINSHASA, Dec 1 (Reuters) - President Felix Mbala and President Paul Nsengi will meet in Luanda on Saturday, "
+            "Angola's presidency said. A previous meeting set for October was called off at the last minute.")
+    assert _rows(text) == [("meeting", "planned", ["Felix Mbala", "Paul Nsengi"], "Luanda", "Saturday"),
+                           ("meeting", "cancelled", ["Felix Mbala", "Paul Nsengi"], None, "October")]
+    text = ("BUENOS AIRES, July 6 (AP) - Argentina and Peru will hold a new round of talks on fishing rights in Lima next "
+            "week. The last round of talks, in Buenos Aires in March, ended without agreement.")
+    assert _rows(text) == [("talks", "planned", ["Argentina", "Peru"], "Lima", "next week"),
+                           ("talks", "held", ["Argentina", "Peru"], "Buenos Aires", "March")]

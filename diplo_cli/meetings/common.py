@@ -144,6 +144,7 @@ SPLIT_TYPES = "meetings.split.types"
 SPLIT_EARLIER = "meetings.split.earlier_event"
 SPLIT_CANCELLED_HELD = "meetings.split.cancelled_held"
 SPLIT_CANCELLED_LATER = "meetings.split.cancelled_later"  # 'called off the trip ... will travel there later in his term'
+SPLIT_EARLIER_SAME_PEOPLE = "meetings.split.earlier_same_people"  # 'a previous meeting' of the people named before
 SPLIT_LATER_SAME_PEOPLE = "meetings.split.later_same_people"
 SPLIT_DENIED_HELD = "meetings.split.denied_held"
 SPLIT_OTHER_TYPE = "meetings.split.other_type"

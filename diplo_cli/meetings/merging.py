@@ -18,6 +18,7 @@ from diplo_cli.meetings.common import (
     SPLIT_CANCELLED_LATER,
     SPLIT_DENIED_HELD,
     SPLIT_EARLIER,
+    SPLIT_EARLIER_SAME_PEOPLE,
     SPLIT_EVENT_MONTH,
     SPLIT_EVENT_YEAR,
     SPLIT_HELD_PLANNED,
@@ -77,9 +78,10 @@ class _Merger:
                     attending = target is not None
             elif drafts and (mention.anaphoric or mention.type != "visit"):
                 target = self._anaphoric_target(drafts, mention, trace)
+                target = self._earlier_same_people(drafts, mention, target, trace)
             else:
                 target = None
-            if target is not None and compound is None and not names and self._held_against_later(mention, drafts[target]):
+            if target is not None and compound is None and not names and drafts[target].mentions and self._held_against_later(mention, drafts[target]):
                 # 'Today we held the meeting ... the next meeting will take place in May': the same people's next one
                 previous = drafts[target]
                 why = f"'{mention.trigger.text}' is the next meeting of {', '.join(e.name for e in previous.participants)}, not the {previous.type} held"
@@ -266,6 +268,29 @@ class _Merger:
             and all(m.status == "held" for m in draft.mentions) and all(m.time is None or points_behind(m.time.text) for m in draft.mentions)) or (
             mention.status == "planned" and mention.indefinite and mention.time is None and all(m.status == "held" for m in draft.mentions)
             and any(m.time is not None and points_behind(m.time.text) for m in draft.mentions))
+
+    def _earlier_same_people(self, drafts: list[_Draft], mention: MeetingMention, target: int | None, trace: Trace | None) -> int | None:
+        """'X and Y will meet on Saturday. A previous meeting set for October was called off', 'The last round of talks,
+        in Lima in May, ended without agreement': a mention that names nobody and is marked as coming before
+        (meeting_grammar.toml earlier_event) is not the meeting named before it, which is not so marked, but an earlier
+        one of the same people: a new meeting with their participants (the index of the draft it joins)."""
+        if not mention.earlier:
+            return target
+        if target is not None:
+            previous = drafts[target] if not drafts[target].earlier else None
+        else:
+            window = range(len(drafts) - 1, max(-1, len(drafts) - 4), -1)
+            previous = next((drafts[i] for i in window if not drafts[i].earlier and self._fits(mention.type, drafts[i])
+                             and mention.sentence - drafts[i].mentions[-1].sentence <= _ANAPHOR_SENTENCES), None)
+        if previous is None or not previous.participants:
+            return target
+        why = f"'{mention.trigger.text}' is an earlier {mention.type} of {', '.join(e.name for e in previous.participants)}, not the {previous.type} named before"
+        if trace is not None:
+            trace.add(STAGE, SPLIT_EARLIER_SAME_PEOPLE, "split", previous.mentions[0].trigger.start, mention.trigger.end, why)
+        drafts.append(_Draft(mention.type, list(previous.participants), earlier=True))
+        mention.joined_rule, mention.joined_why = "", ""
+        mention.apart_why = (SPLIT_EARLIER_SAME_PEOPLE, why)
+        return len(drafts) - 1
 
     @staticmethod
     def _held_against_later(mention: MeetingMention, draft: _Draft) -> bool:
