@@ -135,3 +135,12 @@ def test_fresh2_previous_meeting_of_the_same_people_is_its_own_event():
             "week. The last round of talks, in Buenos Aires in March, ended without agreement.")
     assert _rows(text) == [("talks", "planned", ["Argentina", "Peru"], "Lima", "next week"),
                            ("talks", "held", ["Argentina", "Peru"], "Buenos Aires", "March")]
+
+
+def test_fresh2_dateline_date_is_no_meetings_time():
+    # the dateline dates the article: 'hosted' and 'talks' are one visit on Tuesday, not May 2 and Tuesday apart
+    text = ("TASHKENT, May 2 (AP) - Uzbek President Aziz Karimov hosted Kazakh President Nurlan Abenov for talks on water "
+            "sharing on Tuesday. The two leaders signed an agreement on the Syr Darya river.")
+    assert _rows(text) == [("visit", "held", ["Aziz Karimov", "Nurlan Abenov"], None, "Tuesday")]
+    text = "MOSCOW, April 27. /TASS/. President Igor Belov met President Ana Lind."
+    assert _rows(text) == [("meeting", "held", ["Igor Belov", "Ana Lind"], None, None)]

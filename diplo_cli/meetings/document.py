@@ -25,6 +25,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_VOCATIVE,
     PLACE_VENUE,
     STAGE,
+    TIME_OF_DATELINE,
     TIME_OF_REPORT,
     VETO_MODIFIER_PLACE,
     VETO_TITLE_PLACE,
@@ -135,7 +136,20 @@ class _Document:
                 continue
             runs.append([start, end, value])
         return [(start, end, (self.finder.time_span(self.text, start, end), value)) for start, end, value in runs
-                if not self._time_of_report(start, end)]
+                if not self._time_of_report(start, end) and not self._time_of_dateline(start, end)]
+
+    def _time_of_dateline(self, start: int, end: int) -> bool:
+        """'DOHA, March 4 (Reuters) - X spoke with Y on Tuesday': a time inside the dateline at its line's start dates the
+        article, not the meeting the story tells of (meeting_grammar.toml dateline_time)."""
+        line = self.text.rfind("\n", 0, start) + 1
+        if start - line > 40:
+            return False
+        dateline = self.finder.phrases.dateline_time.match(self.text, line)
+        if dateline is None or end > dateline.end():
+            return False
+        if self.trace is not None:
+            self.trace.add(STAGE, TIME_OF_DATELINE, "vetoed", start, end, f"'{self.text[start:end]}' dates the article (its dateline)")
+        return True
 
     def _time_of_report(self, start: int, end: int) -> bool:
         """'Officials said on Friday that ...', 'a report today that ...': a time right after a verb or noun of
