@@ -144,3 +144,13 @@ def test_fresh2_dateline_date_is_no_meetings_time():
     assert _rows(text) == [("visit", "held", ["Aziz Karimov", "Nurlan Abenov"], None, "Tuesday")]
     text = "MOSCOW, April 27. /TASS/. President Igor Belov met President Ana Lind."
     assert _rows(text) == [("meeting", "held", ["Igor Belov", "Ana Lind"], None, None)]
+
+
+def test_fresh2_meeting_said_not_to_have_taken_place_is_denied():
+    # 'No such meeting took place', 'did not take place': the place-taking verb is negated, nothing was held
+    text = ("ISLAMABAD, Jan 20 (Reuters) - Officials said the meeting between President Ana Lind and President Tomas "
+            "Ferreira did not take place.")
+    assert _meetings(text) == [("meeting", "denied", ["Ana Lind", "Tomas Ferreira"])]
+    text = ("President Ana Lind denied reports that she had met President Tomas Ferreira in Kabul. \"No such meeting took "
+            "place,\" her spokeswoman said.")
+    assert _meetings(text) == [("meeting", "denied", ["Ana Lind", "Tomas Ferreira"])]
