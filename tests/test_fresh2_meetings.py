@@ -154,3 +154,10 @@ def test_fresh2_meeting_said_not_to_have_taken_place_is_denied():
     text = ("President Ana Lind denied reports that she had met President Tomas Ferreira in Kabul. \"No such meeting took "
             "place,\" her spokeswoman said.")
     assert _meetings(text) == [("meeting", "denied", ["Ana Lind", "Tomas Ferreira"])]
+
+
+def test_fresh2_spoke_to_someone_by_phone_is_a_call():
+    text = ("JOHANNESBURG, Aug 14 (Reuters) - President Thabo Dlamini spoke to Ukrainian President Taras Melnyk by phone "
+            "last week, his office said.")
+    assert _rows(text) == [("call", "held", ["Thabo Dlamini", "Taras Melnyk"], None, "last week")]
+    assert _meetings("President Ana Lind spoke to reporters by phone from Lima.") == []
