@@ -161,3 +161,15 @@ def test_fresh2_spoke_to_someone_by_phone_is_a_call():
             "last week, his office said.")
     assert _rows(text) == [("call", "held", ["Thabo Dlamini", "Taras Melnyk"], None, "last week")]
     assert _meetings("President Ana Lind spoke to reporters by phone from Lima.") == []
+
+
+def test_fresh2_past_plan_offer_and_backshifted_call_are_not_held():
+    # 'had been due to meet' is a plan that fell through (status.cancelled.verb), 'ready for talks' an offer, 'would speak
+    # by phone' not yet held
+    text = ("QUITO, May 12 (Reuters) - President Maria Salgado cancelled a planned trip to Colombia on Monday. Salgado had "
+            "been due to meet Colombian President Andres Rojas in Bogota on Tuesday. Rojas's office said the two leaders "
+            "would speak by phone instead.")
+    assert _meetings(text) == [("visit", "cancelled", ["Maria Salgado", "Colombia"]),
+                               ("meeting", "cancelled", ["Maria Salgado", "Andres Rojas"]),
+                               ("call", "proposed", ["Maria Salgado", "Andres Rojas"])]
+    assert _meetings("Keita said Mali was ready for talks with the regional bloc.") == [("talks", "proposed", ["Mali"])]
