@@ -173,3 +173,13 @@ def test_fresh2_past_plan_offer_and_backshifted_call_are_not_held():
                                ("meeting", "cancelled", ["Maria Salgado", "Andres Rojas"]),
                                ("call", "proposed", ["Maria Salgado", "Andres Rojas"])]
     assert _meetings("Keita said Mali was ready for talks with the regional bloc.") == [("talks", "proposed", ["Mali"])]
+
+
+def test_fresh2_time_of_a_since_clause_is_not_the_meetings():
+    # 'their first meeting since relations were restored in May' is the meeting of Tuesday, not one in May
+    text = ("SANTIAGO, Sept 14 (Reuters) - Chilean Foreign Minister Rosa Fuentes met her Bolivian counterpart Carlos "
+            "Mamani in New York on Tuesday. It was their first meeting since diplomatic relations were restored in May.")
+    assert _rows(text) == [("meeting", "held", ["Rosa Fuentes", "Carlos Mamani"], "New York", "Tuesday")]
+    text = ("LIMA, Oct 30 (AP) - Peruvian President Ana Quispe met Chilean President Tomas Reyes in Lima on Monday. The "
+            "meeting was the first between the two leaders since Reyes took office in March.")
+    assert _rows(text) == [("meeting", "held", ["Ana Quispe", "Tomas Reyes"], "Lima", "Monday")]

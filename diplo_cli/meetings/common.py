@@ -153,6 +153,7 @@ SPLIT_OWN_VISIT = "meetings.split.own_visit"
 SPLIT_PLAN_OTHER_TYPE = "meetings.split.plan_other_type"
 SPLIT_TIME = "meetings.split.time"
 TIME_OF_DATELINE = "meetings.time.dateline"  # 'DOHA, March 4 (Reuters) -': the article's date
+TIME_OF_SINCE_CLAUSE = "meetings.time.since_clause"  # 'the first meeting since X took office in March'
 TIME_OF_REPORT = "meetings.time.of_report"  # 'said on Friday that': the time of the saying, no meeting's
 TIME_TOPIC_EVENT = "meetings.time.topic_event"  # 'on June 4, she gave her views on the Andean Summit': no time of the summit
 TYPE_HELD_TALKS = "meetings.type.held_talks"  # 'X met Y ... they held talks': talks

@@ -27,6 +27,7 @@ from diplo_cli.meetings.common import (
     STAGE,
     TIME_OF_DATELINE,
     TIME_OF_REPORT,
+    TIME_OF_SINCE_CLAUSE,
     VETO_MODIFIER_PLACE,
     VETO_TITLE_PLACE,
     VETO_TOPIC_PLACE,
@@ -136,7 +137,17 @@ class _Document:
                 continue
             runs.append([start, end, value])
         return [(start, end, (self.finder.time_span(self.text, start, end), value)) for start, end, value in runs
-                if not self._time_of_report(start, end) and not self._time_of_dateline(start, end)]
+                if not self._time_of_report(start, end) and not self._time_of_dateline(start, end) and not self._time_of_since_clause(start, end)]
+
+    def _time_of_since_clause(self, start: int, end: int) -> bool:
+        """'It was their first meeting since relations were restored in May': a time inside a 'since' clause with a
+        subject and verb of its own dates that clause's event, not the meeting (meeting_grammar.toml since_clause_before)."""
+        since = self.finder.phrases.since_clause_before.search(self.text, max(0, start - 90), start)
+        if since is None or any(mark in since.group() for mark in ",.;:"):
+            return False
+        if self.trace is not None:
+            self.trace.add(STAGE, TIME_OF_SINCE_CLAUSE, "vetoed", start, end, f"'{self.text[start:end]}' dates the 'since' clause's event")
+        return True
 
     def _time_of_dateline(self, start: int, end: int) -> bool:
         """'DOHA, March 4 (Reuters) - X spoke with Y on Tuesday': a time inside the dateline at its line's start dates the
