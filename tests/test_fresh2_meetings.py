@@ -183,3 +183,10 @@ def test_fresh2_time_of_a_since_clause_is_not_the_meetings():
     text = ("LIMA, Oct 30 (AP) - Peruvian President Ana Quispe met Chilean President Tomas Reyes in Lima on Monday. The "
             "meeting was the first between the two leaders since Reyes took office in March.")
     assert _rows(text) == [("meeting", "held", ["Ana Quispe", "Tomas Reyes"], "Lima", "Monday")]
+
+
+def test_fresh2_trip_agreed_during_a_call_is_planned_and_the_call_held():
+    # 'The trip was agreed during a telephone call': a plan arranged (planned), in a call that took place (held)
+    text = ("NAIROBI, March 3 (AP) - Kenyan President Daniel Mwangi will visit Ethiopia next week for talks with Prime "
+            "Minister Dawit Alemu. The trip was agreed during a telephone call between the two leaders on Thursday.")
+    assert [(m.type, m.status) for m in extract(text).meetings] == [("visit", "planned"), ("call", "held")]
