@@ -713,8 +713,12 @@ class EntityTracker:
             for length in (4, 3, 2, 1):
                 if i + length > len(words) or (i + length == len(words) and length == 1):
                     continue  # a place of several words may end the run ('Crown Prince of Saudi Arabia': no name 'Arabia')
-                # (a country's possessive before the title is its adjective: "Kenya's President X" = "Kenyan President X")
-                organisation, place = self._place_or_body(self.tables.without_possessive(" ".join(w[2] for w in words[i:i + length])))
+                # (a country's possessive before the title is its adjective: "Kenya's President X" = "Kenyan President X",
+                # "The Philippines' President X" = "Philippine President X")
+                phrase = self.tables.without_possessive(" ".join(w[2] for w in words[i:i + length]))
+                if phrase.endswith(("s'", "s’")) and i + length < len(words):
+                    phrase = phrase[:-1]
+                organisation, place = self._place_or_body(phrase)
                 if place is not None or organisation is not None:
                     country = country or place
                     i += length

@@ -190,3 +190,7 @@ def test_fresh2_trip_agreed_during_a_call_is_planned_and_the_call_held():
     text = ("NAIROBI, March 3 (AP) - Kenyan President Daniel Mwangi will visit Ethiopia next week for talks with Prime "
             "Minister Dawit Alemu. The trip was agreed during a telephone call between the two leaders on Thursday.")
     assert [(m.type, m.status) for m in extract(text).meetings] == [("visit", "planned"), ("call", "held")]
+def test_fresh2_plural_country_possessive_before_title_and_name():
+    # 'The Philippines' President X': the bare apostrophe of a country ending in s
+    text = "MANILA, Feb 2 (Reuters) - The Philippines' President Ana Reyes met Indian Prime Minister Vikram Rao on Friday."
+    assert _meetings(text) == [("meeting", "held", ["Ana Reyes", "Vikram Rao"])]
