@@ -71,6 +71,7 @@ PARTICIPANT_VISITOR_COUNTRY = "meetings.participant.visitor_country"  # 'a visit
 PARTICIPANT_LABEL_VOICE = "meetings.participant.label_voice"  # 'THE PRESIDENT: I am meeting X': the turn's 'I'
 PARTICIPANT_ASKED_YOU = "meetings.participant.asked_you"  # 'Q ... your call with X?': the one who answers
 PARTICIPANT_INVITED_VOICE = "meetings.participant.invited_voice"  # 'X: thank you for inviting me to visit': X visits
+PARTICIPANT_GROUP_EXAMPLE = "meetings.participant.group_example"  # 'our counterparts, X among them': the group stands
 PARTICIPANT_INVITED_PRONOUN = "meetings.participant.invited_pronoun"  # 'X spoke with Y and invited him to visit': Y visits
 PARTICIPANT_ROLE_OWNER = "meetings.participant.role_owner"  # 'the secretary of state's recent trip': the one holder named before
 PARTICIPANT_SIDES_DEFINED = "meetings.participant.sides_defined"  # 'both sides of the X-Y war' ... 'talks between both sides'

@@ -20,6 +20,7 @@ from diplo_cli.meetings.common import (
     PARTICIPANT_BRIEFER_WE,
     PARTICIPANT_COORDINATED_ACTORS,
     PARTICIPANT_GERUND_SUBJECT,
+    PARTICIPANT_GROUP_EXAMPLE,
     PARTICIPANT_GROUP_OBJECT,
     PARTICIPANT_GROUP_SUBJECT,
     PARTICIPANT_GROUP_TOPIC,
@@ -616,7 +617,7 @@ class _ParticipantReader:
         right_people = doc.people(follower[1] if follower else trigger.end, right)
         if follower is not None and follower[0] not in people:
             people.append(follower[0])  # 'the talks the President had with X': the President held them
-        right_people = [e for e in right_people if e not in self._noun_reporters(clause)]
+        right_people = [e for e in right_people if e not in self._noun_reporters(clause) and e not in self._group_examples(clause)]
         if not right_people:
             holder = self._role_object(doc, clause)
             if holder is not None:
@@ -650,6 +651,17 @@ class _ParticipantReader:
         if people:
             self._counterpart_bodies(clause, people, right_people)
         return right_people
+
+    def _group_examples(self, clause: _Clause) -> list[Entity]:
+        """'talks with our Chilean counterparts, Foreign Minister X among them': a person named as one example of the group
+        met (meeting_grammar.toml example_after) does not stand for the group; the group is read as if no one were named."""
+        doc = clause.doc
+        examples = [m.entity for s, e, m in doc.person_spans.within(clause.trigger.end, clause.right)
+                    if self.phrases.example_after.match(doc.text, e)]
+        if examples and doc.trace is not None:
+            doc.trace.add(STAGE, PARTICIPANT_GROUP_EXAMPLE, "vetoed", clause.trigger.start, clause.right,
+                          f"{', '.join(x.name for x in examples)}: named as one of the group met, which stands")
+        return examples
 
     def _noun_follower(self, clause: _Clause, traced: bool = True) -> tuple[Entity, int] | None:
         """'the discussions the Minister had with X', 'the talks that Lind held with Paz': the person right after a
