@@ -79,6 +79,7 @@ def test_meetings_csv_has_one_row_per_meeting():
 def test_meetings_csv_lists_participants_countries_and_statements_with_one_separator():
     rows = list(csv.DictReader(io.StringIO(run(["meetings", "--format", "csv", CALL]).stdout)))
     assert [(r["participants"], r["participant_countries"], r["statements"]) for r in rows] == [
+        # s2 ('"We discussed ...," Lavrov told reporters ... after the call'): meetings.link.after_meeting
         ("Sergey Lavrov; Antony Blinken", "Russia; United States", "s1; s2"),
         ("Sergey Lavrov; Antony Blinken", "Russia; United States", "s4; s5; s6"),
     ]

@@ -296,3 +296,9 @@ def test_link5_quoted_he_with_no_man_in_the_meeting_is_not_linked():
 def test_link5_quoted_she_two_sentences_after_the_meeting_is_not_linked():
     text = CALLED_OFF + "The harvest in the south was poor. " + '"She has decided to stay in Santiago," her spokesman Pedro Soto said.'
     assert _linked(text) == {}
+
+
+def test_link5_a_statement_said_after_a_meeting_takes_the_meeting_status():
+    text = TALKS + '"The border crossing will reopen in May," Lind told reporters after the talks.'
+    (statement,) = [s for s in extract(text).statements if s.meeting]
+    assert (statement.meeting, statement.meeting_status) == ("m1", "held")

@@ -41,7 +41,8 @@ class Language:
         state = dict(self.__dict__)
         del state["lock"]  # a lock is the process's own
         # the tables the stages read that no stage object holds (module-level, built from data files once per process)
-        state["_module_tables"] = {"time_vocabulary": timenorm.vocabulary(), "subordinate_clause": links.subordinate_clause()}
+        state["_module_tables"] = {"time_vocabulary": timenorm.vocabulary(), "subordinate_clause": links.subordinate_clause(),
+                                  "link_patterns": links.link_patterns()}
         return state
 
     def __setstate__(self, state: dict) -> None:
@@ -52,6 +53,8 @@ class Language:
             timenorm.adopt_vocabulary(tables["time_vocabulary"])
         if "subordinate_clause" in tables:
             links.adopt_subordinate_clause(tables["subordinate_clause"])
+        if "link_patterns" in tables:
+            links.adopt_link_patterns(tables["link_patterns"])
 
     def build_all(self) -> Language:
         """Every stage object built now (as for the language cache, which stores them built)."""

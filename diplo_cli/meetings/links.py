@@ -392,6 +392,8 @@ def build_meetings(drafts: list[_Draft], mentions: list[MeetingMention], stateme
             index, status = target.meeting, target.status
             if rule in (LINK_AFTER_MEETING, LINK_SPEAKING_AFTER) and status == "unknown":
                 status = "held"  # 'X said after the call': speaking after it says it took place
+            if rule in _CLAUSE_RULES:  # the meeting is named outside the content: the content asserts no status of that word's own
+                status = _status_of(drafts[index])
         elif statement.id in agendas:
             index, status = agendas[statement.id]
             rule, route = drafts[index].agenda_why.get(statement.id, (LINK_AGENDA, "about the meeting named before it"))
@@ -580,6 +582,7 @@ def _speaking_after() -> regex.Pattern:
     return _speaking
 
 
+_CLAUSE_RULES = frozenset({LINK_AFTER_MEETING, LINK_ASKED_ABOUT, LINK_WHEN_THEY_MEET})
 _SENTENCE_END = regex.compile(r"[.!?][\"”’»)]*+\s")
 
 
@@ -600,6 +603,21 @@ def adopt_subordinate_clause(pattern: regex.Pattern) -> None:
     global _subordinate
     if _subordinate is None and isinstance(pattern, regex.Pattern):
         _subordinate = pattern
+
+
+def link_patterns() -> dict:
+    """The patterns linking compiles once per process besides ``subordinate_clause`` (for the language cache, which
+    stores them built: :func:`adopt_link_patterns`)."""
+    return {"speaking_after": _speaking_after(), "clause": _clause_patterns(), "when": _when_pattern(), "time_frame": _time_frame()}
+
+
+def adopt_link_patterns(patterns: dict) -> None:
+    """Use ``patterns`` (read back from the language cache, compiled from the same file) for those not compiled yet."""
+    global _speaking, _clause, _when, _frame
+    _speaking = _speaking or patterns.get("speaking_after")
+    _clause = _clause or patterns.get("clause")
+    _when = _when or patterns.get("when")
+    _frame = _frame or patterns.get("time_frame")
 
 
 def _subordinate_clause_end(content: Span) -> int:
