@@ -212,3 +212,13 @@ def test_fresh_day_first_date_range_is_one_time():
     time = document.meetings[0]
     assert (time.time.text, time.time_date, time.time_precision) == ("4 to 6 March", "2024-03-04/2024-03-06", "day")
     assert extract("President Ana Lind visited Tanzania on 4-6 March.").meetings[0].time.text == "4-6 March"
+
+
+def test_fresh_earlier_meeting_with_its_own_time_stays_apart():
+    document = extract("President Ana Lind met President Tomas Ferreira in Lima. They last met in June.")
+    found = [(m.type, [p.name for p in m.participants], m.time and m.time.text, m.place and m.place.text) for m in document.meetings]
+    assert found == [("meeting", ["Ana Lind", "Tomas Ferreira"], None, "Lima"), ("meeting", ["Ana Lind", "Tomas Ferreira"], "June", None)]
+    text = ("Vladimir Putin met with President of Serbia Dusan Petrov.\n"
+            "Vladimir Putin: Mr Petrov, welcome to Moscow. We last met in St Petersburg in June.\n")
+    first = extract(text).meetings[0]
+    assert ([p.name for p in first.participants], first.time, first.place) == (["Vladimir Putin", "Dusan Petrov"], None, None)

@@ -342,6 +342,13 @@ class _Merger:
             return None
         return None
 
+    @staticmethod
+    def _earlier_of_its_own(mention: MeetingMention, draft: _Draft) -> bool:
+        """'Mr Petrov, welcome to Moscow. We last met in St Petersburg in June': a meeting marked as an earlier one
+        (meeting_grammar.toml earlier_event) with a time or place of its own is not the meeting reported before,
+        though it names nobody (meetings.split.earlier_event)."""
+        return mention.earlier and not draft.earlier and (mention.time is not None or mention.place is not None)
+
     def _dated_plan_apart(self, mention: MeetingMention, draft: _Draft, trace: Trace | None) -> bool:
         """'Previous presidents have received X ... Thursday's meeting is set to take place in the Blue Hall': a mention
         that names nobody but is planned at a date of its own does not refer back to a meeting held (nor a held one
@@ -364,6 +371,7 @@ class _Merger:
             draft = drafts[index]
             if (self._fits(mention.type, draft) and mention.sentence - draft.mentions[-1].sentence <= _ANAPHOR_SENTENCES
                     and not mention.indefinite
+                    and not self._earlier_of_its_own(mention, draft)
                     and not self._years_differ(mention, draft)
                     and not self._month_against_today(mention, draft)
                     and not self._dated_plan_apart(mention, draft, trace)):
