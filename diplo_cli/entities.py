@@ -274,7 +274,7 @@ class EntityTracker:
         untitled = [c for c in runs if c[2] == "name" and (capitalised_words[name_key(text[c[0]:c[1]].split()[-1])] > 1
                                                            or name_key(text[c[0]:c[1]].split()[-1]) in lex.person_by_surname)]
         known_full = [c for c in known if " " in text[c[0]:c[1]] and not self._name_runs_on(c, titled)]
-        known_surnames = [c for c in known if " " not in text[c[0]:c[1]]]
+        known_surnames = [c for c in known if " " not in text[c[0]:c[1]] and not self.tables.patterns.group_noun_after.match(text, c[1])]
         organisations = []
         for start, end in self._known_names(tokens, self.tables.organisation_index):
             organisation = lex.organisation(text[start:end])

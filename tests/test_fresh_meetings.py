@@ -222,3 +222,9 @@ def test_fresh_earlier_meeting_with_its_own_time_stays_apart():
             "Vladimir Putin: Mr Petrov, welcome to Moscow. We last met in St Petersburg in June.\n")
     first = extract(text).meetings[0]
     assert ([p.name for p in first.participants], first.time, first.place) == (["Vladimir Putin", "Dusan Petrov"], None, None)
+
+
+def test_fresh_surname_before_a_group_noun_is_no_person():
+    text = "Reports say the envoy met with Houthi representatives in Muscat last week."
+    assert _meetings(text) == [("meeting", "held", ["Houthi representatives"])]
+    assert _meetings("Putin met Ukrainian officials in Istanbul.") == [("meeting", "held", ["Vladimir Putin", "Ukraine"])]
