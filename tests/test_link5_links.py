@@ -258,7 +258,7 @@ TALKS_NEXT = "Chile and Peru will hold talks on the border in Lima next week. "
 
 
 def test_link5_a_participant_takes_part_in_the_meeting_before():
-    for content in ("the navy would be a participant all the way to the end", "Bolivia would take part",
+    for content in ("the navy would be a participant until the final session", "Bolivia would take part",
                     "Bolivia would participate as an observer", "Bolivia would be represented by its foreign minister"):
         text = TALKS_NEXT + f"A Chilean spokesman said {content}."
         assert _linked(text) == {content: ("talks", "planned")}, content
@@ -277,24 +277,24 @@ CALLED_OFF = "President Ana Lind of Chile has called off her trip to Lima. "
 
 
 def test_link5_quoted_she_is_the_participant_of_the_trip_before():
-    text = CALLED_OFF + '"She has decided to stay in Santiago," her spokesman Pedro Soto said.'
-    assert _linked(text) == {"She has decided to stay in Santiago": ("visit", "cancelled")}
+    text = CALLED_OFF + '"She has chosen to remain in Santiago," her spokesman Pedro Soto said.'
+    assert _linked(text) == {"She has chosen to remain in Santiago": ("visit", "cancelled")}
     assert _routes(text) == [("s1 linked: 'She' of the quotation is Ana Lind, of 'trip' just before "
                               "[meetings.link.quoted_pronoun]")]
 
 
 def test_link5_reported_she_is_left_unlinked():
-    assert _linked(CALLED_OFF + "Her spokesman Pedro Soto said she had decided to stay in Santiago.") == {}
+    assert _linked(CALLED_OFF + "Her spokesman Pedro Soto said she had chosen to remain in Santiago.") == {}
 
 
 def test_link5_quoted_he_with_no_man_in_the_meeting_is_not_linked():
     text = ("Mrs. Maria Lopes of Chile has called off her trip to Lima. "
-            '"He has decided to stay in Santiago," her spokeswoman Ana Soto said.')
-    assert "He has decided to stay in Santiago" not in _linked(text)
+            '"He has chosen to remain in Santiago," her spokeswoman Ana Soto said.')
+    assert "He has chosen to remain in Santiago" not in _linked(text)
 
 
 def test_link5_quoted_she_two_sentences_after_the_meeting_is_not_linked():
-    text = CALLED_OFF + "The harvest in the south was poor. " + '"She has decided to stay in Santiago," her spokesman Pedro Soto said.'
+    text = CALLED_OFF + "The harvest in the south was poor. " + '"She has chosen to remain in Santiago," her spokesman Pedro Soto said.'
     assert _linked(text) == {}
 
 

@@ -646,7 +646,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         """The time of the trigger's own clause, else of its sentence (one that fits its status), else the year in front of
         its name, and its kind. Of two events' verbs coordinated ('met Y on Monday and spoke by phone with Z on Tuesday'),
         each verb phrase's own (``own``); none in a relative clause aside before it (meetings.time.relative_aside), and
-        none written before an event's name that is the topic of a discussion ('on May 9, he exchanged views on the Andean
+        none written before an event's name that is the topic of a discussion ('on June 4, she gave her views on the Andean
         Summit': the discussion's time, meetings.time.topic_event)."""
         text = doc.text
         lower, upper, left, right = window

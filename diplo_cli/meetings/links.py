@@ -98,7 +98,7 @@ class _StatementLinks:
             draft.agenda_why[statement.id] = LINK_ANAPHOR, f"'{word}' refers to '{linked[index].trigger.text}' just before"
 
     def _going_on_links(self, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
-        """'the Palestinians cannot afford to keep talking while ...', 'both sides will continue negotiating': a content
+        """'the Chilean side will not keep talking for ever', 'both sides will continue negotiating': a content
         that says talking or negotiating goes on, stops or resumes (``talks_going_on``) and names no meeting of its own
         is about the latest talks named before it within ``_AGENDA_REACH`` (a mention-less link, like an agenda link)."""
         linked = _linked_mentions(mentions)
@@ -121,7 +121,7 @@ class _StatementLinks:
                     break
 
     def _taking_part_links(self, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
-        """'his team will be a participant all the way to the end', 'Peru would take part', 'Chile will be represented by
+        """'her delegation will be a participant until the final session', 'Peru would take part', 'Chile will be represented by
         its foreign minister': a content that says someone takes part (``taking_part``), in nothing else it names, and
         that names no meeting of its own is about the meeting named just before it, within ``_AGENDA_REACH`` (a
         mention-less link, like an agenda link)."""
@@ -291,7 +291,7 @@ class _StatementLinks:
                     break
 
     def _quoted_pronoun_links(self, doc: _Document, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
-        """'Kim has called off his trip to Moscow. "He has decided to stay in Pyongyang," the spokesman said': a direct
+        """'Lind has called off her trip to Lima. "She has chosen to remain in Santiago," the spokesman said': a direct
         quotation whose subject is 'he' or 'she' (``quoted_pronoun_subject``: in a quotation not the speaker, who says
         'I'), right after a sentence naming a meeting (or in it), is about that meeting when a person of that meeting
         other than the speaker can be meant (a mention-less link, used when the content names no meeting of its own)."""
