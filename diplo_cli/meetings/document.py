@@ -152,7 +152,7 @@ class _Document:
     def _time_of_dateline(self, start: int, end: int) -> bool:
         """'DOHA, March 4 (Reuters) - X spoke with Y on Tuesday': a time inside the dateline at its line's start dates the
         article, not the meeting the story tells of (meeting_grammar.toml dateline_time)."""
-        line = self.text.rfind("\n", 0, start) + 1
+        line = self.line_starts[bisect.bisect_right(self.line_starts, start) - 1]  # (no scan back over a long line per time)
         if start - line > 40:
             return False
         dateline = self.finder.phrases.dateline_time.match(self.text, line)
