@@ -88,9 +88,9 @@ class _StatementLinks:
             if anaphor is None:
                 continue
             word = anaphor.group("noun") if anaphor.re is self.event_anaphor else f"it ... {anaphor.group('noun') or anaphor.group('noun2') or anaphor.group('noun3')}"
-            index = bisect.bisect_left(starts, content.start) - 1
-            if index < 0 or bisect.bisect_left(starts, content.end) > index + 1:
-                continue  # no meeting before, or the content names one of its own
+            index = _latest_before(starts, content)
+            if index is None:
+                continue
             if content.start - linked[index].trigger.end > _AGENDA_REACH:
                 continue
             draft = drafts[linked[index].meeting]
@@ -108,9 +108,9 @@ class _StatementLinks:
             going = self.talks_going_on.search(content.text)
             if going is None:
                 continue
-            index = bisect.bisect_left(starts, content.start) - 1
-            if index < 0 or bisect.bisect_left(starts, content.end) > index + 1:
-                continue  # no meeting before, or the content names one of its own
+            index = _latest_before(starts, content)
+            if index is None:
+                continue
             for mention in reversed(linked[:index + 1]):
                 if content.start - mention.trigger.start > _AGENDA_REACH:
                     break
@@ -132,9 +132,9 @@ class _StatementLinks:
             part = self.taking_part.search(content.text)
             if part is None:
                 continue
-            index = bisect.bisect_left(starts, content.start) - 1
-            if index < 0 or bisect.bisect_left(starts, content.end) > index + 1:
-                continue  # no meeting before, or the content names one of its own
+            index = _latest_before(starts, content)
+            if index is None:
+                continue
             mention = linked[index]
             if content.start - mention.trigger.start > _AGENDA_REACH:
                 continue
@@ -154,9 +154,9 @@ class _StatementLinks:
             part = self.event_part.search(content.text)
             if part is None:
                 continue
-            index = bisect.bisect_left(starts, content.start) - 1
-            if index < 0 or bisect.bisect_left(starts, content.end) > index + 1:
-                continue  # no meeting before, or the content names one of its own
+            index = _latest_before(starts, content)
+            if index is None:
+                continue
             for mention in reversed(linked[:index + 1]):
                 if content.start - mention.trigger.start > _EVENT_PART_REACH:
                     break
@@ -276,9 +276,9 @@ class _StatementLinks:
             said = self.speaker_agenda.search(doc.text, content.start, content.end)
             if said is None:
                 continue
-            index = bisect.bisect_left(starts, content.start) - 1
-            if index < 0 or bisect.bisect_left(starts, content.end) > index + 1:
-                continue  # no meeting before, or the content names one of its own
+            index = _latest_before(starts, content)
+            if index is None:
+                continue
             speaker = name_key(statement.speaker.name)
             for mention in reversed(linked[:index + 1]):  # the latest meeting the speaker took part in
                 if content.start - mention.trigger.start > _SPEAKER_LINK_REACH:
@@ -302,9 +302,9 @@ class _StatementLinks:
             subject = self.quoted_pronoun_subject.match(content.text) if statement.kind == "direct" else None
             if subject is None:
                 continue
-            index = bisect.bisect_left(starts, content.start) - 1
-            if index < 0 or bisect.bisect_left(starts, content.end) > index + 1:
-                continue  # no meeting before, or the content names one of its own
+            index = _latest_before(starts, content)
+            if index is None:
+                continue
             mention = linked[index]
             if mention.trigger.start < doc.sentence_start(max(0, doc.sentence_start(content.start) - 1)):
                 continue  # not in the sentence of the content or the one before
@@ -326,9 +326,9 @@ class _StatementLinks:
         starts = [m.trigger.start for m in linked]
         for statement in _agenda_free(statements, drafts):
             content = statement.content
-            index = bisect.bisect_left(starts, content.start) - 1
-            if index < 0 or bisect.bisect_left(starts, content.end) > index + 1:
-                continue  # no meeting before, or the content names one of its own
+            index = _latest_before(starts, content)
+            if index is None:
+                continue
             folded = f" {name_key(content.text)} "
             places = {self.lex.country_of_word(m.group()) for m in _CAPITALISED.finditer(content.text)} - {None}
             for mention in reversed(linked[max(0, index - _GROUP_LOOKBACK):index + 1]):
@@ -347,6 +347,16 @@ class _StatementLinks:
 def _linked_mentions(mentions: list[MeetingMention]) -> list[MeetingMention]:
     """The mentions that joined a meeting, in text order (the anchors of the mention-less links)."""
     return [m for m in mentions if m.meeting is not None]
+
+
+def _latest_before(starts: list[int], content: Span) -> int | None:
+    """The index (in ``starts``, the linked mentions' trigger starts) of the latest mention before ``content``, the
+    anchor of a mention-less link; None when there is none, or when the content names a meeting of its own (a
+    mention starts inside it: that one, not a link, makes it about a meeting)."""
+    index = bisect.bisect_left(starts, content.start) - 1
+    if index < 0 or bisect.bisect_left(starts, content.end) > index + 1:
+        return None
+    return index
 
 
 def _agenda_free(statements: list[Statement], drafts: list[_Draft]) -> list[Statement]:
