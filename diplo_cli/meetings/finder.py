@@ -741,11 +741,13 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         if found is None:
             return None
         start, end = found.span("aside")
+        traced: set[int] = set()  # the test runs on the clause's times, then again on the sentence's: one trace event a time
 
         def outside(item) -> bool:
             time = item[0]
             if time.start >= start and time.end <= end:
-                if doc.trace is not None:
+                if doc.trace is not None and time.start not in traced:
+                    traced.add(time.start)
                     doc.trace.add(STAGE, TIME_RELATIVE_ASIDE, "vetoed", time.start, trigger.end,
                                   f"'{time.text}' dates the aside '{doc.text[start + 1:end].strip()}', not '{trigger.text}'")
                 return False
