@@ -277,7 +277,8 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         return mentions, drafts
 
     def _mentions(self, doc: _Document, sentences: list[Sentence], triggers: list, trace: Trace | None) -> list[MeetingMention]:
-        """One mention per accepted trigger; a trip to an event, and a meeting with the hosts of a
+        """One mention per accepted trigger, two for a trigger naming two events ('a trip to X and to Y', 'the X and Y
+        Summits': _second_destination, _second_named_event); a trip to an event, and a meeting with the hosts of a
         visit, become part of that event or visit."""
         text = doc.text
         mentions: list[MeetingMention] = []
