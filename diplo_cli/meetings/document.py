@@ -93,6 +93,7 @@ class _Document:
         self.persons = [m for m in tracker.mentions if m.entity.kind == "person" and not self._event_named(m)]
         self.person_starts = [m.start for m in self.persons]
         self.person_spans = _SpanIndex((m.start, m.end, m) for m in self.persons)
+        self._mentions_of: dict[Entity, list] | None = None  # self.persons by entity, built on first use (mentions_of)
         self.role_spans = _SpanIndex(self._role_mentions(lex, statements))
         self.folded_lines = analysis.folded_lines  # folding removes most accents: more stretches for the faster engine
         # the places of the text: the same spans as the speaker stage's place finder, found once for both
@@ -540,6 +541,15 @@ class _Document:
     def sentence_start(self, offset: int) -> int:
         index = bisect.bisect_right(self.sentence_starts, offset) - 1
         return self.sentence_starts[index] if index >= 0 else 0
+
+    def mentions_of(self, entity: Entity) -> list:
+        """The mentions of the person ``entity`` (of ``persons``), in text order: indexed once per text, so that a
+        question asked per trigger does not read every person of the text."""
+        if self._mentions_of is None:
+            self._mentions_of = {}
+            for mention in self.persons:
+                self._mentions_of.setdefault(mention.entity, []).append(mention)
+        return self._mentions_of.get(entity, [])
 
     def person_ending_at(self, offset: int) -> Entity | None:
         """The person whose mention ends right at ``offset`` ('Lavrov' before ', who met ...')."""

@@ -383,7 +383,7 @@ class _ParticipantReader:
         kept: list[Entity] = []
         for entity in found:
             if entity.kind == "person":
-                mentions = [m for m in doc.persons if m.entity == entity]
+                mentions = doc.mentions_of(entity)
                 here = [m for m in mentions if m.by_role and clause.lower <= m.start < clause.upper]
                 if here and all(m.by_role for m in mentions):
                     written = self.without_the(doc.text[here[0].start:here[0].end])
