@@ -410,9 +410,9 @@ def _in_year(vocab, found, anchor, direction, build):
     if found["year"]:
         period = build(int(found["year"]))
         return period
-    shift = found.groupdict().get("year_shift")
-    if shift:  # 'October last year': the year counted from the article's
-        return build(anchor.year + {"last": -1, "this": 0, "next": 1}[shift.casefold()])
+    year_shift = found.groupdict().get("year_shift")
+    if year_shift:  # 'October last year': the year counted from the article's (time_values.toml unit_shifts)
+        return build(anchor.year + vocab.unit_shifts[year_shift.casefold()])
     candidates = [p for p in (build(anchor.year + shift) for shift in (-1, 0, 1)) if p is not None]
     return _choose(candidates, anchor, direction) if candidates else None
 
