@@ -202,6 +202,7 @@ _RIGHT_WEIGHT = 1.5  # the verb that governs a meeting word mostly precedes it
 _NEGATIVE_BONUS = 80  # characters: a cancellation or denial in reach outweighs a nearer future cue
 _GUARD_REACH = 60
 _ANAPHOR_SENTENCES = 3
+_ANAPHOR_DRAFTS = 3  # the latest meetings a mention naming nobody may refer back to (each within _ANAPHOR_SENTENCES)
 # how far back 'took part in the talks', 'what transpired in the meeting' looks for the meeting of that type named before:
 # a definite noun governed by a verb of attending reaches past a long quote about the meeting
 _ATTENDED_SENTENCES = 8

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from diplo_cli.language.lexicons import name_key
 from diplo_cli.meetings.common import (
+    _ANAPHOR_DRAFTS,
     _ANAPHOR_SENTENCES,
     _GROUP_LOOKBACK,
     _MERGE_CANDIDATES,
@@ -279,7 +280,7 @@ class _Merger:
         if target is not None:
             previous = drafts[target] if not drafts[target].earlier else None
         else:
-            window = range(len(drafts) - 1, max(-1, len(drafts) - 4), -1)
+            window = range(len(drafts) - 1, max(-1, len(drafts) - 1 - _ANAPHOR_DRAFTS), -1)
             previous = next((drafts[i] for i in window if not drafts[i].earlier and self._fits(mention.type, drafts[i])
                              and mention.sentence - drafts[i].mentions[-1].sentence <= _ANAPHOR_SENTENCES), None)
         if previous is None or not previous.participants:
@@ -365,7 +366,7 @@ class _Merger:
         sentences before, one of its own type first ('X will meet Y, as negotiations on Z intensify ... the meeting
         could last days': the meeting, not the negotiations); a definite one ('the summit') the last meeting of its
         type, else one it may name."""
-        window = range(len(drafts) - 1, max(-1, len(drafts) - 4), -1)
+        window = range(len(drafts) - 1, max(-1, len(drafts) - 1 - _ANAPHOR_DRAFTS), -1)
         same = next((i for i in window if drafts[i].named_as(mention.type) and mention.sentence - drafts[i].mentions[-1].sentence <= _ANAPHOR_SENTENCES), None)
         for index in ([same] if same is not None else []) + [i for i in window if i != same]:
             draft = drafts[index]
