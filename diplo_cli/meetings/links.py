@@ -101,70 +101,51 @@ class _StatementLinks:
         """'the Chilean side will not keep talking for ever', 'both sides will continue negotiating': a content
         that says talking or negotiating goes on, stops or resumes (``talks_going_on``) and names no meeting of its own
         is about the latest talks named before it within ``_AGENDA_REACH`` (a mention-less link, like an agenda link)."""
-        linked = _linked_mentions(mentions)
-        starts = [m.trigger.start for m in linked]
-        for statement in _agenda_free(statements, drafts):
-            content = statement.content
-            going = self.talks_going_on.search(content.text)
-            if going is None:
-                continue
-            index = _latest_before(starts, content)
-            if index is None:
-                continue
-            for mention in reversed(linked[:index + 1]):
-                if content.start - mention.trigger.start > _AGENDA_REACH:
-                    break
-                draft = drafts[mention.meeting]
-                if mention.type == "talks":  # a mention of talks, though merged into a meeting of another type
-                    draft.agenda[statement.id] = _status_of(draft)
-                    draft.agenda_why[statement.id] = LINK_GOING_ON, f"'{going.group()}' goes on with the talks '{mention.trigger.text}' before"
-                    break
+        self._latest_fitting_links(
+            statements, mentions, drafts, self.talks_going_on, _AGENDA_REACH,
+            lambda mention, draft: mention.type == "talks",  # a mention of talks, though merged into a meeting of another type
+            LINK_GOING_ON, lambda found, mention, draft: f"'{found.group()}' goes on with the talks '{mention.trigger.text}' before")
 
     def _taking_part_links(self, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
         """'her delegation will be a participant until the final session', 'Peru would take part', 'Chile will be represented by
         its foreign minister': a content that says someone takes part (``taking_part``), in nothing else it names, and
         that names no meeting of its own is about the meeting named just before it, within ``_AGENDA_REACH`` (a
         mention-less link, like an agenda link)."""
-        linked = _linked_mentions(mentions)
-        starts = [m.trigger.start for m in linked]
-        for statement in _agenda_free(statements, drafts):
-            content = statement.content
-            part = self.taking_part.search(content.text)
-            if part is None:
-                continue
-            index = _latest_before(starts, content)
-            if index is None:
-                continue
-            mention = linked[index]
-            if content.start - mention.trigger.start > _AGENDA_REACH:
-                continue
-            draft = drafts[mention.meeting]
-            draft.agenda[statement.id] = _status_of(draft)
-            draft.agenda_why[statement.id] = LINK_TAKING_PART, f"'{part.group()}' takes part in '{mention.trigger.text}' before"
+        self._latest_fitting_links(
+            statements, mentions, drafts, self.taking_part, _AGENDA_REACH, lambda mention, draft: True,
+            LINK_TAKING_PART, lambda found, mention, draft: f"'{found.group()}' takes part in '{mention.trigger.text}' before")
 
     def _event_part_links(self, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
         """'Obama will make a state visit next month ... he said the state dinner would be small': a content
         that names a set piece of a visit's or a summit's programme (``event_part``: a state dinner, a
         welcoming ceremony) and no meeting of its own is about the latest visit or summit named before it,
         past a nearer meeting of another type (a mention-less link, like an agenda link)."""
+        self._latest_fitting_links(
+            statements, mentions, drafts, self.event_part, _EVENT_PART_REACH, lambda mention, draft: draft.type in ("visit", "summit"),
+            LINK_EVENT_PART, lambda found, mention, draft: f"'{found.group()}' is part of the {draft.type} '{mention.trigger.text}' before")
+
+    def _latest_fitting_links(self, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft],
+                              pattern: regex.Pattern, reach: int, fits, rule: str, why) -> None:
+        """The walk the content-pattern routes share: a content that ``pattern`` finds in and that names no meeting of its
+        own is about the latest mention before it, within ``reach`` characters, that ``fits(mention, draft)``; recorded
+        like an agenda link under ``rule``, with ``why(found, mention, draft)``."""
         linked = _linked_mentions(mentions)
         starts = [m.trigger.start for m in linked]
         for statement in _agenda_free(statements, drafts):
             content = statement.content
-            part = self.event_part.search(content.text)
-            if part is None:
+            found = pattern.search(content.text)
+            if found is None:
                 continue
             index = _latest_before(starts, content)
             if index is None:
                 continue
             for mention in reversed(linked[:index + 1]):
-                if content.start - mention.trigger.start > _EVENT_PART_REACH:
+                if content.start - mention.trigger.start > reach:
                     break
                 draft = drafts[mention.meeting]
-                if draft.type in ("visit", "summit"):
+                if fits(mention, draft):
                     draft.agenda[statement.id] = _status_of(draft)
-                    why = f"'{part.group()}' is part of the {draft.type} '{mention.trigger.text}' before"
-                    draft.agenda_why[statement.id] = LINK_EVENT_PART, why
+                    draft.agenda_why[statement.id] = rule, why(found, mention, draft)
                     break
 
     def _answer_links(self, doc: _Document, statements: list[Statement], mentions: list[MeetingMention], drafts: list[_Draft]) -> None:
