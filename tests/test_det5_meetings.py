@@ -3,27 +3,24 @@
 from __future__ import annotations
 
 from diplo_cli import extract
-
-
-def _meetings(text: str) -> list[tuple[str, str, list[str]]]:
-    return [(m.type, m.status, [p.name for p in m.participants]) for m in extract(text).meetings]
+from tests.extracted import meeting_summaries
 
 
 def test_det5_leading_trip_is_a_visit_of_its_own():
-    found = _meetings("After arriving in the Peruvian capital on Monday, Secretary Ana Lind met Foreign Minister Tomas Ferreira.")
+    found = meeting_summaries("After arriving in the Peruvian capital on Monday, Secretary Ana Lind met Foreign Minister Tomas Ferreira.")
     assert ("visit", "held", ["Ana Lind", "Peru"]) in found
     assert ("meeting", "held", ["Ana Lind", "Tomas Ferreira"]) in found
     assert len(found) == 2
 
 
 def test_det5_leading_trip_city_named():
-    found = _meetings("After arriving in Quito late on Friday, Minister Ana Lind met President Tomas Ferreira.")
+    found = meeting_summaries("After arriving in Quito late on Friday, Minister Ana Lind met President Tomas Ferreira.")
     assert found == [("visit", "held", ["Ana Lind", "Ecuador"]), ("meeting", "held", ["Ana Lind", "Tomas Ferreira"])]
 
 
 def test_det5_leading_meeting_still_cut_as_before():
     # a leading clause that names someone keeps its own people (meetings.clause.leading), unchanged
-    found = _meetings("After talks with President Marta Quiroga, Secretary Ana Lind met Foreign Minister Tomas Ferreira.")
+    found = meeting_summaries("After talks with President Marta Quiroga, Secretary Ana Lind met Foreign Minister Tomas Ferreira.")
     assert ("meeting", "held", ["Ana Lind", "Tomas Ferreira"]) in found
     assert all("Tomas Ferreira" not in people for kind, _, people in found if "Marta Quiroga" in people)
 
@@ -31,41 +28,41 @@ def test_det5_leading_meeting_still_cut_as_before():
 def test_det5_trilateral_talks_not_the_pair_who_speak_of_them():
     text = ("President Marta Quiroga spoke with President Tomas Ferreira by phone on Monday. "
             "Both presidents praised the progress made in the trilateral talks.")
-    assert _meetings(text) == [("call", "held", ["Marta Quiroga", "Tomas Ferreira"])]
+    assert meeting_summaries(text) == [("call", "held", ["Marta Quiroga", "Tomas Ferreira"])]
 
 
 def test_det5_trilateral_talks_of_three_named_people_kept():
-    found = _meetings("President Marta Quiroga, President Tomas Ferreira and Prime Minister Ana Lind held trilateral talks in Lima.")
+    found = meeting_summaries("President Marta Quiroga, President Tomas Ferreira and Prime Minister Ana Lind held trilateral talks in Lima.")
     assert found == [("talks", "held", ["Marta Quiroga", "Tomas Ferreira", "Ana Lind"])]
 
 
 def test_det5_bilateral_talks_of_the_pair_kept():
-    found = _meetings("President Marta Quiroga and President Tomas Ferreira held bilateral talks in Lima.")
+    found = meeting_summaries("President Marta Quiroga and President Tomas Ferreira held bilateral talks in Lima.")
     assert found == [("talks", "held", ["Marta Quiroga", "Tomas Ferreira"])]
 
 
 def test_det5_mediated_sides_hold_the_talks():
-    found = _meetings("The envoy is making one last push to broker a truce between Peru and Ecuador "
+    found = meeting_summaries("The envoy is making one last push to broker a truce between Peru and Ecuador "
                       "before President Ana Lind chooses whether to resume talks.")
     assert [(kind, people) for kind, _, people in found] == [("talks", ["Peru", "Ecuador"])]
 
 
 def test_det5_mediate_between_later_clause():
-    assert _meetings("Chile offered to mediate between Peru and Ecuador, but the talks stalled.") == [("talks", "held", ["Peru", "Ecuador"])]
+    assert meeting_summaries("Chile offered to mediate between Peru and Ecuador, but the talks stalled.") == [("talks", "held", ["Peru", "Ecuador"])]
 
 
 def test_det5_talks_without_mediator_keep_their_subject():
-    assert _meetings("President Ana Lind decided to continue with talks.") == [("talks", "held", ["Ana Lind"])]
+    assert meeting_summaries("President Ana Lind decided to continue with talks.") == [("talks", "held", ["Ana Lind"])]
 
 
 def test_det5_conditional_are_to_is_no_plan():
-    found = _meetings("Chile offered to mediate between Peru and Ecuador if they are to stay in negotiations.")
+    found = meeting_summaries("Chile offered to mediate between Peru and Ecuador if they are to stay in negotiations.")
     assert found == [("talks", "held", ["Peru", "Ecuador"])]
 
 
 def test_det5_talks_as_means_are_no_meeting():
-    assert _meetings("The minister urged both countries to settle the border dispute through negotiations.") == []
-    found = _meetings("President Ana Lind held talks with President Tomas Ferreira in Lima.")
+    assert meeting_summaries("The minister urged both countries to settle the border dispute through negotiations.") == []
+    found = meeting_summaries("President Ana Lind held talks with President Tomas Ferreira in Lima.")
     assert found == [("talks", "held", ["Ana Lind", "Tomas Ferreira"])]
 
 
@@ -91,20 +88,20 @@ def test_det5_where_was_is_a_visit_hosted_by_the_place():
 
 
 def test_det5_where_was_born_is_no_visit():
-    assert _meetings("Minister Ana Lind spoke in Lima, where she was born.") == []
-    assert _meetings("The journalist stayed in Quito, where he was arrested on Monday.") == []
+    assert meeting_summaries("Minister Ana Lind spoke in Lima, where she was born.") == []
+    assert meeting_summaries("The journalist stayed in Quito, where he was arrested on Monday.") == []
 
 
 def test_det5_also_meet_is_one_more_event_after_the_visit():
     text = ("Today Secretary Ana Lind travels to Peru for a two-day visit. "
             "Secretary Ana Lind will also meet with senior Peruvian officials.")
     # officials with a rank word meet as written (meetings.participant.some_officials)
-    assert _meetings(text) == [("visit", "planned", ["Ana Lind", "Peru"]),
+    assert meeting_summaries(text) == [("visit", "planned", ["Ana Lind", "Peru"]),
                                ("meeting", "planned", ["Ana Lind", "senior Peruvian officials"])]
 
 
 def test_det5_travels_to_today_is_planned():
-    found = _meetings("Today Secretary Ana Lind travels to Peru for a two-day visit.")
+    found = meeting_summaries("Today Secretary Ana Lind travels to Peru for a two-day visit.")
     assert [(kind, status) for kind, status, _ in found] == [("visit", "planned")]
     assert "Peru" in found[0][2]
 
@@ -112,16 +109,16 @@ def test_det5_travels_to_today_is_planned():
 def test_det5_trilateral_talks_take_the_three_bodies_named():
     text = ("The African Union and Peru agreed on trade, and Chile was pleased. "
             "President Marta Quiroga and President Tomas Ferreira welcomed the conclusions of the trilateral talks.")
-    assert _meetings(text) == [("talks", "held", ["African Union", "Peru", "Chile"])]
+    assert meeting_summaries(text) == [("talks", "held", ["African Union", "Peru", "Chile"])]
 
 
 def test_det5_trilateral_talks_with_four_bodies_named_take_none():
     text = ("The African Union, Peru, Chile and Bolivia agreed on trade. "
             "President Marta Quiroga and President Tomas Ferreira welcomed the conclusions of the trilateral talks.")
-    assert _meetings(text) == []
+    assert meeting_summaries(text) == []
 
 
 def test_det5_indefinite_plan_after_dated_held_meeting_is_the_next_one():
     text = ("Peru, Chile and Bolivia met last Friday. President Marta Quiroga and President Tomas Ferreira praised the "
             "trilateral talks. It was decided that a trilateral meeting should take place.")
-    assert _meetings(text) == [("meeting", "held", ["Peru", "Chile", "Bolivia"]), ("meeting", "planned", ["Peru", "Chile", "Bolivia"])]
+    assert meeting_summaries(text) == [("meeting", "held", ["Peru", "Chile", "Bolivia"]), ("meeting", "planned", ["Peru", "Chile", "Bolivia"])]

@@ -5,18 +5,15 @@ names, places and dates invented)."""
 from __future__ import annotations
 
 from diplo_cli import extract
-
-
-def _meetings(text: str) -> list[tuple[str, str, list[str]]]:
-    return [(m.type, m.status, [p.name for p in m.participants]) for m in extract(text).meetings]
+from tests.extracted import meeting_summaries
 
 
 def test_fresh2_name_with_an_arabic_particle_no_list_knows():
     # a lower-case particle between name words ('bin', 'al') is part of an unknown name, not its end
     text = "DOHA, March 4 (Reuters) - Sheikh Faisal bin Hamad spoke by telephone with Kenyan President Daniel Mwangi on Tuesday."
-    assert _meetings(text) == [("call", "held", ["Faisal bin Hamad", "Daniel Mwangi"])]
+    assert meeting_summaries(text) == [("call", "held", ["Faisal bin Hamad", "Daniel Mwangi"])]
     text = "President Ali al Bakr met Kenyan President Daniel Mwangi on Tuesday."
-    assert _meetings(text) == [("meeting", "held", ["Ali al Bakr", "Daniel Mwangi"])]
+    assert meeting_summaries(text) == [("meeting", "held", ["Ali al Bakr", "Daniel Mwangi"])]
 
 
 def test_fresh2_title_in_apposition_before_a_particle_name_hosts():
@@ -31,19 +28,19 @@ def test_fresh2_title_in_apposition_before_a_particle_name_hosts():
 def test_fresh2_country_possessive_before_title_and_unknown_name():
     # 'South Sudan's President X' is read as 'South Sudanese President X': the name is the person
     text = "KAMPALA, Oct 4 (AP) - South Sudan's President Peter Deng met Ugandan President Samuel Okot on Sunday."
-    assert _meetings(text) == [("meeting", "held", ["Peter Deng", "Samuel Okot"])]
+    assert meeting_summaries(text) == [("meeting", "held", ["Peter Deng", "Samuel Okot"])]
     text = "Qatar's Emir Sheikh Faisal bin Hamad met Kenyan President Daniel Mwangi."
-    assert _meetings(text) == [("meeting", "held", ["Faisal bin Hamad", "Daniel Mwangi"])]
+    assert meeting_summaries(text) == [("meeting", "held", ["Faisal bin Hamad", "Daniel Mwangi"])]
 
 
 def test_fresh2_invited_him_to_visit_after_a_call():
     # a call that arranged a visit: 'him' is the one called, who visits; the inviter hosts
     text = ("Emir Faisal bin Hamad spoke by telephone with Kenyan President Daniel Mwangi on Tuesday and invited him to "
             "visit Doha, the state news agency said.")
-    assert _meetings(text) == [("call", "held", ["Faisal bin Hamad", "Daniel Mwangi"]),
+    assert meeting_summaries(text) == [("call", "held", ["Faisal bin Hamad", "Daniel Mwangi"]),
                                ("visit", "proposed", ["Daniel Mwangi", "Faisal bin Hamad"])]
     text = "President Ana Lind met Minister Tomas Ferreira in Lima. She invited him to visit Peru again."
-    assert ("visit", "proposed", ["Tomas Ferreira", "Ana Lind"]) in _meetings(text)
+    assert ("visit", "proposed", ["Tomas Ferreira", "Ana Lind"]) in meeting_summaries(text)
 
 
 def test_fresh2_dateline_is_not_the_subject_of_a_second_predicate():
@@ -68,7 +65,7 @@ def test_fresh2_reported_no_plans_in_the_past_is_a_denial():
     # wire news backshifts 'there are no plans' to 'there were no plans' after 'said'
     text = ("ANKARA, April 11 (Reuters) - A Kremlin spokesman said there were no plans for a meeting between President "
             "Igor Belov and President Taras Melnyk.")
-    assert _meetings(text) == [("meeting", "denied", ["Igor Belov", "Taras Melnyk"])]
+    assert meeting_summaries(text) == [("meeting", "denied", ["Igor Belov", "Taras Melnyk"])]
 
 
 def test_fresh2_meeting_on_condition_of_consent_is_proposed():
@@ -80,7 +77,7 @@ def test_fresh2_meeting_on_condition_of_consent_is_proposed():
     assert document.meetings[0].place.text == "Istanbul"
     # without the condition the backshifted 'would' of 'said' is a plan
     text = "President Mehmet Aksoy said on Wednesday he would host talks between Russia and Ukraine in Istanbul."
-    assert _meetings(text) == [("talks", "planned", ["Russia", "Ukraine"])]
+    assert meeting_summaries(text) == [("talks", "planned", ["Russia", "Ukraine"])]
 
 
 def test_fresh2_deputy_secretary_of_state_is_one_title():
@@ -91,7 +88,7 @@ def test_fresh2_deputy_secretary_of_state_is_one_title():
     assert [(m.type, m.status, [p.name for p in m.participants]) for m in document.meetings] == [
         ("meeting", "held", ["Nino Beridze", "Mark Collins"])]
     assert document.meetings[0].place.text == "Tbilisi"
-    assert _meetings("Assistant Secretary of State Ana Lind met Foreign Minister Nino Beridze.") == [
+    assert meeting_summaries("Assistant Secretary of State Ana Lind met Foreign Minister Nino Beridze.") == [
         ("meeting", "held", ["Ana Lind", "Nino Beridze"])]
 
 
@@ -99,25 +96,25 @@ def test_fresh2_name_set_off_by_commas_after_a_role_noun():
     # 'The African Union envoy, Joseph Okello, met': the name in apposition is the person, though no list knows it
     text = ("NAIROBI, June 12 (AP) - The African Union envoy, Joseph Okello, met Sudanese President Omar Bashir on "
             "Monday.")
-    assert _meetings(text) == [("meeting", "held", ["Joseph Okello", "Omar al-Bashir"])]
+    assert meeting_summaries(text) == [("meeting", "held", ["Joseph Okello", "Omar al-Bashir"])]
     # a role's 'for' + a place may stand before the comma; the name is not a namesake of its first word
     text = "Pakistan's special envoy for Afghanistan, Tariq Durrani, would visit Kabul later this month."
-    assert _meetings(text) == [("visit", "planned", ["Tariq Durrani", "Afghanistan"])]
+    assert meeting_summaries(text) == [("visit", "planned", ["Tariq Durrani", "Afghanistan"])]
 
 
 def test_fresh2_capitalised_words_after_a_role_and_comma_that_are_no_name():
     # a place or an organisation after the comma stays what it is
     text = "The envoy, Foreign Minister Ana Lind, met President Tomas Ferreira in Lima."
-    assert _meetings(text) == [("meeting", "held", ["Ana Lind", "Tomas Ferreira"])]
+    assert meeting_summaries(text) == [("meeting", "held", ["Ana Lind", "Tomas Ferreira"])]
     text = "Talks resumed on Monday, the mediator said, Reuters reported."
-    assert all("Reuters" not in p for m in _meetings(text) for p in m[2])
+    assert all("Reuters" not in p for m in meeting_summaries(text) for p in m[2])
 
 
 def test_fresh2_known_name_that_runs_on_across_a_particle_is_a_longer_name():
     # 'King Salman' is known, but 'King Salman bin Isa' is someone else: the longer titled name wins
     text = "MANAMA, March 15 (Reuters) - King Salman bin Isa held talks with President Ana Lind in Manama on Wednesday."
-    assert _meetings(text) == [("talks", "held", ["Salman bin Isa", "Ana Lind"])]
-    assert _meetings("King Salman met President Ana Lind.") == [("meeting", "held", ["Salman bin Abdulaziz Al Saud", "Ana Lind"])]
+    assert meeting_summaries(text) == [("talks", "held", ["Salman bin Isa", "Ana Lind"])]
+    assert meeting_summaries("King Salman met President Ana Lind.") == [("meeting", "held", ["Salman bin Abdulaziz Al Saud", "Ana Lind"])]
 
 
 def _rows(text: str) -> list[tuple]:
@@ -150,17 +147,17 @@ def test_fresh2_meeting_said_not_to_have_taken_place_is_denied():
     # 'No such meeting took place', 'did not take place': the place-taking verb is negated, nothing was held
     text = ("ISLAMABAD, Jan 20 (Reuters) - Officials said the meeting between President Ana Lind and President Tomas "
             "Ferreira did not take place.")
-    assert _meetings(text) == [("meeting", "denied", ["Ana Lind", "Tomas Ferreira"])]
+    assert meeting_summaries(text) == [("meeting", "denied", ["Ana Lind", "Tomas Ferreira"])]
     text = ("President Ana Lind denied reports that she had met President Tomas Ferreira in Kabul. \"No such meeting took "
             "place,\" her spokeswoman said.")
-    assert _meetings(text) == [("meeting", "denied", ["Ana Lind", "Tomas Ferreira"])]
+    assert meeting_summaries(text) == [("meeting", "denied", ["Ana Lind", "Tomas Ferreira"])]
 
 
 def test_fresh2_spoke_to_someone_by_phone_is_a_call():
     text = ("JOHANNESBURG, Aug 14 (Reuters) - President Thabo Dlamini spoke to Ukrainian President Taras Melnyk by phone "
             "last week, his office said.")
     assert _rows(text) == [("call", "held", ["Thabo Dlamini", "Taras Melnyk"], None, "last week")]
-    assert _meetings("President Ana Lind spoke to reporters by phone from Lima.") == []
+    assert meeting_summaries("President Ana Lind spoke to reporters by phone from Lima.") == []
 
 
 def test_fresh2_past_plan_offer_and_backshifted_call_are_not_held():
@@ -169,10 +166,10 @@ def test_fresh2_past_plan_offer_and_backshifted_call_are_not_held():
     text = ("QUITO, May 12 (Reuters) - President Maria Salgado cancelled a planned trip to Colombia on Monday. Salgado had "
             "been due to meet Colombian President Andres Rojas in Bogota on Tuesday. Rojas's office said the two leaders "
             "would speak by phone instead.")
-    assert _meetings(text) == [("visit", "cancelled", ["Maria Salgado", "Colombia"]),
+    assert meeting_summaries(text) == [("visit", "cancelled", ["Maria Salgado", "Colombia"]),
                                ("meeting", "cancelled", ["Maria Salgado", "Andres Rojas"]),
                                ("call", "proposed", ["Maria Salgado", "Andres Rojas"])]
-    assert _meetings("Keita said Mali was ready for talks with the regional bloc.") == [("talks", "proposed", ["Mali"])]
+    assert meeting_summaries("Keita said Mali was ready for talks with the regional bloc.") == [("talks", "proposed", ["Mali"])]
 
 
 def test_fresh2_time_of_a_since_clause_is_not_the_meetings():
@@ -193,4 +190,4 @@ def test_fresh2_trip_agreed_during_a_call_is_planned_and_the_call_held():
 def test_fresh2_plural_country_possessive_before_title_and_name():
     # 'The Philippines' President X': the bare apostrophe of a country ending in s
     text = "MANILA, Feb 2 (Reuters) - The Philippines' President Ana Reyes met Indian Prime Minister Vikram Rao on Friday."
-    assert _meetings(text) == [("meeting", "held", ["Ana Reyes", "Vikram Rao"])]
+    assert meeting_summaries(text) == [("meeting", "held", ["Ana Reyes", "Vikram Rao"])]

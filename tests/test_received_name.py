@@ -4,10 +4,7 @@ from __future__ import annotations
 import pytest
 
 from diplo_cli import extract
-
-
-def _meetings(text: str) -> list[tuple[str, str, list[str]]]:
-    return [(m.type, m.status, [p.name for p in m.participants]) for m in extract(text).meetings]
+from tests.extracted import meeting_summaries
 
 
 @pytest.mark.parametrize("text", [
@@ -16,7 +13,7 @@ def _meetings(text: str) -> list[tuple[str, str, list[str]]]:
     "President Marta Quiroga received Tomas Ferreira.",
 ])
 def test_received_with_a_full_name_is_hosting_that_person(text):
-    assert _meetings(text) == [("visit", "held", ["Marta Quiroga", "Tomas Ferreira"])]
+    assert meeting_summaries(text) == [("visit", "held", ["Marta Quiroga", "Tomas Ferreira"])]
     (meeting,) = extract(text).meetings
     assert [m.text for m in meeting.mentions] == ["received"]
 
@@ -28,4 +25,4 @@ def test_received_with_a_full_name_is_hosting_that_person(text):
     "President Marta Quiroga received Andean Development Fund money in May.",
 ])
 def test_a_named_prize_aid_or_product_received_is_no_meeting(text):
-    assert _meetings(text) == []
+    assert meeting_summaries(text) == []
