@@ -302,3 +302,11 @@ def test_link5_a_statement_said_after_a_meeting_takes_the_meeting_status():
     text = TALKS + '"The border crossing will reopen in May," Lind told reporters after the talks.'
     (statement,) = [s for s in extract(text).statements if s.meeting]
     assert (statement.meeting, statement.meeting_status) == ("m1", "held")
+
+
+def test_a_statement_said_speaking_after_a_meeting_says_it_was_held():
+    # 'Speaking after the call' links through meetings.link.speaking_after; the bare 'call' asserts nothing itself
+    text = ('Speaking after the call with President Tomas Ferreira, Foreign Minister Ana Lind said: '
+            '"We agreed to keep talking."')
+    (statement,) = extract(text).statements
+    assert (statement.meeting, statement.meeting_status) == ("m1", "held")

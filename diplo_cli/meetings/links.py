@@ -381,10 +381,10 @@ def build_meetings(drafts: list[_Draft], mentions: list[MeetingMention], stateme
         target, rule, route = _named_link(statement, linked_mentions, starts, text)
         if target is not None:
             index, status = target.meeting, target.status
-            if rule in (LINK_AFTER_MEETING, LINK_SPEAKING_AFTER) and status == "unknown":
-                status = "held"  # 'X said after the call': speaking after it says it took place
             if rule in _CLAUSE_RULES:  # the meeting is named outside the content: the content asserts no status of that word's own
                 status = _status_of(drafts[index])
+            elif rule == LINK_SPEAKING_AFTER and status == "unknown":
+                status = "held"  # 'Speaking after the call, X said': speaking after it says it took place
         elif statement.id in agendas:
             index, status = agendas[statement.id]
             rule, route = drafts[index].agenda_why.get(statement.id, (LINK_AGENDA, "about the meeting named before it"))
