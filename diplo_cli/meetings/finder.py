@@ -760,7 +760,7 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
         it takes the year written in front of its name (meeting_grammar.toml event_year) as its time."""
         if word.pos != "noun":
             return None
-        found = self.event_year.search(doc.text, max(lower, trigger.start - 40), trigger.start)
+        found = self._event_year_match(doc.text, trigger, lower)
         if found is None:
             return None
         if doc.trace is not None:
@@ -770,8 +770,12 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
 
     def _event_year(self, text: str, trigger: Span, lower: int) -> str | None:
         """'the 2005 G8 summit': the year written in front of the event's name."""
-        found = self.event_year.search(text, max(lower, trigger.start - 40), trigger.start)
+        found = self._event_year_match(text, trigger, lower)
         return found.group("year") if found else None
+
+    def _event_year_match(self, text: str, trigger: Span, lower: int):
+        """The year in front of an event's name ('the 2005 G8 summit'), read for its year (a split) and its time."""
+        return self.event_year.search(text, max(lower, trigger.start - 40), trigger.start)
 
     def _event_month(self, text: str, trigger: Span, lower: int) -> str | None:
         """'the July summit': the month written in front of the event's name."""
