@@ -610,15 +610,19 @@ class EntityTracker:
         if len(rest) > 1 and self.tables.patterns.sentence_adverb.search(rest[0][2]):
             rest = rest[1:]
             titled = titled or self.by_key.get(name_key(rest[-1][2])) is not None
-        if not rest or not all(self.could_be_name(w[2]) or (0 < n < len(rest) - 1 and w[2] in self.tables.name_particles)
-                               for n, w in enumerate(rest)):
-            return None  # (a particle inside a name is one of its words: 'Faisal bin Hamad', 'Ali al Bakr')
+        if not rest or not self._could_be_name_words(rest):
+            return None
         if not titled and len(rest) < 2:
             return None
         if len(rest) > 4:
             return None
         name_end = rest[-1][1] - (1 if self.text[rest[-1][1] - 1] == "." and len(rest[-1][2]) > 2 else 0)
         return rest[0][0], name_end, "titled" if titled else "name", (role, country, gender)
+
+    def _could_be_name_words(self, words: list[tuple[int, int, str]]) -> bool:
+        """Can ``words`` (start, end, text) be a person's name: each a name word, or a lower-case particle inside it
+        ('Faisal bin Hamad', 'Ali al Bakr': a particle is one of the name's words, never its first or last)?"""
+        return all(self.could_be_name(w[2]) or (0 < n < len(words) - 1 and w[2] in self.tables.name_particles) for n, w in enumerate(words))
 
     def _title_before_comma(self, start: int) -> bool:
         """Does a title (or a title 'of' a country) end right before the comma before ``start``: 'the Foreign Minister of
@@ -651,7 +655,7 @@ class EntityTracker:
         holds anything else (a title, a place, an organisation: then it is read as any other run)."""
         words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(self.text, start, end)]
         if not 2 <= len(words) <= 4 \
-                or not all(self.could_be_name(w[2]) or (0 < n < len(words) - 1 and w[2] in self.tables.name_particles) for n, w in enumerate(words)) \
+                or not self._could_be_name_words(words) \
                 or self._title_at([w[2].casefold() for w in words], 0)[1] is not None:
             return None
         return words[0][0], words[-1][1], "titled", (None, None, None)
