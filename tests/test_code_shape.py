@@ -36,6 +36,28 @@ def _functions(path: Path):
             yield node
 
 
+def _methods_defined_twice(source: str) -> list[str]:
+    """The methods (or functions) a class (or module) body defines twice: the later silently replaces the earlier."""
+    twice = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, (ast.Module, ast.ClassDef)):
+            seen = set()
+            for item in node.body:
+                if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                    if item.name in seen:
+                        twice.append(f"{getattr(node, 'name', '<module>')}.{item.name}:{item.lineno}")
+                    seen.add(item.name)
+    return twice
+
+
+def test_no_class_defines_a_method_twice():
+    # ruff does not report a method redefined in a class body; merges of parallel work did this twice
+    assert _methods_defined_twice("class A:\n    def f(self): pass\n    def f(self): pass\n") == ["A.f:3"]
+    twice = [f"{path.relative_to(PACKAGE)} {name}" for path in sorted(PACKAGE.rglob("*.py"))
+             for name in _methods_defined_twice(path.read_text(encoding="utf-8"))]
+    assert not twice, twice
+
+
 def test_no_function_is_longer_than_the_limit():
     long = [f"{path.relative_to(PACKAGE)}:{node.lineno} {node.name} ({node.end_lineno - node.lineno + 1} lines)"
             for path in sorted(PACKAGE.rglob("*.py")) for node in _functions(path)
