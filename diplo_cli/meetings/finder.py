@@ -596,8 +596,9 @@ class MeetingFinder(_ParticipantReader, _Merger, _StatementLinks):
     def _sides_by_count(self, doc: _Document, trigger: Span, word, mtype: str, participants: list[Entity], lower: int,
                         upper: int) -> list[Entity]:
         """The sides a meeting word says it has: 'the trilateral talks' are not held by the one pair of people named around
-        them ('X and Y welcomed the conclusions of the trilateral talks'), and talks that name nobody take the two sides a
-        mediator works between in their sentence."""
+        them ('X and Y welcomed the conclusions of the trilateral talks'); talks that name nobody take the two sides a
+        mediator works between in their sentence; a counted meeting word that names nobody takes the bodies of its
+        passage when they are that many (_counted_bodies)."""
         if (len(participants) == 2 and all(e.kind == "person" for e in participants)
                 and self.phrases.many_party_before.search(doc.text, max(lower, trigger.start - 40), trigger.start)):
             if doc.trace is not None:
